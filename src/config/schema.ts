@@ -1,0 +1,315 @@
+import { z } from "zod";
+
+/**
+ * The domain DSL, written once: every TypeScript type of a domain is inferred from these
+ * schemas. Objects are strict so a misspelt key is an error with a location, not a silent no-op.
+ */
+
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an identifier (letters, digits, underscore)");
+
+/** A step id, or `end` to finish the flow. */
+const stepTarget = z.string().min(1);
+
+export const slotTypeSchema = z.enum(["string", "integer", "float", "boolean", "date", "any"]);
+export type SlotType = z.infer<typeof slotTypeSchema>;
+
+export const duSettingsSchema = z
+  .strictObject({
+    mode: z.enum(["auto", "heuristic", "llm"]).default("auto"),
+    model: z.string().optional(),
+    base_url: z.string().optional(),
+    /** Name of the environment variable holding the API key; the key itself never lives in YAML. */
+    api_key_env: z.string().default("OPENAI_API_KEY"),
+    timeout_ms: z.number().int().positive().default(10_000),
+    retries: z.number().int().min(0).max(10).default(2),
+    temperature: z.number().min(0).max(2).default(0),
+  })
+  .prefault({});
+
+export const persistenceSettingsSchema = z
+  .strictObject({
+    backend: z.enum(["memory", "sqlite", "postgres", "redis"]).optional(),
+    /** SQLite file path, relative to the working directory. */
+    path: z.string().optional(),
+    /** Connection URL for postgres/redis. Prefer url_env so secrets stay out of YAML. */
+    url: z.string().optional(),
+    url_env: z.string().optional(),
+    key_prefix: z.string().optional(),
+    ttl_seconds: z.number().int().positive().optional(),
+    pool_size: z.number().int().positive().optional(),
+    max_conversations: z.number().int().positive().optional(),
+    idle_ttl_seconds: z.number().int().positive().optional(),
+    turn_log_retention: z.number().int().min(0).optional(),
+  })
+  .prefault({});
+
+export const serverSettingsSchema = z
+  .strictObject({
+    shutdown_timeout_ms: z.number().int().min(0).default(30_000),
+    cleanup_timeout_ms: z.number().int().min(0).default(10_000),
+    shutdown_delay_ms: z.number().int().min(0).default(0),
+    body_limit_bytes: z.number().int().positive().default(65_536),
+  })
+  .prefault({});
+
+export const dmSettingsSchema = z
+  .strictObject({
+    /** Steps one turn may execute before the flow is ended as runaway. */
+    step_budget: z.number().int().positive().default(100),
+    /** Consecutive turns not understood before the cannot-handle pattern fires. */
+    max_failed_attempts: z.number().int().positive().default(3),
+    handler_timeout_ms: z.number().int().positive().default(10_000),
+    history_size: z.number().int().positive().default(20),
+  })
+  .prefault({});
+
+export const settingsSchema = z
+  .strictObject({
+    language: z.enum(["en", "es"]).default("en"),
+    du: duSettingsSchema,
+    persistence: persistenceSettingsSchema,
+    server: serverSettingsSchema,
+    dm: dmSettingsSchema,
+    handlers: z.union([z.string(), z.array(z.string())]).optional(),
+    logging: z
+      .strictObject({ level: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info") })
+      .prefault({}),
+  })
+  .prefault({});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const slotSchema = z.strictObject({
+  type: slotTypeSchema.default("string"),
+  prompt: z.string().optional(),
+  description: z.string().optional(),
+  choices: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Extra phrasings for choices: `{ checking: ["current account", "main account"] }`. */
+  synonyms: z.record(z.string(), z.array(z.string())).optional(),
+  validator: z.string().optional(),
+  normalizer: z.string().optional(),
+  validation_error_message: z.string().optional(),
+  /** Internal slots are hidden from GET /state and never asked for. */
+  internal: z.boolean().default(false),
+});
+export type SlotDefinition = z.infer<typeof slotSchema>;
+
+export const actionSchema = z.strictObject({
+  description: z.string().optional(),
+  inputs: z.array(identifier).default([]),
+  outputs: z.array(identifier).default([]),
+});
+export type ActionDefinition = z.infer<typeof actionSchema>;
+
+const stepBase = {
+  step: identifier,
+  condition: z.string().optional(),
+  jump_to: stepTarget.optional(),
+};
+
+export const sayStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("say"),
+  message: z.string(),
+});
+
+export const collectStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("collect"),
+  slot: identifier,
+  /** Overrides the slot's prompt for this step. */
+  prompt: z.string().optional(),
+  /** Ask even when the slot is already filled (e.g. "see more?" answered again each page). */
+  ask_always: z.boolean().default(false),
+});
+
+export const actionStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("action"),
+  action: identifier,
+  /** action output name -> slot name */
+  map_outputs: z.record(z.string(), identifier).optional(),
+  /** Where to go when the handler fails; without it the flow ends with the error message. */
+  on_error: stepTarget.optional(),
+});
+
+export const branchStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("branch"),
+  /** Route on this slot's value through `cases`... */
+  slot: identifier.optional(),
+  cases: z.record(z.string(), stepTarget).optional(),
+  /** ...or on a condition expression: `then` when true. */
+  if: z.string().optional(),
+  then: stepTarget.optional(),
+  default: stepTarget.optional(),
+});
+
+export const confirmStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("confirm"),
+  /** Boolean slot receiving the answer; shown as `waiting_for_slot` while confirming. */
+  slot: identifier,
+  message: z.string(),
+  on_deny: stepTarget.optional(),
+  on_confirm: stepTarget.optional(),
+});
+
+const setValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.strictObject({ expr: z.string() }),
+]);
+
+export const setStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("set"),
+  /** slot -> literal, `{template}` string, or `{ expr: "..." }` */
+  slots: z.record(identifier, setValue),
+});
+
+export const linkStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("link"),
+  flow: identifier,
+});
+
+export const callStepSchema = z.strictObject({
+  ...stepBase,
+  type: z.literal("call"),
+  flow: identifier,
+});
+
+type StepInput =
+  | z.input<typeof sayStepSchema>
+  | z.input<typeof collectStepSchema>
+  | z.input<typeof actionStepSchema>
+  | z.input<typeof branchStepSchema>
+  | z.input<typeof confirmStepSchema>
+  | z.input<typeof setStepSchema>
+  | z.input<typeof linkStepSchema>
+  | z.input<typeof callStepSchema>
+  | WhileStepInput;
+
+interface WhileStepInput {
+  step: string;
+  type: "while";
+  condition: string;
+  max_iterations?: number;
+  jump_to?: string;
+  do: StepInput[];
+}
+
+export const whileStepSchema = z.strictObject({
+  step: identifier,
+  type: z.literal("while"),
+  /** Unlike other steps, `condition` is the loop condition, checked before each iteration. */
+  condition: z.string(),
+  max_iterations: z.number().int().positive().max(10_000).default(100),
+  jump_to: stepTarget.optional(),
+  get do() {
+    return z.array(stepSchema).min(1);
+  },
+});
+
+export const stepSchema: z.ZodType<Step, StepInput> = z.discriminatedUnion("type", [
+  sayStepSchema,
+  collectStepSchema,
+  actionStepSchema,
+  branchStepSchema,
+  confirmStepSchema,
+  setStepSchema,
+  linkStepSchema,
+  callStepSchema,
+  whileStepSchema,
+]) as unknown as z.ZodType<Step, StepInput>;
+
+export type SayStep = z.infer<typeof sayStepSchema>;
+export type CollectStep = z.infer<typeof collectStepSchema>;
+export type ActionStep = z.infer<typeof actionStepSchema>;
+export type BranchStep = z.infer<typeof branchStepSchema>;
+export type ConfirmStep = z.infer<typeof confirmStepSchema>;
+export type SetStep = z.infer<typeof setStepSchema>;
+export type LinkStep = z.infer<typeof linkStepSchema>;
+export type CallStep = z.infer<typeof callStepSchema>;
+export interface WhileStep {
+  step: string;
+  type: "while";
+  condition: string;
+  max_iterations: number;
+  jump_to?: string | undefined;
+  do: Step[];
+}
+export type Step =
+  | SayStep
+  | CollectStep
+  | ActionStep
+  | BranchStep
+  | ConfirmStep
+  | SetStep
+  | LinkStep
+  | CallStep
+  | WhileStep;
+export type StepType = Step["type"];
+export const STEP_TYPES: readonly StepType[] = [
+  "say",
+  "collect",
+  "action",
+  "branch",
+  "confirm",
+  "set",
+  "while",
+  "link",
+  "call",
+];
+
+export const flowSchema = z.strictObject({
+  description: z.string().optional(),
+  trigger: z
+    .strictObject({
+      intents: z.array(z.string()).default([]),
+    })
+    .optional(),
+  /** Flows that only run through `call`/`link` (never started by the user) set this. */
+  internal: z.boolean().default(false),
+  steps: z.array(stepSchema).min(1),
+});
+export type FlowDefinition = z.infer<typeof flowSchema>;
+
+const patternSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  message: z.string().optional(),
+});
+
+/** Built-in conversation patterns; every message may use `{flow}` (the flow's description or name). */
+export const patternsSchema = z
+  .strictObject({
+    cancel: patternSchema.prefault({}),
+    correction: patternSchema.prefault({}),
+    clarification: patternSchema.prefault({}),
+    chitchat: patternSchema.prefault({}),
+    out_of_scope: patternSchema.prefault({}),
+    human_handoff: patternSchema.prefault({}),
+    cannot_handle: patternSchema.prefault({}),
+    resume: patternSchema.prefault({}),
+    step_budget: patternSchema.prefault({}),
+    action_error: patternSchema.prefault({}),
+    completed: patternSchema.prefault({}),
+  })
+  .prefault({});
+export type Patterns = z.infer<typeof patternsSchema>;
+export type PatternName = keyof Patterns;
+
+export const domainSchema = z.strictObject({
+  version: z.union([z.string(), z.number()]).transform(String).default("1"),
+  settings: settingsSchema,
+  slots: z.record(identifier, slotSchema).default({}),
+  actions: z.record(identifier, actionSchema).default({}),
+  flows: z.record(identifier, flowSchema).default({}),
+  patterns: patternsSchema,
+});
+export type Domain = z.infer<typeof domainSchema>;
+export type DomainInput = z.input<typeof domainSchema>;

@@ -1,0 +1,41 @@
+/** Another writer saved the conversation since it was loaded: reload and re-run the turn. */
+export class VersionConflictError extends Error {
+  override readonly name = "VersionConflictError";
+  constructor(
+    readonly conversationId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number | null,
+  ) {
+    super(
+      `conversation '${conversationId}' was saved concurrently (expected version ${expectedVersion}, found ${actualVersion ?? "none"})`,
+    );
+  }
+}
+
+/** The store cannot be reached; the HTTP layer answers 503 with Retry-After. */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
+  constructor(
+    readonly backend: string,
+    readonly target: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${backend} store at ${target} is unavailable: ${describeCause(options?.cause)}`,
+      options,
+    );
+  }
+}
+
+/** The checkpointer was closed; nothing can be read or written through it any more. */
+export class CheckpointerClosedError extends Error {
+  override readonly name = "CheckpointerClosedError";
+  constructor(readonly backend: string) {
+    super(`${backend} checkpointer is closed; create a new one to read or write conversations`);
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.message || cause.name;
+  return cause === undefined ? "unknown error" : String(cause);
+}

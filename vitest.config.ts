@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Server and store tests spawn processes and share real services; two cores here.
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
