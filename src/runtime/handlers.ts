@@ -1,0 +1,37 @@
+import type { Logger } from "pino";
+import type { SlotValue } from "../dm/commands.ts";
+
+/** What every handler receives besides its inputs. */
+export interface HandlerContext {
+  conversationId: string;
+  /** The current flow's slots (a copy: mutating it changes nothing). */
+  slots: Readonly<Record<string, SlotValue>>;
+  logger: Logger;
+  /** Fires on shutdown or when the handler's timeout expires. */
+  signal: AbortSignal;
+}
+
+export type ActionHandler = (
+  inputs: Record<string, SlotValue>,
+  ctx: HandlerContext,
+) => Record<string, unknown> | undefined | void | Promise<Record<string, unknown> | undefined | void>;
+
+/** true = valid; false = invalid (slot's validation_error_message); string = invalid, with this message. */
+export type Validator = (
+  value: SlotValue,
+  ctx: HandlerContext,
+) => boolean | string | Promise<boolean | string>;
+
+export type Normalizer = (value: SlotValue, ctx: HandlerContext) => SlotValue | Promise<SlotValue>;
+
+/** What a handler module exports (DESIGN.md §2): plain objects, no framework import needed. */
+export interface HandlerSet {
+  actions?: Record<string, ActionHandler>;
+  validators?: Record<string, Validator>;
+  normalizers?: Record<string, Normalizer>;
+}
+
+/** Typed identity helper for handler modules that want editor help. */
+export function defineHandlers<T extends HandlerSet>(handlers: T): T {
+  return handlers;
+}
