@@ -31,6 +31,8 @@ export const duSettingsSchema = z
 export const persistenceSettingsSchema = z
   .strictObject({
     backend: z.enum(["memory", "sqlite", "postgres", "redis"]).optional(),
+    /** A module (relative to the domain) whose default export creates a custom Checkpointer. */
+    module: z.string().optional(),
     /** SQLite file path, relative to the working directory. */
     path: z.string().optional(),
     /** Connection URL for postgres/redis. Prefer url_env so secrets stay out of YAML. */
