@@ -38,6 +38,8 @@ export const persistenceSettingsSchema = z
     /** Connection URL for postgres/redis. Prefer url_env so secrets stay out of YAML. */
     url: z.string().optional(),
     url_env: z.string().optional(),
+    /** PostgreSQL schema holding Soni's tables (created if missing); default `public`. */
+    schema: z.string().optional(),
     key_prefix: z.string().optional(),
     ttl_seconds: z.number().int().positive().optional(),
     pool_size: z.number().int().positive().optional(),
@@ -76,7 +78,11 @@ export const settingsSchema = z
     dm: dmSettingsSchema,
     handlers: z.union([z.string(), z.array(z.string())]).optional(),
     logging: z
-      .strictObject({ level: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info") })
+      .strictObject({
+        level: z
+          .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
+          .default("info"),
+      })
       .prefault({}),
   })
   .prefault({});
@@ -144,6 +150,7 @@ export const branchStepSchema = z.strictObject({
   cases: z.record(z.string(), stepTarget).optional(),
   /** ...or on a condition expression: `then` when true. */
   if: z.string().optional(),
+  // biome-ignore lint/suspicious/noThenProperty: a DSL key holding a string, never a callable, so never thenable
   then: stepTarget.optional(),
   default: stepTarget.optional(),
 });

@@ -1,0 +1,160 @@
+import type { Logger } from "pino";
+import type { DialogueState, TurnRecord } from "../dm/state.ts";
+import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
+import { VersionConflictError } from "./errors.ts";
+import { CheckpointerLifecycle } from "./lifecycle.ts";
+import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
+
+export interface MemoryCheckpointerOptions {
+  /** Most conversations kept; saving one more evicts the least recently used. Default 10,000. */
+  maxConversations?: number;
+  /** Conversations untouched this long are evicted. Default 3600 (one hour). */
+  idleTtlSeconds?: number;
+  /** Newest turns kept per conversation (0 keeps none). Default 1000. */
+  turnLogRetention?: number;
+  logger?: Logger;
+}
+
+interface Entry {
+  state: DialogueState;
+  version: number;
+  turns: TurnRecord[];
+  lastAccess: number;
+}
+
+/** Longest pause between two sweeps for idle conversations. */
+const MAX_SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Keeps conversations in this process only (tests, development, the library default).
+ * Bounded so a long-running process cannot grow without limit; stores deep copies so neither
+ * the caller's later mutations nor mutations of a loaded state change what is stored.
+ */
+export class MemoryCheckpointer implements Checkpointer {
+  readonly backend = "memory";
+  readonly #entries = new Map<string, Entry>();
+  readonly #lifecycle = new CheckpointerLifecycle("memory");
+  readonly #maxConversations: number;
+  readonly #idleTtlMs: number;
+  readonly #retention: number;
+  readonly #logger: Logger | undefined;
+  readonly #sweepTimer: NodeJS.Timeout;
+
+  constructor(options: MemoryCheckpointerOptions = {}) {
+    this.#maxConversations = options.maxConversations ?? 10_000;
+    this.#idleTtlMs = (options.idleTtlSeconds ?? 3600) * 1000;
+    this.#retention = options.turnLogRetention ?? DEFAULT_TURN_LOG_RETENTION;
+    this.#logger = options.logger;
+    if (!(this.#maxConversations >= 1)) throw new RangeError("maxConversations must be >= 1");
+    if (!(this.#idleTtlMs > 0)) throw new RangeError("idleTtlSeconds must be > 0");
+    const interval = Math.min(Math.max(this.#idleTtlMs / 2, 1000), MAX_SWEEP_INTERVAL_MS);
+    this.#sweepTimer = setInterval(() => this.#sweep(), interval);
+    // A store in memory must never be the reason a process stays alive.
+    this.#sweepTimer.unref();
+  }
+
+  /** Conversations currently held (after evicting expired ones). */
+  get size(): number {
+    this.#sweep();
+    return this.#entries.size;
+  }
+
+  load(conversationId: string): Promise<StoredConversation | null> {
+    return this.#lifecycle.run(async () => {
+      const entry = this.#touch(conversationId);
+      if (!entry) return null;
+      return { state: structuredClone(entry.state), version: entry.version };
+    });
+  }
+
+  save(
+    conversationId: string,
+    state: DialogueState,
+    expectedVersion: number,
+    turn?: TurnRecord,
+  ): Promise<number> {
+    return this.#lifecycle.run(async () => {
+      checkExpectedVersion(expectedVersion);
+      const entry = this.#touch(conversationId);
+      const current = entry?.version ?? 0;
+      if (current !== expectedVersion) {
+        throw new VersionConflictError(conversationId, expectedVersion, entry ? current : null);
+      }
+      // Clone before touching the map so a state that cannot be cloned changes nothing.
+      const copy = structuredClone(state);
+      const turnCopy = turn && this.#retention > 0 ? structuredClone(turn) : undefined;
+      const turns = entry?.turns ?? [];
+      if (turnCopy) {
+        turns.push(turnCopy);
+        if (turns.length > this.#retention) turns.splice(0, turns.length - this.#retention);
+      }
+      const version = current + 1;
+      this.#entries.delete(conversationId);
+      this.#entries.set(conversationId, { state: copy, version, turns, lastAccess: Date.now() });
+      this.#evictOverflow();
+      return version;
+    });
+  }
+
+  delete(conversationId: string): Promise<boolean> {
+    return this.#lifecycle.run(async () => {
+      const existed = this.#touch(conversationId) !== undefined;
+      this.#entries.delete(conversationId);
+      return existed;
+    });
+  }
+
+  listTurns(conversationId: string, options?: { limit?: number }): Promise<TurnRecord[]> {
+    return this.#lifecycle.run(async () => {
+      const limit = turnLimit(options);
+      const turns = this.#touch(conversationId)?.turns ?? [];
+      const newest = limit === undefined ? turns : turns.slice(Math.max(turns.length - limit, 0));
+      return structuredClone(newest);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#lifecycle.close(async () => {
+      clearInterval(this.#sweepTimer);
+      this.#entries.clear();
+    });
+  }
+
+  /** The live entry, moved to most-recently-used; expired entries are dropped on the way. */
+  #touch(conversationId: string): Entry | undefined {
+    const entry = this.#entries.get(conversationId);
+    if (!entry) return undefined;
+    const now = Date.now();
+    this.#entries.delete(conversationId);
+    if (now - entry.lastAccess >= this.#idleTtlMs) return undefined;
+    entry.lastAccess = now;
+    this.#entries.set(conversationId, entry);
+    return entry;
+  }
+
+  #evictOverflow(): void {
+    // Map iteration order is insertion order, and #touch re-inserts: the first key is the LRU.
+    while (this.#entries.size > this.#maxConversations) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
+      this.#logger?.debug(
+        { conversationId: oldest },
+        "memory checkpointer evicted LRU conversation",
+      );
+    }
+  }
+
+  #sweep(): void {
+    const now = Date.now();
+    let evicted = 0;
+    for (const [id, entry] of this.#entries) {
+      // Oldest first: the first entry still fresh means every later one is fresh too.
+      if (now - entry.lastAccess < this.#idleTtlMs) break;
+      this.#entries.delete(id);
+      evicted++;
+    }
+    if (evicted > 0) {
+      this.#logger?.debug({ evicted }, "memory checkpointer evicted idle conversations");
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import type { Logger } from "pino";
+import type { DialogueState, TurnRecord } from "../dm/state.ts";
+import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
+import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
+import { CheckpointerLifecycle } from "./lifecycle.ts";
+import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
+
+export interface SqliteCheckpointerOptions {
+  /** Database file (created with its directory if missing), or ":memory:". */
+  path: string;
+  /** Newest turns kept per conversation (0 keeps none). Default 1000. */
+  turnLogRetention?: number;
+  /** How long a write waits for another process's lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /**
+   * FULL (default) syncs every commit, so an acknowledged turn survives a power loss too;
+   * NORMAL is faster and still survives a crash or kill of the process.
+   */
+  synchronous?: "FULL" | "NORMAL";
+  /** Bound on how long close() waits for operations in progress. Default 10,000 ms. */
+  drainTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** Each entry upgrades the schema from the previous version; append, never edit. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     version INTEGER NOT NULL,
+     state TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE turns (
+     conversation_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     record TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (conversation_id, seq)
+   ) WITHOUT ROWID;`,
+];
+
+/** SQLite result codes meaning "the file cannot be used right now", not "a bug". */
+const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOTADB|CORRUPT)/;
+
+/**
+ * A single file, WAL mode: the embedded default for the server. better-sqlite3 is synchronous,
+ * so each operation completes before its promise settles; several processes may share the file
+ * (writers take the lock up front with BEGIN IMMEDIATE and wait up to the busy timeout).
+ */
+export class SqliteCheckpointer implements Checkpointer {
+  readonly backend = "sqlite";
+  readonly path: string;
+  readonly #db: Database.Database;
+  readonly #lifecycle = new CheckpointerLifecycle("sqlite");
+  readonly #retention: number;
+  readonly #drainTimeoutMs: number | undefined;
+  readonly #logger: Logger | undefined;
+  readonly #statements: ReturnType<typeof prepareStatements>;
+  readonly #saveTransaction: (
+    id: string,
+    state: string,
+    expected: number,
+    turn: string | null,
+  ) => number;
+  readonly #deleteTransaction: (id: string) => boolean;
+
+  constructor(options: SqliteCheckpointerOptions) {
+    this.path = options.path === ":memory:" ? options.path : resolve(options.path);
+    this.#retention = options.turnLogRetention ?? DEFAULT_TURN_LOG_RETENTION;
+    this.#drainTimeoutMs = options.drainTimeoutMs;
+    this.#logger = options.logger;
+    try {
+      if (this.path !== ":memory:") mkdirSync(dirname(this.path), { recursive: true });
+      this.#db = new Database(this.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    } catch (error) {
+      throw new StoreUnavailableError("sqlite", this.path, { cause: error });
+    }
+    try {
+      this.#db.pragma("journal_mode = WAL");
+      this.#db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+      this.#migrate();
+      this.#statements = prepareStatements(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw this.#translate(error);
+    }
+    const statements = this.#statements;
+    const retention = this.#retention;
+    this.#saveTransaction = this.#db.transaction(
+      (id: string, state: string, expected: number, turn: string | null) => {
+        const row = statements.version.get(id) as { version: number } | undefined;
+        const current = row?.version ?? 0;
+        if (current !== expected)
+          throw new VersionConflictError(id, expected, row ? current : null);
+        const version = current + 1;
+        const now = new Date().toISOString();
+        statements.upsert.run(id, version, state, now);
+        if (turn !== null && retention > 0) statements.appendTurn.run(id, version, turn, now);
+        statements.trimTurns.run(id, version - retention);
+        return version;
+      },
+    ).immediate;
+    this.#deleteTransaction = this.#db.transaction((id: string) => {
+      statements.deleteTurns.run(id);
+      return statements.deleteConversation.run(id).changes > 0;
+    }).immediate;
+  }
+
+  load(conversationId: string): Promise<StoredConversation | null> {
+    return this.#run(() => {
+      const row = this.#statements.load.get(conversationId) as
+        | { state: string; version: number }
+        | undefined;
+      return row ? { state: JSON.parse(row.state) as DialogueState, version: row.version } : null;
+    });
+  }
+
+  save(
+    conversationId: string,
+    state: DialogueState,
+    expectedVersion: number,
+    turn?: TurnRecord,
+  ): Promise<number> {
+    return this.#run(() => {
+      checkExpectedVersion(expectedVersion);
+      const json = JSON.stringify(state);
+      const turnJson = turn ? JSON.stringify(turn) : null;
+      return this.#saveTransaction(conversationId, json, expectedVersion, turnJson);
+    });
+  }
+
+  delete(conversationId: string): Promise<boolean> {
+    return this.#run(() => {
+      return this.#deleteTransaction(conversationId);
+    });
+  }
+
+  listTurns(conversationId: string, options?: { limit?: number }): Promise<TurnRecord[]> {
+    return this.#run(() => {
+      const limit = turnLimit(options) ?? -1; // SQLite: a negative LIMIT means no limit
+      const rows = this.#statements.listTurns.all(conversationId, limit) as { record: string }[];
+      return rows.map((row) => JSON.parse(row.record) as TurnRecord);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#lifecycle.close(async () => {
+      if (this.path !== ":memory:") {
+        try {
+          // Fold the WAL back into the main file so the file alone is the whole database.
+          this.#db.pragma("wal_checkpoint(TRUNCATE)");
+        } catch (error) {
+          this.#logger?.warn({ err: error, path: this.path }, "sqlite WAL checkpoint failed");
+        }
+      }
+      this.#db.close();
+    }, this.#drainTimeoutMs);
+  }
+
+  #run<T>(operation: () => T): Promise<T> {
+    return this.#lifecycle.run(async () => {
+      try {
+        return operation();
+      } catch (error) {
+        throw this.#translate(error);
+      }
+    });
+  }
+
+  #translate(error: unknown): unknown {
+    if (error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code)) {
+      return new StoreUnavailableError("sqlite", this.path, { cause: error });
+    }
+    return error;
+  }
+
+  #migrate(): void {
+    this.#db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    const migrate = this.#db.transaction(() => {
+      const row = this.#db.prepare("SELECT max(version) AS version FROM schema_version").get() as {
+        version: number | null;
+      };
+      const current = row.version ?? 0;
+      if (current > MIGRATIONS.length) {
+        throw new Error(
+          `sqlite store ${this.path} has schema version ${current}, newer than this Soni (${MIGRATIONS.length}); upgrade Soni or use another file`,
+        );
+      }
+      for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+        this.#db.exec(MIGRATIONS[version - 1]!);
+        this.#db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(version);
+        this.#logger?.info({ path: this.path, version }, "sqlite store migrated");
+      }
+    });
+    // IMMEDIATE: two processes opening a new file at once migrate one after the other.
+    migrate.immediate();
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    load: db.prepare("SELECT state, version FROM conversations WHERE id = ?"),
+    version: db.prepare("SELECT version FROM conversations WHERE id = ?"),
+    upsert: db.prepare(
+      `INSERT INTO conversations (id, version, state, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET
+         version = excluded.version, state = excluded.state, updated_at = excluded.updated_at`,
+    ),
+    appendTurn: db.prepare(
+      `INSERT OR REPLACE INTO turns (conversation_id, seq, record, created_at) VALUES (?, ?, ?, ?)`,
+    ),
+    trimTurns: db.prepare("DELETE FROM turns WHERE conversation_id = ? AND seq <= ?"),
+    listTurns: db.prepare(
+      `SELECT record FROM (
+         SELECT record, seq FROM turns WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?
+       ) ORDER BY seq ASC`,
+    ),
+    deleteTurns: db.prepare("DELETE FROM turns WHERE conversation_id = ?"),
+    deleteConversation: db.prepare("DELETE FROM conversations WHERE id = ?"),
+  };
+}
