@@ -1,3 +1,4 @@
+import type { DomainProblem } from "./errors.ts";
 import type { FlowGraph } from "./flow-graph.ts";
 import type { Domain } from "./schema.ts";
 
@@ -15,6 +16,8 @@ export interface LoadedDomain {
   baseDir: string;
   /** The YAML files it came from, in merge order (empty for a domain given as text). */
   files: string[];
+  /** Problems that do not stop loading (severity "warning"); always set by the loader. */
+  warnings?: DomainProblem[];
   /** Where a value of the merged document was written, by its path (`["flows","greet","steps",0]`). */
   locate(path: readonly (string | number)[]): SourceLocation | undefined;
 }

@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = path.join(root, "bin/soni.js");
+const run = promisify(execFile);
+
+/** Runs `soni ...args` from the project root; never throws on a non-zero exit. */
+async function soni(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "soni-cli-validate-"));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("soni validate", () => {
+  it("exits 0 with a one-line summary for a valid domain", async () => {
+    const result = await soni("validate", "test/fixtures/domains/minimal");
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(
+      "test/fixtures/domains/minimal: valid — 1 flow, 2 slots, 1 action, 3 steps",
+    );
+  });
+
+  it("exits 1 listing every problem as file:line:col with paths relative to cwd", async () => {
+    const result = await soni("validate", "test/fixtures/domains/three-mistakes");
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines.map((l) => l.split("  ")[0])).toEqual([
+      "test/fixtures/domains/three-mistakes/01-slots.yaml:4:5",
+      "test/fixtures/domains/three-mistakes/02-flows.yaml:5:15",
+      "test/fixtures/domains/three-mistakes/02-flows.yaml:9:17",
+      "test/fixtures/domains/three-mistakes: invalid — 3 errors",
+    ]);
+    expect(result.stderr).toContain("did you mean 'collect'?");
+  });
+
+  it("lists warnings under the summary of a valid domain", async () => {
+    const file = path.join(tmp, "warn.yaml");
+    await writeFile(
+      file,
+      "slots:\n  x: {}\nflows:\n  f:\n    steps:\n      - step: a\n        type: collect\n        slot: x\n",
+    );
+    const result = await soni("validate", file);
+    expect(result.code).toBe(0);
+    const [summary, warning] = result.stdout.trim().split("\n");
+    expect(summary).toMatch(/: valid — 1 flow, 1 slot, 0 actions, 1 step \(1 warning\)$/);
+    expect(warning).toMatch(
+      /warn\.yaml:8:15 {2}warning: flow 'f', step 'a': slot 'x' has no prompt/,
+    );
+  });
+
+  it("matches handler modules with the domain unless --skip-handlers is given", async () => {
+    const file = path.join(tmp, "handlers.yaml");
+    await writeFile(
+      file,
+      "settings:\n  handlers: ./handlers.mjs\nactions:\n  pay: {}\nflows:\n  f:\n    steps:\n      - step: a\n        type: action\n        action: pay\n",
+    );
+    const missing = await soni("validate", file);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /handlers\.yaml:2:13 {2}cannot load handler module .*handlers\.mjs/,
+    );
+
+    await writeFile(
+      path.join(tmp, "handlers.mjs"),
+      "export const actions = { refund: () => ({}) };\n",
+    );
+    const mismatched = await soni("validate", file);
+    expect(mismatched.code).toBe(1);
+    expect(mismatched.stderr).toContain("action 'pay' is declared in the domain but no handler");
+    expect(mismatched.stderr).toContain(
+      "handler for action 'refund', which the domain does not declare",
+    );
+
+    await writeFile(
+      path.join(tmp, "handlers.mjs"),
+      "export const actions = { pay: () => ({}) };\n",
+    );
+    expect((await soni("validate", file)).code).toBe(0);
+
+    await writeFile(path.join(tmp, "handlers.mjs"), "export const actions = {};\n");
+    expect((await soni("validate", file, "--skip-handlers")).code).toBe(0);
+  });
+
+  it("exits 1 for a path that does not exist", async () => {
+    const result = await soni("validate", "does/not/exist");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no such file or directory/);
+  });
+
+  it("validates the banking example", async () => {
+    const result = await soni("validate", "examples/banking");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^examples\/banking: valid — 7 flows, \d+ slots, \d+ actions, \d+ steps/,
+    );
+  });
+});

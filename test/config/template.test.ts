@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatValue,
+  parseTemplate,
+  renderTemplate,
+  TemplateError,
+  templateSlots,
+} from "../../src/config/template.ts";
+
+function templateError(source: string): TemplateError {
+  try {
+    parseTemplate(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TemplateError);
+    return error as TemplateError;
+  }
+  throw new Error(`expected ${JSON.stringify(source)} not to parse`);
+}
+
+describe("templates", () => {
+  it("interpolates slots", () => {
+    expect(renderTemplate("Send {amount} to {name}.", { amount: 50, name: "Maria" })).toBe(
+      "Send 50 to Maria.",
+    );
+    expect(renderTemplate("{ name }!", { name: "Ana" })).toBe("Ana!");
+    expect(renderTemplate("no slots", {})).toBe("no slots");
+  });
+
+  it("renders numbers, booleans and missing values for people", () => {
+    expect(renderTemplate("{n}", { n: 1500 })).toBe("1500");
+    expect(renderTemplate("{n}", { n: 1500.5 })).toBe("1500.50");
+    expect(renderTemplate("{n}", { n: 3847.523 })).toBe("3847.52");
+    expect(renderTemplate("{n}", { n: -0.5 })).toBe("-0.50");
+    expect(renderTemplate("{b}/{c}", { b: true, c: false })).toBe("yes/no");
+    expect(renderTemplate("{b}", { b: true }, { language: "es" })).toBe("sí");
+    expect(renderTemplate("[{missing}][{nothing}]", { nothing: null })).toBe("[][]");
+    expect(formatValue(undefined)).toBe("");
+  });
+
+  it("treats doubled braces as literal braces", () => {
+    expect(renderTemplate("{{literal}} {x} }}", { x: 1 })).toBe("{literal} 1 }");
+    expect(templateSlots("{{not_a_slot}} {real}")).toEqual(["real"]);
+  });
+
+  it("reads only own properties of the values", () => {
+    expect(renderTemplate("[{constructor}][{__proto__}]", {})).toBe("[][]");
+  });
+
+  it("lists the slots used, once each", () => {
+    expect(templateSlots("{a} {b} {a}")).toEqual(["a", "b"]);
+  });
+
+  it.each([
+    ["Total: {amount", 7, /unclosed '\{'/],
+    ["oops }", 5, /unmatched '\}'/],
+    ["{not a slot}", 0, /not a slot name/],
+    ["{}", 0, /not a slot name/],
+    ["{a.b}", 0, /not a slot name/],
+  ])("%j is rejected at offset %i", (source, offset, message) => {
+    const error = templateError(source);
+    expect(error.offset).toBe(offset);
+    expect(error.message).toMatch(message);
+  });
+});
