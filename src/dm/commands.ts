@@ -28,3 +28,32 @@ export const commandSchema = z.discriminatedUnion("type", [
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command["type"];
 export type SlotValue = z.infer<typeof slotValue>;
+
+/** Where parseCommands reports what it dropped (a pino logger fits). */
+export interface CommandLogger {
+  warn(details: object, message: string): void;
+}
+
+/**
+ * Keeps the commands that match the schema, in order, and drops the rest with a warning:
+ * a malformed command from a model is never executed.
+ */
+export function parseCommands(raw: unknown[], logger?: CommandLogger): Command[] {
+  const commands: Command[] = [];
+  raw.forEach((candidate, index) => {
+    const parsed = commandSchema.safeParse(candidate);
+    if (parsed.success) {
+      commands.push(parsed.data);
+      return;
+    }
+    logger?.warn(
+      {
+        index,
+        command: candidate,
+        issues: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+      },
+      "Dropped invalid command",
+    );
+  });
+  return commands;
+}

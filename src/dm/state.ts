@@ -17,6 +17,8 @@ export interface FlowFrame {
   loop_counts: Record<string, number>;
   /** Set on a frame that was interrupted by a digression, until it resumes. */
   interrupted?: boolean;
+  /** Pushed by a `call` step: when it ends, the frame below continues after its call step. */
+  via_call?: boolean;
 }
 
 export type WaitingFor =
@@ -74,5 +76,51 @@ export function emptyState(conversationId: string): DialogueState {
     validation_failures: 0,
     history: [],
     last_turn: null,
+  };
+}
+
+/** A stored conversation this version cannot read. */
+export class StateMigrationError extends Error {
+  override readonly name = "StateMigrationError";
+}
+
+/**
+ * Brings a stored state to the current schema. Version 1 is the current one: missing counters
+ * and lists (written by earlier builds of version 1) get their defaults. Anything else is refused
+ * with a message saying what to do, instead of being misread.
+ */
+export function migrateState(raw: unknown): DialogueState {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new StateMigrationError(
+      `stored conversation state is not an object (got ${raw === null ? "null" : typeof raw}); reset the conversation`,
+    );
+  }
+  const record = raw as Record<string, unknown>;
+  const version = record.schema_version;
+  if (version !== STATE_SCHEMA_VERSION) {
+    throw new StateMigrationError(
+      `stored conversation state has schema_version ${JSON.stringify(version)}, but this version of Soni reads only schema_version ${STATE_SCHEMA_VERSION}; upgrade Soni or reset the conversation`,
+    );
+  }
+  if (typeof record.conversation_id !== "string" || !Array.isArray(record.flow_stack)) {
+    throw new StateMigrationError(
+      "stored conversation state (schema_version 1) lacks conversation_id or flow_stack; reset the conversation",
+    );
+  }
+  const state = raw as DialogueState;
+  return {
+    ...state,
+    waiting_for: state.waiting_for ?? null,
+    turn_count: typeof state.turn_count === "number" ? state.turn_count : 0,
+    failed_attempts: typeof state.failed_attempts === "number" ? state.failed_attempts : 0,
+    validation_failures:
+      typeof state.validation_failures === "number" ? state.validation_failures : 0,
+    history: Array.isArray(state.history) ? state.history : [],
+    last_turn: state.last_turn ?? null,
+    flow_stack: state.flow_stack.map((frame) => ({
+      ...frame,
+      slots: frame.slots ?? {},
+      loop_counts: frame.loop_counts ?? {},
+    })),
   };
 }

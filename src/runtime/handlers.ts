@@ -14,7 +14,11 @@ export interface HandlerContext {
 export type ActionHandler = (
   inputs: Record<string, SlotValue>,
   ctx: HandlerContext,
-) => Record<string, unknown> | undefined | void | Promise<Record<string, unknown> | undefined | void>;
+) =>
+  | Record<string, unknown>
+  | undefined
+  | void
+  | Promise<Record<string, unknown> | undefined | void>;
 
 /** true = valid; false = invalid (slot's validation_error_message); string = invalid, with this message. */
 export type Validator = (

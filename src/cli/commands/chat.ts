@@ -1,0 +1,123 @@
+import { createInterface } from "node:readline";
+import type { Command } from "commander";
+import type { LoadedDomain } from "../../config/loaded-domain.ts";
+import type { HandlerSet } from "../../runtime/handlers.ts";
+import type { RuntimeLoop, TurnResult } from "../../runtime/runtime-loop.ts";
+
+interface ChatOptions {
+  config: string;
+  handlers?: string[];
+  debug?: boolean;
+  user: string;
+}
+
+const HELP = "Type a message. /state shows the conversation, /reset starts over, /quit exits.";
+
+export function registerChatCommand(program: Command): void {
+  program
+    .command("chat")
+    .description(
+      "talk to an assistant in the terminal; with piped input, one message per line (scriptable)",
+    )
+    .option(
+      "-c, --config <path>",
+      "domain file or directory (default: $SONI_CONFIG_PATH or soni.yaml)",
+      process.env.SONI_CONFIG_PATH ?? "soni.yaml",
+    )
+    .option("--handlers <files...>", "handler module(s) to load instead of settings.handlers")
+    .option("--debug", "show the commands, flow stack and slots after each turn")
+    .option("--user <id>", "conversation id", "cli-user")
+    .action(async (options: ChatOptions) => {
+      process.exitCode = await chat(options);
+    });
+}
+
+async function chat(options: ChatOptions): Promise<number> {
+  // Loaded here, not at the top, so `soni --help` and other commands stay fast.
+  const [{ default: pino }, { DomainLoadError }, { loadDomain }, handlerLoader, runtimeLoop] =
+    await Promise.all([
+      import("pino"),
+      import("../../config/errors.ts"),
+      import("../../config/loader.ts"),
+      import("../../runtime/handler-loader.ts"),
+      import("../../runtime/runtime-loop.ts"),
+    ]);
+  const { HandlerLoadError, loadHandlers } = handlerLoader;
+  const { InvalidInputError, RuntimeLoop } = runtimeLoop;
+  // Logs go to stderr, and only warnings, so they don't mix with the conversation.
+  const logger = pino({ level: "warn" }, pino.destination(2));
+  let domain: LoadedDomain;
+  let handlers: HandlerSet | undefined;
+  try {
+    domain = await loadDomain(options.config);
+    if (options.handlers)
+      handlers = (await loadHandlers(domain, { modules: options.handlers })).handlers;
+  } catch (error) {
+    if (error instanceof DomainLoadError) console.error(error.format());
+    else console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const runtime = new RuntimeLoop(domain, { logger, handlers, defaultBackend: "memory" });
+  try {
+    await runtime.initialize();
+  } catch (error) {
+    console.error(error instanceof HandlerLoadError ? error.message : String(error));
+    await runtime.cleanup();
+    return 1;
+  }
+  const interactive = Boolean(process.stdin.isTTY);
+  const lines = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+  });
+  const botPrefix = interactive ? "bot> " : "";
+  let code = 0;
+  if (interactive) {
+    console.log(HELP);
+    lines.setPrompt("you> ");
+    lines.prompt();
+  }
+  try {
+    for await (const raw of lines) {
+      const line = raw.trim();
+      if (line === "/quit" || line === "/exit") break;
+      if (line === "/reset") {
+        const existed = await runtime.resetState(options.user);
+        console.log(existed ? "(conversation reset)" : "(nothing to reset)");
+      } else if (line === "/state") {
+        console.log(JSON.stringify(await runtime.getState(options.user), null, 2));
+      } else if (line !== "") {
+        try {
+          const result = await runtime.processMessage(line, options.user);
+          for (const message of result.messages) {
+            for (const text of message.split("\n")) console.log(botPrefix + text);
+          }
+          if (options.debug) await printDebug(runtime, options.user, result);
+        } catch (error) {
+          if (!(error instanceof InvalidInputError)) throw error;
+          console.error(`error: ${error.message}`);
+        }
+      }
+      if (interactive) lines.prompt();
+    }
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    code = 1;
+  } finally {
+    lines.close();
+    const report = await runtime.cleanup();
+    if (!report.ok) code = 1;
+  }
+  return code;
+}
+
+async function printDebug(runtime: RuntimeLoop, user: string, result: TurnResult): Promise<void> {
+  const state = await runtime.getState(user);
+  const commands = result.commands.map((c) => JSON.stringify(c)).join(" ") || "(none)";
+  const stack =
+    state.flow_stack.map((f) => `${f.flow}@${f.step ?? "end"}`).join(" > ") || "(empty)";
+  console.log(`  [debug] commands: ${commands}`);
+  console.log(`  [debug] flow stack: ${stack}; waiting for: ${state.waiting_for_slot ?? "-"}`);
+  console.log(`  [debug] slots: ${JSON.stringify(state.slots)}`);
+}

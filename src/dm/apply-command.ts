@@ -1,0 +1,321 @@
+import type { SlotValue } from "./commands.ts";
+import type { Effectful } from "./effects.ts";
+import { flowSlotUse } from "./flow-slots.ts";
+import { acceptSlotValue } from "./slot-pipeline.ts";
+import { slotLabel } from "./slot-values.ts";
+import type { FlowFrame } from "./state.ts";
+import { endTopFlow, resumeInterrupted } from "./step-runner.ts";
+import { after } from "./steps/step-result.ts";
+import type { Turn } from "./turn.ts";
+
+/** What the commands of a turn achieved, for the out-of-scope and cannot-handle patterns. */
+interface Outcome {
+  /** At least one command did something (an ignored or dropped command does not count). */
+  understood: boolean;
+  /** A value for the slot being asked was rejected. */
+  validationFailed: boolean;
+}
+
+/**
+ * Applies one turn's commands to the working state, in a fixed order that does not depend
+ * on how the DU listed them: handoff, cancel, start_flow, slot commands (so slots land in a
+ * flow started in the same turn), affirm/deny, clarify, chitchat. The runner then advances.
+ */
+export function* applyCommands(turn: Turn): Effectful<void> {
+  const commands = turn.input.commands;
+  const outcome: Outcome = { understood: false, validationFailed: false };
+  const handoff = commands.find((c) => c.type === "human_handoff");
+  if (handoff) {
+    const top = turn.top();
+    turn.sayPattern("human_handoff", { flow: top ? turn.flowTitle(top.flow) : "" });
+    turn.log("info", "Human handoff requested; flows ended", {
+      reason: handoff.reason ?? null,
+      ended: turn.state.flow_stack.map((f) => f.flow),
+    });
+    turn.state.flow_stack = [];
+    settleFailures(turn, { understood: true, validationFailed: false });
+    return;
+  }
+  if (commands.some((c) => c.type === "cancel_flow")) {
+    cancelFlow(turn);
+    outcome.understood = true;
+  }
+  for (const command of commands) {
+    if (command.type !== "start_flow") continue;
+    if (startFlow(turn, command.flow)) outcome.understood = true;
+  }
+  for (const command of commands) {
+    switch (command.type) {
+      case "start_flow":
+        for (const [slot, value] of Object.entries(command.slots ?? {})) {
+          yield* routeSlot(turn, outcome, slot, value, "set");
+        }
+        break;
+      case "set_slot":
+        yield* routeSlot(turn, outcome, command.slot, command.value, "set");
+        break;
+      case "correct_slot":
+        yield* routeSlot(turn, outcome, command.slot, command.value, "correct");
+        break;
+      case "clear_slot":
+        yield* routeSlot(turn, outcome, command.slot, null, "clear");
+        break;
+      default:
+        break;
+    }
+  }
+  for (const command of commands) {
+    if (command.type === "affirm") yield* answer(turn, outcome, true, undefined);
+    if (command.type === "deny") yield* answer(turn, outcome, false, command.slot_to_change);
+  }
+  const clarify = commands.find((c) => c.type === "clarify");
+  if (clarify) {
+    clarifyPattern(turn, clarify.topic);
+    outcome.understood = true;
+  }
+  const chitchat = commands.find((c) => c.type === "chitchat");
+  if (chitchat) {
+    const top = turn.top();
+    turn.sayPattern("chitchat", { flow: top ? turn.flowTitle(top.flow) : "" });
+    outcome.understood = true;
+  }
+  settleFailures(turn, outcome);
+}
+
+/**
+ * Counts consecutive failed turns (nothing understood, or the asked slot rejected). Not
+ * understood -> out_of_scope message; too many failures -> cannot_handle, and the count restarts.
+ */
+function settleFailures(turn: Turn, outcome: Outcome): void {
+  const state = turn.state;
+  const failed = !outcome.understood || outcome.validationFailed;
+  state.failed_attempts = failed ? state.failed_attempts + 1 : 0;
+  const max = turn.settings.dm.max_failed_attempts;
+  if (state.failed_attempts >= max || state.validation_failures >= max) {
+    const top = turn.top();
+    turn.sayPattern("cannot_handle", { flow: top ? turn.flowTitle(top.flow) : "" });
+    turn.log("info", "Cannot handle: too many failed attempts", { failed_attempts: max });
+    state.failed_attempts = 0;
+    state.validation_failures = 0;
+    return;
+  }
+  if (!outcome.understood) {
+    turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) });
+  }
+}
+
+function startFlow(turn: Turn, flow: string): boolean {
+  const definition = turn.domain.domain.flows[flow];
+  if (!definition || definition.internal) {
+    turn.log("warn", "start_flow ignored: no such user-startable flow", { flow });
+    return false;
+  }
+  const top = turn.top();
+  if (top?.flow === flow) return true; // already on top: just continue it
+  if (top) top.interrupted = true;
+  turn.state.flow_stack.push(turn.newFrame(flow));
+  turn.log("debug", "Flow started", { flow, interrupted: top?.flow ?? null });
+  return true;
+}
+
+function cancelFlow(turn: Turn): void {
+  const popped = endTopFlow(turn);
+  const outer = popped[0];
+  if (!outer) {
+    turn.sayPattern("chitchat", { flow: "" });
+    return;
+  }
+  turn.log("info", "Flow cancelled", { flow: outer.flow });
+  turn.sayPattern("cancel", { flow: turn.flowTitle(outer.flow) });
+  resumeInterrupted(turn);
+}
+
+/** The top-most frame whose flow collects the slot or passes it to an action. */
+function frameFor(turn: Turn, slot: string): FlowFrame | undefined {
+  const stack = turn.state.flow_stack;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const frame = stack[i]!;
+    if (flowSlotUse(turn.domain, frame.flow).accepts.has(slot)) return frame;
+  }
+  return undefined;
+}
+
+function* routeSlot(
+  turn: Turn,
+  outcome: Outcome,
+  slot: string,
+  value: SlotValue,
+  kind: "set" | "correct" | "clear",
+): Effectful<void> {
+  const definition = turn.domain.domain.slots[slot];
+  if (definition?.internal) {
+    turn.log("debug", "Command for an internal slot ignored", { slot });
+    return;
+  }
+  const frame = frameFor(turn, slot);
+  if (!frame) {
+    turn.log("debug", "Slot used by no active flow; ignored", { slot });
+    return;
+  }
+  yield* assignSlot(turn, outcome, frame, slot, value, kind);
+}
+
+function* assignSlot(
+  turn: Turn,
+  outcome: Outcome,
+  frame: FlowFrame,
+  slot: string,
+  value: SlotValue,
+  kind: "set" | "correct" | "clear",
+): Effectful<void> {
+  outcome.understood = true;
+  const asked = turn.previousWaiting;
+  const isAsked =
+    asked?.kind === "slot" && asked.flow_instance === frame.instance_id && asked.slot === slot;
+  if (kind === "clear" || value === null) {
+    frame.slots[slot] = null;
+    rewindIfPast(turn, frame, slot);
+    return;
+  }
+  const accepted = yield* acceptSlotValue(turn, frame, slot, value);
+  if (!accepted.ok) {
+    turn.say(accepted.message);
+    turn.log("info", "Slot value rejected", { flow: frame.flow, slot });
+    if (isAsked) {
+      outcome.validationFailed = true;
+      turn.state.validation_failures += 1;
+    }
+    return;
+  }
+  const previous = frame.slots[slot];
+  frame.slots[slot] = accepted.value;
+  if (isAsked && frame.step === asked.step) {
+    // Answered: move past the collect step (this is what lets ask_always steps advance).
+    turn.state.validation_failures = 0;
+    const node = turn.domain.graphs.get(frame.flow)?.nodes.get(asked.step);
+    if (node) {
+      turn.record(frame, node, `answered ${slot}`);
+      frame.step = after(node);
+    }
+    return;
+  }
+  const wasFilled = previous !== undefined && previous !== null;
+  if (kind === "correct" || wasFilled) {
+    if (wasFilled && previous === accepted.value) return;
+    if (wasFilled) {
+      turn.sayPattern("correction", {
+        flow: turn.flowTitle(frame.flow),
+        slot: slotLabel(slot),
+        value: accepted.value,
+      });
+    }
+    rewindIfPast(turn, frame, slot);
+  }
+}
+
+/**
+ * When the frame already went past the step that collects `slot`, go back to it: the flow
+ * then runs forward again (filled slots are skipped, branches re-evaluated, the confirmation
+ * re-shown). Order is document order of the flow's steps.
+ */
+function rewindIfPast(turn: Turn, frame: FlowFrame, slot: string): boolean {
+  const at = flowSlotUse(turn.domain, frame.flow).collectedAt.get(slot);
+  const graph = turn.domain.graphs.get(frame.flow);
+  if (!at || !graph || frame.step === null) return false;
+  // A caller parked on its call step is moved on by the sub-flow's end; leave it there.
+  if (graph.nodes.get(frame.step)?.step.type === "call") return false;
+  if (graph.order.indexOf(frame.step) <= graph.order.indexOf(at)) return false;
+  turn.log("debug", "Rewinding flow to re-collect a changed slot", {
+    flow: frame.flow,
+    from: frame.step,
+    to: at,
+  });
+  frame.step = at;
+  return true;
+}
+
+/** affirm / deny: answers a confirmation, or a yes/no question for a boolean slot. */
+function* answer(
+  turn: Turn,
+  outcome: Outcome,
+  yes: boolean,
+  slotToChange: string | undefined,
+): Effectful<void> {
+  const asked = turn.previousWaiting;
+  const frame = asked ? turn.frameByInstance(asked.flow_instance) : undefined;
+  if (asked?.kind === "confirm" && frame) {
+    outcome.understood = true;
+    // A correction earlier in this turn already moved the flow back; it will ask again.
+    if (frame.step !== asked.step) return;
+    const node = turn.domain.graphs.get(frame.flow)?.nodes.get(asked.step);
+    if (node?.step.type !== "confirm") return;
+    const step = node.step;
+    const collectedAt =
+      slotToChange !== undefined
+        ? flowSlotUse(turn.domain, frame.flow).collectedAt.get(slotToChange)
+        : undefined;
+    if (!yes && slotToChange !== undefined && collectedAt !== undefined) {
+      frame.slots[slotToChange] = null;
+      turn.record(frame, node, `denied: change ${slotToChange}`);
+      frame.step = collectedAt;
+      return;
+    }
+    frame.slots[step.slot] = yes;
+    turn.record(frame, node, yes ? "confirmed" : "denied");
+    frame.step = yes ? (step.on_confirm ?? after(node)) : (step.on_deny ?? after(node));
+    return;
+  }
+  if (asked?.kind === "slot" && frame) {
+    if (turn.domain.domain.slots[asked.slot]?.type === "boolean") {
+      yield* assignSlot(turn, outcome, frame, asked.slot, yes, "set");
+      return;
+    }
+  }
+  // A yes/no that answers nothing is small talk.
+  turn.sayPattern("chitchat", { flow: frame ? turn.flowTitle(frame.flow) : "" });
+  outcome.understood = true;
+}
+
+/** "flows:a,b" = which flow did you mean; anything else = explain the pending question. */
+function clarifyPattern(turn: Turn, topic: string | undefined): void {
+  if (topic?.startsWith("flows:")) {
+    const flows = topic
+      .slice("flows:".length)
+      .split(",")
+      .map((f) => f.trim())
+      .filter((f) => turn.domain.domain.flows[f] !== undefined);
+    if (flows.length > 0) {
+      const options = flows.map((f) => turn.flowTitle(f));
+      const list =
+        options.length === 1
+          ? options[0]
+          : `${options.slice(0, -1).join(", ")}, or ${options.at(-1)}`;
+      turn.sayPattern("clarification", { explanation: `Did you mean: ${list}?` });
+      turn.suppressReask = true;
+      return;
+    }
+  }
+  turn.sayPattern("clarification", { explanation: explainPending(turn) });
+}
+
+function explainPending(turn: Turn): string {
+  const asked = turn.previousWaiting;
+  const frame = asked ? turn.frameByInstance(asked.flow_instance) : undefined;
+  if (!asked || !frame) return capabilities(turn);
+  if (asked.kind === "confirm") {
+    return "Please answer yes to go ahead, or no to stop. You can also change any of the details.";
+  }
+  const description = turn.domain.domain.slots[asked.slot]?.description;
+  return description ?? `I need the ${slotLabel(asked.slot)} to continue.`;
+}
+
+/** What the assistant can do, from the descriptions of the flows a user may start. */
+function capabilities(turn: Turn): string {
+  const titles = Object.entries(turn.domain.domain.flows)
+    .filter(([, flow]) => !flow.internal)
+    .map(([name]) => turn.flowTitle(name));
+  if (titles.length === 0) return "I can't do anything yet: this assistant has no flows.";
+  const list =
+    titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join("; ")}; or ${titles.at(-1)}`;
+  return `I can help you: ${list}.`;
+}

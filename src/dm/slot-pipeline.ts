@@ -1,0 +1,85 @@
+import type { SlotValue } from "./commands.ts";
+import type { Effectful } from "./effects.ts";
+import { coerceSlotValue, matchChoice, slotLabel } from "./slot-values.ts";
+import type { FlowFrame } from "./state.ts";
+import type { Turn } from "./turn.ts";
+
+export type Accepted = { ok: true; value: SlotValue } | { ok: false; message: string };
+
+/**
+ * The way every value from a command enters a slot: the slot's normalizer (on the raw
+ * value, so "1.500,50" or "1.5k" reach it intact), coercion to the slot type, `choices`
+ * (synonyms included), then the validator. Nothing is stored here; the caller decides.
+ */
+export function* acceptSlotValue(
+  turn: Turn,
+  frame: FlowFrame,
+  slot: string,
+  raw: SlotValue,
+): Effectful<Accepted> {
+  const definition = turn.domain.domain.slots[slot];
+  if (!definition) return { ok: true, value: raw };
+  // A validator's own message wins; then the slot's (a template: {value}, {slot}); then ours.
+  const reject = (fallback: string, validatorMessage?: string): Accepted => ({
+    ok: false,
+    message:
+      validatorMessage ??
+      (definition.validation_error_message !== undefined
+        ? turn.render(definition.validation_error_message, {
+            ...frame.slots,
+            value: raw,
+            slot: slotLabel(slot),
+          })
+        : fallback),
+  });
+  let value = raw;
+  if (definition.normalizer) {
+    const normalized = yield {
+      kind: "normalize",
+      normalizer: definition.normalizer,
+      slot,
+      value,
+      slots: { ...frame.slots },
+    };
+    if (!normalized.ok) {
+      turn.log("warn", "Normalizer failed; value rejected", {
+        slot,
+        normalizer: definition.normalizer,
+        error: normalized.error,
+      });
+      return reject(`Sorry, I couldn't use "${String(raw)}" as the ${slotLabel(slot)}.`);
+    }
+    value = normalized.value as SlotValue;
+  }
+  const coerced = coerceSlotValue(definition.type, value, turn.input.now);
+  if (!coerced.ok) {
+    return reject(`Sorry, "${String(raw)}" ${coerced.reason}; I need the ${slotLabel(slot)}.`);
+  }
+  const chosen = matchChoice(definition, coerced.value);
+  if (chosen === undefined) {
+    const options = (definition.choices ?? []).map(String).join(", ");
+    return reject(`Please choose one of: ${options}.`);
+  }
+  if (definition.validator && chosen !== null) {
+    const verdict = yield {
+      kind: "validate",
+      validator: definition.validator,
+      slot,
+      value: chosen,
+      slots: { ...frame.slots },
+    };
+    if (!verdict.ok) {
+      turn.log("warn", "Validator failed; value rejected", {
+        slot,
+        validator: definition.validator,
+        error: verdict.error,
+      });
+      return reject(`Sorry, I couldn't check the ${slotLabel(slot)}. Please try again.`);
+    }
+    if (typeof verdict.value === "string") return reject("", verdict.value);
+    if (verdict.value !== true) {
+      return reject(`Sorry, "${String(raw)}" is not a valid ${slotLabel(slot)}.`);
+    }
+  }
+  return { ok: true, value: chosen };
+}

@@ -1,0 +1,77 @@
+import { END, type StepNode } from "../../config/flow-graph.ts";
+import type { ActionStep } from "../../config/schema.ts";
+import type { SlotValue } from "../commands.ts";
+import type { Effectful } from "../effects.ts";
+import { toSlotValue } from "../slot-values.ts";
+import type { FlowFrame } from "../state.ts";
+import type { Turn } from "../turn.ts";
+import { after, type StepResult } from "./step-result.ts";
+
+/**
+ * Calls the handler with the action's declared inputs. Outputs go to slots through
+ * `map_outputs`, or, without it, to the slots named like the outputs. A failure goes to
+ * `on_error`, else ends the flow with the action_error message.
+ */
+export function* runAction(
+  turn: Turn,
+  frame: FlowFrame,
+  node: StepNode,
+  step: ActionStep,
+): Effectful<StepResult> {
+  const declared = turn.domain.domain.actions[step.action];
+  const inputs: Record<string, SlotValue> = {};
+  for (const name of declared?.inputs ?? []) inputs[name] = frame.slots[name] ?? null;
+  const result = yield {
+    kind: "action",
+    action: step.action,
+    inputs,
+    slots: { ...frame.slots },
+    flow: frame.flow,
+    step: step.step,
+  };
+  let failure: string | undefined;
+  if (!result.ok) failure = result.error;
+  else if (result.value !== undefined && result.value !== null && !isPlainObject(result.value)) {
+    failure = `handler returned ${Array.isArray(result.value) ? "an array" : typeof result.value}; an action returns an object of outputs`;
+  }
+  if (failure !== undefined) {
+    turn.log("error", "Action failed", {
+      flow: frame.flow,
+      step: step.step,
+      action: step.action,
+      error: failure,
+      ...(!result.ok && result.timedOut ? { timed_out: true } : {}),
+    });
+    if (step.on_error) return { kind: "next", to: step.on_error, note: `failed: ${failure}` };
+    turn.sayPattern("action_error", {
+      flow: turn.flowTitle(frame.flow),
+      action: step.action,
+      error: failure,
+    });
+    return { kind: "next", to: END, note: `failed: ${failure}` };
+  }
+  const outputs = (result.ok ? result.value : undefined) as Record<string, unknown> | undefined;
+  writeOutputs(turn, frame, step, outputs ?? {});
+  return { kind: "next", to: after(node) };
+}
+
+function writeOutputs(
+  turn: Turn,
+  frame: FlowFrame,
+  step: ActionStep,
+  outputs: Record<string, unknown>,
+): void {
+  if (step.map_outputs) {
+    for (const [output, slot] of Object.entries(step.map_outputs)) {
+      frame.slots[slot] = toSlotValue(outputs[output]);
+    }
+    return;
+  }
+  for (const [output, value] of Object.entries(outputs)) {
+    if (Object.hasOwn(turn.domain.domain.slots, output)) frame.slots[output] = toSlotValue(value);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,10 @@
+import type { StepNode } from "../../config/flow-graph.ts";
+import type { SayStep } from "../../config/schema.ts";
+import type { FlowFrame } from "../state.ts";
+import type { Turn } from "../turn.ts";
+import { after, type StepResult } from "./step-result.ts";
+
+export function runSay(turn: Turn, frame: FlowFrame, node: StepNode, step: SayStep): StepResult {
+  turn.say(turn.render(step.message, frame.slots));
+  return { kind: "next", to: after(node) };
+}

@@ -1,0 +1,122 @@
+import { compileExpression, isTruthy } from "../config/expression.ts";
+import type { StepNode } from "../config/flow-graph.ts";
+import type { LoadedDomain } from "../config/loaded-domain.ts";
+import type { PatternName, Settings } from "../config/schema.ts";
+import { renderTemplate } from "../config/template.ts";
+import type { Command, SlotValue } from "./commands.ts";
+import type { LogEntry } from "./effects.ts";
+import { DEFAULT_PATTERN_MESSAGES } from "./patterns.ts";
+import type { DialogueState, ExecutedStep, FlowFrame, WaitingFor } from "./state.ts";
+
+/** Everything one turn of the DM needs; clock and ids come in so the core stays pure. */
+export interface TurnInput {
+  domain: LoadedDomain;
+  state: DialogueState;
+  commands: Command[];
+  userMessage: string;
+  now: Date;
+  newId: () => string;
+}
+
+/**
+ * The working memory of one turn: a private copy of the state plus what the turn produced.
+ * Step and command code mutate it; nothing outside sees it until the turn is done.
+ */
+export class Turn {
+  readonly state: DialogueState;
+  readonly messages: string[] = [];
+  readonly steps: ExecutedStep[] = [];
+  readonly logs: LogEntry[] = [];
+  /** What the user was asked before this turn (commands answer this question). */
+  readonly previousWaiting: WaitingFor;
+  /** Set when this turn's answer must not be followed by the pending question again. */
+  suppressReask = false;
+
+  constructor(readonly input: TurnInput) {
+    this.state = structuredClone(input.state);
+    this.previousWaiting = this.state.waiting_for;
+  }
+
+  get domain(): LoadedDomain {
+    return this.input.domain;
+  }
+
+  get settings(): Settings {
+    return this.input.domain.domain.settings;
+  }
+
+  top(): FlowFrame | undefined {
+    return this.state.flow_stack.at(-1);
+  }
+
+  frameByInstance(instanceId: string): FlowFrame | undefined {
+    return this.state.flow_stack.find((f) => f.instance_id === instanceId);
+  }
+
+  say(text: string): void {
+    if (text.trim() !== "") this.messages.push(text);
+  }
+
+  log(level: LogEntry["level"], msg: string, data?: Record<string, unknown>): void {
+    this.logs.push(data ? { level, msg, data } : { level, msg });
+  }
+
+  record(frame: FlowFrame, node: StepNode, note?: string): void {
+    const entry: ExecutedStep = { flow: frame.flow, step: node.id, type: node.step.type };
+    if (note) entry.note = note;
+    this.steps.push(entry);
+  }
+
+  newFrame(flow: string, slots: Record<string, SlotValue> = {}): FlowFrame {
+    const graph = this.domain.graphs.get(flow);
+    return {
+      flow,
+      instance_id: this.input.newId(),
+      step: graph?.first ?? null,
+      slots,
+      loop_counts: {},
+    };
+  }
+
+  /** A template rendered with the frame's slots (plus extra values). */
+  render(template: string, values: Record<string, unknown>): string {
+    return renderTemplate(template, values, { language: this.settings.language });
+  }
+
+  /** The pattern's message (domain override, else built-in); null when the pattern is disabled. */
+  pattern(name: PatternName, values: Record<string, unknown> = {}): string | null {
+    const config = this.domain.domain.patterns[name];
+    if (!config.enabled) return null;
+    return this.render(config.message ?? DEFAULT_PATTERN_MESSAGES[name], values);
+  }
+
+  sayPattern(name: PatternName, values: Record<string, unknown> = {}): void {
+    const text = this.pattern(name, values);
+    if (text !== null) this.say(text);
+  }
+
+  /** How a flow is named to the user: its description in lower case, else its name. */
+  flowTitle(flow: string): string {
+    const description = this.domain.domain.flows[flow]?.description;
+    if (!description) return flow.replace(/_/g, " ");
+    return description.charAt(0).toLowerCase() + description.slice(1);
+  }
+
+  /** Evaluates a condition; a broken one counts as false and is logged, never a crash. */
+  evaluate(source: string, frame: FlowFrame): unknown {
+    try {
+      return compileExpression(source).evaluate(frame.slots);
+    } catch (error) {
+      this.log("error", "Condition could not be evaluated; treating it as false", {
+        flow: frame.flow,
+        condition: source,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+  }
+
+  test(source: string, frame: FlowFrame): boolean {
+    return isTruthy(this.evaluate(source, frame));
+  }
+}

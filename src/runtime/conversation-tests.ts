@@ -1,0 +1,319 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { DomainProblem } from "../config/errors.ts";
+import { formatProblem, sortProblems } from "../config/errors.ts";
+import { didYouMean } from "../config/hints.ts";
+import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { createLocator, type PathSegment, parseYamlSource } from "../config/yaml-source.ts";
+import type { SlotValue } from "../dm/commands.ts";
+import type { ConversationSnapshot } from "../dm/snapshot.ts";
+import type { DialogueUnderstanding } from "../du/understanding.ts";
+import { MemoryCheckpointer } from "../persistence/memory.ts";
+import type { HandlerSet } from "./handlers.ts";
+import { RuntimeLoop, type TurnResult } from "./runtime-loop.ts";
+
+/*
+ * YAML conversation tests (`soni test`, docs/cli.md): each test is a fresh conversation, each
+ * step one user message and the checks its turn must pass.
+ */
+
+const slotValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const regexSchema = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, "i");
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not a valid regular expression" },
+);
+
+/** Checks of the bot's answer: allowed on the step itself and inside `expect`. */
+const responseChecks = {
+  /** Substrings (case-insensitive) the joined response must contain. */
+  bot_contains: oneOrMany.optional(),
+  /** Regular expressions (case-insensitive) the joined response must match. */
+  bot_matches: z.union([regexSchema, z.array(regexSchema).min(1)]).optional(),
+};
+
+export const turnExpectationSchema = z.strictObject({
+  ...responseChecks,
+  active_flow: z.string().nullable().optional(),
+  flow_state: z.enum(["idle", "active", "waiting_input"]).optional(),
+  waiting_for_slot: z.string().nullable().optional(),
+  /** Slots of the active flow; `null` expects the slot to be empty. */
+  slots: z.record(z.string(), slotValueSchema).optional(),
+});
+
+export const testStepSchema = z.strictObject({
+  user: z.string().trim().min(1, "the user message must not be empty"),
+  ...responseChecks,
+  expect: turnExpectationSchema.optional(),
+});
+
+export const conversationTestSchema = z.strictObject({
+  name: z.string().trim().min(1, "every test needs a name"),
+  steps: z.array(testStepSchema).min(1, "a test needs at least one step"),
+});
+
+export const conversationTestFileSchema = z.strictObject({
+  tests: z.array(conversationTestSchema).min(1, "the file holds no test"),
+});
+
+export type ConversationTest = z.infer<typeof conversationTestSchema>;
+export type TestStep = z.infer<typeof testStepSchema>;
+
+export interface LocatedTest extends ConversationTest {
+  file: string;
+  line: number;
+}
+
+/** Test files that cannot be used; nothing was run. Carries every problem found. */
+export class ConversationTestFileError extends Error {
+  override readonly name = "ConversationTestFileError";
+  readonly problems: readonly DomainProblem[];
+
+  constructor(problems: readonly DomainProblem[]) {
+    const sorted = sortProblems(problems);
+    super(
+      `invalid conversation tests: ${sorted.length} problem(s); first: ${sorted[0] ? formatProblem(sorted[0]) : "?"}`,
+    );
+    this.problems = sorted;
+  }
+
+  /** One `file:line:col  message` per line (files relative to `cwd`). */
+  format(cwd: string = process.cwd()): string {
+    return this.problems.map((p) => formatProblem(p, cwd)).join("\n");
+  }
+}
+
+const TEST_FILE = /\.ya?ml$/i;
+
+/** The keys an object of the test format accepts, for "did you mean" hints. */
+const KNOWN_KEYS = [
+  ...Object.keys(conversationTestFileSchema.shape),
+  ...Object.keys(conversationTestSchema.shape),
+  ...Object.keys(testStepSchema.shape),
+  ...Object.keys(turnExpectationSchema.shape),
+];
+
+/** Parses one test file's text; throws ConversationTestFileError with file:line:col problems. */
+export function parseConversationTests(text: string, file: string): LocatedTest[] {
+  const { source, problems } = parseYamlSource(text, file);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) throw new ConversationTestFileError(errors);
+  const locate = createLocator([source], file);
+  const parsed = conversationTestFileSchema.safeParse(source.data);
+  if (!parsed.success) {
+    throw new ConversationTestFileError(
+      parsed.error.issues.map((issue) => {
+        const at = issue.path as PathSegment[];
+        let message = issue.message;
+        let where = locate(at);
+        if (issue.code === "unrecognized_keys") {
+          const key = issue.keys[0]!;
+          where = locate([...at, key], { key: true });
+          message = `unknown key '${key}'${didYouMean(key, KNOWN_KEYS)}`;
+        } else if (issue.code === "invalid_type" && source.data === null) {
+          message = "the file is empty; write `tests:` with a list of tests";
+        }
+        const label = at.length > 0 ? `${at.join(".")}: ` : "";
+        return { ...where, message: `${label}${message}`, severity: "error" as const };
+      }),
+    );
+  }
+  return parsed.data.tests.map((test, i) => ({ ...test, file, line: locate(["tests", i]).line }));
+}
+
+/** Reads a test file, or every *.yaml / *.yml under a directory (in path order). */
+export async function loadConversationTests(target: string): Promise<LocatedTest[]> {
+  const resolved = path.resolve(target);
+  const fail = (message: string): never => {
+    throw new ConversationTestFileError([
+      { file: resolved, line: 1, column: 1, message, severity: "error" },
+    ]);
+  };
+  let files: string[] = [];
+  try {
+    if ((await stat(resolved)).isDirectory()) {
+      const names = await readdir(resolved, { recursive: true });
+      files = names
+        .filter((n) => TEST_FILE.test(n))
+        .sort()
+        .map((n) => path.join(resolved, n));
+    } else {
+      files = [resolved];
+    }
+  } catch (error) {
+    fail(
+      `cannot read the tests: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (error as Error).message}`,
+    );
+  }
+  if (files.length === 0) fail("no .yaml or .yml test files in this directory");
+  const problems: DomainProblem[] = [];
+  const tests: LocatedTest[] = [];
+  for (const file of files) {
+    try {
+      tests.push(...parseConversationTests(await readFile(file, "utf8"), file));
+    } catch (error) {
+      if (!(error instanceof ConversationTestFileError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new ConversationTestFileError(problems);
+  return tests;
+}
+
+/** The first check a turn failed. */
+export interface TurnMismatch {
+  /** 1-based turn (step) number within the test. */
+  turn: number;
+  user: string;
+  /** What was checked: `bot_contains`, `active_flow`, `slots.amount`, `error`, ... */
+  check: string;
+  expected: unknown;
+  got: unknown;
+  /** The bot's joined response to that turn ("" when the turn threw). */
+  response: string;
+}
+
+export interface ExchangedTurn {
+  user: string;
+  response: string;
+}
+
+export interface ConversationTestResult {
+  name: string;
+  file: string;
+  line: number;
+  passed: boolean;
+  /** The turns that ran, up to and including the failing one. */
+  transcript: ExchangedTurn[];
+  failure?: TurnMismatch;
+}
+
+export interface RunConversationTestsOptions {
+  logger?: Logger;
+  /** Handlers given in code; default: the modules named by settings.handlers. */
+  handlers?: HandlerSet;
+  /** Default: the DU the domain's settings configure. */
+  du?: DialogueUnderstanding;
+  /** Called as each test finishes (for streaming output). */
+  onResult?: (result: ConversationTestResult) => void;
+}
+
+/**
+ * Runs each test on a fresh conversation of one RuntimeLoop with an in-memory store (never
+ * the domain's configured database), stopping a test at its first mismatch.
+ */
+export async function runConversationTests(
+  domain: LoadedDomain,
+  tests: readonly LocatedTest[],
+  options: RunConversationTestsOptions = {},
+): Promise<ConversationTestResult[]> {
+  const runtime = new RuntimeLoop(domain, {
+    checkpointer: new MemoryCheckpointer(),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.du ? { du: options.du } : {}),
+  });
+  const results: ConversationTestResult[] = [];
+  try {
+    await runtime.initialize();
+    for (const [index, test] of tests.entries()) {
+      const result = await runOne(runtime, test, `soni-test-${index + 1}`);
+      results.push(result);
+      options.onResult?.(result);
+    }
+  } finally {
+    await runtime.cleanup();
+  }
+  return results;
+}
+
+async function runOne(
+  runtime: RuntimeLoop,
+  test: LocatedTest,
+  userId: string,
+): Promise<ConversationTestResult> {
+  const transcript: ExchangedTurn[] = [];
+  const base = { name: test.name, file: test.file, line: test.line, transcript };
+  for (const [i, step] of test.steps.entries()) {
+    const turn = i + 1;
+    let result: TurnResult;
+    try {
+      result = await runtime.processMessage(step.user, userId);
+    } catch (error) {
+      transcript.push({ user: step.user, response: "" });
+      const got = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const failure = { turn, user: step.user, check: "error", expected: "a reply", got };
+      return { ...base, passed: false, failure: { ...failure, response: "" } };
+    }
+    transcript.push({ user: step.user, response: result.response });
+    const mismatch = checkTurn(step, result.response, await runtime.getState(userId));
+    if (mismatch) {
+      const failure = { turn, user: step.user, ...mismatch, response: result.response };
+      return { ...base, passed: false, failure };
+    }
+  }
+  return { ...base, passed: true };
+}
+
+type Mismatch = Pick<TurnMismatch, "check" | "expected" | "got">;
+
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** The first failed check of one turn, in the order: response, flow, state, waiting, slots. */
+export function checkTurn(
+  step: TestStep,
+  response: string,
+  state: ConversationSnapshot,
+): Mismatch | undefined {
+  const expect = step.expect ?? {};
+  const lower = response.toLowerCase();
+  for (const text of [...list(step.bot_contains), ...list(expect.bot_contains)]) {
+    if (!lower.includes(text.toLowerCase())) {
+      return { check: "bot_contains", expected: text, got: response };
+    }
+  }
+  for (const source of [...list(step.bot_matches), ...list(expect.bot_matches)]) {
+    if (!new RegExp(source, "i").test(response)) {
+      return { check: "bot_matches", expected: `/${source}/i`, got: response };
+    }
+  }
+  if (expect.active_flow !== undefined && expect.active_flow !== state.active_flow) {
+    return { check: "active_flow", expected: expect.active_flow, got: state.active_flow };
+  }
+  if (expect.flow_state !== undefined && expect.flow_state !== state.flow_state) {
+    return { check: "flow_state", expected: expect.flow_state, got: state.flow_state };
+  }
+  if (expect.waiting_for_slot !== undefined && expect.waiting_for_slot !== state.waiting_for_slot) {
+    return {
+      check: "waiting_for_slot",
+      expected: expect.waiting_for_slot,
+      got: state.waiting_for_slot,
+    };
+  }
+  for (const [slot, expected] of Object.entries(expect.slots ?? {})) {
+    const got = state.slots[slot] ?? null;
+    if (!sameSlotValue(expected, got)) return { check: `slots.${slot}`, expected, got };
+  }
+  return undefined;
+}
+
+/** Exact, except that a number and a numeric string of the same value match (50 vs "50.00"). */
+function sameSlotValue(expected: SlotValue, got: SlotValue): boolean {
+  if (expected === got) return true;
+  const numeric = (v: SlotValue) =>
+    typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
+  if (typeof expected === "number" || typeof got === "number") {
+    return numeric(expected) === numeric(got);
+  }
+  return false;
+}

@@ -1,0 +1,484 @@
+import { randomUUID } from "node:crypto";
+import pino, { type Logger } from "pino";
+import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { type Command, parseCommands } from "../dm/commands.ts";
+import { TurnMachine } from "../dm/engine.ts";
+import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
+import {
+  type DialogueState,
+  emptyState,
+  type FlowState,
+  migrateState,
+  type TurnRecord,
+} from "../dm/state.ts";
+import { createUnderstanding } from "../du/create.ts";
+import type { DialogueUnderstanding } from "../du/understanding.ts";
+import type { Checkpointer } from "../persistence/checkpointer.ts";
+import { createCheckpointer } from "../persistence/create.ts";
+import { VersionConflictError } from "../persistence/errors.ts";
+import {
+  checkHandlers,
+  HandlerLoadError,
+  handlersFromSet,
+  loadHandlers,
+} from "./handler-loader.ts";
+import type { HandlerSet } from "./handlers.ts";
+import { performEffect } from "./perform-effect.ts";
+
+export const MAX_MESSAGE_LENGTH = 10_000;
+/** Conversation ids end up in logs, keys and URLs: keep them short and plain. */
+export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
+const MAX_TURN_ATTEMPTS = 10;
+const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
+
+/** The caller sent something processMessage cannot take; nothing was changed. */
+export class InvalidInputError extends Error {
+  override readonly name = "InvalidInputError";
+  constructor(
+    readonly field: "message" | "user_id",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** cleanup() ran (or is running): this runtime takes no more work. */
+export class RuntimeClosedError extends Error {
+  override readonly name = "RuntimeClosedError";
+  constructor(detail = "the runtime has been shut down; create a new RuntimeLoop") {
+    super(detail);
+  }
+}
+
+/** Other processes kept saving the same conversation; the turn was given up, not saved. */
+export class TurnConflictError extends Error {
+  override readonly name = "TurnConflictError";
+  constructor(
+    readonly conversationId: string,
+    attempts: number,
+  ) {
+    super(
+      `conversation '${conversationId}' kept being changed by another process; gave up after ${attempts} attempts — retry the message`,
+    );
+  }
+}
+
+export interface RuntimeLoopOptions {
+  checkpointer?: Checkpointer;
+  du?: DialogueUnderstanding;
+  /** Handlers given in code; without it, the modules named by settings.handlers are loaded. */
+  handlers?: HandlerSet;
+  logger?: Logger;
+  clock?: () => Date;
+  newId?: () => string;
+  /** Store used when no checkpointer is given and settings name no backend. Default memory. */
+  defaultBackend?: "memory" | "sqlite";
+  /** Bound for each resource's close (and for waiting on turns in flight) in cleanup. */
+  resourceCloseTimeoutMs?: number;
+}
+
+export interface TurnResult {
+  /** The messages joined with "\n". */
+  response: string;
+  messages: string[];
+  flowState: FlowState;
+  activeFlow: string | null;
+  turnCount: number;
+  commands: Command[];
+}
+
+export interface CleanupReport {
+  ok: boolean;
+  problems: string[];
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown } | { timedOut: true };
+
+/**
+ * The library API (docs/library.md): one message in, the assistant's answer out, the
+ * conversation loaded and saved around the pure dialogue manager. Turns of one user run one
+ * after the other; different users never wait for each other.
+ */
+export class RuntimeLoop {
+  readonly domain: LoadedDomain;
+  readonly #options: RuntimeLoopOptions;
+  readonly #logger: Logger;
+  readonly #clock: () => Date;
+  readonly #newId: () => string;
+  readonly #closeTimeoutMs: number;
+  readonly #shutdown = new AbortController();
+  readonly #queues = new Map<string, Promise<void>>();
+  readonly #inFlight = new Set<Promise<void>>();
+  #checkpointer: Checkpointer | undefined;
+  #du: DialogueUnderstanding | undefined;
+  #handlers: Required<HandlerSet> | undefined;
+  #initializing: Promise<void> | undefined;
+  #initialized = false;
+  #cleanup: Promise<CleanupReport> | undefined;
+
+  constructor(domain: LoadedDomain, options: RuntimeLoopOptions = {}) {
+    this.domain = domain;
+    this.#options = options;
+    this.#logger = options.logger ?? pino({ level: domain.domain.settings.logging.level });
+    this.#clock = options.clock ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+    this.#closeTimeoutMs = options.resourceCloseTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+  }
+
+  get initialized(): boolean {
+    return this.#initialized;
+  }
+
+  /** Loads handlers, creates the checkpointer and the DU. Idempotent; a failure can be retried. */
+  initialize(): Promise<void> {
+    if (this.#cleanup) return Promise.reject(new RuntimeClosedError());
+    if (this.#initialized) return Promise.resolve();
+    this.#initializing ??= this.#initialize().catch((error: unknown) => {
+      this.#initializing = undefined;
+      throw error;
+    });
+    return this.#initializing;
+  }
+
+  async #initialize(): Promise<void> {
+    const { domain } = this;
+    let handlers: Required<HandlerSet>;
+    if (this.#options.handlers) {
+      const loaded = handlersFromSet(this.#options.handlers);
+      const problems = checkHandlers(domain, loaded);
+      if (problems.length > 0) throw new HandlerLoadError(problems);
+      handlers = loaded.handlers;
+    } else {
+      handlers = (await loadHandlers(domain)).handlers;
+    }
+    const checkpointer =
+      this.#options.checkpointer ??
+      (await createCheckpointer(domain.domain.settings.persistence, {
+        baseDir: domain.baseDir,
+        logger: this.#logger,
+        defaultBackend: this.#options.defaultBackend ?? "memory",
+      }));
+    const du = this.#options.du ?? createUnderstanding(domain, { logger: this.#logger });
+    if (this.#cleanup) {
+      // cleanup() started while we were loading: it will close what we hand over now.
+      this.#checkpointer = checkpointer;
+      this.#du = du;
+      throw new RuntimeClosedError();
+    }
+    this.#handlers = handlers;
+    this.#checkpointer = checkpointer;
+    this.#du = du;
+    this.#initialized = true;
+    this.#logger.debug(
+      { backend: checkpointer.backend, flows: Object.keys(domain.domain.flows).length },
+      "RuntimeLoop initialized",
+    );
+  }
+
+  /** Processes one user message: understand, run the dialogue manager, save. */
+  async processMessage(message: string, userId: string): Promise<TurnResult> {
+    this.#assertOpen();
+    if (typeof message !== "string" || message.trim() === "") {
+      throw new InvalidInputError("message", "message must be a non-empty string");
+    }
+    if (message.length > MAX_MESSAGE_LENGTH) {
+      throw new InvalidInputError(
+        "message",
+        `message is ${message.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}`,
+      );
+    }
+    assertUserId(userId);
+    // Queued before anything is awaited, so turns of a user run in arrival order.
+    return this.#enqueue(userId, async () => {
+      await this.initialize();
+      return this.#runTurn(message, userId);
+    });
+  }
+
+  /** The public view of a conversation; an unknown user is an idle conversation at turn 0. */
+  async getState(userId: string): Promise<ConversationSnapshot> {
+    this.#assertOpen();
+    assertUserId(userId);
+    await this.initialize();
+    const stored = await this.#store().load(userId);
+    const state = stored ? migrateState(stored.state) : emptyState(userId);
+    return snapshotOf(userId, state, this.domain);
+  }
+
+  /** Forgets a conversation (state and turn log); resolves whether it existed. */
+  async resetState(userId: string): Promise<boolean> {
+    this.#assertOpen();
+    assertUserId(userId);
+    return this.#enqueue(userId, async () => {
+      await this.initialize();
+      return this.#store().delete(userId);
+    });
+  }
+
+  /** The conversation's turn log, oldest first; `limit` keeps the newest N. */
+  async getTurns(userId: string, limit?: number): Promise<TurnRecord[]> {
+    this.#assertOpen();
+    assertUserId(userId);
+    await this.initialize();
+    return this.#store().listTurns(userId, limit === undefined ? undefined : { limit });
+  }
+
+  /**
+   * Stops the runtime: aborts running handlers and DU calls, waits (bounded) for turns in
+   * flight, closes the checkpointer and the DU, each with its own time bound. Idempotent
+   * (later calls return the first report) and safe before initialize().
+   */
+  cleanup(): Promise<CleanupReport> {
+    this.#cleanup ??= this.#runCleanup();
+    return this.#cleanup;
+  }
+
+  async #runCleanup(): Promise<CleanupReport> {
+    const log = this.#logger;
+    const problems: string[] = [];
+    log.info("RuntimeLoop cleanup starting...");
+    this.#shutdown.abort(new RuntimeClosedError());
+    if (this.#inFlight.size > 0) {
+      const count = this.#inFlight.size;
+      const drained = await settleWithin(
+        Promise.allSettled([...this.#inFlight]),
+        this.#closeTimeoutMs,
+      );
+      if ("timedOut" in drained) {
+        const problem = `${count} turn(s) still running after ${this.#closeTimeoutMs} ms; abandoned`;
+        log.warn(problem);
+        problems.push(problem);
+      }
+    }
+    if (this.#initializing) {
+      // Let an initialization in progress finish so its resources are closed below.
+      await settleWithin(this.#initializing, this.#closeTimeoutMs);
+    }
+    const checkpointer = this.#checkpointer;
+    if (checkpointer) await this.#closeCheckpointer(checkpointer, problems);
+    const du = this.#du;
+    if (du?.close) {
+      const closed = await settleWithin(
+        callClose(() => du.close?.()),
+        this.#closeTimeoutMs,
+      );
+      if ("timedOut" in closed) {
+        const problem = `DU close did not finish within ${this.#closeTimeoutMs} ms; gave up`;
+        log.warn(problem);
+        problems.push(problem);
+      } else if (!closed.ok) {
+        const problem = `Error closing DU: ${describe(closed.error)}`;
+        log.warn(problem);
+        problems.push(problem);
+      } else {
+        log.info("DU closed");
+      }
+    }
+    this.#checkpointer = undefined;
+    this.#du = undefined;
+    this.#handlers = undefined;
+    this.#queues.clear();
+    this.#initialized = false;
+    log.info({ ok: problems.length === 0 }, "RuntimeLoop cleanup completed");
+    return { ok: problems.length === 0, problems };
+  }
+
+  /** A checkpointer's close may return a promise (async) or nothing (sync); both are handled. */
+  async #closeCheckpointer(checkpointer: Checkpointer, problems: string[]): Promise<void> {
+    const log = this.#logger;
+    let returned: unknown;
+    try {
+      returned = (checkpointer.close as () => unknown).call(checkpointer);
+    } catch (error) {
+      const problem = `Error closing checkpointer: ${describe(error)}`;
+      log.warn(problem);
+      problems.push(problem);
+      return;
+    }
+    if (!isThenable(returned)) {
+      log.info("Checkpointer closed (sync)");
+      return;
+    }
+    const closed = await settleWithin(Promise.resolve(returned), this.#closeTimeoutMs);
+    if ("timedOut" in closed) {
+      const problem = `Checkpointer close did not finish within ${this.#closeTimeoutMs} ms; gave up`;
+      log.warn(problem);
+      problems.push(problem);
+    } else if (!closed.ok) {
+      const problem = `Error closing checkpointer: ${describe(closed.error)}`;
+      log.warn(problem);
+      problems.push(problem);
+    } else {
+      log.info("Checkpointer closed (async)");
+    }
+  }
+
+  #assertOpen(): void {
+    if (this.#cleanup) throw new RuntimeClosedError();
+  }
+
+  #store(): Checkpointer {
+    if (!this.#checkpointer) throw new RuntimeClosedError();
+    return this.#checkpointer;
+  }
+
+  /** Chains the task after the user's previous one; the queue entry goes away when idle. */
+  #enqueue<T>(userId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(userId) ?? Promise.resolve();
+    const result = previous.then(() => {
+      this.#assertOpen();
+      return task();
+    });
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(userId, settled);
+    this.#inFlight.add(settled);
+    void settled.then(() => {
+      this.#inFlight.delete(settled);
+      if (this.#queues.get(userId) === settled) this.#queues.delete(userId);
+    });
+    return result;
+  }
+
+  async #runTurn(message: string, userId: string): Promise<TurnResult> {
+    const logger = this.#logger.child({ conversation_id: userId });
+    for (let attempt = 1; ; attempt++) {
+      const store = this.#store();
+      const stored = await store.load(userId);
+      const state = stored ? migrateState(stored.state) : emptyState(userId);
+      const commands = await this.#understand(message, state, logger);
+      const started = Date.now();
+      const machine = new TurnMachine({
+        domain: this.domain,
+        state,
+        commands,
+        userMessage: message,
+        now: this.#clock(),
+        newId: this.#newId,
+      });
+      let progress = machine.start();
+      while (!progress.done) {
+        const result = await performEffect(progress.effect, {
+          handlers: this.#handlers!,
+          conversationId: userId,
+          logger,
+          shutdown: this.#shutdown.signal,
+          timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+        });
+        // A turn cut short by shutdown is not saved: the caller never got an answer.
+        this.#assertOpen();
+        progress = machine.resume(result);
+      }
+      const output = progress.output;
+      for (const entry of output.logs) logger[entry.level](entry.data ?? {}, entry.msg);
+      try {
+        await store.save(userId, output.state, stored?.version ?? 0, output.record);
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
+        logger.warn({ attempt }, "Conversation saved concurrently elsewhere; re-running the turn");
+        await sleep(5 * attempt + Math.random() * 20 * attempt);
+        continue;
+      }
+      logger.info(
+        {
+          turn: output.state.turn_count,
+          commands: commands.map((c) => c.type),
+          steps: output.steps.length,
+          flow: output.state.flow_stack.at(-1)?.flow ?? null,
+          dm_ms: Date.now() - started,
+        },
+        "Turn processed",
+      );
+      return toTurnResult(output.state, output.messages, commands);
+    }
+  }
+
+  /** The DU's commands, re-validated; a DU that throws counts as "nothing understood". */
+  async #understand(message: string, state: DialogueState, logger: Logger): Promise<Command[]> {
+    const du = this.#du;
+    if (!du) throw new RuntimeClosedError();
+    try {
+      const result = await du.understand(message, {
+        domain: this.domain,
+        state,
+        signal: this.#shutdown.signal,
+      });
+      logger.debug({ source: result.source, latency_ms: result.latency_ms }, "Message understood");
+      return parseCommands(result.commands as unknown[], logger);
+    } catch (error) {
+      this.#assertOpen();
+      logger.error(
+        { error: describe(error) },
+        "Dialogue understanding failed; treating the message as not understood",
+      );
+      return [];
+    }
+  }
+}
+
+function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {
+  return {
+    response: messages.join("\n"),
+    messages,
+    flowState: flowStateOf(state),
+    activeFlow: state.flow_stack.at(-1)?.flow ?? null,
+    turnCount: state.turn_count,
+    commands,
+  };
+}
+
+function assertUserId(userId: unknown): asserts userId is string {
+  if (typeof userId !== "string" || !USER_ID_PATTERN.test(userId)) {
+    throw new InvalidInputError(
+      "user_id",
+      "user_id must be 1-128 characters: letters, digits and _ . : @ - (starting with a letter or digit)",
+    );
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+function callClose(close: () => unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(close());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Waits for `promise` at most `ms`; the timer never keeps the process alive. */
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Settled<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ timedOut: true }), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        (value): Settled<T> => ({ ok: true, value }),
+        (error: unknown): Settled<T> => ({ ok: false, error }),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../src/config/loader.ts";
+import { HandlerLoadError, loadHandlers } from "../../src/runtime/handler-loader.ts";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "soni-handlers-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const DOMAIN = (handlers: string) => `
+settings:
+  handlers: ${handlers}
+slots:
+  code: { type: string, validator: code_format, normalizer: trim }
+actions:
+  lookup: { inputs: [code] }
+flows:
+  f:
+    steps:
+      - { step: ask, type: collect, slot: code }
+      - { step: go, type: action, action: lookup }
+`;
+
+async function domainWith(handlers: string): Promise<LoadedDomain> {
+  return loadDomainFromText(DOMAIN(handlers), "test.yaml", dir);
+}
+
+async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HandlerLoadError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a HandlerLoadError");
+}
+
+describe("loadHandlers", () => {
+  it("loads a TypeScript module with named exports, relative to the domain", async () => {
+    await writeFile(
+      path.join(dir, "good.ts"),
+      `import type { SlotValue } from "${path.resolve("src/dm/commands.ts")}";
+export const actions = { lookup: (inputs: Record<string, SlotValue>) => ({ found: inputs.code }) };
+export const validators = { code_format: (v: SlotValue): boolean => typeof v === "string" };
+export const normalizers = { trim: (v: SlotValue) => String(v).trim() };
+`,
+    );
+    const loaded = await loadHandlers(await domainWith("good.ts"));
+    expect(Object.keys(loaded.handlers.actions)).toEqual(["lookup"]);
+    expect(loaded.handlers.normalizers.trim?.(" x ", {} as never)).toBe("x");
+  });
+
+  it("merges several modules, and a default export object works too", async () => {
+    await writeFile(
+      path.join(dir, "part-a.mjs"),
+      "export default { actions: { lookup: () => ({}) } };\n",
+    );
+    await writeFile(
+      path.join(dir, "part-b.mjs"),
+      "export const validators = { code_format: () => true };\nexport const normalizers = { trim: (v) => v };\n",
+    );
+    const loaded = await loadHandlers(await domainWith("[part-a.mjs, part-b.mjs]"));
+    expect(loaded.origin.get("actions.lookup")).toBe(path.join(dir, "part-a.mjs"));
+    expect(loaded.origin.get("validators.code_format")).toBe(path.join(dir, "part-b.mjs"));
+  });
+
+  it("reports a declared action without handler, a handler for no action, missing validators", async () => {
+    await writeFile(
+      path.join(dir, "wrong.mjs"),
+      "export const actions = { lookpu: () => ({}) };\nexport const normalizers = { trim: (v) => v };\n",
+    );
+    const problems = await problemsOf(loadHandlers(await domainWith("wrong.mjs")));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^action 'lookup' is declared in the domain but no handler module exports actions\.lookup \(looked in .*wrong\.mjs\)$/,
+      ),
+      expect.stringMatching(
+        /wrong\.mjs: exports a handler for action 'lookpu', which the domain does not declare/,
+      ),
+      expect.stringMatching(
+        /^slot 'code' names validator 'code_format', but no handler module exports validators\.code_format/,
+      ),
+    ]);
+  });
+
+  it("reports duplicates across modules and non-function exports", async () => {
+    await writeFile(
+      path.join(dir, "dup-a.mjs"),
+      "export const actions = { lookup: () => ({}) };\n",
+    );
+    await writeFile(
+      path.join(dir, "dup-b.mjs"),
+      "export const actions = { lookup: () => ({}) };\nexport const validators = { code_format: 42 };\nexport const normalizers = { trim: (v) => v };\n",
+    );
+    const problems = await problemsOf(loadHandlers(await domainWith("[dup-a.mjs, dup-b.mjs]")));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/dup-b\.mjs: actions\.lookup is also exported by .*dup-a\.mjs/),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/dup-b\.mjs: validators\.code_format is number, not a function/),
+    );
+  });
+
+  it("reports a module that cannot be loaded, naming it", async () => {
+    const problems = await problemsOf(loadHandlers(await domainWith("missing.ts")));
+    expect(problems[0]).toMatch(/^cannot load handler module .*missing\.ts: /);
+  });
+
+  it("explicit modules (--handlers) replace settings.handlers and resolve against cwd", async () => {
+    await writeFile(
+      path.join(dir, "explicit.mjs"),
+      "export const actions = { lookup: () => ({}) };\nexport const validators = { code_format: () => true };\nexport const normalizers = { trim: (v) => v };\n",
+    );
+    const loaded = await loadHandlers(await domainWith("missing.ts"), {
+      modules: ["explicit.mjs"],
+      cwd: dir,
+    });
+    expect(loaded.modules).toEqual([path.join(dir, "explicit.mjs")]);
+  });
+
+  it("loads the banking example's handlers for the banking domain", async () => {
+    const { loadDomain } = await import("../../src/config/loader.ts");
+    const banking = await loadDomain(path.resolve("examples/banking"));
+    const loaded = await loadHandlers(banking);
+    expect(Object.keys(loaded.handlers.actions).sort()).toEqual(
+      Object.keys(banking.domain.actions).sort(),
+    );
+  });
+});
