@@ -277,6 +277,8 @@ export const STEP_TYPES: readonly StepType[] = [
 
 export const flowSchema = z.strictObject({
   description: z.string().optional(),
+  /** How messages name the flow ("your transfer" in "Let's get back to your transfer."). */
+  title: z.string().optional(),
   trigger: z
     .strictObject({
       intents: z.array(z.string()).default([]),

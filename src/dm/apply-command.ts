@@ -285,7 +285,7 @@ function clarifyPattern(turn: Turn, topic: string | undefined): void {
       .map((f) => f.trim())
       .filter((f) => turn.domain.domain.flows[f] !== undefined);
     if (flows.length > 0) {
-      const options = flows.map((f) => turn.flowTitle(f));
+      const options = flows.map((f) => turn.flowSummary(f));
       const list =
         options.length === 1
           ? options[0]
@@ -313,7 +313,7 @@ function explainPending(turn: Turn): string {
 function capabilities(turn: Turn): string {
   const titles = Object.entries(turn.domain.domain.flows)
     .filter(([, flow]) => !flow.internal)
-    .map(([name]) => turn.flowTitle(name));
+    .map(([name]) => turn.flowSummary(name));
   if (titles.length === 0) return "I can't do anything yet: this assistant has no flows.";
   const list =
     titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join("; ")}; or ${titles.at(-1)}`;

@@ -95,8 +95,14 @@ export class Turn {
     if (text !== null) this.say(text);
   }
 
-  /** How a flow is named to the user: its description in lower case, else its name. */
+  /** How pattern messages name a flow: its title, else its description in lower case, else its name. */
   flowTitle(flow: string): string {
+    const title = this.domain.domain.flows[flow]?.title;
+    return title ?? this.flowSummary(flow);
+  }
+
+  /** What a flow does, for lists of choices: its description in lower case, else its name. */
+  flowSummary(flow: string): string {
     const description = this.domain.domain.flows[flow]?.description;
     if (!description) return flow.replace(/_/g, " ");
     return description.charAt(0).toLowerCase() + description.slice(1);

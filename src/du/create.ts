@@ -1,23 +1,65 @@
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "./heuristic/heuristic-understanding.ts";
+import { LlmUnderstanding } from "./llm/llm-understanding.ts";
 import type { DialogueUnderstanding } from "./understanding.ts";
 
 export interface CreateUnderstandingOptions {
   logger: Logger;
   env?: NodeJS.ProcessEnv;
+  /** Clock for relative dates ("tomorrow"); tests pin it. */
+  now?: () => Date;
 }
 
+/** Environment variables that override `settings.du` (so one domain runs with or without a model). */
+export const DU_MODEL_ENV = "SONI_DU_MODEL";
+export const DU_BASE_URL_ENV = "SONI_DU_BASE_URL";
+
 /**
- * Picks the DU named by `settings.du` (PLACEHOLDER until the DU lands: understands nothing,
- * so every message is treated as out of scope).
+ * Picks the DU named by `settings.du.mode`: `heuristic`; `llm` (needs a model); `auto` = `llm`
+ * when a model is configured (`settings.du.model` or SONI_DU_MODEL), else `heuristic`.
+ * SONI_DU_BASE_URL overrides `settings.du.base_url`. The API key is read from the environment
+ * variable named by `settings.du.api_key_env`, never from YAML.
  */
 export function createUnderstanding(
-  _domain: LoadedDomain,
-  _options: CreateUnderstandingOptions,
+  domain: LoadedDomain,
+  options: CreateUnderstandingOptions,
 ): DialogueUnderstanding {
-  return {
-    async understand() {
-      return { commands: [], source: "heuristic", latency_ms: 0 };
+  const settings = domain.domain.settings.du;
+  const env = options.env ?? process.env;
+  const model = env[DU_MODEL_ENV]?.trim() || settings.model;
+  const baseUrl = env[DU_BASE_URL_ENV]?.trim() || settings.base_url;
+  const heuristic = new HeuristicUnderstanding(options.now ? { now: options.now } : {});
+  const logger = options.logger;
+
+  if (settings.mode === "llm" && !model) {
+    throw new Error(
+      `settings.du.mode is "llm" but no model is configured: set settings.du.model (or the ${DU_MODEL_ENV} environment variable), or use mode "auto" or "heuristic"`,
+    );
+  }
+  if (settings.mode === "heuristic" || !model) {
+    logger.info({ du: "heuristic" }, "Dialogue understanding: heuristic (offline)");
+    return heuristic;
+  }
+  const apiKey = env[settings.api_key_env];
+  logger.info(
+    {
+      du: "llm",
+      model,
+      base_url: baseUrl ?? "https://api.openai.com/v1",
+      api_key_env: settings.api_key_env,
+      api_key_set: Boolean(apiKey),
     },
-  };
+    "Dialogue understanding: LLM with heuristic fallback",
+  );
+  return new LlmUnderstanding({
+    model,
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(apiKey ? { apiKey } : {}),
+    timeoutMs: settings.timeout_ms,
+    retries: settings.retries,
+    temperature: settings.temperature,
+    logger,
+    fallback: heuristic,
+  });
 }

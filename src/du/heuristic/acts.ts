@@ -1,0 +1,118 @@
+import { flat } from "./text.ts";
+import {
+  AFFIRM,
+  CANCEL,
+  CORRECTION_OPENERS,
+  CORRECTION_PHRASES,
+  DENY,
+  FILLERS,
+  GREETING,
+  HELP,
+  HELP_QUESTION,
+  HUMAN,
+  SMALL_TALK,
+  THANKS,
+  WHAT_IS,
+} from "./vocabulary.ts";
+
+/** Messages longer than this are never read as a bare "yes", "cancel", "hello"... */
+const MAX_ACT_WORDS = 12;
+
+/**
+ * What a message says as a dialogue act, independent of any flow: yes, no, cancel, help,
+ * a human, greetings/thanks/small talk, and whether it opens a correction.
+ */
+export interface ActReading {
+  /** Folded words joined by single spaces. */
+  flat: string;
+  affirm: boolean;
+  deny: boolean;
+  /** Starts with "yes ..." / "no ..." followed by more words. */
+  affirmLead: boolean;
+  denyLead: boolean;
+  cancel: boolean;
+  /** A cancel phrase appears somewhere ("I don't want to send it anymore"). */
+  cancelMentioned: string | null;
+  help: boolean;
+  /** "where do I find the reference?" */
+  helpQuestion: boolean;
+  /** The term of a "what is an IBAN?" question. */
+  whatIs: string | null;
+  human: boolean;
+  greeting: boolean;
+  thanks: boolean;
+  smallTalk: boolean;
+  correction: boolean;
+}
+
+/**
+ * The message is made of these phrases and fillers only, with at least one phrase:
+ * "ok, cancel it then" -> cancel; "sí, claro" -> affirm; "yes but change it" -> no.
+ */
+function pure(words: string[], phrases: Set<string>): boolean {
+  if (words.length === 0 || words.length > MAX_ACT_WORDS) return false;
+  const n = words.length;
+  // reach[i][p]: words[i..] can be covered; p = a phrase was used (1) or not yet (0).
+  const memo = new Map<string, boolean>();
+  const cover = (i: number, used: boolean): boolean => {
+    if (i === n) return used;
+    const key = `${i}:${used}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let ok = false;
+    for (let j = n; j > i && !ok; j--) {
+      if (phrases.has(words.slice(i, j).join(" "))) ok = cover(j, true);
+    }
+    if (!ok && FILLERS.has(words[i]!)) ok = cover(i + 1, used);
+    memo.set(key, ok);
+    return ok;
+  };
+  return cover(0, false);
+}
+
+function leading(text: string, phrases: readonly string[]): boolean {
+  return phrases.some((p) => text.startsWith(`${p} `));
+}
+
+function mentioned(text: string, phrases: readonly string[]): string | null {
+  const padded = ` ${text} `;
+  let best: string | null = null;
+  for (const p of phrases) {
+    if (padded.includes(` ${p} `) && (best === null || p.length > best.length)) best = p;
+  }
+  return best;
+}
+
+const sets = {
+  affirm: new Set(AFFIRM),
+  deny: new Set(DENY),
+  cancel: new Set(CANCEL),
+  help: new Set(HELP),
+  greeting: new Set(GREETING),
+  thanks: new Set(THANKS),
+  smallTalk: new Set(SMALL_TALK),
+};
+
+export function readActs(message: string): ActReading {
+  const text = flat(message);
+  const words = text.length ? text.split(" ") : [];
+  const whatIsMatch = WHAT_IS.exec(text);
+  const whatIsTerm = whatIsMatch ? text.slice(whatIsMatch[0].length).trim() : "";
+  return {
+    flat: text,
+    affirm: pure(words, sets.affirm),
+    deny: pure(words, sets.deny),
+    affirmLead: leading(text, AFFIRM),
+    denyLead: leading(text, DENY),
+    cancel: pure(words, sets.cancel),
+    cancelMentioned: mentioned(text, CANCEL),
+    help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
+    helpQuestion: HELP_QUESTION.test(text),
+    whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
+    human: HUMAN.test(text),
+    greeting: pure(words, sets.greeting),
+    thanks: pure(words, sets.thanks),
+    smallTalk: pure(words, sets.smallTalk),
+    correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),
+  };
+}

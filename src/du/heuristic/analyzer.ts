@@ -1,0 +1,142 @@
+import type { Domain } from "../../config/schema.ts";
+import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
+import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
+import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
+import { STOP_WORDS } from "./vocabulary.ts";
+
+/** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
+export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Typos are only corrected on words this long: shorter ones have too many neighbours. */
+const TYPO_MIN_LENGTH = 5;
+
+/**
+ * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
+ * vocabulary, stemmed, synonyms mapped to canonical keys, stop words and numbers dropped.
+ */
+export class Analyzer {
+  private readonly synonyms: SynonymTable;
+  private readonly vocabulary = new Set<string>();
+  private readonly typoTargets: string[] = [];
+
+  constructor(domain: Domain, extraWords: Iterable<string> = []) {
+    this.synonyms = buildSynonyms(domain);
+    const texts: string[] = [];
+    for (const [name, flow] of Object.entries(domain.flows)) {
+      texts.push(name.replace(/_/g, " "), flow.description ?? "", ...(flow.trigger?.intents ?? []));
+    }
+    for (const [name, slot] of Object.entries(domain.slots)) {
+      texts.push(name.replace(/_/g, " "), slot.description ?? "");
+      for (const choice of slot.choices ?? []) texts.push(String(choice));
+    }
+    for (const text of texts) {
+      for (const t of tokenize(text.replace(PLACEHOLDER, " "))) this.vocabulary.add(t.norm);
+    }
+    for (const w of synonymWords(domain)) this.vocabulary.add(w);
+    for (const w of extraWords) this.vocabulary.add(w);
+    for (const w of this.vocabulary) {
+      if (w.length >= TYPO_MIN_LENGTH && !/\d/.test(w)) this.typoTargets.push(w);
+    }
+  }
+
+  /** A known word, or the single vocabulary word one edit away ("balanse" -> "balance"). */
+  correct(word: string): string {
+    if (word.length < TYPO_MIN_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
+      return word;
+    }
+    if (/\d/.test(word)) return word;
+    let found: string | undefined;
+    for (const target of this.typoTargets) {
+      // People rarely mistype the first letter; "flight" is not a typo of "light".
+      const sameStart = word[0] === target[0] || (word[0] === target[1] && word[1] === target[0]);
+      if (!sameStart || !editDistanceAtMost1(word, target)) continue;
+      // Five-letter words swap into other words too easily ("movie" -> "movil").
+      if (word.length === target.length && word.length < 6 && !isTransposition(word, target)) {
+        continue;
+      }
+      // Two candidates with different stems: guessing would be worse than not knowing.
+      if (found !== undefined && stem(found) !== stem(target)) return word;
+      found = target;
+    }
+    return found ?? word;
+  }
+
+  /**
+   * Content terms of a text, in order. A `{slot}` placeholder becomes the marker term `@slot`
+   * (the ranker adds the same marker when a message contains a value of that slot).
+   */
+  terms(text: string): Term[] {
+    const parts = text.split(PLACEHOLDER);
+    const out: Term[] = [];
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) out.push({ key: `@${part}`, properName: false });
+      else out.push(...this.literalTerms(part));
+    });
+    return out;
+  }
+
+  private literalTerms(text: string): Term[] {
+    const tokens = tokenize(text);
+    const items = tokens
+      .filter(
+        (t) => !/^\d/.test(t.norm) && !NUMBER_WORDS.has(t.norm) && !CURRENCY_WORDS.has(t.norm),
+      )
+      .map((t, i) => {
+        const word = this.correct(t.norm);
+        const s = stem(word);
+        return {
+          key: this.synonyms.single.get(s) ?? s,
+          stop: STOP_WORDS.has(word),
+          // A capitalised word inside a sentence is probably a name ("send it to Laura").
+          properName: i > 0 && /^\p{Lu}/u.test(t.raw) && !this.vocabulary.has(t.norm),
+        };
+      });
+    const out: Term[] = [];
+    for (let i = 0; i < items.length; ) {
+      const phrase = this.synonyms.phrases.find((p) =>
+        p.keys.every((k, j) => items[i + j]?.key === k),
+      );
+      if (phrase) {
+        out.push({ key: phrase.key, properName: false });
+        i += phrase.keys.length;
+        continue;
+      }
+      const item = items[i]!;
+      if (!item.stop) out.push({ key: item.key, properName: item.properName });
+      i++;
+    }
+    return out;
+  }
+
+  /** Unigrams plus adjacent bigrams ("card", "block", "block card"). */
+  features(text: string): { features: string[]; names: Set<string> } {
+    const terms = this.terms(text);
+    const features = terms.map((t) => t.key);
+    for (let i = 0; i + 1 < terms.length; i++)
+      features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
+    return { features, names: new Set(terms.filter((t) => t.properName).map((t) => t.key)) };
+  }
+
+  /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
+  key(word: string): string {
+    const s = stem(this.correct(word));
+    return this.synonyms.single.get(s) ?? s;
+  }
+
+  /** A folded word of the domain's own vocabulary (flow/slot texts, choices, synonyms). */
+  knows(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+}
+
+export interface Term {
+  key: string;
+  properName: boolean;
+}
+
+/** The two words differ by one swap of neighbouring letters. */
+function isTransposition(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}

@@ -1,0 +1,108 @@
+import type { SlotDefinition } from "../../../config/schema.ts";
+import type { SlotValue } from "../../../dm/commands.ts";
+import type { Analyzer } from "../analyzer.ts";
+import { type Token, tokenize } from "../text.ts";
+
+export interface ChoiceMatch {
+  value: SlotValue;
+  start: number;
+  end: number;
+  /** Index of the first token, so callers can look at the words around it. */
+  tokenIndex: number;
+}
+
+/** Words that flip the next choice: "not checking, savings". */
+const NEGATIONS = new Set(["not", "except", "nor", "ni"]);
+/** Articles and possessives allowed between a negation and its choice ("not the debit one"). */
+const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
+/** A typed word this long may be the beginning of a choice ("invest" -> investment). */
+const PREFIX_MIN = 6;
+
+/**
+ * Only plurals are folded for choices: full stemming would read the verb "check" as the choice
+ * "checking".
+ */
+function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+
+interface Variant {
+  stems: string[];
+  value: SlotValue;
+}
+
+/**
+ * Finds a slot's choices in a message: the choice itself, its `synonyms`, typos one edit away,
+ * plural/singular forms and unambiguous prefixes.
+ */
+export class ChoiceMatcher {
+  private readonly variants: Variant[] = [];
+
+  constructor(
+    slot: SlotDefinition,
+    private readonly analyzer: Analyzer,
+  ) {
+    for (const choice of slot.choices ?? []) {
+      const add = (phrase: string) => {
+        const stems = tokenize(phrase).map((t) => singular(t.norm));
+        if (stems.length) this.variants.push({ stems, value: choice });
+      };
+      add(String(choice));
+      // "credit_card" style choices are also written with spaces.
+      if (typeof choice === "string" && choice.includes("_")) add(choice.replace(/_/g, " "));
+      for (const phrase of slot.synonyms?.[String(choice)] ?? []) add(phrase);
+    }
+    // Longest phrases first, so "current account" beats "account".
+    this.variants.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  private stemsOf(tokens: Token[]): string[] {
+    return tokens.map((t) => singular(this.analyzer.correct(t.norm)));
+  }
+
+  /** Every choice mentioned, left to right; negated ones ("not checking") are left out. */
+  find(text: string): ChoiceMatch[] {
+    const tokens = tokenize(text);
+    const stems = this.stemsOf(tokens);
+    const out: ChoiceMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const exact = this.variants.find((v) => v.stems.every((s, j) => stems[i + j] === s));
+      let match: Variant | undefined = exact;
+      let length = exact?.stems.length ?? 0;
+      if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
+        const candidates = this.variants.filter(
+          (v) => v.stems.length === 1 && v.stems[0]!.startsWith(stems[i]!),
+        );
+        if (new Set(candidates.map((c) => c.value)).size === 1) {
+          match = candidates[0];
+          length = 1;
+        }
+      }
+      if (!match) continue;
+      const before = tokens[i - 1]?.norm ?? "";
+      const negated =
+        NEGATIONS.has(before) ||
+        (DETERMINERS.has(before) && NEGATIONS.has(tokens[i - 2]?.norm ?? ""));
+      if (!negated) {
+        out.push({
+          value: match.value,
+          start: tokens[i]!.start,
+          end: tokens[i + length - 1]!.end,
+          tokenIndex: i,
+        });
+      }
+      i += length - 1;
+    }
+    return out;
+  }
+
+  /** The one choice the message names, or null when it names none or several different ones. */
+  single(text: string): ChoiceMatch | null {
+    const found = this.find(text);
+    if (found.length === 0) return null;
+    return found.every((m) => m.value === found[0]!.value) ? found[0]! : null;
+  }
+}

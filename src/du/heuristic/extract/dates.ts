@@ -1,0 +1,146 @@
+import { fold } from "../text.ts";
+
+/** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
+export interface DateMatch {
+  value: string;
+  start: number;
+  end: number;
+}
+
+// biome-ignore format: a table reads better in rows
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, enero: 1, ene: 1,
+  february: 2, feb: 2, febrero: 2,
+  march: 3, mar: 3, marzo: 3,
+  april: 4, apr: 4, abril: 4, abr: 4,
+  may: 5, mayo: 5,
+  june: 6, jun: 6, junio: 6,
+  july: 7, jul: 7, julio: 7,
+  august: 8, aug: 8, agosto: 8, ago: 8,
+  september: 9, sep: 9, sept: 9, septiembre: 9, setiembre: 9,
+  october: 10, oct: 10, octubre: 10,
+  november: 11, nov: 11, noviembre: 11,
+  december: 12, dec: 12, diciembre: 12, dic: 12,
+};
+// biome-ignore format: a table reads better in rows
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, domingo: 0,
+  monday: 1, lunes: 1,
+  tuesday: 2, martes: 2,
+  wednesday: 3, miercoles: 3,
+  thursday: 4, jueves: 4,
+  friday: 5, viernes: 5,
+  saturday: 6, sabado: 6,
+};
+const RELATIVE: Record<string, number> = {
+  today: 0,
+  hoy: 0,
+  tonight: 0,
+  tomorrow: 1,
+  manana: 1,
+  yesterday: -1,
+  ayer: -1,
+  "day after tomorrow": 2,
+  "the day after tomorrow": 2,
+  "pasado manana": 2,
+  "day before yesterday": -2,
+  anteayer: -2,
+};
+
+const pad = (n: number) => String(n).padStart(2, "0");
+function iso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return null;
+  }
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+function addDays(now: Date, days: number): string {
+  const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+/** A day and month without a year: the next one from today (today included). */
+function upcoming(now: Date, month: number, day: number): string | null {
+  const y = now.getFullYear();
+  const thisYear = iso(y, month, day);
+  if (!thisYear) return null;
+  return thisYear >= addDays(now, 0) ? thisYear : iso(y + 1, month, day);
+}
+
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const WEEKDAY_RE = Object.keys(WEEKDAYS).join("|");
+const RELATIVE_RE = Object.keys(RELATIVE)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
+/**
+ * Dates in English and Spanish: ISO `2026-12-01`, `01/12/2026` (day first unless that cannot be),
+ * `1 December`, `December 1st, 2026`, `1 de diciembre`, `today`/`tomorrow`/`yesterday`,
+ * `next friday`/`el viernes`, `in 3 days`/`en 3 dias`. Relative dates resolve against `now`
+ * in its local calendar.
+ */
+export function findDates(text: string, now: Date = new Date()): DateMatch[] {
+  // Folding keeps the length for Latin text, so offsets stay valid for the raw message.
+  const s = fold(text);
+  const out: DateMatch[] = [];
+  const push = (value: string | null, start: number, end: number) => {
+    if (!value || out.some((m) => m.start < end && start < m.end)) return;
+    out.push({ value, start, end });
+  };
+  for (const m of s.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
+    push(iso(+m[1]!, +m[2]!, +m[3]!), m.index!, m.index! + m[0].length);
+  }
+  for (const m of s.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b/g)) {
+    let [a, b] = [+m[1]!, +m[2]!];
+    if (a <= 12 && b > 12) [a, b] = [b, a];
+    const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
+    push(iso(year, b, a), m.index!, m.index! + m[0].length);
+  }
+  const dayMonth = new RegExp(
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
+    "g",
+  );
+  for (const m of s.matchAll(dayMonth)) {
+    const day = +m[1]!;
+    const month = MONTHS[m[2]!]!;
+    push(
+      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day),
+      m.index!,
+      m.index! + m[0].length,
+    );
+  }
+  const monthDay = new RegExp(
+    `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
+    "g",
+  );
+  for (const m of s.matchAll(monthDay)) {
+    const month = MONTHS[m[1]!]!;
+    const day = +m[2]!;
+    push(
+      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day),
+      m.index!,
+      m.index! + m[0].length,
+    );
+  }
+  for (const m of s.matchAll(new RegExp(`\\b(${RELATIVE_RE})\\b`, "g"))) {
+    push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
+  }
+  const weekday = new RegExp(
+    `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
+    "g",
+  );
+  for (const m of s.matchAll(weekday)) {
+    const target = WEEKDAYS[m[2]!]!;
+    let days = (target - now.getDay() + 7) % 7;
+    // "friday" on a Friday means today; "next friday" on a Friday means in a week.
+    if (days === 0 && m[1] && /next|proximo|coming/.test(m[1])) days = 7;
+    push(addDays(now, days), m.index!, m.index! + m[0].length);
+  }
+  for (const m of s.matchAll(/\b(?:in|en|within)\s+(\d{1,3})\s+(days?|dias?|weeks?|semanas?)\b/g)) {
+    const n = +m[1]! * (/^(?:week|semana)/.test(m[2]!) ? 7 : 1);
+    push(addDays(now, n), m.index!, m.index! + m[0].length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

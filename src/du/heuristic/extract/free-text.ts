@@ -1,0 +1,65 @@
+/**
+ * The answer to an open question without its conversational wrapping:
+ * "it's for the rent, thanks" -> "rent"; "my name is Ana López" -> "Ana López".
+ */
+const LEADING = new RegExp(
+  "^(?:" +
+    [
+      "ok(?:ay)?",
+      "sure",
+      "yes",
+      "well",
+      "so",
+      "um+",
+      "uh+",
+      "hmm+",
+      "please",
+      "it'?s",
+      "it is",
+      "it would be",
+      "it'?d be",
+      "that'?s",
+      "that is",
+      "that would be",
+      "(?:his|her|their|my|the) (?:full )?name(?: is|'s)",
+      "(?:he|she|it|they) (?:is|are) called",
+      "(?:he|she|it) is",
+      "call (?:him|her|it)",
+      "send (?:it|them|the money) to",
+      "to",
+      "for",
+      "the",
+      "a",
+      "an",
+      "es",
+      "son",
+      "se llama",
+      "a nombre de",
+      "para",
+      "pues",
+      "el",
+      "la",
+    ].join("|") +
+    ")\\b[\\s,:.-]*",
+  "i",
+);
+const TRAILING = /[\s,.;:!?-]*\b(?:please|thanks|thank you|thx|por favor|gracias)?[\s,.;:!?]*$/i;
+
+export function freeText(message: string, slotWords: readonly string[] = []): string | null {
+  let s = message.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, "");
+  // "the concept is rent", "el concepto es alquiler"
+  if (slotWords.length) {
+    const names = slotWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    s = s.replace(
+      new RegExp(`^(?:the |my |el |la )?(?:${names})(?: should be| would be| is| es|:)\\s*`, "i"),
+      "",
+    );
+  }
+  for (let i = 0; i < 6; i++) {
+    const next = s.replace(LEADING, "").replace(TRAILING, "");
+    if (next === s) break;
+    s = next;
+  }
+  s = s.replace(/\s+/g, " ").trim();
+  return s.length ? s : null;
+}

@@ -1,0 +1,259 @@
+import { fold } from "../text.ts";
+
+/** A number found in a message, with where it was and its currency when one was written. */
+export interface NumberMatch {
+  value: number;
+  start: number;
+  end: number;
+  currency: string | null;
+  /** Written in words ("two hundred") rather than digits. */
+  words: boolean;
+}
+
+const CURRENCIES: Record<string, string> = {
+  "\u20ac": "EUR",
+  eur: "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  $: "USD",
+  usd: "USD",
+  dollar: "USD",
+  dollars: "USD",
+  dolar: "USD",
+  dolares: "USD",
+  bucks: "USD",
+  "\u00a3": "GBP",
+  gbp: "GBP",
+  pound: "GBP",
+  pounds: "GBP",
+  quid: "GBP",
+  pavos: "EUR",
+};
+const CURRENCY_AFTER =
+  "\u20ac|eur(?:os?)?\\b|usd\\b|dollars?\\b|dolar(?:es)?\\b|bucks\\b|\\$|\u00a3|gbp\\b|pounds?\\b|quid\\b|pavos\\b";
+const CURRENCY_BEFORE = "\u20ac|\\$|\u00a3|eur\\b|usd\\b|gbp\\b";
+const MULTIPLIERS: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  grand: 1e3,
+  mil: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  millon: 1e6,
+  millones: 1e6,
+  hundred: 100,
+};
+
+const DIGITS = new RegExp(
+  `(?:(${CURRENCY_BEFORE})\\s?)?` +
+    "(?<![\\w.,])(\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)(?![\\w]*\\d)" +
+    `(?:\\s?(k|mn|m|thousand|grand|million|mil|millon|millones|hundred)\\b)?` +
+    `(?:\\s?(${CURRENCY_AFTER}))?`,
+  "gi",
+);
+
+/**
+ * Reads "1,500.50", "1.500,50", "1,5", "1.5k". The last separator followed by one or two digits is
+ * the decimal mark; a lone separator followed by exactly three digits is a thousands mark, except a
+ * lone "." in English ("1.500" = 1.5 in English, 1500 in Spanish).
+ */
+export function parseDigits(text: string, language: "en" | "es" = "en"): number | null {
+  const s = text.replace(/\s/g, "");
+  if (!/^-?\d[\d.,]*$/.test(s)) return null;
+  const lastSep = Math.max(s.lastIndexOf("."), s.lastIndexOf(","));
+  if (lastSep < 0) return Number(s);
+  const seps = s.match(/[.,]/g) ?? [];
+  const decimals = s.length - lastSep - 1;
+  const sep = s[lastSep]!;
+  let decimalMark: string | null;
+  if (new Set(seps).size === 2) decimalMark = sep;
+  else if (seps.length > 1) decimalMark = null;
+  else if (decimals !== 3) decimalMark = sep;
+  else decimalMark = sep === "." && language === "en" ? "." : null;
+  const normalized =
+    decimalMark === null
+      ? s.replace(/[.,]/g, "")
+      : s
+          .slice(0, lastSep)
+          .replace(/[.,]/g, "")
+          .concat(".", s.slice(lastSep + 1));
+  const value = Number(normalized);
+  return Number.isFinite(value) ? value : null;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  cero: 0,
+  uno: 1,
+  un: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiuno: 21,
+  veintidos: 22,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+  ciento: 100,
+  doscientos: 200,
+  doscientas: 200,
+  trescientos: 300,
+  cuatrocientos: 400,
+  quinientos: 500,
+  seiscientos: 600,
+  setecientos: 700,
+  ochocientos: 800,
+  novecientos: 900,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  grand: 1e3,
+  mil: 1e3,
+  million: 1e6,
+  millon: 1e6,
+  millones: 1e6,
+};
+/** Words that only count inside a number ("two hundred AND fifty", "a hundred", "treinta Y dos"). */
+const JOINERS = new Set(["and", "y", "a"]);
+/** On their own these are articles far more often than numbers. */
+const ARTICLES = new Set(["one", "un", "una", "uno", "a"]);
+
+/** Numbers written in words, English and Spanish: "two hundred and fifty", "mil quinientos". */
+function findWordNumbers(text: string): Array<{ value: number; start: number; end: number }> {
+  const tokens = [...text.matchAll(/[\p{L}]+/gu)].map((m) => ({
+    word: fold(m[0]),
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const out: Array<{ value: number; start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!.word;
+    if (!(first in UNITS) && !(first in SCALES) && first !== "a") continue;
+    let total = 0;
+    let current = 0;
+    let j = i;
+    let last = -1;
+    let meaningful = false;
+    for (; j < tokens.length; j++) {
+      const w = tokens[j]!.word;
+      if (w in UNITS) {
+        current += UNITS[w]!;
+        if (!ARTICLES.has(w)) meaningful = true;
+      } else if (w in SCALES) {
+        const scale = SCALES[w]!;
+        if (scale === 100) current = (current || 1) * 100;
+        else {
+          total += (current || 1) * scale;
+          current = 0;
+        }
+        meaningful = true;
+      } else if (JOINERS.has(w) && j + 1 < tokens.length) {
+        const next = tokens[j + 1]!.word;
+        if (!(next in UNITS) && !(next in SCALES)) break;
+        continue;
+      } else break;
+      last = j;
+    }
+    if (last >= i && meaningful) {
+      out.push({ value: total + current, start: tokens[i]!.start, end: tokens[last]!.end });
+      i = last;
+    }
+  }
+  return out;
+}
+
+/** Every number in the text, digits and words, left to right, with currency and multipliers applied. */
+export function findNumbers(text: string, language: "en" | "es" = "en"): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  for (const m of text.matchAll(DIGITS)) {
+    const [whole, before, digits, multiplier, after] = m;
+    let value = parseDigits(digits!, language);
+    if (value === null) continue;
+    if (multiplier) value *= MULTIPLIERS[multiplier.toLowerCase()] ?? 1;
+    const sym = (before ?? after)?.toLowerCase();
+    const start = m.index ?? 0;
+    out.push({
+      value: Math.round(value * 100) / 100,
+      start,
+      end: start + whole.trimEnd().length,
+      currency: sym ? (CURRENCIES[sym] ?? null) : null,
+      words: false,
+    });
+  }
+  for (const w of findWordNumbers(text)) {
+    if (out.some((d) => d.start < w.end && w.start < d.end)) continue;
+    const tail = new RegExp(`^\\s?(${CURRENCY_AFTER})`, "i").exec(text.slice(w.end));
+    out.push({
+      value: w.value,
+      start: w.start,
+      end: tail ? w.end + tail[0].length : w.end,
+      currency: tail ? (CURRENCIES[tail[1]!.toLowerCase()] ?? null) : null,
+      words: true,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words that only state an amount; flow matching ignores them. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(SCALES),
+]);
+export const CURRENCY_WORDS: ReadonlySet<string> = new Set(
+  Object.keys(CURRENCIES).filter((k) => /^[a-z]+$/.test(k)),
+);

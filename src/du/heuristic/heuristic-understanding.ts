@@ -1,0 +1,482 @@
+import type { LoadedDomain } from "../../config/loaded-domain.ts";
+import type { Command, SlotValue } from "../../dm/commands.ts";
+import type { DialogueState, FlowFrame } from "../../dm/state.ts";
+import { sameValue } from "../same-value.ts";
+import type {
+  DialogueUnderstanding,
+  UnderstandingContext,
+  UnderstandingResult,
+} from "../understanding.ts";
+import { type ActReading, readActs } from "./acts.ts";
+import { buildDomainModel, type DomainModel } from "./domain-model.ts";
+import { findIbans } from "./extract/codes.ts";
+import type { FlowScore } from "./flow-index.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
+import type { Found } from "./slot-reader.ts";
+import { fold, stem, tokenize } from "./text.ts";
+import { ORDINALS, REQUEST_CUES, STOP_WORDS } from "./vocabulary.ts";
+
+/** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
+export interface MatchThresholds {
+  /** Minimum BM25 score of the best flow. */
+  minScore: number;
+  /** Minimum share of the message the best flow explains, to start it from idle. */
+  minCoverage: number;
+  /** Same, to leave a flow that is waiting for an answer (a digression must be clearer). */
+  digressionCoverage: number;
+  /** A runner-up scoring at least this fraction of the best makes the message ambiguous. */
+  ambiguity: number;
+}
+
+export const DEFAULT_THRESHOLDS: MatchThresholds = {
+  minScore: 0.9,
+  minCoverage: 0.45,
+  digressionCoverage: 0.6,
+  ambiguity: 0.8,
+};
+
+export interface HeuristicOptions {
+  /** Clock for relative dates ("tomorrow"); tests pin it. */
+  now?: () => Date;
+  thresholds?: Partial<MatchThresholds>;
+}
+
+type Decision = { flow: string } | { ambiguous: string[] } | null;
+
+interface Turn {
+  text: string;
+  acts: ActReading;
+  model: DomainModel;
+  state: Readonly<DialogueState>;
+  frame: FlowFrame | undefined;
+  rank: FlowScore[];
+  /** The text flows are ranked on: values replaced by `@slot` markers. */
+  view: { text: string; markers: string[] };
+}
+
+/** Prefix of the clarify topic that asks the user to choose between flows (shared with the DM). */
+export const FLOWS_TOPIC = "flows:";
+
+/**
+ * The default DU: reads commands out of text with rules built from the domain alone (no model,
+ * no network, no training). What the assistant is waiting for decides how a message is read
+ * first: the answer to the pending question, unless it clearly is something else.
+ */
+export class HeuristicUnderstanding implements DialogueUnderstanding {
+  private readonly models = new WeakMap<LoadedDomain, DomainModel>();
+  private readonly now: () => Date;
+  private readonly limits: MatchThresholds;
+
+  constructor(options: HeuristicOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.limits = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  }
+
+  async understand(message: string, context: UnderstandingContext): Promise<UnderstandingResult> {
+    const started = performance.now();
+    const commands = this.read(message, context.domain, context.state);
+    return { commands, source: "heuristic", latency_ms: performance.now() - started };
+  }
+
+  /** Builds (once per domain) what flow matching and value extraction need. */
+  prepare(domain: LoadedDomain): DomainModel {
+    let model = this.models.get(domain);
+    if (!model) {
+      model = buildDomainModel(domain, this.now);
+      this.models.set(domain, model);
+    }
+    return model;
+  }
+
+  /** The commands for one message; synchronous, so the LLM DU can fall back on it cheaply. */
+  read(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Command[] {
+    const text = message.trim();
+    if (!text) return [];
+    const model = this.prepare(domain);
+    // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
+    const corrected = tokenize(text)
+      .map((t) => model.analyzer.correct(t.norm))
+      .join(" ");
+    const view = this.rankingView(model, text);
+    const turn: Turn = {
+      text,
+      acts: readActs(corrected),
+      model,
+      state,
+      frame: state.flow_stack.at(-1),
+      rank: model.index.rank(view.text, view.markers),
+      view,
+    };
+    if (turn.acts.human) return [{ type: "human_handoff", reason: text.slice(0, 200) }];
+    const picked = this.pickOffered(turn);
+    if (picked) return picked;
+    const waiting = state.waiting_for;
+    if (waiting?.kind === "confirm" && turn.frame) return this.onConfirm(turn);
+    if (waiting?.kind === "slot" && turn.frame) {
+      const slot = model.slots.get(waiting.slot);
+      if (slot) return this.onSlot(turn, slot);
+    }
+    return this.onOpen(turn);
+  }
+
+  // --- states -------------------------------------------------------------------------------
+
+  /** Nothing is being asked: start a flow, or small talk, help, cancel. */
+  private onOpen(turn: Turn): Command[] {
+    const { acts } = turn;
+    if (acts.cancel || (turn.frame && this.cancelsActive(turn))) return [{ type: "cancel_flow" }];
+    const decision = this.decide(turn.rank, this.limits.minCoverage);
+    if (acts.greeting && !turn.frame && decision && "flow" in decision) {
+      return this.start(turn, decision.flow);
+    }
+    if (acts.greeting || acts.thanks || acts.smallTalk)
+      return [{ type: "chitchat", message: turn.text }];
+    if (decision && "flow" in decision) return this.start(turn, decision.flow);
+    if (decision) return [{ type: "clarify", topic: FLOWS_TOPIC + decision.ambiguous.join(",") }];
+    if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
+    if (this.knownTerm(turn)) return [{ type: "clarify", topic: acts.whatIs! }];
+    return [];
+  }
+
+  /** A collect step waits for `slot`: the message is its value unless it clearly is not. */
+  private onSlot(turn: Turn, slot: SlotInfo): Command[] {
+    const { acts } = turn;
+    const frame = turn.frame!;
+    if (slot.kind === "boolean") {
+      // A yes/no question: "no" is an answer here, not a refusal to go on.
+      const value = turn.model.reader.answer(slot, turn.text);
+      if (value && (acts.affirm || acts.deny || acts.affirmLead || acts.denyLead)) {
+        return [{ type: "set_slot", slot: slot.name, value: value.value }];
+      }
+    }
+    if (acts.cancel || this.cancelsActive(turn)) return [{ type: "cancel_flow" }];
+    const correction = this.correction(turn, slot);
+    if (correction) return correction;
+    const digression = this.digression(turn);
+    const request = REQUEST_CUES.test(acts.flat) || turn.text.includes("?");
+    if (digression && (request || slot.kind !== "text")) {
+      // A typed answer ("200", "savings") still wins over a digression it happens to resemble.
+      if (slot.kind === "text" || !turn.model.reader.answer(slot, turn.text)) return digression;
+    }
+    if (acts.help || acts.helpQuestion) return [{ type: "clarify", topic: slot.name }];
+    if (this.knownTerm(turn)) return [{ type: "clarify", topic: acts.whatIs! }];
+    if (acts.greeting || acts.thanks || acts.smallTalk) {
+      return [{ type: "chitchat", message: turn.text }];
+    }
+    // "yes"/"no" answer nothing but a yes/no question.
+    if (acts.affirm || acts.deny) return [];
+
+    // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
+    const others = this.mentionsFor(turn, frame.flow, [], [slot.name]);
+    let rest = turn.text;
+    if (slot.kind === "text") {
+      for (const f of [...others].sort((a, b) => b.start - a.start)) {
+        rest = rest.slice(0, f.start) + rest.slice(f.end);
+      }
+      rest = rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
+    }
+    const answer = turn.model.reader.answer(slot, rest);
+    if (answer) {
+      const extra =
+        slot.kind === "text" ? others : this.mentionsFor(turn, frame.flow, [answer], [slot.name]);
+      return this.setSlots(turn, [answer, ...extra]);
+    }
+    // Values for other slots of the flow ("from my savings" while asked the amount).
+    return others.length ? this.setSlots(turn, others) : [];
+  }
+
+  /** A confirm step waits for yes/no; corrections and "no, change the amount" are accepted. */
+  private onConfirm(turn: Turn): Command[] {
+    const { acts } = turn;
+    const frame = turn.frame!;
+    if (acts.cancel || (!acts.deny && !acts.denyLead && this.cancelsActive(turn))) {
+      return [{ type: "cancel_flow" }];
+    }
+    const correction = this.correction(turn, null);
+    if (correction) return correction;
+    // While confirming, a different value for a filled slot is a correction even unannounced
+    // ("from the savings account", "the credit card").
+    if (!acts.affirm && !acts.deny) {
+      const filled = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+        (s) => (frame.slots[s.name] ?? null) !== null && s.kind !== "text",
+      );
+      const changed = turn.model.reader
+        .mentions(turn.text, filled, turn.model.cues.get(frame.flow) ?? [])
+        .filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+      if (changed.length) return this.setSlots(turn, changed);
+    }
+    const named = this.namedSlot(turn, frame.flow);
+    const wantsChange =
+      /\b(?:change|modify|edit|fix|update|cambiar|cambia|modificar|corregir)\b/.test(acts.flat);
+    if ((acts.denyLead || wantsChange) && named) {
+      return [{ type: "deny", slot_to_change: named.slot.name }];
+    }
+    if (acts.affirm || (acts.affirmLead && !acts.denyLead)) return [{ type: "affirm" }];
+    if (acts.deny || acts.denyLead) return [{ type: "deny" }];
+    const digression = this.digression(turn);
+    if (digression) return digression;
+    if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
+    if (this.knownTerm(turn)) return [{ type: "clarify", topic: acts.whatIs! }];
+    if (acts.greeting || acts.thanks || acts.smallTalk)
+      return [{ type: "chitchat", message: turn.text }];
+    return [];
+  }
+
+  // --- readings -----------------------------------------------------------------------------
+
+  /** The flows a previous clarification offered, when this message picks one of them. */
+  private pickOffered(turn: Turn): Command[] | null {
+    const offered = turn.state.last_turn?.commands
+      .filter((c) => c.type === "clarify")
+      .map((c) => c.topic ?? "")
+      .find((t) => t.startsWith(FLOWS_TOPIC));
+    if (!offered) return null;
+    const flows = offered.slice(FLOWS_TOPIC.length).split(",").filter(Boolean);
+    const words = turn.acts.flat.split(" ");
+    if (words.length <= 5) {
+      for (const w of words) {
+        const index = ORDINALS[w];
+        if (index === undefined) continue;
+        const flow = index < 0 ? flows.at(-1) : flows[index];
+        if (flow) return this.start(turn, flow);
+      }
+    }
+    const ranked = turn.model.index.rank(turn.view.text, turn.view.markers, flows);
+    const [top, second] = ranked;
+    if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
+      return this.start(turn, top.flow);
+    }
+    return null;
+  }
+
+  private decide(rank: FlowScore[], minCoverage: number): Decision {
+    const [top] = rank;
+    if (!top || top.score < this.limits.minScore || top.coverage < minCoverage) return null;
+    const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
+    return close.length > 1
+      ? { ambiguous: close.slice(0, 3).map((r) => r.flow) }
+      : { flow: top.flow };
+  }
+
+  /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
+  private digression(turn: Turn): Command[] | null {
+    const decision = this.decide(turn.rank, this.limits.digressionCoverage);
+    if (!decision || !("flow" in decision)) return null;
+    if (decision.flow === turn.frame?.flow) return null;
+    if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
+    if (decision.flow === "greet" || turn.acts.greeting) return null;
+    return this.start(turn, decision.flow);
+  }
+
+  /**
+   * "cancel the transfer", "I don't want to send it anymore": a cancel phrase whose other words
+   * only talk about the active flow (or about nothing).
+   */
+  private cancelsActive(turn: Turn): boolean {
+    const phrase = turn.acts.cancelMentioned;
+    if (!phrase || !turn.frame) return false;
+    const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
+    const terms = turn.model.analyzer.terms(rest);
+    if (terms.length === 0) return true;
+    const ranked = turn.model.index.rank(rest);
+    if (ranked.length === 0) return terms.length <= 2;
+    return ranked[0]!.flow === turn.frame.flow;
+  }
+
+  /**
+   * Explicit corrections: "actually make it 200", "no, the savings account", "change the amount to
+   * 300", "sorry, I meant Pedro". A value for the question being asked is a plain answer
+   * (set_slot); a new value for a slot already filled is a correction (correct_slot).
+   */
+  private correction(turn: Turn, pending: SlotInfo | null): Command[] | null {
+    const { acts } = turn;
+    const frame = turn.frame!;
+    const slots = turn.model.flowSlots.get(frame.flow) ?? [];
+    const named = this.namedSlot(turn, frame.flow);
+    const marked = acts.correction || acts.denyLead || acts.deny;
+    if (!marked && !named) return null;
+    const filled = (s: SlotInfo) =>
+      frame.slots[s.name] !== undefined && frame.slots[s.name] !== null;
+
+    if (named && (marked || pending === null || named.slot !== pending)) {
+      const rest = turn.text
+        .slice(named.end)
+        .replace(/^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i, "");
+      const found = turn.model.reader.answer(named.slot, rest);
+      if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
+        return this.setSlots(turn, [found], pending);
+      }
+      if (!marked) return null;
+    }
+    if (!marked) return null;
+    const swapped = this.notInstead(turn, slots);
+    if (swapped) return this.setSlots(turn, [swapped], pending);
+    // Without a slot name, the value's type says which slot it is for.
+    const body = this.stripOpeners(turn.text);
+    const candidates = slots.filter((s) => filled(s) || s === pending);
+    const cues = turn.model.cues.get(frame.flow) ?? [];
+    const typed = turn.model.reader.mentions(
+      body,
+      candidates.filter((s) => s.kind !== "text"),
+      cues,
+    );
+    const changed = typed.filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+    const textCued = turn.model.reader
+      .mentions(
+        body,
+        candidates.filter((s) => s.kind === "text"),
+        cues.filter((c) => c.before !== null),
+      )
+      .filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+    const all = [...changed, ...textCued];
+    if (all.length) return this.setSlots(turn, all, pending);
+    // A bare number or choice for the only slot that can take it ("actually 300").
+    for (const kind of ["number", "choice", "date"] as const) {
+      const ofKind = candidates.filter((s) => s.kind === kind);
+      if (ofKind.length !== 1) continue;
+      const found = turn.model.reader.answer(ofKind[0]!, body);
+      if (found && !sameValue(found.value, frame.slots[found.slot])) {
+        return this.setSlots(turn, [found], pending);
+      }
+    }
+    if (pending && pending.kind === "text" && acts.correction && body.trim()) {
+      const found = turn.model.reader.answer(pending, body);
+      if (found) return this.setSlots(turn, [found], pending);
+    }
+    return null;
+  }
+
+  /** "Pedro, not Ana" / "not Ana, Pedro": the slot now holding "Ana" gets "Pedro". */
+  private notInstead(turn: Turn, slots: SlotInfo[]): Found | null {
+    const frame = turn.frame!;
+    const body = this.stripOpeners(turn.text).replace(/[.!]+$/, "");
+    const m =
+      /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body) ??
+      /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body);
+    if (!m?.groups) return null;
+    const old = fold(m.groups.old!)
+      .replace(/^(?:the|my|a|an)\s+/, "")
+      .trim();
+    const slot = slots.find((s) => {
+      const v = frame.slots[s.name];
+      return typeof v === "string" && fold(v) === old;
+    });
+    if (!slot) return null;
+    const found = turn.model.reader.answer(slot, m.groups.new!);
+    return found && !sameValue(found.value, frame.slots[slot.name]) ? found : null;
+  }
+
+  /** A "what is X?" question about a word the domain uses ("what is an IBAN?"). */
+  private knownTerm(turn: Turn): boolean {
+    const term = turn.acts.whatIs;
+    if (!term) return false;
+    return term.split(" ").some((w) => turn.model.analyzer.knows(w) && !STOP_WORDS.has(w));
+  }
+
+  /**
+   * The message as flows are ranked on it: values of the domain's slots (choices, amounts, IBANs,
+   * dates) are cut out and stand as `@slot` markers, so "pay my electricity bill" matches
+   * `I want to pay my {bill_type} bill`.
+   */
+  private rankingView(model: DomainModel, text: string): { text: string; markers: string[] } {
+    const markers = new Set<string>();
+    const spans: Array<{ start: number; end: number }> = [];
+    const mark = (slots: SlotInfo[], found: Array<{ start: number; end: number }>) => {
+      if (!found.length || !slots.length) return;
+      for (const s of slots) markers.add(`@${s.name}`);
+      spans.push(...found);
+    };
+    const all = [...model.slots.values()].filter((s) => !s.def.internal);
+    for (const slot of all) {
+      if (slot.kind === "choice") mark([slot], slot.choices!.find(text));
+    }
+    const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
+    mark(
+      all.filter((s) => s.kind === "number"),
+      numbers,
+    );
+    mark(
+      all.filter((s) => s.kind === "iban"),
+      findIbans(text),
+    );
+    let out = text;
+    let cut = Number.POSITIVE_INFINITY;
+    // Right to left, skipping spans that overlap one already cut (two slots share a choice).
+    for (const span of spans.sort((a, b) => b.start - a.start)) {
+      if (span.end > cut) continue;
+      out = `${out.slice(0, span.start)} ${out.slice(span.end)}`;
+      cut = span.start;
+    }
+    return { text: out, markers: [...markers] };
+  }
+
+  /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
+  private stripOpeners(text: string): string {
+    let s = text;
+    const opener =
+      /^[\s,.!]*(?:actually|sorry|oops|wait|no|nope|hmm|i meant|i mean|my mistake|my bad|make (?:it|that)|change (?:it|that) to|en realidad|perdon|mejor|quise decir|digo|no,)\b[\s,.!:]*/i;
+    for (let i = 0; i < 4; i++) {
+      const next = s.replace(opener, "");
+      if (next === s) break;
+      s = next;
+    }
+    return s;
+  }
+
+  /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
+  private namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
+    const slots = turn.model.flowSlots.get(flow) ?? [];
+    const tokens = tokenize(turn.text);
+    const stems = tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
+    const hits = new Map<SlotInfo, number>();
+    for (const slot of slots) {
+      for (const key of slot.keys) {
+        // A key shared by two slots of the flow names neither.
+        if (slots.some((o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" "))))
+          continue;
+        for (let i = 0; i + key.length <= tokens.length; i++) {
+          if (key.every((k, j) => stems[i + j] === k)) {
+            const end = tokens[i + key.length - 1]!.end;
+            hits.set(slot, Math.max(hits.get(slot) ?? 0, end));
+          }
+        }
+      }
+    }
+    const [hit, ...more] = [...hits];
+    if (!hit || more.length) return null;
+    return { slot: hit[0], end: hit[1] };
+  }
+
+  // --- command building ---------------------------------------------------------------------
+
+  private start(turn: Turn, flow: string): Command[] {
+    const found = this.mentionsFor(turn, flow, [], []);
+    return [
+      { type: "start_flow", flow },
+      ...found.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
+    ];
+  }
+
+  private mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {
+    const frame = turn.frame?.flow === flow ? turn.frame : undefined;
+    const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
+      (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
+    );
+    return turn.model.reader.mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken);
+  }
+
+  /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
+  private setSlots(turn: Turn, found: Found[], pending: SlotInfo | null = null): Command[] {
+    const frame = turn.frame;
+    const seen = new Set<string>();
+    const out: Command[] = [];
+    for (const f of found) {
+      if (seen.has(f.slot)) continue;
+      seen.add(f.slot);
+      const current: SlotValue | undefined = frame?.slots[f.slot];
+      const isFilled = current !== undefined && current !== null && f.slot !== pending?.name;
+      out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value: f.value });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,291 @@
+import type { SlotValue } from "../../dm/commands.ts";
+import { readActs } from "./acts.ts";
+import type { Analyzer } from "./analyzer.ts";
+import { findCodes, findIbans } from "./extract/codes.ts";
+import { findDates } from "./extract/dates.ts";
+import { freeText } from "./extract/free-text.ts";
+import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
+import { stem, type Token, tokenize } from "./text.ts";
+import type { SlotCue } from "./trigger-cues.ts";
+import { STOP_WORDS } from "./vocabulary.ts";
+
+export interface Found {
+  slot: string;
+  value: SlotValue;
+  start: number;
+  end: number;
+}
+
+/** Words allowed between a slot's name and its value: "card ending in 1234", "reference is X". */
+const VALUE_GAP = new Set([
+  "in",
+  "is",
+  "are",
+  "was",
+  "number",
+  "no",
+  "nr",
+  "with",
+  "of",
+  "en",
+  "es",
+  "de",
+  "the",
+  "my",
+  "to",
+  "be",
+  "should",
+  "would",
+  "a",
+  "an",
+]);
+/** Up to this many words between a trigger cue and its value ("send HIM 50"). */
+const CUE_REACH = 2;
+/** A name after "to" is at most this many words ("Ana María López"). */
+const MAX_NAME_WORDS = 4;
+
+type Span = { start: number; end: number };
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Reads slot values out of text: as the answer to a question, or as cued mentions. */
+export class SlotReader {
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly language: "en" | "es",
+    private readonly now: () => Date,
+  ) {}
+
+  /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
+  numbers(text: string): NumberMatch[] {
+    const blocked: Span[] = [...findIbans(text), ...findDates(text, this.now())];
+    return findNumbers(text, this.language).filter(
+      (n) =>
+        !blocked.some((b) => overlaps(b, n)) &&
+        !/[A-Za-z]/.test(text.slice(Math.max(0, n.start - 1), n.start)),
+    );
+  }
+
+  /** The message read as the answer to a question about `slot`. */
+  answer(slot: SlotInfo, text: string): Found | null {
+    const found = (value: SlotValue, span: Span): Found => ({
+      slot: slot.name,
+      value,
+      start: span.start,
+      end: span.end,
+    });
+    switch (slot.kind) {
+      case "choice": {
+        const m = slot.choices!.single(text);
+        return m ? found(m.value, m) : null;
+      }
+      case "boolean": {
+        const acts = readActs(text);
+        if (acts.affirm || (acts.affirmLead && !acts.denyLead))
+          return found(true, { start: 0, end: text.length });
+        if (acts.deny || acts.denyLead) return found(false, { start: 0, end: text.length });
+        return null;
+      }
+      case "number": {
+        const nums = this.numbers(text);
+        const pick = uniqueNumber(nums) ?? uniqueNumber(nums.filter((n) => n.currency));
+        return pick ? found(pick.value, pick) : null;
+      }
+      case "date": {
+        const dates = findDates(text, this.now());
+        return dates.length === 1 ? found(dates[0]!.value, dates[0]!) : null;
+      }
+      case "iban": {
+        const ibans = findIbans(text);
+        if (ibans.length === 1) return found(ibans[0]!.value, ibans[0]!);
+        return this.text(slot, text);
+      }
+      case "code": {
+        const codes = findCodes(text).filter((c) => /\d/.test(c.value));
+        const joined = codes.map((c) => c.value).join("");
+        // "4 8 2 1" or "4821": digits typed apart are still one code.
+        if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
+          const value = slot.def.type === "integer" ? Number(joined) : joined;
+          return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
+        }
+        if (codes.length === 1) {
+          const c = codes[0]!;
+          return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+        }
+        // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
+        const t = this.text(slot, text);
+        return t && !/\s/.test(String(t.value)) ? t : null;
+      }
+      default:
+        return this.text(slot, text);
+    }
+  }
+
+  private text(slot: SlotInfo, text: string): Found | null {
+    const value = freeText(text, slot.words);
+    if (value === null) return null;
+    const start = Math.max(0, text.indexOf(value));
+    return { slot: slot.name, value, start, end: start + value.length };
+  }
+
+  /**
+   * Values of `slots` the text states unmistakably: an IBAN, a date, an amount with a currency,
+   * a choice word, a code right after the slot's name, or anything in the position a trigger
+   * phrase puts that slot. Precision first: when two slots could take a value, neither does.
+   */
+  mentions(text: string, slots: SlotInfo[], cues: SlotCue[], taken: Span[] = []): Found[] {
+    const out: Found[] = [];
+    const spans: Span[] = [...taken];
+    const tokens = tokenize(text);
+    const keys = tokens.map((t) => this.analyzer.key(t.norm));
+    const free = (s: Span) => !spans.some((t) => overlaps(t, s));
+    const has = (slot: string) => out.some((f) => f.slot === slot);
+    const add = (f: Found) => {
+      if (has(f.slot) || !free(f)) return;
+      out.push(f);
+      spans.push(f);
+    };
+    const ofKind = (kind: SlotInfo["kind"]) => slots.filter((s) => s.kind === kind);
+
+    const ibans = findIbans(text);
+    const ibanSlots = ofKind("iban");
+    if (ibans.length === 1 && ibanSlots.length === 1)
+      add({
+        slot: ibanSlots[0]!.name,
+        value: ibans[0]!.value,
+        start: ibans[0]!.start,
+        end: ibans[0]!.end,
+      });
+    const dates = findDates(text, this.now());
+    const dateSlots = ofKind("date");
+    if (dates.length === 1 && dateSlots.length === 1)
+      add({
+        slot: dateSlots[0]!.name,
+        value: dates[0]!.value,
+        start: dates[0]!.start,
+        end: dates[0]!.end,
+      });
+
+    for (const slot of ofKind("code")) {
+      const f = this.keyedCode(slot, text, tokens);
+      if (f) add(f);
+    }
+
+    // An amount with a currency belongs to the flow's only amount-like slot.
+    const numbers = this.numbers(text).filter(free);
+    const numberSlots = ofKind("number");
+    const money = numbers.filter((n) => n.currency);
+    if (numberSlots.length === 1 && money.length >= 1 && uniqueNumber(money)) {
+      add({
+        slot: numberSlots[0]!.name,
+        value: money[0]!.value,
+        start: money[0]!.start,
+        end: money[0]!.end,
+      });
+    }
+    for (const cue of cues) {
+      const slot = slots.find((s) => s.name === cue.slot);
+      if (!slot || has(slot.name)) continue;
+      const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
+      if (f) add(f);
+    }
+
+    const choiceHits = new Map<string, Found[]>();
+    for (const slot of ofKind("choice")) {
+      if (has(slot.name)) continue;
+      const m = slot.choices!.single(text);
+      if (!m || !free(m)) continue;
+      const key = `${m.start}:${m.end}`;
+      choiceHits.set(key, [
+        ...(choiceHits.get(key) ?? []),
+        { slot: slot.name, value: m.value, start: m.start, end: m.end },
+      ]);
+    }
+    for (const hits of choiceHits.values()) if (hits.length === 1) add(hits[0]!);
+    return out;
+  }
+
+  /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
+  private keyedCode(slot: SlotInfo, text: string, tokens: Token[]): Found | null {
+    const stems = tokens.map((t) => stem(t.norm));
+    for (const key of slot.keys) {
+      for (let i = 0; i + key.length <= tokens.length; i++) {
+        if (!key.every((k, j) => stems[i + j] === k)) continue;
+        let j = i + key.length;
+        while (j < tokens.length && VALUE_GAP.has(tokens[j]!.norm)) j++;
+        const next = tokens[j];
+        if (!next) continue;
+        const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
+        if (code && /\d/.test(code.value)) {
+          const value = slot.def.type === "integer" ? Number(code.value) : code.value;
+          return { slot: slot.name, value, start: next.start, end: next.start + code.end };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The value in the position a trigger phrase gives the slot. */
+  private cued(
+    slot: SlotInfo,
+    cue: SlotCue,
+    text: string,
+    tokens: Token[],
+    keys: string[],
+    numbers: NumberMatch[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i < tokens.length; i++) {
+      if (cue.before && keys[i] === cue.before) {
+        const from = tokens[i]!.end;
+        const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
+        if (slot.kind === "number" || slot.kind === "code") {
+          const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
+          if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+        } else if (slot.kind === "choice") {
+          const m = slot
+            .choices!.find(text)
+            .find((x) => x.start >= from && x.start <= reach && free(x));
+          if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
+        } else if (slot.kind === "text") {
+          const name = this.nameAfter(tokens, i + 1, free);
+          if (name) return { slot: slot.name, value: text.slice(name.start, name.end), ...name };
+        }
+      }
+      if (cue.after && keys[i] === cue.after && (slot.kind === "number" || slot.kind === "code")) {
+        const n = numbers.find(
+          (x) =>
+            x.end <= tokens[i]!.start &&
+            /^\s*$/.test(text.slice(x.end, tokens[i]!.start)) &&
+            free(x),
+        );
+        if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+      }
+    }
+    return null;
+  }
+
+  /** Words that can be a name: not stop words, not the domain's own vocabulary, not numbers. */
+  private nameAfter(tokens: Token[], from: number, free: (s: Span) => boolean): Span | null {
+    let end = from;
+    while (
+      end < tokens.length &&
+      end - from < MAX_NAME_WORDS &&
+      /^\p{L}/u.test(tokens[end]!.raw) &&
+      !STOP_WORDS.has(tokens[end]!.norm) &&
+      !NUMBER_WORDS.has(tokens[end]!.norm) &&
+      !this.analyzer.knows(this.analyzer.correct(tokens[end]!.norm)) &&
+      free(tokens[end]!)
+    ) {
+      end++;
+    }
+    if (end === from) return null;
+    return { start: tokens[from]!.start, end: tokens[end - 1]!.end };
+  }
+}
+
+/** The number the text states, when all the numbers it has agree. */
+function uniqueNumber(nums: NumberMatch[]): NumberMatch | null {
+  if (nums.length === 0) return null;
+  return nums.every((n) => n.value === nums[0]!.value) ? nums[0]! : null;
+}

@@ -1,0 +1,86 @@
+/**
+ * Text normalisation shared by every part of the heuristic DU: accent/case folding, word
+ * tokens that remember where they came from (value extractors cut spans out of the raw text),
+ * and a light English/Spanish stemmer.
+ */
+
+export interface Token {
+  /** As typed. */
+  raw: string;
+  /** Folded: lowercase, accents stripped, apostrophes dropped ("What's" -> "whats"). */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+/** Lowercase and strip accents; punctuation is kept so extractors can still see it. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019`\u00b4]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const start = match.index ?? 0;
+    tokens.push({ raw, norm: fold(raw).replace(/'/g, ""), start, end: start + raw.length });
+  }
+  return tokens;
+}
+
+/** Folded words only, for phrase matching. */
+export function words(text: string): string[] {
+  return tokenize(text).map((t) => t.norm);
+}
+
+/** Folded text with punctuation collapsed to single spaces: the form phrase lists are matched on. */
+export function flat(text: string): string {
+  return words(text).join(" ");
+}
+
+/**
+ * Light suffix stripping for English and Spanish. It only has to map variants of a word to the
+ * same key consistently (the index and the query go through it alike), not produce real stems.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("ciones")) w = w.slice(0, -2);
+  else if (/(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of ["ing", "ed"]) {
+    const rest = w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && rest.length >= 3 && /[aeiouy]/.test(rest)) {
+      w = /([bdfgmnprt])\1$/.test(rest) ? rest.slice(0, -1) : rest;
+      break;
+    }
+  }
+  if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
+  if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+/** At most one edit apart: a substitution, insertion, deletion or swap of neighbours ("tranfer"). */
+export function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // One substitution, or one transposition of neighbours.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // One insertion/deletion.
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -1,0 +1,44 @@
+import type { Domain } from "../../config/schema.ts";
+import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
+import { tokenize } from "./text.ts";
+
+/**
+ * The words around a `{slot}` placeholder in a flow's trigger phrases: `send {amount} to
+ * {beneficiary_name}` teaches that a number after "send" is the amount and the name after "to"
+ * is the beneficiary. Words are stored as analyzer keys, so "wire 50 to Ana" matches too.
+ */
+export interface SlotCue {
+  slot: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string, SlotCue[]> {
+  const out = new Map<string, SlotCue[]>();
+  for (const [flow, def] of Object.entries(domain.flows)) {
+    const cues: SlotCue[] = [];
+    for (const phrase of def.trigger?.intents ?? []) {
+      const parts = phrase.split(PLACEHOLDER);
+      // split() with a capture group alternates literal, slot name, literal, ...
+      for (let i = 1; i < parts.length; i += 2) {
+        const slot = parts[i]!;
+        const beforeWords = tokenize(parts[i - 1] ?? "");
+        const afterWords = tokenize(parts[i + 1] ?? "");
+        const before = beforeWords.at(-1);
+        const after = afterWords[0];
+        const cue: SlotCue = {
+          slot,
+          before: before ? analyzer.key(before.norm) : null,
+          after: after ? analyzer.key(after.norm) : null,
+        };
+        if (
+          !cues.some((c) => c.slot === slot && c.before === cue.before && c.after === cue.after)
+        ) {
+          cues.push(cue);
+        }
+      }
+    }
+    out.set(flow, cues);
+  }
+  return out;
+}

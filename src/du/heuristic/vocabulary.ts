@@ -1,0 +1,279 @@
+/**
+ * Built-in word lists in English and Spanish (both are always accepted; `settings.language` only
+ * decides how ambiguous number formats read). Phrases are written folded: lowercase, no accents,
+ * no apostrophes ("dont", "whats").
+ */
+
+export const STOP_WORDS = new Set(
+  [
+    // English
+    "a an the i me my mine we our us you your it its this that these those is am are was were be",
+    "been being do does did have has had having to of in on at for from with by about as into",
+    "and or but if so than then there here what whats which who whom whose when where why how",
+    "can could would should will shall may might must id im ive ill dont doesnt didnt cant wont",
+    "please pls plz want wanna like need needs just also too very really some any all my myself",
+    "let lets know tell give get got make now today again thing things something one much many",
+    "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
+    "instead someone somebody confirm go ahead he she him her his hers they them their",
+    // Spanish
+    "el la los las un una unos unas yo me mi mis mio tu tus te de del al a en con por para que",
+    "como cual cuando donde quiero quisiera necesito puedo puedes por favor porfa es son esta este",
+    "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it then"). */
+export const FILLERS = new Set(
+  [
+    "please pls just ok okay well so then now oh um uh hmm yeah sure thanks thank you",
+    "that it this one i id would like want to do can you could let lets me the a an",
+    "por favor vale bueno pues eso lo la",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+export const AFFIRM = [
+  "yes",
+  "yeah",
+  "yep",
+  "yup",
+  "ya",
+  "sure",
+  "ok",
+  "okay",
+  "k",
+  "correct",
+  "right",
+  "thats right",
+  "thats correct",
+  "confirm",
+  "confirmed",
+  "i confirm",
+  "go ahead",
+  "do it",
+  "proceed",
+  "absolutely",
+  "of course",
+  "definitely",
+  "sounds good",
+  "looks good",
+  "all good",
+  "perfect",
+  "great",
+  "fine",
+  "exactly",
+  "affirmative",
+  "please do",
+  "yes please",
+  "si",
+  "claro",
+  "vale",
+  "correcto",
+  "de acuerdo",
+  "adelante",
+  "perfecto",
+  "exacto",
+  "confirmo",
+  "hazlo",
+  "por supuesto",
+];
+
+export const DENY = [
+  "no",
+  "nope",
+  "nah",
+  "not really",
+  "negative",
+  "wrong",
+  "incorrect",
+  "thats wrong",
+  "not right",
+  "thats not right",
+  "no way",
+  "dont",
+  "do not",
+  "not quite",
+  "no thanks",
+  "no thank you",
+  "never",
+  "para nada",
+  "incorrecto",
+  "no gracias",
+];
+
+export const CANCEL = [
+  "cancel",
+  "cancel it",
+  "cancel that",
+  "cancel this",
+  "stop",
+  "abort",
+  "quit",
+  "forget it",
+  "forget about it",
+  "forget that",
+  "never mind",
+  "nevermind",
+  "nvm",
+  "leave it",
+  "drop it",
+  "i changed my mind",
+  "changed my mind",
+  "i dont want to",
+  "i dont want",
+  "i do not want",
+  "dont want to",
+  "no longer",
+  "not anymore",
+  "dont bother",
+  "scrap that",
+  "start over",
+  "cancela",
+  "cancelar",
+  "cancelalo",
+  "olvidalo",
+  "olvida",
+  "dejalo",
+  "deja",
+  "para",
+  "basta",
+  "ya no",
+  "no quiero",
+];
+
+export const HELP = [
+  "help",
+  "help me",
+  "what do you mean",
+  "what does that mean",
+  "what does it mean",
+  "what is that",
+  "whats that",
+  "i dont understand",
+  "dont understand",
+  "i dont get it",
+  "explain",
+  "can you explain",
+  "why do you need",
+  "why",
+  "what should i say",
+  "what can you do",
+  "what are my options",
+  "options",
+  "ayuda",
+  "ayudame",
+  "no entiendo",
+  "que significa",
+  "que quieres decir",
+  "que es eso",
+];
+
+/** "where do I find the reference?": a question about how to answer, i.e. help. */
+export const HELP_QUESTION =
+  /^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\b|^(?:donde|como) (?:encuentro|veo|se)\b/;
+
+/** "what is an iban", "qué es un IBAN": a question about a term, i.e. help. */
+export const WHAT_IS =
+  /^(?:what|whats|wats) (?:is |s )?(?:a |an |the |this |that )?|^que (?:es|significa) (?:un |una |el |la )?/;
+
+const HUMAN_VERBS =
+  "talk|speak|chat|connect me|transfer me|put me|pass me|get me|hablar|habla|pasame|comunicame|comunicar";
+const HUMAN_NOUNS =
+  "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|persona|agente|humano|alguien|operador|asesor";
+export const HUMAN = new RegExp(
+  `\\b(?:${HUMAN_VERBS})\\b.*\\b(?:${HUMAN_NOUNS})\\b|^(?:(?:i want|i need|id like|i would like|give me|get me|can i have|quiero)(?: to talk to| to speak to)? )?(?:a |an |un |una )?(?:human|agent|operator|representative|real person|persona|agente|humano)(?: please| por favor)?$|\\bhuman being\\b|\\breal person\\b|\\bpersona real\\b`,
+);
+
+export const GREETING = [
+  "hi",
+  "hello",
+  "hey",
+  "hiya",
+  "howdy",
+  "hi there",
+  "hello there",
+  "hey there",
+  "good morning",
+  "good afternoon",
+  "good evening",
+  "greetings",
+  "hola",
+  "buenas",
+  "buenos dias",
+  "buenas tardes",
+  "buenas noches",
+];
+
+export const THANKS = [
+  "thanks",
+  "thank you",
+  "thank you very much",
+  "thanks a lot",
+  "many thanks",
+  "cheers",
+  "great thanks",
+  "perfect thanks",
+  "ok thanks",
+  "ty",
+  "thx",
+  "gracias",
+  "muchas gracias",
+];
+
+export const SMALL_TALK = [
+  "bye",
+  "goodbye",
+  "see you",
+  "see ya",
+  "have a nice day",
+  "how are you",
+  "how are you doing",
+  "whats up",
+  "who are you",
+  "are you a bot",
+  "are you a robot",
+  "nice",
+  "cool",
+  "lol",
+  "adios",
+  "chao",
+  "hasta luego",
+  "que tal",
+  "como estas",
+];
+
+/** Words that open a correction: "actually make it 200", "sorry, I meant savings". */
+export const CORRECTION_OPENERS =
+  /^(?:actually|sorry|oops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction|en realidad|perdon|mejor|quise decir|digo)\b/;
+/** Correction phrases anywhere in the message. */
+export const CORRECTION_PHRASES =
+  /\b(?:make it|make that|change (?:it|that|the|my)\b|change to|should be|instead|not \w+ but|i meant|i mean|cambia(?:lo)?|ponlo|mejor)\b|\bnot (?:the |my |a )?\w+(?: one)?$/;
+
+/** Ordinals used to pick one of the flows offered by a clarification. */
+export const ORDINALS: Record<string, number> = {
+  first: 0,
+  "1": 0,
+  "1st": 0,
+  primero: 0,
+  primera: 0,
+  second: 1,
+  "2": 1,
+  "2nd": 1,
+  segundo: 1,
+  segunda: 1,
+  third: 2,
+  "3": 2,
+  "3rd": 2,
+  tercero: 2,
+  tercera: 2,
+  last: -1,
+  ultimo: -1,
+  ultima: -1,
+};
+
+/** Words that make a message a request rather than a bare value ("what's my balance?"). */
+export const REQUEST_CUES =
+  /\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me|quiero|necesito|puedo|muestrame|dime|cuanto|cual)\b|\?/;

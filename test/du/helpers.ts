@@ -1,0 +1,47 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
+import { loadDomain } from "../../src/config/loader.ts";
+import type { SlotValue } from "../../src/dm/commands.ts";
+import { type DialogueState, emptyState } from "../../src/dm/state.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const MINI_BANK = path.join(here, "../fixtures/du/mini-bank.yaml");
+export const BANKING = path.join(here, "../../examples/banking");
+export const BANKING_EVAL = path.join(here, "../fixtures/du/banking-eval.yaml");
+export const BANKING_HELDOUT = path.join(here, "../fixtures/du/banking-heldout.yaml");
+
+export function load(file: string): Promise<LoadedDomain> {
+  return loadDomain(file);
+}
+
+/** A state where `flow` is active, optionally waiting for a slot or a confirmation. */
+export function inFlow(
+  domain: LoadedDomain,
+  flow: string,
+  options: { waiting?: string; confirm?: boolean; slots?: Record<string, SlotValue> } = {},
+): DialogueState {
+  const state = emptyState("test");
+  const graph = domain.graphs.get(flow)!;
+  const nodes = [...graph.nodes.values()];
+  const instance = `${flow}-1`;
+  let step = graph.first;
+  if (options.waiting) {
+    const node = nodes.find((n) => n.step.type === "collect" && n.step.slot === options.waiting)!;
+    step = node.id;
+    state.waiting_for = { kind: "slot", slot: options.waiting, flow_instance: instance, step };
+  } else if (options.confirm) {
+    const node = nodes.find((n) => n.step.type === "confirm")!;
+    step = node.id;
+    const slot = node.step.type === "confirm" ? node.step.slot : "";
+    state.waiting_for = { kind: "confirm", slot, flow_instance: instance, step };
+  }
+  state.flow_stack.push({
+    flow,
+    instance_id: instance,
+    step,
+    slots: { ...options.slots },
+    loop_counts: {},
+  });
+  return state;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
+
+// Tuesday 10 March 2026, local time.
+const NOW = new Date(2026, 2, 10, 12, 0, 0);
+const one = (text: string) => {
+  const found = findDates(text, NOW);
+  expect(found).toHaveLength(1);
+  return found[0]!.value;
+};
+
+describe("findDates", () => {
+  it.each([
+    ["today", "2026-03-10"],
+    ["tomorrow", "2026-03-11"],
+    ["yesterday", "2026-03-09"],
+    ["the day after tomorrow", "2026-03-12"],
+    ["mañana", "2026-03-11"],
+    ["pasado mañana", "2026-03-12"],
+    ["next friday", "2026-03-13"],
+    ["on Monday", "2026-03-16"],
+    ["next tuesday", "2026-03-17"],
+    ["el viernes", "2026-03-13"],
+    ["in 3 days", "2026-03-13"],
+    ["en 2 semanas", "2026-03-24"],
+    ["2026-12-01", "2026-12-01"],
+    ["1 December", "2026-12-01"],
+    ["December 1st", "2026-12-01"],
+    ["1st of December 2027", "2027-12-01"],
+    ["1 de diciembre", "2026-12-01"],
+    ["5 March", "2027-03-05"],
+    ["25/12/2026", "2026-12-25"],
+    ["12/25/2026", "2026-12-25"],
+  ])("%s -> %s", (text, expected) => {
+    expect(one(text)).toBe(expected);
+  });
+
+  it("rejects impossible dates and plain numbers", () => {
+    expect(findDates("2026-02-30", NOW)).toEqual([]);
+    expect(findDates("send 200 euros", NOW)).toEqual([]);
+    expect(findDates("may I pay a bill", NOW)).toEqual([]);
+  });
+
+  it("keeps positions valid for accented text", () => {
+    const text = "el pago, mañana";
+    const [d] = findDates(text, NOW);
+    expect(text.slice(d!.start, d!.end)).toBe("mañana");
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { loadDomain } from "../../../src/config/loader.ts";
+import { evaluate, readEvalSet } from "../../../src/du/evaluation.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { BANKING_EVAL, BANKING_HELDOUT } from "../helpers.ts";
+
+/**
+ * Accuracy floors on the labelled banking set, just under what the heuristic DU achieves
+ * (see `npm run eval:du` and docs/understanding.md). A change that lowers them is a regression.
+ */
+const FLOOR = { intentAccuracy: 0.97, slotPrecision: 0.97, slotRecall: 0.95 };
+/** The held-out set was never tuned on, so its floor is lower. */
+const HELDOUT_FLOOR = { intentAccuracy: 0.9, slotPrecision: 0.95, slotRecall: 0.95 };
+
+describe("heuristic DU on the banking evaluation sets", () => {
+  it.each([
+    ["banking-eval.yaml", BANKING_EVAL, FLOOR, 150],
+    ["banking-heldout.yaml", BANKING_HELDOUT, HELDOUT_FLOOR, 40],
+  ] as const)("%s keeps accuracy above the floor", async (_name, file, floor, minCases) => {
+    const { set, domainPath } = await readEvalSet(file);
+    expect(set.cases.length).toBeGreaterThanOrEqual(minCases);
+    const domain = await loadDomain(domainPath);
+    const today = new Date(`${set.today}T12:00:00`);
+    const report = await evaluate(
+      new HeuristicUnderstanding({ now: () => today }),
+      domain,
+      set.cases,
+    );
+    const misses = report.results
+      .filter((r) => !r.exact)
+      .map(
+        (r) =>
+          `${JSON.stringify(r.case.text)}: expected ${r.case.intent}, got ${JSON.stringify(r.commands)}`,
+      );
+    expect(report.intentAccuracy, misses.join("\n")).toBeGreaterThanOrEqual(floor.intentAccuracy);
+    expect(report.slotPrecision, misses.join("\n")).toBeGreaterThanOrEqual(floor.slotPrecision);
+    expect(report.slotRecall, misses.join("\n")).toBeGreaterThanOrEqual(floor.slotRecall);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { readActs } from "../../../src/du/heuristic/acts.ts";
+import { findCodes, findIbans } from "../../../src/du/heuristic/extract/codes.ts";
+import { freeText } from "../../../src/du/heuristic/extract/free-text.ts";
+import { editDistanceAtMost1, fold, stem, tokenize } from "../../../src/du/heuristic/text.ts";
+
+describe("text normalisation", () => {
+  it("folds case and accents and keeps offsets into the raw text", () => {
+    expect(fold("Olvídalo, MAÑANA")).toBe("olvidalo, manana");
+    const text = "What's my Saldo?";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.norm)).toEqual(["whats", "my", "saldo"]);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(["What's", "my", "Saldo"]);
+  });
+
+  it("maps word variants to one stem", () => {
+    for (const group of [
+      ["transfer", "transfers", "transferring", "transferred"],
+      ["block", "blocked", "blocking", "blocks"],
+      ["balance", "balances"],
+      ["tarjeta", "tarjetas"],
+    ]) {
+      expect(new Set(group.map(stem)).size).toBe(1);
+    }
+  });
+
+  it("accepts exactly one edit", () => {
+    expect(editDistanceAtMost1("tranfer", "transfer")).toBe(true);
+    expect(editDistanceAtMost1("balanse", "balance")).toBe(true);
+    expect(editDistanceAtMost1("savigns", "savings")).toBe(true);
+    expect(editDistanceAtMost1("blance", "balance")).toBe(true);
+    expect(editDistanceAtMost1("tarnsfre", "transfer")).toBe(false);
+    expect(editDistanceAtMost1("card", "cart")).toBe(true);
+    expect(editDistanceAtMost1("card", "cord1")).toBe(false);
+  });
+});
+
+describe("dialogue acts", () => {
+  it.each([
+    ["yes please", "affirm"],
+    ["sí, claro", "affirm"],
+    ["nope", "deny"],
+    ["ok, cancel it then", "cancel"],
+    ["olvídalo", "cancel"],
+    ["never mind", "cancel"],
+    ["help", "help"],
+    ["what do you mean?", "help"],
+    ["I want to talk to a person", "human"],
+    ["quiero hablar con un agente", "human"],
+    ["good morning", "greeting"],
+    ["thank you very much", "thanks"],
+    ["bye", "smallTalk"],
+  ] as const)("%s -> %s", (text, act) => {
+    expect(readActs(text)[act]).toBe(true);
+  });
+
+  it("does not read requests as acts", () => {
+    const acts = readActs("transfer 50 euros to someone");
+    expect(acts.human).toBe(false);
+    expect(acts.cancel).toBe(false);
+    expect(readActs("yes but change the amount").affirm).toBe(false);
+    expect(readActs("stop the card payments from my account to the gym").cancel).toBe(false);
+  });
+
+  it("spots corrections and what-is questions", () => {
+    expect(readActs("actually make it 200").correction).toBe(true);
+    expect(readActs("change the amount to 300").correction).toBe(true);
+    expect(readActs("what is an IBAN?").whatIs).toBe("iban");
+    expect(readActs("200 euros").correction).toBe(false);
+  });
+});
+
+describe("codes and free text", () => {
+  it("finds IBANs written with or without spaces", () => {
+    expect(findIbans("it's ES91 2100 0418 4502 0005 1332 ok").map((m) => m.value)).toEqual([
+      "ES9121000418450200051332",
+    ]);
+    expect(findIbans("de89370400440532013000")[0]?.value).toBe("DE89370400440532013000");
+    expect(findIbans("send 2000 euros")).toEqual([]);
+  });
+
+  it("finds codes that contain digits", () => {
+    expect(findCodes("the reference is ELEC-2026-0042.").map((c) => c.value)).toEqual([
+      "ELEC-2026-0042",
+    ]);
+  });
+
+  it.each([
+    ["Maria Lopez", "Maria Lopez"],
+    ["it's for the rent, thanks", "rent"],
+    ["my name is Ana López", "Ana López"],
+    ["to Acme Corp please", "Acme Corp"],
+    ["  ", null],
+  ])("%s -> %s", (text, expected) => {
+    expect(freeText(text)).toBe(expected);
+  });
+
+  it("strips the slot's own name from the answer", () => {
+    expect(freeText("the concept is rent for March", ["concept"])).toBe("rent for March");
+  });
+});
