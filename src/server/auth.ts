@@ -1,0 +1,76 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import "./route-config.ts";
+import { ApiError, sendApiError } from "./errors.ts";
+
+export interface AccessSettings {
+  /** SONI_API_KEY: when set, every route but the public ones needs it. */
+  apiKey?: string | undefined;
+  /** SONI_ADMIN_TOKEN: when set, POST /config needs it (instead of the API key). */
+  adminToken?: string | undefined;
+  /** NODE_ENV=production without an admin token refuses POST /config altogether. */
+  production: boolean;
+}
+
+export function accessFromEnv(env: NodeJS.ProcessEnv): AccessSettings {
+  return {
+    apiKey: env.SONI_API_KEY || undefined,
+    adminToken: env.SONI_ADMIN_TOKEN || undefined,
+    production: env.NODE_ENV === "production",
+  };
+}
+
+/** Constant-time equality; hashing first makes the lengths equal, so length leaks nothing either. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function checkBearer(request: FastifyRequest, secret: string, what: string): ApiError | null {
+  const token = bearer(request);
+  if (token !== null && sameSecret(token, secret)) return null;
+  const problem = token === null ? "is missing" : "is not valid";
+  return new ApiError(
+    401,
+    "unauthorized",
+    `${what} ${problem}: send 'Authorization: Bearer <token>'`,
+    {
+      headers: { "www-authenticate": 'Bearer realm="soni"' },
+    },
+  );
+}
+
+/** The credential check for one request, by its route's `access` (default `api`). */
+export function checkAccess(request: FastifyRequest, settings: AccessSettings): ApiError | null {
+  const access = request.routeOptions.config?.access ?? "api";
+  if (access === "public") return null;
+  if (access === "admin") {
+    if (settings.adminToken) return checkBearer(request, settings.adminToken, "The admin token");
+    if (settings.production) {
+      return new ApiError(
+        403,
+        "forbidden",
+        "POST /config is disabled when NODE_ENV=production and SONI_ADMIN_TOKEN is not set; set SONI_ADMIN_TOKEN to enable it",
+      );
+    }
+  }
+  return settings.apiKey ? checkBearer(request, settings.apiKey, "The API key") : null;
+}
+
+export function registerAuth(app: FastifyInstance, settings: AccessSettings): void {
+  app.addHook("onRequest", (request, reply, done) => {
+    const denied = checkAccess(request, settings);
+    if (denied) {
+      request.log.info({ code: denied.code }, denied.message);
+      sendApiError(reply, denied);
+      return;
+    }
+    done();
+  });
+}

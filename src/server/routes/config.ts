@@ -1,0 +1,63 @@
+import type { FastifyInstance } from "fastify";
+import type { LoadedDomain } from "../../config/loaded-domain.ts";
+import { StoreUnavailableError } from "../../persistence/errors.ts";
+import "../route-config.ts";
+import { loadPostedDomain } from "../domain-source.ts";
+import { ApiError, RuntimeUnavailableError } from "../errors.ts";
+
+/** A domain is bigger than a message; this bound still keeps a hostile body cheap to refuse. */
+export const CONFIG_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const YAML_TYPES = ["text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml"];
+
+export interface ConfigRouteOptions {
+  /** Directory relative module paths in a posted domain resolve against. */
+  baseDir: string;
+  /** Initializes a runtime for `domain` and swaps it in; rejects leaving the current one serving. */
+  install(domain: LoadedDomain): Promise<void>;
+}
+
+/** POST /config: replace the running domain with one sent in the body (YAML or JSON). */
+export async function configRoutes(app: FastifyInstance, options: ConfigRouteOptions) {
+  // The raw text is kept for every accepted type so problems point at lines of the body as sent.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser(
+    ["application/json", ...YAML_TYPES],
+    { parseAs: "string" },
+    (_request, body, done) => done(null, body),
+  );
+
+  // One swap at a time, in arrival order: a later POST never loses to an earlier slower one.
+  let swapping: Promise<unknown> = Promise.resolve();
+
+  app.post(
+    "/config",
+    { config: { access: "admin" }, bodyLimit: CONFIG_BODY_LIMIT_BYTES },
+    async (request) => {
+      const contentType = String(request.headers["content-type"] ?? "");
+      const format = contentType.toLowerCase().startsWith("application/json") ? "json" : "yaml";
+      const text = typeof request.body === "string" ? request.body : "";
+      const domain = await loadPostedDomain(text, format, options.baseDir);
+      const swap = swapping.then(() => options.install(domain));
+      swapping = swap.catch(() => undefined);
+      try {
+        await swap;
+      } catch (error) {
+        if (error instanceof RuntimeUnavailableError || error instanceof ApiError) throw error;
+        if (error instanceof StoreUnavailableError) throw error;
+        throw new ApiError(
+          400,
+          "runtime_init_failed",
+          `The domain is valid but its runtime failed to start: ${error instanceof Error ? error.message : String(error)}; the previous domain keeps serving`,
+        );
+      }
+      const flows = Object.keys(domain.domain.flows);
+      request.log.info({ flows: flows.length }, "Domain replaced through POST /config");
+      return {
+        success: true,
+        message: `Domain loaded (${flows.length} flow(s)); new requests use it`,
+        flows,
+      };
+    },
+  );
+}
