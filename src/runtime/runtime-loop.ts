@@ -28,7 +28,8 @@ import { performEffect } from "./perform-effect.ts";
 export const MAX_MESSAGE_LENGTH = 10_000;
 /** Conversation ids end up in logs, keys and URLs: keep them short and plain. */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
-const MAX_TURN_ATTEMPTS = 10;
+const MAX_TURN_ATTEMPTS = 25;
+const MAX_RETRY_DELAY_MS = 250;
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
 
 /** The caller sent something processMessage cannot take; nothing was changed. */
@@ -379,7 +380,7 @@ export class RuntimeLoop {
         if (!(error instanceof VersionConflictError)) throw error;
         if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
         logger.warn({ attempt }, "Conversation saved concurrently elsewhere; re-running the turn");
-        await sleep(5 * attempt + Math.random() * 20 * attempt);
+        await sleep(retryDelayMs(attempt));
         continue;
       }
       logger.info(
@@ -473,6 +474,16 @@ async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Backoff before re-running a turn that lost a save race: growing with jitter, capped. A writer
+ * streaming turns into the same conversation wins most races (it reloads first after its own
+ * save), so the loser mostly waits for that burst to end: the bound is ~4 s of losing, not a
+ * handful of attempts.
+ */
+function retryDelayMs(attempt: number): number {
+  return Math.min(MAX_RETRY_DELAY_MS, (5 + Math.random() * 20) * attempt);
 }
 
 function sleep(ms: number): Promise<void> {

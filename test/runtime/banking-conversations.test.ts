@@ -163,7 +163,7 @@ describe("banking: transfer_funds", () => {
     ]);
     expect(await send(set("account_type", "savings account"))).toEqual([
       "Your savings account balance is 52310 EUR.",
-      "Let's get back to send money to someone by bank transfer.",
+      "Let's get back to your transfer.",
       "How much would you like to send?",
     ]);
     expect(await send(set("amount", "100"))).toEqual([
