@@ -148,7 +148,7 @@ describe("lifespan", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ user_id: "slow", message: "wait" }),
     }).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (runtime.started === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await soni.lifecycle.shutdown("SIGTERM")).toBe(1);
     expect(await pending).toBeInstanceOf(Error);
     expect(runtime.cleanups).toBe(1);

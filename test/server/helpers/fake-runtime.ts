@@ -31,7 +31,11 @@ export class FakeRuntime implements ServerRuntime {
     this.initialized = true;
   }
 
+  /** Turns that have started (a test can wait until a request is really in flight). */
+  started = 0;
+
   async processMessage(message: string, userId: string): Promise<TurnResult> {
+    this.started += 1;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failWith) throw this.failWith;
     const turnCount = (this.turns.get(userId) ?? 0) + 1;
