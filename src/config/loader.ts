@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { DomainLoadError, type DomainProblem, sortProblems } from "./errors.ts";
+import { dropBrokenExample, examplesAwareLocator } from "./examples-merge.ts";
 import { buildFlowGraph, type FlowGraph } from "./flow-graph.ts";
 import type { LoadedDomain } from "./loaded-domain.ts";
 import { mergeSources } from "./merge.ts";
@@ -18,12 +19,21 @@ import {
 
 const YAML_FILE = /\.ya?ml$/i;
 
+export interface LoadDomainOptions {
+  /** Files left out of the domain (`soni optimize` re-derives its own examples file). */
+  exclude?: readonly string[];
+}
+
 /**
- * Loads a domain from a .yaml/.yml file or a directory of them (merged in file-name order).
+ * Loads a domain from a .yaml/.yml file (plus its `<name>.examples.yaml` when present) or a
+ * directory of them (merged in file-name order).
  * Throws DomainLoadError listing every problem; warnings alone do not throw and come back on
  * the result.
  */
-export async function loadDomain(target: string): Promise<LoadedDomain> {
+export async function loadDomain(
+  target: string,
+  options: LoadDomainOptions = {},
+): Promise<LoadedDomain> {
   const resolved = path.resolve(target);
   const fail = (message: string): never => {
     throw new DomainLoadError([{ file: resolved, line: 1, column: 1, message, severity: "error" }]);
@@ -40,6 +50,8 @@ export async function loadDomain(target: string): Promise<LoadedDomain> {
     } else {
       baseDir = path.dirname(resolved);
       files = [resolved];
+      const sidecar = examplesSidecar(resolved);
+      if (await isFile(sidecar)) files.push(sidecar);
     }
   } catch (error) {
     if (error instanceof DomainLoadError) throw error;
@@ -47,12 +59,34 @@ export async function loadDomain(target: string): Promise<LoadedDomain> {
       `cannot read the domain: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (error as Error).message}; give a .yaml file or a directory of them`,
     );
   }
+  if (options.exclude?.length) {
+    const excluded = new Set(options.exclude.map((f) => path.resolve(f)));
+    files = files.filter((f) => !excluded.has(f));
+    if (files.length === 0) fail("no domain files left once the excluded ones are set aside");
+  }
   const texts = await Promise.all(files.map((f) => readFile(f, "utf8")));
   return buildDomain(
     files.map((file, i) => ({ file, text: texts[i]! })),
     baseDir,
     files,
   );
+}
+
+/**
+ * The examples file of a single-file domain: `bank.yaml` -> `bank.examples.yaml`, merged after
+ * it (a directory domain needs none: `soni optimize` writes `90-du-examples.yaml` into it).
+ */
+export function examplesSidecar(domainFile: string): string {
+  const ext = path.extname(domainFile);
+  return `${domainFile.slice(0, domainFile.length - ext.length)}.examples${ext || ".yaml"}`;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -84,7 +118,9 @@ function buildDomain(
   // A syntax error leaves no trustworthy data; report those alone.
   if (problems.some((p) => p.severity === "error")) throw new DomainLoadError(problems);
 
-  const locate = createLocator(sources, inputs[0]?.file);
+  const locate = examplesAwareLocator(sources, createLocator(sources, inputs[0]?.file), (source) =>
+    createLocator([source]),
+  );
   const merged = mergeSources(sources, (source) => createLocator([source]));
   problems.push(...merged.problems);
 
@@ -184,7 +220,11 @@ function salvage(
     if (section === undefined) {
       // Unknown top-level keys: keep only what the schema knows.
       for (const key of Object.keys(copy)) {
-        if (!["version", "settings", "slots", "actions", "flows", "patterns"].includes(key)) {
+        if (
+          !["version", "settings", "slots", "actions", "flows", "patterns", "examples"].includes(
+            key,
+          )
+        ) {
           delete copy[key];
         }
       }
@@ -202,6 +242,8 @@ function salvage(
       }
       delete entries[String(name)];
       invalid[section].add(String(name));
+    } else if (section === "examples") {
+      dropBrokenExample(copy, issuePath as PathSegment[]);
     } else {
       delete copy[String(section)];
     }

@@ -1,4 +1,5 @@
 import { type DomainProblem, displayPath } from "./errors.ts";
+import { mergeExamples } from "./examples-merge.ts";
 import type { Locator, YamlSource } from "./yaml-source.ts";
 
 /** Maps merged by name: a name defined in two files is an error naming both places. */
@@ -92,6 +93,12 @@ export function mergeSources(
           origins.set(id, source);
           put(target, name, definition);
         }
+      } else if (section === "examples") {
+        put(
+          data,
+          section,
+          Object.hasOwn(data, section) ? mergeExamples(data[section], value) : value,
+        );
       } else if (DEEP.has(section)) {
         put(data, section, Object.hasOwn(data, section) ? deepMerge(data[section], value) : value);
       } else {

@@ -1,10 +1,13 @@
 import type { z } from "zod";
+import { commandSchema } from "../dm/commands.ts";
 import type { DomainProblem } from "./errors.ts";
 import { didYouMean } from "./hints.ts";
 import { domainSchema, STEP_TYPES } from "./schema.ts";
 import type { Locator, PathSegment } from "./yaml-source.ts";
 
 type Issue = z.core.$ZodIssue;
+
+const COMMAND_TYPES: readonly string[] = commandSchema.options.map((o) => o.shape.type.value);
 type Path = readonly PathSegment[];
 
 // Zod's schema definitions, walked only to list the keys an object accepts (for hints).
@@ -142,14 +145,17 @@ export function schemaProblems(
       }
       case "invalid_union": {
         if (issue.discriminator === "type" && issue.errors.length === 0) {
-          const hint = typeof value === "string" ? didYouMean(value, STEP_TYPES) : "";
+          // The other union on `type` is the commands of example turns.
+          const kind = path[0] === "examples" ? "command" : "step";
+          const types = kind === "command" ? COMMAND_TYPES : STEP_TYPES;
+          const hint = typeof value === "string" ? didYouMean(value, types) : "";
           const what =
             value === undefined
-              ? "a step needs a 'type'"
-              : `unknown step type ${typeof value === "string" ? `'${value}'` : typeName(value)}`;
+              ? `a ${kind} needs a 'type'`
+              : `unknown ${kind} type ${typeof value === "string" ? `'${value}'` : typeName(value)}`;
           const step = describePath(data, path.slice(0, -1));
           const at = value === undefined ? path.slice(0, -1) : path;
-          add(at, `${step}: ${what}${hint} (step types: ${STEP_TYPES.join(", ")})`);
+          add(at, `${step}: ${what}${hint} (${kind} types: ${types.join(", ")})`);
           return;
         }
         const branches = (issue.errors ?? []) as Issue[][];

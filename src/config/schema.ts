@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commandSchema } from "../dm/commands.ts";
 
 /**
  * The domain DSL, written once: every TypeScript type of a domain is inferred from these
@@ -293,6 +294,8 @@ export type FlowDefinition = z.infer<typeof flowSchema>;
 const patternSchema = z.strictObject({
   enabled: z.boolean().default(true),
   message: z.string().optional(),
+  /** Said instead of `message` while a flow is active (its pending question usually follows). */
+  message_in_flow: z.string().optional(),
 });
 
 /** Built-in conversation patterns; every message may use `{flow}` (the flow's description or name). */
@@ -302,6 +305,10 @@ export const patternsSchema = z
     correction: patternSchema.prefault({}),
     clarification: patternSchema.prefault({}),
     chitchat: patternSchema.prefault({}),
+    greeting: patternSchema.prefault({}),
+    thanks: patternSchema.prefault({}),
+    goodbye: patternSchema.prefault({}),
+    acknowledge: patternSchema.prefault({}),
     out_of_scope: patternSchema.prefault({}),
     human_handoff: patternSchema.prefault({}),
     cannot_handle: patternSchema.prefault({}),
@@ -314,6 +321,41 @@ export const patternsSchema = z
 export type Patterns = z.infer<typeof patternsSchema>;
 export type PatternName = keyof Patterns;
 
+/**
+ * Where a user message arrives: nothing active (no context), or a flow asking for a slot or a
+ * confirmation. Shared by few-shot example turns and DU evaluation sets.
+ */
+export const turnContextSchema = z.strictObject({
+  flow: z.string(),
+  /** The slot a collect step is asking for... */
+  waiting: z.string().optional(),
+  /** ...or true when the flow's confirm step is asking. */
+  confirm: z.boolean().optional(),
+  slots: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+export type TurnContext = z.infer<typeof turnContextSchema>;
+
+/** A labelled message the LLM DU is shown as a few-shot example. */
+export const exampleTurnSchema = z.strictObject({
+  text: z.string().min(1),
+  context: turnContextSchema.optional(),
+  /** The commands the message stands for (`[]` = out of scope). */
+  commands: z.array(commandSchema),
+});
+export type ExampleTurn = z.infer<typeof exampleTurnSchema>;
+
+/**
+ * DU examples (written by hand or by `soni optimize`): `flows` are extra phrasings that start a
+ * flow, used like trigger phrases; `turns` are few-shot examples for the LLM DU.
+ */
+export const examplesSchema = z
+  .strictObject({
+    flows: z.record(identifier, z.array(z.string().min(1))).default({}),
+    turns: z.array(exampleTurnSchema).default([]),
+  })
+  .prefault({});
+export type DuExamples = z.infer<typeof examplesSchema>;
+
 export const domainSchema = z.strictObject({
   version: z.union([z.string(), z.number()]).transform(String).default("1"),
   settings: settingsSchema,
@@ -321,6 +363,7 @@ export const domainSchema = z.strictObject({
   actions: z.record(identifier, actionSchema).default({}),
   flows: z.record(identifier, flowSchema).default({}),
   patterns: patternsSchema,
+  examples: examplesSchema,
 });
 export type Domain = z.infer<typeof domainSchema>;
 export type DomainInput = z.input<typeof domainSchema>;

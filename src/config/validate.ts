@@ -6,6 +6,7 @@ import type { SourceLocation } from "./loaded-domain.ts";
 import type { Domain, FlowDefinition, SlotDefinition, SlotType, Step } from "./schema.ts";
 import { describePath } from "./schema-issues.ts";
 import { TemplateError, templateSlots } from "./template.ts";
+import { validateExamples } from "./validate-examples.ts";
 import type { Locator, PathSegment } from "./yaml-source.ts";
 
 type Path = readonly PathSegment[];
@@ -230,6 +231,10 @@ export function validateDomain(
   for (const [name, pattern] of Object.entries(domain.patterns)) {
     if (pattern.message !== undefined)
       checkTemplate(pattern.message, ["patterns", name, "message"], PATTERN_VARIABLES);
+    if (pattern.message_in_flow !== undefined) {
+      const path = ["patterns", name, "message_in_flow"];
+      checkTemplate(pattern.message_in_flow, path, PATTERN_VARIABLES);
+    }
   }
 
   // --- flows ----------------------------------------------------------------------------
@@ -237,6 +242,8 @@ export function validateDomain(
     const graph = graphs.get(flowName);
     if (graph) validateFlow(flowName, flow, graph);
   }
+
+  problems.push(...validateExamples(domain, graphs, locate, invalid));
 
   function validateFlow(flowName: string, flow: FlowDefinition, graph: FlowGraph) {
     const base = ["flows", flowName];

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { turnContextSchema } from "../config/schema.ts";
 import type { Command, SlotValue } from "../dm/commands.ts";
 import { type DialogueState, emptyState } from "../dm/state.ts";
 import { sameValue } from "./same-value.ts";
@@ -19,16 +20,7 @@ const slotValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 export const evalCaseSchema = z.strictObject({
   text: z.string(),
   /** What the assistant is doing when the message arrives; omitted = nothing (a first message). */
-  context: z
-    .strictObject({
-      flow: z.string(),
-      /** The slot a collect step is asking for... */
-      waiting: z.string().optional(),
-      /** ...or true when the flow's confirm step is asking. */
-      confirm: z.boolean().optional(),
-      slots: z.record(z.string(), slotValueSchema).default({}),
-    })
-    .optional(),
+  context: turnContextSchema.optional(),
   /** Flows a clarification just offered (the previous turn asked "which one?"). */
   offered: z.array(z.string()).optional(),
   /**
@@ -64,7 +56,10 @@ export async function readEvalSet(file: string): Promise<{ set: EvalSet; domainP
 }
 
 /** The conversation state a case describes. */
-export function stateFor(c: EvalCase, domain: LoadedDomain): DialogueState {
+export function stateFor(
+  c: Pick<EvalCase, "text" | "context" | "offered">,
+  domain: LoadedDomain,
+): DialogueState {
   const state = emptyState("eval");
   if (c.offered) {
     state.last_turn = {

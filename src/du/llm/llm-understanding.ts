@@ -183,6 +183,10 @@ export class LlmUnderstanding implements DialogueUnderstanding {
           temperature: this.options.temperature,
           messages: [
             { role: "system", content: prompt.system },
+            ...prompt.examples.flatMap((e) => [
+              { role: "user" as const, content: e.user },
+              { role: "assistant" as const, content: e.assistant },
+            ]),
             { role: "user", content: prompt.user },
           ],
           response_format:

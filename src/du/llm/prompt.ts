@@ -1,13 +1,16 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import type { DialogueState } from "../../dm/state.ts";
+import { type FewShotExchange, fewShotExchanges } from "./few-shot.ts";
 
-/** How many example phrases of each startable flow the prompt shows. */
+/** How many trigger phrases, and how many `examples.flows` phrasings, of each flow the prompt shows. */
 const TRIGGER_EXAMPLES = 3;
 /** How many recent history entries (user and bot) the prompt shows. */
 const HISTORY_ENTRIES = 6;
 
 export interface PromptMessages {
   system: string;
+  /** Few-shot exchanges from `examples.turns`, sent between the system and the user message. */
+  examples: FewShotExchange[];
   user: string;
 }
 
@@ -27,9 +30,10 @@ Commands:
 - {"type":"affirm"} / {"type":"deny"}: yes / no to a confirmation question. Use
   {"type":"deny","slot_to_change":NAME} for "no, change the amount".
 - {"type":"clarify","topic":T}: the user asks for help or what a question means (topic = the
-  thing asked about). When the message fits two startable flows equally, use
+  thing asked about, a slot name when it is about a slot, e.g. "what is an IBAN?"). When the message fits two startable flows equally, use
   topic "flows:FLOW_A,FLOW_B".
-- {"type":"chitchat","message":TEXT}: greetings, thanks and other small talk.
+- {"type":"chitchat","message":KIND}: small talk. KIND is "greeting" (hello), "thanks",
+  "goodbye" (bye, that's all), or the user's text for any other small talk.
 - {"type":"human_handoff","reason":TEXT}: the user asks for a person.
 Answer {"commands": []} when the message is none of these (out of scope).
 
@@ -110,7 +114,10 @@ export function buildPrompt(
   lines.push("", "## Flows the user can start");
   for (const [name, flow] of Object.entries(domain.flows)) {
     if (flow.internal) continue;
-    const examples = (flow.trigger?.intents ?? []).slice(0, TRIGGER_EXAMPLES);
+    const examples = [
+      ...(flow.trigger?.intents ?? []).slice(0, TRIGGER_EXAMPLES),
+      ...(domain.examples.flows[name] ?? []).slice(0, TRIGGER_EXAMPLES),
+    ];
     lines.push(`- ${name}: ${flow.description ?? name.replace(/_/g, " ")}`);
     if (examples.length)
       lines.push(`  examples: ${examples.map((e) => JSON.stringify(e)).join("; ")}`);
@@ -135,5 +142,5 @@ export function buildPrompt(
   const system = jsonSchema
     ? `${RULES}\n\nThe JSON must match this JSON schema:\n${JSON.stringify(jsonSchema)}`
     : RULES;
-  return { system, user: lines.join("\n") };
+  return { system, examples: fewShotExchanges(loaded, state), user: lines.join("\n") };
 }
