@@ -2,11 +2,16 @@
  * `{slot}` interpolation for messages and prompts (documented in docs/dsl.md, "Templates").
  * `{{` and `}}` are literal braces. Values render for people, not programs: integers as is,
  * fractional numbers with two decimals, booleans as yes/no, a missing or null slot as nothing.
+ * `{slot:format}` picks one of a fixed set of formats (`TEMPLATE_FORMATS`), e.g. `{amount:money}`.
  */
+
+/** Named formats a template may apply to a value: `{balance:money}` -> "52,310.00". */
+export const TEMPLATE_FORMATS = ["money", "number"] as const;
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 export type TemplatePart =
   | { kind: "text"; text: string }
-  | { kind: "slot"; name: string; start: number };
+  | { kind: "slot"; name: string; start: number; format?: TemplateFormat };
 
 export interface Template {
   source: string;
@@ -51,16 +56,27 @@ export function parseTemplate(source: string): Template {
       if (close === -1) {
         throw new TemplateError("unclosed '{' (write '{{' for a literal brace)", i);
       }
-      const name = source.slice(i + 1, close).trim();
+      const inside = source.slice(i + 1, close);
+      const colon = inside.indexOf(":");
+      const name = (colon < 0 ? inside : inside.slice(0, colon)).trim();
       if (!NAME.test(name)) {
         throw new TemplateError(
-          `'{${source.slice(i + 1, close)}}' is not a slot name (write '{{' for a literal brace)`,
+          `'{${inside}}' is not a slot name (write '{{' for a literal brace)`,
+          i,
+        );
+      }
+      const format = colon < 0 ? undefined : inside.slice(colon + 1).trim();
+      if (format !== undefined && !isFormat(format)) {
+        throw new TemplateError(
+          `'{${inside}}' uses the unknown format '${format}'; known formats: ${TEMPLATE_FORMATS.join(", ")}`,
           i,
         );
       }
       if (text) parts.push({ kind: "text", text });
       text = "";
-      parts.push({ kind: "slot", name, start: i });
+      parts.push(
+        format ? { kind: "slot", name, start: i, format } : { kind: "slot", name, start: i },
+      );
       i = close + 1;
     } else {
       text += ch;
@@ -71,8 +87,44 @@ export function parseTemplate(source: string): Template {
   return { source, parts };
 }
 
-/** How one value reads inside a message. */
-export function formatValue(value: unknown, options: RenderOptions = {}): string {
+function isFormat(name: string): name is TemplateFormat {
+  return (TEMPLATE_FORMATS as readonly string[]).includes(name);
+}
+
+const LOCALES = { en: "en-US", es: "es-ES" } as const;
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Grouped digits in the domain's language: money always with cents, numbers up to two decimals. */
+function formatNumber(value: number, format: TemplateFormat, language: "en" | "es"): string {
+  const key = `${format}:${language}`;
+  let formatter = numberFormats.get(key);
+  if (!formatter) {
+    const cents = format === "money" ? 2 : 0;
+    formatter = new Intl.NumberFormat(LOCALES[language], {
+      minimumFractionDigits: cents,
+      maximumFractionDigits: 2,
+    });
+    numberFormats.set(key, formatter);
+  }
+  return formatter.format(value);
+}
+
+/**
+ * How one value reads inside a message. With a format, numbers (and numeric strings) are
+ * grouped: `money` -> "52,310.00" ("52.310,00" in Spanish), `number` -> "52,310" / "1,500.5".
+ * Anything else renders as without a format.
+ */
+export function formatValue(
+  value: unknown,
+  options: RenderOptions = {},
+  format?: TemplateFormat,
+): string {
+  if (format) {
+    const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+    if (typeof n === "number" && Number.isFinite(n)) {
+      return formatNumber(n, format, options.language ?? "en");
+    }
+  }
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") {
     const [yes, no] = BOOLEAN_WORDS[options.language ?? "en"];
@@ -114,7 +166,10 @@ export function renderTemplate(
   let out = "";
   for (const part of cachedTemplate(source).parts) {
     if (part.kind === "text") out += part.text;
-    else out += formatValue(Object.hasOwn(values, part.name) ? values[part.name] : null, options);
+    else {
+      const value = Object.hasOwn(values, part.name) ? values[part.name] : null;
+      out += formatValue(value, options, part.format);
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { SlotValue } from "./commands.ts";
 import type { Effectful } from "./effects.ts";
 import { flowSlotUse } from "./flow-slots.ts";
+import { CHITCHAT_PATTERNS } from "./patterns.ts";
 import { acceptSlotValue } from "./slot-pipeline.ts";
 import { slotLabel } from "./slot-values.ts";
 import type { FlowFrame } from "./state.ts";
@@ -76,7 +77,10 @@ export function* applyCommands(turn: Turn): Effectful<void> {
   const chitchat = commands.find((c) => c.type === "chitchat");
   if (chitchat) {
     const top = turn.top();
-    turn.sayPattern("chitchat", { flow: top ? turn.flowTitle(top.flow) : "" });
+    const pattern = CHITCHAT_PATTERNS[chitchat.message?.trim().toLowerCase() ?? ""] ?? "chitchat";
+    turn.sayPattern(pattern, { flow: top ? turn.flowTitle(top.flow) : "" });
+    // After a goodbye the pending question is not asked again; the flow stays for later.
+    if (pattern === "goodbye") turn.suppressReask = true;
     outcome.understood = true;
   }
   settleFailures(turn, outcome);
@@ -122,7 +126,8 @@ function cancelFlow(turn: Turn): void {
   const popped = endTopFlow(turn);
   const outer = popped[0];
   if (!outer) {
-    turn.sayPattern("chitchat", { flow: "" });
+    // Nothing to cancel ("stop" after a flow ended): acknowledged, nothing else.
+    turn.sayPattern("acknowledge", { flow: "" });
     return;
   }
   turn.log("info", "Flow cancelled", { flow: outer.flow });
@@ -271,8 +276,11 @@ function* answer(
       return;
     }
   }
-  // A yes/no that answers nothing is small talk.
-  turn.sayPattern("chitchat", { flow: frame ? turn.flowTitle(frame.flow) : "" });
+  // A yes/no that answers nothing: with nothing asked it answers "anything else?", so "no"
+  // is a goodbye; inside a flow it is acknowledged and the question is asked again.
+  const pattern = !yes && !asked ? "goodbye" : "acknowledge";
+  const top = turn.top();
+  turn.sayPattern(pattern, { flow: top ? turn.flowTitle(top.flow) : "" });
   outcome.understood = true;
 }
 
@@ -295,10 +303,16 @@ function clarifyPattern(turn: Turn, topic: string | undefined): void {
       return;
     }
   }
-  turn.sayPattern("clarification", { explanation: explainPending(turn) });
+  turn.sayPattern("clarification", { explanation: explainPending(turn, topic) });
 }
 
-function explainPending(turn: Turn): string {
+/**
+ * What a clarification says: about the slot its topic names ("what is an IBAN?" -> the iban
+ * slot's description), else about the pending question, else what the assistant can do.
+ */
+function explainPending(turn: Turn, topic?: string): string {
+  const about = topic ? turn.domain.domain.slots[topic] : undefined;
+  if (about?.description && !about.internal) return about.description;
   const asked = turn.previousWaiting;
   const frame = asked ? turn.frameByInstance(asked.flow_instance) : undefined;
   if (!asked || !frame) return capabilities(turn);

@@ -5,6 +5,14 @@ import type { PatternName } from "../config/schema.ts";
  * `patterns:`; every message is a template that may use the variables listed per pattern.
  */
 export const DEFAULT_PATTERN_MESSAGES: Record<PatternName, string> = {
+  /** {flow}: `chitchat` with message "greeting" ("hello" while nothing starts the greet flow). */
+  greeting: "Hello! How can I help you?",
+  /** {flow}: `chitchat` with message "thanks". */
+  thanks: "You're welcome! Is there anything else I can do for you?",
+  /** {flow}: `chitchat` with message "goodbye", or a "no" when nothing was asked. */
+  goodbye: "Goodbye, and have a great day!",
+  /** {flow}: a "yes"/"ok" when nothing was asked. */
+  acknowledge: "Sure. What can I do for you?",
   /** {flow} */
   cancel: "Okay, I've cancelled {flow}.",
   /** {flow} {slot} {value} */
@@ -29,4 +37,23 @@ export const DEFAULT_PATTERN_MESSAGES: Record<PatternName, string> = {
     "Sorry, something went wrong while processing your request. Please try again later.",
   /** {flow}; only said when a flow ends and nothing else was said in the turn. */
   completed: "All done. Is there anything else I can help you with?",
+};
+
+/**
+ * Wording while a flow is active, for patterns whose idle message would read oddly before the
+ * pending question ("Is there anything else?" followed by "What is Maria's IBAN?"). A domain's
+ * `message_in_flow` wins; a domain `message` without one is used in both cases.
+ */
+export const DEFAULT_IN_FLOW_MESSAGES: Partial<Record<PatternName, string>> = {
+  greeting: "Hello again!",
+  thanks: "You're welcome!",
+  goodbye: "Goodbye! We can finish {flow} whenever you come back.",
+  acknowledge: "Alright.",
+};
+
+/** `chitchat` messages that pick a pattern of their own (set by the DU; see docs/dialogue.md). */
+export const CHITCHAT_PATTERNS: Readonly<Record<string, PatternName>> = {
+  greeting: "greeting",
+  thanks: "thanks",
+  goodbye: "goodbye",
 };

@@ -5,7 +5,7 @@ import type { PatternName, Settings } from "../config/schema.ts";
 import { renderTemplate } from "../config/template.ts";
 import type { Command, SlotValue } from "./commands.ts";
 import type { LogEntry } from "./effects.ts";
-import { DEFAULT_PATTERN_MESSAGES } from "./patterns.ts";
+import { DEFAULT_IN_FLOW_MESSAGES, DEFAULT_PATTERN_MESSAGES } from "./patterns.ts";
 import type { DialogueState, ExecutedStep, FlowFrame, WaitingFor } from "./state.ts";
 
 /** Everything one turn of the DM needs; clock and ids come in so the core stays pure. */
@@ -83,11 +83,19 @@ export class Turn {
     return renderTemplate(template, values, { language: this.settings.language });
   }
 
-  /** The pattern's message (domain override, else built-in); null when the pattern is disabled. */
+  /**
+   * The pattern's message (domain override, else built-in); null when the pattern is disabled.
+   * While a flow is active, `message_in_flow` is used when there is one.
+   */
   pattern(name: PatternName, values: Record<string, unknown> = {}): string | null {
     const config = this.domain.domain.patterns[name];
     if (!config.enabled) return null;
-    return this.render(config.message ?? DEFAULT_PATTERN_MESSAGES[name], values);
+    const inFlow =
+      this.state.flow_stack.length > 0
+        ? (config.message_in_flow ??
+          (config.message === undefined ? DEFAULT_IN_FLOW_MESSAGES[name] : undefined))
+        : undefined;
+    return this.render(inFlow ?? config.message ?? DEFAULT_PATTERN_MESSAGES[name], values);
   }
 
   sayPattern(name: PatternName, values: Record<string, unknown> = {}): void {

@@ -61,4 +61,22 @@ describe("templates", () => {
     expect(error.offset).toBe(offset);
     expect(error.message).toMatch(message);
   });
+
+  it("formats money and numbers with {slot:format}", () => {
+    const values = { balance: 52310, amount: 1500.5, text: "12500", name: "Ana", none: null };
+    expect(renderTemplate("{balance:money} {amount:money} {amount:number}", values)).toBe(
+      "52,310.00 1,500.50 1,500.5",
+    );
+    expect(renderTemplate("{text:money}|{name:money}|{none:money}", values)).toBe("12,500.00|Ana|");
+    expect(renderTemplate("{balance:money} {amount:money}", values, { language: "es" })).toBe(
+      "52.310,00 1500,50",
+    );
+    expect(templateSlots("{balance:money} and {balance}")).toEqual(["balance"]);
+  });
+
+  it("rejects an unknown format, naming the known ones", () => {
+    const error = templateError("Balance: {balance:euros}");
+    expect(error.offset).toBe(9);
+    expect(error.message).toMatch(/unknown format 'euros'; known formats: money, number/);
+  });
 });

@@ -90,8 +90,16 @@ describe("slot routing and digressions", () => {
       { type: "set_slot", slot: "city", value: "Oslo" },
     );
     expect(await send({ type: "chitchat", message: "thanks" })).toEqual([
+      "You're welcome!",
+      "Which date?",
+    ]);
+    expect(await send({ type: "chitchat", message: "how are you?" })).toEqual([
       "I'm here to help with your requests.",
       "Which date?",
+    ]);
+    // A goodbye does not ask again; the flow waits for the user's return.
+    expect(await send({ type: "chitchat", message: "goodbye" })).toEqual([
+      "Goodbye! We can finish book a trip whenever you come back.",
     ]);
     expect(await send({ type: "set_slot", slot: "date", value: "2026-05-01" })).toEqual([
       "Booked Oslo on 2026-05-01",

@@ -207,9 +207,10 @@ flows:
     expect(replies.slice(1)).toEqual([["What's your name?"], ["Order for Eva?"], ["Ordered"]]);
   });
 
-  it("a yes/no while nothing asks is chitchat", async () => {
-    const { replies } = await run(yaml, [[{ type: "affirm" }]]);
-    expect(replies[0]).toEqual(["I'm here to help with your requests."]);
+  it("a yes/no while nothing asks is acknowledged, and a no is a goodbye", async () => {
+    const { replies } = await run(yaml, [[{ type: "affirm" }], [{ type: "deny" }]]);
+    expect(replies[0]).toEqual(["Sure. What can I do for you?"]);
+    expect(replies[1]).toEqual(["Goodbye, and have a great day!"]);
   });
 });
 

@@ -10,6 +10,10 @@ export const MINI_BANK = path.join(here, "../fixtures/du/mini-bank.yaml");
 export const BANKING = path.join(here, "../../examples/banking");
 export const BANKING_EVAL = path.join(here, "../fixtures/du/banking-eval.yaml");
 export const BANKING_HELDOUT = path.join(here, "../fixtures/du/banking-heldout.yaml");
+export const BANKING_HELDOUT_NATURAL = path.join(
+  here,
+  "../fixtures/du/banking-heldout-natural.yaml",
+);
 
 export function load(file: string): Promise<LoadedDomain> {
   return loadDomain(file);

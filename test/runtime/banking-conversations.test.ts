@@ -58,10 +58,10 @@ describe("banking: transfer_funds", () => {
     await send(set("transfer_concept", "rent March"));
     const summary = await send(set("source_account", "current account"));
     expect(summary).toEqual([
-      'Please confirm: send 1500.50 EUR from your checking account to Maria (IBAN ES9121000418450200051332), concept "rent March". Shall I go ahead?',
+      'Please confirm: send 1,500.50 EUR from your checking account to Maria (IBAN ES9121000418450200051332), concept "rent March". Shall I go ahead?',
     ]);
     expect(await send({ type: "affirm" })).toEqual([
-      "Done! 1500.50 EUR are on their way to Maria. Transaction id: TX-2026-000123.",
+      "Done! 1,500.50 EUR are on their way to Maria. Transaction id: TX-2026-000123.",
     ]);
     const state = await runtime.getState("alice");
     expect(state).toMatchObject({ flow_state: "idle", active_flow: null, turn_count: 7 });
@@ -101,7 +101,7 @@ describe("banking: transfer_funds", () => {
     await transferToConfirmation(send, "200");
     expect(await send({ type: "correct_slot", slot: "amount", value: "250" })).toEqual([
       "Okay, I've changed the amount to 250.",
-      'Please confirm: send 250 EUR from your checking account to Maria (IBAN ES9121000418450200051332), concept "rent March". Shall I go ahead?',
+      'Please confirm: send 250.00 EUR from your checking account to Maria (IBAN ES9121000418450200051332), concept "rent March". Shall I go ahead?',
     ]);
   });
 
@@ -114,7 +114,7 @@ describe("banking: transfer_funds", () => {
       "Transfers above 10,000 EUR need extra verification. Please enter your 6-digit security code.",
     ]);
     const summary = await send(set("security_code", "654321"));
-    expect(summary[0]).toContain("send 15000 EUR");
+    expect(summary[0]).toContain("send 15,000.00 EUR");
     expect((await send({ type: "affirm" }))[0]).toContain("TX-2026-000123");
   });
 
@@ -162,7 +162,7 @@ describe("banking: transfer_funds", () => {
       "check_balance",
     ]);
     expect(await send(set("account_type", "savings account"))).toEqual([
-      "Your savings account balance is 52310 EUR.",
+      "Your savings account balance is 52,310.00 EUR.",
       "Let's get back to your transfer.",
       "How much would you like to send?",
     ]);
@@ -256,7 +256,7 @@ describe("banking: other flows", () => {
     const { send, runtime } = bank();
     await send(start("transfer_funds"));
     expect(await send()).toEqual([
-      "Sorry, I didn't get that. I can help with balances, transactions, transfers, cards and bills.",
+      "Sorry, I didn't quite get that.",
       "Who would you like to send the money to?",
     ]);
     await send();

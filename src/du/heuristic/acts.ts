@@ -6,6 +6,7 @@ import {
   CORRECTION_PHRASES,
   DENY,
   FILLERS,
+  GOODBYE,
   GREETING,
   HELP,
   HELP_QUESTION,
@@ -40,10 +41,15 @@ export interface ActReading {
   whatIs: string | null;
   human: boolean;
   greeting: boolean;
-  thanks: boolean;
-  smallTalk: boolean;
+  /**
+   * The message is only small talk, and which kind: a farewell wins over thanks ("thanks,
+   * bye"), thanks over a greeting; "other" is any other small talk ("how are you").
+   */
+  chitchat: ChitchatKind | null;
   correction: boolean;
 }
+
+export type ChitchatKind = "greeting" | "thanks" | "goodbye" | "other";
 
 /**
  * The message is made of these phrases and fillers only, with at least one phrase:
@@ -89,9 +95,18 @@ const sets = {
   cancel: new Set(CANCEL),
   help: new Set(HELP),
   greeting: new Set(GREETING),
-  thanks: new Set(THANKS),
-  smallTalk: new Set(SMALL_TALK),
+  smallTalk: new Set([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
 };
+
+function chitchatKind(text: string, words: string[]): ChitchatKind | null {
+  if (!pure(words, sets.smallTalk)) return null;
+  if (mentioned(text, GOODBYE)) return "goodbye";
+  if (mentioned(text, THANKS) || words.some((w) => w === "thanks" || w === "thank")) {
+    return "thanks";
+  }
+  if (mentioned(text, GREETING)) return "greeting";
+  return "other";
+}
 
 export function readActs(message: string): ActReading {
   const text = flat(message);
@@ -111,8 +126,7 @@ export function readActs(message: string): ActReading {
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
     human: HUMAN.test(text),
     greeting: pure(words, sets.greeting),
-    thanks: pure(words, sets.thanks),
-    smallTalk: pure(words, sets.smallTalk),
+    chitchat: chitchatKind(text, words),
     correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),
   };
 }

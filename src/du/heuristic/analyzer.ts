@@ -1,4 +1,5 @@
 import type { Domain } from "../../config/schema.ts";
+import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
@@ -18,12 +19,14 @@ export class Analyzer {
   private readonly synonyms: SynonymTable;
   private readonly vocabulary = new Set<string>();
   private readonly typoTargets: string[] = [];
+  /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
+  private readonly stems = new Set<string>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
     this.synonyms = buildSynonyms(domain);
     const texts: string[] = [];
     for (const [name, flow] of Object.entries(domain.flows)) {
-      texts.push(name.replace(/_/g, " "), flow.description ?? "", ...(flow.trigger?.intents ?? []));
+      texts.push(name.replace(/_/g, " "), flow.description ?? "", ...flowPhrases(domain, name));
     }
     for (const [name, slot] of Object.entries(domain.slots)) {
       texts.push(name.replace(/_/g, " "), slot.description ?? "");
@@ -35,6 +38,7 @@ export class Analyzer {
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
     for (const w of extraWords) this.vocabulary.add(w);
     for (const w of this.vocabulary) {
+      this.stems.add(stem(w));
       if (w.length >= TYPO_MIN_LENGTH && !/\d/.test(w)) this.typoTargets.push(w);
     }
   }
@@ -44,6 +48,8 @@ export class Analyzer {
     if (word.length < TYPO_MIN_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
       return word;
     }
+    // A known word in another form ("sending" for "send") is no typo of a third ("spending").
+    if (this.stems.has(stem(word))) return word;
     if (/\d/.test(word)) return word;
     let found: string | undefined;
     for (const target of this.typoTargets) {

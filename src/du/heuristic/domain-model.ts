@@ -5,7 +5,7 @@ import { buildSlotCatalog, type SlotInfo } from "./slot-catalog.ts";
 import { SlotReader } from "./slot-reader.ts";
 import { words } from "./text.ts";
 import { buildTriggerCues, type SlotCue } from "./trigger-cues.ts";
-import { AFFIRM, CANCEL, DENY, GREETING, HELP, THANKS } from "./vocabulary.ts";
+import { AFFIRM, CANCEL, DENY, GOODBYE, GREETING, HELP, THANKS } from "./vocabulary.ts";
 
 /** Everything the heuristic DU derives from one domain, built once and reused for every turn. */
 export interface DomainModel {
@@ -22,7 +22,15 @@ export interface DomainModel {
 export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainModel {
   const domain = loaded.domain;
   // Dialogue-act words are known words too, so "cancle" is corrected to "cancel".
-  const actWords = [...AFFIRM, ...DENY, ...CANCEL, ...HELP, ...GREETING, ...THANKS].flatMap(words);
+  const actWords = [
+    ...AFFIRM,
+    ...DENY,
+    ...CANCEL,
+    ...HELP,
+    ...GREETING,
+    ...THANKS,
+    ...GOODBYE,
+  ].flatMap(words);
   const analyzer = new Analyzer(domain, actWords);
   const slots = buildSlotCatalog(domain, analyzer);
   const flowSlots = new Map<string, SlotInfo[]>();
@@ -39,7 +47,11 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
   return {
     loaded,
     analyzer,
-    index: new FlowIndex(domain, analyzer),
+    index: new FlowIndex(
+      domain,
+      analyzer,
+      new Map([...flowSlots].map(([flow, list]) => [flow, list.map((s) => s.name)])),
+    ),
     slots,
     cues: buildTriggerCues(domain, analyzer),
     reader: new SlotReader(analyzer, domain.settings.language, now),

@@ -1,4 +1,5 @@
 import type { Domain } from "../../config/schema.ts";
+import { flowPhrases } from "../flow-phrases.ts";
 import type { Analyzer } from "./analyzer.ts";
 
 export interface FlowScore {
@@ -20,6 +21,8 @@ interface FlowDoc {
   flow: string;
   tf: Map<string, number>;
   length: number;
+  /** Markers of the slots the flow asks for: they explain a value without scoring for it. */
+  asks: Set<string>;
 }
 
 /**
@@ -29,19 +32,23 @@ interface FlowDoc {
 export class FlowIndex {
   private readonly docs: FlowDoc[] = [];
   private readonly df = new Map<string, number>();
+  /** Every marker some flow asks for. */
+  private readonly asked = new Set<string>();
   private readonly avgLength: number;
 
+  /**
+   * `collected` lists the slots each flow asks for: a value of one of them in a message (an
+   * IBAN, "savings") is explained by the flow, so it does not lower the flow's coverage, even
+   * when no trigger phrase has its placeholder. Only placeholders score.
+   */
   constructor(
     domain: Domain,
     private readonly analyzer: Analyzer,
+    collected: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     for (const [flow, def] of Object.entries(domain.flows)) {
       if (def.internal) continue;
-      const texts = [
-        flow.replace(/_/g, " "),
-        def.description ?? "",
-        ...(def.trigger?.intents ?? []),
-      ];
+      const texts = [flow.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, flow)];
       const tf = new Map<string, number>();
       let length = 0;
       for (const text of texts) {
@@ -50,10 +57,17 @@ export class FlowIndex {
           length++;
         }
       }
-      this.docs.push({ flow, tf, length });
+      const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
+      this.docs.push({ flow, tf, length, asks });
+      for (const m of asks) this.asked.add(m);
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     }
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
+  }
+
+  /** Some flow's phrases use this term. */
+  knows(term: string): boolean {
+    return this.df.has(term);
   }
 
   private idf(term: string): number {
@@ -63,29 +77,45 @@ export class FlowIndex {
   }
 
   /**
-   * Flows with a positive score, best first. `markers` are `@slot` terms for values found in
-   * the message (a choice, an amount), matching the `{slot}` placeholders of trigger phrases.
+   * Flows with a positive score, best first. `markers` are groups of `@slot` terms, one group
+   * per value found in the message (a choice, an amount): each matches the `{slot}`
+   * placeholders of trigger phrases, and a value several slots could take ("savings": an
+   * account type or a source account) weighs as one word in the coverage.
    */
-  rank(text: string, markers: readonly string[] = [], only?: readonly string[]): FlowScore[] {
+  rank(
+    text: string,
+    markers: readonly (readonly string[])[] = [],
+    only?: readonly string[],
+  ): FlowScore[] {
     const analyzed = this.analyzer.features(text);
-    const features = [...analyzed.features, ...markers];
-    const unigrams = new Set(features.filter((f) => !f.includes(" ")));
+    const features = new Set([...analyzed.features, ...markers.flat()]);
+    const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
     let total = 0;
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else if (!t.startsWith("@")) total += analyzed.names.has(t) ? NAME_WEIGHT : UNKNOWN_WEIGHT;
+      else total += analyzed.names.has(t) ? NAME_WEIGHT : UNKNOWN_WEIGHT;
     }
+    const groups = markers
+      .map((group) => ({
+        members: group,
+        weight: Math.max(0, ...group.map((m) => this.idf(m))),
+      }))
+      .filter((g) => g.members.some((m) => this.asked.has(m)));
+    for (const g of groups) total += g.weight;
     const scores: FlowScore[] = [];
     for (const doc of this.docs) {
       if (only && !only.includes(doc.flow)) continue;
       let score = 0;
       let explained = 0;
-      for (const f of new Set(features)) {
+      for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
+      }
+      for (const g of groups) {
+        if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
       }
       if (score > 0)
         scores.push({ flow: doc.flow, score, coverage: total ? explained / total : 0 });

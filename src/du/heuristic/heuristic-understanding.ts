@@ -9,12 +9,12 @@ import type {
 } from "../understanding.ts";
 import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
-import { findIbans } from "./extract/codes.ts";
+import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
 import { fold, stem, tokenize } from "./text.ts";
-import { ORDINALS, REQUEST_CUES, STOP_WORDS } from "./vocabulary.ts";
+import { GREETING, ORDINALS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "./vocabulary.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
 export interface MatchThresholds {
@@ -26,6 +26,12 @@ export interface MatchThresholds {
   digressionCoverage: number;
   /** A runner-up scoring at least this fraction of the best makes the message ambiguous. */
   ambiguity: number;
+  /**
+   * A best score this high, far ahead of the runner-up, starts the flow with a lower coverage:
+   * long messages ("my daughter is at university and I want to send her 200 euros") carry many
+   * words no flow knows.
+   */
+  strongScore: number;
 }
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
@@ -33,6 +39,7 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = {
   minCoverage: 0.45,
   digressionCoverage: 0.6,
   ambiguity: 0.8,
+  strongScore: 5,
 };
 
 export interface HeuristicOptions {
@@ -50,8 +57,8 @@ interface Turn {
   state: Readonly<DialogueState>;
   frame: FlowFrame | undefined;
   rank: FlowScore[];
-  /** The text flows are ranked on: values replaced by `@slot` markers. */
-  view: { text: string; markers: string[] };
+  /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
+  view: { text: string; markers: string[][] };
 }
 
 /** Prefix of the clarify topic that asks the user to choose between flows (shared with the DM). */
@@ -129,12 +136,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.greeting && !turn.frame && decision && "flow" in decision) {
       return this.start(turn, decision.flow);
     }
-    if (acts.greeting || acts.thanks || acts.smallTalk)
-      return [{ type: "chitchat", message: turn.text }];
+    if (acts.chitchat) return this.chitchat(turn);
     if (decision && "flow" in decision) return this.start(turn, decision.flow);
     if (decision) return [{ type: "clarify", topic: FLOWS_TOPIC + decision.ambiguous.join(",") }];
     if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
-    if (this.knownTerm(turn)) return [{ type: "clarify", topic: acts.whatIs! }];
+    const term = this.termTopic(turn);
+    if (term) return [{ type: "clarify", topic: term }];
+    // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
+    if (acts.affirm) return [{ type: "affirm" }];
+    if (acts.deny) return [{ type: "deny" }];
     return [];
   }
 
@@ -152,37 +162,66 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.cancel || this.cancelsActive(turn)) return [{ type: "cancel_flow" }];
     const correction = this.correction(turn, slot);
     if (correction) return correction;
+    // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
+    const others = this.mentionsFor(turn, frame.flow, [], [slot.name]);
     const digression = this.digression(turn);
+    // "forget it, I want to check my balance instead": drop this flow, then start that one.
+    if (digression && this.opensWithCancel(turn)) return [{ type: "cancel_flow" }, ...digression];
     const request = REQUEST_CUES.test(acts.flat) || turn.text.includes("?");
-    if (digression && (request || slot.kind !== "text")) {
+    // Without a request cue, values of this flow's slots ("from savings") are answers, not a
+    // request for a flow that happens to use the same words.
+    if (digression && (request || (slot.kind !== "text" && others.length === 0))) {
       // A typed answer ("200", "savings") still wins over a digression it happens to resemble.
       if (slot.kind === "text" || !turn.model.reader.answer(slot, turn.text)) return digression;
     }
     if (acts.help || acts.helpQuestion) return [{ type: "clarify", topic: slot.name }];
-    if (this.knownTerm(turn)) return [{ type: "clarify", topic: acts.whatIs! }];
-    if (acts.greeting || acts.thanks || acts.smallTalk) {
-      return [{ type: "chitchat", message: turn.text }];
-    }
+    const term = this.termTopic(turn);
+    if (term) return [{ type: "clarify", topic: term }];
+    if (acts.chitchat) return this.chitchat(turn);
     // "yes"/"no" answer nothing but a yes/no question.
     if (acts.affirm || acts.deny) return [];
-
-    // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
-    const others = this.mentionsFor(turn, frame.flow, [], [slot.name]);
-    let rest = turn.text;
+    const question = turn.text.includes("?") || QUESTION_START.test(acts.flat);
     if (slot.kind === "text") {
-      for (const f of [...others].sort((a, b) => b.start - a.start)) {
-        rest = rest.slice(0, f.start) + rest.slice(f.end);
-      }
-      rest = rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
+      // "who can I send it to?" asks about the question; it is not the answer.
+      if (question) return [{ type: "clarify", topic: slot.name }];
+      // "new transfer" while asked who gets it: the request said again, not a name.
+      if (this.restates(turn)) return this.start(turn, frame.flow);
     }
-    const answer = turn.model.reader.answer(slot, rest);
-    if (answer) {
-      const extra =
-        slot.kind === "text" ? others : this.mentionsFor(turn, frame.flow, [answer], [slot.name]);
-      return this.setSlots(turn, [answer, ...extra]);
+    if (slot.kind === "text") {
+      const answer = this.textAnswer(turn, slot, others);
+      if (answer) return this.setSlots(turn, answer);
+    } else {
+      const answer = turn.model.reader.answer(slot, turn.text);
+      if (answer) {
+        const extra = this.mentionsFor(turn, frame.flow, [answer], [slot.name]);
+        return this.setSlots(turn, [answer, ...extra]);
+      }
     }
     // Values for other slots of the flow ("from my savings" while asked the amount).
-    return others.length ? this.setSlots(turn, others) : [];
+    if (others.length) return this.setSlots(turn, others);
+    if (this.restates(turn)) return this.start(turn, frame.flow);
+    return question ? [{ type: "clarify", topic: slot.name }] : [];
+  }
+
+  /**
+   * The answer to a free-text question, with the other values said alongside ("Ana, 50 euros")
+   * cut out of it. A cued free-text value of another slot ("for Acme Corp") that would leave
+   * nothing for the question is the answer itself.
+   */
+  private textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
+    const cut = (found: Found[]) => {
+      let rest = turn.text;
+      for (const f of [...found].sort((a, b) => b.start - a.start)) {
+        rest = rest.slice(0, f.start) + rest.slice(f.end);
+      }
+      return rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
+    };
+    const answer = turn.model.reader.answer(slot, cut(others));
+    if (answer) return [answer, ...others];
+    const typed = others.filter((f) => turn.model.slots.get(f.slot)?.kind !== "text");
+    if (typed.length === others.length) return null;
+    const retry = turn.model.reader.answer(slot, cut(typed));
+    return retry ? [retry, ...typed] : null;
   }
 
   /** A confirm step waits for yes/no; corrections and "no, change the amount" are accepted. */
@@ -200,10 +239,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const filled = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
         (s) => (frame.slots[s.name] ?? null) !== null && s.kind !== "text",
       );
-      const changed = turn.model.reader
-        .mentions(turn.text, filled, turn.model.cues.get(frame.flow) ?? [])
-        .filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+      const mentioned = turn.model.reader.mentions(
+        turn.text,
+        filled,
+        turn.model.cues.get(frame.flow) ?? [],
+      );
+      const changed = mentioned.filter((f) => !sameValue(f.value, frame.slots[f.slot]));
       if (changed.length) return this.setSlots(turn, changed);
+      // The same value said again ("from savings") is no request for another flow: the
+      // summary is shown again.
+      if (mentioned.length && !REQUEST_CUES.test(acts.flat)) return this.setSlots(turn, mentioned);
     }
     const named = this.namedSlot(turn, frame.flow);
     const wantsChange =
@@ -214,11 +259,17 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.affirm || (acts.affirmLead && !acts.denyLead)) return [{ type: "affirm" }];
     if (acts.deny || acts.denyLead) return [{ type: "deny" }];
     const digression = this.digression(turn);
+    if (digression && this.opensWithCancel(turn)) return [{ type: "cancel_flow" }, ...digression];
     if (digression) return digression;
+    // A bare code while confirming replaces the flow's only code ("GAS-2026-0042").
+    const code = this.bareCode(turn);
+    if (code) return this.setSlots(turn, [code]);
     if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
-    if (this.knownTerm(turn)) return [{ type: "clarify", topic: acts.whatIs! }];
-    if (acts.greeting || acts.thanks || acts.smallTalk)
-      return [{ type: "chitchat", message: turn.text }];
+    const term = this.termTopic(turn);
+    if (term) return [{ type: "clarify", topic: term }];
+    if (acts.chitchat) return this.chitchat(turn);
+    // "who am I sending it to?": a question about the summary, which is shown again.
+    if (turn.text.includes("?") || QUESTION_START.test(acts.flat)) return [{ type: "clarify" }];
     return [];
   }
 
@@ -250,8 +301,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   private decide(rank: FlowScore[], minCoverage: number): Decision {
-    const [top] = rank;
-    if (!top || top.score < this.limits.minScore || top.coverage < minCoverage) return null;
+    const [top, second] = rank;
+    if (!top || top.score < this.limits.minScore) return null;
+    const strong =
+      top.score >= this.limits.strongScore &&
+      top.coverage >= minCoverage / 2 &&
+      (!second || second.score < top.score / 2);
+    if (top.coverage < minCoverage && !strong) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     return close.length > 1
       ? { ambiguous: close.slice(0, 3).map((r) => r.flow) }
@@ -266,6 +322,29 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
     if (decision.flow === "greet" || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
+  }
+
+  /** The message starts with a cancel phrase ("forget it, ...", "no, cancel that and ..."). */
+  private opensWithCancel(turn: Turn): boolean {
+    const phrase = turn.acts.cancelMentioned;
+    if (!phrase) return false;
+    const flat = turn.acts.flat.replace(/^(?:no|ok|okay|actually|wait)\s+/, "");
+    return flat.startsWith(`${phrase} `);
+  }
+
+  /** A message that is one code token, for the flow's only filled code slot it differs from. */
+  private bareCode(turn: Turn): Found | null {
+    const frame = turn.frame!;
+    const tokens = findCodes(turn.text);
+    if (tokens.length !== 1 || turn.text.trim().replace(/[.!]+$/, "") !== tokens[0]!.value) {
+      return null;
+    }
+    const codes = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+      (s) => s.kind === "code" && (frame.slots[s.name] ?? null) !== null,
+    );
+    if (codes.length !== 1) return null;
+    const found = turn.model.reader.answer(codes[0]!, turn.text);
+    return found && !sameValue(found.value, frame.slots[found.slot]) ? found : null;
   }
 
   /**
@@ -330,6 +409,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .filter((f) => !sameValue(f.value, frame.slots[f.slot]));
     const all = [...changed, ...textCued];
     if (all.length) return this.setSlots(turn, all, pending);
+    // "sorry, it's 482913" while the code is asked: the answer, corrected, not another slot.
+    // (IBANs and codes read loosely, so only with digits: "no idea" is no IBAN.)
+    const typedValue =
+      pending?.kind === "iban" || pending?.kind === "code" ? /\d/.test(body) : true;
+    if (pending && pending.kind !== "text" && typedValue) {
+      const found = turn.model.reader.answer(pending, body);
+      if (found) return this.setSlots(turn, [found], pending);
+    }
     // A bare number or choice for the only slot that can take it ("actually 300").
     for (const kind of ["number", "choice", "date"] as const) {
       const ofKind = candidates.filter((s) => s.kind === kind);
@@ -366,11 +453,44 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return found && !sameValue(found.value, frame.slots[slot.name]) ? found : null;
   }
 
-  /** A "what is X?" question about a word the domain uses ("what is an IBAN?"). */
-  private knownTerm(turn: Turn): boolean {
+  /**
+   * The topic of a "what is X?" question about the domain: the slot it names ("what is an
+   * IBAN?" -> `iban`, the active flow's slots first), else the term when the domain uses it.
+   */
+  private termTopic(turn: Turn): string | null {
     const term = turn.acts.whatIs;
-    if (!term) return false;
-    return term.split(" ").some((w) => turn.model.analyzer.knows(w) && !STOP_WORDS.has(w));
+    if (!term) return null;
+    const stems = tokenize(term).map((t) => stem(turn.model.analyzer.correct(t.norm)));
+    const active = turn.frame ? (turn.model.flowSlots.get(turn.frame.flow) ?? []) : [];
+    const slots = [...active, ...turn.model.slots.values()].filter((s) => !s.def.internal);
+    for (const slot of slots) {
+      const named = slot.keys.some((key) =>
+        stems.some((_, i) => key.every((k, j) => stems[i + j] === k)),
+      );
+      if (named) return slot.name;
+    }
+    const known = term.split(" ").some((w) => turn.model.analyzer.knows(w) && !STOP_WORDS.has(w));
+    return known ? term : null;
+  }
+
+  /** Small talk, by kind: the DM answers "greeting", "thanks" and "goodbye" with their own words. */
+  private chitchat(turn: Turn): Command[] {
+    const kind = turn.acts.chitchat;
+    return [{ type: "chitchat", message: kind && kind !== "other" ? kind : turn.text }];
+  }
+
+  /**
+   * The message asks again for the flow that is running ("new transfer", "send money" while
+   * the transfer asks who gets it): the active flow is among the best matches and every word of
+   * the message is the domain's own vocabulary, so it holds no name or concept.
+   */
+  private restates(turn: Turn): boolean {
+    const [top] = turn.rank;
+    if (!top || top.score < this.limits.minScore || !turn.frame) return false;
+    const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
+    if (!close.some((r) => r.flow === turn.frame!.flow)) return false;
+    const terms = turn.model.analyzer.terms(turn.view.text);
+    return terms.length > 0 && terms.every((t) => !t.properName && turn.model.index.knows(t.key));
   }
 
   /**
@@ -378,17 +498,37 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * dates) are cut out and stand as `@slot` markers, so "pay my electricity bill" matches
    * `I want to pay my {bill_type} bill`.
    */
-  private rankingView(model: DomainModel, text: string): { text: string; markers: string[] } {
-    const markers = new Set<string>();
+  private rankingView(model: DomainModel, text: string): Turn["view"] {
+    // One marker group per value span: "savings" may be an account type or a source account.
+    const groups = new Map<string, Set<string>>();
     const spans: Array<{ start: number; end: number }> = [];
     const mark = (slots: SlotInfo[], found: Array<{ start: number; end: number }>) => {
-      if (!found.length || !slots.length) return;
-      for (const s of slots) markers.add(`@${s.name}`);
-      spans.push(...found);
+      if (!slots.length) return;
+      for (const span of found) {
+        const key = `${span.start}:${span.end}`;
+        const group = groups.get(key) ?? new Set<string>();
+        for (const s of slots) group.add(`@${s.name}`);
+        groups.set(key, group);
+        spans.push(span);
+      }
     };
     const all = [...model.slots.values()].filter((s) => !s.def.internal);
+    // Words of a choice phrase that are flow words themselves stay ("debit card" keeps "card",
+    // "savings account" keeps "account"), so the value does not swallow what the request is about.
+    const kept: string[] = [];
     for (const slot of all) {
-      if (slot.kind === "choice") mark([slot], slot.choices!.find(text));
+      if (slot.kind !== "choice") continue;
+      const found = slot.choices!.find(text);
+      mark([slot], found);
+      for (const m of found) {
+        const choiceKey = model.analyzer.key(String(m.value));
+        for (const t of tokenize(text.slice(m.start, m.end))) {
+          const key = model.analyzer.key(t.norm);
+          if (key !== choiceKey && model.index.knows(key) && !kept.includes(t.norm)) {
+            kept.push(t.norm);
+          }
+        }
+      }
     }
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
     mark(
@@ -399,6 +539,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       all.filter((s) => s.kind === "iban"),
       findIbans(text),
     );
+    // Free text in the position a trigger phrase gives it ("... to my landlord", "for rent") is
+    // cut out without a marker: unknown words that say nothing about the flow, and no evidence
+    // for it either ("book a flight to Paris" is no transfer).
+    for (const [flow, slots] of model.flowSlots) {
+      const texts = slots.filter((s) => s.kind === "text");
+      const cues = (model.cues.get(flow) ?? []).filter(
+        (c) => c.before !== null && texts.some((s) => s.name === c.slot),
+      );
+      if (cues.length > 0) spans.push(...model.reader.mentions(text, texts, cues));
+    }
+    // A greeting in front of a request ("hey, can I move 1.5k ...") is not part of it.
+    const greeting = leadingGreeting(text);
+    if (greeting > 0) spans.push({ start: 0, end: greeting });
     let out = text;
     let cut = Number.POSITIVE_INFINITY;
     // Right to left, skipping spans that overlap one already cut (two slots share a choice).
@@ -407,7 +560,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       out = `${out.slice(0, span.start)} ${out.slice(span.end)}`;
       cut = span.start;
     }
-    return { text: out, markers: [...markers] };
+    if (kept.length) out = `${out} ${kept.join(" ")}`;
+    return { text: out, markers: [...groups.values()].map((g) => [...g]) };
   }
 
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
@@ -479,4 +633,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     return out;
   }
+}
+
+const GREETING_PHRASES = [...GREETING].sort((a, b) => b.length - a.length);
+
+/** Length of a greeting that opens a longer message ("hi, so basically ..."), else 0. */
+function leadingGreeting(text: string): number {
+  const tokens = tokenize(text);
+  for (const phrase of GREETING_PHRASES) {
+    const n = phrase.split(" ").length;
+    if (tokens.length < n) continue;
+    if (
+      tokens
+        .slice(0, n)
+        .map((t) => t.norm)
+        .join(" ") !== phrase
+    )
+      continue;
+    // The whole message is the greeting ("hey there"): nothing to strip it from.
+    return tokens.length === n ? 0 : tokens[n - 1]!.end;
+  }
+  return 0;
 }

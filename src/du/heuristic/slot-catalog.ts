@@ -15,7 +15,12 @@ export interface SlotInfo {
   keys: string[][];
   /** Surface words that name the slot, for stripping "the concept is ..." from answers. */
   words: string[];
+  /** A free-text slot that holds a name (beneficiary, recipient...): read as a name, not a phrase. */
+  nameLike: boolean;
 }
+
+/** Slot names that hold the name of a person or company. */
+const NAME_SLOT = /name|beneficiary|recipient|payee|receiver|contact|holder/;
 
 /** Generic words for common slot roles, matched against the slot's name. */
 const ROLE_WORDS: Array<[RegExp, string[]]> = [
@@ -70,7 +75,14 @@ export function buildSlotCatalog(domain: Domain, analyzer: Analyzer): Map<string
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
-    const info: SlotInfo = { name, def, kind, keys, words: [...new Set(phrases)] };
+    const info: SlotInfo = {
+      name,
+      def,
+      kind,
+      keys,
+      words: [...new Set(phrases)],
+      nameLike: kind === "text" && NAME_SLOT.test(name),
+    };
     if (kind === "choice") info.choices = new ChoiceMatcher(def, analyzer);
     catalog.set(name, info);
   }

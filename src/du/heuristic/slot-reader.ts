@@ -8,7 +8,7 @@ import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.t
 import type { SlotInfo } from "./slot-catalog.ts";
 import { stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
-import { STOP_WORDS } from "./vocabulary.ts";
+import { PHRASE_BREAKS, POSSESSIVES, RELATIONS, STOP_WORDS } from "./vocabulary.ts";
 
 export interface Found {
   slot: string;
@@ -44,6 +44,24 @@ const VALUE_GAP = new Set([
 const CUE_REACH = 2;
 /** A name after "to" is at most this many words ("Ana María López"). */
 const MAX_NAME_WORDS = 4;
+/** A free-text value after its cue ("for rent March") is at most this many words. */
+const MAX_PHRASE_WORDS = 6;
+/** Lower-case words that may sit inside a capitalised name ("María de la Cruz"). */
+const NAME_PARTICLES = new Set([
+  "de",
+  "del",
+  "la",
+  "las",
+  "los",
+  "y",
+  "van",
+  "von",
+  "da",
+  "di",
+  "le",
+]);
+/** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
+const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
 type Span = { start: number; end: number };
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -98,7 +116,10 @@ export class SlotReader {
       case "iban": {
         const ibans = findIbans(text);
         if (ibans.length === 1) return found(ibans[0]!.value, ibans[0]!);
-        return this.text(slot, text);
+        // Something IBAN-like (one word, or with digits) goes to the validator, which says what
+        // is wrong with it; a sentence without digits is not an attempt at an IBAN.
+        const t = this.text(slot, text);
+        return t && (/\d/.test(String(t.value)) || !/\s/.test(String(t.value))) ? t : null;
       }
       case "code": {
         const codes = findCodes(text).filter((c) => /\d/.test(c.value));
@@ -122,8 +143,18 @@ export class SlotReader {
   }
 
   private text(slot: SlotInfo, text: string): Found | null {
-    const value = freeText(text, slot.words);
+    let value = freeText(text, slot.words);
     if (value === null) return null;
+    const tokens = tokenize(value);
+    // Leftover function words ("from", "to the") are never a value.
+    if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
+    if (slot.nameLike) {
+      // "my sister Laura" -> "Laura": the relation only says who Laura is.
+      const relation =
+        tokens.length > 2 && POSSESSIVES.has(tokens[0]!.norm) && RELATIONS.has(tokens[1]!.norm);
+      if (relation && /^\p{Lu}/u.test(tokens[2]!.raw)) value = value.slice(tokens[2]!.start);
+      value = displayName(value, text);
+    }
     const start = Math.max(0, text.indexOf(value));
     return { slot: slot.name, value, start, end: start + value.length };
   }
@@ -168,6 +199,10 @@ export class SlotReader {
 
     for (const slot of ofKind("code")) {
       const f = this.keyedCode(slot, text, tokens);
+      if (f) add(f);
+    }
+    for (const slot of ofKind("text")) {
+      const f = this.keyedText(slot, text, tokens, free);
       if (f) add(f);
     }
 
@@ -236,7 +271,7 @@ export class SlotReader {
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i < tokens.length; i++) {
-      if (cue.before && keys[i] === cue.before) {
+      if (cue.before && (keys[i] === cue.before || this.spanishTo(cue, text, tokens, i))) {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
         if (slot.kind === "number" || slot.kind === "code") {
@@ -248,8 +283,10 @@ export class SlotReader {
             .find((x) => x.start >= from && x.start <= reach && free(x));
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          const name = this.nameAfter(tokens, i + 1, free);
-          if (name) return { slot: slot.name, value: text.slice(name.start, name.end), ...name };
+          const span = slot.nameLike
+            ? this.nameAfter(text, tokens, i + 1, free)
+            : this.phraseAfter(text, tokens, i + 1, free);
+          if (span) return this.textFound(slot, text, span);
         }
       }
       if (cue.after && keys[i] === cue.after && (slot.kind === "number" || slot.kind === "code")) {
@@ -265,23 +302,139 @@ export class SlotReader {
     return null;
   }
 
-  /** Words that can be a name: not stop words, not the domain's own vocabulary, not numbers. */
-  private nameAfter(tokens: Token[], from: number, free: (s: Span) => boolean): Span | null {
-    let end = from;
-    while (
-      end < tokens.length &&
-      end - from < MAX_NAME_WORDS &&
-      /^\p{L}/u.test(tokens[end]!.raw) &&
-      !STOP_WORDS.has(tokens[end]!.norm) &&
-      !NUMBER_WORDS.has(tokens[end]!.norm) &&
-      !this.analyzer.knows(this.analyzer.correct(tokens[end]!.norm)) &&
-      free(tokens[end]!)
-    ) {
+  /**
+   * The Spanish "a" plays the English "to" of a trigger phrase ("enviar 50 euros a Carlos").
+   * In English "a" is an article, so it only counts before a capitalised word, or always in a
+   * Spanish domain.
+   */
+  private spanishTo(cue: SlotCue, text: string, tokens: Token[], i: number): boolean {
+    const next = tokens[i + 1];
+    if (cue.before !== "to" || tokens[i]!.norm !== "a" || !next) return false;
+    if (!adjacent(text, tokens[i]!, next)) return false;
+    return this.language === "es" || /^\p{Lu}/u.test(next.raw);
+  }
+
+  /** A free-text value said right after the slot's name: "her name is Sofia", "concept: rent". */
+  private keyedText(slot: SlotInfo, text: string, tokens: Token[], free: (s: Span) => boolean) {
+    const stems = tokens.map((t) => stem(t.norm));
+    for (const key of slot.keys) {
+      for (let i = 0; i + key.length < tokens.length; i++) {
+        if (!key.every((k, j) => stems[i + j] === k)) continue;
+        const j = i + key.length;
+        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+        // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value.
+        const is = ["is", "es"].includes(tokens[j]!.norm) ? j + 1 : /:/.test(gap) ? j : -1;
+        if (is < 0 || is >= tokens.length) continue;
+        const span = slot.nameLike
+          ? this.nameAfter(text, tokens, is, free)
+          : this.phraseAfter(text, tokens, is, free);
+        if (span) return this.textFound(slot, text, span);
+      }
+    }
+    return null;
+  }
+
+  private textFound(slot: SlotInfo, text: string, span: Span): Found {
+    const raw = text.slice(span.start, span.end);
+    return { slot: slot.name, value: slot.nameLike ? displayName(raw, text) : raw, ...span };
+  }
+
+  /**
+   * A name: words that are not stop words, the domain's own vocabulary or numbers, up to
+   * punctuation. After a capitalised word only capitalised words (and particles such as "de")
+   * continue it, so "to Ana asap" is "Ana". "my sister Laura" is "Laura"; a relation without a
+   * name ("my landlord") is the value itself.
+   */
+  private nameAfter(
+    text: string,
+    tokens: Token[],
+    from: number,
+    free: (s: Span) => boolean,
+  ): Span | null {
+    const first = tokens[from];
+    const second = tokens[from + 1];
+    if (first && second && POSSESSIVES.has(first.norm) && RELATIONS.has(second.norm)) {
+      const third = tokens[from + 2];
+      if (third && /^\p{Lu}/u.test(third.raw) && adjacent(text, second, third)) {
+        const name = this.nameAfter(text, tokens, from + 2, free);
+        if (name) return name;
+      }
+      return free(first) && free(second) ? { start: first.start, end: second.end } : null;
+    }
+    const nameWord = (t: Token) =>
+      /^\p{L}/u.test(t.raw) &&
+      !STOP_WORDS.has(t.norm) &&
+      !NUMBER_WORDS.has(t.norm) &&
+      !this.analyzer.knows(this.analyzer.correct(t.norm)) &&
+      free(t);
+    if (!first || !nameWord(first)) return null;
+    const capitalised = /^\p{Lu}/u.test(first.raw);
+    let end = from + 1;
+    while (end < tokens.length && end - from < MAX_NAME_WORDS) {
+      const t = tokens[end]!;
+      if (!adjacent(text, tokens[end - 1]!, t)) break;
+      if (capitalised && NAME_PARTICLES.has(t.norm)) {
+        const after = tokens[end + 1];
+        if (after && /^\p{Lu}/u.test(after.raw) && adjacent(text, t, after) && nameWord(after)) {
+          end += 2;
+          continue;
+        }
+        break;
+      }
+      if (!nameWord(t) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
       end++;
     }
-    if (end === from) return null;
-    return { start: tokens[from]!.start, end: tokens[end - 1]!.end };
+    return { start: first.start, end: tokens[end - 1]!.end };
   }
+
+  /**
+   * A short free-text value ("for rent March"): the words up to punctuation, a preposition that
+   * starts another value ("from savings", "to Ana") or a value already taken.
+   */
+  private phraseAfter(
+    text: string,
+    tokens: Token[],
+    from: number,
+    free: (s: Span) => boolean,
+  ): Span | null {
+    let start = from;
+    while (start < tokens.length && LEADING_ARTICLES.has(tokens[start]!.norm)) start++;
+    let end = start;
+    while (end < tokens.length && end - start < MAX_PHRASE_WORDS) {
+      const t = tokens[end]!;
+      if (end > start && !adjacent(text, tokens[end - 1]!, t)) break;
+      if (PHRASE_BREAKS.has(t.norm) || !free(t) || /^\d/.test(t.norm)) break;
+      end++;
+    }
+    if (end === start) return null;
+    const words = tokens.slice(start, end);
+    if (words.every((t) => STOP_WORDS.has(t.norm))) return null;
+    return { start: tokens[start]!.start, end: tokens[end - 1]!.end };
+  }
+}
+
+/**
+ * How a name reads back: "JOHN SMITH" in an all-caps message and "maria lopez" typed in lower
+ * case both become "Maria Lopez"; "my landlord" and names typed with capitals stay as typed.
+ */
+function displayName(value: string, message: string): string {
+  const letters = message.replace(/[^\p{L}]/gu, "");
+  const shouted = letters.length >= 4 && letters === letters.toUpperCase();
+  const lower = value === value.toLowerCase();
+  const first = tokenize(value)[0]?.norm ?? "";
+  if (!shouted && (!lower || POSSESSIVES.has(first) || RELATIONS.has(first))) return value;
+  return value
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{L}+)/gu, (_m, sep: string, word: string) =>
+      NAME_PARTICLES.has(word) && sep !== ""
+        ? sep + word
+        : sep + word[0]!.toUpperCase() + word.slice(1),
+    );
+}
+
+/** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return /^[\s-]*$/.test(text.slice(a.end, b.start)) && text.slice(a.end, b.start).length > 0;
 }
 
 /** The number the text states, when all the numbers it has agree. */

@@ -1,4 +1,5 @@
 import type { Domain } from "../../config/schema.ts";
+import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { tokenize } from "./text.ts";
 
@@ -15,9 +16,9 @@ export interface SlotCue {
 
 export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string, SlotCue[]> {
   const out = new Map<string, SlotCue[]>();
-  for (const [flow, def] of Object.entries(domain.flows)) {
+  for (const flow of Object.keys(domain.flows)) {
     const cues: SlotCue[] = [];
-    for (const phrase of def.trigger?.intents ?? []) {
+    for (const phrase of flowPhrases(domain, flow)) {
       const parts = phrase.split(PLACEHOLDER);
       // split() with a capture group alternates literal, slot name, literal, ...
       for (let i = 1; i < parts.length; i += 2) {

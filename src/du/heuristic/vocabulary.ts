@@ -37,6 +37,14 @@ export const FILLERS = new Set(
 
 export const AFFIRM = [
   "yes",
+  "more",
+  "show more",
+  "next",
+  "next page",
+  "continue",
+  "go on",
+  "keep going",
+  "siguiente",
   "yeah",
   "yep",
   "yup",
@@ -146,6 +154,24 @@ export const CANCEL = [
 
 export const HELP = [
   "help",
+  "no idea",
+  "i dont know",
+  "dont know",
+  "i dont have it",
+  "i dont have that",
+  "not sure",
+  "im not sure",
+  "no se",
+  "ni idea",
+  "no lo tengo",
+  "what do you need that for",
+  "what do you need it for",
+  "why do you need that",
+  "why do you need it",
+  "what for",
+  "what is this for",
+  "para que",
+  "para que lo necesitas",
   "help me",
   "what do you mean",
   "what does that mean",
@@ -200,6 +226,8 @@ export const GREETING = [
   "good afternoon",
   "good evening",
   "greetings",
+  "morning",
+  "yo",
   "hola",
   "buenas",
   "buenos dias",
@@ -221,14 +249,42 @@ export const THANKS = [
   "thx",
   "gracias",
   "muchas gracias",
+  "mil gracias",
+  "thank you so much",
+  "thanks so much",
+  "thanks very much",
+  "appreciate it",
+  "much appreciated",
+  "awesome thanks",
 ];
 
-export const SMALL_TALK = [
+/** Leaving the conversation ("bye", "that's all for now"). */
+export const GOODBYE = [
   "bye",
+  "bye bye",
   "goodbye",
+  "good bye",
   "see you",
   "see ya",
+  "see you later",
   "have a nice day",
+  "have a good day",
+  "take care",
+  "thats all",
+  "thats all for now",
+  "thats it for now",
+  "nothing else",
+  "im done",
+  "adios",
+  "chao",
+  "hasta luego",
+  "hasta pronto",
+  "nada mas",
+  "eso es todo",
+];
+
+/** Other small talk; answered with the generic chitchat message. */
+export const SMALL_TALK = [
   "how are you",
   "how are you doing",
   "whats up",
@@ -238,9 +294,9 @@ export const SMALL_TALK = [
   "nice",
   "cool",
   "lol",
-  "adios",
-  "chao",
-  "hasta luego",
+  "haha",
+  "whats your name",
+  "are you human",
   "que tal",
   "como estas",
 ];
@@ -277,3 +333,30 @@ export const ORDINALS: Record<string, number> = {
 /** Words that make a message a request rather than a bare value ("what's my balance?"). */
 export const REQUEST_CUES =
   /\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me|quiero|necesito|puedo|muestrame|dime|cuanto|cual)\b|\?/;
+
+/** Possessives before a relation word: "my sister Laura". */
+export const POSSESSIVES = new Set(["my", "our", "mi", "mis", "nuestra", "nuestro"]);
+
+/** People a customer pays by relation rather than by name ("to my landlord"). */
+export const RELATIONS = new Set(
+  [
+    "sister brother mother mom mum dad father son daughter wife husband partner friend",
+    "boyfriend girlfriend fiance fiancee cousin uncle aunt grandma grandmother grandpa",
+    "grandfather niece nephew landlord landlady roommate flatmate housemate colleague boss",
+    "neighbour neighbor babysitter nanny cleaner gardener plumber tenant",
+    "hermana hermano madre padre mama papa hijo hija esposa esposo mujer marido novia novio",
+    "amigo amiga primo prima tio tia abuela abuelo casero casera jefe jefa vecino vecina",
+    "companero companera inquilino",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** Words that end a free-text value said after its cue: "for rent FROM savings TO Ana". */
+export const PHRASE_BREAKS = new Set(
+  "to from with via using on at by and a de desde con al para".split(" "),
+);
+
+/** Opens a question rather than an answer ("who can I send to", "why do you need that"). */
+export const QUESTION_START =
+  /^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would|quien|que|por que|como|cual|donde|cuando|puedo|puedes)\b/;

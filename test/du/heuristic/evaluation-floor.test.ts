@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDomain } from "../../../src/config/loader.ts";
 import { evaluate, readEvalSet } from "../../../src/du/evaluation.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
-import { BANKING_EVAL, BANKING_HELDOUT } from "../helpers.ts";
+import { BANKING_EVAL, BANKING_HELDOUT, BANKING_HELDOUT_NATURAL } from "../helpers.ts";
 
 /**
  * Accuracy floors on the labelled banking set, just under what the heuristic DU achieves
@@ -16,6 +16,7 @@ describe("heuristic DU on the banking evaluation sets", () => {
   it.each([
     ["banking-eval.yaml", BANKING_EVAL, FLOOR, 150],
     ["banking-heldout.yaml", BANKING_HELDOUT, HELDOUT_FLOOR, 40],
+    ["banking-heldout-natural.yaml", BANKING_HELDOUT_NATURAL, HELDOUT_FLOOR, 60],
   ] as const)("%s keeps accuracy above the floor", async (_name, file, floor, minCases) => {
     const { set, domainPath } = await readEvalSet(file);
     expect(set.cases.length).toBeGreaterThanOrEqual(minCases);

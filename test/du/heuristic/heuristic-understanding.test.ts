@@ -87,7 +87,9 @@ describe("first messages", () => {
     expect(read("tell me a joke")).toEqual([]);
     expect(read("")).toEqual([]);
     expect(read("hello")).toEqual([{ type: "start_flow", flow: "greet" }]);
-    expect(read("thanks!")).toEqual([{ type: "chitchat", message: "thanks!" }]);
+    expect(read("thanks!")).toEqual([{ type: "chitchat", message: "thanks" }]);
+    expect(read("thanks, bye")).toEqual([{ type: "chitchat", message: "goodbye" }]);
+    expect(read("how are you?")).toEqual([{ type: "chitchat", message: "how are you?" }]);
     expect(read("help")).toEqual([{ type: "clarify" }]);
     expect(read("I want to speak to a human")[0]?.type).toBe("human_handoff");
   });
@@ -150,7 +152,9 @@ describe("while a slot is asked", () => {
 
   it("does not guess: a bare yes or an unreadable answer gives nothing", () => {
     expect(read("yes", asking("amount"))).toEqual([]);
-    expect(read("hmm not sure", asking("amount"))).toEqual([]);
+    expect(read("purple elephants", asking("amount"))).toEqual([]);
+    // Not knowing the answer asks what the question means.
+    expect(read("hmm not sure", asking("amount"))).toEqual([{ type: "clarify", topic: "amount" }]);
   });
 
   it("reads dates for date slots", () => {
@@ -192,6 +196,7 @@ describe("on the banking example", () => {
     const b = (text: string, state: DialogueState) => du.read(text, banking, state);
     expect(b("I need to send money to my friend Laura", emptyState("t"))).toEqual([
       { type: "start_flow", flow: "transfer_funds" },
+      { type: "set_slot", slot: "beneficiary_name", value: "Laura" },
     ]);
     const s = (waiting: string, slots = {}) =>
       inFlow(banking, "transfer_funds", { waiting, slots });

@@ -48,10 +48,22 @@ describe("dialogue acts", () => {
     ["I want to talk to a person", "human"],
     ["quiero hablar con un agente", "human"],
     ["good morning", "greeting"],
-    ["thank you very much", "thanks"],
-    ["bye", "smallTalk"],
   ] as const)("%s -> %s", (text, act) => {
     expect(readActs(text)[act]).toBe(true);
+  });
+
+  it.each([
+    ["thank you very much", "thanks"],
+    ["thanks, bye", "goodbye"],
+    ["ok thanks!", "thanks"],
+    ["that's all for now, thanks", "goodbye"],
+    ["good evening 🙂", "greeting"],
+    ["how are you?", "other"],
+    ["hasta luego", "goodbye"],
+    ["thanks, send 50 to Ana", null],
+    ["ok", null],
+  ] as const)("small talk %s -> %s", (text, kind) => {
+    expect(readActs(text).chitchat).toBe(kind);
   });
 
   it("does not read requests as acts", () => {

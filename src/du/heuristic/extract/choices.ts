@@ -82,6 +82,8 @@ export class ChoiceMatcher {
         }
       }
       if (!match) continue;
+      // "GAS-2026-0042" is a reference, not the choice "gas".
+      if (partOfCode(text, tokens[i]!.start, tokens[i + length - 1]!.end)) continue;
       const before = tokens[i - 1]?.norm ?? "";
       const negated =
         NEGATIONS.has(before) ||
@@ -105,4 +107,12 @@ export class ChoiceMatcher {
     if (found.length === 0) return null;
     return found.every((m) => m.value === found[0]!.value) ? found[0]! : null;
   }
+}
+
+/** The span is glued to digits by a hyphen, slash or underscore ("GAS-2026", "2026/GAS"). */
+function partOfCode(text: string, start: number, end: number): boolean {
+  return (
+    /^[-/_]\d/.test(text.slice(end, end + 2)) ||
+    /\d[-/_]$/.test(text.slice(Math.max(0, start - 2), start))
+  );
 }

@@ -47,6 +47,8 @@ const MULTIPLIERS: Record<string, number> = {
 
 const DIGITS = new RegExp(
   `(?:(${CURRENCY_BEFORE})\\s?)?` +
+    // A minus sign that starts a word ("-50", "minus 50"), not a dash inside a code ("ELEC-2026").
+    "(?:(?<![\\w.,/-])(-|\u2212|minus |menos )(?=\\d))?" +
     "(?<![\\w.,])(\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)(?![\\w]*\\d)" +
     `(?:\\s?(k|mn|m|thousand|grand|million|mil|millon|millones|hundred)\\b)?` +
     `(?:\\s?(${CURRENCY_AFTER}))?`,
@@ -221,9 +223,10 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
 export function findNumbers(text: string, language: "en" | "es" = "en"): NumberMatch[] {
   const out: NumberMatch[] = [];
   for (const m of text.matchAll(DIGITS)) {
-    const [whole, before, digits, multiplier, after] = m;
+    const [whole, before, minus, digits, multiplier, after] = m;
     let value = parseDigits(digits!, language);
     if (value === null) continue;
+    if (minus) value = -value;
     if (multiplier) value *= MULTIPLIERS[multiplier.toLowerCase()] ?? 1;
     const sym = (before ?? after)?.toLowerCase();
     const start = m.index ?? 0;
