@@ -11,14 +11,14 @@ export interface HandlerContext {
   signal: AbortSignal;
 }
 
+/** Returns the action's outputs, or nothing (`void`, so a handler with no outputs needs no `return`). */
 export type ActionHandler = (
   inputs: Record<string, SlotValue>,
   ctx: HandlerContext,
-) =>
-  | Record<string, unknown>
-  | undefined
-  | void
-  | Promise<Record<string, unknown> | undefined | void>;
+) => ActionOutputs | Promise<ActionOutputs>;
+
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler without a return statement returns void
+type ActionOutputs = Record<string, unknown> | undefined | void;
 
 /** true = valid; false = invalid (slot's validation_error_message); string = invalid, with this message. */
 export type Validator = (
