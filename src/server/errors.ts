@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { StoreUnavailableError, VersionConflictError } from "../persistence/errors.ts";
@@ -6,6 +8,7 @@ import {
   RuntimeClosedError,
   TurnConflictError,
 } from "../runtime/runtime-loop.ts";
+import { MAX_USER_ID_LENGTH } from "./user-id.ts";
 
 /** Seconds a client should wait before retrying a 503. */
 const RETRY_AFTER_SECONDS = { store: 5, starting: 2, shutting_down: 5 } as const;
@@ -118,6 +121,12 @@ function fromFastifyError(error: FastifyError): ApiError | null {
         "invalid_json",
         "The body is not valid JSON (or has a forbidden __proto__/constructor key); send a JSON object",
       );
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new ApiError(
+        414,
+        "uri_too_long",
+        `A path segment of the URL is too long; user ids have at most ${MAX_USER_ID_LENGTH} characters`,
+      );
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new ApiError(
         400,
@@ -133,6 +142,33 @@ function fromFastifyError(error: FastifyError): ApiError | null {
     return new ApiError(status, "bad_request", error.message);
   }
   return null;
+}
+
+/**
+ * Answers a request Node's HTTP parser refused before Fastify saw it (malformed request line,
+ * body longer than its Content-Length, oversized headers, timeout) in the API's error format
+ * instead of Fastify's default `{"error": "Bad Request", ...}`, then closes the socket.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "request_timeout", "The request took too long to arrive; send it again"]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "headers_too_large", "The request headers are too large; send smaller headers"]
+        : [
+            400,
+            "bad_request",
+            "The request is not valid HTTP (check the request line, headers and Content-Length)",
+          ];
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(code, message));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {

@@ -23,6 +23,9 @@ const FIELDS = Object.keys(messageRequestSchema.shape);
 
 /** POST /message: one conversation turn. */
 export async function messageRoutes(app: FastifyInstance, options: { holder: RuntimeHolder }) {
+  // Fastify parses text/plain by default; a turn is JSON only, so anything else gets a clear 415
+  // rather than a misleading "must be a JSON object" for a JSON text sent with the wrong type.
+  app.removeContentTypeParser("text/plain");
   app.post("/message", async (request) => {
     const parsed = messageRequestSchema.safeParse(request.body);
     if (!parsed.success) throw invalidInput(parsed.error, "body", FIELDS);
