@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { captureLog, FakeRuntime, MINIMAL_DOMAIN, minimalDomain } from "./helpers/fake-runtime.ts";
 
@@ -191,14 +191,14 @@ describe("POST /config", () => {
 
   it("swaps in a new runtime; running requests finish on the old one, which is then cleaned up", async () => {
     const { app, runtime, runtimes, log } = await setup();
-    runtime.delayMs = 200;
+    runtime.delayMs = 1_000;
     const running = app.inject({
       method: "POST",
       url: "/message",
       headers: { "content-type": "application/json" },
       payload: { user_id: "u", message: "before" },
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    while (runtime.started === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const swapped = await app.inject(
       post(
         JSON.stringify({ flows: { bye: { steps: [{ step: "b", type: "say", message: "Bye" }] } } }),
@@ -216,8 +216,7 @@ describe("POST /config", () => {
     expect(after.json().response).toBe("gen2: after");
     expect(runtime.cleanups).toBe(0); // still draining its request
     expect((await running).json().response).toBe("fake: before");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(runtime.cleanups).toBe(1);
+    await vi.waitFor(() => expect(runtime.cleanups).toBe(1));
     expect(log.messages()).toContain("Previous runtime retired");
     await app.close();
     expect(runtime.cleanups).toBe(1);
@@ -269,7 +268,7 @@ describe("shutdown during a swap", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ user_id: "u", message: "stuck" }),
     }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (first.started === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await soni.install(domain); // retires `first`, which still runs the request
     const started = Date.now();
     expect(await soni.lifecycle.shutdown("SIGTERM")).toBe(1);
