@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commandSchema } from "../dm/commands.ts";
+import { TEMPLATE_FORMATS } from "./template.ts";
 
 /**
  * The domain DSL, written once: every TypeScript type of a domain is inferred from these
@@ -36,6 +37,11 @@ export const persistenceSettingsSchema = z
     module: z.string().optional(),
     /** SQLite file path, relative to the working directory. */
     path: z.string().optional(),
+    /**
+     * SQLite commit durability (docs/persistence.md): `normal` (default with WAL) survives a
+     * process crash or kill -9; `full` also fsyncs every commit, surviving power loss.
+     */
+    synchronous: z.enum(["full", "normal"]).optional(),
     /** Connection URL for postgres/redis. Prefer url_env so secrets stay out of YAML. */
     url: z.string().optional(),
     url_env: z.string().optional(),
@@ -99,6 +105,11 @@ export const slotSchema = z.strictObject({
   validator: z.string().optional(),
   normalizer: z.string().optional(),
   validation_error_message: z.string().optional(),
+  /**
+   * How the value reads in messages when a template does not say (`{amount}` renders like
+   * `{amount:money}`), including the correction message ("I've changed the amount to 1,600.00").
+   */
+  format: z.enum(TEMPLATE_FORMATS).optional(),
   /** Internal slots are hidden from GET /state and never asked for. */
   internal: z.boolean().default(false),
 });
@@ -287,6 +298,12 @@ export const flowSchema = z.strictObject({
     .optional(),
   /** Flows that only run through `call`/`link` (never started by the user) set this. */
   internal: z.boolean().default(false),
+  /**
+   * Listed when the assistant says what it can do ("what can you do?", out of scope). Default:
+   * yes, except for flows made only of `say` steps (a greeting, small talk), which do nothing
+   * for the user beyond talking.
+   */
+  capability: z.boolean().optional(),
   steps: z.array(stepSchema).min(1),
 });
 export type FlowDefinition = z.infer<typeof flowSchema>;
@@ -312,6 +329,7 @@ export const patternsSchema = z
     out_of_scope: patternSchema.prefault({}),
     human_handoff: patternSchema.prefault({}),
     cannot_handle: patternSchema.prefault({}),
+    frustration: patternSchema.prefault({}),
     resume: patternSchema.prefault({}),
     step_budget: patternSchema.prefault({}),
     action_error: patternSchema.prefault({}),

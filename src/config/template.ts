@@ -2,11 +2,16 @@
  * `{slot}` interpolation for messages and prompts (documented in docs/dsl.md, "Templates").
  * `{{` and `}}` are literal braces. Values render for people, not programs: integers as is,
  * fractional numbers with two decimals, booleans as yes/no, a missing or null slot as nothing.
- * `{slot:format}` picks one of a fixed set of formats (`TEMPLATE_FORMATS`), e.g. `{amount:money}`.
+ * `{slot:format}` picks one of a fixed set of formats (`TEMPLATE_FORMATS`), e.g. `{amount:money}`;
+ * a slot may declare a default format that `{slot}` without one uses (`RenderOptions.formats`).
  */
 
-/** Named formats a template may apply to a value: `{balance:money}` -> "52,310.00". */
-export const TEMPLATE_FORMATS = ["money", "number"] as const;
+/**
+ * Named formats a template may apply to a value: `{balance:money}` -> "52,310.00";
+ * `{beneficiary_name:voice}` -> the user's words in the assistant's voice ("my landlord" ->
+ * "your landlord"), for values said by the user and read back to them.
+ */
+export const TEMPLATE_FORMATS = ["money", "number", "voice"] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 export type TemplatePart =
@@ -32,6 +37,8 @@ export class TemplateError extends Error {
 export interface RenderOptions {
   /** Words for booleans (settings.language); English by default. */
   language?: "en" | "es";
+  /** Default format per value name, for `{name}` written without one (a slot's `format`). */
+  formats?: Readonly<Record<string, TemplateFormat>>;
 }
 
 const BOOLEAN_WORDS = { en: ["yes", "no"], es: ["sí", "no"] } as const;
@@ -94,8 +101,26 @@ function isFormat(name: string): name is TemplateFormat {
 const LOCALES = { en: "en-US", es: "es-ES" } as const;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/** First-person words and their second-person counterparts, for the `voice` format. */
+const VOICE: Record<"en" | "es", Readonly<Record<string, string>>> = {
+  en: { my: "your", mine: "yours", our: "your", ours: "yours", myself: "yourself", me: "you" },
+  es: { mi: "tu", mis: "tus", me: "te", nuestro: "vuestro", nuestra: "vuestra" },
+};
+
+/** "my landlord" -> "your landlord" ("mi casero" -> "tu casero" in Spanish). */
+function inAssistantVoice(text: string, language: "en" | "es"): string {
+  const words = VOICE[language];
+  return text.replace(/\p{L}+/gu, (word) => {
+    const swapped = words[word.toLowerCase()];
+    if (!swapped) return word;
+    return word[0] === word[0]!.toUpperCase()
+      ? swapped[0]!.toUpperCase() + swapped.slice(1)
+      : swapped;
+  });
+}
+
 /** Grouped digits in the domain's language: money always with cents, numbers up to two decimals. */
-function formatNumber(value: number, format: TemplateFormat, language: "en" | "es"): string {
+function formatNumber(value: number, format: "money" | "number", language: "en" | "es"): string {
   const key = `${format}:${language}`;
   let formatter = numberFormats.get(key);
   if (!formatter) {
@@ -111,15 +136,18 @@ function formatNumber(value: number, format: TemplateFormat, language: "en" | "e
 
 /**
  * How one value reads inside a message. With a format, numbers (and numeric strings) are
- * grouped: `money` -> "52,310.00" ("52.310,00" in Spanish), `number` -> "52,310" / "1,500.5".
- * Anything else renders as without a format.
+ * grouped: `money` -> "52,310.00" ("52.310,00" in Spanish), `number` -> "52,310" / "1,500.5";
+ * `voice` turns the user's "my" into "your" in text. Anything else renders as without a format.
  */
 export function formatValue(
   value: unknown,
   options: RenderOptions = {},
   format?: TemplateFormat,
 ): string {
-  if (format) {
+  if (format === "voice" && typeof value === "string") {
+    return inAssistantVoice(value, options.language ?? "en");
+  }
+  if (format === "money" || format === "number") {
     const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
     if (typeof n === "number" && Number.isFinite(n)) {
       return formatNumber(n, format, options.language ?? "en");
@@ -168,7 +196,7 @@ export function renderTemplate(
     if (part.kind === "text") out += part.text;
     else {
       const value = Object.hasOwn(values, part.name) ? values[part.name] : null;
-      out += formatValue(value, options, part.format);
+      out += formatValue(value, options, part.format ?? options.formats?.[part.name]);
     }
   }
   return out;

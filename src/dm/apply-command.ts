@@ -1,7 +1,8 @@
-import type { SlotValue } from "./commands.ts";
+import { formatValue } from "../config/template.ts";
+import type { Command, SlotValue } from "./commands.ts";
 import type { Effectful } from "./effects.ts";
 import { flowSlotUse } from "./flow-slots.ts";
-import { CHITCHAT_PATTERNS } from "./patterns.ts";
+import { CHITCHAT_PATTERNS, REPEAT_MESSAGE } from "./patterns.ts";
 import { acceptSlotValue } from "./slot-pipeline.ts";
 import { slotLabel } from "./slot-values.ts";
 import type { FlowFrame } from "./state.ts";
@@ -25,7 +26,7 @@ interface Outcome {
 export function* applyCommands(turn: Turn): Effectful<void> {
   const commands = turn.input.commands;
   const outcome: Outcome = { understood: false, validationFailed: false };
-  const handoff = commands.find((c) => c.type === "human_handoff");
+  const handoff = commands.find((c) => c.type === "human_handoff") ?? acceptedOffer(turn);
   if (handoff) {
     const top = turn.top();
     turn.sayPattern("human_handoff", { flow: top ? turn.flowTitle(top.flow) : "" });
@@ -41,17 +42,30 @@ export function* applyCommands(turn: Turn): Effectful<void> {
     cancelFlow(turn);
     outcome.understood = true;
   }
+  // The frame each start_flow started (or continued): its own slots go there, so two flows
+  // started in one turn ("block my card and order a new one") each get theirs.
+  const started = new Map<Command, FlowFrame>();
   for (const command of commands) {
     if (command.type !== "start_flow") continue;
-    if (startFlow(turn, command.flow)) outcome.understood = true;
+    const frame = startFlow(turn, command.flow);
+    if (frame) {
+      outcome.understood = true;
+      started.set(command, frame);
+    }
   }
   for (const command of commands) {
     switch (command.type) {
-      case "start_flow":
+      case "start_flow": {
+        const frame = started.get(command);
         for (const [slot, value] of Object.entries(command.slots ?? {})) {
-          yield* routeSlot(turn, outcome, slot, value, "set");
+          if (frame && flowSlotUse(turn.domain, frame.flow).accepts.has(slot)) {
+            yield* assignSlot(turn, outcome, frame, slot, value, "set");
+          } else {
+            yield* routeSlot(turn, outcome, slot, value, "set");
+          }
         }
         break;
+      }
       case "set_slot":
         yield* routeSlot(turn, outcome, command.slot, command.value, "set");
         break;
@@ -75,15 +89,50 @@ export function* applyCommands(turn: Turn): Effectful<void> {
     outcome.understood = true;
   }
   const chitchat = commands.find((c) => c.type === "chitchat");
-  if (chitchat) {
+  if (chitchat?.message === REPEAT_MESSAGE) {
+    repeatLastTurn(turn);
+    outcome.understood = true;
+  } else if (chitchat) {
     const top = turn.top();
     const pattern = CHITCHAT_PATTERNS[chitchat.message?.trim().toLowerCase() ?? ""] ?? "chitchat";
     turn.sayPattern(pattern, { flow: top ? turn.flowTitle(top.flow) : "" });
     // After a goodbye the pending question is not asked again; the flow stays for later.
     if (pattern === "goodbye") turn.suppressReask = true;
+    // Frustration offers a human: that offer is the question now; the flow waits meanwhile.
+    if (pattern === "frustration") {
+      turn.state.offered_handoff = true;
+      turn.suppressReask = true;
+    }
     outcome.understood = true;
   }
   settleFailures(turn, outcome);
+}
+
+/**
+ * "repeat that": the previous turn's messages again (they end with the pending question, so
+ * it is not asked a second time). With nothing said yet, the greeting.
+ */
+function repeatLastTurn(turn: Turn): void {
+  const said = turn.state.last_turn?.messages ?? [];
+  if (said.length === 0) {
+    turn.sayPattern("greeting", { flow: "" });
+    return;
+  }
+  for (const message of said) turn.say(message);
+  turn.suppressReask = true;
+  // An offer of a human made in the repeated turn stands again.
+  if (turn.offeredHandoff) turn.state.offered_handoff = true;
+}
+
+/**
+ * A "yes" (affirm and nothing else) right after the assistant offered a human agent accepts
+ * the offer: it is handled as a `human_handoff`.
+ */
+function acceptedOffer(turn: Turn): { type: "human_handoff"; reason: string } | undefined {
+  const commands = turn.input.commands;
+  if (!turn.offeredHandoff || commands.length === 0) return undefined;
+  if (!commands.every((c) => c.type === "affirm")) return undefined;
+  return { type: "human_handoff", reason: "accepted the offer of a human agent" };
 }
 
 /**
@@ -99,6 +148,9 @@ function settleFailures(turn: Turn, outcome: Outcome): void {
     const top = turn.top();
     turn.sayPattern("cannot_handle", { flow: top ? turn.flowTitle(top.flow) : "" });
     turn.log("info", "Cannot handle: too many failed attempts", { failed_attempts: max });
+    // The message offers a human; a "yes" next accepts it, unless the question asked again
+    // after it is itself a yes/no question, which that "yes" then answers.
+    if (!asksYesNo(turn)) turn.state.offered_handoff = true;
     state.failed_attempts = 0;
     state.validation_failures = 0;
     return;
@@ -108,18 +160,20 @@ function settleFailures(turn: Turn, outcome: Outcome): void {
   }
 }
 
-function startFlow(turn: Turn, flow: string): boolean {
+/** Pushes the flow (or keeps it when already on top); its frame, or null when not startable. */
+function startFlow(turn: Turn, flow: string): FlowFrame | null {
   const definition = turn.domain.domain.flows[flow];
   if (!definition || definition.internal) {
     turn.log("warn", "start_flow ignored: no such user-startable flow", { flow });
-    return false;
+    return null;
   }
   const top = turn.top();
-  if (top?.flow === flow) return true; // already on top: just continue it
+  if (top?.flow === flow) return top; // already on top: just continue it
   if (top) top.interrupted = true;
-  turn.state.flow_stack.push(turn.newFrame(flow));
+  const frame = turn.newFrame(flow);
+  turn.state.flow_stack.push(frame);
   turn.log("debug", "Flow started", { flow, interrupted: top?.flow ?? null });
-  return true;
+  return frame;
 }
 
 function cancelFlow(turn: Turn): void {
@@ -208,10 +262,12 @@ function* assignSlot(
   if (kind === "correct" || wasFilled) {
     if (wasFilled && previous === accepted.value) return;
     if (wasFilled) {
+      // The new value reads as the slot reads elsewhere ("1,600.00", not "1600").
+      const format = turn.domain.domain.slots[slot]?.format;
       turn.sayPattern("correction", {
         flow: turn.flowTitle(frame.flow),
         slot: slotLabel(slot),
-        value: accepted.value,
+        value: formatValue(accepted.value, { language: turn.settings.language }, format),
       });
     }
     rewindIfPast(turn, frame, slot);
@@ -239,6 +295,13 @@ function rewindIfPast(turn: Turn, frame: FlowFrame, slot: string): boolean {
   return true;
 }
 
+/** The pending question is a confirmation or a yes/no question for a boolean slot. */
+function asksYesNo(turn: Turn): boolean {
+  const asked = turn.previousWaiting;
+  if (!asked) return false;
+  return asked.kind === "confirm" || turn.domain.domain.slots[asked.slot]?.type === "boolean";
+}
+
 /** affirm / deny: answers a confirmation, or a yes/no question for a boolean slot. */
 function* answer(
   turn: Turn,
@@ -246,6 +309,13 @@ function* answer(
   yes: boolean,
   slotToChange: string | undefined,
 ): Effectful<void> {
+  // "No" to the offer of a human agent: carry on where we were (the question is asked again).
+  if (!yes && turn.offeredHandoff) {
+    const top = turn.top();
+    turn.sayPattern("acknowledge", { flow: top ? turn.flowTitle(top.flow) : "" });
+    outcome.understood = true;
+    return;
+  }
   const asked = turn.previousWaiting;
   const frame = asked ? turn.frameByInstance(asked.flow_instance) : undefined;
   if (asked?.kind === "confirm" && frame) {
@@ -323,10 +393,16 @@ function explainPending(turn: Turn, topic?: string): string {
   return description ?? `I need the ${slotLabel(asked.slot)} to continue.`;
 }
 
-/** What the assistant can do, from the descriptions of the flows a user may start. */
+/**
+ * What the assistant can do, from the descriptions of the flows a user may start. A flow made
+ * only of `say` steps (a greeting) is no capability unless it sets `capability: true`.
+ */
 function capabilities(turn: Turn): string {
   const titles = Object.entries(turn.domain.domain.flows)
-    .filter(([, flow]) => !flow.internal)
+    .filter(
+      ([, flow]) =>
+        !flow.internal && (flow.capability ?? !flow.steps.every((s) => s.type === "say")),
+    )
     .map(([name]) => turn.flowSummary(name));
   if (titles.length === 0) return "I can't do anything yet: this assistant has no flows.";
   const list =

@@ -27,7 +27,13 @@ export const DEFAULT_PATTERN_MESSAGES: Record<PatternName, string> = {
   human_handoff: "Let me connect you with a human agent. Please hold on.",
   /** {flow} */
   cannot_handle:
-    "I'm sorry, I'm having trouble understanding. You can rephrase, or ask to talk to a human agent.",
+    "I'm sorry, I'm having trouble understanding. Would you like to talk to a human agent? You can also rephrase your request.",
+  /**
+   * {flow}: the user is fed up ("this is useless"); offers a human, and a "yes" next hands off.
+   * The pending question is not asked again right after it.
+   */
+  frustration:
+    "I'm sorry this isn't going well. Would you like me to connect you with a human agent?",
   /** {flow}: the flow being resumed. */
   resume: "Let's get back to {flow}.",
   /** {flow} */
@@ -49,6 +55,8 @@ export const DEFAULT_IN_FLOW_MESSAGES: Partial<Record<PatternName, string>> = {
   thanks: "You're welcome!",
   goodbye: "Goodbye! We can finish {flow} whenever you come back.",
   acknowledge: "Alright.",
+  frustration:
+    "I'm sorry this isn't going well. Would you like me to connect you with a human agent, or shall we carry on with {flow}?",
 };
 
 /** `chitchat` messages that pick a pattern of their own (set by the DU; see docs/dialogue.md). */
@@ -56,4 +64,8 @@ export const CHITCHAT_PATTERNS: Readonly<Record<string, PatternName>> = {
   greeting: "greeting",
   thanks: "thanks",
   goodbye: "goodbye",
+  frustration: "frustration",
 };
+
+/** The `chitchat` message asking for the last turn's messages again ("repeat that"). */
+export const REPEAT_MESSAGE = "repeat";

@@ -61,6 +61,11 @@ export interface DialogueState {
   validation_failures: number;
   history: HistoryEntry[];
   last_turn: TurnRecord | null;
+  /**
+   * The assistant's last turn offered a human agent (cannot_handle, frustration): a "yes" now
+   * hands off. Valid for one turn; absent in states written before it existed.
+   */
+  offered_handoff?: boolean;
 }
 
 export type FlowState = "idle" | "active" | "waiting_input";

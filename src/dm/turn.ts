@@ -2,7 +2,7 @@ import { compileExpression, isTruthy } from "../config/expression.ts";
 import type { StepNode } from "../config/flow-graph.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import type { PatternName, Settings } from "../config/schema.ts";
-import { renderTemplate } from "../config/template.ts";
+import { renderTemplate, type TemplateFormat } from "../config/template.ts";
 import type { Command, SlotValue } from "./commands.ts";
 import type { LogEntry } from "./effects.ts";
 import { DEFAULT_IN_FLOW_MESSAGES, DEFAULT_PATTERN_MESSAGES } from "./patterns.ts";
@@ -16,6 +16,11 @@ export interface TurnInput {
   userMessage: string;
   now: Date;
   newId: () => string;
+  /**
+   * The caller hands `state` over (freshly loaded, used by nothing else): the turn works on it
+   * directly instead of on a copy. Default false: the input state is never mutated.
+   */
+  ownsState?: boolean;
 }
 
 /**
@@ -29,12 +34,17 @@ export class Turn {
   readonly logs: LogEntry[] = [];
   /** What the user was asked before this turn (commands answer this question). */
   readonly previousWaiting: WaitingFor;
+  /** The previous turn offered a human agent, so a "yes" in this one accepts it. */
+  readonly offeredHandoff: boolean;
   /** Set when this turn's answer must not be followed by the pending question again. */
   suppressReask = false;
 
   constructor(readonly input: TurnInput) {
-    this.state = structuredClone(input.state);
+    this.state = input.ownsState ? input.state : structuredClone(input.state);
     this.previousWaiting = this.state.waiting_for;
+    this.offeredHandoff = this.state.offered_handoff === true;
+    // An offer is answered in the next turn or not at all.
+    delete this.state.offered_handoff;
   }
 
   get domain(): LoadedDomain {
@@ -78,9 +88,12 @@ export class Turn {
     };
   }
 
-  /** A template rendered with the frame's slots (plus extra values). */
+  /** A template rendered with the frame's slots (plus extra values), slots in their `format`. */
   render(template: string, values: Record<string, unknown>): string {
-    return renderTemplate(template, values, { language: this.settings.language });
+    return renderTemplate(template, values, {
+      language: this.settings.language,
+      formats: slotFormats(this.domain),
+    });
   }
 
   /**
@@ -133,4 +146,19 @@ export class Turn {
   test(source: string, frame: FlowFrame): boolean {
     return isTruthy(this.evaluate(source, frame));
   }
+}
+
+const formatsByDomain = new WeakMap<LoadedDomain, Record<string, TemplateFormat>>();
+
+/** The `format` each slot declares, computed once per loaded domain. */
+export function slotFormats(domain: LoadedDomain): Record<string, TemplateFormat> {
+  let formats = formatsByDomain.get(domain);
+  if (!formats) {
+    formats = {};
+    for (const [name, slot] of Object.entries(domain.domain.slots)) {
+      if (slot.format) formats[name] = slot.format;
+    }
+    formatsByDomain.set(domain, formats);
+  }
+  return formats;
 }

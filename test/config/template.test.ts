@@ -77,6 +77,32 @@ describe("templates", () => {
   it("rejects an unknown format, naming the known ones", () => {
     const error = templateError("Balance: {balance:euros}");
     expect(error.offset).toBe(9);
-    expect(error.message).toMatch(/unknown format 'euros'; known formats: money, number/);
+    expect(error.message).toMatch(/unknown format 'euros'; known formats: money, number, voice/);
+  });
+
+  it("reads the user's words back in the assistant's voice with {slot:voice}", () => {
+    const values = { who: "my landlord", boss: "My boss", name: "Ana", n: 12.5, es: "mi madre" };
+    expect(renderTemplate("What is {who:voice}'s IBAN?", values)).toBe(
+      "What is your landlord's IBAN?",
+    );
+    expect(renderTemplate("{boss:voice}|{name:voice}|{n:voice}", values)).toBe(
+      "Your boss|Ana|12.50",
+    );
+    // Only the domain's language is swapped: "mi" is a word of Spanish domains.
+    expect(renderTemplate("{es:voice}", values)).toBe("mi madre");
+    expect(renderTemplate("{es:voice}", values, { language: "es" })).toBe("tu madre");
+    // "myth" is not "my".
+    expect(renderTemplate("{x:voice}", { x: "myth of my dog" })).toBe("myth of your dog");
+  });
+
+  it("applies a slot's default format when the template names none", () => {
+    const formats = { amount: "money", who: "voice" } as const;
+    expect(
+      renderTemplate(
+        "{amount} to {who}, {amount:number}",
+        { amount: 1600, who: "my sister" },
+        { formats },
+      ),
+    ).toBe("1,600.00 to your sister, 1,600");
   });
 });

@@ -15,6 +15,8 @@ export const BANKING_HELDOUT_NATURAL = path.join(
   "../fixtures/du/banking-heldout-natural.yaml",
 );
 
+export const BANKING_HELDOUT_ROUND2 = path.join(here, "../fixtures/du/banking-heldout-round2.yaml");
+
 export function load(file: string): Promise<LoadedDomain> {
   return loadDomain(file);
 }

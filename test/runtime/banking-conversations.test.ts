@@ -100,7 +100,7 @@ describe("banking: transfer_funds", () => {
     const { send } = bank();
     await transferToConfirmation(send, "200");
     expect(await send({ type: "correct_slot", slot: "amount", value: "250" })).toEqual([
-      "Okay, I've changed the amount to 250.",
+      "Okay, I've changed the amount to 250.00.",
       'Please confirm: send 250.00 EUR from your checking account to Maria (IBAN ES9121000418450200051332), concept "rent March". Shall I go ahead?',
     ]);
   });
@@ -110,7 +110,7 @@ describe("banking: transfer_funds", () => {
     await transferToConfirmation(send, "200");
     const reply = await send({ type: "correct_slot", slot: "amount", value: "15k" });
     expect(reply).toEqual([
-      "Okay, I've changed the amount to 15000.",
+      "Okay, I've changed the amount to 15,000.00.",
       "Transfers above 10,000 EUR need extra verification. Please enter your 6-digit security code.",
     ]);
     const summary = await send(set("security_code", "654321"));
@@ -261,7 +261,7 @@ describe("banking: other flows", () => {
     ]);
     await send();
     expect(await send()).toEqual([
-      "I'm having trouble understanding. You can rephrase, type 'help', or ask to talk to a person.",
+      "I'm having trouble understanding. Would you like to talk to one of our agents? You can also rephrase, or type 'help'.",
       "Who would you like to send the money to?",
     ]);
     expect((await runtime.getState("alice")).active_flow).toBe("transfer_funds");

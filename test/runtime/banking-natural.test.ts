@@ -90,10 +90,10 @@ describe("banking, natural phrasing: transfers", () => {
 
   it("slang, 1.5k and a relation without a name", async () => {
     await converse([
-      ["hey can i move 1.5k to my landlord", "What is my landlord's IBAN?"],
+      ["hey can i move 1.5k to my landlord", "What is your landlord's IBAN?"],
       [IBAN, "What is the transfer for?"],
       ["rent april", "Which account"],
-      ["checking", "send 1,500.00 EUR from your checking account to my landlord"],
+      ["checking", "send 1,500.00 EUR from your checking account to your landlord"],
     ]);
   });
 
@@ -337,6 +337,486 @@ describe("banking, natural phrasing: other flows", () => {
     await converse([
       ["how much did i spend last week?", "Which account"],
       ["the current one", /Transactions .* \(checking, last week\)/],
+    ]);
+  });
+});
+
+/** Conversations written for the second conversation-quality round; each one failed before it. */
+describe("banking, round 2: changes of mind", () => {
+  it("'no wait, I want X instead' cancels the running flow and starts X", async () => {
+    const b = await converse([
+      ["block my card", "Which card"],
+      ["debit", "last 4 digits"],
+      [
+        "no wait I want to order a new card instead",
+        "No problem, I've cancelled that.\nWhich card: debit or credit?",
+      ],
+    ]);
+    const state = await b.runtime.getState("ana");
+    expect(state.flow_stack.map((f) => f.flow)).toEqual(["request_card"]);
+  });
+
+  it("changing one's mind twice leaves only the last request", async () => {
+    const b = await converse([
+      ["block my card", "Which card"],
+      ["debit", "last 4 digits"],
+      ["no wait I want to order a new card instead", "cancelled"],
+      ["actually no, block it after all", "No problem, I've cancelled that.\nWhich card"],
+      ["debit", "last 4 digits"],
+      ["4821", "Shall I block it?"],
+      [
+        "yes",
+        /now blocked\. Block reference: BLK-2026-000123\. You can order a replacement whenever you like\.$/,
+      ],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_state).toBe("idle");
+  });
+
+  it("'actually I'd rather check my balance' replaces the transfer", async () => {
+    const b = await converse([
+      ["send 100 to Laura", "What is Laura's IBAN?"],
+      ["actually I'd rather check my balance", "cancelled that.\nWhich account"],
+      ["checking", "Your checking account balance is 24,847.52 EUR."],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_state).toBe("idle");
+  });
+
+  it("'no wait, show me X instead' while a question is asked", async () => {
+    await converse([
+      ["what's my balance", "Which account"],
+      ["no wait, show me my transactions instead", "cancelled that.\nWhich account"],
+      ["savings", "For which period?"],
+      ["this month", /\(savings, this month\)/],
+    ]);
+  });
+
+  it("a question asked on the way is a digression, not a change of plan", async () => {
+    const b = await converse([
+      ["send 20 to Ana", "What is Ana's IBAN?"],
+      ["actually, what's my balance?", "Which account"],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_stack.map((f) => f.flow)).toEqual([
+      "transfer_funds",
+      "check_balance",
+    ]);
+  });
+
+  it("two requests in one message run one after the other", async () => {
+    await converse([
+      ["my card got stolen and i also need a new one", "Which card: debit or credit?"],
+      ["debit", "last 4 digits"],
+      ["4821", "block your debit card ending in 4821"],
+      ["yes", /now blocked[\s\S]*Let's get back to your new card order\.\nWhich card/],
+      ["debit", "What address"],
+    ]);
+    await converse([
+      ["i want to send money to my brother Luis and pay my gas bill", "What is Luis's IBAN?"],
+      [IBAN, "How much"],
+      ["30", "What is the transfer for?"],
+      ["birthday", "Which account"],
+      ["savings", "send 30.00 EUR from your savings account to Luis"],
+      ["yes", /Done![\s\S]*Let's get back to your bill payment\.\nWhat is the bill reference\?/],
+    ]);
+  });
+
+  it("each of two requests keeps its own values", async () => {
+    const b = bank();
+    await b.send("block my credit card ending 1234 and order a new debit card");
+    const state = await b.runtime.getState("ana");
+    expect(state.active_flow).toBe("block_card");
+    expect(state.slots).toMatchObject({ card_type: "credit", card_last_4: "1234" });
+    await b.send("yes");
+    expect((await b.runtime.getState("ana")).slots).toMatchObject({ card_type: "debit" });
+  });
+
+  it("'cancel' and 'start over' with nothing going on are acknowledged", async () => {
+    await converse([
+      ["cancel", "Sure — what can I do for you?"],
+      ["start over", "Sure — what can I do for you?"],
+    ]);
+  });
+
+  it("'no thanks' to an open question ends the flow", async () => {
+    const b = await converse([
+      ["show me the movements", "Which account"],
+      ["no thanks", "No problem, I've cancelled that."],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_state).toBe("idle");
+  });
+});
+
+describe("banking, round 2: corrections", () => {
+  it("'no wait, it's for Tim' corrects the beneficiary, not the concept", async () => {
+    await converse([
+      ["transfer money", "Who would you like"],
+      ["Lucia", "What is Lucia's IBAN?"],
+      [IBAN, "How much"],
+      ["a hundred and twenty", "What is the transfer for?"],
+      ["dinner", "Which account"],
+      ["checking", "send 120.00 EUR from your checking account to Lucia"],
+      [
+        "no wait, it's for Tim",
+        /changed the beneficiary name to Tim\.\n.*to Tim \(IBAN ES9121000418450200051332\), concept "dinner"/,
+      ],
+      ["yes", "Done! 120.00 EUR are on their way to Tim."],
+    ]);
+    await converse([
+      ["send 40 to Tom", "What is Tom's IBAN?"],
+      ["no wait, it's for Tim", "What is Tim's IBAN?"],
+    ]);
+  });
+
+  it("'sorry I meant Maria not Marta' while another question is asked", async () => {
+    await converse([
+      ["send money to Marta", "What is Marta's IBAN?"],
+      [IBAN, "How much"],
+      ["sorry I meant Maria not Marta", "changed the beneficiary name to Maria.\nHow much"],
+    ]);
+  });
+
+  it("a bare amount at another question corrects the amount, money-formatted", async () => {
+    await converse([
+      ["send 150 to Tim", "What is Tim's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["rent", "Which account"],
+      [
+        "1,500.50",
+        "Okay, I've changed the amount to 1,500.50.\nWhich account should the money come from",
+      ],
+      ["savings", "send 1,500.50 EUR from your savings account to Tim"],
+    ]);
+  });
+
+  it("'no wait, 600' at the IBAN question corrects the amount, not the IBAN", async () => {
+    await converse([
+      ["transfer 500 to Luis", "What is Luis's IBAN?"],
+      ["no wait, 600", "Okay, I've changed the amount to 600.00.\nWhat is Luis's IBAN?"],
+    ]);
+  });
+
+  it("two changes in one message while confirming", async () => {
+    await converse([
+      ["transfer 100 to Carla", "What is Carla's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["gift", "Which account"],
+      ["savings", "send 100.00 EUR from your savings account"],
+      ["hmm, actually make it 150 and from checking", "send 150.00 EUR from your checking account"],
+    ]);
+  });
+
+  it("'actually a hundred' and 'no wait, make it from savings'", async () => {
+    await converse([
+      ["I'd like to send some money", "Who would you like"],
+      ["to my sister", "What is your sister's IBAN?"],
+      [IBAN, "How much"],
+      ["fifty euros", "What is the transfer for?"],
+      ["actually a hundred", "Okay, I've changed the amount to 100.00."],
+      ["books", "Which account"],
+      ["no wait, make it from savings", "send 100.00 EUR from your savings account to your sister"],
+      ["yes", "Done! 100.00 EUR are on their way to your sister."],
+    ]);
+  });
+
+  it("'1 200,50' as a correction while confirming", async () => {
+    await converse([
+      ["i want to wire €1.200 to my mum", "What is your mum's IBAN?"],
+      ["its gb29 nwbk 6016 1331 9268 19", "What is the transfer for?"],
+      ["birthday", "Which account"],
+      ["savings", "send 1,200.00 EUR from your savings account to your mum"],
+      ["actually make it 1 200,50", "send 1,200.50 EUR"],
+    ]);
+  });
+
+  it("'no, it's from savings' and 'change the concept to lunch' while confirming", async () => {
+    await converse([
+      ["send 5 euros to Ana", "What is Ana's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["cafe", "Which account"],
+      ["checking", "from your checking account"],
+      ["no, it's from savings", "changed the source account to savings"],
+      ["change the concept to lunch", 'concept "lunch"'],
+    ]);
+  });
+
+  it("the card type corrected while the digits are asked", async () => {
+    await converse([
+      ["I lost my card", "Which card"],
+      ["credit", "last 4 digits"],
+      ["no it was the debit one", "Okay, I've changed the card type to debit."],
+      ["1234", "block your debit card ending in 1234"],
+    ]);
+  });
+});
+
+describe("banking, round 2: the assistant's voice", () => {
+  it("'what can you do?' lists what it does, not the greeting", async () => {
+    const b = bank();
+    const reply = await b.send("what can you do?");
+    expect(reply).toContain("check the balance of an account");
+    expect(reply).toContain("pay a utility bill");
+    expect(reply).not.toContain("say hello");
+  });
+
+  it.each<[string, string]>([
+    ["hey can i move 1.5k to my landlord", "What is your landlord's IBAN?"],
+    ["send 50 to my sister", "What is your sister's IBAN?"],
+    ["i want to wire €1.200 to my mum", "What is your mum's IBAN?"],
+  ])("'%s' is asked back in the assistant's voice", async (text, expected) => {
+    await converse([[text, expected]]);
+  });
+
+  it("a delivery address said as 'my office' reads back as 'your office'", async () => {
+    await converse([
+      ["order a new card", "Which card"],
+      ["debit", "What address"],
+      ["my office", "delivered to your office. Shall I place the order?"],
+      ["yes", "on its way to your office"],
+    ]);
+  });
+
+  it("a corrected amount is shown as money", async () => {
+    await converse([
+      ["send 1.5k to my landlord", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["rent", "Which account"],
+      ["1,600", "Okay, I've changed the amount to 1,600.00."],
+    ]);
+  });
+});
+
+describe("banking, round 2: frustration and a human", () => {
+  it.each(["this is useless", "you're not helping", "that's wrong", "ugh this bot is so annoying"])(
+    "'%s' gets an empathetic offer of a human",
+    async (text) => {
+      const b = bank();
+      const reply = await b.send(text);
+      expect(reply).toContain("I'm sorry this hasn't been helpful");
+      expect(reply).toContain("connect you with one of our agents");
+      expect(await b.send("yes")).toContain("I'm connecting you with one of our agents.");
+    },
+  );
+
+  it("mid-flow, the offer waits for an answer; 'no' carries on with the question", async () => {
+    const b = await converse([
+      ["send money to Ana", "What is Ana's IBAN?"],
+      [
+        "you're not helping",
+        /^I'm sorry this hasn't been helpful\. .* or shall we carry on with your transfer\?$/,
+      ],
+      ["no", "Alright.\nWhat is Ana's IBAN?"],
+      [IBAN, "How much"],
+    ]);
+    expect((await b.runtime.getState("ana")).active_flow).toBe("transfer_funds");
+  });
+
+  it("'yes' after a frustration offer at a confirmation hands off, it does not confirm", async () => {
+    const b = await converse([
+      ["block my credit card ending 1234", "Shall I block it?"],
+      ["this is useless", "connect you with one of our agents"],
+      ["yes please", "I'm connecting you with one of our agents."],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_state).toBe("idle");
+  });
+
+  it("'yes' after cannot_handle hands off; later 'yes' is an answer again", async () => {
+    await converse([
+      ["pay a bill", "Which bill"],
+      ["blah", "didn't quite get that"],
+      ["asdf", "didn't quite get that"],
+      ["zzz", /Would you like to talk to one of our agents\?[\s\S]*Which bill/],
+      ["yes", "I'm connecting you with one of our agents."],
+    ]);
+    await converse([
+      ["send 50 to Ana", "IBAN"],
+      ["yes", "didn't quite get that"],
+      ["please", "didn't quite get that"],
+    ]);
+  });
+});
+
+describe("banking, round 2: values the way customers type them", () => {
+  it("IBAN with dashes in lower case, amount '2k'", async () => {
+    await converse([
+      ["send 2k to Jorge", "What is Jorge's IBAN?"],
+      ["es91-2100-0418-4502-0005-1332", "What is the transfer for?"],
+      ["car", "Which account"],
+      [
+        "from checking",
+        "send 2,000.00 EUR from your checking account to Jorge (IBAN ES9121000418450200051332)",
+      ],
+    ]);
+  });
+
+  it("card digits spaced out in the first message", async () => {
+    await converse([
+      ["my debit card ending in 4 8 2 1 was stolen", "block your debit card ending in 4821"],
+      ["👍", "is now blocked"],
+    ]);
+  });
+
+  it("card digits after 'the last digits are'", async () => {
+    await converse([
+      ["freeze my credit card", "last 4 digits"],
+      ["the last digits are 9 9 0 1", "block your credit card ending in 9901"],
+    ]);
+  });
+
+  it("bill references typed in groups keep their letters", async () => {
+    await converse([
+      ["pay my phone bill", "bill reference"],
+      ["TEL 5521 9930", "Movilnet phone bill (TEL55219930)"],
+      ["yes", "Paid!"],
+    ]);
+    await converse([["i need to pay the phone bill, ref TEL 5521 9930", "(TEL55219930)"]]);
+    await converse([
+      ["quiero pagar el recibo del gas", "bill reference"],
+      ["GAS 2026 0042", "(GAS20260042)"],
+      ["sí", "Paid!"],
+    ]);
+  });
+
+  it("an address with commas and numbers", async () => {
+    await converse([
+      ["can you order me a replacement credit card", "What address"],
+      ["Calle Mayor 12, 3º B, 28013 Madrid", "delivered to Calle Mayor 12, 3º B, 28013 Madrid."],
+      ["yes please", "Your new credit card is on its way"],
+    ]);
+  });
+
+  it("periods in words: 'since monday', 'since the start of the month'", async () => {
+    await converse([
+      ["what have i spent since monday?", "Which account"],
+      ["checking", /\(checking, this week\)/],
+    ]);
+    await converse([
+      ["show my transactions", "Which account"],
+      ["savings", "For which period?"],
+      ["since the start of the month", /\(savings, this month\)/],
+    ]);
+  });
+
+  it("'I don't know, like 50?' gives the amount", async () => {
+    await converse([
+      ["send money to Ana", "IBAN"],
+      [IBAN, "How much"],
+      ["I don't know, like 50?", "What is the transfer for?"],
+    ]);
+  });
+
+  it("'dunno' and 'I don't know the number' ask for help, not a validation error", async () => {
+    await converse([
+      ["block my card please", "Which card"],
+      ["debit", "last 4 digits"],
+      ["dunno", "The last four digits printed on the front of the card."],
+      ["I don't know the number", "The last four digits printed on the front of the card."],
+    ]);
+  });
+});
+
+describe("banking, round 2: Spanish and Spanglish", () => {
+  it("'a mi hermano Pablo' names the beneficiary", async () => {
+    await converse([
+      ["necesito mandar money a mi hermano Pablo", "What is Pablo's IBAN?"],
+      [IBAN, "How much"],
+      ["50 pavos", "What is the transfer for?"],
+      ["regalo", "Which account"],
+      ["de ahorros", "send 50.00 EUR from your savings account to Pablo"],
+      ["dale", "Done!"],
+    ]);
+  });
+
+  it("a whole transfer in Spanish", async () => {
+    await converse([
+      ["hola", "Hello!"],
+      ["quiero hacer una transferencia", "Who would you like"],
+      ["a mi madre", "What is mi madre's IBAN?"],
+      [IBAN, "How much"],
+      ["200 euros", "What is the transfer for?"],
+      ["alquiler", "Which account"],
+      ["de la cuenta corriente", "send 200.00 EUR from your checking account"],
+      ["sí, adelante", "Done!"],
+    ]);
+  });
+
+  it("Spanish transactions with paging answered 'no'", async () => {
+    await converse([
+      ["quiero ver mis movimientos", "Which account"],
+      ["cuenta corriente", "For which period?"],
+      ["el mes pasado", /\(checking, last month\)/],
+      ["no", "That's everything I have for your checking account"],
+    ]);
+  });
+});
+
+describe("banking, round 2: repeats, recalls and messages after a flow", () => {
+  it("'what was the transaction id?' and 'repeat that' say the last message again", async () => {
+    await converse([
+      ["send 2k to Jorge", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["car", "Which account"],
+      ["checking", "Shall I go ahead?"],
+      ["yes", "Transaction id: TX-2026-000123."],
+      [
+        "what was the transaction id?",
+        "Done! 2,000.00 EUR are on their way to Jorge. Transaction id: TX-2026-000123.",
+      ],
+      ["repeat that", "Transaction id: TX-2026-000123."],
+    ]);
+  });
+
+  it("'sorry what?' mid-flow repeats the question once", async () => {
+    await converse([
+      ["what's my balance", "Which account: checking, savings or investment?"],
+      ["sorry what?", /^Which account: checking, savings or investment\?$/],
+      ["savings", "52,310.00 EUR"],
+    ]);
+  });
+
+  it("the same request said twice while its IBAN is asked just asks again", async () => {
+    await converse([
+      ["send 50 to Ana", "What is Ana's IBAN?"],
+      ["send 50 to Ana", /^What is Ana's IBAN\?$/],
+      [IBAN, "What is the transfer for?"],
+      [IBAN, /^What is the transfer for\?/],
+      ["gift", "Which account"],
+      ["checking", 'concept "gift"'],
+    ]);
+  });
+
+  it("several flows in a row, with small talk between them", async () => {
+    await converse([
+      ["hi", "Hello!"],
+      ["what's my balance", "Which account"],
+      ["savings", "52,310.00 EUR"],
+      ["thanks", "You're welcome!"],
+      ["and my checking?", "24,847.52 EUR"],
+      ["pay the water bill", "bill reference"],
+      ["WAT778812", "Aguas del Norte"],
+      ["yes", "Paid!"],
+      ["bye", "Goodbye!"],
+    ]);
+  });
+
+  it("one-letter answers: 'y' confirms, 'k thx' thanks", async () => {
+    await converse([
+      ["send 50 to Tom", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["x", "Which account"],
+      ["checking", "Shall I go ahead?"],
+      ["y", "Done! 50.00 EUR are on their way to Tom."],
+      ["k thx", "You're welcome!"],
+    ]);
+  });
+
+  it("a flow after a denied confirmation starts cleanly", async () => {
+    await converse([
+      ["send 20 to Bob", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["coffee", "Which account"],
+      ["checking", "Shall I go ahead?"],
+      ["no", "OK, I haven't sent anything."],
+      ["what's my balance", "Which account"],
+      ["checking", "24,847.52 EUR"],
     ]);
   });
 });

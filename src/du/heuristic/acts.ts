@@ -5,13 +5,17 @@ import {
   CORRECTION_OPENERS,
   CORRECTION_PHRASES,
   DENY,
+  DIGRESSION_CUES,
   FILLERS,
+  FRUSTRATION,
   GOODBYE,
   GREETING,
   HELP,
   HELP_QUESTION,
   HUMAN,
+  REPEAT,
   SMALL_TALK,
+  SWITCH_CUES,
   THANKS,
   WHAT_IS,
 } from "./vocabulary.ts";
@@ -47,6 +51,12 @@ export interface ActReading {
    */
   chitchat: ChitchatKind | null;
   correction: boolean;
+  /** Fed up with the assistant: "this is useless", "you're not helping", "that's wrong". */
+  frustrated: boolean;
+  /** A change of mind: a request said with it replaces the running flow ("... instead"). */
+  switches: boolean;
+  /** "repeat that", "say again": the assistant's last message again. */
+  repeat: boolean;
 }
 
 export type ChitchatKind = "greeting" | "thanks" | "goodbye" | "other";
@@ -95,6 +105,7 @@ const sets = {
   cancel: new Set(CANCEL),
   help: new Set(HELP),
   greeting: new Set(GREETING),
+  repeat: new Set(REPEAT),
   smallTalk: new Set([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
 };
 
@@ -108,7 +119,21 @@ function chitchatKind(text: string, words: string[]): ChitchatKind | null {
   return "other";
 }
 
-export function readActs(message: string): ActReading {
+/** Recent readings: the DU reads the same message more than once per turn. */
+const recent = new Map<string, Readonly<ActReading>>();
+const RECENT_SIZE = 64;
+
+export function readActs(message: string): Readonly<ActReading> {
+  let reading = recent.get(message);
+  if (!reading) {
+    reading = Object.freeze(read(message));
+    if (recent.size >= RECENT_SIZE) recent.clear();
+    recent.set(message, reading);
+  }
+  return reading;
+}
+
+function read(message: string): ActReading {
   const text = flat(message);
   const words = text.length ? text.split(" ") : [];
   const whatIsMatch = WHAT_IS.exec(text);
@@ -128,5 +153,8 @@ export function readActs(message: string): ActReading {
     greeting: pure(words, sets.greeting),
     chitchat: chitchatKind(text, words),
     correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),
+    frustrated: words.length <= MAX_ACT_WORDS && FRUSTRATION.test(text),
+    switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),
+    repeat: pure(words, sets.repeat),
   };
 }

@@ -10,6 +10,8 @@ export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Typos are only corrected on words this long: shorter ones have too many neighbours. */
 const TYPO_MIN_LENGTH = 5;
+/** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
+const CORRECTION_CACHE_SIZE = 10_000;
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -21,6 +23,8 @@ export class Analyzer {
   private readonly typoTargets: string[] = [];
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
   private readonly stems = new Set<string>();
+  private readonly corrections = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
     this.synonyms = buildSynonyms(domain);
@@ -48,6 +52,17 @@ export class Analyzer {
     if (word.length < TYPO_MIN_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
       return word;
     }
+    // The typo search scans the vocabulary; every message asks it for the same words many times.
+    let corrected = this.corrections.get(word);
+    if (corrected === undefined) {
+      corrected = this.searchCorrection(word);
+      if (this.corrections.size >= CORRECTION_CACHE_SIZE) this.corrections.clear();
+      this.corrections.set(word, corrected);
+    }
+    return corrected;
+  }
+
+  private searchCorrection(word: string): string {
     // A known word in another form ("sending" for "send") is no typo of a third ("spending").
     if (this.stems.has(stem(word))) return word;
     if (/\d/.test(word)) return word;
@@ -125,8 +140,14 @@ export class Analyzer {
 
   /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
   key(word: string): string {
-    const s = stem(this.correct(word));
-    return this.synonyms.single.get(s) ?? s;
+    let key = this.keys.get(word);
+    if (key === undefined) {
+      const s = stem(this.correct(word));
+      key = this.synonyms.single.get(s) ?? s;
+      if (this.keys.size >= CORRECTION_CACHE_SIZE) this.keys.clear();
+      this.keys.set(word, key);
+    }
+    return key;
   }
 
   /** A folded word of the domain's own vocabulary (flow/slot texts, choices, synonyms). */

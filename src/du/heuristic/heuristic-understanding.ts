@@ -13,8 +13,16 @@ import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
-import { fold, stem, tokenize } from "./text.ts";
-import { GREETING, ORDINALS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "./vocabulary.ts";
+import { flat, fold, stem, tokenize } from "./text.ts";
+import type { SlotCue } from "./trigger-cues.ts";
+import {
+  GREETING,
+  ORDINALS,
+  QUESTION_START,
+  RECALL_QUESTION,
+  REQUEST_CUES,
+  STOP_WORDS,
+} from "./vocabulary.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
 export interface MatchThresholds {
@@ -59,6 +67,8 @@ interface Turn {
   rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
   view: { text: string; markers: string[][] };
+  /** Stems of the message's tokens (typos corrected), computed on first use. */
+  stems?: string[];
 }
 
 /** Prefix of the clarify topic that asks the user to choose between flows (shared with the DM). */
@@ -97,7 +107,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The commands for one message; synchronous, so the LLM DU can fall back on it cheaply. */
   read(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Command[] {
-    const text = message.trim();
+    const text = emojiWords(message).trim();
     if (!text) return [];
     const model = this.prepare(domain);
     // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
@@ -115,6 +125,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       view,
     };
     if (turn.acts.human) return [{ type: "human_handoff", reason: text.slice(0, 200) }];
+    if (turn.acts.repeat || (!state.waiting_for && this.recalls(turn))) return REPEAT_LAST;
     const picked = this.pickOffered(turn);
     if (picked) return picked;
     const waiting = state.waiting_for;
@@ -132,6 +143,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private onOpen(turn: Turn): Command[] {
     const { acts } = turn;
     if (acts.cancel || (turn.frame && this.cancelsActive(turn))) return [{ type: "cancel_flow" }];
+    const several = turn.frame ? null : this.severalRequests(turn);
+    if (several) return several;
     const decision = this.decide(turn.rank, this.limits.minCoverage);
     if (acts.greeting && !turn.frame && decision && "flow" in decision) {
       return this.start(turn, decision.flow);
@@ -139,6 +152,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.chitchat) return this.chitchat(turn);
     if (decision && "flow" in decision) return this.start(turn, decision.flow);
     if (decision) return [{ type: "clarify", topic: FLOWS_TOPIC + decision.ambiguous.join(",") }];
+    if (acts.frustrated) return FRUSTRATED;
     if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
     const term = this.termTopic(turn);
     if (term) return [{ type: "clarify", topic: term }];
@@ -165,8 +179,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
     const others = this.mentionsFor(turn, frame.flow, [], [slot.name]);
     const digression = this.digression(turn);
-    // "forget it, I want to check my balance instead": drop this flow, then start that one.
-    if (digression && this.opensWithCancel(turn)) return [{ type: "cancel_flow" }, ...digression];
+    // "forget it, I want to check my balance instead", "no wait, I want a new card instead":
+    // drop this flow, then start that one.
+    if (digression && this.replacesFlow(turn)) return [{ type: "cancel_flow" }, ...digression];
     const request = REQUEST_CUES.test(acts.flat) || turn.text.includes("?");
     // Without a request cue, values of this flow's slots ("from savings") are answers, not a
     // request for a flow that happens to use the same words.
@@ -174,13 +189,42 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // A typed answer ("200", "savings") still wins over a digression it happens to resemble.
       if (slot.kind === "text" || !turn.model.reader.answer(slot, turn.text)) return digression;
     }
-    if (acts.help || acts.helpQuestion) return [{ type: "clarify", topic: slot.name }];
+    if (acts.frustrated && !(slot.kind !== "text" && turn.model.reader.answer(slot, turn.text))) {
+      return FRUSTRATED;
+    }
+    // "I don't know, like 50?" still gives a value for a typed question.
+    const unsure =
+      acts.helpQuestion && slot.kind !== "text" && slot.kind !== "iban" && /\d/.test(turn.text);
+    if (
+      acts.help ||
+      (acts.helpQuestion && !(unsure && turn.model.reader.answer(slot, turn.text)))
+    ) {
+      return [{ type: "clarify", topic: slot.name }];
+    }
     const term = this.termTopic(turn);
     if (term) return [{ type: "clarify", topic: term }];
     if (acts.chitchat) return this.chitchat(turn);
-    // "yes"/"no" answer nothing but a yes/no question.
-    if (acts.affirm || acts.deny) return [];
+    // "yes"/"no" answer nothing but a yes/no question, or the offer of a human agent (the DM
+    // knows whether one was made).
+    if (acts.affirm || acts.deny) {
+      if (turn.state.offered_handoff) return [{ type: acts.affirm ? "affirm" : "deny" }];
+      // "no thanks" to "which account?": the user does not want to go on.
+      if (acts.deny && /\b(?:thanks|thank you|gracias)\b/.test(acts.flat)) {
+        return [{ type: "cancel_flow" }];
+      }
+      return [];
+    }
     const question = turn.text.includes("?") || QUESTION_START.test(acts.flat);
+    // The running flow's request said again ("send 50 to Ana" while its IBAN is asked): it
+    // just goes on; an IBAN question never reads a sentence without an IBAN as one.
+    if (slot.kind === "iban" && findIbans(turn.text).length === 0 && this.requestsAgain(turn)) {
+      return this.start(turn, frame.flow);
+    }
+    // An IBAN or amount said again while a free-text question is asked is not its answer.
+    if (slot.kind === "text") {
+      const typed = this.bareCorrection(turn, slot, true);
+      if (typed) return this.setSlots(turn, [typed]);
+    }
     if (slot.kind === "text") {
       // "who can I send it to?" asks about the question; it is not the answer.
       if (question) return [{ type: "clarify", topic: slot.name }];
@@ -200,6 +244,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Values for other slots of the flow ("from my savings" while asked the amount).
     if (others.length) return this.setSlots(turn, others);
     if (this.restates(turn)) return this.start(turn, frame.flow);
+    // "1,500.50" while asked the source account, the amount being filled: a correction.
+    const bare = this.bareCorrection(turn, slot);
+    if (bare) return this.setSlots(turn, [bare]);
     return question ? [{ type: "clarify", topic: slot.name }] : [];
   }
 
@@ -258,8 +305,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     if (acts.affirm || (acts.affirmLead && !acts.denyLead)) return [{ type: "affirm" }];
     if (acts.deny || acts.denyLead) return [{ type: "deny" }];
+    if (acts.frustrated) return FRUSTRATED;
     const digression = this.digression(turn);
-    if (digression && this.opensWithCancel(turn)) return [{ type: "cancel_flow" }, ...digression];
+    if (digression && this.replacesFlow(turn)) return [{ type: "cancel_flow" }, ...digression];
     if (digression) return digression;
     // A bare code while confirming replaces the flow's only code ("GAS-2026-0042").
     const code = this.bareCode(turn);
@@ -314,6 +362,39 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       : { flow: top.flow };
   }
 
+  /**
+   * "my card was stolen and I need a new one": every part of the message, split at "and",
+   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
+   * first ends up on top of the stack, the others resume after it. Each start carries the
+   * values its own part states.
+   */
+  private severalRequests(turn: Turn): Command[] | null {
+    const parts = turn.text.split(REQUEST_SPLIT).filter((p) => p.trim() !== "");
+    if (parts.length < 2 || parts.length > 3) return null;
+    const starts: Command[] = [];
+    for (const part of parts) {
+      const view = this.rankingView(turn.model, part);
+      const decision = this.decide(
+        turn.model.index.rank(view.text, view.markers),
+        this.limits.minCoverage,
+      );
+      if (!decision || !("flow" in decision) || decision.flow === "greet") return null;
+      if (starts.some((c) => c.type === "start_flow" && c.flow === decision.flow)) return null;
+      const found = turn.model.reader.mentions(
+        part,
+        turn.model.flowSlots.get(decision.flow) ?? [],
+        turn.model.cues.get(decision.flow) ?? [],
+      );
+      const slots = Object.fromEntries(found.map((f) => [f.slot, f.value]));
+      starts.push(
+        found.length
+          ? { type: "start_flow", flow: decision.flow, slots }
+          : { type: "start_flow", flow: decision.flow },
+      );
+    }
+    return starts.reverse();
+  }
+
   /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
   private digression(turn: Turn): Command[] | null {
     const decision = this.decide(turn.rank, this.limits.digressionCoverage);
@@ -322,6 +403,55 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
     if (decision.flow === "greet" || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
+  }
+
+  /**
+   * "what was the transaction id?": a question whose words are all in the assistant's last
+   * messages is answered by saying them again.
+   */
+  private recalls(turn: Turn): boolean {
+    const m = RECALL_QUESTION.exec(turn.acts.flat);
+    const term = m?.groups?.term ?? m?.groups?.again;
+    const said = turn.state.last_turn?.messages;
+    if (!term || !said?.length) return false;
+    const last = ` ${flat(said.join(" "))} `;
+    const words = term.split(" ").filter((w) => !STOP_WORDS.has(w));
+    return words.length > 0 && words.every((w) => last.includes(` ${w} `));
+  }
+
+  /**
+   * A request that replaces the running flow rather than interrupting it: opened by a cancel
+   * phrase ("forget it, ...") or said as a change of mind ("instead", "actually I want ...").
+   */
+  private replacesFlow(turn: Turn): boolean {
+    // A question ("actually, what's my balance?") is asked on the way, not a change of plan.
+    return (turn.acts.switches && !turn.text.includes("?")) || this.opensWithCancel(turn);
+  }
+
+  /**
+   * A message that is only a value for a slot already filled (not the one asked), when exactly
+   * one filled slot of the flow takes values of that type: "1,500.50" while asked the source
+   * account corrects the amount.
+   */
+  private bareCorrection(turn: Turn, pending: SlotInfo, repeated = false): Found | null {
+    const frame = turn.frame!;
+    const hits: Found[] = [];
+    // With `repeated`, a value said again is found too ("ES91 ..." twice): it changes nothing.
+    const kinds: SlotInfo["kind"][] = repeated
+      ? ["iban", "number"]
+      : ["iban", "number", "choice", "date"];
+    for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
+      if (s === pending || !kinds.includes(s.kind)) continue;
+      if ((frame.slots[s.name] ?? null) === null) continue;
+      // An answer to an IBAN question is read loosely (for the validator); here it must be one.
+      if (s.kind === "iban" && findIbans(turn.text).length !== 1) continue;
+      const found = turn.model.reader.answer(s, turn.text);
+      if (!found || (!repeated && sameValue(found.value, frame.slots[s.name]))) continue;
+      const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
+      const words = tokenize(rest).filter((t) => !STOP_WORDS.has(t.norm));
+      if (words.length === 0) hits.push(found);
+    }
+    return hits.length === 1 ? hits[0]! : null;
   }
 
   /** The message starts with a cancel phrase ("forget it, ...", "no, cancel that and ..."). */
@@ -400,19 +530,55 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       cues,
     );
     const changed = typed.filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+    // "make it 150 and from checking": a plain number beside other values is the amount when
+    // the flow has one number slot.
+    const numberSlots = candidates.filter((s) => s.kind === "number");
+    if (
+      changed.length &&
+      numberSlots.length === 1 &&
+      !typed.some((f) => f.slot === numberSlots[0]!.name)
+    ) {
+      const free = turn.model.reader
+        .numbers(body)
+        .filter((n) => !typed.some((f) => f.start < n.end && n.start < f.end));
+      if (free.length === 1 && !sameValue(free[0]!.value, frame.slots[numberSlots[0]!.name])) {
+        changed.push({
+          slot: numberSlots[0]!.name,
+          value: free[0]!.value,
+          start: free[0]!.start,
+          end: free[0]!.end,
+        });
+      }
+    }
+    // "no wait, it's for Tim": a name said as a correction is about the person, even in the
+    // place a cue ("for") gives another free-text slot (the concept).
+    const nameSlot = slots.find((s) => s.nameLike && filled(s));
     const textCued = turn.model.reader
       .mentions(
         body,
-        candidates.filter((s) => s.kind === "text"),
+        slots.filter((s) => s.kind === "text" && (filled(s) || s === pending || nameSlot)),
         cues.filter((c) => c.before !== null),
       )
-      .filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+      .map((f) =>
+        nameSlot && f.slot !== nameSlot.name && PROPER_NAME.test(String(f.value))
+          ? { ...f, slot: nameSlot.name }
+          : f,
+      )
+      .filter(
+        (f) =>
+          candidates.some((s) => s.name === f.slot) && !sameValue(f.value, frame.slots[f.slot]),
+      );
     const all = [...changed, ...textCued];
     if (all.length) return this.setSlots(turn, all, pending);
     // "sorry, it's 482913" while the code is asked: the answer, corrected, not another slot.
     // (IBANs and codes read loosely, so only with digits: "no idea" is no IBAN.)
+    // An IBAN must look like one here: "no wait, 600" corrects the amount, not the IBAN.
     const typedValue =
-      pending?.kind === "iban" || pending?.kind === "code" ? /\d/.test(body) : true;
+      pending?.kind === "iban"
+        ? findIbans(body).length === 1
+        : pending?.kind === "code"
+          ? /\d/.test(body)
+          : true;
     if (pending && pending.kind !== "text" && typedValue) {
       const found = turn.model.reader.answer(pending, body);
       if (found) return this.setSlots(turn, [found], pending);
@@ -479,6 +645,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return [{ type: "chitchat", message: kind && kind !== "other" ? kind : turn.text }];
   }
 
+  /** The message, read as a request, asks for the flow that is running. */
+  private requestsAgain(turn: Turn): boolean {
+    const decision = this.decide(turn.rank, this.limits.digressionCoverage);
+    return decision !== null && "flow" in decision && decision.flow === turn.frame?.flow;
+  }
+
   /**
    * The message asks again for the flow that is running ("new transfer", "send money" while
    * the transfer asks who gets it): the active flow is among the best matches and every word of
@@ -502,7 +674,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // One marker group per value span: "savings" may be an account type or a source account.
     const groups = new Map<string, Set<string>>();
     const spans: Array<{ start: number; end: number }> = [];
-    const mark = (slots: SlotInfo[], found: Array<{ start: number; end: number }>) => {
+    const mark = (slots: SlotInfo[], found: ReadonlyArray<{ start: number; end: number }>) => {
       if (!slots.length) return;
       for (const span of found) {
         const key = `${span.start}:${span.end}`;
@@ -512,12 +684,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         spans.push(span);
       }
     };
-    const all = [...model.slots.values()].filter((s) => !s.def.internal);
+    const parts = rankingParts(model);
     // Words of a choice phrase that are flow words themselves stay ("debit card" keeps "card",
     // "savings account" keeps "account"), so the value does not swallow what the request is about.
     const kept: string[] = [];
-    for (const slot of all) {
-      if (slot.kind !== "choice") continue;
+    for (const slot of parts.choiceSlots) {
       const found = slot.choices!.find(text);
       mark([slot], found);
       for (const m of found) {
@@ -531,23 +702,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     }
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
-    mark(
-      all.filter((s) => s.kind === "number"),
-      numbers,
-    );
-    mark(
-      all.filter((s) => s.kind === "iban"),
-      findIbans(text),
-    );
+    mark(parts.numberSlots, numbers);
+    mark(parts.ibanSlots, findIbans(text));
     // Free text in the position a trigger phrase gives it ("... to my landlord", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
-    for (const [flow, slots] of model.flowSlots) {
-      const texts = slots.filter((s) => s.kind === "text");
-      const cues = (model.cues.get(flow) ?? []).filter(
-        (c) => c.before !== null && texts.some((s) => s.name === c.slot),
-      );
-      if (cues.length > 0) spans.push(...model.reader.mentions(text, texts, cues));
+    for (const { texts, cues } of parts.textCues) {
+      spans.push(...model.reader.mentions(text, texts, cues));
     }
     // A greeting in front of a request ("hey, can I move 1.5k ...") is not part of it.
     const greeting = leadingGreeting(text);
@@ -579,15 +740,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
   private namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
-    const slots = turn.model.flowSlots.get(flow) ?? [];
     const tokens = tokenize(turn.text);
-    const stems = tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
+    turn.stems ??= tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
+    const stems = turn.stems;
     const hits = new Map<SlotInfo, number>();
-    for (const slot of slots) {
-      for (const key of slot.keys) {
-        // A key shared by two slots of the flow names neither.
-        if (slots.some((o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" "))))
-          continue;
+    for (const [slot, keys] of namingKeys(turn.model.flowSlots.get(flow) ?? [])) {
+      for (const key of keys) {
         for (let i = 0; i + key.length <= tokens.length; i++) {
           if (key.every((k, j) => stems[i + j] === k)) {
             const end = tokens[i + key.length - 1]!.end;
@@ -635,21 +793,100 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 }
 
-const GREETING_PHRASES = [...GREETING].sort((a, b) => b.length - a.length);
+const namingKeysCache = new WeakMap<SlotInfo[], Array<[SlotInfo, string[][]]>>();
+
+/**
+ * Per slot of a flow, the keys that name it alone: a key shared by two slots of the flow names
+ * neither. Computed once per flow's slot list (it depends on the domain only).
+ */
+function namingKeys(slots: SlotInfo[]): Array<[SlotInfo, string[][]]> {
+  let out = namingKeysCache.get(slots);
+  if (!out) {
+    out = slots.map((slot): [SlotInfo, string[][]] => [
+      slot,
+      slot.keys.filter(
+        (key) =>
+          !slots.some((o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" "))),
+      ),
+    ]);
+    namingKeysCache.set(slots, out);
+  }
+  return out;
+}
+
+interface RankingParts {
+  choiceSlots: SlotInfo[];
+  numberSlots: SlotInfo[];
+  ibanSlots: SlotInfo[];
+  /** Per flow with trigger cues for free-text slots: those slots and cues. */
+  textCues: Array<{ texts: SlotInfo[]; cues: SlotCue[] }>;
+}
+
+const rankingPartsCache = new WeakMap<DomainModel, RankingParts>();
+
+/** The slot lists the ranking view uses: they depend on the domain only, so built once. */
+function rankingParts(model: DomainModel): RankingParts {
+  let parts = rankingPartsCache.get(model);
+  if (!parts) {
+    const all = [...model.slots.values()].filter((s) => !s.def.internal);
+    const textCues: RankingParts["textCues"] = [];
+    for (const [flow, slots] of model.flowSlots) {
+      const texts = slots.filter((s) => s.kind === "text");
+      const cues = (model.cues.get(flow) ?? []).filter(
+        (c) => c.before !== null && texts.some((s) => s.name === c.slot),
+      );
+      if (cues.length > 0) textCues.push({ texts, cues });
+    }
+    parts = {
+      choiceSlots: all.filter((s) => s.kind === "choice"),
+      numberSlots: all.filter((s) => s.kind === "number"),
+      ibanSlots: all.filter((s) => s.kind === "iban"),
+      textCues,
+    };
+    rankingPartsCache.set(model, parts);
+  }
+  return parts;
+}
+
+/** Greeting phrases as word lists, longest first, by their first word. */
+const GREETING_PHRASES = new Map<string, string[][]>();
+for (const phrase of [...GREETING].sort((a, b) => b.length - a.length)) {
+  const words = phrase.split(" ");
+  GREETING_PHRASES.set(words[0]!, [...(GREETING_PHRASES.get(words[0]!) ?? []), words]);
+}
+
+/** Emoji that answer a question on their own: a thumbs up is a "yes". */
+const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/(?:\u{1F44D}|\u{1F44C}|\u2705|\u2714\uFE0F?|\u{1F197})[\u{1F3FB}-\u{1F3FF}]?/gu, " yes "],
+  [/(?:\u{1F44E}|\u274C|\u{1F645})[\u{1F3FB}-\u{1F3FF}]?/gu, " no "],
+];
+
+function emojiWords(message: string): string {
+  let out = message;
+  for (const [pattern, word] of EMOJI_WORDS) out = out.replace(pattern, word);
+  return out;
+}
+
+/** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
+const REQUEST_SPLIT =
+  /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
+
+/** "repeat that": the DM says its last messages again. */
+const REPEAT_LAST: Command[] = [{ type: "chitchat", message: "repeat" }];
+
+/** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */
+const FRUSTRATED: Command[] = [{ type: "chitchat", message: "frustration" }];
+
+/** One to three capitalised words: "Tim", "Maria Lopez". */
+const PROPER_NAME = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}$/u;
 
 /** Length of a greeting that opens a longer message ("hi, so basically ..."), else 0. */
 function leadingGreeting(text: string): number {
   const tokens = tokenize(text);
-  for (const phrase of GREETING_PHRASES) {
-    const n = phrase.split(" ").length;
+  for (const phrase of GREETING_PHRASES.get(tokens[0]?.norm ?? "") ?? []) {
+    const n = phrase.length;
     if (tokens.length < n) continue;
-    if (
-      tokens
-        .slice(0, n)
-        .map((t) => t.norm)
-        .join(" ") !== phrase
-    )
-      continue;
+    if (!phrase.every((word, i) => tokens[i]!.norm === word)) continue;
     // The whole message is the greeting ("hey there"): nothing to strip it from.
     return tokens.length === n ? 0 : tokens[n - 1]!.end;
   }

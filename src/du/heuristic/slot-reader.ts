@@ -1,7 +1,7 @@
 import type { SlotValue } from "../../dm/commands.ts";
 import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
-import { findCodes, findIbans } from "./extract/codes.ts";
+import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
@@ -75,14 +75,26 @@ export class SlotReader {
   ) {}
 
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
-  numbers(text: string): NumberMatch[] {
-    const blocked: Span[] = [...findIbans(text), ...findDates(text, this.now())];
-    return findNumbers(text, this.language).filter(
-      (n) =>
-        !blocked.some((b) => overlaps(b, n)) &&
-        !/[A-Za-z]/.test(text.slice(Math.max(0, n.start - 1), n.start)),
+  numbers(text: string): readonly NumberMatch[] {
+    // Asked several times per message (ranking, answers, mentions): the last answer is kept.
+    const now = this.now();
+    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+    if (this.lastNumbers?.text === text && this.lastNumbers.day === day) {
+      return this.lastNumbers.found;
+    }
+    const blocked: Span[] = [...findIbans(text), ...findDates(text, now)];
+    const found = Object.freeze(
+      findNumbers(text, this.language).filter(
+        (n) =>
+          !blocked.some((b) => overlaps(b, n)) &&
+          !/[A-Za-z]/.test(text.slice(Math.max(0, n.start - 1), n.start)),
+      ),
     );
+    this.lastNumbers = { text, day, found };
+    return found;
   }
+
+  private lastNumbers: { text: string; day: string; found: readonly NumberMatch[] } | undefined;
 
   /** The message read as the answer to a question about `slot`. */
   answer(slot: SlotInfo, text: string): Found | null {
@@ -122,6 +134,9 @@ export class SlotReader {
         return t && (/\d/.test(String(t.value)) || !/\s/.test(String(t.value))) ? t : null;
       }
       case "code": {
+        // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
+        const grouped = findIbans(text).length ? null : groupedCode(text, "end");
+        if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
         const codes = findCodes(text).filter((c) => /\d/.test(c.value));
         const joined = codes.map((c) => c.value).join("");
         // "4 8 2 1" or "4821": digits typed apart are still one code.
@@ -241,7 +256,7 @@ export class SlotReader {
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
-  private keyedCode(slot: SlotInfo, text: string, tokens: Token[]): Found | null {
+  private keyedCode(slot: SlotInfo, text: string, tokens: readonly Token[]): Found | null {
     const stems = tokens.map((t) => stem(t.norm));
     for (const key of slot.keys) {
       for (let i = 0; i + key.length <= tokens.length; i++) {
@@ -250,6 +265,12 @@ export class SlotReader {
         while (j < tokens.length && VALUE_GAP.has(tokens[j]!.norm)) j++;
         const next = tokens[j];
         if (!next) continue;
+        // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
+        const grouped = groupedCode(text.slice(next.start), "start");
+        if (grouped) {
+          const value = slot.def.type === "integer" ? Number(grouped.value) : grouped.value;
+          return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
+        }
         const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
         if (code && /\d/.test(code.value)) {
           const value = slot.def.type === "integer" ? Number(code.value) : code.value;
@@ -265,9 +286,9 @@ export class SlotReader {
     slot: SlotInfo,
     cue: SlotCue,
     text: string,
-    tokens: Token[],
+    tokens: readonly Token[],
     keys: string[],
-    numbers: NumberMatch[],
+    numbers: readonly NumberMatch[],
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i < tokens.length; i++) {
@@ -307,15 +328,22 @@ export class SlotReader {
    * In English "a" is an article, so it only counts before a capitalised word, or always in a
    * Spanish domain.
    */
-  private spanishTo(cue: SlotCue, text: string, tokens: Token[], i: number): boolean {
+  private spanishTo(cue: SlotCue, text: string, tokens: readonly Token[], i: number): boolean {
     const next = tokens[i + 1];
     if (cue.before !== "to" || tokens[i]!.norm !== "a" || !next) return false;
     if (!adjacent(text, tokens[i]!, next)) return false;
-    return this.language === "es" || /^\p{Lu}/u.test(next.raw);
+    // "a mi hermano Pablo": a possessive and a relation say a person follows.
+    const relation = POSSESSIVES.has(next.norm) && RELATIONS.has(tokens[i + 2]?.norm ?? "");
+    return this.language === "es" || relation || /^\p{Lu}/u.test(next.raw);
   }
 
   /** A free-text value said right after the slot's name: "her name is Sofia", "concept: rent". */
-  private keyedText(slot: SlotInfo, text: string, tokens: Token[], free: (s: Span) => boolean) {
+  private keyedText(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ) {
     const stems = tokens.map((t) => stem(t.norm));
     for (const key of slot.keys) {
       for (let i = 0; i + key.length < tokens.length; i++) {
@@ -347,7 +375,7 @@ export class SlotReader {
    */
   private nameAfter(
     text: string,
-    tokens: Token[],
+    tokens: readonly Token[],
     from: number,
     free: (s: Span) => boolean,
   ): Span | null {
@@ -393,7 +421,7 @@ export class SlotReader {
    */
   private phraseAfter(
     text: string,
-    tokens: Token[],
+    tokens: readonly Token[],
     from: number,
     free: (s: Span) => boolean,
   ): Span | null {
@@ -438,7 +466,7 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 /** The number the text states, when all the numbers it has agree. */
-function uniqueNumber(nums: NumberMatch[]): NumberMatch | null {
+function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
   if (nums.length === 0) return null;
   return nums.every((n) => n.value === nums[0]!.value) ? nums[0]! : null;
 }

@@ -13,8 +13,15 @@ export interface Token {
   end: number;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase and strip accents; punctuation is kept so extractors can still see it. */
 export function fold(text: string): string {
+  // Plain ASCII (most messages) has no accents or curly quotes: skip the Unicode passes.
+  if (ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    return lower.includes("`") ? lower.replace(/`/g, "'") : lower;
+  }
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -25,13 +32,26 @@ export function fold(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 
-export function tokenize(text: string): Token[] {
+/**
+ * Recently tokenized texts. One message is tokenized by many readers (acts, ranking, every slot
+ * extractor); the tokens are frozen, so sharing them is safe.
+ */
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_SIZE = 256;
+
+export function tokenize(text: string): readonly Token[] {
+  const cached = tokenCache.get(text);
+  if (cached) return cached;
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const start = match.index ?? 0;
-    tokens.push({ raw, norm: fold(raw).replace(/'/g, ""), start, end: start + raw.length });
+    tokens.push(
+      Object.freeze({ raw, norm: fold(raw).replace(/'/g, ""), start, end: start + raw.length }),
+    );
   }
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+  tokenCache.set(text, Object.freeze(tokens));
   return tokens;
 }
 

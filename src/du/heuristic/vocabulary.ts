@@ -27,7 +27,7 @@ export const STOP_WORDS = new Set(
 /** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it then"). */
 export const FILLERS = new Set(
   [
-    "please pls just ok okay well so then now oh um uh hmm yeah sure thanks thank you",
+    "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you",
     "that it this one i id would like want to do can you could let lets me the a an",
     "por favor vale bueno pues eso lo la",
   ]
@@ -49,6 +49,7 @@ export const AFFIRM = [
   "yep",
   "yup",
   "ya",
+  "y",
   "sure",
   "ok",
   "okay",
@@ -76,6 +77,7 @@ export const AFFIRM = [
   "affirmative",
   "please do",
   "yes please",
+  "please",
   "si",
   "claro",
   "vale",
@@ -87,12 +89,16 @@ export const AFFIRM = [
   "confirmo",
   "hazlo",
   "por supuesto",
+  "dale",
+  "venga",
+  "si por favor",
 ];
 
 export const DENY = [
   "no",
   "nope",
   "nah",
+  "n",
   "not really",
   "negative",
   "wrong",
@@ -199,7 +205,7 @@ export const HELP = [
 
 /** "where do I find the reference?": a question about how to answer, i.e. help. */
 export const HELP_QUESTION =
-  /^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\b|^(?:donde|como) (?:encuentro|veo|se)\b/;
+  /^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\b|^(?:donde|como) (?:encuentro|veo|se)\b|^(?:(?:um|hmm|sorry|well)\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember|no lo se|no se|no tengo|no me acuerdo|ni idea)\b/;
 
 /** "what is an iban", "qué es un IBAN": a question about a term, i.e. help. */
 export const WHAT_IS =
@@ -301,12 +307,57 @@ export const SMALL_TALK = [
   "como estas",
 ];
 
+/**
+ * The user is fed up with the assistant ("this is useless", "you're not helping"): answered
+ * with empathy and the offer of a human, not with the out-of-scope message.
+ */
+export const FRUSTRATION =
+  /\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want)|inutil|no sirve|no me ayudas|no me entiendes|no entiendes|que desastre)\b/;
+
+/**
+ * A change of mind: the new request replaces the running flow instead of interrupting it
+ * ("no wait, I want to order a card instead", "actually I'd rather check my balance").
+ */
+export const SWITCH_CUES =
+  /\b(?:instead|rather|after all|en vez|en lugar)\b|^(?:(?:no|oh|hmm|ok|okay|um|sorry)\s+)*(?:actually|wait|no wait|scratch that|on second thought|change of plans?|en realidad|mejor)\b(?!\s+(?:who|what|whats|how|which|where|when|can you|could you|is|are|do|does)\b)|^(?:no|nah|nope)\s+(?:i|im|id|ill|lets|let me|just|quiero|prefiero)\b/;
+/** ...unless the new request is meant to come first ("actually, first check my balance"). */
+export const DIGRESSION_CUES = /\b(?:first|before|quickly|quick|meanwhile|primero|antes)\b/;
+
 /** Words that open a correction: "actually make it 200", "sorry, I meant savings". */
 export const CORRECTION_OPENERS =
   /^(?:actually|sorry|oops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction|en realidad|perdon|mejor|quise decir|digo)\b/;
 /** Correction phrases anywhere in the message. */
 export const CORRECTION_PHRASES =
   /\b(?:make it|make that|change (?:it|that|the|my)\b|change to|should be|instead|not \w+ but|i meant|i mean|cambia(?:lo)?|ponlo|mejor)\b|\bnot (?:the |my |a )?\w+(?: one)?$/;
+
+/** Asking the assistant to say its last message again. */
+export const REPEAT = [
+  "repeat",
+  "repeat that",
+  "repeat it",
+  "say that again",
+  "say it again",
+  "say again",
+  "again",
+  "come again",
+  "pardon",
+  "sorry what",
+  "what did you say",
+  "what did you just say",
+  "can you repeat that",
+  "could you repeat that",
+  "can you repeat",
+  "one more time",
+  "otra vez",
+  "repite",
+  "repitelo",
+  "que dijiste",
+  "que has dicho",
+];
+
+/** "what was the transaction id?": a question about something the assistant said before. */
+export const RECALL_QUESTION =
+  /^(?:what|whats) (?:was|were)\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$/;
 
 /** Ordinals used to pick one of the flows offered by a clarification. */
 export const ORDINALS: Record<string, number> = {

@@ -33,7 +33,8 @@ Commands:
   thing asked about, a slot name when it is about a slot, e.g. "what is an IBAN?"). When the message fits two startable flows equally, use
   topic "flows:FLOW_A,FLOW_B".
 - {"type":"chitchat","message":KIND}: small talk. KIND is "greeting" (hello), "thanks",
-  "goodbye" (bye, that's all), or the user's text for any other small talk.
+  "goodbye" (bye, that's all), "frustration" (this is useless, you're not helping), "repeat"
+  (say that again, what was the transaction id?), or the user's text for any other small talk.
 - {"type":"human_handoff","reason":TEXT}: the user asks for a person.
 Answer {"commands": []} when the message is none of these (out of scope).
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { loadDomain } from "../../../src/config/loader.ts";
 import { evaluate, readEvalSet } from "../../../src/du/evaluation.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
-import { BANKING_EVAL, BANKING_HELDOUT, BANKING_HELDOUT_NATURAL } from "../helpers.ts";
+import {
+  BANKING_EVAL,
+  BANKING_HELDOUT,
+  BANKING_HELDOUT_NATURAL,
+  BANKING_HELDOUT_ROUND2,
+} from "../helpers.ts";
 
 /**
  * Accuracy floors on the labelled banking set, just under what the heuristic DU achieves
@@ -11,12 +16,15 @@ import { BANKING_EVAL, BANKING_HELDOUT, BANKING_HELDOUT_NATURAL } from "../helpe
 const FLOOR = { intentAccuracy: 0.97, slotPrecision: 0.97, slotRecall: 0.95 };
 /** The held-out set was never tuned on, so its floor is lower. */
 const HELDOUT_FLOOR = { intentAccuracy: 0.9, slotPrecision: 0.95, slotRecall: 0.95 };
+/** Round 2's held-out set scores 97.9% / 100% / 100% (docs/understanding.md). */
+const ROUND2_FLOOR = { intentAccuracy: 0.93, slotPrecision: 0.95, slotRecall: 0.93 };
 
 describe("heuristic DU on the banking evaluation sets", () => {
   it.each([
     ["banking-eval.yaml", BANKING_EVAL, FLOOR, 150],
     ["banking-heldout.yaml", BANKING_HELDOUT, HELDOUT_FLOOR, 40],
     ["banking-heldout-natural.yaml", BANKING_HELDOUT_NATURAL, HELDOUT_FLOOR, 60],
+    ["banking-heldout-round2.yaml", BANKING_HELDOUT_ROUND2, ROUND2_FLOOR, 40],
   ] as const)("%s keeps accuracy above the floor", async (_name, file, floor, minCases) => {
     const { set, domainPath } = await readEvalSet(file);
     expect(set.cases.length).toBeGreaterThanOrEqual(minCases);

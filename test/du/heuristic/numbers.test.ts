@@ -40,6 +40,13 @@ describe("findNumbers", () => {
     ["2k euros", 2000, "EUR"],
     ["3 thousand", 3000, null],
     ["send 1,500.50 please", 1500.5, null],
+    // A dot before three digits is a thousands mark in euros, whatever the language.
+    ["€1.200", 1200, "EUR"],
+    ["1.200 euros", 1200, "EUR"],
+    ["$1.200", 1.2, "USD"],
+    // Digits grouped with spaces.
+    ["1 200,50", 1200.5, null],
+    ["12 500 euros", 12500, "EUR"],
   ] as const)("%s -> %d %s", (text, value, currency) => {
     const n = one(text);
     expect(n.value).toBe(value);

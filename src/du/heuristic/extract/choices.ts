@@ -59,7 +59,7 @@ export class ChoiceMatcher {
     this.variants.sort((a, b) => b.stems.length - a.stems.length);
   }
 
-  private stemsOf(tokens: Token[]): string[] {
+  private stemsOf(tokens: readonly Token[]): string[] {
     return tokens.map((t) => singular(this.analyzer.correct(t.norm)));
   }
 

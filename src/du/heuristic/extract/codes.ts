@@ -20,8 +20,22 @@ export interface CodeMatch {
   end: number;
 }
 
+/** Recent answers: every reader of a message looks for IBANs in it. */
+const recentIbans = new Map<string, readonly CodeMatch[]>();
+const RECENT_SIZE = 256;
+
 /** IBAN-shaped strings, compacted and upper-cased (the checksum is the validator's job). */
-export function findIbans(text: string): CodeMatch[] {
+export function findIbans(text: string): readonly CodeMatch[] {
+  let found = recentIbans.get(text);
+  if (!found) {
+    found = Object.freeze(searchIbans(text).map((m) => Object.freeze(m)));
+    if (recentIbans.size >= RECENT_SIZE) recentIbans.clear();
+    recentIbans.set(text, found);
+  }
+  return found;
+}
+
+function searchIbans(text: string): CodeMatch[] {
   const out: CodeMatch[] = [];
   for (const m of text.matchAll(IBAN)) {
     let raw = m[1]!;
@@ -54,4 +68,25 @@ export function findCodes(text: string): CodeMatch[] {
     out.push({ value, start: m.index ?? 0, end: (m.index ?? 0) + value.length });
   }
   return out;
+}
+
+/**
+ * A reference typed in groups: "TEL 5521 9930", "ELEC 2026 0042" -> one code with the spaces
+ * removed (dashes kept: "GAS-2026-0042" stays). An upper-case prefix of letters counts ("TEL"),
+ * since references are printed that way; a lower-case word is prose. `at: "end"` finds the
+ * groups that end the text ("the reference is ELEC 2026 0042"), `at: "start"` the groups that
+ * open it (after "ref"). Null unless there are at least two groups.
+ */
+export function groupedCode(text: string, at: "start" | "end", maxLength = 24): CodeMatch | null {
+  const groups = "((?:[A-Z]{2,6}[\\s-]+)?\\d[\\d-]*(?:\\s+[A-Z0-9-]*\\d[A-Z0-9-]*)+)";
+  const m =
+    at === "end"
+      ? new RegExp(`(?:^|[\\s:#])${groups}[\\s.!]*$`).exec(text)
+      : new RegExp(`^${groups}(?![\\w-])`).exec(text);
+  if (!m) return null;
+  const raw = m[1]!;
+  const value = raw.replace(/\s+/g, "");
+  if (value.length > maxLength) return null;
+  const start = m.index + m[0].indexOf(raw);
+  return { value, start, end: start + raw.length };
 }

@@ -75,13 +75,46 @@ const RELATIVE_RE = Object.keys(RELATIVE)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
+// Compiled once; matchAll works on a copy, so sharing the global regexes is safe.
+const RELATIVE_DAY = new RegExp(`\\b(${RELATIVE_RE})\\b`, "g");
+const DAY_MONTH = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
+  "g",
+);
+
+const MONTH_DAY = new RegExp(
+  `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
+  "g",
+);
+
+const WEEKDAY = new RegExp(
+  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
+  "g",
+);
+
 /**
  * Dates in English and Spanish: ISO `2026-12-01`, `01/12/2026` (day first unless that cannot be),
  * `1 December`, `December 1st, 2026`, `1 de diciembre`, `today`/`tomorrow`/`yesterday`,
  * `next friday`/`el viernes`, `in 3 days`/`en 3 dias`. Relative dates resolve against `now`
  * in its local calendar.
  */
-export function findDates(text: string, now: Date = new Date()): DateMatch[] {
+export function findDates(text: string, now: Date = new Date()): readonly DateMatch[] {
+  // One message is searched for dates by several readers in a turn: remember recent answers,
+  // per calendar day since relative dates depend on it.
+  const key = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}|${text}`;
+  let found = recent.get(key);
+  if (!found) {
+    found = Object.freeze(searchDates(text, now).map((m) => Object.freeze(m)));
+    if (recent.size >= RECENT_SIZE) recent.clear();
+    recent.set(key, found);
+  }
+  return found;
+}
+
+const recent = new Map<string, readonly DateMatch[]>();
+const RECENT_SIZE = 256;
+
+function searchDates(text: string, now: Date): DateMatch[] {
   // Folding keeps the length for Latin text, so offsets stay valid for the raw message.
   const s = fold(text);
   const out: DateMatch[] = [];
@@ -98,11 +131,7 @@ export function findDates(text: string, now: Date = new Date()): DateMatch[] {
     const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
     push(iso(year, b, a), m.index!, m.index! + m[0].length);
   }
-  const dayMonth = new RegExp(
-    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
-    "g",
-  );
-  for (const m of s.matchAll(dayMonth)) {
+  for (const m of s.matchAll(DAY_MONTH)) {
     const day = +m[1]!;
     const month = MONTHS[m[2]!]!;
     push(
@@ -111,11 +140,7 @@ export function findDates(text: string, now: Date = new Date()): DateMatch[] {
       m.index! + m[0].length,
     );
   }
-  const monthDay = new RegExp(
-    `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
-    "g",
-  );
-  for (const m of s.matchAll(monthDay)) {
+  for (const m of s.matchAll(MONTH_DAY)) {
     const month = MONTHS[m[1]!]!;
     const day = +m[2]!;
     push(
@@ -124,14 +149,10 @@ export function findDates(text: string, now: Date = new Date()): DateMatch[] {
       m.index! + m[0].length,
     );
   }
-  for (const m of s.matchAll(new RegExp(`\\b(${RELATIVE_RE})\\b`, "g"))) {
+  for (const m of s.matchAll(RELATIVE_DAY)) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
-  const weekday = new RegExp(
-    `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
-    "g",
-  );
-  for (const m of s.matchAll(weekday)) {
+  for (const m of s.matchAll(WEEKDAY)) {
     const target = WEEKDAYS[m[2]!]!;
     let days = (target - now.getDay() + 7) % 7;
     // "friday" on a Friday means today; "next friday" on a Friday means in a week.

@@ -49,7 +49,8 @@ const DIGITS = new RegExp(
   `(?:(${CURRENCY_BEFORE})\\s?)?` +
     // A minus sign that starts a word ("-50", "minus 50"), not a dash inside a code ("ELEC-2026").
     "(?:(?<![\\w.,/-])(-|\u2212|minus |menos )(?=\\d))?" +
-    "(?<![\\w.,])(\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)(?![\\w]*\\d)" +
+    // Digits grouped by spaces ("1 200,50", French/Spanish style) are one number too.
+    "(?<![\\w.,])(\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?:[.,]\\d{1,2})?(?![\\w.,]*\\d)|\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)(?![\\w]*\\d)" +
     `(?:\\s?(k|mn|m|thousand|grand|million|mil|millon|millones|hundred)\\b)?` +
     `(?:\\s?(${CURRENCY_AFTER}))?`,
   "gi",
@@ -224,11 +225,13 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
   const out: NumberMatch[] = [];
   for (const m of text.matchAll(DIGITS)) {
     const [whole, before, minus, digits, multiplier, after] = m;
-    let value = parseDigits(digits!, language);
+    const sym = (before ?? after)?.toLowerCase();
+    // Euros are written with a dot for thousands: "€1.200" is twelve hundred, in any language.
+    const euro = sym !== undefined && CURRENCIES[sym] === "EUR";
+    let value = parseDigits(digits!, euro ? "es" : language);
     if (value === null) continue;
     if (minus) value = -value;
     if (multiplier) value *= MULTIPLIERS[multiplier.toLowerCase()] ?? 1;
-    const sym = (before ?? after)?.toLowerCase();
     const start = m.index ?? 0;
     out.push({
       value: Math.round(value * 100) / 100,
