@@ -257,8 +257,8 @@ function fromWords<T extends string>(value: Value, words: Record<string, T>): Sl
   if (typeof value !== "string") return value ?? null;
   const text = value.trim().toLowerCase();
   for (const word of text.split(/[^a-záéíóúñ]+/)) {
-    const kind = words[word];
-    if (kind !== undefined) return kind;
+    // Own keys only: "constructor" is a word here, not Object.prototype's.
+    if (Object.hasOwn(words, word)) return words[word]!;
   }
   return text;
 }

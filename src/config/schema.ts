@@ -331,6 +331,7 @@ export const patternsSchema = z
     cannot_handle: patternSchema.prefault({}),
     frustration: patternSchema.prefault({}),
     resume: patternSchema.prefault({}),
+    next_request: patternSchema.prefault({}),
     step_budget: patternSchema.prefault({}),
     action_error: patternSchema.prefault({}),
     completed: patternSchema.prefault({}),

@@ -111,7 +111,9 @@ const VOICE: Record<"en" | "es", Readonly<Record<string, string>>> = {
 function inAssistantVoice(text: string, language: "en" | "es"): string {
   const words = VOICE[language];
   return text.replace(/\p{L}+/gu, (word) => {
-    const swapped = words[word.toLowerCase()];
+    const key = word.toLowerCase();
+    // Own keys only: a user's "constructor" is a word, not Object.prototype's.
+    const swapped = Object.hasOwn(words, key) ? words[key] : undefined;
     if (!swapped) return word;
     return word[0] === word[0]!.toUpperCase()
       ? swapped[0]!.toUpperCase() + swapped.slice(1)

@@ -47,7 +47,7 @@ export function* applyCommands(turn: Turn): Effectful<void> {
   const started = new Map<Command, FlowFrame>();
   for (const command of commands) {
     if (command.type !== "start_flow") continue;
-    const frame = startFlow(turn, command.flow);
+    const frame = startFlow(turn, command.flow, new Set(started.values()));
     if (frame) {
       outcome.understood = true;
       started.set(command, frame);
@@ -160,8 +160,12 @@ function settleFailures(turn: Turn, outcome: Outcome): void {
   }
 }
 
-/** Pushes the flow (or keeps it when already on top); its frame, or null when not startable. */
-function startFlow(turn: Turn, flow: string): FlowFrame | null {
+/**
+ * Pushes the flow (or keeps it when already on top); its frame, or null when not startable.
+ * A flow below it that was started in this same turn (`startedNow`) never ran: it is queued,
+ * not interrupted, so it later opens with "Now, about ..." rather than "Let's get back to ...".
+ */
+function startFlow(turn: Turn, flow: string, startedNow: Set<FlowFrame>): FlowFrame | null {
   const definition = turn.domain.domain.flows[flow];
   if (!definition || definition.internal) {
     turn.log("warn", "start_flow ignored: no such user-startable flow", { flow });
@@ -169,7 +173,8 @@ function startFlow(turn: Turn, flow: string): FlowFrame | null {
   }
   const top = turn.top();
   if (top?.flow === flow) return top; // already on top: just continue it
-  if (top) top.interrupted = true;
+  if (top && startedNow.has(top)) top.queued = true;
+  else if (top) top.interrupted = true;
   const frame = turn.newFrame(flow);
   turn.state.flow_stack.push(frame);
   turn.log("debug", "Flow started", { flow, interrupted: top?.flow ?? null });
@@ -343,6 +348,14 @@ function* answer(
   if (asked?.kind === "slot" && frame) {
     if (turn.domain.domain.slots[asked.slot]?.type === "boolean") {
       yield* assignSlot(turn, outcome, frame, asked.slot, yes, "set");
+      return;
+    }
+    // "no" to an open question ("what is the transfer for?") is no failure: a hint about what
+    // is asked helps more than "didn't get that"; the question follows. A "yes" is acknowledged
+    // below and the question asked again.
+    if (!yes) {
+      turn.sayPattern("clarification", { explanation: explainPending(turn) });
+      outcome.understood = true;
       return;
     }
   }

@@ -1,6 +1,12 @@
 import { applyCommands } from "./apply-command.ts";
 import type { Effect, Effectful, EffectResult, LogEntry } from "./effects.ts";
-import type { DialogueState, ExecutedStep, HistoryEntry, TurnRecord } from "./state.ts";
+import {
+  type DialogueState,
+  type ExecutedStep,
+  type HistoryEntry,
+  RECENT_FLOW_TURNS,
+  type TurnRecord,
+} from "./state.ts";
 import { advance } from "./step-runner.ts";
 import { Turn, type TurnInput } from "./turn.ts";
 
@@ -59,6 +65,10 @@ function finish(turn: Turn): TurnOutput {
   const { state, input } = turn;
   const before = turn.previousWaiting;
   const now = state.waiting_for;
+  // A finished flow's values are offered to "the same ..." for a few turns only.
+  if (state.recent_flow && state.turn_count - state.recent_flow.turn > RECENT_FLOW_TURNS) {
+    delete state.recent_flow;
+  }
   // Failed validations count per asked slot: a new question starts from zero.
   if (before?.slot !== now?.slot || before?.flow_instance !== now?.flow_instance) {
     state.validation_failures = 0;

@@ -36,6 +36,8 @@ export const DEFAULT_PATTERN_MESSAGES: Record<PatternName, string> = {
     "I'm sorry this isn't going well. Would you like me to connect you with a human agent?",
   /** {flow}: the flow being resumed. */
   resume: "Let's get back to {flow}.",
+  /** {flow}: the next of several requests made in one message, which has not started yet. */
+  next_request: "Now, about {flow}:",
   /** {flow} */
   step_budget: "Sorry, something went wrong with {flow}, so I had to stop it.",
   /** {flow} {action} {error} */

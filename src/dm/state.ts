@@ -17,6 +17,11 @@ export interface FlowFrame {
   loop_counts: Record<string, number>;
   /** Set on a frame that was interrupted by a digression, until it resumes. */
   interrupted?: boolean;
+  /**
+   * Set on a frame started in the same turn as the flow above it ("block my card and order a
+   * new one"): it has not run yet, so when its turn comes it is introduced, not resumed.
+   */
+  queued?: boolean;
   /** Pushed by a `call` step: when it ends, the frame below continues after its call step. */
   via_call?: boolean;
 }
@@ -66,7 +71,25 @@ export interface DialogueState {
    * hands off. Valid for one turn; absent in states written before it existed.
    */
   offered_handoff?: boolean;
+  /** The last flow that ended normally (absent before one did, and in older states). */
+  recent_flow?: RecentFlow;
 }
+
+/**
+ * The last flow that ran to its end, kept for a few turns so "the same account", "same person
+ * as before" or "actually yes, send it" (after declining its confirmation) can reuse its values.
+ */
+export interface RecentFlow {
+  flow: string;
+  slots: Record<string, SlotValue>;
+  /** `turn_count` of the turn it ended in. */
+  turn: number;
+  /** It ended because the user said no to its confirmation. */
+  declined: boolean;
+}
+
+/** How many turns a finished flow's values stay available to "same ..." and "actually yes". */
+export const RECENT_FLOW_TURNS = 6;
 
 export type FlowState = "idle" | "active" | "waiting_input";
 

@@ -151,8 +151,24 @@ function finishTopFrame(turn: Turn): void {
     below.step = callNode ? after(callNode) : END;
     return;
   }
+  remember(turn, done);
   if (turn.messages.length === 0) turn.sayPattern("completed", { flow: turn.flowTitle(done.flow) });
   resumeInterrupted(turn);
+}
+
+/** Keeps a finished flow's values for "the same ..." and "actually yes" (state.recent_flow). */
+function remember(turn: Turn, done: FlowFrame): void {
+  const graph = turn.domain.graphs.get(done.flow);
+  let declined = false;
+  for (const node of graph?.nodes.values() ?? []) {
+    if (node.step.type === "confirm" && done.slots[node.step.slot] === false) declined = true;
+  }
+  turn.state.recent_flow = {
+    flow: done.flow,
+    slots: { ...done.slots },
+    turn: turn.state.turn_count,
+    declined,
+  };
 }
 
 /**
@@ -173,6 +189,12 @@ export function endTopFlow(turn: Turn): FlowFrame[] {
 /** After a digression ends, the flow below says it is back (and re-asks when advanced). */
 export function resumeInterrupted(turn: Turn): void {
   const below = turn.top();
+  if (below?.queued) {
+    // The second request of one message: it never started, so there is nothing to get back to.
+    delete below.queued;
+    turn.sayPattern("next_request", { flow: turn.flowTitle(below.flow) });
+    return;
+  }
   if (!below?.interrupted) return;
   delete below.interrupted;
   turn.sayPattern("resume", { flow: turn.flowTitle(below.flow) });

@@ -148,7 +148,8 @@ describe("slot formats and several flows in one turn", () => {
     await send({ type: "set_slot", slot: "who", value: "Al" });
     expect(await send({ type: "affirm" })).toEqual([
       "Paid 3.",
-      "Let's get back to order a shirt.",
+      // The shirt order never started: it is introduced, not resumed.
+      "Now, about order a shirt:",
       "A large shirt.",
     ]);
     expect((await runtime.getState("u")).flow_state).toBe("idle");

@@ -406,7 +406,7 @@ describe("banking, round 2: changes of mind", () => {
       ["my card got stolen and i also need a new one", "Which card: debit or credit?"],
       ["debit", "last 4 digits"],
       ["4821", "block your debit card ending in 4821"],
-      ["yes", /now blocked[\s\S]*Let's get back to your new card order\.\nWhich card/],
+      ["yes", /now blocked[\s\S]*Now, about your new card order:\nWhich card/],
       ["debit", "What address"],
     ]);
     await converse([
@@ -415,7 +415,7 @@ describe("banking, round 2: changes of mind", () => {
       ["30", "What is the transfer for?"],
       ["birthday", "Which account"],
       ["savings", "send 30.00 EUR from your savings account to Luis"],
-      ["yes", /Done![\s\S]*Let's get back to your bill payment\.\nWhat is the bill reference\?/],
+      ["yes", /Done![\s\S]*Now, about your bill payment:\nWhat is the bill reference\?/],
     ]);
   });
 
@@ -628,8 +628,9 @@ describe("banking, round 2: frustration and a human", () => {
     ]);
     await converse([
       ["send 50 to Ana", "IBAN"],
-      ["yes", "didn't quite get that"],
-      ["please", "didn't quite get that"],
+      // A "yes" to an open question is no failure: the question is asked again.
+      ["yes", "Alright.\nWhat is Ana's IBAN?"],
+      ["please", "Alright.\nWhat is Ana's IBAN?"],
     ]);
   });
 });
@@ -729,7 +730,7 @@ describe("banking, round 2: Spanish and Spanglish", () => {
     await converse([
       ["hola", "Hello!"],
       ["quiero hacer una transferencia", "Who would you like"],
-      ["a mi madre", "What is mi madre's IBAN?"],
+      ["a mi madre", "What is your mother's IBAN?"],
       [IBAN, "How much"],
       ["200 euros", "What is the transfer for?"],
       ["alquiler", "Which account"],
@@ -817,6 +818,405 @@ describe("banking, round 2: repeats, recalls and messages after a flow", () => {
       ["no", "OK, I haven't sent anything."],
       ["what's my balance", "Which account"],
       ["checking", "24,847.52 EUR"],
+    ]);
+  });
+});
+
+describe("banking, round 3: yes or no to an open question", () => {
+  it("'no' to 'what is the transfer for?' explains it and asks again; no failure counted", async () => {
+    const b = await converse([
+      ["send 50 to Tim", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      [
+        "no",
+        "A short description the recipient will see on their statement.\nWhat is the transfer for?",
+      ],
+      ["no", "What is the transfer for?"],
+      ["no", "What is the transfer for?"],
+    ]);
+    // Three "no"s in a row would have reached cannot_handle if they counted as failures.
+    expect((await b.runtime.getState("ana")).flow_state).toBe("waiting_input");
+    expect(await b.send("rent")).toContain("Which account");
+  });
+
+  it("'yes' to an open question asks it again politely", async () => {
+    await converse([
+      ["I need a new card", "Which card"],
+      ["credit", "What address"],
+      ["yep", "Alright.\nWhat address should we send the new card to?"],
+      ["12 High Street, Oxford", "delivered to 12 High Street, Oxford"],
+    ]);
+  });
+});
+
+describe("banking, round 3: memory of the flow that just finished", () => {
+  it("'from the same account' reuses the account of the balance just checked", async () => {
+    await converse([
+      ["what's my savings balance", "52,310.00 EUR"],
+      ["send 50 euros to Tim", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["rent", "Which account"],
+      ["the same account", "from your savings account to Tim"],
+    ]);
+  });
+
+  it("'the same person' brings back the recipient and their IBAN", async () => {
+    await converse([
+      ["send 50 euros to Tim", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["rent", "Which account"],
+      ["checking", "Shall I go ahead?"],
+      ["yes", "Done!"],
+      ["now send 20 euros to the same person", "What is the transfer for?"],
+      ["coffee", "Which account"],
+      [
+        "checking",
+        "send 20.00 EUR from your checking account to Tim (IBAN ES9121000418450200051332)",
+      ],
+    ]);
+  });
+
+  it("'the same card' while ordering one after blocking it", async () => {
+    await converse([
+      ["block my credit card", "last 4 digits"],
+      ["1234", "Shall I block it?"],
+      ["yes", "now blocked"],
+      ["order a new card", "Which card"],
+      ["the same card", "What address"],
+      ["my office", "new credit card"],
+    ]);
+  });
+
+  it("'actually yes, send it' right after declining goes back to the confirmation", async () => {
+    await converse([
+      ["send 20 to Bob", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["coffee", "Which account"],
+      ["checking", "Shall I go ahead?"],
+      ["no", "OK, I haven't sent anything."],
+      ["actually yes, send it", "send 20.00 EUR from your checking account to Bob"],
+      ["yes", "Done! 20.00 EUR are on their way to Bob."],
+    ]);
+  });
+
+  it("'oh wait, actually go ahead and pay it' after saying no to a bill", async () => {
+    await converse([
+      ["pay my water bill", "reference"],
+      ["WAT778812", "Pay it now"],
+      ["no", "haven't paid"],
+      ["oh wait actually go ahead and pay it", "Pay it now"],
+      ["yes", "Paid!"],
+    ]);
+  });
+
+  it("a 'yes' long after the decline is not taken as a change of mind", async () => {
+    const b = await converse([
+      ["block my debit card", "last 4 digits"],
+      ["4821", "Shall I block it?"],
+      ["no", "haven't blocked"],
+      ["what's my checking balance", "24,847.52"],
+      ["thanks", "You're welcome"],
+    ]);
+    expect(await b.send("actually yes, block it")).not.toContain("Shall I block it?");
+  });
+});
+
+describe("banking, round 3: two requests, the second one introduced", () => {
+  it("the queued request opens with 'Now, about ...', not 'Let's get back to ...'", async () => {
+    const b = await converse([
+      ["my card was stolen and I need a new one", "Which card"],
+      ["debit", "last 4 digits"],
+      ["1234", "Shall I block it?"],
+    ]);
+    const response = await b.send("yes");
+    expect(response).toMatch(/now blocked[\s\S]*Now, about your new card order:\nWhich card/);
+    expect(response).not.toContain("Let's get back");
+  });
+
+  it("a real digression still resumes with 'Let's get back to ...'", async () => {
+    await converse([
+      ["pay my gas bill", "reference"],
+      ["what's my balance?", "Which account"],
+      ["checking", "Let's get back to your bill payment."],
+    ]);
+  });
+});
+
+describe("banking, round 3: words customers abbreviate or mix", () => {
+  it("'bal', 'sav', 'am I broke?'", async () => {
+    await converse([
+      ["bal", "Which account"],
+      ["sav", "52,310.00 EUR"],
+    ]);
+    await converse([["am I broke?", "Which account"]]);
+    await converse([["sav balance", "52,310.00 EUR"]]);
+  });
+
+  it("'past 2 weeks' is read as this month (the last 30 days)", async () => {
+    await converse([
+      ["show my transactions for the past 2 weeks", "Which account"],
+      ["checking", "this month"],
+    ]);
+  });
+
+  it("a Spanish relation in English reads back in English", async () => {
+    await converse([["send 40 euros to mi madre", "What is your mother's IBAN?"]]);
+  });
+
+  it("Spanglish transfer with 'para el alquiler' as the concept (not a cancel)", async () => {
+    await converse([
+      ["hola, quiero send 100 euros a mi hermano Pablo", "What is Pablo's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["para el alquiler", "Which account"],
+      ["de ahorros", 'concept "alquiler"'],
+      ["sí", "Done! 100.00 EUR are on their way to Pablo."],
+    ]);
+  });
+
+  it("mixed-language requests", async () => {
+    await converse([["oye, can you mostrarme los movimientos of last month?", "Which account"]]);
+    await converse([["quiero bloquear my credit card porfa", "last 4 digits"]]);
+    await converse([["hola! I need to check my saldo en la cuenta de ahorros", "52,310.00 EUR"]]);
+  });
+
+  it("greetings and thanks in other words", async () => {
+    await converse([["good evening 🙂", "What can I do for you"]]);
+    await converse([["cheers mate", "You're welcome"]]);
+    await converse([
+      ["send money to Ana", "IBAN"],
+      ["hi again", "Hello again!"],
+    ]);
+  });
+});
+
+describe("banking, round 3: long, polite and indirect messages", () => {
+  it("a long story with the request at the end", async () => {
+    await converse([
+      [
+        "So I was at the supermarket this morning and the queue was endless, and then I realised I had left my phone at home, anyway long story short, can you tell me my checking balance",
+        "24,847.52 EUR",
+      ],
+    ]);
+  });
+
+  it("a long explanation ending in a transfer to a relation", async () => {
+    await converse([
+      [
+        "My landlord keeps sending me emails and honestly I have been so busy with work that I forgot about it until today, so I need to send 900 euros to my landlord",
+        "What is your landlord's IBAN?",
+      ],
+    ]);
+  });
+
+  it("'I was wondering if you could possibly ...'", async () => {
+    await converse([
+      ["I was wondering if you could possibly help me block my debit card", "last 4 digits"],
+    ]);
+    await converse([["Would it be possible to see what I spent last week?", "Which account"]]);
+    await converse([["I'd be grateful if you could pay my internet bill", "reference"]]);
+    await converse([["could you kindly let me know how much I have in savings", "52,310.00 EUR"]]);
+  });
+});
+
+describe("banking, round 3: questions the bank assistant cannot answer", () => {
+  it.each([
+    "what are your opening hours?",
+    "can I get a mortgage?",
+    "where is the nearest branch?",
+    "what's the interest rate on a personal loan",
+  ])("'%s' is out of scope, with what the assistant can do", async (question) => {
+    await converse([
+      [question, "I can help with balances, transactions, transfers, cards and bills"],
+    ]);
+  });
+
+  it("an unrelated question inside a flow is not explained as the slot", async () => {
+    await converse([
+      ["block my card", "Which card"],
+      ["do you have branches in Madrid?", "didn't quite get that.\nWhich card"],
+      ["debit", "last 4 digits"],
+    ]);
+  });
+
+  it("'purple monkey dishwasher', 'monkey' and 'constructor' start nothing and crash nothing", async () => {
+    for (const text of ["purple monkey dishwasher", "monkey", "constructor", "__proto__"]) {
+      await converse([[text, "I can help with"]]);
+    }
+    await converse([
+      ["send money", "Who"],
+      ["constructor", "What is Constructor's IBAN?"],
+    ]);
+  });
+});
+
+describe("banking, round 3: answers in full sentences", () => {
+  it("every answer is a sentence", async () => {
+    await converse([
+      ["send 50 to Tim", "IBAN"],
+      [`The IBAN is ${IBAN} and it's for rent`, "Which account"],
+      [
+        "It should come out of my savings account",
+        'from your savings account to Tim (IBAN ES9121000418450200051332), concept "rent"',
+      ],
+      ["yes", "Done!"],
+    ]);
+  });
+
+  it("card and bill questions answered in sentences", async () => {
+    await converse([
+      ["block a card", "Which card"],
+      ["The card I want to block is the credit one", "last 4 digits"],
+      ["The last four digits are 7733", "credit card ending in 7733"],
+    ]);
+    await converse([
+      ["pay a bill", "Which bill"],
+      ["It's the water bill this time", "reference"],
+    ]);
+    await converse([
+      ["send 20 to Tim", "IBAN"],
+      [IBAN, "What is the transfer for?"],
+      ["I would like to send it for the concert tickets", "Which account"],
+    ]);
+  });
+});
+
+describe("banking, round 3: corrections and denials with reasons", () => {
+  const toConfirm: Turn[] = [
+    ["send 50 to Tim", "IBAN"],
+    [IBAN, "What is the transfer for?"],
+    ["rent", "Which account"],
+    ["checking", "Shall I go ahead?"],
+  ];
+
+  it("two slots corrected at once, each named", async () => {
+    await converse([
+      ...toConfirm,
+      [
+        "change the amount to 120 and the concept to dinner",
+        /changed the amount to 120\.00[\s\S]*changed the transfer concept to dinner[\s\S]*send 120\.00 EUR/,
+      ],
+      ["yes", "Done! 120.00 EUR"],
+    ]);
+  });
+
+  it("two slots corrected at once, by value", async () => {
+    await converse([
+      ...toConfirm,
+      ["sorry, it's 80 euros and from savings", /send 80\.00 EUR from your savings account/],
+    ]);
+  });
+
+  it("'no, that's too much' asks for the amount again", async () => {
+    await converse([
+      ...toConfirm,
+      ["no, that's too much", "How much would you like to send?"],
+      ["30", "send 30.00 EUR"],
+    ]);
+  });
+
+  it("'no, wrong person' asks who again", async () => {
+    await converse([
+      ...toConfirm,
+      ["no, wrong person", "Who would you like to send the money to?"],
+    ]);
+  });
+
+  it("'oops, the amount is 600 not 60' while the IBAN is asked", async () => {
+    await converse([
+      ["pay Oliver 60 euros", "What is Oliver's IBAN?"],
+      ["oops, the amount is 600 not 60", "changed the amount to 600.00.\nWhat is Oliver's IBAN?"],
+    ]);
+  });
+
+  it("'no, I changed my mind' at a confirmation declines it", async () => {
+    await converse([
+      ["block my debit card", "last 4 digits"],
+      ["4821", "Shall I block it?"],
+      ["no, I changed my mind", "haven't blocked"],
+    ]);
+  });
+});
+
+describe("banking, round 3: digressions, cancels inside them, handoffs, resets", () => {
+  it("a digression inside a digression unwinds one level at a time", async () => {
+    await converse([
+      ["send money to Ana", "IBAN"],
+      ["what's my balance?", "Which account"],
+      ["how much did I spend last week?", "Which account"],
+      ["checking", "Would you like to see more"],
+      ["no", /Let's get back to your balance\.\nWhich account/],
+      ["savings", /52,310\.00 EUR[\s\S]*Let's get back to your transfer\.\nWhat is Ana's IBAN\?/],
+    ]);
+  });
+
+  it("cancel inside a digression ends only the digression", async () => {
+    const b = await converse([
+      ["send money to Ana", "IBAN"],
+      ["what did I spend this month?", "Which account"],
+      ["cancel", /cancelled[\s\S]*Let's get back to your transfer\.\nWhat is Ana's IBAN\?/],
+    ]);
+    expect((await b.runtime.getState("ana")).active_flow).toBe("transfer_funds");
+  });
+
+  it("'forget the balance' cancels the balance digression only", async () => {
+    await converse([
+      ["pay my gas bill", "reference"],
+      ["before that, could you check my savings balance", "52,310.00 EUR"],
+      ["GAS-2026-0042", "gas bill"],
+    ]);
+    await converse([
+      ["pay my gas bill", "reference"],
+      ["what's my balance?", "Which account"],
+      ["forget the balance", /cancelled[\s\S]*bill reference/],
+    ]);
+  });
+
+  it("'actually, let me check my savings balance' at the address is a digression", async () => {
+    await converse([
+      ["order a new card", "Which card"],
+      ["credit", "What address"],
+      ["actually, let me check my savings balance", /52,310\.00 EUR[\s\S]*What address/],
+      ["12 High Street, Oxford", "delivered to 12 High Street, Oxford"],
+    ]);
+  });
+
+  it("messages right after a handoff start fresh", async () => {
+    const b = await converse([
+      ["send money to Ana", "IBAN"],
+      [
+        "I'd like to speak to someone from the bank please",
+        "connecting you with one of our agents",
+      ],
+      ["hello?", "What can I do for you"],
+      ["what's my checking balance", "24,847.52 EUR"],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_state).toBe("idle");
+  });
+
+  it("'start again please' drops the flow; the next request starts cleanly", async () => {
+    await converse([
+      ["pay my water bill", "reference"],
+      ["start again please", "cancelled"],
+      ["pay my gas bill", "reference"],
+    ]);
+  });
+
+  it("a reset through the runtime forgets the conversation, including 'the same ...'", async () => {
+    const b = await converse([["what's my savings balance", "52,310.00 EUR"]]);
+    await b.runtime.resetState("ana");
+    expect(await b.send("send 50 euros to Tim")).toContain("IBAN");
+    expect(await b.send(IBAN)).toContain("What is the transfer for?");
+    expect(await b.send("rent")).toContain("Which account");
+    expect(await b.send("the same account")).toContain("didn't quite get that");
+  });
+
+  it("goodbye after declining", async () => {
+    await converse([
+      ["block my card", "Which card"],
+      ["debit", "last 4 digits"],
+      ["1234", "Shall I block it?"],
+      ["no, I changed my mind", "haven't blocked"],
+      ["thanks, bye", "Goodbye!"],
     ]);
   });
 });

@@ -75,6 +75,9 @@ export class Analyzer {
       if (word.length === target.length && word.length < 6 && !isTransposition(word, target)) {
         continue;
       }
+      // A short word with one letter more than a known one is mostly another word ("monkey" is
+      // no "money"); dropped letters ("acount") are the common typo.
+      if (word.length > target.length && word.length < 7) continue;
       // Two candidates with different stems: guessing would be worse than not knowing.
       if (found !== undefined && stem(found) !== stem(target)) return word;
       found = target;

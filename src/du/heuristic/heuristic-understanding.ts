@@ -11,6 +11,7 @@ import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
+import { recentValues, reviveDeclined } from "./recent-values.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
 import { flat, fold, stem, tokenize } from "./text.ts";
@@ -142,6 +143,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** Nothing is being asked: start a flow, or small talk, help, cancel. */
   private onOpen(turn: Turn): Command[] {
     const { acts } = turn;
+    if (!turn.frame) {
+      const revived = reviveDeclined(turn.model, turn.state, acts.flat);
+      if (revived) return revived;
+    }
     if (acts.cancel || (turn.frame && this.cancelsActive(turn))) return [{ type: "cancel_flow" }];
     const several = turn.frame ? null : this.severalRequests(turn);
     if (several) return several;
@@ -159,7 +164,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
     if (acts.affirm) return [{ type: "affirm" }];
     if (acts.deny) return [{ type: "deny" }];
-    return [];
+    // A long story with the request at its end: the story's words dilute the match, so the
+    // last clause is read on its own.
+    const tail = finalClause(turn.text);
+    return tail ? this.read(tail, turn.model.loaded, turn.state) : [];
   }
 
   /** A collect step waits for `slot`: the message is its value unless it clearly is not. */
@@ -174,6 +182,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     }
     if (acts.cancel || this.cancelsActive(turn)) return [{ type: "cancel_flow" }];
+    // "the same account as before": values of the flow that just finished.
+    const again = recentValues(
+      turn.model,
+      turn.state,
+      turn.text,
+      acts.flat,
+      frame.flow,
+      slot,
+    ).filter((f) => f.slot === slot.name || (frame.slots[f.slot] ?? null) === null);
+    if (again.some((f) => f.slot === slot.name)) return this.setSlots(turn, again, slot);
     const correction = this.correction(turn, slot);
     if (correction) return correction;
     // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
@@ -204,15 +222,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const term = this.termTopic(turn);
     if (term) return [{ type: "clarify", topic: term }];
     if (acts.chitchat) return this.chitchat(turn);
-    // "yes"/"no" answer nothing but a yes/no question, or the offer of a human agent (the DM
-    // knows whether one was made).
+    // "yes"/"no" to an open question: sent as such, the DM re-asks it (with a hint after a
+    // "no"), or takes them as the answer to its offer of a human agent.
     if (acts.affirm || acts.deny) {
-      if (turn.state.offered_handoff) return [{ type: acts.affirm ? "affirm" : "deny" }];
       // "no thanks" to "which account?": the user does not want to go on.
-      if (acts.deny && /\b(?:thanks|thank you|gracias)\b/.test(acts.flat)) {
+      if (
+        !turn.state.offered_handoff &&
+        acts.deny &&
+        /\b(?:thanks|thank you|gracias)\b/.test(acts.flat)
+      ) {
         return [{ type: "cancel_flow" }];
       }
-      return [];
+      return [{ type: acts.affirm ? "affirm" : "deny" }];
     }
     const question = turn.text.includes("?") || QUESTION_START.test(acts.flat);
     // The running flow's request said again ("send 50 to Ana" while its IBAN is asked): it
@@ -225,6 +246,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const typed = this.bareCorrection(turn, slot, true);
       if (typed) return this.setSlots(turn, [typed]);
     }
+    // "do you have branches in Madrid?": a question about something this assistant does not
+    // know is neither the answer nor about the question (the DM says it did not get it).
+    if (question && this.offTopic(turn, slot)) return [];
     if (slot.kind === "text") {
       // "who can I send it to?" asks about the question; it is not the answer.
       if (question) return [{ type: "clarify", topic: slot.name }];
@@ -302,6 +326,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       /\b(?:change|modify|edit|fix|update|cambiar|cambia|modificar|corregir)\b/.test(acts.flat);
     if ((acts.denyLead || wantsChange) && named) {
       return [{ type: "deny", slot_to_change: named.slot.name }];
+    }
+    // "no, that's too much", "hmm, not that much": the reason names the amount without saying
+    // "amount", and is a "no" to the summary even without one.
+    const numbers = (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind === "number");
+    if (numbers.length === 1 && !acts.affirmLead && AMOUNT_REASON.test(acts.flat)) {
+      return [{ type: "deny", slot_to_change: numbers[0]!.name }];
     }
     if (acts.affirm || (acts.affirmLead && !acts.denyLead)) return [{ type: "affirm" }];
     if (acts.deny || acts.denyLead) return [{ type: "deny" }];
@@ -484,6 +514,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private cancelsActive(turn: Turn): boolean {
     const phrase = turn.acts.cancelMentioned;
     if (!phrase || !turn.frame) return false;
+    // Spanish "para" (stop / for) and "deja" (leave / let) cancel only on their own:
+    // "para el alquiler" is a transfer concept.
+    if (AMBIGUOUS_CANCEL.has(phrase)) return false;
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
@@ -503,14 +536,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slots = turn.model.flowSlots.get(frame.flow) ?? [];
     const named = this.namedSlot(turn, frame.flow);
     const marked = acts.correction || acts.denyLead || acts.deny;
-    if (!marked && !named) return null;
     const filled = (s: SlotInfo) =>
       frame.slots[s.name] !== undefined && frame.slots[s.name] !== null;
+    // "change the amount to 120 and the concept to dinner": one named value per part.
+    const pairs = this.namedPairs(turn, frame.flow);
+    if (pairs) return this.setSlots(turn, pairs, pending);
+    if (!marked && !named) return null;
 
     if (named && (marked || pending === null || named.slot !== pending)) {
+      // "the amount is 600 not 60": the old value after "not" is no part of the new one.
       const rest = turn.text
         .slice(named.end)
-        .replace(/^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i, "");
+        .replace(/^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i, "")
+        .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
       const found = turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
         return this.setSlots(turn, [found], pending);
@@ -592,7 +630,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         return this.setSlots(turn, [found], pending);
       }
     }
-    if (pending && pending.kind === "text" && acts.correction && body.trim()) {
+    // "actually, let me check my savings balance" is a request, not the corrected answer.
+    if (
+      pending &&
+      pending.kind === "text" &&
+      acts.correction &&
+      body.trim() &&
+      !this.digression(turn)
+    ) {
       const found = turn.model.reader.answer(pending, body);
       if (found) return this.setSlots(turn, [found], pending);
     }
@@ -643,6 +688,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private chitchat(turn: Turn): Command[] {
     const kind = turn.acts.chitchat;
     return [{ type: "chitchat", message: kind && kind !== "other" ? kind : turn.text }];
+  }
+
+  /**
+   * No word of the message is the domain's vocabulary or names the pending slot, and it has
+   * words of its own (one unknown word, "what's the difference?", may well be about the question).
+   */
+  private offTopic(turn: Turn, slot: SlotInfo): boolean {
+    const terms = turn.model.analyzer.terms(turn.acts.flat);
+    if (terms.length < 2) return false;
+    if (terms.some((t) => turn.model.index.knows(t.key))) return false;
+    const stems = new Set(tokenize(turn.acts.flat).map((t) => stem(t.norm)));
+    return !slot.keys.some((key) => key.every((k) => stems.has(k)));
   }
 
   /** The message, read as a request, asks for the flow that is running. */
@@ -738,6 +795,41 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return s;
   }
 
+  /**
+   * Several slots each named with its new value, in parts joined by "and" or commas ("the
+   * amount to 120 and the concept to dinner"); null unless every part gives one.
+   */
+  private namedPairs(turn: Turn, flow: string): Found[] | null {
+    const parts = turn.text.split(/\s*,?\s+and\s+|\s*[,;]\s+|\s+y\s+/i);
+    if (parts.length < 2 || parts.length > 4) return null;
+    const slots = turn.model.flowSlots.get(flow) ?? [];
+    const out: Found[] = [];
+    let offset = 0;
+    for (const part of parts) {
+      const at = turn.text.indexOf(part, offset);
+      offset = at + part.length;
+      const tokens = tokenize(part);
+      const stems = tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
+      let hit = null as { slot: SlotInfo; end: number } | null;
+      for (const [slot, keys] of namingKeys(slots)) {
+        for (const key of keys) {
+          for (let i = 0; i + key.length <= tokens.length; i++) {
+            if (!key.every((k, j) => stems[i + j] === k)) continue;
+            if (hit && hit.slot !== slot) return null;
+            hit = { slot, end: Math.max(hit?.end ?? 0, tokens[i + key.length - 1]!.end) };
+          }
+        }
+      }
+      if (!hit) return null;
+      const rest = part.slice(hit.end).replace(/^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i, "");
+      const found = rest.trim() ? turn.model.reader.answer(hit.slot, rest) : null;
+      if (!found) return null;
+      const start = at + hit.end + (rest.length ? part.slice(hit.end).indexOf(rest) : 0);
+      out.push({ ...found, start: start + found.start, end: start + found.end });
+    }
+    return out;
+  }
+
   /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
   private namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
@@ -763,6 +855,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   private start(turn: Turn, flow: string): Command[] {
     const found = this.mentionsFor(turn, flow, [], []);
+    // "pay the same person again": what the message does not state, the last flow may hold.
+    for (const f of recentValues(turn.model, turn.state, turn.text, turn.acts.flat, flow, null)) {
+      if (!found.some((g) => g.slot === f.slot)) found.push(f);
+    }
     return [
       { type: "start_flow", flow },
       ...found.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
@@ -870,6 +966,29 @@ function emojiWords(message: string): string {
 /** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
+
+/** Cancel words that mean something else inside a sentence. */
+const AMBIGUOUS_CANCEL = new Set(["para", "deja"]);
+
+/** Where a story turns to its point: sentence ends, commas, "anyway", "long story short". */
+const CLAUSE_BREAK = /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so)\s/gi;
+/** Fewer words than this and a message is short enough to be read whole. */
+const LONG_MESSAGE_WORDS = 15;
+
+/** The last clause of a long message, when it is a few words long; else null. */
+function finalClause(text: string): string | null {
+  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return null;
+  let cut = -1;
+  for (const m of text.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  if (cut <= 0) return null;
+  const tail = text.slice(cut).trim();
+  const words = tail.split(/\s+/).length;
+  return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
+}
+
+/** A "no" whose reason is the size of the number: "that's too much", "not that much". */
+const AMOUNT_REASON =
+  /\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount|demasiado|muy poco)\b/;
 
 /** "repeat that": the DM says its last messages again. */
 const REPEAT_LAST: Command[] = [{ type: "chitchat", message: "repeat" }];

@@ -168,7 +168,7 @@ export class SlotReader {
       const relation =
         tokens.length > 2 && POSSESSIVES.has(tokens[0]!.norm) && RELATIONS.has(tokens[1]!.norm);
       if (relation && /^\p{Lu}/u.test(tokens[2]!.raw)) value = value.slice(tokens[2]!.start);
-      value = displayName(value, text);
+      value = inDomainLanguage(displayName(value, text), this.language);
     }
     const start = Math.max(0, text.indexOf(value));
     return { slot: slot.name, value, start, end: start + value.length };
@@ -364,7 +364,8 @@ export class SlotReader {
 
   private textFound(slot: SlotInfo, text: string, span: Span): Found {
     const raw = text.slice(span.start, span.end);
-    return { slot: slot.name, value: slot.nameLike ? displayName(raw, text) : raw, ...span };
+    const value = slot.nameLike ? inDomainLanguage(displayName(raw, text), this.language) : raw;
+    return { slot: slot.name, value, ...span };
   }
 
   /**
@@ -458,6 +459,52 @@ function displayName(value: string, message: string): string {
         ? sep + word
         : sep + word[0]!.toUpperCase() + word.slice(1),
     );
+}
+
+/** Spanish relations in English, for "mi madre" said to an English-speaking assistant. */
+const RELATIONS_EN: Readonly<Record<string, string>> = {
+  madre: "mother",
+  padre: "father",
+  mama: "mum",
+  papa: "dad",
+  hermano: "brother",
+  hermana: "sister",
+  hijo: "son",
+  hija: "daughter",
+  esposa: "wife",
+  mujer: "wife",
+  esposo: "husband",
+  marido: "husband",
+  novia: "girlfriend",
+  novio: "boyfriend",
+  amigo: "friend",
+  amiga: "friend",
+  primo: "cousin",
+  prima: "cousin",
+  tio: "uncle",
+  tia: "aunt",
+  abuela: "grandmother",
+  abuelo: "grandfather",
+  casero: "landlord",
+  casera: "landlady",
+  jefe: "boss",
+  jefa: "boss",
+  vecino: "neighbour",
+  vecina: "neighbour",
+};
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(RELATIONS_EN, null);
+
+/**
+ * "mi madre" in an English domain is stored as "my mother", so the assistant reads it back as
+ * "your mother" instead of mixing languages ("What is mi madre's IBAN?").
+ */
+function inDomainLanguage(value: string, language: "en" | "es"): string {
+  if (language === "es") return value;
+  const tokens = tokenize(value);
+  const relation = RELATIONS_EN[tokens[1]?.norm ?? ""];
+  if (tokens.length !== 2 || !relation || !/^mis?$/.test(tokens[0]!.norm)) return value;
+  return `my ${relation}`;
 }
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */

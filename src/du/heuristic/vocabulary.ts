@@ -30,6 +30,8 @@ export const FILLERS = new Set(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you",
     "that it this one i id would like want to do can you could let lets me the a an",
     "por favor vale bueno pues eso lo la",
+    // Address words ("cheers mate", "no mate") carry no act of their own.
+    "mate buddy pal dude guys folks",
   ]
     .join(" ")
     .split(" "),
@@ -145,6 +147,9 @@ export const CANCEL = [
   "dont bother",
   "scrap that",
   "start over",
+  "start again",
+  "start from scratch",
+  "forget",
   "cancela",
   "cancelar",
   "cancelalo",
@@ -228,6 +233,9 @@ export const GREETING = [
   "hi there",
   "hello there",
   "hey there",
+  "hi again",
+  "hello again",
+  "hey again",
   "good morning",
   "good afternoon",
   "good evening",
@@ -321,7 +329,8 @@ export const FRUSTRATION =
 export const SWITCH_CUES =
   /\b(?:instead|rather|after all|en vez|en lugar)\b|^(?:(?:no|oh|hmm|ok|okay|um|sorry)\s+)*(?:actually|wait|no wait|scratch that|on second thought|change of plans?|en realidad|mejor)\b(?!\s+(?:who|what|whats|how|which|where|when|can you|could you|is|are|do|does)\b)|^(?:no|nah|nope)\s+(?:i|im|id|ill|lets|let me|just|quiero|prefiero)\b/;
 /** ...unless the new request is meant to come first ("actually, first check my balance"). */
-export const DIGRESSION_CUES = /\b(?:first|before|quickly|quick|meanwhile|primero|antes)\b/;
+export const DIGRESSION_CUES =
+  /\b(?:first|before|quickly|quick|meanwhile|primero|antes)\b|\blet me (?:just )?(?:check|see|look)\b/;
 
 /** Words that open a correction: "actually make it 200", "sorry, I meant savings". */
 export const CORRECTION_OPENERS =
@@ -380,6 +389,8 @@ export const ORDINALS: Record<string, number> = {
   ultimo: -1,
   ultima: -1,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(ORDINALS, null);
 
 /** Words that make a message a request rather than a bare value ("what's my balance?"). */
 export const REQUEST_CUES =

@@ -150,8 +150,8 @@ describe("while a slot is asked", () => {
     ]);
   });
 
-  it("does not guess: a bare yes or an unreadable answer gives nothing", () => {
-    expect(read("yes", asking("amount"))).toEqual([]);
+  it("does not guess: a bare yes is an affirm for the DM to re-ask, an unreadable answer nothing", () => {
+    expect(read("yes", asking("amount"))).toEqual([{ type: "affirm" }]);
     expect(read("purple elephants", asking("amount"))).toEqual([]);
     // Not knowing the answer asks what the question means.
     expect(read("hmm not sure", asking("amount"))).toEqual([{ type: "clarify", topic: "amount" }]);

@@ -13,6 +13,8 @@ const IBAN_LENGTHS: Record<string, number> = {
   PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SE: 24, SI: 19, SK: 24, SM: 27, TN: 24, TR: 26,
   UA: 29, VG: 24, XK: 20,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(IBAN_LENGTHS, null);
 
 export interface CodeMatch {
   value: string;

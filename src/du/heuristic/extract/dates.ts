@@ -22,6 +22,8 @@ const MONTHS: Record<string, number> = {
   november: 11, nov: 11, noviembre: 11,
   december: 12, dec: 12, diciembre: 12, dic: 12,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(MONTHS, null);
 // biome-ignore format: a table reads better in rows
 const WEEKDAYS: Record<string, number> = {
   sunday: 0, domingo: 0,
@@ -32,6 +34,8 @@ const WEEKDAYS: Record<string, number> = {
   friday: 5, viernes: 5,
   saturday: 6, sabado: 6,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(WEEKDAYS, null);
 const RELATIVE: Record<string, number> = {
   today: 0,
   hoy: 0,
@@ -46,6 +50,8 @@ const RELATIVE: Record<string, number> = {
   "day before yesterday": -2,
   anteayer: -2,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(RELATIVE, null);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 function iso(y: number, m: number, d: number): string | null {

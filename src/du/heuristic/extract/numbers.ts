@@ -29,6 +29,8 @@ const CURRENCIES: Record<string, string> = {
   quid: "GBP",
   pavos: "EUR",
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(CURRENCIES, null);
 const CURRENCY_AFTER =
   "\u20ac|eur(?:os?)?\\b|usd\\b|dollars?\\b|dolar(?:es)?\\b|bucks\\b|\\$|\u00a3|gbp\\b|pounds?\\b|quid\\b|pavos\\b";
 const CURRENCY_BEFORE = "\u20ac|\\$|\u00a3|eur\\b|usd\\b|gbp\\b";
@@ -44,6 +46,8 @@ const MULTIPLIERS: Record<string, number> = {
   millones: 1e6,
   hundred: 100,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(MULTIPLIERS, null);
 
 const DIGITS = new RegExp(
   `(?:(${CURRENCY_BEFORE})\\s?)?` +
@@ -162,6 +166,8 @@ const UNITS: Record<string, number> = {
   ochocientos: 800,
   novecientos: 900,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(UNITS, null);
 const SCALES: Record<string, number> = {
   hundred: 100,
   thousand: 1e3,
@@ -171,6 +177,8 @@ const SCALES: Record<string, number> = {
   millon: 1e6,
   millones: 1e6,
 };
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+Object.setPrototypeOf(SCALES, null);
 /** Words that only count inside a number ("two hundred AND fifty", "a hundred", "treinta Y dos"). */
 const JOINERS = new Set(["and", "y", "a"]);
 /** On their own these are articles far more often than numbers. */

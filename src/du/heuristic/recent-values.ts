@@ -1,0 +1,120 @@
+import type { Command, SlotValue } from "../../dm/commands.ts";
+import { type DialogueState, RECENT_FLOW_TURNS } from "../../dm/state.ts";
+import type { DomainModel } from "./domain-model.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
+import type { Found } from "./slot-reader.ts";
+import { stem, tokenize } from "./text.ts";
+
+/**
+ * Values of the last finished flow (`state.recent_flow`, kept by the DM for a few turns) that a
+ * message asks for again: "from the same account", "the same card as before", "pay the same
+ * person", or "same as before" for the question being asked.
+ */
+
+/** Words that point back to a value used before. */
+const SAME = /\b(?:same|mismo|misma)\b|\b(?:as|like) (?:before|last time)\b|\bthe usual\b/;
+const SAME_WORDS = new Set(["same", "mismo", "misma"]);
+
+/** The recent flow, when it is still fresh enough to be meant. */
+function recent(state: Readonly<DialogueState>, turns = RECENT_FLOW_TURNS) {
+  const r = state.recent_flow;
+  return r && state.turn_count - r.turn <= turns ? r : undefined;
+}
+
+function filled(value: SlotValue | undefined): value is Exclude<SlotValue, null> {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * The recent values for `flow`'s slots the message asks to reuse. A slot named right after
+ * "same" ("same card" names the card type and its digits) is taken; an IBAN comes along with a
+ * reused recipient, since it is that person's account. With no slot named, "same as before"
+ * answers the pending question. `flat` is the folded message.
+ */
+export function recentValues(
+  model: DomainModel,
+  state: Readonly<DialogueState>,
+  text: string,
+  flat: string,
+  flow: string,
+  pending: SlotInfo | null,
+): Found[] {
+  const memory = recent(state);
+  if (!memory || !SAME.test(flat)) return [];
+  const slots = model.flowSlots.get(flow) ?? [];
+  const tokens = tokenize(text);
+  const stems = tokens.map((t) => stem(model.analyzer.correct(t.norm)));
+  const at = tokens.findIndex((t) => SAME_WORDS.has(t.norm));
+  const span = { start: 0, end: text.length };
+  const named: SlotInfo[] = [];
+  if (at >= 0) {
+    // The slot may follow directly or after one word ("the same old card").
+    for (const offset of [1, 2]) {
+      const from = at + offset;
+      for (const slot of slots) {
+        const hit = slot.keys.find((key) => key.every((k, j) => stems[from + j] === k));
+        if (!hit || named.includes(slot)) continue;
+        named.push(slot);
+        span.start = tokens[at]!.start;
+        span.end = Math.max(span.start, tokens[from + hit.length - 1]!.end);
+      }
+      if (named.length) break;
+    }
+  }
+  if (named.some((s) => s.nameLike)) {
+    for (const slot of slots) if (slot.kind === "iban" && !named.includes(slot)) named.push(slot);
+  }
+  if (named.length === 0 && pending) named.push(pending);
+  const out: Found[] = [];
+  for (const slot of named) {
+    const value = memory.slots[slot.name] ?? kindred(model, memory.slots, slot);
+    if (filled(value)) out.push({ slot: slot.name, value, ...span });
+  }
+  return out;
+}
+
+/**
+ * A value of another slot that means the same thing: the balance's `account_type` for the
+ * transfer's `source_account` ("from the same account"). Both are read the same way, share a
+ * naming word, and the value is one the slot accepts.
+ */
+function kindred(
+  model: DomainModel,
+  values: Record<string, SlotValue>,
+  slot: SlotInfo,
+): SlotValue | undefined {
+  const names = new Set(slot.keys.map((k) => k.join(" ")));
+  for (const [name, value] of Object.entries(values)) {
+    const other = model.slots.get(name);
+    if (!other || other.kind !== slot.kind || !filled(value) || other.def.internal) continue;
+    if (!other.keys.some((k) => names.has(k.join(" ")))) continue;
+    if (slot.def.choices && !slot.def.choices.includes(String(value))) continue;
+    return value;
+  }
+  return undefined;
+}
+
+/** Changing one's mind after saying no: "actually yes, send it", "go ahead after all". */
+const CHANGE_OF_MIND =
+  /^(?:(?:oh|hmm|um|wait|ok|okay|no)\s+)*(?:actually|on second thought|thinking about it|en realidad|pensandolo mejor)\b|\b(?:after all|changed my mind|al final)\b/;
+const GO_AHEAD =
+  /\b(?:yes|yeah|yep|ok|okay|sure|go ahead|do it|proceed|confirm|send it|pay it|block it|order it|si|vale|hazlo)\b/;
+
+/**
+ * "actually yes, pay it" right after declining a confirmation: the declined flow starts again
+ * with the values it had, so it goes straight back to its confirmation.
+ */
+export function reviveDeclined(
+  model: DomainModel,
+  state: Readonly<DialogueState>,
+  flat: string,
+): Command[] | null {
+  const memory = recent(state, 2);
+  if (!memory?.declined || !CHANGE_OF_MIND.test(flat) || !GO_AHEAD.test(flat)) return null;
+  const slots: Record<string, SlotValue> = {};
+  for (const slot of model.flowSlots.get(memory.flow) ?? []) {
+    const value = memory.slots[slot.name];
+    if (filled(value)) slots[slot.name] = value;
+  }
+  return [{ type: "start_flow", flow: memory.flow, slots }];
+}
