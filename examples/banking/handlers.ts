@@ -5,7 +5,11 @@
  * balances the same user sees later. Clock and reference numbers are injectable for tests.
  */
 import type { SlotValue } from "../../src/dm/commands.ts";
-import type { HandlerContext, HandlerSet } from "../../src/runtime/handlers.ts";
+import {
+  type HandlerContext,
+  type HandlerSet,
+  UserFacingError,
+} from "../../src/runtime/handlers.ts";
 import { compactIban, ibanProblem } from "./lib/iban.ts";
 import { formatMoney, parseAmount } from "./lib/money.ts";
 
@@ -128,8 +132,9 @@ export function createBankingHandlers(options: BankingOptions = {}) {
   const debit = (ctx: HandlerContext, account: Account, amount: number) => {
     const accounts = ledger(ctx);
     if (accounts[account] < amount) {
-      throw new Error(
-        `insufficient funds in ${account}: ${formatMoney(accounts[account])} EUR available, ${formatMoney(amount)} EUR needed`,
+      // The customer hears why: a generic "something went wrong" would invite a retry.
+      throw new UserFacingError(
+        `Sorry, there isn't enough money in your ${account} account: ${formatMoney(accounts[account])} EUR available, ${formatMoney(amount)} EUR needed.`,
       );
     }
     accounts[account] = Math.round((accounts[account] - amount) * 100) / 100;

@@ -98,6 +98,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const slotSchema = z.strictObject({
   type: slotTypeSchema.default("string"),
   prompt: z.string().optional(),
+  /** How messages name the slot ("IBAN" for `iban`); default: its name with spaces. */
+  label: z.string().optional(),
   description: z.string().optional(),
   choices: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** Extra phrasings for choices: `{ checking: ["current account", "main account"] }`. */

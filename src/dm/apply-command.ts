@@ -2,7 +2,7 @@ import { formatValue } from "../config/template.ts";
 import type { Command, SlotValue } from "./commands.ts";
 import type { Effectful } from "./effects.ts";
 import { flowSlotUse } from "./flow-slots.ts";
-import { CHITCHAT_PATTERNS, REPEAT_MESSAGE } from "./patterns.ts";
+import { CHITCHAT_PATTERNS, OUT_OF_SCOPE_MESSAGE, REPEAT_MESSAGE } from "./patterns.ts";
 import { acceptSlotValue } from "./slot-pipeline.ts";
 import { slotLabel } from "./slot-values.ts";
 import type { FlowFrame } from "./state.ts";
@@ -92,6 +92,10 @@ export function* applyCommands(turn: Turn): Effectful<void> {
   if (chitchat?.message === REPEAT_MESSAGE) {
     repeatLastTurn(turn);
     outcome.understood = true;
+  } else if (chitchat?.message === OUT_OF_SCOPE_MESSAGE) {
+    // Said with the idle wording (what the assistant can do); the pending question follows.
+    turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) }, { idle: true });
+    outcome.understood = true;
   } else if (chitchat) {
     const top = turn.top();
     const pattern = CHITCHAT_PATTERNS[chitchat.message?.trim().toLowerCase() ?? ""] ?? "chitchat";
@@ -172,7 +176,9 @@ function startFlow(turn: Turn, flow: string, startedNow: Set<FlowFrame>): FlowFr
     return null;
   }
   const top = turn.top();
-  if (top?.flow === flow) return top; // already on top: just continue it
+  // Already on top: just continue it; unless it was started in this same turn, which makes a
+  // second request for it ("my checking balance and my savings": two balances).
+  if (top?.flow === flow && !startedNow.has(top)) return top;
   if (top && startedNow.has(top)) top.queued = true;
   else if (top) top.interrupted = true;
   const frame = turn.newFrame(flow);
@@ -271,7 +277,7 @@ function* assignSlot(
       const format = turn.domain.domain.slots[slot]?.format;
       turn.sayPattern("correction", {
         flow: turn.flowTitle(frame.flow),
-        slot: slotLabel(slot),
+        slot: slotLabel(slot, turn.domain.domain.slots[slot]),
         value: formatValue(accepted.value, { language: turn.settings.language }, format),
       });
     }
@@ -403,7 +409,10 @@ function explainPending(turn: Turn, topic?: string): string {
     return "Please answer yes to go ahead, or no to stop. You can also change any of the details.";
   }
   const description = turn.domain.domain.slots[asked.slot]?.description;
-  return description ?? `I need the ${slotLabel(asked.slot)} to continue.`;
+  return (
+    description ??
+    `I need the ${slotLabel(asked.slot, turn.domain.domain.slots[asked.slot])} to continue.`
+  );
 }
 
 /**

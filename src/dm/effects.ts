@@ -29,10 +29,14 @@ export type Effect =
       slots: Record<string, SlotValue>;
     };
 
-/** `value` is what the handler returned; `error` says why it failed (threw, timed out, missing). */
+/**
+ * `value` is what the handler returned; `error` says why it failed (threw, timed out, missing).
+ * `userMessage`: the handler threw an error carrying words for the user (runtime/handlers.ts
+ * `UserFacingError`, e.g. "not enough money"); the DM says them instead of action_error.
+ */
 export type EffectResult =
   | { ok: true; value: unknown }
-  | { ok: false; error: string; timedOut?: boolean };
+  | { ok: false; error: string; timedOut?: boolean; userMessage?: string };
 
 /** A step of the core that may yield effects: `yield effect` evaluates to its result. */
 export type Effectful<T> = Generator<Effect, T, EffectResult>;

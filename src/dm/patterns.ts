@@ -69,5 +69,11 @@ export const CHITCHAT_PATTERNS: Readonly<Record<string, PatternName>> = {
   frustration: "frustration",
 };
 
+/**
+ * The `chitchat` message for a question the domain cannot answer asked inside a flow ("can I
+ * get a mortgage?"): the idle out_of_scope wording with {capabilities}, then the question again.
+ */
+export const OUT_OF_SCOPE_MESSAGE = "out_of_scope";
+
 /** The `chitchat` message asking for the last turn's messages again ("repeat that"). */
 export const REPEAT_MESSAGE = "repeat";

@@ -28,7 +28,7 @@ export function* acceptSlotValue(
         ? turn.render(definition.validation_error_message, {
             ...frame.slots,
             value: raw,
-            slot: slotLabel(slot),
+            slot: slotLabel(slot, definition),
           })
         : fallback),
   });
@@ -47,13 +47,17 @@ export function* acceptSlotValue(
         normalizer: definition.normalizer,
         error: normalized.error,
       });
-      return reject(`Sorry, I couldn't use "${String(raw)}" as the ${slotLabel(slot)}.`);
+      return reject(
+        `Sorry, I couldn't use "${String(raw)}" as the ${slotLabel(slot, definition)}.`,
+      );
     }
     value = normalized.value as SlotValue;
   }
   const coerced = coerceSlotValue(definition.type, value, turn.input.now);
   if (!coerced.ok) {
-    return reject(`Sorry, "${String(raw)}" ${coerced.reason}; I need the ${slotLabel(slot)}.`);
+    return reject(
+      `Sorry, "${String(raw)}" ${coerced.reason}; I need the ${slotLabel(slot, definition)}.`,
+    );
   }
   const chosen = matchChoice(definition, coerced.value);
   if (chosen === undefined) {
@@ -74,11 +78,13 @@ export function* acceptSlotValue(
         validator: definition.validator,
         error: verdict.error,
       });
-      return reject(`Sorry, I couldn't check the ${slotLabel(slot)}. Please try again.`);
+      return reject(
+        `Sorry, I couldn't check the ${slotLabel(slot, definition)}. Please try again.`,
+      );
     }
     if (typeof verdict.value === "string") return reject("", verdict.value);
     if (verdict.value !== true) {
-      return reject(`Sorry, "${String(raw)}" is not a valid ${slotLabel(slot)}.`);
+      return reject(`Sorry, "${String(raw)}" is not a valid ${slotLabel(slot, definition)}.`);
     }
   }
   return { ok: true, value: chosen };

@@ -103,7 +103,7 @@ export function toSlotValue(value: unknown): SlotValue {
   return JSON.stringify(value);
 }
 
-/** "beneficiary_name" -> "beneficiary name", for messages. */
-export function slotLabel(slot: string): string {
-  return slot.replace(/_/g, " ");
+/** How messages name a slot: its `label` ("IBAN"), else "beneficiary_name" -> "beneficiary name". */
+export function slotLabel(slot: string, definition?: SlotDefinition): string {
+  return definition?.label ?? slot.replace(/_/g, " ");
 }

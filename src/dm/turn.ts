@@ -100,19 +100,28 @@ export class Turn {
    * The pattern's message (domain override, else built-in); null when the pattern is disabled.
    * While a flow is active, `message_in_flow` is used when there is one.
    */
-  pattern(name: PatternName, values: Record<string, unknown> = {}): string | null {
+  pattern(
+    name: PatternName,
+    values: Record<string, unknown> = {},
+    options: { idle?: boolean } = {},
+  ): string | null {
     const config = this.domain.domain.patterns[name];
     if (!config.enabled) return null;
     const inFlow =
-      this.state.flow_stack.length > 0
+      this.state.flow_stack.length > 0 && !options.idle
         ? (config.message_in_flow ??
           (config.message === undefined ? DEFAULT_IN_FLOW_MESSAGES[name] : undefined))
         : undefined;
     return this.render(inFlow ?? config.message ?? DEFAULT_PATTERN_MESSAGES[name], values);
   }
 
-  sayPattern(name: PatternName, values: Record<string, unknown> = {}): void {
-    const text = this.pattern(name, values);
+  /** `idle`: the pattern's idle wording even while a flow is active. */
+  sayPattern(
+    name: PatternName,
+    values: Record<string, unknown> = {},
+    options: { idle?: boolean } = {},
+  ): void {
+    const text = this.pattern(name, values, options);
     if (text !== null) this.say(text);
   }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { turnContextSchema } from "../config/schema.ts";
 import type { Command, SlotValue } from "../dm/commands.ts";
+import { OUT_OF_SCOPE_MESSAGE } from "../dm/patterns.ts";
 import { type DialogueState, emptyState } from "../dm/state.ts";
 import { sameValue } from "./same-value.ts";
 import type { DialogueUnderstanding } from "./understanding.ts";
@@ -110,6 +111,8 @@ export function intentOf(commands: readonly Command[]): string {
   const has = (type: Command["type"]) => commands.find((c) => c.type === type);
   if (has("cancel_flow")) return "cancel";
   if (has("human_handoff")) return "human";
+  const chitchat = commands.find((c) => c.type === "chitchat");
+  if (chitchat?.message === OUT_OF_SCOPE_MESSAGE) return "out_of_scope";
   const clarify = commands.find((c) => c.type === "clarify");
   if (clarify) return clarify.topic?.startsWith("flows:") ? "clarify_flows" : "help";
   for (const type of [

@@ -35,6 +35,27 @@ export interface HandlerSet {
   normalizers?: Record<string, Normalizer>;
 }
 
+/**
+ * An action failure the user should hear about ("You only have 120.00 EUR in savings"): the
+ * DM says `userMessage` instead of the generic action_error pattern. Handlers that import
+ * nothing may throw any Error with a string `userMessage` property instead.
+ */
+export class UserFacingError extends Error {
+  readonly userMessage: string;
+  constructor(userMessage: string, options?: { cause?: unknown }) {
+    super(userMessage, options);
+    this.name = "UserFacingError";
+    this.userMessage = userMessage;
+  }
+}
+
+/** The user-facing words of a thrown error, when it has any (see UserFacingError). */
+export function userMessageOf(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("userMessage" in error)) return undefined;
+  const message = (error as { userMessage: unknown }).userMessage;
+  return typeof message === "string" && message.trim() !== "" ? message : undefined;
+}
+
 /** Typed identity helper for handler modules that want editor help. */
 export function defineHandlers<T extends HandlerSet>(handlers: T): T {
   return handlers;

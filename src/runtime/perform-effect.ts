@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
 import type { Effect, EffectResult } from "../dm/effects.ts";
-import type { HandlerContext, HandlerSet } from "./handlers.ts";
+import { type HandlerContext, type HandlerSet, userMessageOf } from "./handlers.ts";
 
 export interface PerformContext {
   handlers: Required<HandlerSet>;
   conversationId: string;
-  /** Child logger carrying the conversation id. */
-  logger: Logger;
+  /** Child logger carrying the conversation id; called only when a handler uses its logger. */
+  logger: () => Logger;
   /** Fires on runtime shutdown; every handler's own signal follows it. */
   shutdown: AbortSignal;
   timeoutMs: number;
@@ -26,18 +26,59 @@ export async function performEffect(
   if (typeof handler !== "function") {
     return { ok: false, error: `no handler is registered for ${kind}.${name}` };
   }
-  const controller = new AbortController();
+  // The logger and the AbortController are made on first use: most handlers touch neither, and
+  // both cost more than the handler itself on the hot path.
+  let controller: AbortController | undefined;
+  let abortReason: Error | undefined;
+  const abort = (reason: Error) => {
+    abortReason = reason;
+    controller?.abort(reason);
+  };
+  let logger: Logger | undefined;
   const ctx: HandlerContext = {
     conversationId: context.conversationId,
     slots: Object.freeze({ ...effect.slots }),
-    logger: context.logger.child({ handler: `${kind}.${name}` }),
-    signal: controller.signal,
+    get logger() {
+      const parent = context.logger();
+      // A logger that writes nothing (level silent) needs no child to write nothing.
+      logger ??= parent.isLevelEnabled("fatal")
+        ? parent.child({ handler: `${kind}.${name}` })
+        : parent;
+      return logger;
+    },
+    get signal() {
+      if (!controller) {
+        controller = new AbortController();
+        if (abortReason) controller.abort(abortReason);
+      }
+      return controller.signal;
+    },
   };
+  const shutdownResult = (): EffectResult => ({
+    ok: false,
+    error: `${kind}.${name} was aborted: the runtime is shutting down`,
+  });
+  if (context.shutdown.aborted) {
+    abort(new Error("the runtime is shutting down"));
+    return shutdownResult();
+  }
+  let returned: unknown;
+  try {
+    returned =
+      effect.kind === "action"
+        ? (handler as (i: unknown, c: HandlerContext) => unknown)(effect.inputs, ctx)
+        : (handler as (v: unknown, c: HandlerContext) => unknown)(effect.value, ctx);
+  } catch (error) {
+    return failure(error);
+  }
+  // A synchronous handler (most validators and normalizers) has already finished: no timer and
+  // no race to set up, which would cost more than the handler itself.
+  if (!isThenable(returned)) return { ok: true, value: returned };
   let timer: NodeJS.Timeout | undefined;
   let onShutdown: (() => void) | undefined;
   const interrupted = new Promise<EffectResult>((resolve) => {
     timer = setTimeout(() => {
-      controller.abort(new Error(`${kind}.${name} timed out after ${context.timeoutMs} ms`));
+      abort(new Error(`${kind}.${name} timed out after ${context.timeoutMs} ms`));
       resolve({
         ok: false,
         error: `${kind}.${name} timed out after ${context.timeoutMs} ms`,
@@ -45,32 +86,38 @@ export async function performEffect(
       });
     }, context.timeoutMs);
     onShutdown = () => {
-      controller.abort(new Error("the runtime is shutting down"));
-      resolve({ ok: false, error: `${kind}.${name} was aborted: the runtime is shutting down` });
+      abort(new Error("the runtime is shutting down"));
+      resolve(shutdownResult());
     };
-    if (context.shutdown.aborted) onShutdown();
-    else context.shutdown.addEventListener("abort", onShutdown, { once: true });
+    context.shutdown.addEventListener("abort", onShutdown, { once: true });
   });
-  const run = (async (): Promise<EffectResult> => {
-    try {
-      const value =
-        effect.kind === "action"
-          ? await (handler as (i: unknown, c: HandlerContext) => unknown)(effect.inputs, ctx)
-          : await (handler as (v: unknown, c: HandlerContext) => unknown)(effect.value, ctx);
-      return { ok: true, value };
-    } catch (error) {
-      return {
-        ok: false,
-        error: error instanceof Error ? error.message || error.name : String(error),
-      };
-    }
-  })();
+  const run = Promise.resolve(returned).then(
+    (value): EffectResult => ({ ok: true, value }),
+    failure,
+  );
   try {
     return await Promise.race([run, interrupted]);
   } finally {
     clearTimeout(timer);
     if (onShutdown) context.shutdown.removeEventListener("abort", onShutdown);
   }
+}
+
+function failure(error: unknown): EffectResult {
+  const userMessage = userMessageOf(error);
+  return {
+    ok: false,
+    error: error instanceof Error ? error.message || error.name : String(error),
+    ...(userMessage ? { userMessage } : {}),
+  };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 function describeEffect(effect: Effect): [keyof HandlerSet, string] {

@@ -17,6 +17,7 @@ export const BANKING_HELDOUT_NATURAL = path.join(
 
 export const BANKING_HELDOUT_ROUND2 = path.join(here, "../fixtures/du/banking-heldout-round2.yaml");
 export const BANKING_HELDOUT_ROUND3 = path.join(here, "../fixtures/du/banking-heldout-round3.yaml");
+export const BANKING_HELDOUT_ROUND4 = path.join(here, "../fixtures/du/banking-heldout-round4.yaml");
 
 export function load(file: string): Promise<LoadedDomain> {
   return loadDomain(file);

@@ -135,12 +135,14 @@ describe("banking: transfer_funds", () => {
     await send(set("security_code", "123456"));
     await send(set("transfer_concept", "car"));
     await send(set("source_account", "checking"));
+    // The handler's user-facing reason (UserFacingError), then the on_error step's message.
     expect(await send({ type: "affirm" })).toEqual([
+      "Sorry, there isn't enough money in your checking account: 24,847.52 EUR available, 40,000.00 EUR needed.",
       "The transfer was not sent, and no money left your account.",
     ]);
     const logged = lines.find((l) => l.msg === "Action failed");
     expect(logged).toMatchObject({ conversation_id: "alice", action: "execute_transfer" });
-    expect(String(logged?.error)).toContain("insufficient funds");
+    expect(String(logged?.error)).toContain("isn't enough money");
   });
 
   it("cancel mid-flow ends it", async () => {

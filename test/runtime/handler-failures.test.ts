@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HandlerContext } from "../../src/runtime/handlers.ts";
+import { type HandlerContext, UserFacingError } from "../../src/runtime/handlers.ts";
 import { domainFromYaml, testRuntime } from "./helpers.ts";
 import { say } from "./scripted-du.ts";
 
@@ -55,6 +55,47 @@ describe("action handler failures", () => {
     // The conversation goes on normally afterwards.
     const next = await runtime.processMessage(say({ type: "start_flow", flow: "buy" }), "bob");
     expect(next.messages).toEqual(["Which item?"]);
+  });
+
+  it("a UserFacingError's message reaches the user instead of action_error", async () => {
+    const domain = await domainFromYaml(YAML);
+    const { runtime } = testRuntime(domain, {
+      actions: {
+        reserve: () => {
+          throw new UserFacingError("Sorry, the lamp is sold out.");
+        },
+      },
+    });
+    const result = await runtime.processMessage(buy(), "bob");
+    expect(result.messages).toEqual(["Sorry, the lamp is sold out."]);
+    expect(result.flowState).toBe("idle");
+    // With on_error, the message comes first and the error step still runs.
+    const safely = await runtime.processMessage(buy("buy_safely"), "eve");
+    expect(safely.messages).toEqual([
+      "Sorry, the lamp is sold out.",
+      "Could not reserve lamp; try another.",
+    ]);
+  });
+
+  it("any Error with a string userMessage counts; internal messages stay internal", async () => {
+    const domain = await domainFromYaml(YAML);
+    const { runtime } = testRuntime(domain, {
+      actions: {
+        reserve: ({ item }) => {
+          if (item === "lamp") {
+            throw Object.assign(new Error("stock=0"), { userMessage: "No lamps left, sorry." });
+          }
+          throw Object.assign(new Error("db down"), { userMessage: 42 });
+        },
+      },
+    });
+    expect((await runtime.processMessage(buy(), "bob")).messages).toEqual([
+      "No lamps left, sorry.",
+    ]);
+    const other = say({ type: "start_flow", flow: "buy", slots: { item: "desk" } });
+    expect((await runtime.processMessage(other, "eve")).messages).toEqual([
+      "Sorry, something went wrong while processing your request. Please try again later.",
+    ]);
   });
 
   it("a hanging handler times out, its signal aborts, and on_error takes over", async () => {

@@ -42,7 +42,12 @@ export function* runAction(
       error: failure,
       ...(!result.ok && result.timedOut ? { timed_out: true } : {}),
     });
+    // The handler's own words for the user ("not enough money") say more than "went wrong";
+    // an `on_error` step still follows them.
+    const userMessage = !result.ok ? result.userMessage : undefined;
+    if (userMessage) turn.say(userMessage);
     if (step.on_error) return { kind: "next", to: step.on_error, note: `failed: ${failure}` };
+    if (userMessage) return { kind: "next", to: END, note: `failed: ${failure}` };
     turn.sayPattern("action_error", {
       flow: turn.flowTitle(frame.flow),
       action: step.action,

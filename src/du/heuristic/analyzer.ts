@@ -10,6 +10,8 @@ export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Typos are only corrected on words this long: shorter ones have too many neighbours. */
 const TYPO_MIN_LENGTH = 5;
+/** Four-letter words are corrected only for a dropped letter ("blok" -> "block"). */
+const SHORT_TYPO_LENGTH = 4;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
 const CORRECTION_CACHE_SIZE = 10_000;
 
@@ -49,7 +51,7 @@ export class Analyzer {
 
   /** A known word, or the single vocabulary word one edit away ("balanse" -> "balance"). */
   correct(word: string): string {
-    if (word.length < TYPO_MIN_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
+    if (word.length < SHORT_TYPO_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
       return word;
     }
     // The typo search scans the vocabulary; every message asks it for the same words many times.
@@ -71,6 +73,7 @@ export class Analyzer {
       // People rarely mistype the first letter; "flight" is not a typo of "light".
       const sameStart = word[0] === target[0] || (word[0] === target[1] && word[1] === target[0]);
       if (!sameStart || !editDistanceAtMost1(word, target)) continue;
+      if (word.length < TYPO_MIN_LENGTH && target.length !== word.length + 1) continue;
       // Five-letter words swap into other words too easily ("movie" -> "movil").
       if (word.length === target.length && word.length < 6 && !isTransposition(word, target)) {
         continue;

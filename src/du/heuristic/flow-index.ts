@@ -65,15 +65,23 @@ export class FlowIndex {
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
   }
 
+  private readonly idfs = new Map<string, number>();
+
   /** Some flow's phrases use this term. */
   knows(term: string): boolean {
     return this.df.has(term);
   }
 
   private idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
-    const n = this.docs.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let idf = this.idfs.get(term);
+    if (idf === undefined) {
+      const df = this.df.get(term) ?? 0;
+      const n = this.docs.length;
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      // Only the index's own terms are remembered: user words would grow the map without bound.
+      if (df > 0) this.idfs.set(term, idf);
+    }
+    return idf;
   }
 
   /**

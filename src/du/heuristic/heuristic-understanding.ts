@@ -1,5 +1,6 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import type { Command, SlotValue } from "../../dm/commands.ts";
+import { OUT_OF_SCOPE_MESSAGE } from "../../dm/patterns.ts";
 import type { DialogueState, FlowFrame } from "../../dm/state.ts";
 import { sameValue } from "../same-value.ts";
 import type {
@@ -155,7 +156,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       return this.start(turn, decision.flow);
     }
     if (acts.chitchat) return this.chitchat(turn);
-    if (decision && "flow" in decision) return this.start(turn, decision.flow);
+    if (decision && "flow" in decision)
+      return this.start(turn, this.byNamedValue(turn, decision.flow));
     if (decision) return [{ type: "clarify", topic: FLOWS_TOPIC + decision.ambiguous.join(",") }];
     if (acts.frustrated) return FRUSTRATED;
     if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
@@ -167,7 +169,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // A long story with the request at its end: the story's words dilute the match, so the
     // last clause is read on its own.
     const tail = finalClause(turn.text);
-    return tail ? this.read(tail, turn.model.loaded, turn.state) : [];
+    const read = tail ? this.read(tail, turn.model.loaded, turn.state) : [];
+    if (read.length > 0) return this.withPronounName(turn, read);
+    // ... or in the middle of it: "I just got back from a trip, can you block my card, I think
+    // someone copied it": the clause that asks is read on its own.
+    for (const clause of askingClauses(turn.text)) {
+      const commands = this.read(clause, turn.model.loaded, turn.state);
+      if (commands.some((c) => c.type === "start_flow"))
+        return this.withPronounName(turn, commands);
+    }
+    return read;
   }
 
   /** A collect step waits for `slot`: the message is its value unless it clearly is not. */
@@ -194,6 +205,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (again.some((f) => f.slot === slot.name)) return this.setSlots(turn, again, slot);
     const correction = this.correction(turn, slot);
     if (correction) return correction;
+    // "where can I see the IBAN?", "hmm where do I find the reference": a question about the
+    // thing asked, not a request for another flow that shares its words.
+    if (this.asksAbout(turn, slot)) return [{ type: "clarify", topic: slot.name }];
     // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
     const others = this.mentionsFor(turn, frame.flow, [], [slot.name]);
     const digression = this.digression(turn);
@@ -210,6 +224,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.frustrated && !(slot.kind !== "text" && turn.model.reader.answer(slot, turn.text))) {
       return FRUSTRATED;
     }
+    // "can I get a mortgage?": a question about something this assistant does not know is
+    // neither the answer nor about the question; the DM says what it can do, then asks again.
+    // "what do you mean by reference?" asks about that slot, whatever the pending question.
+    const term = this.termTopic(turn);
+    if (term && turn.model.slots.has(term)) return [{ type: "clarify", topic: term }];
+    const question = turn.text.includes("?") || QUESTION_START.test(acts.flat);
+    if (question && !acts.help && !acts.helpQuestion && this.offTopic(turn, slot)) {
+      return OUT_OF_SCOPE;
+    }
     // "I don't know, like 50?" still gives a value for a typed question.
     const unsure =
       acts.helpQuestion && slot.kind !== "text" && slot.kind !== "iban" && /\d/.test(turn.text);
@@ -219,7 +242,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     ) {
       return [{ type: "clarify", topic: slot.name }];
     }
-    const term = this.termTopic(turn);
     if (term) return [{ type: "clarify", topic: term }];
     if (acts.chitchat) return this.chitchat(turn);
     // "yes"/"no" to an open question: sent as such, the DM re-asks it (with a hint after a
@@ -235,7 +257,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
       return [{ type: acts.affirm ? "affirm" : "deny" }];
     }
-    const question = turn.text.includes("?") || QUESTION_START.test(acts.flat);
     // The running flow's request said again ("send 50 to Ana" while its IBAN is asked): it
     // just goes on; an IBAN question never reads a sentence without an IBAN as one.
     if (slot.kind === "iban" && findIbans(turn.text).length === 0 && this.requestsAgain(turn)) {
@@ -246,9 +267,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const typed = this.bareCorrection(turn, slot, true);
       if (typed) return this.setSlots(turn, [typed]);
     }
-    // "do you have branches in Madrid?": a question about something this assistant does not
-    // know is neither the answer nor about the question (the DM says it did not get it).
-    if (question && this.offTopic(turn, slot)) return [];
     if (slot.kind === "text") {
       // "who can I send it to?" asks about the question; it is not the answer.
       if (question) return [{ type: "clarify", topic: slot.name }];
@@ -399,7 +417,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * values its own part states.
    */
   private severalRequests(turn: Turn): Command[] | null {
-    const parts = turn.text.split(REQUEST_SPLIT).filter((p) => p.trim() !== "");
+    const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
+    // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
+    // for nothing.
+    const parts = turn.text
+      .split(REQUEST_SPLIT)
+      .filter((p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !ASKS.test(p)));
     if (parts.length < 2 || parts.length > 3) return null;
     const starts: Command[] = [];
     for (const part of parts) {
@@ -409,13 +432,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         this.limits.minCoverage,
       );
       if (!decision || !("flow" in decision) || decision.flow === "greet") return null;
-      if (starts.some((c) => c.type === "start_flow" && c.flow === decision.flow)) return null;
       const found = turn.model.reader.mentions(
         part,
         turn.model.flowSlots.get(decision.flow) ?? [],
         turn.model.cues.get(decision.flow) ?? [],
       );
       const slots = Object.fromEntries(found.map((f) => [f.slot, f.value]));
+      // The same flow twice is one request ("block my card and block it now") unless each part
+      // states different values: "my checking balance and my savings".
+      const twice = starts.filter((c) => c.type === "start_flow" && c.flow === decision.flow);
+      const differs = (c: Command) =>
+        c.type === "start_flow" &&
+        found.length > 0 &&
+        found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
+        found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value);
+      if (twice.length > 0 && !twice.every(differs)) return null;
       starts.push(
         found.length
           ? { type: "start_flow", flow: decision.flow, slots }
@@ -541,6 +572,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "change the amount to 120 and the concept to dinner": one named value per part.
     const pairs = this.namedPairs(turn, frame.flow);
     if (pairs) return this.setSlots(turn, pairs, pending);
+    // "not Tom, Tim": naming the value held is correction enough, whatever is being asked.
+    const swapped = this.notInstead(turn, slots);
+    if (swapped) return this.setSlots(turn, [swapped], pending);
     if (!marked && !named) return null;
 
     if (named && (marked || pending === null || named.slot !== pending)) {
@@ -556,8 +590,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (!marked) return null;
     }
     if (!marked) return null;
-    const swapped = this.notInstead(turn, slots);
-    if (swapped) return this.setSlots(turn, [swapped], pending);
     // Without a slot name, the value's type says which slot it is for.
     const body = this.stripOpeners(turn.text);
     const candidates = slots.filter((s) => filled(s) || s === pending);
@@ -696,10 +728,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   private offTopic(turn: Turn, slot: SlotInfo): boolean {
     const terms = turn.model.analyzer.terms(turn.acts.flat);
-    if (terms.length < 2) return false;
+    // One unknown word in a short question ("what's the difference?") may be about the
+    // question; in a longer one ("can I get a mortgage?") it is the topic.
+    if (terms.length < 2 && (terms.length === 0 || turn.acts.flat.split(" ").length < 4)) {
+      return false;
+    }
     if (terms.some((t) => turn.model.index.knows(t.key))) return false;
     const stems = new Set(tokenize(turn.acts.flat).map((t) => stem(t.norm)));
     return !slot.keys.some((key) => key.every((k) => stems.has(k)));
+  }
+
+  /** A where/what/how question naming `slot` that holds no value for it. */
+  private asksAbout(turn: Turn, slot: SlotInfo): boolean {
+    const flat = turn.acts.flat.replace(/^(?:(?:hmm+|um+|uh+|sorry|ok|okay|so|but)\s+)+/, "");
+    if (!SLOT_QUESTION.test(flat)) return false;
+    const stems = tokenize(flat).map((t) => stem(t.norm));
+    const named = slot.keys.some((key) =>
+      stems.some((_, i) => key.every((k, j) => stems[i + j] === k)),
+    );
+    return named && (slot.kind === "text" || !turn.model.reader.answer(slot, turn.text));
   }
 
   /** The message, read as a request, asks for the flow that is running. */
@@ -764,12 +811,27 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Free text in the position a trigger phrase gives it ("... to my landlord", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
-    for (const { texts, cues } of parts.textCues) {
-      spans.push(...model.reader.mentions(text, texts, cues));
+    if (parts.textCues.length > 0) {
+      const tokens = tokenize(text);
+      const keys = new Set(tokens.map((t) => model.analyzer.key(t.norm)));
+      const stems = new Set(tokens.map((t) => stem(t.norm)));
+      for (const { texts, cues, triggers, names, spanishTo } of parts.textCues) {
+        // Only a cue word, the first word of a slot's name or a Spanish "a" can start a value:
+        // without one, the full reading would find nothing.
+        const anchored =
+          [...triggers].some((k) => keys.has(k)) ||
+          [...names].some((k) => stems.has(k)) ||
+          (spanishTo && tokens.some((t) => t.norm === "a"));
+        if (anchored) spans.push(...model.reader.mentions(text, texts, cues));
+      }
     }
     // A greeting in front of a request ("hey, can I move 1.5k ...") is not part of it.
     const greeting = leadingGreeting(text);
     if (greeting > 0) spans.push({ start: 0, end: greeting });
+    // Letter formulas ("Dear Sir or Madam", "Kind regards, Ana") and "I request that ..." frame
+    // the request: "request" there is no card order.
+    for (const m of text.matchAll(LETTER_FRAME))
+      spans.push({ start: m.index, end: m.index + m[0].length });
     let out = text;
     let cut = Number.POSITIVE_INFINITY;
     // Right to left, skipping spans that overlap one already cut (two slots share a choice).
@@ -853,8 +915,64 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   // --- command building ---------------------------------------------------------------------
 
+  /**
+   * "pay my rent to John Smith": the words point at `flow` (pay a bill) but state none of its
+   * values, while a close runner-up reads a name ("to John Smith") among its own. Who the
+   * message names is the better evidence: a payment to a person is a transfer.
+   */
+  private byNamedValue(turn: Turn, flow: string): string {
+    const top = turn.rank[0];
+    if (!top || this.mentionsFor(turn, flow, [], []).length > 0) return flow;
+    for (const other of turn.rank.slice(0, 3)) {
+      if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
+      const found = this.mentionsFor(turn, other.flow, [], []);
+      if (found.some((f) => turn.model.slots.get(f.slot)?.nameLike)) return other.flow;
+    }
+    return flow;
+  }
+
+  /**
+   * A clause read out of a story ("so I want to pay her back 350 euros") loses who "her" is;
+   * the story named her ("my sister Laura"): that fills the started flow's name slot.
+   */
+  private withPronounName(turn: Turn, commands: Command[]): Command[] {
+    const started = commands[0];
+    if (started?.type !== "start_flow" || started.slots || !PRONOUN.test(turn.text)) {
+      return commands;
+    }
+    const nameSlot = turn.model.flowSlots.get(started.flow)?.find((s) => s.nameLike);
+    if (!nameSlot || commands.some((c) => c.type === "set_slot" && c.slot === nameSlot.name)) {
+      return commands;
+    }
+    const named = turn.model.reader.relation(nameSlot, turn.text);
+    return named
+      ? [...commands, { type: "set_slot", slot: named.slot, value: named.value }]
+      : commands;
+  }
+
   private start(turn: Turn, flow: string): Command[] {
     const found = this.mentionsFor(turn, flow, [], []);
+    // "pay my landlord 900": the one number of a request is its one amount, currency or not.
+    const numberSlots = (turn.model.flowSlots.get(flow) ?? []).filter((s) => s.kind === "number");
+    const restarted = turn.frame?.flow === flow;
+    if (
+      !restarted &&
+      numberSlots.length === 1 &&
+      !found.some((f) => f.slot === numberSlots[0]!.name)
+    ) {
+      const free = turn.model.reader
+        .numbers(turn.text)
+        .filter((n) => !found.some((f) => n.start < f.end && f.start < n.end));
+      const [only] = free;
+      if (only && free.length === 1) {
+        found.push({
+          slot: numberSlots[0]!.name,
+          value: only.value,
+          start: only.start,
+          end: only.end,
+        });
+      }
+    }
     // "pay the same person again": what the message does not state, the last flow may hold.
     for (const f of recentValues(turn.model, turn.state, turn.text, turn.acts.flat, flow, null)) {
       if (!found.some((g) => g.slot === f.slot)) found.push(f);
@@ -915,7 +1033,16 @@ interface RankingParts {
   numberSlots: SlotInfo[];
   ibanSlots: SlotInfo[];
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
-  textCues: Array<{ texts: SlotInfo[]; cues: SlotCue[] }>;
+  textCues: Array<{
+    texts: SlotInfo[];
+    cues: SlotCue[];
+    /** Keys of the words the cues follow ("to" in `send {amount} to {beneficiary_name}`). */
+    triggers: Set<string>;
+    /** First stems of the slots' names ("name" of "name is ..."). */
+    names: Set<string>;
+    /** A cue follows "to", which a Spanish "a" can stand for. */
+    spanishTo: boolean;
+  }>;
 }
 
 const rankingPartsCache = new WeakMap<DomainModel, RankingParts>();
@@ -931,7 +1058,15 @@ function rankingParts(model: DomainModel): RankingParts {
       const cues = (model.cues.get(flow) ?? []).filter(
         (c) => c.before !== null && texts.some((s) => s.name === c.slot),
       );
-      if (cues.length > 0) textCues.push({ texts, cues });
+      if (cues.length > 0) {
+        textCues.push({
+          texts,
+          cues,
+          triggers: new Set(cues.map((c) => c.before!)),
+          names: new Set(texts.flatMap((t) => t.keys.map((k) => k[0]!))),
+          spanishTo: cues.some((c) => c.before === "to"),
+        });
+      }
     }
     parts = {
       choiceSlots: all.filter((s) => s.kind === "choice"),
@@ -967,6 +1102,13 @@ function emojiWords(message: string): string {
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
 
+/** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
+const PAST_NARRATIVE =
+  /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
+/** Words that make a clause a request after all. */
+const ASKS =
+  /\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|send|block|order|pay)\b/i;
+
 /** Cancel words that mean something else inside a sentence. */
 const AMBIGUOUS_CANCEL = new Set(["para", "deja"]);
 
@@ -986,11 +1128,36 @@ function finalClause(text: string): string | null {
   return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
 }
 
+/** The clauses of a long message that ask for something, in order. */
+function askingClauses(text: string): string[] {
+  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
+  return text
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter((c) => ASKS.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
+}
+
+/** A pronoun standing for the person named earlier in the message. */
+const PRONOUN = /\b(?:her|him|them)\b/i;
+
 /** A "no" whose reason is the size of the number: "that's too much", "not that much". */
 const AMOUNT_REASON =
   /\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount|demasiado|muy poco)\b/;
 
+/** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
+const RUNNER_UP_SHARE = 0.4;
+
 /** "repeat that": the DM says its last messages again. */
+/** The formulas of a formal message, around its request (see rankingView). */
+const LETTER_FRAME =
+  /^\s*dear\b[^,.!\n]*[,.!]?|\b(?:kind|best|warm)? ?regards\b.*$|\byours (?:sincerely|faithfully)\b.*$|\b(?:request|ask)(?:ing)? that\b/gi;
+
+/** A question about a thing: "where do I find ...", "what do you mean by ...". */
+const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?:the|a|an)\b/;
+
+/** A question the domain cannot answer, asked while a flow waits (see docs/dialogue.md). */
+const OUT_OF_SCOPE: Command[] = [{ type: "chitchat", message: OUT_OF_SCOPE_MESSAGE }];
+
 const REPEAT_LAST: Command[] = [{ type: "chitchat", message: "repeat" }];
 
 /** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */

@@ -66,6 +66,30 @@ const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "u
 type Span = { start: number; end: number };
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** Values found in one reading, at most one per slot, never two over the same words. */
+class FoundSet {
+  readonly out: Found[] = [];
+  readonly #spans: Span[];
+
+  constructor(taken: readonly Span[]) {
+    this.#spans = [...taken];
+  }
+
+  isFree(span: Span): boolean {
+    return !this.#spans.some((t) => overlaps(t, span));
+  }
+
+  has(slot: string): boolean {
+    return this.out.some((f) => f.slot === slot);
+  }
+
+  add(found: Found): void {
+    if (this.has(found.slot) || !this.isFree(found)) return;
+    this.out.push(found);
+    this.#spans.push(found);
+  }
+}
+
 /** Reads slot values out of text: as the answer to a question, or as cued mentions. */
 export class SlotReader {
   constructor(
@@ -76,12 +100,11 @@ export class SlotReader {
 
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
   numbers(text: string): readonly NumberMatch[] {
-    // Asked several times per message (ranking, answers, mentions): the last answer is kept.
     const now = this.now();
     const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
-    if (this.lastNumbers?.text === text && this.lastNumbers.day === day) {
-      return this.lastNumbers.found;
-    }
+    const key = `${day}|${text}`;
+    const known = this.recentNumbers.get(key);
+    if (known) return known;
     const blocked: Span[] = [...findIbans(text), ...findDates(text, now)];
     const found = Object.freeze(
       findNumbers(text, this.language).filter(
@@ -90,11 +113,13 @@ export class SlotReader {
           !/[A-Za-z]/.test(text.slice(Math.max(0, n.start - 1), n.start)),
       ),
     );
-    this.lastNumbers = { text, day, found };
+    if (this.recentNumbers.size >= 64) this.recentNumbers.clear();
+    this.recentNumbers.set(key, found);
     return found;
   }
 
-  private lastNumbers: { text: string; day: string; found: readonly NumberMatch[] } | undefined;
+  /** Recent answers by day and text: a message and its cut-down forms are read several times. */
+  private readonly recentNumbers = new Map<string, readonly NumberMatch[]>();
 
   /** The message read as the answer to a question about `slot`. */
   answer(slot: SlotInfo, text: string): Found | null {
@@ -180,53 +205,46 @@ export class SlotReader {
    * phrase puts that slot. Precision first: when two slots could take a value, neither does.
    */
   mentions(text: string, slots: SlotInfo[], cues: SlotCue[], taken: Span[] = []): Found[] {
-    const out: Found[] = [];
-    const spans: Span[] = [...taken];
+    // No local helper closures here: this runs many times a turn, and the TypeScript loader's
+    // keepNames makes every named closure cost a defineProperty per call.
+    const found = new FoundSet(taken);
     const tokens = tokenize(text);
     const keys = tokens.map((t) => this.analyzer.key(t.norm));
-    const free = (s: Span) => !spans.some((t) => overlaps(t, s));
-    const has = (slot: string) => out.some((f) => f.slot === slot);
-    const add = (f: Found) => {
-      if (has(f.slot) || !free(f)) return;
-      out.push(f);
-      spans.push(f);
-    };
-    const ofKind = (kind: SlotInfo["kind"]) => slots.filter((s) => s.kind === kind);
 
     const ibans = findIbans(text);
-    const ibanSlots = ofKind("iban");
+    const ibanSlots = slots.filter((s) => s.kind === "iban");
     if (ibans.length === 1 && ibanSlots.length === 1)
-      add({
+      found.add({
         slot: ibanSlots[0]!.name,
         value: ibans[0]!.value,
         start: ibans[0]!.start,
         end: ibans[0]!.end,
       });
     const dates = findDates(text, this.now());
-    const dateSlots = ofKind("date");
+    const dateSlots = slots.filter((s) => s.kind === "date");
     if (dates.length === 1 && dateSlots.length === 1)
-      add({
+      found.add({
         slot: dateSlots[0]!.name,
         value: dates[0]!.value,
         start: dates[0]!.start,
         end: dates[0]!.end,
       });
 
-    for (const slot of ofKind("code")) {
+    for (const slot of slots.filter((s) => s.kind === "code")) {
       const f = this.keyedCode(slot, text, tokens);
-      if (f) add(f);
+      if (f) found.add(f);
     }
-    for (const slot of ofKind("text")) {
-      const f = this.keyedText(slot, text, tokens, free);
-      if (f) add(f);
+    for (const slot of slots.filter((s) => s.kind === "text")) {
+      const f = this.keyedText(slot, text, tokens, (s) => found.isFree(s));
+      if (f) found.add(f);
     }
 
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter(free);
-    const numberSlots = ofKind("number");
+    const numbers = this.numbers(text).filter((n) => found.isFree(n));
+    const numberSlots = slots.filter((s) => s.kind === "number");
     const money = numbers.filter((n) => n.currency);
     if (numberSlots.length === 1 && money.length >= 1 && uniqueNumber(money)) {
-      add({
+      found.add({
         slot: numberSlots[0]!.name,
         value: money[0]!.value,
         start: money[0]!.start,
@@ -235,24 +253,24 @@ export class SlotReader {
     }
     for (const cue of cues) {
       const slot = slots.find((s) => s.name === cue.slot);
-      if (!slot || has(slot.name)) continue;
-      const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
-      if (f) add(f);
+      if (!slot || found.has(slot.name)) continue;
+      const f = this.cued(slot, cue, text, tokens, keys, numbers, (s) => found.isFree(s));
+      if (f) found.add(f);
     }
 
     const choiceHits = new Map<string, Found[]>();
-    for (const slot of ofKind("choice")) {
-      if (has(slot.name)) continue;
+    for (const slot of slots.filter((s) => s.kind === "choice")) {
+      if (found.has(slot.name)) continue;
       const m = slot.choices!.single(text);
-      if (!m || !free(m)) continue;
+      if (!m || !found.isFree(m)) continue;
       const key = `${m.start}:${m.end}`;
       choiceHits.set(key, [
         ...(choiceHits.get(key) ?? []),
         { slot: slot.name, value: m.value, start: m.start, end: m.end },
       ]);
     }
-    for (const hits of choiceHits.values()) if (hits.length === 1) add(hits[0]!);
-    return out;
+    for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    return found.out;
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
@@ -304,9 +322,11 @@ export class SlotReader {
             .find((x) => x.start >= from && x.start <= reach && free(x));
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          const span = slot.nameLike
-            ? this.nameAfter(text, tokens, i + 1, free)
-            : this.phraseAfter(text, tokens, i + 1, free);
+          const span = ADDRESS_SLOT.test(slot.name)
+            ? addressAfter(text, tokens[i]!.end)
+            : slot.nameLike
+              ? this.nameAfter(text, tokens, i + 1, free)
+              : this.phraseAfter(text, tokens, i + 1, free);
           if (span) return this.textFound(slot, text, span);
         }
       }
@@ -350,8 +370,14 @@ export class SlotReader {
         if (!key.every((k, j) => stems[i + j] === k)) continue;
         const j = i + key.length;
         const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-        // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value.
-        const is = ["is", "es"].includes(tokens[j]!.norm) ? j + 1 : /:/.test(gap) ? j : -1;
+        // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
+        // comma-separated list ("..., concept gift, ...") the slot's name is its label.
+        const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+        const is = ["is", "es"].includes(tokens[j]!.norm)
+          ? j + 1
+          : /:/.test(gap) || /,/.test(before)
+            ? j
+            : -1;
         if (is < 0 || is >= tokens.length) continue;
         const span = slot.nameLike
           ? this.nameAfter(text, tokens, is, free)
@@ -374,6 +400,17 @@ export class SlotReader {
    * continue it, so "to Ana asap" is "Ana". "my sister Laura" is "Laura"; a relation without a
    * name ("my landlord") is the value itself.
    */
+  /** "my sister Laura" anywhere in `text`, as a value of the name slot `slot`; else null. */
+  relation(slot: SlotInfo, text: string): Found | null {
+    const tokens = tokenize(text);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!POSSESSIVES.has(tokens[i]!.norm) || !RELATIONS.has(tokens[i + 1]!.norm)) continue;
+      const span = this.nameAfter(text, tokens, i, () => true);
+      if (span) return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
   private nameAfter(
     text: string,
     tokens: readonly Token[],
@@ -394,7 +431,10 @@ export class SlotReader {
       /^\p{L}/u.test(t.raw) &&
       !STOP_WORDS.has(t.norm) &&
       !NUMBER_WORDS.has(t.norm) &&
-      !this.analyzer.knows(this.analyzer.correct(t.norm)) &&
+      // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
+      !this.analyzer.knows(
+        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
+      ) &&
       free(t);
     if (!first || !nameWord(first)) return null;
     const capitalised = /^\p{Lu}/u.test(first.raw);
@@ -440,6 +480,23 @@ export class SlotReader {
     if (words.every((t) => STOP_WORDS.has(t.norm))) return null;
     return { start: tokens[start]!.start, end: tokens[end - 1]!.end };
   }
+}
+
+/** Slots holding a postal address: numbers and commas belong to the value. */
+const ADDRESS_SLOT = /address|direccion/;
+
+/**
+ * "... delivered to 12 High Street, Oxford please": the rest of the sentence after `from`, up
+ * to its end or a closing "please"/"thanks". It needs a number and a word to be an address.
+ */
+function addressAfter(text: string, from: number): Span | null {
+  const rest = text.slice(from);
+  const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
+  const raw = stop < 0 ? rest : rest.slice(0, stop);
+  const value = raw.trim().replace(/[,\s]+$/, "");
+  if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
+  const start = from + raw.indexOf(value);
+  return { start, end: start + value.length };
 }
 
 /**

@@ -27,7 +27,7 @@ export const STOP_WORDS = new Set(
 /** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it then"). */
 export const FILLERS = new Set(
   [
-    "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you",
+    "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
     "por favor vale bueno pues eso lo la",
     // Address words ("cheers mate", "no mate") carry no act of their own.
@@ -214,7 +214,7 @@ export const HELP_QUESTION =
 
 /** "what is an iban", "qué es un IBAN": a question about a term, i.e. help. */
 export const WHAT_IS =
-  /^(?:what|whats|wats) (?:is |s )?(?:a |an |the |this |that )?|^que (?:es|significa) (?:un |una |el |la )?/;
+  /^(?:what|whats|wats) (?:do you mean by |is |s )?(?:a |an |the |this |that )?|^que (?:es|significa) (?:un |una |el |la )?/;
 
 const HUMAN_VERBS =
   "talk|speak|chat|connect me|transfer me|put me|pass me|get me|hablar|habla|pasame|comunicame|comunicar";

@@ -63,8 +63,18 @@ export class ChoiceMatcher {
     return tokens.map((t) => singular(this.analyzer.correct(t.norm)));
   }
 
+  /** The last text searched and what was found: a message is searched several times a turn. */
+  private last: { text: string; found: readonly ChoiceMatch[] } | undefined;
+
   /** Every choice mentioned, left to right; negated ones ("not checking") are left out. */
-  find(text: string): ChoiceMatch[] {
+  find(text: string): readonly ChoiceMatch[] {
+    if (this.last?.text !== text) {
+      this.last = { text, found: Object.freeze(this.search(text).map((m) => Object.freeze(m))) };
+    }
+    return this.last.found;
+  }
+
+  private search(text: string): ChoiceMatch[] {
     const tokens = tokenize(text);
     const stems = this.stemsOf(tokens);
     const out: ChoiceMatch[] = [];
