@@ -6,7 +6,6 @@ import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
 import type { PersistenceSettings } from "../../src/persistence/create.ts";
 import { createCheckpointer } from "../../src/persistence/create.ts";
-import { SqliteCheckpointer } from "../../src/persistence/sqlite.ts";
 import { RuntimeLoop } from "../../src/runtime/runtime-loop.ts";
 import { BANKING_DIR } from "./temp-domain.ts";
 
@@ -27,13 +26,8 @@ export function bankingDomain(): Promise<LoadedDomain> {
 }
 
 export interface SoniDriverOptions {
+  /** Over the domain's `settings.persistence`, e.g. `{ synchronous: "full" }` for SQLite. */
   persistence?: Partial<PersistenceSettings>;
-  /**
-   * SQLite sync mode. Default FULL, what `persistence.backend: sqlite` gives (an fsync per
-   * commit); NORMAL (no fsync per commit, still safe against a process crash) shows the cost
-   * of that fsync.
-   */
-  sqliteSynchronous?: "FULL" | "NORMAL";
 }
 
 /**
@@ -49,22 +43,19 @@ export async function createSoniDriver(
   const logger = pino({ level: "silent" });
   const persistence = options.persistence ?? {};
   const dir = backend === "sqlite" ? mkdtempSync(join(tmpdir(), "soni-bench-sqlite-")) : undefined;
-  const checkpointer =
-    dir && options.sqliteSynchronous === "NORMAL"
-      ? new SqliteCheckpointer({ path: join(dir, "bench.db"), synchronous: "NORMAL", logger })
-      : await createCheckpointer(
-          {
-            ...domain.domain.settings.persistence,
-            ...persistence,
-            backend,
-            ...(dir ? { path: join(dir, "bench.db") } : {}),
-          },
-          { baseDir: domain.baseDir, logger },
-        );
+  const checkpointer = await createCheckpointer(
+    {
+      ...domain.domain.settings.persistence,
+      ...persistence,
+      backend,
+      ...(dir ? { path: join(dir, "bench.db") } : {}),
+    },
+    { baseDir: domain.baseDir, logger },
+  );
   const runtime = new RuntimeLoop(domain, { checkpointer, logger });
   await runtime.initialize();
   return {
-    name: `soni-${backend}${options.sqliteSynchronous === "NORMAL" ? "-normal" : ""}`,
+    name: `soni-${backend}${persistence.synchronous ? `-${persistence.synchronous}` : ""}`,
     async send(conversationId, text) {
       const result = await runtime.processMessage(text, conversationId);
       return result.messages.join("\n");

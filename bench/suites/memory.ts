@@ -87,7 +87,7 @@ export const memorySuite: Suite = {
       const label =
         backend === "memory"
           ? `memory store (max ${maxConversations.toLocaleString("en-US")} conversations)`
-          : "SQLite (synchronous=NORMAL)";
+          : "SQLite (default, synchronous=normal)";
       metrics.push(
         {
           name: `${label}: RSS after ${total.toLocaleString("en-US")} turns`,

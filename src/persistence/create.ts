@@ -6,7 +6,7 @@ import type { Checkpointer } from "./checkpointer.ts";
 import { MemoryCheckpointer } from "./memory.ts";
 import { PostgresCheckpointer } from "./postgres.ts";
 import { RedisCheckpointer } from "./redis.ts";
-import { SqliteCheckpointer } from "./sqlite.ts";
+import { DEFAULT_SQLITE_SYNCHRONOUS, SqliteCheckpointer } from "./sqlite.ts";
 
 export type PersistenceSettings = Settings["persistence"];
 
@@ -56,8 +56,14 @@ export async function createCheckpointer(
     case "sqlite": {
       const file = settings.path ?? DEFAULT_SQLITE_FILE;
       const path = file === ":memory:" ? file : resolve(options.cwd ?? process.cwd(), file);
-      const checkpointer = new SqliteCheckpointer({ path, turnLogRetention: retention, logger });
-      logger.info({ backend, path }, "checkpointer ready");
+      const synchronous = settings.synchronous ?? DEFAULT_SQLITE_SYNCHRONOUS;
+      const checkpointer = new SqliteCheckpointer({
+        path,
+        turnLogRetention: retention,
+        synchronous,
+        logger,
+      });
+      logger.info({ backend, path, synchronous }, "checkpointer ready");
       return checkpointer;
     }
     case "postgres": {

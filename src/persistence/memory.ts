@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { DialogueState, TurnRecord } from "../dm/state.ts";
 import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { VersionConflictError } from "./errors.ts";
+import { copyJson } from "./json-copy.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
@@ -16,6 +17,7 @@ export interface MemoryCheckpointerOptions {
 }
 
 interface Entry {
+  /** Copies owned by the store alone (see the class). */
   state: DialogueState;
   version: number;
   turns: TurnRecord[];
@@ -27,8 +29,10 @@ const MAX_SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Keeps conversations in this process only (tests, development, the library default).
- * Bounded so a long-running process cannot grow without limit; stores deep copies so neither
- * the caller's later mutations nor mutations of a loaded state change what is stored.
+ * Bounded so a long-running process cannot grow without limit. Stores copies, made on save and
+ * on load, so neither the caller's later mutations nor mutations of a loaded state change what
+ * is stored; the copies are of JSON data (`copyJson`), so a state round-trips as it would through
+ * the SQLite or PostgreSQL store, and something a durable store could not keep is refused here too.
  */
 export class MemoryCheckpointer implements Checkpointer {
   readonly backend = "memory";
@@ -63,7 +67,7 @@ export class MemoryCheckpointer implements Checkpointer {
     return this.#lifecycle.run(async () => {
       const entry = this.#touch(conversationId);
       if (!entry) return null;
-      return { state: structuredClone(entry.state), version: entry.version };
+      return { state: copyJson(entry.state), version: entry.version };
     });
   }
 
@@ -80,9 +84,16 @@ export class MemoryCheckpointer implements Checkpointer {
       if (current !== expectedVersion) {
         throw new VersionConflictError(conversationId, expectedVersion, entry ? current : null);
       }
-      // Clone before touching the map so a state that cannot be cloned changes nothing.
-      const copy = structuredClone(state);
-      const turnCopy = turn && this.#retention > 0 ? structuredClone(turn) : undefined;
+      // Copy before touching the map so a state that is not JSON data changes nothing.
+      const copy = copyJson(state);
+      // The DM's turn record is usually the state's last_turn: one copy serves both (the store
+      // never mutates what it holds and hands out copies only).
+      const turnCopy =
+        turn && this.#retention > 0
+          ? turn === state.last_turn && copy.last_turn
+            ? copy.last_turn
+            : copyJson(turn)
+          : undefined;
       const turns = entry?.turns ?? [];
       if (turnCopy) {
         turns.push(turnCopy);
@@ -109,7 +120,7 @@ export class MemoryCheckpointer implements Checkpointer {
       const limit = turnLimit(options);
       const turns = this.#touch(conversationId)?.turns ?? [];
       const newest = limit === undefined ? turns : turns.slice(Math.max(turns.length - limit, 0));
-      return structuredClone(newest);
+      return copyJson(newest);
     });
   }
 

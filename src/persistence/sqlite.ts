@@ -8,6 +8,11 @@ import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
+/** SQLite `PRAGMA synchronous` modes offered (OFF is never: it can corrupt the file). */
+export type SqliteSynchronous = "full" | "normal";
+/** WAL + NORMAL: see docs/persistence.md, "SQLite durability", for why this is the default. */
+export const DEFAULT_SQLITE_SYNCHRONOUS: SqliteSynchronous = "normal";
+
 export interface SqliteCheckpointerOptions {
   /** Database file (created with its directory if missing), or ":memory:". */
   path: string;
@@ -16,10 +21,11 @@ export interface SqliteCheckpointerOptions {
   /** How long a write waits for another process's lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
   /**
-   * FULL (default) syncs every commit, so an acknowledged turn survives a power loss too;
-   * NORMAL is faster and still survives a crash or kill of the process.
+   * NORMAL (default) survives a crash or kill of the process; a power loss or OS crash may lose
+   * the last commits (never the file's consistency). FULL also fsyncs every commit, which blocks
+   * the event loop for the length of the fsync. Case-insensitive.
    */
-  synchronous?: "FULL" | "NORMAL";
+  synchronous?: SqliteSynchronous | Uppercase<SqliteSynchronous>;
   /** Bound on how long close() waits for operations in progress. Default 10,000 ms. */
   drainTimeoutMs?: number;
   logger?: Logger;
@@ -80,7 +86,7 @@ export class SqliteCheckpointer implements Checkpointer {
     }
     try {
       this.#db.pragma("journal_mode = WAL");
-      this.#db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+      this.#db.pragma(`synchronous = ${synchronousPragma(options.synchronous)}`);
       this.#migrate();
       this.#statements = prepareStatements(this.#db);
     } catch (error) {
@@ -107,6 +113,12 @@ export class SqliteCheckpointer implements Checkpointer {
       statements.deleteTurns.run(id);
       return statements.deleteConversation.run(id).changes > 0;
     }).immediate;
+  }
+
+  /** The sync mode in effect, as SQLite reports it (for checks and startup logs). */
+  get synchronous(): SqliteSynchronous {
+    const level = this.#db.pragma("synchronous", { simple: true });
+    return level === 2 || level === 3 ? "full" : "normal";
   }
 
   load(conversationId: string): Promise<StoredConversation | null> {
@@ -221,4 +233,14 @@ function prepareStatements(db: Database.Database) {
     deleteTurns: db.prepare("DELETE FROM turns WHERE conversation_id = ?"),
     deleteConversation: db.prepare("DELETE FROM conversations WHERE id = ?"),
   };
+}
+
+/** The pragma value for a mode; anything else is refused, as it would be interpolated into SQL. */
+function synchronousPragma(mode: string | undefined): "FULL" | "NORMAL" {
+  const value = (mode ?? DEFAULT_SQLITE_SYNCHRONOUS).toLowerCase();
+  if (value === "full") return "FULL";
+  if (value === "normal") return "NORMAL";
+  throw new RangeError(
+    `sqlite synchronous must be "full" or "normal", got ${JSON.stringify(mode)}`,
+  );
 }

@@ -191,7 +191,7 @@ export class RuntimeLoop {
     assertUserId(userId);
     // Queued before anything is awaited, so turns of a user run in arrival order.
     return this.#enqueue(userId, async () => {
-      await this.initialize();
+      if (!this.#initialized) await this.initialize();
       return this.#runTurn(message, userId);
     });
   }
@@ -344,7 +344,16 @@ export class RuntimeLoop {
   }
 
   async #runTurn(message: string, userId: string): Promise<TurnResult> {
-    const logger = this.#logger.child({ conversation_id: userId });
+    // Made on first use: a pino child per turn is a measurable part of a turn, and a turn at the
+    // info level logs one line (or none when logging is off).
+    let child: Logger | undefined;
+    const logger = () => {
+      // A logger that writes nothing (level silent) needs no child to write nothing.
+      child ??= this.#logger.isLevelEnabled("fatal")
+        ? this.#logger.child({ conversation_id: userId })
+        : this.#logger;
+      return child;
+    };
     for (let attempt = 1; ; attempt++) {
       const store = this.#store();
       const stored = await store.load(userId);
@@ -358,6 +367,8 @@ export class RuntimeLoop {
         userMessage: message,
         now: this.#clock(),
         newId: this.#newId,
+        // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
+        ownsState: true,
       });
       let progress = machine.start();
       while (!progress.done) {
@@ -373,32 +384,44 @@ export class RuntimeLoop {
         progress = machine.resume(result);
       }
       const output = progress.output;
-      for (const entry of output.logs) logger[entry.level](entry.data ?? {}, entry.msg);
+      for (const entry of output.logs) {
+        if (this.#logger.isLevelEnabled(entry.level))
+          logger()[entry.level](entry.data ?? {}, entry.msg);
+      }
       try {
         await store.save(userId, output.state, stored?.version ?? 0, output.record);
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
-        logger.warn({ attempt }, "Conversation saved concurrently elsewhere; re-running the turn");
+        logger().warn(
+          { attempt },
+          "Conversation saved concurrently elsewhere; re-running the turn",
+        );
         await sleep(retryDelayMs(attempt));
         continue;
       }
-      logger.info(
-        {
-          turn: output.state.turn_count,
-          commands: commands.map((c) => c.type),
-          steps: output.steps.length,
-          flow: output.state.flow_stack.at(-1)?.flow ?? null,
-          dm_ms: Date.now() - started,
-        },
-        "Turn processed",
-      );
+      if (this.#logger.isLevelEnabled("info")) {
+        logger().info(
+          {
+            turn: output.state.turn_count,
+            commands: commands.map((c) => c.type),
+            steps: output.steps.length,
+            flow: output.state.flow_stack.at(-1)?.flow ?? null,
+            dm_ms: Date.now() - started,
+          },
+          "Turn processed",
+        );
+      }
       return toTurnResult(output.state, output.messages, commands);
     }
   }
 
   /** The DU's commands, re-validated; a DU that throws counts as "nothing understood". */
-  async #understand(message: string, state: DialogueState, logger: Logger): Promise<Command[]> {
+  async #understand(
+    message: string,
+    state: DialogueState,
+    logger: () => Logger,
+  ): Promise<Command[]> {
     const du = this.#du;
     if (!du) throw new RuntimeClosedError();
     try {
@@ -407,11 +430,16 @@ export class RuntimeLoop {
         state,
         signal: this.#shutdown.signal,
       });
-      logger.debug({ source: result.source, latency_ms: result.latency_ms }, "Message understood");
-      return parseCommands(result.commands as unknown[], logger);
+      if (this.#logger.isLevelEnabled("debug")) {
+        logger().debug(
+          { source: result.source, latency_ms: result.latency_ms },
+          "Message understood",
+        );
+      }
+      return parseCommands(result.commands as unknown[], { warn: (d, m) => logger().warn(d, m) });
     } catch (error) {
       this.#assertOpen();
-      logger.error(
+      logger().error(
         { error: describe(error) },
         "Dialogue understanding failed; treating the message as not understood",
       );

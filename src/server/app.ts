@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { type AccessSettings, accessFromEnv, registerAuth } from "./auth.ts";
+import { ConnectionDrain } from "./connection-drain.ts";
 import {
   ApiError,
   clientErrorHandler,
@@ -12,6 +13,7 @@ import {
   toApiError,
 } from "./errors.ts";
 import { Lifecycle } from "./lifecycle.ts";
+import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
 import { configRoutes } from "./routes/config.ts";
 import { conversationRoutes } from "./routes/conversation.ts";
@@ -80,7 +82,7 @@ export function buildApp(options: SoniAppOptions): SoniApp {
     forceCloseConnections: "idle",
     requestIdHeader: false,
     genReqId: requestId,
-    logController: new LogController({ requestIdLogLabel: "request_id" }),
+    logController: new RequestLogController({ requestIdLogLabel: "request_id" }),
     clientErrorHandler,
     // Malformed URLs are refused before routing; answer them in the API's format too.
     frameworkErrors: (error, request, reply) => {
@@ -92,6 +94,8 @@ export function buildApp(options: SoniAppOptions): SoniApp {
 
   const tracker = new RequestTracker();
   tracker.register(app);
+  const connections = new ConnectionDrain();
+  connections.attach(app.server);
   registerAuth(app, options.access ?? accessFromEnv(process.env));
   registerErrorHandling(app);
   app.addHook("onSend", (request, reply, payload, done) => {
@@ -116,6 +120,6 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   app.register(conversationRoutes, { holder });
   app.register(configRoutes, { baseDir: options.configBaseDir, install });
 
-  const lifecycle = new Lifecycle({ app, holder, tracker, logger, settings });
+  const lifecycle = new Lifecycle({ app, holder, tracker, connections, logger, settings });
   return { app, holder, tracker, lifecycle, settings, install };
 }

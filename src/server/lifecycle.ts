@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import type { ConnectionDrain } from "./connection-drain.ts";
 import type { RequestTracker } from "./request-tracker.ts";
 import type { RuntimeHolder } from "./runtime-holder.ts";
 import type { LifecycleSettings } from "./settings.ts";
@@ -8,14 +9,17 @@ export interface LifecycleDeps {
   app: FastifyInstance;
   holder: RuntimeHolder;
   tracker: RequestTracker;
+  /** The server's connections, attached before listen: closed without resetting a request. */
+  connections: ConnectionDrain;
   logger: Logger;
   settings: () => LifecycleSettings;
 }
 
 /**
- * The shutdown sequence of DESIGN.md §8, built on Fastify's close: `preClose` begins the HTTP drain
- * (with the shutdown timeout), `onClose` (which Fastify runs once the HTTP server has closed) cleans
- * up the runtimes. `shutdown()` adds what precedes `app.close()`: the announcement, waiting for a
+ * The shutdown sequence of DESIGN.md §8, built on Fastify's close: `preClose` runs the HTTP drain
+ * (bounded by the shutdown timeout) until the listener is closed and every connection is gone
+ * (ConnectionDrain: nothing the server could still answer is reset), `onClose` (which Fastify runs
+ * once the HTTP server has closed) cleans up the runtimes. `shutdown()` adds what precedes `app.close()`: the announcement, waiting for a
  * listen in progress, and the pre-drain delay. Calling `app.close()` directly runs the same
  * sequence minus the delay; either way it runs once.
  */
@@ -41,6 +45,14 @@ export class Lifecycle {
       this.#closing = true;
       this.#announce("close");
       this.#beginDrain();
+      const report = await deps.connections.drain(deps.app.server);
+      deps.logger.info(
+        {
+          accepted_while_draining: report.acceptedWhileDraining,
+          idle_closed: report.idleClosed,
+        },
+        "Listener closed; all connections ended",
+      );
     });
     deps.app.addHook("onClose", async () => {
       await this.#afterDrain();
@@ -94,7 +106,7 @@ export class Lifecycle {
   }
 
   #beginDrain(): void {
-    const { app, tracker, logger, settings } = this.#deps;
+    const { app, tracker, connections, logger, settings } = this.#deps;
     tracker.beginDrain();
     const { shutdownTimeoutMs } = settings();
     logger.info(
@@ -105,7 +117,7 @@ export class Lifecycle {
       this.#drainTimedOut = true;
       const abandoned = tracker.abandon();
       // Also idle or half-read sockets: nothing may keep the server from closing now.
-      app.server.closeAllConnections();
+      connections.closeAll(app.server);
       logger.error(
         { abandoned, timeout_ms: shutdownTimeoutMs },
         `Shutdown timeout of ${shutdownTimeoutMs} ms expired: ${abandoned} request(s) abandoned`,

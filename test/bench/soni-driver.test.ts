@@ -6,7 +6,7 @@ describe("Soni side of the in-process benchmark", () => {
   it.each([
     ["memory", {}],
     ["sqlite", {}],
-    ["sqlite", { sqliteSynchronous: "NORMAL" as const }],
+    ["sqlite", { persistence: { synchronous: "full" as const } }],
   ] as const)("follows every variant of the transfer script (%s %o)", async (backend, options) => {
     const driver = await createSoniDriver(backend, options);
     // The example's handlers keep one simulated ledger per conversation id for the process.

@@ -41,6 +41,19 @@ describe("createCheckpointer", () => {
     expect((store as SqliteCheckpointer).path).toBe(join(cwd, "data", "state.db"));
   });
 
+  it("opens sqlite with synchronous=normal by default and full when settings ask", async () => {
+    const byDefault = await create(
+      { backend: "sqlite", path: "sync-default.db" },
+      { baseDir: cwd, logger, cwd },
+    );
+    expect((byDefault as SqliteCheckpointer).synchronous).toBe("normal");
+    const full = await create(
+      { backend: "sqlite", path: "sync-full.db", synchronous: "full" },
+      { baseDir: cwd, logger, cwd },
+    );
+    expect((full as SqliteCheckpointer).synchronous).toBe("full");
+  });
+
   it("passes memory bounds through", async () => {
     const store = await create(
       { backend: "memory", max_conversations: 1 },

@@ -43,6 +43,15 @@ describe("SqliteCheckpointer", () => {
     }
   });
 
+  it("takes the sync mode in either case and refuses any other", async () => {
+    const store = new SqliteCheckpointer({ path: join(dir, "sync.db"), synchronous: "FULL" });
+    expect(store.synchronous).toBe("full");
+    await store.close();
+    expect(
+      () => new SqliteCheckpointer({ path: join(dir, "sync.db"), synchronous: "off" as "full" }),
+    ).toThrow(/synchronous must be "full" or "normal"/);
+  });
+
   it("migrates a file once and reopens it without migrating again", async () => {
     const path = join(dir, "reopen.db");
     await new SqliteCheckpointer({ path }).close();

@@ -129,7 +129,15 @@ export class SpawnedServer {
 export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedServer> {
   const port = await freePort();
   const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), "soni-server-"));
-  const args = [path.join(root, "bin/soni.js"), "server", "--port", String(port)];
+  // Debug level: tests follow requests through the per-request "incoming request" line.
+  const args = [
+    path.join(root, "bin/soni.js"),
+    "server",
+    "--port",
+    String(port),
+    "--log-level",
+    "debug",
+  ];
   if (options.config) args.push("--config", options.config);
   args.push(...(options.args ?? []));
   const env: NodeJS.ProcessEnv = { ...process.env, SONI_CONFIG_PATH: "", ...options.env };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { copyJson } from "../../src/persistence/json-copy.ts";
+import { sampleState, sampleTurn } from "./contract.ts";
+
+describe("copyJson", () => {
+  it("gives what a JSON round trip gives, sharing nothing with the original", () => {
+    const state = { ...sampleState("c", 3), last_turn: sampleTurn(3) };
+    const copy = copyJson(state);
+    expect(copy).toEqual(JSON.parse(JSON.stringify(state)));
+    expect(copy.flow_stack).not.toBe(state.flow_stack);
+    copy.flow_stack.push(copy.flow_stack[0]!);
+    (copy.last_turn!.messages as string[]).push("changed");
+    expect(state).toEqual({ ...sampleState("c", 3), last_turn: sampleTurn(3) });
+  });
+
+  it("drops undefined properties and stores what JSON stores for holes and non-finite numbers", () => {
+    const value = { a: undefined, b: [1, undefined, Number.NaN], c: Number.POSITIVE_INFINITY };
+    expect(copyJson(value)).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
+  it("keeps a __proto__ key as data, never as the prototype", () => {
+    const value = JSON.parse('{"__proto__": {"polluted": true}, "x": 1}') as Record<
+      string,
+      unknown
+    >;
+    const copy = copyJson(value);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["__proto__", "x"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ["a function", { slots: { f: () => 1 } }, /\$\.slots\.f is a function/],
+    ["a bigint", { n: [1n] }, /\$\.n\[0\] is a bigint/],
+    ["a Date", { at: new Date(0) }, /\$\.at is a Date/],
+    ["a Map", { m: new Map() }, /\$\.m is a Map/],
+  ])("refuses %s, naming where it is", (_name, value, message) => {
+    expect(() => copyJson(value)).toThrow(message);
+  });
+
+  it("refuses a cycle but copies an object shared by two branches", () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => copyJson(cyclic)).toThrow(/\$(\.self)+ refers back to itself/);
+    const shared = { x: 1 };
+    const copy = copyJson({ left: shared, right: shared });
+    expect(copy).toEqual({ left: { x: 1 }, right: { x: 1 } });
+    expect(copy.left).not.toBe(copy.right);
+  });
+});
