@@ -1,3 +1,4 @@
+import { isPlainObject, type PlainObject, put } from "./plain-object.ts";
 import type { Locator, PathSegment, YamlSource } from "./yaml-source.ts";
 
 /**
@@ -5,22 +6,6 @@ import type { Locator, PathSegment, YamlSource } from "./yaml-source.ts";
  * written by hand and the file `soni optimize` writes (`90-du-examples.yaml`) add up:
  * `examples.flows.<flow>` lists and the `examples.turns` list are appended in file order.
  */
-
-type PlainObject = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Assignment that cannot reach a prototype, whatever the key (`__proto__` included). */
-function put(target: PlainObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
 
 function concat(base: unknown, more: unknown): unknown {
   // Anything but two lists is left to the later file, so the schema reports it where written.

@@ -1,27 +1,12 @@
 import { type DomainProblem, displayPath } from "./errors.ts";
 import { mergeExamples } from "./examples-merge.ts";
+import { isPlainObject, type PlainObject, put } from "./plain-object.ts";
 import type { Locator, YamlSource } from "./yaml-source.ts";
 
 /** Maps merged by name: a name defined in two files is an error naming both places. */
 const BY_NAME = new Set(["slots", "actions", "flows"]);
 /** Maps deep-merged: later files override earlier values (e.g. a local settings file). */
 const DEEP = new Set(["settings", "patterns"]);
-
-type PlainObject = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Assignment that cannot reach a prototype, whatever the key (`__proto__` included). */
-function put(target: PlainObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
 
 function deepMerge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
