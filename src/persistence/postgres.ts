@@ -4,6 +4,7 @@ import type { DialogueState, TurnRecord } from "../dm/state.ts";
 import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle, withTimeout } from "./lifecycle.ts";
+import { errorCode, isNetworkError } from "./network-errors.ts";
 import { describeTarget } from "./target.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
@@ -47,17 +48,7 @@ const MIGRATIONS: readonly ((schema: string) => string)[] = [
     );`,
 ];
 
-/** Connection-level failures: the server is down, unreachable, restarting or out of slots. */
-const UNAVAILABLE_ERRNO = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-]);
+/** Server-side states meaning "unavailable": connection exceptions, shutdown, too many clients. */
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|53300)/;
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly/i;
@@ -261,13 +252,7 @@ export class PostgresCheckpointer implements Checkpointer {
 
 function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (
-    typeof code === "string" &&
-    (UNAVAILABLE_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.test(code))
-  ) {
-    return true;
-  }
+  if (isNetworkError(error) || UNAVAILABLE_SQLSTATE.test(errorCode(error) ?? "")) return true;
   if (error instanceof AggregateError) return error.errors.some(isConnectionError);
   return UNAVAILABLE_MESSAGE.test(error.message);
 }

@@ -4,6 +4,7 @@ import type { DialogueState, TurnRecord } from "../dm/state.ts";
 import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle, withTimeout } from "./lifecycle.ts";
+import { isNetworkError } from "./network-errors.ts";
 import { describeTarget } from "./target.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
@@ -62,16 +63,6 @@ interface SoniRedis extends Redis {
   ): Promise<[0 | 1, number | string]>;
 }
 
-const UNAVAILABLE_ERRNO = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-]);
 const UNAVAILABLE_MESSAGE =
   /Connection is closed|Stream isn't writeable|Command timed out|connect ETIMEDOUT|Reached the max retries|^(LOADING|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
 
@@ -266,8 +257,7 @@ export class RedisCheckpointer implements Checkpointer {
 
 function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && UNAVAILABLE_ERRNO.has(code)) return true;
+  if (isNetworkError(error)) return true;
   if (error.name === "MaxRetriesPerRequestError") return true;
   return UNAVAILABLE_MESSAGE.test(error.message);
 }
