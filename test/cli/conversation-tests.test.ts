@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
@@ -14,6 +12,7 @@ import {
   parseConversationTests,
   runConversationTests,
 } from "../../src/runtime/conversation-tests.ts";
+import { runSoni } from "../helpers/cli.ts";
 import { captureLogger } from "../runtime/helpers.ts";
 import { ScriptedUnderstanding, say } from "../runtime/scripted-du.ts";
 
@@ -286,17 +285,7 @@ describe("loadConversationTests", () => {
 });
 
 describe("soni test (command line)", () => {
-  const bin = path.join(root, "bin/soni.js");
-  const exec = promisify(execFile);
-  async function soni(...args: string[]) {
-    try {
-      const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: root });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const soni = (...args: string[]) => runSoni(args);
 
   // Text the domain cannot understand gets the fallback answer whatever DU is configured.
   const passing = `tests:

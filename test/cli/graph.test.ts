@@ -1,26 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { domainToMermaid } from "../../src/cli/actions/graph.ts";
 import { loadDomain } from "../../src/config/loader.ts";
 import { flowToMermaid } from "../../src/config/mermaid.ts";
+import { PROJECT_ROOT, runSoni } from "../helpers/cli.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin/soni.js");
-const run = promisify(execFile);
+const root = PROJECT_ROOT;
 
-async function soni(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const soni = (...args: string[]) => runSoni(args);
 
 let tmp: string;
 beforeAll(async () => {

@@ -1,27 +1,15 @@
-import { execFile } from "node:child_process";
 import { access, copyFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDomain } from "../../src/config/loader.ts";
+import { PROJECT_ROOT, runSoni } from "../helpers/cli.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const bin = path.join(root, "bin/soni.js");
+const root = PROJECT_ROOT;
 const fixtures = path.join(root, "test/fixtures/optimize");
 const DATASET = path.join(fixtures, "dataset.yaml");
-const run = promisify(execFile);
 
-/** Runs `soni ...args` from `cwd`; never throws on a non-zero exit. */
-async function soni(args: string[], cwd = root) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const soni = runSoni;
 
 const exists = (file: string) =>
   access(file).then(
