@@ -288,7 +288,7 @@ describe("banking, natural phrasing: other flows", () => {
     ["where did my money go", "Which account"],
     ["how much did i spend this week", "Which account"],
     ["wanna pay the water bill", "What is the bill reference?"],
-    ["block my visa ending 1234", "Which card: debit or credit?"],
+    ["block my visa ending 1234", "block your credit card ending in 1234"],
     ["new transfer", "Who would you like to send the money to?"],
     ["order me a new debit card pls", "What address should we send the new card to?"],
   ])("'%s'", async (text, expected) => {
@@ -1392,5 +1392,68 @@ describe("banking, round 4: failures the customer should understand", () => {
       ["yes", "there isn't enough money in your checking account: 4,849.52 EUR available"],
     ]);
     expect(await b.send("what's my checking balance")).toContain("4,849.52 EUR");
+  });
+});
+
+describe("banking, round 5: questions on the way, names for relations, early answers", () => {
+  const CONFIRM = /send 1,500\.00 EUR from your checking account[\s\S]*Shall I go ahead\?/;
+
+  it("a balance question while confirming is a digression, not a correction", async () => {
+    const b = await converse([
+      ["send 1500 euros from checking to Anna Schmidt, IBAN DE89370400440532013000", "for?"],
+      ["rent", CONFIRM],
+      [
+        "wait how much do i have in savings?",
+        /savings account balance is[\s\S]*back to your transfer[\s\S]*from your checking account/,
+      ],
+    ]);
+    // A statement still corrects.
+    expect(await b.send("from savings")).toContain("from your savings account");
+  });
+
+  it("a question that only proposes a value of the flow is still a correction", async () => {
+    await converse([
+      ["send 1500 euros from checking to Anna Schmidt, IBAN DE89370400440532013000", "for?"],
+      ["rent", CONFIRM],
+      ["what about savings?", /changed the source account to savings[\s\S]*Shall I go ahead\?/],
+    ]);
+  });
+
+  it("a balance question while a value is asked is a digression too", async () => {
+    const b = await converse([
+      ["send 1500 euros from checking to Anna Schmidt, IBAN DE89370400440532013000", "for?"],
+      ["hmm how much do I have in savings?", /balance is[\s\S]*What is the transfer for\?/],
+      ["rent", CONFIRM],
+    ]);
+    expect((await b.runtime.getState("ana")).active_flow).toBe("transfer_funds");
+  });
+
+  it("a name given for 'my landlord' while the IBAN is asked replaces the relation", async () => {
+    await converse([
+      ["i wanna send 1.5k to my landlord", "What is your landlord's IBAN?"],
+      ["Peter Walsh", /Peter Walsh[\s\S]*What is Peter Walsh's IBAN\?/],
+      [IBAN, "What is the transfer for?"],
+    ]);
+    // A name already given is not replaced by a bare name while the IBAN is asked.
+    await converse([
+      ["send 50 euros to Tom", "What is Tom's IBAN?"],
+      ["Peter Walsh", /^(?![\s\S]*Peter)[\s\S]*Tom's IBAN/],
+    ]);
+  });
+
+  it("card brands mean the credit card", async () => {
+    await converse([
+      ["my visa got stolen!!", "What are the last 4 digits of the card?"],
+      ["4821", "block your credit card ending in 4821"],
+    ]);
+    await converse([["I lost my mastercard", "What are the last 4 digits of the card?"]]);
+  });
+
+  it("the last 4 digits given when the card type is asked are kept", async () => {
+    await converse([
+      ["my card got stolen", "Which card: debit or credit?"],
+      ["1234", /^(?![\s\S]*didn't quite get)[\s\S]*Which card: debit or credit\?/],
+      ["debit", "block your debit card ending in 1234"],
+    ]);
   });
 });

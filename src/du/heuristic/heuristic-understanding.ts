@@ -203,6 +203,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       slot,
     ).filter((f) => f.slot === slot.name || (frame.slots[f.slot] ?? null) === null);
     if (again.some((f) => f.slot === slot.name)) return this.setSlots(turn, again, slot);
+    if (!this.asksAbout(turn, slot)) {
+      const aside = this.questionAside(turn, slot);
+      if (aside) return aside;
+    }
     const correction = this.correction(turn, slot);
     if (correction) return correction;
     // "where can I see the IBAN?", "hmm where do I find the reference": a question about the
@@ -285,10 +289,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     // Values for other slots of the flow ("from my savings" while asked the amount).
     if (others.length) return this.setSlots(turn, others);
+    const person = this.nameForRelation(turn, slot);
+    if (person) return [{ type: "set_slot", slot: person.slot, value: person.value }];
     if (this.restates(turn)) return this.start(turn, frame.flow);
     // "1,500.50" while asked the source account, the amount being filled: a correction.
     const bare = this.bareCorrection(turn, slot);
     if (bare) return this.setSlots(turn, [bare]);
+    const early = this.bareOther(turn, slot);
+    if (early) return this.setSlots(turn, [early]);
     return question ? [{ type: "clarify", topic: slot.name }] : [];
   }
 
@@ -320,6 +328,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.cancel || (!acts.deny && !acts.denyLead && this.cancelsActive(turn))) {
       return [{ type: "cancel_flow" }];
     }
+    const aside = this.questionAside(turn, null);
+    if (aside) return aside;
     const correction = this.correction(turn, null);
     if (correction) return correction;
     // While confirming, a different value for a filled slot is a correction even unannounced
@@ -464,6 +474,81 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
     if (decision.flow === "greet" || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
+  }
+
+  /**
+   * "wait, how much do I have in savings?": a question another flow answers is asked on the way,
+   * even when it names a value this flow holds; corrections are statements ("from savings").
+   * Only a "?" (no question word) leaves a typed answer to the pending question the winner.
+   */
+  private questionAside(turn: Turn, pending: SlotInfo | null): Command[] | null {
+    const body = turn.acts.flat.replace(ASIDE_OPENERS, "");
+    const worded = QUESTION_START.test(body);
+    if (!worded && !turn.text.includes("?")) return null;
+    const digression = this.digression(turn);
+    if (!digression || this.replacesFlow(turn)) return null;
+    if (
+      !worded &&
+      pending &&
+      pending.kind !== "text" &&
+      turn.model.reader.answer(pending, turn.text)
+    )
+      return null;
+    // "what about savings?", "could it come from savings?" only propose a value of this flow:
+    // without that value, the question must still ask for the other flow ("how much do I have").
+    const frame = turn.frame!;
+    const values = turn.model.reader.mentions(
+      turn.text,
+      (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind !== "text"),
+      turn.model.cues.get(frame.flow) ?? [],
+    );
+    let rest = turn.text;
+    for (const f of [...values].sort((a, b) => b.start - a.start)) {
+      rest = rest.slice(0, f.start) + rest.slice(f.end);
+    }
+    const target = digression.find((c) => c.type === "start_flow");
+    const decision = this.decide(turn.model.index.rank(rest), this.limits.digressionCoverage);
+    return decision && "flow" in decision && decision.flow === target?.flow ? digression : null;
+  }
+
+  /**
+   * "Peter Walsh" while asked the IBAN of "my landlord": the person's name replaces the relation
+   * phrase (the question is then asked with the name); the IBAN is still to come.
+   */
+  private nameForRelation(turn: Turn, pending: SlotInfo): Found | null {
+    if (pending.kind === "text") return null;
+    const frame = turn.frame!;
+    const said = turn.text
+      .trim()
+      .replace(/[.!]+$/, "")
+      .replace(/^(?:(?:his|her|their|the) name is|it'?s|it is|that'?s)\s+/i, "");
+    if (!PROPER_NAME.test(said)) return null;
+    const slot = (turn.model.flowSlots.get(frame.flow) ?? []).find((s) => {
+      const v = frame.slots[s.name];
+      return s.nameLike && typeof v === "string" && RELATION_VALUE.test(v);
+    });
+    const found = slot ? turn.model.reader.answer(slot, said) : null;
+    return found && !RELATION_VALUE.test(String(found.value)) ? found : null;
+  }
+
+  /**
+   * "1234" while asked "debit or credit?": a bare value only another empty slot of the flow
+   * takes (a code, an IBAN) is kept for later; the pending question is asked again.
+   */
+  private bareOther(turn: Turn, pending: SlotInfo): Found | null {
+    const frame = turn.frame!;
+    if (!/\d/.test(turn.text)) return null;
+    const hits: Found[] = [];
+    for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
+      if (s === pending || (frame.slots[s.name] ?? null) !== null) continue;
+      if (s.kind !== "code" && s.kind !== "iban") continue;
+      if (s.kind === "iban" && findIbans(turn.text).length !== 1) continue;
+      const found = turn.model.reader.answer(s, turn.text);
+      if (!found) continue;
+      const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
+      if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm))) hits.push(found);
+    }
+    return hits.length === 1 ? hits[0]! : null;
   }
 
   /**
@@ -1164,6 +1249,12 @@ const REPEAT_LAST: Command[] = [{ type: "chitchat", message: "repeat" }];
 const FRUSTRATED: Command[] = [{ type: "chitchat", message: "frustration" }];
 
 /** One to three capitalised words: "Tim", "Maria Lopez". */
+/** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
+const ASIDE_OPENERS = /^(?:(?:wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay)\s+)+/;
+
+/** A beneficiary given as a relation ("my landlord"), not as a name. */
+const RELATION_VALUE = /^(?:my|our|mi)\s/i;
+
 const PROPER_NAME = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}$/u;
 
 /** Length of a greeting that opens a longer message ("hi, so basically ..."), else 0. */
