@@ -274,11 +274,17 @@ function* assignSlot(
     if (wasFilled && previous === accepted.value) return;
     if (wasFilled) {
       // The new value reads as the slot reads elsewhere ("1,600.00", not "1600").
-      const format = turn.domain.domain.slots[slot]?.format;
+      const definition = turn.domain.domain.slots[slot];
+      const shown = formatValue(
+        accepted.value,
+        { language: turn.settings.language },
+        definition?.format,
+      );
       turn.sayPattern("correction", {
         flow: turn.flowTitle(frame.flow),
-        slot: slotLabel(slot, turn.domain.domain.slots[slot]),
-        value: formatValue(accepted.value, { language: turn.settings.language }, format),
+        slot: slotLabel(slot, definition),
+        // A choice reads as words ("last week"), not as its identifier ("last_week").
+        value: definition?.choices?.length ? shown.replace(/_/g, " ") : shown,
       });
     }
     rewindIfPast(turn, frame, slot);

@@ -1457,3 +1457,37 @@ describe("banking, round 5: questions on the way, names for relations, early ans
     ]);
   });
 });
+
+describe("banking, round 6: free-text questions and values of other slots", () => {
+  it("'from savings' while the concept is asked changes the source, whether filled or not", async () => {
+    await converse([
+      ["send 50 euros to Ana from checking", "What is Ana's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["from the savings account", /source account to savings[\s\S]*What is the transfer for\?/],
+      ["rent", /from your savings account[\s\S]*concept "rent"/],
+    ]);
+    await converse([
+      ["send 50 euros to Ana", "What is Ana's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["From my savings.", "What is the transfer for?"],
+      ["for rent", /from your savings account[\s\S]*concept "rent"/],
+    ]);
+  });
+
+  it("a new value for a filled choice that restates the flow is a correction, said as words", async () => {
+    const b = await converse([
+      ["show my last transactions", "Which account"],
+      ["this month", "Which account"],
+      ["last week", /changed the transaction period to last week\.[\s\S]*Which account/],
+      ["checking", "(checking, last week)"],
+    ]);
+    expect((await b.runtime.getState("ana")).active_flow).toBe("check_transactions");
+  });
+
+  it("'my landlord is Peter Walsh' to 'who gets it?' gives the name, not the sentence", async () => {
+    await converse([
+      ["I need to send my rent", "Who would you like to send the money to?"],
+      ["my landlord is Peter Walsh", "What is Peter Walsh's IBAN?"],
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import type { SlotCue } from "./trigger-cues.ts";
 import {
   GREETING,
   ORDINALS,
+  PHRASE_BREAKS,
   QUESTION_START,
   RECALL_QUESTION,
   REQUEST_CUES,
@@ -278,6 +279,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (this.restates(turn)) return this.start(turn, frame.flow);
     }
     if (slot.kind === "text") {
+      // "from savings" while asked the concept, the source being filled: a value of another
+      // slot, not the concept.
+      const cued = this.cuedChoice(turn, slot);
+      if (cued) return this.setSlots(turn, [cued]);
       const answer = this.textAnswer(turn, slot, others);
       if (answer) return this.setSlots(turn, answer);
     } else {
@@ -291,10 +296,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (others.length) return this.setSlots(turn, others);
     const person = this.nameForRelation(turn, slot);
     if (person) return [{ type: "set_slot", slot: person.slot, value: person.value }];
-    if (this.restates(turn)) return this.start(turn, frame.flow);
-    // "1,500.50" while asked the source account, the amount being filled: a correction.
+    // "1,500.50" while asked the source account, the amount being filled: a correction, even
+    // when the value alone restates the flow ("last week" while the transactions' account is
+    // asked).
     const bare = this.bareCorrection(turn, slot);
     if (bare) return this.setSlots(turn, [bare]);
+    if (this.restates(turn)) return this.start(turn, frame.flow);
     const early = this.bareOther(turn, slot);
     if (early) return this.setSlots(turn, [early]);
     return question ? [{ type: "clarify", topic: slot.name }] : [];
@@ -596,6 +603,27 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
       const words = tokenize(rest).filter((t) => !STOP_WORDS.has(t.norm));
       if (words.length === 0) hits.push(found);
+    }
+    return hits.length === 1 ? hits[0]! : null;
+  }
+
+  /**
+   * A message that is only "<preposition> <choice value>" ("from savings", "from the savings
+   * account"), when exactly one other choice slot of the flow takes that value, empty or filled.
+   */
+  private cuedChoice(turn: Turn, pending: SlotInfo): Found | null {
+    const frame = turn.frame!;
+    const tokens = tokenize(turn.text);
+    if (!tokens.length || !PHRASE_BREAKS.has(tokens[0]!.norm)) return null;
+    const hits: Found[] = [];
+    for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
+      if (s === pending || s.kind !== "choice") continue;
+      const found = turn.model.reader.answer(s, turn.text);
+      if (!found) continue;
+      // Only the slot's own name ("account") may be said besides the value.
+      const own = new Set(s.keys.flat().flatMap((k) => tokenize(k).map((t) => t.norm)));
+      const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
+      if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm) || own.has(t.norm))) hits.push(found);
     }
     return hits.length === 1 ? hits[0]! : null;
   }

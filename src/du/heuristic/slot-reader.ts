@@ -189,10 +189,12 @@ export class SlotReader {
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
     if (slot.nameLike) {
-      // "my sister Laura" -> "Laura": the relation only says who Laura is.
+      // "my sister Laura", "my landlord is Peter Walsh" -> the name: the relation only says
+      // who that is.
+      const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
       const relation =
-        tokens.length > 2 && POSSESSIVES.has(tokens[0]!.norm) && RELATIONS.has(tokens[1]!.norm);
-      if (relation && /^\p{Lu}/u.test(tokens[2]!.raw)) value = value.slice(tokens[2]!.start);
+        tokens.length > at && POSSESSIVES.has(tokens[0]!.norm) && RELATIONS.has(tokens[1]!.norm);
+      if (relation && /^\p{Lu}/u.test(tokens[at]!.raw)) value = value.slice(tokens[at]!.start);
       value = inDomainLanguage(displayName(value, text), this.language);
     }
     const start = Math.max(0, text.indexOf(value));
