@@ -211,10 +211,11 @@ export function createBankingHandlers(options: BankingOptions = {}) {
       };
     },
 
-    pay_bill({ bill_amount }: Record<string, Value>, ctx: HandlerContext) {
+    pay_bill({ bill_amount, payment_account }: Record<string, Value>, ctx: HandlerContext) {
       const amount = Number(bill_amount);
       if (!(amount > 0)) throw new Error(`invalid bill amount ${String(bill_amount)}`);
-      debit(ctx, "checking", amount);
+      // Flows written before payment_account existed pay from checking, as they always did.
+      debit(ctx, asAccount(payment_account ?? "checking"), amount);
       return { payment_receipt: reference("RCPT") };
     },
   };

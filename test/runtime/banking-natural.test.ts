@@ -1491,3 +1491,57 @@ describe("banking, round 6: free-text questions and values of other slots", () =
     ]);
   });
 });
+
+describe("banking, round 7: every account at once, the account a bill is paid from", () => {
+  const ALL_BALANCES =
+    /checking account balance is 24,847\.52 EUR[\s\S]*savings account balance is 52,310\.00 EUR[\s\S]*investment account balance is 18,940\.75 EUR/;
+
+  it("'both' / 'all of them' / 'all my accounts' to 'Which account?' gives every balance", async () => {
+    for (const answer of ["both", "all of them", "all my accounts"]) {
+      const b = await converse([
+        ["what is my balance", "Which account: checking, savings or investment?"],
+        [answer, ALL_BALANCES],
+      ]);
+      const state = await b.runtime.getState("ana");
+      expect(state.flow_stack, `after "${answer}"`).toEqual([]);
+    }
+  });
+
+  it("'both' to a transfer's source account starts no second transfer", async () => {
+    const b = await converse([
+      ["send 50 euros to Ana", "What is Ana's IBAN?"],
+      [IBAN, "What is the transfer for?"],
+      ["rent", "Which account should the money come from"],
+      ["both", "Which account should the money come from"],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_stack).toHaveLength(1);
+  });
+
+  it("'from savings' at the bill confirmation changes the paying account", async () => {
+    const b = await converse([
+      ["pay my electricity bill", "bill reference"],
+      ["ELEC-2026-0042", "Pay it now from your checking account?"],
+      [
+        "from savings",
+        /changed the payment account to savings[\s\S]*Pay it now from your savings account\?/,
+      ],
+      ["yes", "Paid! 55.87 EUR to Volta Energía."],
+      ["what is my savings balance", "savings account balance is 52,254.13 EUR"],
+    ]);
+    expect((await b.runtime.getState("ana")).flow_state).toBe("idle");
+    await converse([
+      ["pay my electricity bill", "bill reference"],
+      ["ELEC-2026-0042", "Pay it now from your checking account?"],
+      ["savings", "Pay it now from your savings account?"],
+    ]);
+  });
+
+  it("an account said with the request is kept at the confirmation", async () => {
+    await converse([
+      ["pay my electricity bill from savings", "bill reference"],
+      ["ELEC-2026-0042", "Pay it now from your savings account?"],
+      ["yes", "Paid!"],
+      ["what is my checking balance", "checking account balance is 24,847.52 EUR"],
+    ]);
+  });
+});

@@ -15,7 +15,7 @@ export interface DomainModel {
   slots: Map<string, SlotInfo>;
   cues: Map<string, SlotCue[]>;
   reader: SlotReader;
-  /** The slots each flow asks the user for (collect steps), internal ones left out. */
+  /** The slots each flow asks the user for (collect steps, and choice defaults of set steps), internal ones left out. */
   flowSlots: Map<string, SlotInfo[]>;
 }
 
@@ -38,9 +38,18 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     const list: SlotInfo[] = [];
     for (const id of graph.order) {
       const step = graph.nodes.get(id)!.step;
-      if (step.type !== "collect") continue;
-      const info = slots.get(step.slot);
-      if (info && !info.def.internal && !list.includes(info)) list.push(info);
+      // A `set` step giving a user-facing choice slot a default (the account a bill is paid
+      // from) makes it a value the user may state or correct, like a collected one.
+      const named =
+        step.type === "collect"
+          ? [step.slot]
+          : step.type === "set"
+            ? Object.keys(step.slots).filter((slot) => slots.get(slot)?.kind === "choice")
+            : [];
+      for (const name of named) {
+        const info = slots.get(name);
+        if (info && !info.def.internal && !list.includes(info)) list.push(info);
+      }
     }
     flowSlots.set(flow, list);
   }

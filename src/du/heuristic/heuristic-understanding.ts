@@ -194,6 +194,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     }
     if (acts.cancel || this.cancelsActive(turn)) return [{ type: "cancel_flow" }];
+    const every = this.everyChoice(turn, slot);
+    if (every) return every;
     // "the same account as before": values of the flow that just finished.
     const again = recentValues(
       turn.model,
@@ -471,6 +473,39 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       );
     }
     return starts.reverse();
+  }
+
+  /**
+   * "both" / "all my accounts" to "Which account?": the flow runs once per choice, as for "my
+   * checking balance and my savings". The first start continues the waiting frame, the others
+   * stack above it in reverse so they run in the order the choices are listed. Only for flows
+   * that ask nothing but choices (lookups): a transfer from "both" accounts is not two transfers.
+   */
+  private everyChoice(turn: Turn, slot: SlotInfo): Command[] | null {
+    const frame = turn.frame!;
+    const choices = slot.def.choices ?? [];
+    if (slot.kind !== "choice" || choices.length < 2 || !EVERY_CHOICE.test(turn.acts.flat)) {
+      return null;
+    }
+    const asked = turn.model.flowSlots.get(frame.flow) ?? [];
+    if (!asked.some((s) => s.name === slot.name) || asked.some((s) => s.kind !== "choice")) {
+      return null;
+    }
+    const filled = Object.fromEntries(
+      asked.flatMap((s) => {
+        const value = frame.slots[s.name] ?? null;
+        return value === null ? [] : [[s.name, value] as const];
+      }),
+    );
+    return choices
+      .map(
+        (choice): Command => ({
+          type: "start_flow",
+          flow: frame.flow,
+          slots: { ...filled, [slot.name]: choice },
+        }),
+      )
+      .reverse();
   }
 
   /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
@@ -1214,6 +1249,10 @@ function emojiWords(message: string): string {
 /** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
+
+/** "both", "all of them", "all my accounts", "every one": every choice of the slot asked. */
+const EVERY_CHOICE =
+  /^(?:(?:um+|ok|okay|well|hmm+)\s+)?(?:(?:i want |give me |show me |check )?(?:both(?: of them)?|all(?: of them| three| of (?:my|the) \w+| (?:my|the) \w+)?|every (?:one|account)|each (?:one|of them)|(?:todas|ambas|ambos)(?: mis \w+)?|las dos|los dos))(?:,?\s+please)?$/;
 
 /** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
 const PAST_NARRATIVE =
