@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DomainLoadError } from "../../src/config/errors.ts";
 import { loadDomain } from "../../src/config/loader.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 
 const FLOWS = `slots:
   amount: { type: float }
@@ -22,26 +21,15 @@ flows:
       - { step: hi, type: say, message: hi }
 `;
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), "soni-examples-"));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const temp = useTempDir("soni-examples-");
 
-async function domainDir(name: string, files: Record<string, string>): Promise<string> {
-  const dir = path.join(tmp, name);
-  await mkdir(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
-  return dir;
-}
+const domainDir = temp.write;
 
 async function problems(target: string): Promise<string[]> {
   try {
     await loadDomain(target);
   } catch (error) {
-    if (error instanceof DomainLoadError) return error.format(tmp).split("\n");
+    if (error instanceof DomainLoadError) return error.format(temp.root()).split("\n");
     throw error;
   }
   throw new Error("expected the domain not to load");

@@ -1,27 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DomainLoadError } from "../../src/config/errors.ts";
 import { loadDomain, loadDomainFromText } from "../../src/config/loader.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 
 const fixtures = path.join(import.meta.dirname, "../fixtures/domains");
-let tmp: string;
+const temp = useTempDir("soni-loader-");
 
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), "soni-loader-"));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
-
-/** Writes `files` into a fresh directory and returns its path. */
-async function domainDir(name: string, files: Record<string, string>): Promise<string> {
-  const dir = path.join(tmp, name);
-  await mkdir(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
-  return dir;
-}
+const domainDir = temp.write;
 
 async function loadError(load: Promise<unknown>): Promise<DomainLoadError> {
   try {
@@ -116,7 +102,7 @@ describe("loadDomain", () => {
   });
 
   it("explains a missing path and an empty directory", async () => {
-    const missing = await loadError(loadDomain(path.join(tmp, "nope")));
+    const missing = await loadError(loadDomain(path.join(temp.root(), "nope")));
     expect(missing.problems[0]?.message).toMatch(/no such file or directory/);
     const empty = await domainDir("empty", { "notes.txt": "not yaml" });
     expect((await loadError(loadDomain(empty))).problems[0]?.message).toMatch(

@@ -1,25 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  postMessage,
-  SERVER_FIXTURES,
-  type SpawnedServer,
-  spawnServer,
-} from "./helpers/spawned-server.ts";
+import { describe, expect, it } from "vitest";
+import { postMessage, SERVER_FIXTURES, useSpawnedServers } from "./helpers/spawned-server.ts";
 
 const SLOW = path.join(SERVER_FIXTURES, "slow.yaml");
 
-const running: SpawnedServer[] = [];
-async function start(options: Parameters<typeof spawnServer>[0]) {
-  const server = await spawnServer(options);
-  running.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
+const start = useSpawnedServers();
 
 function postConfig(baseUrl: string, body: string, contentType = "text/yaml") {
   return fetch(`${baseUrl}/config`, {

@@ -2,15 +2,14 @@ import path from "node:path";
 import pg from "pg";
 import { pino } from "pino";
 import { Agent, request } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCheckpointer } from "../../src/persistence/create.ts";
 import { POSTGRES_URL, probeService } from "../helpers/services.ts";
 import {
   orderOf,
   postMessage,
   SERVER_FIXTURES,
-  type SpawnedServer,
-  spawnServer,
+  useSpawnedServers,
 } from "./helpers/spawned-server.ts";
 
 // Spawned `soni server` processes, one test at a time (each spawn costs a tsx start).
@@ -27,16 +26,7 @@ const FIVE_LINES = [
   "Soni server shutdown completed",
 ];
 
-const running: SpawnedServer[] = [];
-async function start(options: Parameters<typeof spawnServer>[0]) {
-  const server = await spawnServer(options);
-  running.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
+const start = useSpawnedServers();
 
 const incomingMessages = (line: { msg: string; req?: unknown }) =>
   line.msg === "incoming request" && (line.req as { url?: string } | undefined)?.url === "/message";

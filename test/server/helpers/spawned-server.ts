@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 import { freePort } from "../../helpers/services.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -173,4 +174,17 @@ export async function postMessage(
 /** The messages of `wanted` in the order they were logged (each once, first occurrence). */
 export function orderOf(messages: string[], wanted: string[]): string[] {
   return messages.filter((msg) => wanted.includes(msg));
+}
+
+/** Servers started through the returned function are stopped after each test. */
+export function useSpawnedServers() {
+  const running: SpawnedServer[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.stop()));
+  });
+  return async function start(options: SpawnOptions = {}): Promise<SpawnedServer> {
+    const server = await spawnServer(options);
+    running.push(server);
+    return server;
+  };
 }
