@@ -729,7 +729,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
       const rest = turn.text
         .slice(named.end)
-        .replace(/^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i, "")
+        .replace(VALUE_LEAD, "")
         .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
       const found = turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
@@ -995,10 +995,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
   private stripOpeners(text: string): string {
     let s = text;
-    const opener =
-      /^[\s,.!]*(?:actually|sorry|oops|wait|no|nope|hmm|i meant|i mean|my mistake|my bad|make (?:it|that)|change (?:it|that) to|en realidad|perdon|mejor|quise decir|digo|no,)\b[\s,.!:]*/i;
     for (let i = 0; i < 4; i++) {
-      const next = s.replace(opener, "");
+      const next = s.replace(CORRECTION_OPENER, "");
       if (next === s) break;
       s = next;
     }
@@ -1031,7 +1029,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         }
       }
       if (!hit) return null;
-      const rest = part.slice(hit.end).replace(/^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i, "");
+      const rest = part.slice(hit.end).replace(VALUE_LEAD, "");
       const found = rest.trim() ? turn.model.reader.answer(hit.slot, rest) : null;
       if (!found) return null;
       const start = at + hit.end + (rest.length ? part.slice(hit.end).indexOf(rest) : 0);
@@ -1299,7 +1297,6 @@ const AMOUNT_REASON =
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;
 
-/** "repeat that": the DM says its last messages again. */
 /** The formulas of a formal message, around its request (see rankingView). */
 const LETTER_FRAME =
   /^\s*dear\b[^,.!\n]*[,.!]?|\b(?:kind|best|warm)? ?regards\b.*$|\byours (?:sincerely|faithfully)\b.*$|\b(?:request|ask)(?:ing)? that\b/gi;
@@ -1310,19 +1307,27 @@ const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?
 /** A question the domain cannot answer, asked while a flow waits (see docs/dialogue.md). */
 const OUT_OF_SCOPE: Command[] = [{ type: "chitchat", message: OUT_OF_SCOPE_MESSAGE }];
 
+/** "repeat that": the DM says its last messages again. */
 const REPEAT_LAST: Command[] = [{ type: "chitchat", message: "repeat" }];
 
 /** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */
 const FRUSTRATED: Command[] = [{ type: "chitchat", message: "frustration" }];
 
-/** One to three capitalised words: "Tim", "Maria Lopez". */
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 const ASIDE_OPENERS = /^(?:(?:wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay)\s+)+/;
 
 /** A beneficiary given as a relation ("my landlord"), not as a name. */
 const RELATION_VALUE = /^(?:my|our|mi)\s/i;
 
+/** One to three capitalised words: "Tim", "Maria Lopez". */
 const PROPER_NAME = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}$/u;
+
+/** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
+const VALUE_LEAD = /^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i;
+
+/** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */
+const CORRECTION_OPENER =
+  /^[\s,.!]*(?:actually|sorry|oops|wait|no|nope|hmm|i meant|i mean|my mistake|my bad|make (?:it|that)|change (?:it|that) to|en realidad|perdon|mejor|quise decir|digo|no,)\b[\s,.!:]*/i;
 
 /** Length of a greeting that opens a longer message ("hi, so basically ..."), else 0. */
 function leadingGreeting(text: string): number {

@@ -212,6 +212,7 @@ export class SlotReader {
     const found = new FoundSet(taken);
     const tokens = tokenize(text);
     const keys = tokens.map((t) => this.analyzer.key(t.norm));
+    const stems = tokens.map((t) => stem(t.norm));
 
     const ibans = findIbans(text);
     const ibanSlots = slots.filter((s) => s.kind === "iban");
@@ -233,11 +234,11 @@ export class SlotReader {
       });
 
     for (const slot of slots.filter((s) => s.kind === "code")) {
-      const f = this.keyedCode(slot, text, tokens);
+      const f = this.keyedCode(slot, text, tokens, stems);
       if (f) found.add(f);
     }
     for (const slot of slots.filter((s) => s.kind === "text")) {
-      const f = this.keyedText(slot, text, tokens, (s) => found.isFree(s));
+      const f = this.keyedText(slot, text, tokens, stems, (s) => found.isFree(s));
       if (f) found.add(f);
     }
 
@@ -276,8 +277,12 @@ export class SlotReader {
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
-  private keyedCode(slot: SlotInfo, text: string, tokens: readonly Token[]): Found | null {
-    const stems = tokens.map((t) => stem(t.norm));
+  private keyedCode(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    stems: readonly string[],
+  ): Found | null {
     for (const key of slot.keys) {
       for (let i = 0; i + key.length <= tokens.length; i++) {
         if (!key.every((k, j) => stems[i + j] === k)) continue;
@@ -364,9 +369,9 @@ export class SlotReader {
     slot: SlotInfo,
     text: string,
     tokens: readonly Token[],
+    stems: readonly string[],
     free: (s: Span) => boolean,
   ) {
-    const stems = tokens.map((t) => stem(t.norm));
     for (const key of slot.keys) {
       for (let i = 0; i + key.length < tokens.length; i++) {
         if (!key.every((k, j) => stems[i + j] === k)) continue;
@@ -396,12 +401,6 @@ export class SlotReader {
     return { slot: slot.name, value, ...span };
   }
 
-  /**
-   * A name: words that are not stop words, the domain's own vocabulary or numbers, up to
-   * punctuation. After a capitalised word only capitalised words (and particles such as "de")
-   * continue it, so "to Ana asap" is "Ana". "my sister Laura" is "Laura"; a relation without a
-   * name ("my landlord") is the value itself.
-   */
   /** "my sister Laura" anywhere in `text`, as a value of the name slot `slot`; else null. */
   relation(slot: SlotInfo, text: string): Found | null {
     const tokens = tokenize(text);
@@ -413,6 +412,12 @@ export class SlotReader {
     return null;
   }
 
+  /**
+   * A name: words that are not stop words, the domain's own vocabulary or numbers, up to
+   * punctuation. After a capitalised word only capitalised words (and particles such as "de")
+   * continue it, so "to Ana asap" is "Ana". "my sister Laura" is "Laura"; a relation without a
+   * name ("my landlord") is the value itself.
+   */
   private nameAfter(
     text: string,
     tokens: readonly Token[],
