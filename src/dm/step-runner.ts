@@ -110,29 +110,23 @@ function carriedSlots(turn: Turn, from: FlowFrame, flow: string): Record<string,
   return slots;
 }
 
+/** False (and the running flow ended, with `message` logged) when `flow` is not in the domain. */
+function knownTarget(turn: Turn, frame: FlowFrame, flow: string, message: string): boolean {
+  if (turn.domain.graphs.has(flow)) return true;
+  turn.log("error", message, { flow: frame.flow, target: flow });
+  frame.step = END;
+  return false;
+}
+
 function linkTo(turn: Turn, frame: FlowFrame, flow: string): void {
-  if (!turn.domain.graphs.has(flow)) {
-    turn.log("error", "link to an unknown flow; ending the flow", {
-      flow: frame.flow,
-      target: flow,
-    });
-    frame.step = END;
-    return;
-  }
+  if (!knownTarget(turn, frame, flow, "link to an unknown flow; ending the flow")) return;
   const next = turn.newFrame(flow, carriedSlots(turn, frame, flow));
   if (frame.via_call) next.via_call = true;
   turn.state.flow_stack[turn.state.flow_stack.length - 1] = next;
 }
 
 function callInto(turn: Turn, frame: FlowFrame, flow: string): void {
-  if (!turn.domain.graphs.has(flow)) {
-    turn.log("error", "call of an unknown flow; ending the flow", {
-      flow: frame.flow,
-      target: flow,
-    });
-    frame.step = END;
-    return;
-  }
+  if (!knownTarget(turn, frame, flow, "call of an unknown flow; ending the flow")) return;
   // The caller stays on its call step; finishTopFrame moves it on when the sub-flow ends.
   const child = turn.newFrame(flow, carriedSlots(turn, frame, flow));
   child.via_call = true;

@@ -66,30 +66,28 @@ export async function createCheckpointer(
       logger.info({ backend, path, synchronous }, "checkpointer ready");
       return checkpointer;
     }
-    case "postgres": {
-      const checkpointer = new PostgresCheckpointer({
-        url: connectionUrl(settings, backend, options.env ?? process.env),
-        schema: settings.schema,
-        poolSize: settings.pool_size,
-        turnLogRetention: retention,
+    case "postgres":
+      return connect(
+        new PostgresCheckpointer({
+          url: connectionUrl(settings, backend, options.env ?? process.env),
+          schema: settings.schema,
+          poolSize: settings.pool_size,
+          turnLogRetention: retention,
+          logger,
+        }),
         logger,
-      });
-      await initOrClose(checkpointer);
-      logger.info({ backend, target: checkpointer.target }, "checkpointer ready");
-      return checkpointer;
-    }
-    case "redis": {
-      const checkpointer = new RedisCheckpointer({
-        url: connectionUrl(settings, backend, options.env ?? process.env),
-        keyPrefix: settings.key_prefix,
-        ttlSeconds: settings.ttl_seconds,
-        turnLogRetention: retention,
+      );
+    case "redis":
+      return connect(
+        new RedisCheckpointer({
+          url: connectionUrl(settings, backend, options.env ?? process.env),
+          keyPrefix: settings.key_prefix,
+          ttlSeconds: settings.ttl_seconds,
+          turnLogRetention: retention,
+          logger,
+        }),
         logger,
-      });
-      await initOrClose(checkpointer);
-      logger.info({ backend, target: checkpointer.target }, "checkpointer ready");
-      return checkpointer;
-    }
+      );
   }
 }
 
@@ -114,7 +112,11 @@ function connectionUrl(
   );
 }
 
-async function initOrClose(checkpointer: PostgresCheckpointer | RedisCheckpointer): Promise<void> {
+/** Checks a network store is reachable; on failure closes it so nothing is left open. */
+async function connect(
+  checkpointer: PostgresCheckpointer | RedisCheckpointer,
+  logger: Logger,
+): Promise<Checkpointer> {
   try {
     await checkpointer.init();
   } catch (error) {
@@ -122,6 +124,8 @@ async function initOrClose(checkpointer: PostgresCheckpointer | RedisCheckpointe
     await checkpointer.close().catch(() => undefined);
     throw error;
   }
+  logger.info({ backend: checkpointer.backend, target: checkpointer.target }, "checkpointer ready");
+  return checkpointer;
 }
 
 const CHECKPOINTER_METHODS = ["load", "save", "delete", "listTurns", "close"] as const;
