@@ -4,7 +4,7 @@
  * Each conversation gets its own simulated accounts, so transfers and payments change the
  * balances the same user sees later. Clock and reference numbers are injectable for tests.
  */
-import type { SlotValue } from "../../src/dm/commands.ts";
+import type { SlotValue } from "../../src/protocol/commands.ts";
 import {
   type HandlerContext,
   type HandlerSet,
@@ -13,7 +13,7 @@ import {
 import { compactIban, ibanProblem } from "./lib/iban.ts";
 import { formatMoney, parseAmount } from "./lib/money.ts";
 
-type Value = string | number | boolean | null | undefined;
+type Value = SlotValue | undefined;
 type Account = "checking" | "savings" | "investment";
 
 export interface BankingOptions {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { commandSchema } from "../dm/commands.ts";
+import { commandSchema } from "../protocol/commands.ts";
 import type { DomainProblem } from "./errors.ts";
 import { didYouMean } from "./hints.ts";
 import { domainSchema, STEP_TYPES } from "./schema.ts";

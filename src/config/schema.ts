@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commandSchema } from "../dm/commands.ts";
+import { commandSchema } from "../protocol/commands.ts";
 import { TEMPLATE_FORMATS } from "./template.ts";
 
 /**
@@ -352,7 +352,12 @@ export const turnContextSchema = z.strictObject({
   waiting: z.string().optional(),
   /** ...or true when the flow's confirm step is asking. */
   confirm: z.boolean().optional(),
-  slots: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  slots: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
+    )
+    .default({}),
 });
 export type TurnContext = z.infer<typeof turnContextSchema>;
 

@@ -1,4 +1,4 @@
-import type { Command } from "../dm/commands.ts";
+import type { Command } from "../protocol/commands.ts";
 import type { DomainProblem } from "./errors.ts";
 import type { FlowGraph } from "./flow-graph.ts";
 import { didYouMean } from "./hints.ts";

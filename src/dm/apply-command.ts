@@ -1,11 +1,11 @@
 import { formatValue } from "../config/template.ts";
-import type { Command, SlotValue } from "./commands.ts";
+import type { Command, SlotValue } from "../protocol/commands.ts";
+import type { FlowFrame } from "../protocol/state.ts";
 import type { Effectful } from "./effects.ts";
 import { flowSlotUse } from "./flow-slots.ts";
-import { CHITCHAT_PATTERNS, OUT_OF_SCOPE_MESSAGE, REPEAT_MESSAGE } from "./patterns.ts";
+import { CHITCHAT_PATTERNS } from "./patterns.ts";
 import { acceptSlotValue } from "./slot-pipeline.ts";
 import { slotLabel } from "./slot-values.ts";
-import type { FlowFrame } from "./state.ts";
 import { endTopFlow, resumeInterrupted } from "./step-runner.ts";
 import { after } from "./steps/step-result.ts";
 import type { Turn } from "./turn.ts";
@@ -85,20 +85,20 @@ export function* applyCommands(turn: Turn): Effectful<void> {
   }
   const clarify = commands.find((c) => c.type === "clarify");
   if (clarify) {
-    clarifyPattern(turn, clarify.topic);
+    clarifyPattern(turn, clarify);
     outcome.understood = true;
   }
   const chitchat = commands.find((c) => c.type === "chitchat");
-  if (chitchat?.message === REPEAT_MESSAGE) {
+  if (commands.some((c) => c.type === "repeat_last")) {
     repeatLastTurn(turn);
     outcome.understood = true;
-  } else if (chitchat?.message === OUT_OF_SCOPE_MESSAGE) {
+  } else if (commands.some((c) => c.type === "out_of_scope")) {
     // Said with the idle wording (what the assistant can do); the pending question follows.
     turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) }, { idle: true });
     outcome.understood = true;
   } else if (chitchat) {
     const top = turn.top();
-    const pattern = CHITCHAT_PATTERNS[chitchat.message?.trim().toLowerCase() ?? ""] ?? "chitchat";
+    const pattern = CHITCHAT_PATTERNS[chitchat.kind];
     turn.sayPattern(pattern, { flow: top ? turn.flowTitle(top.flow) : "" });
     // After a goodbye the pending question is not asked again; the flow stays for later.
     if (pattern === "goodbye") turn.suppressReask = true;
@@ -379,14 +379,11 @@ function* answer(
   outcome.understood = true;
 }
 
-/** "flows:a,b" = which flow did you mean; anything else = explain the pending question. */
-function clarifyPattern(turn: Turn, topic: string | undefined): void {
-  if (topic?.startsWith("flows:")) {
-    const flows = topic
-      .slice("flows:".length)
-      .split(",")
-      .map((f) => f.trim())
-      .filter((f) => turn.domain.domain.flows[f] !== undefined);
+/** Candidate `flows` = which flow did you mean; else explain the topic or the pending question. */
+function clarifyPattern(turn: Turn, clarify: { topic?: string; flows?: string[] }): void {
+  const topic = clarify.topic;
+  if (clarify.flows) {
+    const flows = clarify.flows.filter((f) => turn.domain.domain.flows[f] !== undefined);
     if (flows.length > 0) {
       const options = flows.map((f) => turn.flowSummary(f));
       const list =

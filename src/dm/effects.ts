@@ -1,4 +1,4 @@
-import type { SlotValue } from "./commands.ts";
+import type { SlotValue } from "../protocol/commands.ts";
 
 /**
  * What the pure DM core asks the runtime to do. The core yields one effect at a time and

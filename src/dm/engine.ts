@@ -1,12 +1,12 @@
-import { applyCommands } from "./apply-command.ts";
-import type { Effect, Effectful, EffectResult, LogEntry } from "./effects.ts";
 import {
   type DialogueState,
   type ExecutedStep,
   type HistoryEntry,
   RECENT_FLOW_TURNS,
   type TurnRecord,
-} from "./state.ts";
+} from "../protocol/state.ts";
+import { applyCommands } from "./apply-command.ts";
+import type { Effect, Effectful, EffectResult, LogEntry } from "./effects.ts";
 import { advance } from "./step-runner.ts";
 import { Turn, type TurnInput } from "./turn.ts";
 

@@ -1,15 +1,16 @@
 import type { PatternName } from "../config/schema.ts";
+import type { ChitchatKind } from "../protocol/commands.ts";
 
 /**
  * Built-in wording of the conversation patterns. A domain overrides any of them under
  * `patterns:`; every message is a template that may use the variables listed per pattern.
  */
 export const DEFAULT_PATTERN_MESSAGES: Record<PatternName, string> = {
-  /** {flow}: `chitchat` with message "greeting" ("hello" while nothing starts the greet flow). */
+  /** {flow}: `chitchat` of kind greeting ("hello" while no flow of the domain answers it). */
   greeting: "Hello! How can I help you?",
-  /** {flow}: `chitchat` with message "thanks". */
+  /** {flow}: `chitchat` of kind thanks. */
   thanks: "You're welcome! Is there anything else I can do for you?",
-  /** {flow}: `chitchat` with message "goodbye", or a "no" when nothing was asked. */
+  /** {flow}: `chitchat` of kind goodbye, or a "no" when nothing was asked. */
   goodbye: "Goodbye, and have a great day!",
   /** {flow}: a "yes"/"ok" when nothing was asked. */
   acknowledge: "Sure. What can I do for you?",
@@ -61,19 +62,11 @@ export const DEFAULT_IN_FLOW_MESSAGES: Partial<Record<PatternName, string>> = {
     "I'm sorry this isn't going well. Would you like me to connect you with a human agent, or shall we carry on with {flow}?",
 };
 
-/** `chitchat` messages that pick a pattern of their own (set by the DU; see docs/dialogue.md). */
-export const CHITCHAT_PATTERNS: Readonly<Record<string, PatternName>> = {
+/** The pattern each kind of small talk is answered with (see docs/dialogue.md). */
+export const CHITCHAT_PATTERNS: Readonly<Record<ChitchatKind, PatternName>> = {
   greeting: "greeting",
   thanks: "thanks",
   goodbye: "goodbye",
   frustration: "frustration",
+  other: "chitchat",
 };
-
-/**
- * The `chitchat` message for a question the domain cannot answer asked inside a flow ("can I
- * get a mortgage?"): the idle out_of_scope wording with {capabilities}, then the question again.
- */
-export const OUT_OF_SCOPE_MESSAGE = "out_of_scope";
-
-/** The `chitchat` message asking for the last turn's messages again ("repeat that"). */
-export const REPEAT_MESSAGE = "repeat";

@@ -1,7 +1,7 @@
-import type { SlotValue } from "./commands.ts";
+import type { SlotValue } from "../protocol/commands.ts";
+import type { FlowFrame } from "../protocol/state.ts";
 import type { Effectful } from "./effects.ts";
 import { coerceSlotValue, matchChoice, slotLabel } from "./slot-values.ts";
-import type { FlowFrame } from "./state.ts";
 import type { Turn } from "./turn.ts";
 
 export type Accepted = { ok: true; value: SlotValue } | { ok: false; message: string };

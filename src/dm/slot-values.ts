@@ -1,5 +1,5 @@
 import type { SlotDefinition, SlotType } from "../config/schema.ts";
-import type { SlotValue } from "./commands.ts";
+import type { SlotValue } from "../protocol/commands.ts";
 
 export type Coerced = { ok: true; value: SlotValue } | { ok: false; reason: string };
 

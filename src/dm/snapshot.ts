@@ -1,6 +1,6 @@
 import type { LoadedDomain } from "../config/loaded-domain.ts";
-import type { SlotValue } from "./commands.ts";
-import type { DialogueState, FlowState } from "./state.ts";
+import type { SlotValue } from "../protocol/commands.ts";
+import type { DialogueState, FlowState } from "../protocol/state.ts";
 
 /** The public view of a conversation (GET /state/:user_id, `/state` in chat). */
 export interface ConversationSnapshot {

@@ -1,8 +1,8 @@
 import { END } from "../config/flow-graph.ts";
-import type { SlotValue } from "./commands.ts";
+import type { SlotValue } from "../protocol/commands.ts";
+import type { FlowFrame } from "../protocol/state.ts";
 import type { Effectful } from "./effects.ts";
 import { flowSlotUse } from "./flow-slots.ts";
-import type { FlowFrame } from "./state.ts";
 import { runStep } from "./steps/run-step.ts";
 import { after, type StepResult } from "./steps/step-result.ts";
 import type { Turn } from "./turn.ts";

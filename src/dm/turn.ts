@@ -3,10 +3,10 @@ import type { StepNode } from "../config/flow-graph.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import type { PatternName, Settings } from "../config/schema.ts";
 import { renderTemplate, type TemplateFormat } from "../config/template.ts";
-import type { Command, SlotValue } from "./commands.ts";
+import type { Command, SlotValue } from "../protocol/commands.ts";
+import type { DialogueState, ExecutedStep, FlowFrame, WaitingFor } from "../protocol/state.ts";
 import type { LogEntry } from "./effects.ts";
 import { DEFAULT_IN_FLOW_MESSAGES, DEFAULT_PATTERN_MESSAGES } from "./patterns.ts";
-import type { DialogueState, ExecutedStep, FlowFrame, WaitingFor } from "./state.ts";
 
 /** Everything one turn of the DM needs; clock and ids come in so the core stays pure. */
 export interface TurnInput {

@@ -4,9 +4,8 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { turnContextSchema } from "../config/schema.ts";
-import type { Command, SlotValue } from "../dm/commands.ts";
-import { OUT_OF_SCOPE_MESSAGE } from "../dm/patterns.ts";
-import { type DialogueState, emptyState } from "../dm/state.ts";
+import type { Command, SlotValue } from "../protocol/commands.ts";
+import { type DialogueState, emptyState } from "../protocol/state.ts";
 import { sameValue } from "./same-value.ts";
 import type { DialogueUnderstanding } from "./understanding.ts";
 
@@ -26,7 +25,7 @@ export const evalCaseSchema = z.strictObject({
   offered: z.array(z.string()).optional(),
   /**
    * A flow name (the message starts it) or one of: set_slot, correct_slot, affirm, deny, cancel,
-   * help, human, chitchat, clarify_flows, out_of_scope.
+   * help, human, chitchat, repeat, clarify_flows, out_of_scope.
    */
   intent: z.string(),
   /** Slot values the commands must carry (start_flow + set_slot, set_slot, correct_slot). */
@@ -67,7 +66,7 @@ export function stateFor(
       turn: 1,
       at: new Date(0).toISOString(),
       user_message: "",
-      commands: [{ type: "clarify", topic: `flows:${c.offered.join(",")}` }],
+      commands: [{ type: "clarify", flows: c.offered }],
       steps: [],
       messages: [],
     };
@@ -111,10 +110,10 @@ export function intentOf(commands: readonly Command[]): string {
   const has = (type: Command["type"]) => commands.find((c) => c.type === type);
   if (has("cancel_flow")) return "cancel";
   if (has("human_handoff")) return "human";
-  const chitchat = commands.find((c) => c.type === "chitchat");
-  if (chitchat?.message === OUT_OF_SCOPE_MESSAGE) return "out_of_scope";
+  if (has("out_of_scope")) return "out_of_scope";
+  if (has("repeat_last")) return "repeat";
   const clarify = commands.find((c) => c.type === "clarify");
-  if (clarify) return clarify.topic?.startsWith("flows:") ? "clarify_flows" : "help";
+  if (clarify) return clarify.flows ? "clarify_flows" : "help";
   for (const type of [
     "correct_slot",
     "set_slot",

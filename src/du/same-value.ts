@@ -1,4 +1,4 @@
-import type { SlotValue } from "../dm/commands.ts";
+import type { SlotValue } from "../protocol/commands.ts";
 
 /** Two slot values are the same answer: numbers to the cent, strings ignoring case and spaces. */
 export function sameValue(a: SlotValue | undefined, b: SlotValue | undefined): boolean {

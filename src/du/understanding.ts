@@ -1,6 +1,6 @@
 import type { LoadedDomain } from "../config/loaded-domain.ts";
-import type { Command } from "../dm/commands.ts";
-import type { DialogueState } from "../dm/state.ts";
+import type { Command } from "../protocol/commands.ts";
+import type { DialogueState } from "../protocol/state.ts";
 
 /** What a DU sees of the conversation when it reads one message. */
 export interface UnderstandingContext {

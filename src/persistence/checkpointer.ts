@@ -1,4 +1,4 @@
-import type { DialogueState, TurnRecord } from "../dm/state.ts";
+import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 
 export interface StoredConversation {
   state: DialogueState;

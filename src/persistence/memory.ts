@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { DialogueState, TurnRecord } from "../dm/state.ts";
+import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { VersionConflictError } from "./errors.ts";
 import { copyJson } from "./json-copy.ts";

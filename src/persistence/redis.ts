@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { DialogueState, TurnRecord } from "../dm/state.ts";
+import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle, withTimeout } from "./lifecycle.ts";

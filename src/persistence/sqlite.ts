@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Logger } from "pino";
-import type { DialogueState, TurnRecord } from "../dm/state.ts";
+import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";

@@ -7,10 +7,10 @@ import { formatProblem, sortProblems } from "../config/errors.ts";
 import { didYouMean } from "../config/hints.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { createLocator, type PathSegment, parseYamlSource } from "../config/yaml-source.ts";
-import type { SlotValue } from "../dm/commands.ts";
 import type { ConversationSnapshot } from "../dm/snapshot.ts";
 import type { DialogueUnderstanding } from "../du/understanding.ts";
 import { MemoryCheckpointer } from "../persistence/memory.ts";
+import type { SlotValue } from "../protocol/commands.ts";
 import type { HandlerSet } from "./handlers.ts";
 import { RuntimeLoop, type TurnResult } from "./runtime-loop.ts";
 

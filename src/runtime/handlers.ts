@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { SlotValue } from "../dm/commands.ts";
+import type { SlotValue } from "../protocol/commands.ts";
 
 /** What every handler receives besides its inputs. */
 export interface HandlerContext {

@@ -1,21 +1,21 @@
 import { randomUUID } from "node:crypto";
 import pino, { type Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
-import { type Command, parseCommands } from "../dm/commands.ts";
 import { TurnMachine } from "../dm/engine.ts";
 import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
+import { createUnderstanding } from "../du/create.ts";
+import type { DialogueUnderstanding } from "../du/understanding.ts";
+import type { Checkpointer } from "../persistence/checkpointer.ts";
+import { createCheckpointer } from "../persistence/create.ts";
+import { VersionConflictError } from "../persistence/errors.ts";
+import { type Command, parseCommands } from "../protocol/commands.ts";
 import {
   type DialogueState,
   emptyState,
   type FlowState,
   migrateState,
   type TurnRecord,
-} from "../dm/state.ts";
-import { createUnderstanding } from "../du/create.ts";
-import type { DialogueUnderstanding } from "../du/understanding.ts";
-import type { Checkpointer } from "../persistence/checkpointer.ts";
-import { createCheckpointer } from "../persistence/create.ts";
-import { VersionConflictError } from "../persistence/errors.ts";
+} from "../protocol/state.ts";
 import {
   checkHandlers,
   HandlerLoadError,

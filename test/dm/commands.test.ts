@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCommands } from "../../src/dm/commands.ts";
-import { emptyState, migrateState, StateMigrationError } from "../../src/dm/state.ts";
+import { parseCommands } from "../../src/protocol/commands.ts";
+import { emptyState, migrateState, StateMigrationError } from "../../src/protocol/state.ts";
 
 describe("parseCommands", () => {
   it("keeps valid commands in order and drops + logs the invalid ones", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Command } from "../../src/dm/commands.ts";
+import type { Command } from "../../src/protocol/commands.ts";
 import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
 import { say } from "../runtime/scripted-du.ts";
 
@@ -58,7 +58,7 @@ describe("the offer of a human agent", () => {
   it("frustration offers a human without asking the question again; 'yes' hands off", async () => {
     const { send, runtime } = await conversation();
     await send({ type: "start_flow", flow: "pay" });
-    expect(await send({ type: "chitchat", message: "frustration" })).toEqual([
+    expect(await send({ type: "chitchat", kind: "frustration" })).toEqual([
       "I'm sorry this isn't going well. Would you like me to connect you with a human agent, or shall we carry on with pay someone?",
     ]);
     expect((await runtime.getState("u")).waiting_for_slot).toBe("amount");
@@ -70,14 +70,14 @@ describe("the offer of a human agent", () => {
     const { send, runtime } = await conversation();
     await send({ type: "start_flow", flow: "pay" }, { type: "set_slot", slot: "amount", value: 5 });
     await send({ type: "set_slot", slot: "who", value: "Ana" });
-    await send({ type: "chitchat", message: "frustration" });
+    await send({ type: "chitchat", kind: "frustration" });
     expect(await send({ type: "deny" })).toEqual(["Alright.", "Pay 5.00 to Ana?"]);
     expect((await runtime.getState("u")).waiting_for_slot).toBe("ok");
   });
 
   it("the offer lasts one turn", async () => {
     const { send } = await conversation();
-    await send({ type: "chitchat", message: "frustration" });
+    await send({ type: "chitchat", kind: "frustration" });
     await send({ type: "start_flow", flow: "order" });
     expect(await send({ type: "affirm" })).toEqual(["Alright.", "Which size?"]);
   });
@@ -107,20 +107,18 @@ describe("repeat", () => {
   it("says the last turn's messages again, without asking the question twice", async () => {
     const { send } = await conversation();
     await send({ type: "start_flow", flow: "pay" });
-    expect(await send({ type: "chitchat", message: "repeat" })).toEqual(["How much?"]);
+    expect(await send({ type: "repeat_last" })).toEqual(["How much?"]);
     await send(
       { type: "set_slot", slot: "amount", value: 7 },
       { type: "set_slot", slot: "who", value: "Bo" },
     );
     await send({ type: "affirm" });
-    expect(await send({ type: "chitchat", message: "repeat" })).toEqual(["Paid 7."]);
+    expect(await send({ type: "repeat_last" })).toEqual(["Paid 7."]);
   });
 
   it("with nothing said yet, greets", async () => {
     const { send } = await conversation();
-    expect(await send({ type: "chitchat", message: "repeat" })).toEqual([
-      "Hello! How can I help you?",
-    ]);
+    expect(await send({ type: "repeat_last" })).toEqual(["Hello! How can I help you?"]);
   });
 });
 

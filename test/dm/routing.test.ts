@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Command } from "../../src/dm/commands.ts";
+import type { Command } from "../../src/protocol/commands.ts";
 import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
 import { say } from "../runtime/scripted-du.ts";
 
@@ -89,16 +89,16 @@ describe("slot routing and digressions", () => {
       { type: "start_flow", flow: "book" },
       { type: "set_slot", slot: "city", value: "Oslo" },
     );
-    expect(await send({ type: "chitchat", message: "thanks" })).toEqual([
+    expect(await send({ type: "chitchat", kind: "thanks" })).toEqual([
       "You're welcome!",
       "Which date?",
     ]);
-    expect(await send({ type: "chitchat", message: "how are you?" })).toEqual([
+    expect(await send({ type: "chitchat", kind: "other", message: "how are you?" })).toEqual([
       "I'm here to help with your requests.",
       "Which date?",
     ]);
     // A goodbye does not ask again; the flow waits for the user's return.
-    expect(await send({ type: "chitchat", message: "goodbye" })).toEqual([
+    expect(await send({ type: "chitchat", kind: "goodbye" })).toEqual([
       "Goodbye! We can finish book a trip whenever you come back.",
     ]);
     expect(await send({ type: "set_slot", slot: "date", value: "2026-05-01" })).toEqual([

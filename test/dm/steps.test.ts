@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Command } from "../../src/dm/commands.ts";
 import { TurnMachine } from "../../src/dm/engine.ts";
-import { emptyState } from "../../src/dm/state.ts";
+import type { Command } from "../../src/protocol/commands.ts";
+import { emptyState } from "../../src/protocol/state.ts";
 import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
 import { say } from "../runtime/scripted-du.ts";
 

@@ -2,8 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
-import type { SlotValue } from "../../src/dm/commands.ts";
-import { type DialogueState, emptyState } from "../../src/dm/state.ts";
+import type { SlotValue } from "../../src/protocol/commands.ts";
+import { type DialogueState, emptyState } from "../../src/protocol/state.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MINI_BANK = path.join(here, "../fixtures/du/mini-bank.yaml");

@@ -4,8 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
-import type { Command } from "../../src/dm/commands.ts";
-import { emptyState } from "../../src/dm/state.ts";
 import { type EvalCase, evaluate, readEvalSet, stateFor } from "../../src/du/evaluation.ts";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
 import { commandsForCase, flowPhrasing } from "../../src/du/optimize/candidates.ts";
@@ -14,6 +12,8 @@ import { renderExamplesFile } from "../../src/du/optimize/examples-file.ts";
 import { optimize, withExamples } from "../../src/du/optimize/optimizer.ts";
 import { splitCases } from "../../src/du/optimize/split.ts";
 import type { DialogueUnderstanding } from "../../src/du/understanding.ts";
+import type { Command } from "../../src/protocol/commands.ts";
+import { emptyState } from "../../src/protocol/state.ts";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/optimize");
 const DOMAIN = path.join(fixtures, "domain");

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DialogueState, TurnRecord } from "../../src/dm/state.ts";
-import { emptyState } from "../../src/dm/state.ts";
 import type { Checkpointer } from "../../src/persistence/checkpointer.ts";
 import { CheckpointerClosedError, VersionConflictError } from "../../src/persistence/errors.ts";
+import type { DialogueState, TurnRecord } from "../../src/protocol/state.ts";
+import { emptyState } from "../../src/protocol/state.ts";
 
 export interface ContractFactoryOptions {
   turnLogRetention?: number;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createBankingHandlers } from "../../examples/banking/handlers.ts";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
-import type { Command } from "../../src/dm/commands.ts";
+import type { Command } from "../../src/protocol/commands.ts";
 import { testRuntime } from "./helpers.ts";
 import { say } from "./scripted-du.ts";
 
@@ -271,10 +271,8 @@ describe("banking: other flows", () => {
 
   it("asks which flow was meant when the DU finds two", async () => {
     const { send } = bank();
-    expect(
-      await send({ type: "clarify", topic: "flows:check_balance,check_transactions" }),
-    ).toEqual([
-      "Did you mean: check the balance of an account, or see recent transactions of an account?",
-    ]);
+    expect(await send({ type: "clarify", flows: ["check_balance", "check_transactions"] })).toEqual(
+      ["Did you mean: check the balance of an account, or see recent transactions of an account?"],
+    );
   });
 });

@@ -46,7 +46,7 @@ describe("loadHandlers", () => {
   it("loads a TypeScript module with named exports, relative to the domain", async () => {
     await writeFile(
       path.join(dir, "good.ts"),
-      `import type { SlotValue } from "${path.resolve("src/dm/commands.ts")}";
+      `import type { SlotValue } from "${path.resolve("src/protocol/commands.ts")}";
 export const actions = { lookup: (inputs: Record<string, SlotValue>) => ({ found: inputs.code }) };
 export const validators = { code_format: (v: SlotValue): boolean => typeof v === "string" };
 export const normalizers = { trim: (v: SlotValue) => String(v).trim() };

@@ -105,7 +105,7 @@ describe("processMessage", () => {
     };
     const { runtime } = testRuntime(domain, {}, { du });
     const busy = Array.from({ length: 50 }, (_, i) =>
-      runtime.processMessage(say({ type: "chitchat", message: `m${i}` }), "busy"),
+      runtime.processMessage(say({ type: "chitchat", kind: "other", message: `m${i}` }), "busy"),
     );
     const other = await runtime.processMessage(hello, "free");
     expect(other.turnCount).toBe(1);

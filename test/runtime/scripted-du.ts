@@ -1,9 +1,9 @@
-import type { Command } from "../../src/dm/commands.ts";
 import type {
   DialogueUnderstanding,
   UnderstandingContext,
   UnderstandingResult,
 } from "../../src/du/understanding.ts";
+import type { Command } from "../../src/protocol/commands.ts";
 
 /**
  * A DU for tests: the message text is the JSON list of commands to send (so a test scripts

@@ -1,9 +1,9 @@
 import { END, type StepNode } from "../../config/flow-graph.ts";
 import type { ActionStep } from "../../config/schema.ts";
-import type { SlotValue } from "../commands.ts";
+import type { SlotValue } from "../../protocol/commands.ts";
+import type { FlowFrame } from "../../protocol/state.ts";
 import type { Effectful } from "../effects.ts";
 import { toSlotValue } from "../slot-values.ts";
-import type { FlowFrame } from "../state.ts";
 import type { Turn } from "../turn.ts";
 import { after, type StepResult } from "./step-result.ts";
 

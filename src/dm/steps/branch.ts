@@ -1,6 +1,6 @@
 import type { StepNode } from "../../config/flow-graph.ts";
 import type { BranchStep } from "../../config/schema.ts";
-import type { FlowFrame } from "../state.ts";
+import type { FlowFrame } from "../../protocol/state.ts";
 import type { Turn } from "../turn.ts";
 import { after, type StepResult } from "./step-result.ts";
 

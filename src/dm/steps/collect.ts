@@ -1,7 +1,7 @@
 import type { StepNode } from "../../config/flow-graph.ts";
 import type { CollectStep } from "../../config/schema.ts";
+import type { FlowFrame } from "../../protocol/state.ts";
 import { slotLabel } from "../slot-values.ts";
-import type { FlowFrame } from "../state.ts";
 import type { Turn } from "../turn.ts";
 import { after, type StepResult } from "./step-result.ts";
 

@@ -1,5 +1,5 @@
 import type { ConfirmStep } from "../../config/schema.ts";
-import type { FlowFrame } from "../state.ts";
+import type { FlowFrame } from "../../protocol/state.ts";
 import type { Turn } from "../turn.ts";
 import type { StepResult } from "./step-result.ts";
 

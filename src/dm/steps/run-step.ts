@@ -1,6 +1,6 @@
 import type { StepNode } from "../../config/flow-graph.ts";
+import type { FlowFrame } from "../../protocol/state.ts";
 import type { Effectful } from "../effects.ts";
-import type { FlowFrame } from "../state.ts";
 import type { Turn } from "../turn.ts";
 import { runAction } from "./action.ts";
 import { runBranch } from "./branch.ts";

@@ -1,6 +1,6 @@
 import { END, type StepNode } from "../../config/flow-graph.ts";
 import type { WhileStep } from "../../config/schema.ts";
-import type { FlowFrame } from "../state.ts";
+import type { FlowFrame } from "../../protocol/state.ts";
 import type { Turn } from "../turn.ts";
 import type { StepResult } from "./step-result.ts";
 

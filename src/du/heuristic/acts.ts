@@ -1,3 +1,4 @@
+import type { ChitchatKind } from "../../protocol/commands.ts";
 import { flat } from "./text.ts";
 import {
   AFFIRM,
@@ -59,7 +60,7 @@ export interface ActReading {
   repeat: boolean;
 }
 
-export type ChitchatKind = "greeting" | "thanks" | "goodbye" | "other";
+export type { ChitchatKind };
 
 /**
  * The message is made of these phrases and fillers only, with at least one phrase:

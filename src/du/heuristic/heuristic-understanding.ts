@@ -1,7 +1,6 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
-import type { Command, SlotValue } from "../../dm/commands.ts";
-import { OUT_OF_SCOPE_MESSAGE } from "../../dm/patterns.ts";
-import type { DialogueState, FlowFrame } from "../../dm/state.ts";
+import type { Command, SlotValue } from "../../protocol/commands.ts";
+import type { DialogueState, FlowFrame } from "../../protocol/state.ts";
 import { sameValue } from "../same-value.ts";
 import type {
   DialogueUnderstanding,
@@ -73,9 +72,6 @@ interface Turn {
   /** Stems of the message's tokens (typos corrected), computed on first use. */
   stems?: string[];
 }
-
-/** Prefix of the clarify topic that asks the user to choose between flows (shared with the DM). */
-export const FLOWS_TOPIC = "flows:";
 
 /**
  * The default DU: reads commands out of text with rules built from the domain alone (no model,
@@ -159,7 +155,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (acts.chitchat) return this.chitchat(turn);
     if (decision && "flow" in decision)
       return this.start(turn, this.byNamedValue(turn, decision.flow));
-    if (decision) return [{ type: "clarify", topic: FLOWS_TOPIC + decision.ambiguous.join(",") }];
+    if (decision) return [{ type: "clarify", flows: decision.ambiguous }];
     if (acts.frustrated) return FRUSTRATED;
     if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
     const term = this.termTopic(turn);
@@ -392,12 +388,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The flows a previous clarification offered, when this message picks one of them. */
   private pickOffered(turn: Turn): Command[] | null {
-    const offered = turn.state.last_turn?.commands
-      .filter((c) => c.type === "clarify")
-      .map((c) => c.topic ?? "")
-      .find((t) => t.startsWith(FLOWS_TOPIC));
-    if (!offered) return null;
-    const flows = offered.slice(FLOWS_TOPIC.length).split(",").filter(Boolean);
+    const offered = turn.state.last_turn?.commands.find(
+      (c): c is Extract<Command, { type: "clarify" }> => c.type === "clarify" && !!c.flows,
+    );
+    const flows = offered?.flows;
+    if (!flows) return null;
     const words = turn.acts.flat.split(" ");
     if (words.length <= 5) {
       for (const w of words) {
@@ -867,7 +862,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** Small talk, by kind: the DM answers "greeting", "thanks" and "goodbye" with their own words. */
   private chitchat(turn: Turn): Command[] {
     const kind = turn.acts.chitchat;
-    return [{ type: "chitchat", message: kind && kind !== "other" ? kind : turn.text }];
+    return [{ type: "chitchat", kind: kind ?? "other", message: turn.text }];
   }
 
   /**
@@ -1305,13 +1300,13 @@ const LETTER_FRAME =
 const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?:the|a|an)\b/;
 
 /** A question the domain cannot answer, asked while a flow waits (see docs/dialogue.md). */
-const OUT_OF_SCOPE: Command[] = [{ type: "chitchat", message: OUT_OF_SCOPE_MESSAGE }];
+const OUT_OF_SCOPE: Command[] = [{ type: "out_of_scope" }];
 
 /** "repeat that": the DM says its last messages again. */
-const REPEAT_LAST: Command[] = [{ type: "chitchat", message: "repeat" }];
+const REPEAT_LAST: Command[] = [{ type: "repeat_last" }];
 
 /** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */
-const FRUSTRATED: Command[] = [{ type: "chitchat", message: "frustration" }];
+const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }];
 
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 const ASIDE_OPENERS = /^(?:(?:wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay)\s+)+/;

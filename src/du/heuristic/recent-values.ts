@@ -1,5 +1,5 @@
-import type { Command, SlotValue } from "../../dm/commands.ts";
-import { type DialogueState, RECENT_FLOW_TURNS } from "../../dm/state.ts";
+import type { Command, SlotValue } from "../../protocol/commands.ts";
+import { type DialogueState, RECENT_FLOW_TURNS } from "../../protocol/state.ts";
 import type { DomainModel } from "./domain-model.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";

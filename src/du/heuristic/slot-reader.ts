@@ -1,4 +1,4 @@
-import type { SlotValue } from "../../dm/commands.ts";
+import type { SlotValue } from "../../protocol/commands.ts";
 import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";

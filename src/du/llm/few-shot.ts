@@ -1,6 +1,6 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import type { ExampleTurn, TurnContext } from "../../config/schema.ts";
-import type { DialogueState } from "../../dm/state.ts";
+import type { DialogueState } from "../../protocol/state.ts";
 
 /** How many `examples.turns` the prompt shows as few-shot exchanges. */
 export const FEW_SHOT_TURNS = 6;

@@ -2,8 +2,8 @@ import OpenAI, { APIUserAbortError } from "openai";
 import type { Logger } from "pino";
 import { Agent, fetch as undiciFetch } from "undici";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
-import { type Command, parseCommands } from "../../dm/commands.ts";
-import type { DialogueState } from "../../dm/state.ts";
+import { type Command, parseCommands } from "../../protocol/commands.ts";
+import type { DialogueState } from "../../protocol/state.ts";
 import type { HeuristicUnderstanding } from "../heuristic/heuristic-understanding.ts";
 import type {
   DialogueUnderstanding,

@@ -1,5 +1,5 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
-import type { DialogueState } from "../../dm/state.ts";
+import type { DialogueState } from "../../protocol/state.ts";
 import { type FewShotExchange, fewShotExchanges } from "./few-shot.ts";
 
 /** How many trigger phrases, and how many `examples.flows` phrasings, of each flow the prompt shows. */
@@ -30,11 +30,15 @@ Commands:
 - {"type":"affirm"} / {"type":"deny"}: yes / no to a confirmation question. Use
   {"type":"deny","slot_to_change":NAME} for "no, change the amount".
 - {"type":"clarify","topic":T}: the user asks for help or what a question means (topic = the
-  thing asked about, a slot name when it is about a slot, e.g. "what is an IBAN?"). When the message fits two startable flows equally, use
-  topic "flows:FLOW_A,FLOW_B".
-- {"type":"chitchat","message":KIND}: small talk. KIND is "greeting" (hello), "thanks",
-  "goodbye" (bye, that's all), "frustration" (this is useless, you're not helping), "repeat"
-  (say that again, what was the transaction id?), or the user's text for any other small talk.
+  thing asked about, a slot name when it is about a slot, e.g. "what is an IBAN?"). When the
+  message fits two startable flows equally, use {"type":"clarify","flows":[FLOW_A,FLOW_B]}.
+- {"type":"chitchat","kind":KIND,"message":TEXT}: small talk. KIND is "greeting" (hello),
+  "thanks", "goodbye" (bye, that's all), "frustration" (this is useless, you're not helping) or
+  "other"; TEXT is the user's words.
+- {"type":"repeat_last"}: the user asks to hear the last answer again (say that again, what
+  was the reference?).
+- {"type":"out_of_scope"}: a question or request none of the flows can serve, asked while a
+  flow is active.
 - {"type":"human_handoff","reason":TEXT}: the user asks for a person.
 Answer {"commands": []} when the message is none of these (out of scope).
 

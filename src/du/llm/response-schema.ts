@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commandSchema } from "../../dm/commands.ts";
+import { commandSchema } from "../../protocol/commands.ts";
 
 /** What the model must answer: `{"commands": [...]}`. */
 export const llmResponseSchema = z.strictObject({ commands: z.array(z.unknown()) });

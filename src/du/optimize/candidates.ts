@@ -1,5 +1,5 @@
 import type { Domain, ExampleTurn } from "../../config/schema.ts";
-import type { Command } from "../../dm/commands.ts";
+import type { Command } from "../../protocol/commands.ts";
 import type { CaseResult, EvalCase } from "../evaluation.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { fold } from "../heuristic/text.ts";
@@ -43,7 +43,7 @@ export function commandsForCase(c: EvalCase): Command[] | null {
     case "human":
       return [{ type: "human_handoff", reason: c.text }];
     case "chitchat":
-      return [{ type: "chitchat", message: c.text }];
+      return [{ type: "chitchat", kind: "other", message: c.text }];
     case "out_of_scope":
       return [];
     // Which flows were ambiguous is not part of the label.

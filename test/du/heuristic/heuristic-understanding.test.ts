@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import type { Command } from "../../../src/dm/commands.ts";
-import { type DialogueState, emptyState } from "../../../src/dm/state.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
 import { BANKING, inFlow, load, MINI_BANK } from "../helpers.ts";
 
 // Tuesday 10 March 2026.
@@ -57,7 +57,7 @@ describe("first messages", () => {
 
   it("asks which flow when two match about equally", () => {
     expect(read("my account")).toEqual([
-      { type: "clarify", topic: "flows:check_balance,check_transactions" },
+      { type: "clarify", flows: ["check_balance", "check_transactions"] },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe("first messages", () => {
       turn: 1,
       at: NOW.toISOString(),
       user_message: "my account",
-      commands: [{ type: "clarify", topic: "flows:check_balance,check_transactions" }],
+      commands: [{ type: "clarify", flows: ["check_balance", "check_transactions"] }],
       steps: [],
       messages: [],
     };
@@ -87,9 +87,13 @@ describe("first messages", () => {
     expect(read("tell me a joke")).toEqual([]);
     expect(read("")).toEqual([]);
     expect(read("hello")).toEqual([{ type: "start_flow", flow: "greet" }]);
-    expect(read("thanks!")).toEqual([{ type: "chitchat", message: "thanks" }]);
-    expect(read("thanks, bye")).toEqual([{ type: "chitchat", message: "goodbye" }]);
-    expect(read("how are you?")).toEqual([{ type: "chitchat", message: "how are you?" }]);
+    expect(read("thanks!")).toEqual([{ type: "chitchat", kind: "thanks", message: "thanks!" }]);
+    expect(read("thanks, bye")).toEqual([
+      { type: "chitchat", kind: "goodbye", message: "thanks, bye" },
+    ]);
+    expect(read("how are you?")).toEqual([
+      { type: "chitchat", kind: "other", message: "how are you?" },
+    ]);
     expect(read("help")).toEqual([{ type: "clarify" }]);
     expect(read("I want to speak to a human")[0]?.type).toBe("human_handoff");
   });

@@ -3,11 +3,11 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../../src/config/loader.ts";
-import { emptyState } from "../../../src/dm/state.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { LlmUnderstanding } from "../../../src/du/llm/llm-understanding.ts";
 import { buildPrompt } from "../../../src/du/llm/prompt.ts";
 import { withExamples } from "../../../src/du/optimize/optimizer.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
 import { inFlow } from "../helpers.ts";
 import { completion, FakeOpenAiServer } from "./fake-openai-server.ts";
 

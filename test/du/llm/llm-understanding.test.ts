@@ -2,11 +2,11 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { emptyState } from "../../../src/dm/state.ts";
 import { createUnderstanding } from "../../../src/du/create.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { LlmUnderstanding } from "../../../src/du/llm/llm-understanding.ts";
 import type { DialogueUnderstanding } from "../../../src/du/understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
 import { inFlow, load, MINI_BANK } from "../helpers.ts";
 import { completion, error, FakeOpenAiServer } from "./fake-openai-server.ts";
 

@@ -1,5 +1,5 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
-import type { SlotValue } from "../../../dm/commands.ts";
+import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
 import { type Token, tokenize } from "../text.ts";
 

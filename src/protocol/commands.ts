@@ -2,11 +2,23 @@ import { z } from "zod";
 
 /**
  * The commands a dialogue-understanding component sends to the dialogue manager
- * (DESIGN.md §3). Plain, serialisable data; anything that does not match is dropped.
+ * (docs/dialogue.md). Plain, serialisable data; anything that does not match is dropped.
+ * One command per meaning: no command carries a magic string that changes what it does.
  */
 
 const slotName = z.string().min(1).max(100);
-const slotValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+/** A slot's value: a scalar, or the items of a `list` slot. */
+const slotValue = z.union([
+  z.string().max(10_000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string().max(1_000)).max(100),
+]);
+
+/** Small talk the assistant answers with a pattern of its own; `other` gets the chitchat pattern. */
+export const CHITCHAT_KINDS = ["greeting", "thanks", "goodbye", "frustration", "other"] as const;
+export type ChitchatKind = (typeof CHITCHAT_KINDS)[number];
 
 export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -20,12 +32,31 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("clear_slot"), slot: slotName }),
   z.strictObject({ type: z.literal("affirm") }),
   z.strictObject({ type: z.literal("deny"), slot_to_change: slotName.optional() }),
-  z.strictObject({ type: z.literal("clarify"), topic: z.string().max(1000).optional() }),
-  z.strictObject({ type: z.literal("chitchat"), message: z.string().max(10_000).optional() }),
+  /**
+   * The user asks what something means (`topic`: a slot name or a term) or the message fits
+   * several flows equally (`flows`: the candidates, offered as a choice).
+   */
+  z.strictObject({
+    type: z.literal("clarify"),
+    topic: z.string().max(1000).optional(),
+    flows: z.array(z.string().min(1).max(100)).min(1).max(10).optional(),
+  }),
+  /** Small talk; `message` is the user's words, for a reply that quotes or answers them. */
+  z.strictObject({
+    type: z.literal("chitchat"),
+    kind: z.enum(CHITCHAT_KINDS).default("other"),
+    message: z.string().max(10_000).optional(),
+  }),
+  /** A question or request the domain has no flow for. */
+  z.strictObject({ type: z.literal("out_of_scope") }),
+  /** "Say that again": the assistant's last messages, repeated. */
+  z.strictObject({ type: z.literal("repeat_last") }),
   z.strictObject({ type: z.literal("human_handoff"), reason: z.string().max(1000).optional() }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
+/** A command as a DU may write it: defaulted fields (chitchat `kind`) may be left out. */
+export type CommandInput = z.input<typeof commandSchema>;
 export type CommandType = Command["type"];
 export type SlotValue = z.infer<typeof slotValue>;
 
