@@ -14,7 +14,16 @@ const identifier = z
 /** A step id, or `end` to finish the flow. */
 const stepTarget = z.string().min(1);
 
-export const slotTypeSchema = z.enum(["string", "integer", "float", "boolean", "date", "any"]);
+/** `list` holds an array of strings (several choices, or free items). */
+export const slotTypeSchema = z.enum([
+  "string",
+  "integer",
+  "float",
+  "boolean",
+  "date",
+  "any",
+  "list",
+]);
 export type SlotType = z.infer<typeof slotTypeSchema>;
 
 export const duSettingsSchema = z
@@ -114,6 +123,31 @@ export const slotSchema = z.strictObject({
   format: z.enum(TEMPLATE_FORMATS).optional(),
   /** Internal slots are hidden from GET /state and never asked for. */
   internal: z.boolean().default(false),
+  /** How a message's value is read (docs/dsl.md); without it, it follows from `type`. */
+  extract: z
+    .enum([
+      "number",
+      "money",
+      "date",
+      "choice",
+      "list",
+      "person_name",
+      "free_text",
+      "address",
+      "pattern",
+      "iban",
+      "digits",
+      "yes_no",
+    ])
+    .optional(),
+  /** With `extract: pattern`: the regular expression a value matches (case-insensitive). */
+  pattern: z.string().optional(),
+  /** With `extract: digits`: the exact digit count, or the bounds. */
+  length: z.number().int().positive().optional(),
+  min_length: z.number().int().positive().optional(),
+  max_length: z.number().int().positive().optional(),
+  /** An optional slot: a negated answer ("no thanks", "none") leaves it empty and the flow goes on. */
+  required: z.boolean().optional(),
 });
 export type SlotDefinition = z.infer<typeof slotSchema>;
 

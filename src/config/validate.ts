@@ -63,6 +63,7 @@ const CHOICE_TYPES: Record<SlotType, (v: unknown) => boolean> = {
   float: (v) => typeof v === "number",
   boolean: (v) => typeof v === "boolean",
   any: () => true,
+  list: (v) => typeof v === "string",
 };
 
 function stepsWithPaths(steps: Step[], path: Path, out: StepAt[] = []): StepAt[] {

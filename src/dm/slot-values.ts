@@ -19,6 +19,7 @@ export function coerceSlotValue(type: SlotType, raw: SlotValue, now: Date): Coer
   const text = typeof raw === "string" ? raw.trim() : String(raw);
   switch (type) {
     case "any":
+    case "list":
       return { ok: true, value: raw };
     case "string":
       return text === "" ? { ok: false, reason: "is empty" } : { ok: true, value: text };
