@@ -93,6 +93,8 @@ export class ConversationTestFileError extends Error {
 }
 
 const TEST_FILE = /\.ya?ml$/i;
+/** Tests of behaviour not reached yet: skipped in a directory run, run when named. */
+const PENDING_FILE = /^pending-/i;
 
 /** The keys an object of the test format accepts, for "did you mean" hints. */
 const KNOWN_KEYS = [
@@ -130,7 +132,10 @@ export function parseConversationTests(text: string, file: string): LocatedTest[
   return parsed.data.tests.map((test, i) => ({ ...test, file, line: locate(["tests", i]).line }));
 }
 
-/** Reads a test file, or every *.yaml / *.yml under a directory (in path order). */
+/**
+ * Reads a test file, or every *.yaml / *.yml under a directory (in path order) except
+ * `pending-*` files.
+ */
 export async function loadConversationTests(target: string): Promise<LocatedTest[]> {
   const resolved = path.resolve(target);
   const fail = (message: string): never => {
@@ -143,7 +148,7 @@ export async function loadConversationTests(target: string): Promise<LocatedTest
     if ((await stat(resolved)).isDirectory()) {
       const names = await readdir(resolved, { recursive: true });
       files = names
-        .filter((n) => TEST_FILE.test(n))
+        .filter((n) => TEST_FILE.test(n) && !PENDING_FILE.test(path.basename(n)))
         .sort()
         .map((n) => path.join(resolved, n));
     } else {
