@@ -274,6 +274,18 @@ describe("loadConversationTests", () => {
     ]);
   });
 
+  it("skips pending-* files in a directory, and runs one when it is named", async () => {
+    const dir = path.join(tmp, "with-pending");
+    await mkdir(path.join(dir, "nested"), { recursive: true });
+    await writeFile(path.join(dir, "a.yaml"), "tests:\n  - name: a\n    steps: [{ user: hi }]\n");
+    const pending = "tests:\n  - name: p\n    steps: [{ user: hi }]\n";
+    await writeFile(path.join(dir, "pending-a.yaml"), pending);
+    await writeFile(path.join(dir, "nested/pending-b.yml"), pending);
+    expect((await loadConversationTests(dir)).map((t) => t.name)).toEqual(["a"]);
+    const named = await loadConversationTests(path.join(dir, "pending-a.yaml"));
+    expect(named.map((t) => t.name)).toEqual(["p"]);
+  });
+
   it("rejects a missing path and a directory without tests", async () => {
     await expect(loadConversationTests(path.join(tmp, "nope"))).rejects.toThrow(
       /no such file or directory/,
