@@ -1,6 +1,6 @@
 import { sameValue } from "../../du/same-value.ts";
 
-/** An expected value in an evaluation set: a slot value, or a list (toppings, extras). */
+/** An expected value in an evaluation set: a slot value, or a list of strings. */
 export type ExpectedValue = string | number | boolean | null | readonly string[];
 
 const squeeze = (s: string) => s.replace(/\s+/g, "").toLowerCase();
