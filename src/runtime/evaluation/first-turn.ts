@@ -1,7 +1,7 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
-import type { Command } from "../../dm/commands.ts";
 import { intentOf, slotsOf, stateFor } from "../../du/evaluation.ts";
 import type { DialogueUnderstanding } from "../../du/understanding.ts";
+import type { Command } from "../../protocol/commands.ts";
 import type { DomainEvalCase } from "./eval-file.ts";
 import { sameAnswer } from "./same-answer.ts";
 
