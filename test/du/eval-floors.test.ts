@@ -46,6 +46,7 @@ describe("heuristic DU on the example domains it was not written for", () => {
     const result = await evaluateSetFile(
       path.join(examples, domain, "eval", `${set}.yaml`),
       (now) => new HeuristicUnderstanding({ now }),
+      { warmUp: false },
     );
     const { firstTurn, multiTurn } = result;
     expect(firstTurn.cases).toBeGreaterThanOrEqual(40);

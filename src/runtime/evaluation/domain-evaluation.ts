@@ -18,18 +18,20 @@ export interface SetEvaluation {
 /**
  * Evaluates one set file: its single messages on the DU, its conversations through the
  * runtime with the domain's handlers. `makeDu` builds the understanding for the set's date.
- * A warm-up pass runs first, so latencies are steady-state (index build and JIT excluded).
+ * Unless `warmUp` is false, a first pass runs unmeasured, so latencies are steady-state (index
+ * build and JIT excluded).
  */
 export async function evaluateSetFile(
   file: string,
   makeDu: (now: () => Date) => DialogueUnderstanding,
+  options: { warmUp?: boolean } = {},
 ): Promise<SetEvaluation> {
   const { set, domainPath } = await readDomainEvalSet(file);
   const domain = await loadDomain(domainPath);
   const today = new Date(`${set.today}T12:00:00Z`);
   const now = () => today;
   const du = makeDu(now);
-  await scoreFirstTurns(du, domain, set.cases);
+  if (options.warmUp !== false) await scoreFirstTurns(du, domain, set.cases);
   const firstTurn = await scoreFirstTurns(du, domain, set.cases);
   let multiTurn: ConversationReport | undefined;
   if (set.conversations.length > 0) {
