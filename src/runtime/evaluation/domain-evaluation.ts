@@ -7,7 +7,7 @@ import { readDomainEvalSet } from "./eval-file.ts";
 import { type FirstTurnReport, scoreFirstTurns } from "./first-turn.ts";
 
 export interface SetEvaluation {
-  /** The set's file name without extension ("dev", "final", "banking-heldout"). */
+  /** The set's file name without extension ("dev", "final"). */
   set: string;
   file: string;
   firstTurn: FirstTurnReport;
