@@ -4,12 +4,7 @@
  * Each conversation gets its own simulated accounts, so transfers and payments change the
  * balances the same user sees later. Clock and reference numbers are injectable for tests.
  */
-import type { SlotValue } from "../../src/protocol/commands.ts";
-import {
-  type HandlerContext,
-  type HandlerSet,
-  UserFacingError,
-} from "../../src/runtime/handlers.ts";
+import { type HandlerContext, type HandlerSet, type SlotValue, UserFacingError } from "soni";
 import { compactIban, ibanProblem } from "./lib/iban.ts";
 import { formatMoney, parseAmount } from "./lib/money.ts";
 

@@ -28,25 +28,44 @@ export type Validator = (
 
 export type Normalizer = (value: SlotValue, ctx: HandlerContext) => SlotValue | Promise<SlotValue>;
 
-/** What a handler module exports (DESIGN.md §2): plain objects, no framework import needed. */
+/** What a handler module exports (docs/handlers.md): plain objects, no framework import needed. */
 export interface HandlerSet {
   actions?: Record<string, ActionHandler>;
   validators?: Record<string, Validator>;
   normalizers?: Record<string, Normalizer>;
 }
 
+/** Marks UserFacingErrors across copies of this package (a handler's "soni" may not be ours). */
+const USER_FACING = Symbol.for("soni.UserFacingError");
+
 /**
  * An action failure the user should hear about ("You only have 120.00 EUR in savings"): the
  * DM says `userMessage` instead of the generic action_error pattern. Handlers that import
  * nothing may throw any Error with a string `userMessage` property instead.
+ *
+ * Recognised by a brand, not by prototype: `instanceof UserFacingError` and
+ * `isUserFacingError` hold for one thrown by another copy of the package too.
  */
 export class UserFacingError extends Error {
   readonly userMessage: string;
+  readonly [USER_FACING] = true;
   constructor(userMessage: string, options?: { cause?: unknown }) {
     super(userMessage, options);
     this.name = "UserFacingError";
     this.userMessage = userMessage;
   }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary prototype check.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked about
+    if (this !== UserFacingError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return isUserFacingError(value);
+  }
+}
+
+/** Whether `error` is a UserFacingError, from this copy of the package or any other. */
+export function isUserFacingError(error: unknown): error is UserFacingError {
+  return typeof error === "object" && error !== null && USER_FACING in error;
 }
 
 /** The user-facing words of a thrown error, when it has any (see UserFacingError). */
