@@ -1,11 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// "soni-source": `import ... from "soni"` (the examples' handlers) loads src/, like bin/soni.js.
-const conditions = ["soni-source", "node", "import", "module", "default"];
-
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions } },
+  // `import ... from "soni"` (the examples' handlers) loads src/, as under bin/soni.js.
+  resolve: {
+    alias: [
+      { find: /^soni$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

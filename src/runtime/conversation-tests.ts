@@ -206,6 +206,8 @@ export interface RunConversationTestsOptions {
   logger?: Logger;
   /** Handlers given in code; default: the modules named by settings.handlers. */
   handlers?: HandlerSet;
+  /** Handler module paths loaded instead of settings.handlers. */
+  handlerModules?: string[];
   /** Default: the DU the domain's settings configure. */
   du?: DialogueUnderstanding;
   /** Called as each test finishes (for streaming output). */
@@ -225,6 +227,7 @@ export async function runConversationTests(
     checkpointer: new MemoryCheckpointer(),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.handlerModules ? { handlerModules: options.handlerModules } : {}),
     ...(options.du ? { du: options.du } : {}),
   });
   const results: ConversationTestResult[] = [];

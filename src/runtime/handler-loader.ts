@@ -1,3 +1,4 @@
+import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { handlerModulePaths } from "../config/handler-modules.ts";
@@ -71,7 +72,9 @@ export async function loadHandlers(
     }
     problems.push(...mergeModule(loaded, file, exports));
   }
-  problems.push(...checkHandlers(domain, loaded));
+  // A module that did not load explains every handler missing after it: say only that.
+  const failedToLoad = problems.some((p) => p.startsWith("cannot load handler module"));
+  if (!failedToLoad) problems.push(...checkHandlers(domain, loaded));
   if (problems.length > 0) throw new HandlerLoadError(problems);
   return loaded;
 }
@@ -170,32 +173,35 @@ export function checkHandlers(domain: LoadedDomain, loaded: LoadedHandlers): str
   return problems;
 }
 
-let tsxRegistered = false;
+const TYPESCRIPT = /\.(ts|mts|cts|tsx)$/i;
+let typescriptLoader: Promise<void> | undefined;
 
 /**
- * Imports a module by path. TypeScript modules load without a build step: when the process
- * cannot import .ts yet (plain node), tsx's ESM loader is registered once and the import retried.
+ * Imports a module by path. TypeScript modules load without a build step, in any folder:
+ * tsx's loader plus typescript-hooks.ts are registered once, before the first one is imported.
  */
 async function importModule(file: string): Promise<Record<string, unknown>> {
-  const url = pathToFileURL(file).href;
-  try {
-    return (await import(url)) as Record<string, unknown>;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ERR_UNKNOWN_FILE_EXTENSION" || tsxRegistered) throw error;
-    const { register } = await import("tsx/esm/api");
-    register();
-    tsxRegistered = true;
-    // A new URL: the failed attempt may be cached by the module loader.
-    return (await import(`${url}?tsx`)) as Record<string, unknown>;
+  if (TYPESCRIPT.test(file)) {
+    typescriptLoader ??= registerTypeScriptLoader();
+    await typescriptLoader;
   }
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+async function registerTypeScriptLoader(): Promise<void> {
+  const { register: registerTsx } = await import("tsx/esm/api");
+  registerTsx();
+  // typescript-hooks.js next to this file once built, .ts when running from the sources.
+  const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  register(`./typescript-hooks${extension}`, import.meta.url);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The cause and where it happened: the stack when there is one (it starts with the message). */
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return error.stack ?? error.message;
   return String(error);
 }

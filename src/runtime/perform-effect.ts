@@ -58,6 +58,14 @@ export async function performEffect(
     ok: false,
     error: `${kind}.${name} was aborted: the runtime is shutting down`,
   });
+  // A throw is logged with its stack: at error level, or info for a UserFacingError (an
+  // expected refusal such as "not enough money", which the user is told).
+  const thrown = (error: unknown): EffectResult => {
+    const result = failure(error);
+    const level = !result.ok && result.userMessage ? "info" : "error";
+    context.logger()[level]({ handler: `${kind}.${name}`, err: error }, "Handler threw");
+    return result;
+  };
   if (context.shutdown.aborted) {
     abort(new Error("the runtime is shutting down"));
     return shutdownResult();
@@ -69,7 +77,7 @@ export async function performEffect(
         ? (handler as (i: unknown, c: HandlerContext) => unknown)(effect.inputs, ctx)
         : (handler as (v: unknown, c: HandlerContext) => unknown)(effect.value, ctx);
   } catch (error) {
-    return failure(error);
+    return thrown(error);
   }
   // A synchronous handler (most validators and normalizers) has already finished: no timer and
   // no race to set up, which would cost more than the handler itself.
@@ -93,7 +101,7 @@ export async function performEffect(
   });
   const run = Promise.resolve(returned).then(
     (value): EffectResult => ({ ok: true, value }),
-    failure,
+    thrown,
   );
   try {
     return await Promise.race([run, interrupted]);

@@ -10,11 +10,13 @@ import {
   runConversationTests,
 } from "../../runtime/conversation-tests.ts";
 import { HandlerLoadError } from "../../runtime/handler-loader.ts";
+import { chosenHandlerModules } from "../handler-modules.ts";
 
 export interface TestOptions {
   config: string;
   filter?: string;
   verbose?: boolean;
+  handlers?: string[];
 }
 
 /** Exit codes: 0 every test passed, 1 a test failed, 2 the tests could not run. */
@@ -86,6 +88,7 @@ export async function runTests(testsPath: string, options: TestOptions): Promise
   try {
     results = await runConversationTests(domain, tests, {
       logger,
+      handlerModules: chosenHandlerModules(options.handlers),
       onResult: (result) => console.log(formatResult(result, options.verbose)),
     });
   } catch (error) {

@@ -1,20 +1,22 @@
 import { createInterface } from "node:readline";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import type { HandlerSet } from "../../runtime/handlers.ts";
 import type { RuntimeLoop, TurnResult } from "../../runtime/runtime-loop.ts";
+import { chosenHandlerModules, handlersOption } from "../handler-modules.ts";
 
 interface ChatOptions {
   config: string;
   handlers?: string[];
   debug?: boolean;
   user: string;
+  store: "memory" | "domain";
 }
 
 const HELP = "Type a message. /state shows the conversation, /reset starts over, /quit exits.";
 
 export function registerChatCommand(program: Command): void {
-  program
+  const command = program
     .command("chat")
     .description(
       "talk to an assistant in the terminal; with piped input, one message per line (scriptable)",
@@ -24,24 +26,38 @@ export function registerChatCommand(program: Command): void {
       "domain file or directory (default: $SONI_CONFIG_PATH or soni.yaml)",
       process.env.SONI_CONFIG_PATH ?? "soni.yaml",
     )
-    .option("--handlers <files...>", "handler module(s) to load instead of settings.handlers")
     .option("--debug", "show the commands, flow stack and slots after each turn")
     .option("--user <id>", "conversation id", "cli-user")
-    .action(async (options: ChatOptions) => {
-      process.exitCode = await chat(options);
-    });
+    .addOption(
+      new Option(
+        "--store <where>",
+        "memory: conversations end with the process; domain: the domain's settings.persistence",
+      )
+        .choices(["memory", "domain"])
+        .default("memory"),
+    );
+  handlersOption(command).action(async (options: ChatOptions) => {
+    process.exitCode = await chat(options);
+  });
 }
 
 async function chat(options: ChatOptions): Promise<number> {
   // Loaded here, not at the top, so `soni --help` and other commands stay fast.
-  const [{ default: pino }, { DomainLoadError }, { loadDomain }, handlerLoader, runtimeLoop] =
-    await Promise.all([
-      import("pino"),
-      import("../../config/errors.ts"),
-      import("../../config/loader.ts"),
-      import("../../runtime/handler-loader.ts"),
-      import("../../runtime/runtime-loop.ts"),
-    ]);
+  const [
+    { default: pino },
+    { DomainLoadError },
+    { loadDomain },
+    handlerLoader,
+    runtimeLoop,
+    { MemoryCheckpointer },
+  ] = await Promise.all([
+    import("pino"),
+    import("../../config/errors.ts"),
+    import("../../config/loader.ts"),
+    import("../../runtime/handler-loader.ts"),
+    import("../../runtime/runtime-loop.ts"),
+    import("../../persistence/memory.ts"),
+  ]);
   const { HandlerLoadError, loadHandlers } = handlerLoader;
   const { InvalidInputError, RuntimeLoop } = runtimeLoop;
   // Logs go to stderr, and only warnings, so they don't mix with the conversation.
@@ -50,14 +66,19 @@ async function chat(options: ChatOptions): Promise<number> {
   let handlers: HandlerSet | undefined;
   try {
     domain = await loadDomain(options.config);
-    if (options.handlers)
-      handlers = (await loadHandlers(domain, { modules: options.handlers })).handlers;
+    const modules = chosenHandlerModules(options.handlers);
+    if (modules) handlers = (await loadHandlers(domain, { modules })).handlers;
   } catch (error) {
     if (error instanceof DomainLoadError) console.error(error.format());
     else console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  const runtime = new RuntimeLoop(domain, { logger, handlers, defaultBackend: "memory" });
+  const runtime = new RuntimeLoop(domain, {
+    logger,
+    handlers,
+    defaultBackend: "memory",
+    ...(options.store === "memory" ? { checkpointer: new MemoryCheckpointer() } : {}),
+  });
   try {
     await runtime.initialize();
   } catch (error) {

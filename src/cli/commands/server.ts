@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { LOG_LEVELS, type LogLevel } from "../../server/logger.ts";
 import { parseMilliseconds, parsePort, ServerConfigError } from "../../server/settings.ts";
+import { chosenHandlerModules, handlersOption } from "../handler-modules.ts";
 
 /** After a clean shutdown nothing is left open and the process ends well before this fires. */
 const FORCED_EXIT_AFTER_MS = 5_000;
@@ -13,6 +14,7 @@ interface ServerFlags {
   shutdownDelay?: number;
   cleanupTimeout?: number;
   logLevel?: LogLevel;
+  handlers?: string[];
 }
 
 function asArgument<T>(parse: (value: string, what: string) => T, what: string) {
@@ -27,7 +29,7 @@ function asArgument<T>(parse: (value: string, what: string) => T, what: string) 
 }
 
 export function registerServerCommand(program: Command): void {
-  program
+  const command = program
     .command("server")
     .description("run the HTTP server (POST /message, GET /state/:user_id, /health, ...)")
     .option(
@@ -56,34 +58,34 @@ export function registerServerCommand(program: Command): void {
         "--log-level <level>",
         "log level (default: $SONI_LOG_LEVEL or settings.logging)",
       ).choices(LOG_LEVELS),
-    )
-    .action(async (flags: ServerFlags) => {
-      // Loaded here, not at the top, so `soni --help` and other commands stay fast.
-      const [{ createServerLogger }, { createRuntimeLoop }, { runServer }] = await Promise.all([
-        import("../../server/logger.ts"),
-        import("../../server/runtime-loop-factory.ts"),
-        import("../../server/start.ts"),
-      ]);
-      const envLevel = LOG_LEVELS.find((level) => level === process.env.SONI_LOG_LEVEL);
-      const level = flags.logLevel ?? envLevel;
-      const logger = createServerLogger(level ?? "info");
-      const exitCode = await runServer({
-        logger,
-        logLevelFixed: level !== undefined,
-        config: flags.config,
-        host: flags.host,
-        port: flags.port,
-        shutdownTimeoutMs: flags.shutdownTimeout,
-        shutdownDelayMs: flags.shutdownDelay,
-        cleanupTimeoutMs: flags.cleanupTimeout,
-        createRuntime: createRuntimeLoop,
-        forceExit: () => process.exit(1),
-      });
-      process.exitCode = exitCode;
-      // The safety net: logged, and unref()ed so it never holds the process itself.
-      setTimeout(() => {
-        logger.warn("Handles still open after shutdown; forcing the exit");
-        process.exit(exitCode);
-      }, FORCED_EXIT_AFTER_MS).unref();
+    );
+  handlersOption(command).action(async (flags: ServerFlags) => {
+    // Loaded here, not at the top, so `soni --help` and other commands stay fast.
+    const [{ createServerLogger }, { runtimeLoopFactory }, { runServer }] = await Promise.all([
+      import("../../server/logger.ts"),
+      import("../../server/runtime-loop-factory.ts"),
+      import("../../server/start.ts"),
+    ]);
+    const envLevel = LOG_LEVELS.find((level) => level === process.env.SONI_LOG_LEVEL);
+    const level = flags.logLevel ?? envLevel;
+    const logger = createServerLogger(level ?? "info");
+    const exitCode = await runServer({
+      logger,
+      logLevelFixed: level !== undefined,
+      config: flags.config,
+      host: flags.host,
+      port: flags.port,
+      shutdownTimeoutMs: flags.shutdownTimeout,
+      shutdownDelayMs: flags.shutdownDelay,
+      cleanupTimeoutMs: flags.cleanupTimeout,
+      createRuntime: runtimeLoopFactory(chosenHandlerModules(flags.handlers)),
+      forceExit: () => process.exit(1),
     });
+    process.exitCode = exitCode;
+    // The safety net: logged, and unref()ed so it never holds the process itself.
+    setTimeout(() => {
+      logger.warn("Handles still open after shutdown; forcing the exit");
+      process.exit(exitCode);
+    }, FORCED_EXIT_AFTER_MS).unref();
+  });
 }

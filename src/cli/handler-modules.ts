@@ -1,0 +1,32 @@
+import path from "node:path";
+import type { Command } from "commander";
+
+/** Comma-separated handler module paths, for when `--handlers` is not given. */
+export const HANDLERS_ENV = "SONI_HANDLERS";
+
+/** Adds `--handlers <files...>` (modules loaded instead of the domain's settings.handlers). */
+export function handlersOption(command: Command): Command {
+  return command.option(
+    "--handlers <files...>",
+    `handler module(s) to load instead of settings.handlers (default: $${HANDLERS_ENV}, comma-separated)`,
+  );
+}
+
+/**
+ * The handler modules chosen on the command line or in $SONI_HANDLERS, as absolute paths
+ * (relative ones against the working directory); undefined = the domain's settings.handlers.
+ */
+export function chosenHandlerModules(
+  flag: string[] | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): string[] | undefined {
+  const given =
+    flag && flag.length > 0
+      ? flag
+      : (env[HANDLERS_ENV] ?? "")
+          .split(",")
+          .map((file) => file.trim())
+          .filter((file) => file !== "");
+  return given.length > 0 ? given.map((file) => path.resolve(cwd, file)) : undefined;
+}
