@@ -101,7 +101,7 @@ export async function runOptimize(options: OptimizeCliOptions): Promise<number> 
     }
     dataset = await readDataset(options.dataset);
     domainTarget =
-      options.config ?? dataset.domainPath ?? process.env.SONI_CONFIG_PATH ?? "soni.yaml";
+      options.config ?? dataset.domainPath ?? (process.env.SONI_CONFIG_PATH || "soni.yaml");
     // The examples file is the optimizer's own: it is re-derived from the rest of the domain.
     out = options.out
       ? path.resolve(options.out)

@@ -24,7 +24,7 @@ export function registerChatCommand(program: Command): void {
     .option(
       "-c, --config <path>",
       "domain file or directory (default: $SONI_CONFIG_PATH or soni.yaml)",
-      process.env.SONI_CONFIG_PATH ?? "soni.yaml",
+      process.env.SONI_CONFIG_PATH || "soni.yaml",
     )
     .option("--debug", "show the commands, flow stack and slots after each turn")
     .option("--user <id>", "conversation id", "cli-user")

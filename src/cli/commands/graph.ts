@@ -15,7 +15,7 @@ export function registerGraphCommand(program: Command): void {
       // Loaded here, not at the top, so `soni --help` and other commands stay fast.
       const { runGraph } = await import("../actions/graph.ts");
       process.exitCode = await runGraph(
-        target ?? process.env.SONI_CONFIG_PATH ?? "soni.yaml",
+        target ?? (process.env.SONI_CONFIG_PATH || "soni.yaml"),
         options,
       );
     });

@@ -12,7 +12,7 @@ export function registerTestCommand(program: Command): void {
     .option(
       "-c, --config <path>",
       "domain file or directory (default: $SONI_CONFIG_PATH or soni.yaml)",
-      process.env.SONI_CONFIG_PATH ?? "soni.yaml",
+      process.env.SONI_CONFIG_PATH || "soni.yaml",
     )
     .option("--filter <text>", "run only the tests whose name contains this text")
     .option("-v, --verbose", "print every turn of every test");

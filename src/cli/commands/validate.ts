@@ -15,7 +15,7 @@ export function registerValidateCommand(program: Command): void {
     // Loaded here, not at the top, so `soni --help` and other commands stay fast.
     const { runValidate } = await import("../actions/validate.ts");
     process.exitCode = await runValidate(
-      target ?? process.env.SONI_CONFIG_PATH ?? "soni.yaml",
+      target ?? (process.env.SONI_CONFIG_PATH || "soni.yaml"),
       options,
     );
   });

@@ -148,8 +148,14 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   const server = new SpawnedServer(child, port, cwd);
   if (options.waitForListening !== false) {
-    await server.waitForLog((line) => line.msg.startsWith("Server listening at"));
-    if (options.config) await server.waitForLog("Runtime initialized and serving");
+    try {
+      await server.waitForLog((line) => line.msg.startsWith("Server listening at"));
+      if (options.config) await server.waitForLog("Runtime initialized and serving");
+    } catch (error) {
+      // The caller never gets the server to stop: a start-up that timed out must not outlive it.
+      await server.stop();
+      throw error;
+    }
   }
   return server;
 }
