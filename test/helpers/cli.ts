@@ -7,9 +7,12 @@ const BIN = path.join(PROJECT_ROOT, "bin/soni.js");
 const run = promisify(execFile);
 
 /** Runs `soni ...args` as a real process; never throws on a non-zero exit. */
-export async function runSoni(args: string[], cwd = PROJECT_ROOT) {
+export async function runSoni(args: string[], cwd = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -45,6 +45,12 @@ describe("action handler failures", () => {
     expect(result.flowState).toBe("idle");
     const state = await runtime.getState("bob");
     expect(state).toMatchObject({ flow_state: "idle", flow_stack: [], turn_count: 1 });
+    // The throw itself is logged at error level with its stack, naming the handler.
+    const thrown = lines.find((l) => l.msg === "Handler threw");
+    expect(thrown).toMatchObject({ level: 50, handler: "actions.reserve" });
+    const stack = (thrown?.err as { stack?: string } | undefined)?.stack ?? "";
+    expect(stack).toContain("warehouse offline");
+    expect(stack).toMatch(/\n\s+at /);
     const error = lines.find((l) => l.msg === "Action failed");
     expect(error).toMatchObject({
       level: 50,
