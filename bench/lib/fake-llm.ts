@@ -27,7 +27,7 @@ export const ALL_FAULTS: readonly LlmFault[] = [
 
 /**
  * A local OpenAI-compatible endpoint that answers every request with a fault, in rotation,
- * so the drill can count how the server degrades (DESIGN.md §5: fall back to heuristic).
+ * so the drill can count how the server degrades (docs/understanding.md: fall back to heuristic).
  */
 export interface FakeLlm {
   /** base_url for settings.du, e.g. http://127.0.0.1:PORT/v1 */

@@ -19,7 +19,7 @@ export interface UnderstandingResult {
   usage?: { prompt_tokens: number; completion_tokens: number };
 }
 
-/** Turns user text into commands (DESIGN.md §5). The DM never sees raw text except via these. */
+/** Turns user text into commands (docs/understanding.md). The DM never sees raw text except via these. */
 export interface DialogueUnderstanding {
   understand(message: string, context: UnderstandingContext): Promise<UnderstandingResult>;
   /** Aborts requests in flight and releases HTTP clients; idempotent. */

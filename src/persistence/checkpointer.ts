@@ -7,7 +7,7 @@ export interface StoredConversation {
 }
 
 /**
- * One contract for every backend (DESIGN.md §6). `save` is conditional: it succeeds only
+ * One contract for every backend (docs/persistence.md). `save` is conditional: it succeeds only
  * when the stored version still equals `expectedVersion` (0 = the conversation must not
  * exist yet), otherwise it throws VersionConflictError. The turn record, when given, is
  * appended to the conversation's turn log in the same write.

@@ -16,7 +16,7 @@ export interface LifecycleDeps {
 }
 
 /**
- * The shutdown sequence of DESIGN.md §8, built on Fastify's close: `preClose` runs the HTTP drain
+ * The shutdown sequence of docs/deployment.md ("Shutdown"), built on Fastify's close: `preClose` runs the HTTP drain
  * (bounded by the shutdown timeout) until the listener is closed and every connection is gone
  * (ConnectionDrain: nothing the server could still answer is reset), `onClose` (which Fastify runs
  * once the HTTP server has closed) cleans up the runtimes. `shutdown()` adds what precedes `app.close()`: the announcement, waiting for a

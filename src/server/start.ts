@@ -38,7 +38,7 @@ export interface RunServerOptions extends SettingsOverrides {
 }
 
 /**
- * Runs `soni server` until it has shut down (DESIGN.md §8) and resolves its exit code: 0 after a
+ * Runs `soni server` until it has shut down (docs/deployment.md, "Shutdown") and resolves its exit code: 0 after a
  * clean shutdown, 1 when the domain or options were invalid or a timeout/error forced the shutdown.
  * Signal handlers come first, so a signal at any point of startup still shuts down in order.
  */

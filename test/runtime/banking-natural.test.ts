@@ -342,7 +342,7 @@ describe("banking, natural phrasing: other flows", () => {
 });
 
 /** Conversations written for the second conversation-quality round; each one failed before it. */
-describe("banking, round 2: changes of mind", () => {
+describe("banking, natural phrasing: changes of mind", () => {
   it("'no wait, I want X instead' cancels the running flow and starts X", async () => {
     const b = await converse([
       ["block my card", "Which card"],
@@ -445,7 +445,7 @@ describe("banking, round 2: changes of mind", () => {
   });
 });
 
-describe("banking, round 2: corrections", () => {
+describe("banking, natural phrasing: corrections", () => {
   it("'no wait, it's for Tim' corrects the beneficiary, not the concept", async () => {
     await converse([
       ["transfer money", "Who would you like"],
@@ -548,7 +548,7 @@ describe("banking, round 2: corrections", () => {
   });
 });
 
-describe("banking, round 2: the assistant's voice", () => {
+describe("banking, natural phrasing: the assistant's voice", () => {
   it("'what can you do?' lists what it does, not the greeting", async () => {
     const b = bank();
     const reply = await b.send("what can you do?");
@@ -584,7 +584,7 @@ describe("banking, round 2: the assistant's voice", () => {
   });
 });
 
-describe("banking, round 2: frustration and a human", () => {
+describe("banking, natural phrasing: frustration and a human", () => {
   it.each(["this is useless", "you're not helping", "that's wrong", "ugh this bot is so annoying"])(
     "'%s' gets an empathetic offer of a human",
     async (text) => {
@@ -635,7 +635,7 @@ describe("banking, round 2: frustration and a human", () => {
   });
 });
 
-describe("banking, round 2: values the way customers type them", () => {
+describe("banking, natural phrasing: values the way customers type them", () => {
   it("IBAN with dashes in lower case, amount '2k'", async () => {
     await converse([
       ["send 2k to Jorge", "What is Jorge's IBAN?"],
@@ -714,7 +714,7 @@ describe("banking, round 2: values the way customers type them", () => {
   });
 });
 
-describe("banking, round 2: Spanish and Spanglish", () => {
+describe("banking, natural phrasing: Spanish and Spanglish", () => {
   it("'a mi hermano Pablo' names the beneficiary", async () => {
     await converse([
       ["necesito mandar money a mi hermano Pablo", "What is Pablo's IBAN?"],
@@ -749,7 +749,7 @@ describe("banking, round 2: Spanish and Spanglish", () => {
   });
 });
 
-describe("banking, round 2: repeats, recalls and messages after a flow", () => {
+describe("banking, natural phrasing: repeats, recalls and messages after a flow", () => {
   it("'what was the transaction id?' and 'repeat that' say the last message again", async () => {
     await converse([
       ["send 2k to Jorge", "IBAN"],
@@ -822,7 +822,7 @@ describe("banking, round 2: repeats, recalls and messages after a flow", () => {
   });
 });
 
-describe("banking, round 3: yes or no to an open question", () => {
+describe("banking, natural phrasing: yes or no to an open question", () => {
   it("'no' to 'what is the transfer for?' explains it and asks again; no failure counted", async () => {
     const b = await converse([
       ["send 50 to Tim", "IBAN"],
@@ -849,7 +849,7 @@ describe("banking, round 3: yes or no to an open question", () => {
   });
 });
 
-describe("banking, round 3: memory of the flow that just finished", () => {
+describe("banking, natural phrasing: memory of the flow that just finished", () => {
   it("'from the same account' reuses the account of the balance just checked", async () => {
     await converse([
       ["what's my savings balance", "52,310.00 EUR"],
@@ -921,7 +921,7 @@ describe("banking, round 3: memory of the flow that just finished", () => {
   });
 });
 
-describe("banking, round 3: two requests, the second one introduced", () => {
+describe("banking, natural phrasing: two requests, the second one introduced", () => {
   it("the queued request opens with 'Now, about ...', not 'Let's get back to ...'", async () => {
     const b = await converse([
       ["my card was stolen and I need a new one", "Which card"],
@@ -942,7 +942,7 @@ describe("banking, round 3: two requests, the second one introduced", () => {
   });
 });
 
-describe("banking, round 3: words customers abbreviate or mix", () => {
+describe("banking, natural phrasing: words customers abbreviate or mix", () => {
   it("'bal', 'sav', 'am I broke?'", async () => {
     await converse([
       ["bal", "Which account"],
@@ -989,7 +989,7 @@ describe("banking, round 3: words customers abbreviate or mix", () => {
   });
 });
 
-describe("banking, round 3: long, polite and indirect messages", () => {
+describe("banking, natural phrasing: long, polite and indirect messages", () => {
   it("a long story with the request at the end", async () => {
     await converse([
       [
@@ -1018,7 +1018,7 @@ describe("banking, round 3: long, polite and indirect messages", () => {
   });
 });
 
-describe("banking, round 3: questions the bank assistant cannot answer", () => {
+describe("banking, natural phrasing: questions the bank assistant cannot answer", () => {
   it.each([
     "what are your opening hours?",
     "can I get a mortgage?",
@@ -1049,7 +1049,7 @@ describe("banking, round 3: questions the bank assistant cannot answer", () => {
   });
 });
 
-describe("banking, round 3: answers in full sentences", () => {
+describe("banking, natural phrasing: answers in full sentences", () => {
   it("every answer is a sentence", async () => {
     await converse([
       ["send 50 to Tim", "IBAN"],
@@ -1080,7 +1080,7 @@ describe("banking, round 3: answers in full sentences", () => {
   });
 });
 
-describe("banking, round 3: corrections and denials with reasons", () => {
+describe("banking, natural phrasing: corrections and denials with reasons", () => {
   const toConfirm: Turn[] = [
     ["send 50 to Tim", "IBAN"],
     [IBAN, "What is the transfer for?"],
@@ -1137,7 +1137,7 @@ describe("banking, round 3: corrections and denials with reasons", () => {
   });
 });
 
-describe("banking, round 3: digressions, cancels inside them, handoffs, resets", () => {
+describe("banking, natural phrasing: digressions, cancels inside them, handoffs, resets", () => {
   it("a digression inside a digression unwinds one level at a time", async () => {
     await converse([
       ["send money to Ana", "IBAN"],
@@ -1221,7 +1221,7 @@ describe("banking, round 3: digressions, cancels inside them, handoffs, resets",
   });
 });
 
-describe("banking, round 4: names, payments to people, stories", () => {
+describe("banking, natural phrasing: names, payments to people, stories", () => {
   it("a full name from idle is kept: 'send 250 euros to Greta Olsen'", async () => {
     await converse([["send 250 euros to Greta Olsen", "What is Greta Olsen's IBAN?"]]);
   });
@@ -1285,7 +1285,7 @@ describe("banking, round 4: names, payments to people, stories", () => {
   });
 });
 
-describe("banking, round 4: balances, cards and heavy typos", () => {
+describe("banking, natural phrasing: balances, cards and heavy typos", () => {
   it("'do I have enough money in savings' shows the savings balance", async () => {
     await converse([["do I have enough money in savings", "52,310.00 EUR"]]);
   });
@@ -1328,7 +1328,7 @@ describe("banking, round 4: balances, cards and heavy typos", () => {
   });
 });
 
-describe("banking, round 4: questions and corrections while a flow waits", () => {
+describe("banking, natural phrasing: questions and corrections while a flow waits", () => {
   it("'not Tom, Tim' while the IBAN is asked corrects the name", async () => {
     await converse([
       ["send 50 euros to Tom", "What is Tom's IBAN?"],
@@ -1375,7 +1375,7 @@ describe("banking, round 4: questions and corrections while a flow waits", () =>
   });
 });
 
-describe("banking, round 4: failures the customer should understand", () => {
+describe("banking, natural phrasing: failures the customer should understand", () => {
   it("a transfer without enough money says why, and nothing is sent", async () => {
     const b = await converse([
       ["send 9999 euros to Tim from checking", "IBAN"],
@@ -1395,7 +1395,7 @@ describe("banking, round 4: failures the customer should understand", () => {
   });
 });
 
-describe("banking, round 5: questions on the way, names for relations, early answers", () => {
+describe("banking, natural phrasing: questions on the way, names for relations, early answers", () => {
   const CONFIRM = /send 1,500\.00 EUR from your checking account[\s\S]*Shall I go ahead\?/;
 
   it("a balance question while confirming is a digression, not a correction", async () => {
@@ -1458,7 +1458,7 @@ describe("banking, round 5: questions on the way, names for relations, early ans
   });
 });
 
-describe("banking, round 6: free-text questions and values of other slots", () => {
+describe("banking, natural phrasing: free-text questions and values of other slots", () => {
   it("'from savings' while the concept is asked changes the source, whether filled or not", async () => {
     await converse([
       ["send 50 euros to Ana from checking", "What is Ana's IBAN?"],
@@ -1492,7 +1492,7 @@ describe("banking, round 6: free-text questions and values of other slots", () =
   });
 });
 
-describe("banking, round 7: every account at once, the account a bill is paid from", () => {
+describe("banking, natural phrasing: every account at once, the account a bill is paid from", () => {
   const ALL_BALANCES =
     /checking account balance is 24,847\.52 EUR[\s\S]*savings account balance is 52,310\.00 EUR[\s\S]*investment account balance is 18,940\.75 EUR/;
 

@@ -18,7 +18,7 @@ import {
 } from "./fixtures/endless-conversation.ts";
 
 /*
- * No lost update through the whole runtime (DESIGN.md §6): two RuntimeLoops, each with its own
+ * No lost update through the whole runtime (docs/persistence.md, "Concurrency model"): two RuntimeLoops, each with its own
  * checkpointer on one shared store, send 100 messages each to the same conversation at the same
  * time. Turns of one RuntimeLoop queue in-process; across them only the store's version check
  * keeps turns apart, and RuntimeLoop re-runs a turn that lost the race.

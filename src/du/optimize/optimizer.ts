@@ -100,7 +100,7 @@ export function withExamples(loaded: LoadedDomain, chosen: ChosenExamples): Load
 }
 
 /**
- * Greedy forward selection of DU examples (DESIGN.md §5 "Optimization"). The cases are split
+ * Greedy forward selection of DU examples (docs/understanding.md, "Examples and `soni optimize`"). The cases are split
  * (seeded, stratified) into train and validation. Each round, every candidate drawn from the
  * training cases the DU still gets wrong is tried; the one that helps most is kept, provided it
  * lowers neither intent accuracy nor exact match on train (and raises one of them) and lowers
