@@ -11,7 +11,7 @@ if (existsSync(sources)) {
     import("node:module"),
   ]);
   registerTsx();
-  register("../scripts/source-condition.js", import.meta.url);
+  register("../scripts/checkout-soni.js", import.meta.url);
   await import(sources.href);
 } else {
   await import("../dist/cli/main.js");
