@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdir, readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,7 +28,18 @@ describe("soni init", () => {
     const tests = await runSoni(["test"], bot, NO_ENV);
     expect(tests.stdout).toContain("0 failed");
     expect(tests.code).toBe(0);
-  }, 60_000);
+    const chat = await new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        [path.join(PROJECT_ROOT, "bin/soni.js"), "chat"],
+        { cwd: bot, env: { ...process.env, ...NO_ENV } },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      );
+      child.stdin?.end("I would like a latte\nlarge\nyes\n");
+    });
+    expect(chat).toContain("A large latte. Shall I place the order?");
+    expect(chat).toContain("is on its way");
+  }, 90_000);
 
   it("refuses to overwrite and writes nothing when a file exists", async () => {
     const dir = await temp.write("taken", { "soni.yaml": "flows: {}\n" });
