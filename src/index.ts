@@ -8,8 +8,6 @@ export { DomainLoadError, type DomainProblem, type Severity } from "./config/err
 export type { LoadedDomain, SourceLocation } from "./config/loaded-domain.ts";
 export { type LoadDomainOptions, loadDomain, loadDomainFromText } from "./config/loader.ts";
 export type { Domain, Settings, SlotDefinition } from "./config/schema.ts";
-export type { Command, SlotValue } from "./protocol/commands.ts";
-export { StateMigrationError } from "./protocol/state.ts";
 export { type CreateUnderstandingOptions, createUnderstanding } from "./du/create.ts";
 export type {
   DialogueUnderstanding,
@@ -29,6 +27,8 @@ export {
   VersionConflictError,
 } from "./persistence/errors.ts";
 export { MemoryCheckpointer } from "./persistence/memory.ts";
+export type { Command, SlotValue } from "./protocol/commands.ts";
+export { StateMigrationError } from "./protocol/state.ts";
 export {
   HandlerLoadError,
   type LoadedHandlers,
