@@ -1,6 +1,24 @@
+// A custom store (persistence.module) may throw these from another copy of the package (its
+// own "soni"): they are recognised by a brand, so `instanceof` holds across copies.
+const CONFLICT = Symbol.for("soni.VersionConflictError");
+const UNAVAILABLE = Symbol.for("soni.StoreUnavailableError");
+
+/** `instanceof base` by brand; a subclass (`asked`) keeps the ordinary prototype check. */
+function isInstance(asked: object, base: object, brand: symbol, value: unknown): boolean {
+  if (asked !== base) return Function.prototype[Symbol.hasInstance].call(asked, value);
+  return typeof value === "object" && value !== null && brand in value;
+}
+
 /** Another writer saved the conversation since it was loaded: reload and re-run the turn. */
 export class VersionConflictError extends Error {
   override readonly name = "VersionConflictError";
+  readonly [CONFLICT] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked about
+    return isInstance(this, VersionConflictError, CONFLICT, value);
+  }
+
   constructor(
     readonly conversationId: string,
     readonly expectedVersion: number,
@@ -15,6 +33,13 @@ export class VersionConflictError extends Error {
 /** The store cannot be reached; the HTTP layer answers 503 with Retry-After. */
 export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
+  readonly [UNAVAILABLE] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked about
+    return isInstance(this, StoreUnavailableError, UNAVAILABLE, value);
+  }
+
   constructor(
     readonly backend: string,
     readonly target: string,

@@ -55,3 +55,23 @@ describe("UserFacingError across copies of the package", () => {
     expect(lines.find((line) => line.msg === "Handler threw")).toMatchObject({ level: 30 });
   });
 });
+
+describe("store errors across copies of the package", () => {
+  it("VersionConflictError and StoreUnavailableError from a custom store's copy still match", async () => {
+    const ours = await import("../../src/persistence/errors.ts");
+    vi.resetModules();
+    const theirs = await import("../../src/persistence/errors.ts");
+    expect(theirs.VersionConflictError).not.toBe(ours.VersionConflictError);
+    expect(new theirs.VersionConflictError("c1", 1, 2) instanceof ours.VersionConflictError).toBe(
+      true,
+    );
+    expect(
+      new theirs.StoreUnavailableError("custom", "db", { cause: new Error("down") }) instanceof
+        ours.StoreUnavailableError,
+    ).toBe(true);
+    expect(new theirs.VersionConflictError("c1", 1, 2) instanceof ours.StoreUnavailableError).toBe(
+      false,
+    );
+    expect(new Error("plain") instanceof ours.VersionConflictError).toBe(false);
+  });
+});
