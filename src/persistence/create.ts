@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
 import type { Settings } from "../config/schema.ts";
+import { importUserModule } from "../config/user-module.ts";
 import type { Checkpointer } from "./checkpointer.ts";
 import { MemoryCheckpointer } from "./memory.ts";
 import { PostgresCheckpointer } from "./postgres.ts";
@@ -139,7 +139,7 @@ async function loadCustom(
   const where = `persistence.module '${settings.module}' (${file})`;
   let exported: unknown;
   try {
-    exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    exported = (await importUserModule(file)).default;
   } catch (error) {
     throw new Error(`${where} could not be loaded: ${(error as Error).message}`, { cause: error });
   }

@@ -1,8 +1,7 @@
-import { register } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { handlerModulePaths } from "../config/handler-modules.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { importUserModule } from "../config/user-module.ts";
 import type { HandlerSet } from "./handlers.ts";
 
 const KINDS = ["actions", "validators", "normalizers"] as const;
@@ -65,7 +64,7 @@ export async function loadHandlers(
   for (const file of modules) {
     let exports: Record<string, unknown>;
     try {
-      exports = await importModule(file);
+      exports = await importUserModule(file);
     } catch (error) {
       problems.push(`cannot load handler module ${file}: ${describe(error)}`);
       continue;
@@ -171,29 +170,6 @@ export function checkHandlers(domain: LoadedDomain, loaded: LoadedHandlers): str
     }
   }
   return problems;
-}
-
-const TYPESCRIPT = /\.(ts|mts|cts|tsx)$/i;
-let typescriptLoader: Promise<void> | undefined;
-
-/**
- * Imports a module by path. TypeScript modules load without a build step, in any folder:
- * tsx's loader plus typescript-hooks.ts are registered once, before the first one is imported.
- */
-async function importModule(file: string): Promise<Record<string, unknown>> {
-  if (TYPESCRIPT.test(file)) {
-    typescriptLoader ??= registerTypeScriptLoader();
-    await typescriptLoader;
-  }
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-}
-
-async function registerTypeScriptLoader(): Promise<void> {
-  const { register: registerTsx } = await import("tsx/esm/api");
-  registerTsx();
-  // typescript-hooks.js next to this file once built, .ts when running from the sources.
-  const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-  register(`./typescript-hooks${extension}`, import.meta.url);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

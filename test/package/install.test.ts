@@ -229,8 +229,8 @@ export default defineHandlers({
     "handlers.mjs": `export const actions = { ping: () => ({ echo: "from an ES module" }) };\n`,
   };
 
-  async function chat(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-    const child = spawn(process.execPath, [soniBin, "chat"], {
+  async function chat(dir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<Run> {
+    const child = spawn(process.execPath, [soniBin, "chat", ...args], {
       cwd: dir,
       env: { ...process.env, SONI_CONFIG_PATH: "", SONI_HANDLERS: "", ...env },
     });
@@ -263,7 +263,19 @@ export default defineHandlers({
     expect((await chat(dir, { SONI_HANDLERS: "handlers.mjs" })).stdout).toContain(
       "pong from an ES module",
     );
-  }, 120_000);
+    // A custom store in TypeScript (persistence.module) loads the same way.
+    await writeFile(
+      path.join(dir, "store.ts"),
+      `import { type Checkpointer, MemoryCheckpointer } from "soni";\nexport default (): Checkpointer => new MemoryCheckpointer();\n`,
+    );
+    await writeFile(
+      path.join(dir, "stored.yaml"),
+      DOMAIN.replace("settings:\n", "settings:\n  persistence: { module: store.ts }\n"),
+    );
+    const stored = await chat(dir, {}, ["--config", "stored.yaml", "--store", "domain"]);
+    expect(stored.stderr).toBe("");
+    expect(stored.stdout).toContain("pong from TypeScript");
+  }, 150_000);
 
   it(
     "loads a .ts module in a folder with no package.json",

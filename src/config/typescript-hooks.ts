@@ -1,5 +1,5 @@
 /**
- * Module loader hooks for users' TypeScript handler modules (registered by handler-loader.ts,
+ * Module loader hooks for users' TypeScript modules (handlers, custom stores) (registered by user-module.ts,
  * after tsx's, so they run first). A `.ts` file outside node_modules is compiled as an ES module
  * whatever its folder's package.json says: the `"type": "commonjs"` that `npm init -y` writes
  * would otherwise make it a CommonJS module whose `import ... from "soni"` fails to load. tsx
