@@ -13,6 +13,8 @@ import {
   toApiError,
 } from "./errors.ts";
 import { Lifecycle } from "./lifecycle.ts";
+import { serverOwnedSettings } from "./posted-domain.ts";
+import { PostedDomainParser } from "./posted-domain-parser.ts";
 import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
 import { configRoutes } from "./routes/config.ts";
@@ -38,9 +40,14 @@ export interface SoniAppOptions {
   overrides?: SettingsOverrides;
   /** The startup domain (its body limit applies for the server's lifetime), if any. */
   domain?: LoadedDomain | null;
-  /** Directory relative module paths of a POSTed domain resolve against. */
+  /** Directory a POSTed domain's relative paths resolve against when there is no startup domain. */
   configBaseDir: string;
-  /** Defaults to the process environment (SONI_API_KEY, SONI_ADMIN_TOKEN, NODE_ENV). */
+  /**
+   * Handler modules (absolute paths) of every runtime, posted domains included; default: the
+   * startup domain's settings.handlers.
+   */
+  handlerModules?: string[];
+  /** Defaults to the process environment (SONI_API_KEY, SONI_ADMIN_TOKEN). */
   access?: AccessSettings;
 }
 
@@ -49,6 +56,8 @@ export interface SoniApp {
   holder: RuntimeHolder;
   tracker: RequestTracker;
   lifecycle: Lifecycle;
+  /** Validates POSTed domains on a worker thread; stopped by the shutdown sequence. */
+  parser: PostedDomainParser;
   /** Settings in effect now (they follow the serving domain after a POST /config). */
   settings(): LifecycleSettings;
   /** Creates and initializes a runtime for `domain`, then swaps it in. */
@@ -118,8 +127,14 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   app.register(versionRoutes, { version });
   app.register(messageRoutes, { holder });
   app.register(conversationRoutes, { holder });
-  app.register(configRoutes, { baseDir: options.configBaseDir, install });
+  const parser = new PostedDomainParser({ logger: logger.child({ component: "config-parser" }) });
+  const owned = serverOwnedSettings(
+    options.domain ?? null,
+    options.configBaseDir,
+    options.handlerModules,
+  );
+  app.register(configRoutes, { parser, owned, install });
 
-  const lifecycle = new Lifecycle({ app, holder, tracker, connections, logger, settings });
-  return { app, holder, tracker, lifecycle, settings, install };
+  const lifecycle = new Lifecycle({ app, holder, tracker, connections, parser, logger, settings });
+  return { app, holder, tracker, lifecycle, parser, settings, install };
 }

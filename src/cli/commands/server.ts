@@ -7,6 +7,7 @@ const FORCED_EXIT_AFTER_MS = 5_000;
 
 interface ServerFlags {
   config?: string;
+  handlers?: string[];
   host?: string;
   port?: number;
   shutdownTimeout?: number;
@@ -33,6 +34,10 @@ export function registerServerCommand(program: Command): void {
     .option(
       "-c, --config <path>",
       "domain file or directory (default: $SONI_CONFIG_PATH or soni.yaml)",
+    )
+    .option(
+      "--handlers <files...>",
+      "handler module(s) for the domain and any POSTed one, instead of settings.handlers (default: $SONI_HANDLERS, comma-separated)",
     )
     .option("--host <host>", "interface to listen on (default: $HOST or 127.0.0.1)")
     .option("-p, --port <port>", "port (default: $PORT or 8000)", asArgument(parsePort, "--port"))
@@ -71,6 +76,7 @@ export function registerServerCommand(program: Command): void {
         logger,
         logLevelFixed: level !== undefined,
         config: flags.config,
+        handlers: flags.handlers,
         host: flags.host,
         port: flags.port,
         shutdownTimeoutMs: flags.shutdownTimeout,
