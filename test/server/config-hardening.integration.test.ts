@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { largeDomain } from "../../bench/lib/large-domain.ts";
 import { freePort } from "../helpers/services.ts";
-import { largeDomain } from "./helpers/large-domain.ts";
 import { postMessage, useSpawnedServers } from "./helpers/spawned-server.ts";
 
 const ADMIN_TOKEN = "hardening-admin-token";
