@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { type AccessSettings, accessFromEnv, registerAuth } from "./auth.ts";
+import { registerBodyTimeout } from "./body-timeout.ts";
 import { ConnectionDrain } from "./connection-drain.ts";
 import {
   ApiError,
@@ -25,6 +26,8 @@ import { versionRoutes } from "./routes/version.ts";
 import type { RuntimeFactory } from "./runtime.ts";
 import { RuntimeHolder } from "./runtime-holder.ts";
 import {
+  type EnvironmentDefaults,
+  environmentDefaults,
   type LifecycleSettings,
   lifecycleSettings,
   resourceCloseTimeout,
@@ -49,6 +52,8 @@ export interface SoniAppOptions {
   handlerModules?: string[];
   /** Defaults to the process environment (SONI_API_KEY, SONI_ADMIN_TOKEN). */
   access?: AccessSettings;
+  /** Defaults that depend on the environment; default: from NODE_ENV. */
+  defaults?: EnvironmentDefaults;
 }
 
 export interface SoniApp {
@@ -76,13 +81,19 @@ function requestId(request: IncomingMessage): string {
 export function buildApp(options: SoniAppOptions): SoniApp {
   const { logger } = options;
   const overrides = options.overrides ?? {};
+  const defaults = options.defaults ?? environmentDefaults(process.env);
   let holder: RuntimeHolder | null = null;
-  const settings = () => lifecycleSettings(holder?.domain ?? options.domain ?? null, overrides);
+  const settings = () =>
+    lifecycleSettings(holder?.domain ?? options.domain ?? null, overrides, defaults);
   holder = new RuntimeHolder(logger.child({ component: "runtime-holder" }), settings);
+  // The HTTP server's limits are fixed when it is created: the startup domain's apply.
+  const startup = lifecycleSettings(options.domain ?? null, overrides, defaults);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: lifecycleSettings(options.domain ?? null, overrides).bodyLimitBytes,
+    bodyLimit: startup.bodyLimitBytes,
+    // Node checks the headers timeout every `connectionsCheckingInterval` (30 s by default).
+    http: { headersTimeout: startup.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
     // Fastify's default (100) answered 414 to valid 128-character ids on /state and /reset; with
     // headroom, a slightly too long id gets the schema's clear 400 instead.
     routerOptions: { maxParamLength: MAX_USER_ID_LENGTH * 8 },
@@ -106,6 +117,7 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   const connections = new ConnectionDrain();
   connections.attach(app.server);
   registerAuth(app, options.access ?? accessFromEnv(process.env));
+  registerBodyTimeout(app, startup.bodyTimeoutMs);
   registerErrorHandling(app);
   app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
@@ -114,7 +126,7 @@ export function buildApp(options: SoniAppOptions): SoniApp {
 
   const version = readVersion();
   const install = async (domain: LoadedDomain) => {
-    const { cleanupTimeoutMs } = lifecycleSettings(domain, overrides);
+    const { cleanupTimeoutMs } = lifecycleSettings(domain, overrides, defaults);
     await holder.install(domain, (generation) =>
       options.createRuntime(domain, {
         logger: logger.child({ generation }),

@@ -48,7 +48,7 @@ export function registerServerCommand(program: Command): void {
     )
     .option(
       "--shutdown-delay <ms>",
-      "keep serving this long after SIGTERM before draining (default: $SONI_SHUTDOWN_DELAY_MS or settings.server, 0)",
+      "keep serving this long after SIGTERM before draining (default: $SONI_SHUTDOWN_DELAY_MS or settings.server, else 0; 5000 with NODE_ENV=production)",
       asArgument(parseMilliseconds, "--shutdown-delay"),
     )
     .option(
