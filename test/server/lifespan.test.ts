@@ -196,6 +196,34 @@ describe("POST /config", () => {
     expect(runtimes).toHaveLength(1);
   });
 
+  it("names a duplicated JSON key", async () => {
+    const { app } = await setup();
+    const body =
+      '{"flows": {"a": {"steps": [{"step": "x", "type": "say", "message": "hi", "message": "ho"}]}}, "version": "1", "version": "2"}';
+    const reply = await app.inject(post(body, "application/json"));
+    expect(reply.statusCode).toBe(400);
+    const details: string[] = reply.json().error.details;
+    expect(details).toContainEqual(expect.stringContaining("duplicate key 'message'"));
+    expect(details).toContainEqual(expect.stringContaining("duplicate key 'version'"));
+  });
+
+  it("refuses documents beyond the shape bounds without walking them", async () => {
+    const { app } = await setup();
+    const wide = await app.inject(post(`flows: [${"0,".repeat(300_000)}0]`));
+    expect(wide.statusCode).toBe(400);
+    expect(wide.json().error.details[0]).toContain("more than 250000 values");
+    const deep = await app.inject(post(`flows: ${"[".repeat(100)}${"]".repeat(100)}`));
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().error.details[0]).toContain("nested more than 64 levels");
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 12; i++)
+      bomb.push(`${"b".repeat(i)}: &${"b".repeat(i)} [${"*a, ".repeat(9)}*a]`);
+    const aliases = await app.inject(post(`${bomb.join("\n")}\n`));
+    expect(aliases.statusCode).toBe(400);
+    // The server still answers.
+    expect((await app.inject({ method: "GET", url: "/health" })).statusCode).toBe(200);
+  });
+
   it("swaps in a new runtime; running requests finish on the old one, which is then cleaned up", async () => {
     const { app, runtime, runtimes, log } = await setup();
     // Starts the parser's worker thread, so the swap below is not slowed by its startup.
