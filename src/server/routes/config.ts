@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { StoreUnavailableError } from "../../persistence/errors.ts";
 import "../route-config.ts";
-import { ApiError, RuntimeUnavailableError } from "../errors.ts";
+import { ApiError, RuntimeUnavailableError, toApiError } from "../errors.ts";
 import { adoptPostedDomain, type ServerOwnedSettings } from "../posted-domain.ts";
 import type { PostedDomainParser } from "../posted-domain-parser.ts";
 import { withoutServerPaths } from "../public-paths.ts";
@@ -61,17 +61,25 @@ export async function configRoutes(app: FastifyInstance, options: ConfigRouteOpt
       try {
         await swap;
       } catch (error) {
-        if (error instanceof RuntimeUnavailableError || error instanceof ApiError) throw error;
-        if (error instanceof StoreUnavailableError) throw error;
         request.log.warn({ err: error }, "The posted domain's runtime failed to start");
-        const reason = withoutServerPaths(
-          error instanceof Error ? error.message : String(error),
-          owned.baseDir,
-        );
+        const known =
+          error instanceof RuntimeUnavailableError ||
+          error instanceof ApiError ||
+          error instanceof StoreUnavailableError
+            ? toApiError(error)
+            : null;
+        const answer =
+          known ??
+          new ApiError(
+            400,
+            "runtime_init_failed",
+            `The domain is valid but its runtime failed to start: ${error instanceof Error ? error.message : String(error)}; the previous domain keeps serving`,
+          );
         throw new ApiError(
-          400,
-          "runtime_init_failed",
-          `The domain is valid but its runtime failed to start: ${reason}; the previous domain keeps serving`,
+          answer.statusCode,
+          answer.code,
+          withoutServerPaths(answer.message, owned.baseDir),
+          answer.options,
         );
       }
       const flows = Object.keys(domain.domain.flows);
