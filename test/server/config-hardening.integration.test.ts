@@ -149,12 +149,15 @@ flows:
     expect((await postMessage(server.url, "u1", "run the job")).body.response).toBe("Job finished");
   });
 
-  it("keeps /health answering while a 1 MB domain is validated and swapped in", async () => {
-    const server = await start({ env: ADMIN_ENV });
+  it("keeps /health and /message answering while a 1 MB domain is validated and swapped in", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "soni-admin-"));
+    writeFileSync(path.join(dir, "soni.yaml"), `settings:\n  du:\n    mode: heuristic\n${GREET}`);
+    const server = await start({ config: path.join(dir, "soni.yaml"), env: ADMIN_ENV });
     const domain = largeDomain(1_000_000);
     expect(domain.length).toBeGreaterThan(990_000);
 
     const latencies: number[] = [];
+    const turns: number[] = [];
     let posting = true;
     const poll = (async () => {
       while (posting) {
@@ -164,16 +167,22 @@ flows:
         latencies.push(performance.now() - sent);
       }
     })();
+    const chat = (async () => {
+      for (let i = 0; posting; i++)
+        turns.push((await postMessage(server.url, `u${i}`, "hello")).status);
+    })();
     const sent = performance.now();
     const reply = await postConfig(server.url, domain);
     const postMs = performance.now() - sent;
     posting = false;
-    await poll;
+    await Promise.all([poll, chat]);
 
+    expect(turns.length).toBeGreaterThan(2);
+    expect(new Set(turns)).toEqual(new Set([200]));
     expect(reply.status, await reply.clone().text()).toBe(200);
     const worst = Math.max(...latencies);
     console.log(
-      `POST /config of ${domain.length} bytes: ${postMs.toFixed(0)} ms; /health answered ${latencies.length} times meanwhile, worst ${worst.toFixed(0)} ms`,
+      `POST /config of ${domain.length} bytes: ${postMs.toFixed(0)} ms; /health answered ${latencies.length} times meanwhile, worst ${worst.toFixed(0)} ms; /message ${turns.length} times`,
     );
     expect(latencies.length).toBeGreaterThan(5);
     expect(worst).toBeLessThan(HEALTH_BOUND_MS);
