@@ -19,12 +19,15 @@ function hasBody(request: IncomingMessage): boolean {
  */
 export function registerBodyTimeout(app: FastifyInstance, timeoutMs: number): void {
   if (timeoutMs <= 0) return;
-  app.addHook("preParsing", (request, _reply, payload, done) => {
+  app.addHook("preParsing", (request, reply, payload, done) => {
     if (!hasBody(request.raw)) {
       done(null, payload);
       return;
     }
     const guarded = new PassThrough();
+    // The body parser may stop listening first (a body over the limit); never let the timer's
+    // error go unheard.
+    guarded.on("error", () => undefined);
     const timer = setTimeout(() => {
       payload.unpipe(guarded);
       guarded.destroy(
@@ -40,6 +43,7 @@ export function registerBodyTimeout(app: FastifyInstance, timeoutMs: number): vo
     payload.once("end", stop);
     payload.once("close", stop);
     guarded.once("close", stop);
+    reply.raw.once("close", stop);
     payload.pipe(guarded);
     done(null, guarded);
   });

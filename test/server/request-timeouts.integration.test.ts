@@ -76,6 +76,20 @@ describe.sequential("request timeouts (spawned server)", () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
+  it("stays up when the body timer fires after the request was already refused", async () => {
+    const server = await start({ config: timeoutsDomain() });
+    // Over the body limit: refused with 413 before the body is read, while the client keeps sending.
+    const client = trickle(
+      server.port,
+      "POST /message HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n{",
+      " ",
+    );
+    expect(await client.ended).toMatch(/^HTTP\/1\.1 413 /);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // past body_timeout_ms
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect(server.child.exitCode).toBeNull();
+  });
+
   it("does not let a slow body hold the drain: SIGTERM still ends with exit code 0", async () => {
     const server = await start({ config: timeoutsDomain() });
     const client = trickle(server.port, SLOW_BODY_HEAD, " ");
