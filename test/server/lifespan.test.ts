@@ -222,7 +222,7 @@ describe("POST /config", () => {
     expect(aliases.statusCode).toBe(400);
     // The server still answers.
     expect((await app.inject({ method: "GET", url: "/health" })).statusCode).toBe(200);
-  });
+  }, 90_000);
 
   it("swaps in a new runtime; running requests finish on the old one, which is then cleaned up", async () => {
     const { app, runtime, runtimes, log } = await setup();

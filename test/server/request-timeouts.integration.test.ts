@@ -74,7 +74,7 @@ describe.sequential("request timeouts (spawned server)", () => {
     expect(headersAnswer).toMatch(/^HTTP\/1\.1 408 /);
     // The server is unharmed.
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
-  });
+  }, 60_000);
 
   it("stays up when the body timer fires after the request was already refused", async () => {
     const server = await start({ config: timeoutsDomain() });
@@ -88,7 +88,7 @@ describe.sequential("request timeouts (spawned server)", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // past body_timeout_ms
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect(server.child.exitCode).toBeNull();
-  });
+  }, 60_000);
 
   it("does not let a slow body hold the drain: SIGTERM still ends with exit code 0", async () => {
     const server = await start({ config: timeoutsDomain() });
@@ -103,7 +103,7 @@ describe.sequential("request timeouts (spawned server)", () => {
     const exit = await server.exited;
     expect(exit.code, server.dump()).toBe(0);
     expect(server.messages().some((msg) => msg.includes("abandoned"))).toBe(false);
-  });
+  }, 60_000);
 
   it("waits 5 s before draining by default with NODE_ENV=production", async () => {
     const server = await start({
@@ -114,5 +114,5 @@ describe.sequential("request timeouts (spawned server)", () => {
     const delay = await server.waitForLog((line) => line.msg.startsWith("Pre-drain delay"));
     expect(delay.delay_ms).toBe(5_000);
     expect((await server.exited).code, server.dump()).toBe(0);
-  });
+  }, 60_000);
 });
