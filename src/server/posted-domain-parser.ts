@@ -52,6 +52,13 @@ const INTERNAL_ERROR = {
   message: "Internal error while validating the domain; see the server logs",
 } as const;
 
+const SHUTTING_DOWN: ParseOutcome = {
+  ok: false,
+  status: 503,
+  code: "shutting_down",
+  message: "The server is shutting down; retry on another instance.",
+};
+
 /**
  * Parses and validates posted domains on a worker thread, so a large or hostile body never
  * blocks the event loop that answers /health and /message. One worker, started on first use
@@ -85,24 +92,12 @@ export class PostedDomainParser {
     this.#closed = true;
     const worker = this.#worker;
     this.#worker = null;
-    this.#settle({
-      ok: false,
-      status: 503,
-      code: "shutting_down",
-      message: "The server is shutting down; retry on another instance.",
-    });
+    this.#settle(SHUTTING_DOWN);
     if (worker) await worker.terminate();
   }
 
   #run(job: ParseJob): Promise<ParseOutcome> {
-    if (this.#closed) {
-      return Promise.resolve({
-        ok: false,
-        status: 503,
-        code: "shutting_down",
-        message: "The server is shutting down; retry on another instance.",
-      });
-    }
+    if (this.#closed) return Promise.resolve(SHUTTING_DOWN);
     const worker = this.#start();
     return new Promise<ParseOutcome>((resolve) => {
       const timer = setTimeout(() => {
