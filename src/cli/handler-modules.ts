@@ -1,5 +1,5 @@
-import path from "node:path";
 import type { Command } from "commander";
+import { resolveHandlerModules } from "../server/domain-source.ts";
 
 /** Comma-separated handler module paths, for when `--handlers` is not given. */
 export const HANDLERS_ENV = "SONI_HANDLERS";
@@ -21,12 +21,5 @@ export function chosenHandlerModules(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string[] | undefined {
-  const given =
-    flag && flag.length > 0
-      ? flag
-      : (env[HANDLERS_ENV] ?? "")
-          .split(",")
-          .map((file) => file.trim())
-          .filter((file) => file !== "");
-  return given.length > 0 ? given.map((file) => path.resolve(cwd, file)) : undefined;
+  return resolveHandlerModules(flag, env, cwd);
 }

@@ -14,6 +14,7 @@ import {
   locateInString,
   type PathSegment,
   parseYamlSource,
+  type YamlLimits,
   type YamlSource,
 } from "./yaml-source.ts";
 
@@ -89,6 +90,13 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+export interface TextDomainOptions {
+  /** Bounds on the document's shape (values, nesting), checked right after parsing. */
+  limits?: YamlLimits;
+  /** The caller's own rules on the merged data, reported with the other problems. */
+  check?: (data: Record<string, unknown>, locate: Locator) => DomainProblem[];
+}
+
 /**
  * Loads a domain given as YAML or JSON text (POST /config). `name` stands for the file in
  * problem locations; relative paths in the domain resolve against `baseDir`.
@@ -97,8 +105,9 @@ export function loadDomainFromText(
   text: string,
   name = "<config>",
   baseDir: string = process.cwd(),
+  options: TextDomainOptions = {},
 ): Promise<LoadedDomain> {
-  return Promise.resolve().then(() => buildDomain([{ file: name, text }], baseDir, []));
+  return Promise.resolve().then(() => buildDomain([{ file: name, text }], baseDir, [], options));
 }
 
 type Sections = "slots" | "actions" | "flows";
@@ -107,11 +116,12 @@ function buildDomain(
   inputs: readonly { file: string; text: string }[],
   baseDir: string,
   files: string[],
+  options: TextDomainOptions = {},
 ): LoadedDomain {
   const problems: DomainProblem[] = [];
   const sources: YamlSource[] = [];
   for (const { file, text } of inputs) {
-    const parsed = parseYamlSource(text, file);
+    const parsed = parseYamlSource(text, file, options.limits);
     sources.push(parsed.source);
     problems.push(...parsed.problems);
   }
@@ -125,6 +135,7 @@ function buildDomain(
   problems.push(...merged.problems);
 
   problems.push(...stripProtoKeys(merged.data, [], locate));
+  if (options.check) problems.push(...options.check(merged.data, locate));
 
   const parsed = domainSchema.safeParse(merged.data);
   let domain: Domain | undefined;

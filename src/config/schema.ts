@@ -69,8 +69,13 @@ export const serverSettingsSchema = z
   .strictObject({
     shutdown_timeout_ms: z.number().int().min(0).default(30_000),
     cleanup_timeout_ms: z.number().int().min(0).default(10_000),
-    shutdown_delay_ms: z.number().int().min(0).default(0),
+    /** Unset: 0, or 5000 with NODE_ENV=production (docs/deployment.md). */
+    shutdown_delay_ms: z.number().int().min(0).optional(),
     body_limit_bytes: z.number().int().positive().default(65_536),
+    /** Longest a request's headers may take to arrive (408 after it); 0 disables it. */
+    headers_timeout_ms: z.number().int().min(0).default(10_000),
+    /** Longest a request's body may take to arrive once its headers are in (408 after it). */
+    body_timeout_ms: z.number().int().min(0).default(10_000),
   })
   .prefault({});
 

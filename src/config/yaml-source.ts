@@ -39,10 +39,20 @@ export function positionAt(source: YamlSource, offset: number): { line: number; 
 }
 
 const YAML_MESSAGES: Partial<Record<string, (snippet: string) => string>> = {
-  DUPLICATE_KEY: (key) => `duplicate key '${key}' in the same mapping (each key may appear once)`,
   TAB_AS_INDENT: () => "tab used for indentation (YAML indents with spaces)",
   MULTIPLE_DOCS: () => "a domain file holds one YAML document (remove the extra '---')",
 };
+
+/** Bounds on a document's shape, checked before anything walks its data. */
+export interface YamlLimits {
+  /** Scalars, mappings, sequences and aliases in the source. */
+  maxNodes: number;
+  /** Mappings and sequences nested inside each other. */
+  maxDepth: number;
+}
+
+/** Largest number of aliases one document may expand ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses one YAML (or JSON) text. Syntax errors come back as problems with their location;
@@ -51,12 +61,15 @@ const YAML_MESSAGES: Partial<Record<string, (snippet: string) => string>> = {
 export function parseYamlSource(
   text: string,
   file: string,
+  limits?: YamlLimits,
 ): { source: YamlSource; problems: DomainProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The library's own check compares every key with every other one of its mapping (quadratic
+    // in the mapping's size); duplicateKeys below does it in one pass and names the key.
+    uniqueKeys: false,
     // Messages go into problems; the library must not print on its own.
     logLevel: "silent",
   });
@@ -72,6 +85,21 @@ export function parseYamlSource(
   }
   for (const warning of doc.warnings) {
     report(warning.pos[0], `YAML: ${warning.message}`, "warning");
+  }
+  if (problems.some((p) => p.severity === "error")) return { source, problems };
+  if (limits) {
+    const excess = shapeProblem(doc, limits);
+    if (excess) {
+      report(excess.offset, excess.message, "error");
+      return { source, problems };
+    }
+  }
+  for (const { offset, key } of duplicateKeys(doc)) {
+    report(
+      offset,
+      `YAML syntax: duplicate key '${key}' in the same mapping (each key may appear once)`,
+      "error",
+    );
   }
   // An alias inside the node it names makes a structure that never ends: reject it here,
   // before anything walks the data.
@@ -89,13 +117,66 @@ export function parseYamlSource(
   });
   if (!problems.some((p) => p.severity === "error")) {
     try {
-      // maxAliasCount bounds alias expansion ("billion laughs").
-      source.data = doc.toJS({ maxAliasCount: 100 }) ?? null;
+      source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null;
     } catch (error) {
       report(0, `YAML: ${(error as Error).message}`, "error");
     }
   }
   return { source, problems };
+}
+
+/** Every repeated key of a mapping (after its first occurrence), compared as the data will be. */
+function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
+  const found: { offset: number; key: string }[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) found.push({ offset: pair.key.range?.[0] ?? 0, key });
+        seen.add(key);
+      }
+    },
+  });
+  return found;
+}
+
+/** The first place the document exceeds `limits`, if any (walked without recursion). */
+function shapeProblem(
+  doc: Document.Parsed,
+  limits: YamlLimits,
+): { offset: number; message: string } | null {
+  let nodes = 0;
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || node === undefined) continue;
+    nodes++;
+    const offset = (node as Node).range?.[0] ?? 0;
+    if (nodes > limits.maxNodes) {
+      return {
+        offset,
+        message: `the document has more than ${limits.maxNodes} values (keys, items and scalars); split it or remove what is not needed`,
+      };
+    }
+    if (!isCollection(node)) continue;
+    if (depth + 1 > limits.maxDepth) {
+      return {
+        offset,
+        message: `mappings and lists are nested more than ${limits.maxDepth} levels deep here`,
+      };
+    }
+    for (const item of node.items) {
+      if (isMap(node)) {
+        const pair = item as { key: unknown; value: unknown };
+        stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
 }
 
 interface Match {

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { type AccessSettings, accessFromEnv, registerAuth } from "./auth.ts";
+import { registerBodyTimeout } from "./body-timeout.ts";
 import { ConnectionDrain } from "./connection-drain.ts";
 import {
   ApiError,
@@ -13,6 +14,8 @@ import {
   toApiError,
 } from "./errors.ts";
 import { Lifecycle } from "./lifecycle.ts";
+import { serverOwnedSettings } from "./posted-domain.ts";
+import { PostedDomainParser } from "./posted-domain-parser.ts";
 import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
 import { configRoutes } from "./routes/config.ts";
@@ -23,6 +26,8 @@ import { versionRoutes } from "./routes/version.ts";
 import type { RuntimeFactory } from "./runtime.ts";
 import { RuntimeHolder } from "./runtime-holder.ts";
 import {
+  type EnvironmentDefaults,
+  environmentDefaults,
   type LifecycleSettings,
   lifecycleSettings,
   resourceCloseTimeout,
@@ -38,10 +43,17 @@ export interface SoniAppOptions {
   overrides?: SettingsOverrides;
   /** The startup domain (its body limit applies for the server's lifetime), if any. */
   domain?: LoadedDomain | null;
-  /** Directory relative module paths of a POSTed domain resolve against. */
+  /** Directory a POSTed domain's relative paths resolve against when there is no startup domain. */
   configBaseDir: string;
-  /** Defaults to the process environment (SONI_API_KEY, SONI_ADMIN_TOKEN, NODE_ENV). */
+  /**
+   * Handler modules (absolute paths) of every runtime, posted domains included; default: the
+   * startup domain's settings.handlers.
+   */
+  handlerModules?: string[];
+  /** Defaults to the process environment (SONI_API_KEY, SONI_ADMIN_TOKEN). */
   access?: AccessSettings;
+  /** Defaults that depend on the environment; default: from NODE_ENV. */
+  defaults?: EnvironmentDefaults;
 }
 
 export interface SoniApp {
@@ -49,6 +61,8 @@ export interface SoniApp {
   holder: RuntimeHolder;
   tracker: RequestTracker;
   lifecycle: Lifecycle;
+  /** Validates POSTed domains on a worker thread; stopped by the shutdown sequence. */
+  parser: PostedDomainParser;
   /** Settings in effect now (they follow the serving domain after a POST /config). */
   settings(): LifecycleSettings;
   /** Creates and initializes a runtime for `domain`, then swaps it in. */
@@ -67,13 +81,19 @@ function requestId(request: IncomingMessage): string {
 export function buildApp(options: SoniAppOptions): SoniApp {
   const { logger } = options;
   const overrides = options.overrides ?? {};
+  const defaults = options.defaults ?? environmentDefaults(process.env);
   let holder: RuntimeHolder | null = null;
-  const settings = () => lifecycleSettings(holder?.domain ?? options.domain ?? null, overrides);
+  const settings = () =>
+    lifecycleSettings(holder?.domain ?? options.domain ?? null, overrides, defaults);
   holder = new RuntimeHolder(logger.child({ component: "runtime-holder" }), settings);
+  // The HTTP server's limits are fixed when it is created: the startup domain's apply.
+  const startup = lifecycleSettings(options.domain ?? null, overrides, defaults);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: lifecycleSettings(options.domain ?? null, overrides).bodyLimitBytes,
+    bodyLimit: startup.bodyLimitBytes,
+    // Node checks the headers timeout every `connectionsCheckingInterval` (30 s by default).
+    http: { headersTimeout: startup.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
     // Fastify's default (100) answered 414 to valid 128-character ids on /state and /reset; with
     // headroom, a slightly too long id gets the schema's clear 400 instead.
     routerOptions: { maxParamLength: MAX_USER_ID_LENGTH * 8 },
@@ -97,6 +117,7 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   const connections = new ConnectionDrain();
   connections.attach(app.server);
   registerAuth(app, options.access ?? accessFromEnv(process.env));
+  registerBodyTimeout(app, startup.bodyTimeoutMs);
   registerErrorHandling(app);
   app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
@@ -105,7 +126,7 @@ export function buildApp(options: SoniAppOptions): SoniApp {
 
   const version = readVersion();
   const install = async (domain: LoadedDomain) => {
-    const { cleanupTimeoutMs } = lifecycleSettings(domain, overrides);
+    const { cleanupTimeoutMs } = lifecycleSettings(domain, overrides, defaults);
     await holder.install(domain, (generation) =>
       options.createRuntime(domain, {
         logger: logger.child({ generation }),
@@ -118,8 +139,14 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   app.register(versionRoutes, { version });
   app.register(messageRoutes, { holder });
   app.register(conversationRoutes, { holder });
-  app.register(configRoutes, { baseDir: options.configBaseDir, install });
+  const parser = new PostedDomainParser({ logger: logger.child({ component: "config-parser" }) });
+  const owned = serverOwnedSettings(
+    options.domain ?? null,
+    options.configBaseDir,
+    options.handlerModules,
+  );
+  app.register(configRoutes, { parser, owned, install });
 
-  const lifecycle = new Lifecycle({ app, holder, tracker, connections, logger, settings });
-  return { app, holder, tracker, lifecycle, settings, install };
+  const lifecycle = new Lifecycle({ app, holder, tracker, connections, parser, logger, settings });
+  return { app, holder, tracker, lifecycle, parser, settings, install };
 }

@@ -6,17 +6,14 @@ import { ApiError, sendApiError } from "./errors.ts";
 export interface AccessSettings {
   /** SONI_API_KEY: when set, every route but the public ones needs it. */
   apiKey?: string | undefined;
-  /** SONI_ADMIN_TOKEN: when set, POST /config needs it (instead of the API key). */
+  /** SONI_ADMIN_TOKEN: POST /config needs it (the API key is not enough); unset, it is disabled. */
   adminToken?: string | undefined;
-  /** NODE_ENV=production without an admin token refuses POST /config altogether. */
-  production: boolean;
 }
 
 export function accessFromEnv(env: NodeJS.ProcessEnv): AccessSettings {
   return {
     apiKey: env.SONI_API_KEY || undefined,
     adminToken: env.SONI_ADMIN_TOKEN || undefined,
-    production: env.NODE_ENV === "production",
   };
 }
 
@@ -52,13 +49,12 @@ export function checkAccess(request: FastifyRequest, settings: AccessSettings): 
   if (access === "public") return null;
   if (access === "admin") {
     if (settings.adminToken) return checkBearer(request, settings.adminToken, "The admin token");
-    if (settings.production) {
-      return new ApiError(
-        403,
-        "forbidden",
-        "POST /config is disabled when NODE_ENV=production and SONI_ADMIN_TOKEN is not set; set SONI_ADMIN_TOKEN to enable it",
-      );
-    }
+    // Replacing the domain is an administrator's act in every environment, development included.
+    return new ApiError(
+      403,
+      "admin_disabled",
+      "POST /config is disabled: start the server with SONI_ADMIN_TOKEN set to enable it, then send 'Authorization: Bearer <admin token>'",
+    );
   }
   return settings.apiKey ? checkBearer(request, settings.apiKey, "The API key") : null;
 }

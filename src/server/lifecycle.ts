@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { ConnectionDrain } from "./connection-drain.ts";
+import type { PostedDomainParser } from "./posted-domain-parser.ts";
 import type { RequestTracker } from "./request-tracker.ts";
 import type { RuntimeHolder } from "./runtime-holder.ts";
 import type { LifecycleSettings } from "./settings.ts";
@@ -11,6 +12,8 @@ export interface LifecycleDeps {
   tracker: RequestTracker;
   /** The server's connections, attached before listen: closed without resetting a request. */
   connections: ConnectionDrain;
+  /** The worker thread validating POSTed domains: stopped once no request can use it. */
+  parser: Pick<PostedDomainParser, "close">;
   logger: Logger;
   settings: () => LifecycleSettings;
 }
@@ -126,11 +129,14 @@ export class Lifecycle {
   }
 
   async #afterDrain(): Promise<void> {
-    const { holder, logger } = this.#deps;
+    const { holder, parser, logger } = this.#deps;
     clearTimeout(this.#drainTimer);
     let clean = false;
     try {
       logger.info("HTTP drain completed");
+      await parser.close().catch((error: unknown) => {
+        logger.warn({ err: error }, "Stopping the domain parser's worker failed");
+      });
       clean = await holder.closeAll();
     } catch (error) {
       logger.error({ err: error }, `Error during runtime cleanup: ${String(error)}`);

@@ -1,18 +1,10 @@
 import { RuntimeLoop } from "../runtime/runtime-loop.ts";
 import type { RuntimeFactory } from "./runtime.ts";
 
-/**
- * The server's runtimes: RuntimeLoop on the domain's store, SQLite (`soni.db`) when it names
- * none; `handlerModules` (`--handlers`) replace the domain's settings.handlers.
- */
-export function runtimeLoopFactory(handlerModules?: string[]): RuntimeFactory {
-  return (domain, options) =>
-    new RuntimeLoop(domain, {
-      logger: options.logger,
-      defaultBackend: "sqlite",
-      resourceCloseTimeoutMs: options.resourceCloseTimeoutMs,
-      ...(handlerModules ? { handlerModules } : {}),
-    });
-}
-
-export const createRuntimeLoop: RuntimeFactory = runtimeLoopFactory();
+/** The server's runtimes: RuntimeLoop on the domain's store, SQLite (`soni.db`) when it names none. */
+export const createRuntimeLoop: RuntimeFactory = (domain, options) =>
+  new RuntimeLoop(domain, {
+    logger: options.logger,
+    defaultBackend: "sqlite",
+    resourceCloseTimeoutMs: options.resourceCloseTimeoutMs,
+  });

@@ -7,6 +7,23 @@ export interface LifecycleSettings {
   cleanupTimeoutMs: number;
   shutdownDelayMs: number;
   bodyLimitBytes: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+}
+
+/** Defaults that depend on where the server runs. */
+export interface EnvironmentDefaults {
+  shutdownDelayMs: number;
+}
+
+/**
+ * Behind a load balancer (NODE_ENV=production) the server keeps serving 5 s after SIGTERM, so the
+ * balancer sees /health fail and stops routing here before the listener closes.
+ */
+export const PRODUCTION_SHUTDOWN_DELAY_MS = 5_000;
+
+export function environmentDefaults(env: NodeJS.ProcessEnv): EnvironmentDefaults {
+  return { shutdownDelayMs: env.NODE_ENV === "production" ? PRODUCTION_SHUTDOWN_DELAY_MS : 0 };
 }
 
 export type SettingsOverrides = Partial<
@@ -65,13 +82,17 @@ export function resolveOverrides(
 export function lifecycleSettings(
   domain: LoadedDomain | null,
   overrides: SettingsOverrides,
+  defaults: EnvironmentDefaults = { shutdownDelayMs: 0 },
 ): LifecycleSettings {
   const server = domain?.domain.settings.server ?? serverSettingsSchema.parse({});
   return {
     shutdownTimeoutMs: overrides.shutdownTimeoutMs ?? server.shutdown_timeout_ms,
     cleanupTimeoutMs: overrides.cleanupTimeoutMs ?? server.cleanup_timeout_ms,
-    shutdownDelayMs: overrides.shutdownDelayMs ?? server.shutdown_delay_ms,
+    shutdownDelayMs:
+      overrides.shutdownDelayMs ?? server.shutdown_delay_ms ?? defaults.shutdownDelayMs,
     bodyLimitBytes: server.body_limit_bytes,
+    headersTimeoutMs: server.headers_timeout_ms,
+    bodyTimeoutMs: server.body_timeout_ms,
   };
 }
 

@@ -5,8 +5,8 @@ import { buildApp } from "./app.ts";
 import {
   type ConfigLocation,
   loadConfiguredDomain,
-  postedDomainBaseDir,
   resolveConfigLocation,
+  resolveHandlerModules,
 } from "./domain-source.ts";
 import { RuntimeUnavailableError } from "./errors.ts";
 import type { Lifecycle } from "./lifecycle.ts";
@@ -26,6 +26,8 @@ export interface RunServerOptions extends SettingsOverrides {
   /** Whether the log level was chosen by the caller; otherwise the domain's `settings.logging` applies. */
   logLevelFixed?: boolean;
   config?: string | undefined;
+  /** Handler modules (`--handlers`) replacing the domain's settings.handlers; else SONI_HANDLERS. */
+  handlers?: string[] | undefined;
   host?: string | undefined;
   port?: number | undefined;
   createRuntime: RuntimeFactory;
@@ -69,11 +71,14 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     let address: ListenAddress;
     let location: ConfigLocation;
     let domain: LoadedDomain | null;
+    let handlerModules: string[] | undefined;
     try {
       overrides = resolveOverrides(options, env);
       address = listenAddress(options, env);
       location = resolveConfigLocation(options.config, env, cwd);
+      handlerModules = resolveHandlerModules(options.handlers, env, cwd);
       domain = await loadConfiguredDomain(location);
+      if (domain && handlerModules) domain.domain.settings.handlers = handlerModules;
     } catch (error) {
       if (error instanceof DomainLoadError) {
         printError(`soni server: the domain is invalid\n${error.format(cwd)}`);
@@ -108,7 +113,8 @@ export async function runServer(options: RunServerOptions): Promise<number> {
       createRuntime: options.createRuntime,
       overrides,
       domain,
-      configBaseDir: postedDomainBaseDir(domain ? location : null, cwd),
+      configBaseDir: cwd,
+      handlerModules,
     });
     const current = soni.lifecycle;
     lifecycle = current;

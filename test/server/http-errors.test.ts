@@ -21,7 +21,7 @@ async function configuredApp(
     createRuntime: () => runtime,
     domain,
     configBaseDir: process.cwd(),
-    access: options.access ?? { production: false },
+    access: options.access ?? {},
   });
   open.push(soni);
   await soni.install(domain);
@@ -237,21 +237,22 @@ describe("access", () => {
     expect((await app.inject({ method: "GET", url: "/state/u" })).statusCode).toBe(401);
   });
 
-  it("refuses POST /config in production without an admin token", async () => {
-    const { app } = await configuredApp({ access: { production: true } });
+  it("refuses POST /config without an admin token, also in development and with the API key", async () => {
+    const { app } = await configuredApp({ access: { apiKey: "k" } });
     const reply = await app.inject({
       method: "POST",
       url: "/config",
-      headers: { "content-type": "text/yaml" },
+      headers: { "content-type": "text/yaml", authorization: "Bearer k" },
       payload: "flows: {}",
     });
     expect(reply.statusCode).toBe(403);
+    expect(reply.json().error.code).toBe("admin_disabled");
     expect(reply.json().error.message).toContain("SONI_ADMIN_TOKEN");
   });
 
   it("requires the admin token for POST /config when one is set", async () => {
     const { app } = await configuredApp({
-      access: { adminToken: "adm", apiKey: "k", production: true },
+      access: { adminToken: "adm", apiKey: "k" },
     });
     const request = (token: string) =>
       app.inject({

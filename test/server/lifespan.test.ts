@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { captureLog, FakeRuntime, MINIMAL_DOMAIN, minimalDomain } from "./helpers/fake-runtime.ts";
 
+const ADMIN_TOKEN = "admin-secret";
+
 async function setup(runtime = new FakeRuntime(), overrides = {}) {
   const log = captureLog();
   const domain = await minimalDomain();
@@ -17,7 +19,7 @@ async function setup(runtime = new FakeRuntime(), overrides = {}) {
     },
     domain,
     configBaseDir: process.cwd(),
-    access: { production: false },
+    access: { adminToken: ADMIN_TOKEN },
     overrides: { shutdownTimeoutMs: 2_000, cleanupTimeoutMs: 300, ...overrides },
   });
   await soni.install(domain);
@@ -95,7 +97,7 @@ describe("lifespan", () => {
       createRuntime: () => runtime,
       domain,
       configBaseDir: process.cwd(),
-      access: { production: false },
+      access: {},
     });
     const installing = soni.install(domain);
     const health = await soni.app.inject({ method: "GET", url: "/health" });
@@ -160,7 +162,7 @@ describe("POST /config", () => {
   const post = (payload: string, contentType = "text/yaml") => ({
     method: "POST" as const,
     url: "/config",
-    headers: { "content-type": contentType },
+    headers: { "content-type": contentType, authorization: `Bearer ${ADMIN_TOKEN}` },
     payload,
   });
 
@@ -177,21 +179,56 @@ describe("POST /config", () => {
     expect(runtime.cleanups).toBe(0);
   });
 
-  it("refuses module paths outside the server's domain directory", async () => {
+  it("refuses a posted domain naming handler modules, at the key's line", async () => {
     const { app, runtimes } = await setup();
-    const reply = await app.inject(
-      post(`settings:\n  handlers: ../../etc/evil.js\n${MINIMAL_DOMAIN}`),
-    );
-    expect(reply.statusCode).toBe(400);
-    expect(reply.json().error.message).toContain(
-      "settings.handlers: '../../etc/evil.js' is outside",
-    );
+    for (const handlers of ["./handlers.ts", "node_modules/typescript/bin/tsc"]) {
+      const reply = await app.inject(post(`settings:\n  handlers: ${handlers}\n${MINIMAL_DOMAIN}`));
+      expect(reply.statusCode).toBe(400);
+      const { error } = reply.json();
+      expect(error.code).toBe("invalid_domain");
+      expect(error.details).toEqual([
+        expect.stringMatching(
+          /^POST \/config:2:3 {2}settings\.handlers: a posted domain cannot name handler modules/,
+        ),
+      ]);
+      expect(error.message).not.toContain(handlers);
+    }
     expect(runtimes).toHaveLength(1);
   });
 
+  it("names a duplicated JSON key", async () => {
+    const { app } = await setup();
+    const body =
+      '{"flows": {"a": {"steps": [{"step": "x", "type": "say", "message": "hi", "message": "ho"}]}}, "version": "1", "version": "2"}';
+    const reply = await app.inject(post(body, "application/json"));
+    expect(reply.statusCode).toBe(400);
+    const details: string[] = reply.json().error.details;
+    expect(details).toContainEqual(expect.stringContaining("duplicate key 'message'"));
+    expect(details).toContainEqual(expect.stringContaining("duplicate key 'version'"));
+  });
+
+  it("refuses documents beyond the shape bounds without walking them", async () => {
+    const { app } = await setup();
+    const wide = await app.inject(post(`flows: [${"0,".repeat(300_000)}0]`));
+    expect(wide.statusCode).toBe(400);
+    expect(wide.json().error.details[0]).toContain("more than 250000 values");
+    const deep = await app.inject(post(`flows: ${"[".repeat(100)}${"]".repeat(100)}`));
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().error.details[0]).toContain("nested more than 64 levels");
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 12; i++)
+      bomb.push(`${"b".repeat(i)}: &${"b".repeat(i)} [${"*a, ".repeat(9)}*a]`);
+    const aliases = await app.inject(post(`${bomb.join("\n")}\n`));
+    expect(aliases.statusCode).toBe(400);
+    // The server still answers.
+    expect((await app.inject({ method: "GET", url: "/health" })).statusCode).toBe(200);
+  }, 90_000);
+
   it("swaps in a new runtime; running requests finish on the old one, which is then cleaned up", async () => {
     const { app, runtime, runtimes, log } = await setup();
-    runtime.delayMs = 1_000;
+    // Starts the parser's worker thread, so the swap below is not slowed by its startup.
+    expect((await app.inject(post("flows: ["))).statusCode).toBe(400);
+    runtime.delayMs = 3_000;
     const running = app.inject({
       method: "POST",
       url: "/message",
@@ -256,7 +293,7 @@ describe("shutdown during a swap", () => {
       createRuntime: () => queue.shift()!,
       domain,
       configBaseDir: process.cwd(),
-      access: { production: false },
+      access: {},
       overrides: { shutdownTimeoutMs: 300, cleanupTimeoutMs: 300 },
     });
     await soni.install(domain);

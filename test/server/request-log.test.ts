@@ -11,7 +11,7 @@ async function appLoggingAt(level: "info" | "debug") {
     createRuntime: () => new FakeRuntime(),
     domain,
     configBaseDir: process.cwd(),
-    access: { production: false },
+    access: {},
   });
   await soni.install(domain);
   return { app: soni.app, log };
