@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import pino, { type Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import type { Effect } from "../dm/effects.ts";
 import { TurnMachine } from "../dm/engine.ts";
 import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
 import { createUnderstanding } from "../du/create.ts";
 import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
-import { VersionConflictError } from "../persistence/errors.ts";
+import { LeaseLostError, VersionConflictError } from "../persistence/errors.ts";
+import { acquireLease, type HeldLease, supportsLeases } from "../persistence/lease.ts";
 import { type Command, parseCommands } from "../protocol/commands.ts";
 import {
   type DialogueState,
@@ -29,8 +31,12 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 /** Conversation ids end up in logs, keys and URLs: keep them short and plain. */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
 const MAX_TURN_ATTEMPTS = 25;
+/** Leases lost between taking one and saving, in one turn, before it is given up. */
+const MAX_LEASE_LOSSES = 3;
 const MAX_RETRY_DELAY_MS = 250;
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
+export const DEFAULT_LEASE_TTL_MS = 15_000;
+export const DEFAULT_LEASE_WAIT_MS = 10_000;
 
 /** The caller sent something processMessage cannot take; nothing was changed. */
 export class InvalidInputError extends Error {
@@ -76,6 +82,8 @@ export interface RuntimeLoopOptions {
   defaultBackend?: "memory" | "sqlite";
   /** Bound for each resource's close (and for waiting on turns in flight) in cleanup. */
   resourceCloseTimeoutMs?: number;
+  /** Conversation lease timing; defaults: settings.persistence.lease_ttl_ms / lease_wait_ms. */
+  lease?: { ttlMs?: number; waitMs?: number };
 }
 
 export interface TurnResult {
@@ -212,7 +220,13 @@ export class RuntimeLoop {
     assertUserId(userId);
     return this.#enqueue(userId, async () => {
       await this.initialize();
-      return this.#store().delete(userId);
+      const store = this.#store();
+      const lease = await this.#acquireLease(store, userId, () => this.#logger);
+      try {
+        return await store.delete(userId);
+      } finally {
+        await lease?.release();
+      }
     });
   }
 
@@ -354,66 +368,126 @@ export class RuntimeLoop {
         : this.#logger;
       return child;
     };
-    for (let attempt = 1; ; attempt++) {
-      const store = this.#store();
-      const stored = await store.load(userId);
-      const state = stored ? migrateState(stored.state) : emptyState(userId);
-      const commands = await this.#understand(message, state, logger);
-      const started = Date.now();
-      const machine = new TurnMachine({
-        domain: this.domain,
-        state,
-        commands,
-        userMessage: message,
-        now: this.#clock(),
-        newId: this.#newId,
-        // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
-        ownsState: true,
-      });
-      let progress = machine.start();
-      while (!progress.done) {
-        const result = await performEffect(progress.effect, {
-          handlers: this.#handlers!,
-          conversationId: userId,
-          logger,
-          shutdown: this.#shutdown.signal,
-          timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+    const store = this.#store();
+    // One turn of a conversation at a time across every process sharing the store; the
+    // version check on save stays as the last line of defence.
+    let lease = await this.#acquireLease(store, userId, logger);
+    try {
+      // Idempotency keys handed out in earlier attempts of this message, by call: a re-run
+      // that makes the same call again passes the same key (see callKey).
+      const journal = new Map<string, string>();
+      let leaseLosses = 0;
+      for (let attempt = 1; ; attempt++) {
+        const stored = await store.load(userId);
+        const state = stored ? migrateState(stored.state) : emptyState(userId);
+        const commands = await this.#understand(message, state, logger);
+        const started = Date.now();
+        const turn = state.turn_count + 1;
+        const data = { current: state.data ?? {} };
+        const calls = new Map<string, number>();
+        const machine = new TurnMachine({
+          domain: this.domain,
+          state,
+          commands,
+          userMessage: message,
+          now: this.#clock(),
+          newId: this.#newId,
+          // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
+          ownsState: true,
         });
-        // A turn cut short by shutdown is not saved: the caller never got an answer.
-        this.#assertOpen();
-        progress = machine.resume(result);
+        let progress = machine.start();
+        while (!progress.done) {
+          const result = await performEffect(progress.effect, {
+            handlers: this.#handlers!,
+            conversationId: userId,
+            logger,
+            shutdown: this.#shutdown.signal,
+            timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+            turn,
+            idempotencyKey: callKey(progress.effect, userId, turn, calls, journal),
+            data,
+          });
+          // A turn cut short by shutdown is not saved: the caller never got an answer.
+          this.#assertOpen();
+          progress = machine.resume(result);
+        }
+        const output = progress.output;
+        if (output.state.data !== undefined || Object.keys(data.current).length > 0) {
+          output.state.data = data.current;
+        }
+        for (const entry of output.logs) {
+          if (this.#logger.isLevelEnabled(entry.level))
+            logger()[entry.level](entry.data ?? {}, entry.msg);
+        }
+        let conflict = false;
+        for (;;) {
+          try {
+            await store.save(
+              userId,
+              output.state,
+              stored?.version ?? 0,
+              output.record,
+              lease ? { leaseToken: lease.token } : undefined,
+            );
+            break;
+          } catch (error) {
+            if (error instanceof LeaseLostError && lease) {
+              // Stalled past the lease's expiry. Take it again; if nobody saved meanwhile the
+              // version still matches and this output stands, else the save reports a conflict.
+              if (++leaseLosses > MAX_LEASE_LOSSES) throw new TurnConflictError(userId, attempt);
+              logger().warn({ attempt }, "Conversation lease lost before saving; taking it again");
+              await lease.release();
+              lease = undefined;
+              lease = await this.#acquireLease(store, userId, logger);
+              continue;
+            }
+            if (!(error instanceof VersionConflictError)) throw error;
+            conflict = true;
+            break;
+          }
+        }
+        if (conflict) {
+          if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
+          logger().warn(
+            { attempt },
+            "Conversation saved concurrently elsewhere; re-running the turn",
+          );
+          await sleep(retryDelayMs(attempt));
+          continue;
+        }
+        if (this.#logger.isLevelEnabled("info")) {
+          logger().info(
+            {
+              turn: output.state.turn_count,
+              commands: commands.map((c) => c.type),
+              steps: output.steps.length,
+              flow: output.state.flow_stack.at(-1)?.flow ?? null,
+              dm_ms: Date.now() - started,
+            },
+            "Turn processed",
+          );
+        }
+        return toTurnResult(output.state, output.messages, commands);
       }
-      const output = progress.output;
-      for (const entry of output.logs) {
-        if (this.#logger.isLevelEnabled(entry.level))
-          logger()[entry.level](entry.data ?? {}, entry.msg);
-      }
-      try {
-        await store.save(userId, output.state, stored?.version ?? 0, output.record);
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
-        logger().warn(
-          { attempt },
-          "Conversation saved concurrently elsewhere; re-running the turn",
-        );
-        await sleep(retryDelayMs(attempt));
-        continue;
-      }
-      if (this.#logger.isLevelEnabled("info")) {
-        logger().info(
-          {
-            turn: output.state.turn_count,
-            commands: commands.map((c) => c.type),
-            steps: output.steps.length,
-            flow: output.state.flow_stack.at(-1)?.flow ?? null,
-            dm_ms: Date.now() - started,
-          },
-          "Turn processed",
-        );
-      }
-      return toTurnResult(output.state, output.messages, commands);
+    } finally {
+      await lease?.release();
     }
+  }
+
+  /** The conversation's lease, waited for (bounded); undefined when the store has none. */
+  async #acquireLease(
+    store: Checkpointer,
+    userId: string,
+    logger: () => Logger,
+  ): Promise<HeldLease | undefined> {
+    if (!supportsLeases(store)) return undefined;
+    const settings = this.domain.domain.settings.persistence;
+    return acquireLease(store, userId, {
+      ttlMs: this.#options.lease?.ttlMs ?? settings.lease_ttl_ms ?? DEFAULT_LEASE_TTL_MS,
+      waitMs: this.#options.lease?.waitMs ?? settings.lease_wait_ms ?? DEFAULT_LEASE_WAIT_MS,
+      signal: this.#shutdown.signal,
+      logger,
+    });
   }
 
   /** The DU's commands, re-validated; a DU that throws counts as "nothing understood". */
@@ -446,6 +520,36 @@ export class RuntimeLoop {
       return [];
     }
   }
+}
+
+/**
+ * `conversation/turn/handler`, with `/n` for the n-th call of a handler in one turn. An action
+ * called again with the same inputs in a later attempt of the same message keeps the key its
+ * first call got, even when the re-run ends up in another turn number (another process saved
+ * a turn in between): its external effect is then recognised as already done.
+ */
+function callKey(
+  effect: Effect,
+  userId: string,
+  turn: number,
+  calls: Map<string, number>,
+  journal: Map<string, string>,
+): string {
+  const name =
+    effect.kind === "action"
+      ? effect.action
+      : effect.kind === "validate"
+        ? `validator:${effect.validator}`
+        : `normalizer:${effect.normalizer}`;
+  const n = (calls.get(name) ?? 0) + 1;
+  calls.set(name, n);
+  const key = `${userId}/${turn}/${name}${n > 1 ? `/${n}` : ""}`;
+  if (effect.kind !== "action") return key;
+  const call = `${name}/${n}/${JSON.stringify(effect.inputs)}`;
+  const earlier = journal.get(call);
+  if (earlier !== undefined) return earlier;
+  journal.set(call, key);
+  return key;
 }
 
 function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {
