@@ -6,16 +6,13 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  countActions,
-  EFFECT_ACTIONS,
-  readExecutions,
-} from "../../bench/lib/counting-handlers.ts";
+import { countActions, EFFECT_ACTIONS, readExecutions } from "../../bench/lib/counting-handlers.ts";
 import { transferScript } from "../../bench/lib/transfer-script.ts";
 import { createBankingHandlers } from "../../examples/banking/handlers.ts";
 import { loadDomain } from "../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
 import { createCheckpointer } from "../../src/persistence/create.ts";
+import type { HandlerSet } from "../../src/runtime/handlers.ts";
 import { RuntimeLoop, type TurnResult } from "../../src/runtime/runtime-loop.ts";
 import { POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
 
@@ -62,7 +59,10 @@ async function replica(persistence: (typeof stores)[number][2], log: string) {
   const runtime = new RuntimeLoop(banking, {
     checkpointer: await createCheckpointer(persistence, { baseDir: dir, logger }),
     du: new HeuristicUnderstanding(),
-    handlers: { ...handlers, actions: countActions(handlers.actions as never, () => log) },
+    handlers: {
+      ...handlers,
+      actions: countActions(handlers.actions as never, () => log) as HandlerSet["actions"],
+    },
     logger,
   });
   await runtime.initialize();
@@ -102,7 +102,9 @@ describe("ten concurrent 'yes' to one transfer on two replicas", () => {
             acknowledged += acks.length;
             // Every "yes" is a turn of its own, one after the other.
             const counts = answered.map((r) => r.value.turnCount).sort((a, b) => a - b);
-            expect(counts).toEqual(Array.from({ length: YES_COUNT }, (_, i) => script.length + i + 1));
+            expect(counts).toEqual(
+              Array.from({ length: YES_COUNT }, (_, i) => script.length + i + 1),
+            );
           }
           const executed = readExecutions(readFileSync(log, "utf8")).filter((e) =>
             EFFECT_ACTIONS.includes(e.action),
