@@ -1,9 +1,9 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import type { DialogueState, TurnRecord } from "../../src/dm/state.ts";
 import type { Checkpointer, SaveOptions } from "../../src/persistence/checkpointer.ts";
 import { LeaseLostError } from "../../src/persistence/errors.ts";
 import { MemoryCheckpointer } from "../../src/persistence/memory.ts";
+import type { DialogueState, TurnRecord } from "../../src/protocol/state.ts";
 import type { HandlerContext } from "../../src/runtime/handlers.ts";
 import { RuntimeLoop } from "../../src/runtime/runtime-loop.ts";
 import { domainFromYaml } from "./helpers.ts";
