@@ -371,12 +371,11 @@ export class RuntimeLoop {
     const store = this.#store();
     // One turn of a conversation at a time across every process sharing the store; the
     // version check on save stays as the last line of defence.
-    let lease = await this.#acquireLease(store, userId, logger);
+    const held = { lease: await this.#acquireLease(store, userId, logger), losses: 0 };
     try {
       // Idempotency keys handed out in earlier attempts of this message, by call: a re-run
       // that makes the same call again passes the same key (see callKey).
       const journal = new Map<string, string>();
-      let leaseLosses = 0;
       for (let attempt = 1; ; attempt++) {
         const stored = await store.load(userId);
         const state = stored ? migrateState(stored.state) : emptyState(userId);
@@ -419,34 +418,9 @@ export class RuntimeLoop {
           if (this.#logger.isLevelEnabled(entry.level))
             logger()[entry.level](entry.data ?? {}, entry.msg);
         }
-        let conflict = false;
-        for (;;) {
-          try {
-            await store.save(
-              userId,
-              output.state,
-              stored?.version ?? 0,
-              output.record,
-              lease ? { leaseToken: lease.token } : undefined,
-            );
-            break;
-          } catch (error) {
-            if (error instanceof LeaseLostError && lease) {
-              // Stalled past the lease's expiry. Take it again; if nobody saved meanwhile the
-              // version still matches and this output stands, else the save reports a conflict.
-              if (++leaseLosses > MAX_LEASE_LOSSES) throw new TurnConflictError(userId, attempt);
-              logger().warn({ attempt }, "Conversation lease lost before saving; taking it again");
-              await lease.release();
-              lease = undefined;
-              lease = await this.#acquireLease(store, userId, logger);
-              continue;
-            }
-            if (!(error instanceof VersionConflictError)) throw error;
-            conflict = true;
-            break;
-          }
-        }
-        if (conflict) {
+        const saved = await this.#save(store, userId, output, stored?.version ?? 0, held, logger);
+        if (saved === "lease_lost_too_often") throw new TurnConflictError(userId, attempt);
+        if (saved === "conflict") {
           if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
           logger().warn(
             { attempt },
@@ -470,7 +444,43 @@ export class RuntimeLoop {
         return toTurnResult(output.state, output.messages, commands);
       }
     } finally {
-      await lease?.release();
+      await held.lease?.release();
+    }
+  }
+
+  /**
+   * Saves a turn's output under the lease. A lease lost before the save (the process stalled
+   * past its expiry) is taken again and the same save retried: if nobody saved meanwhile the
+   * version still matches and the output stands, else the save reports a conflict.
+   */
+  async #save(
+    store: Checkpointer,
+    userId: string,
+    output: { state: DialogueState; record: TurnRecord },
+    version: number,
+    held: { lease: HeldLease | undefined; losses: number },
+    logger: () => Logger,
+  ): Promise<"saved" | "conflict" | "lease_lost_too_often"> {
+    for (;;) {
+      try {
+        const token = held.lease?.token;
+        await store.save(
+          userId,
+          output.state,
+          version,
+          output.record,
+          token === undefined ? undefined : { leaseToken: token },
+        );
+        return "saved";
+      } catch (error) {
+        if (error instanceof VersionConflictError) return "conflict";
+        if (!(error instanceof LeaseLostError) || !held.lease) throw error;
+        if (++held.losses > MAX_LEASE_LOSSES) return "lease_lost_too_often";
+        logger().warn("Conversation lease lost before saving; taking it again");
+        await held.lease.release();
+        held.lease = undefined;
+        held.lease = await this.#acquireLease(store, userId, logger);
+      }
     }
   }
 
