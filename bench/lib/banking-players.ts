@@ -35,7 +35,13 @@ type Outcome =
  * client then finishes the message it is sending. A failed request ends its conversation (the
  * client cannot know whether it was processed) and the client starts a new one.
  */
-export function startBankingPlayers(options: { url: string; clients: number; prefix: string }): {
+export function startBankingPlayers(options: {
+  url: string;
+  clients: number;
+  prefix: string;
+  /** Pause between a reply and the client's next message, as a person reading it. Default 0. */
+  thinkMs?: number;
+}): {
   stop(): void;
   done: Promise<PlayerStats>;
 } {
@@ -138,6 +144,7 @@ export function startBankingPlayers(options: { url: string; clients: number; pre
           completed = false;
           break;
         }
+        if (options.thinkMs) await new Promise((r) => setTimeout(r, options.thinkMs));
       }
       if (completed) stats.conversationsDone++;
     }
