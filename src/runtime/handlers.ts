@@ -14,8 +14,9 @@ export interface HandlerContext {
   turn: number;
   /**
    * Names this call: `conversation/turn/handler` (`/2`, `/3`, ... when the handler runs again in
-   * the same turn). A turn run again after a concurrent save, or a message retried after its
-   * answer was lost, calls the handler with the same key; key external side effects on it.
+   * the same turn). A turn that was not saved and runs again (after losing a concurrent save,
+   * or a message sent again when its turn was cut short) calls the handler with the same key:
+   * key external side effects on it.
    */
   idempotencyKey: string;
   /**
