@@ -23,6 +23,8 @@ export {
 } from "./persistence/create.ts";
 export {
   CheckpointerClosedError,
+  ConversationBusyError,
+  LeaseLostError,
   StoreUnavailableError,
   VersionConflictError,
 } from "./persistence/errors.ts";
@@ -39,6 +41,7 @@ export {
   type ActionHandler,
   defineHandlers,
   type HandlerContext,
+  type HandlerData,
   type HandlerSet,
   isUserFacingError,
   type Normalizer,

@@ -2,6 +2,7 @@ import { runSuites } from "../lib/suite.ts";
 import { fuzzDrill } from "./fuzz.ts";
 import { llmFaultsDrill } from "./llm-faults.ts";
 import { postgresOutageDrill } from "./postgres-outage.ts";
+import { rollingRestartDrill } from "./rolling-restart.ts";
 import { sigkillDrill } from "./sigkill.ts";
 import { sigtermDrill } from "./sigterm.ts";
 
@@ -11,4 +12,5 @@ await runSuites("drill", [
   fuzzDrill,
   llmFaultsDrill,
   postgresOutageDrill,
+  rollingRestartDrill,
 ]);

@@ -1,9 +1,13 @@
 /**
  * Handlers of the banking example: actions with simulated bank data, validators and
  * normalizers. A plain module: the Soni runtime loads it from settings.handlers.
- * Each conversation gets its own simulated accounts, so transfers and payments change the
- * balances the same user sees later. Clock and reference numbers are injectable for tests.
+ * Each conversation gets its own simulated accounts, kept in ctx.data (saved with the
+ * conversation), so transfers and payments change the balances the same user sees later, on
+ * any server instance. Operations are recorded by idempotency key: a call repeated with the
+ * same key returns the recorded result instead of moving money twice. Clock and reference
+ * numbers are injectable for tests.
  */
+import { createHash } from "node:crypto";
 import { type HandlerContext, type HandlerSet, type SlotValue, UserFacingError } from "soni";
 import { compactIban, ibanProblem } from "./lib/iban.ts";
 import { formatMoney, parseAmount } from "./lib/money.ts";
@@ -13,8 +17,27 @@ type Account = "checking" | "savings" | "investment";
 
 export interface BankingOptions {
   clock?: () => Date;
-  /** Next number of the reference sequence (TX-2026-000123, BLK-..., ...). */
+  /**
+   * Next number of a reference sequence (TX-2026-000123, BLK-..., ...), for tests that pin
+   * references. Without it the number is derived from the call's idempotency key, so it is
+   * unique across conversations and server instances, and the same when a call is repeated.
+   */
   nextId?: () => number;
+}
+
+/** What ctx.data holds for this example. */
+interface BankData {
+  balances?: Record<Account, number>;
+  /** Operations done, newest last (at most HISTORY_SIZE), by idempotency key. */
+  history?: Operation[];
+}
+
+interface Operation {
+  key: string;
+  kind: "transfer" | "card_block" | "card_request" | "bill_payment";
+  outputs: Record<string, string>;
+  amount?: number;
+  account?: Account;
 }
 
 const OPENING_BALANCES: Readonly<Record<Account, number>> = {
@@ -23,6 +46,7 @@ const OPENING_BALANCES: Readonly<Record<Account, number>> = {
   investment: 18_940.75,
 };
 const PAGE_SIZE = 5;
+const HISTORY_SIZE = 50;
 const DAY_MS = 86_400_000;
 const PERIOD_DAYS: Record<string, [from: number, to: number, count: number]> = {
   this_week: [0, 6, 4],
@@ -111,18 +135,28 @@ const PERIOD_WORDS: [RegExp, string][] = [
 /** Builds the handler set; `actions`, `validators`, `normalizers` below use real time. */
 export function createBankingHandlers(options: BankingOptions = {}) {
   const clock = options.clock ?? (() => new Date());
-  let sequence = 122;
-  const nextId = options.nextId ?? (() => ++sequence);
-  const reference = (prefix: string) =>
-    `${prefix}-${clock().getUTCFullYear()}-${String(nextId()).padStart(6, "0")}`;
-  const ledgers = new Map<string, Record<Account, number>>();
+  const number = (ctx: HandlerContext) =>
+    options.nextId ? String(options.nextId()).padStart(6, "0") : numberFromKey(ctx.idempotencyKey);
+  const reference = (prefix: string, ctx: HandlerContext) =>
+    `${prefix}-${clock().getUTCFullYear()}-${number(ctx)}`;
+  const bank = (ctx: HandlerContext) => ctx.data as BankData;
   const ledger = (ctx: HandlerContext) => {
-    let accounts = ledgers.get(ctx.conversationId);
-    if (!accounts) {
-      accounts = { ...OPENING_BALANCES };
-      ledgers.set(ctx.conversationId, accounts);
-    }
-    return accounts;
+    const data = bank(ctx);
+    data.balances ??= { ...OPENING_BALANCES };
+    return data.balances;
+  };
+  /** The outputs of this call if it already ran (same idempotency key), else runs and records it. */
+  const once = (
+    ctx: HandlerContext,
+    kind: Operation["kind"],
+    run: () => Omit<Operation, "key" | "kind">,
+  ): Record<string, string> => {
+    const data = bank(ctx);
+    const done = data.history?.find((op) => op.key === ctx.idempotencyKey);
+    if (done) return done.outputs;
+    const operation: Operation = { key: ctx.idempotencyKey, kind, ...run() };
+    data.history = [...(data.history ?? []), operation].slice(-HISTORY_SIZE);
+    return operation.outputs;
   };
   const debit = (ctx: HandlerContext, account: Account, amount: number) => {
     const accounts = ledger(ctx);
@@ -170,23 +204,33 @@ export function createBankingHandlers(options: BankingOptions = {}) {
       if (amount > 10_000 && !/^\d{6}$/.test(String(inputs.security_code ?? ""))) {
         throw new Error("transfers above 10,000 EUR need a security code");
       }
-      debit(ctx, asAccount(inputs.source_account), amount);
-      const transactionId = reference("TX");
-      ctx.logger.info({ transaction_id: transactionId, amount }, "transfer executed");
-      return { transaction_id: transactionId };
+      const account = asAccount(inputs.source_account);
+      return once(ctx, "transfer", () => {
+        debit(ctx, account, amount);
+        const transactionId = reference("TX", ctx);
+        ctx.logger.info({ transaction_id: transactionId, amount }, "transfer executed");
+        return { outputs: { transaction_id: transactionId }, amount, account };
+      });
     },
 
     block_card({ card_type, card_last_4 }: Record<string, Value>, ctx: HandlerContext) {
-      const blockReference = reference("BLK");
-      ctx.logger.info({ card_type, card_last_4, block_reference: blockReference }, "card blocked");
-      return { block_reference: blockReference };
+      return once(ctx, "card_block", () => {
+        const blockReference = reference("BLK", ctx);
+        ctx.logger.info(
+          { card_type, card_last_4, block_reference: blockReference },
+          "card blocked",
+        );
+        return { outputs: { block_reference: blockReference } };
+      });
     },
 
-    request_card({ card_type }: Record<string, Value>) {
-      return {
-        request_reference: reference(card_type === "credit" ? "CC" : "DC"),
-        delivery_estimate: humanDate(addBusinessDays(clock(), 5)),
-      };
+    request_card({ card_type }: Record<string, Value>, ctx: HandlerContext) {
+      return once(ctx, "card_request", () => ({
+        outputs: {
+          request_reference: reference(card_type === "credit" ? "CC" : "DC", ctx),
+          delivery_estimate: humanDate(addBusinessDays(clock(), 5)),
+        },
+      }));
     },
 
     lookup_bill({ bill_type, bill_reference }: Record<string, Value>) {
@@ -210,8 +254,11 @@ export function createBankingHandlers(options: BankingOptions = {}) {
       const amount = Number(bill_amount);
       if (!(amount > 0)) throw new Error(`invalid bill amount ${String(bill_amount)}`);
       // Flows written before payment_account existed pay from checking, as they always did.
-      debit(ctx, asAccount(payment_account ?? "checking"), amount);
-      return { payment_receipt: reference("RCPT") };
+      const account = asAccount(payment_account ?? "checking");
+      return once(ctx, "bill_payment", () => {
+        debit(ctx, account, amount);
+        return { outputs: { payment_receipt: reference("RCPT", ctx) }, amount, account };
+      });
     },
   };
 
@@ -262,6 +309,12 @@ function fromWords<T extends string>(value: Value, words: Record<string, T>): Sl
     if (Object.hasOwn(words, word)) return words[word]!;
   }
   return text;
+}
+
+/** 12 digits from the idempotency key: unique in practice, the same for a repeated call. */
+function numberFromKey(key: string): string {
+  const digest = createHash("sha256").update(key).digest();
+  return String(digest.readUIntBE(0, 6) % 1_000_000_000_000).padStart(12, "0");
 }
 
 function asAccount(value: Value): Account {

@@ -62,6 +62,10 @@ export const persistenceSettingsSchema = z
     max_conversations: z.number().int().positive().optional(),
     idle_ttl_seconds: z.number().int().positive().optional(),
     turn_log_retention: z.number().int().min(0).optional(),
+    /** How long a turn's conversation lease lasts without renewal (renewed every third). */
+    lease_ttl_ms: z.number().int().min(100).optional(),
+    /** How long a message waits for another turn of its conversation before a 409. */
+    lease_wait_ms: z.number().int().min(0).optional(),
   })
   .prefault({});
 

@@ -6,11 +6,26 @@ export interface StoredConversation {
   version: number;
 }
 
+export interface SaveOptions {
+  /**
+   * Fencing token of the conversation's lease (see lease.ts): the save succeeds only while this
+   * lease is still held, else it throws LeaseLostError and changes nothing.
+   */
+  leaseToken?: number;
+}
+
+/** What one attempt to take a lease got: the lease's token, or how long its holder keeps it. */
+export type LeaseAttempt = { token: number } | { heldForMs: number };
+
 /**
  * One contract for every backend (docs/persistence.md). `save` is conditional: it succeeds only
  * when the stored version still equals `expectedVersion` (0 = the conversation must not
  * exist yet), otherwise it throws VersionConflictError. The turn record, when given, is
  * appended to the conversation's turn log in the same write.
+ *
+ * The lease methods (all four built-in stores have them) let one turn of a conversation run
+ * at a time across processes sharing the store. A store without them relies on the version
+ * check alone.
  */
 export interface Checkpointer {
   readonly backend: "memory" | "sqlite" | "postgres" | "redis" | (string & {});
@@ -20,6 +35,7 @@ export interface Checkpointer {
     state: DialogueState,
     expectedVersion: number,
     turn?: TurnRecord,
+    options?: SaveOptions,
   ): Promise<number>;
   /** Removes the conversation and its turn log; resolves whether it existed. */
   delete(conversationId: string): Promise<boolean>;
@@ -27,4 +43,13 @@ export interface Checkpointer {
   listTurns(conversationId: string, options?: { limit?: number }): Promise<TurnRecord[]>;
   /** Waits for writes in progress, releases everything; idempotent; later calls reject. */
   close(): Promise<void>;
+  /**
+   * Takes the conversation's lease for `ttlMs` when it is free or expired, with a new fencing
+   * token (greater than any token handed out before for it); never waits.
+   */
+  tryAcquireLease?(conversationId: string, ttlMs: number): Promise<LeaseAttempt>;
+  /** Extends a lease still held with `token` to `ttlMs` from now; false when it was lost. */
+  renewLease?(conversationId: string, token: number, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up if `token` still holds it; otherwise does nothing. */
+  releaseLease?(conversationId: string, token: number): Promise<void>;
 }

@@ -30,6 +30,40 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * A save carried a lease token that no longer holds the conversation's lease (it expired and
+ * another process may have taken it): the save changed nothing. Re-acquire and try again.
+ */
+export class LeaseLostError extends Error {
+  override readonly name = "LeaseLostError";
+  constructor(
+    readonly conversationId: string,
+    readonly token: number,
+  ) {
+    super(
+      `conversation '${conversationId}': lease ${token} is no longer held; the save was refused`,
+    );
+  }
+}
+
+/**
+ * Another turn of the conversation held its lease for longer than the caller may wait. Nothing
+ * was changed; the HTTP layer answers 409 with Retry-After.
+ */
+export class ConversationBusyError extends Error {
+  override readonly name = "ConversationBusyError";
+  constructor(
+    readonly conversationId: string,
+    readonly waitedMs: number,
+    /** How long the current holder keeps the lease at most, as last reported by the store. */
+    readonly retryAfterMs: number,
+  ) {
+    super(
+      `conversation '${conversationId}' is busy with another turn (waited ${waitedMs} ms); retry the message`,
+    );
+  }
+}
+
 /** The store cannot be reached; the HTTP layer answers 503 with Retry-After. */
 export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";

@@ -1,7 +1,12 @@
 import type { Logger } from "pino";
 import type { DialogueState, TurnRecord } from "../protocol/state.ts";
-import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
-import { VersionConflictError } from "./errors.ts";
+import type {
+  Checkpointer,
+  LeaseAttempt,
+  SaveOptions,
+  StoredConversation,
+} from "./checkpointer.ts";
+import { LeaseLostError, VersionConflictError } from "./errors.ts";
 import { copyJson } from "./json-copy.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
@@ -43,6 +48,9 @@ export class MemoryCheckpointer implements Checkpointer {
   readonly #retention: number;
   readonly #logger: Logger | undefined;
   readonly #sweepTimer: NodeJS.Timeout;
+  /** Leases of this process's RuntimeLoops sharing this store (several loops in one process). */
+  readonly #leases = new Map<string, { token: number; expiresAt: number }>();
+  #lastLeaseToken = 0;
 
   constructor(options: MemoryCheckpointerOptions = {}) {
     this.#maxConversations = options.maxConversations ?? 10_000;
@@ -76,9 +84,14 @@ export class MemoryCheckpointer implements Checkpointer {
     state: DialogueState,
     expectedVersion: number,
     turn?: TurnRecord,
+    options?: SaveOptions,
   ): Promise<number> {
     return this.#lifecycle.run(async () => {
       checkExpectedVersion(expectedVersion);
+      const token = options?.leaseToken;
+      if (token !== undefined && !this.#holds(conversationId, token)) {
+        throw new LeaseLostError(conversationId, token);
+      }
       const entry = this.#touch(conversationId);
       const current = entry?.version ?? 0;
       if (current !== expectedVersion) {
@@ -124,11 +137,42 @@ export class MemoryCheckpointer implements Checkpointer {
     });
   }
 
+  tryAcquireLease(conversationId: string, ttlMs: number): Promise<LeaseAttempt> {
+    return this.#lifecycle.run(async () => {
+      const now = Date.now();
+      const lease = this.#leases.get(conversationId);
+      if (lease && lease.expiresAt > now) return { heldForMs: lease.expiresAt - now };
+      const token = ++this.#lastLeaseToken;
+      this.#leases.set(conversationId, { token, expiresAt: now + ttlMs });
+      return { token };
+    });
+  }
+
+  renewLease(conversationId: string, token: number, ttlMs: number): Promise<boolean> {
+    return this.#lifecycle.run(async () => {
+      if (!this.#holds(conversationId, token)) return false;
+      this.#leases.set(conversationId, { token, expiresAt: Date.now() + ttlMs });
+      return true;
+    });
+  }
+
+  releaseLease(conversationId: string, token: number): Promise<void> {
+    return this.#lifecycle.run(async () => {
+      if (this.#leases.get(conversationId)?.token === token) this.#leases.delete(conversationId);
+    });
+  }
+
   close(): Promise<void> {
     return this.#lifecycle.close(async () => {
       clearInterval(this.#sweepTimer);
       this.#entries.clear();
+      this.#leases.clear();
     });
+  }
+
+  #holds(conversationId: string, token: number): boolean {
+    const lease = this.#leases.get(conversationId);
+    return lease !== undefined && lease.token === token && lease.expiresAt > Date.now();
   }
 
   /** The live entry, moved to most-recently-used; expired entries are dropped on the way. */
@@ -164,6 +208,8 @@ export class MemoryCheckpointer implements Checkpointer {
       this.#entries.delete(id);
       evicted++;
     }
+    // A lease left behind by a turn that never released it (abandoned at shutdown).
+    for (const [id, lease] of this.#leases) if (lease.expiresAt <= now) this.#leases.delete(id);
     if (evicted > 0) {
       this.#logger?.debug({ evicted }, "memory checkpointer evicted idle conversations");
     }

@@ -1,8 +1,13 @@
 import pg from "pg";
 import type { Logger } from "pino";
 import type { DialogueState, TurnRecord } from "../protocol/state.ts";
-import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
-import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
+import type {
+  Checkpointer,
+  LeaseAttempt,
+  SaveOptions,
+  StoredConversation,
+} from "./checkpointer.ts";
+import { LeaseLostError, StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle, withTimeout } from "./lifecycle.ts";
 import { errorCode, isNetworkError } from "./network-errors.ts";
 import { describeTarget } from "./target.ts";
@@ -46,6 +51,15 @@ const MIGRATIONS: readonly ((schema: string) => string)[] = [
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (conversation_id, seq)
     );`,
+  // A lease row per conversation being served; tokens come from one sequence, so they only grow
+  // even when rows are deleted.
+  (s) => `
+    CREATE SEQUENCE ${s}.soni_lease_tokens;
+    CREATE TABLE ${s}.soni_leases (
+      conversation_id text PRIMARY KEY,
+      token bigint NOT NULL,
+      expires_at timestamptz NOT NULL
+    );`,
 ];
 
 /** Server-side states meaning "unavailable": connection exceptions, shutdown, too many clients. */
@@ -60,6 +74,9 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
  * its turn record and the turn-log trim commit together; the version check in the statement
  * itself (UPDATE ... WHERE version = expected / INSERT ... ON CONFLICT DO NOTHING) is the
  * optimistic concurrency, safe across any number of processes.
+ *
+ * Leases are rows of soni_leases, each taken or renewed by one autocommitted statement: no
+ * transaction or session stays open while a turn runs (its LLM call included).
  */
 export class PostgresCheckpointer implements Checkpointer {
   readonly backend = "postgres";
@@ -124,11 +141,13 @@ export class PostgresCheckpointer implements Checkpointer {
     state: DialogueState,
     expectedVersion: number,
     turn?: TurnRecord,
+    options?: SaveOptions,
   ): Promise<number> {
     return this.#run(async () => {
       checkExpectedVersion(expectedVersion);
       const turnJson = turn && this.#retention > 0 ? JSON.stringify(turn) : null;
-      const params = [conversationId, JSON.stringify(state), turnJson, this.#retention];
+      const token = options?.leaseToken ?? null;
+      const params = [conversationId, JSON.stringify(state), turnJson, this.#retention, token];
       const result =
         expectedVersion === 0
           ? await this.#pool.query<{ version: number }>(this.#sql.insert, params)
@@ -138,14 +157,42 @@ export class PostgresCheckpointer implements Checkpointer {
             ]);
       const saved = result.rows[0];
       if (saved) return saved.version;
-      const current = await this.#pool.query<{ version: number }>(this.#sql.version, [
-        conversationId,
-      ]);
-      throw new VersionConflictError(
-        conversationId,
-        expectedVersion,
-        current.rows[0]?.version ?? null,
+      const current = await this.#pool.query<{ version: number | null; leased: boolean }>(
+        this.#sql.versionAndLease,
+        [conversationId, token],
       );
+      const row = current.rows[0];
+      if (token !== null && !row?.leased) throw new LeaseLostError(conversationId, token);
+      throw new VersionConflictError(conversationId, expectedVersion, row?.version ?? null);
+    });
+  }
+
+  tryAcquireLease(conversationId: string, ttlMs: number): Promise<LeaseAttempt> {
+    return this.#run(async () => {
+      const result = await this.#pool.query<{ token: string | null; held_for_ms: number | null }>(
+        this.#sql.acquireLease,
+        [conversationId, Math.ceil(ttlMs)],
+      );
+      const row = result.rows[0];
+      if (row?.token != null) return { token: Number(row.token) };
+      return { heldForMs: Math.max(1, row?.held_for_ms ?? 1) };
+    });
+  }
+
+  renewLease(conversationId: string, token: number, ttlMs: number): Promise<boolean> {
+    return this.#run(async () => {
+      const result = await this.#pool.query(this.#sql.renewLease, [
+        conversationId,
+        token,
+        Math.ceil(ttlMs),
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    });
+  }
+
+  releaseLease(conversationId: string, token: number): Promise<void> {
+    return this.#run(async () => {
+      await this.#pool.query(this.#sql.releaseLease, [conversationId, token]);
     });
   }
 
@@ -260,6 +307,12 @@ function isConnectionError(error: unknown): boolean {
 function statements(s: string) {
   const conversations = `${s}.soni_conversations`;
   const turns = `${s}.soni_turns`;
+  const leases = `${s}.soni_leases`;
+  // $5: the save's lease token or null; with a token the lease must still be live and ours.
+  const leaseHeld = `($5::bigint IS NULL OR EXISTS (
+      SELECT 1 FROM ${leases}
+      WHERE conversation_id = $1 AND token = $5::bigint AND expires_at > clock_timestamp()
+    ))`;
   // $1 id, $2 state, $3 turn record or null, $4 retention; `saved` yields the new version.
   const appendAndTrim = `
     , appended AS (
@@ -273,15 +326,36 @@ function statements(s: string) {
     SELECT version FROM saved`;
   return {
     load: `SELECT state, version FROM ${conversations} WHERE id = $1`,
-    version: `SELECT version FROM ${conversations} WHERE id = $1`,
+    versionAndLease: `SELECT
+        (SELECT version FROM ${conversations} WHERE id = $1) AS version,
+        EXISTS (
+          SELECT 1 FROM ${leases}
+          WHERE conversation_id = $1 AND token = $2::bigint AND expires_at > clock_timestamp()
+        ) AS leased`,
     insert: `WITH saved AS (
-        INSERT INTO ${conversations} (id, version, state) VALUES ($1, 1, $2)
+        INSERT INTO ${conversations} (id, version, state) SELECT $1, 1, $2 WHERE ${leaseHeld}
         ON CONFLICT (id) DO NOTHING RETURNING version
       )${appendAndTrim}`,
     update: `WITH saved AS (
         UPDATE ${conversations} SET version = version + 1, state = $2, updated_at = now()
-        WHERE id = $1 AND version = $5 RETURNING version
+        WHERE id = $1 AND version = $6 AND ${leaseHeld} RETURNING version
       )${appendAndTrim}`,
+    // $1 id, $2 ttl ms. Takes a free or expired lease with a new token; otherwise reports how
+    // long the current holder keeps it (the outer SELECT sees the row as it was before).
+    acquireLease: `WITH taken AS (
+        INSERT INTO ${leases} (conversation_id, token, expires_at)
+        VALUES ($1, nextval('${s}.soni_lease_tokens'), clock_timestamp() + $2 * interval '1 millisecond')
+        ON CONFLICT (conversation_id) DO UPDATE
+          SET token = EXCLUDED.token, expires_at = EXCLUDED.expires_at
+          WHERE ${leases}.expires_at <= clock_timestamp()
+        RETURNING token
+      )
+      SELECT (SELECT token FROM taken) AS token,
+        (SELECT ceil(extract(epoch FROM expires_at - clock_timestamp()) * 1000)::integer
+           FROM ${leases} WHERE conversation_id = $1) AS held_for_ms`,
+    renewLease: `UPDATE ${leases} SET expires_at = clock_timestamp() + $3 * interval '1 millisecond'
+      WHERE conversation_id = $1 AND token = $2 AND expires_at > clock_timestamp()`,
+    releaseLease: `DELETE FROM ${leases} WHERE conversation_id = $1 AND token = $2`,
     delete: `WITH removed_turns AS (DELETE FROM ${turns} WHERE conversation_id = $1)
       DELETE FROM ${conversations} WHERE id = $1`,
     listTurns: `SELECT record FROM (

@@ -1,8 +1,13 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { DialogueState, TurnRecord } from "../protocol/state.ts";
-import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
-import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
+import type {
+  Checkpointer,
+  LeaseAttempt,
+  SaveOptions,
+  StoredConversation,
+} from "./checkpointer.ts";
+import { LeaseLostError, StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle, withTimeout } from "./lifecycle.ts";
 import { isNetworkError } from "./network-errors.ts";
 import { describeTarget } from "./target.ts";
@@ -27,10 +32,15 @@ export interface RedisCheckpointerOptions {
 /**
  * The optimistic save, atomic on the server: check the version, write the state, append the
  * turn to a capped list and refresh the TTL, or change nothing and report the stored version.
- * KEYS: conversation hash, turn list. ARGV: expected version, state, turn ("" = none),
- * retention, ttl seconds (0 = none). Returns {1, new version} or {0, stored version or ""}.
+ * With a lease token, the lease key must still hold it (fencing: a holder whose lease expired
+ * cannot save). KEYS: conversation hash, turn list, lease. ARGV: expected version, state, turn
+ * ("" = none), retention, ttl seconds (0 = none), lease token ("" = none). Returns
+ * {1, new version}, {0, stored version or ""} on a version conflict, or {2, ""} for a lost lease.
  */
 const SAVE_SCRIPT = `
+if ARGV[6] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[6] then
+  return {2, ''}
+end
 local current = redis.call('HGET', KEYS[1], 'version')
 local version = tonumber(current) or 0
 if version ~= tonumber(ARGV[1]) then
@@ -51,16 +61,64 @@ end
 return {1, version}
 `;
 
+/**
+ * The lease is a key holding its fencing token, set only if absent (SET NX PX semantics); the
+ * token comes from a per-conversation counter that outlives the lease, so tokens only grow.
+ * KEYS: lease, counter. ARGV: ttl ms, counter lifetime ms. Returns {1, token} or {0, ms left}.
+ */
+const ACQUIRE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return {0, redis.call('PTTL', KEYS[1])}
+end
+local token = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[1], token, 'PX', ARGV[1])
+return {1, token}
+`;
+
+/** KEYS: lease. ARGV: token, ttl ms. Extends the lease only if the token still holds it. */
+const RENEW_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+`;
+
+/** KEYS: lease. ARGV: token. Deletes the lease only if the token still holds it. */
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`;
+
+/**
+ * How long a lease counter survives its last use. Tokens restart from 1 after it expires, which
+ * is safe unless a holder stalls for longer than this and then saves at the very moment a new
+ * holder got the same number again.
+ */
+const LEASE_COUNTER_LIFETIME_MS = 7 * 86_400_000;
+
 interface SoniRedis extends Redis {
   soniSave(
     conversationKey: string,
     turnsKey: string,
+    leaseKey: string,
     expected: number,
     state: string,
     turn: string,
     retention: number,
     ttl: number,
-  ): Promise<[0 | 1, number | string]>;
+    leaseToken: string,
+  ): Promise<[0 | 1 | 2, number | string]>;
+  soniAcquire(
+    leaseKey: string,
+    counterKey: string,
+    ttlMs: number,
+    counterLifetimeMs: number,
+  ): Promise<[0 | 1, number]>;
+  soniRenew(leaseKey: string, token: number, ttlMs: number): Promise<number>;
+  soniRelease(leaseKey: string, token: number): Promise<number>;
 }
 
 const UNAVAILABLE_MESSAGE =
@@ -101,7 +159,10 @@ export class RedisCheckpointer implements Checkpointer {
       // Keep trying in the background, at most a second apart, until close() (null = stop).
       retryStrategy: (attempt) => (this.#lifecycle.closed ? null : Math.min(attempt * 100, 1000)),
     }) as SoniRedis;
-    this.#redis.defineCommand("soniSave", { numberOfKeys: 2, lua: SAVE_SCRIPT });
+    this.#redis.defineCommand("soniSave", { numberOfKeys: 3, lua: SAVE_SCRIPT });
+    this.#redis.defineCommand("soniAcquire", { numberOfKeys: 2, lua: ACQUIRE_SCRIPT });
+    this.#redis.defineCommand("soniRenew", { numberOfKeys: 1, lua: RENEW_SCRIPT });
+    this.#redis.defineCommand("soniRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
     this.#redis.on("ready", () => {
       // A reconnect that completes while closing: nothing will use it.
       if (this.#lifecycle.closed) return this.#redis.disconnect();
@@ -152,19 +213,24 @@ export class RedisCheckpointer implements Checkpointer {
     state: DialogueState,
     expectedVersion: number,
     turn?: TurnRecord,
+    options?: SaveOptions,
   ): Promise<number> {
     return this.#run(async () => {
       checkExpectedVersion(expectedVersion);
+      const token = options?.leaseToken;
       const [saved, version] = await this.#redis.soniSave(
         this.#conversationKey(conversationId),
         this.#turnsKey(conversationId),
+        this.#leaseKey(conversationId),
         expectedVersion,
         JSON.stringify(state),
         turn ? JSON.stringify(turn) : "",
         this.#retention,
         this.#ttlSeconds,
+        token === undefined ? "" : String(token),
       );
       if (saved === 1) return Number(version);
+      if (saved === 2) throw new LeaseLostError(conversationId, token ?? 0);
       throw new VersionConflictError(
         conversationId,
         expectedVersion,
@@ -196,6 +262,36 @@ export class RedisCheckpointer implements Checkpointer {
         -1,
       );
       return records.map((record) => JSON.parse(record) as TurnRecord);
+    });
+  }
+
+  tryAcquireLease(conversationId: string, ttlMs: number): Promise<LeaseAttempt> {
+    return this.#run(async () => {
+      const [taken, value] = await this.#redis.soniAcquire(
+        this.#leaseKey(conversationId),
+        this.#leaseCounterKey(conversationId),
+        Math.ceil(ttlMs),
+        LEASE_COUNTER_LIFETIME_MS,
+      );
+      // PTTL is -1 only for a key without expiry, which this store never writes; count it as 1 ms.
+      return taken === 1 ? { token: Number(value) } : { heldForMs: Math.max(1, Number(value)) };
+    });
+  }
+
+  renewLease(conversationId: string, token: number, ttlMs: number): Promise<boolean> {
+    return this.#run(async () => {
+      const renewed = await this.#redis.soniRenew(
+        this.#leaseKey(conversationId),
+        token,
+        Math.ceil(ttlMs),
+      );
+      return renewed === 1;
+    });
+  }
+
+  releaseLease(conversationId: string, token: number): Promise<void> {
+    return this.#run(async () => {
+      await this.#redis.soniRelease(this.#leaseKey(conversationId), token);
     });
   }
 
@@ -237,6 +333,14 @@ export class RedisCheckpointer implements Checkpointer {
 
   #turnsKey(conversationId: string): string {
     return `${this.#prefix}turns:{${conversationId}}`;
+  }
+
+  #leaseKey(conversationId: string): string {
+    return `${this.#prefix}lease:{${conversationId}}`;
+  }
+
+  #leaseCounterKey(conversationId: string): string {
+    return `${this.#prefix}lease-token:{${conversationId}}`;
   }
 
   #run<T>(operation: () => Promise<T>): Promise<T> {

@@ -3,8 +3,13 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Logger } from "pino";
 import type { DialogueState, TurnRecord } from "../protocol/state.ts";
-import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
-import { StoreUnavailableError, VersionConflictError } from "./errors.ts";
+import type {
+  Checkpointer,
+  LeaseAttempt,
+  SaveOptions,
+  StoredConversation,
+} from "./checkpointer.ts";
+import { LeaseLostError, StoreUnavailableError, VersionConflictError } from "./errors.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
@@ -46,6 +51,15 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      PRIMARY KEY (conversation_id, seq)
    ) WITHOUT ROWID;`,
+  // Leases of conversations being served, for processes sharing the file. The counter makes
+  // tokens only grow, even when lease rows are deleted. Times are epoch milliseconds.
+  `CREATE TABLE leases (
+     conversation_id TEXT PRIMARY KEY,
+     token INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE lease_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+   INSERT INTO lease_counter (id, value) VALUES (1, 0);`,
 ];
 
 /** SQLite result codes meaning "the file cannot be used right now", not "a bug". */
@@ -70,7 +84,9 @@ export class SqliteCheckpointer implements Checkpointer {
     state: string,
     expected: number,
     turn: string | null,
+    leaseToken: number | null,
   ) => number;
+  readonly #acquireTransaction: (id: string, ttlMs: number) => LeaseAttempt;
   readonly #deleteTransaction: (id: string) => boolean;
 
   constructor(options: SqliteCheckpointerOptions) {
@@ -96,7 +112,8 @@ export class SqliteCheckpointer implements Checkpointer {
     const statements = this.#statements;
     const retention = this.#retention;
     this.#saveTransaction = this.#db.transaction(
-      (id: string, state: string, expected: number, turn: string | null) => {
+      (id: string, state: string, expected: number, turn: string | null, token: number | null) => {
+        if (token !== null && !holds(statements, id, token)) throw new LeaseLostError(id, token);
         const row = statements.version.get(id) as { version: number } | undefined;
         const current = row?.version ?? 0;
         if (current !== expected)
@@ -109,6 +126,14 @@ export class SqliteCheckpointer implements Checkpointer {
         return version;
       },
     ).immediate;
+    this.#acquireTransaction = this.#db.transaction((id: string, ttlMs: number): LeaseAttempt => {
+      const now = Date.now();
+      const lease = statements.lease.get(id) as { expires_at: number } | undefined;
+      if (lease && lease.expires_at > now) return { heldForMs: lease.expires_at - now };
+      const { value: token } = statements.nextLeaseToken.get() as { value: number };
+      statements.putLease.run(id, token, now + ttlMs);
+      return { token };
+    }).immediate;
     this.#deleteTransaction = this.#db.transaction((id: string) => {
       statements.deleteTurns.run(id);
       return statements.deleteConversation.run(id).changes > 0;
@@ -135,12 +160,34 @@ export class SqliteCheckpointer implements Checkpointer {
     state: DialogueState,
     expectedVersion: number,
     turn?: TurnRecord,
+    options?: SaveOptions,
   ): Promise<number> {
     return this.#run(() => {
       checkExpectedVersion(expectedVersion);
       const json = JSON.stringify(state);
       const turnJson = turn ? JSON.stringify(turn) : null;
-      return this.#saveTransaction(conversationId, json, expectedVersion, turnJson);
+      const token = options?.leaseToken ?? null;
+      return this.#saveTransaction(conversationId, json, expectedVersion, turnJson, token);
+    });
+  }
+
+  tryAcquireLease(conversationId: string, ttlMs: number): Promise<LeaseAttempt> {
+    return this.#run(() => this.#acquireTransaction(conversationId, Math.ceil(ttlMs)));
+  }
+
+  renewLease(conversationId: string, token: number, ttlMs: number): Promise<boolean> {
+    return this.#run(() => {
+      const now = Date.now();
+      return (
+        this.#statements.renewLease.run(now + Math.ceil(ttlMs), conversationId, token, now)
+          .changes > 0
+      );
+    });
+  }
+
+  releaseLease(conversationId: string, token: number): Promise<void> {
+    return this.#run(() => {
+      this.#statements.releaseLease.run(conversationId, token);
     });
   }
 
@@ -232,7 +279,30 @@ function prepareStatements(db: Database.Database) {
     ),
     deleteTurns: db.prepare("DELETE FROM turns WHERE conversation_id = ?"),
     deleteConversation: db.prepare("DELETE FROM conversations WHERE id = ?"),
+    lease: db.prepare("SELECT token, expires_at FROM leases WHERE conversation_id = ?"),
+    nextLeaseToken: db.prepare(
+      "UPDATE lease_counter SET value = value + 1 WHERE id = 1 RETURNING value",
+    ),
+    putLease: db.prepare(
+      `INSERT INTO leases (conversation_id, token, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (conversation_id) DO UPDATE SET
+         token = excluded.token, expires_at = excluded.expires_at`,
+    ),
+    renewLease: db.prepare(
+      "UPDATE leases SET expires_at = ? WHERE conversation_id = ? AND token = ? AND expires_at > ?",
+    ),
+    releaseLease: db.prepare("DELETE FROM leases WHERE conversation_id = ? AND token = ?"),
   };
+}
+
+/** Whether `token` holds the conversation's lease and it has not expired. */
+function holds(
+  statements: ReturnType<typeof prepareStatements>,
+  id: string,
+  token: number,
+): boolean {
+  const lease = statements.lease.get(id) as { token: number; expires_at: number } | undefined;
+  return lease !== undefined && lease.token === token && lease.expires_at > Date.now();
 }
 
 /** The pragma value for a mode; anything else is refused, as it would be interpolated into SQL. */

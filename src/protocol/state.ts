@@ -73,6 +73,11 @@ export interface DialogueState {
   offered_handoff?: boolean;
   /** The last flow that ended normally (absent before one did, and in older states). */
   recent_flow?: RecentFlow;
+  /**
+   * Conversation-scoped handler data (`ctx.data`): written by the runtime after the handlers
+   * of a turn ran, never read by the DM. Absent until a handler stores something.
+   */
+  data?: Record<string, unknown>;
 }
 
 /**

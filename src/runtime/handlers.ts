@@ -1,9 +1,29 @@
 import type { Logger } from "pino";
 import type { SlotValue } from "../protocol/commands.ts";
 
+/**
+ * Conversation-scoped handler data: a JSON object saved with the conversation, in the same write
+ * as the turn's state, so later turns and other server instances see it (docs/handlers.md).
+ */
+export type HandlerData = Record<string, unknown>;
+
 /** What every handler receives besides its inputs. */
 export interface HandlerContext {
   conversationId: string;
+  /** The number of the turn this call runs in (1 for the conversation's first message). */
+  turn: number;
+  /**
+   * Names this call: `conversation/turn/handler` (`/2`, `/3`, ... when the handler runs again in
+   * the same turn). A turn that was not saved and runs again (after losing a concurrent save,
+   * or a message sent again when its turn was cut short) calls the handler with the same key:
+   * key external side effects on it.
+   */
+  idempotencyKey: string;
+  /**
+   * The conversation's handler data (a copy for this call): changes are kept when the call
+   * succeeds and saved with the turn; a throw, a timeout or a lost save discards them.
+   */
+  data: HandlerData;
   /** The current flow's slots (a copy: mutating it changes nothing). */
   slots: Readonly<Record<string, SlotValue>>;
   logger: Logger;

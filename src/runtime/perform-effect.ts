@@ -1,6 +1,13 @@
 import type { Logger } from "pino";
 import type { Effect, EffectResult } from "../dm/effects.ts";
-import { type HandlerContext, type HandlerSet, userMessageOf } from "./handlers.ts";
+import { copyJson } from "../persistence/json-copy.ts";
+import { checkedHandlerData } from "./handler-data.ts";
+import {
+  type HandlerContext,
+  type HandlerData,
+  type HandlerSet,
+  userMessageOf,
+} from "./handlers.ts";
 
 export interface PerformContext {
   handlers: Required<HandlerSet>;
@@ -10,6 +17,10 @@ export interface PerformContext {
   /** Fires on runtime shutdown; every handler's own signal follows it. */
   shutdown: AbortSignal;
   timeoutMs: number;
+  turn: number;
+  idempotencyKey: string;
+  /** The conversation's handler data; replaced by the handler's copy when the call succeeds. */
+  data: { current: HandlerData };
 }
 
 /**
@@ -35,8 +46,17 @@ export async function performEffect(
     controller?.abort(reason);
   };
   let logger: Logger | undefined;
+  // The handler's own copy, made on first use: a handler still running after its timeout can
+  // change nothing that is saved.
+  let data: HandlerData | undefined;
   const ctx: HandlerContext = {
     conversationId: context.conversationId,
+    turn: context.turn,
+    idempotencyKey: context.idempotencyKey,
+    get data() {
+      data ??= copyJson(context.data.current);
+      return data;
+    },
     slots: Object.freeze({ ...effect.slots }),
     get logger() {
       const parent = context.logger();
@@ -70,6 +90,14 @@ export async function performEffect(
     abort(new Error("the runtime is shutting down"));
     return shutdownResult();
   }
+  /** Keeps the handler's data changes when it succeeded. */
+  const settle = (result: EffectResult): EffectResult => {
+    if (!result.ok || data === undefined) return result;
+    const kept = checkedHandlerData(data);
+    if (kept instanceof Error) return { ok: false, error: `${kind}.${name}: ${kept.message}` };
+    context.data.current = kept;
+    return result;
+  };
   let returned: unknown;
   try {
     returned =
@@ -81,7 +109,7 @@ export async function performEffect(
   }
   // A synchronous handler (most validators and normalizers) has already finished: no timer and
   // no race to set up, which would cost more than the handler itself.
-  if (!isThenable(returned)) return { ok: true, value: returned };
+  if (!isThenable(returned)) return settle({ ok: true, value: returned });
   let timer: NodeJS.Timeout | undefined;
   let onShutdown: (() => void) | undefined;
   const interrupted = new Promise<EffectResult>((resolve) => {
@@ -104,7 +132,7 @@ export async function performEffect(
     thrown,
   );
   try {
-    return await Promise.race([run, interrupted]);
+    return settle(await Promise.race([run, interrupted]));
   } finally {
     clearTimeout(timer);
     if (onShutdown) context.shutdown.removeEventListener("abort", onShutdown);

@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import pino, { type Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import type { Effect } from "../dm/effects.ts";
 import { TurnMachine } from "../dm/engine.ts";
 import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
 import { createUnderstanding } from "../du/create.ts";
 import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
-import { VersionConflictError } from "../persistence/errors.ts";
+import { LeaseLostError, VersionConflictError } from "../persistence/errors.ts";
+import { acquireLease, type HeldLease, supportsLeases } from "../persistence/lease.ts";
 import { type Command, parseCommands } from "../protocol/commands.ts";
 import {
   type DialogueState,
@@ -29,8 +31,12 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 /** Conversation ids end up in logs, keys and URLs: keep them short and plain. */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
 const MAX_TURN_ATTEMPTS = 25;
+/** Leases lost between taking one and saving, in one turn, before it is given up. */
+const MAX_LEASE_LOSSES = 3;
 const MAX_RETRY_DELAY_MS = 250;
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
+export const DEFAULT_LEASE_TTL_MS = 15_000;
+export const DEFAULT_LEASE_WAIT_MS = 10_000;
 
 /** The caller sent something processMessage cannot take; nothing was changed. */
 export class InvalidInputError extends Error {
@@ -78,6 +84,8 @@ export interface RuntimeLoopOptions {
   defaultBackend?: "memory" | "sqlite";
   /** Bound for each resource's close (and for waiting on turns in flight) in cleanup. */
   resourceCloseTimeoutMs?: number;
+  /** Conversation lease timing; defaults: settings.persistence.lease_ttl_ms / lease_wait_ms. */
+  lease?: { ttlMs?: number; waitMs?: number };
 }
 
 export interface TurnResult {
@@ -214,7 +222,13 @@ export class RuntimeLoop {
     assertUserId(userId);
     return this.#enqueue(userId, async () => {
       await this.initialize();
-      return this.#store().delete(userId);
+      const store = this.#store();
+      const lease = await this.#acquireLease(store, userId, () => this.#logger);
+      try {
+        return await store.delete(userId);
+      } finally {
+        await lease?.release();
+      }
     });
   }
 
@@ -356,66 +370,136 @@ export class RuntimeLoop {
         : this.#logger;
       return child;
     };
-    for (let attempt = 1; ; attempt++) {
-      const store = this.#store();
-      const stored = await store.load(userId);
-      const state = stored ? migrateState(stored.state) : emptyState(userId);
-      const commands = await this.#understand(message, state, logger);
-      const started = Date.now();
-      const machine = new TurnMachine({
-        domain: this.domain,
-        state,
-        commands,
-        userMessage: message,
-        now: this.#clock(),
-        newId: this.#newId,
-        // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
-        ownsState: true,
-      });
-      let progress = machine.start();
-      while (!progress.done) {
-        const result = await performEffect(progress.effect, {
-          handlers: this.#handlers!,
-          conversationId: userId,
-          logger,
-          shutdown: this.#shutdown.signal,
-          timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+    const store = this.#store();
+    // One turn of a conversation at a time across every process sharing the store; the
+    // version check on save stays as the last line of defence.
+    const held = { lease: await this.#acquireLease(store, userId, logger), losses: 0 };
+    try {
+      // Idempotency keys handed out in earlier attempts of this message, by call: a re-run
+      // that makes the same call again passes the same key (see callKey).
+      const journal = new Map<string, string>();
+      for (let attempt = 1; ; attempt++) {
+        const stored = await store.load(userId);
+        const state = stored ? migrateState(stored.state) : emptyState(userId);
+        const commands = await this.#understand(message, state, logger);
+        const started = Date.now();
+        const turn = state.turn_count + 1;
+        const data = { current: state.data ?? {} };
+        const calls = new Map<string, number>();
+        const machine = new TurnMachine({
+          domain: this.domain,
+          state,
+          commands,
+          userMessage: message,
+          now: this.#clock(),
+          newId: this.#newId,
+          // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
+          ownsState: true,
         });
-        // A turn cut short by shutdown is not saved: the caller never got an answer.
-        this.#assertOpen();
-        progress = machine.resume(result);
+        let progress = machine.start();
+        while (!progress.done) {
+          const result = await performEffect(progress.effect, {
+            handlers: this.#handlers!,
+            conversationId: userId,
+            logger,
+            shutdown: this.#shutdown.signal,
+            timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+            turn,
+            idempotencyKey: callKey(progress.effect, userId, turn, calls, journal),
+            data,
+          });
+          // A turn cut short by shutdown is not saved: the caller never got an answer.
+          this.#assertOpen();
+          progress = machine.resume(result);
+        }
+        const output = progress.output;
+        if (output.state.data !== undefined || Object.keys(data.current).length > 0) {
+          output.state.data = data.current;
+        }
+        for (const entry of output.logs) {
+          if (this.#logger.isLevelEnabled(entry.level))
+            logger()[entry.level](entry.data ?? {}, entry.msg);
+        }
+        const saved = await this.#save(store, userId, output, stored?.version ?? 0, held, logger);
+        if (saved === "lease_lost_too_often") throw new TurnConflictError(userId, attempt);
+        if (saved === "conflict") {
+          if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
+          logger().warn(
+            { attempt },
+            "Conversation saved concurrently elsewhere; re-running the turn",
+          );
+          await sleep(retryDelayMs(attempt));
+          continue;
+        }
+        if (this.#logger.isLevelEnabled("info")) {
+          logger().info(
+            {
+              turn: output.state.turn_count,
+              commands: commands.map((c) => c.type),
+              steps: output.steps.length,
+              flow: output.state.flow_stack.at(-1)?.flow ?? null,
+              dm_ms: Date.now() - started,
+            },
+            "Turn processed",
+          );
+        }
+        return toTurnResult(output.state, output.messages, commands);
       }
-      const output = progress.output;
-      for (const entry of output.logs) {
-        if (this.#logger.isLevelEnabled(entry.level))
-          logger()[entry.level](entry.data ?? {}, entry.msg);
-      }
-      try {
-        await store.save(userId, output.state, stored?.version ?? 0, output.record);
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
-        logger().warn(
-          { attempt },
-          "Conversation saved concurrently elsewhere; re-running the turn",
-        );
-        await sleep(retryDelayMs(attempt));
-        continue;
-      }
-      if (this.#logger.isLevelEnabled("info")) {
-        logger().info(
-          {
-            turn: output.state.turn_count,
-            commands: commands.map((c) => c.type),
-            steps: output.steps.length,
-            flow: output.state.flow_stack.at(-1)?.flow ?? null,
-            dm_ms: Date.now() - started,
-          },
-          "Turn processed",
-        );
-      }
-      return toTurnResult(output.state, output.messages, commands);
+    } finally {
+      await held.lease?.release();
     }
+  }
+
+  /**
+   * Saves a turn's output under the lease. A lease lost before the save (the process stalled
+   * past its expiry) is taken again and the same save retried: if nobody saved meanwhile the
+   * version still matches and the output stands, else the save reports a conflict.
+   */
+  async #save(
+    store: Checkpointer,
+    userId: string,
+    output: { state: DialogueState; record: TurnRecord },
+    version: number,
+    held: { lease: HeldLease | undefined; losses: number },
+    logger: () => Logger,
+  ): Promise<"saved" | "conflict" | "lease_lost_too_often"> {
+    for (;;) {
+      try {
+        const token = held.lease?.token;
+        await store.save(
+          userId,
+          output.state,
+          version,
+          output.record,
+          token === undefined ? undefined : { leaseToken: token },
+        );
+        return "saved";
+      } catch (error) {
+        if (error instanceof VersionConflictError) return "conflict";
+        if (!(error instanceof LeaseLostError) || !held.lease) throw error;
+        if (++held.losses > MAX_LEASE_LOSSES) return "lease_lost_too_often";
+        logger().warn("Conversation lease lost before saving; taking it again");
+        await held.lease.release();
+        held.lease = undefined;
+        held.lease = await this.#acquireLease(store, userId, logger);
+      }
+    }
+  }
+
+  /** The conversation's lease, waited for (bounded); undefined when the store has none. */
+  async #acquireLease(
+    store: Checkpointer,
+    userId: string,
+    logger: () => Logger,
+  ): Promise<HeldLease | undefined> {
+    if (!supportsLeases(store)) return undefined;
+    const settings = this.domain.domain.settings.persistence;
+    return acquireLease(store, userId, {
+      ttlMs: this.#options.lease?.ttlMs ?? settings.lease_ttl_ms ?? DEFAULT_LEASE_TTL_MS,
+      waitMs: this.#options.lease?.waitMs ?? settings.lease_wait_ms ?? DEFAULT_LEASE_WAIT_MS,
+      signal: this.#shutdown.signal,
+      logger,
+    });
   }
 
   /** The DU's commands, re-validated; a DU that throws counts as "nothing understood". */
@@ -448,6 +532,36 @@ export class RuntimeLoop {
       return [];
     }
   }
+}
+
+/**
+ * `conversation/turn/handler`, with `/n` for the n-th call of a handler in one turn. An action
+ * called again with the same inputs in a later attempt of the same message keeps the key its
+ * first call got, even when the re-run ends up in another turn number (another process saved
+ * a turn in between): its external effect is then recognised as already done.
+ */
+function callKey(
+  effect: Effect,
+  userId: string,
+  turn: number,
+  calls: Map<string, number>,
+  journal: Map<string, string>,
+): string {
+  const name =
+    effect.kind === "action"
+      ? effect.action
+      : effect.kind === "validate"
+        ? `validator:${effect.validator}`
+        : `normalizer:${effect.normalizer}`;
+  const n = (calls.get(name) ?? 0) + 1;
+  calls.set(name, n);
+  const key = `${userId}/${turn}/${name}${n > 1 ? `/${n}` : ""}`;
+  if (effect.kind !== "action") return key;
+  const call = `${name}/${n}/${JSON.stringify(effect.inputs)}`;
+  const earlier = journal.get(call);
+  if (earlier !== undefined) return earlier;
+  journal.set(call, key);
+  return key;
 }
 
 function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {

@@ -2,7 +2,12 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { StoreUnavailableError, VersionConflictError } from "../persistence/errors.ts";
+import {
+  ConversationBusyError,
+  LeaseLostError,
+  StoreUnavailableError,
+  VersionConflictError,
+} from "../persistence/errors.ts";
 import {
   InvalidInputError,
   RuntimeClosedError,
@@ -93,7 +98,12 @@ export function toApiError(error: unknown): ApiError | null {
       headers: { "retry-after": String(RETRY_AFTER_SECONDS.store) },
     });
   }
-  if (error instanceof VersionConflictError) {
+  if (error instanceof ConversationBusyError) {
+    return new ApiError(409, "conversation_busy", error.message, {
+      headers: { "retry-after": String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) },
+    });
+  }
+  if (error instanceof VersionConflictError || error instanceof LeaseLostError) {
     return new ApiError(409, "conflict", `${error.message}; retry the request`);
   }
   if (error instanceof TurnConflictError) return new ApiError(409, "conflict", error.message);

@@ -1,7 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Checkpointer } from "../../src/persistence/checkpointer.ts";
-import { CheckpointerClosedError, VersionConflictError } from "../../src/persistence/errors.ts";
+import {
+  CheckpointerClosedError,
+  ConversationBusyError,
+  LeaseLostError,
+  VersionConflictError,
+} from "../../src/persistence/errors.ts";
+import {
+  acquireLease,
+  type LeasingCheckpointer,
+  supportsLeases,
+} from "../../src/persistence/lease.ts";
 import type { DialogueState, TurnRecord } from "../../src/protocol/state.ts";
 import { emptyState } from "../../src/protocol/state.ts";
 
@@ -256,6 +266,124 @@ export function describeCheckpointerContract(name: string, options: ContractOpti
         expect((await reopened.load(id))?.version).toBe(1);
         expect(await reopened.listTurns(id)).toEqual([sampleTurn(1)]);
       }
+    });
+
+    describe("conversation leases", () => {
+      /** Two handles on the store, as two processes have (one shared instance for memory). */
+      const pair = async (): Promise<[LeasingCheckpointer, LeasingCheckpointer]> => {
+        const a = await open();
+        const b = options.persistent ? await open() : a;
+        if (!supportsLeases(a) || !supportsLeases(b)) throw new Error("store has no leases");
+        return [a, b];
+      };
+      /** Polls until `b` takes the lease `a` let expire (bounded, generous under load). */
+      const takeWhenExpired = async (store: LeasingCheckpointer, id: string, ttlMs: number) => {
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const attempt = await store.tryAcquireLease(id, ttlMs);
+          if ("token" in attempt) return attempt.token;
+          if (Date.now() > deadline) throw new Error("the lease never expired");
+          await new Promise((r) => setTimeout(r, Math.min(attempt.heldForMs, 50)));
+        }
+      };
+
+      it("grants a lease to one holder at a time, with a growing fencing token", async () => {
+        const [a, b] = await pair();
+        const id = newId();
+        const first = await a.tryAcquireLease(id, 30_000);
+        if (!("token" in first)) throw new Error("first attempt must get the lease");
+        const second = await b.tryAcquireLease(id, 30_000);
+        expect("token" in second).toBe(false);
+        if ("heldForMs" in second) {
+          expect(second.heldForMs).toBeGreaterThan(0);
+          expect(second.heldForMs).toBeLessThanOrEqual(30_000);
+        }
+        await a.releaseLease(id, first.token);
+        const third = await b.tryAcquireLease(id, 30_000);
+        if (!("token" in third)) throw new Error("a released lease must be free");
+        expect(third.token).toBeGreaterThan(first.token);
+        await b.releaseLease(id, third.token);
+      });
+
+      it("ignores a release or renewal with a token that does not hold the lease", async () => {
+        const [a, b] = await pair();
+        const id = newId();
+        const held = await a.tryAcquireLease(id, 30_000);
+        if (!("token" in held)) throw new Error("must get the lease");
+        await b.releaseLease(id, held.token + 1000);
+        expect(await b.renewLease(id, held.token + 1000, 30_000)).toBe(false);
+        expect("token" in (await b.tryAcquireLease(id, 30_000))).toBe(false);
+        await a.releaseLease(id, held.token);
+      });
+
+      it("saves with the token that holds the lease; without a lease the token is refused", async () => {
+        const [a] = await pair();
+        const id = newId();
+        const held = await a.tryAcquireLease(id, 30_000);
+        if (!("token" in held)) throw new Error("must get the lease");
+        expect(await a.save(id, sampleState(id, 1), 0, undefined, { leaseToken: held.token })).toBe(
+          1,
+        );
+        await a.releaseLease(id, held.token);
+        await expect(
+          a.save(id, sampleState(id, 2), 1, sampleTurn(2), { leaseToken: held.token }),
+        ).rejects.toBeInstanceOf(LeaseLostError);
+        expect(await a.load(id)).toEqual({ state: sampleState(id, 1), version: 1 });
+        expect(await a.listTurns(id)).toEqual([]);
+      });
+
+      it("fences a stale holder: once its lease expired and was taken, its save changes nothing", async () => {
+        const [a, b] = await pair();
+        const id = newId();
+        await a.save(id, sampleState(id, 1), 0);
+        const stale = await a.tryAcquireLease(id, 150);
+        if (!("token" in stale)) throw new Error("must get the lease");
+        const fresh = await takeWhenExpired(b, id, 30_000);
+        expect(fresh).toBeGreaterThan(stale.token);
+        expect(await a.renewLease(id, stale.token, 30_000)).toBe(false);
+        await expect(
+          a.save(id, sampleState(id, 9), 1, sampleTurn(2), { leaseToken: stale.token }),
+        ).rejects.toBeInstanceOf(LeaseLostError);
+        expect(await b.save(id, sampleState(id, 2), 1, sampleTurn(2), { leaseToken: fresh })).toBe(
+          2,
+        );
+        expect((await b.load(id))?.state).toEqual(sampleState(id, 2));
+        expect(await b.listTurns(id)).toEqual([sampleTurn(2)]);
+        await b.releaseLease(id, fresh);
+      });
+
+      it("keeps a renewed lease past its first expiry", async () => {
+        const [a, b] = await pair();
+        const id = newId();
+        const held = await a.tryAcquireLease(id, 300);
+        if (!("token" in held)) throw new Error("must get the lease");
+        expect(await a.renewLease(id, held.token, 30_000)).toBe(true);
+        await new Promise((r) => setTimeout(r, 400));
+        const other = await b.tryAcquireLease(id, 30_000);
+        expect("token" in other).toBe(false);
+        expect(await a.save(id, sampleState(id, 1), 0, undefined, { leaseToken: held.token })).toBe(
+          1,
+        );
+        await a.releaseLease(id, held.token);
+      });
+
+      it("acquireLease waits for the holder, renews while held, and gives up after waitMs", async () => {
+        const [a, b] = await pair();
+        const id = newId();
+        const first = await acquireLease(a, id, { ttlMs: 300, waitMs: 0 });
+        // Renewal every ttl/3 keeps the short lease alive well past 300 ms.
+        await new Promise((r) => setTimeout(r, 700));
+        expect(first.lost).toBe(false);
+        const busy = await acquireLease(b, id, { ttlMs: 300, waitMs: 50 }).catch((e) => e);
+        expect(busy).toBeInstanceOf(ConversationBusyError);
+        expect((busy as ConversationBusyError).retryAfterMs).toBeGreaterThan(0);
+        const waiting = acquireLease(b, id, { ttlMs: 30_000, waitMs: 10_000 });
+        await new Promise((r) => setTimeout(r, 50));
+        await first.release();
+        const second = await waiting;
+        expect(second.token).toBeGreaterThan(first.token);
+        await second.release();
+      });
     });
   });
 }

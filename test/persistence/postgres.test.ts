@@ -94,8 +94,10 @@ describe.skipIf(!probe.available)("postgres", () => {
         () => new PostgresCheckpointer({ url: POSTGRES_URL, schema: fresh, applicationName }),
       );
       await Promise.all(stores.map((store) => store.init()));
-      const rows = await query(`SELECT version FROM "${fresh}".soni_schema_version`);
-      expect(rows).toEqual([{ version: 1 }]);
+      const rows = await query(
+        `SELECT version FROM "${fresh}".soni_schema_version ORDER BY version`,
+      );
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
       await Promise.all(stores.map((store) => store.close()));
     });
 

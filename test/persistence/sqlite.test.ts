@@ -37,7 +37,7 @@ describe("SqliteCheckpointer", () => {
       expect(db.prepare("SELECT version FROM conversations WHERE id = 'c'").get()).toEqual({
         version: 20,
       });
-      expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: 1 });
+      expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: 2 });
     } finally {
       db.close();
     }
@@ -59,7 +59,8 @@ describe("SqliteCheckpointer", () => {
     await store.save("c", sampleState("c"), 0);
     await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.prepare("SELECT count(*) AS n FROM schema_version").get()).toEqual({ n: 1 });
+    // One row per migration, each applied once.
+    expect(db.prepare("SELECT count(*) AS n FROM schema_version").get()).toEqual({ n: 2 });
     db.close();
   });
 
