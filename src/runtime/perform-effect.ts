@@ -69,7 +69,7 @@ export async function performEffect(
         ? (handler as (i: unknown, c: HandlerContext) => unknown)(effect.inputs, ctx)
         : (handler as (v: unknown, c: HandlerContext) => unknown)(effect.value, ctx);
   } catch (error) {
-    return failure(error);
+    return failure(error, `${kind}.${name}`, context);
   }
   // A synchronous handler (most validators and normalizers) has already finished: no timer and
   // no race to set up, which would cost more than the handler itself.
@@ -93,7 +93,7 @@ export async function performEffect(
   });
   const run = Promise.resolve(returned).then(
     (value): EffectResult => ({ ok: true, value }),
-    failure,
+    (error: unknown) => failure(error, `${kind}.${name}`, context),
   );
   try {
     return await Promise.race([run, interrupted]);
@@ -103,8 +103,13 @@ export async function performEffect(
   }
 }
 
-function failure(error: unknown): EffectResult {
+/**
+ * A handler's throw as a result. An error carrying a `userMessage` is the handler declining on
+ * purpose; anything else is a bug or an outage, logged with its stack for whoever debugs it.
+ */
+function failure(error: unknown, handler: string, context: PerformContext): EffectResult {
   const userMessage = userMessageOf(error);
+  if (!userMessage) context.logger().error({ err: error, handler }, `Handler ${handler} threw`);
   return {
     ok: false,
     error: error instanceof Error ? error.message || error.name : String(error),
@@ -118,6 +123,12 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === "function"
   );
+}
+
+/** `kind.name` of the handler an effect calls (`actions.<name>`, `validators.<name>`, ...). */
+export function effectHandlerName(effect: Effect): string {
+  const [kind, name] = describeEffect(effect);
+  return `${kind}.${name}`;
 }
 
 function describeEffect(effect: Effect): [keyof HandlerSet, string] {

@@ -8,6 +8,7 @@ import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
 import { VersionConflictError } from "../persistence/errors.ts";
+import { observeCheckpointer } from "../persistence/observed-checkpointer.ts";
 import { type Command, parseCommands } from "../protocol/commands.ts";
 import {
   type DialogueState,
@@ -23,7 +24,9 @@ import {
   loadHandlers,
 } from "./handler-loader.ts";
 import type { HandlerSet } from "./handlers.ts";
-import { performEffect } from "./perform-effect.ts";
+import { effectHandlerName, performEffect } from "./perform-effect.ts";
+import { activeTraceId, inSpan } from "./tracing.ts";
+import type { TurnObserver, TurnOutcome } from "./turn-observer.ts";
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 /** Conversation ids end up in logs, keys and URLs: keep them short and plain. */
@@ -76,6 +79,14 @@ export interface RuntimeLoopOptions {
   defaultBackend?: "memory" | "sqlite";
   /** Bound for each resource's close (and for waiting on turns in flight) in cleanup. */
   resourceCloseTimeoutMs?: number;
+  /** Told about turns, DU reads, handler calls and store calls (metrics); see turn-observer.ts. */
+  observer?: TurnObserver;
+}
+
+/** Per-call context of one turn, for the logs. */
+export interface TurnOptions {
+  /** The request that carried the message (HTTP `x-request-id`); logged with the turn. */
+  requestId?: string;
 }
 
 export interface TurnResult {
@@ -152,13 +163,15 @@ export class RuntimeLoop {
     } else {
       handlers = (await loadHandlers(domain)).handlers;
     }
-    const checkpointer =
+    const checkpointer = observeCheckpointer(
       this.#options.checkpointer ??
-      (await createCheckpointer(domain.domain.settings.persistence, {
-        baseDir: domain.baseDir,
-        logger: this.#logger,
-        defaultBackend: this.#options.defaultBackend ?? "memory",
-      }));
+        (await createCheckpointer(domain.domain.settings.persistence, {
+          baseDir: domain.baseDir,
+          logger: this.#logger,
+          defaultBackend: this.#options.defaultBackend ?? "memory",
+        })),
+      this.#options.observer,
+    );
     const du = this.#options.du ?? createUnderstanding(domain, { logger: this.#logger });
     if (this.#cleanup) {
       // cleanup() started while we were loading: it will close what we hand over now.
@@ -177,7 +190,11 @@ export class RuntimeLoop {
   }
 
   /** Processes one user message: understand, run the dialogue manager, save. */
-  async processMessage(message: string, userId: string): Promise<TurnResult> {
+  async processMessage(
+    message: string,
+    userId: string,
+    options: TurnOptions = {},
+  ): Promise<TurnResult> {
     this.#assertOpen();
     if (typeof message !== "string" || message.trim() === "") {
       throw new InvalidInputError("message", "message must be a non-empty string");
@@ -192,7 +209,7 @@ export class RuntimeLoop {
     // Queued before anything is awaited, so turns of a user run in arrival order.
     return this.#enqueue(userId, async () => {
       if (!this.#initialized) await this.initialize();
-      return this.#runTurn(message, userId);
+      return this.#observeTurn(message, userId, options);
     });
   }
 
@@ -343,22 +360,63 @@ export class RuntimeLoop {
     return result;
   }
 
-  async #runTurn(message: string, userId: string): Promise<TurnResult> {
+  /** The turn in its `soni.turn` span, timed and reported to the observer. */
+  #observeTurn(message: string, userId: string, options: TurnOptions): Promise<TurnResult> {
+    const observer = this.#options.observer;
+    const started = performance.now();
+    const progress: TurnProgress = { flow: null, duSource: null };
+    observer?.turnStarted?.();
+    return inSpan("soni.turn", { "soni.conversation_id": userId }, async (span) => {
+      let outcome: TurnOutcome = "error";
+      try {
+        const result = await this.#runTurn(message, userId, options, progress);
+        outcome = "ok";
+        if (span.isRecording()) {
+          span.setAttributes({
+            "soni.turn": result.turnCount,
+            "soni.flow": result.activeFlow ?? "",
+            "soni.du.source": progress.duSource ?? "",
+          });
+        }
+        return result;
+      } catch (error) {
+        if (error instanceof TurnConflictError) outcome = "conflict";
+        else if (error instanceof RuntimeClosedError) outcome = "aborted";
+        throw error;
+      } finally {
+        observer?.turnFinished?.({
+          flow: progress.flow,
+          duSource: progress.duSource,
+          outcome,
+          seconds: (performance.now() - started) / 1000,
+        });
+      }
+    });
+  }
+
+  async #runTurn(
+    message: string,
+    userId: string,
+    options: TurnOptions,
+    progress: TurnProgress,
+  ): Promise<TurnResult> {
     // Made on first use: a pino child per turn is a measurable part of a turn, and a turn at the
     // info level logs one line (or none when logging is off).
     let child: Logger | undefined;
     const logger = () => {
       // A logger that writes nothing (level silent) needs no child to write nothing.
       child ??= this.#logger.isLevelEnabled("fatal")
-        ? this.#logger.child({ conversation_id: userId })
+        ? this.#logger.child(turnBindings(userId, options))
         : this.#logger;
       return child;
     };
+    const observer = this.#options.observer;
     for (let attempt = 1; ; attempt++) {
       const store = this.#store();
       const stored = await store.load(userId);
       const state = stored ? migrateState(stored.state) : emptyState(userId);
-      const commands = await this.#understand(message, state, logger);
+      progress.flow = state.flow_stack.at(-1)?.flow ?? null;
+      const commands = await this.#understand(message, state, logger, progress);
       const started = Date.now();
       const machine = new TurnMachine({
         domain: this.domain,
@@ -370,20 +428,33 @@ export class RuntimeLoop {
         // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
         ownsState: true,
       });
-      let progress = machine.start();
-      while (!progress.done) {
-        const result = await performEffect(progress.effect, {
-          handlers: this.#handlers!,
-          conversationId: userId,
-          logger,
-          shutdown: this.#shutdown.signal,
-          timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
-        });
-        // A turn cut short by shutdown is not saved: the caller never got an answer.
-        this.#assertOpen();
-        progress = machine.resume(result);
-      }
-      const output = progress.output;
+      const output = await inSpan("soni.dm", {}, async () => {
+        let step = machine.start();
+        while (!step.done) {
+          const effect = step.effect;
+          const handler = effectHandlerName(effect);
+          const handlerStarted = performance.now();
+          const result = await inSpan("soni.handler", { "soni.handler": handler }, () =>
+            performEffect(effect, {
+              handlers: this.#handlers!,
+              conversationId: userId,
+              logger,
+              shutdown: this.#shutdown.signal,
+              timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+            }),
+          );
+          observer?.handlerFinished?.({
+            handler,
+            outcome: result.ok ? "ok" : result.timedOut ? "timeout" : "error",
+            seconds: (performance.now() - handlerStarted) / 1000,
+          });
+          // A turn cut short by shutdown is not saved: the caller never got an answer.
+          this.#assertOpen();
+          step = machine.resume(result);
+        }
+        return step.output;
+      });
+      progress.flow = output.state.flow_stack.at(-1)?.flow ?? null;
       for (const entry of output.logs) {
         if (this.#logger.isLevelEnabled(entry.level))
           logger()[entry.level](entry.data ?? {}, entry.msg);
@@ -392,6 +463,7 @@ export class RuntimeLoop {
         await store.save(userId, output.state, stored?.version ?? 0, output.record);
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
+        observer?.saveConflict?.();
         if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
         logger().warn(
           { attempt },
@@ -421,14 +493,34 @@ export class RuntimeLoop {
     message: string,
     state: DialogueState,
     logger: () => Logger,
+    progress: TurnProgress,
   ): Promise<Command[]> {
     const du = this.#du;
     if (!du) throw new RuntimeClosedError();
+    const started = performance.now();
     try {
-      const result = await du.understand(message, {
-        domain: this.domain,
-        state,
-        signal: this.#shutdown.signal,
+      const result = await inSpan("soni.du", {}, async (span) => {
+        const read = await du.understand(message, {
+          domain: this.domain,
+          state,
+          signal: this.#shutdown.signal,
+        });
+        if (span.isRecording()) {
+          span.setAttribute("soni.du.source", read.source);
+          if (read.usage) {
+            span.setAttributes({
+              "gen_ai.usage.input_tokens": read.usage.prompt_tokens,
+              "gen_ai.usage.output_tokens": read.usage.completion_tokens,
+            });
+          }
+        }
+        return read;
+      });
+      progress.duSource = result.source;
+      this.#options.observer?.understood?.({
+        source: result.source,
+        seconds: (performance.now() - started) / 1000,
+        usage: result.usage,
       });
       if (this.#logger.isLevelEnabled("debug")) {
         logger().debug(
@@ -446,6 +538,21 @@ export class RuntimeLoop {
       return [];
     }
   }
+}
+
+/** What a turn has found so far, for its report when it ends (also when it fails). */
+interface TurnProgress {
+  flow: string | null;
+  duSource: string | null;
+}
+
+/** The turn's log context: the conversation, the request and, when tracing, the trace. */
+function turnBindings(userId: string, options: TurnOptions): Record<string, string> {
+  const bindings: Record<string, string> = { conversation_id: userId };
+  if (options.requestId) bindings.request_id = options.requestId;
+  const traceId = activeTraceId();
+  if (traceId) bindings.trace_id = traceId;
+  return bindings;
 }
 
 function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {
