@@ -71,6 +71,10 @@ export const serverSettingsSchema = z
     cleanup_timeout_ms: z.number().int().min(0).default(10_000),
     shutdown_delay_ms: z.number().int().min(0).default(0),
     body_limit_bytes: z.number().int().positive().default(65_536),
+    /** GET /openapi.json and the GET /docs page; switch off to publish neither. */
+    api_docs: z.boolean().default(true),
+    /** GET /metrics (Prometheus) and the instrumentation feeding it. */
+    metrics: z.boolean().default(true),
   })
   .prefault({});
 

@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { serverSettingsSchema } from "../config/schema.ts";
 import { type AccessSettings, accessFromEnv, registerAuth } from "./auth.ts";
 import { ConnectionDrain } from "./connection-drain.ts";
 import {
@@ -12,13 +13,17 @@ import {
   sendApiError,
   toApiError,
 } from "./errors.ts";
+import { registerHttpTracing } from "./http-tracing.ts";
 import { Lifecycle } from "./lifecycle.ts";
+import { ServerMetrics } from "./metrics.ts";
+import { registerOpenApi } from "./openapi.ts";
 import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
 import { configRoutes } from "./routes/config.ts";
 import { conversationRoutes } from "./routes/conversation.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { messageRoutes } from "./routes/message.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { versionRoutes } from "./routes/version.ts";
 import type { RuntimeFactory } from "./runtime.ts";
 import { RuntimeHolder } from "./runtime-holder.ts";
@@ -49,6 +54,8 @@ export interface SoniApp {
   holder: RuntimeHolder;
   tracker: RequestTracker;
   lifecycle: Lifecycle;
+  /** The Prometheus metrics, unless `settings.server.metrics` is false. */
+  metrics: ServerMetrics | null;
   /** Settings in effect now (they follow the serving domain after a POST /config). */
   settings(): LifecycleSettings;
   /** Creates and initializes a runtime for `domain`, then swaps it in. */
@@ -92,6 +99,20 @@ export function buildApp(options: SoniAppOptions): SoniApp {
     },
   });
 
+  // Startup choices, like the body limit: a domain POSTed later does not add or remove routes.
+  const startup = options.domain?.domain.settings.server ?? serverSettingsSchema.parse({});
+  const metrics = startup.metrics
+    ? new ServerMetrics(() => holder.status === "shutting_down")
+    : null;
+
+  // First, so that requests refused by the hooks below are traced and counted too.
+  registerHttpTracing(app);
+  if (metrics) {
+    app.addHook("onResponse", (request, reply, done) => {
+      metrics.httpResponse(request.routeOptions.url, reply.statusCode);
+      done();
+    });
+  }
   const tracker = new RequestTracker();
   tracker.register(app);
   const connections = new ConnectionDrain();
@@ -110,16 +131,20 @@ export function buildApp(options: SoniAppOptions): SoniApp {
       options.createRuntime(domain, {
         logger: logger.child({ generation }),
         resourceCloseTimeoutMs: resourceCloseTimeout(cleanupTimeoutMs),
+        ...(metrics ? { observer: metrics } : {}),
       }),
     );
   };
 
+  // Every route declares its zod schemas (see docs/http-api.md); the document is built from them.
+  registerOpenApi(app, { version: version.version, enabled: startup.api_docs });
   app.register(healthRoutes, { holder, version: version.version });
   app.register(versionRoutes, { version });
   app.register(messageRoutes, { holder });
   app.register(conversationRoutes, { holder });
   app.register(configRoutes, { baseDir: options.configBaseDir, install });
+  if (metrics) app.register(metricsRoutes, { metrics });
 
   const lifecycle = new Lifecycle({ app, holder, tracker, connections, logger, settings });
-  return { app, holder, tracker, lifecycle, settings, install };
+  return { app, holder, tracker, lifecycle, metrics, settings, install };
 }

@@ -8,6 +8,8 @@ export interface AccessSettings {
   apiKey?: string | undefined;
   /** SONI_ADMIN_TOKEN: when set, POST /config needs it (instead of the API key). */
   adminToken?: string | undefined;
+  /** SONI_METRICS_TOKEN: when set, GET /metrics needs it; the API key never applies there. */
+  metricsToken?: string | undefined;
   /** NODE_ENV=production without an admin token refuses POST /config altogether. */
   production: boolean;
 }
@@ -16,6 +18,7 @@ export function accessFromEnv(env: NodeJS.ProcessEnv): AccessSettings {
   return {
     apiKey: env.SONI_API_KEY || undefined,
     adminToken: env.SONI_ADMIN_TOKEN || undefined,
+    metricsToken: env.SONI_METRICS_TOKEN || undefined,
     production: env.NODE_ENV === "production",
   };
 }
@@ -50,6 +53,12 @@ function checkBearer(request: FastifyRequest, secret: string, what: string): Api
 export function checkAccess(request: FastifyRequest, settings: AccessSettings): ApiError | null {
   const access = request.routeOptions.config?.access ?? "api";
   if (access === "public") return null;
+  if (access === "metrics") {
+    // Scrapers inside a cluster carry no API key: /metrics has its own, optional, token.
+    return settings.metricsToken
+      ? checkBearer(request, settings.metricsToken, "The metrics token")
+      : null;
+  }
   if (access === "admin") {
     if (settings.adminToken) return checkBearer(request, settings.adminToken, "The admin token");
     if (settings.production) {
