@@ -102,6 +102,6 @@ describe("log lines that connect a turn to its request", () => {
       request_id: "req-boom",
       conversation_id: "log-user",
     });
-    expect((line?.err as { stack?: string }).stack).toMatch(/explode-marker\n\s+at /);
+    expect((line!.err as { stack?: string }).stack).toMatch(/explode-marker\n\s+at /);
   });
 });
