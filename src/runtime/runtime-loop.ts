@@ -454,7 +454,10 @@ export class RuntimeLoop {
         }
         return step.output;
       });
-      progress.flow = output.state.flow_stack.at(-1)?.flow ?? null;
+      // The flow the turn was about: still active, else the last one that ran a step (one that
+      // finished this turn), else the one it started in.
+      progress.flow =
+        output.state.flow_stack.at(-1)?.flow ?? output.steps.at(-1)?.flow ?? progress.flow;
       for (const entry of output.logs) {
         if (this.#logger.isLevelEnabled(entry.level))
           logger()[entry.level](entry.data ?? {}, entry.msg);

@@ -4,7 +4,10 @@ import type { StoreObserver } from "../persistence/observed-checkpointer.ts";
 export type TurnOutcome = "ok" | "conflict" | "aborted" | "error";
 
 export interface TurnReport {
-  /** The active flow after the turn (before it, when the turn failed); null when none. */
+  /**
+   * The flow the turn was about: active after it, else the last one that ran a step, else the one
+   * active before it; null when no flow was involved.
+   */
   flow: string | null;
   /** The DU's `source` (heuristic, llm, fallback, ...); null when the turn failed before it. */
   duSource: string | null;

@@ -39,7 +39,7 @@ export class ServerMetrics implements TurnObserver {
   readonly registry = new Registry();
   readonly #turns = new Counter({
     name: "soni_turns_total",
-    help: "Conversation turns by active flow after the turn, DU source and outcome",
+    help: "Conversation turns by the flow they were about, DU source and outcome",
     labelNames: ["flow", "du_source", "outcome"] as const,
     registers: [this.registry],
   });

@@ -13,7 +13,17 @@ export const DOCS_PREFIX = "/docs";
  * Routes declare zod schemas (`schema.params`, `.body`, `.querystring`); a value that does not
  * match gets the API's 400 `invalid_request` naming each field, as the handlers' own checks did.
  */
-export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({
+  schema,
+  httpPart,
+  method,
+  url,
+}) => {
+  if (!(schema instanceof z.ZodType)) {
+    throw new TypeError(
+      `${method} ${url}: schema.${httpPart ?? "body"} must be a zod schema (see "Adding a route" in docs/http-api.md)`,
+    );
+  }
   const where =
     httpPart === "params" ? "path" : httpPart === "querystring" ? "query" : (httpPart ?? "body");
   const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];

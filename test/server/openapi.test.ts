@@ -125,6 +125,28 @@ describe("GET /openapi.json", () => {
   });
 });
 
+describe("route schemas", () => {
+  it("refuses a plain JSON Schema where a zod schema is expected, naming the route", async () => {
+    const domain = await minimalDomain();
+    const soni = buildApp({
+      logger: captureLog().logger,
+      createRuntime: () => new FakeRuntime(),
+      domain,
+      configBaseDir: process.cwd(),
+      access: { production: false },
+    });
+    open.push(soni);
+    soni.app.post(
+      "/legacy",
+      { schema: { body: { type: "object", properties: { a: { type: "string" } } } } },
+      async () => ({}),
+    );
+    await expect(soni.app.ready()).rejects.toThrow(
+      /POST \/legacy: schema\.body must be a zod schema/,
+    );
+  });
+});
+
 describe("GET /docs", () => {
   it("serves the interactive page with its assets from this server, no CDN", async () => {
     const { app } = await appWithRoutes();
