@@ -23,17 +23,16 @@ export function registerHttpTracing(app: FastifyInstance): void {
     const route = request.routeOptions.url;
     const span = tracer.startSpan(
       route ? `${request.method} ${route}` : request.method,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          "http.request.method": request.method,
-          "url.path": request.url.split("?")[0] ?? request.url,
-          ...(route ? { "http.route": route } : {}),
-        },
-      },
+      { kind: SpanKind.SERVER },
       parent,
     );
-    if (span.isRecording()) spans.set(request, span);
+    if (!span.isRecording()) return done();
+    span.setAttributes({
+      "http.request.method": request.method,
+      "url.path": request.url.split("?")[0] ?? request.url,
+      ...(route ? { "http.route": route } : {}),
+    });
+    spans.set(request, span);
     done();
   });
   // The handler (and every async call it makes) runs inside the request's span. preHandler is

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { StoreOperationReport } from "../persistence/observed-checkpointer.ts";
 import type {
   HandlerReport,
@@ -6,6 +6,7 @@ import type {
   TurnReport,
   UnderstandingReport,
 } from "../runtime/turn-observer.ts";
+import { SeriesCounter, SeriesHistogram } from "./metric-series.ts";
 
 /** Seconds: from a memory-store turn (well under 1 ms) to a slow LLM call. */
 const TURN_BUCKETS = [
@@ -37,70 +38,77 @@ function processMetrics(): Registry {
  */
 export class ServerMetrics implements TurnObserver {
   readonly registry = new Registry();
-  readonly #turns = new Counter({
-    name: "soni_turns_total",
-    help: "Conversation turns by the flow they were about, DU source and outcome",
-    labelNames: ["flow", "du_source", "outcome"] as const,
-    registers: [this.registry],
-  });
-  readonly #turnDuration = new Histogram({
-    name: "soni_turn_duration_seconds",
-    help: "Time to process one turn: load, understand, dialogue manager, handlers, save",
-    buckets: TURN_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly #duDuration = new Histogram({
-    name: "soni_du_duration_seconds",
-    help: "Time the dialogue understanding took for one message",
-    labelNames: ["source"] as const,
-    buckets: TURN_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly #tokens = new Counter({
-    name: "soni_llm_tokens_total",
-    help: "Tokens used by the LLM dialogue understanding",
-    labelNames: ["kind"] as const,
-    registers: [this.registry],
-  });
-  readonly #handlerDuration = new Histogram({
-    name: "soni_handler_duration_seconds",
-    help: "Time a handler (action, validator, normalizer) took",
-    labelNames: ["action", "outcome"] as const,
-    buckets: TURN_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly #storeDuration = new Histogram({
-    name: "soni_store_operation_duration_seconds",
-    help: "Time a conversation-store call took",
-    labelNames: ["backend", "op"] as const,
-    buckets: STORE_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly #storeErrors = new Counter({
-    name: "soni_store_errors_total",
-    help: "Conversation-store calls that failed (a lost save race is not counted)",
-    labelNames: ["backend", "op"] as const,
-    registers: [this.registry],
-  });
-  readonly #conflicts = new Counter({
-    name: "soni_turn_conflicts_total",
-    help: "Saves that lost to a concurrent writer of the same conversation (the turn is re-run)",
-    registers: [this.registry],
-  });
-  readonly #active = new Gauge({
-    name: "soni_active_conversations",
-    help: "Turns being processed now",
-    registers: [this.registry],
-  });
-  readonly #http = new Counter({
-    name: "soni_http_requests_total",
-    help: "HTTP requests by route pattern (unmatched for unknown paths) and status",
-    labelNames: ["route", "status"] as const,
-    registers: [this.registry],
-  });
+  readonly #turns = new SeriesCounter(
+    "soni_turns_total",
+    "Conversation turns by the flow they were about, DU source and outcome",
+    ["flow", "du_source", "outcome"],
+    this.registry,
+  );
+  readonly #turnDuration = new SeriesHistogram(
+    "soni_turn_duration_seconds",
+    "Time to process one turn: load, understand, dialogue manager, handlers, save",
+    [],
+    TURN_BUCKETS,
+    this.registry,
+  );
+  readonly #duDuration = new SeriesHistogram(
+    "soni_du_duration_seconds",
+    "Time the dialogue understanding took for one message",
+    ["source"],
+    TURN_BUCKETS,
+    this.registry,
+  );
+  readonly #tokens = new SeriesCounter(
+    "soni_llm_tokens_total",
+    "Tokens used by the LLM dialogue understanding",
+    ["kind"],
+    this.registry,
+  );
+  readonly #handlerDuration = new SeriesHistogram(
+    "soni_handler_duration_seconds",
+    "Time a handler (action, validator, normalizer) took",
+    ["action", "outcome"],
+    TURN_BUCKETS,
+    this.registry,
+  );
+  readonly #storeDuration = new SeriesHistogram(
+    "soni_store_operation_duration_seconds",
+    "Time a conversation-store call took",
+    ["backend", "op"],
+    STORE_BUCKETS,
+    this.registry,
+  );
+  readonly #storeErrors = new SeriesCounter(
+    "soni_store_errors_total",
+    "Conversation-store calls that failed (a lost save race is not counted)",
+    ["backend", "op"],
+    this.registry,
+  );
+  readonly #conflicts = new SeriesCounter(
+    "soni_turn_conflicts_total",
+    "Saves that lost to a concurrent writer of the same conversation (the turn is re-run)",
+    [],
+    this.registry,
+  );
+  readonly #http = new SeriesCounter(
+    "soni_http_requests_total",
+    "HTTP requests by route pattern (unmatched for unknown paths) and status",
+    ["route", "status"],
+    this.registry,
+  );
+  #active = 0;
 
   /** `shuttingDown` is read at each scrape for `soni_shutdown_state`. */
   constructor(shuttingDown: () => boolean) {
+    const active = () => this.#active;
+    new Gauge({
+      name: "soni_active_conversations",
+      help: "Turns being processed now",
+      registers: [this.registry],
+      collect() {
+        this.set(active());
+      },
+    });
     new Gauge({
       name: "soni_shutdown_state",
       help: "0 while serving, 1 once the shutdown sequence has begun",
@@ -122,45 +130,38 @@ export class ServerMetrics implements TurnObserver {
   }
 
   httpResponse(route: string | undefined, status: number): void {
-    this.#http.inc({ route: route ?? "unmatched", status: String(status) });
+    this.#http.inc([route ?? "unmatched", String(status)]);
   }
 
   turnStarted(): void {
-    this.#active.inc();
+    this.#active++;
   }
 
   turnFinished(report: TurnReport): void {
-    this.#active.dec();
-    this.#turns.inc({
-      flow: label(report.flow),
-      du_source: label(report.duSource),
-      outcome: report.outcome,
-    });
-    this.#turnDuration.observe(report.seconds);
+    this.#active--;
+    this.#turns.inc([label(report.flow), label(report.duSource), report.outcome]);
+    this.#turnDuration.observe([], report.seconds);
   }
 
   understood(report: UnderstandingReport): void {
-    this.#duDuration.observe({ source: label(report.source) }, report.seconds);
+    this.#duDuration.observe([label(report.source)], report.seconds);
     if (report.usage) {
-      this.#tokens.inc({ kind: "prompt" }, report.usage.prompt_tokens);
-      this.#tokens.inc({ kind: "completion" }, report.usage.completion_tokens);
+      this.#tokens.inc(["prompt"], report.usage.prompt_tokens);
+      this.#tokens.inc(["completion"], report.usage.completion_tokens);
     }
   }
 
   handlerFinished(report: HandlerReport): void {
-    this.#handlerDuration.observe(
-      { action: label(report.handler), outcome: report.outcome },
-      report.seconds,
-    );
+    this.#handlerDuration.observe([label(report.handler), report.outcome], report.seconds);
   }
 
   storeOperation(report: StoreOperationReport): void {
-    const labels = { backend: label(report.backend), op: report.op };
+    const labels = [label(report.backend), report.op];
     this.#storeDuration.observe(labels, report.seconds);
     if (report.outcome === "error") this.#storeErrors.inc(labels);
   }
 
   saveConflict(): void {
-    this.#conflicts.inc();
+    this.#conflicts.inc([]);
   }
 }
