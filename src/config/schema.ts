@@ -80,6 +80,10 @@ export const serverSettingsSchema = z
     headers_timeout_ms: z.number().int().min(0).default(10_000),
     /** Longest a request's body may take to arrive once its headers are in (408 after it). */
     body_timeout_ms: z.number().int().min(0).default(10_000),
+    /** GET /openapi.json and the GET /docs page; switch off to publish neither. */
+    api_docs: z.boolean().default(true),
+    /** GET /metrics (Prometheus) and the instrumentation feeding it. */
+    metrics: z.boolean().default(true),
   })
   .prefault({});
 

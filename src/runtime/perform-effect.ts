@@ -139,6 +139,10 @@ export async function performEffect(
   }
 }
 
+/**
+ * A handler's throw as a result. An error carrying a `userMessage` is the handler declining on
+ * purpose: the user is told that message.
+ */
 function failure(error: unknown): EffectResult {
   const userMessage = userMessageOf(error);
   return {
@@ -154,6 +158,12 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === "function"
   );
+}
+
+/** `kind.name` of the handler an effect calls (`actions.<name>`, `validators.<name>`, ...). */
+export function effectHandlerName(effect: Effect): string {
+  const [kind, name] = describeEffect(effect);
+  return `${kind}.${name}`;
 }
 
 function describeEffect(effect: Effect): [keyof HandlerSet, string] {

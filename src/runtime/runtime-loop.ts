@@ -10,6 +10,7 @@ import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
 import { LeaseLostError, VersionConflictError } from "../persistence/errors.ts";
 import { acquireLease, type HeldLease, supportsLeases } from "../persistence/lease.ts";
+import { observeCheckpointer } from "../persistence/observed-checkpointer.ts";
 import { type Command, parseCommands } from "../protocol/commands.ts";
 import {
   type DialogueState,
@@ -25,7 +26,9 @@ import {
   loadHandlers,
 } from "./handler-loader.ts";
 import type { HandlerSet } from "./handlers.ts";
-import { performEffect } from "./perform-effect.ts";
+import { effectHandlerName, performEffect } from "./perform-effect.ts";
+import { activeTraceId, inSpan } from "./tracing.ts";
+import type { TurnObserver, TurnOutcome } from "./turn-observer.ts";
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 /** Conversation ids end up in logs, keys and URLs: keep them short and plain. */
@@ -86,6 +89,14 @@ export interface RuntimeLoopOptions {
   resourceCloseTimeoutMs?: number;
   /** Conversation lease timing; defaults: settings.persistence.lease_ttl_ms / lease_wait_ms. */
   lease?: { ttlMs?: number; waitMs?: number };
+  /** Told about turns, DU reads, handler calls and store calls (metrics); see turn-observer.ts. */
+  observer?: TurnObserver;
+}
+
+/** Per-call context of one turn, for the logs. */
+export interface TurnOptions {
+  /** The request that carried the message (HTTP `x-request-id`); logged with the turn. */
+  requestId?: string;
 }
 
 export interface TurnResult {
@@ -162,13 +173,15 @@ export class RuntimeLoop {
     } else {
       handlers = (await loadHandlers(domain, { modules: this.#options.handlerModules })).handlers;
     }
-    const checkpointer =
+    const checkpointer = observeCheckpointer(
       this.#options.checkpointer ??
-      (await createCheckpointer(domain.domain.settings.persistence, {
-        baseDir: domain.baseDir,
-        logger: this.#logger,
-        defaultBackend: this.#options.defaultBackend ?? "memory",
-      }));
+        (await createCheckpointer(domain.domain.settings.persistence, {
+          baseDir: domain.baseDir,
+          logger: this.#logger,
+          defaultBackend: this.#options.defaultBackend ?? "memory",
+        })),
+      this.#options.observer,
+    );
     const du = this.#options.du ?? createUnderstanding(domain, { logger: this.#logger });
     if (this.#cleanup) {
       // cleanup() started while we were loading: it will close what we hand over now.
@@ -187,7 +200,11 @@ export class RuntimeLoop {
   }
 
   /** Processes one user message: understand, run the dialogue manager, save. */
-  async processMessage(message: string, userId: string): Promise<TurnResult> {
+  async processMessage(
+    message: string,
+    userId: string,
+    options: TurnOptions = {},
+  ): Promise<TurnResult> {
     this.#assertOpen();
     if (typeof message !== "string" || message.trim() === "") {
       throw new InvalidInputError("message", "message must be a non-empty string");
@@ -202,7 +219,7 @@ export class RuntimeLoop {
     // Queued before anything is awaited, so turns of a user run in arrival order.
     return this.#enqueue(userId, async () => {
       if (!this.#initialized) await this.initialize();
-      return this.#runTurn(message, userId);
+      return this.#observeTurn(message, userId, options);
     });
   }
 
@@ -359,18 +376,58 @@ export class RuntimeLoop {
     return result;
   }
 
-  async #runTurn(message: string, userId: string): Promise<TurnResult> {
+  /** The turn in its `soni.turn` span, timed and reported to the observer. */
+  #observeTurn(message: string, userId: string, options: TurnOptions): Promise<TurnResult> {
+    const observer = this.#options.observer;
+    const started = performance.now();
+    const progress: TurnProgress = { flow: null, duSource: null };
+    observer?.turnStarted?.();
+    return inSpan("soni.turn", { "soni.conversation_id": userId }, async (span) => {
+      let outcome: TurnOutcome = "error";
+      try {
+        const result = await this.#runTurn(message, userId, options, progress);
+        outcome = "ok";
+        if (span.isRecording()) {
+          span.setAttributes({
+            "soni.turn": result.turnCount,
+            "soni.flow": result.activeFlow ?? "",
+            "soni.du.source": progress.duSource ?? "",
+          });
+        }
+        return result;
+      } catch (error) {
+        if (error instanceof TurnConflictError) outcome = "conflict";
+        else if (error instanceof RuntimeClosedError) outcome = "aborted";
+        throw error;
+      } finally {
+        observer?.turnFinished?.({
+          flow: progress.flow,
+          duSource: progress.duSource,
+          outcome,
+          seconds: (performance.now() - started) / 1000,
+        });
+      }
+    });
+  }
+
+  async #runTurn(
+    message: string,
+    userId: string,
+    options: TurnOptions,
+    progress: TurnProgress,
+  ): Promise<TurnResult> {
     // Made on first use: a pino child per turn is a measurable part of a turn, and a turn at the
     // info level logs one line (or none when logging is off).
     let child: Logger | undefined;
     const logger = () => {
       // A logger that writes nothing (level silent) needs no child to write nothing.
       child ??= this.#logger.isLevelEnabled("fatal")
-        ? this.#logger.child({ conversation_id: userId })
+        ? this.#logger.child(turnBindings(userId, options))
         : this.#logger;
       return child;
     };
     const store = this.#store();
+    const observer = this.#options.observer;
     // One turn of a conversation at a time across every process sharing the store; the
     // version check on save stays as the last line of defence.
     const held = { lease: await this.#acquireLease(store, userId, logger), losses: 0 };
@@ -381,7 +438,8 @@ export class RuntimeLoop {
       for (let attempt = 1; ; attempt++) {
         const stored = await store.load(userId);
         const state = stored ? migrateState(stored.state) : emptyState(userId);
-        const commands = await this.#understand(message, state, logger);
+        progress.flow = state.flow_stack.at(-1)?.flow ?? null;
+        const commands = await this.#understand(message, state, logger, progress);
         const started = Date.now();
         const turn = state.turn_count + 1;
         const data = { current: state.data ?? {} };
@@ -396,23 +454,40 @@ export class RuntimeLoop {
           // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
           ownsState: true,
         });
-        let progress = machine.start();
-        while (!progress.done) {
-          const result = await performEffect(progress.effect, {
-            handlers: this.#handlers!,
-            conversationId: userId,
-            logger,
-            shutdown: this.#shutdown.signal,
-            timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
-            turn,
-            idempotencyKey: callKey(progress.effect, userId, turn, calls, journal),
-            data,
-          });
-          // A turn cut short by shutdown is not saved: the caller never got an answer.
-          this.#assertOpen();
-          progress = machine.resume(result);
-        }
-        const output = progress.output;
+        const output = await inSpan("soni.dm", {}, async () => {
+          let step = machine.start();
+          while (!step.done) {
+            const effect = step.effect;
+            const handler = effectHandlerName(effect);
+            const handlerStarted = performance.now();
+            const idempotencyKey = callKey(effect, userId, turn, calls, journal);
+            const result = await inSpan("soni.handler", { "soni.handler": handler }, () =>
+              performEffect(effect, {
+                handlers: this.#handlers!,
+                conversationId: userId,
+                logger,
+                shutdown: this.#shutdown.signal,
+                timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
+                turn,
+                idempotencyKey,
+                data,
+              }),
+            );
+            observer?.handlerFinished?.({
+              handler,
+              outcome: result.ok ? "ok" : result.timedOut ? "timeout" : "error",
+              seconds: (performance.now() - handlerStarted) / 1000,
+            });
+            // A turn cut short by shutdown is not saved: the caller never got an answer.
+            this.#assertOpen();
+            step = machine.resume(result);
+          }
+          return step.output;
+        });
+        // The flow the turn was about: still active, else the last one that ran a step (one
+        // that finished this turn), else the one it started in.
+        progress.flow =
+          output.state.flow_stack.at(-1)?.flow ?? output.steps.at(-1)?.flow ?? progress.flow;
         if (output.state.data !== undefined || Object.keys(data.current).length > 0) {
           output.state.data = data.current;
         }
@@ -423,6 +498,7 @@ export class RuntimeLoop {
         const saved = await this.#save(store, userId, output, stored?.version ?? 0, held, logger);
         if (saved === "lease_lost_too_often") throw new TurnConflictError(userId, attempt);
         if (saved === "conflict") {
+          observer?.saveConflict?.();
           if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
           logger().warn(
             { attempt },
@@ -507,14 +583,34 @@ export class RuntimeLoop {
     message: string,
     state: DialogueState,
     logger: () => Logger,
+    progress: TurnProgress,
   ): Promise<Command[]> {
     const du = this.#du;
     if (!du) throw new RuntimeClosedError();
+    const started = performance.now();
     try {
-      const result = await du.understand(message, {
-        domain: this.domain,
-        state,
-        signal: this.#shutdown.signal,
+      const result = await inSpan("soni.du", {}, async (span) => {
+        const read = await du.understand(message, {
+          domain: this.domain,
+          state,
+          signal: this.#shutdown.signal,
+        });
+        if (span.isRecording()) {
+          span.setAttribute("soni.du.source", read.source);
+          if (read.usage) {
+            span.setAttributes({
+              "gen_ai.usage.input_tokens": read.usage.prompt_tokens,
+              "gen_ai.usage.output_tokens": read.usage.completion_tokens,
+            });
+          }
+        }
+        return read;
+      });
+      progress.duSource = result.source;
+      this.#options.observer?.understood?.({
+        source: result.source,
+        seconds: (performance.now() - started) / 1000,
+        usage: result.usage,
       });
       if (this.#logger.isLevelEnabled("debug")) {
         logger().debug(
@@ -562,6 +658,21 @@ function callKey(
   if (earlier !== undefined) return earlier;
   journal.set(call, key);
   return key;
+}
+
+/** What a turn has found so far, for its report when it ends (also when it fails). */
+interface TurnProgress {
+  flow: string | null;
+  duSource: string | null;
+}
+
+/** The turn's log context: the conversation, the request and, when tracing, the trace. */
+function turnBindings(userId: string, options: TurnOptions): Record<string, string> {
+  const bindings: Record<string, string> = { conversation_id: userId };
+  if (options.requestId) bindings.request_id = options.requestId;
+  const traceId = activeTraceId();
+  if (traceId) bindings.trace_id = traceId;
+  return bindings;
 }
 
 function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {

@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { serverSettingsSchema } from "../config/schema.ts";
 import { type AccessSettings, accessFromEnv, registerAuth } from "./auth.ts";
 import { registerBodyTimeout } from "./body-timeout.ts";
 import { ConnectionDrain } from "./connection-drain.ts";
@@ -13,7 +14,10 @@ import {
   sendApiError,
   toApiError,
 } from "./errors.ts";
+import { registerHttpTracing } from "./http-tracing.ts";
 import { Lifecycle } from "./lifecycle.ts";
+import { ServerMetrics } from "./metrics.ts";
+import { registerOpenApi } from "./openapi.ts";
 import { serverOwnedSettings } from "./posted-domain.ts";
 import { PostedDomainParser } from "./posted-domain-parser.ts";
 import { RequestLogController } from "./request-log.ts";
@@ -22,6 +26,7 @@ import { configRoutes } from "./routes/config.ts";
 import { conversationRoutes } from "./routes/conversation.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { messageRoutes } from "./routes/message.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { versionRoutes } from "./routes/version.ts";
 import type { RuntimeFactory } from "./runtime.ts";
 import { RuntimeHolder } from "./runtime-holder.ts";
@@ -63,6 +68,8 @@ export interface SoniApp {
   lifecycle: Lifecycle;
   /** Validates POSTed domains on a worker thread; stopped by the shutdown sequence. */
   parser: PostedDomainParser;
+  /** The Prometheus metrics, unless `settings.server.metrics` is false. */
+  metrics: ServerMetrics | null;
   /** Settings in effect now (they follow the serving domain after a POST /config). */
   settings(): LifecycleSettings;
   /** Creates and initializes a runtime for `domain`, then swaps it in. */
@@ -112,6 +119,20 @@ export function buildApp(options: SoniAppOptions): SoniApp {
     },
   });
 
+  // Startup choices, like the body limit: a domain POSTed later does not add or remove routes.
+  const startupServer = options.domain?.domain.settings.server ?? serverSettingsSchema.parse({});
+  const metrics = startupServer.metrics
+    ? new ServerMetrics(() => holder.status === "shutting_down")
+    : null;
+
+  // First, so that requests refused by the hooks below are traced and counted too.
+  registerHttpTracing(app);
+  if (metrics) {
+    app.addHook("onResponse", (request, reply, done) => {
+      metrics.httpResponse(request.routeOptions.url, reply.statusCode);
+      done();
+    });
+  }
   const tracker = new RequestTracker();
   tracker.register(app);
   const connections = new ConnectionDrain();
@@ -131,10 +152,13 @@ export function buildApp(options: SoniAppOptions): SoniApp {
       options.createRuntime(domain, {
         logger: logger.child({ generation }),
         resourceCloseTimeoutMs: resourceCloseTimeout(cleanupTimeoutMs),
+        ...(metrics ? { observer: metrics } : {}),
       }),
     );
   };
 
+  // Every route declares its zod schemas (see docs/http-api.md); the document is built from them.
+  registerOpenApi(app, { version: version.version, enabled: startupServer.api_docs });
   app.register(healthRoutes, { holder, version: version.version });
   app.register(versionRoutes, { version });
   app.register(messageRoutes, { holder });
@@ -146,7 +170,8 @@ export function buildApp(options: SoniAppOptions): SoniApp {
     options.handlerModules,
   );
   app.register(configRoutes, { parser, owned, install });
+  if (metrics) app.register(metricsRoutes, { metrics });
 
   const lifecycle = new Lifecycle({ app, holder, tracker, connections, parser, logger, settings });
-  return { app, holder, tracker, lifecycle, parser, settings, install };
+  return { app, holder, tracker, lifecycle, parser, metrics, settings, install };
 }

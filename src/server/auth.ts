@@ -8,12 +8,15 @@ export interface AccessSettings {
   apiKey?: string | undefined;
   /** SONI_ADMIN_TOKEN: POST /config needs it (the API key is not enough); unset, it is disabled. */
   adminToken?: string | undefined;
+  /** SONI_METRICS_TOKEN: when set, GET /metrics needs it; the API key never applies there. */
+  metricsToken?: string | undefined;
 }
 
 export function accessFromEnv(env: NodeJS.ProcessEnv): AccessSettings {
   return {
     apiKey: env.SONI_API_KEY || undefined,
     adminToken: env.SONI_ADMIN_TOKEN || undefined,
+    metricsToken: env.SONI_METRICS_TOKEN || undefined,
   };
 }
 
@@ -47,6 +50,12 @@ function checkBearer(request: FastifyRequest, secret: string, what: string): Api
 export function checkAccess(request: FastifyRequest, settings: AccessSettings): ApiError | null {
   const access = request.routeOptions.config?.access ?? "api";
   if (access === "public") return null;
+  if (access === "metrics") {
+    // Scrapers inside a cluster carry no API key: /metrics has its own, optional, token.
+    return settings.metricsToken
+      ? checkBearer(request, settings.metricsToken, "The metrics token")
+      : null;
+  }
   if (access === "admin") {
     if (settings.adminToken) return checkBearer(request, settings.adminToken, "The admin token");
     // Replacing the domain is an administrator's act in every environment, development included.

@@ -190,6 +190,22 @@ export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply
     .send(errorBody(error.code, error.message, error.options.details));
 }
 
+/** The answer to an error thrown while serving `request`, logged (a bug with its stack). */
+export function answerFor(error: unknown, request: FastifyRequest): ApiError {
+  const apiError = toApiError(error);
+  if (apiError) {
+    const level = apiError.statusCode >= 500 ? "warn" : "info";
+    request.log[level]({ code: apiError.code, status: apiError.statusCode }, apiError.message);
+    return apiError;
+  }
+  request.log.error({ err: error }, "Unhandled error while serving the request");
+  return new ApiError(
+    500,
+    "internal_error",
+    `Internal error (request id ${request.id}); see the server logs`,
+  );
+}
+
 /** Route table for 405s: Fastify answers 404 to a known path with another method. */
 interface KnownRoute {
   pattern: RegExp;
@@ -213,23 +229,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     routes.set(route.url, known);
   });
 
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = toApiError(error);
-    if (apiError) {
-      const level = apiError.statusCode >= 500 ? "warn" : "info";
-      request.log[level]({ code: apiError.code, status: apiError.statusCode }, apiError.message);
-      return sendApiError(reply, apiError);
-    }
-    request.log.error({ err: error }, "Unhandled error while serving the request");
-    return sendApiError(
-      reply,
-      new ApiError(
-        500,
-        "internal_error",
-        `Internal error (request id ${request.id}); see the server logs`,
-      ),
-    );
-  });
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+    sendApiError(reply, answerFor(error, request)),
+  );
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? request.url;

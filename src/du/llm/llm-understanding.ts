@@ -1,3 +1,4 @@
+import { context as otelContext, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import OpenAI, { APIUserAbortError } from "openai";
 import type { Logger } from "pino";
 import { Agent, fetch as undiciFetch } from "undici";
@@ -35,6 +36,8 @@ export interface LlmOptions {
 }
 
 type OutputMode = "json_schema" | "json_object";
+
+const tracer = trace.getTracer("soni");
 
 /** The output was not `{commands: [...]}` with at least one usable command. */
 class InvalidOutputError extends Error {
@@ -129,7 +132,7 @@ export class LlmUnderstanding implements DialogueUnderstanding {
       if (this.closed) throw new ClosedError("the LLM DU is closed");
       if (context.signal?.aborted) throw new Error("the turn was abandoned");
       try {
-        const out = await this.attempt(message, context.domain, context.state, context.signal);
+        const out = await this.tracedAttempt(message, context);
         return { ...out, attempts: attempt + 1 };
       } catch (error) {
         if (this.mode === "json_schema" && rejectsJsonSchema(error)) {
@@ -150,6 +153,40 @@ export class LlmUnderstanding implements DialogueUnderstanding {
         attempt++;
         await sleep(delay, this.closing.signal);
       }
+    }
+  }
+
+  /**
+   * One call, in a `chat <model>` client span with the OpenTelemetry GenAI attributes when an
+   * SDK records; otherwise the call alone.
+   */
+  private async tracedAttempt(message: string, context: UnderstandingContext) {
+    const call = () => this.attempt(message, context.domain, context.state, context.signal);
+    const span = tracer.startSpan(`chat ${this.options.model}`, {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        "gen_ai.operation.name": "chat",
+        "gen_ai.provider.name": "openai",
+        "gen_ai.request.model": this.options.model,
+      },
+    });
+    if (!span.isRecording()) return call();
+    try {
+      const out = await otelContext.with(trace.setSpan(otelContext.active(), span), call);
+      if (out.usage) {
+        span.setAttributes({
+          "gen_ai.usage.input_tokens": out.usage.prompt_tokens,
+          "gen_ai.usage.output_tokens": out.usage.completion_tokens,
+        });
+      }
+      return out;
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      span.setAttribute("error.type", error instanceof Error ? error.name : "error");
+      throw error;
+    } finally {
+      span.end();
     }
   }
 

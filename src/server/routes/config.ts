@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { StoreUnavailableError } from "../../persistence/errors.ts";
 import "../route-config.ts";
+import { errorResponses } from "../api-schemas.ts";
 import { ApiError, RuntimeUnavailableError, toApiError } from "../errors.ts";
 import { adoptPostedDomain, type ServerOwnedSettings } from "../posted-domain.ts";
 import type { PostedDomainParser } from "../posted-domain-parser.ts";
@@ -11,6 +13,12 @@ import { withoutServerPaths } from "../public-paths.ts";
 export const CONFIG_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const YAML_TYPES = ["text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml"];
+
+const configAnswerSchema = z.object({
+  success: z.boolean(),
+  message: z.string(),
+  flows: z.array(z.string()).describe("The new domain's flows"),
+});
 
 export interface ConfigRouteOptions {
   /** Validates posted domains off the event loop. */
@@ -37,7 +45,21 @@ export async function configRoutes(app: FastifyInstance, options: ConfigRouteOpt
 
   app.post(
     "/config",
-    { config: { access: "admin" }, bodyLimit: CONFIG_BODY_LIMIT_BYTES },
+    {
+      config: { access: "admin" },
+      bodyLimit: CONFIG_BODY_LIMIT_BYTES,
+      schema: {
+        summary: "Replace the running domain (validated, then swapped in atomically)",
+        tags: ["operations"],
+        consumes: ["application/json", ...YAML_TYPES],
+        // Always a string here (the parser keeps the raw text); problems are reported by line.
+        body: z.string().optional().describe("The domain itself, as YAML or JSON text"),
+        response: {
+          200: configAnswerSchema,
+          ...errorResponses(400, 401, 403, 413, 415, 500, 503),
+        },
+      },
+    },
     async (request) => {
       const contentType = String(request.headers["content-type"] ?? "");
       const format = contentType.toLowerCase().startsWith("application/json") ? "json" : "yaml";

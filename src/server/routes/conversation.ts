@@ -1,16 +1,28 @@
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { invalidInput } from "../errors.ts";
+import { API_ERRORS, errorResponses } from "../api-schemas.ts";
 import type { RuntimeHolder } from "../runtime-holder.ts";
 import { userIdSchema } from "../user-id.ts";
+import { flowStateSchema } from "./message.ts";
 
 const paramsSchema = z.strictObject({ user_id: userIdSchema });
 
-function userIdFrom(params: unknown): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw invalidInput(parsed.error, "path", ["user_id"]);
-  return parsed.data.user_id;
-}
+export const conversationSnapshotSchema = z
+  .object({
+    user_id: z.string(),
+    flow_state: flowStateSchema,
+    active_flow: z.string().nullable(),
+    flow_stack: z.array(
+      z.object({ flow: z.string(), step: z.string().nullable(), instance_id: z.string() }),
+    ),
+    slots: z.record(z.string(), z.unknown()).describe("The active flow's slots (internal hidden)"),
+    waiting_for_slot: z.string().nullable(),
+    turn_count: z.number().int(),
+  })
+  .meta({ id: "ConversationState" });
+
+const resetAnswerSchema = z.object({ success: z.boolean(), message: z.string() });
 
 /** GET /state/:user_id and POST /reset/:user_id: inspect or forget one conversation. */
 export async function conversationRoutes(app: FastifyInstance, options: { holder: RuntimeHolder }) {
@@ -18,20 +30,40 @@ export async function conversationRoutes(app: FastifyInstance, options: { holder
   // These routes take no body; one sent anyway (even empty JSON) is ignored, not an error.
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", (_request, _payload, done) => done(null, undefined));
+  const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get("/state/:user_id", async (request) => {
-    const userId = userIdFrom(request.params);
-    return holder.use((runtime) => runtime.getState(userId));
-  });
+  routes.get(
+    "/state/:user_id",
+    {
+      schema: {
+        summary: "The conversation's state (an unknown user is idle at turn 0)",
+        tags: ["conversation"],
+        params: paramsSchema,
+        response: { 200: conversationSnapshotSchema, ...errorResponses(400, ...API_ERRORS) },
+      },
+    },
+    async (request) => holder.use((runtime) => runtime.getState(request.params.user_id)),
+  );
 
-  app.post("/reset/:user_id", async (request) => {
-    const userId = userIdFrom(request.params);
-    const existed = await holder.use((runtime) => runtime.resetState(userId));
-    return {
-      success: true,
-      message: existed
-        ? `Conversation '${userId}' was reset`
-        : `Conversation '${userId}' had no state; nothing to reset`,
-    };
-  });
+  routes.post(
+    "/reset/:user_id",
+    {
+      schema: {
+        summary: "Forget a conversation",
+        tags: ["conversation"],
+        params: paramsSchema,
+        response: { 200: resetAnswerSchema, ...errorResponses(400, ...API_ERRORS) },
+      },
+    },
+    async (request) => {
+      const userId = request.params.user_id;
+      const existed = await holder.use((runtime) => runtime.resetState(userId));
+      return {
+        success: true,
+        message: existed
+          ? `Conversation '${userId}' was reset`
+          : `Conversation '${userId}' had no state; nothing to reset`,
+      };
+    },
+  );
 }

@@ -1,0 +1,75 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import type { Checkpointer } from "./checkpointer.ts";
+import { VersionConflictError } from "./errors.ts";
+
+export type StoreOperation = "load" | "save" | "delete" | "list_turns";
+
+/** What one store call took and how it ended; `conflict` is a lost save race, not a failure. */
+export interface StoreOperationReport {
+  backend: string;
+  op: StoreOperation;
+  seconds: number;
+  outcome: "ok" | "conflict" | "error";
+}
+
+/** Told about every store call; the server feeds its metrics from it. */
+export interface StoreObserver {
+  storeOperation?(report: StoreOperationReport): void;
+}
+
+const tracer = trace.getTracer("soni");
+
+type Observed = Pick<Checkpointer, "load" | "save" | "delete" | "listTurns">;
+
+/**
+ * The same checkpointer, with each load, save, delete and listTurns timed for `observer` and,
+ * when an OpenTelemetry SDK is registered, wrapped in a `soni.store.<op>` span (without one the
+ * span is a no-op object). Every other member goes to the checkpointer itself, so a backend's
+ * extra methods keep working.
+ */
+export function observeCheckpointer<T extends Checkpointer>(
+  inner: T,
+  observer: StoreObserver | undefined,
+): T {
+  const backend = inner.backend;
+  const observe = async <R>(op: StoreOperation, call: () => Promise<R>): Promise<R> => {
+    const span = tracer.startSpan(`soni.store.${op}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { "db.system.name": backend, "db.operation.name": op },
+    });
+    const started = performance.now();
+    let outcome: StoreOperationReport["outcome"] = "ok";
+    try {
+      return await call();
+    } catch (error) {
+      outcome = error instanceof VersionConflictError ? "conflict" : "error";
+      if (outcome === "error" && span.isRecording()) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      throw error;
+    } finally {
+      span.end();
+      observer?.storeOperation?.({
+        backend,
+        op,
+        seconds: (performance.now() - started) / 1000,
+        outcome,
+      });
+    }
+  };
+  const observed: Observed = {
+    load: (id) => observe("load", () => inner.load(id)),
+    save: (id, state, expectedVersion, turn) =>
+      observe("save", () => inner.save(id, state, expectedVersion, turn)),
+    delete: (id) => observe("delete", () => inner.delete(id)),
+    listTurns: (id, options) => observe("list_turns", () => inner.listTurns(id, options)),
+  };
+  return new Proxy(inner, {
+    get(target, property) {
+      if (Object.hasOwn(observed, property)) return observed[property as keyof Observed];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
