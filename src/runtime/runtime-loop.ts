@@ -69,6 +69,8 @@ export interface RuntimeLoopOptions {
   du?: DialogueUnderstanding;
   /** Handlers given in code; without it, the modules named by settings.handlers are loaded. */
   handlers?: HandlerSet;
+  /** Handler module paths (`--handlers`) loaded instead of settings.handlers. */
+  handlerModules?: string[];
   logger?: Logger;
   clock?: () => Date;
   newId?: () => string;
@@ -150,7 +152,8 @@ export class RuntimeLoop {
       if (problems.length > 0) throw new HandlerLoadError(problems);
       handlers = loaded.handlers;
     } else {
-      handlers = (await loadHandlers(domain)).handlers;
+      const modules = this.#options.handlerModules;
+      handlers = (await loadHandlers(domain, modules?.length ? { modules } : {})).handlers;
     }
     const checkpointer =
       this.#options.checkpointer ??

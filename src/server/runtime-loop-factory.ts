@@ -7,4 +7,5 @@ export const createRuntimeLoop: RuntimeFactory = (domain, options) =>
     logger: options.logger,
     defaultBackend: "sqlite",
     resourceCloseTimeoutMs: options.resourceCloseTimeoutMs,
+    ...(options.handlerModules ? { handlerModules: options.handlerModules } : {}),
   });

@@ -15,6 +15,8 @@ export interface RuntimeFactoryOptions {
   logger: Logger;
   /** Bound on each resource's close during cleanup (checkpointer, LLM client, ...). */
   resourceCloseTimeoutMs: number;
+  /** Handler modules given on the command line (`--handlers`), instead of settings.handlers. */
+  handlerModules?: string[];
 }
 
 export type RuntimeFactory = (

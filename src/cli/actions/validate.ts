@@ -5,12 +5,13 @@ import { HandlerLoadError, loadHandlers } from "../../runtime/handler-loader.ts"
 
 export interface ValidateOptions {
   skipHandlers?: boolean;
+  handlers?: string[];
 }
 
 /** Imports the handler modules and matches them with the domain; the problems found. */
-async function handlerProblems(loaded: LoadedDomain): Promise<string[]> {
+async function handlerProblems(loaded: LoadedDomain, modules?: string[]): Promise<string[]> {
   try {
-    await loadHandlers(loaded);
+    await loadHandlers(loaded, modules?.length ? { modules } : {});
     return [];
   } catch (error) {
     if (error instanceof HandlerLoadError) return error.problems;
@@ -49,7 +50,7 @@ export async function runValidate(domainPath: string, options: ValidateOptions):
     return 1;
   }
   if (!options.skipHandlers) {
-    const problems = await handlerProblems(loaded);
+    const problems = await handlerProblems(loaded, options.handlers);
     if (problems.length) {
       const at = loaded.locate(["settings", "handlers"]) ?? {
         file: loaded.files[0] ?? domainPath,

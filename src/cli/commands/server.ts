@@ -1,3 +1,4 @@
+import path from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { LOG_LEVELS, type LogLevel } from "../../server/logger.ts";
 import { parseMilliseconds, parsePort, ServerConfigError } from "../../server/settings.ts";
@@ -13,6 +14,7 @@ interface ServerFlags {
   shutdownDelay?: number;
   cleanupTimeout?: number;
   logLevel?: LogLevel;
+  handlers?: string[];
 }
 
 function asArgument<T>(parse: (value: string, what: string) => T, what: string) {
@@ -51,6 +53,7 @@ export function registerServerCommand(program: Command): void {
       "bound on releasing stores and clients at shutdown (default: $SONI_CLEANUP_TIMEOUT_MS or settings.server, 10000)",
       asArgument(parseMilliseconds, "--cleanup-timeout"),
     )
+    .option("--handlers <files...>", "handler module(s) to load instead of settings.handlers")
     .addOption(
       new Option(
         "--log-level <level>",
@@ -76,7 +79,13 @@ export function registerServerCommand(program: Command): void {
         shutdownTimeoutMs: flags.shutdownTimeout,
         shutdownDelayMs: flags.shutdownDelay,
         cleanupTimeoutMs: flags.cleanupTimeout,
-        createRuntime: createRuntimeLoop,
+        createRuntime: flags.handlers?.length
+          ? (domain, options) =>
+              createRuntimeLoop(domain, {
+                ...options,
+                handlerModules: flags.handlers!.map((m) => path.resolve(m)),
+              })
+          : createRuntimeLoop,
         forceExit: () => process.exit(1),
       });
       process.exitCode = exitCode;
