@@ -43,7 +43,10 @@ export function normalizeFlowSteps(
   remap: PathRemap,
   outcome: StepsOutcome,
 ): void {
+  // Warnings point at the list as written: under `process:` in the oldest form.
+  let written: Path = [...at, "steps"];
   if (Array.isArray(flow.process) && !Object.hasOwn(flow, "steps")) {
+    written = [...at, "process"];
     put(flow, "steps", flow.process);
     remap.record([...at, "steps"], [...at, "process"]);
     report.warn(
@@ -74,12 +77,12 @@ export function normalizeFlowSteps(
     outcome,
   };
   const steps = flow.steps as unknown[];
-  visitSteps(steps, [...at, "steps"], (step, path) => {
+  visitSteps(steps, written, (step, path) => {
     context.origin.set(step, path);
     if (typeof step.step === "string") context.ids.add(step.step);
     normalizeStep(step, path, context);
   });
-  structureList(steps, [...at, "steps"], "end", context);
+  structureList(steps, written, "end", context);
   fillConfirmMessages(steps, context);
   visitSteps(steps, [...at, "steps"], (step, path) => {
     const source = context.madeFrom.get(step) ?? step;
