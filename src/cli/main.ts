@@ -9,7 +9,7 @@ import { registerValidateCommand } from "./commands/validate.ts";
 
 const program = new Command("soni")
   .description("Task-oriented conversational assistants: flows, slots and actions in YAML")
-  .version(readVersion().version);
+  .version(readVersion().version, "-v, --version", "print the version");
 
 // One line per subcommand (each lives in ./commands/NAME.ts).
 registerChatCommand(program);

@@ -15,6 +15,9 @@ import {
 import { Lifecycle } from "./lifecycle.ts";
 import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
+import { compatChatRoutes } from "./routes/compat-chat.ts";
+import { compatProbeRoutes } from "./routes/compat-probes.ts";
+import { compatStateRoutes } from "./routes/compat-state.ts";
 import { configRoutes } from "./routes/config.ts";
 import { conversationRoutes } from "./routes/conversation.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -119,6 +122,10 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   app.register(messageRoutes, { holder });
   app.register(conversationRoutes, { holder });
   app.register(configRoutes, { baseDir: options.configBaseDir, install });
+  // The original Soni (Python) server's routes, for its existing clients.
+  app.register(compatChatRoutes, { holder });
+  app.register(compatStateRoutes, { holder });
+  app.register(compatProbeRoutes, { holder });
 
   const lifecycle = new Lifecycle({ app, holder, tracker, connections, logger, settings });
   return { app, holder, tracker, lifecycle, settings, install };

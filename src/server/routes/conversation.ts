@@ -6,7 +6,7 @@ import { userIdSchema } from "../user-id.ts";
 
 const paramsSchema = z.strictObject({ user_id: userIdSchema });
 
-function userIdFrom(params: unknown): string {
+export function userIdFrom(params: unknown): string {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw invalidInput(parsed.error, "path", ["user_id"]);
   return parsed.data.user_id;
@@ -26,12 +26,20 @@ export async function conversationRoutes(app: FastifyInstance, options: { holder
 
   app.post("/reset/:user_id", async (request) => {
     const userId = userIdFrom(request.params);
-    const existed = await holder.use((runtime) => runtime.resetState(userId));
-    return {
-      success: true,
-      message: existed
-        ? `Conversation '${userId}' was reset`
-        : `Conversation '${userId}' had no state; nothing to reset`,
-    };
+    return resetConversation(holder, userId);
   });
+}
+
+/** Forgets one conversation; the answer of POST /reset and of the compatibility DELETE /state. */
+export async function resetConversation(
+  holder: RuntimeHolder,
+  userId: string,
+): Promise<{ success: true; message: string }> {
+  const existed = await holder.use((runtime) => runtime.resetState(userId));
+  return {
+    success: true,
+    message: existed
+      ? `Conversation '${userId}' was reset`
+      : `Conversation '${userId}' had no state; nothing to reset`,
+  };
 }
