@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { z } from "zod";
 import { invalidInput } from "../errors.ts";
 import type { RuntimeHolder } from "../runtime-holder.ts";
 import { userIdFrom } from "./conversation.ts";
