@@ -4,6 +4,8 @@ import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { TurnMachine } from "../dm/engine.ts";
 import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
 import { createUnderstanding } from "../du/create.ts";
+import { llmEndpoint } from "../du/llm/llm-endpoint.ts";
+import { LlmRephraser } from "../du/llm/rephraser.ts";
 import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
@@ -114,6 +116,7 @@ export class RuntimeLoop {
   readonly #inFlight = new Set<Promise<void>>();
   #checkpointer: Checkpointer | undefined;
   #du: DialogueUnderstanding | undefined;
+  #rephraser: LlmRephraser | undefined;
   #handlers: Required<HandlerSet> | undefined;
   #initializing: Promise<void> | undefined;
   #initialized = false;
@@ -172,11 +175,36 @@ export class RuntimeLoop {
     this.#handlers = handlers;
     this.#checkpointer = checkpointer;
     this.#du = du;
+    this.#rephraser = this.#createRephraser();
     this.#initialized = true;
     this.#logger.debug(
       { backend: checkpointer.backend, flows: Object.keys(domain.domain.flows).length },
       "RuntimeLoop initialized",
     );
+  }
+
+  /** The rephraser settings.rephrase asks for, when a model can be reached; else none, said once. */
+  #createRephraser(): LlmRephraser | undefined {
+    const { rephrase, du } = this.domain.domain.settings;
+    if (!rephrase.enabled) return undefined;
+    const endpoint = llmEndpoint(du, process.env);
+    if (!endpoint.usable || !endpoint.model) {
+      this.#logger.info(
+        { reason: endpoint.reason },
+        `Rephrasing off: ${endpoint.reason}; messages are said as written`,
+      );
+      return undefined;
+    }
+    this.#logger.info({ model: endpoint.model, tone: rephrase.tone }, "Rephrasing on");
+    return new LlmRephraser({
+      model: endpoint.model,
+      baseUrl: endpoint.baseUrl,
+      apiKey: endpoint.apiKey,
+      tone: rephrase.tone,
+      timeoutMs: rephrase.timeout_ms,
+      temperature: du.temperature,
+      logger: this.#logger,
+    });
   }
 
   /** Processes one user message: understand, run the dialogue manager, save. */
@@ -278,6 +306,19 @@ export class RuntimeLoop {
         log.info("DU closed");
       }
     }
+    const rephraser = this.#rephraser;
+    if (rephraser) {
+      const closed = await settleWithin(
+        callClose(() => rephraser.close()),
+        this.#closeTimeoutMs,
+      );
+      if ("timedOut" in closed || !closed.ok) {
+        const problem = "Rephraser close failed or did not finish in time";
+        log.warn(problem);
+        problems.push(problem);
+      }
+    }
+    this.#rephraser = undefined;
     this.#checkpointer = undefined;
     this.#du = undefined;
     this.#handlers = undefined;
@@ -415,8 +456,22 @@ export class RuntimeLoop {
           "Turn processed",
         );
       }
-      return toTurnResult(output.state, output.messages, commands);
+      const messages = await this.#rephrase(output.messages, output.rephrasable);
+      return toTurnResult(output.state, messages, commands);
     }
+  }
+
+  /** The turn's messages with the rephrasable ones reworded (each unchanged if that fails). */
+  async #rephrase(messages: string[], rephrasable: readonly number[]): Promise<string[]> {
+    const rephraser = this.#rephraser;
+    if (!rephraser || rephrasable.length === 0) return messages;
+    const out = [...messages];
+    await Promise.all(
+      rephrasable.map(async (i) => {
+        out[i] = await rephraser.rephrase(messages[i]!);
+      }),
+    );
+    return out;
   }
 
   /** The DU's commands, re-validated; a DU that throws counts as "nothing understood". */
