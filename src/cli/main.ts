@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { readVersion } from "../server/version.ts";
 import { registerChatCommand } from "./commands/chat.ts";
 import { registerGraphCommand } from "./commands/graph.ts";
+import { registerMigrateCommand } from "./commands/migrate.ts";
 import { registerOptimizeCommand } from "./commands/optimize.ts";
 import { registerServerCommand } from "./commands/server.ts";
 import { registerTestCommand } from "./commands/test.ts";
@@ -14,6 +15,7 @@ const program = new Command("soni")
 // One line per subcommand (each lives in ./commands/NAME.ts).
 registerChatCommand(program);
 registerGraphCommand(program);
+registerMigrateCommand(program);
 registerOptimizeCommand(program);
 registerServerCommand(program);
 registerTestCommand(program);
