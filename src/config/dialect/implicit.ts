@@ -14,7 +14,7 @@ interface Use {
 /**
  * The original declares names by using them: slots a step sets, maps, confirms, branches on or
  * mentions in a template or condition, and actions a step calls. Each becomes a declaration
- * (slots `any`, action outputs internal; actions receive every slot of the flow), with a
+ * (slots `any`, action outputs internal unless collected; actions receive every slot of the flow), with a
  * warning naming it. Runs on the rewritten flows; `remap` turns their paths into written ones.
  */
 export function declareImplicitNames(
@@ -181,7 +181,7 @@ export function declareImplicitNames(
       : roles.has("confirm")
         ? { type: "boolean" }
         : { type: "any" };
-    if (roles.size === 1 && roles.has("output")) put(slot, "internal", true);
+    if (roles.has("output") && !roles.has("collect")) put(slot, "internal", true);
     put(slots, name, slot);
     remap.record(["slots", name], written(entry.first));
     report.warn(
