@@ -80,6 +80,12 @@ export function hoistFlowSlots(data: PlainObject, report: DialectReport, remap: 
       `flow '${flowName}': flow-level 'slots:' are declared in the domain's top-level 'slots:' (they move there)`,
       true,
     );
+    if (!Array.isArray(flow.slots)) {
+      report.error(
+        at,
+        `flow '${flowName}': flow-level 'slots:' is a list of '{name, type, description}'`,
+      );
+    }
     const entries = Array.isArray(flow.slots) ? flow.slots : [];
     entries.forEach((raw, i) => {
       const entry = readEntry(raw, [...at, i]);
