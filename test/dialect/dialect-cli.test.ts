@@ -72,6 +72,26 @@ describe("soni migrate", () => {
     expect(slots).toContain("inputs: all");
   });
 
+  it("keeps settings.handlers naming the same module when writing elsewhere", async () => {
+    const source = await temp.write("with-handlers", {
+      "old.yaml": [
+        "settings:",
+        "  handlers: lib/handlers.mjs",
+        "  logging: { level: INFO }",
+        "flows:",
+        "  hi:",
+        "    steps:",
+        '      - { step: s, type: say, message: "Hi" }',
+      ].join("\n"),
+    });
+    const out = path.join(temp.root(), "moved", "deeper");
+    const result = await runSoni(["migrate", path.join(source, "old.yaml"), "--out", out]);
+    expect(result.stdout).toContain("[dialect.logging_level]");
+    const text = await readFile(path.join(out, "old.yaml"), "utf8");
+    const written = /handlers: (\S+)/.exec(text)?.[1] ?? "";
+    expect(path.resolve(out, written)).toBe(path.join(source, "lib/handlers.mjs"));
+  });
+
   it("says a modern domain has nothing to change, and refuses a broken one", async () => {
     const modern = await runSoni(["migrate", "examples/banking"]);
     expect(modern.code).toBe(0);

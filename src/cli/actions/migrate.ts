@@ -1,5 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseDocument } from "yaml";
 import { migrateSources } from "../../config/dialect/migrate.ts";
 import {
   DomainLoadError,
@@ -43,7 +44,7 @@ export async function runMigrate(domainPath: string, options: { out?: string }):
   const written: string[] = [];
   for (const { file, text } of migrated) {
     const target = outDir ? path.join(outDir, path.basename(file)) : file;
-    await writeFile(target, text);
+    await writeFile(target, outDir ? relocateHandlers(text, path.dirname(file), outDir) : text);
     written.push(target);
   }
   // The migrated domain: the output directory, or the file in it for a one-file domain.
@@ -68,4 +69,23 @@ export async function runMigrate(domainPath: string, options: { out?: string }):
     console.error(`${displayPath(result)}: the migrated domain does not load; please report this`);
     return 1;
   }
+}
+
+/**
+ * `settings.handlers` paths are relative to the domain's directory: written elsewhere, they are
+ * made relative to the new directory so they still name the same modules.
+ */
+function relocateHandlers(text: string, fromDir: string, toDir: string): string {
+  const doc = parseDocument(text);
+  const handlers = doc.getIn(["settings", "handlers"]);
+  const move = (p: unknown) =>
+    typeof p === "string" && !path.isAbsolute(p)
+      ? path.relative(toDir, path.resolve(fromDir, p)) || "."
+      : p;
+  if (typeof handlers === "string") doc.setIn(["settings", "handlers"], move(handlers));
+  else if (handlers && typeof handlers === "object" && "items" in handlers) {
+    const list = (doc.toJS() as { settings: { handlers: unknown[] } }).settings.handlers;
+    doc.setIn(["settings", "handlers"], doc.createNode(list.map(move)));
+  } else return text;
+  return doc.toString({ lineWidth: 0 });
 }
