@@ -39,6 +39,8 @@ describe.each([BANK, SHOP])("original-dialect fixture $name", (fixture) => {
   it("holds its conversations in soni chat; soni migrate keeps them and leaves no warning", async () => {
     const original = await chat(fixture);
     expect(original.code, original.stderr).toBe(0);
+    // A model name without a key (the original examples' setting) never reaches for the model.
+    expect(original.stderr).not.toContain("LLM");
     expectHeard(original.stdout, fixture);
 
     const out = path.join(temp.root(), fixture.name);
