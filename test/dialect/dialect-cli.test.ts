@@ -94,6 +94,17 @@ describe("soni migrate", () => {
     expect(path.resolve(out, written)).toBe(path.join(source, "lib/handlers.mjs"));
   });
 
+  it("rewrites the files in place without --out", async () => {
+    const shop = await readFile(SHOP.domain, "utf8");
+    const dir = await temp.write("in-place", { "shop.yaml": shop });
+    const file = path.join(dir, "shop.yaml");
+    const result = await runSoni(["migrate", file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("valid, no warnings");
+    const again = await runSoni(["migrate", file]);
+    expect(again.stdout).toContain("nothing to change");
+  });
+
   it("says a modern domain has nothing to change, and refuses a broken one", async () => {
     const modern = await runSoni(["migrate", "examples/banking"]);
     expect(modern.code).toBe(0);
