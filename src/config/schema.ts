@@ -127,8 +127,6 @@ export const slotSchema = z.strictObject({
   validator: z.string().optional(),
   normalizer: z.string().optional(),
   validation_error_message: z.string().optional(),
-  /** `false`: an optional slot (docs/dsl.md, "slots"). */
-  required: z.boolean().optional(),
   /**
    * How the value reads in messages when a template does not say (`{amount}` renders like
    * `{amount:money}`), including the correction message ("I've changed the amount to 1,600.00").

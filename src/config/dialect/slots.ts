@@ -12,18 +12,23 @@ const OLD_TYPES: Readonly<Record<string, string>> = {
   city: "string",
   address: "string",
 };
+/** Old type names whose values this version reads with a declared kind (docs/dsl.md, "slots"). */
+const OLD_TYPE_EXTRACT: Readonly<Record<string, string>> = { address: "address" };
 const IGNORED_SLOT_KEYS = ["normalization", "default", "examples"];
 
 /** Rewrites one slot definition in place: old type names, `ask`, keys the original ignores. */
 export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport): void {
   if (typeof slot.type === "string" && !MODERN_TYPES.has(slot.type)) {
     const modern = OLD_TYPES[slot.type] ?? "any";
+    const extract = OLD_TYPE_EXTRACT[slot.type];
+    const kind = extract && !Object.hasOwn(slot, "extract") ? extract : undefined;
     report.warn(
       [...at, "type"],
       "dialect.slot_type",
-      `slot type '${slot.type}' is written '${modern}'`,
+      `slot type '${slot.type}' is written '${modern}'${kind ? ` with 'extract: ${kind}'` : ""}`,
     );
     slot.type = modern;
+    if (kind) put(slot, "extract", kind);
   }
   if (Object.hasOwn(slot, "ask") && !Object.hasOwn(slot, "prompt")) {
     put(slot, "prompt", slot.ask);
