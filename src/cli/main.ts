@@ -3,6 +3,7 @@ import { readVersion } from "../server/version.ts";
 import { registerChatCommand } from "./commands/chat.ts";
 import { registerGraphCommand } from "./commands/graph.ts";
 import { registerInitCommand } from "./commands/init.ts";
+import { registerMigrateCommand } from "./commands/migrate.ts";
 import { registerOptimizeCommand } from "./commands/optimize.ts";
 import { registerServerCommand } from "./commands/server.ts";
 import { registerTestCommand } from "./commands/test.ts";
@@ -18,12 +19,13 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const program = new Command("soni")
   .description("Task-oriented conversational assistants: flows, slots and actions in YAML")
-  .version(readVersion().version);
+  .version(readVersion().version, "-v, --version", "print the version");
 
 // One line per subcommand (each lives in ./commands/NAME.ts).
 registerChatCommand(program);
 registerGraphCommand(program);
 registerInitCommand(program);
+registerMigrateCommand(program);
 registerOptimizeCommand(program);
 registerServerCommand(program);
 registerTestCommand(program);

@@ -12,6 +12,8 @@ export interface DomainProblem {
   column: number;
   message: string;
   severity: Severity;
+  /** A stable machine code (`dialect.action_call`), for tools and tests; not every problem has one yet. */
+  code?: string;
 }
 
 /** `file:line:col  message`, with the file relative to `cwd` when it lies inside it. */

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { normalizeDialect } from "./dialect/normalize.ts";
 import { DomainLoadError, type DomainProblem, sortProblems } from "./errors.ts";
 import { dropBrokenExample, examplesAwareLocator } from "./examples-merge.ts";
 import { buildFlowGraph, type FlowGraph } from "./flow-graph.ts";
@@ -128,14 +129,19 @@ function buildDomain(
   // A syntax error leaves no trustworthy data; report those alone.
   if (problems.some((p) => p.severity === "error")) throw new DomainLoadError(problems);
 
-  const locate = examplesAwareLocator(sources, createLocator(sources, inputs[0]?.file), (source) =>
+  const written = examplesAwareLocator(sources, createLocator(sources, inputs[0]?.file), (source) =>
     createLocator([source]),
   );
   const merged = mergeSources(sources, (source) => createLocator([source]));
   problems.push(...merged.problems);
 
-  problems.push(...stripProtoKeys(merged.data, [], locate));
-  if (options.check) problems.push(...options.check(merged.data, locate));
+  problems.push(...stripProtoKeys(merged.data, [], written));
+  // The original Soni dialect is rewritten to this one first; later problems are located
+  // through the remap, at the text as written.
+  if (options.check) problems.push(...options.check(merged.data, written));
+  const dialect = normalizeDialect(merged.data, written);
+  problems.push(...dialect.problems);
+  const locate = dialect.remap.locator(written);
 
   const parsed = domainSchema.safeParse(merged.data);
   let domain: Domain | undefined;
@@ -159,7 +165,7 @@ function buildDomain(
     problems.push(
       ...validateDomain(domain, graphs, {
         locate,
-        locateOffset: (p, offset) => locateInString(sources, locate, p, offset),
+        locateOffset: (p, offset) => locateInString(sources, written, dialect.remap.map(p), offset),
         invalid,
         brokenSteps,
       }),

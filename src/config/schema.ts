@@ -98,10 +98,21 @@ export const dmSettingsSchema = z
   })
   .prefault({});
 
+/** Rewording of `say` messages by the configured LLM (docs/dsl.md, "settings"). */
+export const rephraseSettingsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(false),
+    tone: z.enum(["friendly", "professional", "formal"]).default("friendly"),
+    /** Bound on one rephrasing call; past it the template's own text is said. */
+    timeout_ms: z.number().int().positive().default(3_000),
+  })
+  .prefault({});
+
 export const settingsSchema = z
   .strictObject({
     language: z.enum(["en", "es"]).default("en"),
     du: duSettingsSchema,
+    rephrase: rephraseSettingsSchema,
     persistence: persistenceSettingsSchema,
     server: serverSettingsSchema,
     dm: dmSettingsSchema,
@@ -166,7 +177,8 @@ export type SlotDefinition = z.infer<typeof slotSchema>;
 
 export const actionSchema = z.strictObject({
   description: z.string().optional(),
-  inputs: z.array(identifier).default([]),
+  /** Slot names the handler receives, or `all`: every slot of the calling flow. */
+  inputs: z.union([z.array(identifier), z.literal("all")]).default([]),
   outputs: z.array(identifier).default([]),
 });
 export type ActionDefinition = z.infer<typeof actionSchema>;
@@ -181,6 +193,8 @@ export const sayStepSchema = z.strictObject({
   ...stepBase,
   type: z.literal("say"),
   message: z.string(),
+  /** `false` keeps this message word for word when settings.rephrase is on. */
+  rephrase: z.boolean().optional(),
 });
 
 export const collectStepSchema = z.strictObject({

@@ -218,6 +218,7 @@ export function validateDomain(
 
   // --- actions --------------------------------------------------------------------------
   for (const [name, action] of actions) {
+    if (action.inputs === "all") continue;
     action.inputs.forEach((input, i) => {
       if (!slots.has(input) && !invalid.slots.has(input)) {
         report(
@@ -376,7 +377,8 @@ export function validateDomain(
     // Action inputs the flow never fills are null unless the user volunteers them.
     for (const { step, path } of broken.size ? [] : all) {
       if (step.type !== "action" || !actions.has(step.action)) continue;
-      for (const input of actions.get(step.action)!.inputs) {
+      const inputs = actions.get(step.action)!.inputs;
+      for (const input of inputs === "all" ? [] : inputs) {
         if (!provided.has(input) && slots.has(input)) {
           report(
             [...path, "action"],

@@ -312,11 +312,21 @@ function rewindIfPast(turn: Turn, frame: FlowFrame, slot: string): boolean {
   return true;
 }
 
-/** The pending question is a confirmation or a yes/no question for a boolean slot. */
+/**
+ * The pending question is a confirmation, or a yes/no question: a boolean slot, or one whose
+ * choices are the words "yes" and "no" (answered by storing that word).
+ */
 function asksYesNo(turn: Turn): boolean {
   const asked = turn.previousWaiting;
   if (!asked) return false;
-  return asked.kind === "confirm" || turn.domain.domain.slots[asked.slot]?.type === "boolean";
+  return asked.kind === "confirm" || yesNoKind(turn, asked.slot) !== undefined;
+}
+
+function yesNoKind(turn: Turn, slot: string): "boolean" | "words" | undefined {
+  const definition = turn.domain.domain.slots[slot];
+  if (definition?.type === "boolean") return "boolean";
+  const choices = definition?.choices;
+  return choices?.includes("yes") && choices.includes("no") ? "words" : undefined;
 }
 
 /** affirm / deny: answers a confirmation, or a yes/no question for a boolean slot. */
@@ -358,8 +368,10 @@ function* answer(
     return;
   }
   if (asked?.kind === "slot" && frame) {
-    if (turn.domain.domain.slots[asked.slot]?.type === "boolean") {
-      yield* assignSlot(turn, outcome, frame, asked.slot, yes, "set");
+    const kind = yesNoKind(turn, asked.slot);
+    if (kind !== undefined) {
+      const value = kind === "boolean" ? yes : yes ? "yes" : "no";
+      yield* assignSlot(turn, outcome, frame, asked.slot, value, "set");
       return;
     }
     // "no" to an open question ("what is the transfer for?") is no failure: a hint about what

@@ -16,6 +16,8 @@ export type { TurnInput } from "./turn.ts";
 export interface TurnOutput {
   state: DialogueState;
   messages: string[];
+  /** Indexes of `messages` the runtime may reword (said by `say` steps without `rephrase: false`). */
+  rephrasable: number[];
   steps: ExecutedStep[];
   logs: LogEntry[];
   record: TurnRecord;
@@ -89,5 +91,12 @@ function finish(turn: Turn): TurnOutput {
     -input.domain.domain.settings.dm.history_size,
   );
   state.last_turn = record;
-  return { state, messages: turn.messages, steps: turn.steps, logs: turn.logs, record };
+  return {
+    state,
+    messages: turn.messages,
+    rephrasable: turn.rephrasable,
+    steps: turn.steps,
+    logs: turn.logs,
+    record,
+  };
 }

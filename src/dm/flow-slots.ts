@@ -63,8 +63,10 @@ function computeUse(domain: LoadedDomain, graph: FlowGraph | undefined): FlowSlo
         break;
       case "action": {
         const action = domain.domain.actions[step.action];
-        for (const input of action?.inputs ?? []) use.accepts.add(input);
-        ref(action?.inputs ?? []);
+        // `inputs: all` takes whatever the flow holds: it names no slot of its own.
+        const inputs = Array.isArray(action?.inputs) ? action.inputs : [];
+        for (const input of inputs) use.accepts.add(input);
+        ref(inputs);
         ref(Object.values(step.map_outputs ?? {}));
         ref((action?.outputs ?? []).filter((o) => o in domain.domain.slots));
         break;

@@ -30,6 +30,8 @@ export interface TurnInput {
 export class Turn {
   readonly state: DialogueState;
   readonly messages: string[] = [];
+  /** Indexes of `messages` said by `say` steps that may be reworded (settings.rephrase). */
+  readonly rephrasable: number[] = [];
   readonly steps: ExecutedStep[] = [];
   readonly logs: LogEntry[] = [];
   /** What the user was asked before this turn (commands answer this question). */

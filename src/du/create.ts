@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { HeuristicUnderstanding } from "./heuristic/heuristic-understanding.ts";
+import { DU_MODEL_ENV, llmEndpoint } from "./llm/llm-endpoint.ts";
 import { LlmUnderstanding } from "./llm/llm-understanding.ts";
 import type { DialogueUnderstanding } from "./understanding.ts";
 
@@ -11,13 +12,12 @@ export interface CreateUnderstandingOptions {
   now?: () => Date;
 }
 
-/** Environment variables that override `settings.du` (so one domain runs with or without a model). */
-export const DU_MODEL_ENV = "SONI_DU_MODEL";
-export const DU_BASE_URL_ENV = "SONI_DU_BASE_URL";
+export { DU_BASE_URL_ENV, DU_MODEL_ENV } from "./llm/llm-endpoint.ts";
 
 /**
  * Picks the DU named by `settings.du.mode`: `heuristic`; `llm` (needs a model); `auto` = `llm`
- * when a model is configured (`settings.du.model` or SONI_DU_MODEL), else `heuristic`.
+ * when a model (`settings.du.model` or SONI_DU_MODEL) can be reached — its API key is set or a
+ * base_url is given — else `heuristic`, with one log line saying why.
  * SONI_DU_BASE_URL overrides `settings.du.base_url`. The API key is read from the environment
  * variable named by `settings.du.api_key_env`, never from YAML.
  */
@@ -27,8 +27,8 @@ export function createUnderstanding(
 ): DialogueUnderstanding {
   const settings = domain.domain.settings.du;
   const env = options.env ?? process.env;
-  const model = env[DU_MODEL_ENV]?.trim() || settings.model;
-  const baseUrl = env[DU_BASE_URL_ENV]?.trim() || settings.base_url;
+  const endpoint = llmEndpoint(settings, env);
+  const { model, baseUrl, apiKey } = endpoint;
   const heuristic = new HeuristicUnderstanding(options.now ? { now: options.now } : {});
   const logger = options.logger;
 
@@ -37,11 +37,18 @@ export function createUnderstanding(
       `settings.du.mode is "llm" but no model is configured: set settings.du.model (or the ${DU_MODEL_ENV} environment variable), or use mode "auto" or "heuristic"`,
     );
   }
-  if (settings.mode === "heuristic" || !model) {
-    logger.info({ du: "heuristic" }, "Dialogue understanding: heuristic (offline)");
+  if (settings.mode === "heuristic" || !model || (settings.mode === "auto" && !endpoint.usable)) {
+    logger.info(
+      {
+        du: "heuristic",
+        ...(settings.mode === "auto" && endpoint.reason ? { reason: endpoint.reason } : {}),
+      },
+      settings.mode === "auto" && model
+        ? `Dialogue understanding: heuristic (offline): ${endpoint.reason}`
+        : "Dialogue understanding: heuristic (offline)",
+    );
     return heuristic;
   }
-  const apiKey = env[settings.api_key_env];
   logger.info(
     {
       du: "llm",

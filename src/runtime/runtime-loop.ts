@@ -5,6 +5,8 @@ import type { Effect } from "../dm/effects.ts";
 import { TurnMachine } from "../dm/engine.ts";
 import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
 import { createUnderstanding } from "../du/create.ts";
+import { llmEndpoint } from "../du/llm/llm-endpoint.ts";
+import { LlmRephraser } from "../du/llm/rephraser.ts";
 import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
@@ -133,6 +135,7 @@ export class RuntimeLoop {
   readonly #inFlight = new Set<Promise<void>>();
   #checkpointer: Checkpointer | undefined;
   #du: DialogueUnderstanding | undefined;
+  #rephraser: LlmRephraser | undefined;
   #handlers: Required<HandlerSet> | undefined;
   #initializing: Promise<void> | undefined;
   #initialized = false;
@@ -171,7 +174,8 @@ export class RuntimeLoop {
       if (problems.length > 0) throw new HandlerLoadError(problems);
       handlers = loaded.handlers;
     } else {
-      handlers = (await loadHandlers(domain, { modules: this.#options.handlerModules })).handlers;
+      const modules = this.#options.handlerModules;
+      handlers = (await loadHandlers(domain, modules?.length ? { modules } : {})).handlers;
     }
     const checkpointer = observeCheckpointer(
       this.#options.checkpointer ??
@@ -192,11 +196,36 @@ export class RuntimeLoop {
     this.#handlers = handlers;
     this.#checkpointer = checkpointer;
     this.#du = du;
+    this.#rephraser = this.#createRephraser();
     this.#initialized = true;
     this.#logger.debug(
       { backend: checkpointer.backend, flows: Object.keys(domain.domain.flows).length },
       "RuntimeLoop initialized",
     );
+  }
+
+  /** The rephraser settings.rephrase asks for, when a model can be reached; else none, said once. */
+  #createRephraser(): LlmRephraser | undefined {
+    const { rephrase, du } = this.domain.domain.settings;
+    if (!rephrase.enabled) return undefined;
+    const endpoint = llmEndpoint(du, process.env);
+    if (!endpoint.usable || !endpoint.model) {
+      this.#logger.info(
+        { reason: endpoint.reason },
+        `Rephrasing off: ${endpoint.reason}; messages are said as written`,
+      );
+      return undefined;
+    }
+    this.#logger.info({ model: endpoint.model, tone: rephrase.tone }, "Rephrasing on");
+    return new LlmRephraser({
+      model: endpoint.model,
+      baseUrl: endpoint.baseUrl,
+      apiKey: endpoint.apiKey,
+      tone: rephrase.tone,
+      timeoutMs: rephrase.timeout_ms,
+      temperature: du.temperature,
+      logger: this.#logger,
+    });
   }
 
   /** Processes one user message: understand, run the dialogue manager, save. */
@@ -308,6 +337,19 @@ export class RuntimeLoop {
         log.info("DU closed");
       }
     }
+    const rephraser = this.#rephraser;
+    if (rephraser) {
+      const closed = await settleWithin(
+        callClose(() => rephraser.close()),
+        this.#closeTimeoutMs,
+      );
+      if ("timedOut" in closed || !closed.ok) {
+        const problem = "Rephraser close failed or did not finish in time";
+        log.warn(problem);
+        problems.push(problem);
+      }
+    }
+    this.#rephraser = undefined;
     this.#checkpointer = undefined;
     this.#du = undefined;
     this.#handlers = undefined;
@@ -519,7 +561,8 @@ export class RuntimeLoop {
             "Turn processed",
           );
         }
-        return toTurnResult(output.state, output.messages, commands);
+        const messages = await this.#rephrase(output.messages, output.rephrasable);
+        return toTurnResult(output.state, messages, commands);
       }
     } finally {
       await held.lease?.release();
@@ -560,6 +603,19 @@ export class RuntimeLoop {
         held.lease = await this.#acquireLease(store, userId, logger);
       }
     }
+  }
+
+  /** The turn's messages with the rephrasable ones reworded (each unchanged if that fails). */
+  async #rephrase(messages: string[], rephrasable: readonly number[]): Promise<string[]> {
+    const rephraser = this.#rephraser;
+    if (!rephraser || rephrasable.length === 0) return messages;
+    const out = [...messages];
+    await Promise.all(
+      rephrasable.map(async (i) => {
+        out[i] = await rephraser.rephrase(messages[i]!);
+      }),
+    );
+    return out;
   }
 
   /** The conversation's lease, waited for (bounded); undefined when the store has none. */

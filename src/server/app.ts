@@ -22,6 +22,9 @@ import { serverOwnedSettings } from "./posted-domain.ts";
 import { PostedDomainParser } from "./posted-domain-parser.ts";
 import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
+import { compatChatRoutes } from "./routes/compat-chat.ts";
+import { compatProbeRoutes } from "./routes/compat-probes.ts";
+import { compatStateRoutes } from "./routes/compat-state.ts";
 import { configRoutes } from "./routes/config.ts";
 import { conversationRoutes } from "./routes/conversation.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -171,6 +174,10 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   );
   app.register(configRoutes, { parser, owned, install });
   if (metrics) app.register(metricsRoutes, { metrics });
+  // The original Soni (Python) server's routes, for its existing clients.
+  app.register(compatChatRoutes, { holder });
+  app.register(compatStateRoutes, { holder });
+  app.register(compatProbeRoutes, { holder });
 
   const lifecycle = new Lifecycle({ app, holder, tracker, connections, parser, logger, settings });
   return { app, holder, tracker, lifecycle, parser, metrics, settings, install };

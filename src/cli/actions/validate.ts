@@ -73,5 +73,11 @@ export async function runValidate(domainPath: string, options: ValidateOptions):
       (warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""),
   );
   for (const warning of warnings) console.log(formatProblem(warning));
+  const dialect = warnings.filter((w) => w.code?.startsWith("dialect.")).length;
+  if (dialect > 0) {
+    console.log(
+      `${dialect} of these are forms of the original Soni (Python) dialect; \`soni migrate ${shown} --out DIR\` rewrites them (docs/migrating-from-python.md)`,
+    );
+  }
   return 0;
 }

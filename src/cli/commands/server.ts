@@ -1,3 +1,4 @@
+import path from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { LOG_LEVELS, type LogLevel } from "../../server/logger.ts";
 import { parseMilliseconds, parsePort, ServerConfigError } from "../../server/settings.ts";

@@ -8,9 +8,10 @@ import type { Turn } from "../turn.ts";
 import { after, type StepResult } from "./step-result.ts";
 
 /**
- * Calls the handler with the action's declared inputs. Outputs go to slots through
- * `map_outputs`, or, without it, to the slots named like the outputs. A failure goes to
- * `on_error`, else ends the flow with the action_error message.
+ * Calls the handler with the action's declared inputs (`all`: every slot of the flow). Outputs
+ * go to slots through `map_outputs`, or, without it, to the slots named like the outputs. A
+ * handler returning no object has no outputs. A failure goes to `on_error`, else ends the flow
+ * with the action_error message.
  */
 export function* runAction(
   turn: Turn,
@@ -19,8 +20,9 @@ export function* runAction(
   step: ActionStep,
 ): Effectful<StepResult> {
   const declared = turn.domain.domain.actions[step.action];
-  const inputs: Record<string, SlotValue> = {};
-  for (const name of declared?.inputs ?? []) inputs[name] = frame.slots[name] ?? null;
+  let inputs: Record<string, SlotValue> = {};
+  if (declared?.inputs === "all") inputs = { ...frame.slots };
+  else for (const name of declared?.inputs ?? []) inputs[name] = frame.slots[name] ?? null;
   const result = yield {
     kind: "action",
     action: step.action,
@@ -29,11 +31,7 @@ export function* runAction(
     flow: frame.flow,
     step: step.step,
   };
-  let failure: string | undefined;
-  if (!result.ok) failure = result.error;
-  else if (result.value !== undefined && result.value !== null && !isPlainObject(result.value)) {
-    failure = `handler returned ${Array.isArray(result.value) ? "an array" : typeof result.value}; an action returns an object of outputs`;
-  }
+  const failure = result.ok ? undefined : result.error;
   if (failure !== undefined) {
     turn.log("error", "Action failed", {
       flow: frame.flow,
@@ -55,8 +53,8 @@ export function* runAction(
     });
     return { kind: "next", to: END, note: `failed: ${failure}` };
   }
-  const outputs = (result.ok ? result.value : undefined) as Record<string, unknown> | undefined;
-  writeOutputs(turn, frame, step, outputs ?? {});
+  const value = result.ok ? result.value : undefined;
+  if (isPlainObject(value)) writeOutputs(turn, frame, step, value);
   return { kind: "next", to: after(node) };
 }
 

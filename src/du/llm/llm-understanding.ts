@@ -1,7 +1,8 @@
 import { context as otelContext, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import OpenAI, { APIUserAbortError } from "openai";
+import type OpenAI from "openai";
+import { APIUserAbortError } from "openai";
 import type { Logger } from "pino";
-import { Agent, fetch as undiciFetch } from "undici";
+import type { Agent } from "undici";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { type Command, parseCommands } from "../../protocol/commands.ts";
 import type { DialogueState } from "../../protocol/state.ts";
@@ -11,6 +12,7 @@ import type {
   UnderstandingContext,
   UnderstandingResult,
 } from "../understanding.ts";
+import { createOpenAiClient } from "./llm-endpoint.ts";
 import { buildPrompt } from "./prompt.ts";
 import { commandsJsonSchema, llmResponseSchema } from "./response-schema.ts";
 import {
@@ -55,7 +57,7 @@ class ClosedError extends Error {
  */
 export class LlmUnderstanding implements DialogueUnderstanding {
   private readonly client: OpenAI;
-  private readonly agent = new Agent({ keepAliveTimeout: 10_000 });
+  private readonly agent: Agent;
   private readonly closing = new AbortController();
   private readonly schema = commandsJsonSchema();
   private mode: OutputMode = "json_schema";
@@ -64,21 +66,9 @@ export class LlmUnderstanding implements DialogueUnderstanding {
 
   constructor(private readonly options: LlmOptions) {
     this.logger = options.logger.child({ component: "du.llm", model: options.model });
-    const agent = this.agent;
-    this.client = new OpenAI({
-      // Local servers (Ollama, vLLM, LM Studio) need no key, but the client insists on one.
-      apiKey: options.apiKey || "no-key",
-      baseURL: options.baseUrl,
-      maxRetries: 0,
-      // Our own per-attempt timer aborts first; this is only a backstop.
-      timeout: options.timeoutMs + 1_000,
-      // undici's own fetch with our Agent, so close() can shut every socket down.
-      fetch: ((input: string | URL | Request, init?: RequestInit) =>
-        undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-          ...(init as Parameters<typeof undiciFetch>[1]),
-          dispatcher: agent,
-        })) as unknown as typeof fetch,
-    });
+    const { client, agent } = createOpenAiClient(options);
+    this.client = client;
+    this.agent = agent;
   }
 
   async understand(message: string, context: UnderstandingContext): Promise<UnderstandingResult> {

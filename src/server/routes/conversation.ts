@@ -6,7 +6,7 @@ import type { RuntimeHolder } from "../runtime-holder.ts";
 import { userIdSchema } from "../user-id.ts";
 import { flowStateSchema } from "./message.ts";
 
-const paramsSchema = z.strictObject({ user_id: userIdSchema });
+export const paramsSchema = z.strictObject({ user_id: userIdSchema });
 
 export const conversationSnapshotSchema = z
   .object({
@@ -22,7 +22,7 @@ export const conversationSnapshotSchema = z
   })
   .meta({ id: "ConversationState" });
 
-const resetAnswerSchema = z.object({ success: z.boolean(), message: z.string() });
+export const resetAnswerSchema = z.object({ success: z.boolean(), message: z.string() });
 
 /** GET /state/:user_id and POST /reset/:user_id: inspect or forget one conversation. */
 export async function conversationRoutes(app: FastifyInstance, options: { holder: RuntimeHolder }) {
@@ -55,15 +55,20 @@ export async function conversationRoutes(app: FastifyInstance, options: { holder
         response: { 200: resetAnswerSchema, ...errorResponses(400, ...API_ERRORS) },
       },
     },
-    async (request) => {
-      const userId = request.params.user_id;
-      const existed = await holder.use((runtime) => runtime.resetState(userId));
-      return {
-        success: true,
-        message: existed
-          ? `Conversation '${userId}' was reset`
-          : `Conversation '${userId}' had no state; nothing to reset`,
-      };
-    },
+    async (request) => resetConversation(holder, request.params.user_id),
   );
+}
+
+/** Forgets one conversation; the answer of POST /reset and of the compatibility DELETE /state. */
+export async function resetConversation(
+  holder: RuntimeHolder,
+  userId: string,
+): Promise<{ success: true; message: string }> {
+  const existed = await holder.use((runtime) => runtime.resetState(userId));
+  return {
+    success: true,
+    message: existed
+      ? `Conversation '${userId}' was reset`
+      : `Conversation '${userId}' had no state; nothing to reset`,
+  };
 }

@@ -269,6 +269,38 @@ describe("createUnderstanding", () => {
     expect(server.requests[0]!.body.model).toBe("env-model");
   });
 
+  it("auto mode with a model name alone stays offline and logs why, once", async () => {
+    const lines: string[] = [];
+    const log = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const domain = withLlm({ mode: "auto", base_url: undefined, api_key_env: "SONI_TEST_NO_KEY" });
+    const created = createUnderstanding(domain, { logger: log, env: {} });
+    expect(created).toBeInstanceOf(HeuristicUnderstanding);
+    const said = lines.filter((l) => l.includes("Dialogue understanding"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain("SONI_TEST_NO_KEY");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("auto mode uses the model when its API key is set, or when a base_url is given", async () => {
+    const keyed = withLlm({ mode: "auto", base_url: undefined, api_key_env: "SONI_TEST_KEY" });
+    expect(
+      createUnderstanding(keyed, { logger: logger(), env: { SONI_TEST_KEY: "k" } }),
+    ).toBeInstanceOf(LlmUnderstanding);
+    server.reply(ok([{ type: "affirm" }]));
+    du = createUnderstanding(withLlm({ mode: "auto" }), { logger: logger(), env: {} });
+    expect(du).toBeInstanceOf(LlmUnderstanding);
+    await du.understand("yes", { domain: base, state: emptyState("t") });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("refuses llm mode without a model, saying how to fix it", () => {
     const domain = withLlm({ model: undefined });
     expect(() => createUnderstanding(domain, { logger: logger(), env: {} })).toThrow(

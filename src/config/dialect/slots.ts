@@ -1,0 +1,127 @@
+import { isPlainObject, type PlainObject, put } from "../plain-object.ts";
+import type { DialectReport, Path, PathRemap } from "./report.ts";
+
+const MODERN_TYPES = new Set(["string", "integer", "float", "boolean", "date", "any", "list"]);
+/** The original's free type names; any other unknown name becomes `any`. */
+const OLD_TYPES: Readonly<Record<string, string>> = {
+  number: "float",
+  int: "integer",
+  bool: "boolean",
+  str: "string",
+  text: "string",
+  city: "string",
+  address: "string",
+};
+/** Old type names whose values this version reads with a declared kind (docs/dsl.md, "slots"). */
+const OLD_TYPE_EXTRACT: Readonly<Record<string, string>> = { address: "address" };
+const IGNORED_SLOT_KEYS = ["normalization", "default", "examples"];
+
+/** Rewrites one slot definition in place: old type names, `ask`, keys the original ignores. */
+export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport): void {
+  if (typeof slot.type === "string" && !MODERN_TYPES.has(slot.type)) {
+    const modern = OLD_TYPES[slot.type] ?? "any";
+    const extract = OLD_TYPE_EXTRACT[slot.type];
+    const kind = extract && !Object.hasOwn(slot, "extract") ? extract : undefined;
+    report.warn(
+      [...at, "type"],
+      "dialect.slot_type",
+      `slot type '${slot.type}' is written '${modern}'${kind ? ` with 'extract: ${kind}'` : ""}`,
+    );
+    slot.type = modern;
+    if (kind) put(slot, "extract", kind);
+  }
+  if (Object.hasOwn(slot, "ask") && !Object.hasOwn(slot, "prompt")) {
+    put(slot, "prompt", slot.ask);
+    report.warn([...at, "ask"], "dialect.slot_ask", "a slot's 'ask:' is written 'prompt:'", true);
+  }
+  delete slot.ask;
+  for (const key of IGNORED_SLOT_KEYS) {
+    if (!Object.hasOwn(slot, key)) continue;
+    report.warn(
+      [...at, key],
+      "dialect.ignored_key",
+      `slot key '${key}' is ignored by this version (normalize values with a normalizer handler)`,
+      true,
+    );
+    delete slot[key];
+  }
+}
+
+/** One entry of a flow-level `slots:` list: `{name, type, ...}`, `{name: {type, ...}}` or a bare name. */
+function readEntry(
+  entry: unknown,
+  at: Path,
+): { name: string; slot: PlainObject; at: Path } | undefined {
+  if (typeof entry === "string") return { name: entry, slot: {}, at };
+  if (!isPlainObject(entry)) return undefined;
+  if (typeof entry.name === "string") {
+    const { name, ...slot } = entry;
+    return { name, slot, at };
+  }
+  const keys = Object.keys(entry);
+  if (keys.length === 1 && isPlainObject(entry[keys[0]!])) {
+    return { name: keys[0]!, slot: { ...(entry[keys[0]!] as PlainObject) }, at: [...at, keys[0]!] };
+  }
+  return undefined;
+}
+
+/**
+ * Moves flow-level `slots:` lists into the domain's slot table. A slot declared at the top
+ * keeps its definition (missing keys are filled in); two flows giving one slot different
+ * types are reported, and the slot takes `any` so both keep working.
+ */
+export function hoistFlowSlots(data: PlainObject, report: DialectReport, remap: PathRemap): void {
+  if (!isPlainObject(data.flows)) return;
+  if (!isPlainObject(data.slots)) put(data, "slots", {});
+  const table = data.slots as PlainObject;
+  const declaredAtTop = new Set(Object.keys(table));
+  const hoistedFrom = new Map<string, string>();
+  for (const [flowName, flow] of Object.entries(data.flows)) {
+    if (!isPlainObject(flow) || !Object.hasOwn(flow, "slots")) continue;
+    const at = ["flows", flowName, "slots"];
+    report.warn(
+      at,
+      "dialect.flow_slots",
+      `flow '${flowName}': flow-level 'slots:' are declared in the domain's top-level 'slots:' (they move there)`,
+      true,
+    );
+    if (!Array.isArray(flow.slots)) {
+      report.error(
+        at,
+        `flow '${flowName}': flow-level 'slots:' is a list of '{name, type, description}'`,
+      );
+    }
+    const entries = Array.isArray(flow.slots) ? flow.slots : [];
+    entries.forEach((raw, i) => {
+      const entry = readEntry(raw, [...at, i]);
+      if (!entry) {
+        report.error([...at, i], `flow '${flowName}': a slot entry is '{name, type, description}'`);
+        return;
+      }
+      normalizeSlot(entry.slot, entry.at, report);
+      const existing = table[entry.name];
+      if (isPlainObject(existing)) {
+        const type = (s: PlainObject) => (typeof s.type === "string" ? s.type : "string");
+        if (type(existing) !== type(entry.slot)) {
+          const other = declaredAtTop.has(entry.name)
+            ? "the top-level slots"
+            : `flow '${hoistedFrom.get(entry.name)}'`;
+          report.warn(
+            [...entry.at, "type"],
+            "dialect.slot_type_conflict",
+            `slot '${entry.name}' is '${type(entry.slot)}' in flow '${flowName}' but '${type(existing)}' in ${other}; one slot table holds both, so ${declaredAtTop.has(entry.name) ? "the top-level type is kept" : "it takes type 'any'"}`,
+          );
+          if (!declaredAtTop.has(entry.name)) existing.type = "any";
+        }
+        for (const [key, value] of Object.entries(entry.slot)) {
+          if (key !== "type" && !Object.hasOwn(existing, key)) put(existing, key, value);
+        }
+        return;
+      }
+      put(table, entry.name, entry.slot);
+      hoistedFrom.set(entry.name, flowName);
+      remap.record(["slots", entry.name], entry.at);
+    });
+    delete flow.slots;
+  }
+}
