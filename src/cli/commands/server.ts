@@ -1,4 +1,3 @@
-import path from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { LOG_LEVELS, type LogLevel } from "../../server/logger.ts";
 import { parseMilliseconds, parsePort, ServerConfigError } from "../../server/settings.ts";
@@ -29,7 +28,7 @@ function asArgument<T>(parse: (value: string, what: string) => T, what: string) 
 }
 
 export function registerServerCommand(program: Command): void {
-  const command = program
+  program
     .command("server")
     .description("run the HTTP server (POST /message, GET /state/:user_id, /health, ...)")
     .option(
