@@ -358,7 +358,7 @@ export class RuntimeLoop {
       const store = this.#store();
       const stored = await store.load(userId);
       const state = stored ? migrateState(stored.state) : emptyState(userId);
-      const commands = await this.#understand(message, state, logger);
+      const { commands, du } = await this.#understand(message, state, logger);
       const started = Date.now();
       const machine = new TurnMachine({
         domain: this.domain,
@@ -384,12 +384,15 @@ export class RuntimeLoop {
         progress = machine.resume(result);
       }
       const output = progress.output;
+      const dmMs = Date.now() - started;
+      const { user_id: _userId, ...stateAfter } = snapshotOf(userId, output.state, this.domain);
+      const logged = { ...output.record, du, dm_ms: dmMs, state_after: stateAfter };
       for (const entry of output.logs) {
         if (this.#logger.isLevelEnabled(entry.level))
           logger()[entry.level](entry.data ?? {}, entry.msg);
       }
       try {
-        await store.save(userId, output.state, stored?.version ?? 0, output.record);
+        await store.save(userId, output.state, stored?.version ?? 0, logged);
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         if (attempt >= MAX_TURN_ATTEMPTS) throw new TurnConflictError(userId, attempt);
@@ -407,7 +410,7 @@ export class RuntimeLoop {
             commands: commands.map((c) => c.type),
             steps: output.steps.length,
             flow: output.state.flow_stack.at(-1)?.flow ?? null,
-            dm_ms: Date.now() - started,
+            dm_ms: dmMs,
           },
           "Turn processed",
         );
@@ -416,14 +419,15 @@ export class RuntimeLoop {
     }
   }
 
-  /** The DU's commands, re-validated; a DU that throws counts as "nothing understood". */
+  /** The DU's commands, re-validated, and where they came from; a DU that throws counts as "nothing understood". */
   async #understand(
     message: string,
     state: DialogueState,
     logger: () => Logger,
-  ): Promise<Command[]> {
+  ): Promise<{ commands: Command[]; du: NonNullable<TurnRecord["du"]> }> {
     const du = this.#du;
     if (!du) throw new RuntimeClosedError();
+    const started = Date.now();
     try {
       const result = await du.understand(message, {
         domain: this.domain,
@@ -436,14 +440,17 @@ export class RuntimeLoop {
           "Message understood",
         );
       }
-      return parseCommands(result.commands as unknown[], { warn: (d, m) => logger().warn(d, m) });
+      const commands = parseCommands(result.commands as unknown[], {
+        warn: (d, m) => logger().warn(d, m),
+      });
+      return { commands, du: { source: result.source, latency_ms: result.latency_ms } };
     } catch (error) {
       this.#assertOpen();
       logger().error(
         { error: describe(error) },
         "Dialogue understanding failed; treating the message as not understood",
       );
-      return [];
+      return { commands: [], du: { source: "failed", latency_ms: Date.now() - started } };
     }
   }
 }

@@ -8,7 +8,13 @@ import type { RuntimeLoop } from "../runtime/runtime-loop.ts";
  */
 export type ServerRuntime = Pick<
   RuntimeLoop,
-  "initialized" | "initialize" | "processMessage" | "getState" | "resetState" | "cleanup"
+  | "initialized"
+  | "initialize"
+  | "processMessage"
+  | "getState"
+  | "getTurns"
+  | "resetState"
+  | "cleanup"
 >;
 
 export interface RuntimeFactoryOptions {
