@@ -71,6 +71,8 @@ export const serverSettingsSchema = z
     cleanup_timeout_ms: z.number().int().min(0).default(10_000),
     shutdown_delay_ms: z.number().int().min(0).default(0),
     body_limit_bytes: z.number().int().positive().default(65_536),
+    /** Serve the /inspector page; unset: on, except when NODE_ENV=production. */
+    inspector: z.boolean().optional(),
   })
   .prefault({});
 

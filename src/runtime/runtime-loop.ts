@@ -443,7 +443,9 @@ export class RuntimeLoop {
       const commands = parseCommands(result.commands as unknown[], {
         warn: (d, m) => logger().warn(d, m),
       });
-      return { commands, du: { source: result.source, latency_ms: result.latency_ms } };
+      // A tenth of a millisecond is finer than a turn log reader needs.
+      const latencyMs = Math.round(result.latency_ms * 10) / 10;
+      return { commands, du: { source: result.source, latency_ms: latencyMs } };
     } catch (error) {
       this.#assertOpen();
       logger().error(

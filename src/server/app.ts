@@ -12,6 +12,7 @@ import {
   sendApiError,
   toApiError,
 } from "./errors.ts";
+import { inspectorRoutes } from "./inspector/routes.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { RequestLogController } from "./request-log.ts";
 import { RequestTracker } from "./request-tracker.ts";
@@ -42,6 +43,8 @@ export interface SoniAppOptions {
   configBaseDir: string;
   /** Defaults to the process environment (SONI_API_KEY, SONI_ADMIN_TOKEN, NODE_ENV). */
   access?: AccessSettings;
+  /** `--inspector` / `--no-inspector`; wins over the startup domain's `settings.server.inspector`. */
+  inspector?: boolean | undefined;
 }
 
 export interface SoniApp {
@@ -49,6 +52,8 @@ export interface SoniApp {
   holder: RuntimeHolder;
   tracker: RequestTracker;
   lifecycle: Lifecycle;
+  /** Whether GET /inspector is served (decided at startup). */
+  inspector: boolean;
   /** Settings in effect now (they follow the serving domain after a POST /config). */
   settings(): LifecycleSettings;
   /** Creates and initializes a runtime for `domain`, then swaps it in. */
@@ -96,7 +101,8 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   tracker.register(app);
   const connections = new ConnectionDrain();
   connections.attach(app.server);
-  registerAuth(app, options.access ?? accessFromEnv(process.env));
+  const access = options.access ?? accessFromEnv(process.env);
+  registerAuth(app, access);
   registerErrorHandling(app);
   app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
@@ -119,7 +125,11 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   app.register(messageRoutes, { holder });
   app.register(conversationRoutes, { holder });
   app.register(configRoutes, { baseDir: options.configBaseDir, install });
+  // A development tool: on unless production, unless the flag or the domain says otherwise.
+  const inspector =
+    options.inspector ?? options.domain?.domain.settings.server.inspector ?? !access.production;
+  if (inspector) app.register(inspectorRoutes, { holder });
 
   const lifecycle = new Lifecycle({ app, holder, tracker, connections, logger, settings });
-  return { app, holder, tracker, lifecycle, settings, install };
+  return { app, holder, tracker, lifecycle, inspector, settings, install };
 }
