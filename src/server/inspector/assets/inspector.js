@@ -70,7 +70,7 @@ function showError(error, retry) {
   setStatus(unreachable ? "Server unreachable" : "Error", unreachable ? "down" : "error");
   if (error instanceof ApiFailure && error.status === 401) {
     openKeyForm();
-    $("error-text").textContent = `${message} Enter the server's API key above.`;
+    $("error-text").textContent = `This server needs its API key: enter it above. (${message})`;
   }
 }
 
