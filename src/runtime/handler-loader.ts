@@ -31,6 +31,11 @@ export interface LoadHandlersOptions {
   /** Modules given explicitly (`--handlers`), resolved against `cwd`; replace settings.handlers. */
   modules?: string[];
   cwd?: string;
+  /**
+   * A token added to each module's URL, so the module is evaluated anew with fresh top-level
+   * state (conversation tests load the handlers once per test).
+   */
+  freshImport?: string;
 }
 
 /** The modules a domain names: settings.handlers, relative to the domain's directory. */
@@ -64,7 +69,7 @@ export async function loadHandlers(
   for (const file of modules) {
     let exports: Record<string, unknown>;
     try {
-      exports = await importModule(file);
+      exports = await importModule(file, options.freshImport);
     } catch (error) {
       problems.push(`cannot load handler module ${file}: ${describe(error)}`);
       continue;
@@ -176,8 +181,9 @@ let tsxRegistered = false;
  * Imports a module by path. TypeScript modules load without a build step: when the process
  * cannot import .ts yet (plain node), tsx's ESM loader is registered once and the import retried.
  */
-async function importModule(file: string): Promise<Record<string, unknown>> {
-  const url = pathToFileURL(file).href;
+async function importModule(file: string, fresh?: string): Promise<Record<string, unknown>> {
+  const base = pathToFileURL(file).href;
+  const url = fresh === undefined ? base : `${base}?fresh=${encodeURIComponent(fresh)}`;
   try {
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
@@ -187,7 +193,7 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
     register();
     tsxRegistered = true;
     // A new URL: the failed attempt may be cached by the module loader.
-    return (await import(`${url}?tsx`)) as Record<string, unknown>;
+    return (await import(`${url}${fresh === undefined ? "?" : "&"}tsx`)) as Record<string, unknown>;
   }
 }
 
