@@ -1,11 +1,13 @@
 /** GET /inspector and its files: when they are served, who may read what. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { flowToMermaid } from "../../src/config/mermaid.ts";
 import { buildApp, type SoniApp } from "../../src/server/app.ts";
 import type { AccessSettings } from "../../src/server/auth.ts";
 import { captureLog, FakeRuntime, minimalDomain } from "./helpers/fake-runtime.ts";
+import { useSpawnedServers } from "./helpers/spawned-server.ts";
 
 const open: SoniApp[] = [];
 
@@ -91,6 +93,8 @@ describe("what the inspector serves", () => {
 
   it("answers 404 for a file it does not have, whatever the path tries", async () => {
     const { soni } = await app();
+    const slash = await soni.app.inject("/inspector/");
+    expect([slash.statusCode, slash.headers.location]).toEqual([302, "/inspector"]);
     for (const file of ["nope.js", "..%2Fpackage.json", "routes.ts", "%2E%2E%2Froutes.ts"]) {
       const reply = await soni.app.inject(`/inspector/${file}`);
       expect(reply.statusCode, file).toBe(404);
@@ -125,5 +129,28 @@ describe("what the inspector serves", () => {
       headers: { authorization: "Bearer k-1" },
     });
     expect(allowed.statusCode).toBe(200);
+  });
+});
+
+describe("soni server --inspector / --no-inspector", () => {
+  const start = useSpawnedServers();
+  const MINIMAL = path.join(import.meta.dirname, "../fixtures/domains/minimal");
+
+  it("serves and announces the inspector by default, and not with --no-inspector", async () => {
+    const on = await start({ config: MINIMAL });
+    expect((await fetch(`${on.url}/inspector`)).status).toBe(200);
+    const announced = on.logs.find((line) => line.msg === "Inspector served at /inspector");
+    expect(announced?.url).toBe(`http://127.0.0.1:${on.port}/inspector`);
+
+    const off = await start({ config: MINIMAL, args: ["--no-inspector"] });
+    expect((await fetch(`${off.url}/inspector`)).status).toBe(404);
+    expect(off.messages()).not.toContain("Inspector served at /inspector");
+
+    const forced = await start({
+      config: MINIMAL,
+      args: ["--inspector"],
+      env: { NODE_ENV: "production" },
+    });
+    expect((await fetch(`${forced.url}/inspector`)).status).toBe(200);
   });
 });

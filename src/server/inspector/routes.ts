@@ -93,6 +93,7 @@ export async function inspectorRoutes(app: FastifyInstance, options: { holder: R
 
   app.get<{ Params: { file: string } }>("/inspector/:file", publicRoute, async (request, reply) => {
     const { file } = request.params;
+    if (file === "") return reply.redirect("/inspector");
     if (!assets.has(file) || file === "index.html") {
       throw new ApiError(404, "not_found", `The inspector has no file '${file}'`);
     }
