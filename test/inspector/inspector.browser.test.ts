@@ -141,6 +141,20 @@ describe.skipIf(!chromium.available)("inspector in Chromium", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it("shows a 4xx answer in the page, then recovers", async () => {
+    const userId = await page.inputValue("#user-id");
+    await page.fill("#user-id", "not a valid id!");
+    await page.press("#user-id", "Enter");
+    await page.locator("#error:not([hidden])").waitFor(WAIT);
+    expect(await page.textContent("#error-text")).toMatch(/failed \(400\): user_id: must start/);
+    expect(await page.textContent("#server-status")).toBe("Error");
+    await screenshot(page, "05-bad-request");
+    await page.fill("#user-id", userId);
+    await page.click("#load-conversation");
+    await page.locator("#error[hidden]").waitFor({ ...WAIT, state: "attached" });
+    await expect.poll(() => page.locator("#turns > li.turn").count()).toBe(2);
+  });
+
   it("says so in the page when the server is gone, and keeps the unsent message", async () => {
     server.signal("SIGTERM");
     await server.exited;
@@ -150,7 +164,7 @@ describe.skipIf(!chromium.available)("inspector in Chromium", () => {
     expect(await page.textContent("#error-text")).toMatch(/Cannot reach the Soni server/);
     expect(await page.textContent("#server-status")).toBe("Server unreachable");
     expect(await page.inputValue("#message")).toBe("check my balance");
-    await screenshot(page, "05-server-stopped");
+    await screenshot(page, "06-server-stopped");
   });
 });
 
@@ -175,7 +189,7 @@ describe.skipIf(!chromium.available)("inspector behind an API key", () => {
     expect(await page.textContent("#error-text")).toMatch(/needs its API key.*\(401\)/);
     expect(await page.isVisible("#key-form")).toBe(true);
     expect(await page.evaluate("document.activeElement?.id")).toBe("api-key");
-    await screenshot(page, "06-api-key-needed");
+    await screenshot(page, "07-api-key-needed");
 
     await page.fill("#api-key", "inspector-test-key");
     await page.press("#api-key", "Enter");

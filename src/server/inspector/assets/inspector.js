@@ -129,6 +129,7 @@ async function loadAll() {
   render();
 }
 
+/** Sends one message; resolves once the server answered it (the turn is saved). */
 async function send(text) {
   model.pending = text;
   model.selected = null;
@@ -136,12 +137,9 @@ async function send(text) {
   $("send").disabled = true;
   try {
     await api.send(model.userId, text);
-    model.pending = null;
-    await loadConversation();
   } finally {
     model.pending = null;
     $("send").disabled = false;
-    render();
   }
 }
 
@@ -353,8 +351,23 @@ $("composer").addEventListener("submit", (event) => {
   const text = input.value.trim();
   if (!text || model.pending !== null) return;
   input.value = "";
-  void guarded(() => send(text)).then((ok) => {
-    if (!ok && !input.value) input.value = text; // nothing is lost when the send failed
+  // Retry after a failure sends the message again only if it never reached the server.
+  let delivered = false;
+  const turn = async () => {
+    if (!delivered) {
+      try {
+        await send(text);
+      } finally {
+        render();
+      }
+      delivered = true;
+      if (input.value === text) input.value = ""; // sent by Retry after all
+    }
+    await loadConversation();
+    render();
+  };
+  void guarded(turn).then((ok) => {
+    if (!ok && !delivered && !input.value) input.value = text; // an unsent message is kept
     input.focus();
   });
 });
