@@ -2,7 +2,7 @@ import { type Logger, pino } from "pino";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
 import type { ConversationSnapshot } from "../../../src/dm/snapshot.ts";
-import type { TurnRecord } from "../../../src/dm/state.ts";
+import type { TurnRecord } from "../../../src/protocol/state.ts";
 import type { TurnResult } from "../../../src/runtime/runtime-loop.ts";
 import type { ServerRuntime } from "../../../src/server/runtime.ts";
 
