@@ -152,5 +152,5 @@ describe("soni server --inspector / --no-inspector", () => {
       env: { NODE_ENV: "production" },
     });
     expect((await fetch(`${forced.url}/inspector`)).status).toBe(200);
-  });
+  }, 120_000); // three server processes, started one after the other on a busy machine
 });
