@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { flowToMermaid, stepNodeId } from "../../config/mermaid.ts";
 import "../route-config.ts";
@@ -59,7 +59,7 @@ export async function inspectorRoutes(app: FastifyInstance, options: { holder: R
   );
   const publicRoute = { config: { access: "public" as const } };
 
-  const sendAsset = (name: string, reply: import("fastify").FastifyReply) => {
+  const sendAsset = (name: string, reply: FastifyReply) => {
     reply
       .header("content-type", CONTENT_TYPES[path.extname(name)])
       .header("cache-control", "no-cache")
