@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { handlerModulePaths } from "../config/handler-modules.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { commonDirectory, freshImportUrl } from "./fresh-import.ts";
 import type { HandlerSet } from "./handlers.ts";
 
 const KINDS = ["actions", "validators", "normalizers"] as const;
@@ -32,8 +33,9 @@ export interface LoadHandlersOptions {
   modules?: string[];
   cwd?: string;
   /**
-   * A token added to each module's URL, so the module is evaluated anew with fresh top-level
-   * state (conversation tests load the handlers once per test).
+   * Evaluates the modules anew for each distinct token: their top-level state, and that of the
+   * modules they import from the directory holding the domain and them, starts over
+   * (conversation tests load the handlers once per test).
    */
   freshImport?: string;
 }
@@ -66,10 +68,15 @@ export async function loadHandlers(
     modules,
   };
   const problems: string[] = [];
+  const token = options.freshImport;
+  const fresh =
+    token === undefined
+      ? undefined
+      : { token, root: commonDirectory([domain.baseDir, ...modules.map((m) => path.dirname(m))]) };
   for (const file of modules) {
     let exports: Record<string, unknown>;
     try {
-      exports = await importModule(file, options.freshImport);
+      exports = await importModule(file, fresh);
     } catch (error) {
       problems.push(`cannot load handler module ${file}: ${describe(error)}`);
       continue;
@@ -181,11 +188,13 @@ let tsxRegistered = false;
  * Imports a module by path. TypeScript modules load without a build step: when the process
  * cannot import .ts yet (plain node), tsx's ESM loader is registered once and the import retried.
  */
-async function importModule(file: string, fresh?: string): Promise<Record<string, unknown>> {
-  const base = pathToFileURL(file).href;
-  const url = fresh === undefined ? base : `${base}?fresh=${encodeURIComponent(fresh)}`;
+async function importModule(
+  file: string,
+  fresh?: { token: string; root: string },
+): Promise<Record<string, unknown>> {
+  const url = fresh ? freshImportUrl(file, fresh.root, fresh.token) : pathToFileURL(file);
   try {
-    return (await import(url)) as Record<string, unknown>;
+    return (await import(url.href)) as Record<string, unknown>;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ERR_UNKNOWN_FILE_EXTENSION" || tsxRegistered) throw error;
@@ -193,7 +202,8 @@ async function importModule(file: string, fresh?: string): Promise<Record<string
     register();
     tsxRegistered = true;
     // A new URL: the failed attempt may be cached by the module loader.
-    return (await import(`${url}${fresh === undefined ? "?" : "&"}tsx`)) as Record<string, unknown>;
+    url.searchParams.set("tsx", "");
+    return (await import(url.href)) as Record<string, unknown>;
   }
 }
 

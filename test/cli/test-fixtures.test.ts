@@ -93,6 +93,39 @@ tests:
   });
 });
 
+describe("fresh handler state from the command line", () => {
+  it("also evaluates anew the modules a handler module imports from the domain's directory", async () => {
+    const project = await temp.write("fresh-graph", {
+      "package.json": '{ "type": "module" }\n',
+      "domain.yaml": DOMAIN,
+      "handlers.ts": `import { nextTicket } from "./lib/tickets.ts";\nexport const actions = { open_ticket: () => ({ ticket: nextTicket(), opened: "today" }) };\n`,
+      "tests.yaml": [
+        "tests:",
+        "  - name: first",
+        "    steps:",
+        "      - user: open a support ticket",
+        "        bot_contains: Ticket T-1 opened",
+        "  - name: second",
+        "    steps:",
+        "      - user: open a support ticket",
+        "        bot_contains: Ticket T-1 opened",
+        "",
+      ].join("\n"),
+    });
+    await temp.write("fresh-graph/lib", {
+      "tickets.ts": `let last = 0;\nexport function nextTicket() {\n  last += 1;\n  return "T-" + last;\n}\n`,
+    });
+    const result = await runSoni([
+      "test",
+      path.join(project, "tests.yaml"),
+      "--config",
+      path.join(project, "domain.yaml"),
+    ]);
+    expect(result.stdout).toContain("2 passed, 0 failed");
+    expect(result.code).toBe(0);
+  });
+});
+
 describe("mocks", () => {
   it("returns the mocked outputs instead of calling the handler", async () => {
     const [result] = await run(`
