@@ -233,9 +233,10 @@ function renderTurns() {
   }
   const items = [...model.turns].reverse().map((turn) => {
     const selected = turn.turn === model.selected;
+    const steps = `${turn.steps.length} step${turn.steps.length === 1 ? "" : "s"}`;
     const du = turn.du
-      ? `${turn.du.source} · DU ${ms(turn.du.latency_ms)} · DM ${ms(turn.dm_ms)}`
-      : "DU source not recorded";
+      ? `${turn.du.source} · DU ${ms(turn.du.latency_ms)} · DM ${ms(turn.dm_ms)} · ${steps}`
+      : `DU source not recorded · ${steps}`;
     const button = el(
       "button",
       { type: "button", class: "turn-button", "data-turn": String(turn.turn) },
