@@ -150,6 +150,38 @@ for (const backend of backends) {
   );
 }
 
+describe("what a turn record says about the understanding", () => {
+  it("records source 'failed' when the understanding throws, and the turn still runs", async () => {
+    const checkpointer = await createCheckpointer(
+      { backend: "memory" },
+      { baseDir: BANKING, logger },
+    );
+    const runtime = new RuntimeLoop(banking, {
+      checkpointer,
+      logger,
+      du: {
+        understand: async () => {
+          throw new Error("model unreachable");
+        },
+      },
+    });
+    try {
+      const result = await runtime.processMessage("hello", "u-failed-du");
+      expect(result.commands).toEqual([]);
+      const [turn] = await runtime.getTurns("u-failed-du");
+      expect(turn!.du).toMatchObject({ source: "failed" });
+      expect(turn!.commands).toEqual([]);
+      expect(turn!.messages).toEqual(result.messages);
+      expect(turn!.state_after).toMatchObject({ turn_count: 1, flow_state: "idle" });
+      const stored = await checkpointer.load("u-failed-du");
+      // The state's own last_turn stays lean: the extras are in the log only.
+      expect(stored!.state.last_turn).not.toHaveProperty("state_after");
+    } finally {
+      await runtime.cleanup();
+    }
+  });
+});
+
 describe("GET /conversations/:user_id/turns input", () => {
   it("answers 400 naming the field for a bad limit or user id, and [] for a new user", async () => {
     const soni = await appOn({ backend: "memory" });
