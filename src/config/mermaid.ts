@@ -1,10 +1,14 @@
 import { END, type FlowGraph, type StepNode, successors } from "./flow-graph.ts";
 
+/** The Mermaid node id of a step (or of the flow's end), so a viewer can mark the active one. */
+export function stepNodeId(flow: string, stepId: string): string {
+  return stepId === END ? `${flow}__end` : `${flow}__${stepId}`;
+}
+
 /** A flow as a Mermaid flowchart: one node per step, one edge per way control can go. */
 export function flowToMermaid(graph: FlowGraph): string {
   const lines = [`flowchart TD`, `  %% flow: ${graph.flow}`];
-  const id = (stepId: string) =>
-    stepId === END ? `${graph.flow}__end` : `${graph.flow}__${stepId}`;
+  const id = (stepId: string) => stepNodeId(graph.flow, stepId);
   lines.push(`  ${graph.flow}__start((${graph.flow})) --> ${id(graph.first)}`);
   let usesEnd = graph.first === END;
   for (const stepId of graph.order) {

@@ -84,6 +84,8 @@ export const serverSettingsSchema = z
     api_docs: z.boolean().default(true),
     /** GET /metrics (Prometheus) and the instrumentation feeding it. */
     metrics: z.boolean().default(true),
+    /** Serve the /inspector page; unset: on, except when NODE_ENV=production. */
+    inspector: z.boolean().optional(),
   })
   .prefault({});
 

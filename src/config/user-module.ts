@@ -9,12 +9,16 @@ let typescriptLoader: Promise<void> | undefined;
  * TypeScript modules load without a build step, in any folder: tsx's loader plus
  * typescript-hooks.ts are registered once, before the first one is imported.
  */
-export async function importUserModule(file: string): Promise<Record<string, unknown>> {
+export async function importUserModule(
+  file: string,
+  /** Another URL of the same file (e.g. one that imports it anew); default: its file URL. */
+  href: string = pathToFileURL(file).href,
+): Promise<Record<string, unknown>> {
   if (TYPESCRIPT.test(file)) {
     typescriptLoader ??= registerTypeScriptLoader();
     await typescriptLoader;
   }
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  return (await import(href)) as Record<string, unknown>;
 }
 
 async function registerTypeScriptLoader(): Promise<void> {

@@ -46,6 +46,24 @@ export interface TurnRecord {
   commands: Command[];
   steps: ExecutedStep[];
   messages: string[];
+  /**
+   * Set by the runtime on the turn log's copy (not on `last_turn`); absent in records written
+   * before they existed. `du`: which reader produced the commands and how long it took;
+   * `dm_ms`: the dialogue manager's time, handler calls included; `state_after`: the
+   * conversation as GET /state showed it after the turn.
+   */
+  du?: { source: string; latency_ms: number };
+  dm_ms?: number;
+  state_after?: TurnStateAfter;
+}
+
+export interface TurnStateAfter {
+  flow_state: FlowState;
+  active_flow: string | null;
+  flow_stack: { flow: string; step: string | null; instance_id: string }[];
+  slots: Record<string, SlotValue>;
+  waiting_for_slot: string | null;
+  turn_count: number;
 }
 
 export interface HistoryEntry {

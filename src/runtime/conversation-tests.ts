@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Logger } from "pino";
+import pino, { type Logger } from "pino";
 import { z } from "zod";
 import type { DomainProblem } from "../config/errors.ts";
 import { formatProblem, sortProblems } from "../config/errors.ts";
@@ -8,11 +8,23 @@ import { didYouMean } from "../config/hints.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { createLocator, type PathSegment, parseYamlSource } from "../config/yaml-source.ts";
 import type { ConversationSnapshot } from "../dm/snapshot.ts";
+import { createUnderstanding } from "../du/create.ts";
 import type { DialogueUnderstanding } from "../du/understanding.ts";
 import { MemoryCheckpointer } from "../persistence/memory.ts";
 import type { SlotValue } from "../protocol/commands.ts";
+import { loadHandlers } from "./handler-loader.ts";
 import type { HandlerSet } from "./handlers.ts";
 import { RuntimeLoop, type TurnResult } from "./runtime-loop.ts";
+import {
+  actionMockSchema,
+  capturedNames,
+  captureFrom,
+  checkMocks,
+  clockSchema,
+  fillCaptured,
+  withMocks,
+  withPinnedClock,
+} from "./test-fixtures.ts";
 
 /*
  * YAML conversation tests (`soni test`, docs/cli.md): each test is a fresh conversation, each
@@ -50,14 +62,24 @@ export const turnExpectationSchema = z.strictObject({
   slots: z.record(z.string(), slotValueSchema).optional(),
 });
 
+const captureName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a capture name is letters, digits and _ (e.g. reference)");
+
 export const testStepSchema = z.strictObject({
   user: z.string().trim().min(1, "the user message must not be empty"),
   ...responseChecks,
   expect: turnExpectationSchema.optional(),
+  /** name → regex: the first group (or the whole match) of the reply, as `{captured.name}` later. */
+  capture: z.record(captureName, regexSchema).optional(),
 });
 
 export const conversationTestSchema = z.strictObject({
   name: z.string().trim().min(1, "every test needs a name"),
+  /** Action name → the outputs it returns instead of calling its handler, or `{ error }`. */
+  mocks: z.record(z.string(), actionMockSchema).optional(),
+  /** `new Date()` and `Date.now()` give this instant during the test. */
+  clock: clockSchema.optional(),
   steps: z.array(testStepSchema).min(1, "a test needs at least one step"),
 });
 
@@ -129,7 +151,67 @@ export function parseConversationTests(text: string, file: string): LocatedTest[
       }),
     );
   }
+  const unknownCaptures = parsed.data.tests.flatMap((test, i) =>
+    undefinedCaptures(test).map(([step, name]) => ({
+      ...locate(["tests", i, "steps", step]),
+      message: `tests.${i}.steps.${step}: {captured.${name}} is used before a step captures '${name}' (add capture: { ${name}: "regex" } to an earlier step)`,
+      severity: "error" as const,
+    })),
+  );
+  if (unknownCaptures.length > 0) throw new ConversationTestFileError(unknownCaptures);
   return parsed.data.tests.map((test, i) => ({ ...test, file, line: locate(["tests", i]).line }));
+}
+
+/** The texts of a step that may hold `{captured.NAME}`. */
+function stepTexts(step: TestStep): string[] {
+  const expect = step.expect ?? {};
+  return [
+    step.user,
+    ...list(step.bot_contains),
+    ...list(step.bot_matches),
+    ...list(expect.bot_contains),
+    ...list(expect.bot_matches),
+    ...Object.values(expect.slots ?? {}).filter((v): v is string => typeof v === "string"),
+  ];
+}
+
+/** [step index, name] of each `{captured.NAME}` no earlier step captures. */
+function undefinedCaptures(test: ConversationTest): [number, string][] {
+  const captured = new Set<string>();
+  const missing: [number, string][] = [];
+  test.steps.forEach((step, index) => {
+    for (const name of stepTexts(step).flatMap(capturedNames)) {
+      if (!captured.has(name)) missing.push([index, name]);
+    }
+    for (const name of Object.keys(step.capture ?? {})) captured.add(name);
+  });
+  return missing;
+}
+
+/** The step with `{captured.NAME}` filled in (as literal text inside regexes). */
+function filledStep(step: TestStep, captured: ReadonlyMap<string, string>): TestStep {
+  if (captured.size === 0) return step;
+  const text = (value: string) => fillCaptured(value, captured);
+  const regex = (value: string) => fillCaptured(value, captured, true);
+  const each = <T extends string | string[] | undefined>(value: T, fill: (v: string) => string) =>
+    (value === undefined ? undefined : Array.isArray(value) ? value.map(fill) : fill(value)) as T;
+  const expect = step.expect;
+  return {
+    ...step,
+    user: text(step.user),
+    bot_contains: each(step.bot_contains, text),
+    bot_matches: each(step.bot_matches, regex),
+    expect: expect && {
+      ...expect,
+      bot_contains: each(expect.bot_contains, text),
+      bot_matches: each(expect.bot_matches, regex),
+      slots:
+        expect.slots &&
+        Object.fromEntries(
+          Object.entries(expect.slots).map(([k, v]) => [k, typeof v === "string" ? text(v) : v]),
+        ),
+    },
+  };
 }
 
 /**
@@ -215,31 +297,63 @@ export interface RunConversationTestsOptions {
 }
 
 /**
- * Runs each test on a fresh conversation of one RuntimeLoop with an in-memory store (never
- * the domain's configured database), stopping a test at its first mismatch.
+ * Runs each test on a fresh conversation with an in-memory store (never the domain's configured
+ * database), stopping a test at its first mismatch. Each test gets its own runtime and its own
+ * evaluation of the handler modules (fresh module state), its mocks and its pinned clock; the
+ * understanding is shared. Mocks naming unknown actions or outputs fail before any test runs.
  */
 export async function runConversationTests(
   domain: LoadedDomain,
   tests: readonly LocatedTest[],
   options: RunConversationTestsOptions = {},
 ): Promise<ConversationTestResult[]> {
-  const runtime = new RuntimeLoop(domain, {
-    checkpointer: new MemoryCheckpointer(),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.handlers ? { handlers: options.handlers } : {}),
-    ...(options.handlerModules ? { handlerModules: options.handlerModules } : {}),
-    ...(options.du ? { du: options.du } : {}),
-  });
+  const problems = tests.flatMap((test) =>
+    checkMocks(domain, test.mocks ?? {}, didYouMean).map((message) => ({
+      file: test.file,
+      line: test.line,
+      column: 1,
+      message: `test '${test.name}': ${message}`,
+      severity: "error" as const,
+    })),
+  );
+  if (problems.length > 0) throw new ConversationTestFileError(problems);
+  const logger = options.logger ?? pino({ level: "warn" });
+  const du = options.du ?? createUnderstanding(domain, { logger });
+  // Each test's runtime closes what it owns at its end; the shared understanding lives on.
+  const shared: DialogueUnderstanding = {
+    understand: (text, context) => du.understand(text, context),
+  };
   const results: ConversationTestResult[] = [];
   try {
-    await runtime.initialize();
     for (const [index, test] of tests.entries()) {
-      const result = await runOne(runtime, test, `soni-test-${index + 1}`);
+      const handlers =
+        options.handlers ??
+        (
+          await loadHandlers(domain, {
+            freshImport: `soni-test-${index + 1}`,
+            ...(options.handlerModules ? { modules: options.handlerModules } : {}),
+          })
+        ).handlers;
+      const runtime = new RuntimeLoop(domain, {
+        checkpointer: new MemoryCheckpointer(),
+        logger,
+        du: shared,
+        handlers: withMocks(handlers, test.mocks),
+      });
+      let result: ConversationTestResult;
+      try {
+        result = await withPinnedClock(test.clock, async () => {
+          await runtime.initialize();
+          return runOne(runtime, test, `soni-test-${index + 1}`);
+        });
+      } finally {
+        await runtime.cleanup();
+      }
       results.push(result);
       options.onResult?.(result);
     }
   } finally {
-    await runtime.cleanup();
+    await du.close?.();
   }
   return results;
 }
@@ -251,8 +365,10 @@ async function runOne(
 ): Promise<ConversationTestResult> {
   const transcript: ExchangedTurn[] = [];
   const base = { name: test.name, file: test.file, line: test.line, transcript };
-  for (const [i, step] of test.steps.entries()) {
+  const captured = new Map<string, string>();
+  for (const [i, written] of test.steps.entries()) {
     const turn = i + 1;
+    const step = filledStep(written, captured);
     let result: TurnResult;
     try {
       result = await runtime.processMessage(step.user, userId);
@@ -263,7 +379,9 @@ async function runOne(
       return { ...base, passed: false, failure: { ...failure, response: "" } };
     }
     transcript.push({ user: step.user, response: result.response });
-    const mismatch = checkTurn(step, result.response, await runtime.getState(userId));
+    const mismatch =
+      checkTurn(step, result.response, await runtime.getState(userId)) ??
+      captureInto(captured, step, result.response);
     if (mismatch) {
       const failure = { turn, user: step.user, ...mismatch, response: result.response };
       return { ...base, passed: false, failure };
@@ -273,6 +391,22 @@ async function runOne(
 }
 
 type Mismatch = Pick<TurnMismatch, "check" | "expected" | "got">;
+
+/** Stores the step's captures from the reply; a pattern that does not match is a mismatch. */
+function captureInto(
+  captured: Map<string, string>,
+  step: TestStep,
+  response: string,
+): Mismatch | undefined {
+  for (const [name, pattern] of Object.entries(step.capture ?? {})) {
+    const value = captureFrom(response, fillCaptured(pattern, captured, true));
+    if (value === undefined) {
+      return { check: `capture.${name}`, expected: `/${pattern}/i`, got: response };
+    }
+    captured.set(name, value);
+  }
+  return undefined;
+}
 
 const list = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];

@@ -2,6 +2,7 @@ import path from "node:path";
 import { handlerModulePaths } from "../config/handler-modules.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import { importUserModule } from "../config/user-module.ts";
+import { commonDirectory, freshImportUrl } from "./fresh-import.ts";
 import type { HandlerSet } from "./handlers.ts";
 
 const KINDS = ["actions", "validators", "normalizers"] as const;
@@ -31,6 +32,12 @@ export interface LoadHandlersOptions {
   /** Modules given explicitly (`--handlers`), resolved against `cwd`; replace settings.handlers. */
   modules?: string[];
   cwd?: string;
+  /**
+   * Evaluates the modules anew for each distinct token: their top-level state, and that of the
+   * modules they import from the directory holding the domain and them, starts over
+   * (conversation tests load the handlers once per test).
+   */
+  freshImport?: string;
 }
 
 /** The modules a domain names: settings.handlers, relative to the domain's directory. */
@@ -61,10 +68,18 @@ export async function loadHandlers(
     modules,
   };
   const problems: string[] = [];
+  const token = options.freshImport;
+  const fresh =
+    token === undefined
+      ? undefined
+      : { token, root: commonDirectory([domain.baseDir, ...modules.map((m) => path.dirname(m))]) };
   for (const file of modules) {
     let exports: Record<string, unknown>;
     try {
-      exports = await importUserModule(file);
+      exports = await importUserModule(
+        file,
+        fresh ? freshImportUrl(file, fresh.root, fresh.token).href : undefined,
+      );
     } catch (error) {
       problems.push(`cannot load handler module ${file}: ${describe(error)}`);
       continue;

@@ -481,7 +481,7 @@ export class RuntimeLoop {
         const stored = await store.load(userId);
         const state = stored ? migrateState(stored.state) : emptyState(userId);
         progress.flow = state.flow_stack.at(-1)?.flow ?? null;
-        const commands = await this.#understand(message, state, logger, progress);
+        const { commands, du } = await this.#understand(message, state, logger, progress);
         const started = Date.now();
         const turn = state.turn_count + 1;
         const data = { current: state.data ?? {} };
@@ -537,7 +537,18 @@ export class RuntimeLoop {
           if (this.#logger.isLevelEnabled(entry.level))
             logger()[entry.level](entry.data ?? {}, entry.msg);
         }
-        const saved = await this.#save(store, userId, output, stored?.version ?? 0, held, logger);
+        const dmMs = Date.now() - started;
+        // The turn log's copy also says where the commands came from and what the state became.
+        const { user_id: _userId, ...stateAfter } = snapshotOf(userId, output.state, this.domain);
+        const record = { ...output.record, du, dm_ms: dmMs, state_after: stateAfter };
+        const saved = await this.#save(
+          store,
+          userId,
+          { state: output.state, record },
+          stored?.version ?? 0,
+          held,
+          logger,
+        );
         if (saved === "lease_lost_too_often") throw new TurnConflictError(userId, attempt);
         if (saved === "conflict") {
           observer?.saveConflict?.();
@@ -556,7 +567,7 @@ export class RuntimeLoop {
               commands: commands.map((c) => c.type),
               steps: output.steps.length,
               flow: output.state.flow_stack.at(-1)?.flow ?? null,
-              dm_ms: Date.now() - started,
+              dm_ms: dmMs,
             },
             "Turn processed",
           );
@@ -640,7 +651,7 @@ export class RuntimeLoop {
     state: DialogueState,
     logger: () => Logger,
     progress: TurnProgress,
-  ): Promise<Command[]> {
+  ): Promise<{ commands: Command[]; du: NonNullable<TurnRecord["du"]> }> {
     const du = this.#du;
     if (!du) throw new RuntimeClosedError();
     const started = performance.now();
@@ -674,14 +685,22 @@ export class RuntimeLoop {
           "Message understood",
         );
       }
-      return parseCommands(result.commands as unknown[], { warn: (d, m) => logger().warn(d, m) });
+      const commands = parseCommands(result.commands as unknown[], {
+        warn: (d, m) => logger().warn(d, m),
+      });
+      // A tenth of a millisecond is finer than a turn log reader needs.
+      const latencyMs = Math.round(result.latency_ms * 10) / 10;
+      return { commands, du: { source: result.source, latency_ms: latencyMs } };
     } catch (error) {
       this.#assertOpen();
       logger().error(
         { error: describe(error) },
         "Dialogue understanding failed; treating the message as not understood",
       );
-      return [];
+      return {
+        commands: [],
+        du: { source: "failed", latency_ms: Math.round((performance.now() - started) * 10) / 10 },
+      };
     }
   }
 }

@@ -15,6 +15,7 @@ import {
   toApiError,
 } from "./errors.ts";
 import { registerHttpTracing } from "./http-tracing.ts";
+import { inspectorRoutes } from "./inspector/routes.ts";
 import { Lifecycle } from "./lifecycle.ts";
 import { ServerMetrics } from "./metrics.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -62,6 +63,8 @@ export interface SoniAppOptions {
   access?: AccessSettings;
   /** Defaults that depend on the environment; default: from NODE_ENV. */
   defaults?: EnvironmentDefaults;
+  /** `--inspector` / `--no-inspector`; wins over the startup domain's `settings.server.inspector`. */
+  inspector?: boolean | undefined;
 }
 
 export interface SoniApp {
@@ -73,6 +76,8 @@ export interface SoniApp {
   parser: PostedDomainParser;
   /** The Prometheus metrics, unless `settings.server.metrics` is false. */
   metrics: ServerMetrics | null;
+  /** Whether GET /inspector is served (decided at startup). */
+  inspector: boolean;
   /** Settings in effect now (they follow the serving domain after a POST /config). */
   settings(): LifecycleSettings;
   /** Creates and initializes a runtime for `domain`, then swaps it in. */
@@ -179,6 +184,11 @@ export function buildApp(options: SoniAppOptions): SoniApp {
   app.register(compatStateRoutes, { holder });
   app.register(compatProbeRoutes, { holder });
 
+  // A development tool: on unless production, unless the flag or the domain says otherwise.
+  const inspector =
+    options.inspector ?? options.domain?.domain.settings.server.inspector ?? defaults.inspector;
+  if (inspector) app.register(inspectorRoutes, { holder });
+
   const lifecycle = new Lifecycle({ app, holder, tracker, connections, parser, logger, settings });
-  return { app, holder, tracker, lifecycle, parser, metrics, settings, install };
+  return { app, holder, tracker, lifecycle, parser, metrics, inspector, settings, install };
 }

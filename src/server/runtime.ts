@@ -9,7 +9,13 @@ import type { TurnObserver } from "../runtime/turn-observer.ts";
  */
 export type ServerRuntime = Pick<
   RuntimeLoop,
-  "initialized" | "initialize" | "processMessage" | "getState" | "resetState" | "cleanup"
+  | "initialized"
+  | "initialize"
+  | "processMessage"
+  | "getState"
+  | "getTurns"
+  | "resetState"
+  | "cleanup"
 >;
 
 export interface RuntimeFactoryOptions {

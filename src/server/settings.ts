@@ -14,6 +14,8 @@ export interface LifecycleSettings {
 /** Defaults that depend on where the server runs. */
 export interface EnvironmentDefaults {
   shutdownDelayMs: number;
+  /** Whether /inspector is served when neither the flag nor the domain says (off in production). */
+  inspector: boolean;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface EnvironmentDefaults {
 export const PRODUCTION_SHUTDOWN_DELAY_MS = 5_000;
 
 export function environmentDefaults(env: NodeJS.ProcessEnv): EnvironmentDefaults {
-  return { shutdownDelayMs: env.NODE_ENV === "production" ? PRODUCTION_SHUTDOWN_DELAY_MS : 0 };
+  const production = env.NODE_ENV === "production";
+  return { shutdownDelayMs: production ? PRODUCTION_SHUTDOWN_DELAY_MS : 0, inspector: !production };
 }
 
 export type SettingsOverrides = Partial<
@@ -82,7 +85,7 @@ export function resolveOverrides(
 export function lifecycleSettings(
   domain: LoadedDomain | null,
   overrides: SettingsOverrides,
-  defaults: EnvironmentDefaults = { shutdownDelayMs: 0 },
+  defaults: EnvironmentDefaults = { shutdownDelayMs: 0, inspector: true },
 ): LifecycleSettings {
   const server = domain?.domain.settings.server ?? serverSettingsSchema.parse({});
   return {

@@ -30,6 +30,8 @@ export interface RunServerOptions extends SettingsOverrides {
   handlers?: string[] | undefined;
   host?: string | undefined;
   port?: number | undefined;
+  /** `--inspector` (true) / `--no-inspector` (false); unset: the domain's setting or the default. */
+  inspector?: boolean | undefined;
   createRuntime: RuntimeFactory;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
@@ -115,6 +117,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
       domain,
       configBaseDir: cwd,
       handlerModules,
+      inspector: options.inspector,
     });
     const current = soni.lifecycle;
     lifecycle = current;
@@ -137,6 +140,13 @@ export async function runServer(options: RunServerOptions): Promise<number> {
       void current.shutdown("listen failed");
     }
 
+    if (listened && soni.inspector) {
+      const port = (soni.app.server.address() as { port?: number } | null)?.port ?? address.port;
+      logger.info(
+        { url: `http://${address.host}:${port}/inspector` },
+        "Inspector served at /inspector",
+      );
+    }
     if (domain && listened && !current.shuttingDown) {
       soni.install(domain).catch((error: unknown) => {
         if (error instanceof RuntimeUnavailableError) return; // shutdown began meanwhile

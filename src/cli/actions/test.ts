@@ -8,6 +8,7 @@ import {
   type LocatedTest,
   loadConversationTests,
   runConversationTests,
+  type TurnMismatch,
 } from "../../runtime/conversation-tests.ts";
 import { HandlerLoadError } from "../../runtime/handler-loader.ts";
 import { chosenHandlerModules } from "../handler-modules.ts";
@@ -46,6 +47,7 @@ export function formatResult(result: ConversationTestResult, verbose = false): s
     for (const turn of shown) exchange(turn.user, turn.response, "    ");
   }
   if (failure) {
+    const onReply = ["bot_contains", "bot_matches"].includes(failure.check);
     const what =
       failure.check === "error"
         ? `the turn failed: ${failure.got}`
@@ -53,11 +55,44 @@ export function formatResult(result: ConversationTestResult, verbose = false): s
           ? `bot_contains: expected the reply to contain ${show(failure.expected)}`
           : failure.check === "bot_matches"
             ? `bot_matches: expected the reply to match ${String(failure.expected)}`
-            : `${failure.check}: expected ${show(failure.expected)}, got ${show(failure.got)}`;
+            : failure.check.startsWith("capture.")
+              ? `${failure.check}: ${String(failure.expected)} found nothing in the reply`
+              : `${failure.check}: expected ${show(failure.expected)}, got ${show(failure.got)}`;
     lines.push(`    turn ${failure.turn}, ${what}`);
-    exchange(failure.user, failure.response, "      ");
+    if (onReply) lines.push(indent(failure.user, "      you> "));
+    else exchange(failure.user, failure.response, "      ");
+    if (failure.check !== "error") lines.push(...expectedVersusActual(failure, onReply));
   }
   return lines.join("\n");
+}
+
+/**
+ * The expected value against the actual one, `-`/`+` like a diff; for two one-line strings a
+ * caret marks where they start to differ.
+ */
+function expectedVersusActual(failure: TurnMismatch, onReply: boolean): string[] {
+  const expected = onReply ? String(failure.expected) : show(failure.expected);
+  const actual = onReply || typeof failure.got !== "string" ? failure.got : show(failure.got);
+  const actualText = typeof actual === "string" ? actual : show(actual);
+  const label = failure.check === "bot_contains" ? "expected (contained)" : "expected";
+  const width = Math.max(label.length, "actual".length) + 2;
+  const labelled = (prefix: string, text: string) =>
+    text
+      .split("\n")
+      .map((line, i) => (i === 0 ? prefix : " ".repeat(prefix.length)) + line)
+      .join("\n");
+  const lines = [
+    labelled(`      - ${`${label}:`.padEnd(width)}`, expected),
+    labelled(`      + ${"actual:".padEnd(width)}`, actualText || "(no reply)"),
+  ];
+  if (!onReply && !expected.includes("\n") && !actualText.includes("\n")) {
+    let at = 0;
+    while (at < expected.length && expected[at] === actualText[at]) at++;
+    if (at > 0 && (at < expected.length || at < actualText.length)) {
+      lines.push(`${" ".repeat(8 + width + at)}^ differs from here`);
+    }
+  }
+  return lines;
 }
 
 /** `soni test`: runs the conversation tests; the process exit code. */

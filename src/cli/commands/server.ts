@@ -14,6 +14,7 @@ interface ServerFlags {
   shutdownDelay?: number;
   cleanupTimeout?: number;
   logLevel?: LogLevel;
+  inspector?: boolean;
 }
 
 function asArgument<T>(parse: (value: string, what: string) => T, what: string) {
@@ -56,6 +57,11 @@ export function registerServerCommand(program: Command): void {
       "bound on releasing stores and clients at shutdown (default: $SONI_CLEANUP_TIMEOUT_MS or settings.server, 10000)",
       asArgument(parseMilliseconds, "--cleanup-timeout"),
     )
+    .option(
+      "--inspector",
+      "serve the web inspector at /inspector (default: settings.server.inspector, else on unless NODE_ENV=production)",
+    )
+    .option("--no-inspector", "do not serve the web inspector")
     .addOption(
       new Option(
         "--log-level <level>",
@@ -79,6 +85,7 @@ export function registerServerCommand(program: Command): void {
         handlers: flags.handlers,
         host: flags.host,
         port: flags.port,
+        inspector: flags.inspector,
         shutdownTimeoutMs: flags.shutdownTimeout,
         shutdownDelayMs: flags.shutdownDelay,
         cleanupTimeoutMs: flags.cleanupTimeout,

@@ -7,7 +7,6 @@ export function registerValidateCommand(program: Command): void {
     .command("validate")
     .description("check a domain (a YAML file or a directory of them) and report every problem")
     .argument("[path]", "domain file or directory (default: $SONI_CONFIG_PATH or soni.yaml)")
-    .option("--handlers <files...>", "handler module(s) to check instead of settings.handlers")
     .option(
       "--skip-handlers",
       "check the YAML alone: do not import the handler modules named by settings.handlers nor match them with the domain",

@@ -2,6 +2,7 @@ import { type Logger, pino } from "pino";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
 import type { ConversationSnapshot } from "../../../src/dm/snapshot.ts";
+import type { TurnRecord } from "../../../src/protocol/state.ts";
 import type { TurnResult } from "../../../src/runtime/runtime-loop.ts";
 import type { ServerRuntime } from "../../../src/server/runtime.ts";
 
@@ -62,6 +63,11 @@ export class FakeRuntime implements ServerRuntime {
       waiting_for_slot: null,
       turn_count: this.turns.get(userId) ?? 0,
     };
+  }
+
+  async getTurns(): Promise<TurnRecord[]> {
+    if (this.failWith) throw this.failWith;
+    return [];
   }
 
   async resetState(userId: string): Promise<boolean> {
