@@ -121,6 +121,7 @@ export function intentOf(commands: readonly Command[]): string {
     "affirm",
     "chitchat",
     "clear_slot",
+    "skip_slot",
   ] as const) {
     if (has(type)) return type;
   }
