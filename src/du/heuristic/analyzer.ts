@@ -1,9 +1,9 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
+import { STOP_WORDS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
-import { STOP_WORDS } from "./vocabulary.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -11,12 +11,8 @@ import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
-import { recentValues, reviveDeclined } from "./recent-values.ts";
-import type { SlotInfo } from "./slot-catalog.ts";
-import type { Found } from "./slot-reader.ts";
-import { flat, fold, stem, tokenize } from "./text.ts";
-import type { SlotCue } from "./trigger-cues.ts";
 import {
+  AMBIGUOUS_CANCEL,
   GREETING,
   ORDINALS,
   PHRASE_BREAKS,
@@ -24,7 +20,12 @@ import {
   RECALL_QUESTION,
   REQUEST_CUES,
   STOP_WORDS,
-} from "./vocabulary.ts";
+} from "./language/words.ts";
+import { recentValues, reviveDeclined } from "./recent-values.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
+import type { Found } from "./slot-reader.ts";
+import { flat, fold, stem, tokenize } from "./text.ts";
+import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
 export interface MatchThresholds {
@@ -170,7 +171,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (read.length > 0) return this.withPronounName(turn, read);
     // ... or in the middle of it: "I just got back from a trip, can you block my card, I think
     // someone copied it": the clause that asks is read on its own.
-    for (const clause of askingClauses(turn.text)) {
+    for (const clause of askingClauses(turn.text, turn.model.asks)) {
       const commands = this.read(clause, turn.model.loaded, turn.state);
       if (commands.some((c) => c.type === "start_flow"))
         return this.withPronounName(turn, commands);
@@ -436,7 +437,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // for nothing.
     const parts = turn.text
       .split(REQUEST_SPLIT)
-      .filter((p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !ASKS.test(p)));
+      .filter(
+        (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
+      );
     if (parts.length < 2 || parts.length > 3) return null;
     const starts: Command[] = [];
     for (const part of parts) {
@@ -445,7 +448,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         turn.model.index.rank(view.text, view.markers),
         this.limits.minCoverage,
       );
-      if (!decision || !("flow" in decision) || decision.flow === "greet") return null;
+      if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
+        return null;
       const found = turn.model.reader.mentions(
         part,
         turn.model.flowSlots.get(decision.flow) ?? [],
@@ -509,7 +513,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (!decision || !("flow" in decision)) return null;
     if (decision.flow === turn.frame?.flow) return null;
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
-    if (decision.flow === "greet" || turn.acts.greeting) return null;
+    if (turn.model.greetings.has(decision.flow) || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
   }
 
@@ -1250,13 +1254,6 @@ const EVERY_CHOICE =
 /** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
 const PAST_NARRATIVE =
   /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
-/** Words that make a clause a request after all. */
-const ASKS =
-  /\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|send|block|order|pay)\b/i;
-
-/** Cancel words that mean something else inside a sentence. */
-const AMBIGUOUS_CANCEL = new Set(["para", "deja"]);
-
 /** Where a story turns to its point: sentence ends, commas, "anyway", "long story short". */
 const CLAUSE_BREAK = /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so)\s/gi;
 /** Fewer words than this and a message is short enough to be read whole. */
@@ -1274,12 +1271,12 @@ function finalClause(text: string): string | null {
 }
 
 /** The clauses of a long message that ask for something, in order. */
-function askingClauses(text: string): string[] {
+function askingClauses(text: string, asks: RegExp): string[] {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
   return text
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
-    .filter((c) => ASKS.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
+    .filter((c) => asks.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
 }
 
 /** A pronoun standing for the person named earlier in the message. */

@@ -5,10 +5,10 @@ import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
+import { PHRASE_BREAKS, POSSESSIVES, RELATIONS_EN, STOP_WORDS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
-import { PHRASE_BREAKS, POSSESSIVES, RELATIONS, STOP_WORDS } from "./vocabulary.ts";
 
 export interface Found {
   slot: string;
@@ -96,6 +96,8 @@ export class SlotReader {
     private readonly analyzer: Analyzer,
     private readonly language: "en" | "es",
     private readonly now: () => Date,
+    /** Relation words a person may be named by ("my sister"): the language's and the domain's. */
+    private readonly relations: ReadonlySet<string>,
   ) {}
 
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
@@ -193,9 +195,11 @@ export class SlotReader {
       // who that is.
       const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
       const relation =
-        tokens.length > at && POSSESSIVES.has(tokens[0]!.norm) && RELATIONS.has(tokens[1]!.norm);
+        tokens.length > at &&
+        POSSESSIVES.has(tokens[0]!.norm) &&
+        this.relations.has(tokens[1]!.norm);
       if (relation && /^\p{Lu}/u.test(tokens[at]!.raw)) value = value.slice(tokens[at]!.start);
-      value = inDomainLanguage(displayName(value, text), this.language);
+      value = inDomainLanguage(displayName(value, text, this.relations), this.language);
     }
     const start = Math.max(0, text.indexOf(value));
     return { slot: slot.name, value, start, end: start + value.length };
@@ -329,7 +333,7 @@ export class SlotReader {
             .find((x) => x.start >= from && x.start <= reach && free(x));
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          const span = ADDRESS_SLOT.test(slot.name)
+          const span = slot.address
             ? addressAfter(text, tokens[i]!.end)
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
@@ -360,7 +364,7 @@ export class SlotReader {
     if (cue.before !== "to" || tokens[i]!.norm !== "a" || !next) return false;
     if (!adjacent(text, tokens[i]!, next)) return false;
     // "a mi hermano Pablo": a possessive and a relation say a person follows.
-    const relation = POSSESSIVES.has(next.norm) && RELATIONS.has(tokens[i + 2]?.norm ?? "");
+    const relation = POSSESSIVES.has(next.norm) && this.relations.has(tokens[i + 2]?.norm ?? "");
     return this.language === "es" || relation || /^\p{Lu}/u.test(next.raw);
   }
 
@@ -397,7 +401,9 @@ export class SlotReader {
 
   private textFound(slot: SlotInfo, text: string, span: Span): Found {
     const raw = text.slice(span.start, span.end);
-    const value = slot.nameLike ? inDomainLanguage(displayName(raw, text), this.language) : raw;
+    const value = slot.nameLike
+      ? inDomainLanguage(displayName(raw, text, this.relations), this.language)
+      : raw;
     return { slot: slot.name, value, ...span };
   }
 
@@ -405,7 +411,7 @@ export class SlotReader {
   relation(slot: SlotInfo, text: string): Found | null {
     const tokens = tokenize(text);
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!POSSESSIVES.has(tokens[i]!.norm) || !RELATIONS.has(tokens[i + 1]!.norm)) continue;
+      if (!POSSESSIVES.has(tokens[i]!.norm) || !this.relations.has(tokens[i + 1]!.norm)) continue;
       const span = this.nameAfter(text, tokens, i, () => true);
       if (span) return this.textFound(slot, text, span);
     }
@@ -426,7 +432,7 @@ export class SlotReader {
   ): Span | null {
     const first = tokens[from];
     const second = tokens[from + 1];
-    if (first && second && POSSESSIVES.has(first.norm) && RELATIONS.has(second.norm)) {
+    if (first && second && POSSESSIVES.has(first.norm) && this.relations.has(second.norm)) {
       const third = tokens[from + 2];
       if (third && /^\p{Lu}/u.test(third.raw) && adjacent(text, second, third)) {
         const name = this.nameAfter(text, tokens, from + 2, free);
@@ -490,8 +496,6 @@ export class SlotReader {
 }
 
 /** Slots holding a postal address: numbers and commas belong to the value. */
-const ADDRESS_SLOT = /address|direccion/;
-
 /**
  * "... delivered to 12 High Street, Oxford please": the rest of the sentence after `from`, up
  * to its end or a closing "please"/"thanks". It needs a number and a word to be an address.
@@ -510,12 +514,12 @@ function addressAfter(text: string, from: number): Span | null {
  * How a name reads back: "JOHN SMITH" in an all-caps message and "maria lopez" typed in lower
  * case both become "Maria Lopez"; "my landlord" and names typed with capitals stay as typed.
  */
-function displayName(value: string, message: string): string {
+function displayName(value: string, message: string, relations: ReadonlySet<string>): string {
   const letters = message.replace(/[^\p{L}]/gu, "");
   const shouted = letters.length >= 4 && letters === letters.toUpperCase();
   const lower = value === value.toLowerCase();
   const first = tokenize(value)[0]?.norm ?? "";
-  if (!shouted && (!lower || POSSESSIVES.has(first) || RELATIONS.has(first))) return value;
+  if (!shouted && (!lower || POSSESSIVES.has(first) || relations.has(first))) return value;
   return value
     .toLowerCase()
     .replace(/(^|[\s'-])(\p{L}+)/gu, (_m, sep: string, word: string) =>
@@ -524,40 +528,6 @@ function displayName(value: string, message: string): string {
         : sep + word[0]!.toUpperCase() + word.slice(1),
     );
 }
-
-/** Spanish relations in English, for "mi madre" said to an English-speaking assistant. */
-const RELATIONS_EN: Readonly<Record<string, string>> = {
-  madre: "mother",
-  padre: "father",
-  mama: "mum",
-  papa: "dad",
-  hermano: "brother",
-  hermana: "sister",
-  hijo: "son",
-  hija: "daughter",
-  esposa: "wife",
-  mujer: "wife",
-  esposo: "husband",
-  marido: "husband",
-  novia: "girlfriend",
-  novio: "boyfriend",
-  amigo: "friend",
-  amiga: "friend",
-  primo: "cousin",
-  prima: "cousin",
-  tio: "uncle",
-  tia: "aunt",
-  abuela: "grandmother",
-  abuelo: "grandfather",
-  casero: "landlord",
-  casera: "landlady",
-  jefe: "boss",
-  jefa: "boss",
-  vecino: "neighbour",
-  vecina: "neighbour",
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(RELATIONS_EN, null);
 
 /**
  * "mi madre" in an English domain is stored as "my mother", so the assistant reads it back as
