@@ -18,6 +18,11 @@ export interface SlotInfo {
   choices?: ChoiceMatcher;
   /** With `extract: pattern`: the value's regular expression, anchored nowhere. */
   pattern?: RegExp;
+  /**
+   * The pattern has a digit class or fixed capitals ("HB-\\d{6}"): a match anywhere in a
+   * message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks what was read.
+   */
+  distinctive: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
   keys: string[][];
   /** Surface words that name the slot, for stripping "the concept is ..." from answers. */
@@ -76,6 +81,7 @@ export function buildSlotCatalog(
       nameLike: extract === "person_name",
       address: extract === "address",
       optional: def.required === false,
+      distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
     };
     if (def.pattern) info.pattern = new RegExp(def.pattern, "iu");
     if (kind === "choice" || (kind === "list" && def.choices?.length)) {

@@ -160,28 +160,77 @@ export class SlotReader {
         const t = this.text(slot, text);
         return t && (/\d/.test(String(t.value)) || !/\s/.test(String(t.value))) ? t : null;
       }
+      case "list":
+        return this.listItems(slot, text);
       case "code": {
-        // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
-        const grouped = findIbans(text).length ? null : groupedCode(text, "end");
-        if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
-        const codes = findCodes(text).filter((c) => /\d/.test(c.value));
-        const joined = codes.map((c) => c.value).join("");
-        // "4 8 2 1" or "4821": digits typed apart are still one code.
-        if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
-          const value = slot.def.type === "integer" ? Number(joined) : joined;
-          return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
-        }
-        if (codes.length === 1) {
-          const c = codes[0]!;
-          return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
-        }
-        // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
-        const t = this.text(slot, text);
-        return t && !/\s/.test(String(t.value)) ? t : null;
+        const read = this.code(slot, text);
+        if (!slot.pattern) return read;
+        // The code as typed when it is the pattern's, else the pattern's match in the text;
+        // else what was read, for the validator to explain.
+        const whole =
+          read && new RegExp(`^(?:${slot.def.pattern})$`, "iu").test(String(read.value));
+        return whole || !slot.distinctive ? read : (this.patterned(slot, text) ?? read);
       }
       default:
         return this.text(slot, text);
     }
+  }
+
+  /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
+  private code(slot: SlotInfo, text: string): Found | null {
+    const found = (value: SlotValue, span: Span): Found => ({
+      slot: slot.name,
+      value,
+      start: span.start,
+      end: span.end,
+    });
+    // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
+    const grouped = findIbans(text).length ? null : groupedCode(text, "end");
+    if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
+    const codes = findCodes(text).filter((c) => /\d/.test(c.value));
+    const joined = codes.map((c) => c.value).join("");
+    // "4 8 2 1" or "4821": digits typed apart are still one code.
+    if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
+      const value = slot.def.type === "integer" ? Number(joined) : joined;
+      return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
+    }
+    if (codes.length === 1) {
+      const c = codes[0]!;
+      return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+    }
+    // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
+    const t = this.text(slot, text);
+    return t && !/\s/.test(String(t.value)) ? t : null;
+  }
+
+  /**
+   * The items of a list slot: every choice named ("ham and pineapple"), in order; without
+   * choices, the phrase split at commas and "and" ("mushrooms, olives and basil").
+   */
+  private listItems(slot: SlotInfo, text: string): Found | null {
+    if (slot.choices) {
+      const hits = slot.choices.find(text);
+      if (hits.length === 0) return null;
+      const items = [...new Set(hits.map((h) => String(h.value)))];
+      return { slot: slot.name, value: items, start: hits[0]!.start, end: hits.at(-1)!.end };
+    }
+    const phrase = freeText(text, slot.words);
+    if (phrase === null) return null;
+    const items = phrase
+      .replace(/^(?:with|con)\s+/i, "")
+      .split(LIST_SEPARATOR)
+      .map((i) => i.trim())
+      .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
+    if (items.length === 0) return null;
+    const start = Math.max(0, text.indexOf(phrase));
+    return { slot: slot.name, value: items, start, end: start + phrase.length };
+  }
+
+  /** A value of a pattern slot: the pattern's match in the text ("HB-222222"). */
+  private patterned(slot: SlotInfo, text: string): Found | null {
+    const m = slot.pattern!.exec(text);
+    if (!m || m[0].trim() === "") return null;
+    return { slot: slot.name, value: m[0].trim(), start: m.index, end: m.index + m[0].length };
   }
 
   private text(slot: SlotInfo, text: string): Found | null {
@@ -237,6 +286,12 @@ export class SlotReader {
         end: dates[0]!.end,
       });
 
+    // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
+    // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
+    for (const slot of slots.filter((s) => s.distinctive)) {
+      const f = this.patterned(slot, text);
+      if (f) found.add(f);
+    }
     for (const slot of slots.filter((s) => s.kind === "code")) {
       const f = this.keyedCode(slot, text, tokens, stems);
       if (f) found.add(f);
@@ -277,6 +332,13 @@ export class SlotReader {
       ]);
     }
     for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    // The choices of a list slot, all of them ("with ham and pineapple").
+    for (const slot of slots.filter((s) => s.kind === "list" && s.choices)) {
+      const free = slot.choices!.find(text).filter((m) => found.isFree(m));
+      if (free.length === 0) continue;
+      const items = [...new Set(free.map((m) => String(m.value)))];
+      found.add({ slot: slot.name, value: items, start: free[0]!.start, end: free.at(-1)!.end });
+    }
     return found.out;
   }
 
@@ -540,6 +602,9 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
   if (tokens.length !== 2 || !relation || !/^mis?$/.test(tokens[0]!.norm)) return value;
   return `my ${relation}`;
 }
+
+/** Where the items of a free list part: commas, "and", "y", "&". */
+const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
 function adjacent(text: string, a: Token, b: Token): boolean {
