@@ -11,6 +11,8 @@ export interface FlowScore {
 }
 
 const K1 = 1.2;
+/** The smallest number of flows IDF is computed over (see idf). */
+const MIN_DOCS = 4;
 const B = 0.5;
 /** Weight of a message word no flow knows ("weather", "pizza"): it makes a match less certain. */
 const UNKNOWN_WEIGHT = 1.0;
@@ -76,7 +78,9 @@ export class FlowIndex {
     let idf = this.idfs.get(term);
     if (idf === undefined) {
       const df = this.df.get(term) ?? 0;
-      const n = this.docs.length;
+      // Scored as if there were at least MIN_DOCS flows: with one flow every word is in every
+      // flow, and plain BM25 would give each one almost no weight.
+      const n = Math.max(this.docs.length, MIN_DOCS);
       idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       // Only the index's own terms are remembered: user words would grow the map without bound.
       if (df > 0) this.idfs.set(term, idf);

@@ -13,13 +13,17 @@ import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
 import {
   AMBIGUOUS_CANCEL,
+  DENY,
+  FILLERS,
   GREETING,
+  NONE,
   ORDINALS,
   PHRASE_BREAKS,
   QUESTION_START,
   RECALL_QUESTION,
   REQUEST_CUES,
   STOP_WORDS,
+  THANKS,
 } from "./language/words.ts";
 import { recentValues, reviveDeclined } from "./recent-values.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -107,6 +111,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The commands for one message; synchronous, so the LLM DU can fall back on it cheaply. */
   read(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Command[] {
+    const commands = this.readAll(message, domain, state);
+    // With the cancel pattern disabled nothing the user says cancels a flow: a "no" stays a no.
+    if (domain.domain.patterns.cancel.enabled || !commands.some((c) => c.type === "cancel_flow")) {
+      return commands;
+    }
+    const kept = commands.filter((c) => c.type !== "cancel_flow");
+    return kept.length > 0 ? kept : [{ type: "deny" }];
+  }
+
+  private readAll(
+    message: string,
+    domain: LoadedDomain,
+    state: Readonly<DialogueState>,
+  ): Command[] {
     const text = emojiWords(message).trim();
     if (!text) return [];
     const model = this.prepare(domain);
@@ -183,6 +201,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private onSlot(turn: Turn, slot: SlotInfo): Command[] {
     const { acts } = turn;
     const frame = turn.frame!;
+    // "no toppings", "none", "no thanks" to an optional question: answered with no value. Only
+    // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md).
+    if (slot.optional && !acts.cancel && declines(acts.flat, slot)) {
+      return [{ type: "skip_slot", slot: slot.name }];
+    }
     if (slot.kind === "boolean") {
       // A yes/no question: "no" is an answer here, not a refusal to go on.
       const value = turn.model.reader.answer(slot, turn.text);
@@ -1223,6 +1246,28 @@ function rankingParts(model: DomainModel): RankingParts {
   }
   return parts;
 }
+
+const DECLINE_WORDS = new Set([...NONE, ...DENY].flatMap((p) => p.split(" ")));
+
+/**
+ * A negated answer: "no", "none", "no toppings", "no thanks, that's all", "nothing for me":
+ * decline words, with nothing else but fillers, function words and the slot's own words.
+ */
+function declines(text: string, slot: SlotInfo): boolean {
+  const words = text.split(" ").filter(Boolean);
+  if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
+  const own = new Set(slot.keys.flat());
+  return words.every(
+    (w) =>
+      DECLINE_WORDS.has(w) ||
+      FILLERS.has(w) ||
+      STOP_WORDS.has(w) ||
+      THANKS_WORDS.has(w) ||
+      own.has(stem(w)),
+  );
+}
+
+const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
 /** Greeting phrases as word lists, longest first, by their first word. */
 const GREETING_PHRASES = new Map<string, string[][]>();

@@ -10,6 +10,7 @@ export const ES: LanguagePack = {
     "como cual cuando donde quiero quisiera necesito puedo puedes por favor porfa es son esta este",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
   ),
+  intentWords: list("donde cuando como cual"),
   fillers: list("por favor vale bueno pues eso lo la"),
   affirm: [
     "siguiente",

@@ -11,6 +11,8 @@ export interface LanguagePack {
   code: "en" | "es";
   /** Function words that carry no request of their own. */
   stopWords: string[];
+  /** Function words that carry intent ("where is my order"): ranked with the word they ask about. */
+  intentWords: string[];
   /** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it"). */
   fillers: string[];
   affirm: string[];

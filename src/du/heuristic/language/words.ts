@@ -14,6 +14,7 @@ const cue = (pick: (p: LanguagePack) => string) =>
   new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
 
 export const STOP_WORDS = new Set(words((p) => p.stopWords));
+export const INTENT_WORDS = new Set(words((p) => p.intentWords));
 export const FILLERS = new Set(words((p) => p.fillers));
 export const AFFIRM = words((p) => p.affirm);
 export const DENY = words((p) => p.deny);
