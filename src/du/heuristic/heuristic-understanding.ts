@@ -214,6 +214,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     }
     if (acts.cancel || this.cancelsActive(turn)) return [{ type: "cancel_flow" }];
+    const disallowed = this.disallowedChoice(turn, slot);
+    if (disallowed) return [{ type: "set_slot", slot: slot.name, value: disallowed }];
     const every = this.everyChoice(turn, slot);
     if (every) return every;
     // "the same account as before": values of the flow that just finished.
@@ -359,6 +361,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     const aside = this.questionAside(turn, null);
     if (aside) return aside;
+    // "no, the name is wrong": a "no" naming what to change, whose only "value" is a judgement.
+    const judged = this.namedSlot(turn, frame.flow);
+    if (judged && (acts.denyLead || acts.deny) && onlyJudgement(turn.text.slice(judged.end))) {
+      return [{ type: "deny", slot_to_change: judged.slot.name }];
+    }
     const correction = this.correction(turn, null);
     if (correction) return correction;
     // While confirming, a different value for a filled slot is a correction even unannounced
@@ -391,7 +398,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       return [{ type: "deny", slot_to_change: numbers[0]!.name }];
     }
     if (acts.affirm || (acts.affirmLead && !acts.denyLead)) return [{ type: "affirm" }];
-    if (acts.deny || acts.denyLead) return [{ type: "deny" }];
+    // "actually no, keep it", "wait, no": a "no" behind an opener.
+    if (acts.deny || acts.denyLead || OPENED_NO.test(acts.flat)) return [{ type: "deny" }];
     if (acts.frustrated) return FRUSTRATED;
     const digression = this.digression(turn);
     if (digression && this.replacesFlow(turn)) return [{ type: "cancel_flow" }, ...digression];
@@ -528,6 +536,31 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         }),
       )
       .reverse();
+  }
+
+  /**
+   * "investment" when asked "checking or savings?": a choice of a sibling slot (one sharing
+   * choices with the asked one) said on its own is a wrong answer, not a request. It is sent
+   * as the answer, so the DM says which choices are allowed instead of starting another flow.
+   */
+  private disallowedChoice(turn: Turn, slot: SlotInfo): string | null {
+    if (slot.kind !== "choice" || turn.model.reader.answer(slot, turn.text)) return null;
+    if (REQUEST_CUES.test(turn.acts.flat)) return null;
+    const allowed = new Set((slot.def.choices ?? []).map(String));
+    for (const other of turn.model.slots.values()) {
+      if (other === slot || other.kind !== "choice" || other.def.internal) continue;
+      const choices = (other.def.choices ?? []).map(String);
+      if (!choices.some((c) => allowed.has(c))) continue;
+      const found = turn.model.reader.answer(other, turn.text);
+      if (!found || allowed.has(String(found.value))) continue;
+      const own = new Set(other.keys.flat());
+      const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
+      const extra = tokenize(rest).filter(
+        (t) => !STOP_WORDS.has(t.norm) && !PHRASE_BREAKS.has(t.norm) && !own.has(stem(t.norm)),
+      );
+      if (extra.length === 0) return String(found.value);
+    }
+    return null;
   }
 
   /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
@@ -1246,6 +1279,20 @@ function rankingParts(model: DomainModel): RankingParts {
   }
   return parts;
 }
+
+/** "is wrong", "isn't right", "incorrect": what a "no" says about a value, not a value. */
+function onlyJudgement(rest: string): boolean {
+  const words = flat(rest).split(" ").filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.every((w) => STOP_WORDS.has(w) || DENY_WORDS.has(w) || JUDGEMENT.has(w))
+  );
+}
+const DENY_WORDS = new Set(DENY.flatMap((p) => p.split(" ")));
+const JUDGEMENT = new Set(["not", "isnt", "wrong", "right", "correct", "incorrect", "mal"]);
+
+/** A "no" behind an opener: "actually no, keep it", "wait no", "hmm no". */
+const OPENED_NO = /^(?:(?:actually|wait|hmm+|oh|um+|well|en realidad|pues)\s+)+(?:no|nope|nah)\b/;
 
 const DECLINE_WORDS = new Set([...NONE, ...DENY].flatMap((p) => p.split(" ")));
 
