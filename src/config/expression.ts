@@ -344,7 +344,7 @@ class Parser {
     const open = this.peek();
     if (!this.isOp("[", open)) {
       throw new ExpressionError(
-        `'in' needs a list in brackets, like x in [1, 2, 'a']; found ${describe(open)} (or a list slot: x in toppings)`,
+        `'in' needs a list in brackets, like x in [1, 2, 'a']; found ${describe(open)} (or a list slot: x in items)`,
         open.start,
       );
     }

@@ -25,9 +25,9 @@ Commands:
   another slot of the active or starting flow). Numbers as JSON numbers (amounts "1.5k" -> 1500,
   "two hundred" -> 200); for slots with choices use exactly one of the choices.
 - {"type":"correct_slot","slot":NAME,"value":V}: the user changes a value given earlier
-  ("actually make it 300", "no, the savings account").
-- {"type":"skip_slot","slot":NAME}: the user declines an optional slot being asked ("no
-  toppings", "no thanks", "skip"); not a cancel. List slots take a JSON array of strings.
+  ("actually make it 300", "no, the other one").
+- {"type":"skip_slot","slot":NAME}: the user declines an optional slot being asked ("none",
+  "no thanks", "skip"); not a cancel. List slots take a JSON array of strings.
 - {"type":"cancel_flow"}: the user wants to stop what is in progress.
 - {"type":"affirm"} / {"type":"deny"}: yes / no to a confirmation question. Use
   {"type":"deny","slot_to_change":NAME} for "no, change the amount".
