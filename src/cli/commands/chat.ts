@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
+import type { DialogueState } from "../../protocol/state.ts";
 import type { HandlerSet } from "../../runtime/handlers.ts";
 import type { RuntimeLoop, TurnResult } from "../../runtime/runtime-loop.ts";
 
@@ -8,6 +9,7 @@ interface ChatOptions {
   config: string;
   handlers?: string[];
   debug?: boolean;
+  explain?: boolean;
   user: string;
 }
 
@@ -26,6 +28,10 @@ export function registerChatCommand(program: Command): void {
     )
     .option("--handlers <files...>", "handler module(s) to load instead of settings.handlers")
     .option("--debug", "show the commands, flow stack and slots after each turn")
+    .option(
+      "--explain",
+      "before each reply, show how the offline DU reads the message (flows, scores, matched terms, values, rule); the conversation is kept in memory",
+    )
     .option("--user <id>", "conversation id", "cli-user")
     .action(async (options: ChatOptions) => {
       process.exitCode = await chat(options);
@@ -57,7 +63,17 @@ async function chat(options: ChatOptions): Promise<number> {
     else console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  const runtime = new RuntimeLoop(domain, { logger, handlers, defaultBackend: "memory" });
+  // --explain reads the conversation's state before each message, so it keeps it in memory.
+  const store = options.explain
+    ? new (await import("../../persistence/memory.ts")).MemoryCheckpointer()
+    : undefined;
+  const explain = options.explain ? await explainer() : undefined;
+  const runtime = new RuntimeLoop(domain, {
+    logger,
+    handlers,
+    defaultBackend: "memory",
+    ...(store ? { checkpointer: store } : {}),
+  });
   try {
     await runtime.initialize();
   } catch (error) {
@@ -89,6 +105,12 @@ async function chat(options: ChatOptions): Promise<number> {
         console.log(JSON.stringify(await runtime.getState(options.user), null, 2));
       } else if (line !== "") {
         try {
+          if (explain && store) {
+            const stored = await store.load(options.user);
+            const state =
+              stored?.state ?? (await import("../../protocol/state.ts")).emptyState(options.user);
+            for (const text of explain(line, domain, state)) console.log(`  [explain] ${text}`);
+          }
           const result = await runtime.processMessage(line, options.user);
           for (const message of result.messages) {
             for (const text of message.split("\n")) console.log(botPrefix + text);
@@ -120,4 +142,15 @@ async function printDebug(runtime: RuntimeLoop, user: string, result: TurnResult
   console.log(`  [debug] commands: ${commands}`);
   console.log(`  [debug] flow stack: ${stack}; waiting for: ${state.waiting_for_slot ?? "-"}`);
   console.log(`  [debug] slots: ${JSON.stringify(state.slots)}`);
+}
+
+/** The offline DU's explanation of a message, as lines (loaded only with --explain). */
+async function explainer() {
+  const [{ explainMessage, formatExplanation }, { HeuristicUnderstanding }] = await Promise.all([
+    import("../../du/heuristic/explain.ts"),
+    import("../../du/heuristic/heuristic-understanding.ts"),
+  ]);
+  const du = new HeuristicUnderstanding();
+  return (message: string, domain: LoadedDomain, state: DialogueState) =>
+    formatExplanation(explainMessage(du, message, domain, state));
 }

@@ -8,6 +8,8 @@ export interface FlowScore {
   score: number;
   /** Share of the message's term weight this flow explains (0..1); unknown words count too. */
   coverage: number;
+  /** The message's terms the flow's phrases have (only when asked for: `soni explain`). */
+  matched?: string[];
 }
 
 const K1 = 1.2;
@@ -98,6 +100,7 @@ export class FlowIndex {
     text: string,
     markers: readonly (readonly string[])[] = [],
     only?: readonly string[],
+    withTerms = false,
   ): FlowScore[] {
     const analyzed = this.analyzer.features(text);
     const features = new Set([...analyzed.features, ...markers.flat()]);
@@ -119,9 +122,11 @@ export class FlowIndex {
       if (only && !only.includes(doc.flow)) continue;
       let score = 0;
       let explained = 0;
+      const matched: string[] = [];
       for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
+        if (withTerms) matched.push(f);
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
@@ -129,8 +134,14 @@ export class FlowIndex {
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
       }
-      if (score > 0)
-        scores.push({ flow: doc.flow, score, coverage: total ? explained / total : 0 });
+      if (score > 0) {
+        const coverage = total ? explained / total : 0;
+        scores.push(
+          withTerms
+            ? { flow: doc.flow, score, coverage, matched }
+            : { flow: doc.flow, score, coverage },
+        );
+      }
     }
     return scores.sort((a, b) => b.score - a.score);
   }

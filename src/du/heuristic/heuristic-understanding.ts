@@ -133,13 +133,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private readAll(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
     const text = emojiWords(message).trim();
     if (!text) return { rule: "empty", commands: [] };
+    return this.decideTurn(this.turnFor(text, domain, state));
+  }
+
+  /** What every rule reads: the message, its acts, the flow ranking and the state. */
+  turnFor(text: string, domain: LoadedDomain, state: Readonly<DialogueState>): Turn {
     const model = this.prepare(domain);
     // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
     const corrected = tokenize(text)
       .map((t) => model.analyzer.correct(t.norm))
       .join(" ");
     const view = this.rankingView(model, text);
-    const turn: Turn = {
+    return {
       text,
       acts: readActs(corrected),
       model,
@@ -148,7 +153,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       rank: model.index.rank(view.text, view.markers),
       view,
     };
-    return this.decideTurn(turn);
   }
 
   /** The rule that reads the message, in the order of docs/understanding.md ("Rules"). */
