@@ -51,7 +51,7 @@ export interface MatchThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
-  minScore: 0.9,
+  minScore: 0.5,
   minCoverage: 0.45,
   digressionCoverage: 0.6,
   ambiguity: 0.8,

@@ -13,9 +13,9 @@ export const EN: LanguagePack = {
     "please pls plz want wanna like need needs just also too very really some any all my myself",
     "let lets know tell give get got make now today again thing things something one much many",
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
-    "instead someone somebody confirm go ahead he she him her his hers they them their",
+    "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
   ),
-  intentWords: list("where when how why which"),
+  intentWords: list("where wheres when how why which"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
