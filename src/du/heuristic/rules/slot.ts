@@ -166,8 +166,12 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   },
   { name: "term-question", run: (c) => (c.term ? [{ type: "clarify", topic: c.term }] : null) },
   {
+    // "morning" when asked "morning or afternoon?" is the answer, not a greeting.
     name: "small-talk",
-    run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null),
+    run: (c) =>
+      c.turn.acts.chitchat && !(c.slot.kind === "choice" && c.answer)
+        ? c.du.chitchat(c.turn)
+        : null,
   },
   {
     // "yes"/"no" to an open question: the DM re-asks it, or takes it as the answer to its
