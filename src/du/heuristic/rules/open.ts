@@ -1,7 +1,7 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import type { Rule } from "./rule.ts";
-import { askingClauses, FRUSTRATED, finalClause } from "./shared.ts";
+import { askingClauses, FRUSTRATED, finalClause, LONG_MESSAGE_WORDS } from "./shared.ts";
 
 /** Nothing is being asked (or a flow is between questions). */
 export interface OpenContext {
@@ -43,6 +43,38 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: (c) => {
       const d = decision(c);
       return d && "flow" in d ? c.du.start(c.turn, c.du.byNamedValue(c.turn, d.flow)) : null;
+    },
+  },
+  {
+    // "3 guests, valencia, arriving june 10", "I want to stay in Seville": no flow's words
+    // win, but the values do. The flow that takes the most of them wins when it alone takes a
+    // value no other candidate asks for (docs/understanding.md, "Ranking details").
+    name: "values-pick-flow",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.acts.cancelMentioned || turn.rank.length === 0) return null;
+      // A story is read by its clauses (below), not by every value it mentions.
+      if (turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS) return null;
+      const d = du.decide(turn.rank, du.limits.minCoverage);
+      if (d && "flow" in d) return null;
+      // Only flows the words already point at: within the ambiguity band of the best.
+      const top = turn.rank[0]!.score;
+      const near = turn.rank.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
+      const candidates = near.map((r) => ({
+        flow: r.flow,
+        found: du.mentionsFor(turn, r.flow, [], []),
+      }));
+      const asks = (flow: string, slot: string) =>
+        (turn.model.flowSlots.get(flow) ?? []).some((s) => s.name === slot);
+      const scored = candidates
+        .map((c) => ({
+          ...c,
+          own: c.found.filter((f) => !candidates.some((o) => o !== c && asks(o.flow, f.slot))),
+        }))
+        .sort((a, b) => b.found.length - a.found.length);
+      const [best, next] = scored;
+      if (!best || best.own.length === 0) return null;
+      if (next && next.found.length >= best.found.length) return null;
+      return du.start(turn, best.flow);
     },
   },
   {
