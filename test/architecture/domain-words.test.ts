@@ -32,9 +32,20 @@ const DISTINCTIVE = [
 
 /**
  * Example names that are also generic words a framework may use: a slot kind the DSL declares
- * (`iban`, `date`), or everyday words ("phone", "water", "period") that name no domain concept.
+ * (`iban`, `date`), everyday words ("phone", "water") that name no domain concept, words the
+ * framework uses in its own sense ("size" and "large" of a body or cache, "plus" in a clause
+ * split) and words of the language packs ("good morning", "customer service").
  */
 const ALLOWED = new Set([
+  "size",
+  "small",
+  "medium",
+  "large",
+  "plus",
+  "morning",
+  "afternoon",
+  "evening",
+  "service",
   "iban",
   "date",
   "amount",
