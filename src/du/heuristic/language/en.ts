@@ -238,6 +238,8 @@ export const EN: LanguagePack = {
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks"),
   ambiguousCancel: [],
+  judgement: list("not isnt wrong right correct incorrect"),
+  noOpeners: list("actually wait hmm hmmm oh um umm well"),
   helpQuestion:
     "^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
   whatIs: "^(?:what|whats|wats) (?:do you mean by |is |s )?(?:a |an |the |this |that )?",

@@ -64,6 +64,8 @@ export const ES: LanguagePack = {
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
+  judgement: list("mal incorrecto equivocado"),
+  noOpeners: ["en realidad", "pues", "espera"],
   helpQuestion:
     "^(?:donde|como) (?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",

@@ -28,6 +28,10 @@ export interface LanguagePack {
   repeat: string[];
   /** A negated answer to an optional question: "none", "nothing", "skip" (see optional slots). */
   none: string[];
+  /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
+  judgement: string[];
+  /** Openers before a "no" at a confirmation ("actually no, keep it"). */
+  noOpeners: string[];
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /** "where do I find the reference?": a question about how to answer. */

@@ -26,6 +26,8 @@ export const GOODBYE = words((p) => p.goodbye);
 export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
+export const JUDGEMENT = new Set(words((p) => p.judgement));
+export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 export const HELP_QUESTION = cue((p) => p.helpQuestion);
 export const WHAT_IS = cue((p) => p.whatIs);

@@ -1,5 +1,13 @@
 import type { Command } from "../../../protocol/commands.ts";
-import { DENY, FILLERS, NONE, STOP_WORDS, THANKS } from "../language/words.ts";
+import {
+  DENY,
+  FILLERS,
+  JUDGEMENT,
+  NO_OPENERS,
+  NONE,
+  STOP_WORDS,
+  THANKS,
+} from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem } from "../text.ts";
 
@@ -17,11 +25,9 @@ export const AMOUNT_REASON =
   /\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount|demasiado|muy poco)\b/;
 
 /** A "no" behind an opener: "actually no, keep it", "wait no", "hmm no". */
-export const OPENED_NO =
-  /^(?:(?:actually|wait|hmm+|oh|um+|well|en realidad|pues)\s+)+(?:no|nope|nah)\b/;
+export const OPENED_NO = new RegExp(`^(?:(?:${NO_OPENERS.join("|")})\\s+)+(?:no|nope|nah)\\b`);
 
 const DENY_WORDS = new Set(DENY.flatMap((p) => p.split(" ")));
-const JUDGEMENT = new Set(["not", "isnt", "wrong", "right", "correct", "incorrect", "mal"]);
 
 /** "is wrong", "isn't right", "incorrect": what a "no" says about a value, not a value. */
 export function onlyJudgement(rest: string): boolean {
