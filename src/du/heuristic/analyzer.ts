@@ -68,6 +68,12 @@ export class Analyzer {
     // A known word in another form ("sending" for "send") is no typo of a third ("spending").
     if (this.stems.has(stem(word))) return word;
     if (/\d/.test(word)) return word;
+    // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] !== word[i + 1]) continue;
+      const undoubled = word.slice(0, i) + word.slice(i + 1);
+      if (this.vocabulary.has(undoubled)) return undoubled;
+    }
     let found: string | undefined;
     for (const target of this.typoTargets) {
       // People rarely mistype the first letter; "flight" is not a typo of "light".
