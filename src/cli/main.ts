@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { readVersion } from "../server/version.ts";
 import { registerChatCommand } from "./commands/chat.ts";
+import { registerExplainCommand } from "./commands/explain.ts";
 import { registerGraphCommand } from "./commands/graph.ts";
 import { registerInitCommand } from "./commands/init.ts";
 import { registerMigrateCommand } from "./commands/migrate.ts";
@@ -23,6 +24,7 @@ const program = new Command("soni")
 
 // One line per subcommand (each lives in ./commands/NAME.ts).
 registerChatCommand(program);
+registerExplainCommand(program);
 registerGraphCommand(program);
 registerInitCommand(program);
 registerMigrateCommand(program);

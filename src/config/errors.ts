@@ -12,13 +12,14 @@ export interface DomainProblem {
   column: number;
   message: string;
   severity: Severity;
-  /** A stable machine code (`dialect.action_call`), for tools and tests; not every problem has one yet. */
+  /** A stable machine code (`dialect.action_call`, `slot-kind-undeclared`), for tools and tests. */
   code?: string;
 }
 
 /** `file:line:col  message`, with the file relative to `cwd` when it lies inside it. */
 export function formatProblem(problem: DomainProblem, cwd: string = process.cwd()): string {
-  const prefix = problem.severity === "warning" ? "warning: " : "";
+  const prefix =
+    problem.severity === "warning" ? `warning${problem.code ? `[${problem.code}]` : ""}: ` : "";
   return `${displayPath(problem.file, cwd)}:${problem.line}:${problem.column}  ${prefix}${problem.message}`;
 }
 

@@ -22,6 +22,8 @@ export type Node =
   | { kind: "compare"; op: ComparisonOperator; left: Node; right: Node; start: number }
   | { kind: "logical"; op: "and" | "or"; operands: Node[]; start: number }
   | { kind: "in"; negated: boolean; value: Node; list: Node[]; start: number }
+  /** `'ham' in toppings`: membership in the items of a list slot. */
+  | { kind: "in_slot"; negated: boolean; value: Node; slot: Node; start: number }
   | { kind: "is_null"; negated: boolean; value: Node; start: number };
 
 export interface Expression {
@@ -308,6 +310,13 @@ class Parser {
       const negated = this.isKeyword("not", token);
       this.next();
       if (negated) this.next();
+      if (this.peek().type === "name" && !KEYWORDS.has(this.peek().text)) {
+        const slot = this.parseAdditive();
+        return this.node({ kind: "in_slot", negated, value: left, slot, start: left.start }, [
+          left,
+          slot,
+        ]);
+      }
       const list = this.parseList();
       return this.node({ kind: "in", negated, value: left, list, start: left.start }, [
         left,
@@ -335,7 +344,7 @@ class Parser {
     const open = this.peek();
     if (!this.isOp("[", open)) {
       throw new ExpressionError(
-        `'in' needs a list in brackets, like x in [1, 2, 'a']; found ${describe(open)}`,
+        `'in' needs a list in brackets, like x in [1, 2, 'a']; found ${describe(open)} (or a list slot: x in items)`,
         open.start,
       );
     }
@@ -464,6 +473,7 @@ function truthy(value: unknown): boolean {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value !== 0 && !Number.isNaN(value);
   if (typeof value === "string") return value !== "";
+  if (Array.isArray(value)) return value.length > 0;
   return true;
 }
 
@@ -564,6 +574,12 @@ function evaluateNode(node: Node, scope: Readonly<Record<string, unknown>>): unk
       const found = node.list.some((item) => equals(value, evaluateNode(item, scope)));
       return node.negated ? !found : found;
     }
+    case "in_slot": {
+      const value = evaluateNode(node.value, scope);
+      const items = evaluateNode(node.slot, scope);
+      const found = Array.isArray(items) && items.some((item) => equals(value, item));
+      return node.negated ? !found : found;
+    }
     case "is_null": {
       const isNull = evaluateNode(node.value, scope) === null;
       return node.negated ? !isNull : isNull;
@@ -591,6 +607,10 @@ function collectIdentifiers(node: Node, into: Set<string>): void {
     case "in":
       collectIdentifiers(node.value, into);
       for (const item of node.list) collectIdentifiers(item, into);
+      return;
+    case "in_slot":
+      collectIdentifiers(node.value, into);
+      collectIdentifiers(node.slot, into);
       return;
     case "is_null":
       collectIdentifiers(node.value, into);

@@ -6,7 +6,7 @@ import type { Locator, YamlSource } from "./yaml-source.ts";
 /** Maps merged by name: a name defined in two files is an error naming both places. */
 const BY_NAME = new Set(["slots", "actions", "flows"]);
 /** Maps deep-merged: later files override earlier values (e.g. a local settings file). */
-const DEEP = new Set(["settings", "patterns"]);
+const DEEP = new Set(["settings", "patterns", "vocabulary"]);
 
 function deepMerge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;

@@ -14,7 +14,7 @@ const identifier = z
 /** A step id, or `end` to finish the flow. */
 const stepTarget = z.string().min(1);
 
-/** `list` holds an array of strings (several choices, or free items). */
+/** `list` holds several strings (toppings); every other type one value. */
 export const slotTypeSchema = z.enum([
   "string",
   "integer",
@@ -130,6 +130,24 @@ export const settingsSchema = z
   .prefault({});
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** How a slot's value is read from a message (docs/dsl.md, "Slot kinds"). */
+export const SLOT_EXTRACTS = [
+  "number",
+  "money",
+  "date",
+  "choice",
+  "list",
+  "person_name",
+  "free_text",
+  "address",
+  "pattern",
+  "iban",
+  "digits",
+  "yes_no",
+] as const;
+export const slotExtractSchema = z.enum(SLOT_EXTRACTS);
+export type SlotExtract = z.infer<typeof slotExtractSchema>;
+
 export const slotSchema = z.strictObject({
   type: slotTypeSchema.default("string"),
   prompt: z.string().optional(),
@@ -149,30 +167,21 @@ export const slotSchema = z.strictObject({
   format: z.enum(TEMPLATE_FORMATS).optional(),
   /** Internal slots are hidden from GET /state and never asked for. */
   internal: z.boolean().default(false),
-  /** How a message's value is read (docs/dsl.md); without it, it follows from `type`. */
-  extract: z
-    .enum([
-      "number",
-      "money",
-      "date",
-      "choice",
-      "list",
-      "person_name",
-      "free_text",
-      "address",
-      "pattern",
-      "iban",
-      "digits",
-      "yes_no",
-    ])
-    .optional(),
+  // --- how the offline DU reads the value (docs/dsl.md, "Slot kinds") ---
+  /** The slot's kind; absent, it follows from `type` (never from the slot's name). */
+  extract: slotExtractSchema.optional(),
   /** With `extract: pattern`: the regular expression a value matches (case-insensitive). */
-  pattern: z.string().optional(),
-  /** With `extract: digits`: the exact digit count, or the bounds. */
+  pattern: z.string().min(1).optional(),
+  /** With `extract: digits`: the exact number of digits, or a range. */
   length: z.number().int().positive().optional(),
   min_length: z.number().int().positive().optional(),
   max_length: z.number().int().positive().optional(),
-  /** An optional slot: a negated answer ("no thanks", "none") leaves it empty and the flow goes on. */
+  /** Other words messages use to name the slot ("recipient", "payee" for a beneficiary). */
+  aliases: z.array(z.string().min(1)).optional(),
+  /**
+   * `false`: the slot is optional. A negated answer ("none", "no thanks", "skip") leaves it
+   * empty and the flow goes on; it is not asked again and never cancels the flow.
+   */
   required: z.boolean().optional(),
 });
 export type SlotDefinition = z.infer<typeof slotSchema>;
@@ -445,6 +454,22 @@ export const examplesSchema = z
   .prefault({});
 export type DuExamples = z.infer<typeof examplesSchema>;
 
+/**
+ * The domain's own words (docs/dsl.md, "Vocabulary"): synonym groups that make words count as
+ * one term when flows are ranked, people named by relation, and built-in groups to drop.
+ */
+export const vocabularySchema = z
+  .strictObject({
+    /** Canonical key -> words and phrases that mean the same ("transfer: [send, wire]"). */
+    synonyms: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+    /** Relation words a person may be named by ("my landlord"). */
+    relations: z.array(z.string().min(1)).default([]),
+    /** Built-in synonym groups of the language pack this domain does not want. */
+    drop: z.array(z.string().min(1)).default([]),
+  })
+  .prefault({});
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+
 export const domainSchema = z.strictObject({
   version: z.union([z.string(), z.number()]).transform(String).default("1"),
   settings: settingsSchema,
@@ -453,6 +478,7 @@ export const domainSchema = z.strictObject({
   flows: z.record(identifier, flowSchema).default({}),
   patterns: patternsSchema,
   examples: examplesSchema,
+  vocabulary: vocabularySchema,
 });
 export type Domain = z.infer<typeof domainSchema>;
 export type DomainInput = z.input<typeof domainSchema>;

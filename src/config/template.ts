@@ -165,11 +165,19 @@ export function formatValue(
     return Number.isInteger(value) || !Number.isFinite(value) ? String(value) : value.toFixed(2);
   }
   if (typeof value === "string") return value;
+  if (Array.isArray(value)) return listWords(value.map(String), options.language ?? "en");
   try {
     return JSON.stringify(value) ?? "";
   } catch {
     return "";
   }
+}
+
+/** A list slot reads as "ham, mushrooms and olives" ("jamón, setas y aceitunas"). */
+function listWords(items: string[], language: "en" | "es"): string {
+  if (items.length < 2) return items[0] ?? "";
+  const and = language === "es" ? "y" : "and";
+  return `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 }
 
 const CACHE_LIMIT = 2_000;

@@ -143,6 +143,7 @@ export function validateExamples(
       case "set_slot":
       case "correct_slot":
       case "clear_slot":
+      case "skip_slot":
         slot(command.slot, [...path, "slot"], `${what} ${command.type}`);
         break;
       case "deny":

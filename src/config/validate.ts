@@ -7,6 +7,7 @@ import type { Domain, FlowDefinition, SlotDefinition, SlotType, Step } from "./s
 import { describePath } from "./schema-issues.ts";
 import { TemplateError, templateSlots } from "./template.ts";
 import { validateExamples } from "./validate-examples.ts";
+import { validateSlotKind } from "./validate-slot-kinds.ts";
 import type { Locator, PathSegment } from "./yaml-source.ts";
 
 type Path = readonly PathSegment[];
@@ -101,8 +102,14 @@ export function validateDomain(
   const flows = new Map(Object.entries(domain.flows));
   const slotNames = [...slots.keys(), ...invalid.slots];
 
-  const report = (path: Path, message: string, severity: Severity = "error", key = false) => {
-    problems.push({ ...locate(path, { key }), message, severity });
+  const report = (
+    path: Path,
+    message: string,
+    severity: Severity = "error",
+    key = false,
+    code?: string,
+  ) => {
+    problems.push({ ...locate(path, { key }), message, severity, ...(code ? { code } : {}) });
   };
   const where = (path: Path) => describePath(domain, path);
 
@@ -206,6 +213,7 @@ export function validateDomain(
         }
       }
     }
+    validateSlotKind(name, slot, report);
     if (slot.prompt !== undefined) checkTemplate(slot.prompt, [...path, "prompt"]);
     if (slot.validation_error_message !== undefined) {
       checkTemplate(

@@ -75,6 +75,10 @@ export function* applyCommands(turn: Turn): Effectful<void> {
       case "clear_slot":
         yield* routeSlot(turn, outcome, command.slot, null, "clear");
         break;
+      case "skip_slot":
+        if (!skipSlot(turn, command.slot)) yield* answer(turn, outcome, false, undefined);
+        else outcome.understood = true;
+        break;
       default:
         break;
     }
@@ -259,6 +263,7 @@ function* assignSlot(
   }
   const previous = frame.slots[slot];
   frame.slots[slot] = accepted.value;
+  if (frame.skipped?.includes(slot)) frame.skipped = frame.skipped.filter((s) => s !== slot);
   if (isAsked && frame.step === asked.step) {
     // Answered: move past the collect step (this is what lets ask_always steps advance).
     turn.state.validation_failures = 0;
@@ -289,6 +294,28 @@ function* assignSlot(
     }
     rewindIfPast(turn, frame, slot);
   }
+}
+
+/**
+ * An optional slot declined: left empty and marked so its collect step moves on. False when the
+ * slot is required or no active flow uses it (the caller treats the message as a "no").
+ */
+function skipSlot(turn: Turn, slot: string): boolean {
+  if (turn.domain.domain.slots[slot]?.required !== false) return false;
+  const frame = frameFor(turn, slot);
+  if (!frame) return false;
+  frame.slots[slot] = null;
+  frame.skipped = [...new Set([...(frame.skipped ?? []), slot])];
+  const asked = turn.previousWaiting;
+  if (asked?.kind === "slot" && asked.flow_instance === frame.instance_id && asked.slot === slot) {
+    const node = turn.domain.graphs.get(frame.flow)?.nodes.get(asked.step);
+    if (node && frame.step === asked.step) {
+      turn.record(frame, node, `skipped ${slot}`);
+      frame.step = after(node);
+    }
+  }
+  turn.log("debug", "Optional slot declined", { flow: frame.flow, slot });
+  return true;
 }
 
 /**

@@ -19,7 +19,6 @@ export function coerceSlotValue(type: SlotType, raw: SlotValue, now: Date): Coer
   const text = typeof raw === "string" ? raw.trim() : String(raw);
   switch (type) {
     case "any":
-    case "list":
       return { ok: true, value: raw };
     case "string":
       return text === "" ? { ok: false, reason: "is empty" } : { ok: true, value: text };
@@ -53,7 +52,15 @@ export function coerceSlotValue(type: SlotType, raw: SlotValue, now: Date): Coer
     }
     case "date":
       return coerceDate(text, now);
+    case "list":
+      return coerceList(raw);
   }
+}
+
+/** A list slot holds strings; one item said alone ("ham") is a list of one. */
+function coerceList(raw: SlotValue): Coerced {
+  const items = (Array.isArray(raw) ? raw : [String(raw)]).map((i) => i.trim()).filter(Boolean);
+  return items.length > 0 ? { ok: true, value: items } : { ok: false, reason: "is empty" };
 }
 
 function coerceDate(text: string, now: Date): Coerced {
@@ -84,6 +91,16 @@ function coerceDate(text: string, now: Date): Coerced {
  */
 export function matchChoice(slot: SlotDefinition, value: SlotValue): SlotValue | undefined {
   if (!slot.choices || value === null) return value;
+  if (Array.isArray(value)) {
+    // A list slot with choices: every item must be one of them.
+    const items: string[] = [];
+    for (const item of value) {
+      const matched = matchChoice(slot, item);
+      if (matched === undefined || matched === null) return undefined;
+      items.push(String(matched));
+    }
+    return items;
+  }
   const wanted = String(value).trim().toLowerCase();
   for (const choice of slot.choices) {
     if (String(choice).toLowerCase() === wanted) return choice;

@@ -124,6 +124,8 @@ export function intentOf(commands: readonly Command[]): string {
   ] as const) {
     if (has(type)) return type;
   }
+  // A declined optional slot is labelled as its answer with no value (`set_slot`, slot: null).
+  if (has("skip_slot")) return "set_slot";
   return commands[0]!.type;
 }
 
@@ -133,6 +135,7 @@ export function slotsOf(commands: readonly Command[]): Record<string, SlotValue>
   for (const c of commands) {
     if (c.type === "start_flow") Object.assign(out, c.slots ?? {});
     if (c.type === "set_slot" || c.type === "correct_slot") out[c.slot] = c.value;
+    if (c.type === "skip_slot") out[c.slot] = null;
   }
   return out;
 }

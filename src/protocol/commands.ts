@@ -30,6 +30,11 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("set_slot"), slot: slotName, value: slotValue }),
   z.strictObject({ type: z.literal("correct_slot"), slot: slotName, value: slotValue }),
   z.strictObject({ type: z.literal("clear_slot"), slot: slotName }),
+  /**
+   * The user declines an optional slot ("no toppings", "no thanks"): it stays empty, the flow
+   * goes on and does not ask it again. For a required slot it is a "no" to the question.
+   */
+  z.strictObject({ type: z.literal("skip_slot"), slot: slotName }),
   z.strictObject({ type: z.literal("affirm") }),
   z.strictObject({ type: z.literal("deny"), slot_to_change: slotName.optional() }),
   /**

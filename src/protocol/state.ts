@@ -24,6 +24,8 @@ export interface FlowFrame {
   queued?: boolean;
   /** Pushed by a `call` step: when it ends, the frame below continues after its call step. */
   via_call?: boolean;
+  /** Optional slots the user declined (skip_slot): they stay empty and are not asked again. */
+  skipped?: string[];
 }
 
 export type WaitingFor =

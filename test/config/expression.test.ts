@@ -112,6 +112,17 @@ describe("expression evaluation", () => {
   });
 });
 
+describe("membership in a list slot", () => {
+  it("'x' in list_slot tests the slot's items; a missing or empty list holds nothing", () => {
+    const e = compileExpression("'ham' in toppings and 'olives' not in toppings");
+    expect(e.evaluate({ toppings: ["ham", "mushrooms"] })).toBe(true);
+    expect(e.evaluate({ toppings: ["ham", "olives"] })).toBe(false);
+    expect(compileExpression("'ham' in toppings").evaluate({ toppings: null })).toBe(false);
+    expect(compileExpression("not toppings").evaluate({ toppings: [] })).toBe(true);
+    expect(e.identifiers()).toEqual(["toppings"]);
+  });
+});
+
 describe("expression syntax errors", () => {
   it.each([
     ["amount >> 5", 8, /expected a value/],
@@ -119,7 +130,7 @@ describe("expression syntax errors", () => {
     ["a < b < c", 6, /cannot be chained/],
     ["'open", 0, /unterminated string/],
     ["(a + 1", 6, /expected '\)'/],
-    ["a in b", 5, /needs a list/],
+    ["a in 5", 5, /needs a list/],
     ["x is 5", 5, /only tests for null/],
     ["1 +", 3, /end of the expression/],
     ["a b", 2, /unexpected 'b'/],

@@ -351,3 +351,43 @@ describe("semantic validation", () => {
     ]);
   });
 });
+
+describe("declared slot kinds", () => {
+  const flow = `flows:
+  f:
+    steps:
+      - step: s
+        type: say
+        message: hi
+`;
+  const kinds = async (slots: string) => {
+    try {
+      const loaded = await loadDomainFromText(`slots:\n${slots}${flow}`, "d.yaml");
+      return (loaded.warnings ?? []).map((p) => `${p.severity} ${p.code ?? "-"} ${p.message}`);
+    } catch (error) {
+      if (!(error instanceof DomainLoadError)) throw error;
+      return error.problems.map((p) => `${p.severity} ${p.code ?? "-"} ${p.message}`);
+    }
+  };
+
+  it("warns, with a machine code, when a prompt suggests a kind the slot does not declare", async () => {
+    const found = await kinds(`  arrival:\n    prompt: "When do you arrive?"\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^warning slot-kind-undeclared slot 'arrival': the prompt suggests a date/,
+    );
+    expect(await kinds(`  arrival:\n    type: date\n    prompt: "When do you arrive?"\n`)).toEqual(
+      [],
+    );
+  });
+
+  it("rejects a pattern that does not compile, length without digits, choice without choices", async () => {
+    const found = await kinds(
+      `  ref:\n    extract: pattern\n    pattern: "HB-(\\\\d"\n  pin:\n    length: 4\n  size:\n    extract: choice\n  items:\n    extract: list\n`,
+    );
+    expect(found.join("\n")).toMatch(/slot 'ref': pattern is not a valid regular expression/);
+    expect(found.join("\n")).toMatch(/slot 'pin': 'length' is only read with extract: digits/);
+    expect(found.join("\n")).toMatch(/slot 'size': extract: choice needs 'choices'/);
+    expect(found.join("\n")).toMatch(/slot 'items': extract: list needs type: list/);
+  });
+});

@@ -9,15 +9,24 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const MINI_BANK = path.join(here, "../fixtures/du/mini-bank.yaml");
 export const BANKING = path.join(here, "../../examples/banking");
 export const BANKING_EVAL = path.join(here, "../fixtures/du/banking-eval.yaml");
-export const BANKING_HELDOUT = path.join(here, "../fixtures/du/banking-heldout.yaml");
-export const BANKING_HELDOUT_NATURAL = path.join(
+export const BANKING_PARAPHRASES = path.join(here, "../fixtures/du/banking-paraphrases.yaml");
+export const BANKING_CUSTOMER_TYPING = path.join(
   here,
-  "../fixtures/du/banking-heldout-natural.yaml",
+  "../fixtures/du/banking-customer-typing.yaml",
 );
 
-export const BANKING_HELDOUT_ROUND2 = path.join(here, "../fixtures/du/banking-heldout-round2.yaml");
-export const BANKING_HELDOUT_ROUND3 = path.join(here, "../fixtures/du/banking-heldout-round3.yaml");
-export const BANKING_HELDOUT_ROUND4 = path.join(here, "../fixtures/du/banking-heldout-round4.yaml");
+export const BANKING_SEQUENCES_AND_FORMATS = path.join(
+  here,
+  "../fixtures/du/banking-sequences-and-formats.yaml",
+);
+export const BANKING_LONG_AND_MIXED_LANGUAGE = path.join(
+  here,
+  "../fixtures/du/banking-long-and-mixed-language.yaml",
+);
+export const BANKING_STORIES_AND_TYPOS = path.join(
+  here,
+  "../fixtures/du/banking-stories-and-typos.yaml",
+);
 
 export function load(file: string): Promise<LoadedDomain> {
   return loadDomain(file);

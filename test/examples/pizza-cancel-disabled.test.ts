@@ -9,19 +9,15 @@ import {
 
 /**
  * The pizza shop with `patterns.cancel.enabled: false`: a refusal of an optional slot ("no
- * thanks", "no toppings") must answer the question, not cancel the order. Pending: today's DU
- * reads it as a cancel, so this is expected to fail; once it passes, turn `it.fails` into `it`
- * and rename the YAML file without its `pending-` prefix.
+ * thanks", "no toppings") must answer the question, not cancel the order.
  */
 const pizza = path.join(import.meta.dirname, "../../examples/pizza");
 
 describe("pizza shop with the cancel pattern disabled", () => {
-  it.fails("a refused optional slot goes on with the order", async () => {
+  it("a refused optional slot goes on with the order", async () => {
     const domain = await loadDomain(pizza);
     domain.domain.patterns.cancel.enabled = false;
-    const tests = await loadConversationTests(
-      path.join(pizza, "tests/pending-cancel-disabled.yaml"),
-    );
+    const tests = await loadConversationTests(path.join(pizza, "tests/cancel-disabled.yaml"));
     const results = await runConversationTests(domain, tests, {
       logger: pino({ level: "silent" }),
     });

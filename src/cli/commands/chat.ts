@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { type Command, Option } from "commander";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
+import type { DialogueState } from "../../protocol/state.ts";
 import type { HandlerSet } from "../../runtime/handlers.ts";
 import type { RuntimeLoop, TurnResult } from "../../runtime/runtime-loop.ts";
 import { chosenHandlerModules, handlersOption } from "../handler-modules.ts";
@@ -9,6 +10,7 @@ interface ChatOptions {
   config: string;
   handlers?: string[];
   debug?: boolean;
+  explain?: boolean;
   user: string;
   store: "memory" | "domain";
 }
@@ -27,6 +29,10 @@ export function registerChatCommand(program: Command): void {
       process.env.SONI_CONFIG_PATH || "soni.yaml",
     )
     .option("--debug", "show the commands, flow stack and slots after each turn")
+    .option(
+      "--explain",
+      "before each reply, show how the offline DU reads the message (flows, scores, matched terms, values, rule); the conversation is kept in memory",
+    )
     .option("--user <id>", "conversation id", "cli-user")
     .addOption(
       new Option(
@@ -73,11 +79,16 @@ async function chat(options: ChatOptions): Promise<number> {
     else console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
+  // The conversation lives in memory unless --store says otherwise; --explain reads its state
+  // before each message, so it always keeps it there.
+  const store =
+    options.store === "memory" || options.explain ? new MemoryCheckpointer() : undefined;
+  const explain = options.explain ? await explainer() : undefined;
   const runtime = new RuntimeLoop(domain, {
     logger,
     handlers,
     defaultBackend: "memory",
-    ...(options.store === "memory" ? { checkpointer: new MemoryCheckpointer() } : {}),
+    ...(store ? { checkpointer: store } : {}),
   });
   try {
     await runtime.initialize();
@@ -110,6 +121,12 @@ async function chat(options: ChatOptions): Promise<number> {
         console.log(JSON.stringify(await runtime.getState(options.user), null, 2));
       } else if (line !== "") {
         try {
+          if (explain && store) {
+            const stored = await store.load(options.user);
+            const state =
+              stored?.state ?? (await import("../../protocol/state.ts")).emptyState(options.user);
+            for (const text of explain(line, domain, state)) console.log(`  [explain] ${text}`);
+          }
           const result = await runtime.processMessage(line, options.user);
           for (const message of result.messages) {
             for (const text of message.split("\n")) console.log(botPrefix + text);
@@ -141,4 +158,15 @@ async function printDebug(runtime: RuntimeLoop, user: string, result: TurnResult
   console.log(`  [debug] commands: ${commands}`);
   console.log(`  [debug] flow stack: ${stack}; waiting for: ${state.waiting_for_slot ?? "-"}`);
   console.log(`  [debug] slots: ${JSON.stringify(state.slots)}`);
+}
+
+/** The offline DU's explanation of a message, as lines (loaded only with --explain). */
+async function explainer() {
+  const [{ explainMessage, formatExplanation }, { HeuristicUnderstanding }] = await Promise.all([
+    import("../../du/heuristic/explain.ts"),
+    import("../../du/heuristic/heuristic-understanding.ts"),
+  ]);
+  const du = new HeuristicUnderstanding();
+  return (message: string, domain: LoadedDomain, state: DialogueState) =>
+    formatExplanation(explainMessage(du, message, domain, state));
 }

@@ -24,6 +24,9 @@ export function runCollect(
   if (value !== undefined && value !== null && !step.ask_always) {
     return { kind: "next", to: after(node), note: "already filled" };
   }
+  if (frame.skipped?.includes(step.slot) && !step.ask_always) {
+    return { kind: "next", to: after(node), note: "declined (optional)" };
+  }
   turn.say(collectPrompt(turn, frame, step));
   turn.state.waiting_for = {
     kind: "slot",

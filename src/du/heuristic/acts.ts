@@ -1,5 +1,4 @@
 import type { ChitchatKind } from "../../protocol/commands.ts";
-import { flat } from "./text.ts";
 import {
   AFFIRM,
   CANCEL,
@@ -19,7 +18,8 @@ import {
   SWITCH_CUES,
   THANKS,
   WHAT_IS,
-} from "./vocabulary.ts";
+} from "./language/words.ts";
+import { flat } from "./text.ts";
 
 /** Messages longer than this are never read as a bare "yes", "cancel", "hello"... */
 const MAX_ACT_WORDS = 12;

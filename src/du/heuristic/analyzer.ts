@@ -1,9 +1,9 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
+import { INTENT_WORDS, STOP_WORDS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
-import { STOP_WORDS } from "./vocabulary.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -68,6 +68,12 @@ export class Analyzer {
     // A known word in another form ("sending" for "send") is no typo of a third ("spending").
     if (this.stems.has(stem(word))) return word;
     if (/\d/.test(word)) return word;
+    // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] !== word[i + 1]) continue;
+      const undoubled = word.slice(0, i) + word.slice(i + 1);
+      if (this.vocabulary.has(undoubled)) return undoubled;
+    }
     let found: string | undefined;
     for (const target of this.typoTargets) {
       // People rarely mistype the first letter; "flight" is not a typo of "light".
@@ -104,18 +110,22 @@ export class Analyzer {
 
   private literalTerms(text: string): Term[] {
     const tokens = tokenize(text);
+    const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
     const items = tokens
-      .filter(
-        (t) => !/^\d/.test(t.norm) && !NUMBER_WORDS.has(t.norm) && !CURRENCY_WORDS.has(t.norm),
-      )
-      .map((t, i) => {
+      .map((t, i) => ({ t, afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm) }))
+      .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
+      .map(({ t, afterNumber }, i) => {
         const word = this.correct(t.norm);
         const s = stem(word);
         return {
           key: this.synonyms.single.get(s) ?? s,
           stop: STOP_WORDS.has(word),
-          // A capitalised word inside a sentence is probably a name ("send it to Laura").
-          properName: i > 0 && /^\p{Lu}/u.test(t.raw) && !this.vocabulary.has(t.norm),
+          intent: INTENT_WORDS.has(word),
+          // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
+          // unit after a number ("3 nights", "2 people") is part of that value.
+          properName:
+            (i > 0 && /^\p{Lu}/u.test(t.raw) && !this.vocabulary.has(t.norm)) ||
+            (afterNumber && !this.vocabulary.has(t.norm)),
         };
       });
     const out: Term[] = [];
@@ -130,6 +140,7 @@ export class Analyzer {
       }
       const item = items[i]!;
       if (!item.stop) out.push({ key: item.key, properName: item.properName });
+      else if (item.intent) out.push({ key: item.key, properName: false, intent: true });
       i++;
     }
     return out;
@@ -138,9 +149,13 @@ export class Analyzer {
   /** Unigrams plus adjacent bigrams ("card", "block", "block card"). */
   features(text: string): { features: string[]; names: Set<string> } {
     const terms = this.terms(text);
-    const features = terms.map((t) => t.key);
-    for (let i = 0; i + 1 < terms.length; i++)
+    // A question word counts only with the word it asks about ("where order"): it tells "where
+    // is my order" from "order a pizza" without weighing as a word of its own.
+    const features = terms.filter((t) => !t.intent).map((t) => t.key);
+    for (let i = 0; i + 1 < terms.length; i++) {
+      if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
+    }
     return { features, names: new Set(terms.filter((t) => t.properName).map((t) => t.key)) };
   }
 
@@ -165,6 +180,8 @@ export class Analyzer {
 export interface Term {
   key: string;
   properName: boolean;
+  /** A function word that carries intent ("where", "when"): only kept in bigrams. */
+  intent?: boolean;
 }
 
 /** The two words differ by one swap of neighbouring letters. */

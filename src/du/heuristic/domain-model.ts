@@ -1,11 +1,23 @@
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
+import { readActs } from "./acts.ts";
 import { Analyzer } from "./analyzer.ts";
 import { FlowIndex } from "./flow-index.ts";
+import type { LanguagePack } from "./language/pack.ts";
+import {
+  AFFIRM,
+  CANCEL,
+  DENY,
+  GOODBYE,
+  GREETING,
+  HELP,
+  PACKS,
+  STOP_WORDS,
+  THANKS,
+} from "./language/words.ts";
 import { buildSlotCatalog, type SlotInfo } from "./slot-catalog.ts";
 import { SlotReader } from "./slot-reader.ts";
-import { words } from "./text.ts";
+import { flat, words } from "./text.ts";
 import { buildTriggerCues, type SlotCue } from "./trigger-cues.ts";
-import { AFFIRM, CANCEL, DENY, GOODBYE, GREETING, HELP, THANKS } from "./vocabulary.ts";
 
 /** Everything the heuristic DU derives from one domain, built once and reused for every turn. */
 export interface DomainModel {
@@ -15,6 +27,15 @@ export interface DomainModel {
   slots: Map<string, SlotInfo>;
   cues: Map<string, SlotCue[]>;
   reader: SlotReader;
+  /**
+   * Flows that only greet: most of their trigger phrases are greetings ("hello", "hi there").
+   * A greeting never starts them alongside another request, nor as a digression.
+   */
+  greetings: ReadonlySet<string>;
+  /** Relation words a person may be named by: the language packs' and the domain's. */
+  relations: ReadonlySet<string>;
+  /** Words that make a clause of a long story a request: the packs' and each trigger's first. */
+  asks: RegExp;
   /** The slots each flow asks the user for (collect steps, and choice defaults of set steps), internal ones left out. */
   flowSlots: Map<string, SlotInfo[]>;
 }
@@ -32,7 +53,12 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ...GOODBYE,
   ].flatMap(words);
   const analyzer = new Analyzer(domain, actWords);
-  const slots = buildSlotCatalog(domain, analyzer);
+  const pack: LanguagePack = PACKS.find((p) => p.code === domain.settings.language) ?? PACKS[0]!;
+  const slots = buildSlotCatalog(domain, analyzer, pack);
+  const relations = new Set([
+    ...PACKS.flatMap((p) => p.relations),
+    ...domain.vocabulary.relations.flatMap(words),
+  ]);
   const flowSlots = new Map<string, SlotInfo[]>();
   for (const [flow, graph] of loaded.graphs) {
     const list: SlotInfo[] = [];
@@ -63,7 +89,40 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ),
     slots,
     cues: buildTriggerCues(domain, analyzer),
-    reader: new SlotReader(analyzer, domain.settings.language, now),
+    reader: new SlotReader(analyzer, domain.settings.language, now, relations),
     flowSlots,
+    relations,
+    asks: asksPattern(domain),
+    greetings: greetingFlows(domain),
   };
+}
+
+/**
+ * A clause asks for something when it has a request word of a language pack ("want", "can") or
+ * starts like one of the domain's trigger phrases does ("send ...", "block ...").
+ */
+function asksPattern(domain: LoadedDomain["domain"]): RegExp {
+  const verbs = new Set<string>();
+  for (const [name, flow] of Object.entries(domain.flows)) {
+    if (flow.internal) continue;
+    for (const phrase of [
+      ...(flow.trigger?.intents ?? []),
+      ...(domain.examples.flows[name] ?? []),
+    ]) {
+      const first = words(phrase)[0];
+      if (first && /^[a-z]+$/.test(first) && !STOP_WORDS.has(first)) verbs.add(first);
+    }
+  }
+  const own = verbs.size ? `|\\b(?:${[...verbs].join("|")})\\b` : "";
+  return new RegExp(`${PACKS.map((p) => `(?:${p.asks})`).join("|")}${own}`, "i");
+}
+
+function greetingFlows(domain: LoadedDomain["domain"]): Set<string> {
+  const out = new Set<string>();
+  for (const [name, flow] of Object.entries(domain.flows)) {
+    const phrases = flow.trigger?.intents ?? [];
+    const greeting = phrases.filter((p) => readActs(flat(p)).greeting).length;
+    if (!flow.internal && phrases.length > 0 && greeting * 2 >= phrases.length) out.add(name);
+  }
+  return out;
 }

@@ -8,9 +8,13 @@ export interface FlowScore {
   score: number;
   /** Share of the message's term weight this flow explains (0..1); unknown words count too. */
   coverage: number;
+  /** The message's terms the flow's phrases have (only when asked for: `soni explain`). */
+  matched?: string[];
 }
 
 const K1 = 1.2;
+/** The smallest number of flows IDF is computed over (see idf). */
+const MIN_DOCS = 4;
 const B = 0.5;
 /** Weight of a message word no flow knows ("weather", "pizza"): it makes a match less certain. */
 const UNKNOWN_WEIGHT = 1.0;
@@ -76,7 +80,9 @@ export class FlowIndex {
     let idf = this.idfs.get(term);
     if (idf === undefined) {
       const df = this.df.get(term) ?? 0;
-      const n = this.docs.length;
+      // Scored as if there were at least MIN_DOCS flows: with one flow every word is in every
+      // flow, and plain BM25 would give each one almost no weight.
+      const n = Math.max(this.docs.length, MIN_DOCS);
       idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       // Only the index's own terms are remembered: user words would grow the map without bound.
       if (df > 0) this.idfs.set(term, idf);
@@ -94,6 +100,7 @@ export class FlowIndex {
     text: string,
     markers: readonly (readonly string[])[] = [],
     only?: readonly string[],
+    withTerms = false,
   ): FlowScore[] {
     const analyzed = this.analyzer.features(text);
     const features = new Set([...analyzed.features, ...markers.flat()]);
@@ -115,9 +122,11 @@ export class FlowIndex {
       if (only && !only.includes(doc.flow)) continue;
       let score = 0;
       let explained = 0;
+      const matched: string[] = [];
       for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
+        if (withTerms) matched.push(f);
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
@@ -125,8 +134,14 @@ export class FlowIndex {
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
       }
-      if (score > 0)
-        scores.push({ flow: doc.flow, score, coverage: total ? explained / total : 0 });
+      if (score > 0) {
+        const coverage = total ? explained / total : 0;
+        scores.push(
+          withTerms
+            ? { flow: doc.flow, score, coverage, matched }
+            : { flow: doc.flow, score, coverage },
+        );
+      }
     }
     return scores.sort((a, b) => b.score - a.score);
   }

@@ -11,12 +11,8 @@ import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
-import { recentValues, reviveDeclined } from "./recent-values.ts";
-import type { SlotInfo } from "./slot-catalog.ts";
-import type { Found } from "./slot-reader.ts";
-import { flat, fold, stem, tokenize } from "./text.ts";
-import type { SlotCue } from "./trigger-cues.ts";
 import {
+  AMBIGUOUS_CANCEL,
   GREETING,
   ORDINALS,
   PHRASE_BREAKS,
@@ -24,7 +20,17 @@ import {
   RECALL_QUESTION,
   REQUEST_CUES,
   STOP_WORDS,
-} from "./vocabulary.ts";
+} from "./language/words.ts";
+import { recentValues } from "./recent-values.ts";
+import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
+import { OPEN_RULES } from "./rules/open.ts";
+import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
+import { LONG_MESSAGE_WORDS, REPEAT_LAST } from "./rules/shared.ts";
+import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
+import type { Found } from "./slot-reader.ts";
+import { flat, fold, stem, tokenize } from "./text.ts";
+import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
 export interface MatchThresholds {
@@ -45,7 +51,7 @@ export interface MatchThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = {
-  minScore: 0.9,
+  minScore: 0.5,
   minCoverage: 0.45,
   digressionCoverage: 0.6,
   ambiguity: 0.8,
@@ -58,9 +64,9 @@ export interface HeuristicOptions {
   thresholds?: Partial<MatchThresholds>;
 }
 
-type Decision = { flow: string } | { ambiguous: string[] } | null;
+export type Decision = { flow: string } | { ambiguous: string[] } | null;
 
-interface Turn {
+export interface Turn {
   text: string;
   acts: ActReading;
   model: DomainModel;
@@ -81,7 +87,7 @@ interface Turn {
 export class HeuristicUnderstanding implements DialogueUnderstanding {
   private readonly models = new WeakMap<LoadedDomain, DomainModel>();
   private readonly now: () => Date;
-  private readonly limits: MatchThresholds;
+  readonly limits: MatchThresholds;
 
   constructor(options: HeuristicOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -106,15 +112,39 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The commands for one message; synchronous, so the LLM DU can fall back on it cheaply. */
   read(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Command[] {
+    return this.readWithRule(message, domain, state).commands;
+  }
+
+  /** The commands for one message and the rule that produced them (`soni explain`). */
+  readWithRule(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
+    const fired = this.readAll(message, domain, state);
+    const commands = fired.commands;
+    // With the cancel pattern disabled nothing the user says cancels a flow: a "no" stays a no.
+    if (domain.domain.patterns.cancel.enabled || !commands.some((c) => c.type === "cancel_flow")) {
+      return fired;
+    }
+    const kept = commands.filter((c) => c.type !== "cancel_flow");
+    return {
+      rule: `${fired.rule} (cancel disabled)`,
+      commands: kept.length > 0 ? kept : [{ type: "deny" }],
+    };
+  }
+
+  private readAll(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
     const text = emojiWords(message).trim();
-    if (!text) return [];
+    if (!text) return { rule: "empty", commands: [] };
+    return this.decideTurn(this.turnFor(text, domain, state));
+  }
+
+  /** What every rule reads: the message, its acts, the flow ranking and the state. */
+  turnFor(text: string, domain: LoadedDomain, state: Readonly<DialogueState>): Turn {
     const model = this.prepare(domain);
     // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
     const corrected = tokenize(text)
       .map((t) => model.analyzer.correct(t.norm))
       .join(" ");
     const view = this.rankingView(model, text);
-    const turn: Turn = {
+    return {
       text,
       acts: readActs(corrected),
       model,
@@ -123,186 +153,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       rank: model.index.rank(view.text, view.markers),
       view,
     };
-    if (turn.acts.human) return [{ type: "human_handoff", reason: text.slice(0, 200) }];
-    if (turn.acts.repeat || (!state.waiting_for && this.recalls(turn))) return REPEAT_LAST;
-    const picked = this.pickOffered(turn);
-    if (picked) return picked;
-    const waiting = state.waiting_for;
-    if (waiting?.kind === "confirm" && turn.frame) return this.onConfirm(turn);
+  }
+
+  /** The rule that reads the message, in the order of docs/understanding.md ("Rules"). */
+  private decideTurn(turn: Turn): Fired {
+    const any = firstRule(ANY_STATE_RULES, { du: this, turn });
+    if (any) return any;
+    const waiting = turn.state.waiting_for;
+    if (waiting?.kind === "confirm" && turn.frame) {
+      return firstRule(CONFIRM_RULES, new ConfirmContext(this, turn)) ?? NOT_UNDERSTOOD;
+    }
     if (waiting?.kind === "slot" && turn.frame) {
-      const slot = model.slots.get(waiting.slot);
-      if (slot) return this.onSlot(turn, slot);
+      const slot = turn.model.slots.get(waiting.slot);
+      if (slot) return firstRule(SLOT_RULES, new SlotContext(this, turn, slot)) ?? NOT_UNDERSTOOD;
     }
-    return this.onOpen(turn);
-  }
-
-  // --- states -------------------------------------------------------------------------------
-
-  /** Nothing is being asked: start a flow, or small talk, help, cancel. */
-  private onOpen(turn: Turn): Command[] {
-    const { acts } = turn;
-    if (!turn.frame) {
-      const revived = reviveDeclined(turn.model, turn.state, acts.flat);
-      if (revived) return revived;
-    }
-    if (acts.cancel || (turn.frame && this.cancelsActive(turn))) return [{ type: "cancel_flow" }];
-    const several = turn.frame ? null : this.severalRequests(turn);
-    if (several) return several;
-    const decision = this.decide(turn.rank, this.limits.minCoverage);
-    if (acts.greeting && !turn.frame && decision && "flow" in decision) {
-      return this.start(turn, decision.flow);
-    }
-    if (acts.chitchat) return this.chitchat(turn);
-    if (decision && "flow" in decision)
-      return this.start(turn, this.byNamedValue(turn, decision.flow));
-    if (decision) return [{ type: "clarify", flows: decision.ambiguous }];
-    if (acts.frustrated) return FRUSTRATED;
-    if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
-    const term = this.termTopic(turn);
-    if (term) return [{ type: "clarify", topic: term }];
-    // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
-    if (acts.affirm) return [{ type: "affirm" }];
-    if (acts.deny) return [{ type: "deny" }];
-    // A long story with the request at its end: the story's words dilute the match, so the
-    // last clause is read on its own.
-    const tail = finalClause(turn.text);
-    const read = tail ? this.read(tail, turn.model.loaded, turn.state) : [];
-    if (read.length > 0) return this.withPronounName(turn, read);
-    // ... or in the middle of it: "I just got back from a trip, can you block my card, I think
-    // someone copied it": the clause that asks is read on its own.
-    for (const clause of askingClauses(turn.text)) {
-      const commands = this.read(clause, turn.model.loaded, turn.state);
-      if (commands.some((c) => c.type === "start_flow"))
-        return this.withPronounName(turn, commands);
-    }
-    return read;
-  }
-
-  /** A collect step waits for `slot`: the message is its value unless it clearly is not. */
-  private onSlot(turn: Turn, slot: SlotInfo): Command[] {
-    const { acts } = turn;
-    const frame = turn.frame!;
-    if (slot.kind === "boolean") {
-      // A yes/no question: "no" is an answer here, not a refusal to go on.
-      const value = turn.model.reader.answer(slot, turn.text);
-      if (value && (acts.affirm || acts.deny || acts.affirmLead || acts.denyLead)) {
-        return [{ type: "set_slot", slot: slot.name, value: value.value }];
-      }
-    }
-    if (acts.cancel || this.cancelsActive(turn)) return [{ type: "cancel_flow" }];
-    const every = this.everyChoice(turn, slot);
-    if (every) return every;
-    // "the same account as before": values of the flow that just finished.
-    const again = recentValues(
-      turn.model,
-      turn.state,
-      turn.text,
-      acts.flat,
-      frame.flow,
-      slot,
-    ).filter((f) => f.slot === slot.name || (frame.slots[f.slot] ?? null) === null);
-    if (again.some((f) => f.slot === slot.name)) return this.setSlots(turn, again, slot);
-    if (!this.asksAbout(turn, slot)) {
-      const aside = this.questionAside(turn, slot);
-      if (aside) return aside;
-    }
-    const correction = this.correction(turn, slot);
-    if (correction) return correction;
-    // "where can I see the IBAN?", "hmm where do I find the reference": a question about the
-    // thing asked, not a request for another flow that shares its words.
-    if (this.asksAbout(turn, slot)) return [{ type: "clarify", topic: slot.name }];
-    // Values of other slots said alongside ("Ana, 50 euros") are taken out of the answer first.
-    const others = this.mentionsFor(turn, frame.flow, [], [slot.name]);
-    const digression = this.digression(turn);
-    // "forget it, I want to check my balance instead", "no wait, I want a new card instead":
-    // drop this flow, then start that one.
-    if (digression && this.replacesFlow(turn)) return [{ type: "cancel_flow" }, ...digression];
-    const request = REQUEST_CUES.test(acts.flat) || turn.text.includes("?");
-    // Without a request cue, values of this flow's slots ("from savings") are answers, not a
-    // request for a flow that happens to use the same words.
-    if (digression && (request || (slot.kind !== "text" && others.length === 0))) {
-      // A typed answer ("200", "savings") still wins over a digression it happens to resemble.
-      if (slot.kind === "text" || !turn.model.reader.answer(slot, turn.text)) return digression;
-    }
-    if (acts.frustrated && !(slot.kind !== "text" && turn.model.reader.answer(slot, turn.text))) {
-      return FRUSTRATED;
-    }
-    // "can I get a mortgage?": a question about something this assistant does not know is
-    // neither the answer nor about the question; the DM says what it can do, then asks again.
-    // "what do you mean by reference?" asks about that slot, whatever the pending question.
-    const term = this.termTopic(turn);
-    if (term && turn.model.slots.has(term)) return [{ type: "clarify", topic: term }];
-    const question = turn.text.includes("?") || QUESTION_START.test(acts.flat);
-    if (question && !acts.help && !acts.helpQuestion && this.offTopic(turn, slot)) {
-      return OUT_OF_SCOPE;
-    }
-    // "I don't know, like 50?" still gives a value for a typed question.
-    const unsure =
-      acts.helpQuestion && slot.kind !== "text" && slot.kind !== "iban" && /\d/.test(turn.text);
-    if (
-      acts.help ||
-      (acts.helpQuestion && !(unsure && turn.model.reader.answer(slot, turn.text)))
-    ) {
-      return [{ type: "clarify", topic: slot.name }];
-    }
-    if (term) return [{ type: "clarify", topic: term }];
-    if (acts.chitchat) return this.chitchat(turn);
-    // "yes"/"no" to an open question: sent as such, the DM re-asks it (with a hint after a
-    // "no"), or takes them as the answer to its offer of a human agent.
-    if (acts.affirm || acts.deny) {
-      // "no thanks" to "which account?": the user does not want to go on.
-      if (
-        !turn.state.offered_handoff &&
-        acts.deny &&
-        /\b(?:thanks|thank you|gracias)\b/.test(acts.flat)
-      ) {
-        return [{ type: "cancel_flow" }];
-      }
-      return [{ type: acts.affirm ? "affirm" : "deny" }];
-    }
-    // The running flow's request said again ("send 50 to Ana" while its IBAN is asked): it
-    // just goes on; an IBAN question never reads a sentence without an IBAN as one.
-    if (slot.kind === "iban" && findIbans(turn.text).length === 0 && this.requestsAgain(turn)) {
-      return this.start(turn, frame.flow);
-    }
-    // An IBAN or amount said again while a free-text question is asked is not its answer.
-    if (slot.kind === "text") {
-      const typed = this.bareCorrection(turn, slot, true);
-      if (typed) return this.setSlots(turn, [typed]);
-    }
-    if (slot.kind === "text") {
-      // "who can I send it to?" asks about the question; it is not the answer.
-      if (question) return [{ type: "clarify", topic: slot.name }];
-      // "new transfer" while asked who gets it: the request said again, not a name.
-      if (this.restates(turn)) return this.start(turn, frame.flow);
-    }
-    if (slot.kind === "text") {
-      // "from savings" while asked the concept, the source being filled: a value of another
-      // slot, not the concept.
-      const cued = this.cuedChoice(turn, slot);
-      if (cued) return this.setSlots(turn, [cued]);
-      const answer = this.textAnswer(turn, slot, others);
-      if (answer) return this.setSlots(turn, answer);
-    } else {
-      const answer = turn.model.reader.answer(slot, turn.text);
-      if (answer) {
-        const extra = this.mentionsFor(turn, frame.flow, [answer], [slot.name]);
-        return this.setSlots(turn, [answer, ...extra]);
-      }
-    }
-    // Values for other slots of the flow ("from my savings" while asked the amount).
-    if (others.length) return this.setSlots(turn, others);
-    const person = this.nameForRelation(turn, slot);
-    if (person) return [{ type: "set_slot", slot: person.slot, value: person.value }];
-    // "1,500.50" while asked the source account, the amount being filled: a correction, even
-    // when the value alone restates the flow ("last week" while the transactions' account is
-    // asked).
-    const bare = this.bareCorrection(turn, slot);
-    if (bare) return this.setSlots(turn, [bare]);
-    if (this.restates(turn)) return this.start(turn, frame.flow);
-    const early = this.bareOther(turn, slot);
-    if (early) return this.setSlots(turn, [early]);
-    return question ? [{ type: "clarify", topic: slot.name }] : [];
+    return firstRule(OPEN_RULES, { du: this, turn }) ?? NOT_UNDERSTOOD;
   }
 
   /**
@@ -310,7 +175,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * cut out of it. A cued free-text value of another slot ("for Acme Corp") that would leave
    * nothing for the question is the answer itself.
    */
-  private textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
+  textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
     const cut = (found: Found[]) => {
       let rest = turn.text;
       for (const f of [...found].sort((a, b) => b.start - a.start)) {
@@ -326,68 +191,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return retry ? [retry, ...typed] : null;
   }
 
-  /** A confirm step waits for yes/no; corrections and "no, change the amount" are accepted. */
-  private onConfirm(turn: Turn): Command[] {
-    const { acts } = turn;
-    const frame = turn.frame!;
-    if (acts.cancel || (!acts.deny && !acts.denyLead && this.cancelsActive(turn))) {
-      return [{ type: "cancel_flow" }];
-    }
-    const aside = this.questionAside(turn, null);
-    if (aside) return aside;
-    const correction = this.correction(turn, null);
-    if (correction) return correction;
-    // While confirming, a different value for a filled slot is a correction even unannounced
-    // ("from the savings account", "the credit card").
-    if (!acts.affirm && !acts.deny) {
-      const filled = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
-        (s) => (frame.slots[s.name] ?? null) !== null && s.kind !== "text",
-      );
-      const mentioned = turn.model.reader.mentions(
-        turn.text,
-        filled,
-        turn.model.cues.get(frame.flow) ?? [],
-      );
-      const changed = mentioned.filter((f) => !sameValue(f.value, frame.slots[f.slot]));
-      if (changed.length) return this.setSlots(turn, changed);
-      // The same value said again ("from savings") is no request for another flow: the
-      // summary is shown again.
-      if (mentioned.length && !REQUEST_CUES.test(acts.flat)) return this.setSlots(turn, mentioned);
-    }
-    const named = this.namedSlot(turn, frame.flow);
-    const wantsChange =
-      /\b(?:change|modify|edit|fix|update|cambiar|cambia|modificar|corregir)\b/.test(acts.flat);
-    if ((acts.denyLead || wantsChange) && named) {
-      return [{ type: "deny", slot_to_change: named.slot.name }];
-    }
-    // "no, that's too much", "hmm, not that much": the reason names the amount without saying
-    // "amount", and is a "no" to the summary even without one.
-    const numbers = (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind === "number");
-    if (numbers.length === 1 && !acts.affirmLead && AMOUNT_REASON.test(acts.flat)) {
-      return [{ type: "deny", slot_to_change: numbers[0]!.name }];
-    }
-    if (acts.affirm || (acts.affirmLead && !acts.denyLead)) return [{ type: "affirm" }];
-    if (acts.deny || acts.denyLead) return [{ type: "deny" }];
-    if (acts.frustrated) return FRUSTRATED;
-    const digression = this.digression(turn);
-    if (digression && this.replacesFlow(turn)) return [{ type: "cancel_flow" }, ...digression];
-    if (digression) return digression;
-    // A bare code while confirming replaces the flow's only code ("GAS-2026-0042").
-    const code = this.bareCode(turn);
-    if (code) return this.setSlots(turn, [code]);
-    if (acts.help || acts.helpQuestion) return [{ type: "clarify" }];
-    const term = this.termTopic(turn);
-    if (term) return [{ type: "clarify", topic: term }];
-    if (acts.chitchat) return this.chitchat(turn);
-    // "who am I sending it to?": a question about the summary, which is shown again.
-    if (turn.text.includes("?") || QUESTION_START.test(acts.flat)) return [{ type: "clarify" }];
-    return [];
-  }
-
   // --- readings -----------------------------------------------------------------------------
 
   /** The flows a previous clarification offered, when this message picks one of them. */
-  private pickOffered(turn: Turn): Command[] | null {
+  pickOffered(turn: Turn): Command[] | null {
     const offered = turn.state.last_turn?.commands.find(
       (c): c is Extract<Command, { type: "clarify" }> => c.type === "clarify" && !!c.flows,
     );
@@ -410,7 +217,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return null;
   }
 
-  private decide(rank: FlowScore[], minCoverage: number): Decision {
+  decide(rank: FlowScore[], minCoverage: number): Decision {
     const [top, second] = rank;
     if (!top || top.score < this.limits.minScore) return null;
     const strong =
@@ -430,13 +237,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * first ends up on top of the stack, the others resume after it. Each start carries the
    * values its own part states.
    */
-  private severalRequests(turn: Turn): Command[] | null {
+  severalRequests(turn: Turn): Command[] | null {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
     // for nothing.
     const parts = turn.text
       .split(REQUEST_SPLIT)
-      .filter((p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !ASKS.test(p)));
+      .filter(
+        (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
+      );
     if (parts.length < 2 || parts.length > 3) return null;
     const starts: Command[] = [];
     for (const part of parts) {
@@ -445,7 +254,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         turn.model.index.rank(view.text, view.markers),
         this.limits.minCoverage,
       );
-      if (!decision || !("flow" in decision) || decision.flow === "greet") return null;
+      if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
+        return null;
       const found = turn.model.reader.mentions(
         part,
         turn.model.flowSlots.get(decision.flow) ?? [],
@@ -476,7 +286,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * stack above it in reverse so they run in the order the choices are listed. Only for flows
    * that ask nothing but choices (lookups): a transfer from "both" accounts is not two transfers.
    */
-  private everyChoice(turn: Turn, slot: SlotInfo): Command[] | null {
+  everyChoice(turn: Turn, slot: SlotInfo): Command[] | null {
     const frame = turn.frame!;
     const choices = slot.def.choices ?? [];
     if (slot.kind !== "choice" || choices.length < 2 || !EVERY_CHOICE.test(turn.acts.flat)) {
@@ -503,13 +313,38 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .reverse();
   }
 
+  /**
+   * "investment" when asked "checking or savings?": a choice of a sibling slot (one sharing
+   * choices with the asked one) said on its own is a wrong answer, not a request. It is sent
+   * as the answer, so the DM says which choices are allowed instead of starting another flow.
+   */
+  disallowedChoice(turn: Turn, slot: SlotInfo): string | null {
+    if (slot.kind !== "choice" || turn.model.reader.answer(slot, turn.text)) return null;
+    if (REQUEST_CUES.test(turn.acts.flat)) return null;
+    const allowed = new Set((slot.def.choices ?? []).map(String));
+    for (const other of turn.model.slots.values()) {
+      if (other === slot || other.kind !== "choice" || other.def.internal) continue;
+      const choices = (other.def.choices ?? []).map(String);
+      if (!choices.some((c) => allowed.has(c))) continue;
+      const found = turn.model.reader.answer(other, turn.text);
+      if (!found || allowed.has(String(found.value))) continue;
+      const own = new Set(other.keys.flat());
+      const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
+      const extra = tokenize(rest).filter(
+        (t) => !STOP_WORDS.has(t.norm) && !PHRASE_BREAKS.has(t.norm) && !own.has(stem(t.norm)),
+      );
+      if (extra.length === 0) return String(found.value);
+    }
+    return null;
+  }
+
   /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
-  private digression(turn: Turn): Command[] | null {
+  digression(turn: Turn): Command[] | null {
     const decision = this.decide(turn.rank, this.limits.digressionCoverage);
     if (!decision || !("flow" in decision)) return null;
     if (decision.flow === turn.frame?.flow) return null;
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
-    if (decision.flow === "greet" || turn.acts.greeting) return null;
+    if (turn.model.greetings.has(decision.flow) || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
   }
 
@@ -518,7 +353,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * even when it names a value this flow holds; corrections are statements ("from savings").
    * Only a "?" (no question word) leaves a typed answer to the pending question the winner.
    */
-  private questionAside(turn: Turn, pending: SlotInfo | null): Command[] | null {
+  questionAside(turn: Turn, pending: SlotInfo | null): Command[] | null {
     const body = turn.acts.flat.replace(ASIDE_OPENERS, "");
     const worded = QUESTION_START.test(body);
     if (!worded && !turn.text.includes("?")) return null;
@@ -552,7 +387,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * "Peter Walsh" while asked the IBAN of "my landlord": the person's name replaces the relation
    * phrase (the question is then asked with the name); the IBAN is still to come.
    */
-  private nameForRelation(turn: Turn, pending: SlotInfo): Found | null {
+  nameForRelation(turn: Turn, pending: SlotInfo): Found | null {
     if (pending.kind === "text") return null;
     const frame = turn.frame!;
     const said = turn.text
@@ -572,7 +407,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * "1234" while asked "debit or credit?": a bare value only another empty slot of the flow
    * takes (a code, an IBAN) is kept for later; the pending question is asked again.
    */
-  private bareOther(turn: Turn, pending: SlotInfo): Found | null {
+  bareOther(turn: Turn, pending: SlotInfo): Found | null {
     const frame = turn.frame!;
     if (!/\d/.test(turn.text)) return null;
     const hits: Found[] = [];
@@ -592,7 +427,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * "what was the transaction id?": a question whose words are all in the assistant's last
    * messages is answered by saying them again.
    */
-  private recalls(turn: Turn): boolean {
+  recalls(turn: Turn): boolean {
     const m = RECALL_QUESTION.exec(turn.acts.flat);
     const term = m?.groups?.term ?? m?.groups?.again;
     const said = turn.state.last_turn?.messages;
@@ -606,7 +441,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * A request that replaces the running flow rather than interrupting it: opened by a cancel
    * phrase ("forget it, ...") or said as a change of mind ("instead", "actually I want ...").
    */
-  private replacesFlow(turn: Turn): boolean {
+  replacesFlow(turn: Turn): boolean {
     // A question ("actually, what's my balance?") is asked on the way, not a change of plan.
     return (turn.acts.switches && !turn.text.includes("?")) || this.opensWithCancel(turn);
   }
@@ -616,7 +451,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * one filled slot of the flow takes values of that type: "1,500.50" while asked the source
    * account corrects the amount.
    */
-  private bareCorrection(turn: Turn, pending: SlotInfo, repeated = false): Found | null {
+  bareCorrection(turn: Turn, pending: SlotInfo, repeated = false): Found | null {
     const frame = turn.frame!;
     const hits: Found[] = [];
     // With `repeated`, a value said again is found too ("ES91 ..." twice): it changes nothing.
@@ -641,7 +476,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * A message that is only "<preposition> <choice value>" ("from savings", "from the savings
    * account"), when exactly one other choice slot of the flow takes that value, empty or filled.
    */
-  private cuedChoice(turn: Turn, pending: SlotInfo): Found | null {
+  cuedChoice(turn: Turn, pending: SlotInfo): Found | null {
     const frame = turn.frame!;
     const tokens = tokenize(turn.text);
     if (!tokens.length || !PHRASE_BREAKS.has(tokens[0]!.norm)) return null;
@@ -659,7 +494,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** The message starts with a cancel phrase ("forget it, ...", "no, cancel that and ..."). */
-  private opensWithCancel(turn: Turn): boolean {
+  opensWithCancel(turn: Turn): boolean {
     const phrase = turn.acts.cancelMentioned;
     if (!phrase) return false;
     const flat = turn.acts.flat.replace(/^(?:no|ok|okay|actually|wait)\s+/, "");
@@ -667,7 +502,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** A message that is one code token, for the flow's only filled code slot it differs from. */
-  private bareCode(turn: Turn): Found | null {
+  bareCode(turn: Turn): Found | null {
     const frame = turn.frame!;
     const tokens = findCodes(turn.text);
     if (tokens.length !== 1 || turn.text.trim().replace(/[.!]+$/, "") !== tokens[0]!.value) {
@@ -685,7 +520,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * "cancel the transfer", "I don't want to send it anymore": a cancel phrase whose other words
    * only talk about the active flow (or about nothing).
    */
-  private cancelsActive(turn: Turn): boolean {
+  cancelsActive(turn: Turn): boolean {
     const phrase = turn.acts.cancelMentioned;
     if (!phrase || !turn.frame) return false;
     // Spanish "para" (stop / for) and "deja" (leave / let) cancel only on their own:
@@ -704,7 +539,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * 300", "sorry, I meant Pedro". A value for the question being asked is a plain answer
    * (set_slot); a new value for a slot already filled is a correction (correct_slot).
    */
-  private correction(turn: Turn, pending: SlotInfo | null): Command[] | null {
+  correction(turn: Turn, pending: SlotInfo | null): Command[] | null {
     const { acts } = turn;
     const frame = turn.frame!;
     const slots = turn.model.flowSlots.get(frame.flow) ?? [];
@@ -820,7 +655,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** "Pedro, not Ana" / "not Ana, Pedro": the slot now holding "Ana" gets "Pedro". */
-  private notInstead(turn: Turn, slots: SlotInfo[]): Found | null {
+  notInstead(turn: Turn, slots: SlotInfo[]): Found | null {
     const frame = turn.frame!;
     const body = this.stripOpeners(turn.text).replace(/[.!]+$/, "");
     const m =
@@ -843,7 +678,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * The topic of a "what is X?" question about the domain: the slot it names ("what is an
    * IBAN?" -> `iban`, the active flow's slots first), else the term when the domain uses it.
    */
-  private termTopic(turn: Turn): string | null {
+  termTopic(turn: Turn): string | null {
     const term = turn.acts.whatIs;
     if (!term) return null;
     const stems = tokenize(term).map((t) => stem(turn.model.analyzer.correct(t.norm)));
@@ -860,7 +695,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** Small talk, by kind: the DM answers "greeting", "thanks" and "goodbye" with their own words. */
-  private chitchat(turn: Turn): Command[] {
+  chitchat(turn: Turn): Command[] {
     const kind = turn.acts.chitchat;
     return [{ type: "chitchat", kind: kind ?? "other", message: turn.text }];
   }
@@ -869,7 +704,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * No word of the message is the domain's vocabulary or names the pending slot, and it has
    * words of its own (one unknown word, "what's the difference?", may well be about the question).
    */
-  private offTopic(turn: Turn, slot: SlotInfo): boolean {
+  offTopic(turn: Turn, slot: SlotInfo): boolean {
     const terms = turn.model.analyzer.terms(turn.acts.flat);
     // One unknown word in a short question ("what's the difference?") may be about the
     // question; in a longer one ("can I get a mortgage?") it is the topic.
@@ -882,7 +717,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** A where/what/how question naming `slot` that holds no value for it. */
-  private asksAbout(turn: Turn, slot: SlotInfo): boolean {
+  asksAbout(turn: Turn, slot: SlotInfo): boolean {
     const flat = turn.acts.flat.replace(/^(?:(?:hmm+|um+|uh+|sorry|ok|okay|so|but)\s+)+/, "");
     if (!SLOT_QUESTION.test(flat)) return false;
     const stems = tokenize(flat).map((t) => stem(t.norm));
@@ -893,7 +728,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** The message, read as a request, asks for the flow that is running. */
-  private requestsAgain(turn: Turn): boolean {
+  requestsAgain(turn: Turn): boolean {
     const decision = this.decide(turn.rank, this.limits.digressionCoverage);
     return decision !== null && "flow" in decision && decision.flow === turn.frame?.flow;
   }
@@ -903,7 +738,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * the transfer asks who gets it): the active flow is among the best matches and every word of
    * the message is the domain's own vocabulary, so it holds no name or concept.
    */
-  private restates(turn: Turn): boolean {
+  restates(turn: Turn): boolean {
     const [top] = turn.rank;
     if (!top || top.score < this.limits.minScore || !turn.frame) return false;
     const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
@@ -917,7 +752,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * dates) are cut out and stand as `@slot` markers, so "pay my electricity bill" matches
    * `I want to pay my {bill_type} bill`.
    */
-  private rankingView(model: DomainModel, text: string): Turn["view"] {
+  rankingView(model: DomainModel, text: string): Turn["view"] {
     // One marker group per value span: "savings" may be an account type or a source account.
     const groups = new Map<string, Set<string>>();
     const spans: Array<{ start: number; end: number }> = [];
@@ -988,7 +823,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
-  private stripOpeners(text: string): string {
+  stripOpeners(text: string): string {
     let s = text;
     for (let i = 0; i < 4; i++) {
       const next = s.replace(CORRECTION_OPENER, "");
@@ -1002,7 +837,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * Several slots each named with its new value, in parts joined by "and" or commas ("the
    * amount to 120 and the concept to dinner"); null unless every part gives one.
    */
-  private namedPairs(turn: Turn, flow: string): Found[] | null {
+  namedPairs(turn: Turn, flow: string): Found[] | null {
     const parts = turn.text.split(/\s*,?\s+and\s+|\s*[,;]\s+|\s+y\s+/i);
     if (parts.length < 2 || parts.length > 4) return null;
     const slots = turn.model.flowSlots.get(flow) ?? [];
@@ -1034,7 +869,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
-  private namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
+  namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     turn.stems ??= tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
     const stems = turn.stems;
@@ -1061,7 +896,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * values, while a close runner-up reads a name ("to John Smith") among its own. Who the
    * message names is the better evidence: a payment to a person is a transfer.
    */
-  private byNamedValue(turn: Turn, flow: string): string {
+  byNamedValue(turn: Turn, flow: string): string {
     const top = turn.rank[0];
     if (!top || this.mentionsFor(turn, flow, [], []).length > 0) return flow;
     for (const other of turn.rank.slice(0, 3)) {
@@ -1076,7 +911,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * A clause read out of a story ("so I want to pay her back 350 euros") loses who "her" is;
    * the story named her ("my sister Laura"): that fills the started flow's name slot.
    */
-  private withPronounName(turn: Turn, commands: Command[]): Command[] {
+  withPronounName(turn: Turn, commands: Command[]): Command[] {
     const started = commands[0];
     if (started?.type !== "start_flow" || started.slots || !PRONOUN.test(turn.text)) {
       return commands;
@@ -1091,7 +926,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       : commands;
   }
 
-  private start(turn: Turn, flow: string): Command[] {
+  start(turn: Turn, flow: string): Command[] {
     const found = this.mentionsFor(turn, flow, [], []);
     // "pay my landlord 900": the one number of a request is its one amount, currency or not.
     const numberSlots = (turn.model.flowSlots.get(flow) ?? []).filter((s) => s.kind === "number");
@@ -1124,7 +959,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     ];
   }
 
-  private mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {
+  mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
     const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
       (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
@@ -1133,7 +968,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
-  private setSlots(turn: Turn, found: Found[], pending: SlotInfo | null = null): Command[] {
+  setSlots(turn: Turn, found: Found[], pending: SlotInfo | null = null): Command[] {
     const frame = turn.frame;
     const seen = new Set<string>();
     const out: Command[] = [];
@@ -1220,6 +1055,25 @@ function rankingParts(model: DomainModel): RankingParts {
   return parts;
 }
 
+/** Nothing read the message. */
+const NOT_UNDERSTOOD: Fired = { rule: "not-understood", commands: [] };
+
+/** Rules that read a message the same way whatever is being asked. */
+const ANY_STATE_RULES: readonly Rule<{ du: HeuristicUnderstanding; turn: Turn }>[] = [
+  {
+    name: "human",
+    run: ({ turn }) =>
+      turn.acts.human ? [{ type: "human_handoff", reason: turn.text.slice(0, 200) }] : null,
+  },
+  {
+    // "repeat that", or "what was the reference?" about something just said.
+    name: "repeat",
+    run: ({ du, turn }) =>
+      turn.acts.repeat || (!turn.state.waiting_for && du.recalls(turn)) ? REPEAT_LAST : null,
+  },
+  { name: "pick-offered-flow", run: ({ du, turn }) => du.pickOffered(turn) },
+];
+
 /** Greeting phrases as word lists, longest first, by their first word. */
 const GREETING_PHRASES = new Map<string, string[][]>();
 for (const phrase of [...GREETING].sort((a, b) => b.length - a.length)) {
@@ -1250,44 +1104,9 @@ const EVERY_CHOICE =
 /** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
 const PAST_NARRATIVE =
   /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
-/** Words that make a clause a request after all. */
-const ASKS =
-  /\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|send|block|order|pay)\b/i;
-
-/** Cancel words that mean something else inside a sentence. */
-const AMBIGUOUS_CANCEL = new Set(["para", "deja"]);
-
-/** Where a story turns to its point: sentence ends, commas, "anyway", "long story short". */
-const CLAUSE_BREAK = /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so)\s/gi;
-/** Fewer words than this and a message is short enough to be read whole. */
-const LONG_MESSAGE_WORDS = 15;
-
-/** The last clause of a long message, when it is a few words long; else null. */
-function finalClause(text: string): string | null {
-  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return null;
-  let cut = -1;
-  for (const m of text.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
-  if (cut <= 0) return null;
-  const tail = text.slice(cut).trim();
-  const words = tail.split(/\s+/).length;
-  return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
-}
-
-/** The clauses of a long message that ask for something, in order. */
-function askingClauses(text: string): string[] {
-  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
-  return text
-    .split(CLAUSE_BREAK)
-    .map((c) => c.trim())
-    .filter((c) => ASKS.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
-}
 
 /** A pronoun standing for the person named earlier in the message. */
 const PRONOUN = /\b(?:her|him|them)\b/i;
-
-/** A "no" whose reason is the size of the number: "that's too much", "not that much". */
-const AMOUNT_REASON =
-  /\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount|demasiado|muy poco)\b/;
 
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;
@@ -1298,15 +1117,6 @@ const LETTER_FRAME =
 
 /** A question about a thing: "where do I find ...", "what do you mean by ...". */
 const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?:the|a|an)\b/;
-
-/** A question the domain cannot answer, asked while a flow waits (see docs/dialogue.md). */
-const OUT_OF_SCOPE: Command[] = [{ type: "out_of_scope" }];
-
-/** "repeat that": the DM says its last messages again. */
-const REPEAT_LAST: Command[] = [{ type: "repeat_last" }];
-
-/** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */
-const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }];
 
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 const ASIDE_OPENERS = /^(?:(?:wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay)\s+)+/;

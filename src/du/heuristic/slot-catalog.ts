@@ -1,89 +1,92 @@
-import type { Domain, SlotDefinition } from "../../config/schema.ts";
+import type { Domain, SlotDefinition, SlotExtract } from "../../config/schema.ts";
+import { slotExtract } from "../../config/slot-kind.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
+import type { LanguagePack } from "./language/pack.ts";
 import { stem, tokenize } from "./text.ts";
 
-/** How a slot's value is read from text. */
-export type SlotKind = "choice" | "boolean" | "number" | "date" | "iban" | "code" | "text";
+/** How a slot's value is read from text (from its declared `extract`). */
+export type SlotKind = "choice" | "list" | "boolean" | "number" | "date" | "iban" | "code" | "text";
 
 export interface SlotInfo {
   name: string;
   def: SlotDefinition;
+  /** The declared kind (docs/dsl.md). */
+  extract: SlotExtract;
+  /** The reader that reads it. */
   kind: SlotKind;
   choices?: ChoiceMatcher;
+  /** With `extract: pattern`: the value's regular expression, anchored nowhere. */
+  pattern?: RegExp;
+  /**
+   * The pattern has a digit class or fixed capitals ("HB-\\d{6}"): a match anywhere in a
+   * message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks what was read.
+   */
+  distinctive: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
   keys: string[][];
   /** Surface words that name the slot, for stripping "the concept is ..." from answers. */
   words: string[];
-  /** A free-text slot that holds a name (beneficiary, recipient...): read as a name, not a phrase. */
+  /** Declared `person_name`: read as a name, not a phrase. */
   nameLike: boolean;
+  /** Declared `address`: the rest of the sentence after its cue ("to 12 High Street, Oxford"). */
+  address: boolean;
+  /** Declared optional (`required: false`): a negated answer skips it. */
+  optional: boolean;
 }
 
-/** Slot names that hold the name of a person or company. */
-const NAME_SLOT = /name|beneficiary|recipient|payee|receiver|contact|holder/;
-
-/** Generic words for common slot roles, matched against the slot's name. */
-const ROLE_WORDS: Array<[RegExp, string[]]> = [
-  [
-    /amount|sum|quantity|price|total/,
-    ["amount", "sum", "quantity", "how much", "importe", "cantidad"],
-  ],
-  [
-    /beneficiary|recipient|payee|receiver/,
-    ["beneficiary", "recipient", "payee", "receiver", "person", "destinatario", "name"],
-  ],
-  [/iban/, ["iban", "account number", "bank account"]],
-  [
-    /concept|memo|description|reason|subject/,
-    ["concept", "memo", "description", "reason", "subject", "concepto", "motivo"],
-  ],
-  [/source|origin/, ["source", "origin", "from account", "origen", "from which account"]],
-  [/date|day/, ["date", "day", "fecha"]],
-  [
-    /last_?4|last_?four|digits/,
-    ["last four", "last 4", "digits", "ending", "ends", "terminada", "acaba"],
-  ],
-  [/address/, ["address", "direccion", "deliver", "delivery", "send it"]],
-  [/period|range/, ["period", "time frame", "timeframe", "periodo"]],
-  [/reference|ref\b/, ["reference", "ref", "referencia", "number"]],
-  [/code|pin/, ["code", "pin", "codigo"]],
-  [/card_type|card_kind/, ["card type", "kind of card", "type of card"]],
-];
+const READER: Record<SlotExtract, SlotKind> = {
+  number: "number",
+  money: "number",
+  date: "date",
+  choice: "choice",
+  list: "list",
+  person_name: "text",
+  free_text: "text",
+  address: "text",
+  pattern: "code",
+  digits: "code",
+  iban: "iban",
+  yes_no: "boolean",
+};
 
 /** Name parts that say nothing about which slot is meant. */
 const GENERIC_NAME_PARTS = new Set(["type", "name", "value", "id", "4", "the"]);
 
-function kindOf(name: string, def: SlotDefinition): SlotKind {
-  if (def.choices?.length) return "choice";
-  if (def.type === "boolean") return "boolean";
-  if (def.type === "integer" || def.type === "float") {
-    return /last_?4|digits|code|pin/.test(name) ? "code" : "number";
-  }
-  if (def.type === "date") return "date";
-  if (/iban/i.test(name) || /iban/i.test(def.validator ?? "")) return "iban";
-  if (/last_?4|last_?four|digits|code|pin|reference|number|_id$/.test(name)) return "code";
-  return "text";
-}
-
 /** Every slot of the domain with its reading strategy and the words that name it. */
-export function buildSlotCatalog(domain: Domain, analyzer: Analyzer): Map<string, SlotInfo> {
+export function buildSlotCatalog(
+  domain: Domain,
+  analyzer: Analyzer,
+  pack: LanguagePack,
+): Map<string, SlotInfo> {
   const catalog = new Map<string, SlotInfo>();
   for (const [name, def] of Object.entries(domain.slots)) {
-    const kind = kindOf(name, def);
+    const extract = slotExtract(def);
+    const kind = READER[extract];
+    // What names a slot: its own name's words, its label, its aliases and the language's
+    // words for its kind ("amount" for money).
     const phrases = name.split("_").filter((p) => p && !GENERIC_NAME_PARTS.has(p));
-    for (const [pattern, list] of ROLE_WORDS) if (pattern.test(name)) phrases.push(...list);
+    if (def.label) phrases.push(def.label.toLowerCase());
+    phrases.push(...(def.aliases ?? []), ...(pack.kindWords[extract] ?? []));
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
     const info: SlotInfo = {
       name,
       def,
+      extract,
       kind,
       keys,
       words: [...new Set(phrases)],
-      nameLike: kind === "text" && NAME_SLOT.test(name),
+      nameLike: extract === "person_name",
+      address: extract === "address",
+      optional: def.required === false,
+      distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
     };
-    if (kind === "choice") info.choices = new ChoiceMatcher(def, analyzer);
+    if (def.pattern) info.pattern = new RegExp(def.pattern, "iu");
+    if (kind === "choice" || (kind === "list" && def.choices?.length)) {
+      info.choices = new ChoiceMatcher(def, analyzer);
+    }
     catalog.set(name, info);
   }
   return catalog;

@@ -5,10 +5,10 @@ import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
+import { PHRASE_BREAKS, POSSESSIVES, RELATIONS_EN, STOP_WORDS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
-import { PHRASE_BREAKS, POSSESSIVES, RELATIONS, STOP_WORDS } from "./vocabulary.ts";
 
 export interface Found {
   slot: string;
@@ -96,6 +96,8 @@ export class SlotReader {
     private readonly analyzer: Analyzer,
     private readonly language: "en" | "es",
     private readonly now: () => Date,
+    /** Relation words a person may be named by ("my sister"): the language's and the domain's. */
+    private readonly relations: ReadonlySet<string>,
   ) {}
 
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
@@ -158,28 +160,77 @@ export class SlotReader {
         const t = this.text(slot, text);
         return t && (/\d/.test(String(t.value)) || !/\s/.test(String(t.value))) ? t : null;
       }
+      case "list":
+        return this.listItems(slot, text);
       case "code": {
-        // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
-        const grouped = findIbans(text).length ? null : groupedCode(text, "end");
-        if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
-        const codes = findCodes(text).filter((c) => /\d/.test(c.value));
-        const joined = codes.map((c) => c.value).join("");
-        // "4 8 2 1" or "4821": digits typed apart are still one code.
-        if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
-          const value = slot.def.type === "integer" ? Number(joined) : joined;
-          return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
-        }
-        if (codes.length === 1) {
-          const c = codes[0]!;
-          return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
-        }
-        // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
-        const t = this.text(slot, text);
-        return t && !/\s/.test(String(t.value)) ? t : null;
+        const read = this.code(slot, text);
+        if (!slot.pattern) return read;
+        // The code as typed when it is the pattern's, else the pattern's match in the text;
+        // else what was read, for the validator to explain.
+        const whole =
+          read && new RegExp(`^(?:${slot.def.pattern})$`, "iu").test(String(read.value));
+        return whole || !slot.distinctive ? read : (this.patterned(slot, text) ?? read);
       }
       default:
         return this.text(slot, text);
     }
+  }
+
+  /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
+  private code(slot: SlotInfo, text: string): Found | null {
+    const found = (value: SlotValue, span: Span): Found => ({
+      slot: slot.name,
+      value,
+      start: span.start,
+      end: span.end,
+    });
+    // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
+    const grouped = findIbans(text).length ? null : groupedCode(text, "end");
+    if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
+    const codes = findCodes(text).filter((c) => /\d/.test(c.value));
+    const joined = codes.map((c) => c.value).join("");
+    // "4 8 2 1" or "4821": digits typed apart are still one code.
+    if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
+      const value = slot.def.type === "integer" ? Number(joined) : joined;
+      return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
+    }
+    if (codes.length === 1) {
+      const c = codes[0]!;
+      return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+    }
+    // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
+    const t = this.text(slot, text);
+    return t && !/\s/.test(String(t.value)) ? t : null;
+  }
+
+  /**
+   * The items of a list slot: every choice named ("ham and pineapple"), in order; without
+   * choices, the phrase split at commas and "and" ("mushrooms, olives and basil").
+   */
+  private listItems(slot: SlotInfo, text: string): Found | null {
+    if (slot.choices) {
+      const hits = slot.choices.find(text);
+      if (hits.length === 0) return null;
+      const items = [...new Set(hits.map((h) => String(h.value)))];
+      return { slot: slot.name, value: items, start: hits[0]!.start, end: hits.at(-1)!.end };
+    }
+    const phrase = freeText(text, slot.words);
+    if (phrase === null) return null;
+    const items = phrase
+      .replace(/^(?:with|con)\s+/i, "")
+      .split(LIST_SEPARATOR)
+      .map((i) => i.trim())
+      .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
+    if (items.length === 0) return null;
+    const start = Math.max(0, text.indexOf(phrase));
+    return { slot: slot.name, value: items, start, end: start + phrase.length };
+  }
+
+  /** A value of a pattern slot: the pattern's match in the text ("HB-222222"). */
+  private patterned(slot: SlotInfo, text: string): Found | null {
+    const m = slot.pattern!.exec(text);
+    if (!m || m[0].trim() === "") return null;
+    return { slot: slot.name, value: m[0].trim(), start: m.index, end: m.index + m[0].length };
   }
 
   private text(slot: SlotInfo, text: string): Found | null {
@@ -193,9 +244,11 @@ export class SlotReader {
       // who that is.
       const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
       const relation =
-        tokens.length > at && POSSESSIVES.has(tokens[0]!.norm) && RELATIONS.has(tokens[1]!.norm);
+        tokens.length > at &&
+        POSSESSIVES.has(tokens[0]!.norm) &&
+        this.relations.has(tokens[1]!.norm);
       if (relation && /^\p{Lu}/u.test(tokens[at]!.raw)) value = value.slice(tokens[at]!.start);
-      value = inDomainLanguage(displayName(value, text), this.language);
+      value = inDomainLanguage(displayName(value, text, this.relations), this.language);
     }
     const start = Math.max(0, text.indexOf(value));
     return { slot: slot.name, value, start, end: start + value.length };
@@ -233,6 +286,12 @@ export class SlotReader {
         end: dates[0]!.end,
       });
 
+    // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
+    // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
+    for (const slot of slots.filter((s) => s.distinctive)) {
+      const f = this.patterned(slot, text);
+      if (f) found.add(f);
+    }
     for (const slot of slots.filter((s) => s.kind === "code")) {
       const f = this.keyedCode(slot, text, tokens, stems);
       if (f) found.add(f);
@@ -273,6 +332,13 @@ export class SlotReader {
       ]);
     }
     for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    // The choices of a list slot, all of them ("with ham and pineapple").
+    for (const slot of slots.filter((s) => s.kind === "list" && s.choices)) {
+      const free = slot.choices!.find(text).filter((m) => found.isFree(m));
+      if (free.length === 0) continue;
+      const items = [...new Set(free.map((m) => String(m.value)))];
+      found.add({ slot: slot.name, value: items, start: free[0]!.start, end: free.at(-1)!.end });
+    }
     return found.out;
   }
 
@@ -329,7 +395,7 @@ export class SlotReader {
             .find((x) => x.start >= from && x.start <= reach && free(x));
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          const span = ADDRESS_SLOT.test(slot.name)
+          const span = slot.address
             ? addressAfter(text, tokens[i]!.end)
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
@@ -360,7 +426,7 @@ export class SlotReader {
     if (cue.before !== "to" || tokens[i]!.norm !== "a" || !next) return false;
     if (!adjacent(text, tokens[i]!, next)) return false;
     // "a mi hermano Pablo": a possessive and a relation say a person follows.
-    const relation = POSSESSIVES.has(next.norm) && RELATIONS.has(tokens[i + 2]?.norm ?? "");
+    const relation = POSSESSIVES.has(next.norm) && this.relations.has(tokens[i + 2]?.norm ?? "");
     return this.language === "es" || relation || /^\p{Lu}/u.test(next.raw);
   }
 
@@ -397,7 +463,9 @@ export class SlotReader {
 
   private textFound(slot: SlotInfo, text: string, span: Span): Found {
     const raw = text.slice(span.start, span.end);
-    const value = slot.nameLike ? inDomainLanguage(displayName(raw, text), this.language) : raw;
+    const value = slot.nameLike
+      ? inDomainLanguage(displayName(raw, text, this.relations), this.language)
+      : raw;
     return { slot: slot.name, value, ...span };
   }
 
@@ -405,7 +473,7 @@ export class SlotReader {
   relation(slot: SlotInfo, text: string): Found | null {
     const tokens = tokenize(text);
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!POSSESSIVES.has(tokens[i]!.norm) || !RELATIONS.has(tokens[i + 1]!.norm)) continue;
+      if (!POSSESSIVES.has(tokens[i]!.norm) || !this.relations.has(tokens[i + 1]!.norm)) continue;
       const span = this.nameAfter(text, tokens, i, () => true);
       if (span) return this.textFound(slot, text, span);
     }
@@ -426,7 +494,7 @@ export class SlotReader {
   ): Span | null {
     const first = tokens[from];
     const second = tokens[from + 1];
-    if (first && second && POSSESSIVES.has(first.norm) && RELATIONS.has(second.norm)) {
+    if (first && second && POSSESSIVES.has(first.norm) && this.relations.has(second.norm)) {
       const third = tokens[from + 2];
       if (third && /^\p{Lu}/u.test(third.raw) && adjacent(text, second, third)) {
         const name = this.nameAfter(text, tokens, from + 2, free);
@@ -490,8 +558,6 @@ export class SlotReader {
 }
 
 /** Slots holding a postal address: numbers and commas belong to the value. */
-const ADDRESS_SLOT = /address|direccion/;
-
 /**
  * "... delivered to 12 High Street, Oxford please": the rest of the sentence after `from`, up
  * to its end or a closing "please"/"thanks". It needs a number and a word to be an address.
@@ -510,12 +576,12 @@ function addressAfter(text: string, from: number): Span | null {
  * How a name reads back: "JOHN SMITH" in an all-caps message and "maria lopez" typed in lower
  * case both become "Maria Lopez"; "my landlord" and names typed with capitals stay as typed.
  */
-function displayName(value: string, message: string): string {
+function displayName(value: string, message: string, relations: ReadonlySet<string>): string {
   const letters = message.replace(/[^\p{L}]/gu, "");
   const shouted = letters.length >= 4 && letters === letters.toUpperCase();
   const lower = value === value.toLowerCase();
   const first = tokenize(value)[0]?.norm ?? "";
-  if (!shouted && (!lower || POSSESSIVES.has(first) || RELATIONS.has(first))) return value;
+  if (!shouted && (!lower || POSSESSIVES.has(first) || relations.has(first))) return value;
   return value
     .toLowerCase()
     .replace(/(^|[\s'-])(\p{L}+)/gu, (_m, sep: string, word: string) =>
@@ -524,40 +590,6 @@ function displayName(value: string, message: string): string {
         : sep + word[0]!.toUpperCase() + word.slice(1),
     );
 }
-
-/** Spanish relations in English, for "mi madre" said to an English-speaking assistant. */
-const RELATIONS_EN: Readonly<Record<string, string>> = {
-  madre: "mother",
-  padre: "father",
-  mama: "mum",
-  papa: "dad",
-  hermano: "brother",
-  hermana: "sister",
-  hijo: "son",
-  hija: "daughter",
-  esposa: "wife",
-  mujer: "wife",
-  esposo: "husband",
-  marido: "husband",
-  novia: "girlfriend",
-  novio: "boyfriend",
-  amigo: "friend",
-  amiga: "friend",
-  primo: "cousin",
-  prima: "cousin",
-  tio: "uncle",
-  tia: "aunt",
-  abuela: "grandmother",
-  abuelo: "grandfather",
-  casero: "landlord",
-  casera: "landlady",
-  jefe: "boss",
-  jefa: "boss",
-  vecino: "neighbour",
-  vecina: "neighbour",
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(RELATIONS_EN, null);
 
 /**
  * "mi madre" in an English domain is stored as "my mother", so the assistant reads it back as
@@ -570,6 +602,9 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
   if (tokens.length !== 2 || !relation || !/^mis?$/.test(tokens[0]!.norm)) return value;
   return `my ${relation}`;
 }
+
+/** Where the items of a free list part: commas, "and", "y", "&". */
+const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
 function adjacent(text: string, a: Token, b: Token): boolean {

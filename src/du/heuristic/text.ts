@@ -79,7 +79,9 @@ export function stem(word: string): string {
   for (const suffix of ["ing", "ed"]) {
     const rest = w.slice(0, -suffix.length);
     if (w.endsWith(suffix) && rest.length >= 3 && /[aeiouy]/.test(rest)) {
-      w = /([bdfgmnprt])\1$/.test(rest) ? rest.slice(0, -1) : rest;
+      // "stopped" -> "stop", "cancelled" -> "cancel" (but "called" -> "call").
+      const doubled = /([bdfgmnprt])\1$/.test(rest) || (rest.length > 5 && rest.endsWith("ll"));
+      w = doubled ? rest.slice(0, -1) : rest;
       break;
     }
   }

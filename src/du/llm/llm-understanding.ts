@@ -290,7 +290,8 @@ function unknownName(c: Command, domain: LoadedDomain["domain"]): string | null 
     }
     case "set_slot":
     case "correct_slot":
-    case "clear_slot": {
+    case "clear_slot":
+    case "skip_slot": {
       const def = domain.slots[c.slot];
       if (!def) return `unknown slot ${c.slot}`;
       return def.internal ? `slot ${c.slot} is internal` : null;

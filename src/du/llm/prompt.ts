@@ -25,7 +25,9 @@ Commands:
   another slot of the active or starting flow). Numbers as JSON numbers (amounts "1.5k" -> 1500,
   "two hundred" -> 200); for slots with choices use exactly one of the choices.
 - {"type":"correct_slot","slot":NAME,"value":V}: the user changes a value given earlier
-  ("actually make it 300", "no, the savings account").
+  ("actually make it 300", "no, the other one").
+- {"type":"skip_slot","slot":NAME}: the user declines an optional slot being asked ("none",
+  "no thanks", "skip"); not a cancel. List slots take a JSON array of strings.
 - {"type":"cancel_flow"}: the user wants to stop what is in progress.
 - {"type":"affirm"} / {"type":"deny"}: yes / no to a confirmation question. Use
   {"type":"deny","slot_to_change":NAME} for "no, change the amount".
@@ -65,6 +67,7 @@ export function buildPrompt(
     if (!def) return `${name}`;
     const parts = [`${name} (${def.type}`];
     if (def.choices?.length) parts.push(`, one of: ${def.choices.join(" | ")}`);
+    if (def.required === false) parts.push(", optional");
     parts.push(")");
     const about = def.description ?? def.prompt;
     return about ? `${parts.join("")}: ${about}` : parts.join("");

@@ -1,0 +1,78 @@
+import type { SlotExtract } from "../../../config/schema.ts";
+
+/**
+ * What the offline DU knows about one language, as data: function words, dialogue-act cues,
+ * small talk, number and ordinal words. Nothing about any domain: a domain's words live in its
+ * YAML (`vocabulary:`, slot `synonyms` and `aliases`). Phrases are written folded: lowercase,
+ * no accents, no apostrophes ("dont", "whats"). Cue patterns are regular-expression sources
+ * matched on folded text; the packs of every language are merged (docs/understanding.md).
+ */
+export interface LanguagePack {
+  code: "en" | "es";
+  /** Function words that carry no request of their own. */
+  stopWords: string[];
+  /** Function words that carry intent ("where is my order"): ranked with the word they ask about. */
+  intentWords: string[];
+  /** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it"). */
+  fillers: string[];
+  affirm: string[];
+  deny: string[];
+  cancel: string[];
+  help: string[];
+  greeting: string[];
+  thanks: string[];
+  goodbye: string[];
+  /** Other small talk, answered with the generic chitchat message. */
+  smallTalk: string[];
+  /** Asking the assistant to say its last message again. */
+  repeat: string[];
+  /** A negated answer to an optional question: "none", "nothing", "skip" (see optional slots). */
+  none: string[];
+  /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
+  judgement: string[];
+  /** Openers before a "no" at a confirmation ("actually no, keep it"). */
+  noOpeners: string[];
+  /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
+  ambiguousCancel: string[];
+  /** "where do I find the reference?": a question about how to answer. */
+  helpQuestion: string;
+  /** "what is an X": a question about a term. */
+  whatIs: string;
+  /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
+  humanVerbs: string;
+  humanNouns: string;
+  /** ...or said another way ("a human please"). */
+  human: string;
+  /** Fed up with the assistant. */
+  frustration: string;
+  /** A change of mind: the new request replaces the running flow. */
+  switchCues: string;
+  /** ...unless the new request is meant to come first. */
+  digressionCues: string;
+  /** Words that open a correction. */
+  correctionOpeners: string;
+  /** Correction phrases anywhere in the message. */
+  correctionPhrases: string;
+  /** A question about something the assistant said before (named groups `term`, `again`). */
+  recallQuestion: string;
+  /** Words that make a message a request rather than a bare value. */
+  requestCues: string;
+  /** Opens a question rather than an answer. */
+  questionStart: string;
+  /** Words that make a clause a request (in a long story). */
+  asks: string;
+  /** Ordinals that pick one of several offered options (-1: the last). */
+  ordinals: Record<string, number>;
+  /** Possessives before a relation word ("my sister Laura"). */
+  possessives: string[];
+  /** People named by relation rather than by name ("my sister"); domains add their own. */
+  relations: string[];
+  /** This language's relation words in English, for a value read back in an English domain. */
+  relationsInEnglish: Record<string, string>;
+  /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
+  phraseBreaks: string[];
+  /** Generic synonym groups (greetings, "last"/"previous"); a domain may drop or re-map them. */
+  synonyms: Record<string, string[]>;
+  /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
+  kindWords: Partial<Record<SlotExtract, string[]>>;
+}

@@ -1,0 +1,58 @@
+import { EN } from "./en.ts";
+import { ES } from "./es.ts";
+import type { LanguagePack } from "./pack.ts";
+
+/**
+ * The language packs the DU reads with. Both are always accepted (a Spanish phrase in an English
+ * domain is still understood); `settings.language` only decides how ambiguous number formats
+ * read and which language values are stored in.
+ */
+export const PACKS: readonly LanguagePack[] = [EN, ES];
+
+const words = (pick: (p: LanguagePack) => string[]) => PACKS.flatMap(pick);
+const cue = (pick: (p: LanguagePack) => string) =>
+  new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
+
+export const STOP_WORDS = new Set(words((p) => p.stopWords));
+export const INTENT_WORDS = new Set(words((p) => p.intentWords));
+export const FILLERS = new Set(words((p) => p.fillers));
+export const AFFIRM = words((p) => p.affirm);
+export const DENY = words((p) => p.deny);
+export const CANCEL = words((p) => p.cancel);
+export const HELP = words((p) => p.help);
+export const GREETING = words((p) => p.greeting);
+export const THANKS = words((p) => p.thanks);
+export const GOODBYE = words((p) => p.goodbye);
+export const SMALL_TALK = words((p) => p.smallTalk);
+export const REPEAT = words((p) => p.repeat);
+export const NONE = words((p) => p.none);
+export const JUDGEMENT = new Set(words((p) => p.judgement));
+export const NO_OPENERS = words((p) => p.noOpeners);
+export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
+export const HELP_QUESTION = cue((p) => p.helpQuestion);
+export const WHAT_IS = cue((p) => p.whatIs);
+export const HUMAN = new RegExp(
+  `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${PACKS.map((p) => p.humanNouns).join("|")})\\b|${cue((p) => p.human).source}`,
+);
+export const FRUSTRATION = cue((p) => p.frustration);
+export const SWITCH_CUES = cue((p) => p.switchCues);
+export const DIGRESSION_CUES = cue((p) => p.digressionCues);
+export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
+export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
+export const RECALL_QUESTION = cue((p) => p.recallQuestion);
+export const REQUEST_CUES = cue((p) => p.requestCues);
+export const QUESTION_START = cue((p) => p.questionStart);
+export const POSSESSIVES = new Set(words((p) => p.possessives));
+export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
+
+/** Ordinals that pick one of the flows a clarification offered. */
+export const ORDINALS: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...PACKS.map((p) => p.ordinals),
+);
+
+/** Relation words in English, by their word in another language ("madre" -> "mother"). */
+export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  ...PACKS.map((p) => p.relationsInEnglish),
+);

@@ -1,0 +1,139 @@
+import type { Command } from "../../../protocol/commands.ts";
+import { sameValue } from "../../same-value.ts";
+import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
+import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import type { Rule } from "./rule.ts";
+import { AMOUNT_REASON, FRUSTRATED, OPENED_NO, onlyJudgement } from "./shared.ts";
+
+/** A confirm step waits for yes/no. */
+export class ConfirmContext {
+  constructor(
+    readonly du: HeuristicUnderstanding,
+    readonly turn: Turn,
+  ) {}
+  #digression?: Command[] | null;
+  get frame() {
+    return this.turn.frame!;
+  }
+  get digression(): Command[] | null {
+    if (this.#digression === undefined) this.#digression = this.du.digression(this.turn);
+    return this.#digression;
+  }
+  get named() {
+    return this.du.namedSlot(this.turn, this.frame.flow);
+  }
+}
+
+const CHANGE_WORDS = /\b(?:change|modify|edit|fix|update|cambiar|cambia|modificar|corregir)\b/;
+
+/** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
+export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
+  {
+    name: "cancel",
+    run: ({ du, turn }) => {
+      const { acts } = turn;
+      return acts.cancel || (!acts.deny && !acts.denyLead && du.cancelsActive(turn))
+        ? [{ type: "cancel_flow" }]
+        : null;
+    },
+  },
+  { name: "question-aside", run: ({ du, turn }) => du.questionAside(turn, null) },
+  {
+    // "no, the name is wrong": a "no" naming what to change, whose only "value" is a judgement.
+    name: "no-naming-slot",
+    run: (c) => {
+      const named = c.named;
+      const { acts } = c.turn;
+      return named && (acts.denyLead || acts.deny) && onlyJudgement(c.turn.text.slice(named.end))
+        ? [{ type: "deny", slot_to_change: named.slot.name }]
+        : null;
+    },
+  },
+  { name: "correction", run: ({ du, turn }) => du.correction(turn, null) },
+  {
+    // A different value for a filled slot is a correction even unannounced ("from savings");
+    // the same value said again shows the summary again.
+    name: "unannounced-correction",
+    run: ({ du, turn, frame }) => {
+      const { acts } = turn;
+      if (acts.affirm || acts.deny) return null;
+      const filled = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+        (s) => (frame.slots[s.name] ?? null) !== null && s.kind !== "text",
+      );
+      const mentioned = turn.model.reader.mentions(
+        turn.text,
+        filled,
+        turn.model.cues.get(frame.flow) ?? [],
+      );
+      const changed = mentioned.filter((f) => !sameValue(f.value, frame.slots[f.slot]));
+      if (changed.length) return du.setSlots(turn, changed);
+      if (mentioned.length && !REQUEST_CUES.test(acts.flat)) return du.setSlots(turn, mentioned);
+      return null;
+    },
+  },
+  {
+    name: "change-named-slot",
+    run: (c) => {
+      const named = c.named;
+      return named && (c.turn.acts.denyLead || CHANGE_WORDS.test(c.turn.acts.flat))
+        ? [{ type: "deny", slot_to_change: named.slot.name }]
+        : null;
+    },
+  },
+  {
+    // "no, that's too much": names the amount without saying "amount".
+    name: "amount-reason",
+    run: ({ turn, frame }) => {
+      const numbers = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+        (s) => s.kind === "number",
+      );
+      return numbers.length === 1 && !turn.acts.affirmLead && AMOUNT_REASON.test(turn.acts.flat)
+        ? [{ type: "deny", slot_to_change: numbers[0]!.name }]
+        : null;
+    },
+  },
+  {
+    name: "yes",
+    run: ({ turn: { acts } }) =>
+      acts.affirm || (acts.affirmLead && !acts.denyLead) ? [{ type: "affirm" }] : null,
+  },
+  {
+    // "actually no, keep it", "wait, no": a "no" behind an opener counts too.
+    name: "no",
+    run: ({ turn: { acts } }) =>
+      acts.deny || acts.denyLead || OPENED_NO.test(acts.flat) ? [{ type: "deny" }] : null,
+  },
+  { name: "frustration", run: ({ turn }) => (turn.acts.frustrated ? FRUSTRATED : null) },
+  {
+    name: "switch-flow",
+    run: (c) =>
+      c.digression && c.du.replacesFlow(c.turn) ? [{ type: "cancel_flow" }, ...c.digression] : null,
+  },
+  { name: "digression", run: (c) => c.digression },
+  {
+    // A bare code replaces the flow's only code ("GAS-2026-0042").
+    name: "bare-code",
+    run: ({ du, turn }) => {
+      const code = du.bareCode(turn);
+      return code ? du.setSlots(turn, [code]) : null;
+    },
+  },
+  {
+    name: "help",
+    run: ({ turn }) => (turn.acts.help || turn.acts.helpQuestion ? [{ type: "clarify" }] : null),
+  },
+  {
+    name: "term-question",
+    run: ({ du, turn }) => {
+      const term = du.termTopic(turn);
+      return term ? [{ type: "clarify", topic: term }] : null;
+    },
+  },
+  { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
+  {
+    // "who am I sending it to?": a question about the summary, which is shown again.
+    name: "question-about-summary",
+    run: ({ turn }) =>
+      turn.text.includes("?") || QUESTION_START.test(turn.acts.flat) ? [{ type: "clarify" }] : null,
+  },
+];

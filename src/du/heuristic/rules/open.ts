@@ -1,0 +1,124 @@
+import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
+import { reviveDeclined } from "../recent-values.ts";
+import type { Rule } from "./rule.ts";
+import { askingClauses, FRUSTRATED, finalClause, LONG_MESSAGE_WORDS } from "./shared.ts";
+
+/** Nothing is being asked (or a flow is between questions). */
+export interface OpenContext {
+  du: HeuristicUnderstanding;
+  turn: Turn;
+}
+
+const decision = ({ du, turn }: OpenContext) => du.decide(turn.rank, du.limits.minCoverage);
+
+/** Nothing is being asked: start a flow, or small talk, help, cancel. In this order. */
+export const OPEN_RULES: readonly Rule<OpenContext>[] = [
+  {
+    // "yes" after "would you like to do X next?"-style offers of a declined flow.
+    name: "revive-declined",
+    run: ({ turn }) => (turn.frame ? null : reviveDeclined(turn.model, turn.state, turn.acts.flat)),
+  },
+  {
+    name: "cancel",
+    run: ({ du, turn }) =>
+      turn.acts.cancel || (turn.frame && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null,
+  },
+  {
+    name: "several-requests",
+    run: ({ du, turn }) => (turn.frame ? null : du.severalRequests(turn)),
+  },
+  {
+    // "hi, I want to check my balance": the request wins over the greeting.
+    name: "greeting-with-request",
+    run: (c) => {
+      const d = decision(c);
+      return c.turn.acts.greeting && !c.turn.frame && d && "flow" in d
+        ? c.du.start(c.turn, d.flow)
+        : null;
+    },
+  },
+  { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
+  {
+    name: "start-flow",
+    run: (c) => {
+      const d = decision(c);
+      return d && "flow" in d ? c.du.start(c.turn, c.du.byNamedValue(c.turn, d.flow)) : null;
+    },
+  },
+  {
+    // "3 guests, valencia, arriving june 10", "I want to stay in Seville": no flow's words
+    // win, but the values do. The flow that takes the most of them wins when it alone takes a
+    // value no other candidate asks for (docs/understanding.md, "Ranking details").
+    name: "values-pick-flow",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.acts.cancelMentioned || turn.rank.length === 0) return null;
+      // A story is read by its clauses (below), not by every value it mentions.
+      if (turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS) return null;
+      const d = du.decide(turn.rank, du.limits.minCoverage);
+      if (d && "flow" in d) return null;
+      // Only flows the words already point at: within the ambiguity band of the best.
+      const top = turn.rank[0]!.score;
+      const near = turn.rank.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
+      const candidates = near.map((r) => ({
+        flow: r.flow,
+        found: du.mentionsFor(turn, r.flow, [], []),
+      }));
+      const asks = (flow: string, slot: string) =>
+        (turn.model.flowSlots.get(flow) ?? []).some((s) => s.name === slot);
+      const scored = candidates
+        .map((c) => ({
+          ...c,
+          own: c.found.filter((f) => !candidates.some((o) => o !== c && asks(o.flow, f.slot))),
+        }))
+        .sort((a, b) => b.found.length - a.found.length);
+      const [best, next] = scored;
+      if (!best || best.own.length === 0) return null;
+      if (next && next.found.length >= best.found.length) return null;
+      return du.start(turn, best.flow);
+    },
+  },
+  {
+    name: "ambiguous-flows",
+    run: (c) => {
+      const d = decision(c);
+      return d && "ambiguous" in d ? [{ type: "clarify", flows: d.ambiguous }] : null;
+    },
+  },
+  { name: "frustration", run: ({ turn }) => (turn.acts.frustrated ? FRUSTRATED : null) },
+  {
+    name: "help",
+    run: ({ turn }) => (turn.acts.help || turn.acts.helpQuestion ? [{ type: "clarify" }] : null),
+  },
+  {
+    name: "term-question",
+    run: ({ du, turn }) => {
+      const term = du.termTopic(turn);
+      return term ? [{ type: "clarify", topic: term }] : null;
+    },
+  },
+  // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
+  { name: "bare-yes", run: ({ turn }) => (turn.acts.affirm ? [{ type: "affirm" }] : null) },
+  { name: "bare-no", run: ({ turn }) => (turn.acts.deny ? [{ type: "deny" }] : null) },
+  {
+    // A long story with the request at its end: the story's words dilute the match, so the
+    // last clause is read on its own.
+    name: "story-last-clause",
+    run: ({ du, turn }) => {
+      const tail = finalClause(turn.text);
+      const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      return read.length > 0 ? du.withPronounName(turn, read) : null;
+    },
+  },
+  {
+    // ... or in the middle of it: the clause that asks is read on its own.
+    name: "story-asking-clause",
+    run: ({ du, turn }) => {
+      for (const clause of askingClauses(turn.text, turn.model.asks)) {
+        const commands = du.read(clause, turn.model.loaded, turn.state);
+        if (commands.some((c) => c.type === "start_flow"))
+          return du.withPronounName(turn, commands);
+      }
+      return null;
+    },
+  },
+];

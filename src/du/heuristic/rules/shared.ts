@@ -1,0 +1,85 @@
+import type { Command } from "../../../protocol/commands.ts";
+import {
+  DENY,
+  FILLERS,
+  JUDGEMENT,
+  NO_OPENERS,
+  NONE,
+  STOP_WORDS,
+  THANKS,
+} from "../language/words.ts";
+import type { SlotInfo } from "../slot-catalog.ts";
+import { flat, stem } from "../text.ts";
+
+/** A question the domain cannot answer, asked while a flow waits (see docs/dialogue.md). */
+export const OUT_OF_SCOPE: Command[] = [{ type: "out_of_scope" }];
+
+/** "repeat that": the DM says its last messages again. */
+export const REPEAT_LAST: Command[] = [{ type: "repeat_last" }];
+
+/** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */
+export const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }];
+
+/** A "no" whose reason is the size of the number: "that's too much", "not that much". */
+export const AMOUNT_REASON =
+  /\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount|demasiado|muy poco)\b/;
+
+/** A "no" behind an opener: "actually no, keep it", "wait no", "hmm no". */
+export const OPENED_NO = new RegExp(`^(?:(?:${NO_OPENERS.join("|")})\\s+)+(?:no|nope|nah)\\b`);
+
+const DENY_WORDS = new Set(DENY.flatMap((p) => p.split(" ")));
+
+/** "is wrong", "isn't right", "incorrect": what a "no" says about a value, not a value. */
+export function onlyJudgement(rest: string): boolean {
+  const words = flat(rest).split(" ").filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.every((w) => STOP_WORDS.has(w) || DENY_WORDS.has(w) || JUDGEMENT.has(w))
+  );
+}
+
+const DECLINE_WORDS = new Set([...NONE, ...DENY].flatMap((p) => p.split(" ")));
+const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
+
+/**
+ * A negated answer: "no", "none", "no toppings", "no thanks", "nothing for me": decline
+ * words, with nothing else but fillers, function words, thanks and the slot's own words.
+ */
+export function declines(text: string, slot: SlotInfo): boolean {
+  const words = text.split(" ").filter(Boolean);
+  if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
+  const own = new Set(slot.keys.flat());
+  return words.every(
+    (w) =>
+      DECLINE_WORDS.has(w) ||
+      FILLERS.has(w) ||
+      STOP_WORDS.has(w) ||
+      THANKS_WORDS.has(w) ||
+      own.has(stem(w)),
+  );
+}
+
+/** Where a story turns to its point: sentence ends, commas, "anyway", "long story short". */
+const CLAUSE_BREAK = /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so)\s/gi;
+/** Fewer words than this and a message is short enough to be read whole. */
+export const LONG_MESSAGE_WORDS = 15;
+
+/** The last clause of a long message, when it is a few words long; else null. */
+export function finalClause(text: string): string | null {
+  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return null;
+  let cut = -1;
+  for (const m of text.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  if (cut <= 0) return null;
+  const tail = text.slice(cut).trim();
+  const words = tail.split(/\s+/).length;
+  return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
+}
+
+/** The clauses of a long message that ask for something, in order. */
+export function askingClauses(text: string, asks: RegExp): string[] {
+  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
+  return text
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter((c) => asks.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
+}

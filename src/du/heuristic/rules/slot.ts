@@ -1,0 +1,278 @@
+import type { Command } from "../../../protocol/commands.ts";
+import { findIbans } from "../extract/codes.ts";
+import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
+import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { recentValues } from "../recent-values.ts";
+import type { SlotInfo } from "../slot-catalog.ts";
+import type { Found } from "../slot-reader.ts";
+import type { Rule } from "./rule.ts";
+import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
+
+/** A collect step waits for `slot`; what several rules need is read once, on first use. */
+export class SlotContext {
+  constructor(
+    readonly du: HeuristicUnderstanding,
+    readonly turn: Turn,
+    readonly slot: SlotInfo,
+  ) {}
+  #others?: Found[];
+  #digression?: Command[] | null;
+  #term?: string | null;
+  #answer?: Found | null;
+
+  get frame() {
+    return this.turn.frame!;
+  }
+  /** Values of other slots of the flow said alongside ("Ana, 50 euros"). */
+  get others(): Found[] {
+    this.#others ??= this.du.mentionsFor(this.turn, this.frame.flow, [], [this.slot.name]);
+    return this.#others;
+  }
+  /** Another flow asked for clearly enough to interrupt this one. */
+  get digression(): Command[] | null {
+    if (this.#digression === undefined) this.#digression = this.du.digression(this.turn);
+    return this.#digression;
+  }
+  get term(): string | null {
+    if (this.#term === undefined) this.#term = this.du.termTopic(this.turn);
+    return this.#term;
+  }
+  /** The message read as the answer to the pending question. */
+  get answer(): Found | null {
+    if (this.#answer === undefined) {
+      this.#answer = this.turn.model.reader.answer(this.slot, this.turn.text);
+    }
+    return this.#answer;
+  }
+  get question(): boolean {
+    return this.turn.text.includes("?") || QUESTION_START.test(this.turn.acts.flat);
+  }
+  /** A typed (not free-text) slot. */
+  get typed(): boolean {
+    return this.slot.kind !== "text";
+  }
+}
+
+/** The message is the pending question's answer unless one of these reads it first. */
+export const SLOT_RULES: readonly Rule<SlotContext>[] = [
+  {
+    // "no toppings", "none", "no thanks" to an optional question: answered with no value. Only
+    // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md).
+    name: "decline-optional",
+    run: ({ turn, slot }) =>
+      slot.optional && !turn.acts.cancel && declines(turn.acts.flat, slot)
+        ? [{ type: "skip_slot", slot: slot.name }]
+        : null,
+  },
+  {
+    // A yes/no question: "no" is an answer here, not a refusal to go on.
+    name: "yes-no-answer",
+    run: (c) => {
+      const { acts } = c.turn;
+      if (c.slot.kind !== "boolean" || !c.answer) return null;
+      return acts.affirm || acts.deny || acts.affirmLead || acts.denyLead
+        ? [{ type: "set_slot", slot: c.slot.name, value: c.answer.value }]
+        : null;
+    },
+  },
+  {
+    name: "cancel",
+    run: ({ du, turn }) =>
+      turn.acts.cancel || du.cancelsActive(turn) ? [{ type: "cancel_flow" }] : null,
+  },
+  {
+    // "investment" when asked "checking or savings?": answered, so the DM lists the allowed ones.
+    name: "disallowed-choice",
+    run: ({ du, turn, slot }) => {
+      const value = du.disallowedChoice(turn, slot);
+      return value ? [{ type: "set_slot", slot: slot.name, value }] : null;
+    },
+  },
+  { name: "every-choice", run: ({ du, turn, slot }) => du.everyChoice(turn, slot) },
+  {
+    // "the same account as before": values of the flow that just finished.
+    name: "same-as-before",
+    run: ({ du, turn, slot, frame }) => {
+      const again = recentValues(
+        turn.model,
+        turn.state,
+        turn.text,
+        turn.acts.flat,
+        frame.flow,
+        slot,
+      ).filter((f) => f.slot === slot.name || (frame.slots[f.slot] ?? null) === null);
+      return again.some((f) => f.slot === slot.name) ? du.setSlots(turn, again, slot) : null;
+    },
+  },
+  {
+    name: "question-aside",
+    run: ({ du, turn, slot }) => (du.asksAbout(turn, slot) ? null : du.questionAside(turn, slot)),
+  },
+  { name: "correction", run: ({ du, turn, slot }) => du.correction(turn, slot) },
+  {
+    // "where can I see the IBAN?": a question about the thing asked.
+    name: "asks-about-question",
+    run: ({ du, turn, slot }) =>
+      du.asksAbout(turn, slot) ? [{ type: "clarify", topic: slot.name }] : null,
+  },
+  {
+    // "forget it, I want to check my balance instead": drop this flow, then start that one.
+    name: "switch-flow",
+    run: (c) =>
+      c.digression && c.du.replacesFlow(c.turn) ? [{ type: "cancel_flow" }, ...c.digression] : null,
+  },
+  {
+    // Without a request cue, values of this flow's slots ("from savings") are answers, not a
+    // request for a flow that happens to use the same words; a typed answer still wins.
+    name: "digression",
+    run: (c) => {
+      if (!c.digression) return null;
+      const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
+      if (!(request || (c.typed && c.others.length === 0))) return null;
+      return !c.typed || !c.answer ? c.digression : null;
+    },
+  },
+  {
+    name: "frustration",
+    run: (c) => (c.turn.acts.frustrated && !(c.typed && c.answer) ? FRUSTRATED : null),
+  },
+  {
+    // "what do you mean by reference?" asks about that slot, whatever the pending question.
+    name: "slot-term-question",
+    run: (c) =>
+      c.term && c.turn.model.slots.has(c.term) ? [{ type: "clarify", topic: c.term }] : null,
+  },
+  {
+    // "can I get a mortgage?": neither the answer nor about the question.
+    name: "out-of-scope-question",
+    run: (c) => {
+      const { acts } = c.turn;
+      return c.question && !acts.help && !acts.helpQuestion && c.du.offTopic(c.turn, c.slot)
+        ? OUT_OF_SCOPE
+        : null;
+    },
+  },
+  {
+    // "I don't know, like 50?" still gives a value for a typed question.
+    name: "help",
+    run: (c) => {
+      const { acts } = c.turn;
+      const unsure =
+        acts.helpQuestion && c.typed && c.slot.kind !== "iban" && /\d/.test(c.turn.text);
+      return acts.help || (acts.helpQuestion && !(unsure && c.answer))
+        ? [{ type: "clarify", topic: c.slot.name }]
+        : null;
+    },
+  },
+  { name: "term-question", run: (c) => (c.term ? [{ type: "clarify", topic: c.term }] : null) },
+  {
+    // "morning" when asked "morning or afternoon?" is the answer, not a greeting.
+    name: "small-talk",
+    run: (c) =>
+      c.turn.acts.chitchat && !(c.slot.kind === "choice" && c.answer)
+        ? c.du.chitchat(c.turn)
+        : null,
+  },
+  {
+    // "yes"/"no" to an open question: the DM re-asks it, or takes it as the answer to its
+    // offer of a human; "no thanks" means the user does not want to go on.
+    name: "yes-no-to-open-question",
+    run: ({ turn }) => {
+      const { acts } = turn;
+      if (!acts.affirm && !acts.deny) return null;
+      if (
+        !turn.state.offered_handoff &&
+        acts.deny &&
+        /\b(?:thanks|thank you|gracias)\b/.test(acts.flat)
+      ) {
+        return [{ type: "cancel_flow" }];
+      }
+      return [{ type: acts.affirm ? "affirm" : "deny" }];
+    },
+  },
+  {
+    // The running flow's request said again ("send 50 to Ana" while its IBAN is asked).
+    name: "request-again-for-iban",
+    run: ({ du, turn, slot, frame }) =>
+      slot.kind === "iban" && findIbans(turn.text).length === 0 && du.requestsAgain(turn)
+        ? du.start(turn, frame.flow)
+        : null,
+  },
+  {
+    // An IBAN or amount said again while a free-text question is asked is not its answer.
+    name: "typed-value-for-text",
+    run: ({ du, turn, slot, typed }) => {
+      if (typed) return null;
+      const found = du.bareCorrection(turn, slot, true);
+      return found ? du.setSlots(turn, [found]) : null;
+    },
+  },
+  {
+    // "who can I send it to?" asks about the question; it is not the answer.
+    name: "question-for-text",
+    run: (c) => (!c.typed && c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
+  },
+  {
+    // "new transfer" while asked who gets it: the request said again, not a name.
+    name: "restates-for-text",
+    run: (c) => (!c.typed && c.du.restates(c.turn) ? c.du.start(c.turn, c.frame.flow) : null),
+  },
+  {
+    // "from savings" while asked the concept: a value of another slot, not the concept.
+    name: "cued-choice-for-text",
+    run: ({ du, turn, slot, typed }) => {
+      if (typed) return null;
+      const cued = du.cuedChoice(turn, slot);
+      return cued ? du.setSlots(turn, [cued]) : null;
+    },
+  },
+  {
+    name: "answer",
+    run: (c) => {
+      if (!c.typed) {
+        const answer = c.du.textAnswer(c.turn, c.slot, c.others);
+        return answer ? c.du.setSlots(c.turn, answer) : null;
+      }
+      if (!c.answer) return null;
+      const extra = c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]);
+      return c.du.setSlots(c.turn, [c.answer, ...extra]);
+    },
+  },
+  {
+    // "from my savings" while asked the amount.
+    name: "other-slot-values",
+    run: (c) => (c.others.length ? c.du.setSlots(c.turn, c.others) : null),
+  },
+  {
+    // "Peter Walsh" while asked the IBAN of "my landlord": the name replaces the relation.
+    name: "name-for-relation",
+    run: ({ du, turn, slot }) => {
+      const person = du.nameForRelation(turn, slot);
+      return person ? [{ type: "set_slot", slot: person.slot, value: person.value }] : null;
+    },
+  },
+  {
+    // "1,500.50" while asked the source account, the amount being filled: a correction.
+    name: "bare-correction",
+    run: ({ du, turn, slot }) => {
+      const bare = du.bareCorrection(turn, slot);
+      return bare ? du.setSlots(turn, [bare]) : null;
+    },
+  },
+  {
+    name: "restates-flow",
+    run: (c) => (c.du.restates(c.turn) ? c.du.start(c.turn, c.frame.flow) : null),
+  },
+  {
+    // "1234" while asked "debit or credit?": kept for the slot that takes it.
+    name: "early-value",
+    run: ({ du, turn, slot }) => {
+      const early = du.bareOther(turn, slot);
+      return early ? du.setSlots(turn, [early]) : null;
+    },
+  },
+  {
+    name: "unclear-question",
+    run: (c) => (c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
+  },
+];

@@ -1,0 +1,74 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomain } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+
+/** Flow ranking on domains the DU was not written for. */
+const root = path.resolve(import.meta.dirname, "../../..");
+let hotel: LoadedDomain;
+let pizza: LoadedDomain;
+let oneFlow: LoadedDomain;
+const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
+beforeAll(async () => {
+  hotel = await loadDomain(path.join(root, "examples/hotel"));
+  pizza = await loadDomain(path.join(root, "test/fixtures/du/pizza-shop.yaml"));
+  oneFlow = await loadDomain(path.join(root, "test/fixtures/du/one-flow.yaml"));
+});
+const fired = (domain: LoadedDomain, text: string) =>
+  du.readWithRule(text, domain, emptyState("t"));
+
+describe("ranking", () => {
+  it("starts the only flow of a one-flow domain from its own triggers", () => {
+    expect(fired(oneFlow, "make a payment").commands[0]).toEqual({
+      type: "start_flow",
+      flow: "make_payment",
+    });
+    expect(fired(oneFlow, "ping").commands[0]).toEqual({
+      type: "start_flow",
+      flow: "make_payment",
+    });
+  });
+
+  it("keeps the question word: 'where is my order' is no new order", () => {
+    expect(fired(pizza, "where is my order").commands).toEqual([
+      { type: "start_flow", flow: "track_order" },
+    ]);
+    expect(fired(pizza, "I want to order a pizza").commands).toEqual([
+      { type: "start_flow", flow: "order_pizza" },
+    ]);
+  });
+
+  it("starts a long message with several values, each value read", () => {
+    const { commands } = fired(hotel, "need a hotel in Madrid for 2 people, 3 nights from March 3");
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "book_room" });
+    expect(commands.slice(1)).toEqual(
+      expect.arrayContaining([
+        { type: "set_slot", slot: "city", value: "madrid" },
+        { type: "set_slot", slot: "guests", value: 2 },
+        { type: "set_slot", slot: "nights", value: 3 },
+        { type: "set_slot", slot: "check_in", value: "2028-03-03" },
+      ]),
+    );
+  });
+
+  it("lets the values pick the flow when the words do not (rule values-pick-flow)", () => {
+    const read = fired(hotel, "2 guests, seville, arriving may 2");
+    expect(read.rule).toBe("values-pick-flow");
+    expect(read.commands[0]).toEqual({ type: "start_flow", flow: "book_room" });
+  });
+
+  it("reads a pattern value anywhere: 'cancel reservation HB-222222'", () => {
+    const { commands } = fired(
+      hotel,
+      "I won't be coming anymore, please cancel reservation HB-222222",
+    );
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "cancel_reservation" });
+    expect(commands).toContainEqual({
+      type: "set_slot",
+      slot: "reservation_code",
+      value: "HB-222222",
+    });
+  });
+});
