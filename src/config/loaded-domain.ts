@@ -18,6 +18,6 @@ export interface LoadedDomain {
   files: string[];
   /** Problems that do not stop loading (severity "warning"); always set by the loader. */
   warnings?: DomainProblem[];
-  /** Where a value of the merged document was written, by its path (`["flows","greet","steps",0]`). */
+  /** Where a value of the merged document was written, by its path (`["flows","hello","steps",0]`). */
   locate(path: readonly (string | number)[]): SourceLocation | undefined;
 }

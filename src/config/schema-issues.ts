@@ -77,7 +77,7 @@ function typeName(value: unknown): string {
 
 /**
  * Names the place a path points to the way an author thinks of it:
- * `flow 'transfer_funds', step 'ask_iban', key 'slot'` rather than `flows.transfer_funds.steps.1.slot`.
+ * `flow 'send_money', step 'ask_account', key 'slot'` rather than `flows.send_money.steps.1.slot`.
  */
 export function describePath(data: unknown, path: Path): string {
   const [section, name] = path;

@@ -462,7 +462,7 @@ export const vocabularySchema = z
   .strictObject({
     /** Canonical key -> words and phrases that mean the same ("transfer: [send, wire]"). */
     synonyms: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
-    /** Relation words a person may be named by ("my landlord"). */
+    /** Relation words a person may be named by ("my neighbour"). */
     relations: z.array(z.string().min(1)).default([]),
     /** Built-in synonym groups of the language pack this domain does not want. */
     drop: z.array(z.string().min(1)).default([]),

@@ -8,8 +8,8 @@
 
 /**
  * Named formats a template may apply to a value: `{balance:money}` -> "52,310.00";
- * `{beneficiary_name:voice}` -> the user's words in the assistant's voice ("my landlord" ->
- * "your landlord"), for values said by the user and read back to them.
+ * `{payee:voice}` -> the user's words in the assistant's voice ("my neighbour" ->
+ * "your neighbour"), for values said by the user and read back to them.
  */
 export const TEMPLATE_FORMATS = ["money", "number", "voice"] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
@@ -107,7 +107,7 @@ const VOICE: Record<"en" | "es", Readonly<Record<string, string>>> = {
   es: { mi: "tu", mis: "tus", me: "te", nuestro: "vuestro", nuestra: "vuestra" },
 };
 
-/** "my landlord" -> "your landlord" ("mi casero" -> "tu casero" in Spanish). */
+/** "my neighbour" -> "your neighbour" ("mi vecino" -> "tu vecino" in Spanish). */
 function inAssistantVoice(text: string, language: "en" | "es"): string {
   const words = VOICE[language];
   return text.replace(/\p{L}+/gu, (word) => {

@@ -384,7 +384,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * "Peter Walsh" while asked the IBAN of "my landlord": the person's name replaces the relation
+   * "Peter Walsh" while asked the IBAN of "my neighbour": the person's name replaces the relation
    * phrase (the question is then asked with the name); the IBAN is still to come.
    */
   nameForRelation(turn: Turn, pending: SlotInfo): Found | null {
@@ -786,7 +786,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
     mark(parts.numberSlots, numbers);
     mark(parts.ibanSlots, findIbans(text));
-    // Free text in the position a trigger phrase gives it ("... to my landlord", "for rent") is
+    // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
     if (parts.textCues.length > 0) {
@@ -928,7 +928,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   start(turn: Turn, flow: string): Command[] {
     const found = this.mentionsFor(turn, flow, [], []);
-    // "pay my landlord 900": the one number of a request is its one amount, currency or not.
+    // "pay my neighbour 900": the one number of a request is its one amount, currency or not.
     const numberSlots = (turn.model.flowSlots.get(flow) ?? []).filter((s) => s.kind === "number");
     const restarted = turn.frame?.flow === flow;
     if (
@@ -1121,7 +1121,7 @@ const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 const ASIDE_OPENERS = /^(?:(?:wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay)\s+)+/;
 
-/** A beneficiary given as a relation ("my landlord"), not as a name. */
+/** A beneficiary given as a relation ("my neighbour"), not as a name. */
 const RELATION_VALUE = /^(?:my|our|mi)\s/i;
 
 /** One to three capitalised words: "Tim", "Maria Lopez". */

@@ -240,7 +240,7 @@ export class SlotReader {
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
     if (slot.nameLike) {
-      // "my sister Laura", "my landlord is Peter Walsh" -> the name: the relation only says
+      // "my sister Laura", "my neighbour is Peter Walsh" -> the name: the relation only says
       // who that is.
       const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
       const relation =
@@ -484,7 +484,7 @@ export class SlotReader {
    * A name: words that are not stop words, the domain's own vocabulary or numbers, up to
    * punctuation. After a capitalised word only capitalised words (and particles such as "de")
    * continue it, so "to Ana asap" is "Ana". "my sister Laura" is "Laura"; a relation without a
-   * name ("my landlord") is the value itself.
+   * name ("my neighbour") is the value itself.
    */
   private nameAfter(
     text: string,
@@ -574,7 +574,7 @@ function addressAfter(text: string, from: number): Span | null {
 
 /**
  * How a name reads back: "JOHN SMITH" in an all-caps message and "maria lopez" typed in lower
- * case both become "Maria Lopez"; "my landlord" and names typed with capitals stay as typed.
+ * case both become "Maria Lopez"; "my neighbour" and names typed with capitals stay as typed.
  */
 function displayName(value: string, message: string, relations: ReadonlySet<string>): string {
   const letters = message.replace(/[^\p{L}]/gu, "");

@@ -244,7 +244,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (c.others.length ? c.du.setSlots(c.turn, c.others) : null),
   },
   {
-    // "Peter Walsh" while asked the IBAN of "my landlord": the name replaces the relation.
+    // "Peter Walsh" while asked the IBAN of "my neighbour": the name replaces the relation.
     name: "name-for-relation",
     run: ({ du, turn, slot }) => {
       const person = du.nameForRelation(turn, slot);
