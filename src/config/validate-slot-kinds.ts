@@ -36,6 +36,25 @@ const PROMPT_HINTS: ReadonlyArray<{ words: RegExp; kinds: string[]; suggest: str
   { words: /\biban\b/i, kinds: ["iban"], suggest: "extract: iban" },
 ];
 
+/** The kind a slot's prompt suggests when the slot declares none and reads otherwise. */
+function promptHint(slot: SlotDefinition): (typeof PROMPT_HINTS)[number] | undefined {
+  if (slot.prompt === undefined || slot.extract || slot.choices?.length) return undefined;
+  const extract = slotExtract(slot);
+  return PROMPT_HINTS.find((h) => h.words.test(slot.prompt!) && !h.kinds.includes(extract));
+}
+
+/**
+ * The `extract` a migrated slot is given so the prompt-kind warning does not fire: the kind the
+ * prompt suggests where declaring it needs nothing else (an address, an IBAN: what the original's
+ * model would have read), else the kind it is read with now (behaviour kept). Undefined when the
+ * warning would not fire.
+ */
+export function migratedExtract(slot: SlotDefinition): string | undefined {
+  const hint = promptHint(slot);
+  if (!hint) return undefined;
+  return hint.suggest.startsWith("extract: ") ? hint.kinds[0] : slotExtract(slot);
+}
+
 /** Checks a slot's declared kind keys; `report` adds a problem at a path under the slot. */
 export function validateSlotKind(name: string, slot: SlotDefinition, report: Report): void {
   const path = ["slots", name] as const;
@@ -92,17 +111,14 @@ export function validateSlotKind(name: string, slot: SlotDefinition, report: Rep
         : `slot '${name}': a list slot reads with extract: list (or leave extract out)`,
     );
   }
-  if (slot.prompt !== undefined && !slot.extract && !slot.choices?.length) {
-    for (const hint of PROMPT_HINTS) {
-      if (!hint.words.test(slot.prompt) || hint.kinds.includes(extract)) continue;
-      report(
-        [...path, "prompt"],
-        `slot '${name}': the prompt suggests a ${hint.kinds[0]} but the slot is read as ${extract.replace("_", " ")} (declare ${hint.suggest}, or extract: ${extract} to keep it)`,
-        "warning",
-        false,
-        "slot-kind-undeclared",
-      );
-      break;
-    }
+  const hint = promptHint(slot);
+  if (hint) {
+    report(
+      [...path, "prompt"],
+      `slot '${name}': the prompt suggests a ${hint.kinds[0]} but the slot is read as ${extract.replace("_", " ")} (declare ${hint.suggest}, or extract: ${extract} to keep it)`,
+      "warning",
+      false,
+      "slot-kind-undeclared",
+    );
   }
 }

@@ -11,6 +11,8 @@ import {
 } from "yaml";
 import { mergeSources } from "../merge.ts";
 import { isPlainObject, type PlainObject, put } from "../plain-object.ts";
+import { slotSchema } from "../schema.ts";
+import { migratedExtract } from "../validate-slot-kinds.ts";
 import { createLocator, parseYamlSource, type YamlSource } from "../yaml-source.ts";
 import { normalizeDomainBody } from "./normalize.ts";
 import { DialectReport, PathRemap } from "./report.ts";
@@ -51,6 +53,7 @@ export function migrateSources(inputs: readonly MigrationInput[]): MigrationInpu
     new PathRemap(),
     sources.some((s) => originalSettings(s.data)),
   );
+  declarePromptedKinds(merged);
 
   const owned = new Map<string, Set<string>>(SECTIONS.map((s) => [s, new Set<string>()]));
   for (const source of sources) {
@@ -193,4 +196,20 @@ function replace(doc: Document, old: Node | null, value: unknown): Node {
   if (old && "commentBefore" in old && old.commentBefore) created.commentBefore = old.commentBefore;
   if (old && "comment" in old && old.comment) created.comment = old.comment;
   return created;
+}
+
+/**
+ * The original read values with a model, so a slot whose prompt asks for an address or an IBAN
+ * gets that kind; other slots keep the kind they are read with, declared so validation is quiet.
+ */
+function declarePromptedKinds(merged: PlainObject): void {
+  const slots = merged.slots;
+  if (!isPlainObject(slots)) return;
+  for (const slot of Object.values(slots)) {
+    if (!isPlainObject(slot)) continue;
+    const parsed = slotSchema.safeParse(slot);
+    if (!parsed.success) continue;
+    const extract = migratedExtract(parsed.data);
+    if (extract) slot.extract = extract;
+  }
 }
