@@ -114,7 +114,7 @@ describe("npm pack", () => {
     expect(tarballFiles).toContain("package/dist/index.d.ts");
     expect(tarballFiles).toContain("package/bin/soni.js");
     const unwanted = tarballFiles.filter((file) =>
-      /^package\/(src|test|bench|examples|scripts)\/|/fixtures/|\.test\.|\.ts$/.test(
+      /^package\/(src|test|bench|examples|scripts)\/|\/fixtures\/|\.test\.|\.ts$/.test(
         file.replace(/\.d\.ts$/, ".d"),
       ),
     );
