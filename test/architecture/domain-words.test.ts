@@ -63,7 +63,17 @@ const ALLOWED = new Set([
   "name",
   "email",
   "address",
+  // A type name of the original Soni dialect, mapped to string (config/dialect).
+  "city",
+  // The English verb ("connections checking interval").
+  "checking",
 ]);
+
+/**
+ * `soni init`'s scaffold is a small example domain by design: a user's starting point, written
+ * into the new project, never read by the framework.
+ */
+const SCAFFOLD = /src\/cli\/init-template\.ts$/;
 
 function files(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -118,7 +128,7 @@ describe("src/ names no domain", () => {
     const banned = domainWords();
     expect(banned.has("transfer_funds")).toBe(true);
     const hits: string[] = [];
-    for (const file of files(path.join(root, "src"), /\.ts$/)) {
+    for (const file of files(path.join(root, "src"), /\.ts$/).filter((f) => !SCAFFOLD.test(f))) {
       const words = codeWords(readFileSync(file, "utf8"));
       for (const word of banned) {
         if (words.has(word)) hits.push(`${path.relative(root, file)}: ${word}`);
