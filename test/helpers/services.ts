@@ -54,3 +54,29 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Removes what one test run wrote to the shared services: its Postgres schema and its Redis
+ * keys. Each is skipped when its service was not available.
+ */
+export async function dropRunData(options: {
+  postgres: ServiceProbe;
+  redis: ServiceProbe;
+  schema: string;
+  keyPrefix: string;
+}): Promise<void> {
+  if (options.postgres.available) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${options.schema}" CASCADE`);
+    await client.end();
+  }
+  if (options.redis.available) {
+    const { Redis } = await import("ioredis");
+    const admin = new Redis(REDIS_URL);
+    const keys = await admin.keys(`${options.keyPrefix}*`);
+    if (keys.length > 0) await admin.del(...keys);
+    await admin.quit();
+  }
+}

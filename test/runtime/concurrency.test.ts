@@ -5,12 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
-import pg from "pg";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuntimeLoop } from "../../src/runtime/runtime-loop.ts";
-import { POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
+import { dropRunData, POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
 import {
   endlessRuntime,
   type PersistenceSpec,
@@ -41,18 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
-  if (postgres.available) {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
-  if (redis.available) {
-    const admin = new Redis(REDIS_URL);
-    const keys = await admin.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-    await admin.quit();
-  }
+  await dropRunData({ postgres, redis, schema, keyPrefix });
 });
 
 /** A warn-level logger counting RuntimeLoop's "re-running the turn" retries. */

@@ -2,8 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Redis } from "ioredis";
-import pg from "pg";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { countActions, EFFECT_ACTIONS, readExecutions } from "../../bench/lib/counting-handlers.ts";
@@ -14,7 +12,7 @@ import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-underst
 import { createCheckpointer } from "../../src/persistence/create.ts";
 import type { HandlerSet } from "../../src/runtime/handlers.ts";
 import { RuntimeLoop, type TurnResult } from "../../src/runtime/runtime-loop.ts";
-import { POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
+import { dropRunData, POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
 
 /*
  * The double-clicked "yes" (issue: action handlers ran twice): two RuntimeLoops, each with its
@@ -34,18 +32,7 @@ const banking = await loadDomain(path.join(import.meta.dirname, "../../examples/
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (postgres.available) {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
-  if (redis.available) {
-    const admin = new Redis(REDIS_URL);
-    const keys = await admin.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-    await admin.quit();
-  }
+  await dropRunData({ postgres, redis, schema, keyPrefix });
 });
 
 const stores = [

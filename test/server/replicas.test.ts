@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { EFFECT_ACTIONS, readExecutions } from "../../bench/lib/counting-handlers.ts";
 import { createTempDomain, type SettingsOverrides } from "../../bench/lib/temp-domain.ts";
 import { transferScript } from "../../bench/lib/transfer-script.ts";
-import { POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
+import { dropRunData, POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
 import { postMessage, type SpawnedServer, useSpawnedServers } from "./helpers/spawned-server.ts";
 
 /*
@@ -26,18 +24,7 @@ const removals: (() => void)[] = [];
 
 afterAll(async () => {
   for (const remove of removals) remove();
-  if (postgres.available) {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
-  if (redis.available) {
-    const admin = new Redis(REDIS_URL);
-    const keys = await admin.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-    await admin.quit();
-  }
+  await dropRunData({ postgres, redis, schema, keyPrefix });
 });
 
 const start = useSpawnedServers();

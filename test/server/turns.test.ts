@@ -7,8 +7,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
@@ -18,7 +16,7 @@ import { createCheckpointer } from "../../src/persistence/create.ts";
 import { RuntimeLoop } from "../../src/runtime/runtime-loop.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { AccessSettings } from "../../src/server/auth.ts";
-import { POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
+import { dropRunData, POSTGRES_URL, probeService, REDIS_URL } from "../helpers/services.ts";
 
 const BANKING = fileURLToPath(new URL("../../examples/banking", import.meta.url));
 const banking: LoadedDomain = await loadDomain(BANKING);
@@ -33,18 +31,7 @@ const redis = await probeService("Redis", REDIS_URL);
 
 afterAll(async () => {
   rmSync(sqliteDir, { recursive: true, force: true });
-  if (postgres.available) {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  }
-  if (redis.available) {
-    const admin = new Redis(REDIS_URL);
-    const keys = await admin.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-    await admin.quit();
-  }
+  await dropRunData({ postgres, redis, schema, keyPrefix });
 });
 
 const backends: { name: string; available: boolean; settings: PersistenceSettings }[] = [
