@@ -140,8 +140,14 @@ export function slotsOf(commands: readonly Command[]): Record<string, SlotValue>
   return out;
 }
 
-export interface CaseResult {
-  case: EvalCase;
+/** What `evaluate` needs of a case; sets with richer expected values (lists) extend it. */
+export interface ScoredCase
+  extends Pick<EvalCase, "text" | "context" | "offered" | "intent" | "change"> {
+  slots: Record<string, unknown>;
+}
+
+export interface CaseResult<C extends ScoredCase = EvalCase> {
+  case: C;
   commands: Command[];
   intent: string;
   intentOk: boolean;
@@ -150,7 +156,7 @@ export interface CaseResult {
   latencyMs: number;
 }
 
-export interface EvalReport {
+export interface EvalReport<C extends ScoredCase = EvalCase> {
   cases: number;
   intentAccuracy: number;
   slotPrecision: number;
@@ -158,7 +164,7 @@ export interface EvalReport {
   exactMatch: number;
   p50Ms: number;
   p99Ms: number;
-  results: CaseResult[];
+  results: CaseResult<C>[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -166,12 +172,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function evaluate(
+/**
+ * Reads each case's message in its context and scores intent, slot precision and recall, exact
+ * matches and latency. `same` compares a value read with the expected one (default: sameValue).
+ */
+export async function evaluate<C extends ScoredCase = EvalCase>(
   du: DialogueUnderstanding,
   domain: LoadedDomain,
-  cases: readonly EvalCase[],
-): Promise<EvalReport> {
-  const results: CaseResult[] = [];
+  cases: readonly C[],
+  same: (got: SlotValue | undefined, expected: C["slots"][string]) => boolean = (got, expected) =>
+    sameValue(got, expected as SlotValue | undefined),
+): Promise<EvalReport<C>> {
+  const results: CaseResult<C>[] = [];
   let predicted = 0;
   let expected = 0;
   let correct = 0;
@@ -185,7 +197,9 @@ export async function evaluate(
     const intentOk =
       intent === c.intent && (c.intent !== "deny" || deny?.slot_to_change === c.change);
     const got = slotsOf(commands);
-    const right = Object.keys(got).filter((k) => k in c.slots && sameValue(got[k], c.slots[k]));
+    const right = Object.keys(got).filter(
+      (k) => k in c.slots && same(got[k], c.slots[k] as C["slots"][string]),
+    );
     predicted += Object.keys(got).length;
     expected += Object.keys(c.slots).length;
     correct += right.length;
@@ -198,10 +212,10 @@ export async function evaluate(
   const latencies = results.map((r) => r.latencyMs).sort((a, b) => a - b);
   return {
     cases: results.length,
-    intentAccuracy: results.filter((r) => r.intentOk).length / results.length,
+    intentAccuracy: results.length ? results.filter((r) => r.intentOk).length / results.length : 1,
     slotPrecision: predicted ? correct / predicted : 1,
     slotRecall: expected ? correct / expected : 1,
-    exactMatch: results.filter((r) => r.exact).length / results.length,
+    exactMatch: results.length ? results.filter((r) => r.exact).length / results.length : 1,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     results,
