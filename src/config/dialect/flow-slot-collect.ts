@@ -48,7 +48,7 @@ export function collectReadFlowSlots(
     report.warn(
       entry.at,
       "dialect.flow_slot_collect",
-      `flow '${flowName}': slot '${entry.name}' is read but never collected, set or mapped by the flow (the original's model took it from the request); a collect step '${id}' starts the flow, skipped when the request gives the value`,
+      `flow '${flowName}': slot '${entry.name}' is read but never collected, set or mapped by the flow (the original's model took it from the request): it takes a collect step '${id}' at the flow's start, skipped when the request gives the value`,
     );
     return step;
   });
