@@ -97,7 +97,7 @@ export function hoistFlowSlots(data: PlainObject, report: DialectReport, remap: 
         report.error([...at, i], `flow '${flowName}': a slot entry is '{name, type, description}'`);
         return;
       }
-      read.push({ ...entry, slot: { ...entry.slot } });
+      read.push(entry);
       normalizeSlot(entry.slot, entry.at, report);
       const existing = table[entry.name];
       if (isPlainObject(existing)) {
