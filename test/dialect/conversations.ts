@@ -100,3 +100,37 @@ export const SHOP: DialectFixture = {
     },
   ],
 };
+
+/** String slots without choices, as the original wrote them: short answers must fill them. */
+export const LIBRARY: DialectFixture = {
+  name: "library",
+  domain: path.join(DIALECT_FIXTURES, "library.yaml"),
+  handlers: path.join(DIALECT_FIXTURES, "library-handlers.ts"),
+  conversations: [
+    {
+      title: "a one-word answer that is also a word of the flow's request fills the slot",
+      says: ["renew my book", "book"],
+      hears: ["Your book loan is renewed for two weeks."],
+    },
+    {
+      title: "the request's own words after a trigger cue ('to') are not the recipient",
+      says: ["I want to send a note", "Laura", "See you at five"],
+      hears: ["Who is the note for?", "Note for Laura: See you at five"],
+    },
+    {
+      title: "a number answering a string slot is not a new value of the number slot",
+      says: ["pay a fine", "12", "204518"],
+      hears: ["Paid 12 with card 204518."],
+    },
+    {
+      title: "a flow-level slot read but never collected is asked",
+      says: ["search the catalogue", "Dune"],
+      hears: ["Which title are you looking for?", "Dune: 0 copies on the shelf."],
+    },
+    {
+      title: "a slot whose prompt asks a date keeps the kind it is read with",
+      says: ["deliver a book to my home", "next Friday"],
+      hears: ["We will bring it next Friday."],
+    },
+  ],
+};

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSoni, runSoniWithInput } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
-import { BANK, type DialectFixture, SHOP } from "./conversations.ts";
+import { BANK, type DialectFixture, LIBRARY, SHOP } from "./conversations.ts";
 
 const temp = useTempDir("soni-dialect-");
 
@@ -24,7 +24,7 @@ function expectHeard(stdout: string, fixture: DialectFixture): void {
   }
 }
 
-describe.each([BANK, SHOP])("original-dialect fixture $name", (fixture) => {
+describe.each([BANK, SHOP, LIBRARY])("original-dialect fixture $name", (fixture) => {
   it("validates with warnings only", async () => {
     const { code, stdout } = await runSoni([
       "validate",
@@ -72,6 +72,18 @@ describe("soni migrate", () => {
     const slots = await readFile(path.join(out, "01-slots.yaml"), "utf8");
     expect(slots).toContain("# Declared without inputs: the handler gets every slot of the flow.");
     expect(slots).toContain("inputs: all");
+  });
+
+  it("lists the slot kinds it declares, and writes the collect step it adds", async () => {
+    const out = path.join(temp.root(), "library-kinds");
+    const result = await runSoni(["migrate", LIBRARY.domain, "--out", out]);
+    expect(result.stdout).toContain("slot 'delivery_day': declared 'extract: free_text'");
+    expect(result.stdout).toMatch(/\d+ changes, 1 slot kind declared; wrote 1 file/);
+    expect(result.stdout).toContain("library.yaml:93:9  warning[dialect.flow_slot_collect]");
+    const text = await readFile(path.join(out, "library.yaml"), "utf8");
+    expect(text).toContain("extract: free_text");
+    expect(text).toMatch(/- step: collect_title\n\s+type: collect\n\s+slot: title/);
+    expect(text).not.toContain("collect_shelf");
   });
 
   it("keeps settings.handlers naming the same module when writing elsewhere", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DomainLoadError } from "../../src/config/errors.ts";
 import { loadDomain, loadDomainFromText } from "../../src/config/loader.ts";
 import { PROJECT_ROOT } from "../helpers/cli.ts";
-import { BANK, SHOP } from "./conversations.ts";
+import { BANK, LIBRARY, SHOP } from "./conversations.ts";
 
 /** Every construct of the original dialect the fixtures cover, by the code of its warning. */
 const CODES = [
@@ -22,6 +22,7 @@ const CODES = [
   "dialect.branch_evaluate",
   "dialect.flow_process",
   "dialect.flow_slots",
+  "dialect.flow_slot_collect",
   "dialect.slot_type",
   "dialect.slot_type_conflict",
   "dialect.yes_no_choices",
@@ -43,7 +44,11 @@ async function warningsOf(domain: string) {
 
 describe("the original Soni (Python) dialect", () => {
   it("loads the fixtures with warnings only, each coded and naming the modern form", async () => {
-    const warnings = [...(await warningsOf(BANK.domain)), ...(await warningsOf(SHOP.domain))];
+    const warnings = [
+      ...(await warningsOf(BANK.domain)),
+      ...(await warningsOf(SHOP.domain)),
+      ...(await warningsOf(LIBRARY.domain)),
+    ];
     const codes = new Set(warnings.map((w) => w.code));
     for (const code of CODES) expect(codes, code).toContain(code);
     for (const warning of warnings.filter((w) => w.code?.startsWith("dialect."))) {
@@ -94,6 +99,27 @@ describe("the original Soni (Python) dialect", () => {
     expect(error).toBeInstanceOf(DomainLoadError);
     const errors = (error as DomainLoadError).errors;
     expect(errors.map((e) => e.line)).toEqual(expect.arrayContaining([7, 11]));
+  });
+
+  it("locates an error in a flow that got a collect step at its start", async () => {
+    const yaml = [
+      "flows:",
+      "  find:",
+      "    slots:",
+      '      - { name: title, type: string, description: "Which title?" }',
+      "    steps:",
+      "      - step: a",
+      "        type: say",
+      '        message: "{title}"',
+      "      - step: b",
+      "        type: action",
+      "        call: look_up",
+      "        map_outputs: nope",
+    ].join("\n");
+    const error = await loadDomainFromText(yaml, "old.yaml").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainLoadError);
+    const errors = (error as DomainLoadError).errors;
+    expect(errors.map((e) => e.line)).toContain(12);
   });
 
   it("reports a while body naming a step that does not exist", async () => {

@@ -39,10 +39,13 @@ export async function runMigrate(domainPath: string, options: { out?: string }):
     files.map(async (file) => ({ file, text: await readFile(file, "utf8") })),
   );
   const migrated = migrateSources(inputs);
+  // The original read values with a model: kinds declared so they are read the same way here.
+  for (const { slot, extract } of migrated.kinds)
+    console.log(`slot '${slot}': declared 'extract: ${extract}'  [migrate.slot_kind]`);
   const outDir = options.out ? path.resolve(options.out) : undefined;
   if (outDir) await mkdir(outDir, { recursive: true });
   const written: string[] = [];
-  for (const { file, text } of migrated) {
+  for (const { file, text } of migrated.files) {
     const target = outDir ? path.join(outDir, path.basename(file)) : file;
     await writeFile(target, outDir ? relocateHandlers(text, path.dirname(file), outDir) : text);
     written.push(target);
@@ -52,7 +55,7 @@ export async function runMigrate(domainPath: string, options: { out?: string }):
   const result =
     outDir && !isDirectory ? path.join(outDir, path.basename(domainPath)) : (outDir ?? domainPath);
   console.log(
-    `${changes.length} change${changes.length === 1 ? "" : "s"}; wrote ${written.length} file${written.length === 1 ? "" : "s"}${outDir ? ` to ${displayPath(outDir)}` : ""}`,
+    `${changes.length} change${changes.length === 1 ? "" : "s"}${migrated.kinds.length ? `, ${migrated.kinds.length} slot kind${migrated.kinds.length === 1 ? "" : "s"} declared` : ""}; wrote ${written.length} file${written.length === 1 ? "" : "s"}${outDir ? ` to ${displayPath(outDir)}` : ""}`,
   );
 
   try {

@@ -23,6 +23,12 @@ export interface MigrationInput {
   text: string;
 }
 
+/** The rewritten files, and the value kinds declared on slots (`extract:`), for the change log. */
+export interface Migration {
+  files: MigrationInput[];
+  kinds: Array<{ slot: string; extract: string }>;
+}
+
 const SECTIONS = ["slots", "actions", "flows"] as const;
 /** Keys the rewrite renames; the key is renamed in place even when its value changes too. */
 const RENAMED_KEYS: Readonly<Record<string, string>> = {
@@ -43,7 +49,7 @@ const RENAMED_KEYS: Readonly<Record<string, string>> = {
  * comments and formatting survive wherever the value they belong to survives.
  * The inputs must load (the caller checks with loadDomain first).
  */
-export function migrateSources(inputs: readonly MigrationInput[]): MigrationInput[] {
+export function migrateSources(inputs: readonly MigrationInput[]): Migration {
   const sources: YamlSource[] = inputs.map(({ file, text }) => parseYamlSource(text, file).source);
   const merged = mergeSources(sources, (source) => createLocator([source])).data;
   const noLocation = () => ({ file: "", line: 0, column: 0 });
@@ -53,7 +59,7 @@ export function migrateSources(inputs: readonly MigrationInput[]): MigrationInpu
     new PathRemap(),
     sources.some((s) => originalSettings(s.data)),
   );
-  declarePromptedKinds(merged);
+  const kinds = declarePromptedKinds(merged);
 
   const owned = new Map<string, Set<string>>(SECTIONS.map((s) => [s, new Set<string>()]));
   for (const source of sources) {
@@ -68,7 +74,7 @@ export function migrateSources(inputs: readonly MigrationInput[]): MigrationInpu
     sources.find((s) => isPlainObject(s.data) && Object.hasOwn(s.data, "flows")) ??
     sources[0];
 
-  return sources.map((source) => {
+  const files = sources.map((source) => {
     if (!isPlainObject(source.data)) return { file: source.file, text: source.text };
     const modern: PlainObject = structuredClone(source.data);
     if (isPlainObject(modern.settings)) {
@@ -99,6 +105,7 @@ export function migrateSources(inputs: readonly MigrationInput[]): MigrationInpu
     ) as typeof doc.contents;
     return { file: source.file, text: doc.toString({ lineWidth: 0 }) };
   });
+  return { files, kinds };
 }
 
 function originalSettings(data: unknown): boolean {
@@ -202,14 +209,18 @@ function replace(doc: Document, old: Node | null, value: unknown): Node {
  * The original read values with a model, so a slot whose prompt asks for an address or an IBAN
  * gets that kind; other slots keep the kind they are read with, declared so validation is quiet.
  */
-function declarePromptedKinds(merged: PlainObject): void {
+function declarePromptedKinds(merged: PlainObject): Migration["kinds"] {
   const slots = merged.slots;
-  if (!isPlainObject(slots)) return;
-  for (const slot of Object.values(slots)) {
+  const kinds: Migration["kinds"] = [];
+  if (!isPlainObject(slots)) return kinds;
+  for (const [name, slot] of Object.entries(slots)) {
     if (!isPlainObject(slot)) continue;
     const parsed = slotSchema.safeParse(slot);
     if (!parsed.success) continue;
     const extract = migratedExtract(parsed.data);
-    if (extract) slot.extract = extract;
+    if (!extract) continue;
+    slot.extract = extract;
+    kinds.push({ slot: name, extract });
   }
+  return kinds;
 }

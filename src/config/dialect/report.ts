@@ -21,6 +21,7 @@ export type DialectCode =
   | "dialect.flow_process"
   | "dialect.flow_intent"
   | "dialect.flow_slots"
+  | "dialect.flow_slot_collect"
   | "dialect.slot_type"
   | "dialect.slot_type_conflict"
   | "dialect.slot_ask"
@@ -75,6 +76,27 @@ export class PathRemap {
   record(modern: Path, original: Path): void {
     if (JSON.stringify(modern) !== JSON.stringify(original)) {
       this.#entries.set(JSON.stringify(modern), original);
+    }
+  }
+
+  /**
+   * `count` steps were put at the start of the `length` steps listed at `steps`: the entries
+   * of those steps move down, and each step points back to where it was written.
+   */
+  shift(steps: Path, length: number, count: number): void {
+    const prefix = JSON.stringify(steps).slice(0, -1);
+    const moved = [...this.#entries].filter(([key]) => key.startsWith(`${prefix},`));
+    for (const [key] of moved) this.#entries.delete(key);
+    for (const [key, original] of moved) {
+      const path = JSON.parse(key) as PathSegment[];
+      const index = path[steps.length];
+      if (typeof index === "number") path[steps.length] = index + count;
+      this.#entries.set(JSON.stringify(path), original);
+    }
+    // Steps written where they are had no entry: each now points back to its written place.
+    for (let i = length; i-- > 0; ) {
+      const key = JSON.stringify([...steps, i + count]);
+      if (!this.#entries.has(key)) this.#entries.set(key, this.map([...steps, i]));
     }
   }
 

@@ -1,4 +1,5 @@
 import { isPlainObject, type PlainObject, put } from "../plain-object.ts";
+import { collectReadFlowSlots, type FlowSlotEntry } from "./flow-slot-collect.ts";
 import type { DialectReport, Path, PathRemap } from "./report.ts";
 
 const MODERN_TYPES = new Set(["string", "integer", "float", "boolean", "date", "any", "list"]);
@@ -48,10 +49,7 @@ export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport
 }
 
 /** One entry of a flow-level `slots:` list: `{name, type, ...}`, `{name: {type, ...}}` or a bare name. */
-function readEntry(
-  entry: unknown,
-  at: Path,
-): { name: string; slot: PlainObject; at: Path } | undefined {
+function readEntry(entry: unknown, at: Path): FlowSlotEntry | undefined {
   if (typeof entry === "string") return { name: entry, slot: {}, at };
   if (!isPlainObject(entry)) return undefined;
   if (typeof entry.name === "string") {
@@ -92,12 +90,14 @@ export function hoistFlowSlots(data: PlainObject, report: DialectReport, remap: 
       );
     }
     const entries = Array.isArray(flow.slots) ? flow.slots : [];
+    const read: FlowSlotEntry[] = [];
     entries.forEach((raw, i) => {
       const entry = readEntry(raw, [...at, i]);
       if (!entry) {
         report.error([...at, i], `flow '${flowName}': a slot entry is '{name, type, description}'`);
         return;
       }
+      read.push(entry);
       normalizeSlot(entry.slot, entry.at, report);
       const existing = table[entry.name];
       if (isPlainObject(existing)) {
@@ -122,6 +122,7 @@ export function hoistFlowSlots(data: PlainObject, report: DialectReport, remap: 
       hoistedFrom.set(entry.name, flowName);
       remap.record(["slots", entry.name], entry.at);
     });
+    collectReadFlowSlots(flowName, flow, read, report, remap);
     delete flow.slots;
   }
 }

@@ -800,7 +800,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           [...triggers].some((k) => keys.has(k)) ||
           [...names].some((k) => stems.has(k)) ||
           (spanishTo && tokens.some((t) => t.norm === "a"));
-        if (anchored) spans.push(...model.reader.mentions(text, texts, cues));
+        if (!anchored) continue;
+        for (const m of model.reader.mentions(text, texts, cues)) {
+          if (!requestWords(model, text.slice(m.start, m.end))) spans.push(m);
+        }
       }
     }
     // A greeting in front of a request ("hey, can I move 1.5k ...") is not part of it.
@@ -964,7 +967,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
       (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
     );
-    return turn.model.reader.mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken);
+    return turn.model.reader
+      .mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken)
+      .filter(
+        (f) =>
+          turn.model.slots.get(f.slot)?.kind !== "text" ||
+          !requestWords(turn.model, String(f.value)),
+      );
   }
 
   /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
@@ -981,6 +990,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     return out;
   }
+}
+
+/**
+ * Every word is the flows' own vocabulary: "transfer money" after the "to" of "I want to
+ * transfer money" is the request itself, not a free-text value in the position a trigger
+ * phrase (`send {amount} to {beneficiary_name}`) gives a slot.
+ */
+function requestWords(model: DomainModel, text: string): boolean {
+  const terms = model.analyzer.terms(text);
+  return terms.length > 0 && terms.every((t) => !t.properName && model.index.knows(t.key));
 }
 
 const namingKeysCache = new WeakMap<SlotInfo[], Array<[SlotInfo, string[][]]>>();

@@ -1,10 +1,12 @@
 import type { Command } from "../../../protocol/commands.ts";
+import { sameValue } from "../../same-value.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
+import { tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
 
@@ -46,6 +48,10 @@ export class SlotContext {
   }
   get question(): boolean {
     return this.turn.text.includes("?") || QUESTION_START.test(this.turn.acts.flat);
+  }
+  /** One word: the answer itself, even when the word is also one of the flow's own words. */
+  get oneWord(): boolean {
+    return tokenize(this.turn.text).length === 1;
   }
   /** A typed (not free-text) slot. */
   get typed(): boolean {
@@ -201,10 +207,14 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     // An IBAN or amount said again while a free-text question is asked is not its answer.
     name: "typed-value-for-text",
-    run: ({ du, turn, slot, typed }) => {
-      if (typed) return null;
-      const found = du.bareCorrection(turn, slot, true);
-      return found ? du.setSlots(turn, [found]) : null;
+    run: (c) => {
+      if (c.typed) return null;
+      const found = c.du.bareCorrection(c.turn, c.slot, true);
+      if (!found) return null;
+      // One word that is not a value said again ("123456" asked a code, the amount being
+      // 12000) answers the question.
+      if (c.oneWord && !sameValue(found.value, c.frame.slots[found.slot])) return null;
+      return c.du.setSlots(c.turn, [found]);
     },
   },
   {
@@ -213,9 +223,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (!c.typed && c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
   },
   {
-    // "new transfer" while asked who gets it: the request said again, not a name.
+    // "new transfer" while asked who gets it: the request said again, not a name. One word
+    // ("checking" asked "which account?" in a flow triggered by "check my balance") answers.
     name: "restates-for-text",
-    run: (c) => (!c.typed && c.du.restates(c.turn) ? c.du.start(c.turn, c.frame.flow) : null),
+    run: (c) =>
+      !c.typed && !c.oneWord && c.du.restates(c.turn) ? c.du.start(c.turn, c.frame.flow) : null,
   },
   {
     // "from savings" while asked the concept: a value of another slot, not the concept.
