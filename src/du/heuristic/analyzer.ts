@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
-import { INTENT_WORDS, STOP_WORDS } from "./language/words.ts";
+import { INTENT_WORDS, STOP_WORDS, TASKS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
 
@@ -14,6 +14,8 @@ const TYPO_MIN_LENGTH = 5;
 const SHORT_TYPO_LENGTH = 4;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
 const CORRECTION_CACHE_SIZE = 10_000;
+/** Texts whose analysis is remembered (a turn's message and its parts). */
+const ANALYSIS_CACHE_SIZE = 64;
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -27,9 +29,26 @@ export class Analyzer {
   private readonly stems = new Set<string>();
   private readonly corrections = new Map<string, string>();
   private readonly keys = new Map<string, string>();
+  /** Task words of the language packs: stem -> act, and phrases as stem sequences. */
+  private readonly taskWords = new Map<string, string>();
+  private readonly taskPhrases: Array<{ stems: string[]; act: string }> = [];
+  /** The last texts analysed: one message is ranked several times in a turn. */
+  private readonly analysed = new Map<string, Analysis>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
     this.synonyms = buildSynonyms(domain);
+    const dropped = new Set(domain.vocabulary.drop);
+    for (const [act, list] of Object.entries(TASKS)) {
+      if (dropped.has(act)) continue;
+      for (const phrase of list) {
+        const stems = tokenize(phrase).map((t) => stem(t.norm));
+        if (stems.length > 1) this.taskPhrases.push({ stems, act });
+        // A word the domain gives a meaning of its own ("move" as a transfer) keeps only that.
+        else if (stems.length === 1 && !this.synonyms.single.has(stems[0]!)) {
+          if (!this.taskWords.has(stems[0]!)) this.taskWords.set(stems[0]!, act);
+        }
+      }
+    }
     const texts: string[] = [];
     for (const [name, flow] of Object.entries(domain.flows)) {
       texts.push(name.replace(/_/g, " "), flow.description ?? "", ...flowPhrases(domain, name));
@@ -99,6 +118,11 @@ export class Analyzer {
    * (the ranker adds the same marker when a message contains a value of that slot).
    */
   terms(text: string): Term[] {
+    return this.allTerms(text).filter((t) => !t.taskOnly);
+  }
+
+  /** The terms, with the function words that count only as a task act ("make"). */
+  private allTerms(text: string): Term[] {
     const parts = text.split(PLACEHOLDER);
     const out: Term[] = [];
     parts.forEach((part, i) => {
@@ -118,6 +142,8 @@ export class Analyzer {
         const word = this.correct(t.norm);
         const s = stem(word);
         return {
+          stem: s,
+          act: this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm)),
           key: this.synonyms.single.get(s) ?? s,
           stop: STOP_WORDS.has(word),
           intent: INTENT_WORDS.has(word),
@@ -138,17 +164,36 @@ export class Analyzer {
         i += phrase.keys.length;
         continue;
       }
+      // A task phrase ("call off", "set up") is one term, of its act.
+      const task = this.taskPhrases.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
+      if (task) {
+        out.push({ key: task.stems.join(" "), properName: false, act: task.act });
+        i += task.stems.length;
+        continue;
+      }
       const item = items[i]!;
-      if (!item.stop) out.push({ key: item.key, properName: item.properName });
+      if (!item.stop) out.push({ key: item.key, properName: item.properName, act: item.act });
       else if (item.intent) out.push({ key: item.key, properName: false, intent: true });
+      else if (item.act)
+        out.push({ key: item.key, properName: false, act: item.act, taskOnly: true });
       i++;
     }
     return out;
   }
 
-  /** Unigrams plus adjacent bigrams ("card", "block", "block card"). */
-  features(text: string): { features: string[]; names: Set<string> } {
-    const terms = this.terms(text);
+  /**
+   * Unigrams plus adjacent bigrams ("card", "block", "block card"), and the task words met
+   * (`tasks`: term key -> act). The last few texts are remembered: a turn ranks the same text
+   * more than once (the message, then the flows a clarification offered, ...).
+   */
+  features(text: string): Analysis {
+    const cached = this.analysed.get(text);
+    if (cached) return cached;
+    const all = this.allTerms(text);
+    const tasks = new Map<string, TaskWord>();
+    for (const t of all) if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly });
+    // Task words that are function words ("make") or phrases count only as their act.
+    const terms = all.filter((t) => !t.taskOnly);
     // A question word counts only with the word it asks about ("where order"): it tells "where
     // is my order" from "order a pizza" without weighing as a word of its own.
     const features = terms.filter((t) => !t.intent).map((t) => t.key);
@@ -156,7 +201,14 @@ export class Analyzer {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
     }
-    return { features, names: new Set(terms.filter((t) => t.properName).map((t) => t.key)) };
+    const out: Analysis = {
+      features,
+      names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
+      tasks,
+    };
+    if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
+    this.analysed.set(text, out);
+    return out;
   }
 
   /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
@@ -182,6 +234,24 @@ export interface Term {
   properName: boolean;
   /** A function word that carries intent ("where", "when"): only kept in bigrams. */
   intent?: boolean;
+  /** The act of a language pack's task word ("reschedule": change). */
+  act?: string;
+  /** A function word ("make") that counts only as its act. */
+  taskOnly?: boolean;
+}
+
+/** What flows are ranked on for one text. */
+export interface Analysis {
+  features: string[];
+  names: Set<string>;
+  /** Task words of the text, by term key. */
+  tasks: Map<string, TaskWord>;
+}
+
+export interface TaskWord {
+  act: string;
+  /** A function word ("make", "hacer"): evidence in a message, too vague to give a flow its act. */
+  weak: boolean;
 }
 
 /** The two words differ by one swap of neighbouring letters. */

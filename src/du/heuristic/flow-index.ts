@@ -20,6 +20,11 @@ const B = 0.5;
 const UNKNOWN_WEIGHT = 1.0;
 /** A capitalised unknown word is likely a name ("send it to Laura"), which says little. */
 const NAME_WEIGHT = 0.25;
+/**
+ * What a task word counts for in a flow that does not use it but whose own words are of the same
+ * act ("reschedule" for a flow described as "move an appointment"): well below an exact match.
+ */
+const TASK_SHARE = 0.6;
 
 interface FlowDoc {
   flow: string;
@@ -27,6 +32,12 @@ interface FlowDoc {
   length: number;
   /** Markers of the slots the flow asks for: they explain a value without scoring for it. */
   asks: Set<string>;
+  /**
+   * The flow's acts (language packs' task groups) and in how many of its texts each is said:
+   * only its main acts, said in at least half as many texts as the most said one ("I can't
+   * make it, can we change it" does not make a rescheduling flow a booking one).
+   */
+  acts: Map<string, number>;
 }
 
 /**
@@ -36,6 +47,8 @@ interface FlowDoc {
 export class FlowIndex {
   private readonly docs: FlowDoc[] = [];
   private readonly df = new Map<string, number>();
+  /** In how many flows each act is a main act. */
+  private readonly actDf = new Map<string, number>();
   /** Every marker some flow asks for. */
   private readonly asked = new Set<string>();
   private readonly avgLength: number;
@@ -54,17 +67,24 @@ export class FlowIndex {
       if (def.internal) continue;
       const texts = [flow.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, flow)];
       const tf = new Map<string, number>();
+      const said = new Map<string, number>();
       let length = 0;
       for (const text of texts) {
-        for (const f of analyzer.features(text).features) {
+        const analysed = analyzer.features(text);
+        for (const f of analysed.features) {
           tf.set(f, (tf.get(f) ?? 0) + 1);
           length++;
         }
+        const strong = [...analysed.tasks.values()].filter((t) => !t.weak).map((t) => t.act);
+        for (const act of new Set(strong)) said.set(act, (said.get(act) ?? 0) + 1);
       }
+      const most = Math.max(0, ...said.values());
+      const acts = new Map([...said].filter(([, n]) => n * 2 >= most));
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
-      this.docs.push({ flow, tf, length, asks });
+      this.docs.push({ flow, tf, length, asks, acts });
       for (const m of asks) this.asked.add(m);
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      for (const act of acts.keys()) this.actDf.set(act, (this.actDf.get(act) ?? 0) + 1);
     }
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
   }
@@ -79,15 +99,18 @@ export class FlowIndex {
   private idf(term: string): number {
     let idf = this.idfs.get(term);
     if (idf === undefined) {
-      const df = this.df.get(term) ?? 0;
-      // Scored as if there were at least MIN_DOCS flows: with one flow every word is in every
-      // flow, and plain BM25 would give each one almost no weight.
-      const n = Math.max(this.docs.length, MIN_DOCS);
-      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      idf = this.idfOf(this.df.get(term) ?? 0);
       // Only the index's own terms are remembered: user words would grow the map without bound.
-      if (df > 0) this.idfs.set(term, idf);
+      if (this.df.has(term)) this.idfs.set(term, idf);
     }
     return idf;
+  }
+
+  private idfOf(df: number): number {
+    // Scored as if there were at least MIN_DOCS flows: with one flow every word is in every
+    // flow, and plain BM25 would give each one almost no weight.
+    const n = Math.max(this.docs.length, MIN_DOCS);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /**
@@ -105,11 +128,22 @@ export class FlowIndex {
     const analyzed = this.analyzer.features(text);
     const features = new Set([...analyzed.features, ...markers.flat()]);
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
+    // Task words some flow's act shares: what each weighs, and whether it is a ranked word.
+    const tasks: Array<{ key: string; act: string; weight: number; counted: boolean }> = [];
+    for (const [key, { act }] of analyzed.tasks) {
+      const df = this.actDf.get(act);
+      if (!df) continue;
+      const weight = this.df.has(key) ? this.idf(key) : this.idfOf(df);
+      tasks.push({ key, act, weight, counted: unigrams.has(key) || key.includes(" ") });
+    }
     let total = 0;
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
+      else if (tasks.some((k) => k.key === t)) continue;
       else total += analyzed.names.has(t) ? NAME_WEIGHT : UNKNOWN_WEIGHT;
     }
+    // A task phrase ("call off") weighs as one word; a function word ("make") only where it helps.
+    for (const k of tasks) if (k.counted && !this.df.has(k.key)) total += k.weight;
     const groups = markers
       .map((group) => ({
         members: group,
@@ -134,8 +168,19 @@ export class FlowIndex {
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
       }
+      // Task words the flow does not use, of an act its own words have.
+      let extra = 0;
+      for (const k of tasks) {
+        const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);
+        if (!said) continue;
+        if (withTerms) matched.push(`~${k.act}`);
+        const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
+        score += (TASK_SHARE * this.idfOf(this.actDf.get(k.act)!) * said * (K1 + 1)) / norm;
+        if (k.counted) explained += TASK_SHARE * k.weight;
+        else extra += TASK_SHARE * k.weight;
+      }
       if (score > 0) {
-        const coverage = total ? explained / total : 0;
+        const coverage = total + extra ? (explained + extra) / (total + extra) : 0;
         scores.push(
           withTerms
             ? { flow: doc.flow, score, coverage, matched }

@@ -299,6 +299,20 @@ export const EN: LanguagePack = {
     ],
     last: ["last", "past", "previous", "recent", "latest"],
   },
+  tasks: {
+    reserve: [...list("book reserve schedule arrange organise organize make"), "set up"],
+    cancel: [...list("cancel scrap drop delete annul revoke anymore"), "call off", "no longer"],
+    change: [
+      ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
+      ...list("switch postpone delay push upgrade downgrade"),
+      "push back",
+      "bring forward",
+    ],
+    lookup: [...list("check see show view track status tell"), "look up", "find out"],
+    buy: [...list("buy purchase"), "place an order"],
+    pay: list("pay payment settle owe due charge"),
+    fault: [...list("report problem issue fault broken down"), "not working", "doesnt work"],
+  },
   kindWords: {
     money: ["amount", "sum", "how much"],
     date: ["date", "day"],
