@@ -223,6 +223,11 @@ export class Analyzer {
     return key;
   }
 
+  /** A stem of the domain's own vocabulary ("stay" from a slot's description). */
+  inVocabulary(stemmed: string): boolean {
+    return this.stems.has(stemmed);
+  }
+
   /** A folded word of the domain's own vocabulary (flow/slot texts, choices, synonyms). */
   knows(term: string): boolean {
     return this.vocabulary.has(term);

@@ -21,6 +21,11 @@ const UNKNOWN_WEIGHT = 1.0;
 /** A capitalised unknown word is likely a name ("send it to Laura"), which says little. */
 const NAME_WEIGHT = 0.25;
 /**
+ * A word no flow has but the domain uses elsewhere (a slot's description: "how many nights to
+ * stay"): it belongs to the domain, so it makes a match less certain than a foreign word does.
+ */
+const DOMAIN_WEIGHT = 0.5;
+/**
  * What a task word counts for in a flow that does not use it but whose own words are of the same
  * act ("reschedule" for a flow described as "move an appointment"): well below an exact match.
  */
@@ -140,7 +145,8 @@ export class FlowIndex {
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
       else if (tasks.some((k) => k.key === t)) continue;
-      else total += analyzed.names.has(t) ? NAME_WEIGHT : UNKNOWN_WEIGHT;
+      else if (analyzed.names.has(t)) total += NAME_WEIGHT;
+      else total += this.analyzer.inVocabulary(t) ? DOMAIN_WEIGHT : UNKNOWN_WEIGHT;
     }
     // A task phrase ("call off") weighs as one word; a function word ("make") only where it helps.
     for (const k of tasks) if (k.counted && !this.df.has(k.key)) total += k.weight;
@@ -176,7 +182,8 @@ export class FlowIndex {
         if (withTerms) matched.push(`~${k.act}`);
         const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (TASK_SHARE * this.idfOf(this.actDf.get(k.act)!) * said * (K1 + 1)) / norm;
-        if (k.counted) explained += TASK_SHARE * k.weight;
+        // A word of the act explains itself; a function word ("make") only in part.
+        if (k.counted) explained += k.weight;
         else extra += TASK_SHARE * k.weight;
       }
       if (score > 0) {

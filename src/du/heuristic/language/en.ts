@@ -308,7 +308,7 @@ export const EN: LanguagePack = {
       "push back",
       "bring forward",
     ],
-    lookup: [...list("check see show view track status tell"), "look up", "find out"],
+    lookup: [...list("check see show view track status"), "look up", "find out"],
     buy: [...list("buy purchase"), "place an order"],
     pay: list("pay payment settle owe due charge"),
     fault: [...list("report problem issue fault broken down"), "not working", "doesnt work"],
