@@ -10,6 +10,7 @@ import type {
 import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
+import { findDates } from "./extract/dates.ts";
 import type { FlowScore } from "./flow-index.ts";
 import {
   AMBIGUOUS_CANCEL,
@@ -786,6 +787,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
     mark(parts.numberSlots, numbers);
     mark(parts.ibanSlots, findIbans(text));
+    // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
+    // for the flows that collect it.
+    if (parts.dateSlots.length > 0) mark(parts.dateSlots, findDates(text, this.now()));
+    for (const { slot, pattern } of parts.patterns) {
+      pattern.lastIndex = 0;
+      const found = [...text.matchAll(pattern)]
+        .filter((m) => m[0].trim() !== "")
+        .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      mark([slot], found);
+    }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
@@ -1008,6 +1019,9 @@ interface RankingParts {
   choiceSlots: SlotInfo[];
   numberSlots: SlotInfo[];
   ibanSlots: SlotInfo[];
+  dateSlots: SlotInfo[];
+  /** Slots of a distinctive pattern, each with its pattern compiled to find every match. */
+  patterns: Array<{ slot: SlotInfo; pattern: RegExp }>;
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
   textCues: Array<{
     texts: SlotInfo[];
@@ -1048,6 +1062,10 @@ function rankingParts(model: DomainModel): RankingParts {
       choiceSlots: all.filter((s) => s.kind === "choice"),
       numberSlots: all.filter((s) => s.kind === "number"),
       ibanSlots: all.filter((s) => s.kind === "iban"),
+      dateSlots: all.filter((s) => s.kind === "date"),
+      patterns: all
+        .filter((s) => s.distinctive && s.def.pattern)
+        .map((slot) => ({ slot, pattern: new RegExp(slot.def.pattern!, "giu") })),
       textCues,
     };
     rankingPartsCache.set(model, parts);
