@@ -1059,7 +1059,7 @@ function rankingParts(model: DomainModel): RankingParts {
       }
     }
     parts = {
-      choiceSlots: all.filter((s) => s.kind === "choice"),
+      choiceSlots: all.filter((s) => s.choices !== undefined),
       numberSlots: all.filter((s) => s.kind === "number"),
       ibanSlots: all.filter((s) => s.kind === "iban"),
       dateSlots: all.filter((s) => s.kind === "date"),
