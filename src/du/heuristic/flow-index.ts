@@ -39,8 +39,8 @@ interface FlowDoc {
   asks: Set<string>;
   /**
    * The flow's acts (language packs' task groups) and in how many of its texts each is said:
-   * only its main acts, said in at least half as many texts as the most said one ("I can't
-   * make it, can we change it" does not make a rescheduling flow a booking one).
+   * only its main acts, said in at least a third as many texts as the most said one (one
+   * "check" among many "change" words does not make a flow a look-up).
    */
   acts: Map<string, number>;
 }
@@ -84,7 +84,7 @@ export class FlowIndex {
         for (const act of new Set(strong)) said.set(act, (said.get(act) ?? 0) + 1);
       }
       const most = Math.max(0, ...said.values());
-      const acts = new Map([...said].filter(([, n]) => n * 2 >= most));
+      const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
       this.docs.push({ flow, tf, length, asks, acts });
       for (const m of asks) this.asked.add(m);
