@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
-import { INTENT_WORDS, STOP_WORDS, TASKS } from "./language/words.ts";
+import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
 
@@ -136,14 +136,19 @@ export class Analyzer {
     const tokens = tokenize(text);
     const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
     const items = tokens
-      .map((t, i) => ({ t, afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm) }))
+      .map((t, i) => ({
+        t,
+        afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
+        negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
+      }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber }, i) => {
+      .map(({ t, afterNumber, negated }, i) => {
         const word = this.correct(t.norm);
         const s = stem(word);
         return {
           stem: s,
-          act: this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm)),
+          // "I can't make it": a negated task word asks for nothing.
+          act: negated ? undefined : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,
           stop: STOP_WORDS.has(word),
           intent: INTENT_WORDS.has(word),

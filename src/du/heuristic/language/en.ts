@@ -301,7 +301,12 @@ export const EN: LanguagePack = {
   },
   tasks: {
     reserve: [...list("book reserve schedule arrange organise organize make"), "set up"],
-    cancel: [...list("cancel scrap drop delete annul revoke anymore"), "call off", "no longer"],
+    cancel: [
+      ...list("cancel scrap drop delete annul revoke anymore"),
+      "call off",
+      "no longer",
+      "dont need",
+    ],
     change: [
       ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
       ...list("switch postpone delay push upgrade downgrade"),
@@ -313,6 +318,7 @@ export const EN: LanguagePack = {
     pay: list("pay payment settle owe due charge"),
     fault: [...list("report problem issue fault broken down"), "not working", "doesnt work"],
   },
+  negations: list("not no never dont doesnt didnt cant cannot wont couldnt isnt arent"),
   kindWords: {
     money: ["amount", "sum", "how much"],
     date: ["date", "day"],

@@ -145,6 +145,7 @@ export const ES: LanguagePack = {
     pay: list("pagar pago pagos abonar debo deuda"),
     fault: [...list("averia problema fallo roto rota"), "no funciona", "no va"],
   },
+  negations: list("no nunca"),
   kindWords: {
     money: ["importe", "cantidad"],
     date: ["fecha"],

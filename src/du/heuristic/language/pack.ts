@@ -81,6 +81,8 @@ export interface LanguagePack {
    * or `vocabulary.drop` naming the group, wins.
    */
   tasks: Record<string, string[]>;
+  /** Words that negate the task word right after them ("I can't make it" books nothing). */
+  negations: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
 }

@@ -44,6 +44,7 @@ export const REQUEST_CUES = cue((p) => p.requestCues);
 export const QUESTION_START = cue((p) => p.questionStart);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
+export const NEGATIONS = new Set(words((p) => p.negations));
 
 /** Task-word groups of every pack, by act ("cancel": English and Spanish words together). */
 export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
