@@ -218,7 +218,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return null;
   }
 
-  decide(rank: FlowScore[], minCoverage: number): Decision {
+  decide(ranked: FlowScore[], minCoverage: number): Decision {
+    // A best score from words that explain little of the message ("gigs remaining on 699 000
+    // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it.
+    let rank = ranked;
+    const [first, runnerUp] = ranked;
+    if (
+      first &&
+      runnerUp &&
+      first.coverage < minCoverage &&
+      runnerUp.coverage >= minCoverage &&
+      runnerUp.score >= first.score * this.limits.ambiguity
+    ) {
+      rank = [runnerUp, ...ranked.slice(2)];
+    }
     const [top, second] = rank;
     if (!top || top.score < this.limits.minScore) return null;
     const strong =
