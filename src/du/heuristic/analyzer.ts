@@ -3,13 +3,15 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
-import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
+import { editDistanceAtMost1, editDistanceWithin, stem, tokenize } from "./text.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Typos are only corrected on words this long: shorter ones have too many neighbours. */
 const TYPO_MIN_LENGTH = 5;
+/** Words this long may carry two typos ("reschedual" -> "reschedule"). */
+const TWO_TYPOS_LENGTH = 9;
 /** Four-letter words are corrected only for a dropped letter ("blok" -> "block"). */
 const SHORT_TYPO_LENGTH = 4;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
@@ -107,6 +109,14 @@ export class Analyzer {
       // no "money"); dropped letters ("acount") are the common typo.
       if (word.length > target.length && word.length < 7) continue;
       // Two candidates with different stems: guessing would be worse than not knowing.
+      if (found !== undefined && stem(found) !== stem(target)) return word;
+      found = target;
+    }
+    if (found !== undefined || word.length < TWO_TYPOS_LENGTH) return found ?? word;
+    // A long word two edits from a single long known word, same first two letters.
+    for (const target of this.typoTargets) {
+      if (target.length < TWO_TYPOS_LENGTH || !target.startsWith(word.slice(0, 2))) continue;
+      if (editDistanceWithin(word, target, 2) > 2) continue;
       if (found !== undefined && stem(found) !== stem(target)) return word;
       found = target;
     }

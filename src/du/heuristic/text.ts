@@ -90,6 +90,33 @@ export function stem(word: string): string {
   return w;
 }
 
+/**
+ * Edit distance with swaps of neighbours counted as one edit (optimal string alignment), or
+ * `limit + 1` as soon as it is known to exceed `limit`.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, before[j - 2]! + 1);
+      }
+      current.push(d);
+      if (d < best) best = d;
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, limit + 1);
+}
+
 /** At most one edit apart: a substitution, insertion, deletion or swap of neighbours ("tranfer"). */
 export function editDistanceAtMost1(a: string, b: string): boolean {
   if (a === b) return true;
