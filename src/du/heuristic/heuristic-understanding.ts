@@ -240,6 +240,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       (!second || second.score < top.score / 2);
     if (top.coverage < minCoverage && !strong) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
+    // Among close scores, a flow that explains clearly more of the message than every other is
+    // the one meant ("push my appointment to the afternoon": the other only takes the value).
+    const covering = close.filter((r) => r.coverage >= minCoverage);
+    const best = covering.reduce<FlowScore | undefined>(
+      (b, r) => (!b || r.coverage > b.coverage ? r : b),
+      undefined,
+    );
+    if (
+      best &&
+      close.length > 1 &&
+      close.every((r) => r === best || r.coverage < best.coverage * this.limits.ambiguity)
+    ) {
+      return { flow: best.flow };
+    }
     return close.length > 1
       ? { ambiguous: close.slice(0, 3).map((r) => r.flow) }
       : { flow: top.flow };
