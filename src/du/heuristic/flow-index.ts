@@ -133,13 +133,14 @@ export class FlowIndex {
     const analyzed = this.analyzer.features(text);
     const features = new Set([...analyzed.features, ...markers.flat()]);
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
-    // Task words some flow's act shares: what each weighs, and whether it is a ranked word.
-    const tasks: Array<{ key: string; act: string; weight: number; counted: boolean }> = [];
-    for (const [key, { act }] of analyzed.tasks) {
+    // Task words of an act some flow has, and what each weighs in the coverage: a function word
+    // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.
+    const tasks: Array<{ key: string; act: string; weight: number }> = [];
+    for (const [key, { act, weak }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
       const weight = this.df.has(key) ? this.idf(key) : this.idfOf(df);
-      tasks.push({ key, act, weight, counted: unigrams.has(key) || key.includes(" ") });
+      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
     }
     let total = 0;
     for (const t of unigrams) {
@@ -148,8 +149,7 @@ export class FlowIndex {
       else if (analyzed.names.has(t)) total += NAME_WEIGHT;
       else total += this.analyzer.inVocabulary(t) ? DOMAIN_WEIGHT : UNKNOWN_WEIGHT;
     }
-    // A task phrase ("call off") weighs as one word; a function word ("make") only where it helps.
-    for (const k of tasks) if (k.counted && !this.df.has(k.key)) total += k.weight;
+    for (const k of tasks) if (!this.df.has(k.key)) total += k.weight;
     const groups = markers
       .map((group) => ({
         members: group,
@@ -174,20 +174,17 @@ export class FlowIndex {
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
       }
-      // Task words the flow does not use, of an act its own words have.
-      let extra = 0;
+      // Task words the flow does not use, of an act its own words have: they explain themselves.
       for (const k of tasks) {
         const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);
         if (!said) continue;
         if (withTerms) matched.push(`~${k.act}`);
         const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (TASK_SHARE * this.idfOf(this.actDf.get(k.act)!) * said * (K1 + 1)) / norm;
-        // A word of the act explains itself; a function word ("make") only in part.
-        if (k.counted) explained += k.weight;
-        else extra += TASK_SHARE * k.weight;
+        explained += k.weight;
       }
       if (score > 0) {
-        const coverage = total + extra ? (explained + extra) / (total + extra) : 0;
+        const coverage = total ? explained / total : 0;
         scores.push(
           withTerms
             ? { flow: doc.flow, score, coverage, matched }
