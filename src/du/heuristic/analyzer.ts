@@ -3,7 +3,7 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
-import { editDistanceAtMost1, editDistanceWithin, stem, tokenize } from "./text.ts";
+import { editDistanceAtMost1, editDistanceWithin, NOMINAL, stem, tokenize } from "./text.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -157,8 +157,11 @@ export class Analyzer {
         const s = stem(word);
         return {
           stem: s,
-          // "I can't make it": a negated task word asks for nothing.
-          act: negated ? undefined : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
+          // "I can't make it": a negated task word asks for nothing; "reservation" names a thing.
+          act:
+            negated || NOMINAL.test(word)
+              ? undefined
+              : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,
           stop: STOP_WORDS.has(word),
           intent: INTENT_WORDS.has(word),

@@ -65,6 +65,9 @@ export function flat(text: string): string {
   return words(text).join(" ");
 }
 
+/** A noun made from a verb ("reservation"): it names the thing, the verb the act. */
+export const NOMINAL = /^.{3,}ations?$/;
+
 /**
  * Light suffix stripping for English and Spanish. It only has to map variants of a word to the
  * same key consistently (the index and the query go through it alike), not produce real stems.
@@ -86,6 +89,8 @@ export function stem(word: string): string {
     }
   }
   if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
+  // The noun of a verb matches the verb: "reservation" -> "reserv(e)", "cancellation" -> "cancel".
+  else if (NOMINAL.test(w)) w = w.slice(0, -5).replace(/ll$/, "l");
   if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
   return w;
 }
