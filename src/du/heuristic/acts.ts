@@ -105,18 +105,39 @@ function pure(words: string[], set: PhraseSet): boolean {
   return some[0]!;
 }
 
-function leading(text: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => text.startsWith(`${p} `));
+/** Phrases with the spaces they are searched with, built once. */
+interface Padded {
+  phrase: string;
+  lead: string;
+  within: string;
 }
 
-function mentioned(text: string, phrases: readonly string[]): string | null {
-  const padded = ` ${text} `;
+const padded = (list: readonly string[]): Padded[] =>
+  list.map((phrase) => ({ phrase, lead: `${phrase} `, within: ` ${phrase} ` }));
+
+function leading(text: string, phrases: readonly Padded[]): boolean {
+  return phrases.some((p) => text.startsWith(p.lead));
+}
+
+function mentioned(text: string, phrases: readonly Padded[]): string | null {
+  const spaced = ` ${text} `;
   let best: string | null = null;
   for (const p of phrases) {
-    if (padded.includes(` ${p} `) && (best === null || p.length > best.length)) best = p;
+    if ((best === null || p.phrase.length > best.length) && spaced.includes(p.within)) {
+      best = p.phrase;
+    }
   }
   return best;
 }
+
+const PADDED = {
+  affirm: padded(AFFIRM),
+  deny: padded(DENY),
+  cancel: padded(CANCEL),
+  thanks: padded(THANKS),
+  goodbye: padded(GOODBYE),
+  greeting: padded(GREETING),
+};
 
 const sets = {
   affirm: phraseSet(AFFIRM),
@@ -130,11 +151,11 @@ const sets = {
 
 function chitchatKind(text: string, words: string[]): ChitchatKind | null {
   if (!pure(words, sets.smallTalk)) return null;
-  if (mentioned(text, GOODBYE)) return "goodbye";
-  if (mentioned(text, THANKS) || words.some((w) => w === "thanks" || w === "thank")) {
+  if (mentioned(text, PADDED.goodbye)) return "goodbye";
+  if (mentioned(text, PADDED.thanks) || words.some((w) => w === "thanks" || w === "thank")) {
     return "thanks";
   }
-  if (mentioned(text, GREETING)) return "greeting";
+  if (mentioned(text, PADDED.greeting)) return "greeting";
   return "other";
 }
 
@@ -161,10 +182,10 @@ function read(message: string): ActReading {
     flat: text,
     affirm: pure(words, sets.affirm),
     deny: pure(words, sets.deny),
-    affirmLead: leading(text, AFFIRM),
-    denyLead: leading(text, DENY),
+    affirmLead: leading(text, PADDED.affirm),
+    denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
-    cancelMentioned: mentioned(text, CANCEL),
+    cancelMentioned: mentioned(text, PADDED.cancel),
     help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,

@@ -73,11 +73,13 @@ export interface Turn {
   model: DomainModel;
   state: Readonly<DialogueState>;
   frame: FlowFrame | undefined;
-  rank: FlowScore[];
+  readonly rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
-  view: { text: string; markers: string[][] };
+  readonly view: { text: string; markers: string[][] };
   /** Stems of the message's tokens (typos corrected), computed on first use. */
   stems?: string[];
+  /** The values each flow would take from the message (`mentionsFor`), read on first use. */
+  mentions?: Map<string, readonly Found[]>;
 }
 
 /**
@@ -144,15 +146,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const corrected = tokenize(text)
       .map((t) => model.analyzer.correct(t.norm))
       .join(" ");
-    const view = this.rankingView(model, text);
+    // The ranking is built on first use: many answers (a "yes", a value) never need it.
+    let view: Turn["view"] | undefined;
+    let rank: FlowScore[] | undefined;
+    const du = this;
     return {
       text,
       acts: readActs(corrected),
       model,
       state,
       frame: state.flow_stack.at(-1),
-      rank: model.index.rank(view.text, view.markers),
-      view,
+      get view() {
+        view ??= du.rankingView(model, text);
+        return view;
+      },
+      get rank() {
+        rank ??= model.index.rank(this.view.text, this.view.markers);
+        return rank;
+      },
     };
   }
 
@@ -998,11 +1009,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {
+    // Several rules ask for the values a flow would take from the message: read them once.
+    const plain = taken.length === 0 && skip.length === 0;
+    const known = plain ? turn.mentions?.get(flow) : undefined;
+    if (known) return [...known];
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
     const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
       (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
     );
-    return turn.model.reader.mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken);
+    const found = turn.model.reader.mentions(
+      turn.text,
+      slots,
+      turn.model.cues.get(flow) ?? [],
+      taken,
+    );
+    if (!plain) return found;
+    turn.mentions ??= new Map();
+    turn.mentions.set(flow, found);
+    return [...found];
   }
 
   /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
