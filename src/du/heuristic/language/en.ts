@@ -302,14 +302,14 @@ export const EN: LanguagePack = {
   tasks: {
     reserve: [...list("book reserve schedule arrange organise organize make"), "set up"],
     cancel: [
-      ...list("cancel scrap drop delete annul revoke anymore"),
+      ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue"),
       "call off",
       "no longer",
       "dont need",
     ],
     change: [
       ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
-      ...list("switch postpone delay push upgrade downgrade"),
+      ...list("switch postpone delay push upgrade downgrade extend add remove"),
       "push back",
       "bring forward",
     ],
