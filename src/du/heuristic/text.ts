@@ -79,6 +79,8 @@ export function stem(word: string): string {
   else if (w.endsWith("ciones")) w = w.slice(0, -2);
   else if (/(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // A short verb ending in "e": "used"/"using" -> "use", "owed" -> "owe".
+  if (/^[aeiou][^aeiou](?:ed|ing)$/.test(w)) return `${w.slice(0, 2)}e`;
   for (const suffix of ["ing", "ed"]) {
     const rest = w.slice(0, -suffix.length);
     if (w.endsWith(suffix) && rest.length >= 3 && /[aeiouy]/.test(rest)) {

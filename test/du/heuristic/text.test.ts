@@ -25,9 +25,14 @@ describe("text normalisation", () => {
       ["block", "blocked", "blocking", "blocks"],
       ["balance", "balances"],
       ["tarjeta", "tarjetas"],
+      ["use", "used", "using", "uses"],
+      ["owe", "owed"],
+      ["reserve", "reservation", "reservations"],
+      ["cancel", "cancellation"],
     ]) {
       expect(new Set(group.map(stem)).size).toBe(1);
     }
+    expect(stem("need")).toBe("need");
   });
 
   it("accepts exactly one edit", () => {
