@@ -300,7 +300,10 @@ export const EN: LanguagePack = {
     last: ["last", "past", "previous", "recent", "latest"],
   },
   tasks: {
-    reserve: [...list("book reserve schedule arrange organise organize make"), "set up"],
+    reserve: [
+      ...list("book reserve schedule arrange organise organize make available availability"),
+      "set up",
+    ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue"),
       "call off",
@@ -314,7 +317,7 @@ export const EN: LanguagePack = {
       "bring forward",
     ],
     lookup: [
-      ...list("check see show view track status"),
+      ...list("check see show view track status waiting"),
       "look up",
       "find out",
       "on the way",
