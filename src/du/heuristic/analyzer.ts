@@ -182,10 +182,14 @@ export class Analyzer {
         i += phrase.keys.length;
         continue;
       }
-      // A task phrase ("call off", "set up") is one term, of its act.
+      // A task phrase ("call off", "place an order") is a term of its act; its content words
+      // stay terms ("order" may be a flow's word), but only as part of the phrase.
       const task = this.taskPhrases.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
       if (task) {
         out.push({ key: task.stems.join(" "), properName: false, act: task.act });
+        for (const part of items.slice(i, i + task.stems.length)) {
+          if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
+        }
         i += task.stems.length;
         continue;
       }
@@ -223,6 +227,7 @@ export class Analyzer {
       features,
       names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
       tasks,
+      phraseParts: new Set(terms.filter((t) => t.phrasePart).map((t) => t.key)),
     };
     if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
     this.analysed.set(text, out);
@@ -261,6 +266,8 @@ export interface Term {
   act?: string;
   /** A function word ("make") that counts only as its act. */
   taskOnly?: boolean;
+  /** A word of a task phrase ("off" of "call off"): no weight of its own when no flow has it. */
+  phrasePart?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -269,6 +276,8 @@ export interface Analysis {
   names: Set<string>;
   /** Task words of the text, by term key. */
   tasks: Map<string, TaskWord>;
+  /** Words said only inside a task phrase. */
+  phraseParts: Set<string>;
 }
 
 export interface TaskWord {

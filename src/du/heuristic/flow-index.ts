@@ -145,7 +145,7 @@ export class FlowIndex {
     let total = 0;
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else if (tasks.some((k) => k.key === t)) continue;
+      else if (tasks.some((k) => k.key === t) || analyzed.phraseParts.has(t)) continue;
       else if (analyzed.names.has(t)) total += NAME_WEIGHT;
       else total += this.analyzer.inVocabulary(t) ? DOMAIN_WEIGHT : UNKNOWN_WEIGHT;
     }

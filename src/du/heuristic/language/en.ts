@@ -245,7 +245,7 @@ export const EN: LanguagePack = {
   whatIs: "^(?:what|whats|wats) (?:do you mean by |is |s )?(?:a |an |the |this |that )?",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
-    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|manager",
+    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
     "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b",
   frustration:
