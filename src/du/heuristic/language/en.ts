@@ -14,6 +14,7 @@ export const EN: LanguagePack = {
     "let lets know tell give get got make now today again thing things something one much many",
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
+    "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
@@ -331,7 +332,9 @@ export const EN: LanguagePack = {
     pay: list("pay payment settle owe due charge"),
     fault: [...list("report problem issue fault broken down"), "not working", "doesnt work"],
   },
-  negations: list("not no never dont doesnt didnt cant cannot wont couldnt isnt arent"),
+  negations: list(
+    "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
+  ),
   kindWords: {
     money: ["amount", "sum", "how much"],
     date: ["date", "day"],
