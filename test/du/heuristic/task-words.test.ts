@@ -33,6 +33,12 @@ describe("task words", () => {
     expect(started(visits, "can I schedule a visit")).toBe("book_visit");
   });
 
+  it("reads a phrase as its act, its other words adding no weight", () => {
+    // "back" is no word of any flow: inside "push back" it does not lower the match.
+    expect(started(visits, "can you push back my visit")).toBe("move_visit");
+    expect(started(visits, "could you set up a visit for me")).toBe("book_visit");
+  });
+
   it("reads a function word of an act ('make') only for a flow of that act", () => {
     expect(started(clinic, "I'd like to make an appointment")).toBe("book_appointment");
     // Alone it starts nothing, and in a domain without a booking flow it means nothing.
