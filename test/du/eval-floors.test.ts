@@ -19,11 +19,11 @@ interface Floor {
 
 const FLOORS: Record<string, Record<"dev" | "final", Floor>> = {
   pizza: {
-    dev: { intent: 0.85, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.84 },
+    dev: { intent: 0.87, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.84 },
     final: { intent: 0.76, slotPrecision: 0.93, slotRecall: 0.89, completion: 0.71 },
   },
   hotel: {
-    dev: { intent: 0.86, slotPrecision: 0.85, slotRecall: 0.79, completion: 0.91 },
+    dev: { intent: 0.88, slotPrecision: 0.85, slotRecall: 0.79, completion: 0.91 },
     final: { intent: 0.79, slotPrecision: 0.91, slotRecall: 0.71, completion: 0.84 },
   },
   clinic: {
