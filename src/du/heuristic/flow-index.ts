@@ -43,6 +43,8 @@ interface FlowDoc {
    * "check" among many "change" words does not make a flow a look-up).
    */
   acts: Map<string, number>;
+  /** Words of the descriptions of the slots it asks for ("nights to stay"): explained, unscored. */
+  about: Set<string>;
 }
 
 /**
@@ -86,7 +88,13 @@ export class FlowIndex {
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
-      this.docs.push({ flow, tf, length, asks, acts });
+      const about = new Set<string>();
+      for (const slot of collected.get(flow) ?? []) {
+        const def = domain.slots[slot];
+        const text = `${def?.description ?? ""} ${def?.prompt ?? ""}`;
+        for (const f of analyzer.features(text).features) if (!f.includes(" ")) about.add(f);
+      }
+      this.docs.push({ flow, tf, length, asks, acts, about });
       for (const m of asks) this.asked.add(m);
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
       for (const act of acts.keys()) this.actDf.set(act, (this.actDf.get(act) ?? 0) + 1);
@@ -143,11 +151,20 @@ export class FlowIndex {
       tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
     }
     let total = 0;
+    // Words no flow has, with their weight: a flow whose slots are about one explains it.
+    const strange: Array<[string, number]> = [];
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
       else if (tasks.some((k) => k.key === t) || analyzed.phraseParts.has(t)) continue;
-      else if (analyzed.names.has(t)) total += NAME_WEIGHT;
-      else total += this.analyzer.inVocabulary(t) ? DOMAIN_WEIGHT : UNKNOWN_WEIGHT;
+      else {
+        const weight = analyzed.names.has(t)
+          ? NAME_WEIGHT
+          : this.analyzer.inVocabulary(t)
+            ? DOMAIN_WEIGHT
+            : UNKNOWN_WEIGHT;
+        total += weight;
+        strange.push([t, weight]);
+      }
     }
     for (const k of tasks) if (!this.df.has(k.key)) total += k.weight;
     const groups = markers
@@ -174,6 +191,7 @@ export class FlowIndex {
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
       }
+      for (const [t, weight] of strange) if (doc.about.has(t)) explained += weight;
       // Task words the flow does not use, of an act its own words have: they explain themselves.
       for (const k of tasks) {
         const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);

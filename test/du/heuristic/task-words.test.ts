@@ -73,6 +73,17 @@ describe("task words", () => {
     ]);
   });
 
+  it("explains a word of the descriptions or prompts of the slots a flow asks for", () => {
+    const { index } = du.prepare(visits);
+    const coverage = (text: string) =>
+      index.rank(text).find((r) => r.flow === "book_visit")?.coverage ?? 0;
+    expect(coverage("a visit for my appliance")).toBe(1);
+    expect(coverage("a visit for fixing")).toBe(1);
+    expect(coverage("a visit for my sandwich")).toBeLessThan(0.6);
+    // ...without scoring for it: a flow's own words decide.
+    expect(index.rank("appliance").length).toBe(0);
+  });
+
   it("corrects two typos in a long word", () => {
     expect(started(clinic, "reschedual my apointment pls")).toBe("reschedule_appointment");
   });
