@@ -33,7 +33,8 @@ export class Analyzer {
   private readonly keys = new Map<string, string>();
   /** Task words of the language packs: stem -> act, and phrases as stem sequences. */
   private readonly taskWords = new Map<string, string>();
-  private readonly taskPhrases: Array<{ stems: string[]; act: string }> = [];
+  /** Task phrases by their first stem. */
+  private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
   /** The last texts analysed: one message is ranked several times in a turn. */
   private readonly analysed = new Map<string, Analysis>();
 
@@ -44,7 +45,11 @@ export class Analyzer {
       if (dropped.has(act)) continue;
       for (const phrase of list) {
         const stems = tokenize(phrase).map((t) => stem(t.norm));
-        if (stems.length > 1) this.taskPhrases.push({ stems, act });
+        if (stems.length > 1) {
+          const list = this.taskPhrases.get(stems[0]!) ?? [];
+          list.push({ stems, act });
+          this.taskPhrases.set(stems[0]!, list);
+        }
         // A word the domain gives a meaning of its own ("move" as a transfer) keeps only that.
         else if (stems.length === 1 && !this.synonyms.single.has(stems[0]!)) {
           if (!this.taskWords.has(stems[0]!)) this.taskWords.set(stems[0]!, act);
@@ -184,7 +189,9 @@ export class Analyzer {
       }
       // A task phrase ("call off", "place an order") is a term of its act; its content words
       // stay terms ("order" may be a flow's word), but only as part of the phrase.
-      const task = this.taskPhrases.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
+      const task = this.taskPhrases
+        .get(items[i]!.stem)
+        ?.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
       if (task) {
         out.push({ key: task.stems.join(" "), properName: false, act: task.act });
         for (const part of items.slice(i, i + task.stems.length)) {

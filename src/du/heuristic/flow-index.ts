@@ -150,12 +150,13 @@ export class FlowIndex {
       const weight = this.df.has(key) ? this.idf(key) : this.idfOf(df);
       tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
     }
+    const taskKeys = new Set(tasks.map((k) => k.key));
     let total = 0;
     // Words no flow has, with their weight: a flow whose slots are about one explains it.
     const strange: Array<[string, number]> = [];
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else if (tasks.some((k) => k.key === t) || analyzed.phraseParts.has(t)) continue;
+      else if (taskKeys.has(t) || analyzed.phraseParts.has(t)) continue;
       else {
         const weight = analyzed.names.has(t)
           ? NAME_WEIGHT
