@@ -33,6 +33,11 @@ describe("task words", () => {
     expect(started(visits, "can I schedule a visit")).toBe("book_visit");
   });
 
+  it("reads Spanish task words in an English domain", () => {
+    expect(started(clinic, "quiero anular mi cita")).toBe("cancel_appointment");
+    expect(started(clinic, "puedo aplazar mi cita al viernes")).toBe("reschedule_appointment");
+  });
+
   it("reads a phrase as its act, its other words adding no weight", () => {
     // "back" is no word of any flow: inside "push back" it does not lower the match.
     expect(started(visits, "can you push back my visit")).toBe("move_visit");
