@@ -62,61 +62,100 @@ export interface ActReading {
 
 export type { ChitchatKind };
 
+/** A phrase list prepared for `pure`: the phrases, their words, and the longest one's length. */
+interface PhraseSet {
+  phrases: Set<string>;
+  words: Set<string>;
+  longest: number;
+}
+
+function phraseSet(list: readonly string[]): PhraseSet {
+  const split = list.map((p) => p.split(" "));
+  return {
+    phrases: new Set(list),
+    words: new Set(split.flat()),
+    longest: Math.max(0, ...split.map((w) => w.length)),
+  };
+}
+
 /**
  * The message is made of these phrases and fillers only, with at least one phrase:
  * "ok, cancel it then" -> cancel; "sí, claro" -> affirm; "yes but change it" -> no.
  */
-function pure(words: string[], phrases: Set<string>): boolean {
-  if (words.length === 0 || words.length > MAX_ACT_WORDS) return false;
+function pure(words: string[], set: PhraseSet): boolean {
   const n = words.length;
-  // reach[i][p]: words[i..] can be covered; p = a phrase was used (1) or not yet (0).
-  const memo = new Map<string, boolean>();
-  const cover = (i: number, used: boolean): boolean => {
-    if (i === n) return used;
-    const key = `${i}:${used}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let ok = false;
-    for (let j = n; j > i && !ok; j--) {
-      if (phrases.has(words.slice(i, j).join(" "))) ok = cover(j, true);
+  if (n === 0 || n > MAX_ACT_WORDS) return false;
+  // A word that is neither a filler nor in any phrase: no cover (most messages stop here).
+  for (const w of words) if (!set.words.has(w) && !FILLERS.has(w)) return false;
+  // From the end: any[i] = words[i..] can be covered; some[i] = ... with at least one phrase.
+  const any: boolean[] = new Array(n + 1).fill(false);
+  const some: boolean[] = new Array(n + 1).fill(false);
+  any[n] = true;
+  for (let i = n - 1; i >= 0; i--) {
+    let phrased = false;
+    let phrase = "";
+    for (let j = i; j < Math.min(n, i + set.longest) && !phrased; j++) {
+      phrase = j === i ? words[i]! : `${phrase} ${words[j]}`;
+      if (set.phrases.has(phrase) && any[j + 1]) phrased = true;
     }
-    if (!ok && FILLERS.has(words[i]!)) ok = cover(i + 1, used);
-    memo.set(key, ok);
-    return ok;
-  };
-  return cover(0, false);
+    const filler = FILLERS.has(words[i]!);
+    any[i] = phrased || (filler && any[i + 1]!);
+    some[i] = phrased || (filler && some[i + 1]!);
+  }
+  return some[0]!;
 }
 
-function leading(text: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => text.startsWith(`${p} `));
+/** Phrases with the spaces they are searched with, built once. */
+interface Padded {
+  phrase: string;
+  lead: string;
+  within: string;
 }
 
-function mentioned(text: string, phrases: readonly string[]): string | null {
-  const padded = ` ${text} `;
+const padded = (list: readonly string[]): Padded[] =>
+  list.map((phrase) => ({ phrase, lead: `${phrase} `, within: ` ${phrase} ` }));
+
+function leading(text: string, phrases: readonly Padded[]): boolean {
+  return phrases.some((p) => text.startsWith(p.lead));
+}
+
+function mentioned(text: string, phrases: readonly Padded[]): string | null {
+  const spaced = ` ${text} `;
   let best: string | null = null;
   for (const p of phrases) {
-    if (padded.includes(` ${p} `) && (best === null || p.length > best.length)) best = p;
+    if ((best === null || p.phrase.length > best.length) && spaced.includes(p.within)) {
+      best = p.phrase;
+    }
   }
   return best;
 }
 
+const PADDED = {
+  affirm: padded(AFFIRM),
+  deny: padded(DENY),
+  cancel: padded(CANCEL),
+  thanks: padded(THANKS),
+  goodbye: padded(GOODBYE),
+  greeting: padded(GREETING),
+};
+
 const sets = {
-  affirm: new Set(AFFIRM),
-  deny: new Set(DENY),
-  cancel: new Set(CANCEL),
-  help: new Set(HELP),
-  greeting: new Set(GREETING),
-  repeat: new Set(REPEAT),
-  smallTalk: new Set([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
+  affirm: phraseSet(AFFIRM),
+  deny: phraseSet(DENY),
+  cancel: phraseSet(CANCEL),
+  help: phraseSet(HELP),
+  greeting: phraseSet(GREETING),
+  repeat: phraseSet(REPEAT),
+  smallTalk: phraseSet([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
 };
 
 function chitchatKind(text: string, words: string[]): ChitchatKind | null {
   if (!pure(words, sets.smallTalk)) return null;
-  if (mentioned(text, GOODBYE)) return "goodbye";
-  if (mentioned(text, THANKS) || words.some((w) => w === "thanks" || w === "thank")) {
+  if (mentioned(text, PADDED.goodbye)) return "goodbye";
+  if (mentioned(text, PADDED.thanks) || words.some((w) => w === "thanks" || w === "thank")) {
     return "thanks";
   }
-  if (mentioned(text, GREETING)) return "greeting";
+  if (mentioned(text, PADDED.greeting)) return "greeting";
   return "other";
 }
 
@@ -143,10 +182,10 @@ function read(message: string): ActReading {
     flat: text,
     affirm: pure(words, sets.affirm),
     deny: pure(words, sets.deny),
-    affirmLead: leading(text, AFFIRM),
-    denyLead: leading(text, DENY),
+    affirmLead: leading(text, PADDED.affirm),
+    denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
-    cancelMentioned: mentioned(text, CANCEL),
+    cancelMentioned: mentioned(text, PADDED.cancel),
     help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,

@@ -1,19 +1,23 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
-import { INTENT_WORDS, STOP_WORDS } from "./language/words.ts";
+import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
-import { editDistanceAtMost1, stem, tokenize } from "./text.ts";
+import { editDistanceAtMost1, editDistanceWithin, NOMINAL, stem, tokenize } from "./text.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Typos are only corrected on words this long: shorter ones have too many neighbours. */
 const TYPO_MIN_LENGTH = 5;
+/** Words this long may carry two typos ("reschedual" -> "reschedule"). */
+const TWO_TYPOS_LENGTH = 9;
 /** Four-letter words are corrected only for a dropped letter ("blok" -> "block"). */
 const SHORT_TYPO_LENGTH = 4;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
 const CORRECTION_CACHE_SIZE = 10_000;
+/** Texts whose analysis is remembered (a turn's message and its parts). */
+const ANALYSIS_CACHE_SIZE = 64;
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -27,9 +31,31 @@ export class Analyzer {
   private readonly stems = new Set<string>();
   private readonly corrections = new Map<string, string>();
   private readonly keys = new Map<string, string>();
+  /** Task words of the language packs: stem -> act, and phrases as stem sequences. */
+  private readonly taskWords = new Map<string, string>();
+  /** Task phrases by their first stem. */
+  private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
+  /** The last texts analysed: one message is ranked several times in a turn. */
+  private readonly analysed = new Map<string, Analysis>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
     this.synonyms = buildSynonyms(domain);
+    const dropped = new Set(domain.vocabulary.drop);
+    for (const [act, list] of Object.entries(TASKS)) {
+      if (dropped.has(act)) continue;
+      for (const phrase of list) {
+        const stems = tokenize(phrase).map((t) => stem(t.norm));
+        if (stems.length > 1) {
+          const list = this.taskPhrases.get(stems[0]!) ?? [];
+          list.push({ stems, act });
+          this.taskPhrases.set(stems[0]!, list);
+        }
+        // A word the domain gives a meaning of its own ("move" as a transfer) keeps only that.
+        else if (stems.length === 1 && !this.synonyms.single.has(stems[0]!)) {
+          if (!this.taskWords.has(stems[0]!)) this.taskWords.set(stems[0]!, act);
+        }
+      }
+    }
     const texts: string[] = [];
     for (const [name, flow] of Object.entries(domain.flows)) {
       texts.push(name.replace(/_/g, " "), flow.description ?? "", ...flowPhrases(domain, name));
@@ -91,6 +117,14 @@ export class Analyzer {
       if (found !== undefined && stem(found) !== stem(target)) return word;
       found = target;
     }
+    if (found !== undefined || word.length < TWO_TYPOS_LENGTH) return found ?? word;
+    // A long word two edits from a single long known word, same first two letters.
+    for (const target of this.typoTargets) {
+      if (target.length < TWO_TYPOS_LENGTH || !target.startsWith(word.slice(0, 2))) continue;
+      if (editDistanceWithin(word, target, 2) > 2) continue;
+      if (found !== undefined && stem(found) !== stem(target)) return word;
+      found = target;
+    }
     return found ?? word;
   }
 
@@ -99,6 +133,11 @@ export class Analyzer {
    * (the ranker adds the same marker when a message contains a value of that slot).
    */
   terms(text: string): Term[] {
+    return this.allTerms(text).filter((t) => !t.taskOnly);
+  }
+
+  /** The terms, with the function words that count only as a task act ("make"). */
+  private allTerms(text: string): Term[] {
     const parts = text.split(PLACEHOLDER);
     const out: Term[] = [];
     parts.forEach((part, i) => {
@@ -112,12 +151,22 @@ export class Analyzer {
     const tokens = tokenize(text);
     const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
     const items = tokens
-      .map((t, i) => ({ t, afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm) }))
+      .map((t, i) => ({
+        t,
+        afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
+        negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
+      }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber }, i) => {
+      .map(({ t, afterNumber, negated }, i) => {
         const word = this.correct(t.norm);
         const s = stem(word);
         return {
+          stem: s,
+          // "I can't make it": a negated task word asks for nothing; "reservation" names a thing.
+          act:
+            negated || NOMINAL.test(word)
+              ? undefined
+              : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,
           stop: STOP_WORDS.has(word),
           intent: INTENT_WORDS.has(word),
@@ -138,17 +187,42 @@ export class Analyzer {
         i += phrase.keys.length;
         continue;
       }
+      // A task phrase ("call off", "place an order") is a term of its act; its content words
+      // stay terms ("order" may be a flow's word), but only as part of the phrase.
+      const task = this.taskPhrases
+        .get(items[i]!.stem)
+        ?.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
+      if (task) {
+        out.push({ key: task.stems.join(" "), properName: false, act: task.act });
+        for (const part of items.slice(i, i + task.stems.length)) {
+          if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
+        }
+        i += task.stems.length;
+        continue;
+      }
       const item = items[i]!;
-      if (!item.stop) out.push({ key: item.key, properName: item.properName });
+      if (!item.stop) out.push({ key: item.key, properName: item.properName, act: item.act });
       else if (item.intent) out.push({ key: item.key, properName: false, intent: true });
+      else if (item.act)
+        out.push({ key: item.key, properName: false, act: item.act, taskOnly: true });
       i++;
     }
     return out;
   }
 
-  /** Unigrams plus adjacent bigrams ("card", "block", "block card"). */
-  features(text: string): { features: string[]; names: Set<string> } {
-    const terms = this.terms(text);
+  /**
+   * Unigrams plus adjacent bigrams ("card", "block", "block card"), and the task words met
+   * (`tasks`: term key -> act). The last few texts are remembered: a turn ranks the same text
+   * more than once (the message, then the flows a clarification offered, ...).
+   */
+  features(text: string): Analysis {
+    const cached = this.analysed.get(text);
+    if (cached) return cached;
+    const all = this.allTerms(text);
+    const tasks = new Map<string, TaskWord>();
+    for (const t of all) if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly });
+    // Task words that are function words ("make") or phrases count only as their act.
+    const terms = all.filter((t) => !t.taskOnly);
     // A question word counts only with the word it asks about ("where order"): it tells "where
     // is my order" from "order a pizza" without weighing as a word of its own.
     const features = terms.filter((t) => !t.intent).map((t) => t.key);
@@ -156,7 +230,15 @@ export class Analyzer {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
     }
-    return { features, names: new Set(terms.filter((t) => t.properName).map((t) => t.key)) };
+    const out: Analysis = {
+      features,
+      names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
+      tasks,
+      phraseParts: new Set(terms.filter((t) => t.phrasePart).map((t) => t.key)),
+    };
+    if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
+    this.analysed.set(text, out);
+    return out;
   }
 
   /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
@@ -171,6 +253,11 @@ export class Analyzer {
     return key;
   }
 
+  /** A stem of the domain's own vocabulary ("stay" from a slot's description). */
+  inVocabulary(stemmed: string): boolean {
+    return this.stems.has(stemmed);
+  }
+
   /** A folded word of the domain's own vocabulary (flow/slot texts, choices, synonyms). */
   knows(term: string): boolean {
     return this.vocabulary.has(term);
@@ -182,6 +269,28 @@ export interface Term {
   properName: boolean;
   /** A function word that carries intent ("where", "when"): only kept in bigrams. */
   intent?: boolean;
+  /** The act of a language pack's task word ("reschedule": change). */
+  act?: string;
+  /** A function word ("make") that counts only as its act. */
+  taskOnly?: boolean;
+  /** A word of a task phrase ("off" of "call off"): no weight of its own when no flow has it. */
+  phrasePart?: boolean;
+}
+
+/** What flows are ranked on for one text. */
+export interface Analysis {
+  features: string[];
+  names: Set<string>;
+  /** Task words of the text, by term key. */
+  tasks: Map<string, TaskWord>;
+  /** Words said only inside a task phrase. */
+  phraseParts: Set<string>;
+}
+
+export interface TaskWord {
+  act: string;
+  /** A function word ("make", "hacer"): evidence in a message, too vague to give a flow its act. */
+  weak: boolean;
 }
 
 /** The two words differ by one swap of neighbouring letters. */

@@ -20,6 +20,16 @@ const B = 0.5;
 const UNKNOWN_WEIGHT = 1.0;
 /** A capitalised unknown word is likely a name ("send it to Laura"), which says little. */
 const NAME_WEIGHT = 0.25;
+/**
+ * A word no flow has but the domain uses elsewhere (a slot's description: "how many nights to
+ * stay"): it belongs to the domain, so it makes a match less certain than a foreign word does.
+ */
+const DOMAIN_WEIGHT = 0.5;
+/**
+ * What a task word counts for in a flow that does not use it but whose own words are of the same
+ * act ("reschedule" for a flow described as "move an appointment"): well below an exact match.
+ */
+const TASK_SHARE = 0.6;
 
 interface FlowDoc {
   flow: string;
@@ -27,6 +37,14 @@ interface FlowDoc {
   length: number;
   /** Markers of the slots the flow asks for: they explain a value without scoring for it. */
   asks: Set<string>;
+  /**
+   * The flow's acts (language packs' task groups) and in how many of its texts each is said:
+   * only its main acts, said in at least a third as many texts as the most said one (one
+   * "check" among many "change" words does not make a flow a look-up).
+   */
+  acts: Map<string, number>;
+  /** Words of the descriptions of the slots it asks for ("nights to stay"): explained, unscored. */
+  about: Set<string>;
 }
 
 /**
@@ -36,6 +54,8 @@ interface FlowDoc {
 export class FlowIndex {
   private readonly docs: FlowDoc[] = [];
   private readonly df = new Map<string, number>();
+  /** In how many flows each act is a main act. */
+  private readonly actDf = new Map<string, number>();
   /** Every marker some flow asks for. */
   private readonly asked = new Set<string>();
   private readonly avgLength: number;
@@ -54,17 +74,30 @@ export class FlowIndex {
       if (def.internal) continue;
       const texts = [flow.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, flow)];
       const tf = new Map<string, number>();
+      const said = new Map<string, number>();
       let length = 0;
       for (const text of texts) {
-        for (const f of analyzer.features(text).features) {
+        const analysed = analyzer.features(text);
+        for (const f of analysed.features) {
           tf.set(f, (tf.get(f) ?? 0) + 1);
           length++;
         }
+        const strong = [...analysed.tasks.values()].filter((t) => !t.weak).map((t) => t.act);
+        for (const act of new Set(strong)) said.set(act, (said.get(act) ?? 0) + 1);
       }
+      const most = Math.max(0, ...said.values());
+      const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
-      this.docs.push({ flow, tf, length, asks });
+      const about = new Set<string>();
+      for (const slot of collected.get(flow) ?? []) {
+        const def = domain.slots[slot];
+        const text = `${def?.description ?? ""} ${def?.prompt ?? ""}`;
+        for (const f of analyzer.features(text).features) if (!f.includes(" ")) about.add(f);
+      }
+      this.docs.push({ flow, tf, length, asks, acts, about });
       for (const m of asks) this.asked.add(m);
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      for (const act of acts.keys()) this.actDf.set(act, (this.actDf.get(act) ?? 0) + 1);
     }
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
   }
@@ -79,15 +112,18 @@ export class FlowIndex {
   private idf(term: string): number {
     let idf = this.idfs.get(term);
     if (idf === undefined) {
-      const df = this.df.get(term) ?? 0;
-      // Scored as if there were at least MIN_DOCS flows: with one flow every word is in every
-      // flow, and plain BM25 would give each one almost no weight.
-      const n = Math.max(this.docs.length, MIN_DOCS);
-      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      idf = this.idfOf(this.df.get(term) ?? 0);
       // Only the index's own terms are remembered: user words would grow the map without bound.
-      if (df > 0) this.idfs.set(term, idf);
+      if (this.df.has(term)) this.idfs.set(term, idf);
     }
     return idf;
+  }
+
+  private idfOf(df: number): number {
+    // Scored as if there were at least MIN_DOCS flows: with one flow every word is in every
+    // flow, and plain BM25 would give each one almost no weight.
+    const n = Math.max(this.docs.length, MIN_DOCS);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /**
@@ -105,11 +141,33 @@ export class FlowIndex {
     const analyzed = this.analyzer.features(text);
     const features = new Set([...analyzed.features, ...markers.flat()]);
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
+    // Task words of an act some flow has, and what each weighs in the coverage: a function word
+    // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.
+    const tasks: Array<{ key: string; act: string; weight: number }> = [];
+    for (const [key, { act, weak }] of analyzed.tasks) {
+      const df = this.actDf.get(act);
+      if (!df) continue;
+      const weight = this.df.has(key) ? this.idf(key) : this.idfOf(df);
+      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
+    }
+    const taskKeys = new Set(tasks.map((k) => k.key));
     let total = 0;
+    // Words no flow has, with their weight: a flow whose slots are about one explains it.
+    const strange: Array<[string, number]> = [];
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else total += analyzed.names.has(t) ? NAME_WEIGHT : UNKNOWN_WEIGHT;
+      else if (taskKeys.has(t) || analyzed.phraseParts.has(t)) continue;
+      else {
+        const weight = analyzed.names.has(t)
+          ? NAME_WEIGHT
+          : this.analyzer.inVocabulary(t)
+            ? DOMAIN_WEIGHT
+            : UNKNOWN_WEIGHT;
+        total += weight;
+        strange.push([t, weight]);
+      }
     }
+    for (const k of tasks) if (!this.df.has(k.key)) total += k.weight;
     const groups = markers
       .map((group) => ({
         members: group,
@@ -133,6 +191,16 @@ export class FlowIndex {
       }
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
+      }
+      for (const [t, weight] of strange) if (doc.about.has(t)) explained += weight;
+      // Task words the flow does not use, of an act its own words have: they explain themselves.
+      for (const k of tasks) {
+        const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);
+        if (!said) continue;
+        if (withTerms) matched.push(`~${k.act}`);
+        const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
+        score += (TASK_SHARE * this.idfOf(this.actDf.get(k.act)!) * said * (K1 + 1)) / norm;
+        explained += k.weight;
       }
       if (score > 0) {
         const coverage = total ? explained / total : 0;

@@ -10,6 +10,7 @@ import type {
 import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
+import { findDates } from "./extract/dates.ts";
 import type { FlowScore } from "./flow-index.ts";
 import {
   AMBIGUOUS_CANCEL,
@@ -72,11 +73,13 @@ export interface Turn {
   model: DomainModel;
   state: Readonly<DialogueState>;
   frame: FlowFrame | undefined;
-  rank: FlowScore[];
+  readonly rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
-  view: { text: string; markers: string[][] };
+  readonly view: { text: string; markers: string[][] };
   /** Stems of the message's tokens (typos corrected), computed on first use. */
   stems?: string[];
+  /** The values each flow would take from the message (`mentionsFor`), read on first use. */
+  mentions?: Map<string, readonly Found[]>;
 }
 
 /**
@@ -143,15 +146,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const corrected = tokenize(text)
       .map((t) => model.analyzer.correct(t.norm))
       .join(" ");
-    const view = this.rankingView(model, text);
+    // The ranking is built on first use: many answers (a "yes", a value) never need it.
+    let view: Turn["view"] | undefined;
+    let rank: FlowScore[] | undefined;
+    const du = this;
     return {
       text,
       acts: readActs(corrected),
       model,
       state,
       frame: state.flow_stack.at(-1),
-      rank: model.index.rank(view.text, view.markers),
-      view,
+      get view() {
+        view ??= du.rankingView(model, text);
+        return view;
+      },
+      get rank() {
+        rank ??= model.index.rank(this.view.text, this.view.markers);
+        return rank;
+      },
     };
   }
 
@@ -217,7 +229,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return null;
   }
 
-  decide(rank: FlowScore[], minCoverage: number): Decision {
+  decide(ranked: FlowScore[], minCoverage: number): Decision {
+    // A best score from words that explain little of the message ("gigs remaining on 699 000
+    // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it.
+    let rank = ranked;
+    const [first, runnerUp] = ranked;
+    if (
+      first &&
+      runnerUp &&
+      first.coverage < minCoverage &&
+      runnerUp.coverage >= minCoverage &&
+      runnerUp.score >= first.score * this.limits.ambiguity
+    ) {
+      rank = [runnerUp, ...ranked.slice(2)];
+    }
     const [top, second] = rank;
     if (!top || top.score < this.limits.minScore) return null;
     const strong =
@@ -226,6 +251,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       (!second || second.score < top.score / 2);
     if (top.coverage < minCoverage && !strong) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
+    // Among close scores, a flow that explains clearly more of the message than every other is
+    // the one meant ("push my appointment to the afternoon": the other only takes the value).
+    const covering = close.filter((r) => r.coverage >= minCoverage);
+    const best = covering.reduce<FlowScore | undefined>(
+      (b, r) => (!b || r.coverage > b.coverage ? r : b),
+      undefined,
+    );
+    if (
+      best &&
+      close.length > 1 &&
+      close.every((r) => r === best || r.coverage < best.coverage * this.limits.ambiguity)
+    ) {
+      return { flow: best.flow };
+    }
     return close.length > 1
       ? { ambiguous: close.slice(0, 3).map((r) => r.flow) }
       : { flow: top.flow };
@@ -786,6 +825,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
     mark(parts.numberSlots, numbers);
     mark(parts.ibanSlots, findIbans(text));
+    // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
+    // for the flows that collect it.
+    if (parts.dateSlots.length > 0) mark(parts.dateSlots, findDates(text, this.now()));
+    for (const { slot, pattern } of parts.patterns) {
+      pattern.lastIndex = 0;
+      const found = [...text.matchAll(pattern)]
+        .filter((m) => m[0].trim() !== "")
+        .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      mark([slot], found);
+    }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
@@ -963,17 +1012,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {
+    // Several rules ask for the values a flow would take from the message: read them once.
+    const plain = taken.length === 0 && skip.length === 0;
+    const known = plain ? turn.mentions?.get(flow) : undefined;
+    if (known) return [...known];
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
     const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
       (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
     );
-    return turn.model.reader
+    const found = turn.model.reader
       .mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken)
       .filter(
         (f) =>
           turn.model.slots.get(f.slot)?.kind !== "text" ||
           !requestWords(turn.model, String(f.value)),
       );
+    if (!plain) return found;
+    turn.mentions ??= new Map();
+    turn.mentions.set(flow, found);
+    return [...found];
   }
 
   /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
@@ -1027,6 +1084,9 @@ interface RankingParts {
   choiceSlots: SlotInfo[];
   numberSlots: SlotInfo[];
   ibanSlots: SlotInfo[];
+  dateSlots: SlotInfo[];
+  /** Slots of a distinctive pattern, each with its pattern compiled to find every match. */
+  patterns: Array<{ slot: SlotInfo; pattern: RegExp }>;
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
   textCues: Array<{
     texts: SlotInfo[];
@@ -1064,9 +1124,13 @@ function rankingParts(model: DomainModel): RankingParts {
       }
     }
     parts = {
-      choiceSlots: all.filter((s) => s.kind === "choice"),
+      choiceSlots: all.filter((s) => s.choices !== undefined),
       numberSlots: all.filter((s) => s.kind === "number"),
       ibanSlots: all.filter((s) => s.kind === "iban"),
+      dateSlots: all.filter((s) => s.kind === "date"),
+      patterns: all
+        .filter((s) => s.distinctive && s.def.pattern)
+        .map((slot) => ({ slot, pattern: new RegExp(slot.def.pattern!, "giu") })),
       textCues,
     };
     rankingPartsCache.set(model, parts);

@@ -65,6 +65,9 @@ export function flat(text: string): string {
   return words(text).join(" ");
 }
 
+/** A noun made from a verb ("reservation"): it names the thing, the verb the act. */
+export const NOMINAL = /^.{3,}ations?$/;
+
 /**
  * Light suffix stripping for English and Spanish. It only has to map variants of a word to the
  * same key consistently (the index and the query go through it alike), not produce real stems.
@@ -76,6 +79,8 @@ export function stem(word: string): string {
   else if (w.endsWith("ciones")) w = w.slice(0, -2);
   else if (/(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // A short verb ending in "e": "used"/"using" -> "use", "owed" -> "owe".
+  if (/^[aeiou][^aeiou](?:ed|ing)$/.test(w)) return `${w.slice(0, 2)}e`;
   for (const suffix of ["ing", "ed"]) {
     const rest = w.slice(0, -suffix.length);
     if (w.endsWith(suffix) && rest.length >= 3 && /[aeiouy]/.test(rest)) {
@@ -86,8 +91,37 @@ export function stem(word: string): string {
     }
   }
   if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
+  // The noun of a verb matches the verb: "reservation" -> "reserv(e)", "cancellation" -> "cancel".
+  else if (NOMINAL.test(w)) w = w.slice(0, -5).replace(/ll$/, "l");
   if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
   return w;
+}
+
+/**
+ * Edit distance with swaps of neighbours counted as one edit (optimal string alignment), or
+ * `limit + 1` as soon as it is known to exceed `limit`.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, before[j - 2]! + 1);
+      }
+      current.push(d);
+      if (d < best) best = d;
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, limit + 1);
 }
 
 /** At most one edit apart: a substitution, insertion, deletion or swap of neighbours ("tranfer"). */

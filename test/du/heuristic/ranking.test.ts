@@ -54,9 +54,13 @@ describe("ranking", () => {
   });
 
   it("lets the values pick the flow when the words do not (rule values-pick-flow)", () => {
-    const read = fired(hotel, "2 guests, seville, arriving may 2");
+    const read = fired(hotel, "I want to stay in Seville for a few days");
     expect(read.rule).toBe("values-pick-flow");
     expect(read.commands[0]).toEqual({ type: "start_flow", flow: "book_room" });
+    // With a date too, the booking explains clearly more of the message than a change of
+    // dates does, and starts on its words and values alone.
+    const dated = fired(hotel, "2 guests, seville, arriving may 2");
+    expect(dated.commands[0]).toEqual({ type: "start_flow", flow: "book_room" });
   });
 
   it("reads a pattern value anywhere: 'cancel reservation HB-222222'", () => {

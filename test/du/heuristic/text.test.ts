@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { findCodes, findIbans } from "../../../src/du/heuristic/extract/codes.ts";
 import { freeText } from "../../../src/du/heuristic/extract/free-text.ts";
-import { editDistanceAtMost1, fold, stem, tokenize } from "../../../src/du/heuristic/text.ts";
+import {
+  editDistanceAtMost1,
+  editDistanceWithin,
+  fold,
+  stem,
+  tokenize,
+} from "../../../src/du/heuristic/text.ts";
 
 describe("text normalisation", () => {
   it("folds case and accents and keeps offsets into the raw text", () => {
@@ -19,9 +25,14 @@ describe("text normalisation", () => {
       ["block", "blocked", "blocking", "blocks"],
       ["balance", "balances"],
       ["tarjeta", "tarjetas"],
+      ["use", "used", "using", "uses"],
+      ["owe", "owed"],
+      ["reserve", "reservation", "reservations"],
+      ["cancel", "cancellation"],
     ]) {
       expect(new Set(group.map(stem)).size).toBe(1);
     }
+    expect(stem("need")).toBe("need");
   });
 
   it("accepts exactly one edit", () => {
@@ -109,5 +120,16 @@ describe("codes and free text", () => {
 
   it("strips the slot's own name from the answer", () => {
     expect(freeText("the concept is rent for March", ["concept"])).toBe("rent for March");
+  });
+});
+
+describe("editDistanceWithin", () => {
+  it("counts a swap of neighbours as one edit and stops past the limit", () => {
+    expect(editDistanceWithin("reschedual", "reschedule", 2)).toBe(2);
+    expect(editDistanceWithin("apointment", "appointment", 2)).toBe(1);
+    expect(editDistanceWithin("tranfser", "transfer", 2)).toBe(1);
+    expect(editDistanceWithin("interest", "internet", 1)).toBe(2);
+    expect(editDistanceWithin("cancel", "cancel", 2)).toBe(0);
+    expect(editDistanceWithin("abc", "abcdef", 2)).toBe(3);
   });
 });

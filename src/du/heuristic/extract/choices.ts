@@ -29,6 +29,9 @@ function singular(word: string): string {
   return word;
 }
 
+/** Folded words of a tokenized text (tokens are cached and frozen, so they key it). */
+const stemsCache = new WeakMap<readonly Token[], { analyzer: Analyzer; stems: string[] }>();
+
 interface Variant {
   stems: string[];
   value: SlotValue;
@@ -40,6 +43,10 @@ interface Variant {
  */
 export class ChoiceMatcher {
   private readonly variants: Variant[] = [];
+  /** The variants by their first word, longest first: a token is only compared with these. */
+  private readonly byFirst = new Map<string, Variant[]>();
+  /** One-word variants, for prefixes ("invest" -> investment). */
+  private readonly singles: Variant[];
 
   constructor(
     slot: SlotDefinition,
@@ -57,10 +64,21 @@ export class ChoiceMatcher {
     }
     // Longest phrases first, so "current account" beats "account".
     this.variants.sort((a, b) => b.stems.length - a.stems.length);
+    for (const v of this.variants) {
+      const list = this.byFirst.get(v.stems[0]!) ?? [];
+      list.push(v);
+      this.byFirst.set(v.stems[0]!, list);
+    }
+    this.singles = this.variants.filter((v) => v.stems.length === 1);
   }
 
   private stemsOf(tokens: readonly Token[]): string[] {
-    return tokens.map((t) => singular(this.analyzer.correct(t.norm)));
+    // Every choice slot of the domain reads the same message: its words are folded once.
+    const known = stemsCache.get(tokens);
+    if (known?.analyzer === this.analyzer) return known.stems;
+    const stems = tokens.map((t) => singular(this.analyzer.correct(t.norm)));
+    stemsCache.set(tokens, { analyzer: this.analyzer, stems });
+    return stems;
   }
 
   /** The last text searched and what was found: a message is searched several times a turn. */
@@ -79,13 +97,13 @@ export class ChoiceMatcher {
     const stems = this.stemsOf(tokens);
     const out: ChoiceMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const exact = this.variants.find((v) => v.stems.every((s, j) => stems[i + j] === s));
+      const exact = this.byFirst
+        .get(stems[i]!)
+        ?.find((v) => v.stems.every((s, j) => stems[i + j] === s));
       let match: Variant | undefined = exact;
       let length = exact?.stems.length ?? 0;
       if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
-        const candidates = this.variants.filter(
-          (v) => v.stems.length === 1 && v.stems[0]!.startsWith(stems[i]!),
-        );
+        const candidates = this.singles.filter((v) => v.stems[0]!.startsWith(stems[i]!));
         if (new Set(candidates.map((c) => c.value)).size === 1) {
           match = candidates[0];
           length = 1;

@@ -14,6 +14,7 @@ export const EN: LanguagePack = {
     "let lets know tell give get got make now today again thing things something one much many",
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
+    "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
@@ -245,7 +246,7 @@ export const EN: LanguagePack = {
   whatIs: "^(?:what|whats|wats) (?:do you mean by |is |s )?(?:a |an |the |this |that )?",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
-    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|manager",
+    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
     "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b",
   frustration:
@@ -299,6 +300,41 @@ export const EN: LanguagePack = {
     ],
     last: ["last", "past", "previous", "recent", "latest"],
   },
+  tasks: {
+    reserve: [
+      ...list("book reserve schedule arrange organise organize make available availability"),
+      "set up",
+    ],
+    cancel: [
+      ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue"),
+      "call off",
+      "no longer",
+      "dont need",
+    ],
+    change: [
+      ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
+      ...list("switch postpone delay push upgrade downgrade extend add remove"),
+      "push back",
+      "bring forward",
+    ],
+    lookup: [
+      ...list("check see show view track status waiting"),
+      "look up",
+      "find out",
+      "on the way",
+      "on its way",
+      "any update",
+      "any news",
+      "whats going on",
+      "whats happening",
+    ],
+    buy: [...list("buy purchase"), "place an order"],
+    pay: list("pay payment settle owe due charge"),
+    fault: [...list("report problem issue fault broken down"), "not working", "doesnt work"],
+  },
+  negations: list(
+    "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
+  ),
   kindWords: {
     money: ["amount", "sum", "how much"],
     date: ["date", "day"],

@@ -130,6 +130,22 @@ export const ES: LanguagePack = {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],
   },
+  tasks: {
+    reserve: list("reservar reserva reservo agendar agenda programar concertar"),
+    cancel: [
+      ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
+      "ya no",
+    ],
+    change: list(
+      "cambiar cambia cambio modificar modifica mover mueve reprogramar actualizar aplazar",
+      "aplaza posponer pospon adelantar adelanta retrasar retrasa",
+    ),
+    lookup: [...list("consultar consulta ver mirar revisar comprobar saber estado"), "donde esta"],
+    buy: list("comprar compra encargar encargo"),
+    pay: list("pagar pago pagos abonar debo deuda"),
+    fault: [...list("averia problema fallo roto rota"), "no funciona", "no va"],
+  },
+  negations: list("no nunca"),
   kindWords: {
     money: ["importe", "cantidad"],
     date: ["fecha"],

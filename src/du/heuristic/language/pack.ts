@@ -73,6 +73,16 @@ export interface LanguagePack {
   phraseBreaks: string[];
   /** Generic synonym groups (greetings, "last"/"previous"); a domain may drop or re-map them. */
   synonyms: Record<string, string[]>;
+  /**
+   * Task words: per act a customer asks for (book, cancel, change, look up, buy, pay, report a
+   * fault), the generic verbs and fixed phrases said for it. A flow whose own words use one
+   * member is weakly matched by the others, below an exact match ("make an appointment" is a
+   * booking). Groups are tight acts and hold no domain noun; a domain's own synonym for a word,
+   * or `vocabulary.drop` naming the group, wins.
+   */
+  tasks: Record<string, string[]>;
+  /** Words that negate the task word right after them ("I can't make it" books nothing). */
+  negations: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
 }

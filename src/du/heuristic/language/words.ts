@@ -44,6 +44,16 @@ export const REQUEST_CUES = cue((p) => p.requestCues);
 export const QUESTION_START = cue((p) => p.questionStart);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
+export const NEGATIONS = new Set(words((p) => p.negations));
+
+/** Task-word groups of every pack, by act ("cancel": English and Spanish words together). */
+export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
+  const out: Record<string, string[]> = Object.create(null);
+  for (const p of PACKS) {
+    for (const [act, list] of Object.entries(p.tasks)) out[act] = [...(out[act] ?? []), ...list];
+  }
+  return out;
+})();
 
 /** Ordinals that pick one of the flows a clarification offered. */
 export const ORDINALS: Record<string, number> = Object.assign(

@@ -1,0 +1,95 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomain } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+
+/** The language packs' task words: generic verbs of one act match a flow of that act. */
+const fixtures = path.resolve(import.meta.dirname, "../../fixtures/du");
+const root = path.resolve(import.meta.dirname, "../../..");
+let visits: LoadedDomain;
+let noChange: LoadedDomain;
+let clinic: LoadedDomain;
+let banking: LoadedDomain;
+const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
+beforeAll(async () => {
+  visits = await loadDomain(path.join(fixtures, "service-visits.yaml"));
+  noChange = await loadDomain(path.join(fixtures, "service-visits-no-change.yaml"));
+  clinic = await loadDomain(path.join(root, "examples/clinic"));
+  banking = await loadDomain(path.join(root, "examples/banking"));
+});
+const read = (domain: LoadedDomain, text: string) => du.read(text, domain, emptyState("t"));
+const started = (domain: LoadedDomain, text: string) => {
+  const first = read(domain, text)[0];
+  return first?.type === "start_flow" ? first.flow : first?.type;
+};
+
+describe("task words", () => {
+  it("carries a verb no trigger has to the flow of its act", () => {
+    expect(started(visits, "I need to reschedule my visit")).toBe("move_visit");
+    expect(started(visits, "please postpone my visit")).toBe("move_visit");
+    expect(started(visits, "I want to call off my visit")).toBe("cancel_visit");
+    expect(started(visits, "can I schedule a visit")).toBe("book_visit");
+  });
+
+  it("reads Spanish task words in an English domain", () => {
+    expect(started(clinic, "quiero anular mi cita")).toBe("cancel_appointment");
+    expect(started(clinic, "puedo aplazar mi cita al viernes")).toBe("reschedule_appointment");
+  });
+
+  it("reads a phrase as its act, its other words adding no weight", () => {
+    // "back" is no word of any flow: inside "push back" it does not lower the match.
+    expect(started(visits, "can you push back my visit")).toBe("move_visit");
+    expect(started(visits, "could you set up a visit for me")).toBe("book_visit");
+  });
+
+  it("reads a function word of an act ('make') only for a flow of that act", () => {
+    expect(started(clinic, "I'd like to make an appointment")).toBe("book_appointment");
+    // Alone it starts nothing, and in a domain without a booking flow it means nothing.
+    expect(read(visits, "make me a sandwich")).toEqual([]);
+    expect(started(banking, "make a transfer of 50 euros to Ana")).toBe("transfer_funds");
+  });
+
+  it("ignores a negated task word: 'I can't make it' books nothing", () => {
+    expect(started(clinic, "I can't make it on thursday, can we change it")).toBe(
+      "reschedule_appointment",
+    );
+  });
+
+  it("weighs below the flow's own words", () => {
+    // "move" is move_visit's own word; "reschedule" is only of the same act.
+    const { index } = du.prepare(visits);
+    const own = index.rank("move my visit").find((r) => r.flow === "move_visit")!;
+    const related = index.rank("reschedule my visit").find((r) => r.flow === "move_visit")!;
+    expect(related.score).toBeGreaterThan(0);
+    expect(related.score).toBeLessThan(own.score);
+  });
+
+  it("lets the domain drop an act", () => {
+    expect(started(noChange, "I need to reschedule my visit")).not.toBe("move_visit");
+    expect(started(noChange, "move my visit")).toBe("move_visit");
+  });
+
+  it("takes a pattern value or a date as evidence for the flows that collect it", () => {
+    expect(read(visits, "postpone VS-1234")).toEqual([
+      { type: "start_flow", flow: "move_visit" },
+      { type: "set_slot", slot: "visit_code", value: "VS-1234" },
+    ]);
+  });
+
+  it("explains a word of the descriptions or prompts of the slots a flow asks for", () => {
+    const { index } = du.prepare(visits);
+    const coverage = (text: string) =>
+      index.rank(text).find((r) => r.flow === "book_visit")?.coverage ?? 0;
+    expect(coverage("a visit for my appliance")).toBe(1);
+    expect(coverage("a visit for fixing")).toBe(1);
+    expect(coverage("a visit for my sandwich")).toBeLessThan(0.6);
+    // ...without scoring for it: a flow's own words decide.
+    expect(index.rank("appliance").length).toBe(0);
+  });
+
+  it("corrects two typos in a long word", () => {
+    expect(started(clinic, "reschedual my apointment pls")).toBe("reschedule_appointment");
+  });
+});
