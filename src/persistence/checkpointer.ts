@@ -12,6 +12,18 @@ export interface SaveOptions {
    * lease is still held, else it throws LeaseLostError and changes nothing.
    */
   leaseToken?: number;
+  /**
+   * The caller hands `state` and `turn` over: it will not change them after the call (the
+   * runtime's own per-turn objects). A store that keeps objects in memory may then keep these
+   * instead of copies; stores that serialize ignore it.
+   */
+  handOver?: boolean;
+  /**
+   * With `leaseToken`: give the lease up in the same write when the save succeeds (one write
+   * per turn instead of two). Only honoured by a store whose `releasesLeaseOnSave` is true; on a
+   * failed save the lease stays held.
+   */
+  releaseLease?: boolean;
 }
 
 /** What one attempt to take a lease got: the lease's token, or how long its holder keeps it. */
@@ -52,4 +64,6 @@ export interface Checkpointer {
   renewLease?(conversationId: string, token: number, ttlMs: number): Promise<boolean>;
   /** Gives the lease up if `token` still holds it; otherwise does nothing. */
   releaseLease?(conversationId: string, token: number): Promise<void>;
+  /** The store gives the lease up in the save itself when asked (`SaveOptions.releaseLease`). */
+  readonly releasesLeaseOnSave?: boolean;
 }

@@ -33,6 +33,8 @@ export interface HeldLease {
   readonly lost: boolean;
   /** Stops renewing and gives the lease up; never throws (an unreleased lease just expires). */
   release(): Promise<void>;
+  /** Stops renewing a lease the store already gave up (a save with `releaseLease`). */
+  releasedByStore(): Promise<void>;
 }
 
 const FIRST_POLL_MS = 5;
@@ -73,11 +75,12 @@ function holdLease(
 ): HeldLease {
   let lost = false;
   let renewing: Promise<void> | undefined;
+  let released: Promise<void> | undefined;
   const renew = async () => {
     try {
-      if (!(await store.renewLease(conversationId, token, options.ttlMs))) {
+      if (!(await store.renewLease(conversationId, token, options.ttlMs)) && !released) {
         lost = true;
-        clearInterval(timer);
+        renewals.remove(options.ttlMs, tick);
         options.logger?.().warn({ token }, "conversation lease lost before the turn finished");
       }
     } catch (error) {
@@ -85,13 +88,22 @@ function holdLease(
       options.logger?.().warn({ err: error, token }, "conversation lease renewal failed");
     }
   };
-  const timer = setInterval(() => {
+  const tick = () => {
     renewing ??= renew().finally(() => {
       renewing = undefined;
     });
-  }, options.ttlMs / 3);
-  timer.unref();
-  let released: Promise<void> | undefined;
+  };
+  renewals.add(options.ttlMs, tick);
+  const stop = async (inStore: boolean) => {
+    renewals.remove(options.ttlMs, tick);
+    await renewing;
+    if (!inStore) return;
+    try {
+      await store.releaseLease(conversationId, token);
+    } catch (error) {
+      options.logger?.().warn({ err: error, token }, "conversation lease release failed");
+    }
+  };
   return {
     conversationId,
     token,
@@ -99,19 +111,50 @@ function holdLease(
       return lost;
     },
     release() {
-      released ??= (async () => {
-        clearInterval(timer);
-        await renewing;
-        try {
-          await store.releaseLease(conversationId, token);
-        } catch (error) {
-          options.logger?.().warn({ err: error, token }, "conversation lease release failed");
-        }
-      })();
+      released ??= stop(true);
+      return released;
+    },
+    releasedByStore() {
+      released ??= stop(false);
       return released;
     },
   };
 }
+
+/**
+ * Renews the leases this process holds: one timer per lease duration, ticking every third of
+ * it, instead of a timer created and cleared by every turn (most turns end long before their
+ * first renewal). A lease taken just before a tick is renewed early, which is harmless; none
+ * waits longer than a third of its duration. The timer stops after a tick with no lease.
+ */
+class Renewals {
+  readonly #byTtl = new Map<number, { timer: NodeJS.Timeout; leases: Set<() => void> }>();
+
+  add(ttlMs: number, tick: () => void): void {
+    let group = this.#byTtl.get(ttlMs);
+    if (!group) {
+      const leases = new Set<() => void>();
+      const timer = setInterval(() => {
+        if (leases.size === 0) {
+          clearInterval(timer);
+          this.#byTtl.delete(ttlMs);
+          return;
+        }
+        for (const renew of leases) renew();
+      }, ttlMs / 3);
+      timer.unref();
+      group = { timer, leases };
+      this.#byTtl.set(ttlMs, group);
+    }
+    group.leases.add(tick);
+  }
+
+  remove(ttlMs: number, tick: () => void): void {
+    this.#byTtl.get(ttlMs)?.leases.delete(tick);
+  }
+}
+
+const renewals = new Renewals();
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

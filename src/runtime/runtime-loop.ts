@@ -11,6 +11,7 @@ import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
 import { LeaseLostError, VersionConflictError } from "../persistence/errors.ts";
+import { copyJson } from "../persistence/json-copy.ts";
 import { acquireLease, type HeldLease, supportsLeases } from "../persistence/lease.ts";
 import { observeCheckpointer } from "../persistence/observed-checkpointer.ts";
 import { type Command, parseCommands } from "../protocol/commands.ts";
@@ -595,14 +596,20 @@ export class RuntimeLoop {
   ): Promise<"saved" | "conflict" | "lease_lost_too_often"> {
     for (;;) {
       try {
-        const token = held.lease?.token;
+        const lease = held.lease;
+        // The turn's own objects, never touched after the save: the memory store keeps them
+        // without a copy. The lease goes in the same write where the store can do that.
+        const releaseLease = lease !== undefined && store.releasesLeaseOnSave === true;
         await store.save(
           userId,
           output.state,
           version,
           output.record,
-          token === undefined ? undefined : { leaseToken: token },
+          lease === undefined
+            ? { handOver: true }
+            : { handOver: true, leaseToken: lease.token, releaseLease },
         );
+        if (releaseLease) await lease.releasedByStore();
         return "saved";
       } catch (error) {
         if (error instanceof VersionConflictError) return "conflict";
@@ -750,14 +757,15 @@ function turnBindings(userId: string, options: TurnOptions): Record<string, stri
   return bindings;
 }
 
+/** The caller's own arrays: the turn's were handed over to the store with the turn record. */
 function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {
   return {
     response: messages.join("\n"),
-    messages,
+    messages: messages.slice(),
     flowState: flowStateOf(state),
     activeFlow: state.flow_stack.at(-1)?.flow ?? null,
     turnCount: state.turn_count,
-    commands,
+    commands: copyJson(commands),
   };
 }
 
