@@ -24,7 +24,7 @@ function logThenExit(lines: number, exit: string, options = "{}"): Promise<strin
   });
 }
 
-function indexes(stdout: string): Set<number> {
+function indexes(stdout: string): Set<number | undefined> {
   const lines = stdout.split("\n").filter((line) => line.trim() !== "");
   return new Set(lines.map((line) => (JSON.parse(line) as { i?: number }).i));
 }
