@@ -42,7 +42,7 @@ function botFrameworkDriver(): TurnDriver {
 }
 
 /** Plays `conversations` transfer conversations, ACTIVE at a time, timing every turn. */
-async function playTransfers(
+export async function playTransfers(
   driver: TurnDriver,
   conversations: number,
   prefix: string,

@@ -459,16 +459,7 @@ export class RuntimeLoop {
     options: TurnOptions,
     progress: TurnProgress,
   ): Promise<TurnResult> {
-    // Made on first use: a pino child per turn is a measurable part of a turn, and a turn at the
-    // info level logs one line (or none when logging is off).
-    let child: Logger | undefined;
-    const logger = () => {
-      // A logger that writes nothing (level silent) needs no child to write nothing.
-      child ??= this.#logger.isLevelEnabled("fatal")
-        ? this.#logger.child(turnBindings(userId, options))
-        : this.#logger;
-      return child;
-    };
+    const logger = lazyTurnLogger(this.#logger, userId, options);
     const store = this.#store();
     const observer = this.#options.observer;
     // One turn of a conversation at a time across every process sharing the store; the
@@ -693,7 +684,9 @@ export class RuntimeLoop {
         );
       }
       const commands = parseCommands(result.commands as unknown[], {
-        warn: (d, m) => logger().warn(d, m),
+        warn(data, msg) {
+          logger().warn(data, msg);
+        },
       });
       // A tenth of a millisecond is finer than a turn log reader needs.
       const latencyMs = Math.round(result.latency_ms * 10) / 10;
@@ -746,6 +739,20 @@ function callKey(
 interface TurnProgress {
   flow: string | null;
   duSource: string | null;
+}
+
+/**
+ * The turn's child logger, made on first use: a pino child per turn is a measurable part of a
+ * turn, and a turn at the info level logs one line (or none when logging is off). (Returned, not
+ * declared in the turn: a closure bound to a name costs a `defineProperty` per turn under tsx.)
+ */
+function lazyTurnLogger(parent: Logger, userId: string, options: TurnOptions): () => Logger {
+  let child: Logger | undefined;
+  return () => {
+    // A logger that writes nothing (level silent) needs no child to write nothing.
+    child ??= parent.isLevelEnabled("fatal") ? parent.child(turnBindings(userId, options)) : parent;
+    return child;
+  };
 }
 
 /** The turn's log context: the conversation, the request and, when tracing, the trace. */
