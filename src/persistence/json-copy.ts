@@ -51,10 +51,10 @@ function isPlain(value: unknown, depth: number): void {
     return;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_PLAIN;
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = (value as Record<string, unknown>)[key];
     // An undefined property is dropped by a copy: the object as it is would keep it.
-    if (item === undefined || key === "__proto__") throw NOT_PLAIN;
+    if (item === undefined || key === "__proto__" || !Object.hasOwn(value, key)) throw NOT_PLAIN;
     isPlain(item, depth + 1);
   }
 }
@@ -82,10 +82,12 @@ function fastCopy(value: unknown, depth: number): unknown {
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_PLAIN;
   const record: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // for-in walks V8's cached key list without making an array (Object.keys does, per object);
+  // an inherited key (a polluted Object.prototype) leaves it to the careful copy.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || key === "__proto__") throw NOT_PLAIN;
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
-    if (key === "__proto__") throw NOT_PLAIN;
     record[key] = fastCopy(item, depth + 1);
   }
   return record;
