@@ -6,6 +6,16 @@ export interface StoredConversation {
   version: number;
 }
 
+export interface LoadOptions {
+  /**
+   * The caller replaces the state's `history`, `last_turn` and `data` and never changes them in
+   * place (the runtime: the DM appends to history in a new array, handlers work on copies of
+   * `data`). A store keeping objects (memory) may then share those three between loads instead
+   * of copying them each time; the rest of the state is still the caller's own copy.
+   */
+  replacesLogs?: boolean;
+}
+
 export interface SaveOptions {
   /**
    * Fencing token of the conversation's lease (see lease.ts): the save succeeds only while this
@@ -41,7 +51,7 @@ export type LeaseAttempt = { token: number } | { heldForMs: number };
  */
 export interface Checkpointer {
   readonly backend: "memory" | "sqlite" | "postgres" | "redis" | (string & {});
-  load(conversationId: string): Promise<StoredConversation | null>;
+  load(conversationId: string, options?: LoadOptions): Promise<StoredConversation | null>;
   save(
     conversationId: string,
     state: DialogueState,

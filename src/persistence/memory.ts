@@ -3,6 +3,7 @@ import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 import type {
   Checkpointer,
   LeaseAttempt,
+  LoadOptions,
   SaveOptions,
   StoredConversation,
 } from "./checkpointer.ts";
@@ -74,11 +75,14 @@ export class MemoryCheckpointer implements Checkpointer {
     return this.#entries.size;
   }
 
-  load(conversationId: string): Promise<StoredConversation | null> {
+  load(conversationId: string, options?: LoadOptions): Promise<StoredConversation | null> {
     return this.#lifecycle.runSync(() => {
       const entry = this.#touch(conversationId);
       if (!entry) return null;
-      return { state: copyJson(entry.state), version: entry.version };
+      return {
+        state: options?.replacesLogs ? copyExceptLogs(entry.state) : copyJson(entry.state),
+        version: entry.version,
+      };
     });
   }
 
@@ -219,4 +223,18 @@ export class MemoryCheckpointer implements Checkpointer {
       this.#logger?.debug({ evicted }, "memory checkpointer evicted idle conversations");
     }
   }
+}
+
+/**
+ * A copy of the state but for `history`, `last_turn` and `data`, shared (see
+ * `LoadOptions.replacesLogs`): they are most of a state's size and the store never changes
+ * what it holds.
+ */
+function copyExceptLogs(state: DialogueState): DialogueState {
+  const { history, last_turn, data, ...rest } = state;
+  const copy = copyJson(rest) as DialogueState;
+  copy.history = history;
+  copy.last_turn = last_turn;
+  if (data !== undefined) copy.data = data;
+  return copy;
 }

@@ -59,7 +59,7 @@ export function observeCheckpointer<T extends Checkpointer>(
     }
   };
   const observed: Observed = {
-    load: (id) => observe("load", () => inner.load(id)),
+    load: (id, options) => observe("load", () => inner.load(id, options)),
     save: (id, state, expectedVersion, turn, options) =>
       observe("save", () => inner.save(id, state, expectedVersion, turn, options)),
     delete: (id) => observe("delete", () => inner.delete(id)),

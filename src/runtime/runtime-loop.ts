@@ -470,7 +470,9 @@ export class RuntimeLoop {
       // that makes the same call again passes the same key (see callKey).
       const journal = new Map<string, string>();
       for (let attempt = 1; ; attempt++) {
-        const stored = await store.load(userId);
+        // The DM and the handlers replace history, last_turn and data, never change them in
+        // place: the memory store need not copy them on every turn.
+        const stored = await store.load(userId, { replacesLogs: true });
         const state = stored ? migrateState(stored.state) : emptyState(userId);
         progress.flow = state.flow_stack.at(-1)?.flow ?? null;
         const { commands, du } = await this.#understand(message, state, logger, progress);

@@ -235,6 +235,17 @@ export function describeCheckpointerContract(name: string, options: ContractOpti
       expect((await store.load(id))?.state).toEqual(sampleState(id, 1));
     });
 
+    it("loads the same state when the caller replaces history, last_turn and data (replacesLogs)", async () => {
+      const store = await open();
+      const id = newId();
+      const state = { ...sampleState(id, 1), last_turn: sampleTurn(1), data: { n: [1, 2] } };
+      await store.save(id, state, 0);
+      const loaded = await store.load(id, { replacesLogs: true });
+      expect(loaded).toEqual({ state, version: 1 });
+      loaded!.state.flow_stack[0]!.slots.amount = 0;
+      expect((await store.load(id))?.state).toEqual(state);
+    });
+
     it("keeps a handed-over state as JSON data: loads are copies, non-JSON is refused", async () => {
       const store = await open();
       const id = newId();
