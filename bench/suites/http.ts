@@ -15,6 +15,8 @@ import { createTempDomain, type TempDomain } from "../lib/temp-domain.ts";
 const RUNS = 5;
 const CONNECTIONS = 50;
 const FLOOR_TARGET = 0.5;
+/** SQLite pays a write transaction or two per turn on top: a lower floor (issue 16). */
+const SQLITE_FLOOR_TARGET = 0.35;
 
 interface Target {
   name: string;
@@ -126,6 +128,7 @@ export const httpSuite: Suite = {
       .get("sqlite")!
       .map((r, i) => r.requestsPerSecond / runs.get("bare")![i]!.requestsPerSecond);
     const ratio = median(ratios);
+    const sqliteRatio = median(sqliteRatios);
     metrics.push(
       {
         name: "ratio soni (memory) / bare Fastify",
@@ -135,7 +138,9 @@ export const httpSuite: Suite = {
       },
       {
         name: "ratio soni (SQLite) / bare Fastify",
-        value: `${round(median(sqliteRatios) * 100, 1)}%`,
+        value: `${round(sqliteRatio * 100, 1)}%`,
+        target: `>= ${SQLITE_FLOOR_TARGET * 100}%`,
+        met: sqliteRatio >= SQLITE_FLOOR_TARGET,
       },
     );
     const conversations = [...runs.values()].flat().reduce((n, r) => n + r.conversations, 0);

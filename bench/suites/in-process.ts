@@ -8,14 +8,15 @@ import { type ScriptTurn, transferScript } from "../lib/transfer-script.ts";
 const RUNS = 5;
 /** Conversations in progress at once; turns are interleaved between them like real traffic. */
 const ACTIVE = 50;
-const RATIO_TARGET = 3;
+/** Issue 16's targets (issue 7 asked for 3x and 2 ms). */
+const RATIO_TARGET = 4;
 /**
  * Conversations of the uncounted warm-up run, per engine. 60 left Soni's first counted run at
  * half its steady speed (its DU is more code for the JIT to optimize than a waterfall), which
  * measured the JIT, not the framework; both engines get the same warm-up.
  */
 const WARMUP_CONVERSATIONS = 300;
-const P99_TARGET_MS = 2;
+const P99_TARGET_MS = 1;
 /**
  * The targets apply to Soni with the memory store: the like-for-like match for Bot Framework's
  * MemoryStorage, and pure framework time. SQLite rows add the store's disk time, shown apart.
@@ -41,7 +42,7 @@ function botFrameworkDriver(): TurnDriver {
 }
 
 /** Plays `conversations` transfer conversations, ACTIVE at a time, timing every turn. */
-async function playTransfers(
+export async function playTransfers(
   driver: TurnDriver,
   conversations: number,
   prefix: string,

@@ -6,12 +6,34 @@ export interface StoredConversation {
   version: number;
 }
 
+export interface LoadOptions {
+  /**
+   * The caller replaces the state's `history`, `last_turn` and `data` and never changes them in
+   * place (the runtime: the DM appends to history in a new array, handlers work on copies of
+   * `data`). A store keeping objects (memory) may then share those three between loads instead
+   * of copying them each time; the rest of the state is still the caller's own copy.
+   */
+  replacesLogs?: boolean;
+}
+
 export interface SaveOptions {
   /**
    * Fencing token of the conversation's lease (see lease.ts): the save succeeds only while this
    * lease is still held, else it throws LeaseLostError and changes nothing.
    */
   leaseToken?: number;
+  /**
+   * The caller hands `state` and `turn` over: it will not change them after the call (the
+   * runtime's own per-turn objects). A store that keeps objects in memory may then keep these
+   * instead of copies; stores that serialize ignore it.
+   */
+  handOver?: boolean;
+  /**
+   * With `leaseToken`: give the lease up in the same write when the save succeeds (one write
+   * per turn instead of two). Only honoured by a store whose `releasesLeaseOnSave` is true; on a
+   * failed save the lease stays held.
+   */
+  releaseLease?: boolean;
 }
 
 /** What one attempt to take a lease got: the lease's token, or how long its holder keeps it. */
@@ -29,7 +51,7 @@ export type LeaseAttempt = { token: number } | { heldForMs: number };
  */
 export interface Checkpointer {
   readonly backend: "memory" | "sqlite" | "postgres" | "redis" | (string & {});
-  load(conversationId: string): Promise<StoredConversation | null>;
+  load(conversationId: string, options?: LoadOptions): Promise<StoredConversation | null>;
   save(
     conversationId: string,
     state: DialogueState,
@@ -52,4 +74,6 @@ export interface Checkpointer {
   renewLease?(conversationId: string, token: number, ttlMs: number): Promise<boolean>;
   /** Gives the lease up if `token` still holds it; otherwise does nothing. */
   releaseLease?(conversationId: string, token: number): Promise<void>;
+  /** The store gives the lease up in the save itself when asked (`SaveOptions.releaseLease`). */
+  readonly releasesLeaseOnSave?: boolean;
 }

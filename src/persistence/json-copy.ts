@@ -18,6 +18,47 @@ export function copyJson<T>(value: T): T {
   }
 }
 
+/**
+ * `value` itself when it is plain JSON data already (checked without copying), else what
+ * `copyJson` makes of it (NaN as null, ...) or its TypeError: for a store keeping objects handed
+ * over to it, the same acceptance as a copy at a fraction of the cost.
+ */
+export function asJsonData<T>(value: T): T {
+  try {
+    isPlain(value, 0);
+    return value;
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error;
+    return copy(value, []) as T;
+  }
+}
+
+/** fastCopy's checks without the copy; throws NOT_PLAIN where fastCopy would. */
+function isPlain(value: unknown, depth: number): void {
+  if (typeof value !== "object") {
+    if (typeof value === "string" || typeof value === "boolean") return;
+    if (typeof value === "number" && Number.isFinite(value)) return;
+    throw NOT_PLAIN;
+  }
+  if (value === null) return;
+  if (depth > CYCLE_CHECK_DEPTH) throw NOT_PLAIN;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) throw NOT_PLAIN;
+      isPlain(item, depth + 1);
+    }
+    return;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_PLAIN;
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    // An undefined property is dropped by a copy: the object as it is would keep it.
+    if (item === undefined || key === "__proto__" || !Object.hasOwn(value, key)) throw NOT_PLAIN;
+    isPlain(item, depth + 1);
+  }
+}
+
 /** Thrown by the fast copy at anything it does not copy itself; never escapes copyJson. */
 const NOT_PLAIN = Symbol("not plain JSON data");
 
@@ -41,10 +82,12 @@ function fastCopy(value: unknown, depth: number): unknown {
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_PLAIN;
   const record: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // for-in walks V8's cached key list without making an array (Object.keys does, per object);
+  // an inherited key (a polluted Object.prototype) leaves it to the careful copy.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || key === "__proto__") throw NOT_PLAIN;
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
-    if (key === "__proto__") throw NOT_PLAIN;
     record[key] = fastCopy(item, depth + 1);
   }
   return record;

@@ -33,6 +33,8 @@ export interface HeldLease {
   readonly lost: boolean;
   /** Stops renewing and gives the lease up; never throws (an unreleased lease just expires). */
   release(): Promise<void>;
+  /** Stops renewing a lease the store already gave up (a save with `releaseLease`). */
+  releasedByStore(): Promise<void>;
 }
 
 const FIRST_POLL_MS = 5;
@@ -71,47 +73,118 @@ function holdLease(
   token: number,
   options: LeaseOptions,
 ): HeldLease {
-  let lost = false;
-  let renewing: Promise<void> | undefined;
-  const renew = async () => {
+  const lease = new RenewedLease(store, conversationId, token, options);
+  renewals.add(options.ttlMs, lease);
+  return lease;
+}
+
+/** A held lease as a class, not closures: it is made on every turn. */
+class RenewedLease implements HeldLease {
+  readonly conversationId: string;
+  readonly token: number;
+  readonly #store: LeasingCheckpointer;
+  readonly #options: LeaseOptions;
+  #lost = false;
+  #renewing: Promise<void> | undefined;
+  #released: Promise<void> | undefined;
+
+  constructor(
+    store: LeasingCheckpointer,
+    conversationId: string,
+    token: number,
+    options: LeaseOptions,
+  ) {
+    this.#store = store;
+    this.conversationId = conversationId;
+    this.token = token;
+    this.#options = options;
+  }
+
+  get lost(): boolean {
+    return this.#lost;
+  }
+
+  /** Called by the renewal timer; one renewal at a time. */
+  tick(): void {
+    this.#renewing ??= this.#renew().finally(() => {
+      this.#renewing = undefined;
+    });
+  }
+
+  release(): Promise<void> {
+    this.#released ??= this.#stop(true);
+    return this.#released;
+  }
+
+  releasedByStore(): Promise<void> {
+    this.#released ??= this.#stop(false);
+    return this.#released;
+  }
+
+  async #renew(): Promise<void> {
+    const { conversationId, token } = this;
+    const store = this.#store;
+    const options = this.#options;
     try {
-      if (!(await store.renewLease(conversationId, token, options.ttlMs))) {
-        lost = true;
-        clearInterval(timer);
+      if (!(await store.renewLease(conversationId, token, options.ttlMs)) && !this.#released) {
+        this.#lost = true;
+        renewals.remove(options.ttlMs, this);
         options.logger?.().warn({ token }, "conversation lease lost before the turn finished");
       }
     } catch (error) {
       // The store may be back before the lease runs out; the next renewal tries again.
       options.logger?.().warn({ err: error, token }, "conversation lease renewal failed");
     }
-  };
-  const timer = setInterval(() => {
-    renewing ??= renew().finally(() => {
-      renewing = undefined;
-    });
-  }, options.ttlMs / 3);
-  timer.unref();
-  let released: Promise<void> | undefined;
-  return {
-    conversationId,
-    token,
-    get lost() {
-      return lost;
-    },
-    release() {
-      released ??= (async () => {
-        clearInterval(timer);
-        await renewing;
-        try {
-          await store.releaseLease(conversationId, token);
-        } catch (error) {
-          options.logger?.().warn({ err: error, token }, "conversation lease release failed");
-        }
-      })();
-      return released;
-    },
-  };
+  }
+
+  async #stop(inStore: boolean): Promise<void> {
+    renewals.remove(this.#options.ttlMs, this);
+    await this.#renewing;
+    if (!inStore) return;
+    try {
+      await this.#store.releaseLease(this.conversationId, this.token);
+    } catch (error) {
+      this.#options
+        .logger?.()
+        .warn({ err: error, token: this.token }, "conversation lease release failed");
+    }
+  }
 }
+
+/**
+ * Renews the leases this process holds: one timer per lease duration, ticking every third of
+ * it, instead of a timer created and cleared by every turn (most turns end long before their
+ * first renewal). A lease taken just before a tick is renewed early, which is harmless; none
+ * waits longer than a third of its duration. The timer stops after a tick with no lease.
+ */
+class Renewals {
+  readonly #byTtl = new Map<number, { timer: NodeJS.Timeout; leases: Set<RenewedLease> }>();
+
+  add(ttlMs: number, lease: RenewedLease): void {
+    let group = this.#byTtl.get(ttlMs);
+    if (!group) {
+      const leases = new Set<RenewedLease>();
+      const timer = setInterval(() => {
+        if (leases.size === 0) {
+          clearInterval(timer);
+          this.#byTtl.delete(ttlMs);
+          return;
+        }
+        for (const lease of leases) lease.tick();
+      }, ttlMs / 3);
+      timer.unref();
+      group = { timer, leases };
+      this.#byTtl.set(ttlMs, group);
+    }
+    group.leases.add(lease);
+  }
+
+  remove(ttlMs: number, lease: RenewedLease): void {
+    this.#byTtl.get(ttlMs)?.leases.delete(lease);
+  }
+}
+
+const renewals = new Renewals();
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

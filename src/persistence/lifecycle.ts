@@ -32,6 +32,19 @@ export class CheckpointerLifecycle {
   }
 
   /**
+   * Runs a synchronous operation (an in-memory map, better-sqlite3): it is over when it returns,
+   * so close() has nothing to wait for and no tracking is needed. Errors become rejections.
+   */
+  runSync<T>(operation: () => T): Promise<T> {
+    if (this.#closing) return Promise.reject(new CheckpointerClosedError(this.#backend));
+    try {
+      return Promise.resolve(operation());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
    * Waits for operations in progress (at most `drainTimeoutMs`), then `release()`. Returns the
    * same promise on every call.
    */

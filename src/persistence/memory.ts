@@ -3,11 +3,12 @@ import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 import type {
   Checkpointer,
   LeaseAttempt,
+  LoadOptions,
   SaveOptions,
   StoredConversation,
 } from "./checkpointer.ts";
 import { LeaseLostError, VersionConflictError } from "./errors.ts";
-import { copyJson } from "./json-copy.ts";
+import { asJsonData, copyJson } from "./json-copy.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
@@ -38,9 +39,12 @@ const MAX_SWEEP_INTERVAL_MS = 60_000;
  * on load, so neither the caller's later mutations nor mutations of a loaded state change what
  * is stored; the copies are of JSON data (`copyJson`), so a state round-trips as it would through
  * the SQLite or PostgreSQL store, and something a durable store could not keep is refused here too.
+ * A save that hands its objects over (`SaveOptions.handOver`, the runtime's) is checked the same
+ * way but kept without a copy: one copy per turn (on load) instead of three.
  */
 export class MemoryCheckpointer implements Checkpointer {
   readonly backend = "memory";
+  readonly releasesLeaseOnSave = true;
   readonly #entries = new Map<string, Entry>();
   readonly #lifecycle = new CheckpointerLifecycle("memory");
   readonly #maxConversations: number;
@@ -71,11 +75,14 @@ export class MemoryCheckpointer implements Checkpointer {
     return this.#entries.size;
   }
 
-  load(conversationId: string): Promise<StoredConversation | null> {
-    return this.#lifecycle.run(async () => {
+  load(conversationId: string, options?: LoadOptions): Promise<StoredConversation | null> {
+    return this.#lifecycle.runSync(() => {
       const entry = this.#touch(conversationId);
       if (!entry) return null;
-      return { state: copyJson(entry.state), version: entry.version };
+      return {
+        state: options?.replacesLogs ? copyExceptLogs(entry.state) : copyJson(entry.state),
+        version: entry.version,
+      };
     });
   }
 
@@ -86,7 +93,7 @@ export class MemoryCheckpointer implements Checkpointer {
     turn?: TurnRecord,
     options?: SaveOptions,
   ): Promise<number> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       checkExpectedVersion(expectedVersion);
       const token = options?.leaseToken;
       if (token !== undefined && !this.#holds(conversationId, token)) {
@@ -97,31 +104,33 @@ export class MemoryCheckpointer implements Checkpointer {
       if (current !== expectedVersion) {
         throw new VersionConflictError(conversationId, expectedVersion, entry ? current : null);
       }
-      // Copy before touching the map so a state that is not JSON data changes nothing.
-      const copy = copyJson(state);
-      // The DM's turn record is usually the state's last_turn: one copy serves both (the store
-      // never mutates what it holds and hands out copies only).
-      const turnCopy =
+      // Checked (and copied unless handed over) before touching the map, so a state that is not
+      // JSON data changes nothing. The store never mutates what it holds and hands out copies.
+      const keep = options?.handOver ? asJsonData : copyJson;
+      const kept = keep(state);
+      // The DM's turn record is usually the state's last_turn: one copy serves both.
+      const keptTurn =
         turn && this.#retention > 0
-          ? turn === state.last_turn && copy.last_turn
-            ? copy.last_turn
-            : copyJson(turn)
+          ? turn === state.last_turn && kept.last_turn
+            ? kept.last_turn
+            : keep(turn)
           : undefined;
       const turns = entry?.turns ?? [];
-      if (turnCopy) {
-        turns.push(turnCopy);
+      if (keptTurn) {
+        turns.push(keptTurn);
         if (turns.length > this.#retention) turns.splice(0, turns.length - this.#retention);
       }
       const version = current + 1;
       this.#entries.delete(conversationId);
-      this.#entries.set(conversationId, { state: copy, version, turns, lastAccess: Date.now() });
+      this.#entries.set(conversationId, { state: kept, version, turns, lastAccess: Date.now() });
       this.#evictOverflow();
+      if (token !== undefined && options?.releaseLease) this.#leases.delete(conversationId);
       return version;
     });
   }
 
   delete(conversationId: string): Promise<boolean> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       const existed = this.#touch(conversationId) !== undefined;
       this.#entries.delete(conversationId);
       return existed;
@@ -129,7 +138,7 @@ export class MemoryCheckpointer implements Checkpointer {
   }
 
   listTurns(conversationId: string, options?: { limit?: number }): Promise<TurnRecord[]> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       const limit = turnLimit(options);
       const turns = this.#touch(conversationId)?.turns ?? [];
       const newest = limit === undefined ? turns : turns.slice(Math.max(turns.length - limit, 0));
@@ -138,7 +147,7 @@ export class MemoryCheckpointer implements Checkpointer {
   }
 
   tryAcquireLease(conversationId: string, ttlMs: number): Promise<LeaseAttempt> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       const now = Date.now();
       const lease = this.#leases.get(conversationId);
       if (lease && lease.expiresAt > now) return { heldForMs: lease.expiresAt - now };
@@ -149,7 +158,7 @@ export class MemoryCheckpointer implements Checkpointer {
   }
 
   renewLease(conversationId: string, token: number, ttlMs: number): Promise<boolean> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       if (!this.#holds(conversationId, token)) return false;
       this.#leases.set(conversationId, { token, expiresAt: Date.now() + ttlMs });
       return true;
@@ -157,7 +166,7 @@ export class MemoryCheckpointer implements Checkpointer {
   }
 
   releaseLease(conversationId: string, token: number): Promise<void> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       if (this.#leases.get(conversationId)?.token === token) this.#leases.delete(conversationId);
     });
   }
@@ -214,4 +223,18 @@ export class MemoryCheckpointer implements Checkpointer {
       this.#logger?.debug({ evicted }, "memory checkpointer evicted idle conversations");
     }
   }
+}
+
+/**
+ * A copy of the state but for `history`, `last_turn` and `data`, shared (see
+ * `LoadOptions.replacesLogs`): they are most of a state's size and the store never changes
+ * what it holds.
+ */
+function copyExceptLogs(state: DialogueState): DialogueState {
+  const { history, last_turn, data, ...rest } = state;
+  const copy = copyJson(rest) as DialogueState;
+  copy.history = history;
+  copy.last_turn = last_turn;
+  if (data !== undefined) copy.data = data;
+  return copy;
 }

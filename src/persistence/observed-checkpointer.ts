@@ -59,17 +59,24 @@ export function observeCheckpointer<T extends Checkpointer>(
     }
   };
   const observed: Observed = {
-    load: (id) => observe("load", () => inner.load(id)),
-    save: (id, state, expectedVersion, turn) =>
-      observe("save", () => inner.save(id, state, expectedVersion, turn)),
+    load: (id, options) => observe("load", () => inner.load(id, options)),
+    save: (id, state, expectedVersion, turn, options) =>
+      observe("save", () => inner.save(id, state, expectedVersion, turn, options)),
     delete: (id) => observe("delete", () => inner.delete(id)),
     listTurns: (id, options) => observe("list_turns", () => inner.listTurns(id, options)),
   };
+  // Bound once per method: the lease methods are read on every turn.
+  const bound = new Map<PropertyKey, { method: unknown; bound: unknown }>();
   return new Proxy(inner, {
     get(target, property) {
       if (Object.hasOwn(observed, property)) return observed[property as keyof Observed];
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
+      if (typeof value !== "function") return value;
+      const known = bound.get(property);
+      if (known?.method === value) return known.bound;
+      const method = { method: value, bound: value.bind(target) };
+      bound.set(property, method);
+      return method.bound;
     },
   });
 }

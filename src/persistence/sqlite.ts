@@ -72,6 +72,7 @@ const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOT
  */
 export class SqliteCheckpointer implements Checkpointer {
   readonly backend = "sqlite";
+  readonly releasesLeaseOnSave = true;
   readonly path: string;
   readonly #db: Database.Database;
   readonly #lifecycle = new CheckpointerLifecycle("sqlite");
@@ -85,6 +86,7 @@ export class SqliteCheckpointer implements Checkpointer {
     expected: number,
     turn: string | null,
     leaseToken: number | null,
+    releaseLease: boolean,
   ) => number;
   readonly #acquireTransaction: (id: string, ttlMs: number) => LeaseAttempt;
   readonly #deleteTransaction: (id: string) => boolean;
@@ -111,8 +113,17 @@ export class SqliteCheckpointer implements Checkpointer {
     }
     const statements = this.#statements;
     const retention = this.#retention;
+    // The lease check, the state, the turn log and (at the end of a turn) the lease's release:
+    // one write transaction per turn besides taking the lease.
     this.#saveTransaction = this.#db.transaction(
-      (id: string, state: string, expected: number, turn: string | null, token: number | null) => {
+      (
+        id: string,
+        state: string,
+        expected: number,
+        turn: string | null,
+        token: number | null,
+        release: boolean,
+      ) => {
         if (token !== null && !holds(statements, id, token)) throw new LeaseLostError(id, token);
         const row = statements.version.get(id) as { version: number } | undefined;
         const current = row?.version ?? 0;
@@ -122,7 +133,9 @@ export class SqliteCheckpointer implements Checkpointer {
         const now = new Date().toISOString();
         statements.upsert.run(id, version, state, now);
         if (turn !== null && retention > 0) statements.appendTurn.run(id, version, turn, now);
-        statements.trimTurns.run(id, version - retention);
+        // Turn numbers start at 1: nothing to trim before the log outgrows the retention.
+        if (version > retention) statements.trimTurns.run(id, version - retention);
+        if (token !== null && release) statements.releaseLease.run(id, token);
         return version;
       },
     ).immediate;
@@ -167,7 +180,8 @@ export class SqliteCheckpointer implements Checkpointer {
       const json = JSON.stringify(state);
       const turnJson = turn ? JSON.stringify(turn) : null;
       const token = options?.leaseToken ?? null;
-      return this.#saveTransaction(conversationId, json, expectedVersion, turnJson, token);
+      const release = options?.releaseLease === true;
+      return this.#saveTransaction(conversationId, json, expectedVersion, turnJson, token, release);
     });
   }
 
@@ -220,7 +234,7 @@ export class SqliteCheckpointer implements Checkpointer {
   }
 
   #run<T>(operation: () => T): Promise<T> {
-    return this.#lifecycle.run(async () => {
+    return this.#lifecycle.runSync(() => {
       try {
         return operation();
       } catch (error) {

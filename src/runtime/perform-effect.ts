@@ -33,18 +33,15 @@ export async function performEffect(
   context: PerformContext,
 ): Promise<EffectResult> {
   const [kind, name] = describeEffect(effect);
+  const handlerName = `${kind}.${name}`;
   const handler = (context.handlers[kind] as Record<string, unknown>)[name];
   if (typeof handler !== "function") {
-    return { ok: false, error: `no handler is registered for ${kind}.${name}` };
+    return { ok: false, error: `no handler is registered for ${handlerName}` };
   }
   // The logger and the AbortController are made on first use: most handlers touch neither, and
-  // both cost more than the handler itself on the hot path.
-  let controller: AbortController | undefined;
-  let abortReason: Error | undefined;
-  const abort = (reason: Error) => {
-    abortReason = reason;
-    controller?.abort(reason);
-  };
+  // both cost more than the handler itself on the hot path. (No named closures here: under tsx
+  // each costs a defineProperty per call.)
+  const aborter = new LazyAbort();
   let logger: Logger | undefined;
   // The handler's own copy, made on first use: a handler still running after its timeout can
   // change nothing that is saved.
@@ -61,43 +58,17 @@ export async function performEffect(
     get logger() {
       const parent = context.logger();
       // A logger that writes nothing (level silent) needs no child to write nothing.
-      logger ??= parent.isLevelEnabled("fatal")
-        ? parent.child({ handler: `${kind}.${name}` })
-        : parent;
+      logger ??= parent.isLevelEnabled("fatal") ? parent.child({ handler: handlerName }) : parent;
       return logger;
     },
     get signal() {
-      if (!controller) {
-        controller = new AbortController();
-        if (abortReason) controller.abort(abortReason);
-      }
-      return controller.signal;
+      return aborter.signal;
     },
   };
-  const shutdownResult = (): EffectResult => ({
-    ok: false,
-    error: `${kind}.${name} was aborted: the runtime is shutting down`,
-  });
-  // A throw is logged with its stack: at error level, or info for a UserFacingError (an
-  // expected refusal such as "not enough money", which the user is told).
-  const thrown = (error: unknown): EffectResult => {
-    const result = failure(error);
-    const level = !result.ok && result.userMessage ? "info" : "error";
-    context.logger()[level]({ handler: `${kind}.${name}`, err: error }, "Handler threw");
-    return result;
-  };
   if (context.shutdown.aborted) {
-    abort(new Error("the runtime is shutting down"));
-    return shutdownResult();
+    aborter.abort(new Error("the runtime is shutting down"));
+    return shutdownResult(handlerName);
   }
-  /** Keeps the handler's data changes when it succeeded. */
-  const settle = (result: EffectResult): EffectResult => {
-    if (!result.ok || data === undefined) return result;
-    const kept = checkedHandlerData(data);
-    if (kept instanceof Error) return { ok: false, error: `${kind}.${name}: ${kept.message}` };
-    context.data.current = kept;
-    return result;
-  };
   let returned: unknown;
   try {
     returned =
@@ -105,38 +76,88 @@ export async function performEffect(
         ? (handler as (i: unknown, c: HandlerContext) => unknown)(effect.inputs, ctx)
         : (handler as (v: unknown, c: HandlerContext) => unknown)(effect.value, ctx);
   } catch (error) {
-    return thrown(error);
+    return thrown(error, context, handlerName);
   }
   // A synchronous handler (most validators and normalizers) has already finished: no timer and
   // no race to set up, which would cost more than the handler itself.
-  if (!isThenable(returned)) return settle({ ok: true, value: returned });
+  if (!isThenable(returned))
+    return settle({ ok: true, value: returned }, data, context, handlerName);
   let timer: NodeJS.Timeout | undefined;
   let onShutdown: (() => void) | undefined;
   const interrupted = new Promise<EffectResult>((resolve) => {
     timer = setTimeout(() => {
-      abort(new Error(`${kind}.${name} timed out after ${context.timeoutMs} ms`));
+      aborter.abort(new Error(`${handlerName} timed out after ${context.timeoutMs} ms`));
       resolve({
         ok: false,
-        error: `${kind}.${name} timed out after ${context.timeoutMs} ms`,
+        error: `${handlerName} timed out after ${context.timeoutMs} ms`,
         timedOut: true,
       });
     }, context.timeoutMs);
     onShutdown = () => {
-      abort(new Error("the runtime is shutting down"));
-      resolve(shutdownResult());
+      aborter.abort(new Error("the runtime is shutting down"));
+      resolve(shutdownResult(handlerName));
     };
     context.shutdown.addEventListener("abort", onShutdown, { once: true });
   });
   const run = Promise.resolve(returned).then(
     (value): EffectResult => ({ ok: true, value }),
-    thrown,
+    (error: unknown) => thrown(error, context, handlerName),
   );
   try {
-    return settle(await Promise.race([run, interrupted]));
+    const result = await Promise.race([run, interrupted]);
+    return settle(result, data, context, handlerName);
   } finally {
     clearTimeout(timer);
     if (onShutdown) context.shutdown.removeEventListener("abort", onShutdown);
   }
+}
+
+/** The handler's abort signal, its controller made only when the handler asks for it. */
+class LazyAbort {
+  #controller: AbortController | undefined;
+  #reason: Error | undefined;
+
+  abort(reason: Error): void {
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#reason) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+}
+
+function shutdownResult(handlerName: string): EffectResult {
+  return { ok: false, error: `${handlerName} was aborted: the runtime is shutting down` };
+}
+
+/**
+ * A throw, logged with its stack: at error level, or info for a UserFacingError (an expected
+ * refusal such as "not enough money", which the user is told).
+ */
+function thrown(error: unknown, context: PerformContext, handlerName: string): EffectResult {
+  const result = failure(error);
+  const level = !result.ok && result.userMessage ? "info" : "error";
+  context.logger()[level]({ handler: handlerName, err: error }, "Handler threw");
+  return result;
+}
+
+/** Keeps the handler's data changes (`data`, its copy if it used one) when it succeeded. */
+function settle(
+  result: EffectResult,
+  data: HandlerData | undefined,
+  context: PerformContext,
+  handlerName: string,
+): EffectResult {
+  if (!result.ok || data === undefined) return result;
+  const kept = checkedHandlerData(data);
+  if (kept instanceof Error) return { ok: false, error: `${handlerName}: ${kept.message}` };
+  context.data.current = kept;
+  return result;
 }
 
 /**

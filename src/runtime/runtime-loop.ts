@@ -11,6 +11,7 @@ import type { DialogueUnderstanding } from "../du/understanding.ts";
 import type { Checkpointer } from "../persistence/checkpointer.ts";
 import { createCheckpointer } from "../persistence/create.ts";
 import { LeaseLostError, VersionConflictError } from "../persistence/errors.ts";
+import { copyJson } from "../persistence/json-copy.ts";
 import { acquireLease, type HeldLease, supportsLeases } from "../persistence/lease.ts";
 import { observeCheckpointer } from "../persistence/observed-checkpointer.ts";
 import { type Command, parseCommands } from "../protocol/commands.ts";
@@ -458,16 +459,7 @@ export class RuntimeLoop {
     options: TurnOptions,
     progress: TurnProgress,
   ): Promise<TurnResult> {
-    // Made on first use: a pino child per turn is a measurable part of a turn, and a turn at the
-    // info level logs one line (or none when logging is off).
-    let child: Logger | undefined;
-    const logger = () => {
-      // A logger that writes nothing (level silent) needs no child to write nothing.
-      child ??= this.#logger.isLevelEnabled("fatal")
-        ? this.#logger.child(turnBindings(userId, options))
-        : this.#logger;
-      return child;
-    };
+    const logger = lazyTurnLogger(this.#logger, userId, options);
     const store = this.#store();
     const observer = this.#options.observer;
     // One turn of a conversation at a time across every process sharing the store; the
@@ -478,7 +470,9 @@ export class RuntimeLoop {
       // that makes the same call again passes the same key (see callKey).
       const journal = new Map<string, string>();
       for (let attempt = 1; ; attempt++) {
-        const stored = await store.load(userId);
+        // The DM and the handlers replace history, last_turn and data, never change them in
+        // place: the memory store need not copy them on every turn.
+        const stored = await store.load(userId, { replacesLogs: true });
         const state = stored ? migrateState(stored.state) : emptyState(userId);
         progress.flow = state.flow_stack.at(-1)?.flow ?? null;
         const { commands, du } = await this.#understand(message, state, logger, progress);
@@ -595,14 +589,20 @@ export class RuntimeLoop {
   ): Promise<"saved" | "conflict" | "lease_lost_too_often"> {
     for (;;) {
       try {
-        const token = held.lease?.token;
+        const lease = held.lease;
+        // The turn's own objects, never touched after the save: the memory store keeps them
+        // without a copy. The lease goes in the same write where the store can do that.
+        const releaseLease = lease !== undefined && store.releasesLeaseOnSave === true;
         await store.save(
           userId,
           output.state,
           version,
           output.record,
-          token === undefined ? undefined : { leaseToken: token },
+          lease === undefined
+            ? { handOver: true }
+            : { handOver: true, leaseToken: lease.token, releaseLease },
         );
+        if (releaseLease) await lease.releasedByStore();
         return "saved";
       } catch (error) {
         if (error instanceof VersionConflictError) return "conflict";
@@ -686,7 +686,9 @@ export class RuntimeLoop {
         );
       }
       const commands = parseCommands(result.commands as unknown[], {
-        warn: (d, m) => logger().warn(d, m),
+        warn(data, msg) {
+          logger().warn(data, msg);
+        },
       });
       // A tenth of a millisecond is finer than a turn log reader needs.
       const latencyMs = Math.round(result.latency_ms * 10) / 10;
@@ -741,6 +743,20 @@ interface TurnProgress {
   duSource: string | null;
 }
 
+/**
+ * The turn's child logger, made on first use: a pino child per turn is a measurable part of a
+ * turn, and a turn at the info level logs one line (or none when logging is off). (Returned, not
+ * declared in the turn: a closure bound to a name costs a `defineProperty` per turn under tsx.)
+ */
+function lazyTurnLogger(parent: Logger, userId: string, options: TurnOptions): () => Logger {
+  let child: Logger | undefined;
+  return () => {
+    // A logger that writes nothing (level silent) needs no child to write nothing.
+    child ??= parent.isLevelEnabled("fatal") ? parent.child(turnBindings(userId, options)) : parent;
+    return child;
+  };
+}
+
 /** The turn's log context: the conversation, the request and, when tracing, the trace. */
 function turnBindings(userId: string, options: TurnOptions): Record<string, string> {
   const bindings: Record<string, string> = { conversation_id: userId };
@@ -750,14 +766,15 @@ function turnBindings(userId: string, options: TurnOptions): Record<string, stri
   return bindings;
 }
 
+/** The caller's own arrays: the turn's were handed over to the store with the turn record. */
 function toTurnResult(state: DialogueState, messages: string[], commands: Command[]): TurnResult {
   return {
     response: messages.join("\n"),
-    messages,
+    messages: messages.slice(),
     flowState: flowStateOf(state),
     activeFlow: state.flow_stack.at(-1)?.flow ?? null,
     turnCount: state.turn_count,
-    commands,
+    commands: copyJson(commands),
   };
 }
 

@@ -21,9 +21,20 @@ export function accessFromEnv(env: NodeJS.ProcessEnv): AccessSettings {
 }
 
 /** Constant-time equality; hashing first makes the lengths equal, so length leaks nothing either. */
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
+/** The configured secrets' digests, made once: a server's secrets do not change. */
+const expectedDigests = new Map<string, Buffer>();
+
 function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
+  let expectedDigest = expectedDigests.get(expected);
+  if (!expectedDigest) {
+    expectedDigest = digest(expected);
+    expectedDigests.set(expected, expectedDigest);
+  }
+  return timingSafeEqual(digest(given), expectedDigest);
 }
 
 function bearer(request: FastifyRequest): string | null {

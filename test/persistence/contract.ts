@@ -235,6 +235,38 @@ export function describeCheckpointerContract(name: string, options: ContractOpti
       expect((await store.load(id))?.state).toEqual(sampleState(id, 1));
     });
 
+    it("loads the same state when the caller replaces history, last_turn and data (replacesLogs)", async () => {
+      const store = await open();
+      const id = newId();
+      const state = { ...sampleState(id, 1), last_turn: sampleTurn(1), data: { n: [1, 2] } };
+      await store.save(id, state, 0);
+      const loaded = await store.load(id, { replacesLogs: true });
+      expect(loaded).toEqual({ state, version: 1 });
+      loaded!.state.flow_stack[0]!.slots.amount = 0;
+      expect((await store.load(id))?.state).toEqual(state);
+    });
+
+    it("keeps a handed-over state as JSON data: loads are copies, non-JSON is refused", async () => {
+      const store = await open();
+      const id = newId();
+      const state = sampleState(id, 1);
+      const turn = sampleTurn(1);
+      await store.save(id, state, 0, turn, { handOver: true });
+      const loaded = await store.load(id);
+      expect(loaded?.state).toEqual(sampleState(id, 1));
+      loaded!.state.flow_stack.length = 0;
+      (await store.listTurns(id))[0]!.messages.push("changed");
+      expect((await store.load(id))?.state).toEqual(sampleState(id, 1));
+      expect(await store.listTurns(id)).toEqual([sampleTurn(1)]);
+      const bad = sampleState(id, 2);
+      (bad.flow_stack[0]!.slots as Record<string, unknown>).when = new Date(0);
+      // A durable store turns the Date into a string; the memory store refuses it. Neither keeps a Date.
+      const saved = await store.save(id, bad, 1, undefined, { handOver: true }).catch((e) => e);
+      const stored = (await store.load(id))?.state.flow_stack[0]?.slots.when;
+      if (saved instanceof Error) expect(saved).toBeInstanceOf(TypeError);
+      else expect(typeof stored).toBe("string");
+    });
+
     it("closes idempotently; every call after close rejects with CheckpointerClosedError", async () => {
       const store = await open();
       const id = newId();
@@ -350,6 +382,25 @@ export function describeCheckpointerContract(name: string, options: ContractOpti
         expect((await b.load(id))?.state).toEqual(sampleState(id, 2));
         expect(await b.listTurns(id)).toEqual([sampleTurn(2)]);
         await b.releaseLease(id, fresh);
+      });
+
+      it("gives the lease up in a successful save when it can (releaseLease), not in a failed one", async () => {
+        const [a, b] = await pair();
+        if (!a.releasesLeaseOnSave) return;
+        const id = newId();
+        const held = await a.tryAcquireLease(id, 30_000);
+        if (!("token" in held)) throw new Error("must get the lease");
+        const options = { leaseToken: held.token, releaseLease: true };
+        await expect(a.save(id, sampleState(id, 1), 5, undefined, options)).rejects.toBeInstanceOf(
+          VersionConflictError,
+        );
+        expect("token" in (await b.tryAcquireLease(id, 30_000))).toBe(false);
+        expect(await a.save(id, sampleState(id, 1), 0, sampleTurn(1), options)).toBe(1);
+        const next = await b.tryAcquireLease(id, 30_000);
+        if (!("token" in next)) throw new Error("the save must have released the lease");
+        expect(next.token).toBeGreaterThan(held.token);
+        expect(await a.listTurns(id)).toEqual([sampleTurn(1)]);
+        await b.releaseLease(id, next.token);
       });
 
       it("keeps a renewed lease past its first expiry", async () => {

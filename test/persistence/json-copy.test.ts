@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyJson } from "../../src/persistence/json-copy.ts";
+import { asJsonData, copyJson } from "../../src/persistence/json-copy.ts";
 import { sampleState, sampleTurn } from "./contract.ts";
 
 describe("copyJson", () => {
@@ -46,5 +46,20 @@ describe("copyJson", () => {
     const copy = copyJson({ left: shared, right: shared });
     expect(copy).toEqual({ left: { x: 1 }, right: { x: 1 } });
     expect(copy.left).not.toBe(copy.right);
+  });
+});
+
+describe("asJsonData", () => {
+  it("returns plain JSON data itself, without a copy", () => {
+    const state = { ...sampleState("c", 3), last_turn: sampleTurn(3) };
+    expect(asJsonData(state)).toBe(state);
+  });
+
+  it("makes what copyJson makes of anything else, or refuses it the same way", () => {
+    const value = { a: undefined, b: [1, undefined, Number.NaN] };
+    expect(asJsonData(value)).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(() => asJsonData({ slots: { when: new Date(0) } })).toThrow(
+      "$.slots.when is a Date, which is not JSON data",
+    );
   });
 });

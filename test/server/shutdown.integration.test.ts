@@ -135,6 +135,27 @@ describe.sequential("soni server shutdown (spawned)", () => {
     expect(at - signalled.time).toBeLessThan(3_000);
   });
 
+  it("(l) writes its log asynchronously yet loses no line: every turn's lines, then the last line, before exit", async () => {
+    const server = await start({ config: SLOW, env: { SLOW_ACTION_MS: "1" } });
+    const users = Array.from({ length: 150 }, (_, i) => `burst-${i}`);
+    const answers = await Promise.all(
+      users.map((user) => postMessage(server.url, user, "run the slow job")),
+    );
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    // At once, while the lines of the burst may still be buffered.
+    server.signal("SIGTERM");
+    const { code } = await server.exited;
+    expect(code).toBe(0);
+    const completed = server.logs.filter(
+      (line) =>
+        line.msg === "request completed" &&
+        (line.req as { url?: string } | undefined)?.url === "/message",
+    );
+    expect(completed).toHaveLength(users.length);
+    expect(server.count("Turn processed")).toBe(users.length);
+    expect(server.messages().at(-1)).toBe("Soni server shutdown completed");
+  });
+
   it("(e) a second SIGINT exits at once with code 1", async () => {
     const server = await start({ config: SLOW, env: { SLOW_ACTION_MS: "5000" } });
     void postMessage(server.url, "slow", "run the slow job").catch(() => undefined);

@@ -79,15 +79,18 @@ export async function messageRoutes(app: FastifyInstance, options: { holder: Run
     },
     async (request, reply) => {
       const { user_id, message } = request.body;
-      const turn = () =>
-        holder.use((runtime) =>
-          runtime.processMessage(message, user_id, { requestId: request.id }),
+      const options = { requestId: request.id };
+      if (!wantsEventStream(request)) {
+        return answerOf(
+          await holder.use((runtime) => runtime.processMessage(message, user_id, options)),
         );
-      if (!wantsEventStream(request)) return answerOf(await turn());
+      }
       // Not ready to take a turn: a plain 503 the client and balancers understand, not a stream.
       if (holder.status !== "healthy") throw new RuntimeUnavailableError(holder.status);
       return sendEventStream(request, reply, async () => {
-        const result = await turn();
+        const result = await holder.use((runtime) =>
+          runtime.processMessage(message, user_id, options),
+        );
         return { messages: result.messages, done: answerOf(result) };
       });
     },
