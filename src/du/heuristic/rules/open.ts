@@ -1,6 +1,7 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { BUSINESS_QUESTION, YOUR_QUESTION } from "../language/words.ts";
+import { BUSINESS_QUESTION, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
+import { tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import {
   askingClauses,
@@ -106,12 +107,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const [best, next] = scored;
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
-      // With a word the domain does not know, a date or a number any business takes says
-      // nothing ("dermatology, friday morning" in a pizza shop); a value only this domain has
-      // (a choice, a code: "I hurt my back, I need physio") still does.
+      // A bare list of one date or number any business takes and a word the domain does not
+      // know is about something else ("dermatology, friday morning" in a pizza shop); a value
+      // only this domain has (a choice, a code: "I hurt my back, I need physio"), several
+      // values, or a sentence around them ("need a spot on saturday") still pick the flow.
       const slots = turn.model.loaded.domain.slots;
       const distinctive = best.own.some((f) => slots[f.slot]?.choices || slots[f.slot]?.pattern);
-      if (!distinctive && turn.model.index.foreign(turn.view.text).length > 0) return null;
+      const bareList = !tokenize(turn.view.text).some((t) => STOP_WORDS.has(t.norm));
+      const foreign = turn.model.index.foreign(turn.view.text).length > 0;
+      if (foreign && bareList && !distinctive && best.found.length < 2) return null;
       return du.start(turn, best.flow);
     },
   },
