@@ -13,6 +13,7 @@ let oneFlow: LoadedDomain;
 let transfers: LoadedDomain;
 let shop: LoadedDomain;
 let telecom: LoadedDomain;
+let clinic: LoadedDomain;
 const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
 beforeAll(async () => {
   hotel = await loadDomain(path.join(root, "examples/hotel"));
@@ -21,6 +22,7 @@ beforeAll(async () => {
   transfers = await loadDomain(path.join(root, "test/fixtures/du/two-transfers.yaml"));
   shop = await loadDomain(path.join(root, "examples/pizza"));
   telecom = await loadDomain(path.join(root, "examples/telecom"));
+  clinic = await loadDomain(path.join(root, "examples/clinic"));
 });
 const fired = (domain: LoadedDomain, text: string) =>
   du.readWithRule(text, domain, emptyState("t"));
@@ -128,5 +130,11 @@ describe("ranking", () => {
     expect(
       fired(shop, "can you bring a medium margherita to Calle Sol 4, Madrid").commands[0],
     ).toEqual({ type: "start_flow", flow: "order_pizza" });
+  });
+
+  it("reads 'Dr. Serra' as one request, not two sentences", () => {
+    expect(fired(clinic, "please cancel my visit with Dr. Serra").commands).toEqual([
+      { type: "start_flow", flow: "cancel_appointment" },
+    ]);
   });
 });
