@@ -1,6 +1,8 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
-import type { Analyzer } from "./analyzer.ts";
+import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
+import { NEGATIONS } from "./language/words.ts";
+import { tokenize } from "./text.ts";
 
 export interface FlowScore {
   flow: string;
@@ -59,6 +61,8 @@ export class FlowIndex {
   /** Every marker some flow asks for. */
   private readonly asked = new Set<string>();
   private readonly avgLength: number;
+  /** Each placeholder-free trigger phrase's analysis key, and the flows that have it. */
+  private readonly phrases = new Map<string, Set<string>>();
 
   /**
    * `collected` lists the slots each flow asks for: a value of one of them in a message (an
@@ -85,6 +89,11 @@ export class FlowIndex {
         const strong = [...analysed.tasks.values()].filter((t) => !t.weak).map((t) => t.act);
         for (const act of new Set(strong)) said.set(act, (said.get(act) ?? 0) + 1);
       }
+      for (const phrase of flowPhrases(domain, flow)) {
+        if (new RegExp(PLACEHOLDER.source).test(phrase)) continue;
+        const key = this.phraseKey(phrase);
+        if (key) this.phrases.set(key, (this.phrases.get(key) ?? new Set()).add(flow));
+      }
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
@@ -103,6 +112,28 @@ export class FlowIndex {
   }
 
   private readonly idfs = new Map<string, number>();
+
+  /**
+   * What is left of a text once case, punctuation, stop words and request wording ("please",
+   * "I'd like to") are gone: its terms and task words, and whether it is negated.
+   */
+  private phraseKey(text: string): string {
+    const analysed = this.analyzer.features(text);
+    const terms = [...new Set([...analysed.features, ...analysed.tasks.keys()])].sort();
+    if (terms.length === 0) return "";
+    const negated = tokenize(text).some((t) => NEGATIONS.has(t.norm));
+    return `${negated ? "!" : ""}${terms.join("|")}`;
+  }
+
+  /**
+   * The one flow whose own trigger phrase the message is, once normalised ("Make a transfer
+   * please" for "make a transfer"): the author said this phrase starts it, so it does, however
+   * close another flow scores. Undefined when no phrase or several flows' phrases match.
+   */
+  ownPhrase(text: string): string | undefined {
+    const flows = this.phrases.get(this.phraseKey(text));
+    return flows?.size === 1 ? [...flows][0] : undefined;
+  }
 
   /** Some flow's phrases use this term. */
   knows(term: string): boolean {
@@ -124,6 +155,28 @@ export class FlowIndex {
     // flow, and plain BM25 would give each one almost no weight.
     const n = Math.max(this.docs.length, MIN_DOCS);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The message's words that no flow, slot or vocabulary entry of the domain knows ("sushi" in
+   * a pizza shop), names and task words aside: what a flow could not be asked about.
+   */
+  foreign(text: string): string[] {
+    const analysed = this.analyzer.features(text);
+    return analysed.features.filter(
+      (t) =>
+        !t.includes(" ") &&
+        !this.df.has(t) &&
+        !analysed.tasks.has(t) &&
+        !analysed.phraseParts.has(t) &&
+        !analysed.names.has(t) &&
+        !this.analyzer.inVocabulary(t),
+    );
+  }
+
+  /** The message names a task (a language pack's task word) some flow has. */
+  hasTask(text: string): boolean {
+    return [...this.analyzer.features(text).tasks.values()].some((t) => this.actDf.has(t.act));
   }
 
   /**

@@ -281,6 +281,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
     // for nothing.
     const parts = turn.text
+      .replace(ABBREVIATION, "$1 ")
       .split(REQUEST_SPLIT)
       .filter(
         (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
@@ -1177,6 +1178,8 @@ function emojiWords(message: string): string {
 }
 
 /** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
+/** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
+const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
 

@@ -10,11 +10,19 @@ const root = path.resolve(import.meta.dirname, "../../..");
 let hotel: LoadedDomain;
 let pizza: LoadedDomain;
 let oneFlow: LoadedDomain;
+let transfers: LoadedDomain;
+let shop: LoadedDomain;
+let telecom: LoadedDomain;
+let clinic: LoadedDomain;
 const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
 beforeAll(async () => {
   hotel = await loadDomain(path.join(root, "examples/hotel"));
   pizza = await loadDomain(path.join(root, "test/fixtures/du/pizza-shop.yaml"));
   oneFlow = await loadDomain(path.join(root, "test/fixtures/du/one-flow.yaml"));
+  transfers = await loadDomain(path.join(root, "test/fixtures/du/two-transfers.yaml"));
+  shop = await loadDomain(path.join(root, "examples/pizza"));
+  telecom = await loadDomain(path.join(root, "examples/telecom"));
+  clinic = await loadDomain(path.join(root, "examples/clinic"));
 });
 const fired = (domain: LoadedDomain, text: string) =>
   du.readWithRule(text, domain, emptyState("t"));
@@ -74,5 +82,59 @@ describe("ranking", () => {
       slot: "reservation_code",
       value: "HB-222222",
     });
+  });
+
+  it("starts the flow whose own trigger phrase the message is (rule own-trigger-phrase)", () => {
+    // Ranked alone, "make a transfer" scores the shorter quick_transfer higher.
+    for (const text of [
+      "make a transfer",
+      "Make a transfer, please!",
+      "I'd like to make a transfer",
+    ]) {
+      const read = fired(transfers, text);
+      expect(read.rule).toBe("own-trigger-phrase");
+      expect(read.commands).toEqual([{ type: "start_flow", flow: "transfer_funds" }]);
+    }
+    expect(fired(transfers, "quick transfer").commands).toEqual([
+      { type: "start_flow", flow: "quick_transfer" },
+    ]);
+    // A negated phrase is not the phrase.
+    expect(fired(transfers, "I don't want to make a transfer").rule).not.toBe("own-trigger-phrase");
+  });
+
+  it("reads a question about the business with words no flow knows as out of scope", () => {
+    for (const [domain, text] of [
+      [shop, "do you deliver sushi"],
+      [telecom, "do you sell phones"],
+      [telecom, "what's your address"],
+      [hotel, "do you allow pets"],
+    ] as const) {
+      const read = fired(domain, text);
+      expect(read.rule).toBe("business-question");
+      expect(read.commands).toEqual([{ type: "out_of_scope" }]);
+    }
+    // Known words, or values a flow takes: a request.
+    expect(fired(hotel, "do you have any rooms available in barcelona").commands[0]).toEqual({
+      type: "start_flow",
+      flow: "book_room",
+    });
+    expect(fired(shop, "do you have room for six people on friday").commands[0]).toEqual({
+      type: "start_flow",
+      flow: "book_table",
+    });
+  });
+
+  it("lets no date pick a flow when the message has a word the domain does not know", () => {
+    expect(fired(shop, "dermatology, friday morning").commands).toEqual([]);
+    // A value only this domain has still picks it.
+    expect(
+      fired(shop, "can you bring a medium margherita to Calle Sol 4, Madrid").commands[0],
+    ).toEqual({ type: "start_flow", flow: "order_pizza" });
+  });
+
+  it("reads 'Dr. Serra' as one request, not two sentences", () => {
+    expect(fired(clinic, "please cancel my visit with Dr. Serra").commands).toEqual([
+      { type: "start_flow", flow: "cancel_appointment" },
+    ]);
   });
 });

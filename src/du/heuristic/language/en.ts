@@ -14,7 +14,7 @@ export const EN: LanguagePack = {
     "let lets know tell give get got make now today again thing things something one much many",
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
-    "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already",
+    "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
@@ -265,6 +265,9 @@ export const EN: LanguagePack = {
     "\\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me)\\b|\\?",
   questionStart:
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
+  businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
+  yourQuestion:
+    "^(?:whats|what is|what are|where is|where are|when is|when are|when do) (?:your|you)\\b",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give)\\b",
   ordinals: {
     first: 0,

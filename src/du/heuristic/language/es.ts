@@ -81,6 +81,10 @@ export const ES: LanguagePack = {
   recallQuestion: "(?!)",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
+  businessQuestion:
+    "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
+  yourQuestion:
+    "^(?:cual es|cuales son|donde esta|donde estan|cuando abren) (?:su|sus|vuestro|vuestra|vuestros|vuestras)\\b",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor)\\b",
   ordinals: {
     primero: 0,

@@ -59,6 +59,13 @@ export interface LanguagePack {
   requestCues: string;
   /** Opens a question rather than an answer. */
   questionStart: string;
+  /**
+   * A yes/no question about what the business does ("do you deliver ...", "are you open"): it
+   * starts a flow only when the domain knows every word of it.
+   */
+  businessQuestion: string;
+  /** A question about the business's own things ("what's your address"), no task asked. */
+  yourQuestion: string;
   /** Words that make a clause a request (in a long story). */
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */

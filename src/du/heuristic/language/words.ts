@@ -42,6 +42,8 @@ export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
 export const QUESTION_START = cue((p) => p.questionStart);
+export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
+export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));

@@ -1,7 +1,15 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
+import { BUSINESS_QUESTION, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
+import { tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
-import { askingClauses, FRUSTRATED, finalClause, LONG_MESSAGE_WORDS } from "./shared.ts";
+import {
+  askingClauses,
+  FRUSTRATED,
+  finalClause,
+  LONG_MESSAGE_WORDS,
+  OUT_OF_SCOPE,
+} from "./shared.ts";
 
 /** Nothing is being asked (or a flow is between questions). */
 export interface OpenContext {
@@ -24,8 +32,32 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       turn.acts.cancel || (turn.frame && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null,
   },
   {
+    // "Make a transfer please" when a flow's trigger is "make a transfer": the author's own
+    // phrase starts its flow even when a sibling flow with the same words scores close.
+    name: "own-trigger-phrase",
+    run: ({ du, turn }) => {
+      const flow = turn.model.index.ownPhrase(turn.text);
+      return flow ? du.start(turn, flow) : null;
+    },
+  },
+  {
     name: "several-requests",
     run: ({ du, turn }) => (turn.frame ? null : du.severalRequests(turn)),
+  },
+  {
+    // "do you sell phones", "what's your address": a question about what the business does or
+    // has is a request only when it gives values a flow takes ("do you have room for six on
+    // friday") or the domain knows all its words ("do you have rooms in Barcelona"), or, about
+    // the business's own things, when it names a task.
+    name: "business-question",
+    run: ({ turn }) => {
+      if (turn.frame || turn.view.markers.length > 0) return null;
+      const index = turn.model.index;
+      if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
+        return OUT_OF_SCOPE;
+      }
+      return YOUR_QUESTION.test(turn.acts.flat) && !index.hasTask(turn.text) ? OUT_OF_SCOPE : null;
+    },
   },
   {
     // "hi, I want to check my balance": the request wins over the greeting.
@@ -56,6 +88,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS) return null;
       const d = du.decide(turn.rank, du.limits.minCoverage);
       if (d && "flow" in d) return null;
+
       // Only flows the words already point at: within the ambiguity band of the best.
       const top = turn.rank[0]!.score;
       const near = turn.rank.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
@@ -74,6 +107,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const [best, next] = scored;
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
+      // A bare list of one date or number any business takes and a word the domain does not
+      // know is about something else ("dermatology, friday morning" in a pizza shop); a value
+      // only this domain has (a choice, a code: "I hurt my back, I need physio"), several
+      // values, or a sentence around them ("need a spot on saturday") still pick the flow.
+      const slots = turn.model.loaded.domain.slots;
+      const distinctive = best.own.some((f) => slots[f.slot]?.choices || slots[f.slot]?.pattern);
+      const bareList = !tokenize(turn.view.text).some((t) => STOP_WORDS.has(t.norm));
+      const foreign = turn.model.index.foreign(turn.view.text).length > 0;
+      if (foreign && bareList && !distinctive && best.found.length < 2) return null;
       return du.start(turn, best.flow);
     },
   },
