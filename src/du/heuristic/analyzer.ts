@@ -33,6 +33,8 @@ export class Analyzer {
   private readonly keys = new Map<string, string>();
   /** Task words of the language packs: stem -> act, and phrases as stem sequences. */
   private readonly taskWords = new Map<string, string>();
+  /** The task words as written: a stop word carries an act only when it is one ("make"). */
+  private readonly taskWordForms = new Set<string>();
   /** Task phrases by their first stem. */
   private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
   /** The last texts analysed: one message is ranked several times in a turn. */
@@ -53,6 +55,7 @@ export class Analyzer {
         // A word the domain gives a meaning of its own ("move" as a transfer) keeps only that.
         else if (stems.length === 1 && !this.synonyms.single.has(stems[0]!)) {
           if (!this.taskWords.has(stems[0]!)) this.taskWords.set(stems[0]!, act);
+          this.taskWordForms.add(phrase.toLowerCase());
         }
       }
     }
@@ -162,9 +165,10 @@ export class Analyzer {
         const s = stem(word);
         return {
           stem: s,
-          // "I can't make it": a negated task word asks for nothing; "reservation" names a thing.
+          // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
+          // "wait, ..." is a filler, though it shares its stem with "waiting".
           act:
-            negated || NOMINAL.test(word)
+            negated || NOMINAL.test(word) || (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
               ? undefined
               : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,

@@ -51,6 +51,12 @@ describe("task words", () => {
     expect(started(banking, "make a transfer of 50 euros to Ana")).toBe("transfer_funds");
   });
 
+  it("reads a filler that shares a task word's stem ('wait', 'waiting') as no act", () => {
+    const withWait = du.read("wait, what's in my checking account?", banking, emptyState("t"));
+    const plain = du.read("what's in my checking account?", banking, emptyState("t"));
+    expect(withWait).toEqual(plain);
+  });
+
   it("ignores a negated task word: 'I can't make it' books nothing", () => {
     expect(started(clinic, "I can't make it on thursday, can we change it")).toBe(
       "reschedule_appointment",
