@@ -60,6 +60,8 @@ const NAME_PARTICLES = new Set([
   "di",
   "le",
 ]);
+/** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
+const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
 /** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
 const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
@@ -145,7 +147,10 @@ export class SlotReader {
       }
       case "number": {
         const nums = this.numbers(text);
-        const pick = uniqueNumber(nums) ?? uniqueNumber(nums.filter((n) => n.currency));
+        const pick =
+          uniqueNumber(nums) ??
+          uniqueNumber(nums.filter((n) => n.currency)) ??
+          this.unitNumber(slot, text, nums);
         return pick ? found(pick.value, pick) : null;
       }
       case "date": {
@@ -174,6 +179,21 @@ export class SlotReader {
       default:
         return this.text(slot, text);
     }
+  }
+
+  /** Of several numbers, the one followed by the slot's name: "4 nights" of "2 people, 4 nights". */
+  private unitNumber(
+    slot: SlotInfo,
+    text: string,
+    nums: readonly NumberMatch[],
+  ): NumberMatch | null {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => stem(t.norm));
+    const keys = tokens.map((t) => this.analyzer.key(t.norm));
+    const named = nums.filter(
+      (n) => this.unitSlot([slot], [], text, tokens, keys, stems, n) !== null,
+    );
+    return uniqueNumber(named);
   }
 
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
@@ -226,11 +246,25 @@ export class SlotReader {
     return { slot: slot.name, value: items, start, end: start + phrase.length };
   }
 
-  /** A value of a pattern slot: the pattern's match in the text ("HB-222222"). */
+  /**
+   * A value of a pattern slot: the pattern's match in the text ("HB-222222"), or a match typed
+   * with a space or no hyphen ("hb 222222"), written back with the pattern's hyphens and, when
+   * the pattern's letters are capitals, upper-cased.
+   */
   private patterned(slot: SlotInfo, text: string): Found | null {
     const m = slot.pattern!.exec(text);
-    if (!m || m[0].trim() === "") return null;
-    return { slot: slot.name, value: m[0].trim(), start: m.index, end: m.index + m[0].length };
+    if (m && m[0].trim() !== "") {
+      if (!wordBounded(text, m.index, m.index + m[0].length)) return null;
+      const value = slot.upperPattern ? m[0].trim().toUpperCase() : m[0].trim();
+      return { slot: slot.name, value, start: m.index, end: m.index + m[0].length };
+    }
+    const loose = slot.loosePattern?.exec(text);
+    if (!loose) return null;
+    const end = loose.index + loose[0].length;
+    if (!wordBounded(text, loose.index, end)) return null;
+    const joined = loose.slice(1).join("-");
+    const value = slot.upperPattern ? joined.toUpperCase() : joined;
+    return { slot: slot.name, value, start: loose.index, end };
   }
 
   private text(slot: SlotInfo, text: string): Found | null {
@@ -301,9 +335,23 @@ export class SlotReader {
       if (f) found.add(f);
     }
 
+    const numberSlots = slots.filter((s) => s.kind === "number");
+    // "3 nights, 2 guests": a number followed by the word that names one number slot.
+    if (numberSlots.length > 0) {
+      // "one night", "a night": an article counts as 1 only before such a word.
+      const ones = tokens.flatMap((t): NumberMatch[] =>
+        SINGULAR.has(t.norm)
+          ? [{ value: 1, start: t.start, end: t.end, currency: null, words: true }]
+          : [],
+      );
+      for (const n of [...this.numbers(text), ...ones]) {
+        const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
+        if (slot && found.isFree(n))
+          found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
+      }
+    }
     // An amount with a currency belongs to the flow's only amount-like slot.
     const numbers = this.numbers(text).filter((n) => found.isFree(n));
-    const numberSlots = slots.filter((s) => s.kind === "number");
     const money = numbers.filter((n) => n.currency);
     if (numberSlots.length === 1 && money.length >= 1 && uniqueNumber(money)) {
       found.add({
@@ -340,6 +388,29 @@ export class SlotReader {
       found.add({ slot: slot.name, value: items, start: free[0]!.start, end: free.at(-1)!.end });
     }
     return found.out;
+  }
+
+  /**
+   * The one number slot named by the word right after `n`: its name or label ("3 nights",
+   * "2 guests"), or the word after its placeholder in a trigger phrase (`{guests} people`).
+   */
+  private unitSlot(
+    numberSlots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
+    text: string,
+    tokens: readonly Token[],
+    keys: readonly string[],
+    stems: readonly string[],
+    n: NumberMatch,
+  ): SlotInfo | null {
+    const i = tokens.findIndex((t) => t.start >= n.end);
+    if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
+    const named = numberSlots.filter(
+      (s) =>
+        s.keys.some((k) => k.every((w, j) => stems[i + j] === w)) ||
+        cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
+    );
+    return named.length === 1 ? named[0]! : null;
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
@@ -396,7 +467,7 @@ export class SlotReader {
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
-            ? addressAfter(text, tokens[i]!.end)
+            ? addressAfter(text, tokens, tokens[i]!.end, free)
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
               : this.phraseAfter(text, tokens, i + 1, free);
@@ -557,16 +628,28 @@ export class SlotReader {
   }
 }
 
-/** Slots holding a postal address: numbers and commas belong to the value. */
 /**
  * "... delivered to 12 High Street, Oxford please": the rest of the sentence after `from`, up
- * to its end or a closing "please"/"thanks". It needs a number and a word to be an address.
+ * to its end, a closing "please"/"thanks" or a value already read ("... Madrid since monday").
+ * It needs a number and a word to be an address.
  */
-function addressAfter(text: string, from: number): Span | null {
-  const rest = text.slice(from);
+function addressAfter(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  free: (s: Span) => boolean,
+): Span | null {
+  const taken = tokens.find((t) => t.start >= from && !free(t));
+  const rest = text.slice(from, taken?.start ?? text.length);
   const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
   const raw = stop < 0 ? rest : rest.slice(0, stop);
-  const value = raw.trim().replace(/[,\s]+$/, "");
+  // Words that lead to the value cut off ("..., Madrid from" before "from monday").
+  let value = raw.trim().replace(/[,\s]+$/, "");
+  for (;;) {
+    const last = tokenize(value).at(-1);
+    if (!last || !(PHRASE_BREAKS.has(last.norm) || STOP_WORDS.has(last.norm))) break;
+    value = value.slice(0, last.start).replace(/[,\s]+$/, "");
+  }
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   return { start, end: start + value.length };
@@ -605,6 +688,11 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
 
 /** Where the items of a free list part: commas, "and", "y", "&". */
 const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
+
+/** Not inside a longer word or number: "HB-2222221" holds no HB-dddddd code. */
+function wordBounded(text: string, start: number, end: number): boolean {
+  return !/[\p{L}\d]/u.test(text[start - 1] ?? "") && !/[\p{L}\d]/u.test(text[end] ?? "");
+}
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
 function adjacent(text: string, a: Token, b: Token): boolean {

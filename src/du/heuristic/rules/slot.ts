@@ -166,12 +166,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   },
   { name: "term-question", run: (c) => (c.term ? [{ type: "clarify", topic: c.term }] : null) },
   {
-    // "morning" when asked "morning or afternoon?" is the answer, not a greeting.
+    // "morning" when asked "morning or afternoon?", "this morning" when asked since when: the
+    // answer, not a greeting.
     name: "small-talk",
-    run: (c) =>
-      c.turn.acts.chitchat && !(c.slot.kind === "choice" && c.answer)
-        ? c.du.chitchat(c.turn)
-        : null,
+    run: (c) => (c.turn.acts.chitchat && !(c.typed && c.answer) ? c.du.chitchat(c.turn) : null),
   },
   {
     // "yes"/"no" to an open question: the DM re-asks it, or takes it as the answer to its

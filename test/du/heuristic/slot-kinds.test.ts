@@ -1,0 +1,96 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
+import { inFlow, load } from "../helpers.ts";
+
+/**
+ * Values read by their declared kinds on the example domains the DU was not written for:
+ * numbers named by the word after them, patterns typed loosely, addresses next to other
+ * values, past dates.
+ */
+const examples = path.join(import.meta.dirname, "../../../examples");
+// Wednesday 10 March 2027.
+const NOW = new Date(2027, 2, 10, 12, 0, 0);
+const du = new HeuristicUnderstanding({ now: () => NOW });
+const domains: Record<string, LoadedDomain> = {};
+const read = (domain: string, text: string, state: DialogueState = emptyState("t")): Command[] =>
+  du.read(text, domains[domain]!, state);
+const slotsOf = (commands: Command[]) =>
+  Object.fromEntries(
+    commands.flatMap((c) =>
+      c.type === "set_slot" || c.type === "correct_slot" ? [[c.slot, c.value]] : [],
+    ),
+  );
+
+beforeAll(async () => {
+  for (const name of ["hotel", "clinic", "telecom", "pizza"]) {
+    domains[name] = await load(path.join(examples, name));
+  }
+});
+
+describe("numbers named by the word after them", () => {
+  it("gives each number to the slot its unit names, whatever the trigger's order", () => {
+    expect(slotsOf(read("hotel", "room in Seville from April 10 for 3 nights, 2 guests"))).toEqual({
+      city: "seville",
+      check_in: "2027-04-10",
+      nights: 3,
+      guests: 2,
+    });
+    expect(slotsOf(read("hotel", "book me in for 5 nights"))).toEqual({ nights: 5 });
+    expect(slotsOf(read("hotel", "3 guests, valencia, arriving june 10"))).toMatchObject({
+      guests: 3,
+    });
+  });
+
+  it("reads an article before the unit as one", () => {
+    expect(slotsOf(read("hotel", "a room for one night tomorrow"))).toEqual({
+      check_in: "2027-03-11",
+      nights: 1,
+    });
+  });
+
+  it("picks the asked slot's number out of several", () => {
+    const state = inFlow(domains.hotel!, "book_room", { waiting: "nights" });
+    expect(read("hotel", "2 people, 4 nights", state)).toEqual([
+      { type: "set_slot", slot: "nights", value: 4 },
+      { type: "set_slot", slot: "guests", value: 2 },
+    ]);
+  });
+});
+
+describe("pattern slots", () => {
+  it("reads a code typed with a space or without its hyphen, written back as the pattern has it", () => {
+    expect(slotsOf(read("clinic", "cancel AP 4821"))).toEqual({ appointment_code: "AP-4821" });
+    expect(slotsOf(read("hotel", "please cancel hb222222"))).toEqual({
+      reservation_code: "HB-222222",
+    });
+    const state = inFlow(domains.hotel!, "cancel_reservation", { waiting: "reservation_code" });
+    expect(read("hotel", "it's hb 222222", state)).toEqual([
+      { type: "set_slot", slot: "reservation_code", value: "HB-222222" },
+    ]);
+  });
+
+  it("never reads a code out of a longer number", () => {
+    expect(slotsOf(read("hotel", "cancel HB-2222221"))).toEqual({});
+  });
+});
+
+describe("addresses and past dates", () => {
+  it("ends an address where another value starts", () => {
+    expect(slotsOf(read("telecom", "no tv at Calle Luna 3, Madrid since monday"))).toEqual({
+      service: "tv",
+      outage_address: "Calle Luna 3, Madrid",
+      outage_since: "2027-03-08",
+    });
+  });
+
+  it("reads 'this morning' as today when a date is asked", () => {
+    const state = inFlow(domains.telecom!, "report_outage", { waiting: "outage_since" });
+    expect(read("telecom", "this morning", state)).toEqual([
+      { type: "set_slot", slot: "outage_since", value: "2027-03-10" },
+    ]);
+  });
+});
