@@ -11,8 +11,10 @@ import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import type { FlowScore } from "./flow-index.ts";
+import { saysFlowWord } from "./flow-words.ts";
 import {
   AMBIGUOUS_CANCEL,
+  FILLERS,
   GREETING,
   ORDINALS,
   PHRASE_BREAKS,
@@ -473,22 +475,30 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * A message that is only "<preposition> <choice value>" ("from savings", "from the savings
-   * account"), when exactly one other choice slot of the flow takes that value, empty or filled.
+   * A message that is only a value of another slot of the flow, while a free-text question is
+   * asked: "from savings" (a choice after a preposition, for an empty or a filled slot), or
+   * "afternoon" / "tomorrow" asked the patient's name (a choice or date of a slot not given
+   * yet). Exactly one other slot may take it.
    */
   cuedChoice(turn: Turn, pending: SlotInfo): Found | null {
     const frame = turn.frame!;
     const tokens = tokenize(turn.text);
-    if (!tokens.length || !PHRASE_BREAKS.has(tokens[0]!.norm)) return null;
+    if (!tokens.length) return null;
+    const cued = PHRASE_BREAKS.has(tokens[0]!.norm);
     const hits: Found[] = [];
     for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
-      if (s === pending || s.kind !== "choice") continue;
+      if (s === pending || (s.kind !== "choice" && s.kind !== "date")) continue;
+      const empty = (frame.slots[s.name] ?? null) === null;
+      if (!empty && (s.kind === "date" || !cued)) continue;
       const found = turn.model.reader.answer(s, turn.text);
       if (!found) continue;
       // Only the slot's own name ("account") may be said besides the value.
-      const own = new Set(s.keys.flat().flatMap((k) => tokenize(k).map((t) => t.norm)));
+      const own = new Set(s.keys.flat());
       const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
-      if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm) || own.has(t.norm))) hits.push(found);
+      const only = tokenize(rest).every(
+        (t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || own.has(stem(t.norm)),
+      );
+      if (only) hits.push(found);
     }
     return hits.length === 1 ? hits[0]! : null;
   }
@@ -735,14 +745,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /**
    * The message asks again for the flow that is running ("new transfer", "send money" while
-   * the transfer asks who gets it): the active flow is among the best matches and every word of
-   * the message is the domain's own vocabulary, so it holds no name or concept.
+   * the transfer asks who gets it): the active flow is among the best matches, every word of
+   * the message is the domain's own vocabulary, so it holds no name or concept, and one of them
+   * is the flow's own word as typed ("checking" only resembles "check my balance").
    */
   restates(turn: Turn): boolean {
     const [top] = turn.rank;
     if (!top || top.score < this.limits.minScore || !turn.frame) return false;
     const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     if (!close.some((r) => r.flow === turn.frame!.flow)) return false;
+    if (!saysFlowWord(turn.model, turn.frame.flow, turn.text)) return false;
     const terms = turn.model.analyzer.terms(turn.view.text);
     return terms.length > 0 && terms.every((t) => !t.properName && turn.model.index.knows(t.key));
   }
@@ -820,6 +832,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     if (kept.length) out = `${out} ${kept.join(" ")}`;
     return { text: out, markers: [...groups.values()].map((g) => [...g]) };
+  }
+
+  /** The whole message is one greeting phrase ("good morning", "hi there"). */
+  onlyGreeting(turn: Turn): boolean {
+    const words = turn.acts.flat.split(" ");
+    return (GREETING_PHRASES.get(words[0] ?? "") ?? []).some(
+      (phrase) => phrase.length === words.length && phrase.every((w, i) => words[i] === w),
+    );
   }
 
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */

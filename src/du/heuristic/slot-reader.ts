@@ -239,7 +239,8 @@ export class SlotReader {
     const items = phrase
       .replace(/^(?:with|con)\s+/i, "")
       .split(LIST_SEPARATOR)
-      .map((i) => i.trim())
+      // "fever and a sore throat": the article is no part of the item.
+      .map((i) => dropLeadingArticle(i.trim()))
       .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
     if (items.length === 0) return null;
     const start = Math.max(0, text.indexOf(phrase));
@@ -688,6 +689,13 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
 
 /** Where the items of a free list part: commas, "and", "y", "&". */
 const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
+
+function dropLeadingArticle(item: string): string {
+  const first = tokenize(item)[0];
+  return first && LEADING_ARTICLES.has(first.norm) && tokenize(item).length > 1
+    ? item.slice(first.end).trim()
+    : item;
+}
 
 /** Not inside a longer word or number: "HB-2222221" holds no HB-dddddd code. */
 function wordBounded(text: string, start: number, end: number): boolean {

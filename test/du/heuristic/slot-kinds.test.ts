@@ -29,6 +29,9 @@ beforeAll(async () => {
   for (const name of ["hotel", "clinic", "telecom", "pizza"]) {
     domains[name] = await load(path.join(examples, name));
   }
+  domains.account = await load(
+    path.join(import.meta.dirname, "../../fixtures/du/free-text-account.yaml"),
+  );
 });
 
 describe("numbers named by the word after them", () => {
@@ -92,5 +95,54 @@ describe("addresses and past dates", () => {
     expect(read("telecom", "this morning", state)).toEqual([
       { type: "set_slot", slot: "outage_since", value: "2027-03-10" },
     ]);
+  });
+});
+
+describe("answers to a free-text question", () => {
+  it("fills the slot with a word that only resembles the flow's request", () => {
+    const state = inFlow(domains.account!, "check_balance", { waiting: "account" });
+    expect(read("account", "checking", state)).toEqual([
+      { type: "set_slot", slot: "account", value: "checking" },
+    ]);
+    expect(read("account", "checking account", state)).toEqual([
+      { type: "set_slot", slot: "account", value: "checking account" },
+    ]);
+    // The request itself, said again, still restarts the flow.
+    expect(read("account", "check my balance", state)).toEqual([
+      { type: "start_flow", flow: "check_balance" },
+    ]);
+  });
+
+  it("gives a value of another empty slot of the flow to that slot", () => {
+    const state = inFlow(domains.clinic!, "book_appointment", {
+      waiting: "patient_name",
+      slots: { specialty: "physiotherapy", appointment_date: "2027-03-11" },
+    });
+    expect(read("clinic", "afternoon", state)).toEqual([
+      { type: "set_slot", slot: "time_of_day", value: "afternoon" },
+    ]);
+    expect(read("clinic", "Marc Vila", state)).toEqual([
+      { type: "set_slot", slot: "patient_name", value: "Marc Vila" },
+    ]);
+  });
+
+  it("reads list items without their articles", () => {
+    const state = inFlow(domains.clinic!, "book_appointment", { waiting: "symptoms" });
+    expect(read("clinic", "fever and a sore throat", state)).toEqual([
+      { type: "set_slot", slot: "symptoms", value: ["fever", "sore throat"] },
+    ]);
+  });
+});
+
+describe("greetings", () => {
+  it("reads a greeting phrase as a greeting even when it holds a choice ('good morning')", () => {
+    expect(read("clinic", "good morning")).toEqual([
+      { type: "chitchat", kind: "greeting", message: "good morning" },
+    ]);
+    expect(read("clinic", "good morning, I need a doctor tomorrow morning")).toContainEqual({
+      type: "set_slot",
+      slot: "time_of_day",
+      value: "morning",
+    });
   });
 });

@@ -53,6 +53,9 @@ export class SlotContext {
   }
 }
 
+/** Kinds whose answer is only read when the message states one: a choice, a date, a number. */
+const STRICT_KINDS: ReadonlySet<SlotInfo["kind"]> = new Set(["choice", "date", "number"]);
+
 /** The message is the pending question's answer unless one of these reads it first. */
 export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
@@ -167,9 +170,12 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   { name: "term-question", run: (c) => (c.term ? [{ type: "clarify", topic: c.term }] : null) },
   {
     // "morning" when asked "morning or afternoon?", "this morning" when asked since when: the
-    // answer, not a greeting.
+    // answer, not a greeting. (Codes and IBANs are read loosely: "hello" is no reference.)
     name: "small-talk",
-    run: (c) => (c.turn.acts.chitchat && !(c.typed && c.answer) ? c.du.chitchat(c.turn) : null),
+    run: (c) =>
+      c.turn.acts.chitchat && !(STRICT_KINDS.has(c.slot.kind) && c.answer)
+        ? c.du.chitchat(c.turn)
+        : null,
   },
   {
     // "yes"/"no" to an open question: the DM re-asks it, or takes it as the answer to its
@@ -216,8 +222,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (!c.typed && c.du.restates(c.turn) ? c.du.start(c.turn, c.frame.flow) : null),
   },
   {
-    // "from savings" while asked the concept: a value of another slot, not the concept.
-    name: "cued-choice-for-text",
+    // "from savings" while asked the concept, "afternoon" while asked the patient's name: a
+    // value of another slot, not the answer.
+    name: "other-slot-value-for-text",
     run: ({ du, turn, slot, typed }) => {
       if (typed) return null;
       const cued = du.cuedChoice(turn, slot);
