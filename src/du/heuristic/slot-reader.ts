@@ -5,7 +5,13 @@ import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
-import { PHRASE_BREAKS, POSSESSIVES, RELATIONS_EN, STOP_WORDS } from "./language/words.ts";
+import {
+  PHRASE_BREAKS,
+  POSSESSIVES,
+  PREPOSITIONS,
+  RELATIONS_EN,
+  STOP_WORDS,
+} from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
@@ -271,9 +277,14 @@ export class SlotReader {
   private text(slot: SlotInfo, text: string): Found | null {
     let value = freeText(text, slot.words);
     if (value === null) return null;
-    const tokens = tokenize(value);
+    let tokens = tokenize(value);
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
+    // "at Calle Sol 2, Madrid": the preposition leads to the address; it is no part of it.
+    if (slot.address && PREPOSITIONS.has(tokens[0]!.norm) && tokens.length > 1) {
+      value = value.slice(tokens[1]!.start);
+      tokens = tokenize(value);
+    }
     if (slot.nameLike) {
       // "my sister Laura", "my neighbour is Peter Walsh" -> the name: the relation only says
       // who that is.

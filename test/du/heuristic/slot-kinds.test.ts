@@ -146,3 +146,26 @@ describe("greetings", () => {
     });
   });
 });
+
+describe("cues from the slots' questions", () => {
+  it("reads a value after the preposition its question ends or starts with", () => {
+    // "What name should I put the table under?", "For how many people?"
+    expect(slotsOf(read("pizza", "table for 3 on friday under Garcia"))).toEqual({
+      booking_date: "2027-03-12",
+      party_size: 3,
+      guest_name: "Garcia",
+    });
+  });
+
+  it("answers the question with what comes before another slot's name", () => {
+    // "since" names `outage_since`; the address before it is the answer to "At which address?"
+    const state = inFlow(domains.telecom!, "report_outage", {
+      waiting: "outage_address",
+      slots: { service: "internet" },
+    });
+    expect(read("telecom", "at Calle Sol 2, Madrid since yesterday", state)).toEqual([
+      { type: "set_slot", slot: "outage_address", value: "Calle Sol 2, Madrid" },
+      { type: "set_slot", slot: "outage_since", value: "2027-03-09" },
+    ]);
+  });
+});

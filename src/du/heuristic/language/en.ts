@@ -285,6 +285,7 @@ export const EN: LanguagePack = {
   ),
   relationsInEnglish: {},
   phraseBreaks: list("to from with via using on at by and"),
+  prepositions: list("to from with at on in under for since by until"),
   synonyms: {
     hello: [
       "hello",

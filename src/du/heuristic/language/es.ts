@@ -126,6 +126,7 @@ export const ES: LanguagePack = {
     vecina: "neighbour",
   },
   phraseBreaks: list("a de desde con al para"),
+  prepositions: list("desde en con para por hasta bajo"),
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],

@@ -71,6 +71,11 @@ export interface LanguagePack {
   relationsInEnglish: Record<string, string>;
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
   phraseBreaks: string[];
+  /**
+   * Prepositions a question may start or end with ("At which address...?", "... put the table
+   * under?"): said before a value, they say which slot it answers.
+   */
+  prepositions: string[];
   /** Generic synonym groups (greetings, "last"/"previous"); a domain may drop or re-map them. */
   synonyms: Record<string, string[]>;
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */

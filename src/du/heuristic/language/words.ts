@@ -44,6 +44,7 @@ export const REQUEST_CUES = cue((p) => p.requestCues);
 export const QUESTION_START = cue((p) => p.questionStart);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
+export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 
 /** Ordinals that pick one of the flows a clarification offered. */
 export const ORDINALS: Record<string, number> = Object.assign(
