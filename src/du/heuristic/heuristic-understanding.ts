@@ -984,7 +984,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return [
       { type: "start_flow", flow },
       ...found.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
+      ...this.skips(turn, flow, found),
     ];
+  }
+
+  /** skip_slot for the flow's empty optional slots the message declines ("no toppings"). */
+  skips(turn: Turn, flow: string, found: readonly Found[]): Command[] {
+    const frame = turn.frame?.flow === flow ? turn.frame : undefined;
+    const open = (turn.model.flowSlots.get(flow) ?? []).filter(
+      (s) =>
+        s.optional &&
+        !found.some((f) => f.slot === s.name) &&
+        (frame?.slots[s.name] ?? null) === null,
+    );
+    if (open.length === 0) return [];
+    return turn.model.reader
+      .declined(turn.text, open)
+      .map((s): Command => ({ type: "skip_slot", slot: s.name }));
   }
 
   mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {

@@ -6,6 +6,7 @@ import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  NONE,
   PHRASE_BREAKS,
   POSSESSIVES,
   PREPOSITIONS,
@@ -66,6 +67,8 @@ const NAME_PARTICLES = new Set([
   "di",
   "le",
 ]);
+/** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
+const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
 /** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
 const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
 /** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
@@ -423,6 +426,27 @@ export class SlotReader {
         cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
     );
     return named.length === 1 ? named[0]! : null;
+  }
+
+  /**
+   * Optional slots the text declines by name: "no toppings", "without extras", "sin bebida".
+   * A value named that way ("no onions") declines nothing: only the slot's own words do.
+   */
+  declined(text: string, slots: readonly SlotInfo[]): SlotInfo[] {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => stem(t.norm));
+    return slots.filter(
+      (slot) =>
+        slot.optional &&
+        slot.keys.some((key) =>
+          tokens.some(
+            (t, i) =>
+              NEGATORS.has(t.norm) &&
+              key.every((k, j) => stems[i + 1 + j] === k) &&
+              adjacent(text, t, tokens[i + 1]!),
+          ),
+        ),
+    );
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */

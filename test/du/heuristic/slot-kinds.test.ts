@@ -169,3 +169,29 @@ describe("cues from the slots' questions", () => {
     ]);
   });
 });
+
+describe("declined optional slots", () => {
+  it("skips an optional slot the message declines by name", () => {
+    expect(read("pizza", "a big pizza, no toppings, just cheese")).toEqual([
+      { type: "start_flow", flow: "order_pizza" },
+      { type: "set_slot", slot: "size", value: "large" },
+      { type: "skip_slot", slot: "toppings" },
+    ]);
+    const state = inFlow(domains.pizza!, "order_pizza", { waiting: "size" });
+    expect(read("pizza", "medium without toppings and a coke", state)).toEqual([
+      { type: "set_slot", slot: "size", value: "medium" },
+      { type: "set_slot", slot: "drink", value: "cola" },
+      { type: "skip_slot", slot: "toppings" },
+    ]);
+  });
+
+  it("leaves out a value said after 'without', but not the value a 'no' says is missing", () => {
+    expect(slotsOf(read("pizza", "large with ham but without onions"))).toEqual({
+      size: "large",
+      toppings: ["ham"],
+    });
+    expect(slotsOf(read("telecom", "no internet since monday"))).toMatchObject({
+      service: "internet",
+    });
+  });
+});

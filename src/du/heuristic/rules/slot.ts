@@ -240,7 +240,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       }
       if (!c.answer) return null;
       const extra = c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]);
-      return c.du.setSlots(c.turn, [c.answer, ...extra]);
+      const found = [c.answer, ...extra];
+      // "large, no toppings": the optional slot declined on the way is skipped.
+      return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
     },
   },
   {
