@@ -679,16 +679,38 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body) ??
       /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body);
     if (!m?.groups) return null;
-    const old = fold(m.groups.old!)
+    const { old: oldText, new: newText } = m.groups as { old: string; new: string };
+    const old = fold(oldText)
       .replace(/^(?:the|my|a|an)\s+/, "")
       .trim();
-    const slot = slots.find((s) => {
+    // The slot holding the old value: as typed, or as its reader reads it ("not friday" for
+    // a date, "not olives" for one item of a list).
+    const held = (s: SlotInfo): SlotValue[] | null => {
       const v = frame.slots[s.name];
-      return typeof v === "string" && fold(v) === old;
-    });
-    if (!slot) return null;
-    const found = turn.model.reader.answer(slot, m.groups.new!);
-    return found && !sameValue(found.value, frame.slots[slot.name]) ? found : null;
+      if (v === undefined || v === null) return null;
+      if (typeof v === "string" && fold(v) === old) return [v];
+      if (s.kind === "text") return null;
+      const read = turn.model.reader.answer(s, oldText)?.value;
+      if (read === undefined || read === null) return null;
+      if (Array.isArray(v) && Array.isArray(read)) {
+        return read.length > 0 && read.every((x) => v.includes(x)) ? read : null;
+      }
+      return sameValue(read, v) ? [read] : null;
+    };
+    for (const slot of slots) {
+      const gone = held(slot);
+      if (!gone) continue;
+      const found = turn.model.reader.answer(slot, newText);
+      if (!found) return null;
+      // A list keeps its other items: "not olives, mushrooms" of [ham, olives] is [ham, mushrooms].
+      const current = frame.slots[slot.name];
+      const value =
+        Array.isArray(current) && Array.isArray(found.value)
+          ? [...new Set([...current.filter((x) => !gone.includes(x)), ...found.value])]
+          : found.value;
+      return sameValue(value, current) ? null : { ...found, value };
+    }
+    return null;
   }
 
   /**

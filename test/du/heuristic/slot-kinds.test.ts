@@ -195,3 +195,49 @@ describe("declined optional slots", () => {
     });
   });
 });
+
+describe("corrections of values already given", () => {
+  it("reads the old value with the slot's reader ('not friday, monday')", () => {
+    const state = inFlow(domains.clinic!, "book_appointment", {
+      waiting: "time_of_day",
+      slots: { specialty: "general_practice", appointment_date: "2027-03-12" },
+    });
+    expect(read("clinic", "not friday, monday", state)).toEqual([
+      { type: "correct_slot", slot: "appointment_date", value: "2027-03-15" },
+    ]);
+  });
+
+  it("changes one item of a list and keeps the others", () => {
+    const state = inFlow(domains.pizza!, "order_pizza", {
+      waiting: "drink",
+      slots: { size: "large", toppings: ["ham", "olives"] },
+    });
+    const toppings = (text: string) => read("pizza", text, state);
+    expect(toppings("actually not olives, mushrooms")).toEqual([
+      { type: "correct_slot", slot: "toppings", value: ["ham", "mushrooms"] },
+    ]);
+    expect(toppings("add mushrooms too")).toEqual([
+      { type: "correct_slot", slot: "toppings", value: ["ham", "olives", "mushrooms"] },
+    ]);
+    expect(toppings("remove the olives")).toEqual([
+      { type: "correct_slot", slot: "toppings", value: ["ham"] },
+    ]);
+    // A value of another slot with "and" in front is still that slot's answer.
+    expect(toppings("and a coke")).toEqual([{ type: "set_slot", slot: "drink", value: "cola" }]);
+  });
+
+  it("edits a list at the confirmation", () => {
+    const state = inFlow(domains.pizza!, "order_pizza", {
+      confirm: true,
+      slots: {
+        size: "large",
+        toppings: ["ham", "olives"],
+        drink: "cola",
+        delivery_address: "Calle Sol 4, Madrid",
+      },
+    });
+    expect(read("pizza", "without olives", state)).toEqual([
+      { type: "correct_slot", slot: "toppings", value: ["ham"] },
+    ]);
+  });
+});

@@ -79,6 +79,8 @@ export const ES: LanguagePack = {
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   recallQuestion: "(?!)",
+  listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
+  listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor)\\b",

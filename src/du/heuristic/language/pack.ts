@@ -57,6 +57,10 @@ export interface LanguagePack {
   recallQuestion: string;
   /** Words that make a message a request rather than a bare value. */
   requestCues: string;
+  /** Adding to a list already given: "add mushrooms too", "and olives", "also onions". */
+  listAdd: string;
+  /** Taking out of a list already given: "remove the olives", "without ham", "no more onions". */
+  listRemove: string;
   /** Opens a question rather than an answer. */
   questionStart: string;
   /** Words that make a clause a request (in a long story). */

@@ -41,6 +41,8 @@ export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
 export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
+export const LIST_ADD = cue((p) => p.listAdd);
+export const LIST_REMOVE = cue((p) => p.listRemove);
 export const QUESTION_START = cue((p) => p.questionStart);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));

@@ -2,6 +2,7 @@ import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { listEdit } from "../list-edit.ts";
 import type { Rule } from "./rule.ts";
 import { AMOUNT_REASON, FRUSTRATED, OPENED_NO, onlyJudgement } from "./shared.ts";
 
@@ -35,6 +36,13 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       return acts.cancel || (!acts.deny && !acts.denyLead && du.cancelsActive(turn))
         ? [{ type: "cancel_flow" }]
         : null;
+    },
+  },
+  {
+    name: "list-edit",
+    run: ({ du, turn }) => {
+      const edit = listEdit(turn);
+      return edit ? du.setSlots(turn, [edit]) : null;
     },
   },
   { name: "question-aside", run: ({ du, turn }) => du.questionAside(turn, null) },

@@ -2,6 +2,7 @@ import type { Command } from "../../../protocol/commands.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
@@ -105,6 +106,14 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         slot,
       ).filter((f) => f.slot === slot.name || (frame.slots[f.slot] ?? null) === null);
       return again.some((f) => f.slot === slot.name) ? du.setSlots(turn, again, slot) : null;
+    },
+  },
+  {
+    // "add mushrooms too", "remove the olives": a list given earlier changes, keeping the rest.
+    name: "list-edit",
+    run: ({ du, turn }) => {
+      const edit = listEdit(turn);
+      return edit ? du.setSlots(turn, [edit]) : null;
     },
   },
   {
