@@ -383,6 +383,13 @@ export class SlotReader {
       if (f) found.add(f);
     }
 
+    // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
+    const nameSlots = slots.filter((s) => s.nameLike);
+    if (nameSlots.length === 1 && !found.has(nameSlots[0]!.name)) {
+      const f = this.prepositionName(nameSlots[0]!, text, tokens, (s) => found.isFree(s));
+      if (f) found.add(f);
+    }
+
     const choiceHits = new Map<string, Found[]>();
     for (const slot of slots.filter((s) => s.kind === "choice")) {
       if (found.has(slot.name)) continue;
@@ -447,6 +454,29 @@ export class SlotReader {
           ),
         ),
     );
+  }
+
+  /**
+   * Two or more capitalised words no vocabulary knows, after a preposition and not before a
+   * number (that is an address: "to Calle Mayor 12"): a person's full name.
+   */
+  private prepositionName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
+      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!span) continue;
+      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+      const next = tokens.find((t) => t.start >= span.end);
+      const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
+      if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
+      return this.textFound(slot, text, span);
+    }
+    return null;
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */

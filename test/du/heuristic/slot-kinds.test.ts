@@ -241,3 +241,18 @@ describe("corrections of values already given", () => {
     ]);
   });
 });
+
+describe("person names without a cue", () => {
+  it("reads a full name after a preposition, never an address", () => {
+    expect(
+      slotsOf(read("clinic", "schedule a visit for Laura Gomez with the skin doctor")),
+    ).toEqual({
+      specialty: "dermatology",
+      patient_name: "Laura Gomez",
+    });
+    expect(slotsOf(read("pizza", "deliver a large pizza to Calle Mayor 12, Madrid"))).toEqual({
+      size: "large",
+      delivery_address: "Calle Mayor 12, Madrid",
+    });
+  });
+});
