@@ -27,7 +27,7 @@ import { recentValues } from "./recent-values.ts";
 import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
 import { OPEN_RULES } from "./rules/open.ts";
 import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
-import { LONG_MESSAGE_WORDS, REPEAT_LAST } from "./rules/shared.ts";
+import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
@@ -571,7 +571,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         .slice(named.end)
         .replace(VALUE_LEAD, "")
         .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
-      const found = turn.model.reader.answer(named.slot, rest);
+      // "the name is correct" judges the value; it states none.
+      const found = onlyJudgement(rest) ? null : turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
         // "at Calle Sol 2, Madrid since yesterday" asked the address: "since" names the date,
         // and what comes before it answers the question.

@@ -256,3 +256,31 @@ describe("person names without a cue", () => {
     });
   });
 });
+
+describe("at the confirmation", () => {
+  const confirming = () =>
+    inFlow(domains.clinic!, "book_appointment", {
+      confirm: true,
+      slots: {
+        specialty: "dermatology",
+        appointment_date: "2027-03-12",
+        time_of_day: "morning",
+        patient_name: "Rosa Pons",
+      },
+    });
+
+  it("reads a fault of a named value as a 'no' to change it, without a 'no'", () => {
+    expect(read("clinic", "the time is wrong", confirming())).toEqual([
+      { type: "deny", slot_to_change: "time_of_day" },
+    ]);
+    expect(read("clinic", "the date is not correct", confirming())).toEqual([
+      { type: "deny", slot_to_change: "appointment_date" },
+    ]);
+  });
+
+  it("never stores a judgement as the value", () => {
+    expect(read("clinic", "the name is correct", confirming())).not.toContainEqual(
+      expect.objectContaining({ slot: "patient_name" }),
+    );
+  });
+});
