@@ -6,6 +6,7 @@ import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  FILLERS,
   NONE,
   PHRASE_BREAKS,
   POSSESSIVES,
@@ -159,7 +160,8 @@ export class SlotReader {
         const pick =
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
-          this.unitNumber(slot, text, nums);
+          this.unitNumber(slot, text, nums) ??
+          loneOne(text);
         return pick ? found(pick.value, pick) : null;
       }
       case "date": {
@@ -269,12 +271,28 @@ export class SlotReader {
       return { slot: slot.name, value, start: m.index, end: m.index + m[0].length };
     }
     const loose = slot.loosePattern?.exec(text);
-    if (!loose) return null;
+    if (!loose) return this.spacedDigits(slot, text);
     const end = loose.index + loose[0].length;
     if (!wordBounded(text, loose.index, end)) return null;
     const joined = loose.slice(1).join("-");
     const value = slot.upperPattern ? joined.toUpperCase() : joined;
     return { slot: slot.name, value, start: loose.index, end };
+  }
+
+  /**
+   * Digits typed in other groups than the pattern's ("612 34 56 78", "612.345.678"): a run of
+   * digits and separators whose digits alone match the pattern is the value, digits only.
+   */
+  private spacedDigits(slot: SlotInfo, text: string): Found | null {
+    if (!/\\d/.test(slot.def.pattern ?? "")) return null;
+    const whole = new RegExp(`^(?:${slot.def.pattern})$`, "iu");
+    for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
+      const digits = m[0].replace(/[\s.-]/g, "");
+      if (digits === m[0] || !whole.test(digits)) continue;
+      if (!wordBounded(text, m.index, m.index + m[0].length)) continue;
+      return { slot: slot.name, value: digits, start: m.index, end: m.index + m[0].length };
+    }
+    return null;
   }
 
   private text(slot: SlotInfo, text: string): Found | null {
@@ -289,6 +307,18 @@ export class SlotReader {
       tokens = tokenize(value);
     }
     if (slot.nameLike) {
+      // "under Lopez", "put it under Maria": the name after the preposition of the question.
+      const lead = tokens.findIndex(
+        (t, i) =>
+          i + 1 < tokens.length && PREPOSITIONS.has(t.norm) && !STOP_WORDS.has(tokens[i + 1]!.norm),
+      );
+      if (lead >= 0) {
+        const span = this.nameAfter(value, tokens, lead + 1, () => true);
+        if (span && span.end === value.length) {
+          value = value.slice(span.start);
+          tokens = tokenize(value);
+        }
+      }
       // "my sister Laura", "my neighbour is Peter Walsh" -> the name: the relation only says
       // who that is.
       const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
@@ -761,6 +791,20 @@ function dropLeadingArticle(item: string): string {
     ? item.slice(first.end).trim()
     : item;
 }
+
+/** "one", "just one", "only one, please" asked a number: the article alone is the answer 1. */
+function loneOne(text: string): NumberMatch | null {
+  const tokens = tokenize(text);
+  const one = tokens.filter((t) => ONE.has(t.norm));
+  if (one.length !== 1) return null;
+  const rest = tokens.filter(
+    (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
+  );
+  return rest.length === 0
+    ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }
+    : null;
+}
+const ONE = new Set(["one", "uno", "una"]);
 
 /** Not inside a longer word or number: "HB-2222221" holds no HB-dddddd code. */
 function wordBounded(text: string, start: number, end: number): boolean {

@@ -284,3 +284,35 @@ describe("at the confirmation", () => {
     );
   });
 });
+
+describe("short answers by kind", () => {
+  const answer = (domain: string, flow: string, slot: string, text: string) =>
+    read(domain, text, inFlow(domains[domain]!, flow, { waiting: slot }));
+
+  it("takes the name after the question's preposition", () => {
+    expect(answer("pizza", "book_table", "guest_name", "put it under Maria")).toEqual([
+      { type: "set_slot", slot: "guest_name", value: "Maria" },
+    ]);
+    expect(answer("pizza", "book_table", "guest_name", "Maria de la Cruz")).toEqual([
+      { type: "set_slot", slot: "guest_name", value: "Maria de la Cruz" },
+    ]);
+  });
+
+  it("reads a day of the month, 'one', digits in other groups and 'nothing else'", () => {
+    expect(answer("pizza", "book_table", "booking_date", "the 15th")).toEqual([
+      { type: "set_slot", slot: "booking_date", value: "2027-03-15" },
+    ]);
+    expect(answer("pizza", "book_table", "booking_date", "on the 3rd")).toEqual([
+      { type: "set_slot", slot: "booking_date", value: "2027-04-03" },
+    ]);
+    expect(answer("hotel", "book_room", "nights", "just one")).toEqual([
+      { type: "set_slot", slot: "nights", value: 1 },
+    ]);
+    expect(answer("telecom", "check_bill", "phone_number", "612 34 56 78")).toEqual([
+      { type: "set_slot", slot: "phone_number", value: "612345678" },
+    ]);
+    expect(answer("hotel", "book_room", "extras", "nothing else")).toEqual([
+      { type: "skip_slot", slot: "extras" },
+    ]);
+  });
+});

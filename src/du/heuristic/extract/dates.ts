@@ -207,6 +207,19 @@ function searchDates(text: string, now: Date): DateMatch[] {
     const week = /^(?:week|semana)/.test(m[2] ?? m[4]!);
     push(addDays(now, -n * (week ? 7 : 1)), m.index!, m.index! + m[0].length);
   }
+  // "the 15th", "on the 3rd", "el dia 15": the next such day of a month (today included).
+  for (const m of s.matchAll(/\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b/g)) {
+    const day = +(m[1] ?? m[2])!;
+    const month = now.getMonth() + 1;
+    const here = upcoming(now, month, day);
+    const value =
+      here?.startsWith(`${now.getFullYear()}-${pad(month)}`) === true
+        ? here
+        : month === 12
+          ? iso(now.getFullYear() + 1, 1, day)
+          : iso(now.getFullYear(), month + 1, day);
+    push(value, m.index!, m.index! + m[0].length);
+  }
   for (const m of s.matchAll(RELATIVE_DAY)) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }

@@ -236,7 +236,7 @@ export const EN: LanguagePack = {
     "can you repeat",
     "one more time",
   ],
-  none: list("none nothing skip nope no neither nah without nobody", "no thanks"),
+  none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
