@@ -565,7 +565,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (swapped) return this.setSlots(turn, [swapped], pending);
     if (!marked && !named) return null;
 
-    if (named && (marked || pending === null || named.slot !== pending)) {
+    // An empty slot named beside the answer ("april 2, 3 nights" asked the date) is no
+    // correction: the answer rule reads both.
+    const extra = named && !marked && pending !== null && !filled(named.slot);
+    if (named && !extra && (marked || pending === null || named.slot !== pending)) {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
       const rest = turn.text
         .slice(named.end)
@@ -574,14 +577,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // "the name is correct" judges the value; it states none.
       const found = onlyJudgement(rest) ? null : turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
-        // "at Calle Sol 2, Madrid since yesterday" asked the address: "since" names the date,
-        // and what comes before it answers the question.
-        const before = turn.text.slice(0, named.start);
-        const answer =
-          pending && !marked && !filled(named.slot) && before.trim()
-            ? turn.model.reader.answer(pending, before)
-            : null;
-        return this.setSlots(turn, answer ? [answer, found] : [found], pending);
+        return this.setSlots(turn, [found], pending);
       }
       if (!marked) return null;
     }

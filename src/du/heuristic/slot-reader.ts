@@ -301,12 +301,25 @@ export class SlotReader {
     let tokens = tokenize(value);
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
-    // "at Calle Sol 2, Madrid": the preposition leads to the address; it is no part of it.
-    if (slot.address && PREPOSITIONS.has(tokens[0]!.norm) && tokens.length > 1) {
-      value = value.slice(tokens[1]!.start);
+    // "at Calle Sol 2, Madrid (since)": prepositions lead to the address or to a value cut out
+    // after it; they are no part of it.
+    if (slot.address) {
+      if (PREPOSITIONS.has(tokens[0]!.norm) && tokens.length > 1)
+        value = value.slice(tokens[1]!.start);
+      for (let last = tokenize(value).at(-1); last && tokenize(value).length > 1; ) {
+        if (!PREPOSITIONS.has(last.norm) && !STOP_WORDS.has(last.norm)) break;
+        value = value.slice(0, last.start).replace(/[,\s]+$/, "");
+        last = tokenize(value).at(-1);
+      }
       tokens = tokenize(value);
     }
     if (slot.nameLike) {
+      // "Hugo Ruiz, he has a fever": the name ends at the comma ("Smith, John" does not).
+      const comma = value.indexOf(",");
+      if (comma > 0 && tokenize(value.slice(comma)).some((t) => !/^\p{Lu}/u.test(t.raw))) {
+        value = value.slice(0, comma).trim();
+        tokens = tokenize(value);
+      }
       // "under Lopez", "put it under Maria": the name after the preposition of the question.
       const lead = tokens.findIndex(
         (t, i) =>

@@ -316,3 +316,29 @@ describe("short answers by kind", () => {
     ]);
   });
 });
+
+describe("an answer with more than the answer", () => {
+  it("reads an empty slot named beside the answer as a value, not a correction", () => {
+    const state = inFlow(domains.hotel!, "book_room", {
+      waiting: "check_in",
+      slots: { city: "madrid" },
+    });
+    expect(read("hotel", "april 2, 3 nights", state)).toEqual([
+      { type: "set_slot", slot: "check_in", value: "2027-04-02" },
+      { type: "set_slot", slot: "nights", value: 3 },
+    ]);
+  });
+
+  it("ends a name at a comma followed by more than names", () => {
+    const state = inFlow(domains.clinic!, "book_appointment", {
+      waiting: "patient_name",
+      slots: { specialty: "pediatrics", appointment_date: "2027-03-12", time_of_day: "morning" },
+    });
+    expect(read("clinic", "Hugo Ruiz, he has a fever", state)).toEqual([
+      { type: "set_slot", slot: "patient_name", value: "Hugo Ruiz" },
+    ]);
+    expect(read("clinic", "Ruiz, Hugo", state)).toEqual([
+      { type: "set_slot", slot: "patient_name", value: "Ruiz, Hugo" },
+    ]);
+  });
+});
