@@ -60,6 +60,10 @@ describe("findDates", () => {
     ["3 days ago", "2026-03-07"],
     ["a week ago", "2026-03-03"],
     ["hace dos dias", "2026-03-08"],
+    ["arriving 3/4", "2026-04-03"],
+    ["15/04", "2026-04-15"],
+    ["the 15th", "2026-03-15"],
+    ["on the 3rd", "2026-04-03"],
   ])("%s -> %s (past)", (text, expected) => {
     expect(one(text)).toBe(expected);
   });

@@ -172,6 +172,12 @@ function searchDates(text: string, now: Date): DateMatch[] {
     const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
     push(iso(year, b, a), m.index!, m.index! + m[0].length);
   }
+  // "3/4", "15/04": day and month without a year (day first unless that cannot be), the next one.
+  for (const m of s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
+    let [a, b] = [+m[1]!, +m[2]!];
+    if (a <= 12 && b > 12) [a, b] = [b, a];
+    push(b >= 1 && b <= 12 ? upcoming(now, b, a) : null, m.index!, m.index! + m[0].length);
+  }
   for (const m of s.matchAll(DAY_MONTH)) {
     const day = +m[1]!;
     const month = MONTHS[m[2]!]!;
