@@ -915,25 +915,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
-  namedSlot(turn: Turn, flow: string): { slot: SlotInfo; start: number; end: number } | null {
+  namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     turn.stems ??= tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
     const stems = turn.stems;
-    const hits = new Map<SlotInfo, { start: number; end: number }>();
+    const hits = new Map<SlotInfo, number>();
     for (const [slot, keys] of namingKeys(turn.model.flowSlots.get(flow) ?? [])) {
       for (const key of keys) {
         for (let i = 0; i + key.length <= tokens.length; i++) {
           if (key.every((k, j) => stems[i + j] === k)) {
             const end = tokens[i + key.length - 1]!.end;
-            const seen = hits.get(slot);
-            if (!seen || end > seen.end) hits.set(slot, { start: tokens[i]!.start, end });
+            hits.set(slot, Math.max(hits.get(slot) ?? 0, end));
           }
         }
       }
     }
     const [hit, ...more] = [...hits];
     if (!hit || more.length) return null;
-    return { slot: hit[0], ...hit[1] };
+    return { slot: hit[0], end: hit[1] };
   }
 
   // --- command building ---------------------------------------------------------------------

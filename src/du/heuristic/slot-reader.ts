@@ -805,7 +805,7 @@ function dropLeadingArticle(item: string): string {
     : item;
 }
 
-/** "one", "just one", "only one, please" asked a number: the article alone is the answer 1. */
+/** "one", "just one, please" asked a number: the word alone is the answer 1. */
 function loneOne(text: string): NumberMatch | null {
   const tokens = tokenize(text);
   const one = tokens.filter((t) => ONE.has(t.norm));
