@@ -1094,7 +1094,7 @@ function rankingParts(model: DomainModel): RankingParts {
     for (const [flow, slots] of model.flowSlots) {
       const texts = slots.filter((s) => s.kind === "text");
       const cues = (model.cues.get(flow) ?? []).filter(
-        (c) => c.before !== null && texts.some((s) => s.name === c.slot),
+        (c) => c.before !== null && !c.prompt && texts.some((s) => s.name === c.slot),
       );
       if (cues.length > 0) {
         textCues.push({

@@ -23,6 +23,8 @@ export interface SlotInfo {
    * part, so a match can be written back the way the pattern has it.
    */
   loosePattern?: RegExp;
+  /** The pattern anchored at both ends, to test a value read some other way. */
+  wholePattern?: RegExp;
   /** The pattern's letters are all capitals: a match is read back upper-cased. */
   upperPattern: boolean;
   /**
@@ -95,6 +97,7 @@ export function buildSlotCatalog(
     };
     if (def.pattern) {
       info.pattern = new RegExp(def.pattern, "iu");
+      info.wholePattern = new RegExp(`^(?:${def.pattern})$`, "iu");
       const parts = hyphenParts(def.pattern);
       if (parts) {
         info.loosePattern = new RegExp(parts.map((p) => `(${p})`).join("[-\\s]?"), "iu");

@@ -183,8 +183,7 @@ export class SlotReader {
         if (!slot.pattern) return read;
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
-        const whole =
-          read && new RegExp(`^(?:${slot.def.pattern})$`, "iu").test(String(read.value));
+        const whole = read && slot.wholePattern!.test(String(read.value));
         return whole || !slot.distinctive ? read : (this.patterned(slot, text) ?? read);
       }
       default:
@@ -284,8 +283,8 @@ export class SlotReader {
    * digits and separators whose digits alone match the pattern is the value, digits only.
    */
   private spacedDigits(slot: SlotInfo, text: string): Found | null {
-    if (!/\\d/.test(slot.def.pattern ?? "")) return null;
-    const whole = new RegExp(`^(?:${slot.def.pattern})$`, "iu");
+    const whole = slot.wholePattern;
+    if (!whole || !slot.def.pattern?.includes("\\d")) return null;
     for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
       const digits = m[0].replace(/[\s.-]/g, "");
       if (digits === m[0] || !whole.test(digits)) continue;

@@ -14,6 +14,8 @@ export interface SlotCue {
   slot: string;
   before: string | null;
   after: string | null;
+  /** Learnt from the slot's question, not a trigger phrase: it reads values, never ranks flows. */
+  prompt?: true;
 }
 
 export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string, SlotCue[]> {
@@ -68,7 +70,12 @@ export function addPromptCues(
       const last = words.at(-1)?.norm;
       for (const word of [first, last]) {
         if (!word || !PREPOSITIONS.has(word) || words.length < 2) continue;
-        const cue: SlotCue = { slot: slot.name, before: analyzer.key(word), after: null };
+        const cue: SlotCue = {
+          slot: slot.name,
+          before: analyzer.key(word),
+          after: null,
+          prompt: true,
+        };
         if (!list.some((c) => c.slot === cue.slot && c.before === cue.before && !c.after)) {
           list.push(cue);
         }
