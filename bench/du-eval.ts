@@ -71,7 +71,7 @@ for (const [domain, results] of byDomain) {
           f.cases ? pct(f.slotRecall) : "-",
           m ? String(m.conversations) : "-",
           m ? pct(m.completion) : "-",
-          f.p50Ms.toFixed(3),
+          f.cases ? f.p50Ms.toFixed(3) : "-",
         ],
         widths,
       ),

@@ -17,7 +17,7 @@ import {
 import { buildSlotCatalog, type SlotInfo } from "./slot-catalog.ts";
 import { SlotReader } from "./slot-reader.ts";
 import { flat, words } from "./text.ts";
-import { buildTriggerCues, type SlotCue } from "./trigger-cues.ts";
+import { addPromptCues, buildTriggerCues, type SlotCue } from "./trigger-cues.ts";
 
 /** Everything the heuristic DU derives from one domain, built once and reused for every turn. */
 export interface DomainModel {
@@ -79,6 +79,8 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     }
     flowSlots.set(flow, list);
   }
+  const cues = buildTriggerCues(domain, analyzer);
+  addPromptCues(cues, flowSlots, analyzer);
   return {
     loaded,
     analyzer,
@@ -88,7 +90,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
       new Map([...flowSlots].map(([flow, list]) => [flow, list.map((s) => s.name)])),
     ),
     slots,
-    cues: buildTriggerCues(domain, analyzer),
+    cues,
     reader: new SlotReader(analyzer, domain.settings.language, now, relations),
     flowSlots,
     relations,

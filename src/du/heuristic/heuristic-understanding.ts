@@ -12,8 +12,10 @@ import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import type { FlowScore } from "./flow-index.ts";
+import { saysFlowWord } from "./flow-words.ts";
 import {
   AMBIGUOUS_CANCEL,
+  FILLERS,
   GREETING,
   ORDINALS,
   PHRASE_BREAKS,
@@ -26,7 +28,7 @@ import { recentValues } from "./recent-values.ts";
 import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
 import { OPEN_RULES } from "./rules/open.ts";
 import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
-import { LONG_MESSAGE_WORDS, REPEAT_LAST } from "./rules/shared.ts";
+import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
@@ -513,22 +515,30 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * A message that is only "<preposition> <choice value>" ("from savings", "from the savings
-   * account"), when exactly one other choice slot of the flow takes that value, empty or filled.
+   * A message that is only a value of another slot of the flow, while a free-text question is
+   * asked: "from savings" (a choice after a preposition, for an empty or a filled slot), or
+   * "afternoon" / "tomorrow" asked the patient's name (a choice or date of a slot not given
+   * yet). Exactly one other slot may take it.
    */
   cuedChoice(turn: Turn, pending: SlotInfo): Found | null {
     const frame = turn.frame!;
     const tokens = tokenize(turn.text);
-    if (!tokens.length || !PHRASE_BREAKS.has(tokens[0]!.norm)) return null;
+    if (!tokens.length) return null;
+    const cued = PHRASE_BREAKS.has(tokens[0]!.norm);
     const hits: Found[] = [];
     for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
-      if (s === pending || s.kind !== "choice") continue;
+      if (s === pending || (s.kind !== "choice" && s.kind !== "date")) continue;
+      const empty = (frame.slots[s.name] ?? null) === null;
+      if (!empty && (s.kind === "date" || !cued)) continue;
       const found = turn.model.reader.answer(s, turn.text);
       if (!found) continue;
       // Only the slot's own name ("account") may be said besides the value.
-      const own = new Set(s.keys.flat().flatMap((k) => tokenize(k).map((t) => t.norm)));
+      const own = new Set(s.keys.flat());
       const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
-      if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm) || own.has(t.norm))) hits.push(found);
+      const only = tokenize(rest).every(
+        (t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || own.has(stem(t.norm)),
+      );
+      if (only) hits.push(found);
     }
     return hits.length === 1 ? hits[0]! : null;
   }
@@ -595,13 +605,17 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (swapped) return this.setSlots(turn, [swapped], pending);
     if (!marked && !named) return null;
 
-    if (named && (marked || pending === null || named.slot !== pending)) {
+    // An empty slot named beside the answer ("april 2, 3 nights" asked the date) is no
+    // correction: the answer rule reads both.
+    const extra = named && !marked && pending !== null && !filled(named.slot);
+    if (named && !extra && (marked || pending === null || named.slot !== pending)) {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
       const rest = turn.text
         .slice(named.end)
         .replace(VALUE_LEAD, "")
         .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
-      const found = turn.model.reader.answer(named.slot, rest);
+      // "the name is correct" judges the value; it states none.
+      const found = onlyJudgement(rest) ? null : turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
         return this.setSlots(turn, [found], pending);
       }
@@ -702,16 +716,38 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body) ??
       /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body);
     if (!m?.groups) return null;
-    const old = fold(m.groups.old!)
+    const { old: oldText, new: newText } = m.groups as { old: string; new: string };
+    const old = fold(oldText)
       .replace(/^(?:the|my|a|an)\s+/, "")
       .trim();
-    const slot = slots.find((s) => {
+    // The slot holding the old value: as typed, or as its reader reads it ("not friday" for
+    // a date, "not olives" for one item of a list).
+    const held = (s: SlotInfo): SlotValue[] | null => {
       const v = frame.slots[s.name];
-      return typeof v === "string" && fold(v) === old;
-    });
-    if (!slot) return null;
-    const found = turn.model.reader.answer(slot, m.groups.new!);
-    return found && !sameValue(found.value, frame.slots[slot.name]) ? found : null;
+      if (v === undefined || v === null) return null;
+      if (typeof v === "string" && fold(v) === old) return [v];
+      if (s.kind === "text") return null;
+      const read = turn.model.reader.answer(s, oldText)?.value;
+      if (read === undefined || read === null) return null;
+      if (Array.isArray(v) && Array.isArray(read)) {
+        return read.length > 0 && read.every((x) => v.includes(x)) ? read : null;
+      }
+      return sameValue(read, v) ? [read] : null;
+    };
+    for (const slot of slots) {
+      const gone = held(slot);
+      if (!gone) continue;
+      const found = turn.model.reader.answer(slot, newText);
+      if (!found) return null;
+      // A list keeps its other items: "not olives, mushrooms" of [ham, olives] is [ham, mushrooms].
+      const current = frame.slots[slot.name];
+      const value =
+        Array.isArray(current) && Array.isArray(found.value)
+          ? [...new Set([...current.filter((x) => !gone.includes(x)), ...found.value])]
+          : found.value;
+      return sameValue(value, current) ? null : { ...found, value };
+    }
+    return null;
   }
 
   /**
@@ -775,14 +811,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /**
    * The message asks again for the flow that is running ("new transfer", "send money" while
-   * the transfer asks who gets it): the active flow is among the best matches and every word of
-   * the message is the domain's own vocabulary, so it holds no name or concept.
+   * the transfer asks who gets it): the active flow is among the best matches, every word of
+   * the message is the domain's own vocabulary, so it holds no name or concept, and one of them
+   * is the flow's own word as typed ("checking" only resembles "check my balance").
    */
   restates(turn: Turn): boolean {
     const [top] = turn.rank;
     if (!top || top.score < this.limits.minScore || !turn.frame) return false;
     const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     if (!close.some((r) => r.flow === turn.frame!.flow)) return false;
+    if (!saysFlowWord(turn.model, turn.frame.flow, turn.text)) return false;
     const terms = turn.model.analyzer.terms(turn.view.text);
     return terms.length > 0 && terms.every((t) => !t.properName && turn.model.index.knows(t.key));
   }
@@ -873,6 +911,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     if (kept.length) out = `${out} ${kept.join(" ")}`;
     return { text: out, markers: [...groups.values()].map((g) => [...g]) };
+  }
+
+  /** The whole message is one greeting phrase ("good morning", "hi there"). */
+  onlyGreeting(turn: Turn): boolean {
+    const words = turn.acts.flat.split(" ");
+    return (GREETING_PHRASES.get(words[0] ?? "") ?? []).some(
+      (phrase) => phrase.length === words.length && phrase.every((w, i) => words[i] === w),
+    );
   }
 
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
@@ -1009,7 +1055,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return [
       { type: "start_flow", flow },
       ...found.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
+      ...this.skips(turn, flow, found),
     ];
+  }
+
+  /** skip_slot for the flow's empty optional slots the message declines ("no toppings"). */
+  skips(turn: Turn, flow: string, found: readonly Found[]): Command[] {
+    const frame = turn.frame?.flow === flow ? turn.frame : undefined;
+    const open = (turn.model.flowSlots.get(flow) ?? []).filter(
+      (s) =>
+        s.optional &&
+        !found.some((f) => f.slot === s.name) &&
+        (frame?.slots[s.name] ?? null) === null,
+    );
+    if (open.length === 0) return [];
+    return turn.model.reader
+      .declined(turn.text, open)
+      .map((s): Command => ({ type: "skip_slot", slot: s.name }));
   }
 
   mentionsFor(turn: Turn, flow: string, taken: Found[], skip: string[]): Found[] {
@@ -1112,7 +1174,7 @@ function rankingParts(model: DomainModel): RankingParts {
     for (const [flow, slots] of model.flowSlots) {
       const texts = slots.filter((s) => s.kind === "text");
       const cues = (model.cues.get(flow) ?? []).filter(
-        (c) => c.before !== null && texts.some((s) => s.name === c.slot),
+        (c) => c.before !== null && !c.prompt && texts.some((s) => s.name === c.slot),
       );
       if (cues.length > 0) {
         textCues.push({

@@ -19,6 +19,15 @@ export interface SlotInfo {
   /** With `extract: pattern`: the value's regular expression, anchored nowhere. */
   pattern?: RegExp;
   /**
+   * The pattern with its literal hyphens made optional ("HB 222222", "ap4821"), one group per
+   * part, so a match can be written back the way the pattern has it.
+   */
+  loosePattern?: RegExp;
+  /** The pattern anchored at both ends, to test a value read some other way. */
+  wholePattern?: RegExp;
+  /** The pattern's letters are all capitals: a match is read back upper-cased. */
+  upperPattern: boolean;
+  /**
    * The pattern has a digit class or fixed capitals ("HB-\\d{6}"): a match anywhere in a
    * message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks what was read.
    */
@@ -82,12 +91,54 @@ export function buildSlotCatalog(
       address: extract === "address",
       optional: def.required === false,
       distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
+      upperPattern:
+        def.pattern !== undefined &&
+        !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),
     };
-    if (def.pattern) info.pattern = new RegExp(def.pattern, "iu");
+    if (def.pattern) {
+      info.pattern = new RegExp(def.pattern, "iu");
+      info.wholePattern = new RegExp(`^(?:${def.pattern})$`, "iu");
+      const parts = hyphenParts(def.pattern);
+      if (parts) {
+        info.loosePattern = new RegExp(parts.map((p) => `(${p})`).join("[-\\s]?"), "iu");
+      }
+    }
     if (kind === "choice" || (kind === "list" && def.choices?.length)) {
       info.choices = new ChoiceMatcher(def, analyzer);
     }
     catalog.set(name, info);
   }
   return catalog;
+}
+
+/**
+ * The parts of a pattern between its top-level literal hyphens ("HB-\\d{6}" -> "HB", "\\d{6}");
+ * null when it has none, or an alternation or group makes splitting unsafe.
+ */
+function hyphenParts(pattern: string): string[] | null {
+  const parts: string[] = [];
+  let part = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      part += c + (pattern[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (inClass) {
+      inClass = c !== "]";
+    } else if (c === "[") {
+      inClass = true;
+    } else if (c === "(" || c === "|" || c === "^" || c === "$") {
+      return null;
+    } else if (c === "-") {
+      parts.push(part);
+      part = "";
+      continue;
+    }
+    part += c;
+  }
+  parts.push(part);
+  return parts.length > 1 && parts.every((p) => p !== "") ? parts : null;
 }

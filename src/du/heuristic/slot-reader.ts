@@ -5,7 +5,15 @@ import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
-import { PHRASE_BREAKS, POSSESSIVES, RELATIONS_EN, STOP_WORDS } from "./language/words.ts";
+import {
+  FILLERS,
+  NONE,
+  PHRASE_BREAKS,
+  POSSESSIVES,
+  PREPOSITIONS,
+  RELATIONS_EN,
+  STOP_WORDS,
+} from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
@@ -60,6 +68,10 @@ const NAME_PARTICLES = new Set([
   "di",
   "le",
 ]);
+/** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
+const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
+/** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
+const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
 /** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
 const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
@@ -145,7 +157,11 @@ export class SlotReader {
       }
       case "number": {
         const nums = this.numbers(text);
-        const pick = uniqueNumber(nums) ?? uniqueNumber(nums.filter((n) => n.currency));
+        const pick =
+          uniqueNumber(nums) ??
+          uniqueNumber(nums.filter((n) => n.currency)) ??
+          this.unitNumber(slot, text, nums) ??
+          loneOne(text);
         return pick ? found(pick.value, pick) : null;
       }
       case "date": {
@@ -167,13 +183,27 @@ export class SlotReader {
         if (!slot.pattern) return read;
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
-        const whole =
-          read && new RegExp(`^(?:${slot.def.pattern})$`, "iu").test(String(read.value));
+        const whole = read && slot.wholePattern!.test(String(read.value));
         return whole || !slot.distinctive ? read : (this.patterned(slot, text) ?? read);
       }
       default:
         return this.text(slot, text);
     }
+  }
+
+  /** Of several numbers, the one followed by the slot's name: "4 nights" of "2 people, 4 nights". */
+  private unitNumber(
+    slot: SlotInfo,
+    text: string,
+    nums: readonly NumberMatch[],
+  ): NumberMatch | null {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => stem(t.norm));
+    const keys = tokens.map((t) => this.analyzer.key(t.norm));
+    const named = nums.filter(
+      (n) => this.unitSlot([slot], [], text, tokens, keys, stems, n) !== null,
+    );
+    return uniqueNumber(named);
   }
 
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
@@ -219,27 +249,88 @@ export class SlotReader {
     const items = phrase
       .replace(/^(?:with|con)\s+/i, "")
       .split(LIST_SEPARATOR)
-      .map((i) => i.trim())
+      // "fever and a sore throat": the article is no part of the item.
+      .map((i) => dropLeadingArticle(i.trim()))
       .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
     if (items.length === 0) return null;
     const start = Math.max(0, text.indexOf(phrase));
     return { slot: slot.name, value: items, start, end: start + phrase.length };
   }
 
-  /** A value of a pattern slot: the pattern's match in the text ("HB-222222"). */
+  /**
+   * A value of a pattern slot: the pattern's match in the text ("HB-222222"), or a match typed
+   * with a space or no hyphen ("hb 222222"), written back with the pattern's hyphens and, when
+   * the pattern's letters are capitals, upper-cased.
+   */
   private patterned(slot: SlotInfo, text: string): Found | null {
     const m = slot.pattern!.exec(text);
-    if (!m || m[0].trim() === "") return null;
-    return { slot: slot.name, value: m[0].trim(), start: m.index, end: m.index + m[0].length };
+    if (m && m[0].trim() !== "") {
+      if (!wordBounded(text, m.index, m.index + m[0].length)) return null;
+      const value = slot.upperPattern ? m[0].trim().toUpperCase() : m[0].trim();
+      return { slot: slot.name, value, start: m.index, end: m.index + m[0].length };
+    }
+    const loose = slot.loosePattern?.exec(text);
+    if (!loose) return this.spacedDigits(slot, text);
+    const end = loose.index + loose[0].length;
+    if (!wordBounded(text, loose.index, end)) return null;
+    const joined = loose.slice(1).join("-");
+    const value = slot.upperPattern ? joined.toUpperCase() : joined;
+    return { slot: slot.name, value, start: loose.index, end };
+  }
+
+  /**
+   * Digits typed in other groups than the pattern's ("612 34 56 78", "612.345.678"): a run of
+   * digits and separators whose digits alone match the pattern is the value, digits only.
+   */
+  private spacedDigits(slot: SlotInfo, text: string): Found | null {
+    const whole = slot.wholePattern;
+    if (!whole || !slot.def.pattern?.includes("\\d")) return null;
+    for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
+      const digits = m[0].replace(/[\s.-]/g, "");
+      if (digits === m[0] || !whole.test(digits)) continue;
+      if (!wordBounded(text, m.index, m.index + m[0].length)) continue;
+      return { slot: slot.name, value: digits, start: m.index, end: m.index + m[0].length };
+    }
+    return null;
   }
 
   private text(slot: SlotInfo, text: string): Found | null {
     let value = freeText(text, slot.words);
     if (value === null) return null;
-    const tokens = tokenize(value);
+    let tokens = tokenize(value);
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
+    // "at Calle Sol 2, Madrid (since)": prepositions lead to the address or to a value cut out
+    // after it; they are no part of it.
+    if (slot.address) {
+      if (PREPOSITIONS.has(tokens[0]!.norm) && tokens.length > 1)
+        value = value.slice(tokens[1]!.start);
+      for (let last = tokenize(value).at(-1); last && tokenize(value).length > 1; ) {
+        if (!PREPOSITIONS.has(last.norm) && !STOP_WORDS.has(last.norm)) break;
+        value = value.slice(0, last.start).replace(/[,\s]+$/, "");
+        last = tokenize(value).at(-1);
+      }
+      tokens = tokenize(value);
+    }
     if (slot.nameLike) {
+      // "Hugo Ruiz, he has a fever": the name ends at the comma ("Smith, John" does not).
+      const comma = value.indexOf(",");
+      if (comma > 0 && tokenize(value.slice(comma)).some((t) => !/^\p{Lu}/u.test(t.raw))) {
+        value = value.slice(0, comma).trim();
+        tokens = tokenize(value);
+      }
+      // "under Lopez", "put it under Maria": the name after the preposition of the question.
+      const lead = tokens.findIndex(
+        (t, i) =>
+          i + 1 < tokens.length && PREPOSITIONS.has(t.norm) && !STOP_WORDS.has(tokens[i + 1]!.norm),
+      );
+      if (lead >= 0) {
+        const span = this.nameAfter(value, tokens, lead + 1, () => true);
+        if (span && span.end === value.length) {
+          value = value.slice(span.start);
+          tokens = tokenize(value);
+        }
+      }
       // "my sister Laura", "my neighbour is Peter Walsh" -> the name: the relation only says
       // who that is.
       const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
@@ -301,9 +392,23 @@ export class SlotReader {
       if (f) found.add(f);
     }
 
+    const numberSlots = slots.filter((s) => s.kind === "number");
+    // "3 nights, 2 guests": a number followed by the word that names one number slot.
+    if (numberSlots.length > 0) {
+      // "one night", "a night": an article counts as 1 only before such a word.
+      const ones = tokens.flatMap((t): NumberMatch[] =>
+        SINGULAR.has(t.norm)
+          ? [{ value: 1, start: t.start, end: t.end, currency: null, words: true }]
+          : [],
+      );
+      for (const n of [...this.numbers(text), ...ones]) {
+        const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
+        if (slot && found.isFree(n))
+          found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
+      }
+    }
     // An amount with a currency belongs to the flow's only amount-like slot.
     const numbers = this.numbers(text).filter((n) => found.isFree(n));
-    const numberSlots = slots.filter((s) => s.kind === "number");
     const money = numbers.filter((n) => n.currency);
     if (numberSlots.length === 1 && money.length >= 1 && uniqueNumber(money)) {
       found.add({
@@ -317,6 +422,13 @@ export class SlotReader {
       const slot = slots.find((s) => s.name === cue.slot);
       if (!slot || found.has(slot.name)) continue;
       const f = this.cued(slot, cue, text, tokens, keys, numbers, (s) => found.isFree(s));
+      if (f) found.add(f);
+    }
+
+    // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
+    const nameSlots = slots.filter((s) => s.nameLike);
+    if (nameSlots.length === 1 && !found.has(nameSlots[0]!.name)) {
+      const f = this.prepositionName(nameSlots[0]!, text, tokens, (s) => found.isFree(s));
       if (f) found.add(f);
     }
 
@@ -340,6 +452,73 @@ export class SlotReader {
       found.add({ slot: slot.name, value: items, start: free[0]!.start, end: free.at(-1)!.end });
     }
     return found.out;
+  }
+
+  /**
+   * The one number slot named by the word right after `n`: its name or label ("3 nights",
+   * "2 guests"), or the word after its placeholder in a trigger phrase (`{guests} people`).
+   */
+  private unitSlot(
+    numberSlots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
+    text: string,
+    tokens: readonly Token[],
+    keys: readonly string[],
+    stems: readonly string[],
+    n: NumberMatch,
+  ): SlotInfo | null {
+    const i = tokens.findIndex((t) => t.start >= n.end);
+    if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
+    const named = numberSlots.filter(
+      (s) =>
+        s.keys.some((k) => k.every((w, j) => stems[i + j] === w)) ||
+        cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
+    );
+    return named.length === 1 ? named[0]! : null;
+  }
+
+  /**
+   * Optional slots the text declines by name: "no toppings", "without extras", "sin bebida".
+   * A value named that way ("no onions") declines nothing: only the slot's own words do.
+   */
+  declined(text: string, slots: readonly SlotInfo[]): SlotInfo[] {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => stem(t.norm));
+    return slots.filter(
+      (slot) =>
+        slot.optional &&
+        slot.keys.some((key) =>
+          tokens.some(
+            (t, i) =>
+              NEGATORS.has(t.norm) &&
+              key.every((k, j) => stems[i + 1 + j] === k) &&
+              adjacent(text, t, tokens[i + 1]!),
+          ),
+        ),
+    );
+  }
+
+  /**
+   * Two or more capitalised words no vocabulary knows, after a preposition and not before a
+   * number (that is an address: "to Calle Mayor 12"): a person's full name.
+   */
+  private prepositionName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
+      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!span) continue;
+      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+      const next = tokens.find((t) => t.start >= span.end);
+      const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
+      if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
+      return this.textFound(slot, text, span);
+    }
+    return null;
   }
 
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
@@ -396,7 +575,7 @@ export class SlotReader {
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
-            ? addressAfter(text, tokens[i]!.end)
+            ? addressAfter(text, tokens, tokens[i]!.end, free)
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
               : this.phraseAfter(text, tokens, i + 1, free);
@@ -557,16 +736,28 @@ export class SlotReader {
   }
 }
 
-/** Slots holding a postal address: numbers and commas belong to the value. */
 /**
  * "... delivered to 12 High Street, Oxford please": the rest of the sentence after `from`, up
- * to its end or a closing "please"/"thanks". It needs a number and a word to be an address.
+ * to its end, a closing "please"/"thanks" or a value already read ("... Madrid since monday").
+ * It needs a number and a word to be an address.
  */
-function addressAfter(text: string, from: number): Span | null {
-  const rest = text.slice(from);
+function addressAfter(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  free: (s: Span) => boolean,
+): Span | null {
+  const taken = tokens.find((t) => t.start >= from && !free(t));
+  const rest = text.slice(from, taken?.start ?? text.length);
   const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
   const raw = stop < 0 ? rest : rest.slice(0, stop);
-  const value = raw.trim().replace(/[,\s]+$/, "");
+  // Words that lead to the value cut off ("..., Madrid from" before "from monday").
+  let value = raw.trim().replace(/[,\s]+$/, "");
+  for (;;) {
+    const last = tokenize(value).at(-1);
+    if (!last || !(PHRASE_BREAKS.has(last.norm) || STOP_WORDS.has(last.norm))) break;
+    value = value.slice(0, last.start).replace(/[,\s]+$/, "");
+  }
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   return { start, end: start + value.length };
@@ -605,6 +796,32 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
 
 /** Where the items of a free list part: commas, "and", "y", "&". */
 const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
+
+function dropLeadingArticle(item: string): string {
+  const first = tokenize(item)[0];
+  return first && LEADING_ARTICLES.has(first.norm) && tokenize(item).length > 1
+    ? item.slice(first.end).trim()
+    : item;
+}
+
+/** "one", "just one, please" asked a number: the word alone is the answer 1. */
+function loneOne(text: string): NumberMatch | null {
+  const tokens = tokenize(text);
+  const one = tokens.filter((t) => ONE.has(t.norm));
+  if (one.length !== 1) return null;
+  const rest = tokens.filter(
+    (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
+  );
+  return rest.length === 0
+    ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }
+    : null;
+}
+const ONE = new Set(["one", "uno", "una"]);
+
+/** Not inside a longer word or number: "HB-2222221" holds no HB-dddddd code. */
+function wordBounded(text: string, start: number, end: number): boolean {
+  return !/[\p{L}\d]/u.test(text[start - 1] ?? "") && !/[\p{L}\d]/u.test(text[end] ?? "");
+}
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
 function adjacent(text: string, a: Token, b: Token): boolean {

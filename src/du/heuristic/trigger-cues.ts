@@ -1,6 +1,8 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
+import { PREPOSITIONS } from "./language/words.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
 import { tokenize } from "./text.ts";
 
 /**
@@ -12,6 +14,8 @@ export interface SlotCue {
   slot: string;
   before: string | null;
   after: string | null;
+  /** Learnt from the slot's question, not a trigger phrase: it reads values, never ranks flows. */
+  prompt?: true;
 }
 
 export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string, SlotCue[]> {
@@ -42,4 +46,41 @@ export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string
     out.set(flow, cues);
   }
   return out;
+}
+
+/**
+ * A question that starts or ends with a preposition names the word its answer follows in a
+ * sentence: "At which address is the problem?" ("... at Calle Luna 3"), "What name should I
+ * put the table under?" ("table for 3 under Garcia"). Each flow gets those cues for the slots
+ * it asks, after the cues of its trigger phrases.
+ */
+export function addPromptCues(
+  cues: Map<string, SlotCue[]>,
+  flowSlots: ReadonlyMap<string, readonly SlotInfo[]>,
+  analyzer: Analyzer,
+): void {
+  for (const [flow, slots] of flowSlots) {
+    const list = cues.get(flow) ?? [];
+    for (const slot of slots) {
+      const prompt = slot.def.prompt?.trim();
+      if (!prompt?.includes("?")) continue;
+      const question = prompt.slice(0, prompt.indexOf("?"));
+      const words = tokenize(question);
+      const first = words[0]?.norm;
+      const last = words.at(-1)?.norm;
+      for (const word of [first, last]) {
+        if (!word || !PREPOSITIONS.has(word) || words.length < 2) continue;
+        const cue: SlotCue = {
+          slot: slot.name,
+          before: analyzer.key(word),
+          after: null,
+          prompt: true,
+        };
+        if (!list.some((c) => c.slot === cue.slot && c.before === cue.before && !c.after)) {
+          list.push(cue);
+        }
+      }
+    }
+    cues.set(flow, list);
+  }
 }

@@ -46,4 +46,25 @@ describe("findDates", () => {
     const [d] = findDates(text, NOW);
     expect(text.slice(d!.start, d!.end)).toBe("mañana");
   });
+
+  // A weekday after "since" or "last" is in the past; parts of today are today.
+  it.each([
+    ["since monday", "2026-03-09"],
+    ["since tuesday", "2026-03-10"],
+    ["last tuesday", "2026-03-03"],
+    ["last friday", "2026-03-06"],
+    ["desde el lunes", "2026-03-09"],
+    ["el viernes pasado", "2026-03-06"],
+    ["this morning", "2026-03-10"],
+    ["esta mañana", "2026-03-10"],
+    ["3 days ago", "2026-03-07"],
+    ["a week ago", "2026-03-03"],
+    ["hace dos dias", "2026-03-08"],
+    ["arriving 3/4", "2026-04-03"],
+    ["15/04", "2026-04-15"],
+    ["the 15th", "2026-03-15"],
+    ["on the 3rd", "2026-04-03"],
+  ])("%s -> %s (past)", (text, expected) => {
+    expect(one(text)).toBe(expected);
+  });
 });

@@ -12,7 +12,7 @@ export interface ChoiceMatch {
 }
 
 /** Words that flip the next choice: "not checking, savings". */
-const NEGATIONS = new Set(["not", "except", "nor", "ni"]);
+const NEGATIONS = new Set(["not", "except", "nor", "ni", "without", "sin"]);
 /** Articles and possessives allowed between a negation and its choice ("not the debit one"). */
 const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
@@ -113,6 +113,7 @@ export class ChoiceMatcher {
       // "GAS-2026-0042" is a reference, not the choice "gas".
       if (partOfCode(text, tokens[i]!.start, tokens[i + length - 1]!.end)) continue;
       const before = tokens[i - 1]?.norm ?? "";
+      // "no" is left alone: "no internet since monday" names the service that is down.
       const negated =
         NEGATIONS.has(before) ||
         (DETERMINERS.has(before) && NEGATIONS.has(tokens[i - 2]?.norm ?? ""));

@@ -99,6 +99,41 @@ const WEEKDAY = new RegExp(
 );
 
 /**
+ * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
+ * lunes". It resolves to the latest one before today (today itself for "since").
+ */
+const PAST_WEEKDAY = new RegExp(
+  `\\b(?:(last|past|since|desde(?: el)?|el pasado)\\s+(?:on\\s+)?(${WEEKDAY_RE})|(?:el\\s+)?(${WEEKDAY_RE})\\s+pasado)\\b`,
+  "g",
+);
+
+/** A part of today: "this morning", "earlier today", "esta mañana", "esta tarde". */
+const PART_OF_TODAY =
+  /\b(?:this (?:morning|afternoon|evening)|earlier today|esta (?:manana|tarde|noche)|hoy por la (?:manana|tarde))\b/g;
+
+/** "3 days ago", "a week ago", "hace 2 dias". */
+const AGO =
+  /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+ago|hace\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?))\b/g;
+const SMALL_COUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  un: 1,
+  una: 1,
+  two: 2,
+  dos: 2,
+  three: 3,
+  tres: 3,
+  four: 4,
+  cuatro: 4,
+  five: 5,
+  cinco: 5,
+  six: 6,
+  seven: 7,
+};
+Object.setPrototypeOf(SMALL_COUNTS, null);
+
+/**
  * Dates in English and Spanish: ISO `2026-12-01`, `01/12/2026` (day first unless that cannot be),
  * `1 December`, `December 1st, 2026`, `1 de diciembre`, `today`/`tomorrow`/`yesterday`,
  * `next friday`/`el viernes`, `in 3 days`/`en 3 dias`. Relative dates resolve against `now`
@@ -137,6 +172,12 @@ function searchDates(text: string, now: Date): DateMatch[] {
     const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
     push(iso(year, b, a), m.index!, m.index! + m[0].length);
   }
+  // "3/4", "15/04": day and month without a year (day first unless that cannot be), the next one.
+  for (const m of s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
+    let [a, b] = [+m[1]!, +m[2]!];
+    if (a <= 12 && b > 12) [a, b] = [b, a];
+    push(b >= 1 && b <= 12 ? upcoming(now, b, a) : null, m.index!, m.index! + m[0].length);
+  }
   for (const m of s.matchAll(DAY_MONTH)) {
     const day = +m[1]!;
     const month = MONTHS[m[2]!]!;
@@ -154,6 +195,36 @@ function searchDates(text: string, now: Date): DateMatch[] {
       m.index!,
       m.index! + m[0].length,
     );
+  }
+  // Past forms first: "since monday" is the last Monday, "this morning" is today, and
+  // "manana" there is no tomorrow.
+  for (const m of s.matchAll(PAST_WEEKDAY)) {
+    const target = WEEKDAYS[(m[2] ?? m[3])!]!;
+    const since = m[1] !== undefined && /^(?:since|desde)/.test(m[1]);
+    let days = (now.getDay() - target + 7) % 7;
+    if (days === 0 && !since) days = 7;
+    push(addDays(now, -days), m.index!, m.index! + m[0].length);
+  }
+  for (const m of s.matchAll(PART_OF_TODAY))
+    push(addDays(now, 0), m.index!, m.index! + m[0].length);
+  for (const m of s.matchAll(AGO)) {
+    const count = m[1] ?? m[3]!;
+    const n = /^\d+$/.test(count) ? +count : SMALL_COUNTS[count]!;
+    const week = /^(?:week|semana)/.test(m[2] ?? m[4]!);
+    push(addDays(now, -n * (week ? 7 : 1)), m.index!, m.index! + m[0].length);
+  }
+  // "the 15th", "on the 3rd", "el dia 15": the next such day of a month (today included).
+  for (const m of s.matchAll(/\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b/g)) {
+    const day = +(m[1] ?? m[2])!;
+    const month = now.getMonth() + 1;
+    const here = upcoming(now, month, day);
+    const value =
+      here?.startsWith(`${now.getFullYear()}-${pad(month)}`) === true
+        ? here
+        : month === 12
+          ? iso(now.getFullYear() + 1, 1, day)
+          : iso(now.getFullYear(), month + 1, day);
+    push(value, m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(RELATIVE_DAY)) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);

@@ -237,7 +237,7 @@ export const EN: LanguagePack = {
     "can you repeat",
     "one more time",
   ],
-  none: list("none nothing skip nope no neither nah without nobody", "no thanks"),
+  none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
@@ -261,6 +261,8 @@ export const EN: LanguagePack = {
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
+  listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
+  listRemove: "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out)\\b",
   requestCues:
     "\\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me)\\b|\\?",
   questionStart:
@@ -289,6 +291,7 @@ export const EN: LanguagePack = {
   ),
   relationsInEnglish: {},
   phraseBreaks: list("to from with via using on at by and"),
+  prepositions: list("to from with at on in under for since by until"),
   synonyms: {
     hello: [
       "hello",

@@ -79,6 +79,8 @@ export const ES: LanguagePack = {
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   recallQuestion: "(?!)",
+  listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
+  listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
   businessQuestion:
@@ -130,6 +132,7 @@ export const ES: LanguagePack = {
     vecina: "neighbour",
   },
   phraseBreaks: list("a de desde con al para"),
+  prepositions: list("desde en con para por hasta bajo"),
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],

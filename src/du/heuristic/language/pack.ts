@@ -57,6 +57,10 @@ export interface LanguagePack {
   recallQuestion: string;
   /** Words that make a message a request rather than a bare value. */
   requestCues: string;
+  /** Adding to a list already given: "add mushrooms too", "and olives", "also onions". */
+  listAdd: string;
+  /** Taking out of a list already given: "remove the olives", "without ham", "no more onions". */
+  listRemove: string;
   /** Opens a question rather than an answer. */
   questionStart: string;
   /**
@@ -78,6 +82,11 @@ export interface LanguagePack {
   relationsInEnglish: Record<string, string>;
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
   phraseBreaks: string[];
+  /**
+   * Prepositions a question may start or end with ("At which address...?", "... put the table
+   * under?"): said before a value, they say which slot it answers.
+   */
+  prepositions: string[];
   /** Generic synonym groups (greetings, "last"/"previous"); a domain may drop or re-map them. */
   synonyms: Record<string, string[]>;
   /**

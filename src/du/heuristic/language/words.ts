@@ -41,6 +41,8 @@ export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
 export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
+export const LIST_ADD = cue((p) => p.listAdd);
+export const LIST_REMOVE = cue((p) => p.listRemove);
 export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
@@ -56,6 +58,7 @@ export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
   }
   return out;
 })();
+export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 
 /** Ordinals that pick one of the flows a clarification offered. */
 export const ORDINALS: Record<string, number> = Object.assign(

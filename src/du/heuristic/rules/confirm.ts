@@ -2,8 +2,9 @@ import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { listEdit } from "../list-edit.ts";
 import type { Rule } from "./rule.ts";
-import { AMOUNT_REASON, FRUSTRATED, OPENED_NO, onlyJudgement } from "./shared.ts";
+import { AMOUNT_REASON, FRUSTRATED, faultsValue, OPENED_NO, onlyJudgement } from "./shared.ts";
 
 /** A confirm step waits for yes/no. */
 export class ConfirmContext {
@@ -37,14 +38,24 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
         : null;
     },
   },
+  {
+    name: "list-edit",
+    run: ({ du, turn }) => {
+      const edit = listEdit(turn);
+      return edit ? du.setSlots(turn, [edit]) : null;
+    },
+  },
   { name: "question-aside", run: ({ du, turn }) => du.questionAside(turn, null) },
   {
-    // "no, the name is wrong": a "no" naming what to change, whose only "value" is a judgement.
+    // "no, the name is wrong", "the time is wrong": a "no" or a fault naming what to change,
+    // whose only "value" is a judgement.
     name: "no-naming-slot",
     run: (c) => {
       const named = c.named;
       const { acts } = c.turn;
-      return named && (acts.denyLead || acts.deny) && onlyJudgement(c.turn.text.slice(named.end))
+      if (!named) return null;
+      const rest = c.turn.text.slice(named.end);
+      return ((acts.denyLead || acts.deny) && onlyJudgement(rest)) || faultsValue(rest)
         ? [{ type: "deny", slot_to_change: named.slot.name }]
         : null;
     },

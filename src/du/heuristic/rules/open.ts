@@ -60,13 +60,14 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
-    // "hi, I want to check my balance": the request wins over the greeting.
+    // "hi, I want to check my balance": the request wins over the greeting. A message that is
+    // one greeting phrase ("good morning") requests nothing, whatever value it contains.
     name: "greeting-with-request",
     run: (c) => {
       const d = decision(c);
-      return c.turn.acts.greeting && !c.turn.frame && d && "flow" in d
-        ? c.du.start(c.turn, d.flow)
-        : null;
+      if (!c.turn.acts.greeting || c.turn.frame || !d || !("flow" in d)) return null;
+      if (c.du.onlyGreeting(c.turn) && !c.turn.model.greetings.has(d.flow)) return null;
+      return c.du.start(c.turn, d.flow);
     },
   },
   { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },

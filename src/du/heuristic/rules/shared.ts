@@ -1,5 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
 import {
+  AFFIRM,
   DENY,
   FILLERS,
   JUDGEMENT,
@@ -36,6 +37,19 @@ export function onlyJudgement(rest: string): boolean {
     words.length > 0 &&
     words.every((w) => STOP_WORDS.has(w) || DENY_WORDS.has(w) || JUDGEMENT.has(w))
   );
+}
+
+const AFFIRM_WORDS = new Set(AFFIRM.flatMap((p) => p.split(" ")));
+
+/**
+ * "is wrong", "isn't right", "is not correct": a judgement that faults a value ("is right"
+ * and "is correct" do not).
+ */
+export function faultsValue(rest: string): boolean {
+  if (!onlyJudgement(rest)) return false;
+  return flat(rest)
+    .split(" ")
+    .some((w) => (JUDGEMENT.has(w) || DENY_WORDS.has(w)) && !AFFIRM_WORDS.has(w));
 }
 
 const DECLINE_WORDS = new Set([...NONE, ...DENY].flatMap((p) => p.split(" ")));

@@ -3,6 +3,7 @@ import { sameValue } from "../../same-value.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
@@ -59,6 +60,9 @@ export class SlotContext {
   }
 }
 
+/** Kinds whose answer is only read when the message states one: a choice, a date, a number. */
+const STRICT_KINDS: ReadonlySet<SlotInfo["kind"]> = new Set(["choice", "date", "number"]);
+
 /** The message is the pending question's answer unless one of these reads it first. */
 export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
@@ -108,6 +112,14 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         slot,
       ).filter((f) => f.slot === slot.name || (frame.slots[f.slot] ?? null) === null);
       return again.some((f) => f.slot === slot.name) ? du.setSlots(turn, again, slot) : null;
+    },
+  },
+  {
+    // "add mushrooms too", "remove the olives": a list given earlier changes, keeping the rest.
+    name: "list-edit",
+    run: ({ du, turn }) => {
+      const edit = listEdit(turn);
+      return edit ? du.setSlots(turn, [edit]) : null;
     },
   },
   {
@@ -172,10 +184,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   },
   { name: "term-question", run: (c) => (c.term ? [{ type: "clarify", topic: c.term }] : null) },
   {
-    // "morning" when asked "morning or afternoon?" is the answer, not a greeting.
+    // "morning" when asked "morning or afternoon?", "this morning" when asked since when: the
+    // answer, not a greeting. (Codes and IBANs are read loosely: "hello" is no reference.)
     name: "small-talk",
     run: (c) =>
-      c.turn.acts.chitchat && !(c.slot.kind === "choice" && c.answer)
+      c.turn.acts.chitchat && !(STRICT_KINDS.has(c.slot.kind) && c.answer)
         ? c.du.chitchat(c.turn)
         : null,
   },
@@ -230,8 +243,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       !c.typed && !c.oneWord && c.du.restates(c.turn) ? c.du.start(c.turn, c.frame.flow) : null,
   },
   {
-    // "from savings" while asked the concept: a value of another slot, not the concept.
-    name: "cued-choice-for-text",
+    // "from savings" while asked the concept, "afternoon" while asked the patient's name: a
+    // value of another slot, not the answer.
+    name: "other-slot-value-for-text",
     run: ({ du, turn, slot, typed }) => {
       if (typed) return null;
       const cued = du.cuedChoice(turn, slot);
@@ -247,7 +261,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       }
       if (!c.answer) return null;
       const extra = c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]);
-      return c.du.setSlots(c.turn, [c.answer, ...extra]);
+      const found = [c.answer, ...extra];
+      // "large, no toppings": the optional slot declined on the way is skipped.
+      return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
     },
   },
   {
