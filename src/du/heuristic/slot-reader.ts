@@ -4,7 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
-import { findNumbers, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
+import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   FILLERS,
   NONE,
@@ -467,6 +467,8 @@ export class SlotReader {
     stems: readonly string[],
     n: NumberMatch,
   ): SlotInfo | null {
+    // "pay a fine" names the fine_amount slot's thing; it does not say one of it.
+    if (isArticle(text, n)) return null;
     const i = tokens.findIndex((t) => t.start >= n.end);
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
     const named = numberSlots.filter(

@@ -183,6 +183,13 @@ Object.setPrototypeOf(SCALES, null);
 const JOINERS = new Set(["and", "y", "a"]);
 /** On their own these are articles far more often than numbers. */
 const ARTICLES = new Set(["one", "un", "una", "uno", "a"]);
+/** Articles that are never a count on their own, even before a slot's word ("pay a fine"). */
+const ONLY_ARTICLES = new Set(["a", "an", "un", "una"]);
+
+/** Whether a number was read from a bare article ("a", "una"), not a count ("one", "2"). */
+export function isArticle(text: string, n: { start: number; end: number }): boolean {
+  return ONLY_ARTICLES.has(fold(text.slice(n.start, n.end).trim()));
+}
 
 /** Numbers written in words, English and Spanish: "two hundred and fifty", "mil quinientos". */
 function findWordNumbers(text: string): Array<{ value: number; start: number; end: number }> {
