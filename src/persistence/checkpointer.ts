@@ -36,8 +36,19 @@ export interface SaveOptions {
   releaseLease?: boolean;
 }
 
-/** What one attempt to take a lease got: the lease's token, or how long its holder keeps it. */
-export type LeaseAttempt = { token: number } | { heldForMs: number };
+/**
+ * What one attempt to take a lease got: the lease's token, or how long its holder keeps it.
+ * `loaded` is the conversation as stored, read under the new lease, when the attempt asked for it
+ * from a store that `loadsWithLease`.
+ */
+export type LeaseAttempt =
+  | { token: number; loaded?: StoredConversation | null }
+  | { heldForMs: number };
+
+export interface LeaseAttemptOptions {
+  /** Also read the conversation in the same transaction (only a store that `loadsWithLease`). */
+  load?: boolean;
+}
 
 /**
  * One contract for every backend (docs/persistence.md). `save` is conditional: it succeeds only
@@ -69,11 +80,20 @@ export interface Checkpointer {
    * Takes the conversation's lease for `ttlMs` when it is free or expired, with a new fencing
    * token (greater than any token handed out before for it); never waits.
    */
-  tryAcquireLease?(conversationId: string, ttlMs: number): Promise<LeaseAttempt>;
+  tryAcquireLease?(
+    conversationId: string,
+    ttlMs: number,
+    options?: LeaseAttemptOptions,
+  ): Promise<LeaseAttempt>;
   /** Extends a lease still held with `token` to `ttlMs` from now; false when it was lost. */
   renewLease?(conversationId: string, token: number, ttlMs: number): Promise<boolean>;
   /** Gives the lease up if `token` still holds it; otherwise does nothing. */
   releaseLease?(conversationId: string, token: number): Promise<void>;
   /** The store gives the lease up in the save itself when asked (`SaveOptions.releaseLease`). */
   readonly releasesLeaseOnSave?: boolean;
+  /**
+   * `tryAcquireLease` with `load: true` also returns the conversation, read in the lease's own
+   * transaction (one transaction per turn fewer than a separate load).
+   */
+  readonly loadsWithLease?: boolean;
 }

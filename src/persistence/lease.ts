@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Checkpointer } from "./checkpointer.ts";
+import type { Checkpointer, StoredConversation } from "./checkpointer.ts";
 import { ConversationBusyError } from "./errors.ts";
 
 /** A store that implements the lease methods of the Checkpointer contract. */
@@ -22,6 +22,8 @@ export interface LeaseOptions {
   /** Aborting stops the wait; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   logger?: () => Logger;
+  /** Read the conversation with the lease where the store can (`loadsWithLease`). */
+  load?: boolean;
 }
 
 /** A lease this process holds; renewed in the background until released. */
@@ -31,6 +33,11 @@ export interface HeldLease {
   readonly token: number;
   /** A renewal found the lease gone (expired, then taken); saves with this token will fail. */
   readonly lost: boolean;
+  /**
+   * The conversation as stored when the lease was taken, read in the same transaction (asked
+   * with `load` of a store that `loadsWithLease`); undefined when it was not read.
+   */
+  readonly loaded?: StoredConversation | null;
   /** Stops renewing and gives the lease up; never throws (an unreleased lease just expires). */
   release(): Promise<void>;
   /** Stops renewing a lease the store already gave up (a save with `releaseLease`). */
@@ -55,8 +62,12 @@ export async function acquireLease(
   let poll = FIRST_POLL_MS;
   for (;;) {
     options.signal?.throwIfAborted();
-    const attempt = await store.tryAcquireLease(conversationId, options.ttlMs);
-    if ("token" in attempt) return holdLease(store, conversationId, attempt.token, options);
+    const attempt = options.load
+      ? await store.tryAcquireLease(conversationId, options.ttlMs, { load: true })
+      : await store.tryAcquireLease(conversationId, options.ttlMs);
+    if ("token" in attempt) {
+      return holdLease(store, conversationId, attempt.token, attempt.loaded, options);
+    }
     const left = deadline - Date.now();
     if (left <= 0) {
       throw new ConversationBusyError(conversationId, Date.now() - started, attempt.heldForMs);
@@ -71,9 +82,10 @@ function holdLease(
   store: LeasingCheckpointer,
   conversationId: string,
   token: number,
+  loaded: StoredConversation | null | undefined,
   options: LeaseOptions,
 ): HeldLease {
-  const lease = new RenewedLease(store, conversationId, token, options);
+  const lease = new RenewedLease(store, conversationId, token, loaded, options);
   renewals.add(options.ttlMs, lease);
   return lease;
 }
@@ -82,6 +94,7 @@ function holdLease(
 class RenewedLease implements HeldLease {
   readonly conversationId: string;
   readonly token: number;
+  readonly loaded: StoredConversation | null | undefined;
   readonly #store: LeasingCheckpointer;
   readonly #options: LeaseOptions;
   #lost = false;
@@ -92,11 +105,13 @@ class RenewedLease implements HeldLease {
     store: LeasingCheckpointer,
     conversationId: string,
     token: number,
+    loaded: StoredConversation | null | undefined,
     options: LeaseOptions,
   ) {
     this.#store = store;
     this.conversationId = conversationId;
     this.token = token;
+    this.loaded = loaded;
     this.#options = options;
   }
 

@@ -65,11 +65,21 @@ export function observeCheckpointer<T extends Checkpointer>(
     delete: (id) => observe("delete", () => inner.delete(id)),
     listTurns: (id, options) => observe("list_turns", () => inner.listTurns(id, options)),
   };
+  // A lease taken with the conversation read in its transaction is that turn's load: timed as
+  // one, so the load series keeps a sample per turn.
+  const tryAcquireLease = inner.tryAcquireLease;
+  const leaseAndLoad: Checkpointer["tryAcquireLease"] =
+    tryAcquireLease &&
+    ((id, ttlMs, options) =>
+      options?.load
+        ? observe("load", () => tryAcquireLease.call(inner, id, ttlMs, options))
+        : tryAcquireLease.call(inner, id, ttlMs));
   // Bound once per method: the lease methods are read on every turn.
   const bound = new Map<PropertyKey, { method: unknown; bound: unknown }>();
   return new Proxy(inner, {
     get(target, property) {
       if (Object.hasOwn(observed, property)) return observed[property as keyof Observed];
+      if (property === "tryAcquireLease" && leaseAndLoad) return leaseAndLoad;
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== "function") return value;
       const known = bound.get(property);

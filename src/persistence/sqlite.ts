@@ -6,6 +6,7 @@ import type { DialogueState, TurnRecord } from "../protocol/state.ts";
 import type {
   Checkpointer,
   LeaseAttempt,
+  LeaseAttemptOptions,
   SaveOptions,
   StoredConversation,
 } from "./checkpointer.ts";
@@ -73,6 +74,7 @@ const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOT
 export class SqliteCheckpointer implements Checkpointer {
   readonly backend = "sqlite";
   readonly releasesLeaseOnSave = true;
+  readonly loadsWithLease = true;
   readonly path: string;
   readonly #db: Database.Database;
   readonly #lifecycle = new CheckpointerLifecycle("sqlite");
@@ -88,7 +90,7 @@ export class SqliteCheckpointer implements Checkpointer {
     leaseToken: number | null,
     releaseLease: boolean,
   ) => number;
-  readonly #acquireTransaction: (id: string, ttlMs: number) => LeaseAttempt;
+  readonly #acquireTransaction: (id: string, ttlMs: number, load: boolean) => LeaseAttempt;
   readonly #deleteTransaction: (id: string) => boolean;
 
   constructor(options: SqliteCheckpointerOptions) {
@@ -139,14 +141,17 @@ export class SqliteCheckpointer implements Checkpointer {
         return version;
       },
     ).immediate;
-    this.#acquireTransaction = this.#db.transaction((id: string, ttlMs: number): LeaseAttempt => {
-      const now = Date.now();
-      const lease = statements.lease.get(id) as { expires_at: number } | undefined;
-      if (lease && lease.expires_at > now) return { heldForMs: lease.expires_at - now };
-      const { value: token } = statements.nextLeaseToken.get() as { value: number };
-      statements.putLease.run(id, token, now + ttlMs);
-      return { token };
-    }).immediate;
+    // Taking the lease and, at the start of a turn, reading the conversation under it.
+    this.#acquireTransaction = this.#db.transaction(
+      (id: string, ttlMs: number, load: boolean): LeaseAttempt => {
+        const now = Date.now();
+        const lease = statements.lease.get(id) as { expires_at: number } | undefined;
+        if (lease && lease.expires_at > now) return { heldForMs: lease.expires_at - now };
+        const { value: token } = statements.nextLeaseToken.get() as { value: number };
+        statements.putLease.run(id, token, now + ttlMs);
+        return load ? { token, loaded: loadRow(statements, id) } : { token };
+      },
+    ).immediate;
     this.#deleteTransaction = this.#db.transaction((id: string) => {
       statements.deleteTurns.run(id);
       return statements.deleteConversation.run(id).changes > 0;
@@ -160,12 +165,7 @@ export class SqliteCheckpointer implements Checkpointer {
   }
 
   load(conversationId: string): Promise<StoredConversation | null> {
-    return this.#run(() => {
-      const row = this.#statements.load.get(conversationId) as
-        | { state: string; version: number }
-        | undefined;
-      return row ? { state: JSON.parse(row.state) as DialogueState, version: row.version } : null;
-    });
+    return this.#run(() => loadRow(this.#statements, conversationId));
   }
 
   save(
@@ -185,8 +185,14 @@ export class SqliteCheckpointer implements Checkpointer {
     });
   }
 
-  tryAcquireLease(conversationId: string, ttlMs: number): Promise<LeaseAttempt> {
-    return this.#run(() => this.#acquireTransaction(conversationId, Math.ceil(ttlMs)));
+  tryAcquireLease(
+    conversationId: string,
+    ttlMs: number,
+    options?: LeaseAttemptOptions,
+  ): Promise<LeaseAttempt> {
+    return this.#run(() =>
+      this.#acquireTransaction(conversationId, Math.ceil(ttlMs), options?.load === true),
+    );
   }
 
   renewLease(conversationId: string, token: number, ttlMs: number): Promise<boolean> {
@@ -307,6 +313,14 @@ function prepareStatements(db: Database.Database) {
     ),
     releaseLease: db.prepare("DELETE FROM leases WHERE conversation_id = ? AND token = ?"),
   };
+}
+
+function loadRow(
+  statements: ReturnType<typeof prepareStatements>,
+  id: string,
+): StoredConversation | null {
+  const row = statements.load.get(id) as { state: string; version: number } | undefined;
+  return row ? { state: JSON.parse(row.state) as DialogueState, version: row.version } : null;
 }
 
 /** Whether `token` holds the conversation's lease and it has not expired. */

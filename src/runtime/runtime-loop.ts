@@ -464,7 +464,7 @@ export class RuntimeLoop {
     const observer = this.#options.observer;
     // One turn of a conversation at a time across every process sharing the store; the
     // version check on save stays as the last line of defence.
-    const held = { lease: await this.#acquireLease(store, userId, logger), losses: 0 };
+    const held = { lease: await this.#acquireLease(store, userId, logger, true), losses: 0 };
     try {
       // Idempotency keys handed out in earlier attempts of this message, by call: a re-run
       // that makes the same call again passes the same key (see callKey).
@@ -472,7 +472,11 @@ export class RuntimeLoop {
       for (let attempt = 1; ; attempt++) {
         // The DM and the handlers replace history, last_turn and data, never change them in
         // place: the memory store need not copy them on every turn.
-        const stored = await store.load(userId, { replacesLogs: true });
+        // The first attempt's conversation came with the lease where the store reads both in
+        // one transaction (SQLite); a re-run after a conflict reads it again.
+        const withLease = attempt === 1 ? held.lease?.loaded : undefined;
+        const stored =
+          withLease !== undefined ? withLease : await store.load(userId, { replacesLogs: true });
         const state = stored ? migrateState(stored.state) : emptyState(userId);
         progress.flow = state.flow_stack.at(-1)?.flow ?? null;
         const { commands, du } = await this.#understand(message, state, logger, progress);
@@ -629,11 +633,15 @@ export class RuntimeLoop {
     return out;
   }
 
-  /** The conversation's lease, waited for (bounded); undefined when the store has none. */
+  /**
+   * The conversation's lease, waited for (bounded); undefined when the store has none. With
+   * `load`, the lease carries the conversation where the store reads both in one transaction.
+   */
   async #acquireLease(
     store: Checkpointer,
     userId: string,
     logger: () => Logger,
+    load = false,
   ): Promise<HeldLease | undefined> {
     if (!supportsLeases(store)) return undefined;
     const settings = this.domain.domain.settings.persistence;
@@ -642,6 +650,7 @@ export class RuntimeLoop {
       waitMs: this.#options.lease?.waitMs ?? settings.lease_wait_ms ?? DEFAULT_LEASE_WAIT_MS,
       signal: this.#shutdown.signal,
       logger,
+      load: load && store.loadsWithLease === true,
     });
   }
 

@@ -403,6 +403,32 @@ export function describeCheckpointerContract(name: string, options: ContractOpti
         await b.releaseLease(id, next.token);
       });
 
+      it("reads the conversation in the lease's transaction when asked (loadsWithLease)", async () => {
+        const [a, b] = await pair();
+        if (!a.loadsWithLease) return;
+        const id = newId();
+        const first = await a.tryAcquireLease(id, 30_000, { load: true });
+        if (!("token" in first)) throw new Error("must get the lease");
+        expect(first.loaded).toBeNull();
+        expect(
+          await a.save(id, sampleState(id, 1), 0, undefined, {
+            leaseToken: first.token,
+            releaseLease: a.releasesLeaseOnSave === true,
+          }),
+        ).toBe(1);
+        if (!a.releasesLeaseOnSave) await a.releaseLease(id, first.token);
+        const plain = await b.tryAcquireLease(id, 30_000);
+        if (!("token" in plain)) throw new Error("must get the lease");
+        expect("loaded" in plain).toBe(false);
+        const busy = await a.tryAcquireLease(id, 30_000, { load: true });
+        expect(busy).not.toHaveProperty("loaded");
+        await b.releaseLease(id, plain.token);
+        const next = await a.tryAcquireLease(id, 30_000, { load: true });
+        if (!("token" in next)) throw new Error("must get the lease");
+        expect(next.loaded).toEqual({ state: sampleState(id, 1), version: 1 });
+        await a.releaseLease(id, next.token);
+      });
+
       it("keeps a renewed lease past its first expiry", async () => {
         const [a, b] = await pair();
         const id = newId();

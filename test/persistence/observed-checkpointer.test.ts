@@ -5,6 +5,7 @@ import {
   observeCheckpointer,
   type StoreOperationReport,
 } from "../../src/persistence/observed-checkpointer.ts";
+import { SqliteCheckpointer } from "../../src/persistence/sqlite.ts";
 import { sampleState } from "./contract.ts";
 
 describe("observeCheckpointer", () => {
@@ -31,6 +32,22 @@ describe("observeCheckpointer", () => {
     const { tryAcquireLease } = store;
     expect("token" in (await tryAcquireLease("bo", 1_000))).toBe(true);
     expect(store.releasesLeaseOnSave).toBe(true);
+    await store.close();
+  });
+
+  it("times a lease taken with the conversation as that turn's load, a plain one not at all", async () => {
+    const reports: StoreOperationReport[] = [];
+    const store = observeCheckpointer(new SqliteCheckpointer({ path: ":memory:" }), {
+      storeOperation: (report) => reports.push(report),
+    });
+    expect(store.loadsWithLease).toBe(true);
+    const plain = await store.tryAcquireLease("ana", 30_000);
+    if (!("token" in plain)) throw new Error("must get the lease");
+    await store.releaseLease("ana", plain.token);
+    const held = await store.tryAcquireLease("ana", 30_000, { load: true });
+    if (!("token" in held)) throw new Error("must get the lease");
+    expect(held.loaded).toBeNull();
+    expect(reports.map((r) => `${r.backend}:${r.op}:${r.outcome}`)).toEqual(["sqlite:load:ok"]);
     await store.close();
   });
 });
