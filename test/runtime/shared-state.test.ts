@@ -1,13 +1,8 @@
-import path from "node:path";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { conversationMessages } from "../../bench/lib/message-mix.ts";
-import { createBankingHandlers } from "../../examples/banking/handlers.ts";
-import { loadDomain } from "../../src/config/loader.ts";
 import type { SaveOptions } from "../../src/persistence/checkpointer.ts";
 import { MemoryCheckpointer } from "../../src/persistence/memory.ts";
 import type { DialogueState, TurnRecord } from "../../src/protocol/state.ts";
-import { RuntimeLoop } from "../../src/runtime/runtime-loop.ts";
+import { playBankingMix } from "../helpers/banking-mix.ts";
 
 function deepFreeze(value: unknown): void {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
@@ -38,36 +33,10 @@ class FreezingStore extends MemoryCheckpointer {
   }
 }
 
-async function play(store: MemoryCheckpointer): Promise<string[]> {
-  const domain = await loadDomain(path.join(import.meta.dirname, "../../examples/banking"));
-  let n = 0;
-  const runtime = new RuntimeLoop(domain, {
-    checkpointer: store,
-    handlers: createBankingHandlers({
-      clock: () => new Date("2026-03-10T09:30:00Z"),
-      nextId: () => ++n,
-    }),
-    logger: pino({ level: "silent" }),
-    clock: () => new Date("2026-03-10T09:30:00Z"),
-    newId: () => `id-${++n}`,
-  });
-  const replies: string[] = [];
-  // Two rounds per user: the second one loads states the first one saved.
-  for (let round = 0; round < 2; round++) {
-    for (let i = 0; i < 16; i++) {
-      for (const message of conversationMessages(i)) {
-        replies.push((await runtime.processMessage(message, `user-${i}`)).response);
-      }
-    }
-  }
-  await runtime.cleanup();
-  return replies;
-}
-
 describe("state shared between the memory store and the turns", () => {
   it("no turn changes in place what the store holds: the same replies with frozen stored states", async () => {
-    const frozen = await play(new FreezingStore());
-    expect(frozen).toEqual(await play(new MemoryCheckpointer()));
+    const frozen = await playBankingMix(new FreezingStore(), 16);
+    expect(frozen).toEqual(await playBankingMix(new MemoryCheckpointer(), 16));
     expect(frozen.length).toBeGreaterThan(100);
   });
 });
