@@ -41,7 +41,11 @@ const MAX_TURN_ATTEMPTS = 25;
 const MAX_LEASE_LOSSES = 3;
 const MAX_RETRY_DELAY_MS = 250;
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
-export const DEFAULT_LEASE_TTL_MS = 15_000;
+/**
+ * The wait outlasts the lease's lifetime: a message that arrives just after its conversation's
+ * process died mid-turn waits the dead holder's lease out instead of answering 409.
+ */
+export const DEFAULT_LEASE_TTL_MS = 5_000;
 export const DEFAULT_LEASE_WAIT_MS = 10_000;
 
 /** The caller sent something processMessage cannot take; nothing was changed. */
