@@ -69,6 +69,14 @@ export const persistenceSettingsSchema = z
   })
   .prefault({});
 
+/**
+ * Lease timing defaults. The wait outlasts the lease's lifetime: a message that arrives just
+ * after its conversation's process died mid-turn waits the dead holder's lease out instead of
+ * answering 409.
+ */
+export const DEFAULT_LEASE_TTL_MS = 5_000;
+export const DEFAULT_LEASE_WAIT_MS = 10_000;
+
 export const serverSettingsSchema = z
   .strictObject({
     shutdown_timeout_ms: z.number().int().min(0).default(30_000),

@@ -3,7 +3,15 @@ import { compileExpression, ExpressionError } from "./expression.ts";
 import { END, type FlowGraph, type StepNode, successors, waitsForUser } from "./flow-graph.ts";
 import { didYouMean } from "./hints.ts";
 import type { SourceLocation } from "./loaded-domain.ts";
-import type { Domain, FlowDefinition, SlotDefinition, SlotType, Step } from "./schema.ts";
+import {
+  DEFAULT_LEASE_TTL_MS,
+  DEFAULT_LEASE_WAIT_MS,
+  type Domain,
+  type FlowDefinition,
+  type SlotDefinition,
+  type SlotType,
+  type Step,
+} from "./schema.ts";
 import { describePath } from "./schema-issues.ts";
 import { TemplateError, templateSlots } from "./template.ts";
 import { validateExamples } from "./validate-examples.ts";
@@ -536,6 +544,20 @@ export function validateDomain(
         `${where(at(source))}: ${cycle} with no step waiting for the user (collect, confirm or call), so it can spin forever; ask the user inside the loop or use a 'while' step with max_iterations`,
       );
     }
+  }
+
+  const persistence = domain.settings.persistence;
+  const leaseTtl = persistence.lease_ttl_ms ?? DEFAULT_LEASE_TTL_MS;
+  const leaseWait = persistence.lease_wait_ms ?? DEFAULT_LEASE_WAIT_MS;
+  if (leaseWait <= leaseTtl && leaseWait > 0) {
+    const key = persistence.lease_wait_ms !== undefined ? "lease_wait_ms" : "lease_ttl_ms";
+    report(
+      ["settings", "persistence", key],
+      `settings.persistence: lease_wait_ms (${leaseWait}) is not longer than lease_ttl_ms (${leaseTtl}): after a process dies mid-turn, its conversation answers 409 until the lease lapses; make the wait longer than the lifetime`,
+      "warning",
+      true,
+      "lease-wait-below-ttl",
+    );
   }
 
   return problems;

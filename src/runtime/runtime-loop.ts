@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pino, { type Logger } from "pino";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { DEFAULT_LEASE_TTL_MS, DEFAULT_LEASE_WAIT_MS } from "../config/schema.ts";
 import type { Effect } from "../dm/effects.ts";
 import { TurnMachine } from "../dm/engine.ts";
 import { type ConversationSnapshot, flowStateOf, snapshotOf } from "../dm/snapshot.ts";
@@ -41,12 +42,6 @@ const MAX_TURN_ATTEMPTS = 25;
 const MAX_LEASE_LOSSES = 3;
 const MAX_RETRY_DELAY_MS = 250;
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
-/**
- * The wait outlasts the lease's lifetime: a message that arrives just after its conversation's
- * process died mid-turn waits the dead holder's lease out instead of answering 409.
- */
-export const DEFAULT_LEASE_TTL_MS = 5_000;
-export const DEFAULT_LEASE_WAIT_MS = 10_000;
 
 /** The caller sent something processMessage cannot take; nothing was changed. */
 export class InvalidInputError extends Error {

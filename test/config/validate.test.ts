@@ -391,3 +391,27 @@ describe("declared slot kinds", () => {
     expect(found.join("\n")).toMatch(/slot 'items': extract: list needs type: list/);
   });
 });
+
+describe("lease timing", () => {
+  const FLOW = `  f:
+    steps:
+      - step: a
+        type: say
+        message: "hi"
+`;
+  const withSettings = (persistence: string) =>
+    `settings:\n  persistence:\n${persistence}\n${DECLARATIONS}${FLOW}`;
+
+  it("warns, at the key, when the wait is not longer than the lease's lifetime", async () => {
+    expect(await problems("", withSettings("    lease_ttl_ms: 15000"))).toEqual([
+      "3:5 warning settings.persistence: lease_wait_ms (10000) is not longer than lease_ttl_ms (15000): after a process dies mid-turn, its conversation answers 409 until the lease lapses; make the wait longer than the lifetime",
+    ]);
+    expect(await problems("", withSettings("    lease_wait_ms: 2000"))).toHaveLength(1);
+  });
+
+  it("is quiet with the defaults, a longer wait, or no waiting at all", async () => {
+    expect(await problems(FLOW)).toEqual([]);
+    expect(await problems("", withSettings("    lease_ttl_ms: 3000"))).toEqual([]);
+    expect(await problems("", withSettings("    lease_wait_ms: 0"))).toEqual([]);
+  });
+});
