@@ -10,10 +10,13 @@ import { postMessage, useSpawnedServers } from "./helpers/spawned-server.ts";
 const ADMIN_TOKEN = "hardening-admin-token";
 const ADMIN_ENV = { SONI_ADMIN_TOKEN: ADMIN_TOKEN };
 /**
- * Each /health answer while a 1 MB domain is posted. The goal is 100 ms; the bound is looser
- * because CI machines are shared, and still far below the seconds a blocked event loop took.
+ * /health answers while a 1 MB domain is posted. The goal is 100 ms; the bound is looser because
+ * CI machines are shared, and still far below the seconds a blocked event loop took. The worst
+ * single answer is bounded relative to the POST itself: a parse on the event loop blocks for most
+ * of the POST, while a loaded machine can stall any one request for a second.
  */
-const HEALTH_BOUND_MS = 1_000;
+const HEALTH_P95_BOUND_MS = 1_000;
+const WORST_SHARE_OF_POST = 1 / 3;
 
 const start = useSpawnedServers();
 
@@ -186,7 +189,9 @@ flows:
       `POST /config of ${domain.length} bytes: ${postMs.toFixed(0)} ms; /health answered ${latencies.length} times meanwhile, worst ${worst.toFixed(0)} ms; /message ${turns.length} times`,
     );
     expect(latencies.length).toBeGreaterThan(5);
-    expect(worst).toBeLessThan(HEALTH_BOUND_MS);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.95)]).toBeLessThan(HEALTH_P95_BOUND_MS);
+    expect(worst).toBeLessThan(Math.max(HEALTH_P95_BOUND_MS, postMs * WORST_SHARE_OF_POST));
     server.signal("SIGTERM");
     expect((await server.exited).code, server.dump()).toBe(0);
     // The parser's worker thread was stopped with the rest: nothing held the process open.
