@@ -138,8 +138,11 @@ function mergeModule(
     }
   }
   if (!found && requireExports) {
+    const loose = Object.keys(exports).filter((name) => typeof exports[name] === "function");
     problems.push(
-      `${file}: exports none of actions, validators, normalizers (export them by name or as a default object)`,
+      loose.length > 0
+        ? `${file}: exports ${loose.join(", ")} as top-level functions, but handlers are read from objects named after their kind: export const actions = { ${loose.join(", ")} } (and validators, normalizers the same way)`
+        : `${file}: exports none of actions, validators, normalizers (export them by name or as a default object)`,
     );
   }
   return problems;

@@ -108,6 +108,14 @@ export const normalizers = { trim: (v: SlotValue) => String(v).trim() };
     );
   });
 
+  it("tells a module exporting loose functions how to group them", async () => {
+    await writeFile(path.join(dir, "loose.mjs"), "export const lookup = () => ({});\n");
+    const problems = await problemsOf(loadHandlers(await domainWith("loose.mjs")));
+    expect(problems[0]).toMatch(
+      /loose\.mjs: exports lookup as top-level functions, .*export const actions = \{ lookup \}/,
+    );
+  });
+
   it("reports a module that cannot be loaded, naming it", async () => {
     const problems = await problemsOf(loadHandlers(await domainWith("missing.ts")));
     expect(problems[0]).toMatch(/^cannot load handler module .*missing\.ts: /);
