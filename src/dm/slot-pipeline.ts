@@ -64,6 +64,12 @@ export function* acceptSlotValue(
     const options = (definition.choices ?? []).map(String).join(", ");
     return reject(`Please choose one of: ${options}.`);
   }
+  // A declared pattern is part of the slot's type: whichever DU read the value, it must match.
+  if (definition.pattern !== undefined && typeof chosen === "string") {
+    if (!wholePattern(definition.pattern).test(chosen)) {
+      return reject(`Sorry, "${String(raw)}" doesn't look like a ${slotLabel(slot, definition)}.`);
+    }
+  }
   if (definition.validator && chosen !== null) {
     const verdict = yield {
       kind: "validate",
@@ -88,4 +94,15 @@ export function* acceptSlotValue(
     }
   }
   return { ok: true, value: chosen };
+}
+
+/** A slot's `pattern` anchored at both ends, compiled once per pattern text. */
+const compiled = new Map<string, RegExp>();
+function wholePattern(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`, "iu");
+    compiled.set(pattern, re);
+  }
+  return re;
 }

@@ -326,3 +326,44 @@ flows:
     expect(cp.closes).toBe(1);
   });
 });
+
+describe("a slot's declared pattern", () => {
+  const PATTERN_YAML = (message: string) => `
+slots:
+  ref:
+    type: string
+    extract: pattern
+    pattern: "RC-\\\\d{5}"
+    label: booking reference
+    prompt: "Reference?"${message}
+flows:
+  look:
+    description: Look a booking up
+    steps:
+      - { step: ask, type: collect, slot: ref }
+      - { step: show, type: say, message: "Found {ref}" }
+`;
+  const start = say({ type: "start_flow", flow: "look" });
+  const setRef = (value: string) => say({ type: "set_slot", slot: "ref", value });
+
+  it("refuses a value that does not match it, whichever DU sent it, and keeps asking", async () => {
+    const { runtime } = testRuntime(await domainFromYaml(PATTERN_YAML("")));
+    await runtime.processMessage(start, "p1");
+    const refused = await runtime.processMessage(setRef("van"), "p1");
+    expect(refused.messages).toEqual([
+      'Sorry, "van" doesn\'t look like a booking reference.',
+      "Reference?",
+    ]);
+    expect((await runtime.getState("p1"))?.slots).toEqual({});
+    const taken = await runtime.processMessage(setRef("rc-12345"), "p1");
+    expect(taken.messages).toEqual(["Found rc-12345"]);
+  });
+
+  it("says the slot's validation_error_message instead, when it has one", async () => {
+    const yaml = PATTERN_YAML('\n    validation_error_message: "Codes look like RC-12345."');
+    const { runtime } = testRuntime(await domainFromYaml(yaml));
+    await runtime.processMessage(start, "p2");
+    const refused = await runtime.processMessage(setRef("12345"), "p2");
+    expect(refused.messages[0]).toBe("Codes look like RC-12345.");
+  });
+});

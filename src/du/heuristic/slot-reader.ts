@@ -376,6 +376,16 @@ export class SlotReader {
         start: dates[0]!.start,
         end: dates[0]!.end,
       });
+    // "from the 20th to the 23rd": as many dates as date slots, said in time order, fill them
+    // in the order the flow asks them (a pick-up before a return, a check-in before a check-out).
+    if (dates.length >= 2 && dates.length === dateSlots.length && inTimeOrder(dates))
+      for (let i = 0; i < dates.length; i++)
+        found.add({
+          slot: dateSlots[i]!.name,
+          value: dates[i]!.value,
+          start: dates[i]!.start,
+          end: dates[i]!.end,
+        });
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
     // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
@@ -570,6 +580,11 @@ export class SlotReader {
         if (slot.kind === "number" || slot.kind === "code") {
           const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+        } else if (slot.kind === "date") {
+          const d = findDates(text, this.now()).find(
+            (x) => x.start >= from && x.start <= reach && free(x),
+          );
+          if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
           const m = slot
             .choices!.find(text)
@@ -834,4 +849,10 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
   if (nums.length === 0) return null;
   return nums.every((n) => n.value === nums[0]!.value) ? nums[0]! : null;
+}
+
+/** Dates said in the order they happen ("friday until sunday"), none the same day. */
+function inTimeOrder(dates: readonly { value: string }[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (dates[i - 1]!.value >= dates[i]!.value) return false;
+  return true;
 }

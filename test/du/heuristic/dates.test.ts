@@ -68,3 +68,33 @@ describe("findDates", () => {
     expect(one(text)).toBe(expected);
   });
 });
+
+describe("findDates: ranges and days ahead", () => {
+  const all = (text: string) => findDates(text, NOW).map((d) => d.value);
+  it.each([
+    ["20-23 march", ["2026-03-20", "2026-03-23"]],
+    ["march 20 to 23", ["2026-03-20", "2026-03-23"]],
+    ["the 20th to the 23rd of march", ["2026-03-20", "2026-03-23"]],
+    ["del 20 al 23 de marzo", ["2026-03-20", "2026-03-23"]],
+    ["from march 20 to april 2", ["2026-03-20", "2026-04-02"]],
+    ["friday until sunday", ["2026-03-13", "2026-03-15"]],
+  ])("%s -> %j", (text, expected) => {
+    expect(all(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["in a week", "2026-03-17"],
+    ["in two weeks", "2026-03-24"],
+    ["within 3 days", "2026-03-13"],
+    ["a week from today", "2026-03-17"],
+    ["3 days from now", "2026-03-13"],
+    ["en una semana", "2026-03-17"],
+    ["dentro de 3 dias", "2026-03-13"],
+  ])("%s -> %s (ahead)", (text, expected) => {
+    expect(one(text)).toBe(expected);
+  });
+
+  it("does not read a day count as a range ('march 3 for 2 people')", () => {
+    expect(all("march 3 for 2 people")).toEqual(["2027-03-03"]);
+  });
+});

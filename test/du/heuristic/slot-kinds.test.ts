@@ -32,6 +32,7 @@ beforeAll(async () => {
   domains.account = await load(
     path.join(import.meta.dirname, "../../fixtures/du/free-text-account.yaml"),
   );
+  domains.dates = await load(path.join(import.meta.dirname, "../../fixtures/du/two-dates.yaml"));
 });
 
 describe("numbers named by the word after them", () => {
@@ -340,5 +341,31 @@ describe("an answer with more than the answer", () => {
     expect(read("clinic", "Ruiz, Hugo", state)).toEqual([
       { type: "set_slot", slot: "patient_name", value: "Ruiz, Hugo" },
     ]);
+  });
+});
+
+describe("several date slots", () => {
+  it("fills a start and an end date said together, in the order the flow asks them", () => {
+    const commands = read("dates", "I need a van from december 20 to january 3");
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "rent_car" });
+    expect(slotsOf(commands)).toEqual({
+      car_class: "van",
+      pickup_date: "2027-12-20",
+      return_date: "2028-01-03",
+    });
+  });
+
+  it("answers the first date question with both dates, without starting another flow", () => {
+    const state = inFlow(domains.dates!, "rent_car", { waiting: "pickup_date" });
+    expect(read("dates", "friday until sunday", state)).toEqual([
+      { type: "set_slot", slot: "pickup_date", value: "2027-03-12" },
+      { type: "set_slot", slot: "return_date", value: "2027-03-14" },
+    ]);
+  });
+
+  it("leaves two dates said out of time order to be asked one by one", () => {
+    expect(
+      slotsOf(read("dates", "I want to rent a car, back on the 20th, pick up on the 15th")),
+    ).toEqual({});
   });
 });

@@ -93,6 +93,16 @@ const MONTH_DAY = new RegExp(
   "g",
 );
 
+const RANGE_TO = "(?:-|\u2013|to|until|till|thru|through|al|a)";
+const DAY_RANGE_MONTH = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
+  "dg",
+);
+const MONTH_DAY_RANGE = new RegExp(
+  `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![/.:]?\\d)`,
+  "dg",
+);
+
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
   "g",
@@ -114,6 +124,12 @@ const PART_OF_TODAY =
 /** "3 days ago", "a week ago", "hace 2 dias". */
 const AGO =
   /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+ago|hace\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?))\b/g;
+/** "in a week", "within 3 days", "en dos semanas", "dentro de 3 dias". */
+const AHEAD =
+  /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\b|\b(?:en|dentro de)\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?)\b/g;
+/** "a week from today", "3 days from now". */
+const FROM_NOW =
+  /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+from\s+(?:now|today)\b/g;
 const SMALL_COUNTS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -178,6 +194,29 @@ function searchDates(text: string, now: Date): DateMatch[] {
     if (a <= 12 && b > 12) [a, b] = [b, a];
     push(b >= 1 && b <= 12 ? upcoming(now, b, a) : null, m.index!, m.index! + m[0].length);
   }
+  // "20-23 december", "del 20 al 23 de diciembre": the first day is in the second's month;
+  // "december 20 to 23": the second day is in the first's.
+  for (const m of s.matchAll(DAY_RANGE_MONTH)) {
+    const month = MONTHS[m[3]!]!;
+    const [first, second] = [+m[1]!, +m[2]!];
+    if (first >= second) continue;
+    const year = m[4] ? +m[4] : undefined;
+    const [a, b] = [m.indices![1]!, m.indices![2]!];
+    push(year ? iso(year, month, first) : upcoming(now, month, first), a[0], a[1]);
+    push(
+      year ? iso(year, month, second) : upcoming(now, month, second),
+      b[0],
+      m.index! + m[0].length,
+    );
+  }
+  for (const m of s.matchAll(MONTH_DAY_RANGE)) {
+    const month = MONTHS[m[1]!]!;
+    const [first, second] = [+m[2]!, +m[3]!];
+    if (first >= second) continue;
+    const b = m.indices![3]!;
+    push(upcoming(now, month, first), m.index!, m.indices![2]![1]);
+    push(upcoming(now, month, second), b[0], m.index! + m[0].length);
+  }
   for (const m of s.matchAll(DAY_MONTH)) {
     const day = +m[1]!;
     const month = MONTHS[m[2]!]!;
@@ -226,6 +265,10 @@ function searchDates(text: string, now: Date): DateMatch[] {
           : iso(now.getFullYear(), month + 1, day);
     push(value, m.index!, m.index! + m[0].length);
   }
+  for (const m of s.matchAll(FROM_NOW)) {
+    const n = /^\d+$/.test(m[1]!) ? +m[1]! : SMALL_COUNTS[m[1]!]!;
+    push(addDays(now, n * (/^week/.test(m[2]!) ? 7 : 1)), m.index!, m.index! + m[0].length);
+  }
   for (const m of s.matchAll(RELATIVE_DAY)) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
@@ -236,9 +279,11 @@ function searchDates(text: string, now: Date): DateMatch[] {
     if (days === 0 && m[1] && /next|proximo|coming/.test(m[1])) days = 7;
     push(addDays(now, days), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(/\b(?:in|en|within)\s+(\d{1,3})\s+(days?|dias?|weeks?|semanas?)\b/g)) {
-    const n = +m[1]! * (/^(?:week|semana)/.test(m[2]!) ? 7 : 1);
-    push(addDays(now, n), m.index!, m.index! + m[0].length);
+  for (const m of s.matchAll(AHEAD)) {
+    const count = m[1] ?? m[3]!;
+    const n = /^\d+$/.test(count) ? +count : SMALL_COUNTS[count]!;
+    const week = /^(?:week|semana)/.test(m[2] ?? m[4]!);
+    push(addDays(now, n * (week ? 7 : 1)), m.index!, m.index! + m[0].length);
   }
   return out.sort((a, b) => a.start - b.start);
 }

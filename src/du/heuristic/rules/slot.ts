@@ -22,14 +22,32 @@ export class SlotContext {
   #digression?: Command[] | null;
   #term?: string | null;
   #answer?: Found | null;
+  #jointDates?: Found[] | null;
 
   get frame() {
     return this.turn.frame!;
   }
   /** Values of other slots of the flow said alongside ("Ana, 50 euros"). */
   get others(): Found[] {
-    this.#others ??= this.du.mentionsFor(this.turn, this.frame.flow, [], [this.slot.name]);
+    this.#others ??= this.jointDates
+      ? this.jointDates.filter((f) => f.slot !== this.slot.name)
+      : this.du.mentionsFor(this.turn, this.frame.flow, [], [this.slot.name]);
     return this.#others;
+  }
+  /**
+   * "friday until sunday" asked the pick-up date: several dates are no answer alone, but read
+   * with the flow's other empty date slots they fill them in order, the asked one included.
+   */
+  get jointDates(): Found[] | null {
+    if (this.#jointDates === undefined) {
+      const { turn, slot } = this;
+      const joint =
+        slot.kind === "date" && !turn.model.reader.answer(slot, turn.text)
+          ? this.du.mentionsFor(turn, this.frame.flow, [], [])
+          : [];
+      this.#jointDates = joint.some((f) => f.slot === slot.name) ? joint : null;
+    }
+    return this.#jointDates;
   }
   /** Another flow asked for clearly enough to interrupt this one. */
   get digression(): Command[] | null {
@@ -43,7 +61,10 @@ export class SlotContext {
   /** The message read as the answer to the pending question. */
   get answer(): Found | null {
     if (this.#answer === undefined) {
-      this.#answer = this.turn.model.reader.answer(this.slot, this.turn.text);
+      this.#answer =
+        this.turn.model.reader.answer(this.slot, this.turn.text) ??
+        this.jointDates?.find((f) => f.slot === this.slot.name) ??
+        null;
     }
     return this.#answer;
   }
@@ -260,7 +281,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         return answer ? c.du.setSlots(c.turn, answer) : null;
       }
       if (!c.answer) return null;
-      const extra = c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]);
+      const extra =
+        c.jointDates !== null
+          ? c.others
+          : c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]);
       const found = [c.answer, ...extra];
       // "large, no toppings": the optional slot declined on the way is skipped.
       return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
