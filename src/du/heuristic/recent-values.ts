@@ -112,9 +112,13 @@ export function reviveDeclined(
   const memory = recent(state, 2);
   if (!memory?.declined || !CHANGE_OF_MIND.test(flat) || !GO_AHEAD.test(flat)) return null;
   const slots: Record<string, SlotValue> = {};
+  const declined: Command[] = [];
   for (const slot of model.flowSlots.get(memory.flow) ?? []) {
     const value = memory.slots[slot.name];
     if (filled(value)) slots[slot.name] = value;
+    // An optional slot the user declined stays declined: it is not asked again.
+    else if (slot.optional && value === null && Object.hasOwn(memory.slots, slot.name))
+      declined.push({ type: "skip_slot", slot: slot.name });
   }
-  return [{ type: "start_flow", flow: memory.flow, slots }];
+  return [{ type: "start_flow", flow: memory.flow, slots }, ...declined];
 }
