@@ -402,6 +402,7 @@ export const patternsSchema = z
   .strictObject({
     cancel: patternSchema.prefault({}),
     correction: patternSchema.prefault({}),
+    ask_change: patternSchema.prefault({}),
     clarification: patternSchema.prefault({}),
     chitchat: patternSchema.prefault({}),
     greeting: patternSchema.prefault({}),

@@ -1,3 +1,4 @@
+import type { StepNode } from "../config/flow-graph.ts";
 import { formatValue } from "../config/template.ts";
 import type { Command, SlotValue } from "../protocol/commands.ts";
 import type { FlowFrame } from "../protocol/state.ts";
@@ -389,6 +390,19 @@ function* answer(
       frame.step = collectedAt;
       return;
     }
+    if (!yes && step.on_deny === undefined && !readsAnswerNext(turn, frame.flow, node)) {
+      // A "no" with nowhere to go must not run what follows (a payment, a transfer): ask what
+      // to change and keep waiting; a second "no" to that drops the flow.
+      if (askedWhatToChange(turn, frame, asked.step)) {
+        cancelFlow(turn);
+        return;
+      }
+      frame.slots[step.slot] = false;
+      turn.record(frame, node, ASKED_CHANGE);
+      turn.sayPattern("ask_change", { flow: turn.flowTitle(frame.flow) });
+      turn.suppressReask = true;
+      return;
+    }
     frame.slots[step.slot] = yes;
     turn.record(frame, node, yes ? "confirmed" : "denied");
     frame.step = yes ? (step.on_confirm ?? after(node)) : (step.on_deny ?? after(node));
@@ -472,4 +486,21 @@ function capabilities(turn: Turn): string {
   const list =
     titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join("; ")}; or ${titles.at(-1)}`;
   return `I can help you: ${list}.`;
+}
+
+const ASKED_CHANGE = "denied: asked what to change";
+
+/** The step after a confirmation reads its answer (a branch, or a step with a condition). */
+function readsAnswerNext(turn: Turn, flow: string, node: StepNode): boolean {
+  const next = turn.domain.graphs.get(flow)?.nodes.get(after(node))?.step;
+  return next !== undefined && (next.type === "branch" || next.condition !== undefined);
+}
+
+/** The previous turn answered a "no" at this confirmation by asking what to change. */
+function askedWhatToChange(turn: Turn, frame: FlowFrame, step: string): boolean {
+  return (
+    turn.state.last_turn?.steps.some(
+      (s) => s.flow === frame.flow && s.step === step && s.note === ASKED_CHANGE,
+    ) ?? false
+  );
 }

@@ -16,6 +16,11 @@ export const DEFAULT_PATTERN_MESSAGES: Record<PatternName, string> = {
   acknowledge: "Sure. What can I do for you?",
   /** {flow} */
   cancel: "Okay, I've cancelled {flow}.",
+  /**
+   * {flow}: a "no" at a confirmation with no `on_deny` (docs/dialogue.md); the user names what
+   * to change, or says no again to drop the flow.
+   */
+  ask_change: "What would you like to change? You can also say cancel.",
   /** {flow} {slot} {value} */
   correction: "Okay, I've changed the {slot} to {value}.",
   /** {explanation}: what the pending question means, the flows to choose from, or what I can do. */

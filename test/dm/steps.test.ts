@@ -214,6 +214,50 @@ flows:
   });
 });
 
+describe("confirm without on_deny", () => {
+  const yaml = (next: string) => `${SLOTS}
+flows:
+  order:
+    steps:
+      - { step: ask_name, type: collect, slot: name }
+      - { step: check, type: confirm, slot: ok, message: "Order for {name}?" }
+${next}
+`;
+  const placesOrder = yaml("      - { step: place, type: say, message: Ordered }");
+  const order = [start("order", { name: "Ana" })];
+
+  it("a no asks what to change and runs nothing; a correction asks the confirmation again", async () => {
+    const { replies } = await run(placesOrder, [
+      order,
+      [{ type: "deny" }],
+      [{ type: "correct_slot", slot: "name", value: "Eva" }],
+      [{ type: "affirm" }],
+    ]);
+    expect(replies[1]).toEqual(["What would you like to change? You can also say cancel."]);
+    expect(replies[2]).toContain("Order for Eva?");
+    expect(replies[3]).toEqual(["Ordered"]);
+  });
+
+  it("a second no drops the flow without running it", async () => {
+    const { replies, state } = await run(placesOrder, [
+      order,
+      [{ type: "deny" }],
+      [{ type: "deny" }],
+    ]);
+    expect(replies[2]).toEqual(["Okay, I've cancelled order."]);
+    expect(replies.flat()).not.toContain("Ordered");
+    expect(state.flow_stack).toEqual([]);
+  });
+
+  it("goes on to the next step when that step reads the answer", async () => {
+    const branches =
+      yaml(`      - { step: placed, type: say, message: Ordered, condition: "ok == true" }
+      - { step: not_placed, type: say, message: Not ordered, condition: "ok == false" }`);
+    const { replies } = await run(branches, [order, [{ type: "deny" }]]);
+    expect(replies[1]).toEqual(["Not ordered"]);
+  });
+});
+
 describe("set, condition, jump_to", () => {
   it("assigns literals, templates and expressions; skips steps whose condition is false", async () => {
     const yaml = `${SLOTS}
