@@ -165,7 +165,12 @@ function settleFailures(turn: Turn, outcome: Outcome): void {
     return;
   }
   if (!outcome.understood) {
-    turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) });
+    // At a confirmation the way out is known: say how to answer rather than "didn't get that".
+    if (turn.previousWaiting?.kind === "confirm" && turn.top()) {
+      turn.sayPattern("clarification", { explanation: explainPending(turn) });
+    } else {
+      turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) });
+    }
   }
 }
 

@@ -207,6 +207,14 @@ flows:
     expect(replies.slice(1)).toEqual([["What's your name?"], ["Order for Eva?"], ["Ordered"]]);
   });
 
+  it("a message not understood at a confirmation says how to answer, then asks again", async () => {
+    const { replies } = await run(yaml, [[start("order", { name: "Ana" })], []]);
+    expect(replies[1]).toEqual([
+      "Please answer yes to go ahead, or no to stop. You can also change any of the details.",
+      "Order for Ana?",
+    ]);
+  });
+
   it("a yes/no while nothing asks is acknowledged, and a no is a goodbye", async () => {
     const { replies } = await run(yaml, [[{ type: "affirm" }], [{ type: "deny" }]]);
     expect(replies[0]).toEqual(["Sure. What can I do for you?"]);
