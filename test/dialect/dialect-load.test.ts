@@ -2,6 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DomainLoadError } from "../../src/config/errors.ts";
 import { loadDomain, loadDomainFromText } from "../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
+import { inFlow } from "../du/helpers.ts";
 import { PROJECT_ROOT } from "../helpers/cli.ts";
 import { BANK, LIBRARY, SHOP } from "./conversations.ts";
 
@@ -120,6 +122,34 @@ describe("the original Soni (Python) dialect", () => {
     expect(error).toBeInstanceOf(DomainLoadError);
     const errors = (error as DomainLoadError).errors;
     expect(errors.map((e) => e.line)).toContain(12);
+  });
+
+  it("asks a question inside a jump-back loop on every pass; 'no' answers it", async () => {
+    const yaml = [
+      "slots:",
+      "  more: { type: string, prompt: 'See more?', required: false }",
+      "flows:",
+      "  browse:",
+      "    trigger: { intents: [show my items] }",
+      "    steps:",
+      "      - { step: show, type: say, message: 'A page' }",
+      "      - { step: ask_more, type: collect, slot: more }",
+      "      - step: route",
+      "        type: branch",
+      "        input: more",
+      "        cases: { 'yes': show, 'no': done }",
+      "      - { step: done, type: say, message: 'That is all' }",
+    ].join("\n");
+    const loaded = await loadDomainFromText(yaml, "old.yaml");
+    const ask = loaded.domain.flows.browse!.steps.find((s) => s.step === "ask_more");
+    expect(ask).toMatchObject({ type: "collect", ask_always: true });
+    expect(loaded.warnings?.find((w) => w.code === "dialect.loop_collect")).toMatchObject({
+      line: 8,
+    });
+    const du = new HeuristicUnderstanding();
+    const state = inFlow(loaded, "browse", { waiting: "more" });
+    // A "no" is the answer (the DM stores the word), not a declined optional slot.
+    expect(du.read("no", loaded, state)).toEqual([{ type: "deny" }]);
   });
 
   it("reports a while body naming a step that does not exist", async () => {

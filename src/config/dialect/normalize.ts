@@ -5,7 +5,7 @@ import { declareImplicitNames } from "./implicit.ts";
 import { DialectReport, PathRemap } from "./report.ts";
 import { normalizeSettings } from "./settings.ts";
 import { hoistFlowSlots, normalizeSlot } from "./slots.ts";
-import { normalizeFlowSteps, type StepsOutcome } from "./steps.ts";
+import { askAgainInLoops, normalizeFlowSteps, type StepsOutcome } from "./steps.ts";
 
 export interface DialectResult {
   /** Warnings (code `dialect.*`) for each original-dialect form rewritten, and errors for the unresolvable. */
@@ -43,7 +43,7 @@ export function normalizeDomainBody(
       if (isPlainObject(slot)) normalizeSlot(slot, ["slots", name], report);
     }
   }
-  const outcome: StepsOutcome = { collectSettings: [] };
+  const outcome: StepsOutcome = { collectSettings: [], loopCollects: [] };
   if (isPlainObject(data.flows)) {
     for (const [name, flow] of Object.entries(data.flows)) {
       if (isPlainObject(flow))
@@ -53,5 +53,6 @@ export function normalizeDomainBody(
   hoistFlowSlots(data, report, remap);
   if (originalSettings || report.count > 0) {
     declareImplicitNames(data, report, remap, outcome.collectSettings);
+    askAgainInLoops(outcome, report);
   }
 }

@@ -26,6 +26,7 @@ export type DialectCode =
   | "dialect.slot_type_conflict"
   | "dialect.slot_ask"
   | "dialect.yes_no_choices"
+  | "dialect.loop_collect"
   | "dialect.settings_model"
   | "dialect.rephrase"
   | "dialect.logging_level"

@@ -17,6 +17,8 @@ export interface CollectSetting {
 /** What rewriting the steps of every flow leaves for the slot and action stages. */
 export interface StepsOutcome {
   collectSettings: CollectSetting[];
+  /** Collect steps inside a jump-back loop, with where they were written. */
+  loopCollects: { step: PlainObject; at: Path }[];
 }
 
 interface Context {
@@ -84,6 +86,7 @@ export function normalizeFlowSteps(
   });
   structureList(steps, written, "end", context);
   fillConfirmMessages(steps, context);
+  noteLoopCollects(steps, context);
   visitSteps(steps, [...at, "steps"], (step, path) => {
     const source = context.madeFrom.get(step) ?? step;
     const original = context.origin.get(source);
@@ -468,6 +471,60 @@ function fillConfirmMessages(steps: unknown[], context: Context): void {
       `step '${String(step.step)}': a confirm step has a 'message:'; the default one lists the values collected before it`,
     );
   });
+}
+
+/**
+ * A collect step inside a loop (a jump back to it or to a step before it: "see more?" after
+ * each page) is noted; in a domain written in the original dialect it asks on every pass
+ * (`askAgainInLoops`), as the original's examples expect.
+ */
+function noteLoopCollects(steps: unknown[], context: Context): void {
+  const index = new Map<string, number>();
+  steps.forEach((step, i) => {
+    if (isPlainObject(step) && typeof step.step === "string") index.set(step.step, i);
+  });
+  const loops = new Set<number>();
+  steps.forEach((step, i) => {
+    if (!isPlainObject(step)) return;
+    for (const target of targetsOf(step)) {
+      const j = index.get(target);
+      if (j === undefined || j > i) continue;
+      for (let k = j; k <= i; k++) loops.add(k);
+    }
+  });
+  for (const k of [...loops].sort((a, b) => a - b)) {
+    const step = steps[k];
+    if (!isPlainObject(step) || step.type !== "collect" || Object.hasOwn(step, "ask_always"))
+      continue;
+    context.outcome.loopCollects.push({ step, at: context.origin.get(step) ?? [] });
+  }
+}
+
+/** Sets `ask_always` on the collect steps found inside loops, each with a warning. */
+export function askAgainInLoops(outcome: StepsOutcome, report: DialectReport): void {
+  for (const { step, at } of outcome.loopCollects) {
+    put(step, "ask_always", true);
+    report.warn(
+      at,
+      "dialect.loop_collect",
+      `step '${String(step.step)}' is inside a loop: it asks its question on every pass ('ask_always: true')`,
+    );
+  }
+}
+
+/** Every step id a step can go to: its targets, its branch cases' targets. */
+function targetsOf(step: PlainObject): string[] {
+  const out: string[] = [];
+  for (const key of TARGET_KEYS) {
+    if (typeof step[key] === "string") out.push(step[key] as string);
+  }
+  const cases = step.cases;
+  if (isPlainObject(cases)) {
+    for (const target of Object.values(cases)) if (typeof target === "string") out.push(target);
+  } else if (Array.isArray(cases)) {
+    for (const c of cases) if (isPlainObject(c) && typeof c.then === "string") out.push(c.then);
+  }
+  return out;
 }
 
 function label(slot: string): string {

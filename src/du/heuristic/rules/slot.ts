@@ -88,10 +88,14 @@ const STRICT_KINDS: ReadonlySet<SlotInfo["kind"]> = new Set(["choice", "date", "
 export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     // "no toppings", "none", "no thanks" to an optional question: answered with no value. Only
-    // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md).
+    // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md). When "no"
+    // is one of the slot's choices, it is the answer.
     name: "decline-optional",
     run: ({ turn, slot }) =>
-      slot.optional && !turn.acts.cancel && declines(turn.acts.flat, slot)
+      slot.optional &&
+      !turn.acts.cancel &&
+      !slot.def.choices?.includes("no") &&
+      declines(turn.acts.flat, slot)
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
