@@ -115,7 +115,7 @@ export function validateSlotKind(name: string, slot: SlotDefinition, report: Rep
   if (hint) {
     report(
       [...path, "prompt"],
-      `slot '${name}': the prompt suggests a ${hint.kinds[0]} but the slot is read as ${extract.replace("_", " ")} (declare ${hint.suggest}, or extract: ${extract} to keep it)`,
+      `slot '${name}': the prompt suggests ${/^[aeiou]/i.test(hint.kinds[0]!) ? "an" : "a"} ${hint.kinds[0]} but the slot is read as ${extract.replace("_", " ")} (declare ${hint.suggest}, or extract: ${extract} to keep it)`,
       "warning",
       false,
       "slot-kind-undeclared",

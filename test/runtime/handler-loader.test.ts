@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../src/config/loader.ts";
+import { loadDomain, loadDomainFromText } from "../../src/config/loader.ts";
 import { HandlerLoadError, loadHandlers } from "../../src/runtime/handler-loader.ts";
 
 let dir: string;
@@ -114,6 +114,24 @@ export const normalizers = { trim: (v: SlotValue) => String(v).trim() };
     expect(problems[0]).toMatch(
       /loose\.mjs: exports lookup as top-level functions, .*export const actions = \{ lookup \}/,
     );
+  });
+
+  it("uses handlers.ts next to a domain read from disk that names no settings.handlers", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "soni-conventional-"));
+    await writeFile(
+      path.join(folder, "soni.yaml"),
+      DOMAIN("x")
+        .replace("settings:\n  handlers: x\n", "")
+        .replace("validator: code_format, normalizer: trim", ""),
+    );
+    await writeFile(
+      path.join(folder, "handlers.ts"),
+      "export const actions = { lookup: () => ({}) };\n",
+    );
+    const loaded = await loadHandlers(await loadDomain(path.join(folder, "soni.yaml")));
+    expect(loaded.modules).toEqual([path.join(folder, "handlers.ts")]);
+    expect(Object.keys(loaded.handlers.actions)).toEqual(["lookup"]);
+    await rm(folder, { recursive: true, force: true });
   });
 
   it("reports a module that cannot be loaded, naming it", async () => {
