@@ -90,7 +90,10 @@ describe("lifespan", () => {
   it("answers starting (503, Retry-After) until the runtime is initialized", async () => {
     const log = captureLog();
     const runtime = new FakeRuntime();
-    runtime.initializeDelayMs = 200;
+    let open = () => {};
+    runtime.initializeGate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
     const domain = await minimalDomain();
     const soni = buildApp({
       logger: log.logger,
@@ -112,6 +115,7 @@ describe("lifespan", () => {
     expect(turn.statusCode).toBe(503);
     expect(turn.json().error.code).toBe("starting");
     expect(turn.headers["retry-after"]).toBe("2");
+    open();
     await installing;
     expect((await soni.app.inject({ method: "GET", url: "/health" })).statusCode).toBe(200);
     await soni.app.close();

@@ -22,12 +22,11 @@ export class FakeRuntime implements ServerRuntime {
 
   constructor(readonly label = "fake") {}
 
-  initializeDelayMs = 0;
+  /** When set, initialize() waits for it (a test opens the gate: no timing race). */
+  initializeGate: Promise<void> | null = null;
 
   async initialize(): Promise<void> {
-    if (this.initializeDelayMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, this.initializeDelayMs));
-    }
+    if (this.initializeGate) await this.initializeGate;
     if (this.initializeBehaviour === "throw") throw new Error("cannot open the store");
     this.initialized = true;
   }
