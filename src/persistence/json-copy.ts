@@ -40,16 +40,24 @@ export function asJsonData<T>(value: T, previous?: unknown): T {
 }
 
 function isPlainSince(value: unknown, previous: unknown, depth: number): void {
-  if (typeof value !== "object" || value === null) return isPlain(value, depth);
-  if (typeof previous !== "object" || previous === null) return isPlain(value, depth);
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    typeof previous !== "object" ||
+    previous === null ||
+    Array.isArray(value) !== Array.isArray(previous)
+  ) {
+    isPlain(value, depth);
+    return;
+  }
   if (depth > CYCLE_CHECK_DEPTH) throw NOT_PLAIN;
   if (Array.isArray(value)) {
-    if (!Array.isArray(previous)) return isPlain(value, depth);
-    const offset = value.length > 0 ? Math.max(previous.indexOf(value[0]), 0) : 0;
+    const items = previous as unknown[];
+    const offset = value.length > 0 ? Math.max(items.indexOf(value[0]), 0) : 0;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === undefined) throw NOT_PLAIN;
-      const before: unknown = previous[offset + i];
+      const before: unknown = items[offset + i];
       if (item !== before) isPlainSince(item, before, depth + 1);
     }
     return;
