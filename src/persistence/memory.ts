@@ -106,14 +106,19 @@ export class MemoryCheckpointer implements Checkpointer {
       }
       // Checked (and copied unless handed over) before touching the map, so a state that is not
       // JSON data changes nothing. The store never mutates what it holds and hands out copies.
-      const keep = options?.handOver ? asJsonData : copyJson;
-      const kept = keep(state);
+      // Handed over, what this state shares with the stored one (the history's older entries,
+      // parts loaded with `replacesLogs`) was checked when it was kept; the turn record shares
+      // its commands, steps and messages with the state's last_turn.
+      const handOver = options?.handOver === true;
+      const kept = handOver ? asJsonData(state, entry?.state) : copyJson(state);
       // The DM's turn record is usually the state's last_turn: one copy serves both.
       const keptTurn =
         turn && this.#retention > 0
           ? turn === state.last_turn && kept.last_turn
             ? kept.last_turn
-            : keep(turn)
+            : handOver
+              ? asJsonData(turn, kept.last_turn)
+              : copyJson(turn)
           : undefined;
       const turns = entry?.turns ?? [];
       if (keptTurn) {

@@ -5,15 +5,24 @@ export const tracer = trace.getTracer("soni");
 
 /**
  * Runs `work` inside a new span, child of the active one. Without an SDK the span does not
- * record: no context is switched and the cost is one small object.
+ * record: no context is switched and the cost is one small object (`work`'s own promise is
+ * returned, not wrapped in another: a turn runs several spans).
  */
-export async function inSpan<T>(
+export function inSpan<T>(
   name: string,
   attributes: Attributes,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const span = tracer.startSpan(name, { attributes });
-  if (!span.isRecording()) return work(span);
+  if (span.isRecording()) return recorded(span, work);
+  try {
+    return work(span);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+async function recorded<T>(span: Span, work: (span: Span) => Promise<T>): Promise<T> {
   try {
     return await context.with(trace.setSpan(context.active(), span), () => work(span));
   } catch (error) {

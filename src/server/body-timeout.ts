@@ -39,7 +39,9 @@ export function registerBodyTimeout(app: FastifyInstance, timeoutMs: number): vo
         ),
       );
     }, timeoutMs);
-    const stop = () => clearTimeout(timer);
+    // Bound, not a named arrow: under tsx (keepNames) a named closure costs a defineProperty
+    // per request.
+    const stop = clearTimeout.bind(null, timer);
     payload.once("end", stop);
     payload.once("close", stop);
     reply.raw.once("close", stop);

@@ -32,10 +32,25 @@ export function createServerLogger(
     sync: false,
     minLength: 0,
     maxLength: options.maxBufferBytes ?? LOG_BUFFER_BYTES,
+    // Lines kept as bytes: in text mode each line re-measured the whole pending chunk (up to
+    // 16 KiB, a UTF-8 length per line) and the chunk was encoded twice on its way out.
+    contentMode: "buffer",
   });
-  const logger = pino({ level, base: { pid: process.pid } }, destination);
+  const logger = pino({ level, base: { pid: process.pid } }, asBytes(destination));
   reportDrops(destination, logger);
   return logger;
+}
+
+/**
+ * What pino writes to: its lines (strings) handed to the destination as bytes. pino flushes the
+ * destination itself at exit (it registered it when `pino.destination` made it), so this holds
+ * nothing of its own.
+ */
+function asBytes(destination: ReturnType<typeof pino.destination>): DestinationStream {
+  return {
+    write: (line: string) => destination.write(Buffer.from(line) as unknown as string),
+    flush: (cb?: (error?: Error) => unknown) => destination.flush(cb),
+  } as DestinationStream;
 }
 
 /** One warning per second at most, saying how many lines the full buffer dropped. */

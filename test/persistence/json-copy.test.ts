@@ -62,4 +62,34 @@ describe("asJsonData", () => {
       "$.slots.when is a Date, which is not JSON data",
     );
   });
+
+  it("does not walk again what the kept version shares, and checks everything else", () => {
+    // A part read again would throw: only the parts that are new may be read.
+    const unreadable = (): object => {
+      const object = {};
+      Object.defineProperty(object, "x", {
+        enumerable: true,
+        get() {
+          throw new Error("walked again");
+        },
+      });
+      return object;
+    };
+    const old = [unreadable(), unreadable(), unreadable()];
+    const previous = { history: old, data: unreadable(), turn: 2 };
+    // The oldest entry dropped, one appended: a log keeping its newest entries.
+    const next = { history: [old[1], old[2], { text: "new" }], data: previous.data, turn: 3 };
+    expect(asJsonData(next, previous)).toBe(next);
+  });
+
+  it("refuses or converts a new part as without the kept version", () => {
+    const old = [{ text: "a" }, { text: "b" }];
+    const previous = { history: old, data: { n: 1 }, turn: 2 };
+    const next = { history: [...old, { at: new Date(0) }], data: previous.data, turn: 3 };
+    expect(() => asJsonData(next, previous)).toThrow("$.history[2].at is a Date");
+    const changed = { ...previous, data: { when: new Date(0) } };
+    expect(() => asJsonData(changed, previous)).toThrow("$.data.when is a Date");
+    const nan = { ...previous, turn: Number.NaN };
+    expect(asJsonData(nan, previous)).toEqual({ ...previous, turn: null });
+  });
 });

@@ -39,6 +39,15 @@ describe("createServerLogger (asynchronous stdout)", () => {
     expect(indexes(await logThenExit(20_000, "process.exit(0)")).size).toBe(20_000);
   });
 
+  it("writes text outside ASCII unchanged", async () => {
+    const stdout = await logThenExit(3, 'logger.info({ text: "Grüße, 50 € 😀" }, "ünïcode")');
+    const line = stdout
+      .split("\n")
+      .filter((l) => l.includes("nïcode"))
+      .map((l) => JSON.parse(l) as { msg: string; text: string })[0];
+    expect(line).toMatchObject({ msg: "ünïcode", text: "Grüße, 50 € 😀" });
+  });
+
   it("drops lines past its bound instead of growing, and says how many", async () => {
     const stdout = await logThenExit(500, "setTimeout(() => {}, 1500)", "{ maxBufferBytes: 2000 }");
     const lines = stdout
