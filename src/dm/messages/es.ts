@@ -20,7 +20,8 @@ function orList(items: string[], separator = ", "): string {
   if (items.length <= 1) return items[0] ?? "";
   const last = items.at(-1)!;
   const head = items.slice(0, -1).join(separator);
-  const before = items.length > 2 ? separator.trimEnd() : "";
+  // A series split by semicolons keeps one before the conjunction too; a comma never does.
+  const before = separator === "; " && items.length > 2 ? ";" : "";
   return `${head}${before} ${or(last)} ${last}`;
 }
 
