@@ -105,8 +105,8 @@ export class Turn {
   }
 
   /**
-   * The pattern's message (domain override, else built-in in the domain's language); null when the pattern is disabled.
-   * While a flow is active, `message_in_flow` is used when there is one.
+   * The pattern's message (domain override, else built-in in the domain's language); null when
+   * the pattern is disabled. While a flow is active, `message_in_flow` is used when there is one.
    */
   pattern(
     name: PatternName,
