@@ -443,12 +443,8 @@ function clarifyPattern(turn: Turn, clarify: { topic?: string; flows?: string[] 
   if (clarify.flows) {
     const flows = clarify.flows.filter((f) => turn.domain.domain.flows[f] !== undefined);
     if (flows.length > 0) {
-      const options = flows.map((f) => turn.flowSummary(f));
-      const list =
-        options.length === 1
-          ? options[0]
-          : `${options.slice(0, -1).join(", ")}, or ${options.at(-1)}`;
-      turn.sayPattern("clarification", { explanation: `Did you mean: ${list}?` });
+      const explanation = turn.catalog.didYouMean(flows.map((f) => turn.flowSummary(f)));
+      turn.sayPattern("clarification", { explanation });
       turn.suppressReask = true;
       return;
     }
@@ -466,14 +462,9 @@ function explainPending(turn: Turn, topic?: string): string {
   const asked = turn.previousWaiting;
   const frame = asked ? turn.frameByInstance(asked.flow_instance) : undefined;
   if (!asked || !frame) return capabilities(turn);
-  if (asked.kind === "confirm") {
-    return "Please answer yes to go ahead, or no to stop. You can also change any of the details.";
-  }
-  const description = turn.domain.domain.slots[asked.slot]?.description;
-  return (
-    description ??
-    `I need the ${slotLabel(asked.slot, turn.domain.domain.slots[asked.slot])} to continue.`
-  );
+  if (asked.kind === "confirm") return turn.catalog.answerConfirmation;
+  const definition = turn.domain.domain.slots[asked.slot];
+  return definition?.description ?? turn.catalog.needSlot(slotLabel(asked.slot, definition));
 }
 
 /**
@@ -487,10 +478,7 @@ function capabilities(turn: Turn): string {
         !flow.internal && (flow.capability ?? !flow.steps.every((s) => s.type === "say")),
     )
     .map(([name]) => turn.flowSummary(name));
-  if (titles.length === 0) return "I can't do anything yet: this assistant has no flows.";
-  const list =
-    titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join("; ")}; or ${titles.at(-1)}`;
-  return `I can help you: ${list}.`;
+  return turn.catalog.capabilities(titles);
 }
 
 const ASKED_CHANGE = "denied: asked what to change";

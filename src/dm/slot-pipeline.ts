@@ -19,6 +19,9 @@ export function* acceptSlotValue(
 ): Effectful<Accepted> {
   const definition = turn.domain.domain.slots[slot];
   if (!definition) return { ok: true, value: raw };
+  const catalog = turn.catalog;
+  const label = slotLabel(slot, definition);
+  const given = String(raw);
   // A validator's own message wins; then the slot's (a template: {value}, {slot}); then ours.
   const reject = (fallback: string, validatorMessage?: string): Accepted => ({
     ok: false,
@@ -28,7 +31,7 @@ export function* acceptSlotValue(
         ? turn.render(definition.validation_error_message, {
             ...frame.slots,
             value: raw,
-            slot: slotLabel(slot, definition),
+            slot: label,
           })
         : fallback),
   });
@@ -47,27 +50,22 @@ export function* acceptSlotValue(
         normalizer: definition.normalizer,
         error: normalized.error,
       });
-      return reject(
-        `Sorry, I couldn't use "${String(raw)}" as the ${slotLabel(slot, definition)}.`,
-      );
+      return reject(catalog.notNormalized(given, label));
     }
     value = normalized.value as SlotValue;
   }
   const coerced = coerceSlotValue(definition.type, value, turn.input.now);
   if (!coerced.ok) {
-    return reject(
-      `Sorry, "${String(raw)}" ${coerced.reason}; I need the ${slotLabel(slot, definition)}.`,
-    );
+    return reject(catalog.notCoerced(given, coerced.reason, label));
   }
   const chosen = matchChoice(definition, coerced.value);
   if (chosen === undefined) {
-    const options = (definition.choices ?? []).map(String).join(", ");
-    return reject(`Please choose one of: ${options}.`);
+    return reject(catalog.notAChoice((definition.choices ?? []).map(String)));
   }
   // A declared pattern is part of the slot's type: whichever DU read the value, it must match.
   if (definition.pattern !== undefined && typeof chosen === "string") {
     if (!wholePattern(definition.pattern).test(chosen)) {
-      return reject(`Sorry, "${String(raw)}" doesn't look like a ${slotLabel(slot, definition)}.`);
+      return reject(catalog.notMatchingPattern(given, label));
     }
   }
   if (definition.validator && chosen !== null) {
@@ -84,13 +82,11 @@ export function* acceptSlotValue(
         validator: definition.validator,
         error: verdict.error,
       });
-      return reject(
-        `Sorry, I couldn't check the ${slotLabel(slot, definition)}. Please try again.`,
-      );
+      return reject(catalog.notChecked(label));
     }
     if (typeof verdict.value === "string") return reject("", verdict.value);
     if (verdict.value !== true) {
-      return reject(`Sorry, "${String(raw)}" is not a valid ${slotLabel(slot, definition)}.`);
+      return reject(catalog.notValid(given, label));
     }
   }
   return { ok: true, value: chosen };

@@ -1,7 +1,10 @@
 import type { SlotDefinition, SlotType } from "../config/schema.ts";
 import type { SlotValue } from "../protocol/commands.ts";
 
-export type Coerced = { ok: true; value: SlotValue } | { ok: false; reason: string };
+/** Why a value is not of a slot's type; the message catalog words it in the domain's language. */
+export type CoercionFailure = "empty" | "not_integer" | "not_number" | "not_yes_no" | "not_date";
+
+export type Coerced = { ok: true; value: SlotValue } | { ok: false; reason: CoercionFailure };
 
 const TRUE_WORDS = new Set(["yes", "y", "yeah", "yep", "true", "si", "sí", "ok", "okay", "sure"]);
 const FALSE_WORDS = new Set(["no", "n", "nope", "false"]);
@@ -21,26 +24,26 @@ export function coerceSlotValue(type: SlotType, raw: SlotValue, now: Date): Coer
     case "any":
       return { ok: true, value: raw };
     case "string":
-      return text === "" ? { ok: false, reason: "is empty" } : { ok: true, value: text };
+      return text === "" ? { ok: false, reason: "empty" } : { ok: true, value: text };
     case "integer": {
       if (typeof raw === "number") {
         return Number.isInteger(raw)
           ? { ok: true, value: raw }
-          : { ok: false, reason: "is not a whole number" };
+          : { ok: false, reason: "not_integer" };
       }
       return INTEGER.test(text) && typeof raw === "string"
         ? { ok: true, value: Number.parseInt(text, 10) }
-        : { ok: false, reason: "is not a whole number" };
+        : { ok: false, reason: "not_integer" };
     }
     case "float": {
       if (typeof raw === "number") {
         return Number.isFinite(raw)
           ? { ok: true, value: raw }
-          : { ok: false, reason: "is not a number" };
+          : { ok: false, reason: "not_number" };
       }
       return FLOAT.test(text) && typeof raw === "string"
         ? { ok: true, value: Number(text) }
-        : { ok: false, reason: "is not a number" };
+        : { ok: false, reason: "not_number" };
     }
     case "boolean": {
       if (typeof raw === "boolean") return { ok: true, value: raw };
@@ -48,7 +51,7 @@ export function coerceSlotValue(type: SlotType, raw: SlotValue, now: Date): Coer
       const word = text.toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, reason: "is not yes or no" };
+      return { ok: false, reason: "not_yes_no" };
     }
     case "date":
       return coerceDate(text, now);
@@ -60,7 +63,7 @@ export function coerceSlotValue(type: SlotType, raw: SlotValue, now: Date): Coer
 /** A list slot holds strings; one item said alone ("ham") is a list of one. */
 function coerceList(raw: SlotValue): Coerced {
   const items = (Array.isArray(raw) ? raw : [String(raw)]).map((i) => i.trim()).filter(Boolean);
-  return items.length > 0 ? { ok: true, value: items } : { ok: false, reason: "is empty" };
+  return items.length > 0 ? { ok: true, value: items } : { ok: false, reason: "empty" };
 }
 
 function coerceDate(text: string, now: Date): Coerced {
@@ -82,7 +85,7 @@ function coerceDate(text: string, now: Date): Coerced {
       return { ok: true, value: `${y}-${m}-${d}` };
     }
   }
-  return { ok: false, reason: "is not a date (use YYYY-MM-DD)" };
+  return { ok: false, reason: "not_date" };
 }
 
 /**

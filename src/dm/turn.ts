@@ -6,7 +6,8 @@ import { renderTemplate, type TemplateFormat } from "../config/template.ts";
 import type { Command, SlotValue } from "../protocol/commands.ts";
 import type { DialogueState, ExecutedStep, FlowFrame, WaitingFor } from "../protocol/state.ts";
 import type { LogEntry } from "./effects.ts";
-import { DEFAULT_IN_FLOW_MESSAGES, DEFAULT_PATTERN_MESSAGES } from "./patterns.ts";
+import type { MessageCatalog } from "./messages/catalog.ts";
+import { messageCatalog } from "./messages/index.ts";
 
 /** Everything one turn of the DM needs; clock and ids come in so the core stays pure. */
 export interface TurnInput {
@@ -57,6 +58,11 @@ export class Turn {
     return this.input.domain.domain.settings;
   }
 
+  /** The built-in wording in the domain's language. */
+  get catalog(): MessageCatalog {
+    return messageCatalog(this.settings.language);
+  }
+
   top(): FlowFrame | undefined {
     return this.state.flow_stack.at(-1);
   }
@@ -99,8 +105,8 @@ export class Turn {
   }
 
   /**
-   * The pattern's message (domain override, else built-in); null when the pattern is disabled.
-   * While a flow is active, `message_in_flow` is used when there is one.
+   * The pattern's message (domain override, else built-in in the domain's language); null when
+   * the pattern is disabled. While a flow is active, `message_in_flow` is used when there is one.
    */
   pattern(
     name: PatternName,
@@ -112,9 +118,9 @@ export class Turn {
     const inFlow =
       this.state.flow_stack.length > 0 && !options.idle
         ? (config.message_in_flow ??
-          (config.message === undefined ? DEFAULT_IN_FLOW_MESSAGES[name] : undefined))
+          (config.message === undefined ? this.catalog.patternsInFlow[name] : undefined))
         : undefined;
-    return this.render(inFlow ?? config.message ?? DEFAULT_PATTERN_MESSAGES[name], values);
+    return this.render(inFlow ?? config.message ?? this.catalog.patterns[name], values);
   }
 
   /** `idle`: the pattern's idle wording even while a flow is active. */

@@ -10,7 +10,7 @@ export function collectPrompt(turn: Turn, frame: FlowFrame, step: CollectStep): 
   const template =
     step.prompt ??
     turn.domain.domain.slots[step.slot]?.prompt ??
-    `What is the ${slotLabel(step.slot, turn.domain.domain.slots[step.slot])}?`;
+    turn.catalog.askSlot(slotLabel(step.slot, turn.domain.domain.slots[step.slot]));
   return turn.render(template, frame.slots);
 }
 
