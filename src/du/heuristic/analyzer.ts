@@ -1,9 +1,24 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
-import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
+import {
+  INTENT_WORDS,
+  NEGATIONS,
+  STOP_WORDS,
+  TASKS,
+  VERB_LEADS,
+  VERB_NOUNS,
+  VERB_OBJECTS,
+} from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
-import { editDistanceAtMost1, editDistanceWithin, NOMINAL, stem, tokenize } from "./text.ts";
+import {
+  editDistanceAtMost1,
+  editDistanceWithin,
+  NOMINAL,
+  stem,
+  type Token,
+  tokenize,
+} from "./text.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -94,8 +109,9 @@ export class Analyzer {
   }
 
   private searchCorrection(word: string): string {
-    // A known word in another form ("sending" for "send") is no typo of a third ("spending").
-    if (this.stems.has(stem(word))) return word;
+    // A known word in another form ("sending" for "send") is no typo of a third ("spending"),
+    // nor is a task word of the language ("charged" is no "changed").
+    if (this.stems.has(stem(word)) || this.taskWords.has(stem(word))) return word;
     if (/\d/.test(word)) return word;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {
@@ -158,9 +174,10 @@ export class Analyzer {
         t,
         afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
         negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
+        noun: VERB_NOUNS.has(t.norm) && !verbPlace(tokens, i),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber, negated }, i) => {
+      .map(({ t, afterNumber, negated, noun }, i) => {
         const word = this.correct(t.norm);
         const s = stem(word);
         return {
@@ -168,7 +185,10 @@ export class Analyzer {
           // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
           // "wait, ..." is a filler, though it shares its stem with "waiting".
           act:
-            negated || NOMINAL.test(word) || (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
+            negated ||
+            noun ||
+            NOMINAL.test(word) ||
+            (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
               ? undefined
               : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,
@@ -200,15 +220,21 @@ export class Analyzer {
         out.push({ key: task.stems.join(" "), properName: false, act: task.act });
         for (const part of items.slice(i, i + task.stems.length)) {
           if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
+          // "where is my order": the question word still pairs with what it asks about.
+          else if (part.intent) out.push({ key: part.key, properName: false, intent: true });
         }
         i += task.stems.length;
         continue;
       }
       const item = items[i]!;
       if (!item.stop) out.push({ key: item.key, properName: item.properName, act: item.act });
-      else if (item.intent) out.push({ key: item.key, properName: false, intent: true });
-      else if (item.act)
-        out.push({ key: item.key, properName: false, act: item.act, taskOnly: true });
+      else {
+        if (item.intent) out.push({ key: item.key, properName: false, intent: true });
+        // A function word that is a task word ("make", "wheres") counts as its act only.
+        if (item.act) {
+          out.push({ key: item.key, properName: false, act: item.act, taskOnly: true });
+        }
+      }
       i++;
     }
     return out;
@@ -295,6 +321,17 @@ export interface TaskWord {
   act: string;
   /** A function word ("make", "hacer"): evidence in a message, too vague to give a flow its act. */
   weak: boolean;
+}
+
+/**
+ * A word that is a noun as often as a verb ("order", "book") stands where a verb does: after a
+ * pronoun, modal or "to" ("can I order", "want to book"), or opening the text before its object
+ * ("book a table"). "my order", "cancel order 1003", "order status" name the thing.
+ */
+function verbPlace(tokens: readonly Token[], i: number): boolean {
+  if (i > 0) return VERB_LEADS.has(tokens[i - 1]!.norm);
+  const next = tokens[i + 1]?.norm;
+  return next !== undefined && VERB_OBJECTS.has(next);
 }
 
 /** The two words differ by one swap of neighbouring letters. */

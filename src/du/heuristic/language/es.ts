@@ -153,6 +153,9 @@ export const ES: LanguagePack = {
     fault: [...list("averia problema fallo roto rota"), "no funciona", "no va"],
   },
   negations: list("no nunca"),
+  verbNouns: list("reserva"),
+  verbLeads: list("me te nos favor y"),
+  verbObjects: list("un una unos unas el la los las me nos mi"),
   kindWords: {
     money: ["importe", "cantidad"],
     date: ["fecha"],

@@ -99,6 +99,16 @@ export interface LanguagePack {
   tasks: Record<string, string[]>;
   /** Words that negate the task word right after them ("I can't make it" books nothing). */
   negations: string[];
+  /**
+   * Task words that are nouns as often as verbs ("order", "book"): they carry their act only
+   * where a verb stands, after one of `verbLeads` ("I want to order", "can I book") or first
+   * in the text before a determiner ("order a pizza"); "my order", "cancel booking" name a thing.
+   */
+  verbNouns: string[];
+  /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */
+  verbLeads: string[];
+  /** Words a verb opening a text is followed by ("book a table", "order me ..."). */
+  verbObjects: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
 }

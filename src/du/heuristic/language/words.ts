@@ -49,6 +49,9 @@ export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));
+export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
+export const VERB_LEADS = new Set(words((p) => p.verbLeads));
+export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
 
 /** Task-word groups of every pack, by act ("cancel": English and Spanish words together). */
 export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
