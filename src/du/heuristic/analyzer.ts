@@ -50,6 +50,8 @@ export class Analyzer {
   private readonly taskWords = new Map<string, string>();
   /** The task words as written: a stop word carries an act only when it is one ("make"). */
   private readonly taskWordForms = new Set<string>();
+  /** Stems of the words of task phrases: English words, never typos ("take back" is no "black"). */
+  private readonly taskPhraseStems = new Set<string>();
   /** Task phrases by their first stem. */
   private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
   /** The last texts analysed: one message is ranked several times in a turn. */
@@ -63,6 +65,7 @@ export class Analyzer {
       for (const phrase of list) {
         const stems = tokenize(phrase).map((t) => stem(t.norm));
         if (stems.length > 1) {
+          for (const s of stems) this.taskPhraseStems.add(s);
           const list = this.taskPhrases.get(stems[0]!) ?? [];
           list.push({ stems, act });
           this.taskPhrases.set(stems[0]!, list);
@@ -111,7 +114,8 @@ export class Analyzer {
   private searchCorrection(word: string): string {
     // A known word in another form ("sending" for "send") is no typo of a third ("spending"),
     // nor is a task word of the language ("charged" is no "changed").
-    if (this.stems.has(stem(word)) || this.taskWords.has(stem(word))) return word;
+    const s = stem(word);
+    if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
     if (/\d/.test(word)) return word;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {

@@ -32,6 +32,11 @@ const DOMAIN_WEIGHT = 0.5;
  * act ("reschedule" for a flow described as "move an appointment"): well below an exact match.
  */
 const TASK_SHARE = 0.6;
+/**
+ * A fixed phrase of an act ("call off", "won't make it", "how much longer") says it as plainly as
+ * two words do: it weighs this much more in the coverage than one task word.
+ */
+const PHRASE_WEIGHT = 2;
 
 interface FlowDoc {
   flow: string;
@@ -200,7 +205,9 @@ export class FlowIndex {
     for (const [key, { act, weak }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
-      const weight = this.df.has(key) ? this.idf(key) : this.idfOf(df);
+      const weight =
+        (this.df.has(key) ? this.idf(key) : this.idfOf(df)) *
+        (key.includes(" ") ? PHRASE_WEIGHT : 1);
       tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
