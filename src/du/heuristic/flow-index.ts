@@ -33,10 +33,10 @@ const DOMAIN_WEIGHT = 0.5;
  */
 const TASK_SHARE = 0.6;
 /**
- * A fixed phrase of an act ("call off", "won't make it", "how much longer") says it as plainly as
- * two words do: it weighs this much more in the coverage than one task word.
+ * A fixed phrase of an act ("call off", "won't make it", "how much longer") weighs in the coverage
+ * as its words, up to this many: it says the act as plainly as they would.
  */
-const PHRASE_WEIGHT = 2;
+const PHRASE_WORDS = 3;
 
 interface FlowDoc {
   flow: string;
@@ -207,7 +207,7 @@ export class FlowIndex {
       if (!df) continue;
       const weight =
         (this.df.has(key) ? this.idf(key) : this.idfOf(df)) *
-        (key.includes(" ") ? PHRASE_WEIGHT : 1);
+        Math.min(key.split(" ").length, PHRASE_WORDS);
       tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
