@@ -178,7 +178,7 @@ export class Analyzer {
         t,
         afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
         negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
-        noun: VERB_NOUNS.has(t.norm) && !verbPlace(tokens, i),
+        noun: nounUse(tokens, i),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, noun }, i) => {
@@ -328,14 +328,22 @@ export interface TaskWord {
 }
 
 /**
- * A word that is a noun as often as a verb ("order", "book") stands where a verb does: after a
- * pronoun, modal or "to" ("can I order", "want to book"), or opening the text before its object
- * ("book a table"). "my order", "cancel order 1003", "order status" name the thing.
+ * A word that is a noun as often as a verb ("order", "book") names a thing unless it stands where
+ * a verb does: after a pronoun, modal or "to" ("can I order", "want to book"), or opening the text
+ * before its object ("book a table"); "my order", "cancel booking 1003", "order status" are
+ * things. Its past and plural forms name things too ("I booked a room but ...", "my orders").
  */
-function verbPlace(tokens: readonly Token[], i: number): boolean {
-  if (i > 0) return VERB_LEADS.has(tokens[i - 1]!.norm);
-  const next = tokens[i + 1]?.norm;
-  return next !== undefined && VERB_OBJECTS.has(next);
+function nounUse(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]!.norm;
+  if (VERB_NOUNS.has(w) || (w.endsWith("ing") && VERB_NOUNS.has(w.slice(0, -3)))) {
+    if (i > 0) return !VERB_LEADS.has(tokens[i - 1]!.norm);
+    const next = tokens[i + 1]?.norm;
+    return next === undefined || !VERB_OBJECTS.has(next);
+  }
+  return (
+    (w.endsWith("ed") && VERB_NOUNS.has(w.slice(0, -2))) ||
+    (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)))
+  );
 }
 
 /** The two words differ by one swap of neighbouring letters. */
