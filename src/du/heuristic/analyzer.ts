@@ -178,12 +178,13 @@ export class Analyzer {
         t,
         afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
         negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
-        noun: nounUse(tokens, i),
+        use: verbNounUse(tokens, i),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber, negated, noun }, i) => {
+      .map(({ t, afterNumber, negated, use }, i) => {
         const word = this.correct(t.norm);
         const s = stem(word);
+        const noun = use === "noun";
         return {
           stem: s,
           // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
@@ -196,6 +197,7 @@ export class Analyzer {
               ? undefined
               : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,
+          verb: use === "verb" && !negated && !this.synonyms.single.has(s),
           stop: STOP_WORDS.has(word),
           intent: INTENT_WORDS.has(word),
           // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
@@ -231,8 +233,9 @@ export class Analyzer {
         continue;
       }
       const item = items[i]!;
-      if (!item.stop) out.push({ key: item.key, properName: item.properName, act: item.act });
-      else {
+      if (!item.stop) {
+        out.push({ key: item.key, properName: item.properName, act: item.act, verb: item.verb });
+      } else {
         if (item.intent) out.push({ key: item.key, properName: false, intent: true });
         // A function word that is a task word ("make", "wheres") counts as its act only.
         if (item.act) {
@@ -264,11 +267,19 @@ export class Analyzer {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
     }
+    const phraseParts = new Set(terms.filter((t) => t.phrasePart).map((t) => t.key));
+    // "order" said as a verb also matches the flows that say it as one ("I want to order a
+    // pizza", not "where is my order"); weightless where no flow does.
+    for (const t of terms) {
+      if (!t.verb) continue;
+      features.push(`${t.key}!`);
+      phraseParts.add(`${t.key}!`);
+    }
     const out: Analysis = {
       features,
       names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
       tasks,
-      phraseParts: new Set(terms.filter((t) => t.phrasePart).map((t) => t.key)),
+      phraseParts,
     };
     if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
     this.analysed.set(text, out);
@@ -309,6 +320,8 @@ export interface Term {
   taskOnly?: boolean;
   /** A word of a task phrase ("off" of "call off"): no weight of its own when no flow has it. */
   phrasePart?: boolean;
+  /** A word that is also a noun ("order", "book"), said here as a verb. */
+  verb?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -333,17 +346,18 @@ export interface TaskWord {
  * before its object ("book a table"); "my order", "cancel booking 1003", "order status" are
  * things. Its past and plural forms name things too ("I booked a room but ...", "my orders").
  */
-function nounUse(tokens: readonly Token[], i: number): boolean {
+function verbNounUse(tokens: readonly Token[], i: number): "noun" | "verb" | undefined {
   const w = tokens[i]!.norm;
   if (VERB_NOUNS.has(w) || (w.endsWith("ing") && VERB_NOUNS.has(w.slice(0, -3)))) {
-    if (i > 0) return !VERB_LEADS.has(tokens[i - 1]!.norm);
     const next = tokens[i + 1]?.norm;
-    return next === undefined || !VERB_OBJECTS.has(next);
+    const verb =
+      i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
+    return verb ? "verb" : "noun";
   }
-  return (
+  const noun =
     (w.endsWith("ed") && VERB_NOUNS.has(w.slice(0, -2))) ||
-    (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)))
-  );
+    (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)));
+  return noun ? "noun" : undefined;
 }
 
 /** The two words differ by one swap of neighbouring letters. */
