@@ -457,6 +457,8 @@ export const EN: LanguagePack = {
   negations: list(
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
+  givenUp:
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$",
   verbNouns: list("order book"),
   verbLeads: list(
     "to i we you u can could would will shall should must might lets please pls plz just also",

@@ -173,6 +173,7 @@ export const ES: LanguagePack = {
     fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
   },
   negations: list("no nunca"),
+  givenUp: "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$",
   verbNouns: list("reserva"),
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),

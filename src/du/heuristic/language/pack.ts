@@ -97,6 +97,11 @@ export interface LanguagePack {
    * or `vocabulary.drop` naming the group, wins.
    */
   tasks: Record<string, string[]>;
+  /**
+   * Said right before a date, it gives the date up rather than asks for it ("I can't make it on
+   * thursday", "I can't do tuesday"): that date is no value of the request.
+   */
+  givenUp: string;
   /** Words that negate the task word right after them ("I can't make it" books nothing). */
   negations: string[];
   /**
