@@ -77,6 +77,9 @@ export class Analyzer {
         }
       }
     }
+    // The longest phrase first: "later than planned" before "later than".
+    for (const list of this.taskPhrases.values())
+      list.sort((x, y) => y.stems.length - x.stems.length);
     const texts: string[] = [];
     for (const [name, flow] of Object.entries(domain.flows)) {
       texts.push(name.replace(/_/g, " "), flow.description ?? "", ...flowPhrases(domain, name));
