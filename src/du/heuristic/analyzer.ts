@@ -3,7 +3,9 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import {
   INTENT_WORDS,
+  IRREGULAR,
   NEGATIONS,
+  PARTICLES,
   STOP_WORDS,
   TASKS,
   VERB_LEADS,
@@ -31,6 +33,8 @@ const TWO_TYPOS_LENGTH = 9;
 const SHORT_TYPO_LENGTH = 4;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
 const CORRECTION_CACHE_SIZE = 10_000;
+/** At most this many words between a phrasal verb and its particle ("push my booking back"). */
+const MAX_PARTICLE_GAP = 3;
 /** Texts whose analysis is remembered (a turn's message and its parts). */
 const ANALYSIS_CACHE_SIZE = 64;
 
@@ -63,7 +67,7 @@ export class Analyzer {
     for (const [act, list] of Object.entries(TASKS)) {
       if (dropped.has(act)) continue;
       for (const phrase of list) {
-        const stems = tokenize(phrase).map((t) => stem(t.norm));
+        const stems = tokenize(phrase).map((t) => stem(IRREGULAR[t.norm] ?? t.norm));
         if (stems.length > 1) {
           for (const s of stems) this.taskPhraseStems.add(s);
           const list = this.taskPhrases.get(stems[0]!) ?? [];
@@ -185,7 +189,9 @@ export class Analyzer {
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use }, i) => {
-        const word = this.correct(t.norm);
+        // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
+        const base = IRREGULAR[t.norm];
+        const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);
         const s = stem(word);
         const noun = use === "noun";
         return {
@@ -211,7 +217,14 @@ export class Analyzer {
         };
       });
     const out: Term[] = [];
+    // Particles of a phrasal verb said apart from it ("push my booking back"): part of its phrase.
+    const apart = new Set<number>();
     for (let i = 0; i < items.length; ) {
+      if (apart.has(i)) {
+        out.push({ key: items[i]!.key, properName: false, phrasePart: true });
+        i++;
+        continue;
+      }
       const phrase = this.synonyms.phrases.find((p) =>
         p.keys.every((k, j) => items[i + j]?.key === k),
       );
@@ -235,6 +248,14 @@ export class Analyzer {
         i += task.stems.length;
         continue;
       }
+      const split = this.splitPhrase(items, i);
+      if (split) {
+        out.push({ key: split.stems.join(" "), properName: false, act: split.act });
+        out.push({ key: items[i]!.key, properName: false, phrasePart: true });
+        apart.add(split.particle);
+        i++;
+        continue;
+      }
       const item = items[i]!;
       if (!item.stop) {
         out.push({ key: item.key, properName: item.properName, act: item.act, verb: item.verb });
@@ -248,6 +269,25 @@ export class Analyzer {
       i++;
     }
     return out;
+  }
+
+  /**
+   * A two-word task phrase whose particle comes a few words later ("push my booking back",
+   * "call it off"): the phrase and where its particle is.
+   */
+  private splitPhrase(
+    items: ReadonlyArray<{ stem: string; stop: boolean }>,
+    i: number,
+  ): { stems: string[]; act: string; particle: number } | undefined {
+    const phrases = this.taskPhrases.get(items[i]!.stem);
+    if (!phrases) return undefined;
+    for (const p of phrases) {
+      if (p.stems.length !== 2 || !PARTICLES.has(p.stems[1]!)) continue;
+      for (let j = i + 2; j <= i + 1 + MAX_PARTICLE_GAP && j < items.length; j++) {
+        if (items[j]!.stem === p.stems[1]) return { ...p, particle: j };
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -175,6 +175,8 @@ export const ES: LanguagePack = {
   negations: list("no nunca"),
   givenUp: "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$",
   verbNouns: list("reserva"),
+  particles: [],
+  irregular: {},
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),
   kindWords: {

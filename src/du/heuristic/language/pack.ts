@@ -110,6 +110,10 @@ export interface LanguagePack {
    * in the text before a determiner ("order a pizza"); "my order", "cancel booking" name a thing.
    */
   verbNouns: string[];
+  /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
+  particles: string[];
+  /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
+  irregular: Record<string, string>;
   /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */
   verbLeads: string[];
   /** Words a verb opening a text is followed by ("book a table", "order me ..."). */

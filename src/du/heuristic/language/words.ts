@@ -50,6 +50,11 @@ export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const GIVEN_UP = cue((p) => p.givenUp);
+export const PARTICLES = new Set(words((p) => p.particles));
+export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  ...PACKS.map((p) => p.irregular),
+);
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
