@@ -2,6 +2,7 @@ import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import {
+  ACT_FAMILIES,
   INTENT_WORDS,
   IRREGULAR,
   NEGATIONS,
@@ -239,7 +240,9 @@ export class Analyzer {
         .get(items[i]!.stem)
         ?.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
       if (task) {
-        out.push({ key: task.stems.join(" "), properName: false, act: task.act });
+        // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
+        const broad = task.act in ACT_FAMILIES;
+        out.push({ key: task.stems.join(" "), properName: false, act: task.act, taskOnly: broad });
         for (const part of items.slice(i, i + task.stems.length)) {
           if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
           // "where is my order": the question word still pairs with what it asks about.

@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { NEGATIONS } from "./language/words.ts";
+import { ACT_FAMILIES, NEGATIONS } from "./language/words.ts";
 import { tokenize } from "./text.ts";
 
 export interface FlowScore {
@@ -101,6 +101,11 @@ export class FlowIndex {
       }
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
+      // A broader act ("create": asking for a new one) is had by a flow with any of its acts.
+      for (const [broad, narrow] of Object.entries(ACT_FAMILIES)) {
+        const n = Math.max(0, ...narrow.map((act) => acts.get(act) ?? 0));
+        if (n > 0) acts.set(broad, Math.max(n, acts.get(broad) ?? 0));
+      }
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
       const about = new Set<string>();
       for (const slot of collected.get(flow) ?? []) {
@@ -207,7 +212,7 @@ export class FlowIndex {
       if (!df) continue;
       const weight =
         (this.df.has(key) ? this.idf(key) : this.idfOf(df)) *
-        Math.min(key.split(" ").length, PHRASE_WORDS);
+        (weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS));
       tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));

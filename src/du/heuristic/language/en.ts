@@ -458,6 +458,12 @@ export const EN: LanguagePack = {
       "new order",
     ],
     pay: list("pay payment settle owe due charge"),
+    // Asking for "a"/"an" thing is asking for a new one (see actFamilies).
+    create: [
+      ...["need", "want", "like", "get", "wanna"].flatMap((v) => [`${v} a`, `${v} an`]),
+      "looking for a",
+      "looking for an",
+    ],
     // Reasons told beside a request ("something came up"): no act, and no unknown words either.
     story: [
       "something came up",
@@ -500,6 +506,7 @@ export const EN: LanguagePack = {
   ),
   givenUp:
     "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$",
+  actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book"),
   particles: list("back off up out down forward"),
   irregular: {

@@ -174,6 +174,7 @@ export const ES: LanguagePack = {
   },
   negations: list("no nunca"),
   givenUp: "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$",
+  actFamilies: {},
   verbNouns: list("reserva"),
   particles: [],
   irregular: {},

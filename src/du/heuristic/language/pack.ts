@@ -102,6 +102,11 @@ export interface LanguagePack {
    * thursday", "I can't do tuesday"): that date is no value of the request.
    */
   givenUp: string;
+  /**
+   * Broader acts a message may ask for without saying which narrow one ("I need an X" asks for a
+   * new one: to reserve or to buy), and the acts that make a flow have them.
+   */
+  actFamilies: Record<string, string[]>;
   /** Words that negate the task word right after them ("I can't make it" books nothing). */
   negations: string[];
   /**

@@ -67,6 +67,11 @@ export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
   }
   return out;
 })();
+/** Broader acts and the acts that make a flow have them ("create": reserve or buy). */
+export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.assign(
+  Object.create(null) as Record<string, string[]>,
+  ...PACKS.map((p) => p.actFamilies),
+);
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 
 /** Ordinals that pick one of the flows a clarification offered. */
