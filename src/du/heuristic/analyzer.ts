@@ -282,7 +282,8 @@ export class Analyzer {
     items: ReadonlyArray<{ stem: string; stop: boolean }>,
     i: number,
   ): { stems: string[]; act: string; particle: number } | undefined {
-    const phrases = this.taskPhrases.get(items[i]!.stem);
+    // Only a verb of its own takes a particle this way ("is ... out" is no phrase).
+    const phrases = items[i]!.stop ? undefined : this.taskPhrases.get(items[i]!.stem);
     if (!phrases) return undefined;
     for (const p of phrases) {
       if (p.stems.length !== 2 || !PARTICLES.has(p.stems[1]!)) continue;
