@@ -37,6 +37,8 @@ const TASK_SHARE = 0.6;
  * as its words, up to this many: it says the act as plainly as they would.
  */
 const PHRASE_WORDS = 3;
+/** What each further word of a task phrase multiplies its score by. */
+const PHRASE_SCORE = 1.25;
 
 interface FlowDoc {
   flow: string;
@@ -206,14 +208,13 @@ export class FlowIndex {
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
     // Task words of an act some flow has, and what each weighs in the coverage: a function word
     // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.
-    const tasks: Array<{ key: string; act: string; weight: number }> = [];
+    const tasks: Array<{ key: string; act: string; weight: number; words: number }> = [];
     for (const [key, { act, weak }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
-      const weight =
-        (this.df.has(key) ? this.idf(key) : this.idfOf(df)) *
-        (weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS));
-      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
+      const words = weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS);
+      const weight = (this.df.has(key) ? this.idf(key) : this.idfOf(df)) * words;
+      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight, words });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
     let total = 0;
@@ -264,7 +265,13 @@ export class FlowIndex {
         if (!said) continue;
         if (withTerms) matched.push(`~${k.act}`);
         const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
-        score += (TASK_SHARE * this.idfOf(this.actDf.get(k.act)!) * said * (K1 + 1)) / norm;
+        score +=
+          (PHRASE_SCORE ** (k.words - 1) *
+            TASK_SHARE *
+            this.idfOf(this.actDf.get(k.act)!) *
+            said *
+            (K1 + 1)) /
+          norm;
         explained += k.weight;
       }
       if (score > 0) {
