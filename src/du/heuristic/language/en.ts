@@ -484,7 +484,6 @@ export const EN: LanguagePack = {
       "something came up",
       "family emergency",
       "change of plans",
-      "change of plan",
       "plans changed",
       "by mistake",
       "by accident",
