@@ -141,6 +141,8 @@ export const ES: LanguagePack = {
     reserve: [
       ...list("reservar reserva reservo agendar agenda programar concertar apartar"),
       "pedir hora",
+      "pedir cita",
+      "pedir una cita",
     ],
     cancel: [
       ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
