@@ -48,6 +48,17 @@ const TURNS_FLOORS: Record<string, number> = {
   telecom: 0.99,
 };
 
+/**
+ * First-message floors of each domain's `paraphrases.yaml`: requests worded apart from the
+ * triggers (indirect requests, stories, slang), a tuning set of the paraphrase round.
+ */
+const PARAPHRASE_FLOORS: Record<string, Omit<Floor, "completion">> = {
+  pizza: { intent: 0.8, slotPrecision: 0.95, slotRecall: 0.95 },
+  hotel: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.99 },
+  clinic: { intent: 0.93, slotPrecision: 0.93, slotRecall: 0.99 },
+  telecom: { intent: 0.86, slotPrecision: 0.9, slotRecall: 0.99 },
+};
+
 const examples = path.join(import.meta.dirname, "../../examples");
 const cases = Object.entries(FLOORS).flatMap(([domain, sets]) =>
   Object.entries(sets).map(([set, floor]) => [domain, set, floor] as const),
@@ -79,6 +90,28 @@ describe("heuristic DU on the example domains it was not written for", () => {
     expect(firstTurn.slotRecall, misses).toBeGreaterThanOrEqual(floor.slotRecall);
     expect(multiTurn?.completion ?? 0, misses).toBeGreaterThanOrEqual(floor.completion);
   });
+
+  it.each(Object.entries(PARAPHRASE_FLOORS))(
+    "%s paraphrases stays above its floor",
+    async (domain, floor) => {
+      const { firstTurn } = await evaluateSetFile(
+        path.join(examples, domain, "eval", "paraphrases.yaml"),
+        (now) => new HeuristicUnderstanding({ now }),
+        { warmUp: false },
+      );
+      const misses = firstTurn.results
+        .filter((r) => !r.exact)
+        .map(
+          (r) =>
+            `${JSON.stringify(r.case.text)}: expected ${r.case.intent}, got ${JSON.stringify(r.commands)}`,
+        )
+        .join("\n");
+      expect(firstTurn.cases).toBeGreaterThanOrEqual(25);
+      expect(firstTurn.intentAccuracy, misses).toBeGreaterThanOrEqual(floor.intent);
+      expect(firstTurn.slotPrecision, misses).toBeGreaterThanOrEqual(floor.slotPrecision);
+      expect(firstTurn.slotRecall, misses).toBeGreaterThanOrEqual(floor.slotRecall);
+    },
+  );
 
   it.each(Object.entries(TURNS_FLOORS))(
     "%s turns completes its conversations",

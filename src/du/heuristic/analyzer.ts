@@ -1,9 +1,27 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
-import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
+import {
+  ACT_FAMILIES,
+  INTENT_WORDS,
+  IRREGULAR,
+  NEGATIONS,
+  PARTICLES,
+  STOP_WORDS,
+  TASKS,
+  VERB_LEADS,
+  VERB_NOUNS,
+  VERB_OBJECTS,
+} from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
-import { editDistanceAtMost1, editDistanceWithin, NOMINAL, stem, tokenize } from "./text.ts";
+import {
+  editDistanceAtMost1,
+  editDistanceWithin,
+  NOMINAL,
+  stem,
+  type Token,
+  tokenize,
+} from "./text.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -16,6 +34,8 @@ const TWO_TYPOS_LENGTH = 9;
 const SHORT_TYPO_LENGTH = 4;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
 const CORRECTION_CACHE_SIZE = 10_000;
+/** At most this many words between a phrasal verb and its particle ("push my booking back"). */
+const MAX_PARTICLE_GAP = 3;
 /** Texts whose analysis is remembered (a turn's message and its parts). */
 const ANALYSIS_CACHE_SIZE = 64;
 
@@ -35,6 +55,8 @@ export class Analyzer {
   private readonly taskWords = new Map<string, string>();
   /** The task words as written: a stop word carries an act only when it is one ("make"). */
   private readonly taskWordForms = new Set<string>();
+  /** Stems of the words of task phrases: English words, never typos ("take back" is no "black"). */
+  private readonly taskPhraseStems = new Set<string>();
   /** Task phrases by their first stem. */
   private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
   /** The last texts analysed: one message is ranked several times in a turn. */
@@ -46,8 +68,9 @@ export class Analyzer {
     for (const [act, list] of Object.entries(TASKS)) {
       if (dropped.has(act)) continue;
       for (const phrase of list) {
-        const stems = tokenize(phrase).map((t) => stem(t.norm));
+        const stems = tokenize(phrase).map((t) => stem(IRREGULAR[t.norm] ?? t.norm));
         if (stems.length > 1) {
+          for (const s of stems) this.taskPhraseStems.add(s);
           const list = this.taskPhrases.get(stems[0]!) ?? [];
           list.push({ stems, act });
           this.taskPhrases.set(stems[0]!, list);
@@ -59,6 +82,9 @@ export class Analyzer {
         }
       }
     }
+    // The longest phrase first: "later than planned" before "later than".
+    for (const list of this.taskPhrases.values())
+      list.sort((x, y) => y.stems.length - x.stems.length);
     const texts: string[] = [];
     for (const [name, flow] of Object.entries(domain.flows)) {
       texts.push(name.replace(/_/g, " "), flow.description ?? "", ...flowPhrases(domain, name));
@@ -94,8 +120,10 @@ export class Analyzer {
   }
 
   private searchCorrection(word: string): string {
-    // A known word in another form ("sending" for "send") is no typo of a third ("spending").
-    if (this.stems.has(stem(word))) return word;
+    // A known word in another form ("sending" for "send") is no typo of a third ("spending"),
+    // nor is a task word of the language ("charged" is no "changed").
+    const s = stem(word);
+    if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
     if (/\d/.test(word)) return word;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {
@@ -158,20 +186,28 @@ export class Analyzer {
         t,
         afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
         negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
+        use: verbNounUse(tokens, i),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber, negated }, i) => {
-        const word = this.correct(t.norm);
+      .map(({ t, afterNumber, negated, use }, i) => {
+        // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
+        const base = IRREGULAR[t.norm];
+        const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);
         const s = stem(word);
+        const noun = use === "noun";
         return {
           stem: s,
           // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
           // "wait, ..." is a filler, though it shares its stem with "waiting".
           act:
-            negated || NOMINAL.test(word) || (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
+            negated ||
+            noun ||
+            NOMINAL.test(word) ||
+            (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
               ? undefined
               : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
           key: this.synonyms.single.get(s) ?? s,
+          verb: use === "verb" && !negated && !this.synonyms.single.has(s),
           stop: STOP_WORDS.has(word),
           intent: INTENT_WORDS.has(word),
           // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
@@ -182,7 +218,14 @@ export class Analyzer {
         };
       });
     const out: Term[] = [];
+    // Particles of a phrasal verb said apart from it ("push my booking back"): part of its phrase.
+    const apart = new Set<number>();
     for (let i = 0; i < items.length; ) {
+      if (apart.has(i)) {
+        out.push({ key: items[i]!.key, properName: false, phrasePart: true });
+        i++;
+        continue;
+      }
       const phrase = this.synonyms.phrases.find((p) =>
         p.keys.every((k, j) => items[i + j]?.key === k),
       );
@@ -197,21 +240,58 @@ export class Analyzer {
         .get(items[i]!.stem)
         ?.find((p) => p.stems.every((k, j) => items[i + j]?.stem === k));
       if (task) {
-        out.push({ key: task.stems.join(" "), properName: false, act: task.act });
+        // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
+        const broad = task.act in ACT_FAMILIES;
+        out.push({ key: task.stems.join(" "), properName: false, act: task.act, taskOnly: broad });
         for (const part of items.slice(i, i + task.stems.length)) {
           if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
+          // "where is my order": the question word still pairs with what it asks about.
+          else if (part.intent) out.push({ key: part.key, properName: false, intent: true });
         }
         i += task.stems.length;
         continue;
       }
+      const split = this.splitPhrase(items, i);
+      if (split) {
+        out.push({ key: split.stems.join(" "), properName: false, act: split.act });
+        out.push({ key: items[i]!.key, properName: false, phrasePart: true });
+        apart.add(split.particle);
+        i++;
+        continue;
+      }
       const item = items[i]!;
-      if (!item.stop) out.push({ key: item.key, properName: item.properName, act: item.act });
-      else if (item.intent) out.push({ key: item.key, properName: false, intent: true });
-      else if (item.act)
-        out.push({ key: item.key, properName: false, act: item.act, taskOnly: true });
+      if (!item.stop) {
+        out.push({ key: item.key, properName: item.properName, act: item.act, verb: item.verb });
+      } else {
+        if (item.intent) out.push({ key: item.key, properName: false, intent: true });
+        // A function word that is a task word ("make", "wheres") counts as its act only.
+        if (item.act) {
+          out.push({ key: item.key, properName: false, act: item.act, taskOnly: true });
+        }
+      }
       i++;
     }
     return out;
+  }
+
+  /**
+   * A two-word task phrase whose particle comes a few words later ("push my booking back",
+   * "call it off"): the phrase and where its particle is.
+   */
+  private splitPhrase(
+    items: ReadonlyArray<{ stem: string; stop: boolean }>,
+    i: number,
+  ): { stems: string[]; act: string; particle: number } | undefined {
+    // Only a verb of its own takes a particle this way ("is ... out" is no phrase).
+    const phrases = items[i]!.stop ? undefined : this.taskPhrases.get(items[i]!.stem);
+    if (!phrases) return undefined;
+    for (const p of phrases) {
+      if (p.stems.length !== 2 || !PARTICLES.has(p.stems[1]!)) continue;
+      for (let j = i + 2; j <= i + 1 + MAX_PARTICLE_GAP && j < items.length; j++) {
+        if (items[j]!.stem === p.stems[1]) return { ...p, particle: j };
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -234,11 +314,19 @@ export class Analyzer {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
     }
+    const phraseParts = new Set(terms.filter((t) => t.phrasePart).map((t) => t.key));
+    // "order" said as a verb also matches the flows that say it as one ("I want to order a
+    // pizza", not "where is my order"); weightless where no flow does.
+    for (const t of terms) {
+      if (!t.verb) continue;
+      features.push(`${t.key}!`);
+      phraseParts.add(`${t.key}!`);
+    }
     const out: Analysis = {
       features,
       names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
       tasks,
-      phraseParts: new Set(terms.filter((t) => t.phrasePart).map((t) => t.key)),
+      phraseParts,
     };
     if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
     this.analysed.set(text, out);
@@ -279,6 +367,8 @@ export interface Term {
   taskOnly?: boolean;
   /** A word of a task phrase ("off" of "call off"): no weight of its own when no flow has it. */
   phrasePart?: boolean;
+  /** A word that is also a noun ("order", "book"), said here as a verb. */
+  verb?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -295,6 +385,26 @@ export interface TaskWord {
   act: string;
   /** A function word ("make", "hacer"): evidence in a message, too vague to give a flow its act. */
   weak: boolean;
+}
+
+/**
+ * A word that is a noun as often as a verb ("order", "book") names a thing unless it stands where
+ * a verb does: after a pronoun, modal or "to" ("can I order", "want to book"), or opening the text
+ * before its object ("book a table"); "my order", "cancel booking 1003", "order status" are
+ * things. Its past and plural forms name things too ("I booked a room but ...", "my orders").
+ */
+function verbNounUse(tokens: readonly Token[], i: number): "noun" | "verb" | undefined {
+  const w = tokens[i]!.norm;
+  if (VERB_NOUNS.has(w) || (w.endsWith("ing") && VERB_NOUNS.has(w.slice(0, -3)))) {
+    const next = tokens[i + 1]?.norm;
+    const verb =
+      i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
+    return verb ? "verb" : "noun";
+  }
+  const noun =
+    (w.endsWith("ed") && VERB_NOUNS.has(w.slice(0, -2))) ||
+    (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)));
+  return noun ? "noun" : undefined;
 }
 
 /** The two words differ by one swap of neighbouring letters. */

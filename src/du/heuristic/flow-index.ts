@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { NEGATIONS } from "./language/words.ts";
+import { ACT_FAMILIES, NEGATIONS } from "./language/words.ts";
 import { tokenize } from "./text.ts";
 
 export interface FlowScore {
@@ -32,6 +32,13 @@ const DOMAIN_WEIGHT = 0.5;
  * act ("reschedule" for a flow described as "move an appointment"): well below an exact match.
  */
 const TASK_SHARE = 0.6;
+/**
+ * A fixed phrase of an act ("call off", "won't make it", "how much longer") weighs in the coverage
+ * as its words, up to this many: it says the act as plainly as they would.
+ */
+const PHRASE_WORDS = 3;
+/** What each further word of a task phrase multiplies its score by. */
+const PHRASE_SCORE = 1.25;
 
 interface FlowDoc {
   flow: string;
@@ -96,6 +103,11 @@ export class FlowIndex {
       }
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
+      // A broader act ("create": asking for a new one) is had by a flow with any of its acts.
+      for (const [broad, narrow] of Object.entries(ACT_FAMILIES)) {
+        const n = Math.max(0, ...narrow.map((act) => acts.get(act) ?? 0));
+        if (n > 0) acts.set(broad, Math.max(n, acts.get(broad) ?? 0));
+      }
       const asks = new Set((collected.get(flow) ?? []).map((slot) => `@${slot}`));
       const about = new Set<string>();
       for (const slot of collected.get(flow) ?? []) {
@@ -196,12 +208,13 @@ export class FlowIndex {
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
     // Task words of an act some flow has, and what each weighs in the coverage: a function word
     // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.
-    const tasks: Array<{ key: string; act: string; weight: number }> = [];
+    const tasks: Array<{ key: string; act: string; weight: number; words: number }> = [];
     for (const [key, { act, weak }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
-      const weight = this.df.has(key) ? this.idf(key) : this.idfOf(df);
-      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight });
+      const words = weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS);
+      const weight = (this.df.has(key) ? this.idf(key) : this.idfOf(df)) * words;
+      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight, words });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
     let total = 0;
@@ -252,7 +265,13 @@ export class FlowIndex {
         if (!said) continue;
         if (withTerms) matched.push(`~${k.act}`);
         const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
-        score += (TASK_SHARE * this.idfOf(this.actDf.get(k.act)!) * said * (K1 + 1)) / norm;
+        score +=
+          (PHRASE_SCORE ** (k.words - 1) *
+            TASK_SHARE *
+            this.idfOf(this.actDf.get(k.act)!) *
+            said *
+            (K1 + 1)) /
+          norm;
         explained += k.weight;
       }
       if (score > 0) {

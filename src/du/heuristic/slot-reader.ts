@@ -7,6 +7,7 @@ import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   FILLERS,
+  GIVEN_UP,
   NONE,
   PHRASE_BREAKS,
   POSSESSIVES,
@@ -15,7 +16,7 @@ import {
   STOP_WORDS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { stem, type Token, tokenize } from "./text.ts";
+import { flat, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 export interface Found {
@@ -367,7 +368,7 @@ export class SlotReader {
         start: ibans[0]!.start,
         end: ibans[0]!.end,
       });
-    const dates = findDates(text, this.now());
+    const dates = findDates(text, this.now()).filter((d) => !givenUp(text, d.start));
     const dateSlots = slots.filter((s) => s.kind === "date");
     if (dates.length === 1 && dateSlots.length === 1)
       found.add({
@@ -855,4 +856,10 @@ function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
 function inTimeOrder(dates: readonly { value: string }[]): boolean {
   for (let i = 1; i < dates.length; i++) if (dates[i - 1]!.value >= dates[i]!.value) return false;
   return true;
+}
+
+/** A date the text gives up rather than asks for: "I can't make it on thursday". */
+function givenUp(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  return GIVEN_UP.test(flat(before.slice(before.search(/[^,.;!?]*$/))));
 }

@@ -97,8 +97,32 @@ export interface LanguagePack {
    * or `vocabulary.drop` naming the group, wins.
    */
   tasks: Record<string, string[]>;
+  /**
+   * Said right before a date, it gives the date up rather than asks for it ("I can't make it on
+   * thursday", "I can't do tuesday"): that date is no value of the request.
+   */
+  givenUp: string;
+  /**
+   * Broader acts a message may ask for without saying which narrow one ("I need an X" asks for a
+   * new one: to reserve or to buy), and the acts that make a flow have them.
+   */
+  actFamilies: Record<string, string[]>;
   /** Words that negate the task word right after them ("I can't make it" books nothing). */
   negations: string[];
+  /**
+   * Task words that are nouns as often as verbs ("order", "book"): they carry their act only
+   * where a verb stands, after one of `verbLeads` ("I want to order", "can I book") or first
+   * in the text before a determiner ("order a pizza"); "my order", "cancel booking" name a thing.
+   */
+  verbNouns: string[];
+  /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
+  particles: string[];
+  /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
+  irregular: Record<string, string>;
+  /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */
+  verbLeads: string[];
+  /** Words a verb opening a text is followed by ("book a table", "order me ..."). */
+  verbObjects: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
 }

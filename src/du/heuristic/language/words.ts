@@ -49,6 +49,15 @@ export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));
+export const GIVEN_UP = cue((p) => p.givenUp);
+export const PARTICLES = new Set(words((p) => p.particles));
+export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  ...PACKS.map((p) => p.irregular),
+);
+export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
+export const VERB_LEADS = new Set(words((p) => p.verbLeads));
+export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
 
 /** Task-word groups of every pack, by act ("cancel": English and Spanish words together). */
 export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
@@ -58,6 +67,11 @@ export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
   }
   return out;
 })();
+/** Broader acts and the acts that make a flow have them ("create": reserve or buy). */
+export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.assign(
+  Object.create(null) as Record<string, string[]>,
+  ...PACKS.map((p) => p.actFamilies),
+);
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 
 /** Ordinals that pick one of the flows a clarification offered. */
