@@ -395,14 +395,21 @@ export interface TaskWord {
  */
 function verbNounUse(tokens: readonly Token[], i: number): "noun" | "verb" | undefined {
   const w = tokens[i]!.norm;
-  if (VERB_NOUNS.has(w) || (w.endsWith("ing") && VERB_NOUNS.has(w.slice(0, -3)))) {
-    const next = tokens[i + 1]?.norm;
+  const next = tokens[i + 1]?.norm;
+  // "booking a table", "hiring a van": a progressive form is a verb only before its object
+  // ("are you hiring" asks about jobs).
+  if (w.endsWith("ing")) {
+    const base = w.slice(0, -3);
+    if (VERB_NOUNS.has(base) || VERB_NOUNS.has(`${base}e`))
+      return next !== undefined && VERB_OBJECTS.has(next) ? "verb" : "noun";
+  }
+  if (VERB_NOUNS.has(w)) {
     const verb =
       i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
     return verb ? "verb" : "noun";
   }
   const noun =
-    (w.endsWith("ed") && VERB_NOUNS.has(w.slice(0, -2))) ||
+    (w.endsWith("ed") && (VERB_NOUNS.has(w.slice(0, -2)) || VERB_NOUNS.has(w.slice(0, -1)))) ||
     (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)));
   return noun ? "noun" : undefined;
 }

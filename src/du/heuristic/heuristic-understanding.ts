@@ -890,7 +890,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           (spanishTo && tokens.some((t) => t.norm === "a"));
         if (!anchored) continue;
         for (const m of model.reader.mentions(text, texts, cues)) {
-          if (!requestWords(model, text.slice(m.start, m.end))) spans.push(m);
+          if (!mostlyRequestWords(model, text.slice(m.start, m.end))) spans.push(m);
         }
       }
     }
@@ -1088,7 +1088,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .filter(
         (f) =>
           turn.model.slots.get(f.slot)?.kind !== "text" ||
-          !requestWords(turn.model, String(f.value)),
+          !mostlyRequestWords(turn.model, String(f.value)),
       );
     if (!plain) return found;
     turn.mentions ??= new Map();
@@ -1113,13 +1113,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 }
 
 /**
- * Every word is the flows' own vocabulary: "transfer money" after the "to" of "I want to
- * transfer money" is the request itself, not a free-text value in the position a trigger
- * phrase (`send {amount} to {beneficiary_name}`) gives a slot.
+ * Words that restate a request more than they give a value: all of them the flows' own words,
+ * or at least two and half of them. "transfer money" after the "to" of "I want to transfer
+ * money" (or "... money urgently") is the request itself, not a free-text value in the position
+ * a trigger phrase (`send {amount} to {beneficiary_name}`) gives a slot.
  */
-function requestWords(model: DomainModel, text: string): boolean {
+function mostlyRequestWords(model: DomainModel, text: string): boolean {
   const terms = model.analyzer.terms(text);
-  return terms.length > 0 && terms.every((t) => !t.properName && model.index.knows(t.key));
+  const known = terms.filter((t) => !t.properName && model.index.knows(t.key)).length;
+  return terms.length > 0 && (known === terms.length || (known >= 2 && known * 2 >= terms.length));
 }
 
 const namingKeysCache = new WeakMap<SlotInfo[], Array<[SlotInfo, string[][]]>>();

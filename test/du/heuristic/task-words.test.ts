@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomain } from "../../../src/config/loader.ts";
+import { loadDomain, loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 
@@ -97,5 +97,44 @@ describe("task words", () => {
 
   it("corrects two typos in a long word", () => {
     expect(started(clinic, "reschedual my apointment pls")).toBe("reschedule_appointment");
+  });
+});
+
+describe("renting, and requests with a word of manner", () => {
+  let rental: LoadedDomain;
+  beforeAll(async () => {
+    rental = await loadDomain(path.join(fixtures, "two-dates.yaml"));
+  });
+
+  it("reads 'hire' and 'alquilar' as renting, but not 'are you hiring'", () => {
+    expect(started(rental, "hey i'd like to hire a car")).toBe("rent_car");
+    expect(started(rental, "quiero alquilar un coche")).toBe("rent_car");
+    expect(started(rental, "are you hiring")).not.toBe("rent_car");
+  });
+
+  it("does not take the request after a trigger's cue word for a free-text value", async () => {
+    const transfers = await loadDomainFromText(
+      [
+        "slots:",
+        "  amount: { type: float }",
+        "  beneficiary: { type: string, prompt: 'Who to?' }",
+        "flows:",
+        "  transfer_funds:",
+        "    description: Transfer money to someone",
+        "    trigger: { intents: ['I want to transfer money', 'send {amount} to {beneficiary}'] }",
+        "    steps:",
+        "      - { step: who, type: collect, slot: beneficiary }",
+        "      - { step: much, type: collect, slot: amount }",
+      ].join("\n"),
+      "transfers.yaml",
+    );
+    expect(read(transfers, "I need to transfer money urgently")).toEqual([
+      { type: "start_flow", flow: "transfer_funds" },
+    ]);
+    expect(read(transfers, "send 20 to my neighbour")).toContainEqual({
+      type: "set_slot",
+      slot: "beneficiary",
+      value: "my neighbour",
+    });
   });
 });

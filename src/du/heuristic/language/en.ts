@@ -309,6 +309,7 @@ export const EN: LanguagePack = {
   tasks: {
     reserve: [
       ...list("book reserve schedule arrange organise organize make available availability"),
+      ...list("rent hire lease charter"),
       ...list("vacancy vacancies"),
       "set up",
       "sign me up",
@@ -527,7 +528,7 @@ export const EN: LanguagePack = {
   givenUp:
     "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$",
   actFamilies: { create: ["reserve", "buy"] },
-  verbNouns: list("order book"),
+  verbNouns: list("order book rent hire lease"),
   particles: list("back off up out down forward"),
   irregular: {
     sent: "send",

@@ -140,6 +140,7 @@ export const ES: LanguagePack = {
   tasks: {
     reserve: [
       ...list("reservar reserva reservo agendar agenda programar concertar apartar"),
+      ...list("alquilar alquila alquilo arrendar"),
       "pedir hora",
       "pedir cita",
       "pedir una cita",
