@@ -816,11 +816,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * is the flow's own word as typed ("checking" only resembles "check my balance").
    */
   restates(turn: Turn): boolean {
+    // The flow's own word first: it is cheap, and without it the ranking is not needed.
+    if (!turn.frame || !saysFlowWord(turn.model, turn.frame.flow, turn.text)) return false;
     const [top] = turn.rank;
-    if (!top || top.score < this.limits.minScore || !turn.frame) return false;
+    if (!top || top.score < this.limits.minScore) return false;
     const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     if (!close.some((r) => r.flow === turn.frame!.flow)) return false;
-    if (!saysFlowWord(turn.model, turn.frame.flow, turn.text)) return false;
     const terms = turn.model.analyzer.terms(turn.view.text);
     return terms.length > 0 && terms.every((t) => !t.properName && turn.model.index.knows(t.key));
   }
