@@ -33,6 +33,17 @@ export function asJsonData<T>(value: T): T {
   }
 }
 
+/** `value`, found `depth` levels down, passes fastCopy's checks (`asJsonData` would keep it). */
+export function isJsonData(value: unknown, depth = 0): boolean {
+  try {
+    isPlain(value, depth);
+    return true;
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error;
+    return false;
+  }
+}
+
 /** fastCopy's checks without the copy; throws NOT_PLAIN where fastCopy would. */
 function isPlain(value: unknown, depth: number): void {
   if (typeof value !== "object") {

@@ -8,7 +8,8 @@ import type {
   StoredConversation,
 } from "./checkpointer.ts";
 import { LeaseLostError, VersionConflictError } from "./errors.ts";
-import { asJsonData, copyJson } from "./json-copy.ts";
+import { keepHandedOverState, keepHandedOverTurn } from "./handed-over.ts";
+import { copyJson } from "./json-copy.ts";
 import { CheckpointerLifecycle } from "./lifecycle.ts";
 import { checkExpectedVersion, DEFAULT_TURN_LOG_RETENTION, turnLimit } from "./turn-log.ts";
 
@@ -40,7 +41,8 @@ const MAX_SWEEP_INTERVAL_MS = 60_000;
  * is stored; the copies are of JSON data (`copyJson`), so a state round-trips as it would through
  * the SQLite or PostgreSQL store, and something a durable store could not keep is refused here too.
  * A save that hands its objects over (`SaveOptions.handOver`, the runtime's) is checked the same
- * way but kept without a copy: one copy per turn (on load) instead of three.
+ * way but kept without a copy: one copy per turn (on load) instead of three. What it shares with
+ * the state kept before (history entries, `data`) was checked then and is not walked again.
  */
 export class MemoryCheckpointer implements Checkpointer {
   readonly backend = "memory";
@@ -106,14 +108,16 @@ export class MemoryCheckpointer implements Checkpointer {
       }
       // Checked (and copied unless handed over) before touching the map, so a state that is not
       // JSON data changes nothing. The store never mutates what it holds and hands out copies.
-      const keep = options?.handOver ? asJsonData : copyJson;
-      const kept = keep(state);
+      const handOver = options?.handOver === true;
+      const kept = handOver ? keepHandedOverState(state, entry?.state) : copyJson(state);
       // The DM's turn record is usually the state's last_turn: one copy serves both.
       const keptTurn =
         turn && this.#retention > 0
           ? turn === state.last_turn && kept.last_turn
             ? kept.last_turn
-            : keep(turn)
+            : handOver
+              ? keepHandedOverTurn(turn, kept)
+              : copyJson(turn)
           : undefined;
       const turns = entry?.turns ?? [];
       if (keptTurn) {
