@@ -32,7 +32,7 @@ import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.t
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
-import { flat, fold, stem, tokenize } from "./text.ts";
+import { flat, fold, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
@@ -948,16 +948,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       offset = at + part.length;
       const tokens = tokenize(part);
       const stems = tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
-      let hit = null as { slot: SlotInfo; end: number } | null;
-      for (const [slot, keys] of namingKeys(slots)) {
-        for (const key of keys) {
-          for (let i = 0; i + key.length <= tokens.length; i++) {
-            if (!key.every((k, j) => stems[i + j] === k)) continue;
-            if (hit && hit.slot !== slot) return null;
-            hit = { slot, end: Math.max(hit?.end ?? 0, tokens[i + key.length - 1]!.end) };
-          }
-        }
-      }
+      const hit = oneSlotNamed(tokens, stems, slots);
       if (!hit) return null;
       const rest = part.slice(hit.end).replace(VALUE_LEAD, "");
       const found = rest.trim() ? turn.model.reader.answer(hit.slot, rest) : null;
@@ -972,21 +963,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     turn.stems ??= tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
-    const stems = turn.stems;
-    const hits = new Map<SlotInfo, number>();
-    for (const [slot, keys] of namingKeys(turn.model.flowSlots.get(flow) ?? [])) {
-      for (const key of keys) {
-        for (let i = 0; i + key.length <= tokens.length; i++) {
-          if (key.every((k, j) => stems[i + j] === k)) {
-            const end = tokens[i + key.length - 1]!.end;
-            hits.set(slot, Math.max(hits.get(slot) ?? 0, end));
-          }
-        }
-      }
-    }
-    const [hit, ...more] = [...hits];
-    if (!hit || more.length) return null;
-    return { slot: hit[0], end: hit[1] };
+    return oneSlotNamed(tokens, turn.stems, turn.model.flowSlots.get(flow) ?? []);
   }
 
   // --- command building ---------------------------------------------------------------------
@@ -1123,25 +1100,64 @@ function requestWords(model: DomainModel, text: string): boolean {
   return terms.length > 0 && terms.every((t) => !t.properName && model.index.knows(t.key));
 }
 
-const namingKeysCache = new WeakMap<SlotInfo[], Array<[SlotInfo, string[][]]>>();
+/** A key that names one slot of a flow alone. */
+interface NamingKey {
+  slot: SlotInfo;
+  key: string[];
+}
+
+const namingKeysCache = new WeakMap<SlotInfo[], Map<string, NamingKey[]>>();
 
 /**
- * Per slot of a flow, the keys that name it alone: a key shared by two slots of the flow names
- * neither. Computed once per flow's slot list (it depends on the domain only).
+ * Per first stem, the keys that name one slot of a flow alone: a key shared by two slots of the
+ * flow names neither. Computed once per flow's slot list (it depends on the domain only), so a
+ * message is matched by looking its stems up rather than by trying every key at every word.
  */
-function namingKeys(slots: SlotInfo[]): Array<[SlotInfo, string[][]]> {
+function namingKeys(slots: SlotInfo[]): Map<string, NamingKey[]> {
   let out = namingKeysCache.get(slots);
   if (!out) {
-    out = slots.map((slot): [SlotInfo, string[][]] => [
-      slot,
-      slot.keys.filter(
-        (key) =>
-          !slots.some((o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" "))),
-      ),
-    ]);
+    out = new Map();
+    for (const slot of slots) {
+      for (const key of slot.keys) {
+        const shared = slots.some(
+          (o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" ")),
+        );
+        if (shared) continue;
+        const first = out.get(key[0]!);
+        if (first) first.push({ slot, key });
+        else out.set(key[0]!, [{ slot, key }]);
+      }
+    }
     namingKeysCache.set(slots, out);
   }
   return out;
+}
+
+/**
+ * The one slot of `slots` the words name, with where its last naming key ends; null when they
+ * name none or several.
+ */
+function oneSlotNamed(
+  tokens: readonly Token[],
+  stems: readonly string[],
+  slots: SlotInfo[],
+): { slot: SlotInfo; end: number } | null {
+  const keys = namingKeys(slots);
+  let hit = null as { slot: SlotInfo; end: number } | null;
+  for (let i = 0; i < stems.length; i++) {
+    const candidates = keys.get(stems[i]!);
+    if (!candidates) continue;
+    for (const { slot, key } of candidates) {
+      if (i + key.length > tokens.length) continue;
+      let j = 1;
+      while (j < key.length && stems[i + j] === key[j]) j++;
+      if (j < key.length) continue;
+      if (hit && hit.slot !== slot) return null;
+      const end = tokens[i + key.length - 1]!.end;
+      hit = { slot, end: Math.max(hit?.end ?? 0, end) };
+    }
+  }
+  return hit;
 }
 
 interface RankingParts {
