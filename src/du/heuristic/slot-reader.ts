@@ -15,7 +15,7 @@ import {
   STOP_WORDS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { stem, type Token, tokenize } from "./text.ts";
+import { keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 export interface Found {
@@ -90,6 +90,9 @@ class FoundSet {
   isFree(span: Span): boolean {
     return !this.#spans.some((t) => overlaps(t, span));
   }
+
+  /** `isFree` as a function to hand on, made once per reading. */
+  readonly free = (span: Span): boolean => this.isFree(span);
 
   has(slot: string): boolean {
     return this.out.some((f) => f.slot === slot);
@@ -198,8 +201,8 @@ export class SlotReader {
     nums: readonly NumberMatch[],
   ): NumberMatch | null {
     const tokens = tokenize(text);
-    const stems = tokens.map((t) => stem(t.norm));
-    const keys = tokens.map((t) => this.analyzer.key(t.norm));
+    const stems = stemsOf(tokens);
+    const keys = this.keysOf(tokens);
     const named = nums.filter(
       (n) => this.unitSlot([slot], [], text, tokens, keys, stems, n) !== null,
     );
@@ -351,27 +354,29 @@ export class SlotReader {
    * phrase puts that slot. Precision first: when two slots could take a value, neither does.
    */
   mentions(text: string, slots: SlotInfo[], cues: SlotCue[], taken: Span[] = []): Found[] {
-    // No local helper closures here: this runs many times a turn, and the TypeScript loader's
-    // keepNames makes every named closure cost a defineProperty per call.
+    // No local helper closures and no filtered copies of `slots` here: this runs many times a
+    // turn, and the TypeScript loader's keepNames makes every named closure cost a
+    // defineProperty per call.
     const found = new FoundSet(taken);
+    const free = found.free;
     const tokens = tokenize(text);
-    const keys = tokens.map((t) => this.analyzer.key(t.norm));
-    const stems = tokens.map((t) => stem(t.norm));
+    const keys = this.keysOf(tokens);
+    const stems = stemsOf(tokens);
 
     const ibans = findIbans(text);
-    const ibanSlots = slots.filter((s) => s.kind === "iban");
-    if (ibans.length === 1 && ibanSlots.length === 1)
+    const ibanSlot = onlyOfKind(slots, "iban");
+    if (ibans.length === 1 && ibanSlot)
       found.add({
-        slot: ibanSlots[0]!.name,
+        slot: ibanSlot.name,
         value: ibans[0]!.value,
         start: ibans[0]!.start,
         end: ibans[0]!.end,
       });
     const dates = findDates(text, this.now());
-    const dateSlots = slots.filter((s) => s.kind === "date");
-    if (dates.length === 1 && dateSlots.length === 1)
+    const dateSlot = onlyOfKind(slots, "date");
+    if (dates.length === 1 && dateSlot)
       found.add({
-        slot: dateSlots[0]!.name,
+        slot: dateSlot.name,
         value: dates[0]!.value,
         start: dates[0]!.start,
         end: dates[0]!.end,
@@ -379,28 +384,36 @@ export class SlotReader {
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
     // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
-    for (const slot of slots.filter((s) => s.distinctive)) {
+    for (const slot of slots) {
+      if (!slot.distinctive) continue;
       const f = this.patterned(slot, text);
       if (f) found.add(f);
     }
-    for (const slot of slots.filter((s) => s.kind === "code")) {
+    for (const slot of slots) {
+      if (slot.kind !== "code") continue;
       const f = this.keyedCode(slot, text, tokens, stems);
       if (f) found.add(f);
     }
-    for (const slot of slots.filter((s) => s.kind === "text")) {
-      const f = this.keyedText(slot, text, tokens, stems, (s) => found.isFree(s));
+    for (const slot of slots) {
+      if (slot.kind !== "text") continue;
+      const f = this.keyedText(slot, text, tokens, stems, free);
       if (f) found.add(f);
     }
 
-    const numberSlots = slots.filter((s) => s.kind === "number");
+    let numberSlots: SlotInfo[] | undefined;
+    for (const slot of slots) {
+      if (slot.kind !== "number") continue;
+      numberSlots ??= [];
+      numberSlots.push(slot);
+    }
     // "3 nights, 2 guests": a number followed by the word that names one number slot.
-    if (numberSlots.length > 0) {
+    if (numberSlots) {
       // "one night", "a night": an article counts as 1 only before such a word.
-      const ones = tokens.flatMap((t): NumberMatch[] =>
-        SINGULAR.has(t.norm)
-          ? [{ value: 1, start: t.start, end: t.end, currency: null, words: true }]
-          : [],
-      );
+      const ones: NumberMatch[] = [];
+      for (const t of tokens) {
+        if (SINGULAR.has(t.norm))
+          ones.push({ value: 1, start: t.start, end: t.end, currency: null, words: true });
+      }
       for (const n of [...this.numbers(text), ...ones]) {
         const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
         if (slot && found.isFree(n))
@@ -408,51 +421,73 @@ export class SlotReader {
       }
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter((n) => found.isFree(n));
-    const money = numbers.filter((n) => n.currency);
-    if (numberSlots.length === 1 && money.length >= 1 && uniqueNumber(money)) {
-      found.add({
-        slot: numberSlots[0]!.name,
-        value: money[0]!.value,
-        start: money[0]!.start,
-        end: money[0]!.end,
-      });
+    const numbers = this.numbers(text).filter(free);
+    if (numberSlots?.length === 1) {
+      const money = numbers.filter(hasCurrency);
+      if (money.length >= 1 && uniqueNumber(money)) {
+        found.add({
+          slot: numberSlots[0]!.name,
+          value: money[0]!.value,
+          start: money[0]!.start,
+          end: money[0]!.end,
+        });
+      }
     }
     for (const cue of cues) {
       const slot = slots.find((s) => s.name === cue.slot);
       if (!slot || found.has(slot.name)) continue;
-      const f = this.cued(slot, cue, text, tokens, keys, numbers, (s) => found.isFree(s));
+      const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
       if (f) found.add(f);
     }
 
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
-    const nameSlots = slots.filter((s) => s.nameLike);
-    if (nameSlots.length === 1 && !found.has(nameSlots[0]!.name)) {
-      const f = this.prepositionName(nameSlots[0]!, text, tokens, (s) => found.isFree(s));
+    const nameSlot = onlyNameLike(slots);
+    if (nameSlot && !found.has(nameSlot.name)) {
+      const f = this.prepositionName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
-    const choiceHits = new Map<string, Found[]>();
-    for (const slot of slots.filter((s) => s.kind === "choice")) {
-      if (found.has(slot.name)) continue;
+    let choiceHits: Map<string, Found[]> | undefined;
+    for (const slot of slots) {
+      if (slot.kind !== "choice" || found.has(slot.name)) continue;
       const m = slot.choices!.single(text);
       if (!m || !found.isFree(m)) continue;
       const key = `${m.start}:${m.end}`;
-      choiceHits.set(key, [
-        ...(choiceHits.get(key) ?? []),
-        { slot: slot.name, value: m.value, start: m.start, end: m.end },
-      ]);
+      choiceHits ??= new Map();
+      const hits = choiceHits.get(key);
+      const hit = { slot: slot.name, value: m.value, start: m.start, end: m.end };
+      if (hits) hits.push(hit);
+      else choiceHits.set(key, [hit]);
     }
-    for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    if (choiceHits)
+      for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
     // The choices of a list slot, all of them ("with ham and pineapple").
-    for (const slot of slots.filter((s) => s.kind === "list" && s.choices)) {
-      const free = slot.choices!.find(text).filter((m) => found.isFree(m));
-      if (free.length === 0) continue;
-      const items = [...new Set(free.map((m) => String(m.value)))];
-      found.add({ slot: slot.name, value: items, start: free[0]!.start, end: free.at(-1)!.end });
+    for (const slot of slots) {
+      if (slot.kind !== "list" || !slot.choices) continue;
+      const listed = slot.choices.find(text).filter(free);
+      if (listed.length === 0) continue;
+      const items = [...new Set(listed.map((m) => String(m.value)))];
+      found.add({
+        slot: slot.name,
+        value: items,
+        start: listed[0]!.start,
+        end: listed.at(-1)!.end,
+      });
     }
     return found.out;
   }
+
+  /** `analyzer.key` of each token, once per tokenized text (tokenize shares its arrays). */
+  private keysOf(tokens: readonly Token[]): readonly string[] {
+    let keys = this.tokenKeys.get(tokens);
+    if (!keys) {
+      keys = Object.freeze(tokens.map((t) => this.analyzer.key(t.norm)));
+      this.tokenKeys.set(tokens, keys);
+    }
+    return keys;
+  }
+
+  private readonly tokenKeys = new WeakMap<readonly Token[], readonly string[]>();
 
   /**
    * The one number slot named by the word right after `n`: its name or label ("3 nights",
@@ -473,7 +508,7 @@ export class SlotReader {
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
     const named = numberSlots.filter(
       (s) =>
-        s.keys.some((k) => k.every((w, j) => stems[i + j] === w)) ||
+        s.keys.some((k) => keyAt(stems, i, k)) ||
         cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
     );
     return named.length === 1 ? named[0]! : null;
@@ -492,9 +527,7 @@ export class SlotReader {
         slot.keys.some((key) =>
           tokens.some(
             (t, i) =>
-              NEGATORS.has(t.norm) &&
-              key.every((k, j) => stems[i + 1 + j] === k) &&
-              adjacent(text, t, tokens[i + 1]!),
+              NEGATORS.has(t.norm) && keyAt(stems, i + 1, key) && adjacent(text, t, tokens[i + 1]!),
           ),
         ),
     );
@@ -532,7 +565,7 @@ export class SlotReader {
   ): Found | null {
     for (const key of slot.keys) {
       for (let i = 0; i + key.length <= tokens.length; i++) {
-        if (!key.every((k, j) => stems[i + j] === k)) continue;
+        if (!keyAt(stems, i, key)) continue;
         let j = i + key.length;
         while (j < tokens.length && VALUE_GAP.has(tokens[j]!.norm)) j++;
         const next = tokens[j];
@@ -559,7 +592,7 @@ export class SlotReader {
     cue: SlotCue,
     text: string,
     tokens: readonly Token[],
-    keys: string[],
+    keys: readonly string[],
     numbers: readonly NumberMatch[],
     free: (s: Span) => boolean,
   ): Found | null {
@@ -621,7 +654,7 @@ export class SlotReader {
   ) {
     for (const key of slot.keys) {
       for (let i = 0; i + key.length < tokens.length; i++) {
-        if (!key.every((k, j) => stems[i + j] === k)) continue;
+        if (!keyAt(stems, i, key)) continue;
         const j = i + key.length;
         const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
         // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
@@ -834,4 +867,28 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
   if (nums.length === 0) return null;
   return nums.every((n) => n.value === nums[0]!.value) ? nums[0]! : null;
+}
+
+const hasCurrency = (n: NumberMatch): boolean => Boolean(n.currency);
+
+/** The one slot of `kind` among `slots`; undefined when there is none or more than one. */
+function onlyOfKind(slots: readonly SlotInfo[], kind: SlotInfo["kind"]): SlotInfo | undefined {
+  let only: SlotInfo | undefined;
+  for (const slot of slots) {
+    if (slot.kind !== kind) continue;
+    if (only) return undefined;
+    only = slot;
+  }
+  return only;
+}
+
+/** The one person-name slot among `slots`; undefined when there is none or more than one. */
+function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  let only: SlotInfo | undefined;
+  for (const slot of slots) {
+    if (!slot.nameLike) continue;
+    if (only) return undefined;
+    only = slot;
+  }
+  return only;
 }
