@@ -190,18 +190,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * nothing for the question is the answer itself.
    */
   textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
-    const cut = (found: Found[]) => {
-      let rest = turn.text;
-      for (const f of [...found].sort((a, b) => b.start - a.start)) {
-        rest = rest.slice(0, f.start) + rest.slice(f.end);
-      }
-      return rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
-    };
-    const answer = turn.model.reader.answer(slot, cut(others));
+    const answer = turn.model.reader.answer(slot, cutOut(turn.text, others));
     if (answer) return [answer, ...others];
     const typed = others.filter((f) => turn.model.slots.get(f.slot)?.kind !== "text");
     if (typed.length === others.length) return null;
-    const retry = turn.model.reader.answer(slot, cut(typed));
+    const retry = turn.model.reader.answer(slot, cutOut(turn.text, typed));
     return retry ? [retry, ...typed] : null;
   }
 
@@ -595,8 +588,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slots = turn.model.flowSlots.get(frame.flow) ?? [];
     const named = this.namedSlot(turn, frame.flow);
     const marked = acts.correction || acts.denyLead || acts.deny;
-    const filled = (s: SlotInfo) =>
-      frame.slots[s.name] !== undefined && frame.slots[s.name] !== null;
     // "change the amount to 120 and the concept to dinner": one named value per part.
     const pairs = this.namedPairs(turn, frame.flow);
     if (pairs) return this.setSlots(turn, pairs, pending);
@@ -607,7 +598,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
     // An empty slot named beside the answer ("april 2, 3 nights" asked the date) is no
     // correction: the answer rule reads both.
-    const extra = named && !marked && pending !== null && !filled(named.slot);
+    const extra = named && !marked && pending !== null && !isFilled(frame, named.slot);
     if (named && !extra && (marked || pending === null || named.slot !== pending)) {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
       const rest = turn.text
@@ -624,7 +615,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (!marked) return null;
     // Without a slot name, the value's type says which slot it is for.
     const body = this.stripOpeners(turn.text);
-    const candidates = slots.filter((s) => filled(s) || s === pending);
+    const candidates = slots.filter((s) => isFilled(frame, s) || s === pending);
     const cues = turn.model.cues.get(frame.flow) ?? [];
     const typed = turn.model.reader.mentions(
       body,
@@ -654,11 +645,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     // "no wait, it's for Tim": a name said as a correction is about the person, even in the
     // place a cue ("for") gives another free-text slot (the concept).
-    const nameSlot = slots.find((s) => s.nameLike && filled(s));
+    const nameSlot = slots.find((s) => s.nameLike && isFilled(frame, s));
     const textCued = turn.model.reader
       .mentions(
         body,
-        slots.filter((s) => s.kind === "text" && (filled(s) || s === pending || nameSlot)),
+        slots.filter((s) => s.kind === "text" && (isFilled(frame, s) || s === pending || nameSlot)),
         cues.filter((c) => c.before !== null),
       )
       .map((f) =>
@@ -1216,6 +1207,20 @@ function rankingParts(model: DomainModel): RankingParts {
     rankingPartsCache.set(model, parts);
   }
   return parts;
+}
+
+/** `text` without the values `found` in it, trimmed of the punctuation left around them. */
+function cutOut(text: string, found: readonly Found[]): string {
+  let rest = text;
+  for (const f of [...found].sort((a, b) => b.start - a.start)) {
+    rest = rest.slice(0, f.start) + rest.slice(f.end);
+  }
+  return rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
+}
+
+/** The frame holds a value for `slot`. */
+function isFilled(frame: FlowFrame, slot: SlotInfo): boolean {
+  return frame.slots[slot.name] !== undefined && frame.slots[slot.name] !== null;
 }
 
 /** Nothing read the message. */

@@ -92,7 +92,7 @@ class FoundSet {
   }
 
   /** `isFree` as a function to hand on, made once per reading. */
-  readonly free = (span: Span): boolean => this.isFree(span);
+  readonly free: (span: Span) => boolean = this.isFree.bind(this);
 
   has(slot: string): boolean {
     return this.out.some((f) => f.slot === slot);
@@ -140,22 +140,16 @@ export class SlotReader {
 
   /** The message read as the answer to a question about `slot`. */
   answer(slot: SlotInfo, text: string): Found | null {
-    const found = (value: SlotValue, span: Span): Found => ({
-      slot: slot.name,
-      value,
-      start: span.start,
-      end: span.end,
-    });
     switch (slot.kind) {
       case "choice": {
         const m = slot.choices!.single(text);
-        return m ? found(m.value, m) : null;
+        return m ? foundAt(slot, m.value, m) : null;
       }
       case "boolean": {
         const acts = readActs(text);
         if (acts.affirm || (acts.affirmLead && !acts.denyLead))
-          return found(true, { start: 0, end: text.length });
-        if (acts.deny || acts.denyLead) return found(false, { start: 0, end: text.length });
+          return foundAt(slot, true, { start: 0, end: text.length });
+        if (acts.deny || acts.denyLead) return foundAt(slot, false, { start: 0, end: text.length });
         return null;
       }
       case "number": {
@@ -165,15 +159,15 @@ export class SlotReader {
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
           loneOne(text);
-        return pick ? found(pick.value, pick) : null;
+        return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
         const dates = findDates(text, this.now());
-        return dates.length === 1 ? found(dates[0]!.value, dates[0]!) : null;
+        return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {
         const ibans = findIbans(text);
-        if (ibans.length === 1) return found(ibans[0]!.value, ibans[0]!);
+        if (ibans.length === 1) return foundAt(slot, ibans[0]!.value, ibans[0]!);
         // Something IBAN-like (one word, or with digits) goes to the validator, which says what
         // is wrong with it; a sentence without digits is not an attempt at an IBAN.
         const t = this.text(slot, text);
@@ -211,25 +205,19 @@ export class SlotReader {
 
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
   private code(slot: SlotInfo, text: string): Found | null {
-    const found = (value: SlotValue, span: Span): Found => ({
-      slot: slot.name,
-      value,
-      start: span.start,
-      end: span.end,
-    });
     // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
     const grouped = findIbans(text).length ? null : groupedCode(text, "end");
-    if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
+    if (grouped && /[A-Z]/.test(grouped.value)) return foundAt(slot, grouped.value, grouped);
     const codes = findCodes(text).filter((c) => /\d/.test(c.value));
     const joined = codes.map((c) => c.value).join("");
     // "4 8 2 1" or "4821": digits typed apart are still one code.
     if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
       const value = slot.def.type === "integer" ? Number(joined) : joined;
-      return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
+      return foundAt(slot, value, { start: codes[0]!.start, end: codes.at(-1)!.end });
     }
     if (codes.length === 1) {
       const c = codes[0]!;
-      return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+      return foundAt(slot, slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
     }
     // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
     const t = this.text(slot, text);
@@ -716,16 +704,7 @@ export class SlotReader {
       }
       return free(first) && free(second) ? { start: first.start, end: second.end } : null;
     }
-    const nameWord = (t: Token) =>
-      /^\p{L}/u.test(t.raw) &&
-      !STOP_WORDS.has(t.norm) &&
-      !NUMBER_WORDS.has(t.norm) &&
-      // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
-      !this.analyzer.knows(
-        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
-      ) &&
-      free(t);
-    if (!first || !nameWord(first)) return null;
+    if (!first || !this.nameWord(first, free)) return null;
     const capitalised = /^\p{Lu}/u.test(first.raw);
     let end = from + 1;
     while (end < tokens.length && end - from < MAX_NAME_WORDS) {
@@ -733,16 +712,35 @@ export class SlotReader {
       if (!adjacent(text, tokens[end - 1]!, t)) break;
       if (capitalised && NAME_PARTICLES.has(t.norm)) {
         const after = tokens[end + 1];
-        if (after && /^\p{Lu}/u.test(after.raw) && adjacent(text, t, after) && nameWord(after)) {
+        if (
+          after &&
+          /^\p{Lu}/u.test(after.raw) &&
+          adjacent(text, t, after) &&
+          this.nameWord(after, free)
+        ) {
           end += 2;
           continue;
         }
         break;
       }
-      if (!nameWord(t) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
+      if (!this.nameWord(t, free) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
       end++;
     }
     return { start: first.start, end: tokens[end - 1]!.end };
+  }
+
+  /** A word that can be part of a name (see nameAfter). */
+  private nameWord(t: Token, free: (s: Span) => boolean): boolean {
+    return (
+      /^\p{L}/u.test(t.raw) &&
+      !STOP_WORDS.has(t.norm) &&
+      !NUMBER_WORDS.has(t.norm) &&
+      // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
+      !this.analyzer.knows(
+        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
+      ) &&
+      free(t)
+    );
   }
 
   /**
@@ -891,4 +889,9 @@ function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
     only = slot;
   }
   return only;
+}
+
+/** A value read for `slot` over `span`. */
+function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
+  return { slot: slot.name, value, start: span.start, end: span.end };
 }
