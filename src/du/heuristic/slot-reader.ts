@@ -2,7 +2,7 @@ import type { SlotValue } from "../../protocol/commands.ts";
 import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { findDates } from "./extract/dates.ts";
+import { dayKey, findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -118,8 +118,7 @@ export class SlotReader {
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
   numbers(text: string): readonly NumberMatch[] {
     const now = this.now();
-    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
-    const key = `${day}|${text}`;
+    const key = `${dayKey(now)}|${text}`;
     const known = this.recentNumbers.get(key);
     if (known) return known;
     const blocked: Span[] = [...findIbans(text), ...findDates(text, now)];
