@@ -19,19 +19,6 @@ export function* acceptSlotValue(
 ): Effectful<Accepted> {
   const definition = turn.domain.domain.slots[slot];
   if (!definition) return { ok: true, value: raw };
-  // A validator's own message wins; then the slot's (a template: {value}, {slot}); then ours.
-  const reject = (fallback: string, validatorMessage?: string): Accepted => ({
-    ok: false,
-    message:
-      validatorMessage ??
-      (definition.validation_error_message !== undefined
-        ? turn.render(definition.validation_error_message, {
-            ...frame.slots,
-            value: raw,
-            slot: slotLabel(slot, definition),
-          })
-        : fallback),
-  });
   let value = raw;
   if (definition.normalizer) {
     const normalized = yield {
@@ -47,7 +34,11 @@ export function* acceptSlotValue(
         normalizer: definition.normalizer,
         error: normalized.error,
       });
-      return reject(
+      return rejected(
+        turn,
+        frame,
+        slot,
+        raw,
         `Sorry, I couldn't use "${String(raw)}" as the ${slotLabel(slot, definition)}.`,
       );
     }
@@ -55,14 +46,18 @@ export function* acceptSlotValue(
   }
   const coerced = coerceSlotValue(definition.type, value, turn.input.now);
   if (!coerced.ok) {
-    return reject(
+    return rejected(
+      turn,
+      frame,
+      slot,
+      raw,
       `Sorry, "${String(raw)}" ${coerced.reason}; I need the ${slotLabel(slot, definition)}.`,
     );
   }
   const chosen = matchChoice(definition, coerced.value);
   if (chosen === undefined) {
     const options = (definition.choices ?? []).map(String).join(", ");
-    return reject(`Please choose one of: ${options}.`);
+    return rejected(turn, frame, slot, raw, `Please choose one of: ${options}.`);
   }
   if (definition.validator && chosen !== null) {
     const verdict = yield {
@@ -78,14 +73,53 @@ export function* acceptSlotValue(
         validator: definition.validator,
         error: verdict.error,
       });
-      return reject(
+      return rejected(
+        turn,
+        frame,
+        slot,
+        raw,
         `Sorry, I couldn't check the ${slotLabel(slot, definition)}. Please try again.`,
       );
     }
-    if (typeof verdict.value === "string") return reject("", verdict.value);
+    if (typeof verdict.value === "string")
+      return rejected(turn, frame, slot, raw, "", verdict.value);
     if (verdict.value !== true) {
-      return reject(`Sorry, "${String(raw)}" is not a valid ${slotLabel(slot, definition)}.`);
+      return rejected(
+        turn,
+        frame,
+        slot,
+        raw,
+        `Sorry, "${String(raw)}" is not a valid ${slotLabel(slot, definition)}.`,
+      );
     }
   }
   return { ok: true, value: chosen };
+}
+
+/**
+ * A refused value's message: a validator's own wins; then the slot's (a template: {value},
+ * {slot}); then `fallback`. (A function, not a closure made per value: under the TypeScript
+ * loader every named closure costs a defineProperty per call.)
+ */
+function rejected(
+  turn: Turn,
+  frame: FlowFrame,
+  slot: string,
+  raw: SlotValue,
+  fallback: string,
+  validatorMessage?: string,
+): Accepted {
+  const definition = turn.domain.domain.slots[slot]!;
+  return {
+    ok: false,
+    message:
+      validatorMessage ??
+      (definition.validation_error_message !== undefined
+        ? turn.render(definition.validation_error_message, {
+            ...frame.slots,
+            value: raw,
+            slot: slotLabel(slot, definition),
+          })
+        : fallback),
+  };
 }
