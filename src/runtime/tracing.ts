@@ -7,13 +7,23 @@ export const tracer = trace.getTracer("soni");
  * Runs `work` inside a new span, child of the active one. Without an SDK the span does not
  * record: no context is switched and the cost is one small object.
  */
-export async function inSpan<T>(
+export function inSpan<T>(
   name: string,
   attributes: Attributes,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const span = tracer.startSpan(name, { attributes });
-  if (!span.isRecording()) return work(span);
+  if (span.isRecording()) return inRecordingSpan(span, work);
+  // Not an async function: without a span to end, wrapping `work`'s promise in another one
+  // would only add promises and ticks to every turn and handler call.
+  try {
+    return work(span);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+async function inRecordingSpan<T>(span: Span, work: (span: Span) => Promise<T>): Promise<T> {
   try {
     return await context.with(trace.setSpan(context.active(), span), () => work(span));
   } catch (error) {
