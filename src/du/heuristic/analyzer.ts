@@ -3,7 +3,14 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import { INTENT_WORDS, NEGATIONS, STOP_WORDS, TASKS } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
-import { editDistanceAtMost1, editDistanceWithin, NOMINAL, stem, tokenize } from "./text.ts";
+import {
+  editDistanceAtMost1,
+  editDistanceWithin,
+  NOMINAL,
+  stem,
+  type Token,
+  tokenize,
+} from "./text.ts";
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -244,6 +251,18 @@ export class Analyzer {
     this.analysed.set(text, out);
     return out;
   }
+
+  /** The tokens' words typo-corrected, joined by spaces; once per array `tokenize` handed out. */
+  correctedText(tokens: readonly Token[]): string {
+    let text = this.correctedTexts.get(tokens);
+    if (text === undefined) {
+      text = tokens.map((t) => this.correct(t.norm)).join(" ");
+      this.correctedTexts.set(tokens, text);
+    }
+    return text;
+  }
+
+  private readonly correctedTexts = new WeakMap<readonly Token[], string>();
 
   /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
   key(word: string): string {

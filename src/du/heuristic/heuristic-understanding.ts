@@ -85,6 +85,38 @@ export interface Turn {
 }
 
 /**
+ * A message being read. A class, not an object literal with getters: one is made per message.
+ * The ranking is built on first use: many answers (a "yes", a value) never need it.
+ */
+class MessageTurn implements Turn {
+  readonly frame: FlowFrame | undefined;
+  stems?: string[];
+  mentions?: Map<string, readonly Found[]>;
+  #view: Turn["view"] | undefined;
+  #rank: FlowScore[] | undefined;
+
+  constructor(
+    private readonly du: HeuristicUnderstanding,
+    readonly text: string,
+    readonly acts: ActReading,
+    readonly model: DomainModel,
+    readonly state: Readonly<DialogueState>,
+  ) {
+    this.frame = state.flow_stack.at(-1);
+  }
+
+  get view(): Turn["view"] {
+    this.#view ??= this.du.rankingView(this.model, this.text);
+    return this.#view;
+  }
+
+  get rank(): FlowScore[] {
+    this.#rank ??= this.model.index.rank(this.view.text, this.view.markers);
+    return this.#rank;
+  }
+}
+
+/**
  * The default DU: reads commands out of text with rules built from the domain alone (no model,
  * no network, no training). What the assistant is waiting for decides how a message is read
  * first: the answer to the pending question, unless it clearly is something else.
@@ -145,28 +177,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   turnFor(text: string, domain: LoadedDomain, state: Readonly<DialogueState>): Turn {
     const model = this.prepare(domain);
     // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
-    const corrected = tokenize(text)
-      .map((t) => model.analyzer.correct(t.norm))
-      .join(" ");
-    // The ranking is built on first use: many answers (a "yes", a value) never need it.
-    let view: Turn["view"] | undefined;
-    let rank: FlowScore[] | undefined;
-    const du = this;
-    return {
-      text,
-      acts: readActs(corrected),
-      model,
-      state,
-      frame: state.flow_stack.at(-1),
-      get view() {
-        view ??= du.rankingView(model, text);
-        return view;
-      },
-      get rank() {
-        rank ??= model.index.rank(this.view.text, this.view.markers);
-        return rank;
-      },
-    };
+    const acts = readActs(model.analyzer.correctedText(tokenize(text)));
+    return new MessageTurn(this, text, acts, model, state);
   }
 
   /** The rule that reads the message, in the order of docs/understanding.md ("Rules"). */
