@@ -421,7 +421,7 @@ export class SlotReader {
       }
     }
     for (const cue of cues) {
-      const slot = slots.find((s) => s.name === cue.slot);
+      const slot = slotNamed(slots, cue.slot);
       if (!slot || found.has(slot.name)) continue;
       const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
       if (f) found.add(f);
@@ -584,7 +584,11 @@ export class SlotReader {
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i < tokens.length; i++) {
-      if (cue.before && (keys[i] === cue.before || this.spanishTo(cue, text, tokens, i))) {
+      if (
+        cue.before &&
+        (keys[i] === cue.before ||
+          (tokens[i]!.norm === "a" && this.spanishTo(cue, text, tokens, i)))
+      ) {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
         if (slot.kind === "number" || slot.kind === "code") {
@@ -893,4 +897,10 @@ function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
 /** A value read for `slot` over `span`. */
 function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
   return { slot: slot.name, value, start: span.start, end: span.end };
+}
+
+/** The first of `slots` called `name`. */
+function slotNamed(slots: readonly SlotInfo[], name: string): SlotInfo | undefined {
+  for (const slot of slots) if (slot.name === name) return slot;
+  return undefined;
 }
