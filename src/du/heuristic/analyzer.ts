@@ -264,6 +264,18 @@ export class Analyzer {
 
   private readonly correctedTexts = new WeakMap<readonly Token[], string>();
 
+  /** The stems of the tokens' typo-corrected words; once per array `tokenize` handed out. */
+  correctedStems(tokens: readonly Token[]): readonly string[] {
+    let stems = this.correctedStemLists.get(tokens);
+    if (!stems) {
+      stems = Object.freeze(tokens.map((t) => stem(this.correct(t.norm))));
+      this.correctedStemLists.set(tokens, stems);
+    }
+    return stems;
+  }
+
+  private readonly correctedStemLists = new WeakMap<readonly Token[], readonly string[]>();
+
   /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
   key(word: string): string {
     let key = this.keys.get(word);

@@ -78,8 +78,6 @@ export interface Turn {
   readonly rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
   readonly view: { text: string; markers: string[][] };
-  /** Stems of the message's tokens (typos corrected), computed on first use. */
-  stems?: string[];
   /** The values each flow would take from the message (`mentionsFor`), read on first use. */
   mentions?: Map<string, readonly Found[]>;
 }
@@ -90,7 +88,6 @@ export interface Turn {
  */
 class MessageTurn implements Turn {
   readonly frame: FlowFrame | undefined;
-  stems?: string[];
   mentions?: Map<string, readonly Found[]>;
   #view: Turn["view"] | undefined;
   #rank: FlowScore[] | undefined;
@@ -214,10 +211,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The flows a previous clarification offered, when this message picks one of them. */
   pickOffered(turn: Turn): Command[] | null {
-    const offered = turn.state.last_turn?.commands.find(
-      (c): c is Extract<Command, { type: "clarify" }> => c.type === "clarify" && !!c.flows,
-    );
-    const flows = offered?.flows;
+    // A loop, not find(): this runs on every message.
+    let flows: string[] | undefined;
+    for (const c of turn.state.last_turn?.commands ?? []) {
+      if (c.type === "clarify" && c.flows) {
+        flows = c.flows;
+        break;
+      }
+    }
     if (!flows) return null;
     const words = turn.acts.flat.split(" ");
     if (words.length <= 5) {
@@ -965,8 +966,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
   namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
-    turn.stems ??= tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
-    return oneSlotNamed(tokens, turn.stems, turn.model.flowSlots.get(flow) ?? []);
+    const stems = turn.model.analyzer.correctedStems(tokens);
+    return oneSlotNamed(tokens, stems, turn.model.flowSlots.get(flow) ?? []);
   }
 
   // --- command building ---------------------------------------------------------------------

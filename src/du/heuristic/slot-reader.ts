@@ -118,9 +118,16 @@ export class SlotReader {
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
   numbers(text: string): readonly NumberMatch[] {
     const now = this.now();
-    const key = `${dayKey(now)}|${text}`;
+    const day = dayKey(now);
+    // The same text is asked for again and again within a message: no key to build then.
+    const last = this.lastNumbers;
+    if (last && last.text === text && last.day === day) return last.found;
+    const key = `${day}|${text}`;
     const known = this.recentNumbers.get(key);
-    if (known) return known;
+    if (known) {
+      this.lastNumbers = { text, day, found: known };
+      return known;
+    }
     const blocked: Span[] = [...findIbans(text), ...findDates(text, now)];
     const found = Object.freeze(
       findNumbers(text, this.language).filter(
@@ -131,8 +138,11 @@ export class SlotReader {
     );
     if (this.recentNumbers.size >= 64) this.recentNumbers.clear();
     this.recentNumbers.set(key, found);
+    this.lastNumbers = { text, day, found };
     return found;
   }
+
+  private lastNumbers: { text: string; day: string; found: readonly NumberMatch[] } | undefined;
 
   /** Recent answers by day and text: a message and its cut-down forms are read several times. */
   private readonly recentNumbers = new Map<string, readonly NumberMatch[]>();

@@ -142,15 +142,21 @@ Object.setPrototypeOf(SMALL_COUNTS, null);
 export function findDates(text: string, now: Date = new Date()): readonly DateMatch[] {
   // One message is searched for dates by several readers in a turn: remember recent answers,
   // per calendar day since relative dates depend on it.
-  const key = `${dayKey(now)}|${text}`;
+  const day = dayKey(now);
+  if (last && last.text === text && last.day === day) return last.found;
+  const key = `${day}|${text}`;
   let found = recent.get(key);
   if (!found) {
     found = Object.freeze(searchDates(text, now).map((m) => Object.freeze(m)));
     if (recent.size >= RECENT_SIZE) recent.clear();
     recent.set(key, found);
   }
+  last = { text, day, found };
   return found;
 }
+
+/** The last answer: the same text is searched again and again within a message. */
+let last: { text: string; day: string; found: readonly DateMatch[] } | undefined;
 
 const recent = new Map<string, readonly DateMatch[]>();
 const RECENT_SIZE = 256;
