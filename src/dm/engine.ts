@@ -63,6 +63,28 @@ function* runTurn(turn: Turn): Effectful<void> {
   yield* advance(turn);
 }
 
+/**
+ * The last `size` entries of `history` followed by this turn's message and replies, in a new
+ * array (the old one may be shared with the store) built in one go.
+ */
+function withTurn(
+  history: readonly HistoryEntry[],
+  userMessage: string,
+  messages: readonly string[],
+  turnCount: number,
+  size: number,
+): HistoryEntry[] {
+  const total = history.length + 1 + messages.length;
+  const skip = Math.max(0, total - size);
+  const out: HistoryEntry[] = [];
+  for (let i = skip; i < history.length; i++) out.push(history[i]!);
+  if (skip <= history.length) out.push({ role: "user", text: userMessage, turn: turnCount });
+  for (let i = Math.max(0, skip - history.length - 1); i < messages.length; i++) {
+    out.push({ role: "bot", text: messages[i]!, turn: turnCount });
+  }
+  return out;
+}
+
 function finish(turn: Turn): TurnOutput {
   const { state, input } = turn;
   const before = turn.previousWaiting;
@@ -83,12 +105,12 @@ function finish(turn: Turn): TurnOutput {
     steps: turn.steps,
     messages: turn.messages,
   };
-  const entries: HistoryEntry[] = [
-    { role: "user", text: input.userMessage, turn: state.turn_count },
-    ...turn.messages.map((text): HistoryEntry => ({ role: "bot", text, turn: state.turn_count })),
-  ];
-  state.history = [...state.history, ...entries].slice(
-    -input.domain.domain.settings.dm.history_size,
+  state.history = withTurn(
+    state.history,
+    input.userMessage,
+    turn.messages,
+    state.turn_count,
+    input.domain.domain.settings.dm.history_size,
   );
   state.last_turn = record;
   return {

@@ -1,8 +1,9 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanKind, type SpanOptions, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { Checkpointer } from "./checkpointer.ts";
 import { VersionConflictError } from "./errors.ts";
 
-export type StoreOperation = "load" | "save" | "delete" | "list_turns";
+const STORE_OPERATIONS = ["load", "save", "delete", "list_turns"] as const;
+export type StoreOperation = (typeof STORE_OPERATIONS)[number];
 
 /** What one store call took and how it ended; `conflict` is a lost save race, not a failure. */
 export interface StoreOperationReport {
@@ -32,11 +33,20 @@ export function observeCheckpointer<T extends Checkpointer>(
   observer: StoreObserver | undefined,
 ): T {
   const backend = inner.backend;
+  // Each operation's span name and options, made once: a store call is on every turn.
+  const spans = {} as Record<StoreOperation, { name: string; options: SpanOptions }>;
+  for (const op of STORE_OPERATIONS) {
+    spans[op] = {
+      name: `soni.store.${op}`,
+      options: {
+        kind: SpanKind.CLIENT,
+        attributes: { "db.system.name": backend, "db.operation.name": op },
+      },
+    };
+  }
   const observe = async <R>(op: StoreOperation, call: () => Promise<R>): Promise<R> => {
-    const span = tracer.startSpan(`soni.store.${op}`, {
-      kind: SpanKind.CLIENT,
-      attributes: { "db.system.name": backend, "db.operation.name": op },
-    });
+    const { name, options } = spans[op];
+    const span = tracer.startSpan(name, options);
     const started = performance.now();
     let outcome: StoreOperationReport["outcome"] = "ok";
     try {

@@ -67,3 +67,37 @@ describe("MemoryCheckpointer bounds", () => {
     expect(() => new MemoryCheckpointer({ idleTtlSeconds: 0 })).toThrow(/idleTtlSeconds/);
   });
 });
+
+describe("MemoryCheckpointer hand-over", () => {
+  it("checks only what a handed-over state does not share with the one kept before", async () => {
+    const store = new MemoryCheckpointer();
+    const first = sampleState("h", 1);
+    first.history = [{ role: "user", text: "hi", turn: 1 }];
+    first.data = { note: "kept" };
+    await store.save("h", first, 0, undefined, { handOver: true });
+    const loaded = (await store.load("h", { replacesLogs: true }))!.state;
+    // The shared entry and data are the stored objects; only the new entry is walked.
+    const next = { ...loaded, history: [...loaded.history, { role: "bot", text: "ok", turn: 1 }] };
+    expect(next.history[0]).toBe(first.history[0]);
+    expect(next.data).toBe(first.data);
+    await store.save("h", next as typeof first, 1, undefined, { handOver: true });
+    expect((await store.load("h"))?.state).toEqual(next);
+    // A new entry that is not JSON data is refused as before, shared entries or not.
+    const again = (await store.load("h", { replacesLogs: true }))!.state;
+    const bad = {
+      ...again,
+      history: [...again.history, { role: "bot", text: new Date(0), turn: 2 }],
+    } as unknown as typeof first;
+    await expect(store.save("h", bad, 2, undefined, { handOver: true })).rejects.toThrow(TypeError);
+    // A turn record sharing the state's last_turn parts is checked in what it adds.
+    const turn = { turn: 2, at: "x", user_message: "m", commands: [], steps: [], messages: [] };
+    const withTurn = { ...again, last_turn: turn };
+    const record = { ...turn, state_after: { when: new Date(0) } };
+    await expect(store.save("h", withTurn, 2, record as never, { handOver: true })).rejects.toThrow(
+      TypeError,
+    );
+    await store.save("h", withTurn, 2, { ...turn, dm_ms: 1 }, { handOver: true });
+    expect(await store.listTurns("h")).toEqual([{ ...turn, dm_ms: 1 }]);
+    await store.close();
+  });
+});

@@ -333,6 +333,30 @@ export class Analyzer {
     return out;
   }
 
+  /** The tokens' words typo-corrected, joined by spaces; once per array `tokenize` handed out. */
+  correctedText(tokens: readonly Token[]): string {
+    let text = this.correctedTexts.get(tokens);
+    if (text === undefined) {
+      text = tokens.map((t) => this.correct(t.norm)).join(" ");
+      this.correctedTexts.set(tokens, text);
+    }
+    return text;
+  }
+
+  private readonly correctedTexts = new WeakMap<readonly Token[], string>();
+
+  /** The stems of the tokens' typo-corrected words; once per array `tokenize` handed out. */
+  correctedStems(tokens: readonly Token[]): readonly string[] {
+    let stems = this.correctedStemLists.get(tokens);
+    if (!stems) {
+      stems = Object.freeze(tokens.map((t) => stem(this.correct(t.norm))));
+      this.correctedStemLists.set(tokens, stems);
+    }
+    return stems;
+  }
+
+  private readonly correctedStemLists = new WeakMap<readonly Token[], readonly string[]>();
+
   /** The canonical key one word maps to ("sending" -> "transfer"), stop words included. */
   key(word: string): string {
     let key = this.keys.get(word);

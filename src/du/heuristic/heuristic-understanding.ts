@@ -32,7 +32,7 @@ import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.t
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
-import { flat, fold, stem, tokenize } from "./text.ts";
+import { flat, fold, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
@@ -78,10 +78,39 @@ export interface Turn {
   readonly rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
   readonly view: { text: string; markers: string[][] };
-  /** Stems of the message's tokens (typos corrected), computed on first use. */
-  stems?: string[];
   /** The values each flow would take from the message (`mentionsFor`), read on first use. */
   mentions?: Map<string, readonly Found[]>;
+}
+
+/**
+ * A message being read. A class, not an object literal with getters: one is made per message.
+ * The ranking is built on first use: many answers (a "yes", a value) never need it.
+ */
+class MessageTurn implements Turn {
+  readonly frame: FlowFrame | undefined;
+  mentions?: Map<string, readonly Found[]>;
+  #view: Turn["view"] | undefined;
+  #rank: FlowScore[] | undefined;
+
+  constructor(
+    private readonly du: HeuristicUnderstanding,
+    readonly text: string,
+    readonly acts: ActReading,
+    readonly model: DomainModel,
+    readonly state: Readonly<DialogueState>,
+  ) {
+    this.frame = state.flow_stack.at(-1);
+  }
+
+  get view(): Turn["view"] {
+    this.#view ??= this.du.rankingView(this.model, this.text);
+    return this.#view;
+  }
+
+  get rank(): FlowScore[] {
+    this.#rank ??= this.model.index.rank(this.view.text, this.view.markers);
+    return this.#rank;
+  }
 }
 
 /**
@@ -145,28 +174,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   turnFor(text: string, domain: LoadedDomain, state: Readonly<DialogueState>): Turn {
     const model = this.prepare(domain);
     // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
-    const corrected = tokenize(text)
-      .map((t) => model.analyzer.correct(t.norm))
-      .join(" ");
-    // The ranking is built on first use: many answers (a "yes", a value) never need it.
-    let view: Turn["view"] | undefined;
-    let rank: FlowScore[] | undefined;
-    const du = this;
-    return {
-      text,
-      acts: readActs(corrected),
-      model,
-      state,
-      frame: state.flow_stack.at(-1),
-      get view() {
-        view ??= du.rankingView(model, text);
-        return view;
-      },
-      get rank() {
-        rank ??= model.index.rank(this.view.text, this.view.markers);
-        return rank;
-      },
-    };
+    const acts = readActs(model.analyzer.correctedText(tokenize(text)));
+    return new MessageTurn(this, text, acts, model, state);
   }
 
   /** The rule that reads the message, in the order of docs/understanding.md ("Rules"). */
@@ -190,18 +199,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * nothing for the question is the answer itself.
    */
   textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
-    const cut = (found: Found[]) => {
-      let rest = turn.text;
-      for (const f of [...found].sort((a, b) => b.start - a.start)) {
-        rest = rest.slice(0, f.start) + rest.slice(f.end);
-      }
-      return rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
-    };
-    const answer = turn.model.reader.answer(slot, cut(others));
+    const answer = turn.model.reader.answer(slot, cutOut(turn.text, others));
     if (answer) return [answer, ...others];
     const typed = others.filter((f) => turn.model.slots.get(f.slot)?.kind !== "text");
     if (typed.length === others.length) return null;
-    const retry = turn.model.reader.answer(slot, cut(typed));
+    const retry = turn.model.reader.answer(slot, cutOut(turn.text, typed));
     return retry ? [retry, ...typed] : null;
   }
 
@@ -209,10 +211,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The flows a previous clarification offered, when this message picks one of them. */
   pickOffered(turn: Turn): Command[] | null {
-    const offered = turn.state.last_turn?.commands.find(
-      (c): c is Extract<Command, { type: "clarify" }> => c.type === "clarify" && !!c.flows,
-    );
-    const flows = offered?.flows;
+    // A loop, not find(): this runs on every message.
+    let flows: string[] | undefined;
+    for (const c of turn.state.last_turn?.commands ?? []) {
+      if (c.type === "clarify" && c.flows) {
+        flows = c.flows;
+        break;
+      }
+    }
     if (!flows) return null;
     const words = turn.acts.flat.split(" ");
     if (words.length <= 5) {
@@ -595,8 +601,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slots = turn.model.flowSlots.get(frame.flow) ?? [];
     const named = this.namedSlot(turn, frame.flow);
     const marked = acts.correction || acts.denyLead || acts.deny;
-    const filled = (s: SlotInfo) =>
-      frame.slots[s.name] !== undefined && frame.slots[s.name] !== null;
     // "change the amount to 120 and the concept to dinner": one named value per part.
     const pairs = this.namedPairs(turn, frame.flow);
     if (pairs) return this.setSlots(turn, pairs, pending);
@@ -607,7 +611,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
     // An empty slot named beside the answer ("april 2, 3 nights" asked the date) is no
     // correction: the answer rule reads both.
-    const extra = named && !marked && pending !== null && !filled(named.slot);
+    const extra = named && !marked && pending !== null && !isFilled(frame, named.slot);
     if (named && !extra && (marked || pending === null || named.slot !== pending)) {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
       const rest = turn.text
@@ -624,7 +628,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (!marked) return null;
     // Without a slot name, the value's type says which slot it is for.
     const body = this.stripOpeners(turn.text);
-    const candidates = slots.filter((s) => filled(s) || s === pending);
+    const candidates = slots.filter((s) => isFilled(frame, s) || s === pending);
     const cues = turn.model.cues.get(frame.flow) ?? [];
     const typed = turn.model.reader.mentions(
       body,
@@ -654,11 +658,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     // "no wait, it's for Tim": a name said as a correction is about the person, even in the
     // place a cue ("for") gives another free-text slot (the concept).
-    const nameSlot = slots.find((s) => s.nameLike && filled(s));
+    const nameSlot = slots.find((s) => s.nameLike && isFilled(frame, s));
     const textCued = turn.model.reader
       .mentions(
         body,
-        slots.filter((s) => s.kind === "text" && (filled(s) || s === pending || nameSlot)),
+        slots.filter((s) => s.kind === "text" && (isFilled(frame, s) || s === pending || nameSlot)),
         cues.filter((c) => c.before !== null),
       )
       .map((f) =>
@@ -816,11 +820,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * is the flow's own word as typed ("checking" only resembles "check my balance").
    */
   restates(turn: Turn): boolean {
+    // The flow's own word first: it is cheap, and without it the ranking is not needed.
+    if (!turn.frame || !saysFlowWord(turn.model, turn.frame.flow, turn.text)) return false;
     const [top] = turn.rank;
-    if (!top || top.score < this.limits.minScore || !turn.frame) return false;
+    if (!top || top.score < this.limits.minScore) return false;
     const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     if (!close.some((r) => r.flow === turn.frame!.flow)) return false;
-    if (!saysFlowWord(turn.model, turn.frame.flow, turn.text)) return false;
     const terms = turn.model.analyzer.terms(turn.view.text);
     return terms.length > 0 && terms.every((t) => !t.properName && turn.model.index.knows(t.key));
   }
@@ -947,16 +952,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       offset = at + part.length;
       const tokens = tokenize(part);
       const stems = tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
-      let hit = null as { slot: SlotInfo; end: number } | null;
-      for (const [slot, keys] of namingKeys(slots)) {
-        for (const key of keys) {
-          for (let i = 0; i + key.length <= tokens.length; i++) {
-            if (!key.every((k, j) => stems[i + j] === k)) continue;
-            if (hit && hit.slot !== slot) return null;
-            hit = { slot, end: Math.max(hit?.end ?? 0, tokens[i + key.length - 1]!.end) };
-          }
-        }
-      }
+      const hit = oneSlotNamed(tokens, stems, slots);
       if (!hit) return null;
       const rest = part.slice(hit.end).replace(VALUE_LEAD, "");
       const found = rest.trim() ? turn.model.reader.answer(hit.slot, rest) : null;
@@ -970,22 +966,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
   namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
-    turn.stems ??= tokens.map((t) => stem(turn.model.analyzer.correct(t.norm)));
-    const stems = turn.stems;
-    const hits = new Map<SlotInfo, number>();
-    for (const [slot, keys] of namingKeys(turn.model.flowSlots.get(flow) ?? [])) {
-      for (const key of keys) {
-        for (let i = 0; i + key.length <= tokens.length; i++) {
-          if (key.every((k, j) => stems[i + j] === k)) {
-            const end = tokens[i + key.length - 1]!.end;
-            hits.set(slot, Math.max(hits.get(slot) ?? 0, end));
-          }
-        }
-      }
-    }
-    const [hit, ...more] = [...hits];
-    if (!hit || more.length) return null;
-    return { slot: hit[0], end: hit[1] };
+    const stems = turn.model.analyzer.correctedStems(tokens);
+    return oneSlotNamed(tokens, stems, turn.model.flowSlots.get(flow) ?? []);
   }
 
   // --- command building ---------------------------------------------------------------------
@@ -1124,25 +1106,64 @@ function mostlyRequestWords(model: DomainModel, text: string): boolean {
   return terms.length > 0 && (known === terms.length || (known >= 2 && known * 2 >= terms.length));
 }
 
-const namingKeysCache = new WeakMap<SlotInfo[], Array<[SlotInfo, string[][]]>>();
+/** A key that names one slot of a flow alone. */
+interface NamingKey {
+  slot: SlotInfo;
+  key: string[];
+}
+
+const namingKeysCache = new WeakMap<SlotInfo[], Map<string, NamingKey[]>>();
 
 /**
- * Per slot of a flow, the keys that name it alone: a key shared by two slots of the flow names
- * neither. Computed once per flow's slot list (it depends on the domain only).
+ * Per first stem, the keys that name one slot of a flow alone: a key shared by two slots of the
+ * flow names neither. Computed once per flow's slot list (it depends on the domain only), so a
+ * message is matched by looking its stems up rather than by trying every key at every word.
  */
-function namingKeys(slots: SlotInfo[]): Array<[SlotInfo, string[][]]> {
+function namingKeys(slots: SlotInfo[]): Map<string, NamingKey[]> {
   let out = namingKeysCache.get(slots);
   if (!out) {
-    out = slots.map((slot): [SlotInfo, string[][]] => [
-      slot,
-      slot.keys.filter(
-        (key) =>
-          !slots.some((o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" "))),
-      ),
-    ]);
+    out = new Map();
+    for (const slot of slots) {
+      for (const key of slot.keys) {
+        const shared = slots.some(
+          (o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" ")),
+        );
+        if (shared) continue;
+        const first = out.get(key[0]!);
+        if (first) first.push({ slot, key });
+        else out.set(key[0]!, [{ slot, key }]);
+      }
+    }
     namingKeysCache.set(slots, out);
   }
   return out;
+}
+
+/**
+ * The one slot of `slots` the words name, with where its last naming key ends; null when they
+ * name none or several.
+ */
+function oneSlotNamed(
+  tokens: readonly Token[],
+  stems: readonly string[],
+  slots: SlotInfo[],
+): { slot: SlotInfo; end: number } | null {
+  const keys = namingKeys(slots);
+  let hit = null as { slot: SlotInfo; end: number } | null;
+  for (let i = 0; i < stems.length; i++) {
+    const candidates = keys.get(stems[i]!);
+    if (!candidates) continue;
+    for (const { slot, key } of candidates) {
+      if (i + key.length > tokens.length) continue;
+      let j = 1;
+      while (j < key.length && stems[i + j] === key[j]) j++;
+      if (j < key.length) continue;
+      if (hit && hit.slot !== slot) return null;
+      const end = tokens[i + key.length - 1]!.end;
+      hit = { slot, end: Math.max(hit?.end ?? 0, end) };
+    }
+  }
+  return hit;
 }
 
 interface RankingParts {
@@ -1201,6 +1222,20 @@ function rankingParts(model: DomainModel): RankingParts {
     rankingPartsCache.set(model, parts);
   }
   return parts;
+}
+
+/** `text` without the values `found` in it, trimmed of the punctuation left around them. */
+function cutOut(text: string, found: readonly Found[]): string {
+  let rest = text;
+  for (const f of [...found].sort((a, b) => b.start - a.start)) {
+    rest = rest.slice(0, f.start) + rest.slice(f.end);
+  }
+  return rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
+}
+
+/** The frame holds a value for `slot`. */
+function isFilled(frame: FlowFrame, slot: SlotInfo): boolean {
+  return frame.slots[slot.name] !== undefined && frame.slots[slot.name] !== null;
 }
 
 /** Nothing read the message. */

@@ -2,7 +2,7 @@ import type { SlotValue } from "../../protocol/commands.ts";
 import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { findDates } from "./extract/dates.ts";
+import { dayKey, findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -16,7 +16,7 @@ import {
   STOP_WORDS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { flat, stem, type Token, tokenize } from "./text.ts";
+import { flat, keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 export interface Found {
@@ -92,6 +92,9 @@ class FoundSet {
     return !this.#spans.some((t) => overlaps(t, span));
   }
 
+  /** `isFree` as a function to hand on, made once per reading. */
+  readonly free: (span: Span) => boolean = this.isFree.bind(this);
+
   has(slot: string): boolean {
     return this.out.some((f) => f.slot === slot);
   }
@@ -116,10 +119,16 @@ export class SlotReader {
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
   numbers(text: string): readonly NumberMatch[] {
     const now = this.now();
-    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+    const day = dayKey(now);
+    // The same text is asked for again and again within a message: no key to build then.
+    const last = this.lastNumbers;
+    if (last && last.text === text && last.day === day) return last.found;
     const key = `${day}|${text}`;
     const known = this.recentNumbers.get(key);
-    if (known) return known;
+    if (known) {
+      this.lastNumbers = { text, day, found: known };
+      return known;
+    }
     const blocked: Span[] = [...findIbans(text), ...findDates(text, now)];
     const found = Object.freeze(
       findNumbers(text, this.language).filter(
@@ -130,30 +139,27 @@ export class SlotReader {
     );
     if (this.recentNumbers.size >= 64) this.recentNumbers.clear();
     this.recentNumbers.set(key, found);
+    this.lastNumbers = { text, day, found };
     return found;
   }
+
+  private lastNumbers: { text: string; day: string; found: readonly NumberMatch[] } | undefined;
 
   /** Recent answers by day and text: a message and its cut-down forms are read several times. */
   private readonly recentNumbers = new Map<string, readonly NumberMatch[]>();
 
   /** The message read as the answer to a question about `slot`. */
   answer(slot: SlotInfo, text: string): Found | null {
-    const found = (value: SlotValue, span: Span): Found => ({
-      slot: slot.name,
-      value,
-      start: span.start,
-      end: span.end,
-    });
     switch (slot.kind) {
       case "choice": {
         const m = slot.choices!.single(text);
-        return m ? found(m.value, m) : null;
+        return m ? foundAt(slot, m.value, m) : null;
       }
       case "boolean": {
         const acts = readActs(text);
         if (acts.affirm || (acts.affirmLead && !acts.denyLead))
-          return found(true, { start: 0, end: text.length });
-        if (acts.deny || acts.denyLead) return found(false, { start: 0, end: text.length });
+          return foundAt(slot, true, { start: 0, end: text.length });
+        if (acts.deny || acts.denyLead) return foundAt(slot, false, { start: 0, end: text.length });
         return null;
       }
       case "number": {
@@ -163,15 +169,15 @@ export class SlotReader {
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
           loneOne(text);
-        return pick ? found(pick.value, pick) : null;
+        return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
         const dates = findDates(text, this.now());
-        return dates.length === 1 ? found(dates[0]!.value, dates[0]!) : null;
+        return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {
         const ibans = findIbans(text);
-        if (ibans.length === 1) return found(ibans[0]!.value, ibans[0]!);
+        if (ibans.length === 1) return foundAt(slot, ibans[0]!.value, ibans[0]!);
         // Something IBAN-like (one word, or with digits) goes to the validator, which says what
         // is wrong with it; a sentence without digits is not an attempt at an IBAN.
         const t = this.text(slot, text);
@@ -199,8 +205,8 @@ export class SlotReader {
     nums: readonly NumberMatch[],
   ): NumberMatch | null {
     const tokens = tokenize(text);
-    const stems = tokens.map((t) => stem(t.norm));
-    const keys = tokens.map((t) => this.analyzer.key(t.norm));
+    const stems = stemsOf(tokens);
+    const keys = this.keysOf(tokens);
     const named = nums.filter(
       (n) => this.unitSlot([slot], [], text, tokens, keys, stems, n) !== null,
     );
@@ -209,25 +215,19 @@ export class SlotReader {
 
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
   private code(slot: SlotInfo, text: string): Found | null {
-    const found = (value: SlotValue, span: Span): Found => ({
-      slot: slot.name,
-      value,
-      start: span.start,
-      end: span.end,
-    });
     // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
     const grouped = findIbans(text).length ? null : groupedCode(text, "end");
-    if (grouped && /[A-Z]/.test(grouped.value)) return found(grouped.value, grouped);
+    if (grouped && /[A-Z]/.test(grouped.value)) return foundAt(slot, grouped.value, grouped);
     const codes = findCodes(text).filter((c) => /\d/.test(c.value));
     const joined = codes.map((c) => c.value).join("");
     // "4 8 2 1" or "4821": digits typed apart are still one code.
     if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
       const value = slot.def.type === "integer" ? Number(joined) : joined;
-      return found(value, { start: codes[0]!.start, end: codes.at(-1)!.end });
+      return foundAt(slot, value, { start: codes[0]!.start, end: codes.at(-1)!.end });
     }
     if (codes.length === 1) {
       const c = codes[0]!;
-      return found(slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+      return foundAt(slot, slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
     }
     // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
     const t = this.text(slot, text);
@@ -352,66 +352,74 @@ export class SlotReader {
    * phrase puts that slot. Precision first: when two slots could take a value, neither does.
    */
   mentions(text: string, slots: SlotInfo[], cues: SlotCue[], taken: Span[] = []): Found[] {
-    // No local helper closures here: this runs many times a turn, and the TypeScript loader's
-    // keepNames makes every named closure cost a defineProperty per call.
+    // No local helper closures and no filtered copies of `slots` here: this runs many times a
+    // turn, and the TypeScript loader's keepNames makes every named closure cost a
+    // defineProperty per call.
     const found = new FoundSet(taken);
+    const free = found.free;
     const tokens = tokenize(text);
-    const keys = tokens.map((t) => this.analyzer.key(t.norm));
-    const stems = tokens.map((t) => stem(t.norm));
+    const keys = this.keysOf(tokens);
+    const stems = stemsOf(tokens);
 
     const ibans = findIbans(text);
-    const ibanSlots = slots.filter((s) => s.kind === "iban");
-    if (ibans.length === 1 && ibanSlots.length === 1)
+    const ibanSlot = onlyOfKind(slots, "iban");
+    if (ibans.length === 1 && ibanSlot)
       found.add({
-        slot: ibanSlots[0]!.name,
+        slot: ibanSlot.name,
         value: ibans[0]!.value,
         start: ibans[0]!.start,
         end: ibans[0]!.end,
       });
     const dates = findDates(text, this.now()).filter((d) => !givenUp(text, d.start));
-    const dateSlots = slots.filter((s) => s.kind === "date");
-    if (dates.length === 1 && dateSlots.length === 1)
+    const dateSlot = onlyOfKind(slots, "date");
+    if (dates.length === 1 && dateSlot)
       found.add({
-        slot: dateSlots[0]!.name,
+        slot: dateSlot.name,
         value: dates[0]!.value,
         start: dates[0]!.start,
         end: dates[0]!.end,
       });
     // "from the 20th to the 23rd": as many dates as date slots, said in time order, fill them
     // in the order the flow asks them (a pick-up before a return, a check-in before a check-out).
-    if (dates.length >= 2 && dates.length === dateSlots.length && inTimeOrder(dates))
-      for (let i = 0; i < dates.length; i++)
-        found.add({
-          slot: dateSlots[i]!.name,
-          value: dates[i]!.value,
-          start: dates[i]!.start,
-          end: dates[i]!.end,
-        });
+    if (dates.length >= 2 && inTimeOrder(dates)) {
+      const dateSlots = slots.filter((s) => s.kind === "date");
+      if (dates.length === dateSlots.length)
+        for (let i = 0; i < dates.length; i++)
+          found.add(foundAt(dateSlots[i]!, dates[i]!.value, dates[i]!));
+    }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
     // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
-    for (const slot of slots.filter((s) => s.distinctive)) {
+    for (const slot of slots) {
+      if (!slot.distinctive) continue;
       const f = this.patterned(slot, text);
       if (f) found.add(f);
     }
-    for (const slot of slots.filter((s) => s.kind === "code")) {
+    for (const slot of slots) {
+      if (slot.kind !== "code") continue;
       const f = this.keyedCode(slot, text, tokens, stems);
       if (f) found.add(f);
     }
-    for (const slot of slots.filter((s) => s.kind === "text")) {
-      const f = this.keyedText(slot, text, tokens, stems, (s) => found.isFree(s));
+    for (const slot of slots) {
+      if (slot.kind !== "text") continue;
+      const f = this.keyedText(slot, text, tokens, stems, free);
       if (f) found.add(f);
     }
 
-    const numberSlots = slots.filter((s) => s.kind === "number");
+    let numberSlots: SlotInfo[] | undefined;
+    for (const slot of slots) {
+      if (slot.kind !== "number") continue;
+      numberSlots ??= [];
+      numberSlots.push(slot);
+    }
     // "3 nights, 2 guests": a number followed by the word that names one number slot.
-    if (numberSlots.length > 0) {
+    if (numberSlots) {
       // "one night", "a night": an article counts as 1 only before such a word.
-      const ones = tokens.flatMap((t): NumberMatch[] =>
-        SINGULAR.has(t.norm)
-          ? [{ value: 1, start: t.start, end: t.end, currency: null, words: true }]
-          : [],
-      );
+      const ones: NumberMatch[] = [];
+      for (const t of tokens) {
+        if (SINGULAR.has(t.norm))
+          ones.push({ value: 1, start: t.start, end: t.end, currency: null, words: true });
+      }
       for (const n of [...this.numbers(text), ...ones]) {
         const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
         if (slot && found.isFree(n))
@@ -419,51 +427,73 @@ export class SlotReader {
       }
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter((n) => found.isFree(n));
-    const money = numbers.filter((n) => n.currency);
-    if (numberSlots.length === 1 && money.length >= 1 && uniqueNumber(money)) {
-      found.add({
-        slot: numberSlots[0]!.name,
-        value: money[0]!.value,
-        start: money[0]!.start,
-        end: money[0]!.end,
-      });
+    const numbers = this.numbers(text).filter(free);
+    if (numberSlots?.length === 1) {
+      const money = numbers.filter(hasCurrency);
+      if (money.length >= 1 && uniqueNumber(money)) {
+        found.add({
+          slot: numberSlots[0]!.name,
+          value: money[0]!.value,
+          start: money[0]!.start,
+          end: money[0]!.end,
+        });
+      }
     }
     for (const cue of cues) {
-      const slot = slots.find((s) => s.name === cue.slot);
+      const slot = slotNamed(slots, cue.slot);
       if (!slot || found.has(slot.name)) continue;
-      const f = this.cued(slot, cue, text, tokens, keys, numbers, (s) => found.isFree(s));
+      const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
       if (f) found.add(f);
     }
 
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
-    const nameSlots = slots.filter((s) => s.nameLike);
-    if (nameSlots.length === 1 && !found.has(nameSlots[0]!.name)) {
-      const f = this.prepositionName(nameSlots[0]!, text, tokens, (s) => found.isFree(s));
+    const nameSlot = onlyNameLike(slots);
+    if (nameSlot && !found.has(nameSlot.name)) {
+      const f = this.prepositionName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
-    const choiceHits = new Map<string, Found[]>();
-    for (const slot of slots.filter((s) => s.kind === "choice")) {
-      if (found.has(slot.name)) continue;
+    let choiceHits: Map<string, Found[]> | undefined;
+    for (const slot of slots) {
+      if (slot.kind !== "choice" || found.has(slot.name)) continue;
       const m = slot.choices!.single(text);
       if (!m || !found.isFree(m)) continue;
       const key = `${m.start}:${m.end}`;
-      choiceHits.set(key, [
-        ...(choiceHits.get(key) ?? []),
-        { slot: slot.name, value: m.value, start: m.start, end: m.end },
-      ]);
+      choiceHits ??= new Map();
+      const hits = choiceHits.get(key);
+      const hit = { slot: slot.name, value: m.value, start: m.start, end: m.end };
+      if (hits) hits.push(hit);
+      else choiceHits.set(key, [hit]);
     }
-    for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    if (choiceHits)
+      for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
     // The choices of a list slot, all of them ("with ham and pineapple").
-    for (const slot of slots.filter((s) => s.kind === "list" && s.choices)) {
-      const free = slot.choices!.find(text).filter((m) => found.isFree(m));
-      if (free.length === 0) continue;
-      const items = [...new Set(free.map((m) => String(m.value)))];
-      found.add({ slot: slot.name, value: items, start: free[0]!.start, end: free.at(-1)!.end });
+    for (const slot of slots) {
+      if (slot.kind !== "list" || !slot.choices) continue;
+      const listed = slot.choices.find(text).filter(free);
+      if (listed.length === 0) continue;
+      const items = [...new Set(listed.map((m) => String(m.value)))];
+      found.add({
+        slot: slot.name,
+        value: items,
+        start: listed[0]!.start,
+        end: listed.at(-1)!.end,
+      });
     }
     return found.out;
   }
+
+  /** `analyzer.key` of each token, once per tokenized text (tokenize shares its arrays). */
+  private keysOf(tokens: readonly Token[]): readonly string[] {
+    let keys = this.tokenKeys.get(tokens);
+    if (!keys) {
+      keys = Object.freeze(tokens.map((t) => this.analyzer.key(t.norm)));
+      this.tokenKeys.set(tokens, keys);
+    }
+    return keys;
+  }
+
+  private readonly tokenKeys = new WeakMap<readonly Token[], readonly string[]>();
 
   /**
    * The one number slot named by the word right after `n`: its name or label ("3 nights",
@@ -484,7 +514,7 @@ export class SlotReader {
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
     const named = numberSlots.filter(
       (s) =>
-        s.keys.some((k) => k.every((w, j) => stems[i + j] === w)) ||
+        s.keys.some((k) => keyAt(stems, i, k)) ||
         cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
     );
     return named.length === 1 ? named[0]! : null;
@@ -503,9 +533,7 @@ export class SlotReader {
         slot.keys.some((key) =>
           tokens.some(
             (t, i) =>
-              NEGATORS.has(t.norm) &&
-              key.every((k, j) => stems[i + 1 + j] === k) &&
-              adjacent(text, t, tokens[i + 1]!),
+              NEGATORS.has(t.norm) && keyAt(stems, i + 1, key) && adjacent(text, t, tokens[i + 1]!),
           ),
         ),
     );
@@ -543,7 +571,7 @@ export class SlotReader {
   ): Found | null {
     for (const key of slot.keys) {
       for (let i = 0; i + key.length <= tokens.length; i++) {
-        if (!key.every((k, j) => stems[i + j] === k)) continue;
+        if (!keyAt(stems, i, key)) continue;
         let j = i + key.length;
         while (j < tokens.length && VALUE_GAP.has(tokens[j]!.norm)) j++;
         const next = tokens[j];
@@ -570,12 +598,16 @@ export class SlotReader {
     cue: SlotCue,
     text: string,
     tokens: readonly Token[],
-    keys: string[],
+    keys: readonly string[],
     numbers: readonly NumberMatch[],
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i < tokens.length; i++) {
-      if (cue.before && (keys[i] === cue.before || this.spanishTo(cue, text, tokens, i))) {
+      if (
+        cue.before &&
+        (keys[i] === cue.before ||
+          (tokens[i]!.norm === "a" && this.spanishTo(cue, text, tokens, i)))
+      ) {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
         if (slot.kind === "number" || slot.kind === "code") {
@@ -637,7 +669,7 @@ export class SlotReader {
   ) {
     for (const key of slot.keys) {
       for (let i = 0; i + key.length < tokens.length; i++) {
-        if (!key.every((k, j) => stems[i + j] === k)) continue;
+        if (!keyAt(stems, i, key)) continue;
         const j = i + key.length;
         const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
         // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
@@ -699,16 +731,7 @@ export class SlotReader {
       }
       return free(first) && free(second) ? { start: first.start, end: second.end } : null;
     }
-    const nameWord = (t: Token) =>
-      /^\p{L}/u.test(t.raw) &&
-      !STOP_WORDS.has(t.norm) &&
-      !NUMBER_WORDS.has(t.norm) &&
-      // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
-      !this.analyzer.knows(
-        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
-      ) &&
-      free(t);
-    if (!first || !nameWord(first)) return null;
+    if (!first || !this.nameWord(first, free)) return null;
     const capitalised = /^\p{Lu}/u.test(first.raw);
     let end = from + 1;
     while (end < tokens.length && end - from < MAX_NAME_WORDS) {
@@ -716,16 +739,35 @@ export class SlotReader {
       if (!adjacent(text, tokens[end - 1]!, t)) break;
       if (capitalised && NAME_PARTICLES.has(t.norm)) {
         const after = tokens[end + 1];
-        if (after && /^\p{Lu}/u.test(after.raw) && adjacent(text, t, after) && nameWord(after)) {
+        if (
+          after &&
+          /^\p{Lu}/u.test(after.raw) &&
+          adjacent(text, t, after) &&
+          this.nameWord(after, free)
+        ) {
           end += 2;
           continue;
         }
         break;
       }
-      if (!nameWord(t) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
+      if (!this.nameWord(t, free) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
       end++;
     }
     return { start: first.start, end: tokens[end - 1]!.end };
+  }
+
+  /** A word that can be part of a name (see nameAfter). */
+  private nameWord(t: Token, free: (s: Span) => boolean): boolean {
+    return (
+      /^\p{L}/u.test(t.raw) &&
+      !STOP_WORDS.has(t.norm) &&
+      !NUMBER_WORDS.has(t.norm) &&
+      // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
+      !this.analyzer.knows(
+        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
+      ) &&
+      free(t)
+    );
   }
 
   /**
@@ -862,4 +904,39 @@ function inTimeOrder(dates: readonly { value: string }[]): boolean {
 function givenUp(text: string, start: number): boolean {
   const before = text.slice(0, start);
   return GIVEN_UP.test(flat(before.slice(before.search(/[^,.;!?]*$/))));
+}
+
+const hasCurrency = (n: NumberMatch): boolean => Boolean(n.currency);
+
+/** The one slot of `kind` among `slots`; undefined when there is none or more than one. */
+function onlyOfKind(slots: readonly SlotInfo[], kind: SlotInfo["kind"]): SlotInfo | undefined {
+  let only: SlotInfo | undefined;
+  for (const slot of slots) {
+    if (slot.kind !== kind) continue;
+    if (only) return undefined;
+    only = slot;
+  }
+  return only;
+}
+
+/** The one person-name slot among `slots`; undefined when there is none or more than one. */
+function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  let only: SlotInfo | undefined;
+  for (const slot of slots) {
+    if (!slot.nameLike) continue;
+    if (only) return undefined;
+    only = slot;
+  }
+  return only;
+}
+
+/** A value read for `slot` over `span`. */
+function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
+  return { slot: slot.name, value, start: span.start, end: span.end };
+}
+
+/** The first of `slots` called `name`. */
+function slotNamed(slots: readonly SlotInfo[], name: string): SlotInfo | undefined {
+  for (const slot of slots) if (slot.name === name) return slot;
+  return undefined;
 }

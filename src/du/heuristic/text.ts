@@ -55,6 +55,18 @@ export function tokenize(text: string): readonly Token[] {
   return tokens;
 }
 
+const tokenStems = new WeakMap<readonly Token[], readonly string[]>();
+
+/** `stem` of each token's folded form, once per array `tokenize` handed out. */
+export function stemsOf(tokens: readonly Token[]): readonly string[] {
+  let stems = tokenStems.get(tokens);
+  if (!stems) {
+    stems = Object.freeze(tokens.map((t) => stem(t.norm)));
+    tokenStems.set(tokens, stems);
+  }
+  return stems;
+}
+
 /** Folded words only, for phrase matching. */
 export function words(text: string): string[] {
   return tokenize(text).map((t) => t.norm);
@@ -63,6 +75,15 @@ export function words(text: string): string[] {
 /** Folded text with punctuation collapsed to single spaces: the form phrase lists are matched on. */
 export function flat(text: string): string {
   return words(text).join(" ");
+}
+
+/**
+ * The stems from `at` on spell `key` (a phrase's stems). A loop, not `key.every(...)`: readers
+ * try every key at every word of a message, and a closure per try is garbage per message.
+ */
+export function keyAt(stems: readonly string[], at: number, key: readonly string[]): boolean {
+  for (let j = 0; j < key.length; j++) if (stems[at + j] !== key[j]) return false;
+  return true;
 }
 
 /** A noun made from a verb ("reservation"): it names the thing, the verb the act. */

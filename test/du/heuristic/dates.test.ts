@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
+import { dayKey, findDates } from "../../../src/du/heuristic/extract/dates.ts";
 
 // Tuesday 10 March 2026, local time.
 const NOW = new Date(2026, 2, 10, 12, 0, 0);
@@ -96,5 +96,19 @@ describe("findDates: ranges and days ahead", () => {
 
   it("does not read a day count as a range ('march 3 for 2 people')", () => {
     expect(all("march 3 for 2 people")).toEqual(["2027-03-03"]);
+  });
+});
+
+describe("dayKey", () => {
+  it("is one key for every time of a local day and changes at midnight", () => {
+    const key = dayKey(new Date(2026, 2, 10, 0, 0, 0));
+    expect(dayKey(new Date(2026, 2, 10, 23, 59, 59, 999))).toBe(key);
+    expect(dayKey(NOW)).toBe(key);
+    expect(dayKey(new Date(2026, 2, 11, 0, 0, 0))).toBe("2026-2-11");
+    expect(dayKey(new Date(2026, 2, 9, 23, 59, 59))).toBe("2026-2-9");
+    expect(dayKey(NOW)).toBe("2026-2-10");
+    // "tomorrow" follows the clock across midnight, cached answers or not.
+    expect(findDates("tomorrow", new Date(2026, 2, 10, 23, 59))[0]!.value).toBe("2026-03-11");
+    expect(findDates("tomorrow", new Date(2026, 2, 11, 0, 1))[0]!.value).toBe("2026-03-12");
   });
 });

@@ -158,18 +158,43 @@ Object.setPrototypeOf(SMALL_COUNTS, null);
 export function findDates(text: string, now: Date = new Date()): readonly DateMatch[] {
   // One message is searched for dates by several readers in a turn: remember recent answers,
   // per calendar day since relative dates depend on it.
-  const key = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}|${text}`;
+  const day = dayKey(now);
+  if (last && last.text === text && last.day === day) return last.found;
+  const key = `${day}|${text}`;
   let found = recent.get(key);
   if (!found) {
     found = Object.freeze(searchDates(text, now).map((m) => Object.freeze(m)));
     if (recent.size >= RECENT_SIZE) recent.clear();
     recent.set(key, found);
   }
+  last = { text, day, found };
   return found;
 }
 
+/** The last answer: the same text is searched again and again within a message. */
+let last: { text: string; day: string; found: readonly DateMatch[] } | undefined;
+
 const recent = new Map<string, readonly DateMatch[]>();
 const RECENT_SIZE = 256;
+
+/** The local calendar day last asked for, as the times it spans. */
+let lastDay = { from: 0, to: -1, key: "" };
+
+/**
+ * `now`'s local calendar day as "year-month-day" (month from 0): the part of a cache key that
+ * relative dates depend on. Readers ask for it many times a message, for clocks in one day.
+ */
+export function dayKey(now: Date): string {
+  const time = now.getTime();
+  if (time >= lastDay.from && time < lastDay.to) return lastDay.key;
+  const [y, m, d] = [now.getFullYear(), now.getMonth(), now.getDate()];
+  lastDay = {
+    from: new Date(y, m, d).getTime(),
+    to: new Date(y, m, d + 1).getTime(),
+    key: `${y}-${m}-${d}`,
+  };
+  return lastDay.key;
+}
 
 function searchDates(text: string, now: Date): DateMatch[] {
   // Folding keeps the length for Latin text, so offsets stay valid for the raw message.

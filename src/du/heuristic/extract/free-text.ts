@@ -48,13 +48,7 @@ const TRAILING = /[\s,.;:!?-]*\b(?:please|thanks|thank you|thx|por favor|gracias
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
   let s = message.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, "");
   // "the concept is rent", "el concepto es alquiler"
-  if (slotWords.length) {
-    const names = slotWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-    s = s.replace(
-      new RegExp(`^(?:the |my |el |la )?(?:${names})(?: should be| would be| is| es|:)\\s*`, "i"),
-      "",
-    );
-  }
+  if (slotWords.length) s = s.replace(slotLead(slotWords), "");
   for (let i = 0; i < 6; i++) {
     const next = s.replace(LEADING, "").replace(TRAILING, "");
     if (next === s) break;
@@ -62,4 +56,20 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
   }
   s = s.replace(/\s+/g, " ").trim();
   return s.length ? s : null;
+}
+
+const slotLeads = new WeakMap<readonly string[], RegExp>();
+
+/** "the concept is", "el concepto es" for a slot's words; compiled once per word list. */
+function slotLead(slotWords: readonly string[]): RegExp {
+  let lead = slotLeads.get(slotWords);
+  if (!lead) {
+    const names = slotWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    lead = new RegExp(
+      `^(?:the |my |el |la )?(?:${names})(?: should be| would be| is| es|:)\\s*`,
+      "i",
+    );
+    slotLeads.set(slotWords, lead);
+  }
+  return lead;
 }

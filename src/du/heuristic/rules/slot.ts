@@ -162,17 +162,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     // "forget it, I want to check my balance instead": drop this flow, then start that one.
     name: "switch-flow",
     run: (c) =>
-      c.digression && c.du.replacesFlow(c.turn) ? [{ type: "cancel_flow" }, ...c.digression] : null,
+      c.du.replacesFlow(c.turn) && c.digression ? [{ type: "cancel_flow" }, ...c.digression] : null,
   },
   {
     // Without a request cue, values of this flow's slots ("from savings") are answers, not a
     // request for a flow that happens to use the same words; a typed answer still wins.
     name: "digression",
+    // The flows are ranked last: most messages here are plain answers the cheap checks settle.
     run: (c) => {
-      if (!c.digression) return null;
+      if (c.typed && c.answer) return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
-      return !c.typed || !c.answer ? c.digression : null;
+      return c.digression;
     },
   },
   {
