@@ -1123,10 +1123,12 @@ function namingKeys(slots: SlotInfo[]): Map<string, NamingKey[]> {
   let out = namingKeysCache.get(slots);
   if (!out) {
     out = new Map();
+    // A generic part of a slot's name ("name") names it when no other slot of the flow has it.
+    const named = (s: SlotInfo) => [...s.keys, ...s.genericKeys];
     for (const slot of slots) {
-      for (const key of slot.keys) {
+      for (const key of named(slot)) {
         const shared = slots.some(
-          (o) => o !== slot && o.keys.some((k) => k.join(" ") === key.join(" ")),
+          (o) => o !== slot && named(o).some((k) => k.join(" ") === key.join(" ")),
         );
         if (shared) continue;
         const first = out.get(key[0]!);

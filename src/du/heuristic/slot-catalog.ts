@@ -34,6 +34,11 @@ export interface SlotInfo {
   distinctive: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
   keys: string[][];
+  /**
+   * Generic parts of its name ("name" of beneficiary_name, "type" of card_type): they name the
+   * slot only within a flow where no other slot has them.
+   */
+  genericKeys: string[][];
   /** Surface words that name the slot, for stripping "the concept is ..." from answers. */
   words: string[];
   /** Declared `person_name`: read as a name, not a phrase. */
@@ -86,6 +91,10 @@ export function buildSlotCatalog(
       extract,
       kind,
       keys,
+      genericKeys: name
+        .split("_")
+        .filter((p) => GENERIC_NAME_PARTS.has(p) && /^[a-z]{2,}$/.test(p) && p !== "the")
+        .map((p) => [stem(p)]),
       words: [...new Set(phrases)],
       nameLike: extract === "person_name",
       address: extract === "address",

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
@@ -367,5 +368,38 @@ describe("several date slots", () => {
     expect(
       slotsOf(read("dates", "I want to rent a car, back on the 20th, pick up on the 15th")),
     ).toEqual({});
+  });
+});
+
+describe("a generic part of a slot's name", () => {
+  it("names the one slot of the flow that has it ('the name' at a transfer's confirmation)", async () => {
+    const domain = await loadDomainFromText(
+      [
+        "slots:",
+        "  beneficiary_name: { type: string, prompt: 'Who to?' }",
+        "  amount: { type: float, prompt: 'How much?' }",
+        "  user_name: { type: string, prompt: 'Your name?' }",
+        "  ok: { type: boolean }",
+        "flows:",
+        "  transfer:",
+        "    description: Send money",
+        "    steps:",
+        "      - { step: who, type: collect, slot: beneficiary_name }",
+        "      - { step: much, type: collect, slot: amount }",
+        "      - { step: check, type: confirm, slot: ok, message: 'Send {amount} to {beneficiary_name}?' }",
+        "  profile:",
+        "    description: Set my name",
+        "    steps:",
+        "      - { step: me, type: collect, slot: user_name }",
+      ].join("\n"),
+      "generic.yaml",
+    );
+    const state = inFlow(domain, "transfer", {
+      confirm: true,
+      slots: { beneficiary_name: "John", amount: 50 },
+    });
+    expect(du.read("no, the name should be Maria", domain, state)).toEqual([
+      { type: "correct_slot", slot: "beneficiary_name", value: "Maria" },
+    ]);
   });
 });
