@@ -5,7 +5,8 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
- * (docs/understanding.md, "Evaluation on domains it was not written for"). Raise a floor when
+ * (docs/understanding.md, "Evaluation on domains it was not written for"). `holdout` sets were
+ * written before the last round and never tuned on; their floors only guard against regressions. Raise a floor when
  * the DU gets better; a change that lowers a figure under its floor is a regression. The
  * banking sets have their floors in heuristic/evaluation-floor.test.ts.
  */
@@ -17,22 +18,26 @@ interface Floor {
   completion: number;
 }
 
-const FLOORS: Record<string, Record<"dev" | "final", Floor>> = {
+const FLOORS: Record<string, Record<"dev" | "final" | "holdout", Floor>> = {
   pizza: {
-    dev: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.86 },
-    final: { intent: 0.77, slotPrecision: 0.94, slotRecall: 0.94, completion: 0.79 },
+    dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.86, slotPrecision: 0.94, slotRecall: 0.94, completion: 0.93 },
+    holdout: { intent: 0.62, slotPrecision: 0.89, slotRecall: 0.89, completion: 0.66 },
   },
   hotel: {
-    dev: { intent: 0.92, slotPrecision: 0.94, slotRecall: 0.97, completion: 0.99 },
-    final: { intent: 0.88, slotPrecision: 0.99, slotRecall: 0.81, completion: 0.93 },
+    dev: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    final: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.83, completion: 0.93 },
+    holdout: { intent: 0.84, slotPrecision: 0.99, slotRecall: 0.8, completion: 0.53 },
   },
   clinic: {
-    dev: { intent: 0.97, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.93 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.78, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.86 },
+    holdout: { intent: 0.77, slotPrecision: 0.97, slotRecall: 0.87, completion: 0.66 },
   },
   telecom: {
-    dev: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
-    final: { intent: 0.82, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
+    dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
+    holdout: { intent: 0.84, slotPrecision: 0.92, slotRecall: 0.89, completion: 0.79 },
   },
 };
 
