@@ -1,8 +1,11 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { ACT_FAMILIES, NEGATIONS } from "./language/words.ts";
+import { ACT_FAMILIES, NEGATIONS, STOP_WORDS } from "./language/words.ts";
 import { tokenize } from "./text.ts";
+
+/** Trigger phrases this long or longer are matched with one word left out. */
+const NEAR_PHRASE_MIN_WORDS = 4;
 
 export interface FlowScore {
   flow: string;
@@ -70,6 +73,8 @@ export class FlowIndex {
   private readonly avgLength: number;
   /** Each placeholder-free trigger phrase's analysis key, and the flows that have it. */
   private readonly phrases = new Map<string, Set<string>>();
+  /** A trigger phrase's words with one content word left out ("how much do i have"). */
+  private readonly nearPhrases = new Map<string, Set<string>>();
 
   /**
    * `collected` lists the slots each flow asks for: a value of one of them in a message (an
@@ -100,6 +105,13 @@ export class FlowIndex {
         if (new RegExp(PLACEHOLDER.source).test(phrase)) continue;
         const key = this.phraseKey(phrase);
         if (key) this.phrases.set(key, (this.phrases.get(key) ?? new Set()).add(flow));
+        const words = tokenize(phrase).map((t) => t.norm);
+        if (words.length < NEAR_PHRASE_MIN_WORDS) continue;
+        for (let i = 0; i < words.length; i++) {
+          if (STOP_WORDS.has(words[i]!)) continue;
+          const near = [...words.slice(0, i), ...words.slice(i + 1)].join(" ");
+          this.nearPhrases.set(near, (this.nearPhrases.get(near) ?? new Set()).add(flow));
+        }
       }
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));
@@ -144,6 +156,19 @@ export class FlowIndex {
    */
   ownPhrase(text: string): string | undefined {
     const flows = this.phrases.get(this.phraseKey(text));
+    return flows?.size === 1 ? [...flows][0] : undefined;
+  }
+
+  /**
+   * The one flow one of whose trigger phrases the message is, but for one content word left out
+   * ("How much do I have?" for "How much money do I have?"): asked when nothing else matched.
+   */
+  nearPhrase(text: string): string | undefined {
+    const flows = this.nearPhrases.get(
+      tokenize(text)
+        .map((t) => t.norm)
+        .join(" "),
+    );
     return flows?.size === 1 ? [...flows][0] : undefined;
   }
 

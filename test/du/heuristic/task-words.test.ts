@@ -138,3 +138,27 @@ describe("renting, and requests with a word of manner", () => {
     });
   });
 });
+
+describe("a trigger phrase but for one word", () => {
+  it("starts its flow when nothing else reads the message", async () => {
+    const domain = await loadDomainFromText(
+      [
+        "flows:",
+        "  check_balance:",
+        "    description: Check an account",
+        "    trigger: { intents: ['How much money do I have?'] }",
+        "    steps:",
+        "      - { step: tell, type: say, message: 'Plenty.' }",
+        "  list_cards:",
+        "    description: List my cards",
+        "    trigger: { intents: ['which cards do I have?'] }",
+        "    steps:",
+        "      - { step: tell, type: say, message: 'Two.' }",
+      ].join("\n"),
+      "near.yaml",
+    );
+    expect(started(domain, "How much do I have?")).toBe("check_balance");
+    // Left out of both phrases, "do I have" names neither flow.
+    expect(started(domain, "do I have")).toBeUndefined();
+  });
+});

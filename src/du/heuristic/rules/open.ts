@@ -139,6 +139,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return term ? [{ type: "clarify", topic: term }] : null;
     },
   },
+  {
+    // "How much do I have?" when a trigger is "How much money do I have?": the author's phrase
+    // but for one word, when nothing else read the message.
+    name: "near-trigger-phrase",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const flow = turn.model.index.nearPhrase(turn.text);
+      return flow ? du.start(turn, flow) : null;
+    },
+  },
   // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
   { name: "bare-yes", run: ({ turn }) => (turn.acts.affirm ? [{ type: "affirm" }] : null) },
   { name: "bare-no", run: ({ turn }) => (turn.acts.deny ? [{ type: "deny" }] : null) },
