@@ -84,12 +84,15 @@ export function observeCheckpointer<T extends Checkpointer>(
       options?.load
         ? observe("load", () => tryAcquireLease.call(inner, id, ttlMs, options))
         : tryAcquireLease.call(inner, id, ttlMs));
-  // Bound once per method: the lease methods are read on every turn.
+  // The wrapped methods, and the others bound once: several are read on every turn, so a read
+  // is one map lookup.
+  const fixed = new Map<PropertyKey, unknown>(Object.entries(observed));
+  if (leaseAndLoad) fixed.set("tryAcquireLease", leaseAndLoad);
   const bound = new Map<PropertyKey, { method: unknown; bound: unknown }>();
   return new Proxy(inner, {
     get(target, property) {
-      if (Object.hasOwn(observed, property)) return observed[property as keyof Observed];
-      if (property === "tryAcquireLease" && leaseAndLoad) return leaseAndLoad;
+      const wrapped = fixed.get(property);
+      if (wrapped !== undefined) return wrapped;
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== "function") return value;
       const known = bound.get(property);
