@@ -4,6 +4,7 @@ import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomain, loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
+import { inFlow } from "../helpers.ts";
 
 /** The language packs' task words: generic verbs of one act match a flow of that act. */
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/du");
@@ -143,12 +144,19 @@ describe("a trigger phrase but for one word", () => {
   it("starts its flow when nothing else reads the message", async () => {
     const domain = await loadDomainFromText(
       [
+        "slots:",
+        "  iban: { type: string, prompt: 'Their IBAN?' }",
         "flows:",
         "  check_balance:",
         "    description: Check an account",
         "    trigger: { intents: ['How much money do I have?'] }",
         "    steps:",
         "      - { step: tell, type: say, message: 'Plenty.' }",
+        "  send_money:",
+        "    description: Send money to someone",
+        "    trigger: { intents: ['send money'] }",
+        "    steps:",
+        "      - { step: ask, type: collect, slot: iban }",
         "  list_cards:",
         "    description: List my cards",
         "    trigger: { intents: ['which cards do I have?'] }",
@@ -160,5 +168,11 @@ describe("a trigger phrase but for one word", () => {
     expect(started(domain, "How much do I have?")).toBe("check_balance");
     // Left out of both phrases, "do I have" names neither flow.
     expect(started(domain, "do I have")).toBeUndefined();
+    // Asked while another flow waits for an answer, it interrupts that flow.
+    const waiting = inFlow(domain, "send_money", { waiting: "iban" });
+    expect(du.read("How much do I have?", domain, waiting)[0]).toEqual({
+      type: "start_flow",
+      flow: "check_balance",
+    });
   });
 });

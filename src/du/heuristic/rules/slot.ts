@@ -187,6 +187,17 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       c.term && c.turn.model.slots.has(c.term) ? [{ type: "clarify", topic: c.term }] : null,
   },
   {
+    // "How much do I have?" while an IBAN is asked: another flow's trigger phrase but for one
+    // word interrupts this one, as its full phrase would.
+    name: "near-trigger-digression",
+    run: ({ du, turn, frame }) => {
+      const flow = turn.model.index.nearPhrase(turn.text);
+      if (!flow || flow === frame.flow || turn.model.loaded.domain.flows[flow]?.internal)
+        return null;
+      return du.start(turn, flow);
+    },
+  },
+  {
     // "can I get a mortgage?": neither the answer nor about the question.
     name: "out-of-scope-question",
     run: (c) => {
