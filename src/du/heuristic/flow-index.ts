@@ -164,11 +164,10 @@ export class FlowIndex {
    * ("How much do I have?" for "How much money do I have?"): asked when nothing else matched.
    */
   nearPhrase(text: string): string | undefined {
-    const flows = this.nearPhrases.get(
-      tokenize(text)
-        .map((t) => t.norm)
-        .join(" "),
-    );
+    const tokens = tokenize(text);
+    // A short answer ("savings", "ES91 ...") is never a phrase but for one word: no join.
+    if (tokens.length < NEAR_PHRASE_MIN_WORDS - 1) return undefined;
+    const flows = this.nearPhrases.get(tokens.map((t) => t.norm).join(" "));
     return flows?.size === 1 ? [...flows][0] : undefined;
   }
 
