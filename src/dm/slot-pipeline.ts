@@ -1,6 +1,8 @@
+import { wholePattern } from "../config/slot-pattern.ts";
 import type { SlotValue } from "../protocol/commands.ts";
 import type { FlowFrame } from "../protocol/state.ts";
 import type { Effectful } from "./effects.ts";
+import type { MessageCatalog } from "./messages/catalog.ts";
 import { coerceSlotValue, matchChoice, slotLabel } from "./slot-values.ts";
 import type { Turn } from "./turn.ts";
 
@@ -19,22 +21,6 @@ export function* acceptSlotValue(
 ): Effectful<Accepted> {
   const definition = turn.domain.domain.slots[slot];
   if (!definition) return { ok: true, value: raw };
-  const catalog = turn.catalog;
-  const label = slotLabel(slot, definition);
-  const given = String(raw);
-  // A validator's own message wins; then the slot's (a template: {value}, {slot}); then ours.
-  const reject = (fallback: string, validatorMessage?: string): Accepted => ({
-    ok: false,
-    message:
-      validatorMessage ??
-      (definition.validation_error_message !== undefined
-        ? turn.render(definition.validation_error_message, {
-            ...frame.slots,
-            value: raw,
-            slot: label,
-          })
-        : fallback),
-  });
   let value = raw;
   if (definition.normalizer) {
     const normalized = yield {
@@ -50,22 +36,29 @@ export function* acceptSlotValue(
         normalizer: definition.normalizer,
         error: normalized.error,
       });
-      return reject(catalog.notNormalized(given, label));
+      return rejected(turn, frame, slot, raw, (c, given, label) => c.notNormalized(given, label));
     }
     value = normalized.value as SlotValue;
   }
   const coerced = coerceSlotValue(definition.type, value, turn.input.now);
   if (!coerced.ok) {
-    return reject(catalog.notCoerced(given, coerced.reason, label));
+    const { reason } = coerced;
+    return rejected(turn, frame, slot, raw, (c, given, label) =>
+      c.notCoerced(given, reason, label),
+    );
   }
   const chosen = matchChoice(definition, coerced.value);
   if (chosen === undefined) {
-    return reject(catalog.notAChoice((definition.choices ?? []).map(String)));
+    return rejected(turn, frame, slot, raw, (c) =>
+      c.notAChoice((definition.choices ?? []).map(String)),
+    );
   }
   // A declared pattern is part of the slot's type: whichever DU read the value, it must match.
   if (definition.pattern !== undefined && typeof chosen === "string") {
     if (!wholePattern(definition.pattern).test(chosen)) {
-      return reject(catalog.notMatchingPattern(given, label));
+      return rejected(turn, frame, slot, raw, (c, given, label) =>
+        c.notMatchingPattern(given, label),
+      );
     }
   }
   if (definition.validator && chosen !== null) {
@@ -82,23 +75,40 @@ export function* acceptSlotValue(
         validator: definition.validator,
         error: verdict.error,
       });
-      return reject(catalog.notChecked(label));
+      return rejected(turn, frame, slot, raw, (c, _given, label) => c.notChecked(label));
     }
-    if (typeof verdict.value === "string") return reject("", verdict.value);
+    // A validator's own message wins over the slot's and ours.
+    if (typeof verdict.value === "string") return { ok: false, message: verdict.value };
     if (verdict.value !== true) {
-      return reject(catalog.notValid(given, label));
+      return rejected(turn, frame, slot, raw, (c, given, label) => c.notValid(given, label));
     }
   }
   return { ok: true, value: chosen };
 }
 
-/** A slot's `pattern` anchored at both ends, compiled once per pattern text. */
-const compiled = new Map<string, RegExp>();
-function wholePattern(pattern: string): RegExp {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(`^(?:${pattern})$`, "iu");
-    compiled.set(pattern, re);
-  }
-  return re;
+/** Our wording of a refusal, from the catalog, the value as given and the slot's label. */
+type Refusal = (catalog: MessageCatalog, given: string, label: string) => string;
+
+/**
+ * A refused value: the slot's `validation_error_message` (a template: {value}, {slot}) wins over
+ * ours. Built only on refusal; an accepted value makes no message and no label.
+ */
+function rejected(
+  turn: Turn,
+  frame: FlowFrame,
+  slot: string,
+  raw: SlotValue,
+  ours: Refusal,
+): Accepted {
+  const definition = turn.domain.domain.slots[slot]!;
+  const label = slotLabel(slot, definition);
+  const message =
+    definition.validation_error_message !== undefined
+      ? turn.render(definition.validation_error_message, {
+          ...frame.slots,
+          value: raw,
+          slot: label,
+        })
+      : ours(turn.catalog, String(raw), label);
+  return { ok: false, message };
 }

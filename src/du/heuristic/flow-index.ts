@@ -106,7 +106,8 @@ export class FlowIndex {
         const key = this.phraseKey(phrase);
         if (key) this.phrases.set(key, (this.phrases.get(key) ?? new Set()).add(flow));
         const words = tokenize(phrase).map((t) => t.norm);
-        if (words.length < NEAR_PHRASE_MIN_WORDS) continue;
+        // A flow users cannot start is never one a near phrase starts.
+        if (words.length < NEAR_PHRASE_MIN_WORDS || domain.flows[flow]?.internal) continue;
         for (let i = 0; i < words.length; i++) {
           if (STOP_WORDS.has(words[i]!)) continue;
           const near = [...words.slice(0, i), ...words.slice(i + 1)].join(" ");

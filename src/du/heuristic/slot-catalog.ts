@@ -1,5 +1,6 @@
 import type { Domain, SlotDefinition, SlotExtract } from "../../config/schema.ts";
 import { slotExtract } from "../../config/slot-kind.ts";
+import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
@@ -66,6 +67,8 @@ const READER: Record<SlotExtract, SlotKind> = {
 
 /** Name parts that say nothing about which slot is meant. */
 const GENERIC_NAME_PARTS = new Set(["type", "name", "value", "id", "4", "the"]);
+/** Of those, the nouns that still name a slot where no other slot of the flow has them. */
+const GENERIC_NOUNS = new Set(["type", "name", "value", "id"]);
 
 /** Every slot of the domain with its reading strategy and the words that name it. */
 export function buildSlotCatalog(
@@ -93,7 +96,7 @@ export function buildSlotCatalog(
       keys,
       genericKeys: name
         .split("_")
-        .filter((p) => GENERIC_NAME_PARTS.has(p) && /^[a-z]{2,}$/.test(p) && p !== "the")
+        .filter((p) => GENERIC_NOUNS.has(p))
         .map((p) => [stem(p)]),
       words: [...new Set(phrases)],
       nameLike: extract === "person_name",
@@ -106,7 +109,7 @@ export function buildSlotCatalog(
     };
     if (def.pattern) {
       info.pattern = new RegExp(def.pattern, "iu");
-      info.wholePattern = new RegExp(`^(?:${def.pattern})$`, "iu");
+      info.wholePattern = wholePattern(def.pattern);
       const parts = hyphenParts(def.pattern);
       if (parts) {
         info.loosePattern = new RegExp(parts.map((p) => `(${p})`).join("[-\\s]?"), "iu");

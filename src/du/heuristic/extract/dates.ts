@@ -149,6 +149,12 @@ const SMALL_COUNTS: Record<string, number> = {
 };
 Object.setPrototypeOf(SMALL_COUNTS, null);
 
+/** "3 days", "a week", "dos semanas": how many days a count of days or weeks is. */
+function daysIn(count: string, unit: string): number {
+  const n = /^\d+$/.test(count) ? +count : SMALL_COUNTS[count]!;
+  return /^(?:week|semana)/.test(unit) ? n * 7 : n;
+}
+
 /**
  * Dates in English and Spanish: ISO `2026-12-01`, `01/12/2026` (day first unless that cannot be),
  * `1 December`, `December 1st, 2026`, `1 de diciembre`, `today`/`tomorrow`/`yesterday`,
@@ -272,10 +278,7 @@ function searchDates(text: string, now: Date): DateMatch[] {
   for (const m of s.matchAll(PART_OF_TODAY))
     push(addDays(now, 0), m.index!, m.index! + m[0].length);
   for (const m of s.matchAll(AGO)) {
-    const count = m[1] ?? m[3]!;
-    const n = /^\d+$/.test(count) ? +count : SMALL_COUNTS[count]!;
-    const week = /^(?:week|semana)/.test(m[2] ?? m[4]!);
-    push(addDays(now, -n * (week ? 7 : 1)), m.index!, m.index! + m[0].length);
+    push(addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
   // "the 15th", "on the 3rd", "el dia 15": the next such day of a month (today included).
   for (const m of s.matchAll(/\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b/g)) {
@@ -291,8 +294,7 @@ function searchDates(text: string, now: Date): DateMatch[] {
     push(value, m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(FROM_NOW)) {
-    const n = /^\d+$/.test(m[1]!) ? +m[1]! : SMALL_COUNTS[m[1]!]!;
-    push(addDays(now, n * (/^week/.test(m[2]!) ? 7 : 1)), m.index!, m.index! + m[0].length);
+    push(addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(RELATIVE_DAY)) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
@@ -305,10 +307,7 @@ function searchDates(text: string, now: Date): DateMatch[] {
     push(addDays(now, days), m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(AHEAD)) {
-    const count = m[1] ?? m[3]!;
-    const n = /^\d+$/.test(count) ? +count : SMALL_COUNTS[count]!;
-    const week = /^(?:week|semana)/.test(m[2] ?? m[4]!);
-    push(addDays(now, n * (week ? 7 : 1)), m.index!, m.index! + m[0].length);
+    push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
   return out.sort((a, b) => a.start - b.start);
 }

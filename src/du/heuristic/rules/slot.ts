@@ -21,6 +21,7 @@ export class SlotContext {
   #others?: Found[];
   #digression?: Command[] | null;
   #term?: string | null;
+  #alone?: Found | null;
   #answer?: Found | null;
   #jointDates?: Found[] | null;
 
@@ -42,7 +43,7 @@ export class SlotContext {
     if (this.#jointDates === undefined) {
       const { turn, slot } = this;
       const joint =
-        slot.kind === "date" && !turn.model.reader.answer(slot, turn.text)
+        slot.kind === "date" && !this.alone
           ? this.du.mentionsFor(turn, this.frame.flow, [], [])
           : [];
       this.#jointDates = joint.some((f) => f.slot === slot.name) ? joint : null;
@@ -58,13 +59,16 @@ export class SlotContext {
     if (this.#term === undefined) this.#term = this.du.termTopic(this.turn);
     return this.#term;
   }
+  /** The message read as the asked slot's value on its own. */
+  private get alone(): Found | null {
+    if (this.#alone === undefined)
+      this.#alone = this.turn.model.reader.answer(this.slot, this.turn.text);
+    return this.#alone;
+  }
   /** The message read as the answer to the pending question. */
   get answer(): Found | null {
     if (this.#answer === undefined) {
-      this.#answer =
-        this.turn.model.reader.answer(this.slot, this.turn.text) ??
-        this.jointDates?.find((f) => f.slot === this.slot.name) ??
-        null;
+      this.#answer = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
     }
     return this.#answer;
   }
@@ -192,9 +196,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "near-trigger-digression",
     run: ({ du, turn, frame }) => {
       const flow = turn.model.index.nearPhrase(turn.text);
-      if (!flow || flow === frame.flow || turn.model.loaded.domain.flows[flow]?.internal)
-        return null;
-      return du.start(turn, flow);
+      return flow && flow !== frame.flow ? du.start(turn, flow) : null;
     },
   },
   {
