@@ -30,12 +30,21 @@ const CHANGE_WORDS = /\b(?:change|modify|edit|fix|update|cambiar|cambia|modifica
 /** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
 export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
   {
+    // "yes, cancel it" asked "Cancel order 1003?": a yes that repeats the flow's own act
+    // confirms it; the cancel word names what is confirmed, not a wish to stop.
+    name: "yes-own-act",
+    run: ({ du, turn, frame }) =>
+      turn.acts.affirmLead && !turn.acts.denyLead && du.saysOwnAct(turn, frame.flow)
+        ? [{ type: "affirm" }]
+        : null,
+  },
+  {
     name: "cancel",
     run: ({ du, turn }) => {
       const { acts } = turn;
-      return acts.cancel || (!acts.deny && !acts.denyLead && du.cancelsActive(turn))
-        ? [{ type: "cancel_flow" }]
-        : null;
+      // "hmm no, leave it": a "no" behind an opener is a no to the summary, as a bare one is.
+      const no = acts.deny || acts.denyLead || OPENED_NO.test(acts.flat);
+      return acts.cancel || (!no && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null;
     },
   },
   {
