@@ -919,7 +919,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const found = [...text.matchAll(pattern)]
         .filter((m) => m[0].trim() !== "")
         .map((m) => ({ start: m.index, end: m.index + m[0].length }));
-      mark([slot], found);
+      // "cancel hb 123456": the code typed with a space is the same evidence.
+      const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
+      mark([slot], loose ? [loose] : found);
     }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence

@@ -1,5 +1,6 @@
 import type { Command, SlotValue } from "../../protocol/commands.ts";
 import { type DialogueState, RECENT_FLOW_TURNS } from "../../protocol/state.ts";
+import { readActs } from "./acts.ts";
 import type { DomainModel } from "./domain-model.ts";
 import { AFFIRM, DENY, FILLERS, NO_OPENERS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -107,9 +108,13 @@ const OPENERS = new Set(
 );
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
 
+/** An order to go on ("sorry, go ahead"), unlike a bare "yes"/"ok" that may just acknowledge. */
+const GO_ON = /\b(?:go ahead|do it|proceed|please do|hazlo|adelante)\b/;
+
 /** A yes said as a change of mind, with no "no" after the change ("ok, actually no" is none). */
 function changesMind(flat: string): boolean {
   if (!GO_AHEAD.test(flat)) return false;
+  if (GO_ON.test(flat) && readActs(flat).affirm) return true;
   if (AFTER_ALL.test(flat)) return true;
   const cue = CHANGE_OF_MIND.exec(flat);
   if (!cue) return false;

@@ -68,6 +68,15 @@ describe("taking back a declined confirmation", () => {
     expect((await play(clinic, cancel, "cancel_appointment")).completed).toBe(true);
   });
 
+  it("runs the flow again on an order to go on, not on a bare acknowledgement", async () => {
+    const dates = ["change dates on HB-222222 to the 20th, 2 nights", "no"];
+    for (const text of ["sorry, go ahead", "yes, do it"]) {
+      const result = await play(hotel, [...dates, text, "yes"], "change_dates");
+      expect(result.completed, text).toBe(true);
+    }
+    expect((await play(hotel, [...dates, "ok", "yes"], "change_dates")).completed).toBe(false);
+  });
+
   it("does not when the change of mind is a no", async () => {
     const turns = [
       "change dates on HB-222222 to the 20th, 2 nights",
@@ -88,6 +97,20 @@ describe("a cancel of another flow's thing in the middle of a flow", () => {
     expect(du.read("actually first cancel AP-4821", clinic, state)).toEqual([
       { type: "start_flow", flow: "cancel_appointment" },
       { type: "set_slot", slot: "appointment_code", value: "AP-4821" },
+    ]);
+    // The digits of a code are no number: another flow's request, not the nights.
+    const nights = inFlow(hotel, "book_room", {
+      waiting: "nights",
+      slots: { city: "valencia", check_in: "2027-03-11" },
+    });
+    expect(du.read("wait, first I want to change the dates of HB-123456", hotel, nights)).toEqual([
+      { type: "start_flow", flow: "change_dates" },
+      { type: "set_slot", slot: "reservation_code", value: "HB-123456" },
+    ]);
+    // Typed with a space, the code is still that flow's value, and its digits no answer.
+    expect(du.read("hold on, first I need to cancel hb 123456", hotel, nights)).toEqual([
+      { type: "start_flow", flow: "cancel_reservation" },
+      { type: "set_slot", slot: "reservation_code", value: "HB-123456" },
     ]);
     // Without another flow's value it still cancels the running one.
     expect(du.read("cancel it", clinic, state)).toEqual([{ type: "cancel_flow" }]);
