@@ -601,19 +601,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * The message's task words are all acts of `flow` ("cancel it", "delete it" for a flow that
-   * cancels a reservation): said with a yes at its confirmation, they repeat what is confirmed.
-   */
-  saysOwnAct(turn: Turn, flow: string): boolean {
-    const acts = [...turn.model.analyzer.features(turn.acts.flat).tasks.values()]
-      .filter((t) => !t.weak)
-      .map((t) => t.act);
-    if (acts.length === 0) return false;
-    const own = turn.model.index.actsOf(flow);
-    return acts.every((act) => own.has(act));
-  }
-
-  /**
    * "cancel the transfer", "I don't want to send it anymore": a cancel phrase whose other words
    * only talk about the active flow (or about nothing).
    */

@@ -2,6 +2,7 @@ import type { Command, SlotValue } from "../../protocol/commands.ts";
 import { type DialogueState, RECENT_FLOW_TURNS } from "../../protocol/state.ts";
 import { readActs } from "./acts.ts";
 import type { DomainModel } from "./domain-model.ts";
+import { saysOwnAct } from "./flow-words.ts";
 import { AFFIRM, DENY, FILLERS, NO_OPENERS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
@@ -98,7 +99,7 @@ function kindred(
 
 /** Changing one's mind after saying no: "actually yes, send it", "go ahead after all". */
 const CHANGE_OF_MIND =
-  /\b(?:actually|on second thought|thinking about it|en realidad|pensandolo mejor)\b/;
+  /\b(?:actually|on second thought|thinking about it|i meant|en realidad|pensandolo mejor|quise decir)\b/;
 const AFTER_ALL = /\b(?:after all|changed my mind|al final)\b/;
 const GO_AHEAD =
   /\b(?:yes|yeah|yep|ok|okay|sure|go ahead|do it|proceed|confirm|send it|pay it|block it|order it|si|vale|hazlo)\b/;
@@ -133,7 +134,11 @@ export function reviveDeclined(
   flat: string,
 ): Command[] | null {
   const memory = recent(state, 2);
-  if (!memory?.declined || !changesMind(flat)) return null;
+  if (!memory?.declined) return null;
+  // "yes, cancel it" right after saying no to the cancellation: a yes to what it does.
+  const acts = readActs(flat);
+  const again = acts.affirmLead && !acts.denyLead && saysOwnAct(model, memory.flow, flat);
+  if (!again && !changesMind(flat)) return null;
   const slots: Record<string, SlotValue> = {};
   const declined: Command[] = [];
   for (const slot of model.flowSlots.get(memory.flow) ?? []) {

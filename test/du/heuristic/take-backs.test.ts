@@ -36,7 +36,12 @@ describe("a yes that repeats the flow's own act at its confirmation", () => {
     inFlow(clinic, "cancel_appointment", { confirm: true, slots: { appointment_code: "AP-4821" } });
 
   it("confirms, in English and Spanish", () => {
-    for (const text of ["yes, cancel it", "yes please cancel the appointment", "sí, cancélala"]) {
+    for (const text of [
+      "yes, cancel it",
+      "yes please cancel the appointment",
+      "sí, cancélala",
+      "sorry, yes cancel it",
+    ]) {
       expect(du.read(text, clinic, atCancel()), text).toEqual([{ type: "affirm" }]);
     }
   });
@@ -75,6 +80,14 @@ describe("taking back a declined confirmation", () => {
       expect(result.completed, text).toBe(true);
     }
     expect((await play(hotel, [...dates, "ok", "yes"], "change_dates")).completed).toBe(false);
+  });
+
+  it("runs the flow again on a yes to what it does, or a yes meant before", async () => {
+    const cancel = ["cancel AP-4821 please", "no"];
+    for (const text of ["perdona, sí, cancélala", "sorry I meant yes"]) {
+      const result = await play(clinic, [...cancel, text, "yes"], "cancel_appointment");
+      expect(result.completed, text).toBe(true);
+    }
   });
 
   it("does not when the change of mind is a no", async () => {

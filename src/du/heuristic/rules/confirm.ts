@@ -1,5 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
+import { saysOwnAct } from "../flow-words.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
@@ -33,8 +34,10 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     // "yes, cancel it" asked "Cancel order 1003?": a yes that repeats the flow's own act
     // confirms it; the cancel word names what is confirmed, not a wish to stop.
     name: "yes-own-act",
-    run: ({ du, turn, frame }) =>
-      turn.acts.affirmLead && !turn.acts.denyLead && du.saysOwnAct(turn, frame.flow)
+    run: ({ turn, frame }) =>
+      turn.acts.affirmLead &&
+      !turn.acts.denyLead &&
+      saysOwnAct(turn.model, frame.flow, turn.acts.flat)
         ? [{ type: "affirm" }]
         : null,
   },
