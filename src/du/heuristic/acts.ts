@@ -33,7 +33,7 @@ export interface ActReading {
   flat: string;
   affirm: boolean;
   deny: boolean;
-  /** Starts with "yes ..." / "no ..." followed by more words. */
+  /** Starts with "yes ..." (also behind fillers: "sorry, yes ...") / "no ..." and more words. */
   affirmLead: boolean;
   denyLead: boolean;
   cancel: boolean;
@@ -115,8 +115,17 @@ interface Padded {
 const padded = (list: readonly string[]): Padded[] =>
   list.map((phrase) => ({ phrase, lead: `${phrase} `, within: ` ${phrase} ` }));
 
-function leading(text: string, phrases: readonly Padded[]): boolean {
-  return phrases.some((p) => text.startsWith(p.lead));
+function leading(text: string, phrases: readonly Padded[], behindFillers = false): boolean {
+  if (phrases.some((p) => text.startsWith(p.lead))) return true;
+  if (!behindFillers) return false;
+  // "sorry, yes cancel it", "perdona, sí, cancélala". (A "no" behind an opener is read by the
+  // rules that need it: "actually no, keep my plan" names the plan but does not change it.)
+  const words = text.split(" ");
+  let i = 0;
+  while (i < words.length - 1 && FILLERS.has(words[i]!)) i++;
+  if (i === 0) return false;
+  const rest = words.slice(i).join(" ");
+  return phrases.some((p) => rest.startsWith(p.lead));
 }
 
 function mentioned(text: string, phrases: readonly Padded[]): string | null {
@@ -182,7 +191,7 @@ function read(message: string): ActReading {
     flat: text,
     affirm: pure(words, sets.affirm),
     deny: pure(words, sets.deny),
-    affirmLead: leading(text, PADDED.affirm),
+    affirmLead: leading(text, PADDED.affirm, true),
     denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
     cancelMentioned: mentioned(text, PADDED.cancel),

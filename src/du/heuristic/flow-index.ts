@@ -172,6 +172,12 @@ export class FlowIndex {
     return flows?.size === 1 ? [...flows][0] : undefined;
   }
 
+  /** The flow's main acts ("cancel" for a flow that cancels a reservation). */
+  actsOf(flow: string): ReadonlySet<string> {
+    const doc = this.docs.find((d) => d.flow === flow);
+    return new Set(doc?.acts.keys() ?? []);
+  }
+
   /** Some flow's phrases use this term. */
   knows(term: string): boolean {
     return this.df.has(term);

@@ -39,3 +39,16 @@ export function saysFlowWord(model: DomainModel, flow: string, text: string): bo
     (t) => words.has(t.norm) || (t.norm.endsWith("s") && words.has(t.norm.slice(0, -1))),
   );
 }
+
+/**
+ * The message's task words are all acts of `flow` ("cancel it", "delete it" for a flow that
+ * cancels a reservation): said with a yes about that flow, they repeat what it does.
+ */
+export function saysOwnAct(model: DomainModel, flow: string, flat: string): boolean {
+  const acts = [...model.analyzer.features(flat).tasks.values()]
+    .filter((t) => !t.weak)
+    .map((t) => t.act);
+  if (acts.length === 0) return false;
+  const own = model.index.actsOf(flow);
+  return acts.every((act) => own.has(act));
+}

@@ -17,6 +17,7 @@ import {
   AMBIGUOUS_CANCEL,
   FILLERS,
   GREETING,
+  INTENT_WORDS,
   ORDINALS,
   PHRASE_BREAKS,
   QUESTION_START,
@@ -111,6 +112,17 @@ class MessageTurn implements Turn {
     this.#rank ??= this.model.index.rank(this.view.text, this.view.markers);
     return this.#rank;
   }
+}
+
+/** A question word ends the text, maybe with one function word after it: "where is", "where". */
+function endsInQuestionWord(text: string): boolean {
+  const words = tokenize(text)
+    .slice(-2)
+    .map((t) => t.norm);
+  const last = words.at(-1);
+  if (last === undefined) return false;
+  if (INTENT_WORDS.has(last)) return true;
+  return words.length === 2 && STOP_WORDS.has(last) && INTENT_WORDS.has(words[0]!);
 }
 
 /**
@@ -573,6 +585,22 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
+   * "first I need to cancel HB-123456" while a booking asks for the nights: the message holds a
+   * value only other flows take, and the best of them is the one it asks for, so what it
+   * cancels (or changes, or looks up) is that flow's thing, not the running one.
+   */
+  valueOfOtherFlow(turn: Turn): boolean {
+    const frame = turn.frame;
+    const [top] = turn.rank;
+    if (!frame || !top || top.flow === frame.flow) return false;
+    const own = new Set((turn.model.flowSlots.get(frame.flow) ?? []).map((s) => `@${s.name}`));
+    const theirs = new Set((turn.model.flowSlots.get(top.flow) ?? []).map((s) => `@${s.name}`));
+    return turn.view.markers.some(
+      (group) => group.some((m) => theirs.has(m)) && !group.some((m) => own.has(m)),
+    );
+  }
+
+  /**
    * "cancel the transfer", "I don't want to send it anymore": a cancel phrase whose other words
    * only talk about the active flow (or about nothing).
    */
@@ -582,6 +610,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Spanish "para" (stop / for) and "deja" (leave / let) cancel only on their own:
     // "para el alquiler" is a transfer concept.
     if (AMBIGUOUS_CANCEL.has(phrase)) return false;
+    if (this.valueOfOtherFlow(turn)) return false;
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
@@ -877,7 +906,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const found = [...text.matchAll(pattern)]
         .filter((m) => m[0].trim() !== "")
         .map((m) => ({ start: m.index, end: m.index + m[0].length }));
-      mark([slot], found);
+      // "cancel hb 123456": the code typed with a space is the same evidence.
+      const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
+      mark([slot], loose ? [loose] : found);
     }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
@@ -911,7 +942,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Right to left, skipping spans that overlap one already cut (two slots share a choice).
     for (const span of spans.sort((a, b) => b.start - a.start)) {
       if (span.end > cut) continue;
-      out = `${out.slice(0, span.start)} ${out.slice(span.end)}`;
+      // "where is 1003", "tell me where 1003 is": the value a question word asks about stays as
+      // a pronoun, so the question keeps its object ("where is it") once the value is cut.
+      const asked =
+        groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(out.slice(0, span.start));
+      out = `${out.slice(0, span.start)}${asked ? " it " : " "}${out.slice(span.end)}`;
       cut = span.start;
     }
     if (kept.length) out = `${out} ${kept.join(" ")}`;

@@ -1,6 +1,9 @@
 import type { Command, SlotValue } from "../../protocol/commands.ts";
 import { type DialogueState, RECENT_FLOW_TURNS } from "../../protocol/state.ts";
+import { readActs } from "./acts.ts";
 import type { DomainModel } from "./domain-model.ts";
+import { saysOwnAct } from "./flow-words.ts";
+import { AFFIRM, DENY, FILLERS, NO_OPENERS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
 import { stem, tokenize } from "./text.ts";
@@ -96,9 +99,30 @@ function kindred(
 
 /** Changing one's mind after saying no: "actually yes, send it", "go ahead after all". */
 const CHANGE_OF_MIND =
-  /^(?:(?:oh|hmm|um|wait|ok|okay|no)\s+)*(?:actually|on second thought|thinking about it|en realidad|pensandolo mejor)\b|\b(?:after all|changed my mind|al final)\b/;
+  /\b(?:actually|on second thought|thinking about it|i meant|en realidad|pensandolo mejor|quise decir)\b/;
+const AFTER_ALL = /\b(?:after all|changed my mind|al final)\b/;
 const GO_AHEAD =
   /\b(?:yes|yeah|yep|ok|okay|sure|go ahead|do it|proceed|confirm|send it|pay it|block it|order it|si|vale|hazlo)\b/;
+/** What may come before "actually" in a change of mind: "sorry, yes actually", "ugh, actually". */
+const OPENERS = new Set(
+  [...FILLERS, ...NO_OPENERS, ...AFFIRM, "no", "wait"].flatMap((p) => p.split(" ")),
+);
+const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
+
+/** An order to go on ("sorry, go ahead"), unlike a bare "yes"/"ok" that may just acknowledge. */
+const GO_ON = /\b(?:go ahead|do it|proceed|please do|hazlo|adelante)\b/;
+
+/** A yes said as a change of mind, with no "no" after the change ("ok, actually no" is none). */
+function changesMind(flat: string): boolean {
+  if (!GO_AHEAD.test(flat)) return false;
+  if (GO_ON.test(flat) && readActs(flat).affirm) return true;
+  if (AFTER_ALL.test(flat)) return true;
+  const cue = CHANGE_OF_MIND.exec(flat);
+  if (!cue) return false;
+  const before = flat.slice(0, cue.index).split(" ").filter(Boolean);
+  const after = flat.slice(cue.index + cue[0].length).split(" ");
+  return before.every((w) => OPENERS.has(w)) && !after.some((w) => DENY_WORDS.has(w));
+}
 
 /**
  * "actually yes, pay it" right after declining a confirmation: the declined flow starts again
@@ -110,7 +134,11 @@ export function reviveDeclined(
   flat: string,
 ): Command[] | null {
   const memory = recent(state, 2);
-  if (!memory?.declined || !CHANGE_OF_MIND.test(flat) || !GO_AHEAD.test(flat)) return null;
+  if (!memory?.declined) return null;
+  // "yes, cancel it" right after saying no to the cancellation: a yes to what it does.
+  const acts = readActs(flat);
+  const again = acts.affirmLead && !acts.denyLead && saysOwnAct(model, memory.flow, flat);
+  if (!again && !changesMind(flat)) return null;
   const slots: Record<string, SlotValue> = {};
   const declined: Command[] = [];
   for (const slot of model.flowSlots.get(memory.flow) ?? []) {

@@ -116,7 +116,7 @@ export class SlotReader {
     private readonly relations: ReadonlySet<string>,
   ) {}
 
-  /** Numbers that are not part of an IBAN, a date or a code like "ABC123". */
+  /** Numbers that are not part of an IBAN, a date or a code like "ABC123" or "HB-123456". */
   numbers(text: string): readonly NumberMatch[] {
     const now = this.now();
     const day = dayKey(now);
@@ -134,7 +134,7 @@ export class SlotReader {
       findNumbers(text, this.language).filter(
         (n) =>
           !blocked.some((b) => overlaps(b, n)) &&
-          !/[A-Za-z]/.test(text.slice(Math.max(0, n.start - 1), n.start)),
+          !/[A-Za-z]-?$/.test(text.slice(Math.max(0, n.start - 2), n.start)),
       ),
     );
     if (this.recentNumbers.size >= 64) this.recentNumbers.clear();
@@ -277,6 +277,14 @@ export class SlotReader {
     const joined = loose.slice(1).join("-");
     const value = slot.upperPattern ? joined.toUpperCase() : joined;
     return { slot: slot.name, value, start: loose.index, end };
+  }
+
+  /** Where a pattern slot's value is typed with a space or without its hyphen ("hb 222222"). */
+  looseCode(slot: SlotInfo, text: string): { start: number; end: number } | null {
+    const loose = slot.loosePattern?.exec(text);
+    if (!loose) return null;
+    const end = loose.index + loose[0].length;
+    return wordBounded(text, loose.index, end) ? { start: loose.index, end } : null;
   }
 
   /**

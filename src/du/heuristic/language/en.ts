@@ -22,6 +22,8 @@ export const EN: LanguagePack = {
     "that it this one i id would like want to do can you could let lets me the a an",
     // Address words ("cheers mate", "no mate") carry no act of their own.
     "mate buddy pal dude guys folks",
+    // Apologies and sighs around an answer ("sorry, yes", "ugh, fine") do not change it.
+    "sorry ugh argh oops ah ahh eh er erm hm hmm hmmm umm uhh",
   ),
   affirm: [
     "yes",
@@ -452,6 +454,7 @@ export const EN: LanguagePack = {
       "chase",
       "where is it",
       "wheres it",
+      "where it is",
       "been ages",
       "been forever",
       "been so long",

@@ -11,7 +11,7 @@ export const ES: LanguagePack = {
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
   ),
   intentWords: list("donde cuando como cual"),
-  fillers: list("por favor vale bueno pues eso lo la"),
+  fillers: list("por favor vale bueno pues eso lo la perdon perdona uf ay"),
   affirm: [
     "siguiente",
     "si",
@@ -34,6 +34,9 @@ export const ES: LanguagePack = {
     "cancela",
     "cancelar",
     "cancelalo",
+    "cancelala",
+    "cancelalos",
+    "cancelalas",
     "olvidalo",
     "olvida",
     "dejalo",
@@ -147,6 +150,9 @@ export const ES: LanguagePack = {
     ],
     cancel: [
       ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
+      // With the object pronoun attached ("cancélala"): the verb all the same.
+      ...list("cancelalo cancelala cancelalos cancelalas anulalo anulala eliminalo eliminala"),
+      ...list("borralo borrala"),
       "ya no",
       "no voy a poder",
       "no puedo ir",

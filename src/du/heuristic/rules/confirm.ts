@@ -1,5 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
+import { saysOwnAct } from "../flow-words.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
@@ -30,12 +31,23 @@ const CHANGE_WORDS = /\b(?:change|modify|edit|fix|update|cambiar|cambia|modifica
 /** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
 export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
   {
+    // "yes, cancel it" asked "Cancel order 1003?": a yes that repeats the flow's own act
+    // confirms it; the cancel word names what is confirmed, not a wish to stop.
+    name: "yes-own-act",
+    run: ({ turn, frame }) =>
+      turn.acts.affirmLead &&
+      !turn.acts.denyLead &&
+      saysOwnAct(turn.model, frame.flow, turn.acts.flat)
+        ? [{ type: "affirm" }]
+        : null,
+  },
+  {
     name: "cancel",
     run: ({ du, turn }) => {
       const { acts } = turn;
-      return acts.cancel || (!acts.deny && !acts.denyLead && du.cancelsActive(turn))
-        ? [{ type: "cancel_flow" }]
-        : null;
+      // "hmm no, leave it": a "no" behind an opener is a no to the summary, as a bare one is.
+      const no = acts.deny || acts.denyLead || OPENED_NO.test(acts.flat);
+      return acts.cancel || (!no && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null;
     },
   },
   {

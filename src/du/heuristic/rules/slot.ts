@@ -174,7 +174,14 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "digression",
     // The flows are ranked last: most messages here are plain answers the cheap checks settle.
     run: (c) => {
-      if (c.typed && c.answer) return null;
+      // A number inside another flow's code ("cancel HB-123456" asked the nights) is no answer
+      // when a task word asks for that flow (checked last: a plain answer is never ranked).
+      if (
+        c.typed &&
+        c.answer &&
+        !(c.turn.model.index.hasTask(c.turn.text) && c.du.valueOfOtherFlow(c.turn))
+      )
+        return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
       return c.digression;
@@ -224,12 +231,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   { name: "term-question", run: (c) => (c.term ? [{ type: "clarify", topic: c.term }] : null) },
   {
     // "morning" when asked "morning or afternoon?", "this morning" when asked since when: the
-    // answer, not a greeting. (Codes and IBANs are read loosely: "hello" is no reference.)
+    // answer, not a greeting; so is "morning" asked the day, being a choice of another slot of
+    // the flow. (Codes and IBANs are read loosely: "hello" is no reference.)
     name: "small-talk",
-    run: (c) =>
-      c.turn.acts.chitchat && !(STRICT_KINDS.has(c.slot.kind) && c.answer)
-        ? c.du.chitchat(c.turn)
-        : null,
+    run: (c) => {
+      if (!c.turn.acts.chitchat || (STRICT_KINDS.has(c.slot.kind) && c.answer)) return null;
+      // The whole message must be the value: "good morning" asked the day stays a greeting.
+      const { text, model } = c.turn;
+      const whole = (f: Found) =>
+        STRICT_KINDS.has(model.slots.get(f.slot)?.kind ?? "text") &&
+        !/\p{L}/u.test(text.slice(0, f.start) + text.slice(f.end));
+      return c.others.some(whole) ? null : c.du.chitchat(c.turn);
+    },
   },
   {
     // "yes"/"no" to an open question: the DM re-asks it, or takes it as the answer to its
