@@ -623,6 +623,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
         return this.setSlots(turn, [found], pending);
       }
+      // "(oh wait,) 5 nights" asked the guests: the number before the word naming a filled
+      // number slot is that slot's new value.
+      if (named.slot.kind === "number" && pending !== named.slot) {
+        const unit = turn.model.reader
+          .mentions(turn.text, [named.slot], turn.model.cues.get(frame.flow) ?? [])
+          .find((f) => f.slot === named.slot.name);
+        if (unit && !sameValue(unit.value, frame.slots[named.slot.name])) {
+          return this.setSlots(turn, [unit], pending);
+        }
+      }
       if (!marked) return null;
     }
     if (!marked) return null;

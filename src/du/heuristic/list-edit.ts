@@ -1,5 +1,5 @@
 import type { Turn } from "./heuristic-understanding.ts";
-import { FILLERS, LIST_ADD, LIST_REMOVE, STOP_WORDS } from "./language/words.ts";
+import { FILLERS, LIST_ADD, LIST_REMOVE, NONE, STOP_WORDS } from "./language/words.ts";
 import type { Found } from "./slot-reader.ts";
 import { stem, tokenize } from "./text.ts";
 
@@ -15,7 +15,7 @@ export function listEdit(turn: Turn): Found | null {
   const flat = turn.acts.flat;
   const adds = LIST_ADD.test(flat);
   const removes = LIST_REMOVE.test(flat);
-  if (adds === removes) return null;
+  if (adds === removes) return adds ? null : negatedItems(turn);
   // The cue words are taken out before reading the items: "without ham" would read no ham.
   const stripped = flat.replace(new RegExp((removes ? LIST_REMOVE : LIST_ADD).source, "g"), " ");
   const hits: Found[] = [];
@@ -43,3 +43,43 @@ export function listEdit(turn: Turn): Found | null {
   }
   return hits.length === 1 ? hits[0]! : null;
 }
+
+/** Single words of the packs' "none" lists, and "not": "no parking", "not the olives". */
+const NEGATORS = new Set([...NONE.filter((w) => !w.includes(" ")), "not"]);
+
+/**
+ * "actually no parking, we're taking the train": items a list already holds, each said right
+ * after a negation, are taken out of it, whatever reason is given beside them. Every item of
+ * that list the message names must be negated, so "no, parking" or "parking, not olives"
+ * (a swap, read elsewhere) change nothing here.
+ */
+function negatedItems(turn: Turn): Found | null {
+  const frame = turn.frame!;
+  const text = turn.text;
+  const tokens = tokenize(text);
+  const hits: Found[] = [];
+  for (const slot of turn.model.flowSlots.get(frame.flow) ?? []) {
+    const current = frame.slots[slot.name];
+    if (slot.kind !== "list" || !slot.choices || !Array.isArray(current)) continue;
+    const items = slot.choices.find(text);
+    if (items.length === 0) continue;
+    const negated = items.every((m) => {
+      const i = tokens.findIndex((t) => t.start >= m.start);
+      let j = i - 1;
+      while (j >= 0 && ARTICLES.has(tokens[j]!.norm)) j--;
+      const neg = tokens[j];
+      return neg !== undefined && NEGATORS.has(neg.norm) && /^[\s\p{L}]*$/u.test(text.slice(neg.end, m.start));
+    });
+    if (!negated) continue;
+    const held = current.map(String);
+    const named = new Set(items.map((m) => String(m.value)));
+    const value = held.filter((x) => !named.has(x));
+    // An emptied list is no value (as with "remove"); nor is one that loses nothing.
+    if (value.length === 0 || value.length === held.length) continue;
+    hits.push({ slot: slot.name, value, start: 0, end: text.length });
+  }
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/** Words allowed between a negation and its item ("no more of the olives" is read elsewhere). */
+const ARTICLES = new Set(["the", "a", "an", "any", "el", "la", "los", "las"]);

@@ -9,10 +9,13 @@ import {
   FILLERS,
   GIVEN_UP,
   NONE,
+  PAIR_SOURCE,
+  PEOPLE_LEADS,
   PHRASE_BREAKS,
   POSSESSIVES,
   PREPOSITIONS,
   RELATIONS_EN,
+  SELF_ONLY,
   STOP_WORDS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -168,6 +171,7 @@ export class SlotReader {
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
+          (slot.people ? this.peopleCount(text, nums, true) : null) ??
           loneOne(text);
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
@@ -198,6 +202,28 @@ export class SlotReader {
     }
   }
 
+  /**
+   * "5 nights" asked the guests: the number read as `slot`'s answer is followed by the word
+   * naming another number slot of `slots` (its name, label, unit or trigger word), so it is
+   * that slot's value, not the answer.
+   */
+  namesOther(
+    slot: SlotInfo,
+    slots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
+    text: string,
+    read: Found,
+  ): boolean {
+    if (slot.kind !== "number") return false;
+    const numberSlots = slots.filter((s) => s.kind === "number");
+    if (numberSlots.length < 2) return false;
+    const n = this.numbers(text).find((x) => x.start === read.start && x.end === read.end);
+    if (!n) return false;
+    const tokens = tokenize(text);
+    const named = this.unitSlot(numberSlots, cues, text, tokens, this.keysOf(tokens), stemsOf(tokens), n);
+    return named !== null && named !== slot;
+  }
+
   /** Of several numbers, the one followed by the slot's name: "4 nights" of "2 people, 4 nights". */
   private unitNumber(
     slot: SlotInfo,
@@ -212,6 +238,39 @@ export class SlotReader {
     );
     return uniqueNumber(named);
   }
+
+  /**
+   * A number of people the words say without a unit: after a lead ("we are 3", "party of 4");
+   * two for the speaker and a relation ("me and my partner") when no number is said; and, as
+   * the whole answer (`whole`), one for the speaker alone ("just me").
+   */
+  private peopleCount(
+    text: string,
+    nums: readonly NumberMatch[],
+    whole: boolean,
+  ): NumberMatch | null {
+    const tokens = tokenize(text);
+    for (const lead of PEOPLE_LEAD_WORDS) {
+      for (let i = 0; i + lead.length < tokens.length; i++) {
+        if (!lead.every((w, j) => tokens[i + j]!.norm === w)) continue;
+        const after = tokens[i + lead.length - 1]!.end;
+        const n = nums.find((x) => x.start >= after && /^\s*$/.test(text.slice(after, x.start)));
+        if (n && !n.currency) return n;
+      }
+    }
+    const folded = flat(text);
+    const span = { start: 0, end: text.length, currency: null, words: true };
+    if (whole && SELF_ONLY.test(folded)) return { value: 1, ...span };
+    if (nums.length === 0 && this.pair.test(folded)) return { value: 2, ...span };
+    return null;
+  }
+
+  /** "me and my partner": the packs' pair phrases with this domain's relation words. */
+  private get pair(): RegExp {
+    this.#pair ??= new RegExp(PAIR_SOURCE.replace(/REL/g, [...this.relations].join("|")));
+    return this.#pair;
+  }
+  #pair?: RegExp;
 
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
   private code(slot: SlotInfo, text: string): Found | null {
@@ -425,6 +484,12 @@ export class SlotReader {
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
+    }
+    // "we are 3", "me and my partner": the number of people, for the flow's only slot counting them.
+    const peopleSlot = numberSlots && onlyPeople(numberSlots);
+    if (peopleSlot && !found.has(peopleSlot.name)) {
+      const n = this.peopleCount(text, this.numbers(text).filter(free), false);
+      if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
     const numbers = this.numbers(text).filter(free);
@@ -918,6 +983,15 @@ function onlyOfKind(slots: readonly SlotInfo[], kind: SlotInfo["kind"]): SlotInf
   }
   return only;
 }
+
+/** The one slot counting people among `slots`; undefined when there is none or more than one. */
+function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  const people = slots.filter((s) => s.people);
+  return people.length === 1 ? people[0] : undefined;
+}
+
+/** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
+const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);
 
 /** The one person-name slot among `slots`; undefined when there is none or more than one. */
 function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {

@@ -555,4 +555,12 @@ export const EN: LanguagePack = {
     person_name: ["name"],
     digits: ["digits"],
   },
+  peopleWords: [
+    ...list("people persons person guests guest adults adult pax ppl diners travellers travelers"),
+    "of us",
+  ],
+  peopleLeads: ["party of", "group of", "we are", "were", "we will be", "well be"],
+  selfOnly:
+    "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
+  pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
 };

@@ -189,4 +189,9 @@ export const ES: LanguagePack = {
     address: ["direccion"],
     person_name: ["nombre"],
   },
+  peopleWords: list("personas persona huespedes comensales adultos"),
+  peopleLeads: ["somos", "seremos", "grupo de"],
+  selfOnly:
+    "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
+  pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
 };

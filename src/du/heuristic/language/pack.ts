@@ -125,4 +125,19 @@ export interface LanguagePack {
   verbObjects: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
+  /**
+   * Words for people counted ("people", "guests", "ppl", "of us"). A number slot whose name,
+   * label, aliases, prompt or description has one counts people: these words then name it
+   * ("3 adults", "2 of us"), and `peopleLeads`, `selfOnly` and `pair` read it.
+   */
+  peopleWords: string[];
+  /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
+  peopleLeads: string[];
+  /** The speaker alone, as the number of people: "just me", "only myself", "solo yo". */
+  selfOnly: string;
+  /**
+   * The speaker and one person named by relation ("me and my partner", "my wife and I"):
+   * two people. `REL` stands for the relation words.
+   */
+  pair: string;
 }

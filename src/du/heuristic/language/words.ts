@@ -73,6 +73,11 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
   ...PACKS.map((p) => p.actFamilies),
 );
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
+export const PEOPLE_WORDS = words((p) => p.peopleWords);
+export const PEOPLE_LEADS = words((p) => p.peopleLeads);
+export const SELF_ONLY = cue((p) => p.selfOnly);
+/** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
+export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
 
 /** Ordinals that pick one of the flows a clarification offered. */
 export const ORDINALS: Record<string, number> = Object.assign(

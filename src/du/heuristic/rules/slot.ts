@@ -61,8 +61,14 @@ export class SlotContext {
   }
   /** The message read as the asked slot's value on its own. */
   private get alone(): Found | null {
-    if (this.#alone === undefined)
-      this.#alone = this.turn.model.reader.answer(this.slot, this.turn.text);
+    if (this.#alone === undefined) {
+      const { model, text } = this.turn;
+      const read = model.reader.answer(this.slot, text);
+      // "5 nights" asked the guests is the nights, said again or for the first time.
+      const slots = model.flowSlots.get(this.frame.flow) ?? [];
+      const cues = model.cues.get(this.frame.flow) ?? [];
+      this.#alone = read && model.reader.namesOther(this.slot, slots, cues, text, read) ? null : read;
+    }
     return this.#alone;
   }
   /** The message read as the answer to the pending question. */
