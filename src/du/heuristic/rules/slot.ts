@@ -2,12 +2,12 @@ import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { FILLERS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
-import { tokenize } from "../text.ts";
+import { flat, tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
 
@@ -105,7 +105,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       slot.optional &&
       !turn.acts.cancel &&
       !slot.def.choices?.includes("no") &&
-      declines(turn.acts.flat, slot)
+      (declines(turn.acts.flat, slot) || declinesFirst(turn, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
@@ -352,3 +352,26 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
   },
 ];
+
+/** A few words said after a declining clause ("none thanks, just plain"). */
+const AFTERTHOUGHT_WORDS = 3;
+
+/**
+ * "none thanks, just plain": the first clause declines, and a short afterthought that uses no
+ * word of the domain's vocabulary (so names no value: "no, the large one" is a correction)
+ * and asks nothing only says why.
+ */
+function declinesFirst(turn: Turn, slot: SlotInfo): boolean {
+  const { text } = turn;
+  const cut = text.search(/[,.;!]\s/);
+  if (cut < 0 || text.includes("?")) return false;
+  const rest = tokenize(text.slice(cut + 1));
+  if (rest.length > AFTERTHOUGHT_WORDS) return false;
+  const known = rest.some(
+    (t) =>
+      !STOP_WORDS.has(t.norm) &&
+      !FILLERS.has(t.norm) &&
+      turn.model.analyzer.knows(turn.model.analyzer.correct(t.norm)),
+  );
+  return !known && declines(flat(text.slice(0, cut)), slot);
+}
