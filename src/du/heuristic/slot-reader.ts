@@ -52,6 +52,8 @@ const VALUE_GAP = new Set([
   "a",
   "an",
 ]);
+/** Up to this many words between a code's name and the code ("digits on the card are"). */
+const MAX_CODE_GAP = 4;
 /** Up to this many words between a trigger cue and its value ("send HIM 50"). */
 const CUE_REACH = 2;
 /** A name after "to" is at most this many words ("Ana María López"). */
@@ -638,9 +640,20 @@ export class SlotReader {
       for (let i = 0; i + key.length <= tokens.length; i++) {
         if (!keyAt(stems, i, key)) continue;
         let j = i + key.length;
-        while (j < tokens.length && VALUE_GAP.has(tokens[j]!.norm)) j++;
+        // "last digits on the card are 0417": function words and the slot's own words, within
+        // the clause, may stand between its name and the code.
+        const own = new Set(slot.keys.flat());
+        while (
+          j < tokens.length &&
+          j - i - key.length < MAX_CODE_GAP &&
+          (VALUE_GAP.has(tokens[j]!.norm) ||
+            STOP_WORDS.has(tokens[j]!.norm) ||
+            own.has(stems[j]!)) &&
+          !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))
+        )
+          j++;
         const next = tokens[j];
-        if (!next) continue;
+        if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
         // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
         const grouped = groupedCode(text.slice(next.start), "start");
         if (grouped) {
@@ -746,9 +759,12 @@ export class SlotReader {
             ? j
             : -1;
         if (is < 0 || is >= tokens.length) continue;
-        const span = slot.nameLike
-          ? this.nameAfter(text, tokens, is, free)
-          : this.phraseAfter(text, tokens, is, free);
+        // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
+        const span = slot.address
+          ? addressAfter(text, tokens, tokens[is]!.start, free)
+          : slot.nameLike
+            ? this.nameAfter(text, tokens, is, free)
+            : this.phraseAfter(text, tokens, is, free);
         if (span) return this.textFound(slot, text, span);
       }
     }

@@ -553,7 +553,8 @@ export const EN: LanguagePack = {
     date: ["date", "day"],
     address: ["address"],
     person_name: ["name"],
-    digits: ["digits"],
+    // "card ends in 2290", "ending with 17", "last four are 0417".
+    digits: ["digits", "ends", "ending", "last four"],
   },
   peopleWords: [
     ...list("people persons person guests guest adults adult pax ppl diners travellers travelers"),

@@ -188,6 +188,7 @@ export const ES: LanguagePack = {
     date: ["fecha"],
     address: ["direccion"],
     person_name: ["nombre"],
+    digits: ["digitos", "termina", "acaba"],
   },
   peopleWords: list("personas persona huespedes comensales adultos"),
   peopleLeads: ["somos", "seremos", "grupo de"],
