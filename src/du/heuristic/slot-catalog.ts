@@ -4,7 +4,7 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
-import { PEOPLE_WORDS } from "./language/words.ts";
+import { PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -54,6 +54,11 @@ export interface SlotInfo {
    * of the language packs' people words ("How many guests?"). Those words then name it.
    */
   people: boolean;
+  /**
+   * A date slot asked about the past: its prompt or description has one of the language packs'
+   * past cues ("Since when has it been failing?"). Weekdays and days of the month read back.
+   */
+  past: boolean;
 }
 
 const READER: Record<SlotExtract, SlotKind> = {
@@ -111,6 +116,11 @@ export function buildSlotCatalog(
       address: extract === "address",
       optional: def.required === false,
       people,
+      past:
+        extract === "date" &&
+        [def.prompt, def.description].some(
+          (t) => t !== undefined && tokenize(t).some((w) => PAST_CUES.has(w.norm)),
+        ),
       distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
       upperPattern:
         def.pattern !== undefined &&

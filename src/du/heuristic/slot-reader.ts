@@ -178,7 +178,7 @@ export class SlotReader {
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
-        const dates = findDates(text, this.now());
+        const dates = findDates(text, this.now(), slot.past);
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {
@@ -431,8 +431,10 @@ export class SlotReader {
         start: ibans[0]!.start,
         end: ibans[0]!.end,
       });
-    const dates = findDates(text, this.now()).filter((d) => !givenUp(text, d.start));
     const dateSlot = onlyOfKind(slots, "date");
+    const dates = findDates(text, this.now(), dateSlot?.past).filter(
+      (d) => !givenUp(text, d.start),
+    );
     if (dates.length === 1 && dateSlot)
       found.add({
         slot: dateSlot.name,
@@ -646,6 +648,7 @@ export class SlotReader {
         while (
           j < tokens.length &&
           j - i - key.length < MAX_CODE_GAP &&
+          !/\d/.test(tokens[j]!.norm) &&
           (VALUE_GAP.has(tokens[j]!.norm) ||
             STOP_WORDS.has(tokens[j]!.norm) ||
             own.has(stems[j]!)) &&
@@ -692,7 +695,7 @@ export class SlotReader {
           const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
         } else if (slot.kind === "date") {
-          const d = findDates(text, this.now()).find(
+          const d = findDates(text, this.now(), slot.past).find(
             (x) => x.start >= from && x.start <= reach && free(x),
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };

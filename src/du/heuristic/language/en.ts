@@ -556,6 +556,7 @@ export const EN: LanguagePack = {
     // "card ends in 2290", "ending with 17", "last four are 0417".
     digits: ["digits", "ends", "ending", "last four"],
   },
+  pastCues: list("since started began begun did was were ago happened occurred last"),
   peopleWords: [
     ...list("people persons person guests guest adults adult pax ppl diners travellers travelers"),
     "of us",

@@ -190,6 +190,7 @@ export const ES: LanguagePack = {
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
   },
+  pastCues: list("desde empezo comenzo fue paso ocurrio"),
   peopleWords: list("personas persona huespedes comensales adultos"),
   peopleLeads: ["somos", "seremos", "grupo de"],
   selfOnly:

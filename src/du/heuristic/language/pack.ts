@@ -126,6 +126,11 @@ export interface LanguagePack {
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
   /**
+   * Words of a question about the past ("Since when...?", "When did it start?"): a date slot
+   * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
+   */
+  pastCues: string[];
+  /**
    * Words for people counted ("people", "guests", "ppl", "of us"). A number slot whose name,
    * label, aliases, prompt or description has one counts people: these words then name it
    * ("3 adults", "2 of us"), and `peopleLeads`, `selfOnly` and `pair` read it.

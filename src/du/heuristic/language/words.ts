@@ -73,6 +73,7 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
   ...PACKS.map((p) => p.actFamilies),
 );
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
+export const PAST_CUES = new Set(words((p) => p.pastCues));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_ONLY = cue((p) => p.selfOnly);
