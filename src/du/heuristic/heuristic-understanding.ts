@@ -28,7 +28,7 @@ import { recentValues } from "./recent-values.ts";
 import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
 import { OPEN_RULES } from "./rules/open.ts";
 import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
-import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
+import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
@@ -614,10 +614,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const extra = named && !marked && pending !== null && !isFilled(frame, named.slot);
     if (named && !extra && (marked || pending === null || named.slot !== pending)) {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
-      const rest = turn.text
+      let rest = turn.text
         .slice(named.end)
         .replace(VALUE_LEAD, "")
         .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
+      // "the address is wrong, it's Gran Via 22": the judgement before the new value goes.
+      const clause = rest.search(/[,.;:!]\s/);
+      if (clause > 0 && faultsValue(rest.slice(0, clause))) rest = rest.slice(clause + 1);
       // "the name is correct" judges the value; it states none.
       const found = onlyJudgement(rest) ? null : turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
@@ -705,6 +708,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (ofKind.length !== 1) continue;
       const found = turn.model.reader.answer(ofKind[0]!, body);
       if (found && !sameValue(found.value, frame.slots[found.slot])) {
+        return this.setSlots(turn, [found], pending);
+      }
+    }
+    // "oops, it's Calle Sol 13, Granada" while another slot is asked: an address (words and a
+    // number) said as a correction is the flow's only filled address.
+    const addresses = slots.filter((s) => s.address && isFilled(frame, s) && s !== pending);
+    if (addresses.length === 1 && pending?.address !== true) {
+      const found = turn.model.reader.answer(addresses[0]!, body);
+      const value = String(found?.value ?? "");
+      if (
+        found &&
+        /\d/.test(value) &&
+        /\p{L}{2}/u.test(value) &&
+        !sameValue(found.value, frame.slots[found.slot])
+      ) {
         return this.setSlots(turn, [found], pending);
       }
     }

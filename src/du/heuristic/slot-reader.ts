@@ -518,7 +518,9 @@ export class SlotReader {
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
     const nameSlot = onlyNameLike(slots);
     if (nameSlot && !found.has(nameSlot.name)) {
-      const f = this.prepositionName(nameSlot, text, tokens, free);
+      const f =
+        this.prepositionName(nameSlot, text, tokens, free) ??
+        this.relationName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -627,6 +629,26 @@ export class SlotReader {
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
       return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * "for my daughter Lucia": a relation followed by a capitalised name is that person's name
+   * (the relation alone, "my daughter", states no name here).
+   */
+  private relationName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!POSSESSIVES.has(tokens[i]!.norm) || !this.relations.has(tokens[i + 1]!.norm)) continue;
+      const name = tokens[i + 2]!;
+      if (!/^\p{Lu}/u.test(name.raw) || !adjacent(text, tokens[i + 1]!, name)) continue;
+      const span = this.nameAfter(text, tokens, i + 2, free);
+      if (span) return this.textFound(slot, text, span);
     }
     return null;
   }
@@ -756,9 +778,12 @@ export class SlotReader {
         // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
         // comma-separated list ("..., concept gift, ...") the slot's name is its label.
         const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+        // "under the name Okafor": a capitalised word right after a name's key is the name.
+        const named =
+          slot.nameLike && /^\p{Lu}/u.test(tokens[j]!.raw) && adjacent(text, tokens[j - 1]!, tokens[j]!);
         const is = ["is", "es"].includes(tokens[j]!.norm)
           ? j + 1
-          : /:/.test(gap) || /,/.test(before)
+          : /:/.test(gap) || /,/.test(before) || named
             ? j
             : -1;
         if (is < 0 || is >= tokens.length) continue;
