@@ -99,7 +99,8 @@ export interface LanguagePack {
   tasks: Record<string, string[]>;
   /**
    * Said right before a date, it gives the date up rather than asks for it ("I can't make it on
-   * thursday", "I can't do tuesday"): that date is no value of the request.
+   * thursday", "I can't do tuesday", "monday rather than sunday"): that date is no value of
+   * the request.
    */
   givenUp: string;
   /**
