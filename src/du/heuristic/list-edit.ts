@@ -68,7 +68,11 @@ function negatedItems(turn: Turn): Found | null {
       let j = i - 1;
       while (j >= 0 && ARTICLES.has(tokens[j]!.norm)) j--;
       const neg = tokens[j];
-      return neg !== undefined && NEGATORS.has(neg.norm) && /^[\s\p{L}]*$/u.test(text.slice(neg.end, m.start));
+      return (
+        neg !== undefined &&
+        NEGATORS.has(neg.norm) &&
+        /^[\s\p{L}]*$/u.test(text.slice(neg.end, m.start))
+      );
     });
     if (!negated) continue;
     const held = current.map(String);

@@ -147,7 +147,13 @@ const PEOPLE_NOUNS = new Set(PEOPLE_WORDS.filter((w) => !w.includes(" ")));
 
 /** The slot's own words say it counts people: "How many guests?", "party_size" does not. */
 function countsPeople(name: string, def: SlotDefinition): boolean {
-  const said = [name.replace(/_/g, " "), def.label, ...(def.aliases ?? []), def.prompt, def.description];
+  const said = [
+    name.replace(/_/g, " "),
+    def.label,
+    ...(def.aliases ?? []),
+    def.prompt,
+    def.description,
+  ];
   return said.some((s) => s !== undefined && tokenize(s).some((t) => PEOPLE_NOUNS.has(t.norm)));
 }
 

@@ -222,7 +222,15 @@ export class SlotReader {
     const n = this.numbers(text).find((x) => x.start === read.start && x.end === read.end);
     if (!n) return false;
     const tokens = tokenize(text);
-    const named = this.unitSlot(numberSlots, cues, text, tokens, this.keysOf(tokens), stemsOf(tokens), n);
+    const named = this.unitSlot(
+      numberSlots,
+      cues,
+      text,
+      tokens,
+      this.keysOf(tokens),
+      stemsOf(tokens),
+      n,
+    );
     return named !== null && named !== slot;
   }
 
@@ -780,7 +788,9 @@ export class SlotReader {
         const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
         // "under the name Okafor": a capitalised word right after a name's key is the name.
         const named =
-          slot.nameLike && /^\p{Lu}/u.test(tokens[j]!.raw) && adjacent(text, tokens[j - 1]!, tokens[j]!);
+          slot.nameLike &&
+          /^\p{Lu}/u.test(tokens[j]!.raw) &&
+          adjacent(text, tokens[j - 1]!, tokens[j]!);
         const is = ["is", "es"].includes(tokens[j]!.norm)
           ? j + 1
           : /:/.test(gap) || /,/.test(before) || named

@@ -45,9 +45,10 @@ describe("a number slot that counts people", () => {
 
   it("reads people words, leads and a pair in a first message", () => {
     expect(slotsOf(read("hotel", "a room in barna, 2 of us"))).toMatchObject({ guests: 2 });
-    expect(slotsOf(read("hotel", "we are 3 adults coming to sevilla for 2 nights"))).toMatchObject(
-      { guests: 3, nights: 2 },
-    );
+    expect(slotsOf(read("hotel", "we are 3 adults coming to sevilla for 2 nights"))).toMatchObject({
+      guests: 3,
+      nights: 2,
+    });
     expect(slotsOf(read("hotel", "a room for 2 ppl, 3 nights"))).toMatchObject({
       guests: 2,
       nights: 3,
@@ -125,9 +126,9 @@ describe("addresses", () => {
       confirm: true,
       slots: { size: "small", drink: "water", delivery_address: "Gran Via 20, Madrid" },
     });
-    expect(read("pizza", "wait the address is wrong, it's Gran Via 22, Madrid", confirm)).toEqual(
-      [{ type: "correct_slot", slot: "delivery_address", value: "Gran Via 22, Madrid" }],
-    );
+    expect(read("pizza", "wait the address is wrong, it's Gran Via 22, Madrid", confirm)).toEqual([
+      { type: "correct_slot", slot: "delivery_address", value: "Gran Via 22, Madrid" },
+    ]);
     const asked = inFlow(domains.telecom!, "report_outage", {
       waiting: "outage_since",
       slots: { service: "internet", outage_address: "Calle Sol 3, Granada" },
@@ -153,9 +154,9 @@ describe("digits after a lead-in", () => {
 
 describe("names in first messages", () => {
   it("reads a name after the name's key and after a relation", () => {
-    expect(slotsOf(read("pizza", "table for five on the 19th under the name Okafor"))).toMatchObject(
-      { guest_name: "Okafor", party_size: 5 },
-    );
+    expect(
+      slotsOf(read("pizza", "table for five on the 19th under the name Okafor")),
+    ).toMatchObject({ guest_name: "Okafor", party_size: 5 });
     const text = "I would like my daughter Lucia to be seen by the pediatrician on the 16th";
     expect(slotsOf(read("clinic", text))).toMatchObject({ patient_name: "Lucia" });
   });

@@ -176,7 +176,8 @@ export const ES: LanguagePack = {
     fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
   },
   negations: list("no nunca"),
-  givenUp: "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
+  givenUp:
+    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
   actFamilies: {},
   verbNouns: list("reserva"),
   particles: [],

@@ -67,7 +67,8 @@ export class SlotContext {
       // "5 nights" asked the guests is the nights, said again or for the first time.
       const slots = model.flowSlots.get(this.frame.flow) ?? [];
       const cues = model.cues.get(this.frame.flow) ?? [];
-      this.#alone = read && model.reader.namesOther(this.slot, slots, cues, text, read) ? null : read;
+      this.#alone =
+        read && model.reader.namesOther(this.slot, slots, cues, text, read) ? null : read;
     }
     return this.#alone;
   }
