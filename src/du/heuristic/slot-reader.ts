@@ -532,6 +532,14 @@ export class SlotReader {
       if (f) found.add(f);
     }
 
+    // "new order for Calle Luna 5, Madrid": a street and number after a preposition, for the
+    // flow's only address slot.
+    const addressSlot = onlyAddress(slots);
+    if (addressSlot && !found.has(addressSlot.name)) {
+      const f = this.prepositionAddress(addressSlot, text, tokens, free);
+      if (f) found.add(f);
+    }
+
     let choiceHits: Map<string, Found[]> | undefined;
     for (const slot of slots) {
       if (slot.kind !== "choice" || found.has(slot.name)) continue;
@@ -637,6 +645,27 @@ export class SlotReader {
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
       return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * Capitalised words and a house number after a preposition ("for Calle Luna 5, Madrid"): the
+   * number ends the street's words and is followed by a comma or the end of the sentence, so
+   * "to Ana 50 euros" is no address.
+   */
+  private prepositionAddress(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
+      const rest = text.slice(tokens[i + 1]!.start);
+      if (!STREET.test(rest)) continue;
+      const span = addressAfter(text, tokens, tokens[i]!.end, free);
+      if (span) return this.textFound(slot, text, span);
     }
     return null;
   }
@@ -1046,6 +1075,15 @@ function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
 const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);
+
+/** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */
+const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(?:,|$|[.!?]))/u;
+
+/** The one address slot among `slots`; undefined when there is none or more than one. */
+function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  const addresses = slots.filter((s) => s.address);
+  return addresses.length === 1 ? addresses[0] : undefined;
+}
 
 /** The one person-name slot among `slots`; undefined when there is none or more than one. */
 function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {

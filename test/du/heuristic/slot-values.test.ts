@@ -121,6 +121,15 @@ describe("addresses", () => {
     });
   });
 
+  it("reads a street and number after a preposition, never a name and an amount", () => {
+    expect(slotsOf(read("pizza", "new order for Calle Luna 5, Madrid"))).toEqual({
+      delivery_address: "Calle Luna 5, Madrid",
+    });
+    expect(slotsOf(read("pizza", "a large pizza to Ana 50 euros"))).not.toHaveProperty(
+      "delivery_address",
+    );
+  });
+
   it("corrects the filled address after a judgement or an opener", () => {
     const confirm = inFlow(domains.pizza!, "order_pizza", {
       confirm: true,
