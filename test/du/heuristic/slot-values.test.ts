@@ -125,7 +125,7 @@ describe("addresses", () => {
     expect(slotsOf(read("pizza", "new order for Calle Luna 5, Madrid"))).toEqual({
       delivery_address: "Calle Luna 5, Madrid",
     });
-    expect(slotsOf(read("pizza", "a large pizza to Ana 50 euros"))).not.toHaveProperty(
+    expect(slotsOf(read("pizza", "a large pizza for Ana 50 euros"))).not.toHaveProperty(
       "delivery_address",
     );
   });
