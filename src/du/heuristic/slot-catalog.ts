@@ -4,7 +4,7 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
-import { PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
+import { DAY_WORDS, PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -59,6 +59,8 @@ export interface SlotInfo {
    * past cues ("Since when has it been failing?"). Weekdays and days of the month read back.
    */
   past: boolean;
+  /** A number slot counting days or nights (its name, label or aliases say so): "a week" is 7. */
+  days: boolean;
 }
 
 const READER: Record<SlotExtract, SlotKind> = {
@@ -116,6 +118,11 @@ export function buildSlotCatalog(
       address: extract === "address",
       optional: def.required === false,
       people,
+      days:
+        extract === "number" &&
+        [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
+          (t) => t !== undefined && tokenize(t).some((w) => DAY_WORDS.has(w.norm)),
+        ),
       past:
         extract === "date" &&
         [def.prompt, def.description].some(

@@ -17,9 +17,10 @@ import {
   RELATIONS_EN,
   SELF_ONLY,
   STOP_WORDS,
+  WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { flat, keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
+import { flat, fold, keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 export interface Found {
@@ -170,6 +171,7 @@ export class SlotReader {
       case "number": {
         const nums = this.numbers(text);
         const pick =
+          (slot.days ? uniqueNumber(weeks(text)) : null) ??
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
@@ -496,6 +498,12 @@ export class SlotReader {
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
+    }
+    // "for a week", "two weeks": seven days a week, for the flow's only slot counting days.
+    const daySlots = numberSlots?.filter((s) => s.days);
+    if (daySlots?.length === 1 && !found.has(daySlots[0]!.name)) {
+      const week = uniqueNumber(weeks(text).filter(free));
+      if (week) found.add(foundAt(daySlots[0]!, week.value, week));
     }
     // "we are 3", "me and my partner": the number of people, for the flow's only slot counting them.
     const peopleSlot = numberSlots && onlyPeople(numberSlots);
@@ -1066,6 +1074,32 @@ function onlyOfKind(slots: readonly SlotInfo[], kind: SlotInfo["kind"]): SlotInf
   }
   return only;
 }
+
+/** Counts of weeks said in `text` ("a week", "dos semanas"), as days. */
+function weeks(text: string): NumberMatch[] {
+  const folded = fold(text);
+  const out: NumberMatch[] = [];
+  for (const pattern of WEEKS) {
+    for (const m of folded.matchAll(pattern)) {
+      const n = m.groups?.n;
+      const count = m.groups?.fortnight ? 2 : n === undefined ? 0 : (WEEK_COUNTS[n] ?? Number(n));
+      if (!(count > 0)) continue;
+      out.push({
+        value: count * 7,
+        start: m.index,
+        end: m.index + m[0].length,
+        currency: null,
+        words: true,
+      });
+    }
+  }
+  return out;
+}
+// biome-ignore format: a table reads better in rows
+const WEEK_COUNTS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, un: 1, una: 1, dos: 2, tres: 3, cuatro: 4,
+};
+Object.setPrototypeOf(WEEK_COUNTS, null);
 
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
 function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {

@@ -70,6 +70,24 @@ describe("a number slot that counts people", () => {
   });
 });
 
+describe("a number slot that counts days", () => {
+  it("reads a count of weeks as seven days each, not a date or a shift", () => {
+    expect(slotsOf(read("hotel", "a room in madrid for a week, two adults"))).toMatchObject({
+      nights: 7,
+      guests: 2,
+    });
+    expect(slotsOf(read("hotel", "a room in madrid for two weeks"))).toMatchObject({ nights: 14 });
+    const asked = inFlow(domains.hotel!, "book_room", { waiting: "nights" });
+    expect(read("hotel", "a week", asked)).toEqual([
+      { type: "set_slot", slot: "nights", value: 7 },
+    ]);
+    expect(slotsOf(read("hotel", "a room in madrid in a week"))).not.toHaveProperty("nights");
+    expect(slotsOf(read("hotel", "I need to shift HB-123456 by a week"))).not.toHaveProperty(
+      "nights",
+    );
+  });
+});
+
 describe("a number followed by the word naming another slot", () => {
   it("corrects that slot instead of answering the question asked", () => {
     const state = inFlow(domains.hotel!, "book_room", {

@@ -131,6 +131,14 @@ export interface LanguagePack {
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
    */
   pastCues: string[];
+  /** Units a count of days is said in ("nights", "days", "noches"): see `weeks`. */
+  dayWords: string[];
+  /**
+   * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a word of
+   * `SMALL_COUNTS` or digits), `fortnight` two weeks. A number slot counting days reads it as 7
+   * days a week.
+   */
+  weeks: string;
   /**
    * Words for people counted ("people", "guests", "ppl", "of us"). A number slot whose name,
    * label, aliases, prompt or description has one counts people: these words then name it
