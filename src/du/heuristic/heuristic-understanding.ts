@@ -22,6 +22,7 @@ import {
   QUESTION_START,
   RECALL_QUESTION,
   REQUEST_CUES,
+  SHIFT_WORDS,
   STOP_WORDS,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
@@ -1049,7 +1050,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         .numbers(turn.text)
         .filter((n) => !found.some((f) => n.start < f.end && f.start < n.end));
       const [only] = free;
-      if (only && free.length === 1) {
+      // "arrive two days later", "one more night": a shift of a value, not the value itself.
+      const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
+      if (only && free.length === 1 && !shift) {
         found.push({
           slot: numberSlots[0]!.name,
           value: only.value,
@@ -1319,6 +1322,9 @@ const EVERY_CHOICE =
 /** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
 const PAST_NARRATIVE =
   /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
+
+/** Said after a number ("2 days later", "one more night"), it makes the number a shift. */
+const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
 /** A pronoun standing for the person named earlier in the message. */
 const PRONOUN = /\b(?:her|him|them)\b/i;

@@ -88,6 +88,13 @@ describe("a number slot that counts days", () => {
   });
 });
 
+describe("a lone number in a request", () => {
+  it("is no value when said as a shift", () => {
+    expect(slotsOf(read("hotel", "I need to arrive two days later than planned"))).toEqual({});
+    expect(slotsOf(read("hotel", "I want to change my dates, 2 more nights"))).toEqual({});
+  });
+});
+
 describe("a number followed by the word naming another slot", () => {
   it("corrects that slot instead of answering the question asked", () => {
     const state = inFlow(domains.hotel!, "book_room", {

@@ -557,6 +557,7 @@ export const EN: LanguagePack = {
     digits: ["digits", "ends", "ending", "last four"],
   },
   pastCues: list("since started began begun did was were ago happened occurred last"),
+  shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night nights day days"),
   weeks:
     "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",

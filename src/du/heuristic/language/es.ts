@@ -192,6 +192,7 @@ export const ES: LanguagePack = {
     digits: ["digitos", "termina", "acaba"],
   },
   pastCues: list("desde empezo comenzo fue paso ocurrio"),
+  shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche noches dia dias"),
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",

@@ -131,6 +131,8 @@ export interface LanguagePack {
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
    */
   pastCues: string[];
+  /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
+  shiftWords: string[];
   /** Units a count of days is said in ("nights", "days", "noches"): see `weeks`. */
   dayWords: string[];
   /**

@@ -74,6 +74,7 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
 );
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
+export const SHIFT_WORDS = words((p) => p.shiftWords);
 export const DAY_WORDS = new Set(words((p) => p.dayWords));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
