@@ -271,10 +271,17 @@ export class SlotReader {
       }
     }
     const folded = flat(text);
-    const span = { start: 0, end: text.length, currency: null, words: true };
-    if (whole && SELF_ONLY.test(folded)) return { value: 1, ...span };
-    if (nums.length === 0 && this.pair.test(folded)) return { value: 2, ...span };
-    return null;
+    if (whole && SELF_ONLY.test(folded)) {
+      return { value: 1, start: 0, end: text.length, currency: null, words: true };
+    }
+    const pair = nums.length === 0 ? this.pair.exec(folded) : null;
+    if (!pair) return null;
+    // The phrase's own words, so values said around it ("tomorrow") stay readable.
+    const first = folded.slice(0, pair.index).split(" ").length - 1;
+    const last = first + pair[0].split(" ").length - 1;
+    const [from, to] = [tokens[first], tokens[last]];
+    if (!from || !to) return null;
+    return { value: 2, start: from.start, end: to.end, currency: null, words: true };
   }
 
   /** "me and my partner": the packs' pair phrases with this domain's relation words. */

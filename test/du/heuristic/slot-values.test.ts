@@ -56,6 +56,11 @@ describe("a number slot that counts people", () => {
     expect(slotsOf(read("hotel", "book a room for me and my partner"))).toMatchObject({
       guests: 2,
     });
+    expect(slotsOf(read("pizza", "a table for me and my wife tomorrow"))).toEqual({
+      party_size: 2,
+      booking_date: "2027-03-11",
+    });
+    expect(slotsOf(read("pizza", "table tomorrow, party of 6"))).toMatchObject({ party_size: 6 });
     // A number said beside the pair is the count, not two.
     expect(slotsOf(read("hotel", "book a room for me and my partner, 3 ppl"))).toMatchObject({
       guests: 3,
