@@ -515,7 +515,8 @@ export class SlotReader {
     // "we are 3", "me and my partner": the number of people, for the flow's only slot counting them.
     const peopleSlot = numberSlots && onlyPeople(numberSlots);
     if (peopleSlot && !found.has(peopleSlot.name)) {
-      const n = this.peopleCount(text, this.numbers(text).filter(free), false);
+      // Every number, not only free ones: "me and my wife ... 2 nights" says no count of two.
+      const n = this.peopleCount(text, this.numbers(text), false);
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
