@@ -556,7 +556,8 @@ export const EN: LanguagePack = {
     // "card ends in 2290", "ending with 17", "last four are 0417".
     digits: ["digits", "ends", "ending", "last four"],
   },
-  pastCues: list("since started began begun did was were ago happened occurred last"),
+  // Not "did" or "was": "When did you want to come?" asks for a future day.
+  pastCues: list("since started began begun ago happened occurred stopped broke"),
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night nights day days"),
   weeks:

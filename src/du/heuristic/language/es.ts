@@ -191,7 +191,7 @@ export const ES: LanguagePack = {
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
   },
-  pastCues: list("desde empezo comenzo fue paso ocurrio"),
+  pastCues: list("desde empezo comenzo paso ocurrio"),
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche noches dia dias"),
   weeks:

@@ -127,7 +127,7 @@ export interface LanguagePack {
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
   /**
-   * Words of a question about the past ("Since when...?", "When did it start?"): a date slot
+   * Words of a question about the past ("Since when...?", "When had it started?"): a date slot
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
    */
   pastCues: string[];
@@ -136,8 +136,8 @@ export interface LanguagePack {
   /** Units a count of days is said in ("nights", "days", "noches"): see `weeks`. */
   dayWords: string[];
   /**
-   * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a word of
-   * `SMALL_COUNTS` or digits), `fortnight` two weeks. A number slot counting days reads it as 7
+   * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a small
+   * number word or digits), `fortnight` two weeks. A number slot counting days reads it as 7
    * days a week.
    */
   weeks: string;
