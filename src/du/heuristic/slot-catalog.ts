@@ -4,7 +4,7 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
-import { DAY_WORDS, PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
+import { DAY_STEMS, PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -121,7 +121,7 @@ export function buildSlotCatalog(
       days:
         extract === "number" &&
         [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
-          (t) => t !== undefined && tokenize(t).some((w) => DAY_WORDS.has(w.norm)),
+          (t) => t !== undefined && tokenize(t).some((w) => DAY_STEMS.has(stem(w.norm))),
         ),
       past:
         extract === "date" &&

@@ -559,11 +559,11 @@ export const EN: LanguagePack = {
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
-  dayWords: list("night nights day days"),
+  dayWords: list("night day"),
   weeks:
     "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",
   peopleWords: [
-    ...list("people persons person guests guest adults adult pax ppl diners travellers travelers"),
+    ...list("people persons person adults adult pax ppl diners travellers travelers"),
     "of us",
   ],
   peopleLeads: ["party of", "group of", "we are", "were", "we will be", "well be"],

@@ -193,7 +193,7 @@ export const ES: LanguagePack = {
   },
   pastCues: list("desde empezo comenzo paso ocurrio"),
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
-  dayWords: list("noche noches dia dias"),
+  dayWords: list("noche dia"),
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos"),

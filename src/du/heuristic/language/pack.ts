@@ -133,7 +133,7 @@ export interface LanguagePack {
   pastCues: string[];
   /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
   shiftWords: string[];
-  /** Units a count of days is said in ("nights", "days", "noches"): see `weeks`. */
+  /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */
   dayWords: string[];
   /**
    * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a small
@@ -142,7 +142,7 @@ export interface LanguagePack {
    */
   weeks: string;
   /**
-   * Words for people counted ("people", "guests", "ppl", "of us"). A number slot whose name,
+   * Words for people counted ("people", "adults", "ppl", "of us"). A number slot whose name,
    * label, aliases, prompt or description has one counts people: these words then name it
    * ("3 adults", "2 of us"), and `peopleLeads`, `selfOnly` and `pair` read it.
    */

@@ -1,3 +1,4 @@
+import { stem } from "../text.ts";
 import { EN } from "./en.ts";
 import { ES } from "./es.ts";
 import type { LanguagePack } from "./pack.ts";
@@ -75,7 +76,8 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
 export const SHIFT_WORDS = words((p) => p.shiftWords);
-export const DAY_WORDS = new Set(words((p) => p.dayWords));
+/** Stems of the packs' day units ("night" of "nights"). */
+export const DAY_STEMS = new Set(words((p) => p.dayWords).map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
