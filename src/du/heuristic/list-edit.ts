@@ -1,5 +1,5 @@
 import type { Turn } from "./heuristic-understanding.ts";
-import { FILLERS, LIST_ADD, LIST_REMOVE, NONE, STOP_WORDS } from "./language/words.ts";
+import { FILLERS, ITEM_NEGATORS, LIST_ADD, LIST_REMOVE, STOP_WORDS } from "./language/words.ts";
 import type { Found } from "./slot-reader.ts";
 import { stem, tokenize } from "./text.ts";
 
@@ -44,9 +44,6 @@ export function listEdit(turn: Turn): Found | null {
   return hits.length === 1 ? hits[0]! : null;
 }
 
-/** Single words of the packs' "none" lists, and "not": "no parking", "not the olives". */
-const NEGATORS = new Set([...NONE.filter((w) => !w.includes(" ")), "not"]);
-
 /**
  * "actually no parking, we're taking the train": items a list already holds, each said right
  * after a negation, are taken out of it, whatever reason is given beside them. Every item of
@@ -56,25 +53,12 @@ const NEGATORS = new Set([...NONE.filter((w) => !w.includes(" ")), "not"]);
 function negatedItems(turn: Turn): Found | null {
   const frame = turn.frame!;
   const text = turn.text;
-  const tokens = tokenize(text);
   const hits: Found[] = [];
   for (const slot of turn.model.flowSlots.get(frame.flow) ?? []) {
     const current = frame.slots[slot.name];
     if (slot.kind !== "list" || !slot.choices || !Array.isArray(current)) continue;
-    const items = slot.choices.find(text);
-    if (items.length === 0) continue;
-    const negated = items.every((m) => {
-      const i = tokens.findIndex((t) => t.start >= m.start);
-      let j = i - 1;
-      while (j >= 0 && ARTICLES.has(tokens[j]!.norm)) j--;
-      const neg = tokens[j];
-      return (
-        neg !== undefined &&
-        NEGATORS.has(neg.norm) &&
-        /^[\s\p{L}]*$/u.test(text.slice(neg.end, m.start))
-      );
-    });
-    if (!negated) continue;
+    const { kept, negated: items } = slot.choices.items(text, ITEM_NEGATORS);
+    if (items.length === 0 || kept.length > 0) continue;
     const held = current.map(String);
     const named = new Set(items.map((m) => String(m.value)));
     const value = held.filter((x) => !named.has(x));
@@ -84,6 +68,3 @@ function negatedItems(turn: Turn): Found | null {
   }
   return hits.length === 1 ? hits[0]! : null;
 }
-
-/** Words allowed between a negation and its item ("no more of the olives" is read elsewhere). */
-const ARTICLES = new Set(["the", "a", "an", "any", "el", "la", "los", "las"]);

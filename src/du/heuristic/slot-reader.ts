@@ -8,6 +8,7 @@ import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extrac
 import {
   FILLERS,
   GIVEN_UP,
+  ITEM_NEGATORS,
   NONE,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -318,7 +319,8 @@ export class SlotReader {
    */
   private listItems(slot: SlotInfo, text: string): Found | null {
     if (slot.choices) {
-      const hits = slot.choices.find(text);
+      // "breakfast but no parking": the items said after a negation are left out.
+      const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;
       const items = [...new Set(hits.map((h) => String(h.value)))];
       return { slot: slot.name, value: items, start: hits[0]!.start, end: hits.at(-1)!.end };
@@ -573,7 +575,7 @@ export class SlotReader {
     // The choices of a list slot, all of them ("with ham and pineapple").
     for (const slot of slots) {
       if (slot.kind !== "list" || !slot.choices) continue;
-      const listed = slot.choices.find(text).filter(free);
+      const listed = slot.choices.items(text, ITEM_NEGATORS).kept.filter(free);
       if (listed.length === 0) continue;
       const items = [...new Set(listed.map((m) => String(m.value)))];
       found.add({

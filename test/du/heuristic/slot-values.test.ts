@@ -130,6 +130,20 @@ describe("lists", () => {
     ]);
   });
 
+  it("leaves out items said after a negation, in answers and first messages", () => {
+    const state = inFlow(domains.hotel!, "book_room", { waiting: "extras" });
+    expect(read("hotel", "breakfast but no parking", state)).toEqual([
+      { type: "set_slot", slot: "extras", value: ["breakfast"] },
+    ]);
+    expect(read("hotel", "no parking thanks", state)).toEqual([
+      { type: "skip_slot", slot: "extras" },
+    ]);
+    expect(slotsOf(read("pizza", "a large pizza with ham, no onions or olives"))).toEqual({
+      size: "large",
+      toppings: ["ham"],
+    });
+  });
+
   it("skips an optional slot declined with a short afterthought", () => {
     const state = inFlow(domains.pizza!, "order_pizza", { waiting: "toppings" });
     expect(read("pizza", "none thanks, just plain", state)).toEqual([

@@ -74,6 +74,11 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
   ...PACKS.map((p) => p.actFamilies),
 );
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
+/** Single words of the packs' "none" lists, and "not": "no onions", "not the olives". */
+export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
+  ...NONE.filter((w) => !w.includes(" ")),
+  "not",
+]);
 export const PAST_CUES = new Set(words((p) => p.pastCues));
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */

@@ -2,7 +2,13 @@ import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { FILLERS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "../language/words.ts";
+import {
+  FILLERS,
+  ITEM_NEGATORS,
+  QUESTION_START,
+  REQUEST_CUES,
+  STOP_WORDS,
+} from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
@@ -106,7 +112,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       slot.optional &&
       !turn.acts.cancel &&
       !slot.def.choices?.includes("no") &&
-      (declines(turn.acts.flat, slot) || declinesFirst(turn, slot))
+      (declines(turn.acts.flat, slot) || declinesFirst(turn, slot) || negatesItems(turn, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
@@ -375,4 +381,16 @@ function declinesFirst(turn: Turn, slot: SlotInfo): boolean {
       turn.model.analyzer.knows(turn.model.analyzer.correct(t.norm)),
   );
   return !known && declines(flat(text.slice(0, cut)), slot);
+}
+
+/** "no parking", "no onions thanks" asked a list: every item named is left out, nothing else said. */
+function negatesItems(turn: Turn, slot: SlotInfo): boolean {
+  if (slot.kind !== "list" || !slot.choices) return false;
+  const { kept, negated } = slot.choices.items(turn.text, ITEM_NEGATORS);
+  if (kept.length > 0 || negated.length === 0) return false;
+  let rest = turn.text;
+  for (const m of [...negated].sort((a, b) => b.start - a.start)) {
+    rest = rest.slice(0, m.start) + rest.slice(m.end);
+  }
+  return declines(flat(rest), slot);
 }
