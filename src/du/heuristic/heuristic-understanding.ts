@@ -23,13 +23,14 @@ import {
   QUESTION_START,
   RECALL_QUESTION,
   REQUEST_CUES,
+  SHIFT_WORDS,
   STOP_WORDS,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
 import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
 import { OPEN_RULES } from "./rules/open.ts";
 import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
-import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
+import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
@@ -643,14 +644,27 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const extra = named && !marked && pending !== null && !isFilled(frame, named.slot);
     if (named && !extra && (marked || pending === null || named.slot !== pending)) {
       // "the amount is 600 not 60": the old value after "not" is no part of the new one.
-      const rest = turn.text
+      let rest = turn.text
         .slice(named.end)
         .replace(VALUE_LEAD, "")
         .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
+      // "the address is wrong, it's Gran Via 22": the judgement before the new value goes.
+      const clause = rest.search(/[,.;:!]\s/);
+      if (clause > 0 && faultsValue(rest.slice(0, clause))) rest = rest.slice(clause + 1);
       // "the name is correct" judges the value; it states none.
       const found = onlyJudgement(rest) ? null : turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
         return this.setSlots(turn, [found], pending);
+      }
+      // "(oh wait,) 5 nights" asked the guests: the number before the word naming a filled
+      // number slot is that slot's new value.
+      if (named.slot.kind === "number" && pending !== named.slot) {
+        const unit = turn.model.reader
+          .mentions(turn.text, [named.slot], turn.model.cues.get(frame.flow) ?? [])
+          .find((f) => f.slot === named.slot.name);
+        if (unit && !sameValue(unit.value, frame.slots[named.slot.name])) {
+          return this.setSlots(turn, [unit], pending);
+        }
       }
       if (!marked) return null;
     }
@@ -724,6 +738,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (ofKind.length !== 1) continue;
       const found = turn.model.reader.answer(ofKind[0]!, body);
       if (found && !sameValue(found.value, frame.slots[found.slot])) {
+        return this.setSlots(turn, [found], pending);
+      }
+    }
+    // "oops, it's Calle Sol 13, Granada" while another slot is asked: an address (words and a
+    // number) said as a correction is the flow's only filled address.
+    const addresses = slots.filter((s) => s.address && isFilled(frame, s) && s !== pending);
+    if (addresses.length === 1 && pending?.address !== true) {
+      const found = turn.model.reader.answer(addresses[0]!, body);
+      const value = String(found?.value ?? "");
+      if (
+        found &&
+        /\d/.test(value) &&
+        /\p{L}{2}/u.test(value) &&
+        !sameValue(found.value, frame.slots[found.slot])
+      ) {
         return this.setSlots(turn, [found], pending);
       }
     }
@@ -1056,7 +1085,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         .numbers(turn.text)
         .filter((n) => !found.some((f) => n.start < f.end && f.start < n.end));
       const [only] = free;
-      if (only && free.length === 1) {
+      // "arrive two days later", "one more night": a shift of a value, not the value itself.
+      const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
+      if (only && free.length === 1 && !shift) {
         found.push({
           slot: numberSlots[0]!.name,
           value: only.value,
@@ -1326,6 +1357,9 @@ const EVERY_CHOICE =
 /** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
 const PAST_NARRATIVE =
   /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
+
+/** Said after a number ("2 days later", "one more night"), it makes the number a shift. */
+const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
 /** A pronoun standing for the person named earlier in the message. */
 const PRONOUN = /\b(?:her|him|them)\b/i;

@@ -1,5 +1,5 @@
 import type { Turn } from "./heuristic-understanding.ts";
-import { FILLERS, LIST_ADD, LIST_REMOVE, STOP_WORDS } from "./language/words.ts";
+import { FILLERS, ITEM_NEGATORS, LIST_ADD, LIST_REMOVE, STOP_WORDS } from "./language/words.ts";
 import type { Found } from "./slot-reader.ts";
 import { stem, tokenize } from "./text.ts";
 
@@ -15,7 +15,7 @@ export function listEdit(turn: Turn): Found | null {
   const flat = turn.acts.flat;
   const adds = LIST_ADD.test(flat);
   const removes = LIST_REMOVE.test(flat);
-  if (adds === removes) return null;
+  if (adds === removes) return adds ? null : negatedItems(turn);
   // The cue words are taken out before reading the items: "without ham" would read no ham.
   const stripped = flat.replace(new RegExp((removes ? LIST_REMOVE : LIST_ADD).source, "g"), " ");
   const hits: Found[] = [];
@@ -40,6 +40,31 @@ export function listEdit(turn: Turn): Found | null {
       : [...new Set([...held, ...named])];
     if (value.length === 0 || value.length === held.length) continue;
     hits.push({ slot: slot.name, value, start: 0, end: turn.text.length });
+  }
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * "actually no parking, we're taking the train": items a list already holds, each said right
+ * after a negation, are taken out of it, whatever reason is given beside them. Every item of
+ * that list the message names must be negated, so "no, parking" or "parking, not olives"
+ * (a swap, read elsewhere) change nothing here.
+ */
+function negatedItems(turn: Turn): Found | null {
+  const frame = turn.frame!;
+  const text = turn.text;
+  const hits: Found[] = [];
+  for (const slot of turn.model.flowSlots.get(frame.flow) ?? []) {
+    const current = frame.slots[slot.name];
+    if (slot.kind !== "list" || !slot.choices || !Array.isArray(current)) continue;
+    const { kept, negated: items } = slot.choices.items(text, ITEM_NEGATORS);
+    if (items.length === 0 || kept.length > 0) continue;
+    const held = current.map(String);
+    const named = new Set(items.map((m) => String(m.value)));
+    const value = held.filter((x) => !named.has(x));
+    // An emptied list is no value (as with "remove"); nor is one that loses nothing.
+    if (value.length === 0 || value.length === held.length) continue;
+    hits.push({ slot: slot.name, value, start: 0, end: text.length });
   }
   return hits.length === 1 ? hits[0]! : null;
 }

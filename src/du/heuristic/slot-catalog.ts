@@ -4,6 +4,7 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
+import { DAY_STEMS, PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -48,6 +49,18 @@ export interface SlotInfo {
   address: boolean;
   /** Declared optional (`required: false`): a negated answer skips it. */
   optional: boolean;
+  /**
+   * A number slot that counts people: its name, label, aliases, prompt or description has one
+   * of the language packs' people words ("How many guests?"). Those words then name it.
+   */
+  people: boolean;
+  /**
+   * A date slot asked about the past: its prompt or description has one of the language packs'
+   * past cues ("Since when has it been failing?"). Weekdays and days of the month read back.
+   */
+  past: boolean;
+  /** A number slot counting days or nights (its name, label or aliases say so): "a week" is 7. */
+  days: boolean;
 }
 
 const READER: Record<SlotExtract, SlotKind> = {
@@ -85,6 +98,8 @@ export function buildSlotCatalog(
     const phrases = name.split("_").filter((p) => p && !GENERIC_NAME_PARTS.has(p));
     if (def.label) phrases.push(def.label.toLowerCase());
     phrases.push(...(def.aliases ?? []), ...(pack.kindWords[extract] ?? []));
+    const people = extract === "number" && countsPeople(name, def);
+    if (people) phrases.push(...PEOPLE_WORDS);
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
@@ -102,6 +117,17 @@ export function buildSlotCatalog(
       nameLike: extract === "person_name",
       address: extract === "address",
       optional: def.required === false,
+      people,
+      days:
+        extract === "number" &&
+        [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
+          (t) => t !== undefined && tokenize(t).some((w) => DAY_STEMS.has(stem(w.norm))),
+        ),
+      past:
+        extract === "date" &&
+        [def.prompt, def.description].some(
+          (t) => t !== undefined && tokenize(t).some((w) => PAST_CUES.has(w.norm)),
+        ),
       distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
       upperPattern:
         def.pattern !== undefined &&
@@ -121,6 +147,21 @@ export function buildSlotCatalog(
     catalog.set(name, info);
   }
   return catalog;
+}
+
+/** Single words of the packs' people words ("guests", "personas"). */
+const PEOPLE_NOUNS = new Set(PEOPLE_WORDS.filter((w) => !w.includes(" ")));
+
+/** The slot's own words say it counts people: "How many guests?", "party_size" does not. */
+function countsPeople(name: string, def: SlotDefinition): boolean {
+  const said = [
+    name.replace(/_/g, " "),
+    def.label,
+    ...(def.aliases ?? []),
+    def.prompt,
+    def.description,
+  ];
+  return said.some((s) => s !== undefined && tokenize(s).some((t) => PEOPLE_NOUNS.has(t.norm)));
 }
 
 /**

@@ -8,15 +8,20 @@ import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extrac
 import {
   FILLERS,
   GIVEN_UP,
+  ITEM_NEGATORS,
   NONE,
+  PAIR_SOURCE,
+  PEOPLE_LEADS,
   PHRASE_BREAKS,
   POSSESSIVES,
   PREPOSITIONS,
   RELATIONS_EN,
+  SELF_ONLY,
   STOP_WORDS,
+  WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { flat, keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
+import { flat, fold, keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 export interface Found {
@@ -49,6 +54,8 @@ const VALUE_GAP = new Set([
   "a",
   "an",
 ]);
+/** Up to this many words between a code's name and the code ("digits on the card are"). */
+const MAX_CODE_GAP = 4;
 /** Up to this many words between a trigger cue and its value ("send HIM 50"). */
 const CUE_REACH = 2;
 /** A name after "to" is at most this many words ("Ana María López"). */
@@ -165,14 +172,16 @@ export class SlotReader {
       case "number": {
         const nums = this.numbers(text);
         const pick =
+          (slot.days ? uniqueNumber(weeks(text)) : null) ??
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
+          (slot.people ? this.peopleCount(text, nums, true) : null) ??
           loneOne(text);
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
-        const dates = findDates(text, this.now());
+        const dates = findDates(text, this.now(), slot.past);
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {
@@ -198,6 +207,36 @@ export class SlotReader {
     }
   }
 
+  /**
+   * "5 nights" asked the guests: the number read as `slot`'s answer is followed by the word
+   * naming another number slot of `slots` (its name, label, unit or trigger word), so it is
+   * that slot's value, not the answer.
+   */
+  namesOther(
+    slot: SlotInfo,
+    slots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
+    text: string,
+    read: Found,
+  ): boolean {
+    if (slot.kind !== "number") return false;
+    const numberSlots = slots.filter((s) => s.kind === "number");
+    if (numberSlots.length < 2) return false;
+    const n = this.numbers(text).find((x) => x.start === read.start && x.end === read.end);
+    if (!n) return false;
+    const tokens = tokenize(text);
+    const named = this.unitSlot(
+      numberSlots,
+      cues,
+      text,
+      tokens,
+      this.keysOf(tokens),
+      stemsOf(tokens),
+      n,
+    );
+    return named !== null && named !== slot;
+  }
+
   /** Of several numbers, the one followed by the slot's name: "4 nights" of "2 people, 4 nights". */
   private unitNumber(
     slot: SlotInfo,
@@ -212,6 +251,46 @@ export class SlotReader {
     );
     return uniqueNumber(named);
   }
+
+  /**
+   * A number of people the words say without a unit: after a lead ("we are 3", "party of 4");
+   * two for the speaker and a relation ("me and my partner") when no number is said; and, as
+   * the whole answer (`whole`), one for the speaker alone ("just me").
+   */
+  private peopleCount(
+    text: string,
+    nums: readonly NumberMatch[],
+    whole: boolean,
+  ): NumberMatch | null {
+    const tokens = tokenize(text);
+    for (const lead of PEOPLE_LEAD_WORDS) {
+      for (let i = 0; i + lead.length < tokens.length; i++) {
+        if (!lead.every((w, j) => tokens[i + j]!.norm === w)) continue;
+        const after = tokens[i + lead.length - 1]!.end;
+        const n = nums.find((x) => x.start >= after && /^\s*$/.test(text.slice(after, x.start)));
+        if (n && !n.currency) return n;
+      }
+    }
+    const folded = flat(text);
+    if (whole && SELF_ONLY.test(folded)) {
+      return { value: 1, start: 0, end: text.length, currency: null, words: true };
+    }
+    const pair = nums.length === 0 ? this.pair.exec(folded) : null;
+    if (!pair) return null;
+    // The phrase's own words, so values said around it ("tomorrow") stay readable.
+    const first = folded.slice(0, pair.index).split(" ").length - 1;
+    const last = first + pair[0].split(" ").length - 1;
+    const [from, to] = [tokens[first], tokens[last]];
+    if (!from || !to) return null;
+    return { value: 2, start: from.start, end: to.end, currency: null, words: true };
+  }
+
+  /** "me and my partner": the packs' pair phrases with this domain's relation words. */
+  private get pair(): RegExp {
+    this.#pair ??= new RegExp(PAIR_SOURCE.replace(/REL/g, [...this.relations].join("|")));
+    return this.#pair;
+  }
+  #pair?: RegExp;
 
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
   private code(slot: SlotInfo, text: string): Found | null {
@@ -240,7 +319,8 @@ export class SlotReader {
    */
   private listItems(slot: SlotInfo, text: string): Found | null {
     if (slot.choices) {
-      const hits = slot.choices.find(text);
+      // "breakfast but no parking": the items said after a negation are left out.
+      const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;
       const items = [...new Set(hits.map((h) => String(h.value)))];
       return { slot: slot.name, value: items, start: hits[0]!.start, end: hits.at(-1)!.end };
@@ -378,8 +458,10 @@ export class SlotReader {
         start: ibans[0]!.start,
         end: ibans[0]!.end,
       });
-    const dates = findDates(text, this.now()).filter((d) => !givenUp(text, d.start));
     const dateSlot = onlyOfKind(slots, "date");
+    const dates = findDates(text, this.now(), dateSlot?.past).filter(
+      (d) => !givenUp(text, d.start),
+    );
     if (dates.length === 1 && dateSlot)
       found.add({
         slot: dateSlot.name,
@@ -434,6 +516,19 @@ export class SlotReader {
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
     }
+    // "for a week", "two weeks": seven days a week, for the flow's only slot counting days.
+    const daySlots = numberSlots?.filter((s) => s.days);
+    if (daySlots?.length === 1 && !found.has(daySlots[0]!.name)) {
+      const week = uniqueNumber(weeks(text).filter(free));
+      if (week) found.add(foundAt(daySlots[0]!, week.value, week));
+    }
+    // "we are 3", "me and my partner": the number of people, for the flow's only slot counting them.
+    const peopleSlot = numberSlots && onlyPeople(numberSlots);
+    if (peopleSlot && !found.has(peopleSlot.name)) {
+      // Every number, not only free ones: "me and my wife ... 2 nights" says no count of two.
+      const n = this.peopleCount(text, this.numbers(text), false);
+      if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
+    }
     // An amount with a currency belongs to the flow's only amount-like slot.
     const numbers = this.numbers(text).filter(free);
     if (numberSlots?.length === 1) {
@@ -457,7 +552,17 @@ export class SlotReader {
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
     const nameSlot = onlyNameLike(slots);
     if (nameSlot && !found.has(nameSlot.name)) {
-      const f = this.prepositionName(nameSlot, text, tokens, free);
+      const f =
+        this.prepositionName(nameSlot, text, tokens, free) ??
+        this.relationName(nameSlot, text, tokens, free);
+      if (f) found.add(f);
+    }
+
+    // "new order for Calle Luna 5, Madrid": a street and number after a preposition, for the
+    // flow's only address slot.
+    const addressSlot = onlyAddress(slots);
+    if (addressSlot && !found.has(addressSlot.name)) {
+      const f = this.prepositionAddress(addressSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -478,7 +583,7 @@ export class SlotReader {
     // The choices of a list slot, all of them ("with ham and pineapple").
     for (const slot of slots) {
       if (slot.kind !== "list" || !slot.choices) continue;
-      const listed = slot.choices.find(text).filter(free);
+      const listed = slot.choices.items(text, ITEM_NEGATORS).kept.filter(free);
       if (listed.length === 0) continue;
       const items = [...new Set(listed.map((m) => String(m.value)))];
       found.add({
@@ -570,6 +675,47 @@ export class SlotReader {
     return null;
   }
 
+  /**
+   * Capitalised words and a house number after a preposition ("for Calle Luna 5, Madrid"): the
+   * number ends the street's words and is followed by a comma or the end of the sentence, so
+   * "to Ana 50 euros" is no address.
+   */
+  private prepositionAddress(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
+      const rest = text.slice(tokens[i + 1]!.start);
+      if (!STREET.test(rest)) continue;
+      const span = addressAfter(text, tokens, tokens[i]!.end, free);
+      if (span) return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * "for my daughter Lucia": a relation followed by a capitalised name is that person's name
+   * (the relation alone, "my daughter", states no name here).
+   */
+  private relationName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!POSSESSIVES.has(tokens[i]!.norm) || !this.relations.has(tokens[i + 1]!.norm)) continue;
+      const name = tokens[i + 2]!;
+      if (!/^\p{Lu}/u.test(name.raw) || !adjacent(text, tokens[i + 1]!, name)) continue;
+      const span = this.nameAfter(text, tokens, i + 2, free);
+      if (span) return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
   /** A code right after its slot's name: "card ending in 1234", "reference ABC12345". */
   private keyedCode(
     slot: SlotInfo,
@@ -581,9 +727,21 @@ export class SlotReader {
       for (let i = 0; i + key.length <= tokens.length; i++) {
         if (!keyAt(stems, i, key)) continue;
         let j = i + key.length;
-        while (j < tokens.length && VALUE_GAP.has(tokens[j]!.norm)) j++;
+        // "last digits on the card are 0417": function words and the slot's own words, within
+        // the clause, may stand between its name and the code.
+        const own = new Set(slot.keys.flat());
+        while (
+          j < tokens.length &&
+          j - i - key.length < MAX_CODE_GAP &&
+          !/\d/.test(tokens[j]!.norm) &&
+          (VALUE_GAP.has(tokens[j]!.norm) ||
+            STOP_WORDS.has(tokens[j]!.norm) ||
+            own.has(stems[j]!)) &&
+          !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))
+        )
+          j++;
         const next = tokens[j];
-        if (!next) continue;
+        if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
         // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
         const grouped = groupedCode(text.slice(next.start), "start");
         if (grouped) {
@@ -622,7 +780,7 @@ export class SlotReader {
           const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
         } else if (slot.kind === "date") {
-          const d = findDates(text, this.now()).find(
+          const d = findDates(text, this.now(), slot.past).find(
             (x) => x.start >= from && x.start <= reach && free(x),
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
@@ -683,15 +841,23 @@ export class SlotReader {
         // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
         // comma-separated list ("..., concept gift, ...") the slot's name is its label.
         const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+        // "under the name Okafor": a capitalised word right after a name's key is the name.
+        const named =
+          slot.nameLike &&
+          /^\p{Lu}/u.test(tokens[j]!.raw) &&
+          adjacent(text, tokens[j - 1]!, tokens[j]!);
         const is = ["is", "es"].includes(tokens[j]!.norm)
           ? j + 1
-          : /:/.test(gap) || /,/.test(before)
+          : /:/.test(gap) || /,/.test(before) || named
             ? j
             : -1;
         if (is < 0 || is >= tokens.length) continue;
-        const span = slot.nameLike
-          ? this.nameAfter(text, tokens, is, free)
-          : this.phraseAfter(text, tokens, is, free);
+        // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
+        const span = slot.address
+          ? addressAfter(text, tokens, tokens[is]!.start, free)
+          : slot.nameLike
+            ? this.nameAfter(text, tokens, is, free)
+            : this.phraseAfter(text, tokens, is, free);
         if (span) return this.textFound(slot, text, span);
       }
     }
@@ -925,6 +1091,50 @@ function onlyOfKind(slots: readonly SlotInfo[], kind: SlotInfo["kind"]): SlotInf
     only = slot;
   }
   return only;
+}
+
+/** Counts of weeks said in `text` ("a week", "dos semanas"), as days. */
+function weeks(text: string): NumberMatch[] {
+  const folded = fold(text);
+  const out: NumberMatch[] = [];
+  for (const pattern of WEEKS) {
+    for (const m of folded.matchAll(pattern)) {
+      const n = m.groups?.n;
+      const count = m.groups?.fortnight ? 2 : n === undefined ? 0 : (WEEK_COUNTS[n] ?? Number(n));
+      if (!(count > 0)) continue;
+      out.push({
+        value: count * 7,
+        start: m.index,
+        end: m.index + m[0].length,
+        currency: null,
+        words: true,
+      });
+    }
+  }
+  return out;
+}
+// biome-ignore format: a table reads better in rows
+const WEEK_COUNTS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, un: 1, una: 1, dos: 2, tres: 3, cuatro: 4,
+};
+Object.setPrototypeOf(WEEK_COUNTS, null);
+
+/** The one slot counting people among `slots`; undefined when there is none or more than one. */
+function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  const people = slots.filter((s) => s.people);
+  return people.length === 1 ? people[0] : undefined;
+}
+
+/** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
+const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);
+
+/** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */
+const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(?:,|$|[.!?]))/u;
+
+/** The one address slot among `slots`; undefined when there is none or more than one. */
+function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  const addresses = slots.filter((s) => s.address);
+  return addresses.length === 1 ? addresses[0] : undefined;
 }
 
 /** The one person-name slot among `slots`; undefined when there is none or more than one. */

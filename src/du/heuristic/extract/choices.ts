@@ -15,6 +15,8 @@ export interface ChoiceMatch {
 const NEGATIONS = new Set(["not", "except", "nor", "ni", "without", "sin"]);
 /** Articles and possessives allowed between a negation and its choice ("not the debit one"). */
 const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
+/** Words joining a negated item to the next: "no ham or onions", "ni jamón ni cebolla". */
+const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
 const PREFIX_MIN = 6;
 
@@ -83,6 +85,36 @@ export class ChoiceMatcher {
 
   /** The last text searched and what was found: a message is searched several times a turn. */
   private last: { text: string; found: readonly ChoiceMatch[] } | undefined;
+
+  /**
+   * The items of a list said in `text`: every choice, but those after a negation of an item
+   * (`negators`: "ham, no onions", "skip the olives") and those joined to one by "or"/"nor"
+   * ("no ham or onions"). A "no" before a single choice says which one is down ("no internet");
+   * before an item of a list it leaves the item out.
+   */
+  items(
+    text: string,
+    negators: ReadonlySet<string>,
+  ): { kept: ChoiceMatch[]; negated: ChoiceMatch[] } {
+    const tokens = tokenize(text);
+    const kept: ChoiceMatch[] = [];
+    const negated: ChoiceMatch[] = [];
+    let previous: "kept" | "negated" | null = null;
+    for (const m of this.find(text)) {
+      let j = m.tokenIndex - 1;
+      while (j >= 0 && DETERMINERS.has(tokens[j]!.norm)) j--;
+      const before = tokens[j];
+      const gap = before ? text.slice(before.end, m.start) : "";
+      const joined = /^[\s\p{L}]*$/u.test(gap);
+      const no: boolean =
+        before !== undefined &&
+        joined &&
+        (negators.has(before.norm) || (previous === "negated" && ALTERNATIVES.has(before.norm)));
+      (no ? negated : kept).push(m);
+      previous = no ? "negated" : "kept";
+    }
+    return { kept, negated };
+  }
 
   /** Every choice mentioned, left to right; negated ones ("not checking") are left out. */
   find(text: string): readonly ChoiceMatch[] {

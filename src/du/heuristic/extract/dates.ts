@@ -36,6 +36,13 @@ const WEEKDAYS: Record<string, number> = {
 };
 // Looked up with the user's words: "constructor" or "__proto__" must find nothing.
 Object.setPrototypeOf(WEEKDAYS, null);
+// biome-ignore format: a table reads better in rows
+/** Short forms typed for weekdays ("thurs pm"); "wed", "sat" and "sun" are words of their own. */
+const WEEKDAY_SHORT: Record<string, number> = {
+  mon: 1, tue: 2, tues: 2, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5,
+};
+Object.setPrototypeOf(WEEKDAY_SHORT, null);
+const weekday = (word: string): number => WEEKDAYS[word] ?? WEEKDAY_SHORT[word]!;
 const RELATIVE: Record<string, number> = {
   today: 0,
   hoy: 0,
@@ -65,6 +72,24 @@ function addDays(now: Date, days: number): string {
   const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days));
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
+/**
+ * The next day `day` of a month from today (today included), or with `past` the latest one up
+ * to today; with `target`, the first such day that falls on that weekday within a year.
+ */
+function dayOfMonth(now: Date, day: number, past: boolean, target?: number): string | null {
+  const step = past ? -1 : 1;
+  for (let k = 0; k <= (target === undefined ? 2 : 12); k++) {
+    const at = new Date(now.getFullYear(), now.getMonth() + step * k, 1);
+    const value = iso(at.getFullYear(), at.getMonth() + 1, day);
+    if (!value) continue;
+    const today = addDays(now, 0);
+    if (past ? value > today : value < today) continue;
+    if (target !== undefined && new Date(`${value}T12:00:00Z`).getUTCDay() !== target) continue;
+    return value;
+  }
+  return null;
+}
+
 /** A day and month without a year: the next one from today (today included). */
 function upcoming(now: Date, month: number, day: number): string | null {
   const y = now.getFullYear();
@@ -76,7 +101,9 @@ function upcoming(now: Date, month: number, day: number): string | null {
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
-const WEEKDAY_RE = Object.keys(WEEKDAYS).join("|");
+const WEEKDAY_RE = [...Object.keys(WEEKDAYS), ...Object.keys(WEEKDAY_SHORT)]
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 const RELATIVE_RE = Object.keys(RELATIVE)
   .sort((a, b) => b.length - a.length)
   .join("|");
@@ -102,6 +129,15 @@ const MONTH_DAY_RANGE = new RegExp(
   `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![/.:]?\\d)`,
   "dg",
 );
+
+/** "Tuesday the 16th", "wednesday, 24th": a weekday and an ordinal day of the month. */
+const WEEKDAY_DAY = new RegExp(
+  `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
+  "g",
+);
+/** "the 15th", "el dia 15", or an ordinal day that opens the message ("19th", "19th please"). */
+const DAY_OF_MONTH =
+  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
@@ -161,15 +197,19 @@ function daysIn(count: string, unit: string): number {
  * `next friday`/`el viernes`, `in 3 days`/`en 3 dias`. Relative dates resolve against `now`
  * in its local calendar.
  */
-export function findDates(text: string, now: Date = new Date()): readonly DateMatch[] {
+export function findDates(
+  text: string,
+  now: Date = new Date(),
+  past = false,
+): readonly DateMatch[] {
   // One message is searched for dates by several readers in a turn: remember recent answers,
   // per calendar day since relative dates depend on it.
-  const day = dayKey(now);
+  const day = past ? `${dayKey(now)}|past` : dayKey(now);
   if (last && last.text === text && last.day === day) return last.found;
   const key = `${day}|${text}`;
   let found = recent.get(key);
   if (!found) {
-    found = Object.freeze(searchDates(text, now).map((m) => Object.freeze(m)));
+    found = Object.freeze(searchDates(text, now, past).map((m) => Object.freeze(m)));
     if (recent.size >= RECENT_SIZE) recent.clear();
     recent.set(key, found);
   }
@@ -202,7 +242,7 @@ export function dayKey(now: Date): string {
   return lastDay.key;
 }
 
-function searchDates(text: string, now: Date): DateMatch[] {
+function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // Folding keeps the length for Latin text, so offsets stay valid for the raw message.
   const s = fold(text);
   const out: DateMatch[] = [];
@@ -266,10 +306,21 @@ function searchDates(text: string, now: Date): DateMatch[] {
       m.index! + m[0].length,
     );
   }
+  // "Tuesday the 16th", "wednesday 24th": the next 16th that is a Tuesday (else the next 16th).
+  for (const m of s.matchAll(WEEKDAY_DAY)) {
+    const target = weekday(m[1]!);
+    const day = +m[2]!;
+    const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
+    push(
+      dayOfMonth(now, day, back, target) ?? dayOfMonth(now, day, back),
+      m.index!,
+      m.index! + m[0].length,
+    );
+  }
   // Past forms first: "since monday" is the last Monday, "this morning" is today, and
   // "manana" there is no tomorrow.
   for (const m of s.matchAll(PAST_WEEKDAY)) {
-    const target = WEEKDAYS[(m[2] ?? m[3])!]!;
+    const target = weekday((m[2] ?? m[3])!);
     const since = m[1] !== undefined && /^(?:since|desde)/.test(m[1]);
     let days = (now.getDay() - target + 7) % 7;
     if (days === 0 && !since) days = 7;
@@ -280,18 +331,10 @@ function searchDates(text: string, now: Date): DateMatch[] {
   for (const m of s.matchAll(AGO)) {
     push(addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
-  // "the 15th", "on the 3rd", "el dia 15": the next such day of a month (today included).
-  for (const m of s.matchAll(/\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b/g)) {
-    const day = +(m[1] ?? m[2])!;
-    const month = now.getMonth() + 1;
-    const here = upcoming(now, month, day);
-    const value =
-      here?.startsWith(`${now.getFullYear()}-${pad(month)}`) === true
-        ? here
-        : month === 12
-          ? iso(now.getFullYear() + 1, 1, day)
-          : iso(now.getFullYear(), month + 1, day);
-    push(value, m.index!, m.index! + m[0].length);
+  // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
+  // day of a month (today included).
+  for (const m of s.matchAll(DAY_OF_MONTH)) {
+    push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3])!, past), m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(FROM_NOW)) {
     push(addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
@@ -300,10 +343,16 @@ function searchDates(text: string, now: Date): DateMatch[] {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(WEEKDAY)) {
-    const target = WEEKDAYS[m[2]!]!;
+    const target = weekday(m[2]!);
+    const ahead = m[1] !== undefined && /next|proximo|coming/.test(m[1]);
+    // Asked about the past ("since when?"), "on monday" is the last Monday (today included).
+    if (past && !ahead) {
+      push(addDays(now, -((now.getDay() - target + 7) % 7)), m.index!, m.index! + m[0].length);
+      continue;
+    }
     let days = (target - now.getDay() + 7) % 7;
     // "friday" on a Friday means today; "next friday" on a Friday means in a week.
-    if (days === 0 && m[1] && /next|proximo|coming/.test(m[1])) days = 7;
+    if (days === 0 && ahead) days = 7;
     push(addDays(now, days), m.index!, m.index! + m[0].length);
   }
   for (const m of s.matchAll(AHEAD)) {

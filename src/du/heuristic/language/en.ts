@@ -529,7 +529,7 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of)(?:\\s+on)?$",
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease"),
   particles: list("back off up out down forward"),
@@ -556,6 +556,21 @@ export const EN: LanguagePack = {
     date: ["date", "day"],
     address: ["address"],
     person_name: ["name"],
-    digits: ["digits"],
+    // "card ends in 2290", "ending with 17", "last four are 0417".
+    digits: ["digits", "ends", "ending", "last four"],
   },
+  // Not "did" or "was": "When did you want to come?" asks for a future day.
+  pastCues: list("since started began begun ago happened occurred stopped broke"),
+  shiftWords: list("later earlier sooner before after ago more less fewer extra"),
+  dayWords: list("night day"),
+  weeks:
+    "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",
+  peopleWords: [
+    ...list("people persons person adults adult pax ppl diners travellers travelers"),
+    "of us",
+  ],
+  peopleLeads: ["party of", "group of", "we are", "were", "we will be", "well be"],
+  selfOnly:
+    "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
+  pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
 };

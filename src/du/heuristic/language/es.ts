@@ -182,7 +182,8 @@ export const ES: LanguagePack = {
     fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
   },
   negations: list("no nunca"),
-  givenUp: "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$",
+  givenUp:
+    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
   actFamilies: {},
   verbNouns: list("reserva"),
   particles: [],
@@ -194,5 +195,16 @@ export const ES: LanguagePack = {
     date: ["fecha"],
     address: ["direccion"],
     person_name: ["nombre"],
+    digits: ["digitos", "termina", "acaba"],
   },
+  pastCues: list("desde empezo comenzo paso ocurrio"),
+  shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
+  dayWords: list("noche dia"),
+  weeks:
+    "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
+  peopleWords: list("personas persona huespedes comensales adultos"),
+  peopleLeads: ["somos", "seremos", "grupo de"],
+  selfOnly:
+    "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
+  pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
 };

@@ -99,7 +99,8 @@ export interface LanguagePack {
   tasks: Record<string, string[]>;
   /**
    * Said right before a date, it gives the date up rather than asks for it ("I can't make it on
-   * thursday", "I can't do tuesday"): that date is no value of the request.
+   * thursday", "I can't do tuesday", "monday rather than sunday"): that date is no value of
+   * the request.
    */
   givenUp: string;
   /**
@@ -125,4 +126,34 @@ export interface LanguagePack {
   verbObjects: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
+  /**
+   * Words of a question about the past ("Since when...?", "When had it started?"): a date slot
+   * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
+   */
+  pastCues: string[];
+  /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
+  shiftWords: string[];
+  /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */
+  dayWords: string[];
+  /**
+   * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a small
+   * number word or digits), `fortnight` two weeks. A number slot counting days reads it as 7
+   * days a week.
+   */
+  weeks: string;
+  /**
+   * Words for people counted ("people", "adults", "ppl", "of us"). A number slot whose name,
+   * label, aliases, prompt or description has one counts people: these words then name it
+   * ("3 adults", "2 of us"), and `peopleLeads`, `selfOnly` and `pair` read it.
+   */
+  peopleWords: string[];
+  /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
+  peopleLeads: string[];
+  /** The speaker alone, as the number of people: "just me", "only myself", "solo yo". */
+  selfOnly: string;
+  /**
+   * The speaker and one person named by relation ("me and my partner", "my wife and I"):
+   * two people. `REL` stands for the relation words.
+   */
+  pair: string;
 }

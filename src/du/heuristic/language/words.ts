@@ -1,3 +1,4 @@
+import { stem } from "../text.ts";
 import { EN } from "./en.ts";
 import { ES } from "./es.ts";
 import type { LanguagePack } from "./pack.ts";
@@ -73,6 +74,22 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
   ...PACKS.map((p) => p.actFamilies),
 );
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
+/** Single words of the packs' "none" lists, and "not": "no onions", "not the olives". */
+export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
+  ...NONE.filter((w) => !w.includes(" ")),
+  "not",
+]);
+export const PAST_CUES = new Set(words((p) => p.pastCues));
+export const SHIFT_WORDS = words((p) => p.shiftWords);
+/** Stems of the packs' day units ("night" of "nights"). */
+export const DAY_STEMS = new Set(words((p) => p.dayWords).map(stem));
+/** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
+export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
+export const PEOPLE_WORDS = words((p) => p.peopleWords);
+export const PEOPLE_LEADS = words((p) => p.peopleLeads);
+export const SELF_ONLY = cue((p) => p.selfOnly);
+/** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
+export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
 
 /** Ordinals that pick one of the flows a clarification offered. */
 export const ORDINALS: Record<string, number> = Object.assign(

@@ -2,12 +2,18 @@ import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import {
+  FILLERS,
+  ITEM_NEGATORS,
+  QUESTION_START,
+  REQUEST_CUES,
+  STOP_WORDS,
+} from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
-import { tokenize } from "../text.ts";
+import { flat, tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
 
@@ -61,8 +67,15 @@ export class SlotContext {
   }
   /** The message read as the asked slot's value on its own. */
   private get alone(): Found | null {
-    if (this.#alone === undefined)
-      this.#alone = this.turn.model.reader.answer(this.slot, this.turn.text);
+    if (this.#alone === undefined) {
+      const { model, text } = this.turn;
+      const read = model.reader.answer(this.slot, text);
+      // "5 nights" asked the guests is the nights, said again or for the first time.
+      const slots = model.flowSlots.get(this.frame.flow) ?? [];
+      const cues = model.cues.get(this.frame.flow) ?? [];
+      this.#alone =
+        read && model.reader.namesOther(this.slot, slots, cues, text, read) ? null : read;
+    }
     return this.#alone;
   }
   /** The message read as the answer to the pending question. */
@@ -99,7 +112,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       slot.optional &&
       !turn.acts.cancel &&
       !slot.def.choices?.includes("no") &&
-      declines(turn.acts.flat, slot)
+      (declines(turn.acts.flat, slot) || declinesFirst(turn, slot) || negatesItems(turn, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
@@ -359,3 +372,38 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
   },
 ];
+
+/** A few words said after a declining clause ("none thanks, just plain"). */
+const AFTERTHOUGHT_WORDS = 3;
+
+/**
+ * "none thanks, just plain": the first clause declines, and a short afterthought that uses no
+ * word of the domain's vocabulary (so names no value: "no, the large one" is a correction)
+ * and asks nothing only says why.
+ */
+function declinesFirst(turn: Turn, slot: SlotInfo): boolean {
+  const { text } = turn;
+  const cut = text.search(/[,.;!]\s/);
+  if (cut < 0 || text.includes("?")) return false;
+  const rest = tokenize(text.slice(cut + 1));
+  if (rest.length > AFTERTHOUGHT_WORDS) return false;
+  const known = rest.some(
+    (t) =>
+      !STOP_WORDS.has(t.norm) &&
+      !FILLERS.has(t.norm) &&
+      turn.model.analyzer.knows(turn.model.analyzer.correct(t.norm)),
+  );
+  return !known && declines(flat(text.slice(0, cut)), slot);
+}
+
+/** "no parking", "no onions thanks" asked a list: every item named is left out, nothing else said. */
+function negatesItems(turn: Turn, slot: SlotInfo): boolean {
+  if (slot.kind !== "list" || !slot.choices) return false;
+  const { kept, negated } = slot.choices.items(turn.text, ITEM_NEGATORS);
+  if (kept.length > 0 || negated.length === 0) return false;
+  let rest = turn.text;
+  for (const m of [...negated].sort((a, b) => b.start - a.start)) {
+    rest = rest.slice(0, m.start) + rest.slice(m.end);
+  }
+  return declines(flat(rest), slot);
+}
