@@ -1,0 +1,51 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomain } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+
+/** First messages phrased the way no trigger says them: the request, not a lone value, decides. */
+const fixtures = path.resolve(import.meta.dirname, "../../fixtures/du");
+let visits: LoadedDomain;
+let pizza: LoadedDomain;
+const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
+beforeAll(async () => {
+  visits = await loadDomain(path.join(fixtures, "service-visits.yaml"));
+  pizza = await loadDomain(path.join(fixtures, "pizza-shop.yaml"));
+});
+const read = (domain: LoadedDomain, text: string) => du.read(text, domain, emptyState("t"));
+const started = (domain: LoadedDomain, text: string) => {
+  const first = read(domain, text)[0];
+  return first?.type === "start_flow" ? first.flow : first?.type;
+};
+
+describe("giving up a thing already arranged", () => {
+  it("reads 'kill' and 'remove' of an existing thing as cancelling it", () => {
+    expect(started(visits, "kill my visit VS-1234")).toBe("cancel_visit");
+    expect(started(visits, "please remove my visit VS-1234")).toBe("cancel_visit");
+  });
+
+  it("reads not attending, or not wanting it, as cancelling", () => {
+    expect(started(visits, "I won't be attending my visit")).toBe("cancel_visit");
+    expect(started(visits, "I will not be attending the visit on friday")).toBe("cancel_visit");
+    expect(started(pizza, "I don't want the pizza I ordered")).toBe("cancel_order");
+  });
+});
+
+describe("asking how a thing is going", () => {
+  it("reads a late arrival or readiness question as a look-up", () => {
+    expect(started(pizza, "my pizza hasnt showed up")).toBe("track_order");
+    expect(started(pizza, "is my pizza nearly ready")).toBe("track_order");
+  });
+});
+
+describe("praise", () => {
+  it("reads praise with or without thanks as small talk", () => {
+    expect(read(pizza, "you're a lifesaver, thank you")[0]).toMatchObject({
+      type: "chitchat",
+      kind: "thanks",
+    });
+    expect(read(pizza, "thank you so much, you've been very helpful")[0]?.type).toBe("chitchat");
+  });
+});
