@@ -38,6 +38,10 @@ const CORRECTION_CACHE_SIZE = 10_000;
 const MAX_PARTICLE_GAP = 3;
 /** Texts whose analysis is remembered (a turn's message and its parts). */
 const ANALYSIS_CACHE_SIZE = 64;
+/** The acts of asking for a new thing (booking, buying): the narrow acts of the broad ones. */
+const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+/** The language packs' group of reasons told beside a request ("something came up"). */
+const STORY = "story";
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -190,6 +194,9 @@ export class Analyzer {
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use }, i) => {
+        // "I placed an order", "we reserved": asking for a new one, said in the past, tells of
+        // the one already had; the act is no request.
+        const past = t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm;
         // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
         const base = IRREGULAR[t.norm];
         const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);
@@ -197,6 +204,7 @@ export class Analyzer {
         const noun = use === "noun";
         return {
           stem: s,
+          past,
           // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
           // "wait, ..." is a filler, though it shares its stem with "waiting".
           act:
@@ -242,7 +250,13 @@ export class Analyzer {
       if (task) {
         // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
         const broad = task.act in ACT_FAMILIES;
-        out.push({ key: task.stems.join(" "), properName: false, act: task.act, taskOnly: broad });
+        const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
+        out.push({ key: task.stems.join(" "), properName: false, act, taskOnly: broad });
+        // A reason told beside the request ("plans changed") says nothing of it: no terms.
+        if (task.act === STORY) {
+          i += task.stems.length;
+          continue;
+        }
         for (const part of items.slice(i, i + task.stems.length)) {
           if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
           // "where is my order": the question word still pairs with what it asks about.
@@ -260,6 +274,7 @@ export class Analyzer {
         continue;
       }
       const item = items[i]!;
+      if (item.past && item.act && CREATING.has(item.act)) item.act = undefined;
       if (!item.stop) {
         out.push({ key: item.key, properName: item.properName, act: item.act, verb: item.verb });
       } else {

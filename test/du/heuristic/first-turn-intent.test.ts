@@ -7,12 +7,15 @@ import { emptyState } from "../../../src/protocol/state.ts";
 
 /** First messages phrased the way no trigger says them: the request, not a lone value, decides. */
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/du");
+const root = path.resolve(import.meta.dirname, "../../..");
 let visits: LoadedDomain;
 let pizza: LoadedDomain;
+let clinic: LoadedDomain;
 const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
 beforeAll(async () => {
   visits = await loadDomain(path.join(fixtures, "service-visits.yaml"));
   pizza = await loadDomain(path.join(fixtures, "pizza-shop.yaml"));
+  clinic = await loadDomain(path.join(root, "examples/clinic"));
 });
 const read = (domain: LoadedDomain, text: string) => du.read(text, domain, emptyState("t"));
 const started = (domain: LoadedDomain, text: string) => {
@@ -47,5 +50,19 @@ describe("praise", () => {
       kind: "thanks",
     });
     expect(read(pizza, "thank you so much, you've been very helpful")[0]?.type).toBe("chitchat");
+  });
+});
+
+describe("what was done before the request", () => {
+  it("reads a booking or purchase said in the past as the thing already had", () => {
+    expect(started(visits, "I arranged a visit for friday, can I postpone it")).toBe("move_visit");
+    expect(started(pizza, "I placed an order an hour ago, any news")).toBe("track_order");
+  });
+
+  it("gives the words of a reason told beside the request no weight", () => {
+    // "came" of "something came up" is no "can't come" of the cancelling flow.
+    expect(started(clinic, "something came up, can you change my appointment")).toBe(
+      "reschedule_appointment",
+    );
   });
 });
