@@ -238,18 +238,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   decide(ranked: FlowScore[], minCoverage: number): Decision {
+    // A value alone ("today" in "how are you doing today") is no request: a flow only its
+    // values match is left to the rule that reads bare values.
+    let rank = ranked.filter((r) => r.worded);
     // A best score from words that explain little of the message ("gigs remaining on 699 000
-    // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it.
-    let rank = ranked;
-    const [first, runnerUp] = ranked;
+    // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it,
+    // or to one that does what the message's verb asks when the best does not ("I booked an
+    // appointment but need to change the day").
+    const [first, runnerUp] = rank;
     if (
       first &&
       runnerUp &&
       first.coverage < minCoverage &&
       runnerUp.coverage >= minCoverage &&
-      runnerUp.score >= first.score * this.limits.ambiguity
+      (runnerUp.score >= first.score * this.limits.ambiguity ||
+        (runnerUp.acting &&
+          !first.acting &&
+          runnerUp.score >= first.score * RUNNER_UP_SHARE))
     ) {
-      rank = [runnerUp, ...ranked.slice(2)];
+      rank = [runnerUp, ...rank.slice(2)];
     }
     const [top, second] = rank;
     if (!top || top.score < this.limits.minScore) return null;
@@ -259,6 +266,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       (!second || second.score < top.score / 2);
     if (top.coverage < minCoverage && !strong) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
+    // Among close scores, the one flow that does what the message's verb asks ("extend my
+    // reservation": change, not book) is meant; the others only share its nouns or values.
+    const acting = close.filter((r) => r.acting);
+    if (close.length > 1 && acting.length === 1 && acting[0]!.coverage >= minCoverage) {
+      return { flow: acting[0]!.flow };
+    }
     // Among close scores, a flow that explains clearly more of the message than every other is
     // the one meant ("push my appointment to the afternoon": the other only takes the value).
     const covering = close.filter((r) => r.coverage >= minCoverage);

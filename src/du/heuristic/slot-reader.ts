@@ -583,7 +583,7 @@ export class SlotReader {
           return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
         }
         const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
-        if (code && /\d/.test(code.value)) {
+        if (code && /\d/.test(code.value) && digitCount(code.value) * 2 >= patternDigits(slot)) {
           const value = slot.def.type === "integer" ? Number(code.value) : code.value;
           return { slot: slot.name, value, start: next.start, end: next.start + code.end };
         }
@@ -939,4 +939,20 @@ function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
 function slotNamed(slots: readonly SlotInfo[], name: string): SlotInfo | undefined {
   for (const slot of slots) if (slot.name === name) return slot;
   return undefined;
+}
+
+/**
+ * How many digits a value of the slot's pattern has at least ("HB-\d{6}": 6). A number after
+ * the slot's name with under half as many is no attempt at the code ("extend my reservation to
+ * 5 nights").
+ */
+function patternDigits(slot: SlotInfo): number {
+  if (!slot.distinctive || !slot.def.pattern) return 0;
+  let n = 0;
+  for (const m of slot.def.pattern.matchAll(/\\d(?:\{(\d+)(?:,\d*)?\})?/g)) n += Number(m[1] ?? 1);
+  return n;
+}
+
+function digitCount(value: string): number {
+  return value.replace(/\D/g, "").length;
 }

@@ -11,11 +11,15 @@ const root = path.resolve(import.meta.dirname, "../../..");
 let visits: LoadedDomain;
 let pizza: LoadedDomain;
 let clinic: LoadedDomain;
+let shop: LoadedDomain;
+let hotel: LoadedDomain;
 const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
 beforeAll(async () => {
   visits = await loadDomain(path.join(fixtures, "service-visits.yaml"));
   pizza = await loadDomain(path.join(fixtures, "pizza-shop.yaml"));
   clinic = await loadDomain(path.join(root, "examples/clinic"));
+  shop = await loadDomain(path.join(root, "examples/pizza"));
+  hotel = await loadDomain(path.join(root, "examples/hotel"));
 });
 const read = (domain: LoadedDomain, text: string) => du.read(text, domain, emptyState("t"));
 const started = (domain: LoadedDomain, text: string) => {
@@ -62,6 +66,45 @@ describe("what was done before the request", () => {
   it("gives the words of a reason told beside the request no weight", () => {
     // "came" of "something came up" is no "can't come" of the cancelling flow.
     expect(started(clinic, "something came up, can you change my appointment")).toBe(
+      "reschedule_appointment",
+    );
+  });
+});
+
+describe("values and the words around them", () => {
+  it("starts no flow on a date or number alone in a sentence about something else", () => {
+    expect(read(shop, "what's the weather like in Madrid today")).toEqual([]);
+    // A bare list of values, or several a flow takes, still asks for it.
+    expect(started(shop, "4 people tomorrow")).toBe("book_table");
+    expect(started(shop, "do you have room for six people on friday")).toBe("book_table");
+  });
+
+  it("lets a flow's own word outweigh values that fit another flow", () => {
+    expect(started(shop, "feeding three hungry kids tonight, can you deliver something")).toBe(
+      "order_pizza",
+    );
+    // A date the flow does not take neither explains nor dilutes its match.
+    expect(started(shop, "hello, I want a pizza for tonight")).toBe("order_pizza");
+  });
+
+  it("takes no short number after a code's name for a code of many digits", () => {
+    expect(read(hotel, "I'd like to extend my reservation to 5 nights")).toEqual([
+      { type: "start_flow", flow: "change_dates" },
+      { type: "set_slot", slot: "nights", value: 5 },
+    ]);
+  });
+});
+
+describe("the verb decides between flows that share the nouns", () => {
+  it("starts the one close flow that does what the verb asks", () => {
+    expect(started(hotel, "can i shorten my stay to just 1 night")).toBe("change_dates");
+    expect(started(hotel, "plans changed, we need to annul the hotel")).toBe(
+      "cancel_reservation",
+    );
+  });
+
+  it("prefers a runner-up that does the asked act to a best that only has the nouns", () => {
+    expect(started(clinic, "I booked an appointment but need to change the day")).toBe(
       "reschedule_appointment",
     );
   });
