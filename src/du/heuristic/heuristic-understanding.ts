@@ -31,7 +31,7 @@ import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
 import { LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import type { Found } from "./slot-reader.ts";
+import { type Found, isDifference } from "./slot-reader.ts";
 import { flat, fold, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
@@ -238,9 +238,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   decide(ranked: FlowScore[], minCoverage: number): Decision {
-    // A value alone ("today" in "how are you doing today") is no request: a flow only its
-    // values match is left to the rule that reads bare values.
-    let rank = ranked.filter((r) => r.worded);
+    // A flow only a date or number matches yields to one a word of the message points at
+    // ("feeding three kids tonight, can you deliver": the values fit a table, the verb a
+    // delivery).
+    let rank = ranked.some((r) => r.worded) ? ranked.filter((r) => r.worded) : ranked;
     // A best score from words that explain little of the message ("gigs remaining on 699 000
     // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it,
     // or to one that does what the message's verb asks when the best does not ("I booked an
@@ -252,9 +253,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       first.coverage < minCoverage &&
       runnerUp.coverage >= minCoverage &&
       (runnerUp.score >= first.score * this.limits.ambiguity ||
-        (runnerUp.acting &&
-          !first.acting &&
-          runnerUp.score >= first.score * RUNNER_UP_SHARE))
+        (runnerUp.acting && !first.acting && runnerUp.score >= first.score * RUNNER_UP_SHARE))
     ) {
       rank = [runnerUp, ...rank.slice(2)];
     }
@@ -1030,9 +1029,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       numberSlots.length === 1 &&
       !found.some((f) => f.slot === numberSlots[0]!.name)
     ) {
+      const tokens = tokenize(turn.text);
       const free = turn.model.reader
         .numbers(turn.text)
-        .filter((n) => !found.some((f) => n.start < f.end && f.start < n.end));
+        .filter(
+          (n) => !found.some((f) => n.start < f.end && f.start < n.end) && !isDifference(tokens, n),
+        );
       const [only] = free;
       if (only && free.length === 1) {
         found.push({

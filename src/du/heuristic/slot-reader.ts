@@ -6,6 +6,9 @@ import { dayKey, findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  COMPARATIVES,
+  DIFFERENCE_AFTER,
+  DIFFERENCE_BEFORE,
   FILLERS,
   GIVEN_UP,
   NONE,
@@ -421,13 +424,14 @@ export class SlotReader {
           ones.push({ value: 1, start: t.start, end: t.end, currency: null, words: true });
       }
       for (const n of [...this.numbers(text), ...ones]) {
+        if (isDifference(tokens, n)) continue;
         const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter(free);
+    const numbers = this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n));
     if (numberSlots?.length === 1) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
@@ -955,4 +959,17 @@ function patternDigits(slot: SlotInfo): number {
 
 function digitCount(value: string): number {
   return value.replace(/\D/g, "").length;
+}
+
+/** "two days later", "2 more nights", "by 2 nights": a difference from an amount, not one. */
+export function isDifference(tokens: readonly Token[], n: Span): boolean {
+  const after = tokens.findIndex((t) => t.start >= n.end);
+  const before = tokens.findLast((t) => t.end <= n.start);
+  return (
+    (before !== undefined && DIFFERENCE_BEFORE.has(before.norm)) ||
+    (after >= 0 &&
+      // "for 4 later tonight" is 4, later: only a comparative follows the number itself.
+      (COMPARATIVES.has(tokens[after]!.norm) ||
+        DIFFERENCE_AFTER.has(tokens[after + 1]?.norm ?? "")))
+  );
 }

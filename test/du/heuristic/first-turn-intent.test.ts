@@ -87,6 +87,20 @@ describe("values and the words around them", () => {
     expect(started(shop, "hello, I want a pizza for tonight")).toBe("order_pizza");
   });
 
+  it("reads a difference from an amount as no amount", () => {
+    expect(read(hotel, "I need to arrive two days later than planned")).toEqual([
+      { type: "start_flow", flow: "change_dates" },
+    ]);
+    expect(read(hotel, "extend my stay by 2 nights")).toEqual([
+      { type: "start_flow", flow: "change_dates" },
+    ]);
+    expect(read(hotel, "a room for 2 nights")).toContainEqual({
+      type: "set_slot",
+      slot: "nights",
+      value: 2,
+    });
+  });
+
   it("takes no short number after a code's name for a code of many digits", () => {
     expect(read(hotel, "I'd like to extend my reservation to 5 nights")).toEqual([
       { type: "start_flow", flow: "change_dates" },

@@ -566,6 +566,9 @@ export const EN: LanguagePack = {
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease"),
   particles: list("back off up out down forward"),
+  differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
+  comparatives: list("more less fewer extra"),
+  differenceBefore: list("by"),
   irregular: {
     sent: "send",
     brought: "bring",

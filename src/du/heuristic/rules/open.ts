@@ -17,7 +17,25 @@ export interface OpenContext {
   turn: Turn;
 }
 
-const decision = ({ du, turn }: OpenContext) => du.decide(turn.rank, du.limits.minCoverage);
+const decision = ({ du, turn }: OpenContext) => {
+  const d = du.decide(turn.rank, du.limits.minCoverage);
+  return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
+};
+
+/**
+ * One date or number among words the domain does not know, in a sentence that neither asks nor
+ * has a word of the flow, tells of something else ("what's the weather in Madrid today"); a
+ * bare value ("4 people tomorrow"), several values, or a request around one ("I want to save a
+ * spot for two") still ask for the flow.
+ */
+function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolean {
+  return (
+    turn.rank.find((r) => r.flow === flow)?.worded === false &&
+    turn.model.index.foreign(turn.view.text).length > 0 &&
+    !turn.model.asks.test(turn.acts.flat) &&
+    du.mentionsFor(turn, flow, [], []).length < 2
+  );
+}
 
 /** Nothing is being asked: start a flow, or small talk, help, cancel. In this order. */
 export const OPEN_RULES: readonly Rule<OpenContext>[] = [
@@ -97,14 +115,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const pointed = worded ? turn.rank.filter((r) => r.worded) : turn.rank;
       const top = pointed[0]!.score;
       const near = pointed.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
-      // One value among words the domain does not know, in a sentence that neither asks nor
-      // has a flow's word, tells of something else ("what's the weather in Madrid today"); a
-      // bare value ("4 people tomorrow"), several values a flow takes, or a request around one
-      // ("I want to save a spot for two") still ask.
-      const told =
-        !worded &&
-        turn.model.index.foreign(turn.view.text).length > 0 &&
-        !turn.model.asks.test(turn.acts.flat);
+      const told = !worded && toldAside(du, turn, pointed[0]!.flow);
       const candidates = near.map((r) => ({
         flow: r.flow,
         found: du.mentionsFor(turn, r.flow, [], []),
