@@ -13,6 +13,7 @@ let pizza: LoadedDomain;
 let clinic: LoadedDomain;
 let shop: LoadedDomain;
 let hotel: LoadedDomain;
+let telecom: LoadedDomain;
 const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
 beforeAll(async () => {
   visits = await loadDomain(path.join(fixtures, "service-visits.yaml"));
@@ -20,6 +21,7 @@ beforeAll(async () => {
   clinic = await loadDomain(path.join(root, "examples/clinic"));
   shop = await loadDomain(path.join(root, "examples/pizza"));
   hotel = await loadDomain(path.join(root, "examples/hotel"));
+  telecom = await loadDomain(path.join(root, "examples/telecom"));
 });
 const read = (domain: LoadedDomain, text: string) => du.read(text, domain, emptyState("t"));
 const started = (domain: LoadedDomain, text: string) => {
@@ -121,5 +123,16 @@ describe("the verb decides between flows that share the nouns", () => {
     expect(started(clinic, "I booked an appointment but need to change the day")).toBe(
       "reschedule_appointment",
     );
+  });
+});
+
+describe("the examples' own words", () => {
+  it("reads eating in as a table at the pizzeria", () => {
+    expect(started(shop, "we would like to eat in")).toBe("book_table");
+    expect(started(shop, "is it possible to dine in")).toBe("book_table");
+  });
+
+  it("reads a locked SIM as a blocked one at the operator", () => {
+    expect(started(telecom, "it got locked after three tries")).toBe("get_puk");
   });
 });
