@@ -271,6 +271,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (close.length > 1 && acting.length === 1 && acting[0]!.coverage >= minCoverage) {
       return { flow: acting[0]!.flow };
     }
+    // A best flow that only shares a noun ("drop our booking": "booking" is a booking flow's
+    // word) yields to the one flow further down that does the asked act, if it explains enough.
+    if (!top.acting) {
+      const doers = rank.filter((r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE);
+      if (doers.length === 1 && doers[0]!.coverage >= minCoverage) return { flow: doers[0]!.flow };
+    }
     // Among close scores, a flow that explains clearly more of the message than every other is
     // the one meant ("push my appointment to the afternoon": the other only takes the value).
     const covering = close.filter((r) => r.coverage >= minCoverage);

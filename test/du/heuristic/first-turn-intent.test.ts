@@ -46,6 +46,8 @@ describe("asking how a thing is going", () => {
   it("reads a late arrival or readiness question as a look-up", () => {
     expect(started(pizza, "my pizza hasnt showed up")).toBe("track_order");
     expect(started(pizza, "is my pizza nearly ready")).toBe("track_order");
+    expect(started(shop, "is 1003 still in the oven?")).toBe("order_status");
+    expect(started(shop, "I still want a pizza")).toBe("order_pizza");
   });
 });
 
@@ -117,6 +119,11 @@ describe("the verb decides between flows that share the nouns", () => {
     expect(started(hotel, "plans changed, we need to annul the hotel")).toBe(
       "cancel_reservation",
     );
+  });
+
+  it("prefers the one flow doing the asked act to a best that only shares a noun", () => {
+    expect(started(clinic, "please drop our booking")).toBe("cancel_appointment");
+    expect(started(clinic, "kill the booking")).toBe("cancel_appointment");
   });
 
   it("prefers a runner-up that does the asked act to a best that only has the nouns", () => {

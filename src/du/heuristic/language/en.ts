@@ -444,6 +444,12 @@ export const EN: LanguagePack = {
     ],
     lookup: [
       ...list("check see show view track status waiting wheres eta"),
+      // "has it left yet", "is it still in the oven": asking how far a thing already had has got.
+      "yet",
+      "still in",
+      "still at",
+      "still being",
+      "still not",
       "look up",
       "find out",
       "on the way",
