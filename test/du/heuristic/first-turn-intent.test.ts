@@ -116,9 +116,7 @@ describe("values and the words around them", () => {
 describe("the verb decides between flows that share the nouns", () => {
   it("starts the one close flow that does what the verb asks", () => {
     expect(started(hotel, "can i shorten my stay to just 1 night")).toBe("change_dates");
-    expect(started(hotel, "plans changed, we need to annul the hotel")).toBe(
-      "cancel_reservation",
-    );
+    expect(started(hotel, "plans changed, we need to annul the hotel")).toBe("cancel_reservation");
   });
 
   it("prefers the one flow doing the asked act to a best that only shares a noun", () => {
