@@ -252,8 +252,10 @@ export class Analyzer {
         const broad = task.act in ACT_FAMILIES;
         const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
         out.push({ key: task.stems.join(" "), properName: false, act, taskOnly: broad });
-        // A reason told beside the request ("plans changed") says nothing of it: no terms.
-        if (task.act === STORY) {
+        // A reason told beside the request ("plans changed") says nothing of it, and the words
+        // of a negated phrase ("won't be able to come") are no match for them said plainly
+        // ("I'd like to come in"): no terms.
+        if (task.act === STORY || NEGATIONS.has(task.stems[0]!)) {
           i += task.stems.length;
           continue;
         }

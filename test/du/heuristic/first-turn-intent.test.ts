@@ -61,6 +61,15 @@ describe("praise", () => {
   });
 });
 
+describe("coming in", () => {
+  it("reads coming in as a visit, and a negated trigger's words not as said plainly", () => {
+    // The cancelling flow's trigger is "I won't be able to come to my appointment".
+    expect(started(clinic, "can I come in on monday")).toBe("book_appointment");
+    expect(started(clinic, "I can't come in on friday")).toBe("cancel_appointment");
+    expect(started(clinic, "could I come over on friday")).not.toBe("cancel_appointment");
+  });
+});
+
 describe("what was done before the request", () => {
   it("reads a booking or purchase said in the past as the thing already had", () => {
     expect(started(visits, "I arranged a visit for friday, can I postpone it")).toBe("move_visit");

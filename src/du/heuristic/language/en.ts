@@ -333,6 +333,8 @@ export const EN: LanguagePack = {
       "put us down",
       "put us up",
       "put me up",
+      // Asking to visit a place that takes bookings ("I'd like to come in on monday").
+      "come in",
       "see someone",
       "see somebody",
       "get it looked at",
@@ -390,6 +392,8 @@ export const EN: LanguagePack = {
       "will not be attending",
       "not be attending",
       "wont be able to attend",
+      "wont be able to come",
+      "will not be able to come",
       "will not be able to attend",
       "will not be coming",
       "will not be needing",
