@@ -39,6 +39,7 @@ describe("giving up a thing already arranged", () => {
     expect(started(visits, "I won't be attending my visit")).toBe("cancel_visit");
     expect(started(visits, "I will not be attending the visit on friday")).toBe("cancel_visit");
     expect(started(pizza, "I don't want the pizza I ordered")).toBe("cancel_order");
+    expect(started(pizza, "i want a refund for my order")).toBe("cancel_order");
   });
 });
 

@@ -352,6 +352,8 @@ export const EN: LanguagePack = {
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
       ...list("kill remove"),
+      // Asking for the money back gives the purchase up.
+      ...list("refund"),
       "scratch",
       "withdraw",
       "bail on",
