@@ -124,6 +124,10 @@ describe("values and the words around them", () => {
 });
 
 describe("the verb decides between flows that share the nouns", () => {
+  it("reads a different one of a thing had as changing it", () => {
+    expect(started(visits, "I need a different slot for VS-1234")).toBe("move_visit");
+  });
+
   it("starts the one close flow that does what the verb asks", () => {
     expect(started(hotel, "can i shorten my stay to just 1 night")).toBe("change_dates");
     expect(started(hotel, "plans changed, we need to annul the hotel")).toBe("cancel_reservation");

@@ -424,6 +424,8 @@ export const EN: LanguagePack = {
     change: [
       ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
       ...list("switch postpone delay push upgrade downgrade extend add rebook swap"),
+      // "a different slot for AP-3307": another of a thing already had is a change of it.
+      "different",
       "push back",
       "bring forward",
       "another day",
