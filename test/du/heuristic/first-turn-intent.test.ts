@@ -49,6 +49,7 @@ describe("asking how a thing is going", () => {
     expect(started(pizza, "is my pizza nearly ready")).toBe("track_order");
     expect(started(shop, "is 1003 still in the oven?")).toBe("order_status");
     expect(started(shop, "I still want a pizza")).toBe("order_pizza");
+    expect(started(telecom, "streaming is slow, have I used up my gigs")).toBe("check_data_usage");
   });
 });
 

@@ -521,6 +521,10 @@ export const EN: LanguagePack = {
       "run out",
       "running out",
       "ran out",
+      // "did I use up my allowance": how much of it is left.
+      "use up",
+      "used up",
+      "using up",
     ],
     buy: [
       ...list("buy purchase order bring"),
