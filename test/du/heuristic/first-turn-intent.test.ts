@@ -53,6 +53,13 @@ describe("asking how a thing is going", () => {
   });
 });
 
+describe("texting and desire", () => {
+  it("reads 'u' as 'you' and 'fancy a' as asking for one", () => {
+    expect(started(shop, "do u do table bookings")).toBe("book_table");
+    expect(started(shop, "i fancy a pizza")).toBe("order_pizza");
+  });
+});
+
 describe("praise", () => {
   it("reads praise with or without thanks as small talk", () => {
     expect(read(pizza, "you're a lifesaver, thank you")[0]).toMatchObject({

@@ -15,6 +15,8 @@ export const EN: LanguagePack = {
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
     "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
+    // Texting forms of "you", "your".
+    "u ur",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
@@ -536,7 +538,10 @@ export const EN: LanguagePack = {
     pay: list("pay payment settle owe due charge"),
     // Asking for "a"/"an" thing is asking for a new one (see actFamilies).
     create: [
-      ...["need", "want", "like", "get", "wanna"].flatMap((v) => [`${v} a`, `${v} an`]),
+      ...["need", "want", "like", "get", "wanna", "fancy", "craving"].flatMap((v) => [
+        `${v} a`,
+        `${v} an`,
+      ]),
       "looking for a",
       "looking for an",
     ],
