@@ -191,12 +191,17 @@ export class Analyzer {
         afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
         negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
         use: verbNounUse(tokens, i),
+        // "I placed an order", "we reserved": asking for a new one, said in the past after its
+        // subject, tells of the one already had; the act is no request ("pizzas brought over"
+        // still asks).
+        past:
+          (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
+          i > 0 &&
+          STOP_WORDS.has(tokens[i - 1]!.norm),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber, negated, use }, i) => {
-        // "I placed an order", "we reserved": asking for a new one, said in the past, tells of
-        // the one already had; the act is no request.
-        const past = t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm;
+      .map(({ t, afterNumber, negated, use, past }, i) => {
+
         // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
         const base = IRREGULAR[t.norm];
         const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);

@@ -83,6 +83,8 @@ describe("what was done before the request", () => {
   it("reads a booking or purchase said in the past as the thing already had", () => {
     expect(started(visits, "I arranged a visit for friday, can I postpone it")).toBe("move_visit");
     expect(started(pizza, "I placed an order an hour ago, any news")).toBe("track_order");
+    // Not after its subject, the form is a request's: "pizza brought to me".
+    expect(started(pizza, "pizza brought to me please")).toBe("order_pizza");
   });
 
   it("gives the words of a reason told beside the request no weight", () => {
