@@ -43,6 +43,13 @@ describe("giving up a thing already arranged", () => {
   });
 });
 
+describe("the Spanish pack's counterparts", () => {
+  it("reads not attending as cancelling and shortening as changing", () => {
+    expect(started(clinic, "no podre asistir a mi cita")).toBe("cancel_appointment");
+    expect(started(clinic, "quiero acortar mi cita")).toBe("reschedule_appointment");
+  });
+});
+
 describe("asking how a thing is going", () => {
   it("reads a late arrival or readiness question as a look-up", () => {
     expect(started(pizza, "my pizza hasnt showed up")).toBe("track_order");

@@ -153,6 +153,12 @@ export const ES: LanguagePack = {
       "no podre ir",
       "no vamos a ir",
       "no hace falta",
+      // Not attending, removing it, or asking for the money back gives it up.
+      ...list("quitar quita reembolso"),
+      "no podre asistir",
+      "no voy a asistir",
+      "no vamos a asistir",
+      "no asistire",
     ],
     change: [
       ...list("cambiar cambia cambio modificar modifica mover mueve reprogramar actualizar"),
@@ -160,6 +166,7 @@ export const ES: LanguagePack = {
       "otro dia",
       "otra hora",
       "otra fecha",
+      ...list("alargar alarga ampliar amplia acortar acorta diferente distinto distinta"),
     ],
     lookup: [
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
