@@ -42,6 +42,9 @@ const ANALYSIS_CACHE_SIZE = 64;
 const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
 /** The language packs' group of reasons told beside a request ("something came up"). */
 const STORY = "story";
+const CANCEL = "cancel";
+/** The infinitive marker between a negated want and its verb ("no longer need to see"). */
+const TO = "to";
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -201,7 +204,6 @@ export class Analyzer {
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use, past }, i) => {
-
         // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
         const base = IRREGULAR[t.norm];
         const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);
@@ -233,7 +235,14 @@ export class Analyzer {
     const out: Term[] = [];
     // Particles of a phrasal verb said apart from it ("push my booking back"): part of its phrase.
     const apart = new Set<number>();
+    // The verb a negated cancel phrase governs ("no longer need to SEE", "don't want to ORDER"):
+    // it is what is given up, not asked for.
+    const givenUp = new Set<number>();
     for (let i = 0; i < items.length; ) {
+      if (givenUp.has(i)) {
+        i++;
+        continue;
+      }
       if (apart.has(i)) {
         out.push({ key: items[i]!.key, properName: false, phrasePart: true });
         i++;
@@ -257,6 +266,14 @@ export class Analyzer {
         const broad = task.act in ACT_FAMILIES;
         const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
         out.push({ key: task.stems.join(" "), properName: false, act, taskOnly: broad });
+        if (task.act === CANCEL && NEGATIONS.has(task.stems[0]!)) {
+          let j = i + task.stems.length;
+          let to = false;
+          for (let k = 0; k < MAX_PARTICLE_GAP && items[j]?.stop; k++, j++) {
+            if (items[j]!.stem === TO) to = true;
+          }
+          if (to && items[j]) givenUp.add(j);
+        }
         // A reason told beside the request ("plans changed") says nothing of it, and the words
         // of a negated phrase ("won't be able to come") are no match for them said plainly
         // ("I'd like to come in"): no terms.

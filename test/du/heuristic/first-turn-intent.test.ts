@@ -40,6 +40,8 @@ describe("giving up a thing already arranged", () => {
     expect(started(visits, "I will not be attending the visit on friday")).toBe("cancel_visit");
     expect(started(pizza, "I don't want the pizza I ordered")).toBe("cancel_order");
     expect(started(pizza, "i want a refund for my order")).toBe("cancel_order");
+    // The verb a negated want governs is given up, not asked for.
+    expect(started(clinic, "we no longer need to see the pediatrician")).toBe("cancel_appointment");
   });
 });
 
