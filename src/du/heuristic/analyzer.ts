@@ -268,16 +268,15 @@ export class Analyzer {
         out.push({ key: task.stems.join(" "), properName: false, act, taskOnly: broad });
         if (task.act === CANCEL && NEGATIONS.has(task.stems[0]!)) {
           let j = i + task.stems.length;
-          let to = false;
-          for (let k = 0; k < MAX_PARTICLE_GAP && items[j]?.stop; k++, j++) {
-            if (items[j]!.stem === TO) to = true;
-          }
-          if (to && items[j]) givenUp.add(j);
+          for (let k = 0; k < MAX_PARTICLE_GAP && items[j]?.stop; k++) j++;
+          // "to" right before it: "... to my appointment" governs no verb.
+          if (items[j] && items[j - 1]?.stem === TO) givenUp.add(j);
         }
         // A reason told beside the request ("plans changed") says nothing of it, and the words
         // of a negated phrase ("won't be able to come") are no match for them said plainly
         // ("I'd like to come in"): no terms.
         if (task.act === STORY || NEGATIONS.has(task.stems[0]!)) {
+          out[out.length - 1]!.bare = true;
           i += task.stems.length;
           continue;
         }
@@ -343,7 +342,8 @@ export class Analyzer {
     if (cached) return cached;
     const all = this.allTerms(text);
     const tasks = new Map<string, TaskWord>();
-    for (const t of all) if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly });
+    for (const t of all)
+      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare });
     // Task words that are function words ("make") or phrases count only as their act.
     const terms = all.filter((t) => !t.taskOnly);
     // A question word counts only with the word it asks about ("where order"): it tells "where
@@ -432,6 +432,8 @@ export interface Term {
   phrasePart?: boolean;
   /** A word that is also a noun ("order", "book"), said here as a verb. */
   verb?: boolean;
+  /** A task phrase whose words are no terms of their own (a reason, a negated phrase). */
+  bare?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -448,6 +450,8 @@ export interface TaskWord {
   act: string;
   /** A function word ("make", "hacer"): evidence in a message, too vague to give a flow its act. */
   weak: boolean;
+  /** A phrase whose words are no terms: it weighs in the coverage as itself. */
+  bare?: boolean;
 }
 
 /**

@@ -251,13 +251,21 @@ export class FlowIndex {
       weight: number;
       words: number;
       weak: boolean;
+      bare: boolean;
     }> = [];
-    for (const [key, { act, weak }] of analyzed.tasks) {
+    for (const [key, { act, weak, bare }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
       const words = weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS);
       const weight = (this.df.has(key) ? this.idf(key) : this.idfOf(df)) * words;
-      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight, words, weak });
+      tasks.push({
+        key,
+        act,
+        weight: weak ? TASK_SHARE * weight : weight,
+        words,
+        weak,
+        bare: !!bare,
+      });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
     let total = 0;
@@ -276,7 +284,9 @@ export class FlowIndex {
         strange.push([t, weight]);
       }
     }
-    for (const k of tasks) if (!this.df.has(k.key)) total += k.weight;
+    // A phrase some flow has weighs through its words, unless they are no terms (a negated
+    // phrase: "won't be able to come"); then it weighs as itself.
+    for (const k of tasks) if (!this.df.has(k.key) || k.bare) total += k.weight;
     const groups = markers
       .map((group) => ({
         members: group,
@@ -312,6 +322,7 @@ export class FlowIndex {
       // Task words the flow does not use, of an act its own words have: they explain themselves.
       for (const k of tasks) {
         if (!k.weak && (doc.tf.has(k.key) || doc.acts.has(k.act))) acting = true;
+        if (k.bare && doc.tf.has(k.key)) explained += k.weight;
         const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);
         if (!said) continue;
         // "want a" asks for something, not for this flow's thing.

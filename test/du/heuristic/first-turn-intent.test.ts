@@ -85,6 +85,10 @@ describe("coming in", () => {
     expect(started(clinic, "can I come in on monday")).toBe("book_appointment");
     expect(started(clinic, "I can't come in on friday")).toBe("cancel_appointment");
     expect(started(clinic, "could I come over on friday")).not.toBe("cancel_appointment");
+    // The negated trigger itself still weighs in full, and "to my appointment" is no verb.
+    expect(started(clinic, "I won't be able to come to my appointment on Monday")).toBe(
+      "cancel_appointment",
+    );
   });
 });
 
