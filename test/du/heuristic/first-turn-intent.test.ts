@@ -79,6 +79,13 @@ describe("praise", () => {
   });
 });
 
+describe("asking for a free time", () => {
+  it("reads a question for slots as booking", () => {
+    expect(started(visits, "are there any slots next week")).toBe("book_visit");
+    expect(started(visits, "is there a free slot on friday")).toBe("book_visit");
+  });
+});
+
 describe("coming in", () => {
   it("reads coming in as a visit, and a negated trigger's words not as said plainly", () => {
     // The cancelling flow's trigger is "I won't be able to come to my appointment".

@@ -335,8 +335,13 @@ export const EN: LanguagePack = {
       "put us down",
       "put us up",
       "put me up",
-      // Asking to visit a place that takes bookings ("I'd like to come in on monday").
+      // Asking to visit a place that takes bookings ("I'd like to come in on monday"), or for a
+      // free time there ("any slots next week?").
       "come in",
+      "any slots",
+      "a slot",
+      "free slot",
+      "free slots",
       "see someone",
       "see somebody",
       "get it looked at",
