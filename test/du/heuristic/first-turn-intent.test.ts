@@ -62,6 +62,15 @@ describe("asking how a thing is going", () => {
   });
 });
 
+describe("the point of a story", () => {
+  it("does not take 'so far' for a turn to the point", () => {
+    // The tail "far this month" would read as the monthly bill.
+    const story =
+      "we have been on holiday in Portugal for two weeks and I wonder about the data so far this month";
+    expect(started(telecom, story)).not.toBe("check_bill");
+  });
+});
+
 describe("texting and desire", () => {
   it("reads 'u' as 'you' and 'fancy a' as asking for one", () => {
     expect(started(shop, "do u do table bookings")).toBe("book_table");
