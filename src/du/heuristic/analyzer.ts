@@ -38,6 +38,13 @@ const CORRECTION_CACHE_SIZE = 10_000;
 const MAX_PARTICLE_GAP = 3;
 /** Texts whose analysis is remembered (a turn's message and its parts). */
 const ANALYSIS_CACHE_SIZE = 64;
+/** The acts of asking for a new thing (booking, buying): the narrow acts of the broad ones. */
+const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+/** The language packs' group of reasons told beside a request ("something came up"). */
+const STORY = "story";
+const CANCEL = "cancel";
+/** The infinitive marker between a negated want and its verb ("no longer need to see"). */
+const TO = "to";
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -187,9 +194,16 @@ export class Analyzer {
         afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
         negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
         use: verbNounUse(tokens, i),
+        // "I placed an order", "we reserved": asking for a new one, said in the past after its
+        // subject, tells of the one already had; the act is no request ("pizzas brought over"
+        // still asks).
+        past:
+          (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
+          i > 0 &&
+          STOP_WORDS.has(tokens[i - 1]!.norm),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber, negated, use }, i) => {
+      .map(({ t, afterNumber, negated, use, past }, i) => {
         // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
         const base = IRREGULAR[t.norm];
         const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);
@@ -197,6 +211,7 @@ export class Analyzer {
         const noun = use === "noun";
         return {
           stem: s,
+          past,
           // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
           // "wait, ..." is a filler, though it shares its stem with "waiting".
           act:
@@ -220,7 +235,14 @@ export class Analyzer {
     const out: Term[] = [];
     // Particles of a phrasal verb said apart from it ("push my booking back"): part of its phrase.
     const apart = new Set<number>();
+    // The verb a negated cancel phrase governs ("no longer need to SEE", "don't want to ORDER"):
+    // it is what is given up, not asked for.
+    const givenUp = new Set<number>();
     for (let i = 0; i < items.length; ) {
+      if (givenUp.has(i)) {
+        i++;
+        continue;
+      }
       if (apart.has(i)) {
         out.push({ key: items[i]!.key, properName: false, phrasePart: true });
         i++;
@@ -242,7 +264,22 @@ export class Analyzer {
       if (task) {
         // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
         const broad = task.act in ACT_FAMILIES;
-        out.push({ key: task.stems.join(" "), properName: false, act: task.act, taskOnly: broad });
+        const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
+        out.push({ key: task.stems.join(" "), properName: false, act, taskOnly: broad });
+        if (task.act === CANCEL && NEGATIONS.has(task.stems[0]!)) {
+          let j = i + task.stems.length;
+          for (let k = 0; k < MAX_PARTICLE_GAP && items[j]?.stop; k++) j++;
+          // "to" right before it: "... to my appointment" governs no verb.
+          if (items[j] && items[j - 1]?.stem === TO) givenUp.add(j);
+        }
+        // A reason told beside the request ("plans changed") says nothing of it, and the words
+        // of a negated phrase ("won't be able to come") are no match for them said plainly
+        // ("I'd like to come in"): no terms.
+        if (task.act === STORY || NEGATIONS.has(task.stems[0]!)) {
+          out[out.length - 1]!.bare = true;
+          i += task.stems.length;
+          continue;
+        }
         for (const part of items.slice(i, i + task.stems.length)) {
           if (!part.stop) out.push({ key: part.key, properName: false, phrasePart: true });
           // "where is my order": the question word still pairs with what it asks about.
@@ -260,6 +297,7 @@ export class Analyzer {
         continue;
       }
       const item = items[i]!;
+      if (item.past && item.act && CREATING.has(item.act)) item.act = undefined;
       if (!item.stop) {
         out.push({ key: item.key, properName: item.properName, act: item.act, verb: item.verb });
       } else {
@@ -304,7 +342,8 @@ export class Analyzer {
     if (cached) return cached;
     const all = this.allTerms(text);
     const tasks = new Map<string, TaskWord>();
-    for (const t of all) if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly });
+    for (const t of all)
+      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare });
     // Task words that are function words ("make") or phrases count only as their act.
     const terms = all.filter((t) => !t.taskOnly);
     // A question word counts only with the word it asks about ("where order"): it tells "where
@@ -393,6 +432,8 @@ export interface Term {
   phrasePart?: boolean;
   /** A word that is also a noun ("order", "book"), said here as a verb. */
   verb?: boolean;
+  /** A task phrase whose words are no terms of their own (a reason, a negated phrase). */
+  bare?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -409,6 +450,8 @@ export interface TaskWord {
   act: string;
   /** A function word ("make", "hacer"): evidence in a message, too vague to give a flow its act. */
   weak: boolean;
+  /** A phrase whose words are no terms: it weighs in the coverage as itself. */
+  bare?: boolean;
 }
 
 /**

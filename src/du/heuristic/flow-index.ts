@@ -15,6 +15,10 @@ export interface FlowScore {
   coverage: number;
   /** The message's terms the flow's phrases have (only when asked for: `soni explain`). */
   matched?: string[];
+  /** A word of the message matched, or a value only this domain has; not only a date or number. */
+  worded: boolean;
+  /** The flow does an act the message asks for with a task word ("extend": change). */
+  acting: boolean;
 }
 
 const K1 = 1.2;
@@ -70,6 +74,11 @@ export class FlowIndex {
   private readonly actDf = new Map<string, number>();
   /** Every marker some flow asks for. */
   private readonly asked = new Set<string>();
+  /**
+   * Markers of values only this domain has (a choice, a patterned code: "pepperoni",
+   * "AP-3307"): they point at a flow. A date or a number any business takes does not.
+   */
+  private readonly telling = new Set<string>();
   private readonly avgLength: number;
   /** Each placeholder-free trigger phrase's analysis key, and the flows that have it. */
   private readonly phrases = new Map<string, Set<string>>();
@@ -86,6 +95,9 @@ export class FlowIndex {
     private readonly analyzer: Analyzer,
     collected: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
+    for (const [slot, def] of Object.entries(domain.slots)) {
+      if (def.choices || def.pattern) this.telling.add(`@${slot}`);
+    }
     for (const [flow, def] of Object.entries(domain.flows)) {
       if (def.internal) continue;
       const texts = [flow.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, flow)];
@@ -239,13 +251,27 @@ export class FlowIndex {
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
     // Task words of an act some flow has, and what each weighs in the coverage: a function word
     // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.
-    const tasks: Array<{ key: string; act: string; weight: number; words: number }> = [];
-    for (const [key, { act, weak }] of analyzed.tasks) {
+    const tasks: Array<{
+      key: string;
+      act: string;
+      weight: number;
+      words: number;
+      weak: boolean;
+      bare: boolean;
+    }> = [];
+    for (const [key, { act, weak, bare }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
       const words = weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS);
       const weight = (this.df.has(key) ? this.idf(key) : this.idfOf(df)) * words;
-      tasks.push({ key, act, weight: weak ? TASK_SHARE * weight : weight, words });
+      tasks.push({
+        key,
+        act,
+        weight: weak ? TASK_SHARE * weight : weight,
+        words,
+        weak,
+        bare: !!bare,
+      });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
     let total = 0;
@@ -264,7 +290,9 @@ export class FlowIndex {
         strange.push([t, weight]);
       }
     }
-    for (const k of tasks) if (!this.df.has(k.key)) total += k.weight;
+    // A phrase some flow has weighs through its words, unless they are no terms (a negated
+    // phrase: "won't be able to come"); then it weighs as itself.
+    for (const k of tasks) if (!this.df.has(k.key) || k.bare) total += k.weight;
     const groups = markers
       .map((group) => ({
         members: group,
@@ -277,23 +305,34 @@ export class FlowIndex {
       if (only && !only.includes(doc.flow)) continue;
       let score = 0;
       let explained = 0;
+      let worded = false;
+      let acting = false;
       const matched: string[] = [];
       for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
         if (withTerms) matched.push(f);
+        if (!f.startsWith("@") || this.telling.has(f)) worded = true;
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
       }
+      // A date or number the flow does not take ("a pizza for tonight") is a detail beside its
+      // request, not a sign of another: it neither explains nor dilutes the match.
+      let aside = 0;
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
+        else if (!g.members.some((m) => this.telling.has(m))) aside += g.weight;
       }
       for (const [t, weight] of strange) if (doc.about.has(t)) explained += weight;
       // Task words the flow does not use, of an act its own words have: they explain themselves.
       for (const k of tasks) {
+        if (!k.weak && (doc.tf.has(k.key) || doc.acts.has(k.act))) acting = true;
+        if (k.bare && doc.tf.has(k.key)) explained += k.weight;
         const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);
         if (!said) continue;
+        // "want a" asks for something, not for this flow's thing.
+        if (!k.weak) worded = true;
         if (withTerms) matched.push(`~${k.act}`);
         const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score +=
@@ -306,11 +345,11 @@ export class FlowIndex {
         explained += k.weight;
       }
       if (score > 0) {
-        const coverage = total ? explained / total : 0;
+        const coverage = total - aside > 0 ? explained / (total - aside) : 0;
         scores.push(
           withTerms
-            ? { flow: doc.flow, score, coverage, matched }
-            : { flow: doc.flow, score, coverage },
+            ? { flow: doc.flow, score, coverage, matched, worded, acting }
+            : { flow: doc.flow, score, coverage, worded, acting },
         );
       }
     }

@@ -33,7 +33,7 @@ import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
 import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import type { Found } from "./slot-reader.ts";
+import { type Found, isDifference } from "./slot-reader.ts";
 import { flat, fold, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
@@ -251,18 +251,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   decide(ranked: FlowScore[], minCoverage: number): Decision {
+    // A flow only a date or number matches yields to one a word of the message points at
+    // ("feeding three kids tonight, can you deliver": the values fit a table, the verb a
+    // delivery).
+    let rank = ranked.some((r) => r.worded) ? ranked.filter((r) => r.worded) : ranked;
     // A best score from words that explain little of the message ("gigs remaining on 699 000
-    // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it.
-    let rank = ranked;
-    const [first, runnerUp] = ranked;
+    // 111": the number fits a flow's placeholder) yields to a close runner-up that explains it,
+    // or to one that does what the message's verb asks when the best does not ("I booked an
+    // appointment but need to change the day").
+    const [first, runnerUp] = rank;
     if (
       first &&
       runnerUp &&
       first.coverage < minCoverage &&
       runnerUp.coverage >= minCoverage &&
-      runnerUp.score >= first.score * this.limits.ambiguity
+      (runnerUp.score >= first.score * this.limits.ambiguity ||
+        (runnerUp.acting && !first.acting && runnerUp.score >= first.score * RUNNER_UP_SHARE))
     ) {
-      rank = [runnerUp, ...ranked.slice(2)];
+      rank = [runnerUp, ...rank.slice(2)];
     }
     const [top, second] = rank;
     if (!top || top.score < this.limits.minScore) return null;
@@ -272,6 +278,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       (!second || second.score < top.score / 2);
     if (top.coverage < minCoverage && !strong) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
+    // Among close scores, the one flow that does what the message's verb asks ("extend my
+    // reservation": change, not book) is meant; the others only share its nouns or values.
+    const acting = close.filter((r) => r.acting);
+    if (close.length > 1 && acting.length === 1 && acting[0]!.coverage >= minCoverage) {
+      return { flow: acting[0]!.flow };
+    }
+    // A best flow that only shares a noun ("drop our booking": "booking" is a booking flow's
+    // word) yields to the one flow further down that does the asked act, if it explains enough.
+    if (!top.acting) {
+      const doers = rank.filter((r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE);
+      if (doers.length === 1 && doers[0]!.coverage >= minCoverage) return { flow: doers[0]!.flow };
+    }
     // Among close scores, a flow that explains clearly more of the message than every other is
     // the one meant ("push my appointment to the afternoon": the other only takes the value).
     const covering = close.filter((r) => r.coverage >= minCoverage);
@@ -1081,9 +1099,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       numberSlots.length === 1 &&
       !found.some((f) => f.slot === numberSlots[0]!.name)
     ) {
+      const tokens = tokenize(turn.text);
       const free = turn.model.reader
         .numbers(turn.text)
-        .filter((n) => !found.some((f) => n.start < f.end && f.start < n.end));
+        .filter(
+          (n) => !found.some((f) => n.start < f.end && f.start < n.end) && !isDifference(tokens, n),
+        );
       const [only] = free;
       // "arrive two days later", "one more night": a shift of a value, not the value itself.
       const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));

@@ -6,6 +6,9 @@ import { dayKey, findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  COMPARATIVES,
+  DIFFERENCE_AFTER,
+  DIFFERENCE_BEFORE,
   FILLERS,
   GIVEN_UP,
   ITEM_NEGATORS,
@@ -511,6 +514,7 @@ export class SlotReader {
           ones.push({ value: 1, start: t.start, end: t.end, currency: null, words: true });
       }
       for (const n of [...this.numbers(text), ...ones]) {
+        if (isDifference(tokens, n)) continue;
         const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
@@ -530,7 +534,7 @@ export class SlotReader {
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter(free);
+    const numbers = this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n));
     if (numberSlots?.length === 1) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
@@ -749,7 +753,7 @@ export class SlotReader {
           return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
         }
         const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
-        if (code && /\d/.test(code.value)) {
+        if (code && /\d/.test(code.value) && digitCount(code.value) * 2 >= patternDigits(slot)) {
           const value = slot.def.type === "integer" ? Number(code.value) : code.value;
           return { slot: slot.name, value, start: next.start, end: next.start + code.end };
         }
@@ -1157,4 +1161,33 @@ function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
 function slotNamed(slots: readonly SlotInfo[], name: string): SlotInfo | undefined {
   for (const slot of slots) if (slot.name === name) return slot;
   return undefined;
+}
+
+/**
+ * How many digits a value of the slot's pattern has at least ("HB-\d{6}": 6). A number after
+ * the slot's name with under half as many is no attempt at the code ("extend my reservation to
+ * 5 nights").
+ */
+function patternDigits(slot: SlotInfo): number {
+  if (!slot.distinctive || !slot.def.pattern) return 0;
+  let n = 0;
+  for (const m of slot.def.pattern.matchAll(/\\d(?:\{(\d+)(?:,\d*)?\})?/g)) n += Number(m[1] ?? 1);
+  return n;
+}
+
+function digitCount(value: string): number {
+  return value.replace(/\D/g, "").length;
+}
+
+/** "two days later", "2 more nights", "by 2 nights": a difference from an amount, not one. */
+export function isDifference(tokens: readonly Token[], n: Span): boolean {
+  const after = tokens.findIndex((t) => t.start >= n.end);
+  const before = tokens.findLast((t) => t.end <= n.start);
+  return (
+    (before !== undefined && DIFFERENCE_BEFORE.has(before.norm)) ||
+    (after >= 0 &&
+      // "for 4 later tonight" is 4, later: only a comparative follows the number itself.
+      (COMPARATIVES.has(tokens[after]!.norm) ||
+        DIFFERENCE_AFTER.has(tokens[after + 1]?.norm ?? "")))
+  );
 }

@@ -15,6 +15,8 @@ export const EN: LanguagePack = {
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
     "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
+    // Texting forms of "you", "your".
+    "u ur",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
@@ -220,6 +222,18 @@ export const EN: LanguagePack = {
     "haha",
     "whats your name",
     "are you human",
+    "how are you today",
+    "how are you doing today",
+    // Praise said with or instead of thanks.
+    "youre a lifesaver",
+    "you are a lifesaver",
+    "lifesaver",
+    "youve been very helpful",
+    "you have been very helpful",
+    "youve been so helpful",
+    "youve been helpful",
+    "very helpful",
+    "so helpful",
   ],
   repeat: [
     "repeat",
@@ -272,7 +286,7 @@ export const EN: LanguagePack = {
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do) (?:your|you)\\b",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love)\\b",
   ordinals: {
     first: 0,
     "1": 0,
@@ -323,6 +337,13 @@ export const EN: LanguagePack = {
       "put us down",
       "put us up",
       "put me up",
+      // Asking to visit a place that takes bookings ("I'd like to come in on monday"), or for a
+      // free time there ("any slots next week?").
+      "come in",
+      "any slots",
+      "a slot",
+      "free slot",
+      "free slots",
       "see someone",
       "see somebody",
       "get it looked at",
@@ -338,6 +359,10 @@ export const EN: LanguagePack = {
     ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
+      // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
+      ...list("kill remove"),
+      // Asking for the money back gives the purchase up.
+      ...list("refund"),
       "scratch",
       "withdraw",
       "bail on",
@@ -370,6 +395,23 @@ export const EN: LanguagePack = {
       "wont be coming",
       "not coming",
       "cant attend",
+      // Saying one will not come to, or need, a thing already arranged gives it up.
+      "wont attend",
+      "will not attend",
+      "not attending",
+      "wont be attending",
+      "will not be attending",
+      "not be attending",
+      "wont be able to attend",
+      "wont be able to come",
+      "will not be able to come",
+      "will not be able to attend",
+      "will not be coming",
+      "will not be needing",
+      "dont want",
+      "do not want",
+      "dont send",
+      "do not send",
       "changed my mind",
       "fell through",
       "fallen through",
@@ -390,7 +432,9 @@ export const EN: LanguagePack = {
     ],
     change: [
       ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
-      ...list("switch postpone delay push upgrade downgrade extend add remove rebook swap"),
+      ...list("switch postpone delay push upgrade downgrade extend add rebook swap"),
+      // "a different slot for AP-3307": another of a thing already had is a change of it.
+      "different",
       "push back",
       "bring forward",
       "another day",
@@ -417,6 +461,12 @@ export const EN: LanguagePack = {
     ],
     lookup: [
       ...list("check see show view track status waiting wheres eta"),
+      // "has it left yet", "is it still in the oven": asking how far a thing already had has got.
+      "yet",
+      "still in",
+      "still at",
+      "still being",
+      "still not",
       "look up",
       "find out",
       "on the way",
@@ -444,6 +494,13 @@ export const EN: LanguagePack = {
       "never arrived",
       "never came",
       "never showed up",
+      "hasnt showed up",
+      "not showed up",
+      "nearly ready",
+      "almost ready",
+      "ready yet",
+      "how its going",
+      "how it is going",
       "didnt arrive",
       "update on",
       "news on",
@@ -474,6 +531,10 @@ export const EN: LanguagePack = {
       "run out",
       "running out",
       "ran out",
+      // "did I use up my allowance": how much of it is left.
+      "use up",
+      "used up",
+      "using up",
     ],
     buy: [
       ...list("buy purchase order bring"),
@@ -485,7 +546,10 @@ export const EN: LanguagePack = {
     pay: list("pay payment settle owe due charge"),
     // Asking for "a"/"an" thing is asking for a new one (see actFamilies).
     create: [
-      ...["need", "want", "like", "get", "wanna"].flatMap((v) => [`${v} a`, `${v} an`]),
+      ...["need", "want", "like", "get", "wanna", "fancy", "craving"].flatMap((v) => [
+        `${v} a`,
+        `${v} an`,
+      ]),
       "looking for a",
       "looking for an",
     ],
@@ -533,6 +597,9 @@ export const EN: LanguagePack = {
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease"),
   particles: list("back off up out down forward"),
+  differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
+  comparatives: list("more less fewer extra"),
+  differenceBefore: list("by"),
   irregular: {
     sent: "send",
     brought: "bring",

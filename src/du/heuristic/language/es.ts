@@ -159,6 +159,12 @@ export const ES: LanguagePack = {
       "no podre ir",
       "no vamos a ir",
       "no hace falta",
+      // Not attending, removing it, or asking for the money back gives it up.
+      ...list("quitar quita reembolso"),
+      "no podre asistir",
+      "no voy a asistir",
+      "no vamos a asistir",
+      "no asistire",
     ],
     change: [
       ...list("cambiar cambia cambio modificar modifica mover mueve reprogramar actualizar"),
@@ -166,6 +172,7 @@ export const ES: LanguagePack = {
       "otro dia",
       "otra hora",
       "otra fecha",
+      ...list("alargar alarga ampliar amplia acortar acorta diferente distinto distinta"),
     ],
     lookup: [
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
@@ -186,6 +193,9 @@ export const ES: LanguagePack = {
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
   actFamilies: {},
   verbNouns: list("reserva"),
+  differenceAfter: list("mas menos antes despues"),
+  comparatives: list("mas menos"),
+  differenceBefore: [],
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),

@@ -116,6 +116,13 @@ export interface LanguagePack {
    * in the text before a determiner ("order a pizza"); "my order", "cancel booking" name a thing.
    */
   verbNouns: string[];
+  /**
+   * What makes a quantity a difference, not the amount: words after it and its unit ("two days
+   * later"), right after the number ("2 more nights"), or before it ("extend it by 2 nights").
+   */
+  differenceAfter: string[];
+  comparatives: string[];
+  differenceBefore: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */

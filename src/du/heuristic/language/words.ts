@@ -52,6 +52,9 @@ export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const PARTICLES = new Set(words((p) => p.particles));
+export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
+export const COMPARATIVES = new Set(words((p) => p.comparatives));
+export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),

@@ -17,7 +17,25 @@ export interface OpenContext {
   turn: Turn;
 }
 
-const decision = ({ du, turn }: OpenContext) => du.decide(turn.rank, du.limits.minCoverage);
+const decision = ({ du, turn }: OpenContext) => {
+  const d = du.decide(turn.rank, du.limits.minCoverage);
+  return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
+};
+
+/**
+ * One date or number among words the domain does not know, in a sentence that neither asks nor
+ * has a word of the flow, tells of something else ("what's the weather in Madrid today"); a
+ * bare value ("4 people tomorrow"), several values, or a request around one ("I want to save a
+ * spot for two") still ask for the flow.
+ */
+function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolean {
+  return (
+    turn.rank.find((r) => r.flow === flow)?.worded === false &&
+    turn.model.index.foreign(turn.view.text).length > 0 &&
+    !turn.model.asks.test(turn.acts.flat) &&
+    du.mentionsFor(turn, flow, [], []).length < 2
+  );
+}
 
 /** Nothing is being asked: start a flow, or small talk, help, cancel. In this order. */
 export const OPEN_RULES: readonly Rule<OpenContext>[] = [
@@ -90,9 +108,14 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const d = du.decide(turn.rank, du.limits.minCoverage);
       if (d && "flow" in d) return null;
 
-      // Only flows the words already point at: within the ambiguity band of the best.
-      const top = turn.rank[0]!.score;
-      const near = turn.rank.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
+      // Only flows the words already point at: within the ambiguity band of the best. A flow
+      // some word of the message matches outweighs one only its values match ("feeding three
+      // kids tonight, can you deliver": the verb is of one flow, the values fit another).
+      const worded = turn.rank.some((r) => r.worded);
+      const pointed = worded ? turn.rank.filter((r) => r.worded) : turn.rank;
+      const top = pointed[0]!.score;
+      const near = pointed.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
+      const told = !worded && toldAside(du, turn, pointed[0]!.flow);
       const candidates = near.map((r) => ({
         flow: r.flow,
         found: du.mentionsFor(turn, r.flow, [], []),
@@ -108,6 +131,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const [best, next] = scored;
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
+      if (told && best.found.length < 2) return null;
       // A bare list of one date or number any business takes and a word the domain does not
       // know is about something else ("dermatology, friday morning" in a pizza shop); a value
       // only this domain has (a choice, a code: "I hurt my back, I need physio"), several

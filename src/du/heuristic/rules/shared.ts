@@ -73,8 +73,12 @@ export function declines(text: string, slot: SlotInfo): boolean {
   );
 }
 
-/** Where a story turns to its point: sentence ends, commas, "anyway", "long story short". */
-const CLAUSE_BREAK = /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so)\s/gi;
+/**
+ * Where a story turns to its point: sentence ends, commas, "anyway", "long story short", "so"
+ * (but not "so far", "so much": a measure, no turn).
+ */
+const CLAUSE_BREAK =
+  /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so(?!\s+(?:far|much|many|long)\b))\s/gi;
 /** Fewer words than this and a message is short enough to be read whole. */
 export const LONG_MESSAGE_WORDS = 15;
 
