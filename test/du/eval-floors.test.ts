@@ -6,7 +6,8 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `holdout` sets were
- * written before the last round and never tuned on; their floors only guard against regressions. Raise a floor when
+ * written before the third round and tuned on in the fourth; `holdout2` sets were written before
+ * the fourth and never tuned on; their floors only guard against regressions. Raise a floor when
  * the DU gets better; a change that lowers a figure under its floor is a regression. The
  * banking sets have their floors in heuristic/evaluation-floor.test.ts.
  */
@@ -18,26 +19,30 @@ interface Floor {
   completion: number;
 }
 
-const FLOORS: Record<string, Record<"dev" | "final" | "holdout", Floor>> = {
+const FLOORS: Record<string, Record<"dev" | "final" | "holdout" | "holdout2", Floor>> = {
   pizza: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.86, slotPrecision: 0.94, slotRecall: 0.94, completion: 0.93 },
-    holdout: { intent: 0.62, slotPrecision: 0.89, slotRecall: 0.89, completion: 0.66 },
+    final: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
+    holdout: { intent: 0.87, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout2: { intent: 0.82, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.89 },
   },
   hotel: {
-    dev: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
-    final: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.83, completion: 0.93 },
-    holdout: { intent: 0.84, slotPrecision: 0.99, slotRecall: 0.8, completion: 0.53 },
+    dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.99 },
+    holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout2: { intent: 0.74, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.89 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.78, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.86 },
-    holdout: { intent: 0.77, slotPrecision: 0.97, slotRecall: 0.87, completion: 0.66 },
+    final: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.86 },
+    holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout2: { intent: 0.83, slotPrecision: 0.97, slotRecall: 0.86, completion: 0.72 },
   },
   telecom: {
     dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
-    holdout: { intent: 0.84, slotPrecision: 0.92, slotRecall: 0.89, completion: 0.79 },
+    final: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
+    holdout: { intent: 0.9, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
+    holdout2: { intent: 0.9, slotPrecision: 0.89, slotRecall: 0.87, completion: 0.74 },
   },
 };
 
@@ -58,9 +63,9 @@ const TURNS_FLOORS: Record<string, number> = {
  * triggers (indirect requests, stories, slang), a tuning set of the paraphrase round.
  */
 const PARAPHRASE_FLOORS: Record<string, Omit<Floor, "completion">> = {
-  pizza: { intent: 0.8, slotPrecision: 0.95, slotRecall: 0.95 },
+  pizza: { intent: 0.86, slotPrecision: 0.95, slotRecall: 0.99 },
   hotel: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.99 },
-  clinic: { intent: 0.93, slotPrecision: 0.93, slotRecall: 0.99 },
+  clinic: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99 },
   telecom: { intent: 0.86, slotPrecision: 0.9, slotRecall: 0.99 },
 };
 

@@ -117,7 +117,8 @@ class MessageTurn implements Turn {
 
 /** A question word ends the text, maybe with one function word after it: "where is", "where". */
 function endsInQuestionWord(text: string): boolean {
-  const words = tokenize(text)
+  // Only the last two words count; the tail keeps this linear on long messages.
+  const words = tokenize(text.slice(-80))
     .slice(-2)
     .map((t) => t.norm);
   const last = words.at(-1);

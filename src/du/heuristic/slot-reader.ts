@@ -24,7 +24,17 @@ import {
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { flat, fold, keyAt, stem, stemsOf, type Token, tokenize } from "./text.ts";
+import {
+  flat,
+  fold,
+  keyAt,
+  stem,
+  stemsOf,
+  type Token,
+  tokenBefore,
+  tokenIndexFrom,
+  tokenize,
+} from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 export interface Found {
@@ -627,7 +637,7 @@ export class SlotReader {
   ): SlotInfo | null {
     // "pay a fine" names the fine_amount slot's thing; it does not say one of it.
     if (isArticle(text, n)) return null;
-    const i = tokens.findIndex((t) => t.start >= n.end);
+    const i = tokenIndexFrom(tokens, n.end);
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
     const named = numberSlots.filter(
       (s) =>
@@ -1181,8 +1191,8 @@ function digitCount(value: string): number {
 
 /** "two days later", "2 more nights", "by 2 nights": a difference from an amount, not one. */
 export function isDifference(tokens: readonly Token[], n: Span): boolean {
-  const after = tokens.findIndex((t) => t.start >= n.end);
-  const before = tokens.findLast((t) => t.end <= n.start);
+  const after = tokenIndexFrom(tokens, n.end);
+  const before = tokenBefore(tokens, n.start);
   return (
     (before !== undefined && DIFFERENCE_BEFORE.has(before.norm)) ||
     (after >= 0 &&

@@ -58,6 +58,33 @@ export function tokenize(text: string): readonly Token[] {
 const tokenStems = new WeakMap<readonly Token[], readonly string[]>();
 
 /** `stem` of each token's folded form, once per array `tokenize` handed out. */
+/**
+ * Index of the first token starting at or after `offset` (tokens are in text order), or -1.
+ * A binary search: values are looked up per number, and a long message holds thousands.
+ */
+export function tokenIndexFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
+/** The last token ending at or before `offset`, if any. */
+export function tokenBefore(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? tokens[lo - 1] : undefined;
+}
+
 export function stemsOf(tokens: readonly Token[]): readonly string[] {
   let stems = tokenStems.get(tokens);
   if (!stems) {
