@@ -134,3 +134,25 @@ export const LIBRARY: DialectFixture = {
     },
   ],
 };
+
+/**
+ * A flow with no trigger phrases, started by the words of its first question; a retry loop
+ * through an action output the branch reads; a natural-date normalization; trace_graphs.
+ */
+export const WORKSHOP: DialectFixture = {
+  name: "workshop",
+  domain: path.join(DIALECT_FIXTURES, "workshop.yaml"),
+  handlers: path.join(DIALECT_FIXTURES, "workshop-handlers.ts"),
+  conversations: [
+    {
+      title: "an unknown serial number loops back to the question; a day in words is an ISO date",
+      says: ["I want to enter a serial number", "AB12", "ws-40417", "yesterday"],
+      hears: [
+        "Please enter the serial number stamped under the frame",
+        "Please enter the serial number stamped under the frame",
+        "When did you buy the bicycle?",
+        "Registered ws-40417 as REG-WS-40417-DATED.",
+      ],
+    },
+  ],
+};

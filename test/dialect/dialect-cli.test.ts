@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSoni, runSoniWithInput } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
-import { BANK, type DialectFixture, LIBRARY, SHOP } from "./conversations.ts";
+import { BANK, type DialectFixture, LIBRARY, SHOP, WORKSHOP } from "./conversations.ts";
 
 const temp = useTempDir("soni-dialect-");
 
@@ -24,7 +24,7 @@ function expectHeard(stdout: string, fixture: DialectFixture): void {
   }
 }
 
-describe.each([BANK, SHOP, LIBRARY])("original-dialect fixture $name", (fixture) => {
+describe.each([BANK, SHOP, LIBRARY, WORKSHOP])("original-dialect fixture $name", (fixture) => {
   it("validates with warnings only", async () => {
     const { code, stdout } = await runSoni([
       "validate",

@@ -5,7 +5,7 @@ import { loadDomain, loadDomainFromText } from "../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
 import { inFlow } from "../du/helpers.ts";
 import { PROJECT_ROOT } from "../helpers/cli.ts";
-import { BANK, LIBRARY, SHOP } from "./conversations.ts";
+import { BANK, LIBRARY, SHOP, WORKSHOP } from "./conversations.ts";
 
 /** Every construct of the original dialect the fixtures cover, by the code of its warning. */
 const CODES = [
@@ -27,6 +27,7 @@ const CODES = [
   "dialect.flow_slot_collect",
   "dialect.slot_type",
   "dialect.slot_type_conflict",
+  "dialect.slot_normalization",
   "dialect.yes_no_choices",
   "dialect.settings_model",
   "dialect.rephrase",
@@ -50,11 +51,14 @@ describe("the original Soni (Python) dialect", () => {
       ...(await warningsOf(BANK.domain)),
       ...(await warningsOf(SHOP.domain)),
       ...(await warningsOf(LIBRARY.domain)),
+      ...(await warningsOf(WORKSHOP.domain)),
     ];
     const codes = new Set(warnings.map((w) => w.code));
     for (const code of CODES) expect(codes, code).toContain(code);
     for (const warning of warnings.filter((w) => w.code?.startsWith("dialect."))) {
-      expect(warning.message).toMatch(/written|declared|ignored|belongs|moves|names|has a|takes/);
+      expect(warning.message).toMatch(
+        /written|declared|ignored|belongs|moves|names|has a|takes|asks/,
+      );
       expect(warning.line).toBeGreaterThan(0);
     }
   });
@@ -69,6 +73,16 @@ describe("the original Soni (Python) dialect", () => {
     expect(domain.slots.transfer_ok?.type).toBe("boolean");
     expect(domain.slots.transfer_reference).toMatchObject({ type: "any", internal: true });
     expect(domain.slots.security_word?.validator).toBe("security_word");
+  });
+
+  it("drops trace_graphs and reads a natural_date slot as a date", async () => {
+    const { domain, warnings = [] } = await loadDomain(WORKSHOP.domain);
+    expect(domain.settings.logging).toEqual({ level: "info" });
+    expect(domain.slots.purchase_day).toMatchObject({ type: "string", extract: "date" });
+    const codes = (key: string) =>
+      warnings.filter((w) => w.message.includes(key)).map((w) => [w.code, w.line]);
+    expect(codes("trace_graphs")).toEqual([["dialect.ignored_key", 11]]);
+    expect(codes("natural_date")).toEqual([["dialect.slot_normalization", 54]]);
   });
 
   it("locates a warning at the text as written (a step moved into a loop body)", async () => {

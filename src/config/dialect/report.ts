@@ -25,6 +25,7 @@ export type DialectCode =
   | "dialect.slot_type"
   | "dialect.slot_type_conflict"
   | "dialect.slot_ask"
+  | "dialect.slot_normalization"
   | "dialect.yes_no_choices"
   | "dialect.loop_collect"
   | "dialect.settings_model"

@@ -13,6 +13,8 @@ const IGNORED_SETTINGS: Readonly<Record<string, string>> = {
   collection: "slot collection needs no settings here",
 };
 const IGNORED_PERSISTENCE = ["cleanup_interval"];
+/** The original's graph-tracing switch: here every turn's log line lists the steps it ran. */
+const IGNORED_LOGGING = ["trace_graphs"];
 
 /**
  * Rewrites one `settings` mapping of the original dialect in place: `models.nlu` and `llm`
@@ -125,6 +127,19 @@ export function normalizeSettings(
         "dialect.logging_level",
         `log level '${level}' is written '${modern}'`,
       );
+    }
+  }
+
+  if (isPlainObject(settings.logging)) {
+    for (const key of IGNORED_LOGGING) {
+      if (!Object.hasOwn(settings.logging, key)) continue;
+      report.warn(
+        [...at, "logging", key],
+        "dialect.ignored_key",
+        `'settings.logging.${key}' is ignored: each turn's log line lists the steps it ran`,
+        true,
+      );
+      delete settings.logging[key];
     }
   }
 

@@ -16,6 +16,11 @@ const OLD_TYPES: Readonly<Record<string, string>> = {
 /** Old type names whose values this version reads with a declared kind (docs/dsl.md, "slots"). */
 const OLD_TYPE_EXTRACT: Readonly<Record<string, string>> = { address: "address" };
 const IGNORED_SLOT_KEYS = ["normalization", "default", "examples"];
+/**
+ * The original's `normalization: {strategy: natural_date}` stores "next friday" as an ISO date,
+ * which is what this version's date reading does.
+ */
+const DATE_STRATEGY = "natural_date";
 
 /** Rewrites one slot definition in place: old type names, `ask`, keys the original ignores. */
 export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport): void {
@@ -36,6 +41,17 @@ export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport
     report.warn([...at, "ask"], "dialect.slot_ask", "a slot's 'ask:' is written 'prompt:'", true);
   }
   delete slot.ask;
+  const strategy = isPlainObject(slot.normalization) ? slot.normalization.strategy : undefined;
+  if (strategy === DATE_STRATEGY) {
+    if (!Object.hasOwn(slot, "extract")) put(slot, "extract", "date");
+    report.warn(
+      [...at, "normalization"],
+      "dialect.slot_normalization",
+      `slot normalization '${strategy}' is written 'extract: date' (dates are read and stored as ISO dates)`,
+      true,
+    );
+    delete slot.normalization;
+  }
   for (const key of IGNORED_SLOT_KEYS) {
     if (!Object.hasOwn(slot, key)) continue;
     report.warn(

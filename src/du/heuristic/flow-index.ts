@@ -100,7 +100,13 @@ export class FlowIndex {
     }
     for (const [flow, def] of Object.entries(domain.flows)) {
       if (def.internal) continue;
-      const texts = [flow.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, flow)];
+      const phrases = flowPhrases(domain, flow);
+      const texts = [flow.replace(/_/g, " "), def.description ?? "", ...phrases];
+      // With no phrase saying how users ask for it, the questions it asks tell what it is for
+      // ("Please enter the serial number" starts with "I want to enter a serial number").
+      if (phrases.length === 0) {
+        for (const slot of collected.get(flow) ?? []) texts.push(domain.slots[slot]?.prompt ?? "");
+      }
       const tf = new Map<string, number>();
       const said = new Map<string, number>();
       let length = 0;

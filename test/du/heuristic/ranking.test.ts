@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomain } from "../../../src/config/loader.ts";
+import { loadDomain, loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 
@@ -136,5 +136,46 @@ describe("ranking", () => {
     expect(fired(clinic, "please cancel my visit with Dr. Serra").commands).toEqual([
       { type: "start_flow", flow: "cancel_appointment" },
     ]);
+  });
+});
+
+describe("flows without trigger phrases", () => {
+  // Two flows whose descriptions say nothing users would say: only their questions tell them apart.
+  const yaml = `
+flows:
+  log_reading:
+    description: "Loops until the answer is accepted"
+    steps:
+      - { step: ask_meter, type: collect, slot: meter_value }
+  report_leak:
+    description: "Second procedure"
+    steps:
+      - { step: ask_place, type: collect, slot: leak_place }
+      - { step: ask_since, type: collect, slot: leak_since }
+slots:
+  meter_value:
+    type: string
+    prompt: "Please type the figures shown on your gas meter"
+  leak_place:
+    type: string
+    prompt: "Where do you see water dripping?"
+  leak_since:
+    type: string
+    prompt: "Since when has it been happening?"
+`;
+  let domain: LoadedDomain;
+  beforeAll(async () => {
+    domain = await loadDomainFromText(yaml, "untriggered.yaml");
+  });
+
+  it("start from the words of the questions they ask", () => {
+    expect(fired(domain, "I need to type in my meter figures").commands[0]).toEqual({
+      type: "start_flow",
+      flow: "log_reading",
+    });
+    expect(fired(domain, "there is water dripping from the ceiling").commands[0]).toEqual({
+      type: "start_flow",
+      flow: "report_leak",
+    });
   });
 });
