@@ -132,6 +132,24 @@ describe("findDates: a weekday with its date, days gone by, short weekdays", () 
   });
 });
 
+describe("findDates: long date words typed wrong", () => {
+  const all = (text: string) => findDates(text, NOW).map((d) => d.value);
+  it.each([
+    ["tomorow", "2026-03-11"],
+    ["tommorow morning", "2026-03-11"],
+    ["yesterdy", "2026-03-09"],
+    ["on thrusday", "2026-03-12"],
+    ["wensday works", "2026-03-11"],
+  ])("%s -> %s", (text, expected) => {
+    expect(all(text)).toEqual([expected]);
+  });
+
+  it("reads no other word as a date", () => {
+    expect(all("extra tomatoes and a thirsty customer")).toEqual([]);
+    expect(all("what time today or tomorow")).toEqual(["2026-03-10"]);
+  });
+});
+
 describe("dayKey", () => {
   it("is one key for every time of a local day and changes at midnight", () => {
     const key = dayKey(new Date(2026, 2, 10, 0, 0, 0));

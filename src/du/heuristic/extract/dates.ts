@@ -1,4 +1,4 @@
-import { fold } from "../text.ts";
+import { editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
 export interface DateMatch {
@@ -162,6 +162,21 @@ const WEEKDAY = new RegExp(
 /** "on sat", "next sun", "sat night", "wed am": a short form that is also a word, said as a day. */
 const WORD_WEEKDAY =
   /\b(?:(next|on|coming)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
+
+/**
+ * Date words long enough that a word one edit away (two from eight letters) is that word typed
+ * wrong, not another word: "tomorow", "yesterdy", "thrusday". Short ones ("friday") are not.
+ */
+const TYPED_WRONG = [
+  "tomorrow",
+  "yesterday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "saturday",
+  "miercoles",
+];
+const LONG_WORD = /\b[a-z]{6,11}\b/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -373,6 +388,26 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   for (const m of s.matchAll(AHEAD)) {
     push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
+  }
+  // "tomorow", "tommorow", "wensday": a long date word typed wrong, when nothing else is a date.
+  if (out.length === 0) {
+    for (const m of s.matchAll(LONG_WORD)) {
+      const limit = (w: string) => (w.length >= 8 ? 2 : 1);
+      const word = TYPED_WRONG.find(
+        (w) => w[0] === m[0][0] && editDistanceWithin(m[0], w, limit(w)) <= limit(w),
+      );
+      if (!word) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (word in RELATIVE) push(addDays(now, RELATIVE[word]!), start, end);
+      else {
+        const target = weekday(word);
+        const days = past
+          ? -((now.getDay() - target + 7) % 7)
+          : (target - now.getDay() + 7) % 7;
+        push(addDays(now, days), start, end);
+      }
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
