@@ -1140,11 +1140,14 @@ function inTimeOrder(dates: readonly { value: string }[]): boolean {
   return true;
 }
 
+/** How many characters before a value "I can't make it on" or "instead of" is looked for. */
+const GIVEN_UP_REACH = 80;
 const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
 
 /** A date or choice the text gives up rather than asks for: "I can't make it on thursday". */
 function givenUp(text: string, start: number): boolean {
-  const before = text.slice(0, start);
+  // The few words before the value are enough, and a long message is not rescanned per value.
+  const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
   // "instead of the morning": an article between the lead and the value.
   const clause = flat(before.slice(before.search(/[^,.;!?]*$/)));
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));

@@ -147,6 +147,8 @@ describe("findDates: long date words typed wrong", () => {
   it("reads no other word as a date", () => {
     expect(all("extra tomatoes and a thirsty customer")).toEqual([]);
     expect(all("what time today or tomorow")).toEqual(["2026-03-10"]);
+    // Several typed wrong: none is read (which one would it be?).
+    expect(all("tomorow or thrusday")).toEqual([]);
   });
 });
 

@@ -177,6 +177,8 @@ const TYPED_WRONG = [
   "miercoles",
 ];
 const LONG_WORD = /\b[a-z]{6,11}\b/g;
+/** Edits allowed for a typed-wrong date word: two from eight letters, else one. */
+const limit = (word: string) => (word.length >= 8 ? 2 : 1);
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -389,10 +391,11 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(AHEAD)) {
     push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
-  // "tomorow", "tommorow", "wensday": a long date word typed wrong, when nothing else is a date.
+  // "tomorow", "tommorow", "wensday": a long date word typed wrong, when nothing else is a
+  // date and it is the only one.
   if (out.length === 0) {
     for (const m of s.matchAll(LONG_WORD)) {
-      const limit = (w: string) => (w.length >= 8 ? 2 : 1);
+      if (out.length > 1) break;
       const word = TYPED_WRONG.find(
         (w) => w[0] === m[0][0] && editDistanceWithin(m[0], w, limit(w)) <= limit(w),
       );
@@ -402,12 +405,11 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       if (word in RELATIVE) push(addDays(now, RELATIVE[word]!), start, end);
       else {
         const target = weekday(word);
-        const days = past
-          ? -((now.getDay() - target + 7) % 7)
-          : (target - now.getDay() + 7) % 7;
+        const days = past ? -((now.getDay() - target + 7) % 7) : (target - now.getDay() + 7) % 7;
         push(addDays(now, days), start, end);
       }
     }
+    if (out.length > 1) return [];
   }
   return out.sort((a, b) => a.start - b.start);
 }
