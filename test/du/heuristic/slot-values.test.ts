@@ -240,6 +240,20 @@ describe("addresses", () => {
   });
 });
 
+describe("greetings", () => {
+  it("reads no part of the day out of 'good morning' or 'good afternoon'", () => {
+    const text = "Good afternoon! I'd like to book my son in with the children's doctor";
+    expect(slotsOf(read("clinic", text))).toEqual({ specialty: "pediatrics" });
+    const both = "good morning, could the skin doctor see me in the afternoon";
+    expect(slotsOf(read("clinic", both))).toMatchObject({ time_of_day: "afternoon" });
+    // The word alone, asked morning or afternoon, still answers.
+    const asked = inFlow(domains.clinic!, "book_appointment", { waiting: "time_of_day" });
+    expect(read("clinic", "morning", asked)).toEqual([
+      { type: "set_slot", slot: "time_of_day", value: "morning" },
+    ]);
+  });
+});
+
 describe("choices given up", () => {
   it("reads the choice asked for, not the one after 'instead of' or 'rather than'", () => {
     expect(slotsOf(read("pizza", "one large pizza instead of a medium one"))).toMatchObject({
