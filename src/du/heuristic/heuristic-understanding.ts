@@ -1098,8 +1098,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /**
    * A flow started by one clause of a story ("my mother's line at Calle Sol 4, Sevilla has been
    * silent since monday and she can't call anyone"): the clause chose the flow, but the story
-   * states values too. Those with a shape of their own (an address, a date, a code, a choice)
-   * are added; loose words after a cue ("for the car repair") may be the story's, not the
+   * states values too. Those with a shape of their own (an address, a date, a code, a choice,
+   * a capitalised name) are added; loose words after a cue ("for the car repair") may be the story's, not the
    * request's, and a number there may count something else.
    */
   withMessageValues(turn: Turn, commands: Command[]): Command[] {
@@ -1109,7 +1109,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const named = new Set(rest.flatMap((c) => ("slot" in c ? [c.slot] : [])));
     const added = this.mentionsFor(turn, started.flow, [], []).filter((f) => {
       const slot = slots.find((s) => s.name === f.slot);
-      const shaped = slot && (slot.address || (slot.kind !== "text" && slot.kind !== "number"));
+      const shaped =
+        slot && (slot.address || slot.nameLike || (slot.kind !== "text" && slot.kind !== "number"));
       return shaped && !named.has(f.slot);
     });
     return [

@@ -727,11 +727,23 @@ export class SlotReader {
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!POSSESSIVES.has(tokens[i]!.norm) || !this.relations.has(tokens[i + 1]!.norm)) continue;
-      const name = tokens[i + 2]!;
-      if (!/^\p{Lu}/u.test(name.raw) || !adjacent(text, tokens[i + 1]!, name)) continue;
-      const span = this.nameAfter(text, tokens, i + 2, free);
-      if (span) return this.textFound(slot, text, span);
+      if (!POSSESSIVES.has(tokens[i]!.norm)) continue;
+      // "my elderly father": one word describing the relation may stand before it.
+      const described =
+        !this.relations.has(tokens[i + 1]!.norm) &&
+        !STOP_WORDS.has(tokens[i + 1]!.norm) &&
+        this.relations.has(tokens[i + 2]?.norm ?? "");
+      const r = described ? i + 2 : i + 1;
+      if (!this.relations.has(tokens[r]!.norm) || r + 1 >= tokens.length) continue;
+      const name = tokens[r + 1]!;
+      // "my father Antonio", or set off by a comma: "my father, Antonio Castillo, ...".
+      const gap = text.slice(tokens[r]!.end, name.start);
+      const apposition = /^\s*,\s*$/.test(gap);
+      if (!/^\p{Lu}/u.test(name.raw) || !(adjacent(text, tokens[r]!, name) || apposition)) continue;
+      const span = this.nameAfter(text, tokens, r + 1, free);
+      // Set off by a comma, the name is a full one ("my son, Ana" may be talking to Ana).
+      if (span && (!apposition || tokenize(text.slice(span.start, span.end)).length > 1))
+        return this.textFound(slot, text, span);
     }
     return null;
   }

@@ -295,6 +295,22 @@ describe("names in first messages", () => {
     const text = "I would like my daughter Lucia to be seen by the pediatrician on the 16th";
     expect(slotsOf(read("clinic", text))).toMatchObject({ patient_name: "Lucia" });
   });
+
+  it("reads a full name set off by commas after a described relation", () => {
+    const text = "could the dermatologist see my little brother, Pablo Ortega, next week";
+    expect(slotsOf(read("clinic", text))).toMatchObject({ patient_name: "Pablo Ortega" });
+    // A story around the request keeps the name it gives.
+    const story =
+      "Hello there, I trust all is well. Would it be possible to set up a visit for my teenage son, Marco Ruiz, with the skin doctor.";
+    expect(slotsOf(read("clinic", story))).toMatchObject({
+      patient_name: "Marco Ruiz",
+      specialty: "dermatology",
+    });
+    // One word after a comma may be the person spoken to, not the patient.
+    expect(slotsOf(read("clinic", "a visit for my son, Ana, is that possible"))).not.toHaveProperty(
+      "patient_name",
+    );
+  });
 });
 
 describe("dates", () => {
