@@ -254,6 +254,16 @@ describe("greetings", () => {
   });
 });
 
+describe("choice synonyms in another word order", () => {
+  it("reads 'doctor for kids' as the synonym 'kids doctor'", () => {
+    const text = "my boy has to see a doctor for children tomorrow";
+    expect(slotsOf(read("clinic", text))).toMatchObject({ specialty: "pediatrics" });
+    expect(slotsOf(read("clinic", "is there a doctor for the heart free on friday"))).toMatchObject(
+      { specialty: "cardiology" },
+    );
+  });
+});
+
 describe("choices given up", () => {
   it("reads the choice asked for, not the one after 'instead of' or 'rather than'", () => {
     expect(slotsOf(read("pizza", "one large pizza instead of a medium one"))).toMatchObject({

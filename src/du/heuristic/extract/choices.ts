@@ -63,7 +63,16 @@ export class ChoiceMatcher {
       add(String(choice));
       // "credit_card" style choices are also written with spaces.
       if (typeof choice === "string" && choice.includes("_")) add(choice.replace(/_/g, " "));
-      for (const phrase of slot.synonyms?.[String(choice)] ?? []) add(phrase);
+      for (const phrase of slot.synonyms?.[String(choice)] ?? []) {
+        add(phrase);
+        // "kids doctor" is also said "doctor for kids", "doctor for the kids".
+        const words = tokenize(phrase).map((t) => singular(t.norm));
+        if (words.length === 2) {
+          const [what, head] = words as [string, string];
+          this.variants.push({ stems: [head, "for", what], value: choice });
+          this.variants.push({ stems: [head, "for", "the", what], value: choice });
+        }
+      }
     }
     // Longest phrases first, so "current account" beats "account".
     this.variants.sort((a, b) => b.stems.length - a.stems.length);
