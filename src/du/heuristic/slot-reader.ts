@@ -12,6 +12,7 @@ import {
   DIFFERENCE_BEFORE,
   FILLERS,
   GIVEN_UP,
+  GIVEN_UP_AFTER,
   ITEM_NEGATORS,
   NONE,
   PAIR_SOURCE,
@@ -479,7 +480,7 @@ export class SlotReader {
       });
     const dateSlot = onlyOfKind(slots, "date");
     const dates = findDates(text, this.now(), dateSlot?.past).filter(
-      (d) => !givenUp(text, d.start),
+      (d) => !givenUp(text, d.start, d.end),
     );
     if (dates.length === 1 && dateSlot)
       found.add({
@@ -1156,8 +1157,13 @@ function inTimeOrder(dates: readonly { value: string }[]): boolean {
 const GIVEN_UP_REACH = 80;
 const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
 
-/** A date or choice the text gives up rather than asks for: "I can't make it on thursday". */
-function givenUp(text: string, start: number): boolean {
+/**
+ * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
+ * `end`, for dates, also "tomorrow won't work" (a choice that "doesn't work" is what is broken).
+ */
+function givenUp(text: string, start: number, end?: number): boolean {
+  if (end !== undefined && GIVEN_UP_AFTER.test(flat(text.slice(end, end + GIVEN_UP_REACH))))
+    return true;
   // The few words before the value are enough, and a long message is not rescanned per value.
   const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
   // "instead of the morning": an article between the lead and the value.

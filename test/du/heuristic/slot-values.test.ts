@@ -343,6 +343,23 @@ describe("dates", () => {
     });
   });
 
+  it("gives up a date said not to work after it", () => {
+    expect(
+      slotsOf(read("hotel", "a room in Seville, Friday is no good, so Saturday")),
+    ).toMatchObject({ check_in: "2027-03-13" });
+    const asked = inFlow(domains.clinic!, "book_appointment", {
+      waiting: "time_of_day",
+      slots: { specialty: "dermatology", appointment_date: "2027-03-11" },
+    });
+    expect(read("clinic", "sorry, monday then, thursday won't work for me", asked)).toEqual([
+      { type: "correct_slot", slot: "appointment_date", value: "2027-03-15" },
+    ]);
+    // A service that "doesn't work" is the one that is down, not given up.
+    expect(slotsOf(read("telecom", "my internet doesn't work since monday"))).toMatchObject({
+      service: "internet",
+    });
+  });
+
   it("reads a weekday back for a date slot asked about the past", () => {
     const state = inFlow(domains.telecom!, "report_outage", {
       waiting: "outage_since",
