@@ -65,7 +65,7 @@ export class ChoiceMatcher {
       if (typeof choice === "string" && choice.includes("_")) add(choice.replace(/_/g, " "));
       for (const phrase of slot.synonyms?.[String(choice)] ?? []) {
         add(phrase);
-        // "kids doctor" is also said "doctor for kids", "doctor for the kids".
+        // A synonym "X Y" is also said "Y for X", "Y for the X" ("a shop for books").
         const words = tokenize(phrase).map((t) => singular(t.norm));
         if (words.length === 2) {
           const [what, head] = words as [string, string];
