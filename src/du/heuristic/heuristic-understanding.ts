@@ -20,6 +20,7 @@ import {
   INTENT_WORDS,
   ORDINALS,
   PHRASE_BREAKS,
+  PREPOSITIONS,
   QUESTION_START,
   RECALL_QUESTION,
   REQUEST_CUES,
@@ -903,7 +904,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (!top || top.score < this.limits.minScore) return false;
     const close = turn.rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     if (!close.some((r) => r.flow === turn.frame!.flow)) return false;
-    const terms = turn.model.analyzer.terms(turn.view.text);
+    // "at Calle Sol 2 since monday": with the values cut out, only the prepositions leading to
+    // them are left; that answers the question, it asks for nothing again.
+    const terms = turn.model.analyzer
+      .terms(turn.view.text)
+      .filter((t) => !PREPOSITION_STEMS.has(t.key));
     return terms.length > 0 && terms.every((t) => !t.properName && turn.model.index.knows(t.key));
   }
 
@@ -1088,6 +1093,31 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return named
       ? [...commands, { type: "set_slot", slot: named.slot, value: named.value }]
       : commands;
+  }
+
+  /**
+   * A flow started by one clause of a story ("my mother's line at Calle Sol 4, Sevilla has been
+   * silent since monday and she can't call anyone"): the clause chose the flow, but the story
+   * states values too. Those with a shape of their own (an address, a date, a code, a choice,
+   * a capitalised name) are added; loose words after a cue ("for the car repair") may be the story's, not the
+   * request's, and a number there may count something else.
+   */
+  withMessageValues(turn: Turn, commands: Command[]): Command[] {
+    const [started, ...rest] = commands;
+    if (started?.type !== "start_flow" || started.slots) return commands;
+    const slots = turn.model.flowSlots.get(started.flow) ?? [];
+    const named = new Set(rest.flatMap((c) => ("slot" in c ? [c.slot] : [])));
+    const added = this.mentionsFor(turn, started.flow, [], []).filter((f) => {
+      const slot = slots.find((s) => s.name === f.slot);
+      const shaped =
+        slot && (slot.address || slot.nameLike || (slot.kind !== "text" && slot.kind !== "number"));
+      return shaped && !named.has(f.slot);
+    });
+    return [
+      started,
+      ...added.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
+      ...rest,
+    ];
   }
 
   start(turn: Turn, flow: string): Command[] {
@@ -1406,6 +1436,8 @@ const RELATION_VALUE = /^(?:my|our|mi)\s/i;
 const PROPER_NAME = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}$/u;
 
 /** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
+const PREPOSITION_STEMS = new Set([...PREPOSITIONS].map(stem));
+
 const VALUE_LEAD = /^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i;
 
 /** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */

@@ -4,7 +4,7 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
-import { DAY_STEMS, PAST_CUES, PEOPLE_WORDS } from "./language/words.ts";
+import { DAY_STEMS, PAST_CUES, PEOPLE_WORDS, STOP_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -95,7 +95,10 @@ export function buildSlotCatalog(
     const kind = READER[extract];
     // What names a slot: its own name's words, its label, its aliases and the language's
     // words for its kind ("amount" for money).
-    const phrases = name.split("_").filter((p) => p && !GENERIC_NAME_PARTS.has(p));
+    // Function words of a name ("of" in time_of_day) name nothing: "instead of" is no slot.
+    const phrases = name
+      .split("_")
+      .filter((p) => p && !GENERIC_NAME_PARTS.has(p) && !STOP_WORDS.has(p));
     if (def.label) phrases.push(def.label.toLowerCase());
     phrases.push(...(def.aliases ?? []), ...(pack.kindWords[extract] ?? []));
     const people = extract === "number" && countsPeople(name, def);

@@ -1,6 +1,7 @@
 import type { SlotValue } from "../../protocol/commands.ts";
 import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
+import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { dayKey, findDates } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
@@ -11,6 +12,7 @@ import {
   DIFFERENCE_BEFORE,
   FILLERS,
   GIVEN_UP,
+  GIVEN_UP_AFTER,
   ITEM_NEGATORS,
   NONE,
   PAIR_SOURCE,
@@ -172,7 +174,7 @@ export class SlotReader {
   answer(slot: SlotInfo, text: string): Found | null {
     switch (slot.kind) {
       case "choice": {
-        const m = slot.choices!.single(text);
+        const m = choiceIn(slot, text);
         return m ? foundAt(slot, m.value, m) : null;
       }
       case "boolean": {
@@ -413,6 +415,11 @@ export class SlotReader {
         last = tokenize(value).at(-1);
       }
       tokens = tokenize(value);
+      // "wrong number, it's Gran Via 22, Bilbao": the street and town, not the words around.
+      if (tokens.length > 0) {
+        value = value.slice(addressStart(tokens), addressEnd(tokens));
+        tokens = tokenize(value);
+      }
     }
     if (slot.nameLike) {
       // "Hugo Ruiz, he has a fever": the name ends at the comma ("Smith, John" does not).
@@ -473,7 +480,7 @@ export class SlotReader {
       });
     const dateSlot = onlyOfKind(slots, "date");
     const dates = findDates(text, this.now(), dateSlot?.past).filter(
-      (d) => !givenUp(text, d.start),
+      (d) => !givenUp(text, d.start, d.end),
     );
     if (dates.length === 1 && dateSlot)
       found.add({
@@ -583,7 +590,7 @@ export class SlotReader {
     let choiceHits: Map<string, Found[]> | undefined;
     for (const slot of slots) {
       if (slot.kind !== "choice" || found.has(slot.name)) continue;
-      const m = slot.choices!.single(text);
+      const m = choiceIn(slot, text);
       if (!m || !found.isFree(m)) continue;
       const key = `${m.start}:${m.end}`;
       choiceHits ??= new Map();
@@ -721,11 +728,23 @@ export class SlotReader {
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!POSSESSIVES.has(tokens[i]!.norm) || !this.relations.has(tokens[i + 1]!.norm)) continue;
-      const name = tokens[i + 2]!;
-      if (!/^\p{Lu}/u.test(name.raw) || !adjacent(text, tokens[i + 1]!, name)) continue;
-      const span = this.nameAfter(text, tokens, i + 2, free);
-      if (span) return this.textFound(slot, text, span);
+      if (!POSSESSIVES.has(tokens[i]!.norm)) continue;
+      // "my elderly father": one word describing the relation may stand before it.
+      const described =
+        !this.relations.has(tokens[i + 1]!.norm) &&
+        !STOP_WORDS.has(tokens[i + 1]!.norm) &&
+        this.relations.has(tokens[i + 2]?.norm ?? "");
+      const r = described ? i + 2 : i + 1;
+      if (!this.relations.has(tokens[r]!.norm) || r + 1 >= tokens.length) continue;
+      const name = tokens[r + 1]!;
+      // "my father Antonio", or set off by a comma: "my father, Antonio Castillo, ...".
+      const gap = text.slice(tokens[r]!.end, name.start);
+      const apposition = /^\s*,\s*$/.test(gap);
+      if (!/^\p{Lu}/u.test(name.raw) || !(adjacent(text, tokens[r]!, name) || apposition)) continue;
+      const span = this.nameAfter(text, tokens, r + 1, free);
+      // Set off by a comma, the name is a full one ("my son, Ana" may be talking to Ana).
+      if (span && (!apposition || tokenize(text.slice(span.start, span.end)).length > 1))
+        return this.textFound(slot, text, span);
     }
     return null;
   }
@@ -801,7 +820,7 @@ export class SlotReader {
         } else if (slot.kind === "choice") {
           const m = slot
             .choices!.find(text)
-            .find((x) => x.start >= from && x.start <= reach && free(x));
+            .find((x) => x.start >= from && x.start <= reach && free(x) && !givenUp(text, x.start));
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
@@ -1008,7 +1027,53 @@ function addressAfter(
   }
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
-  return { start, end: start + value.length };
+  const words = tokenize(value);
+  const [lead, end] = [addressStart(words), addressEnd(words)];
+  if (lead >= end) return { start, end: start + value.length };
+  return { start: start + lead, end: start + end };
+}
+
+const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
+const hasDigit = (t: Token) => /\d/.test(t.raw);
+
+/**
+ * Where an address starts in what follows its cue: "(at) all at Calle Mayor 12" -> "Calle
+ * Mayor 12", "wrong number, it's Gran Via 22" -> "Gran Via 22". Lower-case words before a
+ * preposition or function word that leads to a capitalised street or a number are no part of
+ * it ("Avenida de la Paz 45" keeps its own "de").
+ */
+function addressStart(words: readonly Token[]): number {
+  let at = 0;
+  for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
+    const t = words[i]!;
+    if (capitalised(t)) break;
+    const next = words[i + 1]!;
+    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
+    if (leads && !NAME_PARTICLES.has(t.norm)) {
+      if (capitalised(next) || hasDigit(next)) at = next.start;
+    }
+  }
+  return at;
+}
+
+/**
+ * Where an address ends: "Calle Sol 4, Sevilla has been silent" -> "Calle Sol 4, Sevilla".
+ * After its number, once a capitalised town or street word is read, the first lower-case word
+ * (not a particle of a name: "Alcalá de Henares") is the sentence going on.
+ */
+function addressEnd(words: readonly Token[]): number {
+  const number = words.findIndex(hasDigit);
+  const last = words.at(-1)!.end;
+  if (number < 0) return last;
+  let named = false;
+  for (let i = number + 1; i < words.length; i++) {
+    const t = words[i]!;
+    if (capitalised(t)) named = true;
+    else if (!hasDigit(t) && !NAME_PARTICLES.has(t.norm) && named) {
+      return words[i - 1]!.end;
+    }
+  }
+  return last;
 }
 
 /**
@@ -1088,10 +1153,33 @@ function inTimeOrder(dates: readonly { value: string }[]): boolean {
   return true;
 }
 
-/** A date the text gives up rather than asks for: "I can't make it on thursday". */
-function givenUp(text: string, start: number): boolean {
-  const before = text.slice(0, start);
-  return GIVEN_UP.test(flat(before.slice(before.search(/[^,.;!?]*$/))));
+/** How many characters before a value "I can't make it on" or "instead of" is looked for. */
+const GIVEN_UP_REACH = 80;
+const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
+
+/**
+ * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
+ * `end`, for dates, also "tomorrow won't work" (a choice that "doesn't work" is what is broken).
+ */
+function givenUp(text: string, start: number, end?: number): boolean {
+  if (end !== undefined && GIVEN_UP_AFTER.test(flat(text.slice(end, end + GIVEN_UP_REACH))))
+    return true;
+  // The few words before the value are enough, and a long message is not rescanned per value.
+  const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
+  // "instead of the morning": an article between the lead and the value.
+  const clause = flat(before.slice(before.search(/[^,.;!?]*$/)));
+  return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
+}
+
+/**
+ * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
+ * the afternoon, the morning is given up. None when it names several, or gives its one up.
+ */
+function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
+  const all = slot.choices!.find(text);
+  if (all.length === 0) return null;
+  const kept = all.filter((m) => !givenUp(text, m.start));
+  return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 
 const hasCurrency = (n: NumberMatch): boolean => Boolean(n.currency);

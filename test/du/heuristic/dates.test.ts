@@ -99,6 +99,59 @@ describe("findDates: ranges and days ahead", () => {
   });
 });
 
+describe("findDates: a weekday with its date, days gone by, short weekdays", () => {
+  const all = (text: string, past = false) => findDates(text, NOW, past).map((d) => d.value);
+  it.each([
+    ["Friday the 20th of March works", "2026-03-20"],
+    ["could we say thursday, 2 april", "2026-04-02"],
+    ["Sunday April 5th please", "2026-04-05"],
+    ["el viernes 20 de marzo", "2026-03-20"],
+  ])("%s is one date: %s", (text, expected) => {
+    const found = findDates(text, NOW);
+    expect(found.map((d) => d.value)).toEqual([expected]);
+    expect(text.slice(found[0]!.start, found[0]!.end).toLowerCase()).toMatch(
+      /^(?:el )?[a-z]+day|^viernes/,
+    );
+  });
+
+  it("reads a day and month back when the slot asks about the past or after 'since'", () => {
+    expect(all("it broke on February 27", true)).toEqual(["2026-02-27"]);
+    expect(all("down since the 2nd of march")).toEqual(["2026-03-02"]);
+    expect(all("desde el 5 de marzo")).toEqual(["2026-03-05"]);
+    expect(all("it broke on 27/02", true)).toEqual(["2026-02-27"]);
+    // Ahead when nothing says the past.
+    expect(all("on March 2")).toEqual(["2027-03-02"]);
+  });
+
+  it("reads 'sat', 'sun' and 'wed' as days only where a day is meant", () => {
+    expect(all("a table for sat night")).toEqual(["2026-03-14"]);
+    expect(all("next sun works")).toEqual(["2026-03-15"]);
+    expect(all("on wed please")).toEqual(["2026-03-11"]);
+    expect(all("wed am")).toEqual(["2026-03-11"]);
+    expect(all("I sat at the counter in the sun")).toEqual([]);
+  });
+});
+
+describe("findDates: long date words typed wrong", () => {
+  const all = (text: string) => findDates(text, NOW).map((d) => d.value);
+  it.each([
+    ["tomorow", "2026-03-11"],
+    ["tommorow morning", "2026-03-11"],
+    ["yesterdy", "2026-03-09"],
+    ["on thrusday", "2026-03-12"],
+    ["wensday works", "2026-03-11"],
+  ])("%s -> %s", (text, expected) => {
+    expect(all(text)).toEqual([expected]);
+  });
+
+  it("reads no other word as a date", () => {
+    expect(all("extra tomatoes and a thirsty customer")).toEqual([]);
+    expect(all("what time today or tomorow")).toEqual(["2026-03-10"]);
+    // Several typed wrong: none is read (which one would it be?).
+    expect(all("tomorow or thrusday")).toEqual([]);
+  });
+});
+
 describe("dayKey", () => {
   it("is one key for every time of a local day and changes at midnight", () => {
     const key = dayKey(new Date(2026, 2, 10, 0, 0, 0));

@@ -178,6 +178,50 @@ describe("addresses", () => {
     );
   });
 
+  it("starts an address at its street and ends it at its town", () => {
+    const text = "the tv is not working at all at Plaza Nueva 7, Granada";
+    expect(slotsOf(read("telecom", text))).toMatchObject({
+      outage_address: "Plaza Nueva 7, Granada",
+    });
+    const story = "the wifi at Calle Toro 9, Salamanca went down on the 2nd of March";
+    expect(slotsOf(read("telecom", story))).toMatchObject({
+      outage_address: "Calle Toro 9, Salamanca",
+      outage_since: "2027-03-02",
+    });
+    // A town of several words keeps its particles; a street's own "de" stays.
+    const long = "the router at Avenida de la Paz 45, Alcala de Henares keeps failing";
+    expect(slotsOf(read("telecom", long))).toMatchObject({
+      outage_address: "Avenida de la Paz 45, Alcala de Henares",
+    });
+  });
+
+  it("leaves the words around a corrected address out of it", () => {
+    const asked = inFlow(domains.telecom!, "report_outage", {
+      waiting: "outage_since",
+      slots: { service: "tv", outage_address: "Calle Real 5, Cadiz" },
+    });
+    expect(read("telecom", "sorry, typo in the street, it's Calle Ancha 5, Cadiz", asked)).toEqual([
+      { type: "correct_slot", slot: "outage_address", value: "Calle Ancha 5, Cadiz" },
+    ]);
+    // The answer to the address question stops where the date after it starts.
+    const where = inFlow(domains.telecom!, "report_outage", {
+      waiting: "outage_address",
+      slots: { service: "tv" },
+    });
+    expect(read("telecom", "at Plaza Mayor 1, Soria since last friday", where)).toEqual([
+      { type: "set_slot", slot: "outage_address", value: "Plaza Mayor 1, Soria" },
+      { type: "set_slot", slot: "outage_since", value: "2027-03-05" },
+    ]);
+  });
+
+  it("keeps the values a story states when its last clause starts the flow", () => {
+    const text =
+      "Hello, my aunt's landline at Calle Olmo 3, Toledo has gone quiet and she can't call her friends";
+    expect(slotsOf(read("telecom", text))).toMatchObject({
+      outage_address: "Calle Olmo 3, Toledo",
+    });
+  });
+
   it("corrects the filled address after a judgement or an opener", () => {
     const confirm = inFlow(domains.pizza!, "order_pizza", {
       confirm: true,
@@ -193,6 +237,50 @@ describe("addresses", () => {
     expect(read("telecom", "oops, it's Calle Sol 13, Granada", asked)).toEqual([
       { type: "correct_slot", slot: "outage_address", value: "Calle Sol 13, Granada" },
     ]);
+  });
+});
+
+describe("greetings", () => {
+  it("reads no part of the day out of 'good morning' or 'good afternoon'", () => {
+    const text = "Good afternoon! I'd like to book my son in with the children's doctor";
+    expect(slotsOf(read("clinic", text))).toEqual({ specialty: "pediatrics" });
+    const both = "good morning, could the skin doctor see me in the afternoon";
+    expect(slotsOf(read("clinic", both))).toMatchObject({ time_of_day: "afternoon" });
+    // The word alone, asked morning or afternoon, still answers.
+    const asked = inFlow(domains.clinic!, "book_appointment", { waiting: "time_of_day" });
+    expect(read("clinic", "morning", asked)).toEqual([
+      { type: "set_slot", slot: "time_of_day", value: "morning" },
+    ]);
+  });
+});
+
+describe("choice synonyms in another word order", () => {
+  it("reads 'doctor for kids' as the synonym 'kids doctor'", () => {
+    const text = "my boy has to see a doctor for children tomorrow";
+    expect(slotsOf(read("clinic", text))).toMatchObject({ specialty: "pediatrics" });
+    expect(slotsOf(read("clinic", "is there a doctor for the heart free on friday"))).toMatchObject(
+      { specialty: "cardiology" },
+    );
+  });
+});
+
+describe("choices given up", () => {
+  it("reads the choice asked for, not the one after 'instead of' or 'rather than'", () => {
+    expect(slotsOf(read("pizza", "one large pizza instead of a medium one"))).toMatchObject({
+      size: "large",
+    });
+    const text = "please move my visit so it is in the morning rather than the afternoon";
+    expect(slotsOf(read("clinic", text))).toMatchObject({ time_of_day: "morning" });
+    const asked = inFlow(domains.clinic!, "book_appointment", { waiting: "time_of_day" });
+    expect(read("clinic", "afternoon instead of morning", asked)).toEqual([
+      { type: "set_slot", slot: "time_of_day", value: "afternoon" },
+    ]);
+    // Only given up: no value.
+    expect(read("clinic", "anything instead of the morning", asked)).not.toContainEqual({
+      type: "set_slot",
+      slot: "time_of_day",
+      value: "morning",
+    });
   });
 });
 
@@ -217,6 +305,22 @@ describe("names in first messages", () => {
     const text = "I would like my daughter Lucia to be seen by the pediatrician on the 16th";
     expect(slotsOf(read("clinic", text))).toMatchObject({ patient_name: "Lucia" });
   });
+
+  it("reads a full name set off by commas after a described relation", () => {
+    const text = "could the dermatologist see my little brother, Pablo Ortega, next week";
+    expect(slotsOf(read("clinic", text))).toMatchObject({ patient_name: "Pablo Ortega" });
+    // A story around the request keeps the name it gives.
+    const story =
+      "Hello there, I trust all is well. Would it be possible to set up a visit for my teenage son, Marco Ruiz, with the skin doctor.";
+    expect(slotsOf(read("clinic", story))).toMatchObject({
+      patient_name: "Marco Ruiz",
+      specialty: "dermatology",
+    });
+    // One word after a comma may be the person spoken to, not the patient.
+    expect(slotsOf(read("clinic", "a visit for my son, Ana, is that possible"))).not.toHaveProperty(
+      "patient_name",
+    );
+  });
 });
 
 describe("dates", () => {
@@ -236,6 +340,23 @@ describe("dates", () => {
   it("gives up a date after 'rather than'", () => {
     expect(slotsOf(read("hotel", "Could we arrive Monday rather than Sunday?"))).toEqual({
       check_in: "2027-03-15",
+    });
+  });
+
+  it("gives up a date said not to work after it", () => {
+    expect(
+      slotsOf(read("hotel", "a room in Seville, Friday is no good, so Saturday")),
+    ).toMatchObject({ check_in: "2027-03-13" });
+    const asked = inFlow(domains.clinic!, "book_appointment", {
+      waiting: "time_of_day",
+      slots: { specialty: "dermatology", appointment_date: "2027-03-11" },
+    });
+    expect(read("clinic", "sorry, monday then, thursday won't work for me", asked)).toEqual([
+      { type: "correct_slot", slot: "appointment_date", value: "2027-03-15" },
+    ]);
+    // A service that "doesn't work" is the one that is down, not given up.
+    expect(slotsOf(read("telecom", "my internet doesn't work since monday"))).toMatchObject({
+      service: "internet",
     });
   });
 

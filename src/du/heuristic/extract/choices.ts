@@ -1,6 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
+import { GREETING } from "../language/words.ts";
 import { type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -62,7 +63,16 @@ export class ChoiceMatcher {
       add(String(choice));
       // "credit_card" style choices are also written with spaces.
       if (typeof choice === "string" && choice.includes("_")) add(choice.replace(/_/g, " "));
-      for (const phrase of slot.synonyms?.[String(choice)] ?? []) add(phrase);
+      for (const phrase of slot.synonyms?.[String(choice)] ?? []) {
+        add(phrase);
+        // A synonym "X Y" is also said "Y for X", "Y for the X" ("a shop for books").
+        const words = tokenize(phrase).map((t) => singular(t.norm));
+        if (words.length === 2) {
+          const [what, head] = words as [string, string];
+          this.variants.push({ stems: [head, "for", what], value: choice });
+          this.variants.push({ stems: [head, "for", "the", what], value: choice });
+        }
+      }
     }
     // Longest phrases first, so "current account" beats "account".
     this.variants.sort((a, b) => b.stems.length - a.stems.length);
@@ -144,6 +154,11 @@ export class ChoiceMatcher {
       if (!match) continue;
       // "GAS-2026-0042" is a reference, not the choice "gas".
       if (partOfCode(text, tokens[i]!.start, tokens[i + length - 1]!.end)) continue;
+      // "Good morning, ..." greets; it asks for no morning.
+      if (inGreeting(tokens, i, i + length - 1)) {
+        i += length - 1;
+        continue;
+      }
       const before = tokens[i - 1]?.norm ?? "";
       // "no" is left alone: "no internet since monday" names the service that is down.
       const negated =
@@ -168,6 +183,24 @@ export class ChoiceMatcher {
     if (found.length === 0) return null;
     return found.every((m) => m.value === found[0]!.value) ? found[0]! : null;
   }
+}
+
+/** Greetings of several words, as their folded words: "good morning", "buenas tardes". */
+const GREETINGS = GREETING.map((g) => tokenize(g).map((t) => t.norm)).filter((g) => g.length > 1);
+const GREETING_WORDS = Math.max(...GREETINGS.map((g) => g.length));
+const GREETING_SET = new Set(GREETINGS.map((g) => g.join(" ")));
+
+/** Tokens `first`..`last` lie inside a greeting of several words ("good afternoon"). */
+function inGreeting(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let from = Math.max(0, last - GREETING_WORDS + 1); from <= first; from++) {
+    for (let to = last; to < Math.min(tokens.length, from + GREETING_WORDS); to++) {
+      if (to - from < 1) continue;
+      const words = [];
+      for (let k = from; k <= to; k++) words.push(tokens[k]!.norm);
+      if (GREETING_SET.has(words.join(" "))) return true;
+    }
+  }
+  return false;
 }
 
 /** The span is glued to digits by a hyphen, slash or underscore ("GAS-2026", "2026/GAS"). */

@@ -1,4 +1,4 @@
-import { fold } from "../text.ts";
+import { editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
 export interface DateMatch {
@@ -42,7 +42,11 @@ const WEEKDAY_SHORT: Record<string, number> = {
   mon: 1, tue: 2, tues: 2, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5,
 };
 Object.setPrototypeOf(WEEKDAY_SHORT, null);
-const weekday = (word: string): number => WEEKDAYS[word] ?? WEEKDAY_SHORT[word]!;
+/** Short forms that are also words ("I sat", "the sun"): weekdays only where a day is meant. */
+const WEEKDAY_WORDS: Record<string, number> = { wed: 3, sat: 6, sun: 0 };
+Object.setPrototypeOf(WEEKDAY_WORDS, null);
+const weekday = (word: string): number =>
+  WEEKDAYS[word] ?? WEEKDAY_SHORT[word] ?? WEEKDAY_WORDS[word]!;
 const RELATIVE: Record<string, number> = {
   today: 0,
   hoy: 0,
@@ -90,11 +94,15 @@ function dayOfMonth(now: Date, day: number, past: boolean, target?: number): str
   return null;
 }
 
-/** A day and month without a year: the next one from today (today included). */
-function upcoming(now: Date, month: number, day: number): string | null {
+/**
+ * A day and month without a year: the next one from today (today included), or with `past`
+ * ("since when?", "since march 6") the latest one up to today.
+ */
+function upcoming(now: Date, month: number, day: number, past = false): string | null {
   const y = now.getFullYear();
   const thisYear = iso(y, month, day);
   if (!thisYear) return null;
+  if (past) return thisYear <= addDays(now, 0) ? thisYear : iso(y - 1, month, day);
   return thisYear >= addDays(now, 0) ? thisYear : iso(y + 1, month, day);
 }
 
@@ -130,6 +138,13 @@ const MONTH_DAY_RANGE = new RegExp(
   "dg",
 );
 
+/** How far before a day and month a weekday or "since" leading it is looked for. */
+const LEAD_REACH = 24;
+/** "Monday the ", "lunes ", "wed, ": a weekday just before a day and month (the text before). */
+const WEEKDAY_LEAD = new RegExp(`\\b(?:${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+|el\\s+)?$`);
+/** "since ", "desde ": a day and month after it is one that has been (the text before). */
+const SINCE_LEAD = /\b(?:since|desde)\s+(?:the\s+|el\s+)?$/;
+
 /** "Tuesday the 16th", "wednesday, 24th": a weekday and an ordinal day of the month. */
 const WEEKDAY_DAY = new RegExp(
   `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
@@ -143,6 +158,27 @@ const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
   "g",
 );
+
+/** "on sat", "next sun", "sat night", "wed am": a short form that is also a word, said as a day. */
+const WORD_WEEKDAY =
+  /\b(?:(next|on|coming)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
+
+/**
+ * Date words long enough that a word one edit away (two from eight letters) is that word typed
+ * wrong, not another word: "tomorow", "yesterdy", "thrusday". Short ones ("friday") are not.
+ */
+const TYPED_WRONG = [
+  "tomorrow",
+  "yesterday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "saturday",
+  "miercoles",
+];
+const LONG_WORD = /\b[a-z]{6,11}\b/g;
+/** Edits allowed for a typed-wrong date word: two from eight letters, else one. */
+const limit = (word: string) => (word.length >= 8 ? 2 : 1);
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -263,7 +299,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
-    push(b >= 1 && b <= 12 ? upcoming(now, b, a) : null, m.index!, m.index! + m[0].length);
+    push(b >= 1 && b <= 12 ? upcoming(now, b, a, past) : null, m.index!, m.index! + m[0].length);
   }
   // "20-23 december", "del 20 al 23 de diciembre": the first day is in the second's month;
   // "december 20 to 23": the second day is in the first's.
@@ -288,23 +324,20 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     push(upcoming(now, month, first), m.index!, m.indices![2]![1]);
     push(upcoming(now, month, second), b[0], m.index! + m[0].length);
   }
-  for (const m of s.matchAll(DAY_MONTH)) {
-    const day = +m[1]!;
-    const month = MONTHS[m[2]!]!;
-    push(
-      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day),
-      m.index!,
-      m.index! + m[0].length,
-    );
-  }
-  for (const m of s.matchAll(MONTH_DAY)) {
-    const month = MONTHS[m[1]!]!;
-    const day = +m[2]!;
-    push(
-      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day),
-      m.index!,
-      m.index! + m[0].length,
-    );
+  // "Monday the 15th of March", "since March 8": a weekday before the date is part of it (one
+  // date, not two), and "since" reads it back.
+  for (const re of [DAY_MONTH, MONTH_DAY]) {
+    for (const m of s.matchAll(re)) {
+      const [day, month] = re === DAY_MONTH ? [+m[1]!, MONTHS[m[2]!]!] : [+m[2]!, MONTHS[m[1]!]!];
+      const before = s.slice(Math.max(0, m.index! - LEAD_REACH), m.index!);
+      const named = WEEKDAY_LEAD.exec(before);
+      const back = past || SINCE_LEAD.test(before);
+      push(
+        m[3] ? iso(+m[3], month, day) : upcoming(now, month, day, back),
+        named ? m.index! - named[0].length : m.index!,
+        m.index! + m[0].length,
+      );
+    }
   }
   // "Tuesday the 16th", "wednesday 24th": the next 16th that is a Tuesday (else the next 16th).
   for (const m of s.matchAll(WEEKDAY_DAY)) {
@@ -342,8 +375,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(RELATIVE_DAY)) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(WEEKDAY)) {
-    const target = weekday(m[2]!);
+  for (const m of [...s.matchAll(WEEKDAY), ...s.matchAll(WORD_WEEKDAY)]) {
+    const target = weekday((m[2] ?? m[3])!);
     const ahead = m[1] !== undefined && /next|proximo|coming/.test(m[1]);
     // Asked about the past ("since when?"), "on monday" is the last Monday (today included).
     if (past && !ahead) {
@@ -357,6 +390,26 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   for (const m of s.matchAll(AHEAD)) {
     push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
+  }
+  // "tomorow", "tommorow", "wensday": a long date word typed wrong, when nothing else is a
+  // date and it is the only one.
+  if (out.length === 0) {
+    for (const m of s.matchAll(LONG_WORD)) {
+      if (out.length > 1) break;
+      const word = TYPED_WRONG.find(
+        (w) => w[0] === m[0][0] && editDistanceWithin(m[0], w, limit(w)) <= limit(w),
+      );
+      if (!word) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (word in RELATIVE) push(addDays(now, RELATIVE[word]!), start, end);
+      else {
+        const target = weekday(word);
+        const days = past ? -((now.getDay() - target + 7) % 7) : (target - now.getDay() + 7) % 7;
+        push(addDays(now, days), start, end);
+      }
+    }
+    if (out.length > 1) return [];
   }
   return out.sort((a, b) => a.start - b.start);
 }

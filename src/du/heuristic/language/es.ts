@@ -191,6 +191,7 @@ export const ES: LanguagePack = {
   negations: list("no nunca"),
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
+  givenUpAfter: "^no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   differenceAfter: list("mas menos antes despues"),

@@ -104,6 +104,11 @@ export interface LanguagePack {
    */
   givenUp: string;
   /**
+   * Said right after a date, it gives it up ("tomorrow won't work", "friday is no good");
+   * matched on the folded words after the date.
+   */
+  givenUpAfter: string;
+  /**
    * Broader acts a message may ask for without saying which narrow one ("I need an X" asks for a
    * new one: to reserve or to buy), and the acts that make a flow have them.
    */

@@ -183,7 +183,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const tail = finalClause(turn.text);
       const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
-      return read.length > 0 ? du.withPronounName(turn, read) : null;
+      return read.length > 0 ? du.withPronounName(turn, du.withMessageValues(turn, read)) : null;
     },
   },
   {
@@ -193,7 +193,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       for (const clause of askingClauses(turn.text, turn.model.asks)) {
         const commands = du.read(clause, turn.model.loaded, turn.state);
         if (commands.some((c) => c.type === "start_flow"))
-          return du.withPronounName(turn, commands);
+          return du.withPronounName(turn, du.withMessageValues(turn, commands));
       }
       return null;
     },
