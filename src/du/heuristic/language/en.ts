@@ -2,6 +2,31 @@ import type { LanguagePack } from "./pack.ts";
 
 const list = (...lines: string[]) => lines.join(" ").split(" ");
 
+/**
+ * "you've been super helpful", "you're a real lifesaver": who is praised, a degree word or none,
+ * and a praising adjective or noun, all combined (a few hundred phrases, built once).
+ */
+function praise(): string[] {
+  const subjects = ["youve been", "you have been", "youre", "you are", "you were", "you"];
+  const degrees = ["", "very ", "so ", "super ", "really ", "truly ", "extremely ", "incredibly "];
+  const adjectives = list(
+    "helpful great amazing awesome brilliant fantastic wonderful excellent kind lovely",
+    "patient superb",
+  ).concat(["the best"]);
+  const nouns = ["star", "legend", "lifesaver", "gem", "help", "great help", "big help", "huge help"];
+  const articles = ["a ", "a real ", "such a ", "a total ", "an absolute "];
+  const out: string[] = [];
+  for (const subject of subjects) {
+    for (const degree of degrees) {
+      for (const adjective of adjectives) out.push(`${subject} ${degree}${adjective}`);
+    }
+    for (const article of articles) {
+      for (const noun of nouns) out.push(`${subject} ${article}${noun}`);
+    }
+  }
+  return out.concat(["you rock", "you rock thanks"]);
+}
+
 /** English. */
 export const EN: LanguagePack = {
   code: "en",
@@ -208,6 +233,15 @@ export const EN: LanguagePack = {
     "thats it for now",
     "nothing else",
     "im done",
+    // Saying the need is met ends the conversation as plainly as a farewell.
+    "thats all i needed",
+    "thats all i need",
+    "thats all i wanted",
+    "thats everything",
+    "thats everything i needed",
+    "thats all for today",
+    "that will be all",
+    "thatll be all",
   ],
   smallTalk: [
     "how are you",
@@ -224,16 +258,25 @@ export const EN: LanguagePack = {
     "are you human",
     "how are you today",
     "how are you doing today",
-    // Praise said with or instead of thanks.
-    "youre a lifesaver",
-    "you are a lifesaver",
+    // Asking after the assistant ("how's your day going?").
+    "hows your day",
+    "how is your day",
+    "hows your day going",
+    "how is your day going",
+    "hows your day been",
+    "how has your day been",
+    "how was your day",
+    "how have you been",
+    "how are things",
+    "hope youre well",
+    "hope you are well",
+    "hope youre doing well",
+    // Praise said with or instead of thanks: any degree word before any praising word
+    // ("you've been super helpful", "you're truly great", "such a big help").
     "lifesaver",
-    "youve been very helpful",
-    "you have been very helpful",
-    "youve been so helpful",
-    "youve been helpful",
     "very helpful",
     "so helpful",
+    ...praise(),
   ],
   repeat: [
     "repeat",
