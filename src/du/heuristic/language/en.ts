@@ -13,7 +13,7 @@ function praise(): string[] {
     "helpful great amazing awesome brilliant fantastic wonderful excellent kind lovely",
     "patient superb",
   ).concat(["the best"]);
-  const nouns = ["star", "legend", "lifesaver", "gem", "help", "great help", "big help", "huge help"];
+  const nouns = list("star legend lifesaver gem help").concat(["great help", "big help"]);
   const articles = ["a ", "a real ", "such a ", "a total ", "an absolute "];
   const out: string[] = [];
   for (const subject of subjects) {
