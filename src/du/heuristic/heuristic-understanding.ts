@@ -328,12 +328,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       );
     if (parts.length < 2 || parts.length > 3) return null;
     const starts: Command[] = [];
+    // Parts whose flow no task word of theirs asks for, with the slots they state.
+    const unasked: Array<{ flow: string; slots: string[] }> = [];
     for (const part of parts) {
       const view = this.rankingView(turn.model, part);
-      const decision = this.decide(
-        turn.model.index.rank(view.text, view.markers),
-        this.limits.minCoverage,
-      );
+      const ranked = turn.model.index.rank(view.text, view.markers);
+      const decision = this.decide(ranked, this.limits.minCoverage);
       if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
         return null;
       const found = turn.model.reader.mentions(
@@ -351,13 +351,29 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
         found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value);
       if (twice.length > 0 && !twice.every(differs)) return null;
+      if (found.length > 0 && !ranked.find((r) => r.flow === decision.flow)?.acting) {
+        unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
+      }
       starts.push(
         found.length
           ? { type: "start_flow", flow: decision.flow, slots }
           : { type: "start_flow", flow: decision.flow },
       );
     }
-    return starts.reverse();
+    // A part that only states values another part's flow takes, with no task word of its own
+    // ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
+    // that request's details; it asks for nothing new.
+    const flows = starts.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
+    const details = unasked.some((u) =>
+      flows.some(
+        (flow) =>
+          flow !== u.flow &&
+          u.slots.every((slot) =>
+            (turn.model.flowSlots.get(flow) ?? []).some((s) => s.name === slot),
+          ),
+      ),
+    );
+    return details ? null : starts.reverse();
   }
 
   /**

@@ -43,3 +43,27 @@ describe("small talk", () => {
     expect(started(clinic, "can you help me")).toBe("clarify");
   });
 });
+
+describe("details after a request", () => {
+  it("reads a part that only gives the request's values as its details", () => {
+    const change = read(
+      hotel,
+      "change the dates of my reservation HB-123456. We will arrive on the 20th and stay for 2 nights",
+    );
+    expect(change[0]).toMatchObject({ type: "start_flow", flow: "change_dates" });
+    expect(change.some((c) => c.type === "start_flow" && c.flow === "book_room")).toBe(false);
+    expect(started(telecom, "I need my PUK code. My number is 699 111 222")).toBe("get_puk");
+    expect(read(telecom, "I need my PUK code. My number is 699 111 222")).toHaveLength(2);
+  });
+
+  it("still starts two flows when the second part asks with a task word", () => {
+    const two = read(
+      hotel,
+      "cancel my reservation HB-123456 and book a room in Madrid for 2 nights",
+    );
+    expect(two.map((c) => (c.type === "start_flow" ? c.flow : c.type))).toEqual([
+      "book_room",
+      "cancel_reservation",
+    ]);
+  });
+});
