@@ -19,6 +19,8 @@ export interface FlowScore {
   worded: boolean;
   /** The flow does an act the message asks for with a task word ("extend": change). */
   acting: boolean;
+  /** A word of the message other than a task word is the flow's own (what the act is done to). */
+  named?: boolean;
 }
 
 const K1 = 1.2;
@@ -307,12 +309,14 @@ export class FlowIndex {
       let explained = 0;
       let worded = false;
       let acting = false;
+      let named = false;
       const matched: string[] = [];
       for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
         if (withTerms) matched.push(f);
         if (!f.startsWith("@") || this.telling.has(f)) worded = true;
+        if (unigrams.has(f) && !taskKeys.has(f)) named = true;
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
@@ -348,8 +352,8 @@ export class FlowIndex {
         const coverage = total - aside > 0 ? explained / (total - aside) : 0;
         scores.push(
           withTerms
-            ? { flow: doc.flow, score, coverage, matched, worded, acting }
-            : { flow: doc.flow, score, coverage, worded, acting },
+            ? { flow: doc.flow, score, coverage, matched, worded, acting, named }
+            : { flow: doc.flow, score, coverage, worded, acting, named },
         );
       }
     }

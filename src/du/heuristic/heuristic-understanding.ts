@@ -277,7 +277,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       top.score >= this.limits.strongScore &&
       top.coverage >= minCoverage / 2 &&
       (!second || second.score < top.score / 2);
-    if (top.coverage < minCoverage && !strong) return null;
+    // The act and what it is done to, both of one flow that no flow near it shares the act with
+    // ("pls scrap my reservation, trip is off"), state the request; the rest is why, so it needs
+    // less of the message.
+    const stated =
+      top.acting &&
+      top.named &&
+      top.coverage >= minCoverage * STATED_SHARE &&
+      rank.every((r) => r === top || !r.acting || r.score < top.score / 2);
+    if (top.coverage < minCoverage && !strong && !stated) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     // Among close scores, the one flow that does what the message's verb asks ("extend my
     // reservation": change, not book) is meant; the others only share its nouns or values.
@@ -1401,6 +1409,9 @@ const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
 /** A pronoun standing for the person named earlier in the message. */
 const PRONOUN = /\b(?:her|him|them)\b/i;
+
+/** The share of the usual coverage a request stated by its act and object needs (see decide). */
+const STATED_SHARE = 2 / 3;
 
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;

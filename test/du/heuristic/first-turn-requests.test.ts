@@ -67,3 +67,23 @@ describe("details after a request", () => {
     ]);
   });
 });
+
+describe("a request stated by its act and its object", () => {
+  it("starts the one flow that does the act on the thing named, whatever reason follows", () => {
+    expect(
+      started(clinic, "please call off my visit, the kids have a school trip that morning"),
+    ).toBe("cancel_appointment");
+    expect(started(hotel, "kindly postpone my reservation, the keynote speaker got ill")).toBe(
+      "change_dates",
+    );
+    expect(started(pizza, "my cousins are over tonight so we need some pizzas brought round")).toBe(
+      "order_pizza",
+    );
+  });
+
+  it("does not start a flow on the act alone among many unknown words", () => {
+    expect(started(hotel, "can I cancel my gym membership through the app on my phone")).not.toBe(
+      "cancel_reservation",
+    );
+  });
+});
