@@ -280,11 +280,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // The act and what it is done to, both of one flow that no flow near it shares the act with
     // ("pls scrap my reservation, trip is off"), state the request; the rest is why, so it needs
     // less of the message.
+    // A weak task word ("yet", "instead") says the act too when no other flow does it at all.
+    const others = rank.filter((r) => r !== top);
     const stated =
-      top.acting &&
       top.named &&
       top.coverage >= minCoverage * STATED_SHARE &&
-      rank.every((r) => r === top || !r.acting || r.score < top.score / 2);
+      (top.acting
+        ? others.every((r) => !r.acting || r.score < top.score / 2)
+        : !!top.hinted && others.every((r) => !r.acting && !r.hinted));
     if (top.coverage < minCoverage && !strong && !stated) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     // Among close scores, the one flow that does what the message's verb asks ("extend my

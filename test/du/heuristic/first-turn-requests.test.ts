@@ -81,6 +81,14 @@ describe("a request stated by its act and its object", () => {
     );
   });
 
+  it("takes a weak task word for the act when no other flow does that act", () => {
+    expect(started(pizza, "is my pizza out of the kitchen yet")).toBe("order_status");
+    // "like an hour" is no wish for a new one: the look-up is still the one flow that acts.
+    expect(started(pizza, "my pizza still hasnt shown up and its been like an hour")).toBe(
+      "order_status",
+    );
+  });
+
   it("does not start a flow on the act alone among many unknown words", () => {
     expect(started(hotel, "can I cancel my gym membership through the app on my phone")).not.toBe(
       "cancel_reservation",
