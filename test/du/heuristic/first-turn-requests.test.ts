@@ -95,3 +95,14 @@ describe("a request stated by its act and its object", () => {
     );
   });
 });
+
+describe("generic words for what is left and what was used", () => {
+  it("reads 'remaining' as 'left' and 'consumed' as 'used'", () => {
+    expect(
+      started(telecom, "got any gigs remaining for the rest of the month, I'm on holiday abroad"),
+    ).toBe("check_data_usage");
+    expect(started(telecom, "I'm abroad, how much data has the tablet consumed")).toBe(
+      "check_data_usage",
+    );
+  });
+});

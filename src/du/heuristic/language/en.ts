@@ -364,6 +364,9 @@ export const EN: LanguagePack = {
       "good evening",
     ],
     last: ["last", "past", "previous", "recent", "latest"],
+    // What is still there, and what has been spent of it, said in other words.
+    left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
+    use: ["use", "consume", "consumed", "consuming", "consumption"],
   },
   tasks: {
     reserve: [
