@@ -106,3 +106,9 @@ describe("generic words for what is left and what was used", () => {
     );
   });
 });
+
+describe("the telecom domain's own words", () => {
+  it("reads a PIN locked out as the PUK request", () => {
+    expect(started(telecom, "forgot my pin and now the phone is locked")).toBe("get_puk");
+  });
+});
