@@ -112,3 +112,14 @@ describe("the telecom domain's own words", () => {
     expect(started(telecom, "forgot my pin and now the phone is locked")).toBe("get_puk");
   });
 });
+
+describe("not using the thing arranged", () => {
+  it("reads it as cancelling", () => {
+    expect(
+      started(clinic, "we will not be using the appointment on monday, my daughter got better"),
+    ).toBe("cancel_appointment");
+    expect(started(hotel, "turns out we won't be using the room, my flight got cancelled")).toBe(
+      "cancel_reservation",
+    );
+  });
+});

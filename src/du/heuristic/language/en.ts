@@ -422,6 +422,11 @@ export const EN: LanguagePack = {
       "dont need",
       "wont need",
       "wont be needing",
+      // Not using the thing arranged gives it up ("we won't be using the room").
+      "wont be using",
+      "will not be using",
+      "wont use",
+      "not going to use",
       "not needed",
       "isnt needed",
       "get rid of",
