@@ -123,3 +123,12 @@ describe("not using the thing arranged", () => {
     );
   });
 });
+
+describe("words that address the assistant", () => {
+  it("are no foreign words in a question about the business", () => {
+    expect(started(pizza, "hey folks, do you deliver to Calle Mayor 5, Sevilla?")).toBe(
+      "order_pizza",
+    );
+    expect(started(pizza, "do you guys deliver sushi")).toBe("out_of_scope");
+  });
+});

@@ -42,6 +42,8 @@ export const EN: LanguagePack = {
     "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
     // Texting forms of "you", "your".
     "u ur",
+    // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
+    "guys folks mate buddy pal dude",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
