@@ -132,3 +132,13 @@ describe("words that address the assistant", () => {
     expect(started(pizza, "do you guys deliver sushi")).toBe("out_of_scope");
   });
 });
+
+describe("a story whose last clause leaves flows open", () => {
+  it("is settled by the flow the whole story ranks clearly first", () => {
+    const read1 = read(
+      pizza,
+      "Hello, my family ordered from you a while ago and we would love to know when it might arrive. Number 1004.",
+    );
+    expect(read1[0]).toMatchObject({ type: "start_flow", flow: "order_status" });
+  });
+});

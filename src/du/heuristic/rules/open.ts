@@ -183,6 +183,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const tail = finalClause(turn.text);
       const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      // A point that leaves some flows open ("Reference 1003.") is settled by the story, when
+      // the whole message ranks one of them clearly first ("... wondering when it might arrive").
+      const [only] = read;
+      if (read.length === 1 && only?.type === "clarify" && only.flows) {
+        const open = only.flows;
+        const [top, next] = turn.rank.filter((r) => open.includes(r.flow));
+        if (top && (!next || next.score < top.score * du.limits.ambiguity)) {
+          return du.start(turn, top.flow);
+        }
+      }
       return read.length > 0 ? du.withPronounName(turn, read) : null;
     },
   },
