@@ -142,3 +142,13 @@ describe("a story whose last clause leaves flows open", () => {
     expect(read1[0]).toMatchObject({ type: "start_flow", flow: "order_status" });
   });
 });
+
+describe("clipped words", () => {
+  it("read the start of a single longer word of the domain as that word", () => {
+    expect(started(clinic, "resched my consultation AP-1234 thx")).toBe("reschedule_appointment");
+  });
+
+  it("leave an English word alone in act phrases", () => {
+    expect(started(telecom, "can you connect me with an agent")).toBe("human_handoff");
+  });
+});
