@@ -152,3 +152,12 @@ describe("clipped words", () => {
     expect(started(telecom, "can you connect me with an agent")).toBe("human_handoff");
   });
 });
+
+describe("asking not to go on with what was asked", () => {
+  it("reads 'void' and 'don't send/make the ...' as cancelling", () => {
+    expect(started(pizza, "can you void order 1004, my son placed it by mistake")).toBe(
+      "cancel_order",
+    );
+    expect(started(pizza, "plans changed, please don't send my pizza")).toBe("cancel_order");
+  });
+});

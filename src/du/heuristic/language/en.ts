@@ -409,8 +409,8 @@ export const EN: LanguagePack = {
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
       ...list("kill remove"),
-      // Asking for the money back gives the purchase up.
-      ...list("refund"),
+      // Asking for the money back gives the purchase up; "void" it makes it as if never made.
+      ...list("refund void"),
       "scratch",
       "withdraw",
       "bail on",
@@ -424,6 +424,10 @@ export const EN: LanguagePack = {
       "dont need",
       "wont need",
       "wont be needing",
+      // Asking not to go on with what was asked ("please don't make the pizza we ordered").
+      ...list("make send deliver bring prepare").flatMap((v) =>
+        list("the my our that it").map((d) => `dont ${v} ${d}`),
+      ),
       // Not using the thing arranged gives it up ("we won't be using the room").
       "wont be using",
       "will not be using",
