@@ -161,3 +161,14 @@ describe("asking not to go on with what was asked", () => {
     expect(started(pizza, "plans changed, please don't send my pizza")).toBe("cancel_order");
   });
 });
+
+describe("the clause that asks, in a shorter message", () => {
+  it("starts the flow the whole message ranks first when that clause alone asks for it", () => {
+    expect(
+      started(clinic, "I'd like to cancel please, my husband is unwell and we are staying home"),
+    ).toBe("cancel_appointment");
+    expect(started(hotel, "Can I still cancel? My mother is in hospital and I won't travel")).toBe(
+      "cancel_reservation",
+    );
+  });
+});

@@ -208,4 +208,22 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return null;
     },
   },
+  {
+    // "I'd like to cancel, I've found a clinic closer to home": in a shorter message, the clause
+    // that asks starts its flow when the whole message already ranks that flow first and does
+    // its act; the other clauses only say why.
+    name: "asking-clause",
+    run: ({ du, turn }) => {
+      const [top] = turn.rank;
+      if (turn.frame || !top?.acting) return null;
+      const clauses = askingClauses(turn.text, turn.model.asks, true);
+      if (clauses.length === 0 || clauses[0] === turn.text.trim()) return null;
+      for (const clause of clauses) {
+        const view = du.rankingView(turn.model, clause);
+        const d = du.decide(turn.model.index.rank(view.text, view.markers), du.limits.minCoverage);
+        if (d && "flow" in d && d.flow === top.flow) return du.start(turn, top.flow);
+      }
+      return null;
+    },
+  },
 ];
