@@ -228,11 +228,12 @@ export class Analyzer {
         use: verbNounUse(tokens, i),
         // "I placed an order", "we reserved": asking for a new one, said in the past after its
         // subject, tells of the one already had; the act is no request ("pizzas brought over"
-        // still asks).
+        // still asks, and so does "get one brought": a number is no subject).
         past:
           (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
           i > 0 &&
-          STOP_WORDS.has(tokens[i - 1]!.norm),
+          STOP_WORDS.has(tokens[i - 1]!.norm) &&
+          !NUMBER_WORDS.has(tokens[i - 1]!.norm),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use, past }, i) => {

@@ -172,3 +172,15 @@ describe("the clause that asks, in a shorter message", () => {
     );
   });
 });
+
+describe("a past form after a number", () => {
+  it("still asks for the thing ('get one brought'): a number is no subject", () => {
+    expect(started(pizza, "pizza for the office party, can you get one brought round")).toBe(
+      "order_pizza",
+    );
+  });
+
+  it("reads the pizza shop's 'something to eat' as its food", () => {
+    expect(started(pizza, "can you get me something to eat delivered")).toBe("order_pizza");
+  });
+});
