@@ -184,3 +184,14 @@ describe("a past form after a number", () => {
     expect(started(pizza, "can you get me something to eat delivered")).toBe("order_pizza");
   });
 });
+
+describe("a time said as a shift", () => {
+  it("moves what was arranged", () => {
+    expect(started(hotel, "is it ok if we arrive a day later, booking HB-654321")).toBe(
+      "change_dates",
+    );
+    expect(started(clinic, "could my visit AP-1234 be two days earlier")).toBe(
+      "reschedule_appointment",
+    );
+  });
+});

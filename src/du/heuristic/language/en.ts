@@ -505,6 +505,11 @@ export const EN: LanguagePack = {
       "earlier than",
       "later than planned",
       "earlier than planned",
+      // A time said as a shift ("a week later", "two days earlier") moves what was arranged.
+      ...list("day days week weeks hour hours month").flatMap((unit) => [
+        `${unit} later`,
+        `${unit} earlier`,
+      ]),
       "sooner",
       "shorten",
       "cut short",
