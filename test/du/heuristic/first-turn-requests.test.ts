@@ -195,3 +195,9 @@ describe("a time said as a shift", () => {
     );
   });
 });
+
+describe("the pizza shop's words for hunger", () => {
+  it("reads being famished as wanting a pizza", () => {
+    expect(started(pizza, "famished here, a pizza would be great")).toBe("order_pizza");
+  });
+});
