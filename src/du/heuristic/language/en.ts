@@ -510,6 +510,11 @@ export const EN: LanguagePack = {
         `${unit} later`,
         `${unit} earlier`,
       ]),
+      // ... and so does time added to it ("one more night", "an extra day").
+      ...list("day days night nights week weeks").flatMap((unit) => [
+        `more ${unit}`,
+        `extra ${unit}`,
+      ]),
       "sooner",
       "shorten",
       "cut short",
