@@ -170,6 +170,10 @@ describe("the clause that asks, in a shorter message", () => {
     expect(started(hotel, "Can I still cancel? My mother is in hospital and I won't travel")).toBe(
       "cancel_reservation",
     );
+    // The whole message ranks the booking flow first ("booking"); the clause that asks cancels.
+    expect(started(clinic, "my son feels fine again so please scrap our booking")).toBe(
+      "cancel_appointment",
+    );
   });
 });
 

@@ -210,18 +210,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   },
   {
     // "I'd like to cancel, I've found a clinic closer to home": in a shorter message, the clause
-    // that asks starts its flow when the whole message already ranks that flow first and does
-    // its act; the other clauses only say why.
+    // that asks starts its flow when that flow does the clause's act and the whole message
+    // points at it too (ranks it first, or has its act); the other clauses only say why.
     name: "asking-clause",
     run: ({ du, turn }) => {
-      const [top] = turn.rank;
-      if (turn.frame || !top?.acting) return null;
+      if (turn.frame || turn.rank.length === 0) return null;
       const clauses = askingClauses(turn.text, turn.model.asks, true);
       if (clauses.length === 0 || clauses[0] === turn.text.trim()) return null;
       for (const clause of clauses) {
         const view = du.rankingView(turn.model, clause);
-        const d = du.decide(turn.model.index.rank(view.text, view.markers), du.limits.minCoverage);
-        if (d && "flow" in d && d.flow === top.flow) return du.start(turn, top.flow);
+        const ranked = turn.model.index.rank(view.text, view.markers);
+        const d = du.decide(ranked, du.limits.minCoverage);
+        if (!d || !("flow" in d) || !ranked.find((r) => r.flow === d.flow)?.acting) continue;
+        const whole = turn.rank.find((r) => r.flow === d.flow);
+        if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
       return null;
     },
