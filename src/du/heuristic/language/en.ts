@@ -511,7 +511,7 @@ export const EN: LanguagePack = {
         `${unit} earlier`,
       ]),
       // ... and so does time added to it ("one more night", "an extra day").
-      ...list("day days night nights week weeks").flatMap((unit) => [
+      ...list("day days night week weeks").flatMap((unit) => [
         `more ${unit}`,
         `extra ${unit}`,
       ]),
