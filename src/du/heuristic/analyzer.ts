@@ -32,6 +32,8 @@ const TYPO_MIN_LENGTH = 5;
 const TWO_TYPOS_LENGTH = 9;
 /** Four-letter words are corrected only for a dropped letter ("blok" -> "block"). */
 const SHORT_TYPO_LENGTH = 4;
+/** A word this long may be the start of a longer known word ("resched"). */
+const CLIPPED_MIN_LENGTH = 6;
 /** Bound on remembered corrections, so arbitrary user words cannot grow memory without limit. */
 const CORRECTION_CACHE_SIZE = 10_000;
 /** At most this many words between a phrasal verb and its particle ("push my booking back"). */
@@ -57,6 +59,7 @@ export class Analyzer {
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
   private readonly stems = new Set<string>();
   private readonly corrections = new Map<string, string>();
+  private readonly clippings = new Map<string, string>();
   private readonly keys = new Map<string, string>();
   /** Task words of the language packs: stem -> act, and phrases as stem sequences. */
   private readonly taskWords = new Map<string, string>();
@@ -124,6 +127,35 @@ export class Analyzer {
       this.corrections.set(word, corrected);
     }
     return corrected;
+  }
+
+  /**
+   * A clipped word ("resched"): the start of a single longer known word. Only for ranking: an
+   * English word the domain lacks ("connect" of "connection") must stay itself in act phrases.
+   */
+  private unclip(word: string): string {
+    if (word.length < CLIPPED_MIN_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
+      return word;
+    }
+    let clipped = this.clippings.get(word);
+    if (clipped === undefined) {
+      const s = stem(word);
+      let found: string | undefined;
+      if (!this.stems.has(s) && !this.taskWords.has(s) && !this.taskPhraseStems.has(s)) {
+        for (const target of this.typoTargets) {
+          if (target.length < word.length + 2 || !target.startsWith(word)) continue;
+          if (found !== undefined && stem(found) !== stem(target)) {
+            found = undefined;
+            break;
+          }
+          found = target;
+        }
+      }
+      clipped = found ?? word;
+      if (this.clippings.size >= CORRECTION_CACHE_SIZE) this.clippings.clear();
+      this.clippings.set(word, clipped);
+    }
+    return clipped;
   }
 
   private searchCorrection(word: string): string {
@@ -196,17 +228,24 @@ export class Analyzer {
         use: verbNounUse(tokens, i),
         // "I placed an order", "we reserved": asking for a new one, said in the past after its
         // subject, tells of the one already had; the act is no request ("pizzas brought over"
-        // still asks).
+        // still asks, and so does "get one brought": a number is no subject).
         past:
           (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
           i > 0 &&
-          STOP_WORDS.has(tokens[i - 1]!.norm),
+          STOP_WORDS.has(tokens[i - 1]!.norm) &&
+          !NUMBER_WORDS.has(tokens[i - 1]!.norm),
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use, past }, i) => {
         // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
         const base = IRREGULAR[t.norm];
-        const word = base && !this.synonyms.single.has(stem(t.norm)) ? base : this.correct(t.norm);
+        const corrected = this.correct(t.norm);
+        const word =
+          base && !this.synonyms.single.has(stem(t.norm))
+            ? base
+            : corrected === t.norm
+              ? this.unclip(t.norm)
+              : corrected;
         const s = stem(word);
         const noun = use === "noun";
         return {

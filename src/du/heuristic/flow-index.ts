@@ -19,6 +19,10 @@ export interface FlowScore {
   worded: boolean;
   /** The flow does an act the message asks for with a task word ("extend": change). */
   acting: boolean;
+  /** A word of the message other than a task word is the flow's own (what the act is done to). */
+  named?: boolean;
+  /** The flow does the act of a weak task word of the message ("instead": change; "yet": look up). */
+  hinted?: boolean;
 }
 
 const K1 = 1.2;
@@ -313,12 +317,15 @@ export class FlowIndex {
       let explained = 0;
       let worded = false;
       let acting = false;
+      let named = false;
+      let hinted = false;
       const matched: string[] = [];
       for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
         if (withTerms) matched.push(f);
         if (!f.startsWith("@") || this.telling.has(f)) worded = true;
+        if (unigrams.has(f) && !taskKeys.has(f)) named = true;
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
@@ -334,6 +341,7 @@ export class FlowIndex {
       // Task words the flow does not use, of an act its own words have: they explain themselves.
       for (const k of tasks) {
         if (!k.weak && (doc.tf.has(k.key) || doc.acts.has(k.act))) acting = true;
+        if (k.weak && (doc.tf.has(k.key) || doc.acts.has(k.act))) hinted = true;
         if (k.bare && doc.tf.has(k.key)) explained += k.weight;
         const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);
         if (!said) continue;
@@ -354,8 +362,8 @@ export class FlowIndex {
         const coverage = total - aside > 0 ? explained / (total - aside) : 0;
         scores.push(
           withTerms
-            ? { flow: doc.flow, score, coverage, matched, worded, acting }
-            : { flow: doc.flow, score, coverage, worded, acting },
+            ? { flow: doc.flow, score, coverage, matched, worded, acting, named, hinted }
+            : { flow: doc.flow, score, coverage, worded, acting, named, hinted },
         );
       }
     }

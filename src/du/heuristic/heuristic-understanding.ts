@@ -278,7 +278,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       top.score >= this.limits.strongScore &&
       top.coverage >= minCoverage / 2 &&
       (!second || second.score < top.score / 2);
-    if (top.coverage < minCoverage && !strong) return null;
+    // The act and what it is done to, both of one flow that no flow near it shares the act with
+    // ("pls scrap my reservation, trip is off"), state the request; the rest is why, so it needs
+    // less of the message.
+    // A weak task word ("yet", "instead") says the act too when no other flow does it at all.
+    const others = rank.filter((r) => r !== top);
+    const stated =
+      top.named &&
+      top.coverage >= minCoverage * STATED_SHARE &&
+      (top.acting
+        ? others.every((r) => !r.acting || r.score < top.score / 2)
+        : !!top.hinted && others.every((r) => !r.acting && !r.hinted));
+    if (top.coverage < minCoverage && !strong && !stated) return null;
     const close = rank.filter((r) => r.score >= top.score * this.limits.ambiguity);
     // Among close scores, the one flow that does what the message's verb asks ("extend my
     // reservation": change, not book) is meant; the others only share its nouns or values.
@@ -329,12 +340,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       );
     if (parts.length < 2 || parts.length > 3) return null;
     const starts: Command[] = [];
+    // Parts whose flow no task word of theirs asks for, with the slots they state.
+    const unasked: Array<{ flow: string; slots: string[] }> = [];
     for (const part of parts) {
       const view = this.rankingView(turn.model, part);
-      const decision = this.decide(
-        turn.model.index.rank(view.text, view.markers),
-        this.limits.minCoverage,
-      );
+      const ranked = turn.model.index.rank(view.text, view.markers);
+      const decision = this.decide(ranked, this.limits.minCoverage);
       if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
         return null;
       const found = turn.model.reader.mentions(
@@ -352,13 +363,29 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
         found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value);
       if (twice.length > 0 && !twice.every(differs)) return null;
+      if (found.length > 0 && !ranked.find((r) => r.flow === decision.flow)?.acting) {
+        unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
+      }
       starts.push(
         found.length
           ? { type: "start_flow", flow: decision.flow, slots }
           : { type: "start_flow", flow: decision.flow },
       );
     }
-    return starts.reverse();
+    // A part that only states values another part's flow takes, with no task word of its own
+    // ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
+    // that request's details; it asks for nothing new.
+    const flows = starts.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
+    const details = unasked.some((u) =>
+      flows.some(
+        (flow) =>
+          flow !== u.flow &&
+          u.slots.every((slot) =>
+            (turn.model.flowSlots.get(flow) ?? []).some((s) => s.name === slot),
+          ),
+      ),
+    );
+    return details ? null : starts.reverse();
   }
 
   /**
@@ -1415,6 +1442,9 @@ const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
 /** A pronoun standing for the person named earlier in the message. */
 const PRONOUN = /\b(?:her|him|them)\b/i;
+
+/** The share of the usual coverage a request stated by its act and object needs (see decide). */
+const STATED_SHARE = 2 / 3;
 
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;

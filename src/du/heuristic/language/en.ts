@@ -2,6 +2,31 @@ import type { LanguagePack } from "./pack.ts";
 
 const list = (...lines: string[]) => lines.join(" ").split(" ");
 
+/**
+ * "you've been super helpful", "you're a real lifesaver": who is praised, a degree word or none,
+ * and a praising adjective or noun, all combined (a few hundred phrases, built once).
+ */
+function praise(): string[] {
+  const subjects = ["youve been", "you have been", "youre", "you are", "you were", "you"];
+  const degrees = ["", "very ", "so ", "super ", "really ", "truly ", "extremely ", "incredibly "];
+  const adjectives = list(
+    "helpful great amazing awesome brilliant fantastic wonderful excellent kind lovely",
+    "patient superb",
+  ).concat(["the best"]);
+  const nouns = list("star legend lifesaver gem help").concat(["great help", "big help"]);
+  const articles = ["a ", "a real ", "such a ", "a total ", "an absolute "];
+  const out: string[] = [];
+  for (const subject of subjects) {
+    for (const degree of degrees) {
+      for (const adjective of adjectives) out.push(`${subject} ${degree}${adjective}`);
+    }
+    for (const article of articles) {
+      for (const noun of nouns) out.push(`${subject} ${article}${noun}`);
+    }
+  }
+  return out.concat(["you rock", "you rock thanks"]);
+}
+
 /** English. */
 export const EN: LanguagePack = {
   code: "en",
@@ -17,6 +42,8 @@ export const EN: LanguagePack = {
     "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
     // Texting forms of "you", "your".
     "u ur",
+    // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
+    "guys folks mate buddy pal dude",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
@@ -208,6 +235,15 @@ export const EN: LanguagePack = {
     "thats it for now",
     "nothing else",
     "im done",
+    // Saying the need is met ends the conversation as plainly as a farewell.
+    "thats all i needed",
+    "thats all i need",
+    "thats all i wanted",
+    "thats everything",
+    "thats everything i needed",
+    "thats all for today",
+    "that will be all",
+    "thatll be all",
   ],
   smallTalk: [
     "how are you",
@@ -224,16 +260,25 @@ export const EN: LanguagePack = {
     "are you human",
     "how are you today",
     "how are you doing today",
-    // Praise said with or instead of thanks.
-    "youre a lifesaver",
-    "you are a lifesaver",
+    // Asking after the assistant ("how's your day going?").
+    "hows your day",
+    "how is your day",
+    "hows your day going",
+    "how is your day going",
+    "hows your day been",
+    "how has your day been",
+    "how was your day",
+    "how have you been",
+    "how are things",
+    "hope youre well",
+    "hope you are well",
+    "hope youre doing well",
+    // Praise said with or instead of thanks: any degree word before any praising word
+    // ("you've been super helpful", "you're truly great", "such a big help").
     "lifesaver",
-    "youve been very helpful",
-    "you have been very helpful",
-    "youve been so helpful",
-    "youve been helpful",
     "very helpful",
     "so helpful",
+    ...praise(),
   ],
   repeat: [
     "repeat",
@@ -321,6 +366,9 @@ export const EN: LanguagePack = {
       "good evening",
     ],
     last: ["last", "past", "previous", "recent", "latest"],
+    // What is still there, and what has been spent of it, said in other words.
+    left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
+    use: ["use", "consume", "consumed", "consuming", "consumption"],
   },
   tasks: {
     reserve: [
@@ -361,8 +409,8 @@ export const EN: LanguagePack = {
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
       ...list("kill remove"),
-      // Asking for the money back gives the purchase up.
-      ...list("refund"),
+      // Asking for the money back gives the purchase up; "void" it makes it as if never made.
+      ...list("refund void"),
       "scratch",
       "withdraw",
       "bail on",
@@ -376,6 +424,15 @@ export const EN: LanguagePack = {
       "dont need",
       "wont need",
       "wont be needing",
+      // Asking not to go on with what was asked ("please don't make the pizza we ordered").
+      ...list("make send deliver bring prepare").flatMap((v) =>
+        list("the my our that it").map((d) => `dont ${v} ${d}`),
+      ),
+      // Not using the thing arranged gives it up ("we won't be using the room").
+      "wont be using",
+      "will not be using",
+      "wont use",
+      "not going to use",
       "not needed",
       "isnt needed",
       "get rid of",
@@ -448,6 +505,16 @@ export const EN: LanguagePack = {
       "earlier than",
       "later than planned",
       "earlier than planned",
+      // A time said as a shift ("a week later", "two days earlier") moves what was arranged.
+      ...list("day days week weeks hour hours month").flatMap((unit) => [
+        `${unit} later`,
+        `${unit} earlier`,
+      ]),
+      // ... and so does time added to it ("one more night", "an extra day").
+      ...list("day days night week weeks").flatMap((unit) => [
+        `more ${unit}`,
+        `extra ${unit}`,
+      ]),
       "sooner",
       "shorten",
       "cut short",

@@ -183,6 +183,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const tail = finalClause(turn.text);
       const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      // A point that leaves some flows open ("Reference 1003.") is settled by the story, when
+      // the whole message ranks one of them clearly first ("... wondering when it might arrive").
+      const [only] = read;
+      if (read.length === 1 && only?.type === "clarify" && only.flows) {
+        const open = only.flows;
+        const [top, next] = turn.rank.filter((r) => open.includes(r.flow));
+        if (top && (!next || next.score < top.score * du.limits.ambiguity)) {
+          return du.start(turn, top.flow);
+        }
+      }
       return read.length > 0 ? du.withPronounName(turn, du.withMessageValues(turn, read)) : null;
     },
   },
@@ -194,6 +204,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         const commands = du.read(clause, turn.model.loaded, turn.state);
         if (commands.some((c) => c.type === "start_flow"))
           return du.withPronounName(turn, du.withMessageValues(turn, commands));
+      }
+      return null;
+    },
+  },
+  {
+    // "I'd like to cancel, I've found a clinic closer to home": in a shorter message, the clause
+    // that asks starts its flow when that flow does the clause's act and the whole message
+    // points at it too (ranks it first, or has its act); the other clauses only say why.
+    name: "asking-clause",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.rank.length === 0) return null;
+      const clauses = askingClauses(turn.text, turn.model.asks, true);
+      if (clauses.length === 0 || clauses[0] === turn.text.trim()) return null;
+      for (const clause of clauses) {
+        const view = du.rankingView(turn.model, clause);
+        const ranked = turn.model.index.rank(view.text, view.markers);
+        const d = du.decide(ranked, du.limits.minCoverage);
+        if (!d || !("flow" in d) || !ranked.find((r) => r.flow === d.flow)?.acting) continue;
+        const whole = turn.rank.find((r) => r.flow === d.flow);
+        if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
       return null;
     },

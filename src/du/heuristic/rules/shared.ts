@@ -93,9 +93,9 @@ export function finalClause(text: string): string | null {
   return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
 }
 
-/** The clauses of a long message that ask for something, in order. */
-export function askingClauses(text: string, asks: RegExp): string[] {
-  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
+/** The clauses of a long message (or of any, with `short`) that ask for something, in order. */
+export function askingClauses(text: string, asks: RegExp, short = false): string[] {
+  if (!short && text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
   return text
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
