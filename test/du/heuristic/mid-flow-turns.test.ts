@@ -1,0 +1,52 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomain } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { inFlow } from "../helpers.ts";
+
+/** Answers, corrections and asides said while a flow waits, on domains the DU was not written for. */
+const root = path.resolve(import.meta.dirname, "../../..");
+const now = () => new Date("2027-03-10T12:00:00");
+const du = new HeuristicUnderstanding({ now });
+let clinic: LoadedDomain;
+let telecom: LoadedDomain;
+beforeAll(async () => {
+  clinic = await loadDomain(path.join(root, "examples/clinic"));
+  telecom = await loadDomain(path.join(root, "examples/telecom"));
+});
+
+describe("a correction that also faults what was said before", () => {
+  it("drops the negated old value and keeps the new one", () => {
+    const state = () =>
+      inFlow(clinic, "book_appointment", {
+        waiting: "time_of_day",
+        slots: { specialty: "dermatology", appointment_date: "2027-03-11" },
+      });
+    for (const text of [
+      "actually let's say monday, tomorrow is impossible",
+      "sorry, tomorrow doesn't suit me, monday then",
+      "monday instead, tomorrow won't do",
+    ]) {
+      expect(du.read(text, clinic, state()), text).toEqual([
+        { type: "correct_slot", slot: "appointment_date", value: "2027-03-15" },
+      ]);
+    }
+  });
+
+  it("leaves out a short judgement said in front of the new value", () => {
+    const state = () =>
+      inFlow(telecom, "report_outage", {
+        waiting: "outage_since",
+        slots: { service: "internet", outage_address: "Calle Luna 4, Cadiz" },
+      });
+    for (const text of [
+      "oops, wrong address, it's Calle Luna 14, Cadiz",
+      "sorry, that's incorrect: Calle Luna 14, Cadiz",
+    ]) {
+      expect(du.read(text, telecom, state()), text).toEqual([
+        { type: "correct_slot", slot: "outage_address", value: "Calle Luna 14, Cadiz" },
+      ]);
+    }
+  });
+});
