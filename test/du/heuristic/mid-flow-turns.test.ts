@@ -50,3 +50,25 @@ describe("a correction that also faults what was said before", () => {
     }
   });
 });
+
+describe("a no at the summary that names the new value before the slot's name", () => {
+  const summary = () =>
+    inFlow(telecom, "change_plan", {
+      confirm: true,
+      slots: { phone_number: "611 222 333", plan: "basic", add_ons: ["extra_sim"] },
+    });
+
+  it("corrects the slot instead of asking it again", () => {
+    for (const text of ["no, the unlimited plan would be better", "nope, unlimited plan then"]) {
+      expect(du.read(text, telecom, summary()), text).toEqual([
+        { type: "correct_slot", slot: "plan", value: "unlimited" },
+      ]);
+    }
+  });
+
+  it("still asks again when the held value is only judged", () => {
+    expect(du.read("no, the basic plan is wrong", telecom, summary())).toEqual([
+      { type: "deny", slot_to_change: "plan" },
+    ]);
+  });
+});

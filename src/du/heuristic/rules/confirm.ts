@@ -66,6 +66,10 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       const named = c.named;
       const { acts } = c.turn;
       if (!named) return null;
+      // "no, make it the plus plan": the new value said before the slot's name is a correction.
+      const said =
+        named.slot.kind === "text" ? null : c.turn.model.reader.answer(named.slot, c.turn.text);
+      if (said && !sameValue(said.value, c.frame.slots[named.slot.name])) return null;
       const rest = c.turn.text.slice(named.end);
       return ((acts.denyLead || acts.deny) && onlyJudgement(rest)) || faultsValue(rest)
         ? [{ type: "deny", slot_to_change: named.slot.name }]
