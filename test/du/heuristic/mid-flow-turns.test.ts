@@ -72,3 +72,41 @@ describe("a no at the summary that names the new value before the slot's name", 
     ]);
   });
 });
+
+describe("small talk while a question waits", () => {
+  const asked = (waiting: string, slots = {}) =>
+    inFlow(clinic, "book_appointment", { waiting, slots });
+
+  it("answers a question about what the assistant is as small talk, not a handoff", () => {
+    for (const text of [
+      "wait, are you a robot or a human?",
+      "am I chatting with a real person?",
+      "is this a bot",
+      "¿eres un robot?",
+    ]) {
+      const commands = du.read(text.replace(/^wait, /, ""), clinic, asked("appointment_date"));
+      expect(
+        commands.map((c) => c.type),
+        text,
+      ).toEqual(["chitchat"]);
+    }
+  });
+
+  it("still hands over when a person is asked for", () => {
+    for (const text of ["can I speak to a real person?", "I would like to talk to a person"]) {
+      const commands = du.read(text, clinic, asked("appointment_date"));
+      expect(
+        commands.map((c) => c.type),
+        text,
+      ).toEqual(["human_handoff"]);
+    }
+  });
+
+  it("reads a part of day with a please as the value of that slot, not a greeting", () => {
+    const state = () => asked("specialty", { appointment_date: "2027-03-15" });
+    expect(du.read("afternoon please", clinic, state())).toEqual([
+      { type: "set_slot", slot: "time_of_day", value: "afternoon" },
+    ]);
+    expect(du.read("good afternoon", clinic, state()).map((c) => c.type)).toEqual(["chitchat"]);
+  });
+});

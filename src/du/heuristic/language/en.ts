@@ -265,6 +265,8 @@ export const EN: LanguagePack = {
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
     "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b",
+  assistantQuestion:
+    "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
     "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
   switchCues:

@@ -43,6 +43,8 @@ export interface LanguagePack {
   humanNouns: string;
   /** ...or said another way ("a human please"). */
   human: string;
+  /** Asking what the assistant is ("are you a bot or a real person?"): small talk, no request. */
+  assistantQuestion: string;
   /** Fed up with the assistant. */
   frustration: string;
   /** A change of mind: the new request replaces the running flow. */

@@ -35,6 +35,7 @@ export const WHAT_IS = cue((p) => p.whatIs);
 export const HUMAN = new RegExp(
   `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${PACKS.map((p) => p.humanNouns).join("|")})\\b|${cue((p) => p.human).source}`,
 );
+export const ASSISTANT_QUESTION = cue((p) => p.assistantQuestion);
 export const FRUSTRATION = cue((p) => p.frustration);
 export const SWITCH_CUES = cue((p) => p.switchCues);
 export const DIGRESSION_CUES = cue((p) => p.digressionCues);

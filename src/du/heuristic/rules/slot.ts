@@ -224,7 +224,12 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "out-of-scope-question",
     run: (c) => {
       const { acts } = c.turn;
-      return c.question && !acts.help && !acts.helpQuestion && c.du.offTopic(c.turn, c.slot)
+      // Small talk ("are you a bot?") is answered as such, then the question asked again.
+      return c.question &&
+        !acts.help &&
+        !acts.helpQuestion &&
+        !acts.chitchat &&
+        c.du.offTopic(c.turn, c.slot)
         ? OUT_OF_SCOPE
         : null;
     },
@@ -249,11 +254,12 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "small-talk",
     run: (c) => {
       if (!c.turn.acts.chitchat || (STRICT_KINDS.has(c.slot.kind) && c.answer)) return null;
-      // The whole message must be the value: "good morning" asked the day stays a greeting.
+      // The whole message must be the value, but for fillers ("morning please"): "good
+      // morning" asked the day stays a greeting.
       const { text, model } = c.turn;
       const whole = (f: Found) =>
         STRICT_KINDS.has(model.slots.get(f.slot)?.kind ?? "text") &&
-        !/\p{L}/u.test(text.slice(0, f.start) + text.slice(f.end));
+        tokenize(text.slice(0, f.start) + text.slice(f.end)).every((t) => FILLERS.has(t.norm));
       return c.others.some(whole) ? null : c.du.chitchat(c.turn);
     },
   },
