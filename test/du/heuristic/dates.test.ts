@@ -112,3 +112,17 @@ describe("dayKey", () => {
     expect(findDates("tomorrow", new Date(2026, 2, 11, 0, 1))[0]!.value).toBe("2026-03-12");
   });
 });
+
+describe("a day and month asked about the past", () => {
+  it("is the latest such day up to today when the slot asks since when", () => {
+    expect(findDates("the 4th of march", NOW, true)[0]?.value).toBe("2026-03-04");
+    expect(findDates("november 30", NOW, true)[0]?.value).toBe("2025-11-30");
+    expect(findDates("8/3", NOW, true)[0]?.value).toBe("2026-03-08");
+  });
+
+  it("is past after 'since' whatever the slot, and ahead otherwise", () => {
+    expect(findDates("down since february 27", NOW)[0]?.value).toBe("2026-02-27");
+    expect(findDates("desde el 2 de marzo", NOW)[0]?.value).toBe("2026-03-02");
+    expect(findDates("february 27", NOW)[0]?.value).toBe("2027-02-27");
+  });
+});

@@ -91,12 +91,19 @@ function dayOfMonth(now: Date, day: number, past: boolean, target?: number): str
 }
 
 /** A day and month without a year: the next one from today (today included). */
-function upcoming(now: Date, month: number, day: number): string | null {
+function upcoming(now: Date, month: number, day: number, past = false): string | null {
   const y = now.getFullYear();
   const thisYear = iso(y, month, day);
   if (!thisYear) return null;
+  // Asked about the past ("since march 6"), the latest such day up to today.
+  if (past) return thisYear <= addDays(now, 0) ? thisYear : iso(y - 1, month, day);
   return thisYear >= addDays(now, 0) ? thisYear : iso(y + 1, month, day);
 }
+
+/** "since", "desde", "last" right before a date: it is a past one. */
+const SINCE_BEFORE = /\b(?:since|desde|last)\s+(?:(?:the|el|on)\s+)?$/;
+/** How far back "since" is looked for; only the few characters before a date matter. */
+const SINCE_REACH = 16;
 
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
@@ -263,7 +270,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
-    push(b >= 1 && b <= 12 ? upcoming(now, b, a) : null, m.index!, m.index! + m[0].length);
+    const since = past || SINCE_BEFORE.test(s.slice(Math.max(0, m.index! - SINCE_REACH), m.index!));
+    push(b >= 1 && b <= 12 ? upcoming(now, b, a, since) : null, m.index!, m.index! + m[0].length);
   }
   // "20-23 december", "del 20 al 23 de diciembre": the first day is in the second's month;
   // "december 20 to 23": the second day is in the first's.
@@ -288,11 +296,13 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     push(upcoming(now, month, first), m.index!, m.indices![2]![1]);
     push(upcoming(now, month, second), b[0], m.index! + m[0].length);
   }
+  const back = (at: number) =>
+    past || SINCE_BEFORE.test(s.slice(Math.max(0, at - SINCE_REACH), at));
   for (const m of s.matchAll(DAY_MONTH)) {
     const day = +m[1]!;
     const month = MONTHS[m[2]!]!;
     push(
-      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day),
+      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day, back(m.index!)),
       m.index!,
       m.index! + m[0].length,
     );
@@ -301,7 +311,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const month = MONTHS[m[1]!]!;
     const day = +m[2]!;
     push(
-      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day),
+      m[3] ? iso(+m[3], month, day) : upcoming(now, month, day, back(m.index!)),
       m.index!,
       m.index! + m[0].length,
     );
