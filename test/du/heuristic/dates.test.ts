@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, findDates } from "../../../src/du/heuristic/extract/dates.ts";
+import { dayKey, findDates, findMistypedDates } from "../../../src/du/heuristic/extract/dates.ts";
 
 // Tuesday 10 March 2026, local time.
 const NOW = new Date(2026, 2, 10, 12, 0, 0);
@@ -124,5 +124,21 @@ describe("a day and month asked about the past", () => {
     expect(findDates("down since february 27", NOW)[0]?.value).toBe("2026-02-27");
     expect(findDates("desde el 2 de marzo", NOW)[0]?.value).toBe("2026-03-02");
     expect(findDates("february 27", NOW)[0]?.value).toBe("2027-02-27");
+  });
+});
+
+describe("findMistypedDates", () => {
+  it("reads day words with one typo, keeping the message's offsets", () => {
+    expect(findMistypedDates("tommorow", NOW)).toEqual([{ value: "2026-03-11", start: 0, end: 8 }]);
+    const text = "maybe satruday the 14th?";
+    const [found] = findMistypedDates(text, NOW);
+    expect(found?.value).toBe("2026-03-14");
+    expect(text.slice(found!.start, found!.end)).toBe("satruday the 14th");
+    expect(findMistypedDates("yesterdy", NOW, true)[0]?.value).toBe("2026-03-09");
+  });
+
+  it("finds nothing without a mistyped date word", () => {
+    expect(findMistypedDates("tomorrow", NOW)).toEqual([]);
+    expect(findMistypedDates("money and lines", NOW)).toEqual([]);
   });
 });

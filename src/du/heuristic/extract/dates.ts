@@ -1,4 +1,4 @@
-import { fold } from "../text.ts";
+import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
 export interface DateMatch {
@@ -222,6 +222,85 @@ export function findDates(
   }
   last = { text, day, found };
   return found;
+}
+
+/** Day and month words long enough that one typo in them is still clearly them. */
+const TYPO_TARGETS = [
+  ...Object.keys(RELATIVE),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(MONTHS),
+].filter((w) => !w.includes(" ") && w.length >= 6);
+const DATE_WORDS = new Set([
+  ...Object.keys(RELATIVE),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAY_SHORT),
+]);
+
+/** From this length on, a date word may carry two typos. */
+const TWO_TYPOS = 8;
+
+/** The one long date word `word` is a typo of ("tomorow", "firday"), else null. */
+function dateWordFor(word: string): string | null {
+  if (word.length < 5 || DATE_WORDS.has(word)) return null;
+  let hit: string | null = null;
+  for (const target of TYPO_TARGETS) {
+    // People rarely mistype the first letter ("monday" is no typo of "sunday").
+    if (target[0] !== word[0]) continue;
+    // Long words take two typos ("tommorow", "wensday") when their first two letters hold.
+    const near =
+      editDistanceAtMost1(word, target) ||
+      (target.length >= TWO_TYPOS &&
+        target[1] === word[1] &&
+        editDistanceWithin(word, target, 2) <= 2);
+    if (!near) continue;
+    if (hit !== null && RELATIVE_OR_DAY(hit) !== RELATIVE_OR_DAY(target)) return null;
+    hit = target;
+  }
+  return hit;
+}
+const RELATIVE_OR_DAY = (w: string) => RELATIVE[w] ?? WEEKDAYS[w] ?? 100 + MONTHS[w]!;
+
+/**
+ * The dates of a message whose day and month words may carry one typo ("tomorow", "thrusday"):
+ * read when a date is asked and none was found as typed. Offsets are the message's own.
+ */
+export function findMistypedDates(text: string, now: Date, past = false): DateMatch[] {
+  const s = fold(text);
+  // Spans of the corrected text and where each came from.
+  const moved: { from: number; to: number; at: number; end: number }[] = [];
+  let fixed = "";
+  let kept = 0;
+  for (const m of s.matchAll(/\p{L}+/gu)) {
+    const target = dateWordFor(m[0]);
+    if (!target) continue;
+    fixed += s.slice(kept, m.index);
+    moved.push({
+      from: m.index,
+      to: m.index + m[0].length,
+      at: fixed.length,
+      end: fixed.length + target.length,
+    });
+    fixed += target;
+    kept = m.index + m[0].length;
+  }
+  if (moved.length === 0) return [];
+  fixed += s.slice(kept);
+  // A corrected offset back to the message: inside a corrected word, that word's bounds.
+  const back = (offset: number, isEnd: boolean): number => {
+    let delta = 0;
+    for (const span of moved) {
+      if (offset < span.at) break;
+      if (offset < span.end || (isEnd && offset === span.end)) return isEnd ? span.to : span.from;
+      delta = span.to - span.end;
+    }
+    return offset + delta;
+  };
+  return searchDates(fixed, now, past).map((d) => ({
+    value: d.value,
+    start: back(d.start, false),
+    end: back(d.end, true),
+  }));
 }
 
 /** The last answer: the same text is searched again and again within a message. */
