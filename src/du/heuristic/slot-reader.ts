@@ -656,15 +656,19 @@ export class SlotReader {
   declined(text: string, slots: readonly SlotInfo[]): SlotInfo[] {
     const tokens = tokenize(text);
     const stems = tokens.map((t) => stem(t.norm));
+    // "no drink", and with one function word between: "nothing to drink", "nada de beber".
+    const namesAfter = (i: number, key: readonly string[]) =>
+      (keyAt(stems, i + 1, key) && adjacent(text, tokens[i]!, tokens[i + 1]!)) ||
+      (i + 2 < tokens.length &&
+        STOP_WORDS.has(tokens[i + 1]!.norm) &&
+        !NEGATORS.has(tokens[i + 1]!.norm) &&
+        keyAt(stems, i + 2, key) &&
+        adjacent(text, tokens[i]!, tokens[i + 1]!) &&
+        adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
     return slots.filter(
       (slot) =>
         slot.optional &&
-        slot.keys.some((key) =>
-          tokens.some(
-            (t, i) =>
-              NEGATORS.has(t.norm) && keyAt(stems, i + 1, key) && adjacent(text, t, tokens[i + 1]!),
-          ),
-        ),
+        slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
     );
   }
 

@@ -11,7 +11,9 @@ const now = () => new Date("2027-03-10T12:00:00");
 const du = new HeuristicUnderstanding({ now });
 let clinic: LoadedDomain;
 let telecom: LoadedDomain;
+let pizza: LoadedDomain;
 beforeAll(async () => {
+  pizza = await loadDomain(path.join(root, "examples/pizza"));
   clinic = await loadDomain(path.join(root, "examples/clinic"));
   telecom = await loadDomain(path.join(root, "examples/telecom"));
 });
@@ -108,5 +110,58 @@ describe("small talk while a question waits", () => {
       { type: "set_slot", slot: "time_of_day", value: "afternoon" },
     ]);
     expect(du.read("good afternoon", clinic, state()).map((c) => c.type)).toEqual(["chitchat"]);
+  });
+});
+
+describe("declining while a question waits", () => {
+  const toppings = () =>
+    inFlow(pizza, "order_pizza", { waiting: "toppings", slots: { size: "medium" } });
+
+  it("skips another optional slot declined by name and asks the question again", () => {
+    for (const text of ["and nothing to drink", "no drinks for me please", "no drink, thanks"]) {
+      expect(du.read(text, pizza, toppings()), text).toEqual([
+        { type: "skip_slot", slot: "drink" },
+      ]);
+    }
+  });
+
+  it("skips both when the asked one is declined alongside, and keeps an answer", () => {
+    expect(du.read("no drink and no toppings", pizza, toppings())).toEqual([
+      { type: "skip_slot", slot: "toppings" },
+      { type: "skip_slot", slot: "drink" },
+    ]);
+    expect(du.read("olives, nothing to drink", pizza, toppings())).toEqual([
+      { type: "set_slot", slot: "toppings", value: ["olives"] },
+      { type: "skip_slot", slot: "drink" },
+    ]);
+  });
+
+  it("takes no 'nothing' as a required free-text answer", () => {
+    const named = () =>
+      inFlow(clinic, "book_appointment", {
+        waiting: "patient_name",
+        slots: { specialty: "pediatrics", appointment_date: "2027-03-12", time_of_day: "morning" },
+      });
+    for (const text of ["nothing to add here", "no, nobody", "nada"]) {
+      expect(du.read(text, clinic, named()), text).toEqual([{ type: "deny" }]);
+    }
+    expect(du.read("Noelia Nadal", clinic, named())).toEqual([
+      { type: "set_slot", slot: "patient_name", value: "Noelia Nadal" },
+    ]);
+  });
+
+  it("skips an optional free list opened with 'nothing'", () => {
+    const notes = inFlow(clinic, "book_appointment", {
+      waiting: "symptoms",
+      slots: {
+        specialty: "pediatrics",
+        appointment_date: "2027-03-12",
+        time_of_day: "morning",
+        patient_name: "Leo Diaz",
+      },
+    });
+    expect(du.read("nothing worth mentioning", clinic, notes)).toEqual([
+      { type: "skip_slot", slot: "symptoms" },
+    ]);
   });
 });

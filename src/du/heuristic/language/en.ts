@@ -254,6 +254,7 @@ export const EN: LanguagePack = {
     "one more time",
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
+  nothing: list("none nothing nobody"),
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),

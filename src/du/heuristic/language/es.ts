@@ -65,6 +65,7 @@ export const ES: LanguagePack = {
   smallTalk: ["que tal", "como estas"],
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
+  nothing: list("nada ninguno ninguna nadie"),
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado"),

@@ -28,6 +28,8 @@ export interface LanguagePack {
   repeat: string[];
   /** A negated answer to an optional question: "none", "nothing", "skip" (see optional slots). */
   none: string[];
+  /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
+  nothing: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
