@@ -636,9 +636,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
-    const ranked = turn.model.index.rank(rest);
+    // A flow that cancels matches the rest ("the order") only by the thing it cancels; when
+    // the running flow is as close as any other to the rest, its thing is the one meant
+    // ("cancel the order" while ordering stops this order).
+    const active = turn.frame.flow;
+    const ranked = turn.model.index
+      .rank(rest)
+      .filter((r) => r.flow === active || !turn.model.index.actsOf(r.flow).has("cancel"));
     if (ranked.length === 0) return terms.length <= 2;
-    return ranked[0]!.flow === turn.frame.flow;
+    const top = ranked[0]!.score;
+    return ranked.some((r) => r.flow === active && r.score >= top * this.limits.ambiguity);
   }
 
   /**

@@ -165,3 +165,32 @@ describe("declining while a question waits", () => {
     ]);
   });
 });
+
+describe("cancel with no other object while a flow runs", () => {
+  it("stops the running flow, whatever it is", () => {
+    const asked = inFlow(pizza, "order_pizza", { waiting: "toppings", slots: { size: "small" } });
+    for (const text of ["cancel", "stop please", "cancel the whole order", "cancel this pizza"]) {
+      expect(du.read(text, pizza, asked), text).toEqual([{ type: "cancel_flow" }]);
+    }
+  });
+
+  it("stops the order being placed at its summary, not another order", () => {
+    const summary = inFlow(pizza, "order_pizza", {
+      confirm: true,
+      slots: { size: "small", delivery_address: "Calle Real 9" },
+    });
+    expect(du.read("please cancel my order", pizza, summary)).toEqual([{ type: "cancel_flow" }]);
+  });
+
+  it("confirms a cancellation when its own request is said again at its summary", () => {
+    const summary = () =>
+      inFlow(pizza, "cancel_order", { confirm: true, slots: { order_number: "1004" } });
+    for (const text of ["cancel", "cancel the order please", "cancel order 1004"]) {
+      expect(du.read(text, pizza, summary()), text).toEqual([{ type: "affirm" }]);
+    }
+    for (const text of ["never mind", "forget it"]) {
+      expect(du.read(text, pizza, summary()), text).toEqual([{ type: "cancel_flow" }]);
+    }
+    expect(du.read("no, don't cancel", pizza, summary())).toEqual([{ type: "deny" }]);
+  });
+});
