@@ -633,6 +633,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "para el alquiler" is a transfer concept.
     if (AMBIGUOUS_CANCEL.has(phrase)) return false;
     if (this.valueOfOtherFlow(turn)) return false;
+    if (this.changesValue(turn)) return false;
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
@@ -646,6 +647,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (ranked.length === 0) return terms.length <= 2;
     const top = ranked[0]!.score;
     return ranked.some((r) => r.flow === active && r.score >= top * this.limits.ambiguity);
+  }
+
+  /**
+   * "I changed my mind about the size, small", "I don't want large anymore, make it small": a
+   * cancel phrase about one value, with a new value for the running flow and the slot named or
+   * a correction cue, changes that value; the flow goes on.
+   */
+  changesValue(turn: Turn): boolean {
+    const frame = turn.frame!;
+    if (!turn.acts.correction && !this.namedSlot(turn, frame.flow)) return false;
+    const typed = (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind !== "text");
+    return turn.model.reader
+      .mentions(turn.text, typed, turn.model.cues.get(frame.flow) ?? [])
+      .some((f) => !sameValue(f.value, frame.slots[f.slot]));
   }
 
   /**

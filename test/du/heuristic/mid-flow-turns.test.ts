@@ -194,3 +194,29 @@ describe("cancel with no other object while a flow runs", () => {
     expect(du.read("no, don't cancel", pizza, summary())).toEqual([{ type: "deny" }]);
   });
 });
+
+describe("taking back one value while the flow goes on", () => {
+  const drink = () =>
+    inFlow(pizza, "order_pizza", {
+      waiting: "drink",
+      slots: { size: "medium", toppings: ["olives"] },
+    });
+
+  it("changes the value when a change of mind names it, instead of cancelling", () => {
+    for (const text of [
+      "hmm, changed my mind on the size, a large one",
+      "I don't want a medium anymore, make it large",
+    ]) {
+      expect(du.read(text, pizza, drink()), text).toEqual([
+        { type: "correct_slot", slot: "size", value: "large" },
+      ]);
+    }
+    expect(du.read("I changed my mind", pizza, drink())).toEqual([{ type: "cancel_flow" }]);
+  });
+
+  it("empties an optional slot given earlier when it is declined by name", () => {
+    expect(du.read("oh and no toppings after all", pizza, drink())).toEqual([
+      { type: "skip_slot", slot: "toppings" },
+    ]);
+  });
+});

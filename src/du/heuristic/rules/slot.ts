@@ -114,8 +114,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "decline-other-optional",
     run: ({ turn, slot, frame }) => {
       if (turn.acts.cancel) return null;
+      // A filled one is taken back ("actually no toppings" asked the drink): skipped, emptied.
       const open = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
-        (s) => s !== slot && s.optional && (frame.slots[s.name] ?? null) === null,
+        (s) => s !== slot && s.optional,
       );
       const gone = open.length ? turn.model.reader.declined(turn.text, open) : [];
       if (gone.length === 0) return null;
