@@ -2,7 +2,7 @@ import type { SlotValue } from "../../protocol/commands.ts";
 import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { dayKey, findDates, findMistypedDates } from "./extract/dates.ts";
+import { dayKey, findDates, findMistypedDates, findWeekend } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -197,6 +197,7 @@ export class SlotReader {
         let dates = findDates(text, this.now(), slot.past);
         // Asked a date, "tomorow" is tomorrow.
         if (dates.length === 0) dates = findMistypedDates(text, this.now(), slot.past);
+        if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, findDates, findMistypedDates } from "../../../src/du/heuristic/extract/dates.ts";
+import {
+  dayKey,
+  findDates,
+  findMistypedDates,
+  findWeekend,
+} from "../../../src/du/heuristic/extract/dates.ts";
 
 // Tuesday 10 March 2026, local time.
 const NOW = new Date(2026, 2, 10, 12, 0, 0);
@@ -140,5 +145,27 @@ describe("findMistypedDates", () => {
   it("finds nothing without a mistyped date word", () => {
     expect(findMistypedDates("tomorrow", NOW)).toEqual([]);
     expect(findMistypedDates("money and lines", NOW)).toEqual([]);
+  });
+});
+
+describe("findWeekend", () => {
+  it("is no date in a story: only an answer reads it", () => {
+    expect(findDates("hurt my back at the weekend, can I come thursday?", NOW)).toHaveLength(1);
+  });
+
+  it("is the coming Saturday, or the last one when it is past", () => {
+    expect(findWeekend("can we do it at the weekend", NOW)[0]?.value).toBe("2026-03-14");
+    expect(findWeekend("next weekend", NOW)[0]?.value).toBe("2026-03-14");
+    expect(findWeekend("it stopped working over the weekend", NOW, true)[0]?.value).toBe(
+      "2026-03-07",
+    );
+    expect(findWeekend("since last weekend", NOW)[0]?.value).toBe("2026-03-07");
+    expect(findWeekend("este fin de semana", NOW)[0]?.value).toBe("2026-03-14");
+  });
+
+  it("said on a Sunday, is that weekend's Saturday", () => {
+    const sunday = new Date(2026, 2, 15, 12, 0, 0);
+    expect(findWeekend("since the weekend", sunday)[0]?.value).toBe("2026-03-14");
+    expect(findWeekend("next weekend", sunday)[0]?.value).toBe("2026-03-21");
   });
 });

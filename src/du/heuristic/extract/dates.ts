@@ -164,6 +164,14 @@ const PAST_WEEKDAY = new RegExp(
 const PART_OF_TODAY =
   /\b(?:this (?:morning|afternoon|evening)|earlier today|esta (?:manana|tarde|noche)|hoy por la (?:manana|tarde))\b/g;
 
+/** "the weekend", "since last weekend", "el fin de semana": its Saturday. */
+const WEEKEND =
+  /\b(?:(?:since|over|during|last|past|next|this|the|desde|el|este|proximo|pasado)\s+)*(?:weekend|fin de semana)(?:\s+(?:pasado|que viene))?\b/g;
+/** Said with the weekend, these put it in the past... */
+const WEEKEND_PAST = /\b(?:since|last|past|desde|pasado)\b/;
+/** ...and these, said on a weekend, the one after. */
+const WEEKEND_NEXT = /\b(?:next|proximo|que viene)\b/;
+
 /** "3 days ago", "a week ago", "hace 2 dias". */
 const AGO =
   /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+ago|hace\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?))\b/g;
@@ -301,6 +309,29 @@ export function findMistypedDates(text: string, now: Date, past = false): DateMa
     start: back(d.start, false),
     end: back(d.end, true),
   }));
+}
+
+/**
+ * "the weekend" said as a date: its Saturday. Only read where a date is asked and nothing else
+ * is one: in a story ("hurt my back at the weekend, can I come thursday?") it tells when
+ * something happened.
+ */
+export function findWeekend(text: string, now: Date, past = false): DateMatch[] {
+  const s = fold(text);
+  const out: DateMatch[] = [];
+  const push = (value: string, start: number, end: number) => out.push({ value, start, end });
+  for (const m of s.matchAll(WEEKEND)) {
+    // On a Saturday or Sunday "the weekend" is this one; else the coming one, or the last one
+    // when asked about the past or said with "since" or "last".
+    const day = now.getDay();
+    const thisOne = day === 6 ? 0 : day === 0 ? -1 : 6 - day;
+    const back = past || WEEKEND_PAST.test(m[0]);
+    const weekend = day === 6 || day === 0;
+    // "next weekend", as "next friday", is the coming one; said on a weekend, the one after.
+    const shift = back && !weekend ? -7 : weekend && WEEKEND_NEXT.test(m[0]) ? 7 : 0;
+    push(addDays(now, thisOne + shift), m.index!, m.index! + m[0].length);
+  }
+  return out;
 }
 
 /** The last answer: the same text is searched again and again within a message. */
