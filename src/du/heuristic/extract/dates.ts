@@ -273,7 +273,19 @@ const RELATIVE_OR_DAY = (w: string) => RELATIVE[w] ?? WEEKDAYS[w] ?? 100 + MONTH
  * The dates of a message whose day and month words may carry one typo ("tomorow", "thrusday"):
  * read when a date is asked and none was found as typed. Offsets are the message's own.
  */
-export function findMistypedDates(text: string, now: Date, past = false): DateMatch[] {
+export function findMistypedDates(text: string, now: Date, past = false): readonly DateMatch[] {
+  // Asked again and again for the same message, as findDates is.
+  const day = past ? `${dayKey(now)}|past` : dayKey(now);
+  if (lastMistyped && lastMistyped.text === text && lastMistyped.day === day) {
+    return lastMistyped.found;
+  }
+  const found = Object.freeze(searchMistyped(text, now, past));
+  lastMistyped = { text, day, found };
+  return found;
+}
+let lastMistyped: { text: string; day: string; found: readonly DateMatch[] } | undefined;
+
+function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   const s = fold(text);
   // Spans of the corrected text and where each came from.
   const moved: { from: number; to: number; at: number; end: number }[] = [];
