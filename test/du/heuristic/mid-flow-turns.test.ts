@@ -169,7 +169,13 @@ describe("declining while a question waits", () => {
 describe("cancel with no other object while a flow runs", () => {
   it("stops the running flow, whatever it is", () => {
     const asked = inFlow(pizza, "order_pizza", { waiting: "toppings", slots: { size: "small" } });
-    for (const text of ["cancel", "stop please", "cancel the whole order", "cancel this pizza"]) {
+    for (const text of [
+      "cancel",
+      "stop please",
+      "cancel the whole order",
+      "cancel this pizza",
+      "call it off",
+    ]) {
       expect(du.read(text, pizza, asked), text).toEqual([{ type: "cancel_flow" }]);
     }
   });
