@@ -166,7 +166,7 @@ const PART_OF_TODAY =
 
 /** "the weekend", "since last weekend", "el fin de semana": its Saturday. */
 const WEEKEND =
-  /\b(?:(?:since|over|during|last|past|next|this|the|desde|el|este|proximo|pasado)\s+)*(?:weekend|fin de semana)(?:\s+(?:pasado|que viene))?\b/g;
+  /\b(?:(?:since|over|during|last|past|next|this|the|desde|el|este|proximo|pasado)\s+){0,3}(?:weekend|fin de semana)(?:\s+(?:pasado|que viene))?\b/g;
 /** Said with the weekend, these put it in the past... */
 const WEEKEND_PAST = /\b(?:since|last|past|desde|pasado)\b/;
 /** ...and these, said on a weekend, the one after. */
@@ -251,6 +251,19 @@ const TWO_TYPOS = 8;
 /** The one long date word `word` is a typo of ("tomorow", "firday"), else null. */
 function dateWordFor(word: string): string | null {
   if (word.length < 5 || DATE_WORDS.has(word)) return null;
+  // A message repeats its words; each is compared with the targets once.
+  let hit = typoCache.get(word);
+  if (hit === undefined) {
+    hit = searchDateWord(word);
+    if (typoCache.size >= TYPO_CACHE_SIZE) typoCache.clear();
+    typoCache.set(word, hit);
+  }
+  return hit;
+}
+const typoCache = new Map<string, string | null>();
+const TYPO_CACHE_SIZE = 512;
+
+function searchDateWord(word: string): string | null {
   let hit: string | null = null;
   for (const target of TYPO_TARGETS) {
     // People rarely mistype the first letter ("monday" is no typo of "sunday").
@@ -262,12 +275,13 @@ function dateWordFor(word: string): string | null {
         target[1] === word[1] &&
         editDistanceWithin(word, target, 2) <= 2);
     if (!near) continue;
-    if (hit !== null && RELATIVE_OR_DAY(hit) !== RELATIVE_OR_DAY(target)) return null;
+    if (hit !== null && meaningOf(hit) !== meaningOf(target)) return null;
     hit = target;
   }
   return hit;
 }
-const RELATIVE_OR_DAY = (w: string) => RELATIVE[w] ?? WEEKDAYS[w] ?? 100 + MONTHS[w]!;
+/** What a date word stands for: a day offset, a weekday or a month. */
+const meaningOf = (w: string) => RELATIVE[w] ?? WEEKDAYS[w] ?? 100 + MONTHS[w]!;
 
 /**
  * The dates of a message whose day and month words may carry one typo ("tomorow", "thrusday"):
@@ -306,15 +320,23 @@ function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   }
   if (moved.length === 0) return [];
   fixed += s.slice(kept);
-  // A corrected offset back to the message: inside a corrected word, that word's bounds.
+  // A corrected offset back to the message: inside a corrected word, that word's bounds. The
+  // last corrected word starting at or before it is found by binary search (long messages).
   const back = (offset: number, isEnd: boolean): number => {
-    let delta = 0;
-    for (const span of moved) {
-      if (offset < span.at) break;
-      if (offset < span.end || (isEnd && offset === span.end)) return isEnd ? span.to : span.from;
-      delta = span.to - span.end;
+    let lo = 0;
+    let hi = moved.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (moved[mid]!.at <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return offset + delta;
+    if (at < 0) return offset;
+    const span = moved[at]!;
+    if (offset < span.end || (isEnd && offset === span.end)) return isEnd ? span.to : span.from;
+    return offset + span.to - span.end;
   };
   return searchDates(fixed, now, past).map((d) => ({
     value: d.value,
