@@ -1,6 +1,7 @@
 import type { ChitchatKind } from "../../protocol/commands.ts";
 import {
   AFFIRM,
+  ASSISTANT_QUESTION,
   CANCEL,
   CORRECTION_OPENERS,
   CORRECTION_PHRASES,
@@ -187,6 +188,9 @@ function read(message: string): ActReading {
   const words = text.length ? text.split(" ") : [];
   const whatIsMatch = WHAT_IS.exec(text);
   const whatIsTerm = whatIsMatch ? text.slice(whatIsMatch[0].length).trim() : "";
+  // "are you a bot or a real person?" asks what the assistant is: small talk, not a request
+  // for a person, though it names one.
+  const aboutAssistant = words.length <= MAX_ACT_WORDS && ASSISTANT_QUESTION.test(text);
   return {
     flat: text,
     affirm: pure(words, sets.affirm),
@@ -198,9 +202,9 @@ function read(message: string): ActReading {
     help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
-    human: HUMAN.test(text),
+    human: !aboutAssistant && HUMAN.test(text),
     greeting: pure(words, sets.greeting),
-    chitchat: chitchatKind(text, words),
+    chitchat: chitchatKind(text, words) ?? (aboutAssistant ? "other" : null),
     correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),
     frustrated: words.length <= MAX_ACT_WORDS && FRUSTRATION.test(text),
     switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),

@@ -14,10 +14,12 @@ import { findDates } from "./extract/dates.ts";
 import type { FlowScore } from "./flow-index.ts";
 import { saysFlowWord } from "./flow-words.ts";
 import {
+  AFFIRM,
   AMBIGUOUS_CANCEL,
   FILLERS,
   GREETING,
   INTENT_WORDS,
+  JUDGEMENT,
   ORDINALS,
   PHRASE_BREAKS,
   PREPOSITIONS,
@@ -659,12 +661,34 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "para el alquiler" is a transfer concept.
     if (AMBIGUOUS_CANCEL.has(phrase)) return false;
     if (this.valueOfOtherFlow(turn)) return false;
+    if (this.changesValue(turn)) return false;
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
-    const ranked = turn.model.index.rank(rest);
+    // A flow that cancels matches the rest ("the order") only by the thing it cancels; when
+    // the running flow is as close as any other to the rest, its thing is the one meant
+    // ("cancel the order" while ordering stops this order).
+    const active = turn.frame.flow;
+    const ranked = turn.model.index
+      .rank(rest)
+      .filter((r) => r.flow === active || !turn.model.index.actsOf(r.flow).has("cancel"));
     if (ranked.length === 0) return terms.length <= 2;
-    return ranked[0]!.flow === turn.frame.flow;
+    const top = ranked[0]!.score;
+    return ranked.some((r) => r.flow === active && r.score >= top * this.limits.ambiguity);
+  }
+
+  /**
+   * "I changed my mind about the size, small", "I don't want large anymore, make it small": a
+   * cancel phrase about one value, with a new value for the running flow and the slot named or
+   * a correction cue, changes that value; the flow goes on.
+   */
+  changesValue(turn: Turn): boolean {
+    const frame = turn.frame!;
+    if (!turn.acts.correction && !this.namedSlot(turn, frame.flow)) return false;
+    const typed = (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind !== "text");
+    return turn.model.reader
+      .mentions(turn.text, typed, turn.model.cues.get(frame.flow) ?? [])
+      .some((f) => !sameValue(f.value, frame.slots[f.slot]));
   }
 
   /**
@@ -694,10 +718,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       let rest = turn.text
         .slice(named.end)
         .replace(VALUE_LEAD, "")
+        .replace(/^[\s,;]+/, "")
         .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
       // "the address is wrong, it's Gran Via 22": the judgement before the new value goes.
       const clause = rest.search(/[,.;:!]\s/);
       if (clause > 0 && faultsValue(rest.slice(0, clause))) rest = rest.slice(clause + 1);
+      // "wrong address, it's Gran Via 22": what follows the faulted name is the new value.
+      rest = rest.trimStart().replace(IT_IS, "");
       // "the name is correct" judges the value; it states none.
       const found = onlyJudgement(rest) ? null : turn.model.reader.answer(named.slot, rest);
       if (found && !sameValue(found.value, frame.slots[named.slot.name])) {
@@ -717,7 +744,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     if (!marked) return null;
     // Without a slot name, the value's type says which slot it is for.
-    const body = this.stripOpeners(turn.text);
+    const body = this.withoutFaults(turn, this.stripOpeners(turn.text), slots);
     const candidates = slots.filter((s) => isFilled(frame, s) || s === pending);
     const cues = turn.model.cues.get(frame.flow) ?? [];
     const typed = turn.model.reader.mentions(
@@ -815,6 +842,41 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (found) return this.setSlots(turn, [found], pending);
     }
     return null;
+  }
+
+  /**
+   * A correction without the clauses that only fault what was said before: "wrong number, it's
+   * Gran Via 22" (a short judgement in front), "make it friday, tomorrow won't work" (the held
+   * value, negated). Left in, they read as part of the new value or as a second value.
+   */
+  withoutFaults(turn: Turn, body: string, slots: readonly SlotInfo[]): string {
+    const frame = turn.frame!;
+    let text = body;
+    // A leading judgement of a few words with no value in it ("wrong number", "that's wrong").
+    for (let i = 0; i < 2; i++) {
+      const cut = text.search(/[,.;:!]\s/);
+      if (cut < 0) break;
+      const words = flat(text.slice(0, cut)).split(" ").filter(Boolean);
+      if (words.length > FAULT_WORDS || /\d/.test(text.slice(0, cut))) break;
+      if (!words.some((w) => FAULTS.has(w))) break;
+      text = text.slice(cut + 1).trimStart();
+    }
+    text = text.replace(IT_IS, "");
+    // A clause naming the value a typed slot holds is about the old value ("tomorrow won't
+    // work", "tomorrow is impossible"): a correction says it only to take it back.
+    const clauses = [...text.matchAll(CLAUSE)];
+    if (clauses.length < 2) return text;
+    const held = slots.filter((s) => s.kind !== "text" && isFilled(frame, s));
+    const kept = clauses.filter((m) => {
+      const clause = m[1]!;
+      return !held.some((s) => {
+        const found = turn.model.reader.answer(s, clause);
+        return found !== null && sameValue(found.value, frame.slots[s.name]);
+      });
+    });
+    return kept.length > 0 && kept.length < clauses.length
+      ? kept.map((m) => m[1]!.trim()).join(", ")
+      : text;
   }
 
   /** "Pedro, not Ana" / "not Ana, Pedro": the slot now holding "Ana" gets "Pedro". */
@@ -1464,6 +1526,17 @@ const RELATION_VALUE = /^(?:my|our|mi)\s/i;
 
 /** One to three capitalised words: "Tim", "Maria Lopez". */
 const PROPER_NAME = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}$/u;
+
+/** Words of a judgement that finds a value wrong ("wrong", "incorrect", "mal"), not right. */
+const FAULTS: ReadonlySet<string> = new Set(
+  [...JUDGEMENT].filter((w) => !AFFIRM.some((a) => a.split(" ").includes(w))),
+);
+/** The most words of a judgement said before a corrected value ("sorry, wrong number"). */
+const FAULT_WORDS = 3;
+/** "it's" before a corrected value: "wrong one, it's Gran Via 22". */
+const IT_IS = /^(?:it'?s|it is|that'?s|that is|es)\s+/i;
+/** A clause of a correction: up to a comma, full stop or "but" ("friday, not tomorrow"). */
+const CLAUSE = /((?:(?![,.;!]\s|\sbut\s).)+)(?:[,.;!]\s+|\s+but\s+|$)/gi;
 
 /** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
 const PREPOSITION_STEMS = new Set([...PREPOSITIONS].map(stem));

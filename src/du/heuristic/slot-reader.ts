@@ -3,7 +3,7 @@ import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { dayKey, findDates } from "./extract/dates.ts";
+import { dayKey, findDates, findWeekend } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -196,7 +196,8 @@ export class SlotReader {
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
-        const dates = findDates(text, this.now(), slot.past);
+        let dates = findDates(text, this.now(), slot.past);
+        if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {
@@ -661,15 +662,19 @@ export class SlotReader {
   declined(text: string, slots: readonly SlotInfo[]): SlotInfo[] {
     const tokens = tokenize(text);
     const stems = tokens.map((t) => stem(t.norm));
+    // "no drink", and with one function word between: "nothing to drink", "nada de beber".
+    const namesAfter = (i: number, key: readonly string[]) =>
+      (keyAt(stems, i + 1, key) && adjacent(text, tokens[i]!, tokens[i + 1]!)) ||
+      (i + 2 < tokens.length &&
+        STOP_WORDS.has(tokens[i + 1]!.norm) &&
+        !NEGATORS.has(tokens[i + 1]!.norm) &&
+        keyAt(stems, i + 2, key) &&
+        adjacent(text, tokens[i]!, tokens[i + 1]!) &&
+        adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
     return slots.filter(
       (slot) =>
         slot.optional &&
-        slot.keys.some((key) =>
-          tokens.some(
-            (t, i) =>
-              NEGATORS.has(t.norm) && keyAt(stems, i + 1, key) && adjacent(text, t, tokens[i + 1]!),
-          ),
-        ),
+        slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
     );
   }
 

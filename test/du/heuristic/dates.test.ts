@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, findDates } from "../../../src/du/heuristic/extract/dates.ts";
+import { dayKey, findDates, findWeekend } from "../../../src/du/heuristic/extract/dates.ts";
 
 // Tuesday 10 March 2026, local time.
 const NOW = new Date(2026, 2, 10, 12, 0, 0);
@@ -163,5 +163,57 @@ describe("dayKey", () => {
     // "tomorrow" follows the clock across midnight, cached answers or not.
     expect(findDates("tomorrow", new Date(2026, 2, 10, 23, 59))[0]!.value).toBe("2026-03-11");
     expect(findDates("tomorrow", new Date(2026, 2, 11, 0, 1))[0]!.value).toBe("2026-03-12");
+  });
+});
+
+describe("a day and month asked about the past", () => {
+  it("is the latest such day up to today when the slot asks since when", () => {
+    expect(findDates("the 4th of march", NOW, true)[0]?.value).toBe("2026-03-04");
+    expect(findDates("november 30", NOW, true)[0]?.value).toBe("2025-11-30");
+    expect(findDates("8/3", NOW, true)[0]?.value).toBe("2026-03-08");
+  });
+
+  it("is past after 'since' whatever the slot, and ahead otherwise", () => {
+    expect(findDates("down since february 27", NOW)[0]?.value).toBe("2026-02-27");
+    expect(findDates("desde el 2 de marzo", NOW)[0]?.value).toBe("2026-03-02");
+    expect(findDates("february 27", NOW)[0]?.value).toBe("2027-02-27");
+  });
+});
+
+describe("date words typed wrong", () => {
+  it("reads day words with a typo, keeping the message's offsets", () => {
+    expect(findDates("tommorow", NOW)).toEqual([{ value: "2026-03-11", start: 0, end: 8 }]);
+    const text = "maybe satruday then?";
+    const [found] = findDates(text, NOW);
+    expect(found?.value).toBe("2026-03-14");
+    expect(text.slice(found!.start, found!.end)).toBe("satruday");
+    expect(findDates("yesterdy", NOW, true)[0]?.value).toBe("2026-03-09");
+  });
+
+  it("reads nothing when two date words are typed wrong, or none is", () => {
+    expect(findDates("tomorow or thrusday", NOW)).toEqual([]);
+    expect(findDates("money and lines", NOW)).toEqual([]);
+  });
+});
+
+describe("findWeekend", () => {
+  it("is no date in a story: only an answer reads it", () => {
+    expect(findDates("hurt my back at the weekend, can I come thursday?", NOW)).toHaveLength(1);
+  });
+
+  it("is the coming Saturday, or the last one when it is past", () => {
+    expect(findWeekend("can we do it at the weekend", NOW)[0]?.value).toBe("2026-03-14");
+    expect(findWeekend("next weekend", NOW)[0]?.value).toBe("2026-03-14");
+    expect(findWeekend("it stopped working over the weekend", NOW, true)[0]?.value).toBe(
+      "2026-03-07",
+    );
+    expect(findWeekend("since last weekend", NOW)[0]?.value).toBe("2026-03-07");
+    expect(findWeekend("este fin de semana", NOW)[0]?.value).toBe("2026-03-14");
+  });
+
+  it("said on a Sunday, is that weekend's Saturday", () => {
+    const sunday = new Date(2026, 2, 15, 12, 0, 0);
+    expect(findWeekend("since the weekend", sunday)[0]?.value).toBe("2026-03-14");
+    expect(findWeekend("next weekend", sunday)[0]?.value).toBe("2026-03-21");
   });
 });

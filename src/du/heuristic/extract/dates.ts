@@ -1,4 +1,4 @@
-import { editDistanceWithin, fold } from "../text.ts";
+import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
 export interface DateMatch {
@@ -164,23 +164,6 @@ const WORD_WEEKDAY =
   /\b(?:(next|on|coming)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
 
 /**
- * Date words long enough that a word one edit away (two from eight letters) is that word typed
- * wrong, not another word: "tomorow", "yesterdy", "thrusday". Short ones ("friday") are not.
- */
-const TYPED_WRONG = [
-  "tomorrow",
-  "yesterday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "saturday",
-  "miercoles",
-];
-const LONG_WORD = /\b[a-z]{6,11}\b/g;
-/** Edits allowed for a typed-wrong date word: two from eight letters, else one. */
-const limit = (word: string) => (word.length >= 8 ? 2 : 1);
-
-/**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
  * lunes". It resolves to the latest one before today (today itself for "since").
  */
@@ -192,6 +175,14 @@ const PAST_WEEKDAY = new RegExp(
 /** A part of today: "this morning", "earlier today", "esta mañana", "esta tarde". */
 const PART_OF_TODAY =
   /\b(?:this (?:morning|afternoon|evening)|earlier today|esta (?:manana|tarde|noche)|hoy por la (?:manana|tarde))\b/g;
+
+/** "the weekend", "since last weekend", "el fin de semana": its Saturday. */
+const WEEKEND =
+  /\b(?:(?:since|over|during|last|past|next|this|the|desde|el|este|proximo|pasado)\s+){0,3}(?:weekend|fin de semana)(?:\s+(?:pasado|que viene))?\b/g;
+/** Said with the weekend, these put it in the past... */
+const WEEKEND_PAST = /\b(?:since|last|past|desde|pasado)\b/;
+/** ...and these, said on a weekend, the one after. */
+const WEEKEND_NEXT = /\b(?:next|proximo|que viene)\b/;
 
 /** "3 days ago", "a week ago", "hace 2 dias". */
 const AGO =
@@ -253,6 +244,142 @@ export function findDates(
   return found;
 }
 
+/** Day and month words long enough that one typo in them is still clearly them. */
+const TYPO_TARGETS = [
+  ...Object.keys(RELATIVE),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(MONTHS),
+].filter((w) => !w.includes(" ") && w.length >= 6);
+const DATE_WORDS = new Set([
+  ...Object.keys(RELATIVE),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAY_SHORT),
+]);
+
+/** From this length on, a date word may carry two typos. */
+const TWO_TYPOS = 8;
+
+/** The one long date word `word` is a typo of ("tomorow", "firday"), else null. */
+function dateWordFor(word: string): string | null {
+  if (word.length < 5 || DATE_WORDS.has(word)) return null;
+  // A message repeats its words; each is compared with the targets once.
+  let hit = typoCache.get(word);
+  if (hit === undefined) {
+    hit = searchDateWord(word);
+    if (typoCache.size >= TYPO_CACHE_SIZE) typoCache.clear();
+    typoCache.set(word, hit);
+  }
+  return hit;
+}
+const typoCache = new Map<string, string | null>();
+const TYPO_CACHE_SIZE = 512;
+
+function searchDateWord(word: string): string | null {
+  let hit: string | null = null;
+  for (const target of TYPO_TARGETS) {
+    // People rarely mistype the first letter ("monday" is no typo of "sunday").
+    if (target[0] !== word[0]) continue;
+    // Long words take two typos ("tommorow", "wensday") when their first two letters hold.
+    const near =
+      editDistanceAtMost1(word, target) ||
+      (target.length >= TWO_TYPOS &&
+        target[1] === word[1] &&
+        editDistanceWithin(word, target, 2) <= 2);
+    if (!near) continue;
+    if (hit !== null && meaningOf(hit) !== meaningOf(target)) return null;
+    hit = target;
+  }
+  return hit;
+}
+/** What a date word stands for: a day offset, a weekday or a month. */
+const meaningOf = (w: string) => RELATIVE[w] ?? WEEKDAYS[w] ?? 100 + MONTHS[w]!;
+
+/**
+ * The dates of a message whose day and month words may carry one typo ("tomorow", "thrusday"):
+ * read when none was found as typed. Offsets are the message's own.
+ */
+function findMistypedDates(text: string, now: Date, past = false): readonly DateMatch[] {
+  // Asked again and again for the same message, as findDates is.
+  const day = past ? `${dayKey(now)}|past` : dayKey(now);
+  if (lastMistyped && lastMistyped.text === text && lastMistyped.day === day) {
+    return lastMistyped.found;
+  }
+  const found = Object.freeze(searchMistyped(text, now, past));
+  lastMistyped = { text, day, found };
+  return found;
+}
+let lastMistyped: { text: string; day: string; found: readonly DateMatch[] } | undefined;
+
+function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
+  const s = fold(text);
+  // Spans of the corrected text and where each came from.
+  const moved: { from: number; to: number; at: number; end: number }[] = [];
+  let fixed = "";
+  let kept = 0;
+  for (const m of s.matchAll(/\p{L}+/gu)) {
+    const target = dateWordFor(m[0]);
+    if (!target) continue;
+    fixed += s.slice(kept, m.index);
+    moved.push({
+      from: m.index,
+      to: m.index + m[0].length,
+      at: fixed.length,
+      end: fixed.length + target.length,
+    });
+    fixed += target;
+    kept = m.index + m[0].length;
+  }
+  if (moved.length === 0) return [];
+  fixed += s.slice(kept);
+  // A corrected offset back to the message: inside a corrected word, that word's bounds. The
+  // last corrected word starting at or before it is found by binary search (long messages).
+  const back = (offset: number, isEnd: boolean): number => {
+    let lo = 0;
+    let hi = moved.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (moved[mid]!.at <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at < 0) return offset;
+    const span = moved[at]!;
+    if (offset < span.end || (isEnd && offset === span.end)) return isEnd ? span.to : span.from;
+    return offset + span.to - span.end;
+  };
+  return searchDates(fixed, now, past).map((d) => ({
+    value: d.value,
+    start: back(d.start, false),
+    end: back(d.end, true),
+  }));
+}
+
+/**
+ * "the weekend" said as a date: its Saturday. Only read where a date is asked and nothing else
+ * is one: in a story ("hurt my back at the weekend, can I come thursday?") it tells when
+ * something happened.
+ */
+export function findWeekend(text: string, now: Date, past = false): DateMatch[] {
+  const s = fold(text);
+  const out: DateMatch[] = [];
+  const push = (value: string, start: number, end: number) => out.push({ value, start, end });
+  for (const m of s.matchAll(WEEKEND)) {
+    // On a Saturday or Sunday "the weekend" is this one; else the coming one, or the last one
+    // when asked about the past or said with "since" or "last".
+    const day = now.getDay();
+    const thisOne = day === 6 ? 0 : day === 0 ? -1 : 6 - day;
+    const back = past || WEEKEND_PAST.test(m[0]);
+    const weekend = day === 6 || day === 0;
+    // "next weekend", as "next friday", is the coming one; said on a weekend, the one after.
+    const shift = back && !weekend ? -7 : weekend && WEEKEND_NEXT.test(m[0]) ? 7 : 0;
+    push(addDays(now, thisOne + shift), m.index!, m.index! + m[0].length);
+  }
+  return out;
+}
+
 /** The last answer: the same text is searched again and again within a message. */
 let last: { text: string; day: string; found: readonly DateMatch[] } | undefined;
 
@@ -299,7 +426,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
-    push(b >= 1 && b <= 12 ? upcoming(now, b, a, past) : null, m.index!, m.index! + m[0].length);
+    const since = past || SINCE_LEAD.test(s.slice(Math.max(0, m.index! - LEAD_REACH), m.index!));
+    push(b >= 1 && b <= 12 ? upcoming(now, b, a, since) : null, m.index!, m.index! + m[0].length);
   }
   // "20-23 december", "del 20 al 23 de diciembre": the first day is in the second's month;
   // "december 20 to 23": the second day is in the first's.
@@ -391,25 +519,11 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(AHEAD)) {
     push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
-  // "tomorow", "tommorow", "wensday": a long date word typed wrong, when nothing else is a
-  // date and it is the only one.
+  // "tomorow", "thrusday": a long date word typed wrong, when nothing else is a date and it is
+  // the only one.
   if (out.length === 0) {
-    for (const m of s.matchAll(LONG_WORD)) {
-      if (out.length > 1) break;
-      const word = TYPED_WRONG.find(
-        (w) => w[0] === m[0][0] && editDistanceWithin(m[0], w, limit(w)) <= limit(w),
-      );
-      if (!word) continue;
-      const start = m.index!;
-      const end = start + m[0].length;
-      if (word in RELATIVE) push(addDays(now, RELATIVE[word]!), start, end);
-      else {
-        const target = weekday(word);
-        const days = past ? -((now.getDay() - target + 7) % 7) : (target - now.getDay() + 7) % 7;
-        push(addDays(now, days), start, end);
-      }
-    }
-    if (out.length > 1) return [];
+    const typed = findMistypedDates(text, now, past);
+    return typed.length === 1 ? [...typed] : [];
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -143,6 +143,10 @@ export const EN: LanguagePack = {
     "not anymore",
     "dont bother",
     "scrap that",
+    "scrap it",
+    "scrap this",
+    "call it off",
+    "call that off",
     "start over",
     "start again",
     "start from scratch",
@@ -299,6 +303,7 @@ export const EN: LanguagePack = {
     "one more time",
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
+  nothing: list("none nothing nobody"),
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
@@ -310,6 +315,8 @@ export const EN: LanguagePack = {
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
     "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b",
+  assistantQuestion:
+    "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
     "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
   switchCues:
@@ -511,10 +518,7 @@ export const EN: LanguagePack = {
         `${unit} earlier`,
       ]),
       // ... and so does time added to it ("one more night", "an extra day").
-      ...list("day days night week weeks").flatMap((unit) => [
-        `more ${unit}`,
-        `extra ${unit}`,
-      ]),
+      ...list("day days night week weeks").flatMap((unit) => [`more ${unit}`, `extra ${unit}`]),
       "sooner",
       "shorten",
       "cut short",

@@ -65,6 +65,7 @@ export const ES: LanguagePack = {
   smallTalk: ["que tal", "como estas"],
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
+  nothing: list("nada ninguno ninguna nadie"),
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado"),
@@ -75,6 +76,8 @@ export const ES: LanguagePack = {
   humanVerbs: "hablar|habla|pasame|comunicame|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
+  assistantQuestion:
+    "^(?:eres|es usted|estoy hablando con)(?: \\w+)?? (?:un |una )?(?:bot|robot|maquina|programa|humano|persona|persona real)\\b|^con quien hablo\\b",
   frustration: "\\b(?:inutil|no sirve|no me ayudas|no me entiendes|no entiendes|que desastre)\\b",
   switchCues:
     "\\b(?:en vez|en lugar)\\b|^(?:(?:no)\\s+)*(?:en realidad|mejor)\\b|^(?:no)\\s+(?:quiero|prefiero)\\b",

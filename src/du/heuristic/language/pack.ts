@@ -28,6 +28,8 @@ export interface LanguagePack {
   repeat: string[];
   /** A negated answer to an optional question: "none", "nothing", "skip" (see optional slots). */
   none: string[];
+  /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
+  nothing: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
@@ -43,6 +45,8 @@ export interface LanguagePack {
   humanNouns: string;
   /** ...or said another way ("a human please"). */
   human: string;
+  /** Asking what the assistant is ("are you a bot or a real person?"): small talk, no request. */
+  assistantQuestion: string;
   /** Fed up with the assistant. */
   frustration: string;
   /** A change of mind: the new request replaces the running flow. */

@@ -27,6 +27,7 @@ export const GOODBYE = words((p) => p.goodbye);
 export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
+export const NOTHING = new Set(words((p) => p.nothing));
 export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
@@ -35,6 +36,7 @@ export const WHAT_IS = cue((p) => p.whatIs);
 export const HUMAN = new RegExp(
   `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${PACKS.map((p) => p.humanNouns).join("|")})\\b|${cue((p) => p.human).source}`,
 );
+export const ASSISTANT_QUESTION = cue((p) => p.assistantQuestion);
 export const FRUSTRATION = cue((p) => p.frustration);
 export const SWITCH_CUES = cue((p) => p.switchCues);
 export const DIGRESSION_CUES = cue((p) => p.digressionCues);

@@ -1,9 +1,10 @@
 import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
-import { saysOwnAct } from "../flow-words.ts";
+import { flowWords, saysOwnAct } from "../flow-words.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { QUESTION_START, REQUEST_CUES } from "../language/words.ts";
+import { FILLERS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
+import { tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import { AMOUNT_REASON, FRUSTRATED, faultsValue, OPENED_NO, onlyJudgement } from "./shared.ts";
 
@@ -26,6 +27,19 @@ export class ConfirmContext {
   }
 }
 
+/**
+ * "cancel", "cancel the order" asked "Cancel order 1003?": the flow's own request said again in
+ * its own words, nothing else, answers its confirmation. Other cancel phrases ("forget it",
+ * "never mind", "stop") are not its words and still stop the flow.
+ */
+function echoesOwnRequest(turn: Turn, flow: string): boolean {
+  if (!turn.acts.cancelMentioned) return false;
+  const own = flowWords(turn.model, flow);
+  return tokenize(turn.text).every(
+    (t) => own.has(t.norm) || STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || /\d/.test(t.norm),
+  );
+}
+
 const CHANGE_WORDS = /\b(?:change|modify|edit|fix|update|cambiar|cambia|modificar|corregir)\b/;
 
 /** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
@@ -35,8 +49,9 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     // confirms it; the cancel word names what is confirmed, not a wish to stop.
     name: "yes-own-act",
     run: ({ turn, frame }) =>
-      turn.acts.affirmLead &&
+      (turn.acts.affirmLead || echoesOwnRequest(turn, frame.flow)) &&
       !turn.acts.denyLead &&
+      !OPENED_NO.test(turn.acts.flat) &&
       saysOwnAct(turn.model, frame.flow, turn.acts.flat)
         ? [{ type: "affirm" }]
         : null,
@@ -66,6 +81,10 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       const named = c.named;
       const { acts } = c.turn;
       if (!named) return null;
+      // "no, make it the plus plan": the new value said before the slot's name is a correction.
+      const said =
+        named.slot.kind === "text" ? null : c.turn.model.reader.answer(named.slot, c.turn.text);
+      if (said && !sameValue(said.value, c.frame.slots[named.slot.name])) return null;
       const rest = c.turn.text.slice(named.end);
       return ((acts.denyLead || acts.deny) && onlyJudgement(rest)) || faultsValue(rest)
         ? [{ type: "deny", slot_to_change: named.slot.name }]

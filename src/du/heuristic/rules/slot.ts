@@ -3,17 +3,21 @@ import { sameValue } from "../../same-value.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  DENY,
   FILLERS,
   ITEM_NEGATORS,
+  NONE,
+  NOTHING,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
+  THANKS,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
-import { flat, tokenize } from "../text.ts";
+import { flat, stem, tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
 
@@ -104,6 +108,24 @@ const STRICT_KINDS: ReadonlySet<SlotInfo["kind"]> = new Set(["choice", "date", "
 /** The message is the pending question's answer unless one of these reads it first. */
 export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
+    // "nothing to drink" asked the toppings: another optional slot declined by name, and
+    // nothing else said. That slot is skipped; the asked one too when declined alongside
+    // ("no toppings and no drink"), else it is asked again.
+    name: "decline-other-optional",
+    run: ({ turn, slot, frame }) => {
+      if (turn.acts.cancel) return null;
+      // A filled one is taken back ("actually no toppings" asked the drink): skipped, emptied.
+      const open = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+        (s) => s !== slot && s.optional,
+      );
+      const gone = open.length ? turn.model.reader.declined(turn.text, open) : [];
+      if (gone.length === 0) return null;
+      const asked = slot.optional ? turn.model.reader.declined(turn.text, [slot]) : [];
+      if (!onlyDeclines(turn.acts.flat, [...gone, ...asked])) return null;
+      return [...asked, ...gone].map((s): Command => ({ type: "skip_slot", slot: s.name }));
+    },
+  },
+  {
     // "no toppings", "none", "no thanks" to an optional question: answered with no value. Only
     // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md). When "no"
     // is one of the slot's choices, it is the answer.
@@ -112,7 +134,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       slot.optional &&
       !turn.acts.cancel &&
       !slot.def.choices?.includes("no") &&
-      (declines(turn.acts.flat, slot) || declinesFirst(turn, slot) || negatesItems(turn, slot))
+      (declines(turn.acts.flat, slot) ||
+        declinesFirst(turn, slot) ||
+        negatesItems(turn, slot) ||
+        opensWithNothing(turn.acts.flat))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
@@ -224,7 +249,12 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "out-of-scope-question",
     run: (c) => {
       const { acts } = c.turn;
-      return c.question && !acts.help && !acts.helpQuestion && c.du.offTopic(c.turn, c.slot)
+      // Small talk ("are you a bot?") is answered as such, then the question asked again.
+      return c.question &&
+        !acts.help &&
+        !acts.helpQuestion &&
+        !acts.chitchat &&
+        c.du.offTopic(c.turn, c.slot)
         ? OUT_OF_SCOPE
         : null;
     },
@@ -249,11 +279,12 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "small-talk",
     run: (c) => {
       if (!c.turn.acts.chitchat || (STRICT_KINDS.has(c.slot.kind) && c.answer)) return null;
-      // The whole message must be the value: "good morning" asked the day stays a greeting.
+      // The whole message must be the value, but for fillers ("morning please"): "good
+      // morning" asked the day stays a greeting.
       const { text, model } = c.turn;
       const whole = (f: Found) =>
         STRICT_KINDS.has(model.slots.get(f.slot)?.kind ?? "text") &&
-        !/\p{L}/u.test(text.slice(0, f.start) + text.slice(f.end));
+        tokenize(text.slice(0, f.start) + text.slice(f.end)).every((t) => FILLERS.has(t.norm));
       return c.others.some(whole) ? null : c.du.chitchat(c.turn);
     },
   },
@@ -273,6 +304,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       }
       return [{ type: acts.affirm ? "affirm" : "deny" }];
     },
+  },
+  {
+    // "nothing to add", "no, nobody" asked a name: no answer, so the question is asked again.
+    name: "nothing-for-text",
+    run: (c) => (!c.typed && opensWithNothing(c.turn.acts.flat) ? [{ type: "deny" }] : null),
   },
   {
     // The running flow's request said again ("send 50 to Ana" while its IBAN is asked).
@@ -372,6 +408,33 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
   },
 ];
+
+/** Decline words, with nothing else but fillers, function words, thanks and the slots' words. */
+function onlyDeclines(text: string, slots: readonly SlotInfo[]): boolean {
+  const own = new Set(slots.flatMap((s) => s.keys.flat()));
+  return text
+    .split(" ")
+    .every(
+      (w) =>
+        DECLINE_WORDS.has(w) ||
+        FILLERS.has(w) ||
+        STOP_WORDS.has(w) ||
+        THANKS_WORDS.has(w) ||
+        own.has(stem(w)),
+    );
+}
+const DECLINE_WORDS = new Set([...NONE, ...DENY].flatMap((p) => p.split(" ")));
+const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
+
+/** "nothing to add", "no, none of that": after any "no" and fillers, a word for nothing. */
+function opensWithNothing(text: string): boolean {
+  for (const w of text.split(" ")) {
+    if (NOTHING.has(w)) return true;
+    if (!DENY_WORDS.has(w) && !FILLERS.has(w)) return false;
+  }
+  return false;
+}
+const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
 
 /** A few words said after a declining clause ("none thanks, just plain"). */
 const AFTERTHOUGHT_WORDS = 3;
