@@ -23,6 +23,8 @@ export interface FlowScore {
   named?: boolean;
   /** The flow does the act of a weak task word of the message ("instead": change; "yet": look up). */
   hinted?: boolean;
+  /** A two-word phrase of the flow's is in the message ("new card"): it names the flow's thing. */
+  phrased?: boolean;
 }
 
 const K1 = 1.2;
@@ -319,6 +321,7 @@ export class FlowIndex {
       let acting = false;
       let named = false;
       let hinted = false;
+      let phrased = false;
       const matched: string[] = [];
       for (const f of features) {
         const tf = doc.tf.get(f);
@@ -326,6 +329,7 @@ export class FlowIndex {
         if (withTerms) matched.push(f);
         if (!f.startsWith("@") || this.telling.has(f)) worded = true;
         if (unigrams.has(f) && !taskKeys.has(f)) named = true;
+        if (!f.startsWith("@") && f.includes(" ")) phrased = true;
         const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score += (this.idf(f) * tf * (K1 + 1)) / norm;
         if (unigrams.has(f)) explained += this.idf(f);
@@ -362,8 +366,8 @@ export class FlowIndex {
         const coverage = total - aside > 0 ? explained / (total - aside) : 0;
         scores.push(
           withTerms
-            ? { flow: doc.flow, score, coverage, matched, worded, acting, named, hinted }
-            : { flow: doc.flow, score, coverage, worded, acting, named, hinted },
+            ? { flow: doc.flow, score, coverage, matched, worded, acting, named, hinted, phrased }
+            : { flow: doc.flow, score, coverage, worded, acting, named, hinted, phrased },
         );
       }
     }

@@ -365,7 +365,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
         found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value);
       if (twice.length > 0 && !twice.every(differs)) return null;
-      if (found.length > 0 && !ranked.find((r) => r.flow === decision.flow)?.acting) {
+      const own = ranked.find((r) => r.flow === decision.flow);
+      // A part naming its flow's thing by a phrase ("order a new debit card") asks for it.
+      if (found.length > 0 && !own?.acting && !own?.phrased) {
         unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
       }
       starts.push(
@@ -374,8 +376,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           : { type: "start_flow", flow: decision.flow },
       );
     }
-    // A part that only states values another part's flow takes, with no task word of its own
-    // ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
+    // A part that only states values another part's flow takes, with no task word or phrase of
+    // its own ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
     // that request's details; it asks for nothing new.
     const flows = starts.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
     const details = unasked.some((u) =>
