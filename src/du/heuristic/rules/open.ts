@@ -173,6 +173,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return flow ? du.start(turn, flow) : null;
     },
   },
+  {
+    // "I'm looking for running sneakers" when a trigger is "I'm looking for": the author's
+    // phrase opens the message, and what follows is in words no flow knows.
+    name: "leading-trigger-phrase",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const flow = turn.model.index.leadingPhrase(turn.text);
+      return flow ? du.start(turn, flow) : null;
+    },
+  },
   // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
   { name: "bare-yes", run: ({ turn }) => (turn.acts.affirm ? [{ type: "affirm" }] : null) },
   { name: "bare-no", run: ({ turn }) => (turn.acts.deny ? [{ type: "deny" }] : null) },
