@@ -197,19 +197,23 @@ export class FlowIndex {
 
   /**
    * The one flow whose trigger phrase of two or more words the message opens with, more words
-   * following ("I'm looking for running sneakers" for "I'm looking for"): what follows is what
-   * the user wants done, often in words no phrase has. Only the opening is looked up, a few
-   * words long, so a long message costs no more.
+   * following ("I'm looking for running sneakers" for "I'm looking for"), and where the phrase
+   * ends: what follows is what the user wants done, often in words no phrase has. Only the
+   * opening is looked up, a few words long, so a long message costs no more.
    */
-  leadingPhrase(text: string): string | undefined {
-    const words = tokenize(text).map((t) => t.norm);
-    const found = new Set<string>();
+  leadingPhrase(text: string): { flow: string; end: number } | undefined {
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => t.norm);
+    const found = new Map<string, number>();
     for (let n = 2; n < words.length && n <= this.longestLiteral; n++) {
       const opening = words.slice(0, n);
       if (opening.every((w) => STOP_WORDS.has(w))) continue;
-      for (const flow of this.literals.get(opening.join(" ")) ?? []) found.add(flow);
+      for (const flow of this.literals.get(opening.join(" ")) ?? [])
+        found.set(flow, tokens[n - 1]!.end);
     }
-    return found.size === 1 ? [...found][0] : undefined;
+    if (found.size !== 1) return undefined;
+    const [lead] = [...found];
+    return lead && { flow: lead[0], end: lead[1] };
   }
 
   /**

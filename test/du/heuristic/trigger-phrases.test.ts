@@ -60,6 +60,13 @@ describe("trigger phrases", () => {
     }
   });
 
+  it("the words after the phrase answer the flow's first question when it takes free text", () => {
+    expect(fired("I'm hunting for a glazed terracotta bonsai dish.").commands).toEqual([
+      { type: "start_flow", flow: "browse_plants" },
+      { type: "set_slot", slot: "plant_wanted", value: "a glazed terracotta bonsai dish" },
+    ]);
+  });
+
   it("an opening of function words only, or in the middle of the message, starts nothing", () => {
     // "let me" is no phrase; "let me see" not at the start is no opening.
     expect(fired("let me think about ornamental grasses").rule).not.toBe("leading-trigger-phrase");
