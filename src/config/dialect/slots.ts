@@ -15,6 +15,12 @@ const OLD_TYPES: Readonly<Record<string, string>> = {
 };
 /** Old type names whose values this version reads with a declared kind (docs/dsl.md, "slots"). */
 const OLD_TYPE_EXTRACT: Readonly<Record<string, string>> = { address: "address" };
+/**
+ * Validators of the original named as a kind of value this version reads: the original's model
+ * read such values from any sentence; here the slot reads that kind, and its validator still
+ * checks what is read.
+ */
+const VALIDATOR_KINDS = new Set(["iban", "person_name", "address"]);
 const IGNORED_SLOT_KEYS = ["normalization", "default", "examples"];
 /**
  * The original's `normalization: {strategy: natural_date}` stores "next friday" as an ISO date,
@@ -41,6 +47,15 @@ export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport
     report.warn([...at, "ask"], "dialect.slot_ask", "a slot's 'ask:' is written 'prompt:'", true);
   }
   delete slot.ask;
+  const validator = slot.validator;
+  if (
+    typeof validator === "string" &&
+    VALIDATOR_KINDS.has(validator) &&
+    slot.type === "string" &&
+    !Object.hasOwn(slot, "extract")
+  ) {
+    put(slot, "extract", validator);
+  }
   const strategy = isPlainObject(slot.normalization) ? slot.normalization.strategy : undefined;
   if (strategy === DATE_STRATEGY) {
     if (!Object.hasOwn(slot, "extract")) put(slot, "extract", "date");

@@ -88,6 +88,10 @@ export class FlowIndex {
   private readonly avgLength: number;
   /** Each placeholder-free trigger phrase's analysis key, and the flows that have it. */
   private readonly phrases = new Map<string, Set<string>>();
+  /** Each placeholder-free trigger phrase's words as written (case and punctuation aside). */
+  private readonly literals = new Map<string, Set<string>>();
+  /** The most words of any entry of `literals`: how far a message's opening is looked up. */
+  private longestLiteral = 0;
   /** A trigger phrase's words with one content word left out ("how much do i have"). */
   private readonly nearPhrases = new Map<string, Set<string>>();
 
@@ -130,6 +134,11 @@ export class FlowIndex {
         const key = this.phraseKey(phrase);
         if (key) this.phrases.set(key, (this.phrases.get(key) ?? new Set()).add(flow));
         const words = tokenize(phrase).map((t) => t.norm);
+        if (words.length > 0) {
+          const literal = words.join(" ");
+          this.literals.set(literal, (this.literals.get(literal) ?? new Set()).add(flow));
+          this.longestLiteral = Math.max(this.longestLiteral, words.length);
+        }
         // A flow users cannot start is never one a near phrase starts.
         if (words.length < NEAR_PHRASE_MIN_WORDS || domain.flows[flow]?.internal) continue;
         for (let i = 0; i < words.length; i++) {
@@ -180,8 +189,37 @@ export class FlowIndex {
    * close another flow scores. Undefined when no phrase or several flows' phrases match.
    */
   ownPhrase(text: string): string | undefined {
+    // Word for word one flow's phrase ("I want to buy"), even when another flow's phrase reads
+    // the same once request wording is gone ("buy now"): the author wrote it for that flow.
+    const literal = this.literals.get(
+      tokenize(text)
+        .map((t) => t.norm)
+        .join(" "),
+    );
+    if (literal?.size === 1) return [...literal][0];
     const flows = this.phrases.get(this.phraseKey(text));
     return flows?.size === 1 ? [...flows][0] : undefined;
+  }
+
+  /**
+   * The one flow whose trigger phrase of two or more words the message opens with, more words
+   * following ("I'm looking for running sneakers" for "I'm looking for"), and where the phrase
+   * ends: what follows is what the user wants done, often in words no phrase has. Only the
+   * opening is looked up, a few words long, so a long message costs no more.
+   */
+  leadingPhrase(text: string): { flow: string; end: number } | undefined {
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => t.norm);
+    const found = new Map<string, number>();
+    for (let n = 2; n < words.length && n <= this.longestLiteral; n++) {
+      const opening = words.slice(0, n);
+      if (opening.every((w) => STOP_WORDS.has(w))) continue;
+      for (const flow of this.literals.get(opening.join(" ")) ?? [])
+        found.set(flow, tokens[n - 1]!.end);
+    }
+    if (found.size !== 1) return undefined;
+    const [lead] = [...found];
+    return lead && { flow: lead[0], end: lead[1] };
   }
 
   /**

@@ -1030,6 +1030,11 @@ function addressAfter(
     if (!last || !(PHRASE_BREAKS.has(last.norm) || STOP_WORDS.has(last.norm))) break;
     value = value.slice(0, last.start).replace(/[,\s]+$/, "");
   }
+  // "ship to 7 Rue de Rivoli": the preposition leads to the address; it is no part of it.
+  for (let words = tokenize(value); words.length > 1 && PREPOSITIONS.has(words[0]!.norm); ) {
+    value = value.slice(words[0]!.end).trimStart();
+    words = tokenize(value);
+  }
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   const words = tokenize(value);

@@ -173,6 +173,25 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return flow ? du.start(turn, flow) : null;
     },
   },
+  {
+    // "I'm looking for running sneakers" when a trigger is "I'm looking for": the author's
+    // phrase opens the message, and what follows is in words no flow knows.
+    name: "leading-trigger-phrase",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const lead = turn.model.index.leadingPhrase(turn.text);
+      if (!lead) return null;
+      const commands = du.start(turn, lead.flow);
+      // What follows the phrase is what it asks for: the answer to the flow's first question
+      // when that question takes free text and nothing else of the message was read as a value.
+      const first = turn.model.flowSlots.get(lead.flow)?.[0];
+      const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
+      if (first?.kind === "text" && rest && !commands.some((c) => c.type === "set_slot")) {
+        commands.push({ type: "set_slot", slot: first.name, value: rest });
+      }
+      return commands;
+    },
+  },
   // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
   { name: "bare-yes", run: ({ turn }) => (turn.acts.affirm ? [{ type: "affirm" }] : null) },
   { name: "bare-no", run: ({ turn }) => (turn.acts.deny ? [{ type: "deny" }] : null) },
