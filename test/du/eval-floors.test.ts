@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
@@ -5,11 +6,12 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
- * (docs/understanding.md, "Evaluation on domains it was not written for"). `holdout` sets were
- * written before the third round and tuned on in the fourth; `holdout2` sets were written before
- * the fourth and never tuned on; their floors only guard against regressions. Raise a floor when
- * the DU gets better; a change that lowers a figure under its floor is a regression. The
- * banking sets have their floors in heuristic/evaluation-floor.test.ts.
+ * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
+ * `holdout2` and `round5` sets have been tuned on; `holdout3` (written before the fifth round)
+ * and `final` never were, and their floors only guard against regressions. Raise a floor when
+ * the DU gets better; a change that lowers a figure under its floor is a regression. Every set
+ * in an example's eval/ folder has a floor (see the last test). The banking sets have their
+ * floors in heuristic/evaluation-floor.test.ts.
  */
 interface Floor {
   intent: number;
@@ -19,30 +21,34 @@ interface Floor {
   completion: number;
 }
 
-const FLOORS: Record<string, Record<"dev" | "final" | "holdout" | "holdout2", Floor>> = {
+const FLOORS: Record<string, Record<string, Floor>> = {
   pizza: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
     holdout: { intent: 0.87, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     holdout2: { intent: 0.82, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.89 },
+    holdout3: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.84 },
   },
   hotel: {
     dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.74, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.89 },
+    holdout3: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.84, completion: 0.95 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.86 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.83, slotPrecision: 0.97, slotRecall: 0.86, completion: 0.72 },
+    holdout3: { intent: 0.87, slotPrecision: 0.99, slotRecall: 0.85, completion: 0.91 },
   },
   telecom: {
     dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
     holdout: { intent: 0.9, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
     holdout2: { intent: 0.9, slotPrecision: 0.89, slotRecall: 0.87, completion: 0.74 },
+    holdout3: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.85, completion: 0.91 },
   },
 };
 
@@ -82,8 +88,8 @@ describe("heuristic DU on the example domains it was not written for", () => {
       { warmUp: false },
     );
     const { firstTurn, multiTurn } = result;
-    expect(firstTurn.cases).toBeGreaterThanOrEqual(40);
-    expect(multiTurn?.conversations ?? 0).toBeGreaterThanOrEqual(15);
+    expect(firstTurn.cases).toBeGreaterThanOrEqual(set.startsWith("round") ? 30 : 40);
+    expect(multiTurn?.conversations ?? 0).toBeGreaterThanOrEqual(set.startsWith("round") ? 10 : 15);
     const misses = [
       ...firstTurn.results
         .filter((r) => !r.exact)
@@ -139,4 +145,22 @@ describe("heuristic DU on the example domains it was not written for", () => {
       expect(multiTurn?.completion ?? 0, failed).toBeGreaterThanOrEqual(floor);
     },
   );
+
+  it("has a floor for every set in every example's eval folder", () => {
+    const special = new Set(["paraphrases.yaml", "turns.yaml"]);
+    for (const domain of Object.keys(FLOORS)) {
+      const sets = readdirSync(path.join(examples, domain, "eval"))
+        .filter((n) => n.endsWith(".yaml") && !special.has(n))
+        .map((n) => n.replace(/\.yaml$/, ""));
+      expect(Object.keys(FLOORS[domain]!).sort(), domain).toEqual(sets.sort());
+    }
+    const domains = readdirSync(examples).filter((d) => {
+      try {
+        return readdirSync(path.join(examples, d, "eval")).length > 0;
+      } catch {
+        return false;
+      }
+    });
+    expect(Object.keys(FLOORS).sort()).toEqual(domains.sort());
+  });
 });
