@@ -66,6 +66,14 @@ export const ES: LanguagePack = {
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
+  declineOffer: [
+    "estoy bien",
+    "asi estoy bien",
+    "asi esta bien",
+    "paso",
+    "no hace falta",
+    "no me hace falta",
+  ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado"),

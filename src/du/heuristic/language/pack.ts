@@ -30,6 +30,11 @@ export interface LanguagePack {
   none: string[];
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
+  /**
+   * Turning an offer down without a "no" ("I'm good", "I'll pass"): an answer to an optional
+   * question only. Kept apart from `none`, whose every word declines ("good" does not).
+   */
+  declineOffer: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
