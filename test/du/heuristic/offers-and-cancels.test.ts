@@ -68,7 +68,14 @@ describe("a confirmation said loosely", () => {
           delivery_address: "1 Sea Road",
         },
       });
-    for (const text of ["go for it", "ok let's do it", "works for me", "sounds great, thanks"]) {
+    for (const text of [
+      "go for it",
+      "ok let's do it",
+      "works for me",
+      "sounds great, thanks",
+      "spot on",
+      "all correct",
+    ]) {
       expect(du.read(text, pizza, summary()), text).toEqual([{ type: "affirm" }]);
     }
   });
@@ -88,5 +95,44 @@ describe("a cancel phrase with nothing running", () => {
     for (const text of ["never mind", "forget it", "stop"]) {
       expect(du.read(text, clinic, emptyState("t")), text).toEqual([{ type: "cancel_flow" }]);
     }
+  });
+});
+
+describe("one held value put in another's place, the old one named first", () => {
+  const summary = () =>
+    inFlow(telecom, "change_plan", {
+      confirm: true,
+      slots: { phone_number: "611 222 333", plan: "basic", add_ons: ["roaming", "extra_sim"] },
+    });
+
+  it("swaps an item of a list, keeping the others", () => {
+    for (const text of [
+      "swap the roaming for international calls",
+      "could you replace roaming with international calls",
+    ]) {
+      expect(du.read(text, telecom, summary()), text).toEqual([
+        { type: "correct_slot", slot: "add_ons", value: ["extra_sim", "international_calls"] },
+      ]);
+    }
+  });
+
+  it("swaps a single value", () => {
+    expect(du.read("change basic to unlimited", telecom, summary())).toEqual([
+      { type: "correct_slot", slot: "plan", value: "unlimited" },
+    ]);
+  });
+});
+
+describe("a choice asked for politely, as a question", () => {
+  it("is the answer, not a question outside the domain", () => {
+    const addOns = () =>
+      inFlow(telecom, "change_plan", {
+        waiting: "add_ons",
+        slots: { phone_number: "611 222 333", plan: "plus" },
+      });
+    expect(du.read("could I get roaming please?", telecom, addOns())).toEqual([
+      { type: "set_slot", slot: "add_ons", value: ["roaming"] },
+    ]);
+    expect(du.read("can I get a mortgage?", telecom, addOns())).toEqual([{ type: "out_of_scope" }]);
   });
 });

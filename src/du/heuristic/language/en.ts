@@ -87,6 +87,9 @@ export const EN: LanguagePack = {
     "that works",
     "works for me",
     "sounds great",
+    "all correct",
+    "thats all correct",
+    "spot on",
     "proceed",
     "absolutely",
     "of course",
@@ -365,6 +368,8 @@ export const EN: LanguagePack = {
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
   listRemove: "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out)\\b",
+  swapValue:
+    "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
     "\\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me)\\b|\\?",
   questionStart:

@@ -95,6 +95,8 @@ export const ES: LanguagePack = {
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
+  swapValue:
+    "^(?:(?:puedes|podrias) )?(?:cambia|cambiar|cambiame|sustituye|sustituir|reemplaza|reemplazar) (?<old>.+?) (?:por|a) (?<new>.+)$",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
   businessQuestion:

@@ -70,6 +70,11 @@ export interface LanguagePack {
   listAdd: string;
   /** Taking out of a list already given: "remove the olives", "without ham", "no more onions". */
   listRemove: string;
+  /**
+   * One value put in another's place, the old one first ("swap the ham for pineapple"), with
+   * named groups `old` and `new`; matched on the whole message, case-insensitively.
+   */
+  swapValue: string;
   /** Opens a question rather than an answer. */
   questionStart: string;
   /**

@@ -247,12 +247,14 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     },
   },
   {
-    // "can I get a mortgage?": neither the answer nor about the question.
+    // "can I get a mortgage?": neither the answer nor about the question. "could I get the
+    // blue one?" asked a choice names one: a polite answer, read below.
     name: "out-of-scope-question",
     run: (c) => {
       const { acts } = c.turn;
       // Small talk ("are you a bot?") is answered as such, then the question asked again.
       return c.question &&
+        !(c.typed && c.answer) &&
         !acts.help &&
         !acts.helpQuestion &&
         !acts.chitchat &&
