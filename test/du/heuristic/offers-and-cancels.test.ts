@@ -136,3 +136,17 @@ describe("a choice asked for politely, as a question", () => {
     expect(du.read("can I get a mortgage?", telecom, addOns())).toEqual([{ type: "out_of_scope" }]);
   });
 });
+
+describe("an address that ends with a unit and its number", () => {
+  it("keeps the flat or apartment, and still stops where the sentence goes on", () => {
+    const asked = () =>
+      inFlow(telecom, "report_outage", { waiting: "outage_address", slots: { service: "tv" } });
+    const read = (text: string) =>
+      du
+        .read(text, telecom, asked())
+        .find((c) => c.type === "set_slot" && c.slot === "outage_address");
+    expect(read("it's Rua Nova 8, apt 3C")).toMatchObject({ value: "Rua Nova 8, apt 3C" });
+    expect(read("Rua Nova 8, unit 12, Vigo")).toMatchObject({ value: "Rua Nova 8, unit 12, Vigo" });
+    expect(read("Rua Nova 8, Vigo since 3 days")).toMatchObject({ value: "Rua Nova 8, Vigo" });
+  });
+});
