@@ -5,6 +5,7 @@ import {
   CANCEL,
   CORRECTION_OPENERS,
   CORRECTION_PHRASES,
+  DECLINE_OFFER,
   DENY,
   DIGRESSION_CUES,
   FILLERS,
@@ -59,6 +60,8 @@ export interface ActReading {
   switches: boolean;
   /** "repeat that", "say again": the assistant's last message again. */
   repeat: boolean;
+  /** "I'm good, thanks", "I'll pass": an offer turned down (read only for optional slots). */
+  offerDeclined: boolean;
 }
 
 export type { ChitchatKind };
@@ -156,6 +159,7 @@ const sets = {
   help: phraseSet(HELP),
   greeting: phraseSet(GREETING),
   repeat: phraseSet(REPEAT),
+  declineOffer: phraseSet(DECLINE_OFFER),
   smallTalk: phraseSet([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
 };
 
@@ -168,6 +172,8 @@ function chitchatKind(text: string, words: string[]): ChitchatKind | null {
   if (mentioned(text, PADDED.greeting)) return "greeting";
   return "other";
 }
+
+const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
 /** Recent readings: the DU reads the same message more than once per turn. */
 const recent = new Map<string, Readonly<ActReading>>();
@@ -209,5 +215,10 @@ function read(message: string): ActReading {
     frustrated: words.length <= MAX_ACT_WORDS && FRUSTRATION.test(text),
     switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),
     repeat: pure(words, sets.repeat),
+    // Thanks said around it ("I'm good thank you") do not make it anything else.
+    offerDeclined: pure(
+      words.filter((w) => !THANKS_WORDS.has(w)),
+      sets.declineOffer,
+    ),
   };
 }

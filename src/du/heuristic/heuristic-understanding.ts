@@ -28,6 +28,7 @@ import {
   REQUEST_CUES,
   SHIFT_WORDS,
   STOP_WORDS,
+  SWAP_VALUE,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
 import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
@@ -887,7 +888,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const body = this.stripOpeners(turn.text).replace(/[.!]+$/, "");
     const m =
       /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body) ??
-      /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body);
+      /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) ??
+      // "swap the ham for pineapple": the same, the old value named first.
+      SWAP_VALUE.map((r) => r.exec(body)).find((x) => x !== null);
     if (!m?.groups) return null;
     const { old: oldText, new: newText } = m.groups as { old: string; new: string };
     const old = fold(oldText)

@@ -1044,6 +1044,20 @@ function addressAfter(
 }
 
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
+
+/** "flat 2", "apt 4b": a word that is no function word, then a number ending the address or before a name. */
+function unitOfAddress(words: readonly Token[], i: number): boolean {
+  const [word, number, after] = [words[i]!, words[i + 1], words[i + 2]];
+  const plain = (t: Token) =>
+    !STOP_WORDS.has(t.norm) && !PREPOSITIONS.has(t.norm) && !PHRASE_BREAKS.has(t.norm);
+  return (
+    !hasDigit(word) &&
+    plain(word) &&
+    number !== undefined &&
+    hasDigit(number) &&
+    (after === undefined || capitalised(after))
+  );
+}
 const hasDigit = (t: Token) => /\d/.test(t.raw);
 
 /**
@@ -1069,7 +1083,8 @@ function addressStart(words: readonly Token[]): number {
 /**
  * Where an address ends: "Calle Sol 4, Sevilla has been silent" -> "Calle Sol 4, Sevilla".
  * After its number, once a capitalised town or street word is read, the first lower-case word
- * (not a particle of a name: "Alcalá de Henares") is the sentence going on.
+ * (not a particle of a name: "Alcalá de Henares") is the sentence going on, unless it names a
+ * unit with its number, at the end or before the town ("High Street 4, flat 2").
  */
 function addressEnd(words: readonly Token[]): number {
   const number = words.findIndex(hasDigit);
@@ -1079,6 +1094,7 @@ function addressEnd(words: readonly Token[]): number {
   for (let i = number + 1; i < words.length; i++) {
     const t = words[i]!;
     if (capitalised(t)) named = true;
+    else if (unitOfAddress(words, i)) i++;
     else if (!hasDigit(t) && !NAME_PARTICLES.has(t.norm) && named) {
       return words[i - 1]!.end;
     }

@@ -66,6 +66,14 @@ export const ES: LanguagePack = {
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
+  declineOffer: [
+    "estoy bien",
+    "asi estoy bien",
+    "asi esta bien",
+    "paso",
+    "no hace falta",
+    "no me hace falta",
+  ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado"),
@@ -87,6 +95,8 @@ export const ES: LanguagePack = {
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
+  swapValue:
+    "^(?:(?:puedes|podrias) )?(?:cambia|cambiar|cambiame|sustituye|sustituir|reemplaza|reemplazar) (?<old>.+?) (?:por|a) (?<new>.+)$",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
   businessQuestion:

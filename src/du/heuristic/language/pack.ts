@@ -30,6 +30,11 @@ export interface LanguagePack {
   none: string[];
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
+  /**
+   * Turning an offer down without a "no" ("I'm good", "I'll pass"): an answer to an optional
+   * question only. Kept apart from `none`, whose every word declines ("good" does not).
+   */
+  declineOffer: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
@@ -65,6 +70,11 @@ export interface LanguagePack {
   listAdd: string;
   /** Taking out of a list already given: "remove the olives", "without ham", "no more onions". */
   listRemove: string;
+  /**
+   * One value put in another's place, the old one first ("swap the ham for pineapple"), with
+   * named groups `old` and `new`; matched on the whole message, case-insensitively.
+   */
+  swapValue: string;
   /** Opens a question rather than an answer. */
   questionStart: string;
   /**

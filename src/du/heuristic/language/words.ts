@@ -28,6 +28,7 @@ export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
 export const NOTHING = new Set(words((p) => p.nothing));
+export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
@@ -46,6 +47,8 @@ export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
 export const LIST_ADD = cue((p) => p.listAdd);
 export const LIST_REMOVE = cue((p) => p.listRemove);
+/** One pattern per pack: the `old`/`new` group names may not repeat inside one pattern. */
+export const SWAP_VALUE = PACKS.map((p) => new RegExp(p.swapValue, "i"));
 export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);

@@ -45,6 +45,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ turn }) => (turn.frame ? null : reviveDeclined(turn.model, turn.state, turn.acts.flat)),
   },
   {
+    // "can I cancel?" with nothing running stops nothing: when the cancel word itself is a
+    // flow's own word (a flow that cancels something), that flow is what is asked for. Other
+    // cancel phrases ("stop", "never mind") only share its act: they still stop nothing.
+    name: "cancel-starts-flow",
+    run: (c) => {
+      const { turn } = c;
+      if (turn.frame || !turn.acts.cancel) return null;
+      const { index, analyzer } = turn.model;
+      const own = analyzer.features(turn.text).features.some((f) => index.knows(f));
+      if (!own) return null;
+      const d = decision(c);
+      return d && "flow" in d ? c.du.start(c.turn, d.flow) : null;
+    },
+  },
+  {
     name: "cancel",
     run: ({ du, turn }) =>
       turn.acts.cancel || (turn.frame && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null,

@@ -135,7 +135,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       !turn.acts.cancel &&
       !slot.def.choices?.includes("no") &&
       (declines(turn.acts.flat, slot) ||
+        (turn.acts.offerDeclined && slot.kind !== "boolean") ||
         declinesFirst(turn, slot) ||
+        declinesLast(turn, slot) ||
         negatesItems(turn, slot) ||
         opensWithNothing(turn.acts.flat))
         ? [{ type: "skip_slot", slot: slot.name }]
@@ -245,12 +247,14 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     },
   },
   {
-    // "can I get a mortgage?": neither the answer nor about the question.
+    // "can I get a mortgage?": neither the answer nor about the question. "could I get the
+    // blue one?" asked a choice names one: a polite answer, read below.
     name: "out-of-scope-question",
     run: (c) => {
       const { acts } = c.turn;
       // Small talk ("are you a bot?") is answered as such, then the question asked again.
       return c.question &&
+        !(c.typed && c.answer) &&
         !acts.help &&
         !acts.helpQuestion &&
         !acts.chitchat &&
@@ -457,6 +461,28 @@ function declinesFirst(turn: Turn, slot: SlotInfo): boolean {
       turn.model.analyzer.knows(turn.model.analyzer.correct(t.norm)),
   );
   return !known && declines(flat(text.slice(0, cut)), slot);
+}
+
+/**
+ * "just plain, nothing on it", "as it comes, no thanks": a short lead-in that uses no word of
+ * the domain's vocabulary (so names no value) and asks nothing, then a clause that declines.
+ */
+function declinesLast(turn: Turn, slot: SlotInfo): boolean {
+  const { text } = turn;
+  if (text.includes("?")) return false;
+  let cut = -1;
+  for (const m of text.matchAll(/[,.;!]\s/g)) cut = m.index;
+  if (cut < 0) return false;
+  const lead = tokenize(text.slice(0, cut));
+  if (lead.length === 0 || lead.length > AFTERTHOUGHT_WORDS) return false;
+  const known = lead.some(
+    (t) =>
+      !STOP_WORDS.has(t.norm) &&
+      !FILLERS.has(t.norm) &&
+      turn.model.analyzer.knows(turn.model.analyzer.correct(t.norm)),
+  );
+  const tail = flat(text.slice(cut + 1));
+  return !known && (declines(tail, slot) || opensWithNothing(tail));
 }
 
 /** "no parking", "no onions thanks" asked a list: every item named is left out, nothing else said. */
