@@ -4,7 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { dayKey, findDates, findWeekend } from "./extract/dates.ts";
-import { freeText } from "./extract/free-text.ts";
+import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   COMPARATIVES,
@@ -211,7 +211,7 @@ export class SlotReader {
       case "list":
         return this.listItems(slot, text);
       case "code": {
-        const read = this.code(slot, text);
+        const read = withCodePrefix(slot, this.code(slot, text));
         if (!slot.pattern) return read;
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
@@ -347,7 +347,7 @@ export class SlotReader {
       .replace(/^(?:with|con)\s+/i, "")
       .split(LIST_SEPARATOR)
       // "fever and a sore throat": the article is no part of the item.
-      .map((i) => dropLeadingArticle(i.trim()))
+      .map((i) => dropLeadingArticle(withoutHaving(i.trim())))
       .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
     if (items.length === 0) return null;
     const start = Math.max(0, text.indexOf(phrase));
@@ -508,7 +508,7 @@ export class SlotReader {
     }
     for (const slot of slots) {
       if (slot.kind !== "code") continue;
-      const f = this.keyedCode(slot, text, tokens, stems);
+      const f = withCodePrefix(slot, this.keyedCode(slot, text, tokens, stems));
       if (f) found.add(f);
     }
     for (const slot of slots) {
@@ -1110,6 +1110,13 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
   const relation = RELATIONS_EN[tokens[1]?.norm ?? ""];
   if (tokens.length !== 2 || !relation || !/^mis?$/.test(tokens[0]!.norm)) return value;
   return `my ${relation}`;
+}
+
+/** "4821" read for an "AP-\\d{4}" code is "AP-4821": the pattern's fixed letters are implied. */
+function withCodePrefix(slot: SlotInfo, found: Found | null): Found | null {
+  if (!found || !slot.codePrefix || !/^\d+$/.test(String(found.value))) return found;
+  const value = slot.codePrefix + String(found.value);
+  return slot.wholePattern?.test(value) ? { ...found, value } : found;
 }
 
 /** Where the items of a free list part: commas, "and", "y", "&". */

@@ -37,6 +37,25 @@ function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolea
   );
 }
 
+/**
+ * The one flow among `flows` whose values in the message include every other's and at least one
+ * more; null when none, or when the values alone do not set it apart.
+ */
+function takesAll(du: HeuristicUnderstanding, turn: Turn, flows: string[]): string | null {
+  const read = flows.map((flow) => ({
+    flow,
+    slots: new Set(du.mentionsFor(turn, flow, [], []).map((f) => f.slot)),
+  }));
+  const widest = read.reduce((a, b) => (b.slots.size > a.slots.size ? b : a), read[0]!);
+  if (!widest || widest.slots.size < 2) return null;
+  const covers = read.every(
+    (r) =>
+      r === widest ||
+      (r.slots.size < widest.slots.size && [...r.slots].every((s) => widest.slots.has(s))),
+  );
+  return covers ? widest.flow : null;
+}
+
 /** Nothing is being asked: start a flow, or small talk, help, cancel. In this order. */
 export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   {
@@ -69,7 +88,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // the business's own things, when it names a task.
     name: "business-question",
     run: ({ turn }) => {
-      if (turn.frame || turn.view.markers.length > 0) return null;
+      // "are you a real person or a bot?" asks about the assistant: small talk, read below.
+      if (turn.frame || turn.view.markers.length > 0 || turn.acts.chitchat) return null;
       const index = turn.model.index;
       if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
         return OUT_OF_SCOPE;
@@ -128,6 +148,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
           own: c.found.filter((f) => !candidates.some((o) => o !== c && asks(o.flow, f.slot))),
         }))
         .sort((a, b) => b.found.length - a.found.length);
+      // "pass my appointment to the afternoon, it's AP-3307": the best score takes the part of
+      // day, a flow just below it takes the part of day and the code; the one flow the words
+      // point at that takes every value said, when the others take only part of them, is meant.
+      const whole = takesAll(
+        du,
+        turn,
+        pointed.slice(0, 4).map((r) => r.flow),
+      );
+      if (whole && !near.some((r) => r.flow === whole)) return du.start(turn, whole);
       const [best, next] = scored;
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
