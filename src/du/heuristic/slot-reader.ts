@@ -343,15 +343,44 @@ export class SlotReader {
     }
     const phrase = freeText(text, slot.words);
     if (phrase === null) return null;
-    const items = phrase
-      .replace(/^(?:with|con)\s+/i, "")
-      .split(LIST_SEPARATOR)
-      // "fever and a sore throat": the article is no part of the item.
-      .map((i) => dropLeadingArticle(withoutHaving(i.trim())))
-      .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
+    const items = freeItems(phrase);
     if (items.length === 0) return null;
     const start = Math.max(0, text.indexOf(phrase));
     return { slot: slot.name, value: items, start, end: start + phrase.length };
+  }
+
+  /**
+   * A free list said after its slot's name and a colon or "are" in a longer message ("...
+   * Symptoms: chest pain, a cough"): its items up to the end of the sentence.
+   */
+  private keyedList(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    stems: readonly string[],
+  ): Found | null {
+    for (const key of slot.keys) {
+      for (let i = 0; i + key.length < tokens.length; i++) {
+        if (!keyAt(stems, i, key)) continue;
+        const j = i + key.length;
+        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+        const is = /:/.test(gap)
+          ? j
+          : ["are", "is", "include"].includes(tokens[j]!.norm)
+            ? j + 1
+            : -1;
+        if (is < 0 || is >= tokens.length) continue;
+        const start = tokens[is]!.start;
+        const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
+        const end = stop < 0 ? text.length : start + stop;
+        // "symptoms: none" declines the list; the flow's question reads that.
+        const said = tokenize(text.slice(start, end));
+        if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
+        const items = freeItems(text.slice(start, end));
+        if (items.length > 0) return { slot: slot.name, value: items, start, end };
+      }
+    }
+    return null;
   }
 
   /**
@@ -514,6 +543,11 @@ export class SlotReader {
     for (const slot of slots) {
       if (slot.kind !== "text") continue;
       const f = this.keyedText(slot, text, tokens, stems, free);
+      if (f) found.add(f);
+    }
+    for (const slot of slots) {
+      if (slot.kind !== "list" || slot.choices) continue;
+      const f = this.keyedList(slot, text, tokens, stems);
       if (f) found.add(f);
     }
 
@@ -1121,6 +1155,18 @@ function withCodePrefix(slot: SlotInfo, found: Found | null): Found | null {
 
 /** Where the items of a free list part: commas, "and", "y", "&". */
 const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
+
+/** A free list's items: split at commas and "and", without "with", who has them or articles. */
+function freeItems(phrase: string): string[] {
+  return (
+    phrase
+      .replace(/^(?:with|con)\s+/i, "")
+      .split(LIST_SEPARATOR)
+      // "fever and a sore throat": the article is no part of the item.
+      .map((i) => dropLeadingArticle(withoutHaving(i.trim())))
+      .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)))
+  );
+}
 
 function dropLeadingArticle(item: string): string {
   const first = tokenize(item)[0];

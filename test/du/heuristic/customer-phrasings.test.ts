@@ -89,7 +89,26 @@ describe("values typed the way customers type them", () => {
   });
 });
 
+describe("a free list named in a first message", () => {
+  it("reads the items after the list's name and a colon, up to the sentence's end", () => {
+    expect(
+      slotsOf(read("a tune up on friday morning. Faults: squeaky chain, a loose saddle. Thanks")),
+    ).toMatchObject({ service: "tune_up", faults: ["squeaky chain", "loose saddle"] });
+    expect(slotsOf(read("a tune up on friday, faults: none"))).not.toHaveProperty("faults");
+  });
+});
+
 describe("which flow a first message asks for", () => {
+  it("reads a Spanish speaker's 'anulate' as cancel", () => {
+    expect(started("I want to anulate my service BK-12345")).toBe("drop_service");
+  });
+
+  it("starts the flow of a clause that asks with a weak request word ('we need')", () => {
+    expect(started("we need a service for our tandem, the chain keeps slipping off")).toBe(
+      "book_service",
+    );
+  });
+
   it("starts the one flow that takes every value said when the others take only part", () => {
     // The part of day fits booking too; the job code only moving and cancelling take.
     expect(started("could my service go to the afternoon instead? it is BK-12345")).toBe(

@@ -240,7 +240,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   {
     // "I'd like to cancel, I've found a clinic closer to home": in a shorter message, the clause
     // that asks starts its flow when that flow does the clause's act and the whole message
-    // points at it too (ranks it first, or has its act); the other clauses only say why.
+    // points at it too (ranks it first, or has its act); the other clauses only say why. A
+    // weak request word does the act too ("we need an appointment for our baby, she has ...").
     name: "asking-clause",
     run: ({ du, turn }) => {
       if (turn.frame || turn.rank.length === 0) return null;
@@ -250,7 +251,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         const view = du.rankingView(turn.model, clause);
         const ranked = turn.model.index.rank(view.text, view.markers);
         const d = du.decide(ranked, du.limits.minCoverage);
-        if (!d || !("flow" in d) || !ranked.find((r) => r.flow === d.flow)?.acting) continue;
+        const own = d && "flow" in d ? ranked.find((r) => r.flow === d.flow) : undefined;
+        if (!d || !("flow" in d) || !own || !(own.acting || own.hinted)) continue;
         const whole = turn.rank.find((r) => r.flow === d.flow);
         if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
