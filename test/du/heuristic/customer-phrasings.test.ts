@@ -99,6 +99,16 @@ describe("a free list named in a first message", () => {
 });
 
 describe("which flow a first message asks for", () => {
+  it("starts the cancelling flow when the details said are the booking flow's values", () => {
+    // The service and the day are what booking takes; the cancel verb says what is asked.
+    expect(started("please delete my brakes service on friday, sold the bike")).toBe(
+      "drop_service",
+    );
+    expect(started("remove my tune up booking for monday")).toBe("drop_service");
+    // Without a cancel word, the same details still book.
+    expect(started("my brakes service on friday please")).toBe("book_service");
+  });
+
   it("reads a Spanish speaker's 'anulate' as cancel", () => {
     expect(started("I want to anulate my service BK-12345")).toBe("drop_service");
   });

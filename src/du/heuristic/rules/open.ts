@@ -110,6 +110,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   },
   { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
   {
+    // "cancel my booking with the skin doctor": the booking flow takes the doctor and has the
+    // noun, so it scores first, but a cancel phrase never asks to make the thing; the one flow
+    // that does the cancel is meant, its details only say which thing.
+    name: "cancel-with-details",
+    run: ({ du, turn }) => {
+      const [top] = turn.rank;
+      if (turn.frame || !top || top.acting || top.hinted) return null;
+      const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
+      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      const doers = turn.rank.filter((r) => r.acting);
+      return doers.length === 1 ? du.start(turn, doers[0]!.flow) : null;
+    },
+  },
+  {
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
