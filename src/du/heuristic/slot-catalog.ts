@@ -30,8 +30,8 @@ export interface SlotInfo {
   /** The pattern's letters are all capitals: a match is read back upper-cased. */
   upperPattern: boolean;
   /**
-   * The fixed letters before the pattern's last hyphen ("AP-" of "AP-\\d{4}"): digits typed
-   * alone ("appointment 4821") are the code with them.
+   * The fixed letters before the pattern's last hyphen ("XY-" of "XY-\\d{4}"): digits typed
+   * alone ("code 4821") are the code with them.
    */
   codePrefix?: string;
   /**

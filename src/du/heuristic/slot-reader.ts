@@ -351,7 +351,7 @@ export class SlotReader {
 
   /**
    * A free list said after its slot's name and a colon or "are" in a longer message ("...
-   * Symptoms: chest pain, a cough"): its items up to the end of the sentence.
+   * Faults: a flat tyre, loose brakes"): its items up to the end of the sentence.
    */
   private keyedList(
     slot: SlotInfo,
@@ -373,7 +373,7 @@ export class SlotReader {
         const start = tokens[is]!.start;
         const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
         const end = stop < 0 ? text.length : start + stop;
-        // "symptoms: none" declines the list; the flow's question reads that.
+        // "faults: none" declines the list; the flow's question reads that.
         const said = tokenize(text.slice(start, end));
         if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
         const items = freeItems(text.slice(start, end));
@@ -1146,7 +1146,7 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
   return `my ${relation}`;
 }
 
-/** "4821" read for an "AP-\\d{4}" code is "AP-4821": the pattern's fixed letters are implied. */
+/** "4821" read for an "XY-\\d{4}" code is "XY-4821": the pattern's fixed letters are implied. */
 function withCodePrefix(slot: SlotInfo, found: Found | null): Found | null {
   if (!found || !slot.codePrefix || !/^\d+$/.test(String(found.value))) return found;
   const value = slot.codePrefix + String(found.value);

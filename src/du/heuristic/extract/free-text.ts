@@ -75,8 +75,8 @@ function slotLead(slotWords: readonly string[]): RegExp {
 }
 
 /**
- * "she has a cough", "I've been having headaches", "tiene fiebre": who has the item is no part
- * of it; a list's item is read without this lead.
+ * "it's got a flat tyre", "we have been having delays", "tiene goteras": who has the item
+ * is no part of it; a list's item is read without this lead.
  */
 const HAVING = new RegExp(
   "^(?:(?:i|he|she|we|they|it|you|my \\p{L}+|our \\p{L}+)(?=[\\s'\u2019])\\s*)?" +

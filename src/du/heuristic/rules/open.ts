@@ -110,7 +110,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   },
   { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
   {
-    // "cancel my booking with the skin doctor": the booking flow takes the doctor and has the
+    // "cancel my booking for the blue kayak": the booking flow takes the kayak and has the
     // noun, so it scores first, but a cancel phrase never asks to make the thing; the one flow
     // that does the cancel is meant, its details only say which thing.
     name: "cancel-with-details",
@@ -162,7 +162,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
           own: c.found.filter((f) => !candidates.some((o) => o !== c && asks(o.flow, f.slot))),
         }))
         .sort((a, b) => b.found.length - a.found.length);
-      // "pass my appointment to the afternoon, it's AP-3307": the best score takes the part of
+      // "pass my visit to the afternoon, it's XY-1234": the best score takes the part of
       // day, a flow just below it takes the part of day and the code; the one flow the words
       // point at that takes every value said, when the others take only part of them, is meant.
       const whole = takesAll(
@@ -255,7 +255,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // "I'd like to cancel, I've found a clinic closer to home": in a shorter message, the clause
     // that asks starts its flow when that flow does the clause's act and the whole message
     // points at it too (ranks it first, or has its act); the other clauses only say why. A
-    // weak request word does the act too ("we need an appointment for our baby, she has ...").
+    // weak request word does the act too ("we need a slot for our van, it makes a noise ...").
     name: "asking-clause",
     run: ({ du, turn }) => {
       if (turn.frame || turn.rank.length === 0) return null;
