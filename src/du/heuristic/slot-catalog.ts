@@ -30,6 +30,11 @@ export interface SlotInfo {
   /** The pattern's letters are all capitals: a match is read back upper-cased. */
   upperPattern: boolean;
   /**
+   * The fixed letters before the pattern's last hyphen ("XY-" of "XY-\\d{4}"): digits typed
+   * alone ("code 4821") are the code with them.
+   */
+  codePrefix?: string;
+  /**
    * The pattern has a digit class or fixed capitals ("HB-\\d{6}"): a match anywhere in a
    * message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks what was read.
    */
@@ -142,6 +147,10 @@ export function buildSlotCatalog(
       const parts = hyphenParts(def.pattern);
       if (parts) {
         info.loosePattern = new RegExp(parts.map((p) => `(${p})`).join("[-\\s]?"), "iu");
+        const fixed = parts.slice(0, -1);
+        if (fixed.length > 0 && fixed.every((p) => /^[A-Za-z]+$/.test(p))) {
+          info.codePrefix = `${fixed.join("-")}-`;
+        }
       }
     }
     if (kind === "choice" || (kind === "list" && def.choices?.length)) {

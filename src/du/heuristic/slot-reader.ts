@@ -4,7 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import { dayKey, findDates, findWeekend } from "./extract/dates.ts";
-import { freeText } from "./extract/free-text.ts";
+import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   COMPARATIVES,
@@ -211,7 +211,7 @@ export class SlotReader {
       case "list":
         return this.listItems(slot, text);
       case "code": {
-        const read = this.code(slot, text);
+        const read = withCodePrefix(slot, this.code(slot, text));
         if (!slot.pattern) return read;
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
@@ -343,15 +343,44 @@ export class SlotReader {
     }
     const phrase = freeText(text, slot.words);
     if (phrase === null) return null;
-    const items = phrase
-      .replace(/^(?:with|con)\s+/i, "")
-      .split(LIST_SEPARATOR)
-      // "fever and a sore throat": the article is no part of the item.
-      .map((i) => dropLeadingArticle(i.trim()))
-      .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)));
+    const items = freeItems(phrase);
     if (items.length === 0) return null;
     const start = Math.max(0, text.indexOf(phrase));
     return { slot: slot.name, value: items, start, end: start + phrase.length };
+  }
+
+  /**
+   * A free list said after its slot's name and a colon or "are" in a longer message ("...
+   * Faults: a flat tyre, loose brakes"): its items up to the end of the sentence.
+   */
+  private keyedList(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    stems: readonly string[],
+  ): Found | null {
+    for (const key of slot.keys) {
+      for (let i = 0; i + key.length < tokens.length; i++) {
+        if (!keyAt(stems, i, key)) continue;
+        const j = i + key.length;
+        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+        const is = /:/.test(gap)
+          ? j
+          : ["are", "is", "include"].includes(tokens[j]!.norm)
+            ? j + 1
+            : -1;
+        if (is < 0 || is >= tokens.length) continue;
+        const start = tokens[is]!.start;
+        const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
+        const end = stop < 0 ? text.length : start + stop;
+        // "faults: none" declines the list; the flow's question reads that.
+        const said = tokenize(text.slice(start, end));
+        if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
+        const items = freeItems(text.slice(start, end));
+        if (items.length > 0) return { slot: slot.name, value: items, start, end };
+      }
+    }
+    return null;
   }
 
   /**
@@ -508,12 +537,17 @@ export class SlotReader {
     }
     for (const slot of slots) {
       if (slot.kind !== "code") continue;
-      const f = this.keyedCode(slot, text, tokens, stems);
+      const f = withCodePrefix(slot, this.keyedCode(slot, text, tokens, stems));
       if (f) found.add(f);
     }
     for (const slot of slots) {
       if (slot.kind !== "text") continue;
       const f = this.keyedText(slot, text, tokens, stems, free);
+      if (f) found.add(f);
+    }
+    for (const slot of slots) {
+      if (slot.kind !== "list" || slot.choices) continue;
+      const f = this.keyedList(slot, text, tokens, stems);
       if (f) found.add(f);
     }
 
@@ -1133,8 +1167,27 @@ function inDomainLanguage(value: string, language: "en" | "es"): string {
   return `my ${relation}`;
 }
 
+/** "4821" read for an "XY-\\d{4}" code is "XY-4821": the pattern's fixed letters are implied. */
+function withCodePrefix(slot: SlotInfo, found: Found | null): Found | null {
+  if (!found || !slot.codePrefix || !/^\d+$/.test(String(found.value))) return found;
+  const value = slot.codePrefix + String(found.value);
+  return slot.wholePattern?.test(value) ? { ...found, value } : found;
+}
+
 /** Where the items of a free list part: commas, "and", "y", "&". */
 const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
+
+/** A free list's items: split at commas and "and", without "with", who has them or articles. */
+function freeItems(phrase: string): string[] {
+  return (
+    phrase
+      .replace(/^(?:with|con)\s+/i, "")
+      .split(LIST_SEPARATOR)
+      // "fever and a sore throat": the article is no part of the item.
+      .map((i) => dropLeadingArticle(withoutHaving(i.trim())))
+      .filter((i) => i && !tokenize(i).every((t) => STOP_WORDS.has(t.norm)))
+  );
+}
 
 function dropLeadingArticle(item: string): string {
   const first = tokenize(item)[0];

@@ -32,6 +32,12 @@ function singular(word: string): string {
   return word;
 }
 
+/** "4pm" is one token; for choices it says "pm" as "4 pm" does (a part of day, a shift). */
+const CLOCK_HALF = /^\d{1,2}(am|pm)$/;
+function clockHalf(word: string): string {
+  return CLOCK_HALF.exec(word)?.[1] ?? word;
+}
+
 /** Folded words of a tokenized text (tokens are cached and frozen, so they key it). */
 const stemsCache = new WeakMap<readonly Token[], { analyzer: Analyzer; stems: string[] }>();
 
@@ -88,7 +94,7 @@ export class ChoiceMatcher {
     // Every choice slot of the domain reads the same message: its words are folded once.
     const known = stemsCache.get(tokens);
     if (known?.analyzer === this.analyzer) return known.stems;
-    const stems = tokens.map((t) => singular(this.analyzer.correct(t.norm)));
+    const stems = tokens.map((t) => singular(this.analyzer.correct(clockHalf(t.norm))));
     stemsCache.set(tokens, { analyzer: this.analyzer, stems });
     return stems;
   }

@@ -73,3 +73,20 @@ function slotLead(slotWords: readonly string[]): RegExp {
   }
   return lead;
 }
+
+/**
+ * "it's got a flat tyre", "we have been having delays", "tiene goteras": who has the item
+ * is no part of it; a list's item is read without this lead.
+ */
+const HAVING = new RegExp(
+  "^(?:(?:i|he|she|we|they|it|you|my \\p{L}+|our \\p{L}+)(?=[\\s'\u2019])\\s*)?" +
+    "(?:(?:has|have|had)(?: got| been having)?|['\u2019](?:s|ve) got|got|" +
+    "(?:(?:is|am|are|['\u2019]s|['\u2019]m|['\u2019]re) )?(?:having|feeling|suffering from)|" +
+    "suffers? from|feels?|tiene|tengo|tenemos|tienen)\\s+",
+  "iu",
+);
+
+export function withoutHaving(item: string): string {
+  const rest = item.replace(HAVING, "");
+  return rest.trim() ? rest : item;
+}

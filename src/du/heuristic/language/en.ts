@@ -453,6 +453,8 @@ export const EN: LanguagePack = {
     ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
+      // Spanish speakers' "anular" said in English.
+      ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
       ...list("kill remove"),
       // Asking for the money back gives the purchase up; "void" it makes it as if never made.

@@ -37,6 +37,25 @@ function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolea
   );
 }
 
+/**
+ * The one flow among `flows` whose values in the message include every other's and at least one
+ * more; null when none, or when the values alone do not set it apart.
+ */
+function takesAll(du: HeuristicUnderstanding, turn: Turn, flows: string[]): string | null {
+  const read = flows.map((flow) => ({
+    flow,
+    slots: new Set(du.mentionsFor(turn, flow, [], []).map((f) => f.slot)),
+  }));
+  const widest = read.reduce((a, b) => (b.slots.size > a.slots.size ? b : a), read[0]!);
+  if (!widest || widest.slots.size < 2) return null;
+  const covers = read.every(
+    (r) =>
+      r === widest ||
+      (r.slots.size < widest.slots.size && [...r.slots].every((s) => widest.slots.has(s))),
+  );
+  return covers ? widest.flow : null;
+}
+
 /** Nothing is being asked: start a flow, or small talk, help, cancel. In this order. */
 export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   {
@@ -84,7 +103,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // the business's own things, when it names a task.
     name: "business-question",
     run: ({ turn }) => {
-      if (turn.frame || turn.view.markers.length > 0) return null;
+      // "are you a real person or a bot?" asks about the assistant: small talk, read below.
+      if (turn.frame || turn.view.markers.length > 0 || turn.acts.chitchat) return null;
       const index = turn.model.index;
       if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
         return OUT_OF_SCOPE;
@@ -104,6 +124,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
+  {
+    // "cancel my booking for the blue kayak": the booking flow takes the kayak and has the
+    // noun, so it scores first, but a cancel phrase never asks to make the thing; the one flow
+    // that does the cancel is meant, its details only say which thing.
+    name: "cancel-with-details",
+    run: ({ du, turn }) => {
+      const [top] = turn.rank;
+      if (turn.frame || !top || top.acting || top.hinted) return null;
+      const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
+      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      const doers = turn.rank.filter((r) => r.acting);
+      return doers.length === 1 ? du.start(turn, doers[0]!.flow) : null;
+    },
+  },
   {
     name: "start-flow",
     run: (c) => {
@@ -143,6 +177,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
           own: c.found.filter((f) => !candidates.some((o) => o !== c && asks(o.flow, f.slot))),
         }))
         .sort((a, b) => b.found.length - a.found.length);
+      // "pass my visit to the afternoon, it's XY-1234": the best score takes the part of
+      // day, a flow just below it takes the part of day and the code; the one flow the words
+      // point at that takes every value said, when the others take only part of them, is meant.
+      const whole = takesAll(
+        du,
+        turn,
+        pointed.slice(0, 4).map((r) => r.flow),
+      );
+      if (whole && !near.some((r) => r.flow === whole)) return du.start(turn, whole);
       const [best, next] = scored;
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
@@ -245,7 +288,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   {
     // "I'd like to cancel, I've found a clinic closer to home": in a shorter message, the clause
     // that asks starts its flow when that flow does the clause's act and the whole message
-    // points at it too (ranks it first, or has its act); the other clauses only say why.
+    // points at it too (ranks it first, or has its act); the other clauses only say why. A
+    // weak request word does the act too ("we need a slot for our van, it makes a noise ...").
     name: "asking-clause",
     run: ({ du, turn }) => {
       if (turn.frame || turn.rank.length === 0) return null;
@@ -255,7 +299,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         const view = du.rankingView(turn.model, clause);
         const ranked = turn.model.index.rank(view.text, view.markers);
         const d = du.decide(ranked, du.limits.minCoverage);
-        if (!d || !("flow" in d) || !ranked.find((r) => r.flow === d.flow)?.acting) continue;
+        const own = d && "flow" in d ? ranked.find((r) => r.flow === d.flow) : undefined;
+        if (!d || !("flow" in d) || !own || !(own.acting || own.hinted)) continue;
         const whole = turn.rank.find((r) => r.flow === d.flow);
         if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
