@@ -3,7 +3,7 @@ import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { dayKey, findDates, findWeekend } from "./extract/dates.ts";
+import { dayKey, daysBetween, findDates, findWeekend, saidAsRange } from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -291,6 +291,19 @@ export class SlotReader {
     if (whole && SELF_ONLY.test(folded)) {
       return { value: 1, start: 0, end: text.length, currency: null, words: true };
     }
+    // "two nights, just me": in a longer message, a clause of its own that is the speaker alone.
+    if (!whole) {
+      for (const m of text.matchAll(CLAUSE)) {
+        if (m[0].length > SELF_CLAUSE_MAX || !SELF_ONLY.test(flat(m[0]))) continue;
+        return {
+          value: 1,
+          start: m.index,
+          end: m.index + m[0].length,
+          currency: null,
+          words: true,
+        };
+      }
+    }
     const pair = nums.length === 0 ? this.pair.exec(folded) : null;
     if (!pair) return null;
     // The phrase's own words, so values said around it ("tomorrow") stay readable.
@@ -497,6 +510,13 @@ export class SlotReader {
       if (dates.length === dateSlots.length)
         for (let i = 0; i < dates.length; i++)
           found.add(foundAt(dateSlots[i]!, dates[i]!.value, dates[i]!));
+      // "from the 25th to the 28th" with one date slot and one slot counting days: the range
+      // is a start and a length (3 nights), as said, not two rival dates.
+      const daySlot = dates.length === 2 && dateSlot ? onlyDays(slots) : undefined;
+      if (daySlot && saidAsRange(text, dates[0]!, dates[1]!)) {
+        found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
+        found.add(foundAt(daySlot, daysBetween(dates[0]!.value, dates[1]!.value), dates[1]!));
+      }
     }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
@@ -1227,6 +1247,22 @@ const WEEK_COUNTS: Record<string, number> = {
 Object.setPrototypeOf(WEEK_COUNTS, null);
 
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
+/** A stretch of a message between punctuation marks. */
+const CLAUSE = /[^,;.!?()]+/g;
+/** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */
+const SELF_CLAUSE_MAX = 40;
+
+/** The one number slot counting days or nights among `slots`, if there is exactly one. */
+function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  let only: SlotInfo | undefined;
+  for (const slot of slots) {
+    if (slot.kind !== "number" || !slot.days) continue;
+    if (only) return undefined;
+    only = slot;
+  }
+  return only;
+}
+
 function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;

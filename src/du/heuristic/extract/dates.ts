@@ -138,6 +138,22 @@ const MONTH_DAY_RANGE = new RegExp(
   "dg",
 );
 
+/** What joins the two ends of a range ("25th to the 28th", "21st-24th"), the text between them. */
+const RANGE_JOIN = new RegExp(`^(?:st|nd|rd|th)?\\s*${RANGE_TO}(?:\\s+(?:the|el))?$`);
+
+/**
+ * Whether the dates `from` and `to` of `text` are said as one range ("from the 3rd to the 6th
+ * of May", "21st-24th March", "del 20 al 23"): only a range word stands between them.
+ */
+export function saidAsRange(text: string, from: DateMatch, to: DateMatch): boolean {
+  return to.start >= from.end && RANGE_JOIN.test(fold(text.slice(from.end, to.start)).trim());
+}
+
+/** The days from one ISO date to a later one ("2027-03-25" to "2027-03-28": 3). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** How far before a day and month a weekday or "since" leading it is looked for. */
 const LEAD_REACH = 24;
 /** "Monday the ", "lunes ", "wed, ": a weekday just before a day and month (the text before). */

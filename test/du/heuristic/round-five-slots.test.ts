@@ -1,0 +1,74 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
+import { load } from "../helpers.ts";
+
+/**
+ * Slot values customers give in one long first message: a stay said as a range of dates, the
+ * speaker alone as a clause of a longer message.
+ */
+const examples = path.join(import.meta.dirname, "../../../examples");
+// Wednesday 10 March 2027.
+const NOW = new Date(2027, 2, 10, 12, 0, 0);
+const du = new HeuristicUnderstanding({ now: () => NOW });
+const domains: Record<string, LoadedDomain> = {};
+const read = (domain: string, text: string, state: DialogueState = emptyState("t")): Command[] =>
+  du.read(text, domains[domain]!, state);
+const slotsOf = (commands: Command[]) =>
+  Object.fromEntries(
+    commands.flatMap((c) =>
+      c.type === "set_slot" || c.type === "correct_slot" ? [[c.slot, c.value]] : [],
+    ),
+  );
+
+beforeAll(async () => {
+  for (const name of ["hotel", "telecom"]) domains[name] = await load(path.join(examples, name));
+});
+
+describe("a range of dates with one date slot and one slot counting days", () => {
+  it("reads the first date as the start and the range as the number of days", () => {
+    expect(slotsOf(read("hotel", "valencia from april 4th to april 9th, 2 guests"))).toMatchObject({
+      city: "valencia",
+      check_in: "2027-04-04",
+      nights: 5,
+      guests: 2,
+    });
+    expect(slotsOf(read("hotel", "a room in madrid 11-13 june please"))).toMatchObject({
+      check_in: "2027-06-11",
+      nights: 2,
+    });
+    expect(slotsOf(read("hotel", "move HB-222222 to the 2nd until the 6th of may"))).toMatchObject({
+      reservation_code: "HB-222222",
+      check_in: "2027-05-02",
+      nights: 4,
+    });
+  });
+
+  it("leaves two dates that are no range alone", () => {
+    const slots = slotsOf(read("hotel", "a room in madrid on the 14th, or else on the 20th"));
+    expect(slots.nights).toBeUndefined();
+  });
+});
+
+describe("the speaker alone, in a longer message", () => {
+  it("counts one guest when a clause is only the speaker", () => {
+    expect(
+      slotsOf(read("hotel", "room in sevilla tomorrow for 3 nights, only myself")),
+    ).toMatchObject({
+      city: "seville",
+      nights: 3,
+      guests: 1,
+    });
+    expect(slotsOf(read("hotel", "just me. a room in madrid on friday"))).toMatchObject({
+      guests: 1,
+    });
+  });
+
+  it("does not count the speaker in a clause that says more", () => {
+    const slots = slotsOf(read("hotel", "it's just me asking, do you have rooms in valencia?"));
+    expect(slots.guests).toBeUndefined();
+  });
+});
