@@ -72,3 +72,18 @@ describe("the speaker alone, in a longer message", () => {
     expect(slots.guests).toBeUndefined();
   });
 });
+
+describe("a choice phrase holding another flow's word", () => {
+  it("reads the word as part of the value, not as a request of that other flow", () => {
+    const commands = read("telecom", "can I have endless data on 699 000 111 please?");
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "change_plan" });
+    expect(slotsOf(commands)).toMatchObject({ plan: "unlimited" });
+  });
+
+  it("still reads that flow's request when no value holds the word", () => {
+    expect(read("telecom", "how much data is left on 699 000 111?")[0]).toEqual({
+      type: "start_flow",
+      flow: "check_data_usage",
+    });
+  });
+});
