@@ -15,6 +15,7 @@ import {
   GIVEN_UP_AFTER,
   ITEM_NEGATORS,
   NONE,
+  NOTHING_MORE,
   PAIR_SOURCE,
   PEOPLE_LEADS,
   PHRASE_BREAKS,
@@ -691,11 +692,16 @@ export class SlotReader {
         keyAt(stems, i + 2, key) &&
         adjacent(text, tokens[i]!, tokens[i + 1]!) &&
         adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
-    return slots.filter(
+    const out = slots.filter(
       (slot) =>
         slot.optional &&
         slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
     );
+    // "switch to basic, nothing extra": a clause that wants nothing more added declines the one
+    // optional slot, by whatever name the domain gave it.
+    const optional = slots.filter((s) => s.optional);
+    if (optional.length === 1 && out.length === 0 && saysNothingMore(text)) out.push(optional[0]!);
+    return out;
   }
 
   /**
@@ -1251,6 +1257,14 @@ Object.setPrototypeOf(WEEK_COUNTS, null);
 const CLAUSE = /[^,;.!?()]+/g;
 /** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */
 const SELF_CLAUSE_MAX = 40;
+
+/** Some short clause of `text` wants nothing more added ("nothing extra", "no add-ons"). */
+function saysNothingMore(text: string): boolean {
+  for (const m of text.matchAll(CLAUSE)) {
+    if (m[0].length <= SELF_CLAUSE_MAX && NOTHING_MORE.test(flat(m[0]))) return true;
+  }
+  return false;
+}
 
 /** The one number slot counting days or nights among `slots`, if there is exactly one. */
 function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {

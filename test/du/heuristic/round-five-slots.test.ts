@@ -87,3 +87,21 @@ describe("a choice phrase holding another flow's word", () => {
     });
   });
 });
+
+describe("a clause wanting nothing more added", () => {
+  it("declines the flow's one optional slot, whatever it is called", () => {
+    expect(
+      read("hotel", "barcelona from the 4th, 2 nights for 3 people, and no add-ons"),
+    ).toContainEqual({ type: "skip_slot", slot: "extras" });
+    expect(read("telecom", "put 612 345 678 on the plus plan, no extras thanks")).toContainEqual({
+      type: "skip_slot",
+      slot: "add_ons",
+    });
+  });
+
+  it("declines nothing when the clause says more", () => {
+    expect(
+      read("telecom", "plus plan for 612 345 678, no extra charges I hope"),
+    ).not.toContainEqual(expect.objectContaining({ type: "skip_slot" }));
+  });
+});
