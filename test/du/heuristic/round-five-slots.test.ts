@@ -1,6 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
@@ -103,5 +104,24 @@ describe("a clause wanting nothing more added", () => {
     expect(
       read("telecom", "plus plan for 612 345 678, no extra charges I hope"),
     ).not.toContainEqual(expect.objectContaining({ type: "skip_slot" }));
+  });
+});
+
+describe("how long a fault has lasted, for a date that has been", () => {
+  it("reads 'for three days' as three days ago for a past date slot", () => {
+    expect(findDates("the tv has been off for three days", NOW, true).map((d) => d.value)).toEqual([
+      "2027-03-07",
+    ]);
+    expect(findDates("down over the past week", NOW, true).map((d) => d.value)).toEqual([
+      "2027-03-03",
+    ]);
+    expect(slotsOf(read("telecom", "no wifi in the last 2 days, no idea why"))).toMatchObject({
+      service: "internet",
+      outage_since: "2027-03-08",
+    });
+  });
+
+  it("reads no date in a length of stay", () => {
+    expect(findDates("a room for two days", NOW, false)).toEqual([]);
   });
 });

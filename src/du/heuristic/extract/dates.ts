@@ -203,6 +203,12 @@ const WEEKEND_NEXT = /\b(?:next|proximo|que viene)\b/;
 /** "3 days ago", "a week ago", "hace 2 dias". */
 const AGO =
   /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+ago|hace\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?))\b/g;
+/**
+ * "for two days", "over the past week": how long something has lasted, read only for a date
+ * that has been ("since when?"): it started that many days ago.
+ */
+const LASTED =
+  /\b(?:(?:for|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?|in\s+the\s+(?:last|past)\s+)(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+)?(days?|weeks?)\b/g;
 /** "in a week", "within 3 days", "en dos semanas", "dentro de 3 dias". */
 const AHEAD =
   /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\b|\b(?:en|dentro de)\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?)\b/g;
@@ -508,6 +514,12 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(AGO)) {
     push(addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
+  if (past)
+    for (const m of s.matchAll(LASTED)) {
+      // "for days" says no count; "the past week" counts one.
+      if (m[1] === undefined && !/\b(?:last|past)\s+\w+$/.test(m[0])) continue;
+      push(addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
+    }
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of s.matchAll(DAY_OF_MONTH)) {
