@@ -605,7 +605,9 @@ export class SlotReader {
     // flow's only address slot.
     const addressSlot = onlyAddress(slots);
     if (addressSlot && !found.has(addressSlot.name)) {
-      const f = this.prepositionAddress(addressSlot, text, tokens, free);
+      const f =
+        this.prepositionAddress(addressSlot, text, tokens, free) ??
+        this.clauseAddress(addressSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -723,6 +725,28 @@ export class SlotReader {
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
       return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * A clause of its own that is a street and its number ("..., 8 Rue Victor Hugo, Lyon",
+   * "no signal. Calle Sol 4, Sevilla"), with no preposition before it: the address, and the
+   * town after it.
+   */
+  private clauseAddress(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (const m of text.matchAll(CLAUSE)) {
+      const clause = m[0].trim();
+      if (clause.length > ADDRESS_CLAUSE_MAX || !STREET_CLAUSE.test(clause)) continue;
+      const start = m.index + m[0].indexOf(clause);
+      if (!free({ start, end: start + clause.length })) continue;
+      const span = addressAfter(text, tokens, start, free);
+      if (span) return this.textFound(slot, text, span);
     }
     return null;
   }
@@ -1255,6 +1279,11 @@ Object.setPrototypeOf(WEEK_COUNTS, null);
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
 /** A stretch of a message between punctuation marks. */
 const CLAUSE = /[^,;.!?()]+/g;
+/** A street and its number as a whole clause: "8 Rue Victor Hugo", "Calle Sol 4". */
+const STREET_CLAUSE =
+  /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;
+/** Longer than this, a clause is no street and number. */
+const ADDRESS_CLAUSE_MAX = 48;
 /** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */
 const SELF_CLAUSE_MAX = 40;
 

@@ -125,3 +125,19 @@ describe("how long a fault has lasted, for a date that has been", () => {
     expect(findDates("a room for two days", NOW, false)).toEqual([]);
   });
 });
+
+describe("an address as a clause of its own", () => {
+  it("reads a street and number with no preposition before it, and its town", () => {
+    expect(
+      slotsOf(read("telecom", "the broadband died this morning, 17 Avenue Jean Jaures, Nantes")),
+    ).toMatchObject({ service: "internet", outage_address: "17 Avenue Jean Jaures, Nantes" });
+    expect(slotsOf(read("telecom", "tv not working. Paseo de Gracia 40, Barcelona"))).toMatchObject(
+      { service: "tv", outage_address: "Paseo de Gracia 40, Barcelona" },
+    );
+  });
+
+  it("takes no clause that ends in a number but names no street", () => {
+    const slots = slotsOf(read("telecom", "no tv since yesterday, It stopped at 7"));
+    expect(slots.outage_address).toBeUndefined();
+  });
+});
