@@ -141,3 +141,12 @@ describe("an address as a clause of its own", () => {
     expect(slots.outage_address).toBeUndefined();
   });
 });
+
+describe("a question about the assistant", () => {
+  it("is small talk, not a question about the business", () => {
+    for (const text of ["are you a real human?", "r u a machine"]) {
+      expect(read("telecom", text)[0], text).toMatchObject({ type: "chitchat" });
+    }
+    expect(read("hotel", "do you have a sauna?")).toEqual([{ type: "out_of_scope" }]);
+  });
+});

@@ -69,7 +69,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // the business's own things, when it names a task.
     name: "business-question",
     run: ({ turn }) => {
-      if (turn.frame || turn.view.markers.length > 0) return null;
+      // "are you a real person?" asks about the assistant, not about the business: small talk.
+      if (turn.frame || turn.view.markers.length > 0 || turn.acts.chitchat) return null;
       const index = turn.model.index;
       if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
         return OUT_OF_SCOPE;
