@@ -121,6 +121,10 @@ describe("how long a fault has lasted, for a date that has been", () => {
     });
   });
 
+  it("reads 'the last two weeks' said alone", () => {
+    expect(findDates("the last two weeks", NOW, true).map((d) => d.value)).toEqual(["2027-02-24"]);
+  });
+
   it("reads no date in a length of stay", () => {
     expect(findDates("a room for two days", NOW, false)).toEqual([]);
   });

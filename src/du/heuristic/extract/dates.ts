@@ -208,7 +208,7 @@ const AGO =
  * that has been ("since when?"): it started that many days ago.
  */
 const LASTED =
-  /\b(?:(?:for|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?|in\s+the\s+(?:last|past)\s+)(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+)?(days?|weeks?)\b/g;
+  /\b(?:(?:for|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?|(?:in\s+)?the\s+(?:last|past)\s+)(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+)?(days?|weeks?)\b/g;
 /** "in a week", "within 3 days", "en dos semanas", "dentro de 3 dias". */
 const AHEAD =
   /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\b|\b(?:en|dentro de)\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?)\b/g;
