@@ -3,7 +3,14 @@ import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { dayKey, daysBetween, findDates, findWeekend, saidAsRange } from "./extract/dates.ts";
+import {
+  dayKey,
+  daysBetween,
+  findDates,
+  findWeekend,
+  rangeEnd,
+  saidAsRange,
+} from "./extract/dates.ts";
 import { freeText } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -511,13 +518,14 @@ export class SlotReader {
       if (dates.length === dateSlots.length)
         for (let i = 0; i < dates.length; i++)
           found.add(foundAt(dateSlots[i]!, dates[i]!.value, dates[i]!));
-      // "from the 25th to the 28th" with one date slot and one slot counting days: the range
-      // is a start and a length (3 nights), as said, not two rival dates.
-      const daySlot = dates.length === 2 && dateSlot ? onlyDays(slots) : undefined;
-      if (daySlot && saidAsRange(text, dates[0]!, dates[1]!)) {
-        found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
-        found.add(foundAt(daySlot, daysBetween(dates[0]!.value, dates[1]!.value), dates[1]!));
-      }
+    }
+    // "from the 25th to the 28th" with one date slot and one slot counting days: the range
+    // is a start and a length (3 nights), as said, not two rival dates.
+    const daySlot = dates.length === 2 && dateSlot ? onlyDays(slots) : undefined;
+    if (daySlot && saidAsRange(text, dates[0]!, dates[1]!)) {
+      const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
+      found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
+      if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
     }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a

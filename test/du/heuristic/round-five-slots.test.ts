@@ -154,3 +154,24 @@ describe("a question about the assistant", () => {
     expect(read("hotel", "do you have a sauna?")).toEqual([{ type: "out_of_scope" }]);
   });
 });
+
+describe("more ways to say a stay's dates", () => {
+  it("reads an arrival and a departure as a range", () => {
+    expect(
+      slotsOf(read("hotel", "seville, arriving the 2nd of june and leaving the 5th, 3 adults")),
+    ).toMatchObject({ check_in: "2027-06-02", nights: 3, guests: 3 });
+    expect(slotsOf(read("hotel", "check in May 4, check out May 9, Madrid"))).toMatchObject({
+      check_in: "2027-05-04",
+      nights: 5,
+      city: "madrid",
+    });
+  });
+
+  it("reads a day of the month said as an ordinal word", () => {
+    const values = (text: string) => findDates(text, NOW).map((d) => d.value);
+    expect(values("from the first of May")).toEqual(["2027-05-01"]);
+    expect(values("on the twenty-third of june")).toEqual(["2027-06-23"]);
+    expect(values("el primero de abril")).toEqual(["2027-04-01"]);
+    expect(values("the second option, please")).toEqual([]);
+  });
+});
