@@ -1023,7 +1023,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const parts = rankingParts(model);
     // Words of a choice phrase that are words of a flow asking for it stay ("debit card" keeps
     // "card", "savings account" keeps "account"), so the value does not swallow what the request
-    // is about; a word only other flows have is part of the value ("unlimited data" is a plan).
+    // is about; a word only other flows have is part of the value, no request of theirs.
     const kept: string[] = [];
     for (const slot of parts.choiceSlots) {
       const found = slot.choices!.find(text);

@@ -299,7 +299,7 @@ export class SlotReader {
     if (whole && SELF_ONLY.test(folded)) {
       return { value: 1, start: 0, end: text.length, currency: null, words: true };
     }
-    // "two nights, just me": in a longer message, a clause of its own that is the speaker alone.
+    // "two days, just me": in a longer message, a clause of its own that is the speaker alone.
     if (!whole) {
       for (const m of text.matchAll(CLAUSE)) {
         if (m[0].length > SELF_CLAUSE_MAX || !SELF_ONLY.test(flat(m[0]))) continue;
@@ -520,7 +520,7 @@ export class SlotReader {
           found.add(foundAt(dateSlots[i]!, dates[i]!.value, dates[i]!));
     }
     // "from the 25th to the 28th" with one date slot and one slot counting days: the range
-    // is a start and a length (3 nights), as said, not two rival dates.
+    // is a start and a length (3 days), as said, not two rival dates.
     const daySlot = dates.length === 2 && dateSlot ? onlyDays(slots) : undefined;
     if (daySlot && saidAsRange(text, dates[0]!, dates[1]!)) {
       const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
@@ -707,7 +707,7 @@ export class SlotReader {
         slot.optional &&
         slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
     );
-    // "switch to basic, nothing extra": a clause that wants nothing more added declines the one
+    // "that one, nothing extra": a clause that wants nothing more added declines the one
     // optional slot, by whatever name the domain gave it.
     const optional = slots.filter((s) => s.optional);
     if (optional.length === 1 && out.length === 0 && saysNothingMore(text)) out.push(optional[0]!);
@@ -738,9 +738,8 @@ export class SlotReader {
   }
 
   /**
-   * A clause of its own that is a street and its number ("..., 8 Rue Victor Hugo, Lyon",
-   * "no signal. Calle Sol 4, Sevilla"), with no preposition before it: the address, and the
-   * town after it.
+   * A clause of its own that is a street and its number ("..., 12 Rue Neuve, Lille", "it broke.
+   * Calle Olmo 4, Burgos"), with no preposition before it: the address, and the town after it.
    */
   private clauseAddress(
     slot: SlotInfo,
@@ -1287,7 +1286,7 @@ Object.setPrototypeOf(WEEK_COUNTS, null);
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
 /** A stretch of a message between punctuation marks. */
 const CLAUSE = /[^,;.!?()]+/g;
-/** A street and its number as a whole clause: "8 Rue Victor Hugo", "Calle Sol 4". */
+/** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
 const STREET_CLAUSE =
   /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;
 /** Longer than this, a clause is no street and number. */
@@ -1295,7 +1294,7 @@ const ADDRESS_CLAUSE_MAX = 48;
 /** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */
 const SELF_CLAUSE_MAX = 40;
 
-/** Some short clause of `text` wants nothing more added ("nothing extra", "no add-ons"). */
+/** Some short clause of `text` wants nothing more added ("nothing extra", "nothing added"). */
 function saysNothingMore(text: string): boolean {
   for (const m of text.matchAll(CLAUSE)) {
     if (m[0].length <= SELF_CLAUSE_MAX && NOTHING_MORE.test(flat(m[0]))) return true;

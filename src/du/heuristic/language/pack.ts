@@ -168,7 +168,7 @@ export interface LanguagePack {
   /** The speaker alone, as the number of people: "just me", "only myself", "solo yo". */
   selfOnly: string;
   /**
-   * A clause that wants nothing more added ("nothing extra", "no add-ons", "sin extras"): it
+   * A clause that wants nothing more added ("nothing extra", "nothing added", "sin extras"): it
    * declines the flow's one optional slot, whatever that slot is called.
    */
   nothingMore: string;
