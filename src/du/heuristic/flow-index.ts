@@ -245,6 +245,13 @@ export class FlowIndex {
     return this.df.has(term);
   }
 
+  /** Some flow that asks for `marker` ("@size") has `term` among its words. */
+  knowsWhereAsked(term: string, marker: string): boolean {
+    if (!this.df.has(term)) return false;
+    for (const doc of this.docs) if (doc.asks.has(marker) && doc.tf.has(term)) return true;
+    return false;
+  }
+
   private idf(term: string): number {
     let idf = this.idfs.get(term);
     if (idf === undefined) {

@@ -1026,8 +1026,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     };
     const parts = rankingParts(model);
-    // Words of a choice phrase that are flow words themselves stay ("debit card" keeps "card",
-    // "savings account" keeps "account"), so the value does not swallow what the request is about.
+    // Words of a choice phrase that are words of a flow asking for it stay ("debit card" keeps
+    // "card", "savings account" keeps "account"), so the value does not swallow what the request
+    // is about; a word only other flows have is part of the value, no request of theirs.
     const kept: string[] = [];
     for (const slot of parts.choiceSlots) {
       const found = slot.choices!.find(text);
@@ -1036,7 +1037,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         const choiceKey = model.analyzer.key(String(m.value));
         for (const t of tokenize(text.slice(m.start, m.end))) {
           const key = model.analyzer.key(t.norm);
-          if (key !== choiceKey && model.index.knows(key) && !kept.includes(t.norm)) {
+          if (
+            key !== choiceKey &&
+            model.index.knowsWhereAsked(key, `@${slot.name}`) &&
+            !kept.includes(t.norm)
+          ) {
             kept.push(t.norm);
           }
         }

@@ -3,7 +3,14 @@ import { readActs } from "./acts.ts";
 import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
-import { dayKey, findDates, findWeekend } from "./extract/dates.ts";
+import {
+  dayKey,
+  daysBetween,
+  findDates,
+  findWeekend,
+  rangeEnd,
+  saidAsRange,
+} from "./extract/dates.ts";
 import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
@@ -15,6 +22,7 @@ import {
   GIVEN_UP_AFTER,
   ITEM_NEGATORS,
   NONE,
+  NOTHING_MORE,
   PAIR_SOURCE,
   PEOPLE_LEADS,
   PHRASE_BREAKS,
@@ -291,6 +299,19 @@ export class SlotReader {
     if (whole && SELF_ONLY.test(folded)) {
       return { value: 1, start: 0, end: text.length, currency: null, words: true };
     }
+    // "two days, just me": in a longer message, a clause of its own that is the speaker alone.
+    if (!whole) {
+      for (const m of text.matchAll(CLAUSE)) {
+        if (m[0].length > SELF_CLAUSE_MAX || !SELF_ONLY.test(flat(m[0]))) continue;
+        return {
+          value: 1,
+          start: m.index,
+          end: m.index + m[0].length,
+          currency: null,
+          words: true,
+        };
+      }
+    }
     const pair = nums.length === 0 ? this.pair.exec(folded) : null;
     if (!pair) return null;
     // The phrase's own words, so values said around it ("tomorrow") stay readable.
@@ -527,6 +548,14 @@ export class SlotReader {
         for (let i = 0; i < dates.length; i++)
           found.add(foundAt(dateSlots[i]!, dates[i]!.value, dates[i]!));
     }
+    // "from the 25th to the 28th" with one date slot and one slot counting days: the range
+    // is a start and a length (3 days), as said, not two rival dates.
+    const daySlot = dates.length === 2 && dateSlot ? onlyDays(slots) : undefined;
+    if (daySlot && saidAsRange(text, dates[0]!, dates[1]!)) {
+      const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
+      found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
+      if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
+    }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
     // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
@@ -618,7 +647,9 @@ export class SlotReader {
     // flow's only address slot.
     const addressSlot = onlyAddress(slots);
     if (addressSlot && !found.has(addressSlot.name)) {
-      const f = this.prepositionAddress(addressSlot, text, tokens, free);
+      const f =
+        this.prepositionAddress(addressSlot, text, tokens, free) ??
+        this.clauseAddress(addressSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -705,11 +736,16 @@ export class SlotReader {
         keyAt(stems, i + 2, key) &&
         adjacent(text, tokens[i]!, tokens[i + 1]!) &&
         adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
-    return slots.filter(
+    const out = slots.filter(
       (slot) =>
         slot.optional &&
         slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
     );
+    // "that one, nothing extra": a clause that wants nothing more added declines the one
+    // optional slot, by whatever name the domain gave it.
+    const optional = slots.filter((s) => s.optional);
+    if (optional.length === 1 && out.length === 0 && saysNothingMore(text)) out.push(optional[0]!);
+    return out;
   }
 
   /**
@@ -731,6 +767,27 @@ export class SlotReader {
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
       return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * A clause of its own that is a street and its number ("..., 12 Rue Neuve, Lille", "it broke.
+   * Calle Olmo 4, Burgos"), with no preposition before it: the address, and the town after it.
+   */
+  private clauseAddress(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (const m of text.matchAll(CLAUSE)) {
+      const clause = m[0].trim();
+      if (clause.length > ADDRESS_CLAUSE_MAX || !STREET_CLAUSE.test(clause)) continue;
+      const start = m.index + m[0].indexOf(clause);
+      if (!free({ start, end: start + clause.length })) continue;
+      const span = addressAfter(text, tokens, start, free);
+      if (span) return this.textFound(slot, text, span);
     }
     return null;
   }
@@ -1301,6 +1358,35 @@ const WEEK_COUNTS: Record<string, number> = {
 Object.setPrototypeOf(WEEK_COUNTS, null);
 
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
+/** A stretch of a message between punctuation marks. */
+const CLAUSE = /[^,;.!?()]+/g;
+/** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
+const STREET_CLAUSE =
+  /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;
+/** Longer than this, a clause is no street and number. */
+const ADDRESS_CLAUSE_MAX = 48;
+/** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */
+const SELF_CLAUSE_MAX = 40;
+
+/** Some short clause of `text` wants nothing more added ("nothing extra", "nothing added"). */
+function saysNothingMore(text: string): boolean {
+  for (const m of text.matchAll(CLAUSE)) {
+    if (m[0].length <= SELF_CLAUSE_MAX && NOTHING_MORE.test(flat(m[0]))) return true;
+  }
+  return false;
+}
+
+/** The one number slot counting days or nights among `slots`, if there is exactly one. */
+function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  let only: SlotInfo | undefined;
+  for (const slot of slots) {
+    if (slot.kind !== "number" || !slot.days) continue;
+    if (only) return undefined;
+    only = slot;
+  }
+  return only;
+}
+
 function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;

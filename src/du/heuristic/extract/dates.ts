@@ -129,6 +129,8 @@ const MONTH_DAY = new RegExp(
 );
 
 const RANGE_TO = "(?:-|\u2013|to|until|till|thru|through|al|a)";
+/** Words for the end of a stay said with its second date ("leaving the 7th", "salgo el 7"). */
+const DEPART = "leaving|departing|check(?:ing)?[- ]?out|out|salgo|saliendo|salida";
 const DAY_RANGE_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
   "dg",
@@ -136,6 +138,79 @@ const DAY_RANGE_MONTH = new RegExp(
 const MONTH_DAY_RANGE = new RegExp(
   `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![/.:]?\\d)`,
   "dg",
+);
+
+/**
+ * What joins the two ends of a range, the text between them: "25th to the 28th", "21st-24th",
+ * "the 3rd and leaving the 7th", "april 3, check-out april 6", "el 3 y salgo el 7".
+ */
+const RANGE_JOIN = new RegExp(
+  `^(?:st|nd|rd|th)?\\s*(?:${RANGE_TO}|(?:,|and|y)?\\s*(?:${DEPART})(?:\\s+(?:on|el))?)(?:\\s+(?:the|el))?$`,
+);
+
+/**
+ * Whether the dates `from` and `to` of `text` are said as one range ("from the 3rd to the 6th
+ * of May", "21st-24th March", "del 20 al 23"): only a range word stands between them.
+ */
+export function saidAsRange(text: string, from: DateMatch, to: DateMatch): boolean {
+  return to.start >= from.end && RANGE_JOIN.test(fold(text.slice(from.end, to.start)).trim());
+}
+
+/**
+ * The end of a range that starts on `start`: `end` when later; else `end`'s day of the month
+ * read in the start's month or the one after ("the 2nd of june and leaving the 5th": the 5th
+ * read alone is the next 5th from today, but here it is June's).
+ */
+export function rangeEnd(start: string, end: string): string {
+  if (end > start) return end;
+  const [y, m, d] = start.split("-").map(Number) as [number, number, number];
+  const day = Number(end.slice(8));
+  const same = day > d ? iso(y, m, day) : null;
+  return same ?? iso(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, day) ?? end;
+}
+
+/** The days from one ISO date to a later one ("2027-03-25" to "2027-03-28": 3). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const UNITS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+];
+/** Days of the month as ordinal words: "first" 1 ... "thirty first" 31, "primero" 1. */
+const ORDINAL_DAYS: Record<string, number> = Object.assign(Object.create(null), {
+  primero: 1,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  "thirty first": 31,
+  ...Object.fromEntries(UNITS.map((w, i) => [w, i + 1])),
+  ...Object.fromEntries(UNITS.map((w, i) => [`twenty ${w}`, 21 + i])),
+});
+/** "the first of May", "the twenty third of june", "primero de mayo": an ordinal word, "of", a month. */
+const WORD_DAY_MONTH = new RegExp(
+  `\\b(?:the\\s+)?(${Object.keys(ORDINAL_DAYS)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(" ", "[\\s-]"))
+    .join("|")})\\s+(?:of|de)\\s+(${MONTH_RE})\\b`,
+  "g",
 );
 
 /** How far before a day and month a weekday or "since" leading it is looked for. */
@@ -187,6 +262,12 @@ const WEEKEND_NEXT = /\b(?:next|proximo|que viene)\b/;
 /** "3 days ago", "a week ago", "hace 2 dias". */
 const AGO =
   /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+ago|hace\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?))\b/g;
+/**
+ * "for two days", "over the past week": how long something has lasted, read only for a date
+ * that has been ("since when?"): it started that many days ago.
+ */
+const LASTED =
+  /\b(?:(?:for|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?|(?:in\s+)?the\s+(?:last|past)\s+)(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+)?(days?|weeks?)\b/g;
 /** "in a week", "within 3 days", "en dos semanas", "dentro de 3 dias". */
 const AHEAD =
   /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\b|\b(?:en|dentro de)\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?)\b/g;
@@ -467,6 +548,15 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       );
     }
   }
+  for (const m of s.matchAll(WORD_DAY_MONTH)) {
+    const before = s.slice(Math.max(0, m.index - LEAD_REACH), m.index);
+    const back = past || SINCE_LEAD.test(before);
+    push(
+      upcoming(now, MONTHS[m[2]!]!, ORDINAL_DAYS[m[1]!.replace(/[\s-]+/, " ")]!, back),
+      m.index,
+      m.index + m[0].length,
+    );
+  }
   // "Tuesday the 16th", "wednesday 24th": the next 16th that is a Tuesday (else the next 16th).
   for (const m of s.matchAll(WEEKDAY_DAY)) {
     const target = weekday(m[1]!);
@@ -492,6 +582,12 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(AGO)) {
     push(addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
+  if (past)
+    for (const m of s.matchAll(LASTED)) {
+      // "for days" says no count; "the past week" counts one.
+      if (m[1] === undefined && !/\b(?:last|past)\s+\w+$/.test(m[0])) continue;
+      push(addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
+    }
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of s.matchAll(DAY_OF_MONTH)) {

@@ -230,5 +230,7 @@ export const ES: LanguagePack = {
   peopleLeads: ["somos", "seremos", "grupo de"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
+  nothingMore:
+    "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|extras|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
 };

@@ -178,6 +178,11 @@ export interface LanguagePack {
   /** The speaker alone, as the number of people: "just me", "only myself", "solo yo". */
   selfOnly: string;
   /**
+   * A clause that wants nothing more added ("nothing extra", "nothing added", "sin extras"): it
+   * declines the flow's one optional slot, whatever that slot is called.
+   */
+  nothingMore: string;
+  /**
    * The speaker and one person named by relation ("me and my partner", "my wife and I"):
    * two people. `REL` stands for the relation words.
    */

@@ -97,6 +97,7 @@ export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_ONLY = cue((p) => p.selfOnly);
+export const NOTHING_MORE = cue((p) => p.nothingMore);
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
 
