@@ -23,32 +23,36 @@ interface Floor {
 
 const FLOORS: Record<string, Record<string, Floor>> = {
   pizza: {
-    dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
-    holdout: { intent: 0.87, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
-    holdout2: { intent: 0.82, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.89 },
-    holdout3: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.84 },
+    holdout: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.94 },
+    holdout3: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.87 },
+    round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   hotel: {
-    dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.99 },
+    dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.94, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    holdout2: { intent: 0.74, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.89 },
-    holdout3: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.84, completion: 0.95 },
+    holdout2: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout3: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.87, completion: 0.95 },
+    round5: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.86 },
-    holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    holdout2: { intent: 0.83, slotPrecision: 0.97, slotRecall: 0.86, completion: 0.72 },
-    holdout3: { intent: 0.87, slotPrecision: 0.99, slotRecall: 0.85, completion: 0.91 },
+    holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout2: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.94 },
+    holdout3: { intent: 0.89, slotPrecision: 0.99, slotRecall: 0.89, completion: 0.91 },
+    round5: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
   },
   telecom: {
     dev: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
-    holdout: { intent: 0.9, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
-    holdout2: { intent: 0.9, slotPrecision: 0.89, slotRecall: 0.87, completion: 0.74 },
-    holdout3: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.85, completion: 0.91 },
+    final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
+    holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
+    holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
+    holdout3: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.91 },
+    round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
 };
 
@@ -69,8 +73,8 @@ const TURNS_FLOORS: Record<string, number> = {
  * triggers (indirect requests, stories, slang), a tuning set of the paraphrase round.
  */
 const PARAPHRASE_FLOORS: Record<string, Omit<Floor, "completion">> = {
-  pizza: { intent: 0.86, slotPrecision: 0.95, slotRecall: 0.99 },
-  hotel: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.99 },
+  pizza: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.99 },
+  hotel: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99 },
   clinic: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99 },
   telecom: { intent: 0.86, slotPrecision: 0.9, slotRecall: 0.99 },
 };

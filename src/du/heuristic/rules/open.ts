@@ -75,7 +75,10 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const own = analyzer.features(turn.text).features.some((f) => index.knows(f));
       if (!own) return null;
       const d = decision(c);
-      return d && "flow" in d ? c.du.start(c.turn, d.flow) : null;
+      // Only a flow that itself cancels: "start over" names no flow that starts things.
+      return d && "flow" in d && index.actsOf(d.flow).has("cancel")
+        ? c.du.start(c.turn, d.flow)
+        : null;
     },
   },
   {
