@@ -57,12 +57,12 @@ const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
 /**
  * A negated answer: "no", "none", "no toppings", "no thanks", "nothing for me": decline
- * words, with nothing else but fillers, function words, thanks and the slot's own words.
+ * words, with nothing else but fillers, function words, thanks and the slots' own words.
  */
-export function declines(text: string, slot: SlotInfo): boolean {
+export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): boolean {
   const words = text.split(" ").filter(Boolean);
   if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
-  const own = new Set(slot.keys.flat());
+  const own = new Set((Array.isArray(slots) ? slots : [slots]).flatMap((s) => s.keys.flat()));
   return words.every(
     (w) =>
       DECLINE_WORDS.has(w) ||

@@ -6,18 +6,16 @@ import {
   DENY,
   FILLERS,
   ITEM_NEGATORS,
-  NONE,
   NOTHING,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
-  THANKS,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
-import { flat, stem, tokenize } from "../text.ts";
+import { flat, tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
 
@@ -121,7 +119,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const gone = open.length ? turn.model.reader.declined(turn.text, open) : [];
       if (gone.length === 0) return null;
       const asked = slot.optional ? turn.model.reader.declined(turn.text, [slot]) : [];
-      if (!onlyDeclines(turn.acts.flat, [...gone, ...asked])) return null;
+      if (!declines(turn.acts.flat, [...gone, ...asked])) return null;
       return [...asked, ...gone].map((s): Command => ({ type: "skip_slot", slot: s.name }));
     },
   },
@@ -412,23 +410,6 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => (c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
   },
 ];
-
-/** Decline words, with nothing else but fillers, function words, thanks and the slots' words. */
-function onlyDeclines(text: string, slots: readonly SlotInfo[]): boolean {
-  const own = new Set(slots.flatMap((s) => s.keys.flat()));
-  return text
-    .split(" ")
-    .every(
-      (w) =>
-        DECLINE_WORDS.has(w) ||
-        FILLERS.has(w) ||
-        STOP_WORDS.has(w) ||
-        THANKS_WORDS.has(w) ||
-        own.has(stem(w)),
-    );
-}
-const DECLINE_WORDS = new Set([...NONE, ...DENY].flatMap((p) => p.split(" ")));
-const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
 /** "nothing to add", "no, none of that": after any "no" and fillers, a word for nothing. */
 function opensWithNothing(text: string): boolean {
