@@ -2,7 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
-import type { SlotValue } from "../../src/protocol/commands.ts";
+import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command, SlotValue } from "../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../src/protocol/state.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -61,4 +62,34 @@ export function inFlow(
     loop_counts: {},
   });
   return state;
+}
+
+/** The day the example domains' tests and evaluation sets read against: Wednesday 10 March 2027. */
+export const EXAMPLE_NOW = new Date(2027, 2, 10, 12, 0, 0);
+
+/**
+ * The heuristic DU over the example domains, read on EXAMPLE_NOW: `loadAll` in a beforeAll,
+ * then `read("hotel", text)` (an idle conversation unless a state is given).
+ */
+export function exampleReader() {
+  const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+  const domains: Record<string, LoadedDomain> = {};
+  return {
+    du,
+    domains,
+    async loadAll(names: readonly string[]): Promise<void> {
+      for (const name of names) domains[name] = await load(path.join(here, "../../examples", name));
+    },
+    read: (domain: string, text: string, state: DialogueState = emptyState("t")): Command[] =>
+      du.read(text, domains[domain]!, state),
+  };
+}
+
+/** The values set or corrected by a list of commands, by slot. */
+export function slotsOf(commands: readonly Command[]): Record<string, SlotValue> {
+  return Object.fromEntries(
+    commands.flatMap((c) =>
+      c.type === "set_slot" || c.type === "correct_slot" ? [[c.slot, c.value]] : [],
+    ),
+  );
 }

@@ -1,33 +1,15 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
-import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
-import type { Command } from "../../../src/protocol/commands.ts";
-import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { load } from "../helpers.ts";
+import { EXAMPLE_NOW, exampleReader, slotsOf } from "../helpers.ts";
 
 /**
  * Slot values customers give in one long first message: a stay said as a range of dates, the
  * speaker alone as a clause of a longer message.
  */
-const examples = path.join(import.meta.dirname, "../../../examples");
-// Wednesday 10 March 2027.
-const NOW = new Date(2027, 2, 10, 12, 0, 0);
-const du = new HeuristicUnderstanding({ now: () => NOW });
-const domains: Record<string, LoadedDomain> = {};
-const read = (domain: string, text: string, state: DialogueState = emptyState("t")): Command[] =>
-  du.read(text, domains[domain]!, state);
-const slotsOf = (commands: Command[]) =>
-  Object.fromEntries(
-    commands.flatMap((c) =>
-      c.type === "set_slot" || c.type === "correct_slot" ? [[c.slot, c.value]] : [],
-    ),
-  );
+const NOW = EXAMPLE_NOW;
+const { read, loadAll } = exampleReader();
 
-beforeAll(async () => {
-  for (const name of ["hotel", "telecom"]) domains[name] = await load(path.join(examples, name));
-});
+beforeAll(() => loadAll(["hotel", "telecom"]));
 
 describe("a range of dates with one date slot and one slot counting days", () => {
   it("reads the first date as the start and the range as the number of days", () => {

@@ -1,39 +1,20 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
-import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
-import type { Command } from "../../../src/protocol/commands.ts";
-import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { inFlow, load } from "../helpers.ts";
+import { exampleReader, inFlow, load, slotsOf } from "../helpers.ts";
 
 /**
  * Values read by their declared kinds on the example domains the DU was not written for:
  * numbers named by the word after them, patterns typed loosely, addresses next to other
  * values, past dates.
  */
-const examples = path.join(import.meta.dirname, "../../../examples");
-// Wednesday 10 March 2027.
-const NOW = new Date(2027, 2, 10, 12, 0, 0);
-const du = new HeuristicUnderstanding({ now: () => NOW });
-const domains: Record<string, LoadedDomain> = {};
-const read = (domain: string, text: string, state: DialogueState = emptyState("t")): Command[] =>
-  du.read(text, domains[domain]!, state);
-const slotsOf = (commands: Command[]) =>
-  Object.fromEntries(
-    commands.flatMap((c) =>
-      c.type === "set_slot" || c.type === "correct_slot" ? [[c.slot, c.value]] : [],
-    ),
-  );
+const { du, domains, read, loadAll } = exampleReader();
+const fixtures = path.join(import.meta.dirname, "../../fixtures/du");
 
 beforeAll(async () => {
-  for (const name of ["hotel", "clinic", "telecom", "pizza"]) {
-    domains[name] = await load(path.join(examples, name));
-  }
-  domains.account = await load(
-    path.join(import.meta.dirname, "../../fixtures/du/free-text-account.yaml"),
-  );
-  domains.dates = await load(path.join(import.meta.dirname, "../../fixtures/du/two-dates.yaml"));
+  await loadAll(["hotel", "clinic", "telecom", "pizza"]);
+  domains.account = await load(path.join(fixtures, "free-text-account.yaml"));
+  domains.dates = await load(path.join(fixtures, "two-dates.yaml"));
 });
 
 describe("numbers named by the word after them", () => {

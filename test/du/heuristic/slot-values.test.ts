@@ -1,36 +1,16 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
-import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
-import type { Command } from "../../../src/protocol/commands.ts";
-import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { inFlow, load } from "../helpers.ts";
+import { EXAMPLE_NOW, exampleReader, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * Slot values in answers, corrections and long first messages: people counted without a unit,
  * a number named for another slot, items taken out of a list, addresses and codes after their
  * lead-ins, names after a relation, weekdays with a day of the month, past-looking date slots.
  */
-const examples = path.join(import.meta.dirname, "../../../examples");
-// Wednesday 10 March 2027.
-const NOW = new Date(2027, 2, 10, 12, 0, 0);
-const du = new HeuristicUnderstanding({ now: () => NOW });
-const domains: Record<string, LoadedDomain> = {};
-const read = (domain: string, text: string, state: DialogueState = emptyState("t")): Command[] =>
-  du.read(text, domains[domain]!, state);
-const slotsOf = (commands: Command[]) =>
-  Object.fromEntries(
-    commands.flatMap((c) =>
-      c.type === "set_slot" || c.type === "correct_slot" ? [[c.slot, c.value]] : [],
-    ),
-  );
+const NOW = EXAMPLE_NOW;
+const { domains, read, loadAll } = exampleReader();
 
-beforeAll(async () => {
-  for (const name of ["hotel", "clinic", "telecom", "pizza"]) {
-    domains[name] = await load(path.join(examples, name));
-  }
-});
+beforeAll(() => loadAll(["hotel", "clinic", "telecom", "pizza"]));
 
 describe("a number slot that counts people", () => {
   const asked = () => inFlow(domains.hotel!, "book_room", { waiting: "guests" });
