@@ -76,7 +76,9 @@ describe("a clause wanting nothing more added", () => {
     expect(
       read("hotel", "barcelona from the 4th, 2 nights for 3 people, and no add-ons"),
     ).toContainEqual({ type: "skip_slot", slot: "extras" });
-    expect(read("telecom", "put 612 345 678 on the plus plan, no extras thanks")).toContainEqual({
+    expect(
+      read("telecom", "put 612 345 678 on the plus plan, nothing extra thanks"),
+    ).toContainEqual({
       type: "skip_slot",
       slot: "add_ons",
     });

@@ -754,6 +754,6 @@ export const EN: LanguagePack = {
   selfOnly:
     "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
-    "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|extras|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
+    "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
 };

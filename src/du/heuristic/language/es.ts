@@ -231,6 +231,6 @@ export const ES: LanguagePack = {
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
   nothingMore:
-    "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|extras|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
+    "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
 };
