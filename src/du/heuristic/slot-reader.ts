@@ -38,6 +38,7 @@ import {
   flat,
   fold,
   keyAt,
+  keySpans,
   stem,
   stemsOf,
   type Token,
@@ -380,26 +381,23 @@ export class SlotReader {
     tokens: readonly Token[],
     stems: readonly string[],
   ): Found | null {
-    for (const key of slot.keys) {
-      for (let i = 0; i + key.length < tokens.length; i++) {
-        if (!keyAt(stems, i, key)) continue;
-        const j = i + key.length;
-        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-        const is = /:/.test(gap)
-          ? j
-          : ["are", "is", "include"].includes(tokens[j]!.norm)
-            ? j + 1
-            : -1;
-        if (is < 0 || is >= tokens.length) continue;
-        const start = tokens[is]!.start;
-        const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
-        const end = stop < 0 ? text.length : start + stop;
-        // "faults: none" declines the list; the flow's question reads that.
-        const said = tokenize(text.slice(start, end));
-        if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
-        const items = freeItems(text.slice(start, end));
-        if (items.length > 0) return { slot: slot.name, value: items, start, end };
-      }
+    for (const [, j] of keySpans(stems, slot.keys)) {
+      if (j >= tokens.length) continue;
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      const is = /:/.test(gap)
+        ? j
+        : ["are", "is", "include"].includes(tokens[j]!.norm)
+          ? j + 1
+          : -1;
+      if (is < 0 || is >= tokens.length) continue;
+      const start = tokens[is]!.start;
+      const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
+      const end = stop < 0 ? text.length : start + stop;
+      // "faults: none" declines the list; the flow's question reads that.
+      const said = tokenize(text.slice(start, end));
+      if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
+      const items = freeItems(text.slice(start, end));
+      if (items.length > 0) return { slot: slot.name, value: items, start, end };
     }
     return null;
   }
@@ -852,36 +850,31 @@ export class SlotReader {
     tokens: readonly Token[],
     stems: readonly string[],
   ): Found | null {
-    for (const key of slot.keys) {
-      for (let i = 0; i + key.length <= tokens.length; i++) {
-        if (!keyAt(stems, i, key)) continue;
-        let j = i + key.length;
-        // "last digits on the card are 0417": function words and the slot's own words, within
-        // the clause, may stand between its name and the code.
-        const own = new Set(slot.keys.flat());
-        while (
-          j < tokens.length &&
-          j - i - key.length < MAX_CODE_GAP &&
-          !/\d/.test(tokens[j]!.norm) &&
-          (VALUE_GAP.has(tokens[j]!.norm) ||
-            STOP_WORDS.has(tokens[j]!.norm) ||
-            own.has(stems[j]!)) &&
-          !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))
-        )
-          j++;
-        const next = tokens[j];
-        if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
-        // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
-        const grouped = groupedCode(text.slice(next.start), "start");
-        if (grouped) {
-          const value = slot.def.type === "integer" ? Number(grouped.value) : grouped.value;
-          return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
-        }
-        const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
-        if (code && /\d/.test(code.value) && digitCount(code.value) * 2 >= patternDigits(slot)) {
-          const value = slot.def.type === "integer" ? Number(code.value) : code.value;
-          return { slot: slot.name, value, start: next.start, end: next.start + code.end };
-        }
+    for (const [, end] of keySpans(stems, slot.keys)) {
+      let j = end;
+      // "last digits on the card are 0417": function words and the slot's own words, within
+      // the clause, may stand between its name and the code.
+      const own = new Set(slot.keys.flat());
+      while (
+        j < tokens.length &&
+        j - end < MAX_CODE_GAP &&
+        !/\d/.test(tokens[j]!.norm) &&
+        (VALUE_GAP.has(tokens[j]!.norm) || STOP_WORDS.has(tokens[j]!.norm) || own.has(stems[j]!)) &&
+        !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))
+      )
+        j++;
+      const next = tokens[j];
+      if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
+      // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
+      const grouped = groupedCode(text.slice(next.start), "start");
+      if (grouped) {
+        const value = slot.def.type === "integer" ? Number(grouped.value) : grouped.value;
+        return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
+      }
+      const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
+      if (code && /\d/.test(code.value) && digitCount(code.value) * 2 >= patternDigits(slot)) {
+        const value = slot.def.type === "integer" ? Number(code.value) : code.value;
+        return { slot: slot.name, value, start: next.start, end: next.start + code.end };
       }
     }
     return null;
@@ -962,33 +955,30 @@ export class SlotReader {
     stems: readonly string[],
     free: (s: Span) => boolean,
   ) {
-    for (const key of slot.keys) {
-      for (let i = 0; i + key.length < tokens.length; i++) {
-        if (!keyAt(stems, i, key)) continue;
-        const j = i + key.length;
-        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-        // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
-        // comma-separated list ("..., concept gift, ...") the slot's name is its label.
-        const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-        // "under the name Okafor": a capitalised word right after a name's key is the name.
-        const named =
-          slot.nameLike &&
-          /^\p{Lu}/u.test(tokens[j]!.raw) &&
-          adjacent(text, tokens[j - 1]!, tokens[j]!);
-        const is = ["is", "es"].includes(tokens[j]!.norm)
-          ? j + 1
-          : /:/.test(gap) || /,/.test(before) || named
-            ? j
-            : -1;
-        if (is < 0 || is >= tokens.length) continue;
-        // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
-        const span = slot.address
-          ? addressAfter(text, tokens, tokens[is]!.start, free)
-          : slot.nameLike
-            ? this.nameAfter(text, tokens, is, free)
-            : this.phraseAfter(text, tokens, is, free);
-        if (span) return this.textFound(slot, text, span);
-      }
+    for (const [i, j] of keySpans(stems, slot.keys)) {
+      if (j >= tokens.length) continue;
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
+      // comma-separated list ("..., concept gift, ...") the slot's name is its label.
+      const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+      // "under the name Okafor": a capitalised word right after a name's key is the name.
+      const named =
+        slot.nameLike &&
+        /^\p{Lu}/u.test(tokens[j]!.raw) &&
+        adjacent(text, tokens[j - 1]!, tokens[j]!);
+      const is = ["is", "es"].includes(tokens[j]!.norm)
+        ? j + 1
+        : /:/.test(gap) || /,/.test(before) || named
+          ? j
+          : -1;
+      if (is < 0 || is >= tokens.length) continue;
+      // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
+      const span = slot.address
+        ? addressAfter(text, tokens, tokens[is]!.start, free)
+        : slot.nameLike
+          ? this.nameAfter(text, tokens, is, free)
+          : this.phraseAfter(text, tokens, is, free);
+      if (span) return this.textFound(slot, text, span);
     }
     return null;
   }

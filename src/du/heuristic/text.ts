@@ -113,6 +113,21 @@ export function keyAt(stems: readonly string[], at: number, key: readonly string
   return true;
 }
 
+/**
+ * Where a slot's name is said: the token span [start, end) of each of its keys found in the
+ * message, key by key.
+ */
+export function* keySpans(
+  stems: readonly string[],
+  keys: readonly (readonly string[])[],
+): Generator<readonly [number, number]> {
+  for (const key of keys) {
+    for (let i = 0; i + key.length <= stems.length; i++) {
+      if (keyAt(stems, i, key)) yield [i, i + key.length];
+    }
+  }
+}
+
 /** A noun made from a verb ("reservation"): it names the thing, the verb the act. */
 export const NOMINAL = /^.{3,}ations?$/;
 
