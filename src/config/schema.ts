@@ -191,6 +191,12 @@ export const slotSchema = z.strictObject({
    * empty and the flow goes on; it is not asked again and never cancels the flow.
    */
   required: z.boolean().optional(),
+  /**
+   * `true`: one value for the whole conversation. A flow that starts while another flow (below
+   * it on the stack, or the one that just ended) holds a value for this slot starts with it
+   * instead of asking again: a phone number, a customer id.
+   */
+  shared: z.boolean().optional(),
 });
 export type SlotDefinition = z.infer<typeof slotSchema>;
 

@@ -1,6 +1,7 @@
 import type { StepNode } from "../../config/flow-graph.ts";
 import type { CollectStep } from "../../config/schema.ts";
 import type { FlowFrame } from "../../protocol/state.ts";
+import { sharedSlotValue } from "../shared-slot-value.ts";
 import { slotLabel } from "../slot-values.ts";
 import type { Turn } from "../turn.ts";
 import { after, type StepResult } from "./step-result.ts";
@@ -26,6 +27,11 @@ export function runCollect(
   }
   if (frame.skipped?.includes(step.slot) && !step.ask_always) {
     return { kind: "next", to: after(node), note: "declined (optional)" };
+  }
+  const shared = step.ask_always ? undefined : sharedSlotValue(turn, frame, step.slot);
+  if (shared !== undefined) {
+    frame.slots[step.slot] = shared;
+    return { kind: "next", to: after(node), note: "shared value" };
   }
   turn.say(collectPrompt(turn, frame, step));
   turn.state.waiting_for = {

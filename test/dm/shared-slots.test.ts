@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Command } from "../../src/protocol/commands.ts";
+import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
+import { say } from "../runtime/scripted-du.ts";
+
+const YAML = `
+slots:
+  city: { type: string, prompt: "Which city?", shared: true }
+  date: { type: date, prompt: "Which date?" }
+flows:
+  book:
+    description: Book a trip
+    steps:
+      - { step: ask_city, type: collect, slot: city }
+      - { step: ask_date, type: collect, slot: date }
+      - { step: done, type: say, message: "Booked {city} on {date}" }
+  weather:
+    description: Check the weather
+    steps:
+      - { step: ask_city, type: collect, slot: city }
+      - { step: ask_date, type: collect, slot: date }
+      - { step: tell, type: say, message: "Sunny in {city} on {date}" }
+`;
+
+async function conversation() {
+  const t = testRuntime(await domainFromYaml(YAML));
+  const send = async (...commands: Command[]) =>
+    (await t.runtime.processMessage(say(...commands), "u")).messages;
+  return { ...t, send };
+}
+
+describe("shared slots: one value for the whole conversation", () => {
+  it("a flow started over another takes the shared value it holds; other slots are asked", async () => {
+    const { send } = await conversation();
+    await send({ type: "start_flow", flow: "book" });
+    expect(await send({ type: "set_slot", slot: "city", value: "Oslo" })).toEqual(["Which date?"]);
+    expect(await send({ type: "start_flow", flow: "weather" })).toEqual(["Which date?"]);
+    const answer = await send({ type: "set_slot", slot: "date", value: "2027-03-12" });
+    expect(answer[0]).toMatch(/^Sunny in Oslo on /);
+    expect(answer.at(-1)).toBe("Which date?");
+  });
+
+  it("a flow started after one that ended takes its shared value", async () => {
+    const { send } = await conversation();
+    await send(
+      { type: "start_flow", flow: "weather" },
+      { type: "set_slot", slot: "city", value: "Lima" },
+      { type: "set_slot", slot: "date", value: "2027-03-12" },
+    );
+    expect(await send({ type: "start_flow", flow: "book" })).toEqual(["Which date?"]);
+  });
+
+  it("a value the user gives with the request wins over the shared one", async () => {
+    const { send } = await conversation();
+    await send({ type: "start_flow", flow: "book" }, { type: "set_slot", slot: "city", value: "Oslo" });
+    const answer = await send(
+      { type: "start_flow", flow: "weather" },
+      { type: "set_slot", slot: "city", value: "Rome" },
+      { type: "set_slot", slot: "date", value: "2027-03-12" },
+    );
+    expect(answer[0]).toMatch(/^Sunny in Rome on /);
+  });
+
+  it("without shared: true the slot is asked again", async () => {
+    const t = testRuntime(await domainFromYaml(YAML.replace(", shared: true", "")));
+    const send = async (...commands: Command[]) =>
+      (await t.runtime.processMessage(say(...commands), "u")).messages;
+    await send({ type: "start_flow", flow: "book" }, { type: "set_slot", slot: "city", value: "Oslo" });
+    expect(await send({ type: "start_flow", flow: "weather" })).toEqual(["Which city?"]);
+  });
+});
