@@ -52,7 +52,10 @@ describe("shared slots: one value for the whole conversation", () => {
 
   it("a value the user gives with the request wins over the shared one", async () => {
     const { send } = await conversation();
-    await send({ type: "start_flow", flow: "book" }, { type: "set_slot", slot: "city", value: "Oslo" });
+    await send(
+      { type: "start_flow", flow: "book" },
+      { type: "set_slot", slot: "city", value: "Oslo" },
+    );
     const answer = await send(
       { type: "start_flow", flow: "weather" },
       { type: "set_slot", slot: "city", value: "Rome" },
@@ -65,7 +68,10 @@ describe("shared slots: one value for the whole conversation", () => {
     const t = testRuntime(await domainFromYaml(YAML.replace(", shared: true", "")));
     const send = async (...commands: Command[]) =>
       (await t.runtime.processMessage(say(...commands), "u")).messages;
-    await send({ type: "start_flow", flow: "book" }, { type: "set_slot", slot: "city", value: "Oslo" });
+    await send(
+      { type: "start_flow", flow: "book" },
+      { type: "set_slot", slot: "city", value: "Oslo" },
+    );
     expect(await send({ type: "start_flow", flow: "weather" })).toEqual(["Which city?"]);
   });
 });
