@@ -7,8 +7,9 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
- * `holdout2` and `round5` sets have been tuned on; `holdout3` (written before the fifth round)
- * and `final` never were, and their floors only guard against regressions. Raise a floor when
+ * `holdout2`, `round5` and (from the sixth round) `holdout3` sets have been tuned on; `holdout4`
+ * (written before the sixth round) and `final` never were, and their floors only guard against
+ * regressions. Raise a floor when
  * the DU gets better; a change that lowers a figure under its floor is a regression. Every set
  * in an example's eval/ folder has a floor (see the last test). The banking sets have their
  * floors in heuristic/evaluation-floor.test.ts.
@@ -28,6 +29,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.94 },
     holdout3: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.87 },
+    holdout4: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.92 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   hotel: {
@@ -36,6 +38,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     holdout3: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.87, completion: 0.95 },
+    holdout4: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.87 },
     round5: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
@@ -44,6 +47,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.94 },
     holdout3: { intent: 0.89, slotPrecision: 0.99, slotRecall: 0.89, completion: 0.91 },
+    holdout4: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.77 },
     round5: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
   },
   telecom: {
@@ -52,6 +56,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
     holdout3: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.91 },
+    holdout4: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.93, completion: 0.85 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
 };
