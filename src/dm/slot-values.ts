@@ -115,12 +115,30 @@ export function matchChoice(slot: SlotDefinition, value: SlotValue): SlotValue |
   return undefined;
 }
 
-/** Handler outputs may be any JSON; slots hold primitives, so the rest is stored as JSON text. */
+/** The most items a list slot holds (the command schema's bound). */
+const MAX_LIST_ITEMS = 100;
+
+function isListItem(item: unknown): item is string | number | boolean {
+  return (
+    (typeof item === "string" && item.length <= 1_000) ||
+    typeof item === "boolean" ||
+    (typeof item === "number" && Number.isFinite(item))
+  );
+}
+
+/**
+ * Handler outputs may be any JSON; slots hold primitives and lists of text. A list of
+ * primitives is kept as a list (it reads "a, b and c" in templates); any other structure is
+ * stored as JSON text.
+ */
 export function toSlotValue(value: unknown): SlotValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value) && value.length <= MAX_LIST_ITEMS && value.every(isListItem)) {
+    return value.map(String);
+  }
   return JSON.stringify(value);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coerceSlotValue, matchChoice } from "../../src/dm/slot-values.ts";
+import { coerceSlotValue, matchChoice, toSlotValue } from "../../src/dm/slot-values.ts";
 
 const now = new Date("2026-03-10T23:30:00Z");
 const ok = (value: unknown) => ({ ok: true, value });
@@ -49,5 +49,21 @@ describe("matchChoice", () => {
     expect(matchChoice(slot, "Current Account")).toBe("checking");
     expect(matchChoice(slot, "investment")).toBeUndefined();
     expect(matchChoice({ type: "string", internal: false }, "anything")).toBe("anything");
+  });
+});
+
+describe("toSlotValue (handler outputs into slots)", () => {
+  it("keeps primitives, turns a list of primitives into a list of text", () => {
+    expect(toSlotValue("a")).toBe("a");
+    expect(toSlotValue(3.5)).toBe(3.5);
+    expect(toSlotValue(Number.NaN)).toBeNull();
+    expect(toSlotValue(["roaming", 2, true])).toEqual(["roaming", "2", "true"]);
+    expect(toSlotValue([])).toEqual([]);
+  });
+
+  it("stores structures, and lists a list slot could not hold, as JSON text", () => {
+    expect(toSlotValue({ id: 7 })).toBe('{"id":7}');
+    expect(toSlotValue([{ id: 7 }])).toBe('[{"id":7}]');
+    expect(toSlotValue(Array.from({ length: 101 }, (_, i) => i))).toMatch(/^\[0,1,2,/);
   });
 });
