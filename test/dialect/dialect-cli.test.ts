@@ -58,7 +58,8 @@ describe.each([BANK, SHOP, LIBRARY, WORKSHOP])("original-dialect fixture $name",
 
     const again = await chat(fixture, migrated);
     expect(again.stdout).toBe(original.stdout);
-  });
+    // Four CLI processes in a row: on a loaded 2-core machine each start can take 15 s.
+  }, 120_000);
 });
 
 describe("soni migrate", () => {
