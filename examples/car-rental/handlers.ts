@@ -17,7 +17,13 @@ interface Booking {
 }
 
 const PER_DAY: Record<string, number> = { economy: 29, compact: 39, suv: 59, van: 69, premium: 99 };
-const DEPOSIT: Record<string, number> = { economy: 300, compact: 400, suv: 600, van: 700, premium: 1200 };
+const DEPOSIT: Record<string, number> = {
+  economy: 300,
+  compact: 400,
+  suv: 600,
+  van: 700,
+  premium: 1200,
+};
 const EXTRA_PER_DAY: Record<string, number> = { child_seat: 5, gps: 7, extra_driver: 10 };
 const DAY_MS = 86_400_000;
 
@@ -28,8 +34,26 @@ function deskOf(ctx: Ctx) {
   if (!desk) {
     desk = {
       bookings: new Map([
-        ["CR-1234", { city: "madrid", carClass: "compact", pickup: "2027-03-20", back: "2027-03-24", cancelled: false }],
-        ["CR-5678", { city: "malaga", carClass: "suv", pickup: "2027-04-02", back: "2027-04-09", cancelled: false }],
+        [
+          "CR-1234",
+          {
+            city: "madrid",
+            carClass: "compact",
+            pickup: "2027-03-20",
+            back: "2027-03-24",
+            cancelled: false,
+          },
+        ],
+        [
+          "CR-5678",
+          {
+            city: "malaga",
+            carClass: "suv",
+            pickup: "2027-04-02",
+            back: "2027-04-09",
+            cancelled: false,
+          },
+        ],
       ]),
       next: 7001,
     };
@@ -45,7 +69,11 @@ function refuse(userMessage: string): Error {
 /** "cr 1234", "CR1234", "1234" -> "CR-1234". */
 function codeOf(value: Value): string {
   const digits = String(value ?? "").replace(/\D/g, "");
-  return digits.length === 4 ? `CR-${digits}` : String(value ?? "").trim().toUpperCase();
+  return digits.length === 4
+    ? `CR-${digits}`
+    : String(value ?? "")
+        .trim()
+        .toUpperCase();
 }
 
 const toTime = (iso: Value) => Date.parse(`${String(iso)}T00:00:00Z`);
@@ -74,7 +102,9 @@ export const actions = {
     const carClass = String(inputs.car_class);
     const days = Number(inputs.rental_days);
     const extras = Array.isArray(inputs.extras) ? inputs.extras : [];
-    const perDay = PER_DAY[carClass] + extras.reduce((sum, extra) => sum + (EXTRA_PER_DAY[extra] ?? 0), 0);
+    const perDay =
+      (PER_DAY[carClass] ?? 0) +
+      extras.reduce((sum, extra) => sum + (EXTRA_PER_DAY[extra] ?? 0), 0);
     const code = `CR-${desk.next++}`;
     desk.bookings.set(code, {
       city: String(inputs.pickup_city),
