@@ -67,6 +67,8 @@ const ALLOWED = new Set([
   "city",
   // The English verb ("connections checking interval").
   "checking",
+  // A particle inside a person's name ("Ludwig van Beethoven"), a car class in car-rental.
+  "van",
 ]);
 
 /**
