@@ -305,7 +305,7 @@ export function validateDomain(
     if (keys.length === 0) continue;
     report(
       ["slots", name, keys[0]!],
-      `slot '${name}' has ${keys.join(", ")}, but no flow collects it, so the understanding never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked`,
+      `slot '${name}' has ${keys.join(", ")}, but no flow collects it, so the DU never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked`,
       "warning",
       true,
       "slot-never-collected",
@@ -447,7 +447,7 @@ export function validateDomain(
         if (!provided.has(input) && slots.has(input)) {
           report(
             [...path, "action"],
-            `${where(path)}: action '${step.action}' takes '${input}', but ${flowContext} never collects, sets or maps it, so it will be null: the understanding reads only slots a flow collects (collect it in a step, with a condition if it is only sometimes asked)`,
+            `${where(path)}: action '${step.action}' takes '${input}', but ${flowContext} never collects, sets or maps it, so it will be null: the DU reads only slots a flow collects (collect it in a step, with a condition if it is only sometimes asked)`,
             "warning",
           );
         }

@@ -277,7 +277,7 @@ describe("semantic validation", () => {
         action: pay
 `),
     ).toEqual([
-      "19:17 warning flow 'f', step 'a': action 'pay' takes 'amount', but flow 'f' never collects, sets or maps it, so it will be null: the understanding reads only slots a flow collects (collect it in a step, with a condition if it is only sometimes asked)",
+      "19:17 warning flow 'f', step 'a': action 'pay' takes 'amount', but flow 'f' never collects, sets or maps it, so it will be null: the DU reads only slots a flow collects (collect it in a step, with a condition if it is only sometimes asked)",
     ]);
   });
 
@@ -312,8 +312,8 @@ flows:
     // one. notes is collected (a condition does not matter); internal and bare slots say
     // nothing; a confirm step's slot is answered by yes or no.
     expect(found).toEqual([
-      "4:5 warning slot 'size' has synonyms, but no flow collects it, so the understanding never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked",
-      "6:5 warning slot 'colour' has aliases, but no flow collects it, so the understanding never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked",
+      "4:5 warning slot 'size' has synonyms, but no flow collects it, so the DU never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked",
+      "6:5 warning slot 'colour' has aliases, but no flow collects it, so the DU never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked",
     ]);
   });
 
