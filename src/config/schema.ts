@@ -165,6 +165,11 @@ export const slotSchema = z.strictObject({
   choices: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** Extra phrasings for choices: `{ checking: ["current account", "main account"] }`. */
   synonyms: z.record(z.string(), z.array(z.string())).optional(),
+  /**
+   * How choices read in messages: `{ suv: SUV, child_seat: child seat }`. A choice without one
+   * reads as its id with spaces for underscores. The slot still holds the id.
+   */
+  choice_labels: z.record(z.string(), z.string().min(1)).optional(),
   validator: z.string().optional(),
   normalizer: z.string().optional(),
   validation_error_message: z.string().optional(),

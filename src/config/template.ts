@@ -1,7 +1,8 @@
 /**
  * `{slot}` interpolation for messages and prompts (documented in docs/dsl.md, "Templates").
  * `{{` and `}}` are literal braces. Values render for people, not programs: integers as is,
- * fractional numbers with two decimals, booleans as yes/no, a missing or null slot as nothing.
+ * fractional numbers with two decimals, booleans as yes/no, a missing or null slot as nothing,
+ * a choice id as its label (`choice_labels`) or its words ("child_seat" -> "child seat").
  * `{slot:format}` picks one of a fixed set of formats (`TEMPLATE_FORMATS`), e.g. `{amount:money}`;
  * a slot may declare a default format that `{slot}` without one uses (`RenderOptions.formats`).
  */
@@ -39,6 +40,35 @@ export interface RenderOptions {
   language?: "en" | "es";
   /** Default format per value name, for `{name}` written without one (a slot's `format`). */
   formats?: Readonly<Record<string, TemplateFormat>>;
+  /** Per value name, the slot's choices and how they read (see `choiceLabel`). */
+  choices?: Readonly<Record<string, ChoiceWords>>;
+}
+
+/** A choice slot's ids and the words they read as in messages (`choice_labels`). */
+export interface ChoiceWords {
+  ids: ReadonlySet<string>;
+  labels: Readonly<Record<string, string>>;
+}
+
+/** The reading of a slot with `choices`, undefined for a slot without. */
+export function choiceWords(slot: {
+  choices?: readonly (string | number | boolean)[] | undefined;
+  choice_labels?: Readonly<Record<string, string>> | undefined;
+}): ChoiceWords | undefined {
+  if (!slot.choices?.length) return undefined;
+  return { ids: new Set(slot.choices.map(String)), labels: slot.choice_labels ?? {} };
+}
+
+/**
+ * How a choice id reads in a message: its label, else the id with spaces for underscores
+ * ("child_seat" -> "child seat"). A list reads item by item; a value that is none of the
+ * choices (free text, a number) is left as it is.
+ */
+export function choiceLabel(value: unknown, words: ChoiceWords | undefined): unknown {
+  if (!words) return value;
+  if (Array.isArray(value)) return value.map((item) => choiceLabel(item, words));
+  if (typeof value !== "string" || !words.ids.has(value)) return value;
+  return Object.hasOwn(words.labels, value) ? words.labels[value] : value.replace(/_/g, " ");
 }
 
 const BOOLEAN_WORDS = { en: ["yes", "no"], es: ["sí", "no"] } as const;
@@ -206,7 +236,8 @@ export function renderTemplate(
     if (part.kind === "text") out += part.text;
     else {
       const value = Object.hasOwn(values, part.name) ? values[part.name] : null;
-      out += formatValue(value, options, part.format ?? options.formats?.[part.name]);
+      const shown = options.choices ? choiceLabel(value, options.choices[part.name]) : value;
+      out += formatValue(shown, options, part.format ?? options.formats?.[part.name]);
     }
   }
   return out;

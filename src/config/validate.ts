@@ -13,6 +13,7 @@ import {
   type Step,
 } from "./schema.ts";
 import { describePath } from "./schema-issues.ts";
+import { slotExtract } from "./slot-kind.ts";
 import { TemplateError, templateSlots } from "./template.ts";
 import { validateExamples } from "./validate-examples.ts";
 import { validateSlotKind } from "./validate-slot-kinds.ts";
@@ -221,6 +222,20 @@ export function validateDomain(
         }
       }
     }
+    if (slot.choice_labels) {
+      const choices = (slot.choices ?? []).map(String);
+      for (const key of Object.keys(slot.choice_labels)) {
+        if (choices.includes(key)) continue;
+        report(
+          [...path, "choice_labels", key],
+          choices.length
+            ? `slot '${name}': a label given for '${key}', which is not one of its choices${didYouMean(key, choices)}`
+            : `slot '${name}': choice_labels name how choices read, but the slot has no choices (add choices: or remove choice_labels)`,
+          "error",
+          true,
+        );
+      }
+    }
     validateSlotKind(name, slot, report);
     if (slot.prompt !== undefined) checkTemplate(slot.prompt, [...path, "prompt"]);
     if (slot.validation_error_message !== undefined) {
@@ -262,6 +277,40 @@ export function validateDomain(
   }
 
   problems.push(...validateExamples(domain, graphs, locate, invalid));
+
+  // --- slots the understanding never reads --------------------------------------------------
+  // The DU reads a value only for a slot a flow collects (or, for a choice slot, gives a
+  // default in a set step): the words of any other slot are never looked at. Only said of a
+  // domain without errors (a broken flow may be the one meant to collect it).
+  const read = new Set<string>();
+  const sound =
+    !problems.some((p) => p.severity === "error") &&
+    invalid.flows.size === 0 &&
+    [...(context.brokenSteps?.values() ?? [])].every((b) => b.size === 0);
+  for (const flow of flows.values()) {
+    for (const { step } of stepsWithPaths(flow.steps, [])) {
+      // A confirm step's slot is answered by a yes or a no, which needs no reading either.
+      if (step.type === "collect" || step.type === "confirm") read.add(step.slot);
+      if (step.type === "set") {
+        for (const slot of Object.keys(step.slots)) {
+          const def = slots.get(slot);
+          if (def && slotExtract(def) === "choice") read.add(slot);
+        }
+      }
+    }
+  }
+  for (const [name, slot] of slots) {
+    if (!sound || slot.internal || read.has(name)) continue;
+    const keys = (["prompt", "aliases", "synonyms"] as const).filter((k) => slot[k] !== undefined);
+    if (keys.length === 0) continue;
+    report(
+      ["slots", name, keys[0]!],
+      `slot '${name}' has ${keys.join(", ")}, but no flow collects it, so the DU never reads its value from a message (an action taking it as input gets null); collect it in a step of the flows that need it, with a condition if it is only sometimes asked`,
+      "warning",
+      true,
+      "slot-never-collected",
+    );
+  }
 
   function validateFlow(flowName: string, flow: FlowDefinition, graph: FlowGraph) {
     const base = ["flows", flowName];
@@ -398,7 +447,7 @@ export function validateDomain(
         if (!provided.has(input) && slots.has(input)) {
           report(
             [...path, "action"],
-            `${where(path)}: action '${step.action}' takes '${input}', but ${flowContext} never collects, sets or maps it (it will be null unless the user says it up front)`,
+            `${where(path)}: action '${step.action}' takes '${input}', but ${flowContext} never collects, sets or maps it, so it will be null: the DU reads only slots a flow collects (collect it in a step, with a condition if it is only sometimes asked)`,
             "warning",
           );
         }

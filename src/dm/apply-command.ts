@@ -1,5 +1,5 @@
 import type { StepNode } from "../config/flow-graph.ts";
-import { formatValue } from "../config/template.ts";
+import { choiceLabel, choiceWords, formatValue } from "../config/template.ts";
 import type { Command, SlotValue } from "../protocol/commands.ts";
 import type { FlowFrame } from "../protocol/state.ts";
 import type { Effectful } from "./effects.ts";
@@ -286,16 +286,16 @@ function* assignSlot(
     if (wasFilled) {
       // The new value reads as the slot reads elsewhere ("1,600.00", not "1600").
       const definition = turn.domain.domain.slots[slot];
+      // A choice reads as its label or words ("last week"), not as its identifier ("last_week").
       const shown = formatValue(
-        accepted.value,
+        choiceLabel(accepted.value, definition && choiceWords(definition)),
         { language: turn.settings.language },
         definition?.format,
       );
       turn.sayPattern("correction", {
         flow: turn.flowTitle(frame.flow),
         slot: slotLabel(slot, definition),
-        // A choice reads as words ("last week"), not as its identifier ("last_week").
-        value: definition?.choices?.length ? shown.replace(/_/g, " ") : shown,
+        value: shown,
       });
     }
     rewindIfPast(turn, frame, slot);

@@ -1,4 +1,5 @@
 import { wholePattern } from "../config/slot-pattern.ts";
+import { choiceLabel, choiceWords } from "../config/template.ts";
 import type { SlotValue } from "../protocol/commands.ts";
 import type { FlowFrame } from "../protocol/state.ts";
 import type { Effectful } from "./effects.ts";
@@ -50,7 +51,11 @@ export function* acceptSlotValue(
   const chosen = matchChoice(definition, coerced.value);
   if (chosen === undefined) {
     return rejected(turn, frame, slot, raw, (c) =>
-      c.notAChoice((definition.choices ?? []).map(String)),
+      c.notAChoice(
+        (definition.choices ?? []).map((choice) =>
+          String(choiceLabel(String(choice), choiceWords(definition))),
+        ),
+      ),
     );
   }
   // A declared pattern is part of the slot's type: whichever DU read the value, it must match.

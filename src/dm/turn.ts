@@ -2,7 +2,12 @@ import { compileExpression, isTruthy } from "../config/expression.ts";
 import type { StepNode } from "../config/flow-graph.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
 import type { PatternName, Settings } from "../config/schema.ts";
-import { renderTemplate, type TemplateFormat } from "../config/template.ts";
+import {
+  type ChoiceWords,
+  choiceWords,
+  renderTemplate,
+  type TemplateFormat,
+} from "../config/template.ts";
 import type { Command, SlotValue } from "../protocol/commands.ts";
 import type { DialogueState, ExecutedStep, FlowFrame, WaitingFor } from "../protocol/state.ts";
 import type { LogEntry } from "./effects.ts";
@@ -96,11 +101,20 @@ export class Turn {
     };
   }
 
-  /** A template rendered with the frame's slots (plus extra values), slots in their `format`. */
-  render(template: string, values: Record<string, unknown>): string {
+  /**
+   * A template rendered with the frame's slots (plus extra values), slots in their `format` and
+   * choice ids in their words (`choice_labels`). `stored`: the text becomes a slot value (a
+   * `set` step), so choice ids stay ids.
+   */
+  render(
+    template: string,
+    values: Record<string, unknown>,
+    options: { stored?: boolean } = {},
+  ): string {
     return renderTemplate(template, values, {
       language: this.settings.language,
       formats: slotFormats(this.domain),
+      ...(options.stored ? {} : { choices: slotChoiceWords(this.domain) }),
     });
   }
 
@@ -163,6 +177,22 @@ export class Turn {
   test(source: string, frame: FlowFrame): boolean {
     return isTruthy(this.evaluate(source, frame));
   }
+}
+
+const choicesByDomain = new WeakMap<LoadedDomain, Record<string, ChoiceWords>>();
+
+/** How each choice slot's ids read in messages, computed once per loaded domain. */
+export function slotChoiceWords(domain: LoadedDomain): Record<string, ChoiceWords> {
+  let choices = choicesByDomain.get(domain);
+  if (!choices) {
+    choices = {};
+    for (const [name, slot] of Object.entries(domain.domain.slots)) {
+      const words = choiceWords(slot);
+      if (words) choices[name] = words;
+    }
+    choicesByDomain.set(domain, choices);
+  }
+  return choices;
 }
 
 const formatsByDomain = new WeakMap<LoadedDomain, Record<string, TemplateFormat>>();

@@ -6,6 +6,7 @@ import type { DomainProblem } from "../config/errors.ts";
 import { formatProblem, sortProblems } from "../config/errors.ts";
 import { didYouMean } from "../config/hints.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
+import { schemaProblems } from "../config/schema-issues.ts";
 import { createLocator, type PathSegment, parseYamlSource } from "../config/yaml-source.ts";
 import type { ConversationSnapshot } from "../dm/snapshot.ts";
 import { createUnderstanding } from "../du/create.ts";
@@ -31,7 +32,16 @@ import {
  * step one user message and the checks its turn must pass.
  */
 
-const slotValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+/** An expected slot value: a scalar, `null` (empty) or a list (a list slot; any order). */
+const expectedSlotSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(scalarSchema),
+]);
+type ExpectedSlotValue = z.infer<typeof expectedSlotSchema>;
 const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const regexSchema = z.string().refine(
   (source) => {
@@ -58,8 +68,8 @@ export const turnExpectationSchema = z.strictObject({
   active_flow: z.string().nullable().optional(),
   flow_state: z.enum(["idle", "active", "waiting_input"]).optional(),
   waiting_for_slot: z.string().nullable().optional(),
-  /** Slots of the active flow; `null` expects the slot to be empty. */
-  slots: z.record(z.string(), slotValueSchema).optional(),
+  /** Slots of the active flow; `null` expects the slot to be empty, a list a list slot's items. */
+  slots: z.record(z.string(), expectedSlotSchema).optional(),
 });
 
 const captureName = z
@@ -135,19 +145,35 @@ export function parseConversationTests(text: string, file: string): LocatedTest[
   const parsed = conversationTestFileSchema.safeParse(source.data);
   if (!parsed.success) {
     throw new ConversationTestFileError(
-      parsed.error.issues.map((issue) => {
+      parsed.error.issues.flatMap((issue): DomainProblem[] => {
         const at = issue.path as PathSegment[];
-        let message = issue.message;
-        let where = locate(at);
+        const label = at.length > 0 ? `${at.join(".")}: ` : "";
         if (issue.code === "unrecognized_keys") {
           const key = issue.keys[0]!;
-          where = locate([...at, key], { key: true });
-          message = `unknown key '${key}'${didYouMean(key, KNOWN_KEYS)}`;
-        } else if (issue.code === "invalid_type" && source.data === null) {
-          message = "the file is empty; write `tests:` with a list of tests";
+          return [
+            {
+              ...locate([...at, key], { key: true }),
+              message: `${label}unknown key '${key}'${didYouMean(key, KNOWN_KEYS)}`,
+              severity: "error",
+            },
+          ];
         }
-        const label = at.length > 0 ? `${at.join(".")}: ` : "";
-        return { ...where, message: `${label}${message}`, severity: "error" as const };
+        if (issue.code === "invalid_type" && source.data === null) {
+          return [
+            {
+              ...locate(at),
+              message: `${label}the file is empty; write \`tests:\` with a list of tests`,
+              severity: "error",
+            },
+          ];
+        }
+        if (issue.code === "custom" || issue.code === "too_small") {
+          // Our own messages ("a test needs at least one step") already say what is expected.
+          return [{ ...locate(at), message: `${label}${issue.message}`, severity: "error" }];
+        }
+        // What was expected and what was found ("expected text, a number, a boolean, null or a
+        // list, found a mapping"), not zod's bare "Invalid input".
+        return schemaProblems([issue], source.data, locate);
       }),
     );
   }
@@ -171,7 +197,9 @@ function stepTexts(step: TestStep): string[] {
     ...list(step.bot_matches),
     ...list(expect.bot_contains),
     ...list(expect.bot_matches),
-    ...Object.values(expect.slots ?? {}).filter((v): v is string => typeof v === "string"),
+    ...Object.values(expect.slots ?? {})
+      .flat()
+      .filter((v): v is string => typeof v === "string"),
   ];
 }
 
@@ -208,7 +236,14 @@ function filledStep(step: TestStep, captured: ReadonlyMap<string, string>): Test
       slots:
         expect.slots &&
         Object.fromEntries(
-          Object.entries(expect.slots).map(([k, v]) => [k, typeof v === "string" ? text(v) : v]),
+          Object.entries(expect.slots).map(([k, v]) => [
+            k,
+            Array.isArray(v)
+              ? v.map((item) => (typeof item === "string" ? text(item) : item))
+              : typeof v === "string"
+                ? text(v)
+                : v,
+          ]),
         ),
     },
   };
@@ -449,8 +484,23 @@ export function checkTurn(
   return undefined;
 }
 
-/** Exact, except that a number and a numeric string of the same value match (50 vs "50.00"). */
-function sameSlotValue(expected: SlotValue, got: SlotValue): boolean {
+/**
+ * Exact, except that a number and a numeric string of the same value match (50 vs "50.00"),
+ * and an expected list matches a list with the same items in any order (as evaluation sets
+ * compare lists).
+ */
+function sameSlotValue(expected: ExpectedSlotValue, got: SlotValue): boolean {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(got) || got.length !== expected.length) return false;
+    const left: SlotValue[] = [...got];
+    return expected.every((item) => {
+      const i = left.findIndex((g) => sameSlotValue(item, g));
+      if (i < 0) return false;
+      left.splice(i, 1);
+      return true;
+    });
+  }
+  if (Array.isArray(got)) return false;
   if (expected === got) return true;
   const numeric = (v: SlotValue) =>
     typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;

@@ -173,9 +173,8 @@ tests:
 });
 
 describe("checkTurn", () => {
-  const state = (
-    slots: Record<string, string | number | boolean | null>,
-  ): ConversationSnapshot => ({
+  type Value = string | number | boolean | null | string[];
+  const state = (slots: Record<string, Value>): ConversationSnapshot => ({
     user_id: "u",
     flow_state: "waiting_input",
     active_flow: "transfer",
@@ -184,7 +183,7 @@ describe("checkTurn", () => {
     waiting_for_slot: "iban",
     turn_count: 1,
   });
-  const step = (slots: Record<string, string | number | boolean | null>) => ({
+  const step = (slots: Record<string, Value | (string | number)[]>) => ({
     user: "x",
     expect: { slots },
   });
@@ -202,6 +201,30 @@ describe("checkTurn", () => {
     });
     expect(checkTurn(step({ done: false }), "", state({ done: false }))).toBeUndefined();
     expect(checkTurn(step({ missing: null }), "", state({}))).toBeUndefined();
+  });
+
+  it("compares an expected list with a list slot's items in any order", () => {
+    const toppings = state({ toppings: ["olives", "onion", "tuna"] });
+    expect(checkTurn(step({ toppings: ["tuna", "olives", "onion"] }), "", toppings)).toBe(
+      undefined,
+    );
+    expect(checkTurn(step({ toppings: ["tuna", "olives"] }), "", toppings)).toMatchObject({
+      check: "slots.toppings",
+    });
+    expect(checkTurn(step({ toppings: ["tuna", "tuna", "onion"] }), "", toppings)).toMatchObject({
+      check: "slots.toppings",
+    });
+    // A list never matches a single value, nor a single value a list.
+    expect(checkTurn(step({ seats: ["2"] }), "", state({ seats: 2 }))).toMatchObject({
+      check: "slots.seats",
+    });
+    expect(checkTurn(step({ seats: "2" }), "", state({ seats: ["2"] }))).toMatchObject({
+      check: "slots.seats",
+    });
+    // Numbers inside lists match their numeric strings, as single values do.
+    expect(checkTurn(step({ rooms: [101, 102] }), "", state({ rooms: ["102", "101"] }))).toBe(
+      undefined,
+    );
   });
 });
 
@@ -240,9 +263,27 @@ describe("parseConversationTests", () => {
       "bad.yaml:7:23",
       "bad.yaml:8:24",
     ]);
-    expect(problems[0]).toContain("tests.0.steps.0.user");
+    expect(problems[0]).toContain("tests.0.steps.0: missing required key 'user'");
     expect(problems[1]).toContain("tests.0.steps.1.expect.flow_state");
     expect(problems[2]).toContain("not a valid regular expression");
+  });
+
+  it("says what a slot expectation may be, not just that it is invalid", () => {
+    const problems = problemsOf(
+      [
+        "tests:",
+        "  - name: t",
+        "    steps:",
+        "      - user: hello",
+        "        expect:",
+        "          slots: { luggage: { bags: 2 }, seats: [front, back] }",
+        "          bot_contains: 7",
+      ].join("\n"),
+    );
+    expect(problems).toEqual([
+      "bad.yaml:6:20  tests.0.steps.0.expect.slots.luggage: expected text, number, boolean, null or a list, found a mapping",
+      "bad.yaml:7:25  tests.0.steps.0.expect.bot_contains: expected text or a list, found a number (7)",
+    ]);
   });
 
   it("reports YAML syntax errors and empty files", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  choiceLabel,
+  choiceWords,
   formatValue,
   parseTemplate,
   renderTemplate,
@@ -104,5 +106,45 @@ describe("templates", () => {
         { formats },
       ),
     ).toBe("1,600.00 to your sister, 1,600");
+  });
+});
+
+describe("choice values in messages", () => {
+  const boat = choiceWords({
+    choices: ["rib", "sail_boat", "motor_yacht", 3],
+    choice_labels: { rib: "RIB", motor_yacht: "motor yacht (with skipper)" },
+  });
+  const choices = { boat: boat!, gear: choiceWords({ choices: ["life_vest", "cool_box"] })! };
+
+  it("reads a choice id as its label, else as its words (underscores as spaces)", () => {
+    expect(renderTemplate("A {boat} for you.", { boat: "rib" }, { choices })).toBe(
+      "A RIB for you.",
+    );
+    expect(renderTemplate("{boat}", { boat: "sail_boat" }, { choices })).toBe("sail boat");
+    expect(renderTemplate("{boat}", { boat: "motor_yacht" }, { choices })).toBe(
+      "motor yacht (with skipper)",
+    );
+  });
+
+  it("reads a list item by item", () => {
+    expect(renderTemplate("With {gear}.", { gear: ["life_vest", "cool_box"] }, { choices })).toBe(
+      "With life vest and cool box.",
+    );
+    expect(choiceLabel(["rib", "sail_boat"], boat)).toEqual(["RIB", "sail boat"]);
+  });
+
+  it("leaves values that are none of the choices, and slots without choices, as they are", () => {
+    expect(renderTemplate("{boat}", { boat: "my_own_boat" }, { choices })).toBe("my_own_boat");
+    expect(renderTemplate("{boat}", { boat: 3 }, { choices })).toBe("3");
+    expect(renderTemplate("{note}", { note: "snake_case" }, { choices })).toBe("snake_case");
+    expect(renderTemplate("{boat}", { boat: "sail_boat" })).toBe("sail_boat");
+    expect(choiceWords({ choices: [] })).toBeUndefined();
+    expect(choiceWords({})).toBeUndefined();
+  });
+
+  it("does not read a label from the object prototype", () => {
+    const proto = choiceWords({ choices: ["constructor", "to_string"] });
+    expect(choiceLabel("constructor", proto)).toBe("constructor");
+    expect(choiceLabel("to_string", proto)).toBe("to string");
   });
 });

@@ -428,3 +428,59 @@ flows:
     expect(JSON.parse(JSON.stringify(last.output.state))).toEqual(last.output.state);
   });
 });
+
+describe("choice values in replies", () => {
+  const yaml = `
+slots:
+  boat:
+    type: string
+    choices: [rib, sail_boat, motor_yacht]
+    choice_labels: { rib: RIB }
+    prompt: "Which boat?"
+  gear:
+    type: list
+    choices: [life_vest, cool_box]
+    prompt: "Any gear?"
+  copy: { type: string }
+  note: { type: string, prompt: "Anything else?" }
+flows:
+  rent_boat:
+    description: Rent a boat
+    steps:
+      - { step: ask_boat, type: collect, slot: boat }
+      - { step: ask_gear, type: collect, slot: gear }
+      - { step: keep, type: set, slots: { copy: "{boat}" } }
+      - { step: sum_up, type: say, message: "A {boat} with {gear}." }
+      - { step: ask_note, type: collect, slot: note }
+`;
+
+  it("render labels and words, while slots keep the ids", async () => {
+    const { replies, state } = await run(yaml, [
+      [start("rent_boat")],
+      [set("boat", "rib")],
+      [{ type: "set_slot", slot: "gear", value: ["life_vest", "cool_box"] }],
+    ]);
+    expect(replies[2]).toEqual(["A RIB with life vest and cool box.", "Anything else?"]);
+    // The slots, and the set step's copy, hold the ids, not the labels.
+    expect(state.flow_stack[0]?.slots).toMatchObject({
+      boat: "rib",
+      gear: ["life_vest", "cool_box"],
+      copy: "rib",
+    });
+  });
+
+  it("a correction reads the new choice as words", async () => {
+    const { replies, runtime } = await run(yaml, [
+      [start("rent_boat")],
+      [set("boat", "rib")],
+      [{ type: "correct_slot", slot: "boat", value: "sail_boat" }],
+    ]);
+    expect(replies[2]?.[0]).toBe("Okay, I've changed the boat to sail boat.");
+    expect((await runtime.getState("u1")).slots.boat).toBe("sail_boat");
+  });
+
+  it("a value that is no choice lists the choices in their words", async () => {
+    const { replies } = await run(yaml, [[start("rent_boat")], [set("boat", "canoe")]]);
+    expect(replies[1]?.[0]).toBe("Please choose one of: RIB, sail boat, motor yacht.");
+  });
+});

@@ -11,7 +11,7 @@ import { after, type StepResult } from "./step-result.ts";
  */
 export function runSet(turn: Turn, frame: FlowFrame, node: StepNode, step: SetStep): StepResult {
   const updates: [string, unknown][] = Object.entries(step.slots).map(([slot, value]) => {
-    if (typeof value === "string") return [slot, turn.render(value, frame.slots)];
+    if (typeof value === "string") return [slot, turn.render(value, frame.slots, { stored: true })];
     if (value !== null && typeof value === "object")
       return [slot, turn.evaluate(value.expr, frame)];
     return [slot, value];
