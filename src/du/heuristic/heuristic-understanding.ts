@@ -1261,7 +1261,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** skip_slot for the flow's empty optional slots the message declines ("no toppings"). */
   skips(turn: Turn, flow: string, found: readonly Found[]): Command[] {
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
-    const open = (turn.model.flowSlots.get(flow) ?? []).filter(
+    const all = turn.model.flowSlots.get(flow) ?? [];
+    const open = all.filter(
       (s) =>
         s.optional &&
         !found.some((f) => f.slot === s.name) &&
@@ -1269,7 +1270,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     );
     if (open.length === 0) return [];
     return turn.model.reader
-      .declined(turn.text, open)
+      .declined(turn.text, open, all)
       .map((s): Command => ({ type: "skip_slot", slot: s.name }));
   }
 

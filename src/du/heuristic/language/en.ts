@@ -355,7 +355,7 @@ export const EN: LanguagePack = {
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
-    "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
+    "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|nightmare|unacceptable|unbelievable|fed up|sick (?:and tired )?of (?:this|it)|ugh+|argh+|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
   switchCues:
     "\\b(?:instead|rather|after all)\\b|^(?:(?:no|oh|hmm|ok|okay|um|sorry)\\s+)*(?:actually|wait|no wait|scratch that|on second thought|change of plans?)\\b(?!\\s+(?:who|what|whats|how|which|where|when|can you|could you|is|are|do|does)\\b)|^(?:no|nah|nope)\\s+(?:i|im|id|ill|lets|let me|just)\\b",
   digressionCues:
@@ -391,6 +391,7 @@ export const EN: LanguagePack = {
     last: -1,
   },
   possessives: ["my", "our"],
+  titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(
     "sister brother mother mom mum dad father son daughter wife husband partner friend",
     "boyfriend girlfriend fiance fiancee cousin uncle aunt grandma grandmother grandpa",
@@ -750,7 +751,7 @@ export const EN: LanguagePack = {
     ...list("people persons person adults adult pax ppl diners travellers travelers"),
     "of us",
   ],
-  peopleLeads: ["party of", "group of", "we are", "were", "we will be", "well be"],
+  peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfOnly:
     "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
