@@ -927,12 +927,17 @@ export class SlotReader {
       if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
       // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
       const grouped = groupedCode(text.slice(next.start), "start");
-      if (grouped) {
+      if (grouped && !wrongLength(slot, grouped.value)) {
         const value = slot.def.type === "integer" ? Number(grouped.value) : grouped.value;
         return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
       }
       const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
-      if (code && /\d/.test(code.value) && digitCount(code.value) * 2 >= patternDigits(slot)) {
+      if (
+        code &&
+        /\d/.test(code.value) &&
+        digitCount(code.value) * 2 >= patternDigits(slot) &&
+        !wrongLength(slot, code.value)
+      ) {
         const value = slot.def.type === "integer" ? Number(code.value) : code.value;
         return { slot: slot.name, value, start: next.start, end: next.start + code.end };
       }
@@ -1345,6 +1350,15 @@ const PHRASE_WORDS = new Set([
   ...FILLERS,
   ...[...THANKS, ...DENY, ...NONE, ...SMALL_TALK].flatMap((p) => p.split(" ")),
 ]);
+/**
+ * A code of digits whose count the slot declares otherwise: "the last 4 digits are 2290" gives
+ * no "4" to a slot of `length: 4`.
+ */
+function wrongLength(slot: SlotInfo, value: string): boolean {
+  const length = slot.def.length;
+  return length !== undefined && /^\d+$/.test(value) && value.length !== length;
+}
+
 /** "since", "desde": what leads the day something started, never a day given up. */
 const SINCE_END = /\b(?:since|desde)(?:\s+(?:the|el))?$/;
 const SINCE_START = /^(?:since|desde)\b/;

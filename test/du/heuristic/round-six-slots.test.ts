@@ -103,3 +103,35 @@ describe("frustration while a question waits", () => {
     ]);
   });
 });
+
+describe("a value said apart from the request", () => {
+  it("is a detail of the request a clause of the story asks for", () => {
+    const commands = read(
+      "telecom",
+      "Is it possible to get the basic plan from next month? I hardly ever go online these days. My number is 612 345 678.",
+    );
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "change_plan" });
+    expect(slotsOf(commands)).toMatchObject({ plan: "basic", phone_number: "612 345 678" });
+  });
+
+  it("is a detail of the other part's request, not a request of its own", () => {
+    const commands = read(
+      "telecom",
+      "I need the PUK of my sim. the last 4 digits of the card are 7788",
+    );
+    expect(commands.filter((c) => c.type === "start_flow")).toEqual([
+      { type: "start_flow", flow: "get_puk" },
+    ]);
+    // The "4" of "last 4 digits" is no code of four digits.
+    expect(slotsOf(commands)).toMatchObject({ sim_last_digits: "7788" });
+  });
+});
+
+describe("a three-letter typo", () => {
+  it("reads a word with its last letter typed once as the domain's word", () => {
+    expect(read("telecom", "show me the bil for 699 000 111")[0]).toEqual({
+      type: "start_flow",
+      flow: "check_bill",
+    });
+  });
+});

@@ -377,7 +377,7 @@ export const EN: LanguagePack = {
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do) (?:your|you)\\b",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
   ordinals: {
     first: 0,
     "1": 0,

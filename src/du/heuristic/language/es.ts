@@ -103,7 +103,7 @@ export const ES: LanguagePack = {
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
     "^(?:cual es|cuales son|donde esta|donde estan|cuando abren) (?:su|sus|vuestro|vuestra|vuestros|vuestras)\\b",
-  asks: "\\b(?:quiero|necesito|puedes|puedo|por favor)\\b",
+  asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
   ordinals: {
     primero: 0,
     primera: 0,

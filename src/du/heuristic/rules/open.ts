@@ -263,6 +263,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const tail = finalClause(turn.text);
       const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      // "... My number is 699 000 111.": a point that only states a value, naming no flow's
+      // thing and no act, is a detail of the request a clause of the story asks for, if one
+      // does ("is it possible to go down to the cheapest plan?"; rule story-asking-clause).
+      const started = read.find((c) => c.type === "start_flow");
+      if (tail && started?.type === "start_flow") {
+        const view = du.rankingView(turn.model, tail);
+        const own = turn.model.index
+          .rank(view.text, view.markers)
+          .find((r) => r.flow === started.flow);
+        const asked = () =>
+          askingClauses(turn.text, turn.model.asks).some((clause) =>
+            du.read(clause, turn.model.loaded, turn.state).some((c) => c.type === "start_flow"),
+          );
+        if (own && !own.named && !own.acting && !own.phrased && asked()) return null;
+      }
       // A point that leaves some flows open ("Reference 1003.") is settled by the story, when
       // the whole message ranks one of them clearly first ("... wondering when it might arrive").
       const [only] = read;
