@@ -135,3 +135,17 @@ describe("a three-letter typo", () => {
     });
   });
 });
+
+describe("a request to get something new where nothing is sold or booked", () => {
+  it("starts no flow on a noun alone", () => {
+    expect(read("telecom", "where can I buy a sim card")).toEqual([]);
+    expect(read("telecom", "I'd like to purchase a tablet from you")).toEqual([]);
+  });
+
+  it("still starts a flow its own words ask for", () => {
+    expect(read("telecom", "my sim is blocked, I need my PUK")[0]).toEqual({
+      type: "start_flow",
+      flow: "get_puk",
+    });
+  });
+});

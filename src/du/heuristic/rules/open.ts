@@ -19,8 +19,19 @@ export interface OpenContext {
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
+  if (d && "flow" in d && foreignAct(turn, d.flow)) return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
 };
+
+/**
+ * "can I buy a new phone from you" where nothing is sold: the message asks for an act no flow
+ * of the domain does, and the flow is matched by a word, not by a phrase of its own ("phone"
+ * of "the phone asks for a PUK"): that flow is not what is asked for.
+ */
+function foreignAct(turn: Turn, flow: string): boolean {
+  const own = turn.rank.find((r) => r.flow === flow);
+  return !own?.phrased && turn.model.index.asksForeignAct(turn.view.text);
+}
 
 /**
  * One date or number among words the domain does not know, in a sentence that neither asks nor
