@@ -149,3 +149,14 @@ describe("a request to get something new where nothing is sold or booked", () =>
     });
   });
 });
+
+describe("a question that starts with 'what' and a noun", () => {
+  it("asks about that thing, not what a term means", () => {
+    expect(read("hotel", "what time is late checkout")).not.toContainEqual(
+      expect.objectContaining({ type: "clarify" }),
+    );
+    expect(read("hotel", "what is late checkout")).toEqual([
+      { type: "clarify", topic: "late checkout" },
+    ]);
+  });
+});

@@ -346,7 +346,10 @@ export const EN: LanguagePack = {
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   helpQuestion:
     "^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
-  whatIs: "^(?:what|whats|wats) (?:do you mean by |is |s )?(?:a |an |the |this |that )?",
+  // "what time is check-out" asks for a time, not what a term means: after a bare "what",
+  // "is", "s" or "do you mean by" must follow.
+  whatIs:
+    "^(?:(?:what|wats) (?:do you mean by |is |s )|whats (?:do you mean by )?)(?:a |an |the |this |that )?",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
