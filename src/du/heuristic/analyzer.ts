@@ -116,6 +116,12 @@ export class Analyzer {
 
   /** A known word, or the single vocabulary word one edit away ("balanse" -> "balance"). */
   correct(word: string): string {
+    // "bil", "cal": a three-letter word with its last letter typed once, when doubled it is
+    // the domain's word ("bill", "call").
+    if (word.length === 3 && !this.vocabulary.has(word) && !STOP_WORDS.has(word)) {
+      const doubled = word + word[2];
+      if (/^[a-z]+$/.test(word) && this.vocabulary.has(doubled)) return doubled;
+    }
     if (word.length < SHORT_TYPO_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
       return word;
     }

@@ -4,6 +4,9 @@ import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { ACT_FAMILIES, NEGATIONS, STOP_WORDS } from "./language/words.ts";
 import { tokenize } from "./text.ts";
 
+/** The acts of getting something new ("reserve", "buy"): the language packs' broad acts. */
+const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+
 /** Trigger phrases this long or longer are matched with one word left out. */
 const NEAR_PHRASE_MIN_WORDS = 4;
 
@@ -284,6 +287,17 @@ export class FlowIndex {
         !analysed.names.has(t) &&
         !this.analyzer.inVocabulary(t),
     );
+  }
+
+  /**
+   * The message asks for a new thing with a task word ("can I buy a new phone"), every act it
+   * names is one of getting something new, and no flow of the domain gets anything new (books,
+   * orders, buys): it asks for something the domain does not sell or book.
+   */
+  asksForeignAct(text: string): boolean {
+    if ([...CREATING].some((act) => this.actDf.has(act))) return false;
+    const tasks = [...this.analyzer.features(text).tasks.values()];
+    return tasks.some((t) => !t.weak) && tasks.every((t) => CREATING.has(t.act));
   }
 
   /** The message names a task (a language pack's task word) some flow has. */

@@ -345,6 +345,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const starts: Command[] = [];
     // Parts whose flow no task word of theirs asks for, with the slots they state.
     const unasked: Array<{ flow: string; slots: string[] }> = [];
+    // Parts that state no value of their own flow, by the flow they ranked first.
+    const bare: Array<{ part: string; flow: string }> = [];
     for (const part of parts) {
       const view = this.rankingView(turn.model, part);
       const ranked = turn.model.index.rank(view.text, view.markers);
@@ -371,6 +373,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (found.length > 0 && !own?.acting && !own?.phrased) {
         unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
       }
+      if (found.length === 0 && !own?.acting && !own?.phrased) {
+        bare.push({ part, flow: decision.flow });
+      }
       starts.push(
         found.length
           ? { type: "start_flow", flow: decision.flow, slots }
@@ -390,7 +395,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           ),
       ),
     );
-    return details ? null : starts.reverse();
+    // "how do I unlock my sim? the last 4 digits are 2290": a part that states none of its own
+    // flow's values but values another part's flow takes gives that request's details.
+    const given = bare.some(({ part, flow: own }) =>
+      flows.some(
+        (flow) =>
+          flow !== own &&
+          turn.model.reader.mentions(
+            part,
+            turn.model.flowSlots.get(flow) ?? [],
+            turn.model.cues.get(flow) ?? [],
+          ).length > 0,
+      ),
+    );
+    return details || given ? null : starts.reverse();
   }
 
   /**
@@ -1261,7 +1279,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** skip_slot for the flow's empty optional slots the message declines ("no toppings"). */
   skips(turn: Turn, flow: string, found: readonly Found[]): Command[] {
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
-    const open = (turn.model.flowSlots.get(flow) ?? []).filter(
+    const all = turn.model.flowSlots.get(flow) ?? [];
+    const open = all.filter(
       (s) =>
         s.optional &&
         !found.some((f) => f.slot === s.name) &&
@@ -1269,7 +1288,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     );
     if (open.length === 0) return [];
     return turn.model.reader
-      .declined(turn.text, open)
+      .declined(turn.text, open, all)
       .map((s): Command => ({ type: "skip_slot", slot: s.name }));
   }
 

@@ -15,6 +15,7 @@ import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   COMPARATIVES,
+  DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   FILLERS,
@@ -30,7 +31,10 @@ import {
   PREPOSITIONS,
   RELATIONS_EN,
   SELF_ONLY,
+  SMALL_TALK,
   STOP_WORDS,
+  THANKS,
+  TITLES,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -721,8 +725,9 @@ export class SlotReader {
   /**
    * Optional slots the text declines by name: "no toppings", "without extras", "sin bebida".
    * A value named that way ("no onions") declines nothing: only the slot's own words do.
+   * `all`: every slot of the flow (a plural that names one of them declines no other).
    */
-  declined(text: string, slots: readonly SlotInfo[]): SlotInfo[] {
+  declined(text: string, slots: readonly SlotInfo[], all: readonly SlotInfo[] = slots): SlotInfo[] {
     const tokens = tokenize(text);
     const stems = tokens.map((t) => stem(t.norm));
     // "no drink", and with one function word between: "nothing to drink", "nada de beber".
@@ -743,7 +748,56 @@ export class SlotReader {
     // optional slot, by whatever name the domain gave it.
     const optional = slots.filter((s) => s.optional);
     if (optional.length === 1 && out.length === 0 && saysNothingMore(text)) out.push(optional[0]!);
+    // "without extras" for a list named otherwise: the one optional list, by the plural noun.
+    const lists = all.filter((s) => s.optional && s.kind === "list");
+    const list = lists.length === 1 && slots.includes(lists[0]!) ? lists[0]! : null;
+    if (out.length === 0 && list && this.declinedNoun(text, list, all)) {
+      out.push(lists[0]!);
+    }
     return out;
+  }
+
+  /**
+   * The plural noun an optional list slot is declined by when the customer calls its items
+   * by another name than the domain's ("no extras", "without add-ons", "sin complementos"): a
+   * negator right before a plural word that is no value of `slots` and no name of another of
+   * them. A list holds things, and a plural after "no" says none of them. The word, else null.
+   */
+  declinedNoun(text: string, slot: SlotInfo, slots: readonly SlotInfo[]): string | null {
+    if (slot.kind !== "list" || !slot.optional) return null;
+    const tokens = tokenize(text);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!NEGATORS.has(tokens[i]!.norm)) continue;
+      // "without extras", and with one function word between: "without any extras".
+      const j =
+        STOP_WORDS.has(tokens[i + 1]!.norm) && !NEGATORS.has(tokens[i + 1]!.norm) ? i + 2 : i + 1;
+      const noun = tokens[j];
+      if (
+        !noun ||
+        !adjacent(text, tokens[j - 1]!, noun) ||
+        (j > i + 1 && !adjacent(text, tokens[i]!, tokens[i + 1]!))
+      )
+        continue;
+      const w = noun.norm;
+      if (w.length < 4 || !w.endsWith("s") || stem(w) === w || PHRASE_WORDS.has(w)) continue;
+      // A domain word follows: "no calls abroad" may name a value, not the list.
+      const next = tokens[j + 1];
+      if (
+        next &&
+        adjacent(text, noun, next) &&
+        this.analyzer.knows(next.norm) &&
+        !PHRASE_WORDS.has(next.norm)
+      )
+        continue;
+      const stemmed = stem(w);
+      const named = slots.some(
+        (s) =>
+          (s !== slot && s.keys.some((k) => k.length === 1 && k[0] === stemmed)) ||
+          (s.choices?.find(noun.raw).length ?? 0) > 0,
+      );
+      if (!named) return w;
+    }
+    return null;
   }
 
   /**
@@ -757,13 +811,19 @@ export class SlotReader {
     free: (s: Span) => boolean,
   ): Found | null {
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
-      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!PREPOSITIONS.has(tokens[i]!.norm)) continue;
+      // "for Mr. Thomas Becker": the title is said before the name, not part of it.
+      const at = TITLES.has(tokens[i + 1]!.norm) ? i + 2 : i + 1;
+      if (!tokens[at] || !/^\p{Lu}/u.test(tokens[at]!.raw)) continue;
+      const span = this.nameAfter(text, tokens, at, free);
       if (!span) continue;
       const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
       const next = tokens.find((t) => t.start >= span.end);
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
-      if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
+      // A number right after is a street's ("to Calle Mayor 12"); after a comma, another value's.
+      const street =
+        next && /^\d/.test(next.norm) && /^\s*$/.test(text.slice(span.end, next.start));
+      if (capitalised.length < 2 || street) continue;
       return this.textFound(slot, text, span);
     }
     return null;
@@ -867,12 +927,17 @@ export class SlotReader {
       if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
       // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
       const grouped = groupedCode(text.slice(next.start), "start");
-      if (grouped) {
+      if (grouped && !wrongLength(slot, grouped.value)) {
         const value = slot.def.type === "integer" ? Number(grouped.value) : grouped.value;
         return { slot: slot.name, value, start: next.start, end: next.start + grouped.end };
       }
       const code = findCodes(text.slice(next.start)).find((c) => c.start === 0);
-      if (code && /\d/.test(code.value) && digitCount(code.value) * 2 >= patternDigits(slot)) {
+      if (
+        code &&
+        /\d/.test(code.value) &&
+        digitCount(code.value) * 2 >= patternDigits(slot) &&
+        !wrongLength(slot, code.value)
+      ) {
         const value = slot.def.type === "integer" ? Number(code.value) : code.value;
         return { slot: slot.name, value, start: next.start, end: next.start + code.end };
       }
@@ -1279,6 +1344,24 @@ function inTimeOrder(dates: readonly { value: string }[]): boolean {
   return true;
 }
 
+/** Words of the packs' set phrases: "no thanks", "no worries" decline no list by a noun. */
+const PHRASE_WORDS = new Set([
+  ...STOP_WORDS,
+  ...FILLERS,
+  ...[...THANKS, ...DENY, ...NONE, ...SMALL_TALK].flatMap((p) => p.split(" ")),
+]);
+/**
+ * A code of digits whose count the slot declares otherwise: "the last 4 digits are 2290" gives
+ * no "4" to a slot of `length: 4`.
+ */
+function wrongLength(slot: SlotInfo, value: string): boolean {
+  const length = slot.def.length;
+  return length !== undefined && /^\d+$/.test(value) && value.length !== length;
+}
+
+/** "since", "desde": what leads the day something started, never a day given up. */
+const SINCE_END = /\b(?:since|desde)(?:\s+(?:the|el))?$/;
+const SINCE_START = /^(?:since|desde)\b/;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
 const GIVEN_UP_REACH = 80;
 const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
@@ -1294,6 +1377,12 @@ function givenUp(text: string, start: number, end?: number): boolean {
   const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
   // "instead of the morning": an article between the lead and the value.
   const clause = flat(before.slice(before.search(/[^,.;!?]*$/)));
+  // "I can't make calls since monday": a date after "since" is when a fault began, kept.
+  if (
+    end !== undefined &&
+    (SINCE_END.test(clause) || SINCE_START.test(flat(text.slice(start, end))))
+  )
+    return false;
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
 }
 

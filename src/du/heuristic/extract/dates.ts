@@ -140,6 +140,12 @@ const MONTH_DAY_RANGE = new RegExp(
   "dg",
 );
 
+/** "18th of march to 21st": a day and month, then a day alone (an ordinal, or ending a clause). */
+const DAY_MONTH_DAY_RANGE = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?\\s*(?:-|\u2013|to|until|till|thru|through|al)\\s*(?:the\\s+|el\\s+)?(\\d{1,2})(?:(?:st|nd|rd|th)\\b|(?=\\s*(?:[,.;!?]|$)))(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
+  "dg",
+);
+
 /**
  * What joins the two ends of a range, the text between them: "25th to the 28th", "21st-24th",
  * "the 3rd and leaving the 7th", "april 3, check-out april 6", "el 3 y salgo el 7".
@@ -263,11 +269,11 @@ const WEEKEND_NEXT = /\b(?:next|proximo|que viene)\b/;
 const AGO =
   /\b(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\s+ago|hace\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?))\b/g;
 /**
- * "for two days", "over the past week": how long something has lasted, read only for a date
+ * "for two days", "over the past week", "since 2 days" (the Spanish "desde hace"): how long something has lasted, read only for a date
  * that has been ("since when?"): it started that many days ago.
  */
 const LASTED =
-  /\b(?:(?:for|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?|(?:in\s+)?the\s+(?:last|past)\s+)(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+)?(days?|weeks?)\b/g;
+  /\b(?:(?:for|over|during|since)\s+(?:the\s+)?(?:(?:last|past)\s+)?|(?:in\s+)?the\s+(?:last|past)\s+)(?:(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+)?(days?|weeks?)\b/g;
 /** "in a week", "within 3 days", "en dos semanas", "dentro de 3 dias". */
 const AHEAD =
   /\b(?:in|within)\s+(\d{1,3}|a|an|one|two|three|four|five|six|seven)\s+(days?|weeks?)\b|\b(?:en|dentro de)\s+(\d{1,3}|un|una|dos|tres|cuatro|cinco)\s+(dias?|semanas?)\b/g;
@@ -532,6 +538,18 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const b = m.indices![3]!;
     push(upcoming(now, month, first), m.index!, m.indices![2]![1]);
     push(upcoming(now, month, second), b[0], m.index! + m[0].length);
+  }
+  // "18th of march to 21st", "3 may - 6": the second day, said without its month, is in the
+  // first's.
+  for (const m of s.matchAll(DAY_MONTH_DAY_RANGE)) {
+    const month = MONTHS[m[2]!]!;
+    const [first, second] = [+m[1]!, +m[3]!];
+    if (first >= second) continue;
+    const start = upcoming(now, month, first);
+    if (!start) continue;
+    const b = m.indices![3]!;
+    push(start, m.index!, m.indices![2]![1]);
+    push(iso(+start.slice(0, 4), month, second), b[0], m.index! + m[0].length);
   }
   // "Monday the 15th of March", "since March 8": a weekday before the date is part of it (one
   // date, not two), and "since" reads it back.

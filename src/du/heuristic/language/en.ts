@@ -346,7 +346,10 @@ export const EN: LanguagePack = {
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   helpQuestion:
     "^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
-  whatIs: "^(?:what|whats|wats) (?:do you mean by |is |s )?(?:a |an |the |this |that )?",
+  // "what time is check-out" asks for a time, not what a term means: after a bare "what",
+  // "is", "s" or "do you mean by" must follow.
+  whatIs:
+    "^(?:(?:what|wats) (?:do you mean by |is |s )|whats (?:do you mean by )?)(?:a |an |the |this |that )?",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
@@ -355,7 +358,7 @@ export const EN: LanguagePack = {
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
-    "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
+    "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|nightmare|unacceptable|unbelievable|fed up|sick (?:and tired )?of (?:this|it)|ugh+|argh+|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
   switchCues:
     "\\b(?:instead|rather|after all)\\b|^(?:(?:no|oh|hmm|ok|okay|um|sorry)\\s+)*(?:actually|wait|no wait|scratch that|on second thought|change of plans?)\\b(?!\\s+(?:who|what|whats|how|which|where|when|can you|could you|is|are|do|does)\\b)|^(?:no|nah|nope)\\s+(?:i|im|id|ill|lets|let me|just)\\b",
   digressionCues:
@@ -377,7 +380,7 @@ export const EN: LanguagePack = {
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do) (?:your|you)\\b",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
   ordinals: {
     first: 0,
     "1": 0,
@@ -391,6 +394,7 @@ export const EN: LanguagePack = {
     last: -1,
   },
   possessives: ["my", "our"],
+  titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(
     "sister brother mother mom mum dad father son daughter wife husband partner friend",
     "boyfriend girlfriend fiance fiancee cousin uncle aunt grandma grandmother grandpa",
@@ -750,7 +754,7 @@ export const EN: LanguagePack = {
     ...list("people persons person adults adult pax ppl diners travellers travelers"),
     "of us",
   ],
-  peopleLeads: ["party of", "group of", "we are", "were", "we will be", "well be"],
+  peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfOnly:
     "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:

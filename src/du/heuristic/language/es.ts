@@ -103,7 +103,7 @@ export const ES: LanguagePack = {
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
     "^(?:cual es|cuales son|donde esta|donde estan|cuando abren) (?:su|sus|vuestro|vuestra|vuestros|vuestras)\\b",
-  asks: "\\b(?:quiero|necesito|puedes|puedo|por favor)\\b",
+  asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
   ordinals: {
     primero: 0,
     primera: 0,
@@ -115,6 +115,7 @@ export const ES: LanguagePack = {
     ultima: -1,
   },
   possessives: ["mi", "mis", "nuestra", "nuestro"],
+  titles: list("sr sra srta don dona senor senora dr dra"),
   relations: list(
     "hermana hermano madre padre mama papa hijo hija esposa esposo mujer marido novia novio",
     "amigo amiga primo prima tio tia abuela abuelo jefe jefa vecino vecina companero companera",
@@ -227,7 +228,7 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos"),
-  peopleLeads: ["somos", "seremos", "grupo de"],
+  peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
   nothingMore:

@@ -92,6 +92,8 @@ export interface LanguagePack {
   possessives: string[];
   /** People named by relation rather than by name ("my sister"); domains add their own. */
   relations: string[];
+  /** Titles said before a person's name and not part of it ("Mr. Thomas Becker", "Sra. Ruiz"). */
+  titles: string[];
   /** This language's relation words in English, for a value read back in an English domain. */
   relationsInEnglish: Record<string, string>;
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */

@@ -95,6 +95,7 @@ export const DAY_STEMS = new Set(words((p) => p.dayWords).map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
+export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_ONLY = cue((p) => p.selfOnly);
 export const NOTHING_MORE = cue((p) => p.nothingMore);

@@ -19,8 +19,19 @@ export interface OpenContext {
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
+  if (d && "flow" in d && foreignAct(turn, d.flow)) return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
 };
+
+/**
+ * "can I buy a new phone from you" where nothing is sold: the message asks for an act no flow
+ * of the domain does, and the flow is matched by a word, not by a phrase of its own ("phone"
+ * of "the phone asks for a PUK"): that flow is not what is asked for.
+ */
+function foreignAct(turn: Turn, flow: string): boolean {
+  const own = turn.rank.find((r) => r.flow === flow);
+  return !own?.phrased && turn.model.index.asksForeignAct(turn.view.text);
+}
 
 /**
  * One date or number among words the domain does not know, in a sentence that neither asks nor
@@ -263,6 +274,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const tail = finalClause(turn.text);
       const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      // "... My number is 699 000 111.": a point that only states a value, naming no flow's
+      // thing and no act, is a detail of the request a clause of the story asks for, if one
+      // does ("is it possible to go down to the cheapest plan?"; rule story-asking-clause).
+      const started = read.find((c) => c.type === "start_flow");
+      if (tail && started?.type === "start_flow") {
+        const view = du.rankingView(turn.model, tail);
+        const own = turn.model.index
+          .rank(view.text, view.markers)
+          .find((r) => r.flow === started.flow);
+        const asked = () =>
+          askingClauses(turn.text, turn.model.asks).some((clause) =>
+            du.read(clause, turn.model.loaded, turn.state).some((c) => c.type === "start_flow"),
+          );
+        if (own && !own.named && !own.acting && !own.phrased && asked()) return null;
+      }
       // A point that leaves some flows open ("Reference 1003.") is settled by the story, when
       // the whole message ranks one of them clearly first ("... wondering when it might arrive").
       const [only] = read;

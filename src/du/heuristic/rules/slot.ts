@@ -113,12 +113,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: ({ turn, slot, frame }) => {
       if (turn.acts.cancel) return null;
       // A filled one is taken back ("actually no toppings" asked the drink): skipped, emptied.
-      const open = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
-        (s) => s !== slot && s.optional,
-      );
-      const gone = open.length ? turn.model.reader.declined(turn.text, open) : [];
+      const all = turn.model.flowSlots.get(frame.flow) ?? [];
+      const open = all.filter((s) => s !== slot && s.optional);
+      const gone = open.length ? turn.model.reader.declined(turn.text, open, all) : [];
       if (gone.length === 0) return null;
-      const asked = slot.optional ? turn.model.reader.declined(turn.text, [slot]) : [];
+      const asked = slot.optional ? turn.model.reader.declined(turn.text, [slot], all) : [];
       if (!declines(turn.acts.flat, [...gone, ...asked])) return null;
       return [...asked, ...gone].map((s): Command => ({ type: "skip_slot", slot: s.name }));
     },
@@ -128,7 +127,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md). When "no"
     // is one of the slot's choices, it is the answer.
     name: "decline-optional",
-    run: ({ turn, slot }) =>
+    run: ({ turn, slot, frame }) =>
       slot.optional &&
       !turn.acts.cancel &&
       !slot.def.choices?.includes("no") &&
@@ -137,6 +136,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         declinesFirst(turn, slot) ||
         declinesLast(turn, slot) ||
         negatesItems(turn, slot) ||
+        declinesByNoun(turn, slot, frame.flow) ||
         opensWithNothing(turn.acts.flat))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
@@ -420,6 +420,21 @@ function opensWithNothing(text: string): boolean {
   return false;
 }
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
+
+/**
+ * "no extras" asked a list its domain calls otherwise: the plural noun after the negator stands
+ * for the list's items (SlotReader.declinedNoun), and the rest declines.
+ */
+function declinesByNoun(turn: Turn, slot: SlotInfo, flow: string): boolean {
+  const slots = turn.model.flowSlots.get(flow) ?? [slot];
+  const noun = turn.model.reader.declinedNoun(turn.text, slot, slots);
+  if (!noun) return false;
+  const rest = turn.acts.flat
+    .split(" ")
+    .filter((w) => w !== noun)
+    .join(" ");
+  return declines(rest, slot);
+}
 
 /** A few words said after a declining clause ("none thanks, just plain"). */
 const AFTERTHOUGHT_WORDS = 3;
