@@ -31,6 +31,7 @@ import {
   RELATIONS_EN,
   SELF_ONLY,
   STOP_WORDS,
+  TASKS,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -637,7 +638,8 @@ export class SlotReader {
     if (nameSlot && !found.has(nameSlot.name)) {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
-        this.relationName(nameSlot, text, tokens, free);
+        this.relationName(nameSlot, text, tokens, free) ??
+        this.bareName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -764,6 +766,44 @@ export class SlotReader {
       const next = tokens.find((t) => t.start >= span.end);
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       if (capitalised.length < 2 || (next && /^\d/.test(next.norm))) continue;
+      return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * A full name said bare: right after a task verb ("book Ana Torres with the dermatologist")
+   * or as a clause of its own in a list of details ("gp, 12 march, morning, Marta Gil"). Two or
+   * more capitalised words no vocabulary knows, not before a number (an address).
+   */
+  private bareName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    const full = (span: Span | null, i: number) => {
+      if (!span) return false;
+      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+      const next = tokens.find((t) => t.start >= span.end);
+      return (
+        i > 0 &&
+        words.length >= 2 &&
+        words.every((t) => /^\p{Lu}/u.test(t.raw)) &&
+        !(next && /^\d/.test(next.norm))
+      );
+    };
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      if (!/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
+      const before = tokens[i - 1]!;
+      const gap = text.slice(before.end, tokens[i]!.start);
+      const afterVerb = TASK_VERBS.has(before.norm) && /^\s+$/.test(gap);
+      const clauseStart = /^\s*,\s*$/.test(gap);
+      if (!afterVerb && !clauseStart) continue;
+      const span = this.nameAfter(text, tokens, i, free);
+      if (!span || !full(span, i)) continue;
+      // As a clause of its own, the name is the whole clause: "..., Marta Gil" or "..., Marta Gil, ...".
+      if (!afterVerb && !/^\s*(?:[,.;!?]|$)/.test(text.slice(span.end))) continue;
       return this.textFound(slot, text, span);
     }
     return null;
@@ -1350,6 +1390,12 @@ Object.setPrototypeOf(WEEK_COUNTS, null);
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
 /** A stretch of a message between punctuation marks. */
 const CLAUSE = /[^,;.!?()]+/g;
+/** Single task words of every act ("book", "cancel", "move"): a name right after one is its object. */
+const TASK_VERBS: ReadonlySet<string> = new Set(
+  Object.values(TASKS)
+    .flat()
+    .filter((w) => !w.includes(" ")),
+);
 /** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
 const STREET_CLAUSE =
   /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;
