@@ -148,6 +148,16 @@ export class SlotReader {
     private readonly relations: ReadonlySet<string>,
   ) {}
 
+  /**
+   * The text gives one day up and asks for another: "I can't make it on thursday, could we do
+   * monday instead?", "not tomorrow, friday".
+   */
+  anotherDate(text: string): boolean {
+    const dates = findDates(text, this.now());
+    const up = dates.filter((d) => givenUp(text, d.start, d.end));
+    return up.length > 0 && dates.some((d) => !up.includes(d) && d.value !== up[0]!.value);
+  }
+
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123" or "HB-123456". */
   numbers(text: string): readonly NumberMatch[] {
     const now = this.now();

@@ -29,3 +29,29 @@ describe("a full name said bare", () => {
     ).toBeUndefined();
   });
 });
+
+describe("one day given up for another", () => {
+  const started = (commands: readonly { type: string; flow?: string }[]) =>
+    commands.find((c) => c.type === "start_flow")?.flow;
+
+  it("moves the thing when a cancel phrase gives up a day and another day is asked", () => {
+    expect(
+      started(read("clinic", "we can't make it on tuesday, is wednesday possible? code AP-5120")),
+    ).toBe("reschedule_appointment");
+    expect(
+      started(read("hotel", "I won't make it on the 4th, could we arrive the 6th instead?")),
+    ).toBe("change_dates");
+  });
+
+  it("still cancels when no other day is asked", () => {
+    expect(started(read("clinic", "I can't make it on tuesday, cancel AP-5120"))).toBe(
+      "cancel_appointment",
+    );
+  });
+
+  it("reads the day after 'not' as given up", () => {
+    expect(slotsOf(read("clinic", "gp please, not monday, thursday morning"))).toMatchObject({
+      appointment_date: "2027-03-11",
+    });
+  });
+});

@@ -142,6 +142,25 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "I won't make it on thursday, could we do monday instead?": a cancel phrase about one day
+    // beside a new day asks to move the thing, not to cancel it. When the best flow cancels and
+    // one ranked flow changes things and asks a date, that one is meant.
+    name: "another-date",
+    run: (c) => {
+      const { du, turn } = c;
+      const d = turn.frame ? null : decision(c);
+      if (!d || !("flow" in d)) return null;
+      const { index, flowSlots, reader } = turn.model;
+      if (!index.actsOf(d.flow).has("cancel") || !reader.anotherDate(turn.text)) return null;
+      const movers = turn.rank.filter(
+        (r) =>
+          index.actsOf(r.flow).has("change") &&
+          (flowSlots.get(r.flow) ?? []).some((s) => s.kind === "date"),
+      );
+      return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
+    },
+  },
+  {
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
