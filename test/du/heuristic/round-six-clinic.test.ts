@@ -55,3 +55,17 @@ describe("one day given up for another", () => {
     });
   });
 });
+
+describe("letting a thing go", () => {
+  const started = (commands: readonly { type: string; flow?: string }[]) =>
+    commands.find((c) => c.type === "start_flow")?.flow;
+
+  it("reads 'give up' and 'take ... off' as cancelling", () => {
+    expect(started(read("clinic", "sadly I must give up my visit on friday, it's AP-6402"))).toBe(
+      "cancel_appointment",
+    );
+    expect(started(read("hotel", "please take reservation HB-481516 off your list"))).toBe(
+      "cancel_reservation",
+    );
+  });
+});

@@ -489,6 +489,9 @@ export const EN: LanguagePack = {
       "pull out",
       "count me out",
       "take me off",
+      // "take my booking off the list", "give up my appointment": the thing is let go.
+      "take off",
+      "give up",
       "wont make it",
       "cant make it",
       "cannot make it",
