@@ -69,3 +69,20 @@ describe("letting a thing go", () => {
     );
   });
 });
+
+describe("a remark asking for agreement", () => {
+  it("is small talk when no word of it is a flow's", () => {
+    expect(read("clinic", "so windy this morning, don't you think?")).toMatchObject([
+      { type: "chitchat", kind: "other" },
+    ]);
+    expect(read("hotel", "a grey sky again today, isn't it")).toMatchObject([
+      { type: "chitchat", kind: "other" },
+    ]);
+  });
+
+  it("still starts a flow when it asks for one", () => {
+    expect(read("clinic", "I can book the physio for friday, can't I")[0]).toMatchObject({
+      type: "start_flow",
+    });
+  });
+});

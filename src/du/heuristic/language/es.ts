@@ -103,6 +103,7 @@ export const ES: LanguagePack = {
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
     "^(?:cual es|cuales son|donde esta|donde estan|cuando abren) (?:su|sus|vuestro|vuestra|vuestros|vuestras)\\b",
+  remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor)\\b",
   ordinals: {
     primero: 0,

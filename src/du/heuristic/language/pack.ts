@@ -84,6 +84,11 @@ export interface LanguagePack {
   businessQuestion: string;
   /** A question about the business's own things ("what's your address"), no task asked. */
   yourQuestion: string;
+  /**
+   * A remark that asks only for agreement, ending in a tag question ("lovely day, isn't it"):
+   * small talk when no word of it is a flow's.
+   */
+  remark: string;
   /** Words that make a clause a request (in a long story). */
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */

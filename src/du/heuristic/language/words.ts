@@ -52,6 +52,7 @@ export const SWAP_VALUE = PACKS.map((p) => new RegExp(p.swapValue, "i"));
 export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
+export const REMARK = cue((p) => p.remark);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));

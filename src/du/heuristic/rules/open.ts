@@ -1,5 +1,5 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { BUSINESS_QUESTION, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
+import { BUSINESS_QUESTION, REMARK, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
@@ -127,6 +127,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
+  {
+    // "lovely weather today, isn't it": a remark asking only for agreement, with no word of any
+    // flow and no task, is small talk (a date or a part of the day in it is no request).
+    name: "remark",
+    run: ({ du, turn }) =>
+      !turn.frame &&
+      REMARK.test(turn.acts.flat) &&
+      !turn.rank.some((r) => r.named || r.phrased) &&
+      !turn.model.index.hasTask(turn.text)
+        ? du.chitchat(turn)
+        : null,
+  },
   {
     // "cancel my booking for the blue kayak": the booking flow takes the kayak and has the
     // noun, so it scores first, but a cancel phrase never asks to make the thing; the one flow
