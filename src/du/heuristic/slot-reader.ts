@@ -32,6 +32,7 @@ import {
   SELF_ONLY,
   STOP_WORDS,
   TASKS,
+  TELLER_AFTER,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -957,9 +958,17 @@ export class SlotReader {
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
-          const m = slot
-            .choices!.find(text)
-            .find((x) => x.start >= from && x.start <= reach && free(x) && !givenUp(text, x.start));
+          const all = slot.choices!.find(text);
+          // "with the GP, who told me to see a heart doctor": the one who told is no value.
+          const others = all.some((x) => !toldBy(text, x));
+          const m = all.find(
+            (x) =>
+              x.start >= from &&
+              x.start <= reach &&
+              free(x) &&
+              !givenUp(text, x.start) &&
+              !(others && toldBy(text, x)),
+          );
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
@@ -1329,6 +1338,8 @@ function inTimeOrder(dates: readonly { value: string }[]): boolean {
   return true;
 }
 
+/** How many characters after a choice "has told me" is looked for. */
+const TELLER_REACH = 30;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
 const GIVEN_UP_REACH = 80;
 const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
@@ -1347,6 +1358,11 @@ function givenUp(text: string, start: number, end?: number): boolean {
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
 }
 
+/** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */
+function toldBy(text: string, m: Span): boolean {
+  return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
+}
+
 /**
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
@@ -1354,7 +1370,10 @@ function givenUp(text: string, start: number, end?: number): boolean {
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
-  const kept = all.filter((m) => !givenUp(text, m.start));
+  let kept = all.filter((m) => !givenUp(text, m.start));
+  // "my GP told me to see a heart specialist": of several, the one who told is not asked for.
+  const asked = kept.filter((m) => !toldBy(text, m));
+  if (asked.length > 0) kept = asked;
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

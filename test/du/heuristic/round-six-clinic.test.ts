@@ -86,3 +86,26 @@ describe("a remark asking for agreement", () => {
     });
   });
 });
+
+describe("choices told about", () => {
+  it("gives up the choice that told, of several", () => {
+    expect(
+      slotsOf(read("clinic", "the dermatologist recommended I see a physiotherapist next week")),
+    ).toMatchObject({ specialty: "physiotherapy" });
+    expect(
+      slotsOf(read("clinic", "my family doctor has told me I need the skin doctor")),
+    ).toMatchObject({ specialty: "dermatology" });
+  });
+
+  it("keeps the one choice said, whoever told", () => {
+    expect(slotsOf(read("clinic", "my gp said I should come back for a check"))).toMatchObject({
+      specialty: "general_practice",
+    });
+  });
+
+  it("reads a choice of several words with its last word clipped", () => {
+    expect(slotsOf(read("clinic", "need the kids doc on friday"))).toMatchObject({
+      specialty: "pediatrics",
+    });
+  });
+});

@@ -89,6 +89,11 @@ export interface LanguagePack {
    * small talk when no word of it is a flow's.
    */
   remark: string;
+  /**
+   * Words after a value that make it the one who told ("my GP told me to see a heart doctor",
+   * "the dermatologist recommended physio"): of several choices, that one is not asked for.
+   */
+  tellerAfter: string;
   /** Words that make a clause a request (in a long story). */
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */

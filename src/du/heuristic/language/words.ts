@@ -53,6 +53,7 @@ export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const REMARK = cue((p) => p.remark);
+export const TELLER_AFTER = cue((p) => p.tellerAfter);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));
