@@ -109,3 +109,20 @@ describe("choices told about", () => {
     });
   });
 });
+
+describe("a question about a price", () => {
+  it("is out of scope when no flow pays and no slot holds a price", () => {
+    expect(read("clinic", "what's the price of a dermatology consultation?")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+    expect(read("clinic", "how much would the physio charge me for friday?")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+  });
+
+  it("is left to the flows when a slot holds a price", () => {
+    expect(read("hotel", "how much is a room in valencia for three nights?")[0]).toMatchObject({
+      type: "start_flow",
+    });
+  });
+});

@@ -379,6 +379,9 @@ export const EN: LanguagePack = {
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do) (?:your|you)\\b",
   tellerAfter:
     "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
+  priceQuestion:
+    "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
+  priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love)\\b",
   ordinals: {

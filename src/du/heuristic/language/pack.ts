@@ -94,6 +94,13 @@ export interface LanguagePack {
    * "the dermatologist recommended physio"): of several choices, that one is not asked for.
    */
   tellerAfter: string;
+  /**
+   * A question about what something costs ("how much does a visit cost?", "what's the price of
+   * ..."): out of scope when no flow pays or names a price.
+   */
+  priceQuestion: string;
+  /** Words that name a price ("cost", "price", "fee"): a flow that has one answers about it. */
+  priceWords: string[];
   /** Words that make a clause a request (in a long story). */
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */

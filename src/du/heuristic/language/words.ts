@@ -54,6 +54,8 @@ export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const REMARK = cue((p) => p.remark);
 export const TELLER_AFTER = cue((p) => p.tellerAfter);
+export const PRICE_QUESTION = cue((p) => p.priceQuestion);
+export const PRICE_WORDS = words((p) => p.priceWords);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const NEGATIONS = new Set(words((p) => p.negations));

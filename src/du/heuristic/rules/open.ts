@@ -1,7 +1,15 @@
+import type { SlotDefinition } from "../../../config/schema.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { BUSINESS_QUESTION, REMARK, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
+import {
+  BUSINESS_QUESTION,
+  PRICE_QUESTION,
+  PRICE_WORDS,
+  REMARK,
+  STOP_WORDS,
+  YOUR_QUESTION,
+} from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
-import { tokenize } from "../text.ts";
+import { flat, tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import {
   askingClauses,
@@ -10,6 +18,23 @@ import {
   LONG_MESSAGE_WORDS,
   OUT_OF_SCOPE,
 } from "./shared.ts";
+
+const pricedDomains = new WeakMap<object, boolean>();
+
+/** Some slot of the domain holds a price: its name, label or description has a price word. */
+function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> }): boolean {
+  let priced = pricedDomains.get(domain);
+  if (priced === undefined) {
+    const words = new Set(PRICE_WORDS);
+    priced = Object.entries(domain.slots).some(([name, slot]) =>
+      [name.replace(/_/g, " "), slot.label ?? "", slot.description ?? ""].some((text) =>
+        tokenize(text).some((t) => words.has(t.norm)),
+      ),
+    );
+    pricedDomains.set(domain, priced);
+  }
+  return priced;
+}
 
 /** Nothing is being asked (or a flow is between questions). */
 export interface OpenContext {
@@ -113,6 +138,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         return OUT_OF_SCOPE;
       }
       return YOUR_QUESTION.test(turn.acts.flat) && !index.hasTask(turn.text) ? OUT_OF_SCOPE : null;
+    },
+  },
+  {
+    // "how much does a visit to the cardiologist cost?": a question about a price, when no flow
+    // pays anything and no slot holds a price (a booking that quotes its total answers it),
+    // asks for what no flow does, whatever value it names.
+    name: "price-question",
+    run: ({ turn }) => {
+      // As typed: "cost" is no typo of a name the domain knows ("Costa").
+      if (turn.frame || !PRICE_QUESTION.test(flat(turn.text))) return null;
+      if (turn.model.index.hasAct("pay") || holdsPrice(turn.model.loaded.domain)) return null;
+      return OUT_OF_SCOPE;
     },
   },
   {
