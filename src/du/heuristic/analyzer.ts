@@ -199,6 +199,22 @@ export class Analyzer {
   }
 
   /**
+   * The text tells of a thing already asked for, in the past after its subject ("I booked for
+   * thursday", "we reserved a table"): the thing is had, not asked for.
+   */
+  tellsHad(text: string): boolean {
+    const tokens = tokenize(text);
+    return tokens.some((t, i) => {
+      if (i === 0 || !STOP_WORDS.has(tokens[i - 1]!.norm) || NUMBER_WORDS.has(tokens[i - 1]!.norm))
+        return false;
+      const base = IRREGULAR[t.norm];
+      if (!base && !t.norm.endsWith("ed")) return false;
+      const act = this.taskWords.get(stem(base ?? t.norm));
+      return act !== undefined && CREATING.has(act);
+    });
+  }
+
+  /**
    * Content terms of a text, in order. A `{slot}` placeholder becomes the marker term `@slot`
    * (the ranker adds the same marker when a message contains a value of that slot).
    */

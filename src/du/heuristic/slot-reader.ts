@@ -151,12 +151,20 @@ export class SlotReader {
 
   /**
    * The text gives one day up and asks for another: "I can't make it on thursday, could we do
-   * monday instead?", "not tomorrow, friday".
+   * monday instead?", "not tomorrow, friday", "I booked for thursday, can we make it friday?".
    */
-  anotherDate(text: string): boolean {
+  anotherDate(text: string): { had: boolean; value: SlotValue } | null {
     const dates = findDates(text, this.now());
     const up = dates.filter((d) => givenUp(text, d.start, d.end));
-    return up.length > 0 && dates.some((d) => !up.includes(d) && d.value !== up[0]!.value);
+    if (up.length > 0) {
+      const other = dates.find((d) => !up.includes(d) && d.value !== up[0]!.value);
+      return other ? { had: false, value: other.value } : null;
+    }
+    // "I booked for next thursday ... can we make it friday?": the day had, then a new one.
+    const [first, second] = dates;
+    return dates.length === 2 && first!.value !== second!.value && this.analyzer.tellsHad(text)
+      ? { had: true, value: second!.value }
+      : null;
   }
 
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123" or "HB-123456". */

@@ -43,6 +43,18 @@ describe("one day given up for another", () => {
     ).toBe("change_dates");
   });
 
+  it("moves the thing when the day had is told and a new day asked", () => {
+    const commands = read("clinic", "we booked for monday but my car broke, could it be tuesday?");
+    expect(started(commands)).toBe("reschedule_appointment");
+    expect(slotsOf(commands)).toMatchObject({ appointment_date: "2027-03-16" });
+  });
+
+  it("still books when the one day given up is no thing had", () => {
+    expect(started(read("clinic", "not tomorrow, thursday please, with the gp"))).toBe(
+      "book_appointment",
+    );
+  });
+
   it("still cancels when no other day is asked", () => {
     expect(started(read("clinic", "I can't make it on tuesday, cancel AP-5120"))).toBe(
       "cancel_appointment",

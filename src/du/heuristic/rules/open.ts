@@ -200,13 +200,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const d = turn.frame ? null : decision(c);
       if (!d || !("flow" in d)) return null;
       const { index, flowSlots, reader } = turn.model;
-      if (!index.actsOf(d.flow).has("cancel") || !reader.anotherDate(turn.text)) return null;
+      const acts = index.actsOf(d.flow);
+      const another = acts.has("change") ? null : reader.anotherDate(turn.text);
+      // A day given up misleads a cancel; a day had ("I booked for thursday") a booking too.
+      if (!another || !(acts.has("cancel") || another.had)) return null;
       const movers = turn.rank.filter(
         (r) =>
           index.actsOf(r.flow).has("change") &&
           (flowSlots.get(r.flow) ?? []).some((s) => s.kind === "date"),
       );
-      return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
+      if (movers.length !== 1) return null;
+      const flow = movers[0]!.flow;
+      const commands = du.start(turn, flow);
+      // The new day, when the day had left the reading of the message open.
+      const date = (flowSlots.get(flow) ?? []).filter((s) => s.kind === "date");
+      if (
+        date.length === 1 &&
+        !commands.some((c) => c.type === "set_slot" && c.slot === date[0]!.name)
+      )
+        commands.push({ type: "set_slot", slot: date[0]!.name, value: another.value });
+      return commands;
     },
   },
   {
