@@ -138,3 +138,37 @@ describe("a question about a price", () => {
     });
   });
 });
+
+describe("not coming, as the reason for a change", () => {
+  const started = (commands: readonly { type: string; flow?: string }[]) =>
+    commands.find((c) => c.type === "start_flow")?.flow;
+
+  it("moves the thing when a negated cancel phrase comes with a change word", () => {
+    const commands = read(
+      "clinic",
+      "my visit is on tuesday but we can't come, could you shift it?",
+    );
+    expect(started(commands)).toBe("reschedule_appointment");
+    // The day had is no new day.
+    expect(slotsOf(commands).appointment_date).toBeUndefined();
+  });
+
+  it("still cancels when a plain cancel word is said", () => {
+    expect(started(read("clinic", "I can't come on tuesday so please cancel AP-7781"))).toBe(
+      "cancel_appointment",
+    );
+  });
+});
+
+describe("idioms and questions about the business", () => {
+  it("reads pain said as an idiom as no cancel", () => {
+    expect(read("clinic", "my neck is killing me, is the physio free on monday?")[0]).toEqual({
+      type: "start_flow",
+      flow: "book_appointment",
+    });
+  });
+
+  it("reads a question about opening times as out of scope", () => {
+    expect(read("clinic", "what time do you close?")).toEqual([{ type: "out_of_scope" }]);
+  });
+});

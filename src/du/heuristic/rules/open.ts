@@ -223,6 +223,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "I have it on friday but I can't go, can you move it?": not coming, said with a plain
+    // change word, is the reason for the change. When the flow picked cancels, every cancel
+    // phrase is a negated one ("can't go", "won't make it") and the message says a change,
+    // the one ranked flow that changes things is meant.
+    name: "reason-for-change",
+    run: (c) => {
+      const { du, turn } = c;
+      const d = turn.frame ? null : decision(c);
+      if (!d || !("flow" in d)) return null;
+      const { index, analyzer } = turn.model;
+      if (!index.actsOf(d.flow).has("cancel")) return null;
+      const tasks = [...analyzer.features(turn.acts.flat).tasks.values()];
+      const cancels = tasks.filter((t) => t.act === "cancel");
+      if (cancels.length === 0 || cancels.some((t) => !t.bare)) return null;
+      if (!tasks.some((t) => t.act === "change" && !t.weak)) return null;
+      const movers = turn.rank.filter((r) => index.actsOf(r.flow).has("change"));
+      return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
+    },
+  },
+  {
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
