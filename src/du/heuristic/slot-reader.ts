@@ -401,14 +401,23 @@ export class SlotReader {
     tokens: readonly Token[],
     stems: readonly string[],
   ): Found | null {
-    for (const [, j] of keySpans(stems, slot.keys)) {
+    for (const [keyStart, j] of keySpans(stems, slot.keys)) {
       if (j >= tokens.length) continue;
       const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-      const is = /:/.test(gap)
-        ? j
-        : ["are", "is", "include"].includes(tokens[j]!.norm)
-          ? j + 1
-          : -1;
+      // "..., symptoms cough, fever and sore throat": the name opening a detail of a list of
+      // details, its items right after it, as after a colon.
+      const opens =
+        keyStart > 0 &&
+        /^\s*,\s*$/.test(text.slice(tokens[keyStart - 1]!.end, tokens[keyStart]!.start)) &&
+        /^\s+$/.test(gap) &&
+        !STOP_WORDS.has(tokens[j]!.norm) &&
+        !/^\d/.test(tokens[j]!.norm);
+      const is =
+        /:/.test(gap) || opens
+          ? j
+          : ["are", "is", "include"].includes(tokens[j]!.norm)
+            ? j + 1
+            : -1;
       if (is < 0 || is >= tokens.length) continue;
       const start = tokens[is]!.start;
       const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
@@ -416,6 +425,10 @@ export class SlotReader {
       // "faults: none" declines the list; the flow's question reads that.
       const said = tokenize(text.slice(start, end));
       if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
+      // Without a colon, the words after the name may tell of it ("symptoms started monday").
+      if (opens && !/:/.test(gap) && said.some((t) => /^\d/.test(t.norm) || t.norm.endsWith("ed")))
+        continue;
+      if (opens && findDates(text.slice(start, end), this.now()).length > 0) continue;
       const items = freeItems(text.slice(start, end));
       if (items.length > 0) return { slot: slot.name, value: items, start, end };
     }

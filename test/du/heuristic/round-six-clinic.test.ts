@@ -172,3 +172,17 @@ describe("idioms and questions about the business", () => {
     expect(read("clinic", "what time do you close?")).toEqual([{ type: "out_of_scope" }]);
   });
 });
+
+describe("a free list after its name, in a list of details", () => {
+  it("reads the items after the name that opens a detail", () => {
+    expect(
+      slotsOf(read("clinic", "physio, monday afternoon, symptoms stiff neck and headaches")),
+    ).toMatchObject({ symptoms: ["stiff neck", "headaches"] });
+  });
+
+  it("reads nothing when the words after the name tell of it", () => {
+    expect(
+      slotsOf(read("clinic", "physio, monday afternoon, symptoms started last week")).symptoms,
+    ).toBeUndefined();
+  });
+});
