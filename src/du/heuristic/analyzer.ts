@@ -7,6 +7,7 @@ import {
   IRREGULAR,
   NEGATIONS,
   PARTICLES,
+  PRICE_WORDS,
   STOP_WORDS,
   TASKS,
   VERB_LEADS,
@@ -42,6 +43,8 @@ const MAX_PARTICLE_GAP = 3;
 const ANALYSIS_CACHE_SIZE = 64;
 /** The acts of asking for a new thing (booking, buying): the narrow acts of the broad ones. */
 const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+/** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
+const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 /** The language packs' group of reasons told beside a request ("something came up"). */
 const STORY = "story";
 const CANCEL = "cancel";
@@ -141,7 +144,12 @@ export class Analyzer {
     if (clipped === undefined) {
       const s = stem(word);
       let found: string | undefined;
-      if (!this.stems.has(s) && !this.taskWords.has(s) && !this.taskPhraseStems.has(s)) {
+      if (
+        !this.stems.has(s) &&
+        !this.taskWords.has(s) &&
+        !this.taskPhraseStems.has(s) &&
+        !PRICE_STEMS.has(s)
+      ) {
         for (const target of this.typoTargets) {
           if (target.length < word.length + 2 || !target.startsWith(word)) continue;
           if (found !== undefined && stem(found) !== stem(target)) {
@@ -163,7 +171,7 @@ export class Analyzer {
     // nor is a task word of the language ("charged" is no "changed").
     const s = stem(word);
     if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
-    if (/\d/.test(word)) return word;
+    if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;

@@ -186,3 +186,10 @@ describe("a free list after its name, in a list of details", () => {
     ).toBeUndefined();
   });
 });
+
+describe("price words as typed", () => {
+  it("never reads 'cost' as a typo of a name the domain knows", () => {
+    // "Costa" is a doctor's name in the clinic; "cost" names no doctor.
+    expect(slotsOf(read("clinic", "what will it cost me on friday")).specialty).toBeUndefined();
+  });
+});
