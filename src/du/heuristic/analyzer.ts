@@ -7,6 +7,7 @@ import {
   IRREGULAR,
   NEGATIONS,
   PARTICLES,
+  PRICE_WORDS,
   STOP_WORDS,
   TASKS,
   VERB_LEADS,
@@ -42,6 +43,8 @@ const MAX_PARTICLE_GAP = 3;
 const ANALYSIS_CACHE_SIZE = 64;
 /** The acts of asking for a new thing (booking, buying): the narrow acts of the broad ones. */
 const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+/** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
+const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 /** The language packs' group of reasons told beside a request ("something came up"). */
 const STORY = "story";
 const CANCEL = "cancel";
@@ -147,7 +150,12 @@ export class Analyzer {
     if (clipped === undefined) {
       const s = stem(word);
       let found: string | undefined;
-      if (!this.stems.has(s) && !this.taskWords.has(s) && !this.taskPhraseStems.has(s)) {
+      if (
+        !this.stems.has(s) &&
+        !this.taskWords.has(s) &&
+        !this.taskPhraseStems.has(s) &&
+        !PRICE_STEMS.has(s)
+      ) {
         for (const target of this.typoTargets) {
           if (target.length < word.length + 2 || !target.startsWith(word)) continue;
           if (found !== undefined && stem(found) !== stem(target)) {
@@ -169,7 +177,7 @@ export class Analyzer {
     // nor is a task word of the language ("charged" is no "changed").
     const s = stem(word);
     if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
-    if (/\d/.test(word)) return word;
+    if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;
@@ -202,6 +210,22 @@ export class Analyzer {
       found = target;
     }
     return found ?? word;
+  }
+
+  /**
+   * The text tells of a thing already asked for, in the past after its subject ("I booked for
+   * thursday", "we reserved a table"): the thing is had, not asked for.
+   */
+  tellsHad(text: string): boolean {
+    const tokens = tokenize(text);
+    return tokens.some((t, i) => {
+      if (i === 0 || !STOP_WORDS.has(tokens[i - 1]!.norm) || NUMBER_WORDS.has(tokens[i - 1]!.norm))
+        return false;
+      const base = IRREGULAR[t.norm];
+      if (!base && !t.norm.endsWith("ed")) return false;
+      const act = this.taskWords.get(stem(base ?? t.norm));
+      return act !== undefined && CREATING.has(act);
+    });
   }
 
   /**

@@ -243,6 +243,11 @@ export class FlowIndex {
     return new Set(doc?.acts.keys() ?? []);
   }
 
+  /** Some flow has this act among its main acts ("pay"). */
+  hasAct(act: string): boolean {
+    return this.actDf.has(act);
+  }
+
   /** Some flow's phrases use this term. */
   knows(term: string): boolean {
     return this.df.has(term);

@@ -33,6 +33,8 @@ import {
   SELF_ONLY,
   SMALL_TALK,
   STOP_WORDS,
+  TASKS,
+  TELLER_AFTER,
   THANKS,
   TITLES,
   WEEKS,
@@ -150,6 +152,24 @@ export class SlotReader {
     /** Relation words a person may be named by ("my sister"): the language's and the domain's. */
     private readonly relations: ReadonlySet<string>,
   ) {}
+
+  /**
+   * The text gives one day up and asks for another: "I can't make it on thursday, could we do
+   * monday instead?", "not tomorrow, friday", "I booked for thursday, can we make it friday?".
+   */
+  anotherDate(text: string): { had: boolean; value: SlotValue } | null {
+    const dates = findDates(text, this.now());
+    const up = dates.filter((d) => givenUp(text, d.start, d.end));
+    if (up.length > 0) {
+      const other = dates.find((d) => !up.includes(d) && d.value !== up[0]!.value);
+      return other ? { had: false, value: other.value } : null;
+    }
+    // "I booked for next thursday ... can we make it friday?": the day had, then a new one.
+    const [first, second] = dates;
+    return dates.length === 2 && first!.value !== second!.value && this.analyzer.tellsHad(text)
+      ? { had: true, value: second!.value }
+      : null;
+  }
 
   /** Numbers that are not part of an IBAN, a date or a code like "ABC123" or "HB-123456". */
   numbers(text: string): readonly NumberMatch[] {
@@ -385,14 +405,23 @@ export class SlotReader {
     tokens: readonly Token[],
     stems: readonly string[],
   ): Found | null {
-    for (const [, j] of keySpans(stems, slot.keys)) {
+    for (const [keyStart, j] of keySpans(stems, slot.keys)) {
       if (j >= tokens.length) continue;
       const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-      const is = /:/.test(gap)
-        ? j
-        : ["are", "is", "include"].includes(tokens[j]!.norm)
-          ? j + 1
-          : -1;
+      // "..., symptoms cough, fever and sore throat": the name opening a detail of a list of
+      // details, its items right after it, as after a colon.
+      const opens =
+        keyStart > 0 &&
+        /^\s*,\s*$/.test(text.slice(tokens[keyStart - 1]!.end, tokens[keyStart]!.start)) &&
+        /^\s+$/.test(gap) &&
+        !STOP_WORDS.has(tokens[j]!.norm) &&
+        !/^\d/.test(tokens[j]!.norm);
+      const is =
+        /:/.test(gap) || opens
+          ? j
+          : ["are", "is", "include"].includes(tokens[j]!.norm)
+            ? j + 1
+            : -1;
       if (is < 0 || is >= tokens.length) continue;
       const start = tokens[is]!.start;
       const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
@@ -400,6 +429,10 @@ export class SlotReader {
       // "faults: none" declines the list; the flow's question reads that.
       const said = tokenize(text.slice(start, end));
       if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
+      // Without a colon, the words after the name may tell of it ("symptoms started monday").
+      if (opens && !/:/.test(gap) && said.some((t) => /^\d/.test(t.norm) || t.norm.endsWith("ed")))
+        continue;
+      if (opens && findDates(text.slice(start, end), this.now()).length > 0) continue;
       const items = freeItems(text.slice(start, end));
       if (items.length > 0) return { slot: slot.name, value: items, start, end };
     }
@@ -641,7 +674,8 @@ export class SlotReader {
     if (nameSlot && !found.has(nameSlot.name)) {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
-        this.relationName(nameSlot, text, tokens, free);
+        this.relationName(nameSlot, text, tokens, free) ??
+        this.bareName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -830,6 +864,44 @@ export class SlotReader {
   }
 
   /**
+   * A full name said bare: right after a task verb ("book Ana Torres with the dermatologist")
+   * or as a clause of its own in a list of details ("gp, 12 march, morning, Marta Gil"). Two or
+   * more capitalised words no vocabulary knows, not before a number (an address).
+   */
+  private bareName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    const full = (span: Span | null, i: number) => {
+      if (!span) return false;
+      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+      const next = tokens.find((t) => t.start >= span.end);
+      return (
+        i > 0 &&
+        words.length >= 2 &&
+        words.every((t) => /^\p{Lu}/u.test(t.raw)) &&
+        !(next && /^\d/.test(next.norm))
+      );
+    };
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      if (!/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
+      const before = tokens[i - 1]!;
+      const gap = text.slice(before.end, tokens[i]!.start);
+      const afterVerb = TASK_VERBS.has(before.norm) && /^\s+$/.test(gap);
+      const clauseStart = /^\s*,\s*$/.test(gap);
+      if (!afterVerb && !clauseStart) continue;
+      const span = this.nameAfter(text, tokens, i, free);
+      if (!span || !full(span, i)) continue;
+      // As a clause of its own, the name is the whole clause: "..., Marta Gil" or "..., Marta Gil, ...".
+      if (!afterVerb && !/^\s*(?:[,.;!?]|$)/.test(text.slice(span.end))) continue;
+      return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
    * A clause of its own that is a street and its number ("..., 12 Rue Neuve, Lille", "it broke.
    * Calle Olmo 4, Burgos"), with no preposition before it: the address, and the town after it.
    */
@@ -972,9 +1044,17 @@ export class SlotReader {
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
-          const m = slot
-            .choices!.find(text)
-            .find((x) => x.start >= from && x.start <= reach && free(x) && !givenUp(text, x.start));
+          const all = slot.choices!.find(text);
+          // "with the GP, who told me to see a heart doctor": the one who told is no value.
+          const others = all.some((x) => !toldBy(text, x));
+          const m = all.find(
+            (x) =>
+              x.start >= from &&
+              x.start <= reach &&
+              free(x) &&
+              !givenUp(text, x.start) &&
+              !(others && toldBy(text, x)),
+          );
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
@@ -1362,6 +1442,8 @@ function wrongLength(slot: SlotInfo, value: string): boolean {
 /** "since", "desde": what leads the day something started, never a day given up. */
 const SINCE_END = /\b(?:since|desde)(?:\s+(?:the|el))?$/;
 const SINCE_START = /^(?:since|desde)\b/;
+/** How many characters after a choice "has told me" is looked for. */
+const TELLER_REACH = 30;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
 const GIVEN_UP_REACH = 80;
 const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
@@ -1386,6 +1468,11 @@ function givenUp(text: string, start: number, end?: number): boolean {
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
 }
 
+/** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */
+function toldBy(text: string, m: Span): boolean {
+  return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
+}
+
 /**
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
@@ -1393,7 +1480,10 @@ function givenUp(text: string, start: number, end?: number): boolean {
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
-  const kept = all.filter((m) => !givenUp(text, m.start));
+  let kept = all.filter((m) => !givenUp(text, m.start));
+  // "my GP told me to see a heart specialist": of several, the one who told is not asked for.
+  const asked = kept.filter((m) => !toldBy(text, m));
+  if (asked.length > 0) kept = asked;
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 
@@ -1439,6 +1529,12 @@ Object.setPrototypeOf(WEEK_COUNTS, null);
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
 /** A stretch of a message between punctuation marks. */
 const CLAUSE = /[^,;.!?()]+/g;
+/** Single task words of every act ("book", "cancel", "move"): a name right after one is its object. */
+const TASK_VERBS: ReadonlySet<string> = new Set(
+  Object.values(TASKS)
+    .flat()
+    .filter((w) => !w.includes(" ")),
+);
 /** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
 const STREET_CLAUSE =
   /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;

@@ -1,7 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { GREETING } from "../language/words.ts";
+import { GREETING, STOP_WORDS } from "../language/words.ts";
 import { type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -20,6 +20,8 @@ const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
 const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
 const PREFIX_MIN = 6;
+/** The last word of a choice of several words may be clipped this short ("heart doc"). */
+const CLIPPED_LAST_MIN = 3;
 
 /**
  * Only plurals are folded for choices: full stemming would read the verb "check" as the choice
@@ -148,8 +150,8 @@ export class ChoiceMatcher {
       const exact = this.byFirst
         .get(stems[i]!)
         ?.find((v) => v.stems.every((s, j) => stems[i + j] === s));
-      let match: Variant | undefined = exact;
-      let length = exact?.stems.length ?? 0;
+      let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
+      let length = match?.stems.length ?? 0;
       if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
         const candidates = this.singles.filter((v) => v.stems[0]!.startsWith(stems[i]!));
         if (new Set(candidates.map((c) => c.value)).size === 1) {
@@ -181,6 +183,32 @@ export class ChoiceMatcher {
       i += length - 1;
     }
     return out;
+  }
+
+  /**
+   * A choice of several words said with its last word clipped ("heart doc" for "heart doctor",
+   * "skin spec" for "skin specialist"): the clipped word is no function word, and it starts the
+   * last word of variants of one choice only.
+   */
+  private clippedLast(
+    stems: readonly string[],
+    tokens: readonly Token[],
+    i: number,
+  ): Variant | undefined {
+    const candidates = (this.byFirst.get(stems[i]!) ?? []).filter((v) => {
+      const n = v.stems.length;
+      const last = tokens[i + n - 1]?.norm;
+      return (
+        n > 1 &&
+        last !== undefined &&
+        last.length >= CLIPPED_LAST_MIN &&
+        !STOP_WORDS.has(last) &&
+        v.stems.slice(0, -1).every((s, j) => stems[i + j] === s) &&
+        v.stems[n - 1]!.startsWith(last) &&
+        v.stems[n - 1] !== last
+      );
+    });
+    return new Set(candidates.map((c) => c.value)).size === 1 ? candidates[0] : undefined;
   }
 
   /** The one choice the message names, or null when it names none or several different ones. */

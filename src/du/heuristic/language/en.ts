@@ -379,7 +379,13 @@ export const EN: LanguagePack = {
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
   yourQuestion:
-    "^(?:whats|what is|what are|where is|where are|when is|when are|when do) (?:your|you)\\b",
+    "^(?:whats|what is|what are|where is|where are|when is|when are|when do|what time do|what time does|what time are|how late are|how late do|how early do) (?:your|you)\\b",
+  tellerAfter:
+    "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
+  priceQuestion:
+    "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
+  priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
+  remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
   ordinals: {
     first: 0,
@@ -493,6 +499,9 @@ export const EN: LanguagePack = {
       "pull out",
       "count me out",
       "take me off",
+      // "take my booking off the list", "give up my appointment": the thing is let go.
+      "take off",
+      "give up",
       "wont make it",
       "cant make it",
       "cannot make it",
@@ -682,6 +691,8 @@ export const EN: LanguagePack = {
       "feeling much better",
       "got sick",
       "fell ill",
+      // Pain said as an idiom ("my back is killing me"): no cancel of anything.
+      "killing me",
     ],
     fault: [
       ...list("report problem issue fault broken down faulty dead"),
@@ -709,9 +720,9 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of)(?:\\s+on)?$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+on)?$",
   givenUpAfter:
-    "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us))\\b",
+    "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease"),
   particles: list("back off up out down forward"),

@@ -103,6 +103,12 @@ export const ES: LanguagePack = {
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
     "^(?:cual es|cuales son|donde esta|donde estan|cuando abren) (?:su|sus|vuestro|vuestra|vuestros|vuestras)\\b",
+  tellerAfter:
+    "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
+  priceQuestion:
+    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa))\\b",
+  priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
+  remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
   ordinals: {
     primero: 0,

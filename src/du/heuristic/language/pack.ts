@@ -84,6 +84,23 @@ export interface LanguagePack {
   businessQuestion: string;
   /** A question about the business's own things ("what's your address"), no task asked. */
   yourQuestion: string;
+  /**
+   * A remark that asks only for agreement, ending in a tag question ("lovely day, isn't it"):
+   * small talk when no word of it is a flow's.
+   */
+  remark: string;
+  /**
+   * Words after a value that make it the one who told ("my GP told me to see a heart doctor",
+   * "the dermatologist recommended physio"): of several choices, that one is not asked for.
+   */
+  tellerAfter: string;
+  /**
+   * A question about what something costs ("how much does a visit cost?", "what's the price of
+   * ..."): out of scope when no flow pays or names a price.
+   */
+  priceQuestion: string;
+  /** Words that name a price ("cost", "price", "fee"): a flow that has one answers about it. */
+  priceWords: string[];
   /** Words that make a clause a request (in a long story). */
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */

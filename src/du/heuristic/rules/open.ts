@@ -1,7 +1,15 @@
+import type { SlotDefinition } from "../../../config/schema.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { BUSINESS_QUESTION, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
+import {
+  BUSINESS_QUESTION,
+  PRICE_QUESTION,
+  PRICE_WORDS,
+  REMARK,
+  STOP_WORDS,
+  YOUR_QUESTION,
+} from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
-import { tokenize } from "../text.ts";
+import { flat, tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
 import {
   askingClauses,
@@ -10,6 +18,23 @@ import {
   LONG_MESSAGE_WORDS,
   OUT_OF_SCOPE,
 } from "./shared.ts";
+
+const pricedDomains = new WeakMap<object, boolean>();
+
+/** Some slot of the domain holds a price: its name, label or description has a price word. */
+function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> }): boolean {
+  let priced = pricedDomains.get(domain);
+  if (priced === undefined) {
+    const words = new Set(PRICE_WORDS);
+    priced = Object.entries(domain.slots).some(([name, slot]) =>
+      [name.replace(/_/g, " "), slot.label ?? "", slot.description ?? ""].some((text) =>
+        tokenize(text).some((t) => words.has(t.norm)),
+      ),
+    );
+    pricedDomains.set(domain, priced);
+  }
+  return priced;
+}
 
 /** Nothing is being asked (or a flow is between questions). */
 export interface OpenContext {
@@ -127,6 +152,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "how much does a visit to the cardiologist cost?": a question about a price, when no flow
+    // pays anything and no slot holds a price (a booking that quotes its total answers it),
+    // asks for what no flow does, whatever value it names.
+    name: "price-question",
+    run: ({ turn }) => {
+      // As typed: "cost" is no typo of a name the domain knows ("Costa").
+      if (turn.frame || !PRICE_QUESTION.test(flat(turn.text))) return null;
+      if (turn.model.index.hasAct("pay") || holdsPrice(turn.model.loaded.domain)) return null;
+      return OUT_OF_SCOPE;
+    },
+  },
+  {
     // "hi, I want to check my balance": the request wins over the greeting. A message that is
     // one greeting phrase ("good morning") requests nothing, whatever value it contains.
     name: "greeting-with-request",
@@ -139,6 +176,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   },
   { name: "small-talk", run: ({ du, turn }) => (turn.acts.chitchat ? du.chitchat(turn) : null) },
   {
+    // "lovely weather today, isn't it": a remark asking only for agreement, with no word of any
+    // flow and no task, is small talk (a date or a part of the day in it is no request).
+    name: "remark",
+    run: ({ du, turn }) =>
+      !turn.frame &&
+      REMARK.test(turn.acts.flat) &&
+      !turn.rank.some((r) => r.named || r.phrased) &&
+      !turn.model.index.hasTask(turn.text)
+        ? du.chitchat(turn)
+        : null,
+  },
+  {
     // "cancel my booking for the blue kayak": the booking flow takes the kayak and has the
     // noun, so it scores first, but a cancel phrase never asks to make the thing; the one flow
     // that does the cancel is meant, its details only say which thing.
@@ -150,6 +199,58 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
       const doers = turn.rank.filter((r) => r.acting);
       return doers.length === 1 ? du.start(turn, doers[0]!.flow) : null;
+    },
+  },
+  {
+    // "I won't make it on thursday, could we do monday instead?": a cancel phrase about one day
+    // beside a new day asks to move the thing, not to cancel it. When the best flow cancels and
+    // one ranked flow changes things and asks a date, that one is meant.
+    name: "another-date",
+    run: (c) => {
+      const { du, turn } = c;
+      const d = turn.frame ? null : decision(c);
+      if (!d || !("flow" in d)) return null;
+      const { index, flowSlots, reader } = turn.model;
+      const acts = index.actsOf(d.flow);
+      const another = acts.has("change") ? null : reader.anotherDate(turn.text);
+      // A day given up misleads a cancel; a day had ("I booked for thursday") a booking too.
+      if (!another || !(acts.has("cancel") || another.had)) return null;
+      const movers = turn.rank.filter(
+        (r) =>
+          index.actsOf(r.flow).has("change") &&
+          (flowSlots.get(r.flow) ?? []).some((s) => s.kind === "date"),
+      );
+      if (movers.length !== 1) return null;
+      const flow = movers[0]!.flow;
+      const commands = du.start(turn, flow);
+      // The new day, when the day had left the reading of the message open.
+      const date = (flowSlots.get(flow) ?? []).filter((s) => s.kind === "date");
+      if (
+        date.length === 1 &&
+        !commands.some((c) => c.type === "set_slot" && c.slot === date[0]!.name)
+      )
+        commands.push({ type: "set_slot", slot: date[0]!.name, value: another.value });
+      return commands;
+    },
+  },
+  {
+    // "I have it on friday but I can't go, can you move it?": not coming, said with a plain
+    // change word, is the reason for the change. When the flow picked cancels, every cancel
+    // phrase is a negated one ("can't go", "won't make it") and the message says a change,
+    // the one ranked flow that changes things is meant.
+    name: "reason-for-change",
+    run: (c) => {
+      const { du, turn } = c;
+      const d = turn.frame ? null : decision(c);
+      if (!d || !("flow" in d)) return null;
+      const { index, analyzer } = turn.model;
+      if (!index.actsOf(d.flow).has("cancel")) return null;
+      const tasks = [...analyzer.features(turn.acts.flat).tasks.values()];
+      const cancels = tasks.filter((t) => t.act === "cancel");
+      if (cancels.length === 0 || cancels.some((t) => !t.bare)) return null;
+      if (!tasks.some((t) => t.act === "change" && !t.weak)) return null;
+      const movers = turn.rank.filter((r) => index.actsOf(r.flow).has("change"));
+      return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
     },
   },
   {
