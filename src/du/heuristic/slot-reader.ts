@@ -477,6 +477,26 @@ export class SlotReader {
         value = value.slice(0, comma).trim();
         tokens = tokenize(value);
       }
+      // "at name of Garcia", "under the name: Okafor": the words after the slot's own name
+      // (behind a preposition, an article, "of" or "is") are the name, when they end the answer.
+      const stems = stemsOf(tokens);
+      for (let k = 0; k + 1 < tokens.length && k < 3; k++) {
+        const key = slot.keys.find((key) => keyAt(stems, k, key));
+        if (!key) {
+          if (PREPOSITIONS.has(tokens[k]!.norm) || STOP_WORDS.has(tokens[k]!.norm)) continue;
+          break;
+        }
+        let at = k + key.length;
+        while (at < tokens.length - 1 && NAME_KEY_LINKS.has(tokens[at]!.norm)) at++;
+        const rest = tokens.slice(at);
+        if (rest.length > 0 && rest.length <= 4) {
+          if (!rest.some((t) => STOP_WORDS.has(t.norm))) {
+            value = value.slice(tokens[at]!.start);
+            tokens = tokenize(value);
+          }
+        }
+        break;
+      }
       // "under Lopez", "put it under Maria": the name after the preposition of the question.
       const lead = tokens.findIndex(
         (t, i) =>
@@ -1381,6 +1401,9 @@ function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;
 }
+
+/** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
+const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
 const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);

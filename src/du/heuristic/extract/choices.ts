@@ -1,7 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { GREETING } from "../language/words.ts";
+import { GREETING, PEOPLE_WORDS } from "../language/words.ts";
 import { type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -11,6 +11,9 @@ export interface ChoiceMatch {
   /** Index of the first token, so callers can look at the words around it. */
   tokenIndex: number;
 }
+
+/** The packs' one-word names for people counted ("people", "group"). */
+const PEOPLE_NOUNS = new Set(PEOPLE_WORDS.filter((w) => !w.includes(" ")));
 
 /** Words that flip the next choice: "not checking, savings". */
 const NEGATIONS = new Set(["not", "except", "nor", "ni", "without", "sin"]);
@@ -162,6 +165,12 @@ export class ChoiceMatcher {
       if (partOfCode(text, tokens[i]!.start, tokens[i + length - 1]!.end)) continue;
       // "Good morning, ..." greets; it asks for no morning.
       if (inGreeting(tokens, i, i + length - 1)) {
+        i += length - 1;
+        continue;
+      }
+      // "a big group, 15 people": a word right before the people counted says how they are,
+      // not which choice is meant.
+      if (PEOPLE_NOUNS.has(tokens[i + length]?.norm ?? "")) {
         i += length - 1;
         continue;
       }

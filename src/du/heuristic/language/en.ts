@@ -748,6 +748,8 @@ export const EN: LanguagePack = {
     "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",
   peopleWords: [
     ...list("people persons person adults adult pax ppl diners travellers travelers"),
+    // "a big group", "how big is your group?": the people counted, as one.
+    "group",
     "of us",
   ],
   peopleLeads: ["party of", "group of", "we are", "were", "we will be", "well be"],

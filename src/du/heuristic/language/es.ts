@@ -226,7 +226,7 @@ export const ES: LanguagePack = {
   dayWords: list("noche dia"),
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
-  peopleWords: list("personas persona huespedes comensales adultos"),
+  peopleWords: list("personas persona huespedes comensales adultos grupo"),
   peopleLeads: ["somos", "seremos", "grupo de"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",

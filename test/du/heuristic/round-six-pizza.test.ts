@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { findNumbers } from "../../../src/du/heuristic/extract/numbers.ts";
+import { exampleReader, inFlow, slotsOf } from "../helpers.ts";
+
+/**
+ * Values and corrections said the way customers say them: "a couple of us", "at name of ...",
+ * an interjection before a correction, a size word that describes the people.
+ */
+const { read, loadAll, domains } = exampleReader();
+
+beforeAll(() => loadAll(["pizza", "hotel", "clinic"]));
+
+describe("a couple of", () => {
+  it("is two before a word that names what is counted", () => {
+    expect(findNumbers("just a couple of nights").map((n) => n.value)).toEqual([2]);
+    expect(findNumbers("un par de noches").map((n) => n.value)).toEqual([2]);
+  });
+
+  it("is no two in a couple of hundred", () => {
+    expect(findNumbers("a couple of hundred").map((n) => n.value)).toEqual([100]);
+  });
+
+  it("counts two people as the answer and in a first message", () => {
+    const asked = inFlow(domains.pizza!, "book_table", {
+      waiting: "party_size",
+      slots: { booking_date: "2027-03-12" },
+    });
+    expect(read("pizza", "there'll be a couple of us", asked)).toEqual([
+      { type: "set_slot", slot: "party_size", value: 2 },
+    ]);
+    expect(
+      slotsOf(read("pizza", "could we get a table for a couple of people tomorrow evening")),
+    ).toMatchObject({ party_size: 2 });
+    expect(
+      slotsOf(read("hotel", "a room in madrid for a couple of nights from friday")),
+    ).toMatchObject({ nights: 2 });
+  });
+});
+
+describe("a name after the name's own word", () => {
+  it("keeps only the name", () => {
+    const asked = inFlow(domains.pizza!, "book_table", {
+      waiting: "guest_name",
+      slots: { booking_date: "2027-03-12", party_size: 4 },
+    });
+    for (const [text, name] of [
+      ["in name of Okoye", "Okoye"],
+      ["at the name of Lindqvist please", "Lindqvist"],
+      ["name is Tomasz Nowak", "Tomasz Nowak"],
+    ] as const) {
+      expect(read("pizza", text, asked), text).toEqual([
+        { type: "set_slot", slot: "guest_name", value: name },
+      ]);
+    }
+  });
+});
+
+describe("an interjection before a correction", () => {
+  it("corrects the held value instead of answering the question", () => {
+    const asked = inFlow(domains.pizza!, "book_table", {
+      waiting: "guest_name",
+      slots: { booking_date: "2027-03-16", party_size: 2 },
+    });
+    for (const text of ["oh no, not tuesday, thursday", "uh, not tuesday, thursday"]) {
+      expect(read("pizza", text, asked), text).toEqual([
+        { type: "correct_slot", slot: "booking_date", value: "2027-03-11" },
+      ]);
+    }
+  });
+});
+
+describe("a choice word right before the people counted", () => {
+  it("describes the people and is no choice", () => {
+    const commands = read("pizza", "we are a large group, 9 people, next saturday");
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "book_table" });
+    expect(slotsOf(commands)).toMatchObject({ party_size: 9 });
+    expect(slotsOf(commands).size).toBeUndefined();
+  });
+
+  it("still reads the choice before anything else", () => {
+    expect(slotsOf(read("pizza", "a big pizza for the four of us"))).toMatchObject({
+      size: "large",
+    });
+  });
+});
