@@ -548,9 +548,17 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
-    const dates = findDates(text, this.now(), dateSlot?.past).filter(
+    let dates = findDates(text, this.now(), dateSlot?.past).filter(
       (d) => !givenUp(text, d.start, d.end),
     );
+    // "not thursday, friday - a table for 3": beside another date, one right after "not" is
+    // the day given up.
+    if (dates.length > 1) {
+      const kept = dates.filter(
+        (d) => !NOT_BEFORE.test(text.slice(Math.max(0, d.start - 12), d.start)),
+      );
+      if (kept.length > 0) dates = kept;
+    }
     if (dates.length === 1 && dateSlot)
       found.add({
         slot: dateSlot.name,
@@ -1401,6 +1409,9 @@ function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;
 }
+
+/** "not (on) (the)" right before a value: the value is the one given up. */
+const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 
 /** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
 const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);

@@ -83,3 +83,77 @@ describe("a choice word right before the people counted", () => {
     });
   });
 });
+
+describe("what was had has not come", () => {
+  it("asks where the order is", () => {
+    for (const text of [
+      "our pizzas still didn't come",
+      "I haven't received my order yet",
+      "the food was not delivered",
+    ]) {
+      expect(read("pizza", text)[0], text).toEqual({ type: "start_flow", flow: "order_status" });
+    }
+  });
+});
+
+describe("asking not to deliver", () => {
+  it("cancels, with or without an article", () => {
+    expect(read("pizza", "do not deliver order 1004, we had to go out")).toEqual([
+      { type: "start_flow", flow: "cancel_order" },
+      { type: "set_slot", slot: "order_number", value: "1004" },
+    ]);
+    expect(read("pizza", "please don't deliver it, plans changed")[0]).toEqual({
+      type: "start_flow",
+      flow: "cancel_order",
+    });
+  });
+});
+
+describe("a story that only its values tie to one flow", () => {
+  it("starts that flow when it is said as a wish", () => {
+    const commands = read(
+      "pizza",
+      "my wife's birthday is on the 22nd and we would love to have dinner with you, 6 of us in total",
+    );
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "book_table" });
+    expect(slotsOf(commands)).toMatchObject({ booking_date: "2027-03-22", party_size: 6 });
+  });
+
+  it("does not guess the count among two numbers", () => {
+    expect(
+      read(
+        "pizza",
+        "my wife turns forty on the 22nd and we would love to have dinner with you, 6 of us",
+      ),
+    ).toEqual([]);
+  });
+
+  it("starts nothing for a story that asks for nothing", () => {
+    expect(
+      read(
+        "pizza",
+        "my wife turned forty on the 2nd and the 6 of us had a lovely evening with friends",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("a date after 'not' beside another date", () => {
+  it("is the day given up in a first message", () => {
+    expect(slotsOf(read("pizza", "not monday, tuesday: a table for 5"))).toMatchObject({
+      booking_date: "2027-03-16",
+      party_size: 5,
+    });
+  });
+});
+
+describe("a choice missing one letter", () => {
+  it("is read as the choice", () => {
+    expect(slotsOf(read("pizza", "a large one with mushroms and peperoni"))).toMatchObject({
+      toppings: ["mushrooms", "pepperoni"],
+    });
+    expect(slotsOf(read("pizza", "medium pizza, onins please"))).toMatchObject({
+      toppings: ["onions"],
+    });
+  });
+});

@@ -2,7 +2,7 @@ import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
 import { GREETING, PEOPLE_WORDS } from "../language/words.ts";
-import { type Token, tokenize } from "../text.ts";
+import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
   value: SlotValue;
@@ -21,6 +21,8 @@ const NEGATIONS = new Set(["not", "except", "nor", "ni", "without", "sin"]);
 const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
 /** Words joining a negated item to the next: "no ham or onions", "ni jamón ni cebolla". */
 const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
+/** A typed word this long may miss a letter of a choice ("olivs" for olives). */
+const TYPO_MIN = 5;
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
 const PREFIX_MIN = 6;
 
@@ -158,6 +160,23 @@ export class ChoiceMatcher {
         if (new Set(candidates.map((c) => c.value)).size === 1) {
           match = candidates[0];
           length = 1;
+        }
+      }
+      // "olivs": a word of five letters or more missing one letter of a one-word choice, no word
+      // of the domain itself (the analyzer leaves it, its stem being the choice's).
+      if (!match && tokens[i]!.norm.length >= TYPO_MIN && !/\d/.test(tokens[i]!.norm)) {
+        const w = stems[i]!;
+        if (!this.analyzer.knows(w) && !this.analyzer.knows(tokens[i]!.norm)) {
+          const candidates = this.singles.filter(
+            (v) =>
+              v.stems[0]!.length === w.length + 1 &&
+              v.stems[0]![0] === w[0] &&
+              editDistanceAtMost1(w, v.stems[0]!),
+          );
+          if (candidates.length > 0 && new Set(candidates.map((c) => c.value)).size === 1) {
+            match = candidates[0];
+            length = 1;
+          }
         }
       }
       if (!match) continue;

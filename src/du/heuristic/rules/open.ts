@@ -310,4 +310,30 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return null;
     },
   },
+  {
+    // "it's my son's birthday on the 20th and we'd like to celebrate with you, there will be 8
+    // of us": a story no flow's words match, said as a wish, whose values of two or more slots
+    // only one flow of the domain asks for, asks for that flow.
+    name: "story-values",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.rank.length === 0 || turn.rank.some((r) => r.worded)) return null;
+      if (!turn.model.asks.test(turn.acts.flat) || turn.acts.cancelMentioned) return null;
+      const flow = turn.rank[0]!.flow;
+      // A number counts only when it is the story's one number ("she turns forty ... 6 of us"
+      // may give either to the count).
+      const numbers = turn.model.reader.numbers(turn.text);
+      const asked = turn.model.flowSlots.get(flow) ?? [];
+      const found = du.mentionsFor(turn, flow, [], []).filter((f) => {
+        const slot = asked.find((s) => s.name === f.slot);
+        if (slot?.kind !== "number") return true;
+        return numbers.filter((n) => !(n.start >= f.start && n.end <= f.end)).length === 0;
+      });
+      const slots = new Set(found.map((f) => f.slot));
+      if (slots.size < 2) return null;
+      for (const [other, asked] of turn.model.flowSlots) {
+        if (other !== flow && asked.some((s) => slots.has(s.name))) return null;
+      }
+      return du.start(turn, flow);
+    },
+  },
 ];
