@@ -14,6 +14,7 @@ import {
 import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  ALL_BUT,
   COMPARATIVES,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
@@ -357,6 +358,18 @@ export class SlotReader {
    */
   private listItems(slot: SlotInfo, text: string): Found | null {
     if (slot.choices) {
+      // "everything but olives": every choice, but those named after the exception.
+      const folded = fold(text);
+      const allBut = folded.length === text.length ? ALL_BUT.exec(folded) : null;
+      if (allBut) {
+        const from = allBut.index + allBut[0].length;
+        const out = new Set(slot.choices.find(text.slice(from)).map((h) => String(h.value)));
+        const all = (slot.def.choices ?? []).map(String);
+        if (out.size > 0 && out.size < all.length) {
+          const items = all.filter((c) => !out.has(c));
+          return { slot: slot.name, value: items, start: allBut.index, end: text.length };
+        }
+      }
       // "breakfast but no parking": the items said after a negation are left out.
       const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;

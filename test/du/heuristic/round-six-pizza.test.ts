@@ -157,3 +157,69 @@ describe("a choice missing one letter", () => {
     });
   });
 });
+
+describe("one held value taken back", () => {
+  const held = () =>
+    inFlow(domains.pizza!, "order_pizza", {
+      confirm: true,
+      slots: {
+        size: "medium",
+        toppings: ["pepperoni", "onions"],
+        drink: "lemonade",
+        delivery_address: "8 Mill Lane, Leeds",
+      },
+    });
+
+  it("empties an optional slot instead of cancelling the flow", () => {
+    for (const text of [
+      "forget the lemonade",
+      "cancel the lemonade please",
+      "no lemonade after all",
+      "scrap the drink",
+    ]) {
+      expect(read("pizza", text, held()), text).toEqual([{ type: "skip_slot", slot: "drink" }]);
+    }
+  });
+
+  it("keeps a list's other items", () => {
+    expect(read("pizza", "ditch the onions", held())).toEqual([
+      { type: "correct_slot", slot: "toppings", value: ["pepperoni"] },
+    ]);
+  });
+
+  it("still cancels with nothing named, or with the whole thing named", () => {
+    expect(read("pizza", "forget it", held())).toEqual([{ type: "cancel_flow" }]);
+    expect(read("pizza", "cancel the order", held())).toEqual([{ type: "cancel_flow" }]);
+  });
+
+  it("works while another question waits", () => {
+    const asked = inFlow(domains.pizza!, "order_pizza", {
+      waiting: "delivery_address",
+      slots: { size: "small", drink: "cola" },
+    });
+    expect(read("pizza", "oh, forget the cola", asked)).toEqual([
+      { type: "skip_slot", slot: "drink" },
+    ]);
+  });
+});
+
+describe("an optional list", () => {
+  const asked = () =>
+    inFlow(domains.pizza!, "order_pizza", { waiting: "toppings", slots: { size: "small" } });
+
+  it("is declined by asking for it plain", () => {
+    for (const text of ["leave it plain", "keep it plain thanks", "as it comes"]) {
+      expect(read("pizza", text, asked()), text).toEqual([{ type: "skip_slot", slot: "toppings" }]);
+    }
+  });
+
+  it("takes every choice but those named after the exception", () => {
+    expect(read("pizza", "all of them except ham and pineapple", asked())).toEqual([
+      {
+        type: "set_slot",
+        slot: "toppings",
+        value: ["mushrooms", "olives", "pepperoni", "onions", "peppers", "extra_cheese"],
+      },
+    ]);
+  });
+});

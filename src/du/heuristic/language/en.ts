@@ -340,6 +340,14 @@ export const EN: LanguagePack = {
     "i am good",
     "i am fine",
     "we are good",
+    // Nothing added to the thing: "leave it plain", "just as it comes".
+    "plain",
+    "leave it plain",
+    "keep it plain",
+    "leave it as it is",
+    "as it is",
+    "as it comes",
+    "keep it simple",
   ],
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
@@ -456,7 +464,7 @@ export const EN: LanguagePack = {
       // Spanish speakers' "anular" said in English.
       ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
-      ...list("kill remove"),
+      ...list("kill remove ditch"),
       // Asking for the money back gives the purchase up; "void" it makes it as if never made.
       ...list("refund void"),
       "scratch",
@@ -778,5 +786,7 @@ export const EN: LanguagePack = {
     "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
+  allBut:
+    "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
 };

@@ -183,6 +183,11 @@ export interface LanguagePack {
    */
   nothingMore: string;
   /**
+   * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
+   * words up to the exception; the choices named after it are left out.
+   */
+  allBut: string;
+  /**
    * The speaker and one person named by relation ("me and my partner", "my wife and I"):
    * two people. `REL` stands for the relation words.
    */
