@@ -37,6 +37,9 @@ function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolea
   );
 }
 
+/** A clause that asks explains this share of its words by one flow: it says that request. */
+const CLEAR_CLAUSE_COVERAGE = 0.6;
+
 /**
  * The one flow among `flows` whose values in the message include every other's and at least one
  * more; null when none, or when the values alone do not set it apart.
@@ -303,8 +306,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         const ranked = turn.model.index.rank(view.text, view.markers);
         const d = du.decide(ranked, du.limits.minCoverage);
         const own = d && "flow" in d ? ranked.find((r) => r.flow === d.flow) : undefined;
-        if (!d || !("flow" in d) || !own || !(own.acting || own.hinted)) continue;
+        if (!d || !("flow" in d) || !own) continue;
         const whole = turn.rank.find((r) => r.flow === d.flow);
+        // "can u send over a pie, im at home watching the game": a clause that asks and is
+        // all the flow's words, when the whole message ranks that flow far ahead of any other.
+        const clear =
+          whole !== undefined &&
+          whole === turn.rank[0] &&
+          own.coverage >= CLEAR_CLAUSE_COVERAGE &&
+          whole.score >= 2 * (turn.rank[1]?.score ?? 0);
+        if (!(own.acting || own.hinted || clear)) continue;
         if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
       return null;
