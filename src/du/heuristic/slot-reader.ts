@@ -358,18 +358,8 @@ export class SlotReader {
    */
   private listItems(slot: SlotInfo, text: string): Found | null {
     if (slot.choices) {
-      // "everything but olives": every choice, but those named after the exception.
-      const folded = fold(text);
-      const allBut = folded.length === text.length ? ALL_BUT.exec(folded) : null;
-      if (allBut) {
-        const from = allBut.index + allBut[0].length;
-        const out = new Set(slot.choices.find(text.slice(from)).map((h) => String(h.value)));
-        const all = (slot.def.choices ?? []).map(String);
-        if (out.size > 0 && out.size < all.length) {
-          const items = all.filter((c) => !out.has(c));
-          return { slot: slot.name, value: items, start: allBut.index, end: text.length };
-        }
-      }
+      const every = allBut(slot, text);
+      if (every) return every;
       // "breakfast but no parking": the items said after a negation are left out.
       const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;
@@ -706,9 +696,15 @@ export class SlotReader {
     }
     if (choiceHits)
       for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
-    // The choices of a list slot, all of them ("with ham and pineapple").
+    // The choices of a list slot, all of them ("with ham and pineapple"), or all but some
+    // ("with everything except onions").
     for (const slot of slots) {
       if (slot.kind !== "list" || !slot.choices) continue;
+      const every = allBut(slot, text);
+      if (every && free(every)) {
+        found.add(every);
+        continue;
+      }
       const listed = slot.choices.items(text, ITEM_NEGATORS).kept.filter(free);
       if (listed.length === 0) continue;
       const items = [...new Set(listed.map((m) => String(m.value)))];
@@ -1421,6 +1417,24 @@ function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {
 function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;
+}
+
+/**
+ * "everything but olives", "all of them except ham": every choice of a list slot but those
+ * named after the exception (at least one, and not all).
+ */
+function allBut(slot: SlotInfo, text: string): Found | null {
+  if (!slot.choices) return null;
+  const folded = fold(text);
+  const m = folded.length === text.length ? ALL_BUT.exec(folded) : null;
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const hits = slot.choices.find(text.slice(from));
+  const out = new Set(hits.map((h) => String(h.value)));
+  const all = (slot.def.choices ?? []).map(String);
+  if (out.size === 0 || out.size >= all.length) return null;
+  const items = all.filter((c) => !out.has(c));
+  return { slot: slot.name, value: items, start: m.index, end: from + hits.at(-1)!.end };
 }
 
 /** "not (on) (the)" right before a value: the value is the one given up. */

@@ -223,3 +223,24 @@ describe("an optional list", () => {
     ]);
   });
 });
+
+describe("every choice but some, in a first message", () => {
+  it("lists the rest and leaves the other values alone", () => {
+    const slots = slotsOf(
+      read("pizza", "small with all the toppings except peppers and olives, and a water"),
+    );
+    expect(slots).toMatchObject({
+      size: "small",
+      drink: "water",
+      toppings: ["ham", "pineapple", "mushrooms", "pepperoni", "onions", "extra_cheese"],
+    });
+  });
+});
+
+describe("a clause that asks, beside a story", () => {
+  it("starts the flow the message ranks far ahead", () => {
+    expect(
+      read("pizza", "hey could you send me a pie, my flatmates and me are stuck revising")[0],
+    ).toEqual({ type: "start_flow", flow: "order_pizza" });
+  });
+});
