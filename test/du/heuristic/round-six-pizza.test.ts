@@ -176,6 +176,8 @@ describe("one held value taken back", () => {
       "cancel the lemonade please",
       "no lemonade after all",
       "scrap the drink",
+      "take off the lemonade",
+      "on second thought, no lemonade",
     ]) {
       expect(read("pizza", text, held()), text).toEqual([{ type: "skip_slot", slot: "drink" }]);
     }

@@ -375,7 +375,8 @@ export const EN: LanguagePack = {
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
-  listRemove: "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out)\\b",
+  listRemove:
+    "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
   swapValue:
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:

@@ -1,10 +1,21 @@
 import type { Command, SlotValue } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { FILLERS, ITEM_NEGATORS, STOP_WORDS, TASKS, THANKS } from "../language/words.ts";
+import {
+  FILLERS,
+  ITEM_NEGATORS,
+  LIST_REMOVE,
+  STOP_WORDS,
+  TASKS,
+  THANKS,
+} from "../language/words.ts";
 import { keySpans, stem, tokenize } from "../text.ts";
 
 const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
+/** A change of mind said before what is taken back ("on second thought", "thinking about it"). */
+const CHANGE_OF_MIND =
+  /^(?:(?:actually|wait|hmm|oh|ok|okay|um|sorry|so)\s+)*(?:on second thoughts?|second thoughts?|thinking about it|come to think of it|pensandolo bien)\s+/;
+
 /** The packs' one-word cancel verbs ("scrap", "drop", "remove"). */
 const CANCEL_VERBS = new Set((TASKS.cancel ?? []).filter((w) => !w.includes(" ")));
 
@@ -19,12 +30,18 @@ export function dropHeld(du: HeuristicUnderstanding, turn: Turn): Command[] | nu
   const frame = turn.frame;
   const { acts } = turn;
   if (!frame || acts.cancel) return null;
-  const words = acts.flat.split(" ");
+  // "on second thought, ...": a change of mind said first is no part of what is taken back.
+  const said = acts.flat.replace(CHANGE_OF_MIND, "");
+  const words = said.split(" ");
   const phrase = acts.cancelMentioned;
+  const remove = LIST_REMOVE.exec(said);
   let rest: string[];
-  if (phrase) {
-    const at = ` ${acts.flat} `.indexOf(` ${phrase} `);
-    rest = `${acts.flat.slice(0, at)} ${acts.flat.slice(at + phrase.length)}`
+  if (phrase && said.includes(phrase)) {
+    const at = ` ${said} `.indexOf(` ${phrase} `);
+    rest = `${said.slice(0, at)} ${said.slice(at + phrase.length)}`.split(" ").filter(Boolean);
+  } else if (remove) {
+    // "take off the beer", "hold the olives": the words that take an item out of a list.
+    rest = `${said.slice(0, remove.index)} ${said.slice(remove.index + remove[0].length)}`
       .split(" ")
       .filter(Boolean);
   } else {
