@@ -119,6 +119,15 @@ describe("a story that only its values tie to one flow", () => {
     expect(slotsOf(commands)).toMatchObject({ booking_date: "2027-03-22", party_size: 6 });
   });
 
+  it("starts nothing for values of the past", () => {
+    expect(
+      read(
+        "pizza",
+        "last time on the 4th we were 7 and the music was too loud, I would like to complain",
+      ),
+    ).toEqual([]);
+  });
+
   it("does not guess the count among two numbers", () => {
     expect(
       read(

@@ -1,5 +1,5 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { BUSINESS_QUESTION, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
+import { BUSINESS_QUESTION, PAST_STORY, STOP_WORDS, YOUR_QUESTION } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { tokenize } from "../text.ts";
 import type { Rule } from "./rule.ts";
@@ -329,6 +329,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       if (turn.frame || turn.rank.length === 0 || turn.rank.some((r) => r.worded)) return null;
       if (!turn.model.asks.test(turn.acts.flat) || turn.acts.cancelMentioned) return null;
+      // "last time on the 3rd we were 6 and ...": values of the past ask for nothing.
+      if (PAST_STORY.test(turn.acts.flat)) return null;
       const flow = turn.rank[0]!.flow;
       // A number counts only when it is the story's one number ("she turns forty ... 6 of us"
       // may give either to the count).
