@@ -310,8 +310,12 @@ function skipSlot(turn: Turn, slot: string): boolean {
   if (turn.domain.domain.slots[slot]?.required !== false) return false;
   const frame = frameFor(turn, slot);
   if (!frame) return false;
+  const held = frame.slots[slot] !== undefined && frame.slots[slot] !== null;
   frame.slots[slot] = null;
   frame.skipped = [...new Set([...(frame.skipped ?? []), slot])];
+  // A value taken back after the flow went past it ("forget the beer" at the summary): the
+  // steps after it run again, so what they derived from it (the summary) is said anew.
+  if (held) rewindIfPast(turn, frame, slot);
   const asked = turn.previousWaiting;
   if (asked?.kind === "slot" && asked.flow_instance === frame.instance_id && asked.slot === slot) {
     const node = turn.domain.graphs.get(frame.flow)?.nodes.get(asked.step);

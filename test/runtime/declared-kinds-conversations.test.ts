@@ -1,6 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBankingHandlers } from "../../examples/banking/handlers.ts";
+import * as shopHandlers from "../../examples/pizza/handlers.ts";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomain } from "../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
@@ -41,6 +42,17 @@ describe("declared slot kinds in conversation", () => {
       expect(await say("medium")).toContain("Any toppings?");
       expect(await say(answer), answer).toContain("What name");
     }
+  });
+
+  it("an optional value taken back at the summary is left out of the summary said again", async () => {
+    // The example shop derives the summary's words from the slots in steps before it.
+    const shop = await loadDomain(path.join(import.meta.dirname, "../../examples/pizza"));
+    const t = testRuntime(shop, shopHandlers, { du: new HeuristicUnderstanding() });
+    const say = async (text: string) => (await t.runtime.processMessage(text, "u")).response;
+    await say("a medium pizza with olives and a lemonade");
+    expect(await say("5 Park Road, Hove")).toContain("with olives and a lemonade");
+    const again = await say("forget the lemonade");
+    expect(again).toContain("with olives and no drink");
   });
 
   it("never cancels when the cancel pattern is disabled", async () => {

@@ -216,9 +216,12 @@ function read(message: string): ActReading {
     switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),
     repeat: pure(words, sets.repeat),
     // Thanks said around it ("I'm good thank you") do not make it anything else.
-    offerDeclined: pure(
-      words.filter((w) => !THANKS_WORDS.has(w)),
-      sets.declineOffer,
-    ),
+    // ("leave it plain" keeps its "it", which thanks also have: "appreciate it").
+    offerDeclined:
+      pure(words, sets.declineOffer) ||
+      pure(
+        words.filter((w) => !THANKS_WORDS.has(w)),
+        sets.declineOffer,
+      ),
   };
 }

@@ -1574,7 +1574,7 @@ const VALUE_LEAD = /^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i;
 
 /** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */
 const CORRECTION_OPENER =
-  /^[\s,.!]*(?:actually|sorry|oops|wait|no|nope|hmm|i meant|i mean|my mistake|my bad|make (?:it|that)|change (?:it|that) to|en realidad|perdon|mejor|quise decir|digo|no,)\b[\s,.!:]*/i;
+  /^[\s,.!]*(?:actually|sorry|oops|whoops|oh|ah|uh|um|erm?|wait|no|nope|hmm|i meant|i mean|my mistake|my bad|make (?:it|that)|change (?:it|that) to|en realidad|perdon|mejor|quise decir|digo|no,)\b[\s,.!:]*/i;
 
 /** Length of a greeting that opens a longer message ("hi, so basically ..."), else 0. */
 function leadingGreeting(text: string): number {

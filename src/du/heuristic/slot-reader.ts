@@ -14,6 +14,7 @@ import {
 import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  ALL_BUT,
   COMPARATIVES,
   DENY,
   DIFFERENCE_AFTER,
@@ -381,6 +382,8 @@ export class SlotReader {
    */
   private listItems(slot: SlotInfo, text: string): Found | null {
     if (slot.choices) {
+      const every = allBut(slot, text);
+      if (every) return every;
       // "breakfast but no parking": the items said after a negation are left out.
       const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;
@@ -514,6 +517,26 @@ export class SlotReader {
         value = value.slice(0, comma).trim();
         tokens = tokenize(value);
       }
+      // "at name of Garcia", "under the name: Okafor": the words after the slot's own name
+      // (behind a preposition, an article, "of" or "is") are the name, when they end the answer.
+      const stems = stemsOf(tokens);
+      for (let k = 0; k + 1 < tokens.length && k < 3; k++) {
+        const key = slot.keys.find((key) => keyAt(stems, k, key));
+        if (!key) {
+          if (PREPOSITIONS.has(tokens[k]!.norm) || STOP_WORDS.has(tokens[k]!.norm)) continue;
+          break;
+        }
+        let at = k + key.length;
+        while (at < tokens.length - 1 && NAME_KEY_LINKS.has(tokens[at]!.norm)) at++;
+        const rest = tokens.slice(at);
+        if (rest.length > 0 && rest.length <= 4) {
+          if (!rest.some((t) => STOP_WORDS.has(t.norm))) {
+            value = value.slice(tokens[at]!.start);
+            tokens = tokenize(value);
+          }
+        }
+        break;
+      }
       // "under Lopez", "put it under Maria": the name after the preposition of the question.
       const lead = tokens.findIndex(
         (t, i) =>
@@ -565,9 +588,17 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
-    const dates = findDates(text, this.now(), dateSlot?.past).filter(
+    let dates = findDates(text, this.now(), dateSlot?.past).filter(
       (d) => !givenUp(text, d.start, d.end),
     );
+    // "not thursday, friday - a table for 3": beside another date, one right after "not" is
+    // the day given up.
+    if (dates.length > 1) {
+      const kept = dates.filter(
+        (d) => !NOT_BEFORE.test(text.slice(Math.max(0, d.start - 12), d.start)),
+      );
+      if (kept.length > 0) dates = kept;
+    }
     if (dates.length === 1 && dateSlot)
       found.add({
         slot: dateSlot.name,
@@ -703,9 +734,15 @@ export class SlotReader {
     }
     if (choiceHits)
       for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
-    // The choices of a list slot, all of them ("with ham and pineapple").
+    // The choices of a list slot, all of them ("with ham and pineapple"), or all but some
+    // ("with everything except onions").
     for (const slot of slots) {
       if (slot.kind !== "list" || !slot.choices) continue;
+      const every = allBut(slot, text);
+      if (every && free(every)) {
+        found.add(every);
+        continue;
+      }
       const listed = slot.choices.items(text, ITEM_NEGATORS).kept.filter(free);
       if (listed.length === 0) continue;
       const items = [...new Set(listed.map((m) => String(m.value)))];
@@ -1566,6 +1603,30 @@ function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;
 }
+
+/**
+ * "everything but olives", "all of them except ham": every choice of a list slot but those
+ * named after the exception (at least one, and not all).
+ */
+function allBut(slot: SlotInfo, text: string): Found | null {
+  if (!slot.choices) return null;
+  const folded = fold(text);
+  const m = folded.length === text.length ? ALL_BUT.exec(folded) : null;
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const hits = slot.choices.find(text.slice(from));
+  const out = new Set(hits.map((h) => String(h.value)));
+  const all = (slot.def.choices ?? []).map(String);
+  if (out.size === 0 || out.size >= all.length) return null;
+  const items = all.filter((c) => !out.has(c));
+  return { slot: slot.name, value: items, start: m.index, end: from + hits.at(-1)!.end };
+}
+
+/** "not (on) (the)" right before a value: the value is the one given up. */
+const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
+
+/** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
+const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
 const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);

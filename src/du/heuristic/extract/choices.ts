@@ -1,8 +1,8 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { GREETING, STOP_WORDS } from "../language/words.ts";
-import { type Token, tokenize } from "../text.ts";
+import { GREETING, PEOPLE_WORDS, STOP_WORDS } from "../language/words.ts";
+import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
   value: SlotValue;
@@ -12,12 +12,17 @@ export interface ChoiceMatch {
   tokenIndex: number;
 }
 
+/** The packs' one-word names for people counted ("people", "group"). */
+const PEOPLE_NOUNS = new Set(PEOPLE_WORDS.filter((w) => !w.includes(" ")));
+
 /** Words that flip the next choice: "not checking, savings". */
 const NEGATIONS = new Set(["not", "except", "nor", "ni", "without", "sin"]);
 /** Articles and possessives allowed between a negation and its choice ("not the debit one"). */
 const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
 /** Words joining a negated item to the next: "no ham or onions", "ni jamón ni cebolla". */
 const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
+/** A typed word this long may miss a letter of a choice ("olivs" for olives). */
+const TYPO_MIN = 5;
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
 const PREFIX_MIN = 6;
 /** The last word of a choice of several words may be clipped this short ("heart doc"). */
@@ -159,11 +164,34 @@ export class ChoiceMatcher {
           length = 1;
         }
       }
+      // "olivs": a word of five letters or more missing one letter of a one-word choice, no word
+      // of the domain itself (the analyzer leaves it, its stem being the choice's).
+      if (!match && tokens[i]!.norm.length >= TYPO_MIN && !/\d/.test(tokens[i]!.norm)) {
+        const w = stems[i]!;
+        if (!this.analyzer.knows(w) && !this.analyzer.knows(tokens[i]!.norm)) {
+          const candidates = this.singles.filter(
+            (v) =>
+              v.stems[0]!.length === w.length + 1 &&
+              v.stems[0]![0] === w[0] &&
+              editDistanceAtMost1(w, v.stems[0]!),
+          );
+          if (candidates.length > 0 && new Set(candidates.map((c) => c.value)).size === 1) {
+            match = candidates[0];
+            length = 1;
+          }
+        }
+      }
       if (!match) continue;
       // "GAS-2026-0042" is a reference, not the choice "gas".
       if (partOfCode(text, tokens[i]!.start, tokens[i + length - 1]!.end)) continue;
       // "Good morning, ..." greets; it asks for no morning.
       if (inGreeting(tokens, i, i + length - 1)) {
+        i += length - 1;
+        continue;
+      }
+      // "a big group, 15 people": a word right before the people counted says how they are,
+      // not which choice is meant.
+      if (PEOPLE_NOUNS.has(tokens[i + length]?.norm ?? "")) {
         i += length - 1;
         continue;
       }

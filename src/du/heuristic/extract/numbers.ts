@@ -235,6 +235,12 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
   return out;
 }
 
+const NUMBER_WORD_SET = new Set([...Object.keys(UNITS), ...Object.keys(SCALES)]);
+
+/** "a couple of ...", "un par de ...": two, said before a word that is no number. */
+const COUPLE =
+  /(?<![\p{L}\d])(?:(?:a|an|un)\s+)?(?:couple|par)(?=\s+(?:of|de)\s+(?:us|nosotros)\b)|(?<![\p{L}\d])(?:(?:a|un)\s+)?(?:couple|par)\s+(?:of|de)(?=\s+[\p{L}])(?!\s+(?:us|nosotros)\b)/giu;
+
 /** Every number in the text, digits and words, left to right, with currency and multipliers applied. */
 export function findNumbers(text: string, language: "en" | "es" = "en"): NumberMatch[] {
   const out: NumberMatch[] = [];
@@ -255,6 +261,15 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
       currency: sym ? (CURRENCIES[sym] ?? null) : null,
       words: false,
     });
+  }
+  // "a couple of people", "un par de noches": two of them. The span ends before "of us" ("a
+  // couple of us"), which names the people counted, and takes "of" otherwise.
+  for (const m of text.matchAll(COUPLE)) {
+    const start = m.index ?? 0;
+    // "a couple of hundred" is no two.
+    const next = /^\s+(?:(?:of|de)\s+)?([\p{L}]+)/u.exec(text.slice(start + m[0].length));
+    if (next && NUMBER_WORD_SET.has(fold(next[1]!))) continue;
+    out.push({ value: 2, start, end: start + m[0].length, currency: null, words: true });
   }
   for (const w of findWordNumbers(text)) {
     if (out.some((d) => d.start < w.end && w.start < d.end)) continue;

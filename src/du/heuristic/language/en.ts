@@ -340,6 +340,14 @@ export const EN: LanguagePack = {
     "i am good",
     "i am fine",
     "we are good",
+    // Nothing added to the thing: "leave it plain", "just as it comes".
+    "plain",
+    "leave it plain",
+    "keep it plain",
+    "leave it as it is",
+    "as it is",
+    "as it comes",
+    "keep it simple",
   ],
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
@@ -370,7 +378,8 @@ export const EN: LanguagePack = {
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
-  listRemove: "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out)\\b",
+  listRemove:
+    "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
   swapValue:
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
@@ -466,7 +475,7 @@ export const EN: LanguagePack = {
       // Spanish speakers' "anular" said in English.
       ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
-      ...list("kill remove"),
+      ...list("kill remove ditch"),
       // Asking for the money back gives the purchase up; "void" it makes it as if never made.
       ...list("refund void"),
       "scratch",
@@ -530,6 +539,11 @@ export const EN: LanguagePack = {
       "do not want",
       "dont send",
       "do not send",
+      "dont deliver",
+      "do not deliver",
+      ...list("make send deliver bring prepare").flatMap((v) =>
+        list("the my our that it").map((d) => `do not ${v} ${d}`),
+      ),
       "changed my mind",
       "fell through",
       "fallen through",
@@ -627,6 +641,22 @@ export const EN: LanguagePack = {
       "how its going",
       "how it is going",
       "didnt arrive",
+      // "my food still didn't come", "we haven't received it": what was had has not come yet.
+      "did not arrive",
+      "didnt come",
+      "did not come",
+      "still didnt",
+      "still did not",
+      "has not arrived",
+      "has not come",
+      "not delivered",
+      "never delivered",
+      "wasnt delivered",
+      "hasnt been delivered",
+      "not received",
+      "havent received",
+      "didnt receive",
+      "never received",
       "update on",
       "news on",
       "what happened to",
@@ -763,6 +793,8 @@ export const EN: LanguagePack = {
     "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",
   peopleWords: [
     ...list("people persons person adults adult pax ppl diners travellers travelers"),
+    // "a big group", "how big is your group?": the people counted, as one.
+    "group",
     "of us",
   ],
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
@@ -770,5 +802,8 @@ export const EN: LanguagePack = {
     "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
+  pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
+  allBut:
+    "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
 };

@@ -233,11 +233,13 @@ export const ES: LanguagePack = {
   dayWords: list("noche dia"),
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
-  peopleWords: list("personas persona huespedes comensales adultos"),
+  peopleWords: list("personas persona huespedes comensales adultos grupo"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
+  pastStory: "\\b(?:fue|fuimos|era|eramos|estuvimos|vinimos|tuvimos|la ultima vez)\\b",
+  allBut: "\\b(?:todo|todos|todas|de todo)\\s+(?:menos|excepto|salvo)\\b",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
 };

@@ -202,6 +202,13 @@ export interface LanguagePack {
    */
   nothingMore: string;
   /**
+   * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
+   * words up to the exception; the choices named after it are left out.
+   */
+  allBut: string;
+  /** A story told of the past ("last time we were 6"): its values are what was, not a wish. */
+  pastStory: string;
+  /**
    * The speaker and one person named by relation ("me and my partner", "my wife and I"):
    * two people. `REL` stands for the relation words.
    */

@@ -103,6 +103,8 @@ export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_ONLY = cue((p) => p.selfOnly);
 export const NOTHING_MORE = cue((p) => p.nothingMore);
+export const ALL_BUT = cue((p) => p.allBut);
+export const PAST_STORY = cue((p) => p.pastStory);
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
 

@@ -5,6 +5,7 @@ import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts
 import { FILLERS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { tokenize } from "../text.ts";
+import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
 import { AMOUNT_REASON, FRUSTRATED, faultsValue, OPENED_NO, onlyJudgement } from "./shared.ts";
 
@@ -55,6 +56,11 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       saysOwnAct(turn.model, frame.flow, turn.acts.flat)
         ? [{ type: "affirm" }]
         : null,
+  },
+  {
+    // "forget the beer", "no beer actually" at the summary: one held value taken back.
+    name: "drop-held-value",
+    run: ({ du, turn }) => dropHeld(du, turn),
   },
   {
     name: "cancel",

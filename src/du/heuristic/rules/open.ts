@@ -2,6 +2,7 @@ import type { SlotDefinition } from "../../../config/schema.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   BUSINESS_QUESTION,
+  PAST_STORY,
   PRICE_QUESTION,
   PRICE_WORDS,
   REMARK,
@@ -72,6 +73,9 @@ function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolea
     du.mentionsFor(turn, flow, [], []).length < 2
   );
 }
+
+/** A clause that asks explains this share of its words by one flow: it says that request. */
+const CLEAR_CLAUSE_COVERAGE = 0.6;
 
 /**
  * The one flow among `flows` whose values in the message include every other's and at least one
@@ -430,11 +434,47 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         const ranked = turn.model.index.rank(view.text, view.markers);
         const d = du.decide(ranked, du.limits.minCoverage);
         const own = d && "flow" in d ? ranked.find((r) => r.flow === d.flow) : undefined;
-        if (!d || !("flow" in d) || !own || !(own.acting || own.hinted)) continue;
+        if (!d || !("flow" in d) || !own) continue;
         const whole = turn.rank.find((r) => r.flow === d.flow);
+        // "can u send over a pie, im at home watching the game": a clause that asks and is
+        // all the flow's words, when the whole message ranks that flow far ahead of any other.
+        const clear =
+          whole !== undefined &&
+          whole === turn.rank[0] &&
+          own.coverage >= CLEAR_CLAUSE_COVERAGE &&
+          whole.score >= 2 * (turn.rank[1]?.score ?? 0);
+        if (!(own.acting || own.hinted || clear)) continue;
         if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
       return null;
+    },
+  },
+  {
+    // "it's my son's birthday on the 20th and we'd like to celebrate with you, there will be 8
+    // of us": a story no flow's words match, said as a wish, whose values of two or more slots
+    // only one flow of the domain asks for, asks for that flow.
+    name: "story-values",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.rank.length === 0 || turn.rank.some((r) => r.worded)) return null;
+      if (!turn.model.asks.test(turn.acts.flat) || turn.acts.cancelMentioned) return null;
+      // "last time on the 3rd we were 6 and ...": values of the past ask for nothing.
+      if (PAST_STORY.test(turn.acts.flat)) return null;
+      const flow = turn.rank[0]!.flow;
+      // A number counts only when it is the story's one number ("she turns forty ... 6 of us"
+      // may give either to the count).
+      const numbers = turn.model.reader.numbers(turn.text);
+      const asked = turn.model.flowSlots.get(flow) ?? [];
+      const found = du.mentionsFor(turn, flow, [], []).filter((f) => {
+        const slot = asked.find((s) => s.name === f.slot);
+        if (slot?.kind !== "number") return true;
+        return numbers.filter((n) => !(n.start >= f.start && n.end <= f.end)).length === 0;
+      });
+      const slots = new Set(found.map((f) => f.slot));
+      if (slots.size < 2) return null;
+      for (const [other, asked] of turn.model.flowSlots) {
+        if (other !== flow && asked.some((s) => slots.has(s.name))) return null;
+      }
+      return du.start(turn, flow);
     },
   },
 ];

@@ -16,6 +16,7 @@ import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
 import { flat, tokenize } from "../text.ts";
+import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
 
@@ -151,6 +152,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         ? [{ type: "set_slot", slot: c.slot.name, value: c.answer.value }]
         : null;
     },
+  },
+  {
+    // "forget the beer", "no drink after all" asked the address: one held value taken back.
+    name: "drop-held-value",
+    run: ({ du, turn }) => dropHeld(du, turn),
   },
   {
     name: "cancel",
