@@ -71,9 +71,16 @@ export class Analyzer {
   private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
   /** The last texts analysed: one message is ranked several times in a turn. */
   private readonly analysed = new Map<string, Analysis>();
+  /** The synonym phrases by their first key, longest first as in the table: looked up per word. */
+  private readonly synonymPhrases = new Map<string, SynonymTable["phrases"]>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
     this.synonyms = buildSynonyms(domain);
+    for (const phrase of this.synonyms.phrases) {
+      const list = this.synonymPhrases.get(phrase.keys[0]!) ?? [];
+      list.push(phrase);
+      this.synonymPhrases.set(phrase.keys[0]!, list);
+    }
     const dropped = new Set(domain.vocabulary.drop);
     for (const [act, list] of Object.entries(TASKS)) {
       if (dropped.has(act)) continue;
@@ -287,9 +294,9 @@ export class Analyzer {
         i++;
         continue;
       }
-      const phrase = this.synonyms.phrases.find((p) =>
-        p.keys.every((k, j) => items[i + j]?.key === k),
-      );
+      const phrase = this.synonymPhrases
+        .get(items[i]!.key)
+        ?.find((p) => p.keys.every((k, j) => items[i + j]?.key === k));
       if (phrase) {
         out.push({ key: phrase.key, properName: false });
         i += phrase.keys.length;

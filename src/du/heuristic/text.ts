@@ -136,6 +136,21 @@ export const NOMINAL = /^.{3,}ations?$/;
  * same key consistently (the index and the query go through it alike), not produce real stems.
  */
 export function stem(word: string): string {
+  // Every reader stems the same few words of a message, and messages share most of theirs.
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemWord(word);
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Recently stemmed words; bounded, so arbitrary user words cannot grow memory without limit. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_SIZE = 4096;
+
+function stemWord(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
