@@ -244,38 +244,19 @@ export class Analyzer {
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use, past }, i) => {
-        // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
-        const base = IRREGULAR[t.norm];
-        const corrected = this.correct(t.norm);
-        const word =
-          base && !this.synonyms.single.has(stem(t.norm))
-            ? base
-            : corrected === t.norm
-              ? this.unclip(t.norm)
-              : corrected;
-        const s = stem(word);
-        const noun = use === "noun";
+        const w = this.wordOf(t.norm);
         return {
-          stem: s,
+          stem: w.stem,
           past,
-          // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
-          // "wait, ..." is a filler, though it shares its stem with "waiting".
-          act:
-            negated ||
-            noun ||
-            NOMINAL.test(word) ||
-            (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
-              ? undefined
-              : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
-          key: this.synonyms.single.get(s) ?? s,
-          verb: use === "verb" && !negated && !this.synonyms.single.has(s),
-          stop: STOP_WORDS.has(word),
-          intent: INTENT_WORDS.has(word),
+          // "I can't make it": a negated task word asks for nothing.
+          act: negated || use === "noun" ? undefined : w.act,
+          key: w.key,
+          verb: use === "verb" && !negated && !w.domainWord,
+          stop: w.stop,
+          intent: w.intent,
           // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
           // unit after a number ("3 nights", "2 people") is part of that value.
-          properName:
-            (i > 0 && /^\p{Lu}/u.test(t.raw) && !this.vocabulary.has(t.norm)) ||
-            (afterNumber && !this.vocabulary.has(t.norm)),
+          properName: ((i > 0 && /^\p{Lu}/u.test(t.raw)) || afterNumber) && !w.known,
         };
       });
     const out: Term[] = [];
@@ -357,6 +338,45 @@ export class Analyzer {
     }
     return out;
   }
+
+  /**
+   * What a folded word is to the ranking wherever it stands: its reading (corrected, unclipped,
+   * irregular past as its verb), stem, key and act. The same for every message, so remembered.
+   */
+  private wordOf(norm: string): WordReading {
+    let reading = this.readings.get(norm);
+    if (reading === undefined) {
+      // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
+      const base = IRREGULAR[norm];
+      const corrected = this.correct(norm);
+      const word =
+        base && !this.synonyms.single.has(stem(norm))
+          ? base
+          : corrected === norm
+            ? this.unclip(norm)
+            : corrected;
+      const s = stem(word);
+      reading = {
+        stem: s,
+        // "reservation" names a thing; "wait, ..." is a filler, though it shares its stem with
+        // "waiting".
+        act:
+          NOMINAL.test(word) || (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
+            ? undefined
+            : (this.taskWords.get(s) ?? this.taskWords.get(stem(norm))),
+        key: this.synonyms.single.get(s) ?? s,
+        domainWord: this.synonyms.single.has(s),
+        stop: STOP_WORDS.has(word),
+        intent: INTENT_WORDS.has(word),
+        known: this.vocabulary.has(norm),
+      };
+      if (this.readings.size >= CORRECTION_CACHE_SIZE) this.readings.clear();
+      this.readings.set(norm, reading);
+    }
+    return reading;
+  }
+
+  private readonly readings = new Map<string, WordReading>();
 
   /**
    * A two-word task phrase whose particle comes a few words later ("push my booking back",
@@ -463,6 +483,20 @@ export class Analyzer {
   knows(term: string): boolean {
     return this.vocabulary.has(term);
   }
+}
+
+/** What one folded word is to the ranking, wherever it stands (see Analyzer.wordOf). */
+interface WordReading {
+  stem: string;
+  /** Its task act, unless negated or said as a noun. */
+  act: string | undefined;
+  key: string;
+  /** The domain's synonym groups map the word to a key of their own. */
+  domainWord: boolean;
+  stop: boolean;
+  intent: boolean;
+  /** A word of the domain's own vocabulary. */
+  known: boolean;
 }
 
 export interface Term {
