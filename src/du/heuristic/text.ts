@@ -43,12 +43,15 @@ export function tokenize(text: string): readonly Token[] {
   const cached = tokenCache.get(text);
   if (cached) return cached;
   const tokens: Token[] = [];
+  // Plain ASCII folds letter by letter: the whole text is folded once and each word sliced.
+  const folded = ASCII.test(text) ? fold(text) : undefined;
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const start = match.index ?? 0;
-    tokens.push(
-      Object.freeze({ raw, norm: fold(raw).replace(/'/g, ""), start, end: start + raw.length }),
-    );
+    const end = start + raw.length;
+    const word = folded === undefined ? fold(raw) : folded.slice(start, end);
+    const norm = word.includes("'") ? word.replace(/'/g, "") : word;
+    tokens.push(Object.freeze({ raw, norm, start, end }));
   }
   if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
   tokenCache.set(text, Object.freeze(tokens));

@@ -20,6 +20,8 @@ const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
 const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
 const PREFIX_MIN = 6;
+/** Clipped words remembered per choice slot; bounded, as user words are arbitrary. */
+const CLIPPED_CACHE_SIZE = 4096;
 
 /**
  * Only plurals are folded for choices: full stemming would read the verb "check" as the choice
@@ -151,11 +153,8 @@ export class ChoiceMatcher {
       let match: Variant | undefined = exact;
       let length = exact?.stems.length ?? 0;
       if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
-        const candidates = this.singles.filter((v) => v.stems[0]!.startsWith(stems[i]!));
-        if (new Set(candidates.map((c) => c.value)).size === 1) {
-          match = candidates[0];
-          length = 1;
-        }
+        match = this.clipped(stems[i]!);
+        if (match) length = 1;
       }
       if (!match) continue;
       // "GAS-2026-0042" is a reference, not the choice "gas".
@@ -182,6 +181,23 @@ export class ChoiceMatcher {
     }
     return out;
   }
+
+  /**
+   * The one-word variant a clipped word starts ("pepperon"), when all such variants are of one
+   * choice. Scans every variant, so each word's answer is remembered (bounded).
+   */
+  private clipped(stem: string): Variant | undefined {
+    let hit = this.clippings.get(stem);
+    if (hit === undefined) {
+      const candidates = this.singles.filter((v) => v.stems[0]!.startsWith(stem));
+      hit = new Set(candidates.map((c) => c.value)).size === 1 ? candidates[0]! : null;
+      if (this.clippings.size >= CLIPPED_CACHE_SIZE) this.clippings.clear();
+      this.clippings.set(stem, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private readonly clippings = new Map<string, Variant | null>();
 
   /** The one choice the message names, or null when it names none or several different ones. */
   single(text: string): ChoiceMatch | null {

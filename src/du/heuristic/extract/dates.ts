@@ -501,6 +501,8 @@ const PART_WORDS = new Set([
 /** The units counted in "3 days ago", "in a week", "dentro de 2 semanas", "for days". */
 const UNIT_WORDS = new Set(["day", "days", "week", "weeks", "dia", "dias", "semana", "semanas"]);
 const SHORT_WORDS = new Set(Object.keys(WEEKDAY_WORDS));
+const MONTH_WORDS = new Set(Object.keys(MONTHS));
+const WEEKDAY_NAMES = new Set([...Object.keys(WEEKDAYS), ...Object.keys(WEEKDAY_SHORT)]);
 const NONE: RegExpExecArray[] = [];
 
 /**
@@ -520,8 +522,8 @@ function dateCues(s: string) {
     ago: false,
   };
   for (const w of s.match(/\w+/g) ?? []) {
-    if (MONTHS[w] !== undefined) cues.month = true;
-    if (WEEKDAYS[w] !== undefined || WEEKDAY_SHORT[w] !== undefined) cues.weekday = true;
+    if (MONTH_WORDS.has(w)) cues.month = true;
+    if (WEEKDAY_NAMES.has(w)) cues.weekday = true;
     if (SHORT_WORDS.has(w)) cues.short = true;
     if (RELATIVE_WORDS.has(w)) cues.relative = true;
     if (PART_WORDS.has(w)) cues.part = true;
