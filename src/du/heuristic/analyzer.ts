@@ -213,8 +213,23 @@ export class Analyzer {
     return this.allTerms(text).filter((t) => !t.taskOnly);
   }
 
-  /** The terms, with the function words that count only as a task act ("make"). */
-  private allTerms(text: string): Term[] {
+  /**
+   * The terms, with the function words that count only as a task act ("make"). The last few
+   * texts' terms are remembered (never changed once made): a turn reads some texts several times.
+   */
+  private allTerms(text: string): readonly Term[] {
+    let terms = this.termed.get(text);
+    if (terms === undefined) {
+      terms = this.readTerms(text);
+      if (this.termed.size >= ANALYSIS_CACHE_SIZE) this.termed.clear();
+      this.termed.set(text, terms);
+    }
+    return terms;
+  }
+
+  private readonly termed = new Map<string, readonly Term[]>();
+
+  private readTerms(text: string): Term[] {
     const parts = text.split(PLACEHOLDER);
     const out: Term[] = [];
     parts.forEach((part, i) => {

@@ -124,11 +124,34 @@ export function* keySpans(
   stems: readonly string[],
   keys: readonly (readonly string[])[],
 ): Generator<readonly [number, number]> {
+  // Only where a key's first stem is said: each stem's positions, once per stem array.
+  const at = positionsOf(stems);
   for (const key of keys) {
-    for (let i = 0; i + key.length <= stems.length; i++) {
-      if (keyAt(stems, i, key)) yield [i, i + key.length];
+    if (key.length === 0) {
+      for (let i = 0; i <= stems.length; i++) yield [i, i];
+      continue;
+    }
+    for (const i of at.get(key[0]!) ?? []) {
+      if (i + key.length <= stems.length && keyAt(stems, i, key)) yield [i, i + key.length];
     }
   }
+}
+
+const stemPositions = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/** Where each stem is in `stems`, in order; once per (frozen) array. */
+function positionsOf(stems: readonly string[]): Map<string, number[]> {
+  let at = stemPositions.get(stems);
+  if (!at) {
+    at = new Map();
+    for (let i = 0; i < stems.length; i++) {
+      const list = at.get(stems[i]!);
+      if (list) list.push(i);
+      else at.set(stems[i]!, [i]);
+    }
+    if (Object.isFrozen(stems)) stemPositions.set(stems, at);
+  }
+  return at;
 }
 
 /** A noun made from a verb ("reservation"): it names the thing, the verb the act. */
