@@ -131,12 +131,13 @@ export function* keySpans(
       for (let i = 0; i <= stems.length; i++) yield [i, i];
       continue;
     }
-    for (const i of at.get(key[0]!) ?? []) {
+    for (const i of at.get(key[0]!) ?? NO_POSITIONS) {
       if (i + key.length <= stems.length && keyAt(stems, i, key)) yield [i, i + key.length];
     }
   }
 }
 
+const NO_POSITIONS: readonly number[] = [];
 const stemPositions = new WeakMap<readonly string[], Map<string, number[]>>();
 
 /** Where each stem is in `stems`, in order; once per (frozen) array. */
