@@ -74,9 +74,16 @@ export class Analyzer {
   private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
   /** The last texts analysed: one message is ranked several times in a turn. */
   private readonly analysed = new Map<string, Analysis>();
+  /** The synonym phrases by their first key, longest first as in the table: looked up per word. */
+  private readonly synonymPhrases = new Map<string, SynonymTable["phrases"]>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
     this.synonyms = buildSynonyms(domain);
+    for (const phrase of this.synonyms.phrases) {
+      const list = this.synonymPhrases.get(phrase.keys[0]!) ?? [];
+      list.push(phrase);
+      this.synonymPhrases.set(phrase.keys[0]!, list);
+    }
     const dropped = new Set(domain.vocabulary.drop);
     for (const [act, list] of Object.entries(TASKS)) {
       if (dropped.has(act)) continue;
@@ -236,8 +243,23 @@ export class Analyzer {
     return this.allTerms(text).filter((t) => !t.taskOnly);
   }
 
-  /** The terms, with the function words that count only as a task act ("make"). */
-  private allTerms(text: string): Term[] {
+  /**
+   * The terms, with the function words that count only as a task act ("make"). The last few
+   * texts' terms are remembered (never changed once made): a turn reads some texts several times.
+   */
+  private allTerms(text: string): readonly Term[] {
+    let terms = this.termed.get(text);
+    if (terms === undefined) {
+      terms = this.readTerms(text);
+      if (this.termed.size >= ANALYSIS_CACHE_SIZE) this.termed.clear();
+      this.termed.set(text, terms);
+    }
+    return terms;
+  }
+
+  private readonly termed = new Map<string, readonly Term[]>();
+
+  private readTerms(text: string): Term[] {
     const parts = text.split(PLACEHOLDER);
     const out: Term[] = [];
     parts.forEach((part, i) => {
@@ -267,38 +289,19 @@ export class Analyzer {
       }))
       .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
       .map(({ t, afterNumber, negated, use, past }, i) => {
-        // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
-        const base = IRREGULAR[t.norm];
-        const corrected = this.correct(t.norm);
-        const word =
-          base && !this.synonyms.single.has(stem(t.norm))
-            ? base
-            : corrected === t.norm
-              ? this.unclip(t.norm)
-              : corrected;
-        const s = stem(word);
-        const noun = use === "noun";
+        const w = this.wordOf(t.norm);
         return {
-          stem: s,
+          stem: w.stem,
           past,
-          // "I can't make it": a negated task word asks for nothing; "reservation" names a thing;
-          // "wait, ..." is a filler, though it shares its stem with "waiting".
-          act:
-            negated ||
-            noun ||
-            NOMINAL.test(word) ||
-            (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
-              ? undefined
-              : (this.taskWords.get(s) ?? this.taskWords.get(stem(t.norm))),
-          key: this.synonyms.single.get(s) ?? s,
-          verb: use === "verb" && !negated && !this.synonyms.single.has(s),
-          stop: STOP_WORDS.has(word),
-          intent: INTENT_WORDS.has(word),
+          // "I can't make it": a negated task word asks for nothing.
+          act: negated || use === "noun" ? undefined : w.act,
+          key: w.key,
+          verb: use === "verb" && !negated && !w.domainWord,
+          stop: w.stop,
+          intent: w.intent,
           // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
           // unit after a number ("3 nights", "2 people") is part of that value.
-          properName:
-            (i > 0 && /^\p{Lu}/u.test(t.raw) && !this.vocabulary.has(t.norm)) ||
-            (afterNumber && !this.vocabulary.has(t.norm)),
+          properName: ((i > 0 && /^\p{Lu}/u.test(t.raw)) || afterNumber) && !w.known,
         };
       });
     const out: Term[] = [];
@@ -317,9 +320,9 @@ export class Analyzer {
         i++;
         continue;
       }
-      const phrase = this.synonyms.phrases.find((p) =>
-        p.keys.every((k, j) => items[i + j]?.key === k),
-      );
+      const phrase = this.synonymPhrases
+        .get(items[i]!.key)
+        ?.find((p) => p.keys.every((k, j) => items[i + j]?.key === k));
       if (phrase) {
         out.push({ key: phrase.key, properName: false });
         i += phrase.keys.length;
@@ -380,6 +383,45 @@ export class Analyzer {
     }
     return out;
   }
+
+  /**
+   * What a folded word is to the ranking wherever it stands: its reading (corrected, unclipped,
+   * irregular past as its verb), stem, key and act. The same for every message, so remembered.
+   */
+  private wordOf(norm: string): WordReading {
+    let reading = this.readings.get(norm);
+    if (reading === undefined) {
+      // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
+      const base = IRREGULAR[norm];
+      const corrected = this.correct(norm);
+      const word =
+        base && !this.synonyms.single.has(stem(norm))
+          ? base
+          : corrected === norm
+            ? this.unclip(norm)
+            : corrected;
+      const s = stem(word);
+      reading = {
+        stem: s,
+        // "reservation" names a thing; "wait, ..." is a filler, though it shares its stem with
+        // "waiting".
+        act:
+          NOMINAL.test(word) || (STOP_WORDS.has(word) && !this.taskWordForms.has(word))
+            ? undefined
+            : (this.taskWords.get(s) ?? this.taskWords.get(stem(norm))),
+        key: this.synonyms.single.get(s) ?? s,
+        domainWord: this.synonyms.single.has(s),
+        stop: STOP_WORDS.has(word),
+        intent: INTENT_WORDS.has(word),
+        known: this.vocabulary.has(norm),
+      };
+      if (this.readings.size >= CORRECTION_CACHE_SIZE) this.readings.clear();
+      this.readings.set(norm, reading);
+    }
+    return reading;
+  }
+
+  private readonly readings = new Map<string, WordReading>();
 
   /**
    * A two-word task phrase whose particle comes a few words later ("push my booking back",
@@ -486,6 +528,20 @@ export class Analyzer {
   knows(term: string): boolean {
     return this.vocabulary.has(term);
   }
+}
+
+/** What one folded word is to the ranking, wherever it stands (see Analyzer.wordOf). */
+interface WordReading {
+  stem: string;
+  /** Its task act, unless negated or said as a noun. */
+  act: string | undefined;
+  key: string;
+  /** The domain's synonym groups map the word to a key of their own. */
+  domainWord: boolean;
+  stop: boolean;
+  intent: boolean;
+  /** A word of the domain's own vocabulary. */
+  known: boolean;
 }
 
 export interface Term {

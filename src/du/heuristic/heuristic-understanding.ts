@@ -1105,8 +1105,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (greeting > 0) spans.push({ start: 0, end: greeting });
     // Letter formulas ("Dear Sir or Madam", "Kind regards, Ana") and "I request that ..." frame
     // the request: "request" there is no card order.
-    for (const m of text.matchAll(LETTER_FRAME))
-      spans.push({ start: m.index, end: m.index + m[0].length });
+    if (mayFrame(text))
+      for (const m of text.matchAll(LETTER_FRAME))
+        spans.push({ start: m.index, end: m.index + m[0].length });
     let out = text;
     let cut = Number.POSITIVE_INFINITY;
     // Right to left, skipping spans that overlap one already cut (two slots share a choice).
@@ -1543,6 +1544,20 @@ const RUNNER_UP_SHARE = 0.4;
 /** The formulas of a formal message, around its request (see rankingView). */
 const LETTER_FRAME =
   /^\s*dear\b[^,.!\n]*[,.!]?|\b(?:kind|best|warm)? ?regards\b.*$|\byours (?:sincerely|faithfully)\b.*$|\b(?:request|ask)(?:ing)? that\b/gi;
+
+/**
+ * Whether LETTER_FRAME can match: each of its forms has one of these words. A plain substring
+ * test is cheaper than the frame search, which tries its optional openers at every character.
+ */
+function mayFrame(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (
+    lower.includes("dear") ||
+    lower.includes("regards") ||
+    lower.includes("yours") ||
+    lower.includes("that")
+  );
+}
 
 /** A question about a thing: "where do I find ...", "what do you mean by ...". */
 const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?:the|a|an)\b/;

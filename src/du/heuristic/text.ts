@@ -43,12 +43,15 @@ export function tokenize(text: string): readonly Token[] {
   const cached = tokenCache.get(text);
   if (cached) return cached;
   const tokens: Token[] = [];
+  // Plain ASCII folds letter by letter: the whole text is folded once and each word sliced.
+  const folded = ASCII.test(text) ? fold(text) : undefined;
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const start = match.index ?? 0;
-    tokens.push(
-      Object.freeze({ raw, norm: fold(raw).replace(/'/g, ""), start, end: start + raw.length }),
-    );
+    const end = start + raw.length;
+    const word = folded === undefined ? fold(raw) : folded.slice(start, end);
+    const norm = word.includes("'") ? word.replace(/'/g, "") : word;
+    tokens.push(Object.freeze({ raw, norm, start, end }));
   }
   if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
   tokenCache.set(text, Object.freeze(tokens));
@@ -121,11 +124,35 @@ export function* keySpans(
   stems: readonly string[],
   keys: readonly (readonly string[])[],
 ): Generator<readonly [number, number]> {
+  // Only where a key's first stem is said: each stem's positions, once per stem array.
+  const at = positionsOf(stems);
   for (const key of keys) {
-    for (let i = 0; i + key.length <= stems.length; i++) {
-      if (keyAt(stems, i, key)) yield [i, i + key.length];
+    if (key.length === 0) {
+      for (let i = 0; i <= stems.length; i++) yield [i, i];
+      continue;
+    }
+    for (const i of at.get(key[0]!) ?? NO_POSITIONS) {
+      if (i + key.length <= stems.length && keyAt(stems, i, key)) yield [i, i + key.length];
     }
   }
+}
+
+const NO_POSITIONS: readonly number[] = [];
+const stemPositions = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/** Where each stem is in `stems`, in order; once per (frozen) array. */
+function positionsOf(stems: readonly string[]): Map<string, number[]> {
+  let at = stemPositions.get(stems);
+  if (!at) {
+    at = new Map();
+    for (let i = 0; i < stems.length; i++) {
+      const list = at.get(stems[i]!);
+      if (list) list.push(i);
+      else at.set(stems[i]!, [i]);
+    }
+    if (Object.isFrozen(stems)) stemPositions.set(stems, at);
+  }
+  return at;
 }
 
 /** A noun made from a verb ("reservation"): it names the thing, the verb the act. */
@@ -136,6 +163,21 @@ export const NOMINAL = /^.{3,}ations?$/;
  * same key consistently (the index and the query go through it alike), not produce real stems.
  */
 export function stem(word: string): string {
+  // Every reader stems the same few words of a message, and messages share most of theirs.
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemWord(word);
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Recently stemmed words; bounded, so arbitrary user words cannot grow memory without limit. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_SIZE = 4096;
+
+function stemWord(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;

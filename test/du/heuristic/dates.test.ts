@@ -217,3 +217,24 @@ describe("findWeekend", () => {
     expect(findWeekend("next weekend", sunday)[0]?.value).toBe("2026-03-21");
   });
 });
+
+describe("findDates inside longer sentences", () => {
+  // Each search runs only when the words it needs are in the message: these must still be found.
+  it.each([
+    ["my parcel went missing 2 weeks ago, can you check", "2026-02-24"],
+    ["the heater broke down this morning", "2026-03-10"],
+    ["please call me back the day after tomorrow at noon", "2026-03-12"],
+    ["we could meet sat night if that works", "2026-03-14"],
+    ["since last monday the app keeps crashing", "2026-03-09"],
+    ["I'll be away for a while, back in two weeks", "2026-03-24"],
+    ["Drop it off on the 21st of March, thanks", "2026-03-21"],
+    ["3 days from now we leave", "2026-03-13"],
+    ["TOMORROW, please!", "2026-03-11"],
+  ])("%s", (text, value) => {
+    expect(one(text)).toBe(value);
+  });
+
+  it("finds nothing where no word or digit of a date is said", () => {
+    expect(findDates("please freeze the card I lost at the station", NOW)).toEqual([]);
+  });
+});

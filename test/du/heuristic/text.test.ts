@@ -6,6 +6,7 @@ import {
   editDistanceAtMost1,
   editDistanceWithin,
   fold,
+  keySpans,
   stem,
   tokenize,
 } from "../../../src/du/heuristic/text.ts";
@@ -131,5 +132,23 @@ describe("editDistanceWithin", () => {
     expect(editDistanceWithin("interest", "internet", 1)).toBe(2);
     expect(editDistanceWithin("cancel", "cancel", 2)).toBe(0);
     expect(editDistanceWithin("abc", "abcdef", 2)).toBe(3);
+  });
+});
+
+describe("keySpans", () => {
+  it("yields each key's spans in order, key by key, where its first stem is said", () => {
+    const stems = ["send", "money", "to", "money", "box"];
+    const keys = [["money", "box"], ["money"], ["to"], ["box", "office"]];
+    expect([...keySpans(stems, keys)]).toEqual([
+      [3, 5],
+      [1, 2],
+      [3, 4],
+      [2, 3],
+    ]);
+    // The same array asked again (its positions are remembered) gives the same spans.
+    expect([...keySpans(Object.freeze(stems), [["money"]])]).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

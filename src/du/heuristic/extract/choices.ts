@@ -27,6 +27,8 @@ const TYPO_MIN = 5;
 const PREFIX_MIN = 6;
 /** The last word of a choice of several words may be clipped this short ("heart doc"). */
 const CLIPPED_LAST_MIN = 3;
+/** Clipped words remembered per choice slot; bounded, as user words are arbitrary. */
+const CLIPPED_CACHE_SIZE = 4096;
 
 /**
  * Only plurals are folded for choices: full stemming would read the verb "check" as the choice
@@ -158,11 +160,8 @@ export class ChoiceMatcher {
       let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
       let length = match?.stems.length ?? 0;
       if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
-        const candidates = this.singles.filter((v) => v.stems[0]!.startsWith(stems[i]!));
-        if (new Set(candidates.map((c) => c.value)).size === 1) {
-          match = candidates[0];
-          length = 1;
-        }
+        match = this.clipped(stems[i]!);
+        if (match) length = 1;
       }
       // "olivs": a word of five letters or more missing one letter of a one-word choice, no word
       // of the domain itself (the analyzer leaves it, its stem being the choice's).
@@ -238,6 +237,23 @@ export class ChoiceMatcher {
     });
     return new Set(candidates.map((c) => c.value)).size === 1 ? candidates[0] : undefined;
   }
+
+  /**
+   * The one-word variant a clipped word starts ("pepperon"), when all such variants are of one
+   * choice. Scans every variant, so each word's answer is remembered (bounded).
+   */
+  private clipped(stem: string): Variant | undefined {
+    let hit = this.clippings.get(stem);
+    if (hit === undefined) {
+      const candidates = this.singles.filter((v) => v.stems[0]!.startsWith(stem));
+      hit = new Set(candidates.map((c) => c.value)).size === 1 ? candidates[0]! : null;
+      if (this.clippings.size >= CLIPPED_CACHE_SIZE) this.clippings.clear();
+      this.clippings.set(stem, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private readonly clippings = new Map<string, Variant | null>();
 
   /** The one choice the message names, or null when it names none or several different ones. */
   single(text: string): ChoiceMatch | null {

@@ -492,25 +492,74 @@ export function dayKey(now: Date): string {
   return lastDay.key;
 }
 
+/** Relative day words a RELATIVE phrase ends with ("tomorrow" of "the day after tomorrow"). */
+const RELATIVE_WORDS = new Set(Object.keys(RELATIVE).map((k) => k.split(" ").at(-1)!));
+/** The words a part of today ends with ("this morning", "esta tarde"). */
+const PART_WORDS = new Set([
+  "morning",
+  "afternoon",
+  "evening",
+  "today",
+  "manana",
+  "tarde",
+  "noche",
+]);
+/** The units counted in "3 days ago", "in a week", "dentro de 2 semanas", "for days". */
+const UNIT_WORDS = new Set(["day", "days", "week", "weeks", "dia", "dias", "semana", "semanas"]);
+const SHORT_WORDS = new Set(Object.keys(WEEKDAY_WORDS));
+const MONTH_WORDS = new Set(Object.keys(MONTHS));
+const WEEKDAY_NAMES = new Set([...Object.keys(WEEKDAYS), ...Object.keys(WEEKDAY_SHORT)]);
+const NONE: RegExpExecArray[] = [];
+
+/**
+ * Which kinds of date words the folded text has as whole words, as the searches below match
+ * them (between word boundaries): a search needing a kind the text lacks cannot match and is
+ * skipped. Most messages hold no date, and each search scans the whole message.
+ */
+function dateCues(s: string) {
+  const cues = {
+    digit: /\d/.test(s),
+    month: false,
+    weekday: false,
+    short: false,
+    relative: false,
+    part: false,
+    unit: false,
+    ago: false,
+  };
+  for (const w of s.match(/\w+/g) ?? []) {
+    if (MONTH_WORDS.has(w)) cues.month = true;
+    if (WEEKDAY_NAMES.has(w)) cues.weekday = true;
+    if (SHORT_WORDS.has(w)) cues.short = true;
+    if (RELATIVE_WORDS.has(w)) cues.relative = true;
+    if (PART_WORDS.has(w)) cues.part = true;
+    if (UNIT_WORDS.has(w)) cues.unit = true;
+    if (w === "ago" || w === "hace") cues.ago = true;
+  }
+  return cues;
+}
+
 function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // Folding keeps the length for Latin text, so offsets stay valid for the raw message.
   const s = fold(text);
+  const has = dateCues(s);
+  const digitsAndMonth = has.digit && has.month;
   const out: DateMatch[] = [];
   const push = (value: string | null, start: number, end: number) => {
     if (!value || out.some((m) => m.start < end && start < m.end)) return;
     out.push({ value, start, end });
   };
-  for (const m of s.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
+  for (const m of has.digit ? s.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g) : NONE) {
     push(iso(+m[1]!, +m[2]!, +m[3]!), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b/g)) {
+  for (const m of has.digit ? s.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b/g) : NONE) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
     const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
     push(iso(year, b, a), m.index!, m.index! + m[0].length);
   }
   // "3/4", "15/04": day and month without a year (day first unless that cannot be), the next one.
-  for (const m of s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
+  for (const m of has.digit ? s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g) : NONE) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
     const since = past || SINCE_LEAD.test(s.slice(Math.max(0, m.index! - LEAD_REACH), m.index!));
@@ -518,7 +567,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   // "20-23 december", "del 20 al 23 de diciembre": the first day is in the second's month;
   // "december 20 to 23": the second day is in the first's.
-  for (const m of s.matchAll(DAY_RANGE_MONTH)) {
+  for (const m of digitsAndMonth ? s.matchAll(DAY_RANGE_MONTH) : NONE) {
     const month = MONTHS[m[3]!]!;
     const [first, second] = [+m[1]!, +m[2]!];
     if (first >= second) continue;
@@ -531,7 +580,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       m.index! + m[0].length,
     );
   }
-  for (const m of s.matchAll(MONTH_DAY_RANGE)) {
+  for (const m of digitsAndMonth ? s.matchAll(MONTH_DAY_RANGE) : NONE) {
     const month = MONTHS[m[1]!]!;
     const [first, second] = [+m[2]!, +m[3]!];
     if (first >= second) continue;
@@ -553,7 +602,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   // "Monday the 15th of March", "since March 8": a weekday before the date is part of it (one
   // date, not two), and "since" reads it back.
-  for (const re of [DAY_MONTH, MONTH_DAY]) {
+  for (const re of digitsAndMonth ? [DAY_MONTH, MONTH_DAY] : []) {
     for (const m of s.matchAll(re)) {
       const [day, month] = re === DAY_MONTH ? [+m[1]!, MONTHS[m[2]!]!] : [+m[2]!, MONTHS[m[1]!]!];
       const before = s.slice(Math.max(0, m.index! - LEAD_REACH), m.index!);
@@ -566,7 +615,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       );
     }
   }
-  for (const m of s.matchAll(WORD_DAY_MONTH)) {
+  for (const m of has.month ? s.matchAll(WORD_DAY_MONTH) : NONE) {
     const before = s.slice(Math.max(0, m.index - LEAD_REACH), m.index);
     const back = past || SINCE_LEAD.test(before);
     push(
@@ -576,7 +625,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     );
   }
   // "Tuesday the 16th", "wednesday 24th": the next 16th that is a Tuesday (else the next 16th).
-  for (const m of s.matchAll(WEEKDAY_DAY)) {
+  for (const m of has.weekday && has.digit ? s.matchAll(WEEKDAY_DAY) : NONE) {
     const target = weekday(m[1]!);
     const day = +m[2]!;
     const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
@@ -588,36 +637,39 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   // Past forms first: "since monday" is the last Monday, "this morning" is today, and
   // "manana" there is no tomorrow.
-  for (const m of s.matchAll(PAST_WEEKDAY)) {
+  for (const m of has.weekday ? s.matchAll(PAST_WEEKDAY) : NONE) {
     const target = weekday((m[2] ?? m[3])!);
     const since = m[1] !== undefined && /^(?:since|desde)/.test(m[1]);
     let days = (now.getDay() - target + 7) % 7;
     if (days === 0 && !since) days = 7;
     push(addDays(now, -days), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(PART_OF_TODAY))
+  for (const m of has.part ? s.matchAll(PART_OF_TODAY) : NONE)
     push(addDays(now, 0), m.index!, m.index! + m[0].length);
-  for (const m of s.matchAll(AGO)) {
+  for (const m of has.ago && has.unit ? s.matchAll(AGO) : NONE) {
     push(addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
   if (past)
-    for (const m of s.matchAll(LASTED)) {
+    for (const m of has.unit ? s.matchAll(LASTED) : NONE) {
       // "for days" says no count; "the past week" counts one.
       if (m[1] === undefined && !/\b(?:last|past)\s+\w+$/.test(m[0])) continue;
       push(addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
     }
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
-  for (const m of s.matchAll(DAY_OF_MONTH)) {
+  for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
     push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3])!, past), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(FROM_NOW)) {
+  for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
     push(addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(RELATIVE_DAY)) {
+  for (const m of has.relative ? s.matchAll(RELATIVE_DAY) : NONE) {
     push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
-  for (const m of [...s.matchAll(WEEKDAY), ...s.matchAll(WORD_WEEKDAY)]) {
+  for (const m of [
+    ...(has.weekday ? s.matchAll(WEEKDAY) : NONE),
+    ...(has.short ? s.matchAll(WORD_WEEKDAY) : NONE),
+  ]) {
     const target = weekday((m[2] ?? m[3])!);
     const ahead = m[1] !== undefined && /next|proximo|coming/.test(m[1]);
     // Asked about the past ("since when?"), "on monday" is the last Monday (today included).
@@ -630,7 +682,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     if (days === 0 && ahead) days = 7;
     push(addDays(now, days), m.index!, m.index! + m[0].length);
   }
-  for (const m of s.matchAll(AHEAD)) {
+  for (const m of has.unit ? s.matchAll(AHEAD) : NONE) {
     push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
   }
   // "tomorow", "thrusday": a long date word typed wrong, when nothing else is a date and it is
