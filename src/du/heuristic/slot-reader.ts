@@ -15,6 +15,7 @@ import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   COMPARATIVES,
+  DATE_END,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   FILLERS,
@@ -630,6 +631,20 @@ export class SlotReader {
       if (!slot || found.has(slot.name)) continue;
       const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
       if (f) found.add(f);
+    }
+    // "a car in Malaga tomorrow", "a room on saturday" with a pick-up and a return date (a
+    // check-in and a check-out): a date said with no word for the end of a span fills the first
+    // date slot the flow asks that is still empty; a second such date fills the next. Dates
+    // said out of time order are left to be asked one by one.
+    if (dates.length > 0 && !dateSlot && inTimeOrder(dates)) {
+      let dateSlots: SlotInfo[] | undefined;
+      for (const d of dates) {
+        if (!found.isFree(d) || endOfSpan(tokens, d)) continue;
+        dateSlots ??= slots.filter((s) => s.kind === "date");
+        const next = dateSlots.find((s) => !found.has(s.name));
+        if (!next) break;
+        found.add(foundAt(next, d.value, d));
+      }
     }
 
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
@@ -1274,6 +1289,20 @@ function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
 }
 
 /** Dates said in the order they happen ("friday until sunday"), none the same day. */
+/**
+ * A date said right after a word for the end of a span ("until the 18th", "returning on
+ * sunday"), a function word or two between.
+ */
+function endOfSpan(tokens: readonly Token[], date: Span): boolean {
+  const at = tokenIndexFrom(tokens, date.start);
+  for (let i = (at < 0 ? tokens.length : at) - 1, skipped = 0; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (DATE_END.has(t.norm)) return true;
+    if (!STOP_WORDS.has(t.norm) || ++skipped > 2) return false;
+  }
+  return false;
+}
+
 function inTimeOrder(dates: readonly { value: string }[]): boolean {
   for (let i = 1; i < dates.length; i++) if (dates[i - 1]!.value >= dates[i]!.value) return false;
   return true;

@@ -222,6 +222,7 @@ export const ES: LanguagePack = {
     digits: ["digitos", "termina", "acaba"],
   },
   pastCues: list("desde empezo comenzo paso ocurrio"),
+  dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   weeks:

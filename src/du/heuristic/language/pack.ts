@@ -157,6 +157,12 @@ export interface LanguagePack {
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
    */
   pastCues: string[];
+  /**
+   * Said right before a date, they make it the end of a span ("until the 18th", "returning on
+   * sunday", "hasta el lunes"): in a flow with several date slots such a date is not read as
+   * the first one; a date with no such word fills the first empty date slot the flow asks.
+   */
+  dateEnd: string[];
   /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
   shiftWords: string[];
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */

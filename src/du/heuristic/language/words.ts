@@ -88,6 +88,7 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
   ...NONE.filter((w) => !w.includes(" ")),
   "not",
 ]);
+export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
