@@ -742,7 +742,9 @@ export const EN: LanguagePack = {
   },
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
-  dateEnd: list("to until till til thru through returning return back ends ending leaving departing"),
+  dateEnd: list(
+    "to until till til thru through returning return back ends ending leaving departing",
+  ),
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
   weeks:
