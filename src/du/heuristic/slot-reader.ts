@@ -32,6 +32,7 @@ import {
   RELATIONS_EN,
   SELF_ONLY,
   STOP_WORDS,
+  TAKE_BACK,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -529,8 +530,9 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
-    const dates = findDates(text, this.now(), dateSlot?.past).filter(
-      (d) => !givenUp(text, d.start, d.end),
+    const dates = notTakenBack(
+      text,
+      findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
     );
     if (dates.length === 1 && dateSlot)
       found.add({
@@ -922,9 +924,9 @@ export class SlotReader {
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
-          const m = slot
-            .choices!.find(text)
-            .find((x) => x.start >= from && x.start <= reach && free(x) && !givenUp(text, x.start));
+          const m = notTakenBack(text, slot.choices!.find(text)).find(
+            (x) => x.start >= from && x.start <= reach && free(x) && !givenUp(text, x.start),
+          );
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
@@ -1326,6 +1328,25 @@ function givenUp(text: string, start: number, end?: number): boolean {
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
 }
 
+/** How far apart two values of one slot may be for the words between to take the first back. */
+const TAKE_BACK_REACH = 40;
+
+/**
+ * The values of one slot `text` names, less those a later one takes back: "a car in Valencia,
+ * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two).
+ */
+function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
+  return values.filter(
+    (m) =>
+      !values.some(
+        (later) =>
+          later.start >= m.end &&
+          later.start - m.end <= TAKE_BACK_REACH &&
+          TAKE_BACK.test(flat(text.slice(m.end, later.start))),
+      ),
+  );
+}
+
 /**
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
@@ -1333,7 +1354,10 @@ function givenUp(text: string, start: number, end?: number): boolean {
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
-  const kept = all.filter((m) => !givenUp(text, m.start));
+  const kept = notTakenBack(
+    text,
+    all.filter((m) => !givenUp(text, m.start)),
+  );
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

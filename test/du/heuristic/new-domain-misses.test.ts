@@ -92,3 +92,29 @@ describe("a date with no cue in a flow asking two dates", () => {
     expect(slots.sail_day).toBeUndefined();
   });
 });
+
+describe("a value corrected inside the first message", () => {
+  it("keeps the later value and the request", () => {
+    const commands = read("charter a boat in palma, sorry I mean ibiza");
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "charter_boat" });
+    expect(slotsOf(commands)).toMatchObject({ harbour: "ibiza" });
+    expect(slotsOf(read("a catamaran in mahon, no wait, a motorboat please"))).toMatchObject({
+      boat: "motorboat",
+    });
+    expect(slotsOf(read("I want to charter a boat friday, I mean saturday"))).toMatchObject({
+      sail_day: "2027-03-13",
+    });
+  });
+
+  it("reads the Spanish take-back too", () => {
+    expect(slotsOf(read("un barco en palma, perdón, quiero decir mahon"))).toMatchObject({
+      harbour: "mahon",
+    });
+  });
+
+  it("keeps a value another one is only compared with", () => {
+    expect(slotsOf(read("charter a catamaran rather than a sailboat"))).toMatchObject({
+      boat: "catamaran",
+    });
+  });
+});

@@ -364,6 +364,8 @@ export const EN: LanguagePack = {
     "^(?:actually|sorry|oops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction)\\b",
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
+  takeBack:
+    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",

@@ -92,6 +92,8 @@ export const ES: LanguagePack = {
   digressionCues: "\\b(?:primero|antes)\\b",
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
+  takeBack:
+    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",

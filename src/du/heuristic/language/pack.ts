@@ -62,6 +62,12 @@ export interface LanguagePack {
   correctionOpeners: string;
   /** Correction phrases anywhere in the message. */
   correctionPhrases: string;
+  /**
+   * Said between two values of one slot in one message, it takes the first back ("Valencia,
+   * sorry I mean Seville", "a compact, no wait, an SUV"): the later value is the one meant.
+   * Matched on the folded words between the two values.
+   */
+  takeBack: string;
   /** A question about something the assistant said before (named groups `term`, `again`). */
   recallQuestion: string;
   /** Words that make a message a request rather than a bare value. */

@@ -43,6 +43,7 @@ export const SWITCH_CUES = cue((p) => p.switchCues);
 export const DIGRESSION_CUES = cue((p) => p.digressionCues);
 export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
 export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
+export const TAKE_BACK = cue((p) => p.takeBack);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
 export const LIST_ADD = cue((p) => p.listAdd);
