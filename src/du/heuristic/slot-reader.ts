@@ -21,6 +21,7 @@ import {
   FILLERS,
   GIVEN_UP,
   GIVEN_UP_AFTER,
+  GREETING_WORDS,
   ITEM_NEGATORS,
   NONE,
   NOTHING_MORE,
@@ -31,6 +32,8 @@ import {
   PREPOSITIONS,
   RELATIONS_EN,
   SELF_ONLY,
+  SELF_INTRO_AFTER,
+  SELF_INTRO_BEFORE,
   STOP_WORDS,
   TAKE_BACK,
   WEEKS,
@@ -654,7 +657,8 @@ export class SlotReader {
     if (nameSlot && !found.has(nameSlot.name)) {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
-        this.relationName(nameSlot, text, tokens, free);
+        this.relationName(nameSlot, text, tokens, free) ??
+        this.selfName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -1008,6 +1012,51 @@ export class SlotReader {
     return { slot: slot.name, value, ...span };
   }
 
+  /**
+   * The speaker's own name as a clause of its own ("this is Maria Lopez, ...", "Carlos Ruiz
+   * here, ...", "soy Maria Lopez"; pack `selfIntroBefore`/`selfIntroAfter`): capitalised name
+   * words only, so "this is urgent" or "the car here" names nobody.
+   */
+  private selfName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    const phraseAt = (i: number, phrase: readonly string[]) =>
+      phrase.every((w, k) => tokens[i + k]?.norm === w);
+    const capitalisedName = (span: Span) =>
+      tokens.every((t) => t.end <= span.start || t.start >= span.end || /^\p{Lu}/u.test(t.raw));
+    for (let i = 0; i < tokens.length; i++) {
+      if (!clauseStart(text, tokens, i)) continue;
+      for (const phrase of SELF_INTRO_BEFORE) {
+        const at = i + phrase.length;
+        if (!phraseAt(i, phrase) || !/^\p{Lu}/u.test(tokens[at]?.raw ?? "")) continue;
+        const span = this.nameAfter(text, tokens, at, free);
+        if (span && capitalisedName(span) && clauseEnd(text, span.end))
+          return this.textFound(slot, text, span);
+      }
+      // "Carlos Ruiz here": capitalised name words from the clause's start up to the cue.
+      let j = i;
+      while (j < tokens.length && j - i < MAX_NAME_WORDS && /^\p{Lu}/u.test(tokens[j]!.raw)) {
+        if (
+          !this.nameWord(tokens[j]!, free) ||
+          (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!))
+        )
+          break;
+        j++;
+      }
+      if (j === i) continue;
+      for (const phrase of SELF_INTRO_AFTER) {
+        const last = tokens[j + phrase.length - 1];
+        if (!phraseAt(j, phrase) || !last || !clauseEnd(text, last.end)) continue;
+        if (!adjacent(text, tokens[j - 1]!, tokens[j]!)) continue;
+        return this.textFound(slot, text, { start: tokens[i]!.start, end: tokens[j - 1]!.end });
+      }
+    }
+    return null;
+  }
+
   /** "my sister Laura" anywhere in `text`, as a value of the name slot `slot`; else null. */
   relation(slot: SlotInfo, text: string): Found | null {
     const tokens = tokenize(text);
@@ -1280,6 +1329,18 @@ function wordBounded(text: string, start: number, end: number): boolean {
 }
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
+/** Token `i` opens a clause: the text's start, after punctuation or after a greeting word. */
+function clauseStart(text: string, tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  if (/[,.;:!?]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
+  return tokens.slice(0, i).every((t) => GREETING_WORDS.has(t.norm));
+}
+
+/** Offset `end` closes a clause: the text ends or punctuation follows. */
+function clauseEnd(text: string, end: number): boolean {
+  return /^\s*(?:[,.;:!?]|$)/.test(text.slice(end));
+}
+
 function adjacent(text: string, a: Token, b: Token): boolean {
   return /^[\s-]*$/.test(text.slice(a.end, b.start)) && text.slice(a.end, b.start).length > 0;
 }

@@ -118,3 +118,26 @@ describe("a value corrected inside the first message", () => {
     });
   });
 });
+
+describe("the speaker's name said as a clause of its own", () => {
+  it("fills the flow's one name slot", () => {
+    expect(slotsOf(read("Lena Vogel here, I want to charter a sailboat in palma"))).toMatchObject({
+      skipper: "Lena Vogel",
+      boat: "sailboat",
+    });
+    expect(slotsOf(read("hello, this is Tomas Berg, can I charter a boat?"))).toMatchObject({
+      skipper: "Tomas Berg",
+    });
+    expect(slotsOf(read("Ines Prat speaking, I'd like to charter a boat"))).toMatchObject({
+      skipper: "Ines Prat",
+    });
+    expect(slotsOf(read("hola, soy Pau Serra, quiero un barco en ibiza"))).toMatchObject({
+      skipper: "Pau Serra",
+    });
+  });
+
+  it("names nobody without a capitalised name", () => {
+    expect(slotsOf(read("this is urgent, I want to charter a boat")).skipper).toBeUndefined();
+    expect(slotsOf(read("charter a boat in palma here")).skipper).toBeUndefined();
+  });
+});

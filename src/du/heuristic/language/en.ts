@@ -392,6 +392,8 @@ export const EN: LanguagePack = {
     "3rd": 2,
     last: -1,
   },
+  selfIntroBefore: ["this is"],
+  selfIntroAfter: ["here", "speaking", "calling"],
   possessives: ["my", "our"],
   relations: list(
     "sister brother mother mom mum dad father son daughter wife husband partner friend",

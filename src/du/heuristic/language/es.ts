@@ -116,6 +116,8 @@ export const ES: LanguagePack = {
     ultimo: -1,
     ultima: -1,
   },
+  selfIntroBefore: ["soy", "aqui", "le habla", "te habla"],
+  selfIntroAfter: ["aqui", "al habla"],
   possessives: ["mi", "mis", "nuestra", "nuestro"],
   relations: list(
     "hermana hermano madre padre mama papa hijo hija esposa esposo mujer marido novia novio",

@@ -94,6 +94,13 @@ export interface LanguagePack {
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */
   ordinals: Record<string, number>;
+  /**
+   * The speaker giving their own name as a clause of its own: said before it ("this is Maria
+   * Lopez", "soy Maria Lopez") or after it ("Carlos Ruiz here", "Maria Lopez speaking"). The
+   * capitalised name is the flow's one name slot, as "my name is ..." is.
+   */
+  selfIntroBefore: string[];
+  selfIntroAfter: string[];
   /** Possessives before a relation word ("my sister Laura"). */
   possessives: string[];
   /** People named by relation rather than by name ("my sister"); domains add their own. */
