@@ -141,3 +141,16 @@ describe("the speaker's name said as a clause of its own", () => {
     expect(slotsOf(read("charter a boat in palma here")).skipper).toBeUndefined();
   });
 });
+
+describe("a question whose 'when I ...' clause names another flow's act", () => {
+  it("goes to the flow the question asks about", () => {
+    expect(started("is there a deposit when I charter a catamaran?")).toBe("boat_rates");
+    expect(started("do you keep money on my card if I charter a motorboat?")).toBe("boat_rates");
+    expect(started("when we charter a sailboat, what is the deposit?")).toBe("boat_rates");
+  });
+
+  it("keeps the request of a main clause that asks for it", () => {
+    expect(started("can I charter a catamaran if I have no licence?")).toBe("charter_boat");
+    expect(started("I want to charter a boat in palma when I arrive")).toBe("charter_boat");
+  });
+});

@@ -374,6 +374,7 @@ export const EN: LanguagePack = {
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
     "\\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me)\\b|\\?",
+  conditionLeads: ["when i", "when we", "if i", "if we", "whenever i", "once i"],
   questionStart:
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",

@@ -81,6 +81,11 @@ export interface LanguagePack {
    * named groups `old` and `new`; matched on the whole message, case-insensitively.
    */
   swapValue: string;
+  /**
+   * Open a clause that only sets the scene of a question ("... when I rent a car?", "if I
+   * cancel, do I pay?", "cuando alquilo ..."): the act that clause names is not what is asked.
+   */
+  conditionLeads: string[];
   /** Opens a question rather than an answer. */
   questionStart: string;
   /**
