@@ -140,9 +140,17 @@ function sceneClause(text: string): { start: number; end: number } | null {
       j++;
     const start = tokens[i]!.start;
     const end = tokens[j - 1]!.end;
-    // The rest, the question itself, needs two words or more.
-    const rest = i === 0 ? tokens.length - j : i;
-    if (j - i <= lead.length || rest < 2) continue;
+    // The question itself (before the clause, or after its comma) needs a word of its own:
+    // "is it ok if we arrive later" asks nothing but the clause.
+    let q = i === 0 ? j : 0;
+    let asked = false;
+    for (; q < (i === 0 ? tokens.length : i); q++) {
+      const w = tokens[q]!.norm;
+      if (i === 0 && q > j && /[,.;:!?]/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start)))
+        break;
+      if (!STOP_WORDS.has(w) && !FILLERS.has(w) && !AFFIRM.includes(w)) asked = true;
+    }
+    if (j - i <= lead.length || !asked) continue;
     // A clause opening the message sets the scene only when a question follows its comma.
     if (i === 0 && j === tokens.length) continue;
     return { start, end };

@@ -923,8 +923,13 @@ export class SlotReader {
           const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
         } else if (slot.kind === "date") {
+          // In the cue's own clause: "on monday, back on thursday" gives "on" no thursday.
           const d = findDates(text, this.now(), slot.past).find(
-            (x) => x.start >= from && x.start <= reach && free(x),
+            (x) =>
+              x.start >= from &&
+              x.start <= reach &&
+              free(x) &&
+              !/[,.;!?]/.test(text.slice(from, x.start)),
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {

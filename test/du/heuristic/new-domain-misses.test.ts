@@ -90,6 +90,10 @@ describe("a date with no cue in a flow asking two dates", () => {
     });
     const slots = slotsOf(read("a motorboat in palma until sunday"));
     expect(slots.sail_day).toBeUndefined();
+    // A trigger's "on {sail_day}" takes no date from the next clause.
+    expect(slotsOf(read("a boat in palma on monday, back on thursday")).sail_day).not.toBe(
+      "2027-03-11",
+    );
   });
 });
 
@@ -152,5 +156,7 @@ describe("a question whose 'when I ...' clause names another flow's act", () => 
   it("keeps the request of a main clause that asks for it", () => {
     expect(started("can I charter a catamaran if I have no licence?")).toBe("charter_boat");
     expect(started("I want to charter a boat in palma when I arrive")).toBe("charter_boat");
+    // The question asks nothing but its clause: the clause is the request.
+    expect(started("is it ok if we charter a boat in palma tomorrow?")).toBe("charter_boat");
   });
 });
