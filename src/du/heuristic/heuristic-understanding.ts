@@ -124,9 +124,9 @@ class MessageTurn implements Turn {
  * The clause of a question that only sets its scene (pack `conditionLeads`): "do you hold money
  * on my card when I rent a compact?" (after the question, to its end or the next punctuation),
  * "if I cancel today, is there a fee?" (before it, up to the comma). Null unless the message asks
- * (a question word opens it or it ends in "?") and the rest has words of its own.
+ * (a question word opens it or it ends in "?") and the rest has a word the domain knows.
  */
-function sceneClause(text: string): { start: number; end: number } | null {
+function sceneClause(model: DomainModel, text: string): { start: number; end: number } | null {
   const tokens = tokenize(text);
   const asks = /\?\s*$/.test(text) || QUESTION_START.test(flat(text));
   if (!asks || tokens.length < 4) return null;
@@ -140,15 +140,15 @@ function sceneClause(text: string): { start: number; end: number } | null {
       j++;
     const start = tokens[i]!.start;
     const end = tokens[j - 1]!.end;
-    // The question itself (before the clause, or after its comma) needs a word of its own:
-    // "is it ok if we arrive later" asks nothing but the clause.
+    // The question itself (before the clause, or after its comma) needs a word the domain
+    // knows: "is it ok if we arrive later", "what happens if I cancel" ask about the clause.
     let q = i === 0 ? j : 0;
     let asked = false;
     for (; q < (i === 0 ? tokens.length : i); q++) {
       const w = tokens[q]!.norm;
       if (i === 0 && q > j && /[,.;:!?]/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start)))
         break;
-      if (!STOP_WORDS.has(w) && !FILLERS.has(w) && !AFFIRM.includes(w)) asked = true;
+      if (!STOP_WORDS.has(w) && model.index.knows(model.analyzer.key(w))) asked = true;
     }
     if (j - i <= lead.length || !asked) continue;
     // A clause opening the message sets the scene only when a question follows its comma.
@@ -1123,7 +1123,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     // "is there a deposit when I rent a van?": the clause setting the question's scene names an
     // act, but the question asks about something else. Its words (not its values) are cut.
-    const scene = sceneClause(text);
+    const scene = sceneClause(model, text);
     if (scene) {
       const values = [...spans];
       for (const [key] of groups) {

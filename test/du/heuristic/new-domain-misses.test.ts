@@ -156,7 +156,8 @@ describe("a question whose 'when I ...' clause names another flow's act", () => 
   it("keeps the request of a main clause that asks for it", () => {
     expect(started("can I charter a catamaran if I have no licence?")).toBe("charter_boat");
     expect(started("I want to charter a boat in palma when I arrive")).toBe("charter_boat");
-    // The question asks nothing but its clause: the clause is the request.
+    // The question has no word of the domain: the clause is what it asks about.
     expect(started("is it ok if we charter a boat in palma tomorrow?")).toBe("charter_boat");
+    expect(started("what happens if I move my charter BT-2231?")).toBe("move_charter");
   });
 });
