@@ -16,6 +16,7 @@ import { saysFlowWord } from "./flow-words.ts";
 import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
+  CONDITION_LEADS,
   FILLERS,
   GREETING,
   INTENT_WORDS,
@@ -117,6 +118,44 @@ class MessageTurn implements Turn {
     this.#rank ??= this.model.index.rank(this.view.text, this.view.markers);
     return this.#rank;
   }
+}
+
+/**
+ * The clause of a question that only sets its scene (pack `conditionLeads`): "do you hold money
+ * on my card when I rent a compact?" (after the question, to its end or the next punctuation),
+ * "if I cancel today, is there a fee?" (before it, up to the comma). Null unless the message asks
+ * (a question word opens it or it ends in "?") and the rest has a word the domain knows.
+ */
+function sceneClause(model: DomainModel, text: string): { start: number; end: number } | null {
+  const tokens = tokenize(text);
+  const asks = /\?\s*$/.test(text) || QUESTION_START.test(flat(text));
+  if (!asks || tokens.length < 4) return null;
+  for (let i = 0; i < tokens.length; i++) {
+    const lead = CONDITION_LEADS.find((phrase) =>
+      phrase.every((w, k) => tokens[i + k]?.norm === w),
+    );
+    if (!lead) continue;
+    let j = i + lead.length;
+    while (j < tokens.length && !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)))
+      j++;
+    const start = tokens[i]!.start;
+    const end = tokens[j - 1]!.end;
+    // The question itself (before the clause, or after its comma) needs a word the domain
+    // knows: "is it ok if we arrive later", "what happens if I cancel" ask about the clause.
+    let q = i === 0 ? j : 0;
+    let asked = false;
+    for (; q < (i === 0 ? tokens.length : i); q++) {
+      const w = tokens[q]!.norm;
+      if (i === 0 && q > j && /[,.;:!?]/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start)))
+        break;
+      if (!STOP_WORDS.has(w) && model.index.knows(model.analyzer.key(w))) asked = true;
+    }
+    if (j - i <= lead.length || !asked) continue;
+    // A clause opening the message sets the scene only when a question follows its comma.
+    if (i === 0 && j === tokens.length) continue;
+    return { start, end };
+  }
+  return null;
 }
 
 /** A question word ends the text, maybe with one function word after it: "where is", "where". */
@@ -1098,6 +1137,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         for (const m of model.reader.mentions(text, texts, cues)) {
           if (!mostlyRequestWords(model, text.slice(m.start, m.end))) spans.push(m);
         }
+      }
+    }
+    // "is there a deposit when I rent a van?": the clause setting the question's scene names an
+    // act, but the question asks about something else. Its words (not its values) are cut.
+    const scene = sceneClause(model, text);
+    if (scene) {
+      const values = [...spans];
+      for (const [key] of groups) {
+        const [start, end] = key.split(":").map(Number) as [number, number];
+        values.push({ start, end });
+      }
+      for (const t of tokenize(text.slice(scene.start, scene.end))) {
+        const start = scene.start + t.start;
+        const end = scene.start + t.end;
+        if (!values.some((v) => v.start < end && start < v.end)) spans.push({ start, end });
       }
     }
     // A greeting in front of a request ("hey, can I move 1.5k ...") is not part of it.

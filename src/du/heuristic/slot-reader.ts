@@ -16,12 +16,14 @@ import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extrac
 import {
   ALL_BUT,
   COMPARATIVES,
+  DATE_END,
   DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   FILLERS,
   GIVEN_UP,
   GIVEN_UP_AFTER,
+  GREETING_WORDS,
   ITEM_NEGATORS,
   NONE,
   NOTHING_MORE,
@@ -32,8 +34,11 @@ import {
   PREPOSITIONS,
   RELATIONS_EN,
   SELF_ONLY,
+  SELF_INTRO_AFTER,
+  SELF_INTRO_BEFORE,
   SMALL_TALK,
   STOP_WORDS,
+  TAKE_BACK,
   TASKS,
   TELLER_AFTER,
   THANKS,
@@ -588,8 +593,9 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
-    let dates = findDates(text, this.now(), dateSlot?.past).filter(
-      (d) => !givenUp(text, d.start, d.end),
+    let dates = notTakenBack(
+      text,
+      findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
     );
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
     // the day given up.
@@ -699,6 +705,20 @@ export class SlotReader {
       const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
       if (f) found.add(f);
     }
+    // "a car in Malaga tomorrow", "a room on saturday" with a pick-up and a return date (a
+    // check-in and a check-out): a date said with no word for the end of a span fills the first
+    // date slot the flow asks that is still empty; a second such date fills the next. Dates
+    // said out of time order are left to be asked one by one.
+    if (dates.length > 0 && !dateSlot && inTimeOrder(dates)) {
+      let dateSlots: SlotInfo[] | undefined;
+      for (const d of dates) {
+        if (!found.isFree(d) || endOfSpan(tokens, d)) continue;
+        dateSlots ??= slots.filter((s) => s.kind === "date");
+        const next = dateSlots.find((s) => !found.has(s.name));
+        if (!next) break;
+        found.add(foundAt(next, d.value, d));
+      }
+    }
 
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
     const nameSlot = onlyNameLike(slots);
@@ -706,6 +726,7 @@ export class SlotReader {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
         this.relationName(nameSlot, text, tokens, free) ??
+        this.selfName(nameSlot, text, tokens, free) ??
         this.bareName(nameSlot, text, tokens, free);
       if (f) found.add(f);
     }
@@ -1076,12 +1097,17 @@ export class SlotReader {
           const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
         } else if (slot.kind === "date") {
+          // In the cue's own clause: "on monday, back on thursday" gives "on" no thursday.
           const d = findDates(text, this.now(), slot.past).find(
-            (x) => x.start >= from && x.start <= reach && free(x),
+            (x) =>
+              x.start >= from &&
+              x.start <= reach &&
+              free(x) &&
+              !/[,.;!?]/.test(text.slice(from, x.start)),
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
-          const all = slot.choices!.find(text);
+          const all = notTakenBack(text, slot.choices!.find(text));
           // "with the GP, who told me to see a heart doctor": the one who told is no value.
           const others = all.some((x) => !toldBy(text, x));
           const m = all.find(
@@ -1171,6 +1197,51 @@ export class SlotReader {
       ? inDomainLanguage(displayName(raw, text, this.relations), this.language)
       : raw;
     return { slot: slot.name, value, ...span };
+  }
+
+  /**
+   * The speaker's own name as a clause of its own ("this is Maria Lopez, ...", "Carlos Ruiz
+   * here, ...", "soy Maria Lopez"; pack `selfIntroBefore`/`selfIntroAfter`): capitalised name
+   * words only, so "this is urgent" or "the car here" names nobody.
+   */
+  private selfName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    const phraseAt = (i: number, phrase: readonly string[]) =>
+      phrase.every((w, k) => tokens[i + k]?.norm === w);
+    const capitalisedName = (span: Span) =>
+      tokens.every((t) => t.end <= span.start || t.start >= span.end || /^\p{Lu}/u.test(t.raw));
+    for (let i = 0; i < tokens.length; i++) {
+      if (!clauseStart(text, tokens, i)) continue;
+      for (const phrase of SELF_INTRO_BEFORE) {
+        const at = i + phrase.length;
+        if (!phraseAt(i, phrase) || !/^\p{Lu}/u.test(tokens[at]?.raw ?? "")) continue;
+        const span = this.nameAfter(text, tokens, at, free);
+        if (span && capitalisedName(span) && clauseEnd(text, span.end))
+          return this.textFound(slot, text, span);
+      }
+      // "Carlos Ruiz here": capitalised name words from the clause's start up to the cue.
+      let j = i;
+      while (j < tokens.length && j - i < MAX_NAME_WORDS && /^\p{Lu}/u.test(tokens[j]!.raw)) {
+        if (
+          !this.nameWord(tokens[j]!, free) ||
+          (j > i && !adjacent(text, tokens[j - 1]!, tokens[j]!))
+        )
+          break;
+        j++;
+      }
+      if (j === i) continue;
+      for (const phrase of SELF_INTRO_AFTER) {
+        const last = tokens[j + phrase.length - 1];
+        if (!phraseAt(j, phrase) || !last || !clauseEnd(text, last.end)) continue;
+        if (!adjacent(text, tokens[j - 1]!, tokens[j]!)) continue;
+        return this.textFound(slot, text, { start: tokens[i]!.start, end: tokens[j - 1]!.end });
+      }
+    }
+    return null;
   }
 
   /** "my sister Laura" anywhere in `text`, as a value of the name slot `slot`; else null. */
@@ -1445,6 +1516,18 @@ function wordBounded(text: string, start: number, end: number): boolean {
 }
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
+/** Token `i` opens a clause: the text's start, after punctuation or after a greeting word. */
+function clauseStart(text: string, tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  if (/[,.;:!?]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
+  return tokens.slice(0, i).every((t) => GREETING_WORDS.has(t.norm));
+}
+
+/** Offset `end` closes a clause: the text ends or punctuation follows. */
+function clauseEnd(text: string, end: number): boolean {
+  return /^\s*(?:[,.;:!?]|$)/.test(text.slice(end));
+}
+
 function adjacent(text: string, a: Token, b: Token): boolean {
   return /^[\s-]*$/.test(text.slice(a.end, b.start)) && text.slice(a.end, b.start).length > 0;
 }
@@ -1456,6 +1539,20 @@ function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
 }
 
 /** Dates said in the order they happen ("friday until sunday"), none the same day. */
+/**
+ * A date said right after a word for the end of a span ("until the 18th", "returning on
+ * sunday"), a function word or two between.
+ */
+function endOfSpan(tokens: readonly Token[], date: Span): boolean {
+  const at = tokenIndexFrom(tokens, date.start);
+  for (let i = (at < 0 ? tokens.length : at) - 1, skipped = 0; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (DATE_END.has(t.norm)) return true;
+    if (!STOP_WORDS.has(t.norm) || ++skipped > 2) return false;
+  }
+  return false;
+}
+
 function inTimeOrder(dates: readonly { value: string }[]): boolean {
   for (let i = 1; i < dates.length; i++) if (dates[i - 1]!.value >= dates[i]!.value) return false;
   return true;
@@ -1510,6 +1607,25 @@ function toldBy(text: string, m: Span): boolean {
   return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
 }
 
+/** How far apart two values of one slot may be for the words between to take the first back. */
+const TAKE_BACK_REACH = 40;
+
+/**
+ * The values of one slot `text` names, less those a later one takes back: "a car in Valencia,
+ * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two).
+ */
+function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
+  return values.filter(
+    (m) =>
+      !values.some(
+        (later) =>
+          later.start >= m.end &&
+          later.start - m.end <= TAKE_BACK_REACH &&
+          TAKE_BACK.test(flat(text.slice(m.end, later.start))),
+      ),
+  );
+}
+
 /**
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
@@ -1517,7 +1633,10 @@ function toldBy(text: string, m: Span): boolean {
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
-  let kept = all.filter((m) => !givenUp(text, m.start));
+  let kept = notTakenBack(
+    text,
+    all.filter((m) => !givenUp(text, m.start)),
+  );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.
   const asked = kept.filter((m) => !toldBy(text, m));
   if (asked.length > 0) kept = asked;

@@ -375,6 +375,8 @@ export const EN: LanguagePack = {
     "^(?:actually|sorry|oops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction)\\b",
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
+  takeBack:
+    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
@@ -384,6 +386,7 @@ export const EN: LanguagePack = {
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
     "\\b(?:what|whats|how|show|see|check|can i|could i|can you|could you|i want|i wanna|i need|id like|i would like|i have to|let me|tell me|give me)\\b|\\?",
+  conditionLeads: ["when i", "when we", "if i", "if we", "whenever i", "once i"],
   questionStart:
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
@@ -408,6 +411,8 @@ export const EN: LanguagePack = {
     "3rd": 2,
     last: -1,
   },
+  selfIntroBefore: ["this is"],
+  selfIntroAfter: ["here", "speaking", "calling"],
   possessives: ["my", "our"],
   titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(
@@ -787,6 +792,9 @@ export const EN: LanguagePack = {
   },
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
+  dateEnd: list(
+    "to until till til thru through returning return back ends ending leaving departing",
+  ),
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
   weeks:

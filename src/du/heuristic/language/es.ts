@@ -92,12 +92,15 @@ export const ES: LanguagePack = {
   digressionCues: "\\b(?:primero|antes)\\b",
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
+  takeBack:
+    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
   swapValue:
     "^(?:(?:puedes|podrias) )?(?:cambia|cambiar|cambiame|sustituye|sustituir|reemplaza|reemplazar) (?<old>.+?) (?:por|a) (?<new>.+)$",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
+  conditionLeads: ["cuando", "si"],
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
   businessQuestion:
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
@@ -120,6 +123,8 @@ export const ES: LanguagePack = {
     ultimo: -1,
     ultima: -1,
   },
+  selfIntroBefore: ["soy", "aqui", "le habla", "te habla"],
+  selfIntroAfter: ["aqui", "al habla"],
   possessives: ["mi", "mis", "nuestra", "nuestro"],
   titles: list("sr sra srta don dona senor senora dr dra"),
   relations: list(
@@ -229,6 +234,7 @@ export const ES: LanguagePack = {
     digits: ["digitos", "termina", "acaba"],
   },
   pastCues: list("desde empezo comenzo paso ocurrio"),
+  dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   weeks:

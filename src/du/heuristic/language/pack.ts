@@ -62,6 +62,12 @@ export interface LanguagePack {
   correctionOpeners: string;
   /** Correction phrases anywhere in the message. */
   correctionPhrases: string;
+  /**
+   * Said between two values of one slot in one message, it takes the first back ("Valencia,
+   * sorry I mean Seville", "a compact, no wait, an SUV"): the later value is the one meant.
+   * Matched on the folded words between the two values.
+   */
+  takeBack: string;
   /** A question about something the assistant said before (named groups `term`, `again`). */
   recallQuestion: string;
   /** Words that make a message a request rather than a bare value. */
@@ -75,6 +81,11 @@ export interface LanguagePack {
    * named groups `old` and `new`; matched on the whole message, case-insensitively.
    */
   swapValue: string;
+  /**
+   * Open a clause that only sets the scene of a question ("... when I rent a car?", "if I
+   * cancel, do I pay?", "cuando alquilo ..."): the act that clause names is not what is asked.
+   */
+  conditionLeads: string[];
   /** Opens a question rather than an answer. */
   questionStart: string;
   /**
@@ -105,6 +116,13 @@ export interface LanguagePack {
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */
   ordinals: Record<string, number>;
+  /**
+   * The speaker giving their own name as a clause of its own: said before it ("this is Maria
+   * Lopez", "soy Maria Lopez") or after it ("Carlos Ruiz here", "Maria Lopez speaking"). The
+   * capitalised name is the flow's one name slot, as "my name is ..." is.
+   */
+  selfIntroBefore: string[];
+  selfIntroAfter: string[];
   /** Possessives before a relation word ("my sister Laura"). */
   possessives: string[];
   /** People named by relation rather than by name ("my sister"); domains add their own. */
@@ -176,6 +194,12 @@ export interface LanguagePack {
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
    */
   pastCues: string[];
+  /**
+   * Said right before a date, they make it the end of a span ("until the 18th", "returning on
+   * sunday", "hasta el lunes"): in a flow with several date slots such a date is not read as
+   * the first one; a date with no such word fills the first empty date slot the flow asks.
+   */
+  dateEnd: string[];
   /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
   shiftWords: string[];
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */

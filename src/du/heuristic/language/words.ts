@@ -22,6 +22,8 @@ export const DENY = words((p) => p.deny);
 export const CANCEL = words((p) => p.cancel);
 export const HELP = words((p) => p.help);
 export const GREETING = words((p) => p.greeting);
+/** Each word of the greeting phrases ("hi", "good", "morning"): what may open a message before a clause. */
+export const GREETING_WORDS = new Set(GREETING.flatMap((g) => g.split(" ")));
 export const THANKS = words((p) => p.thanks);
 export const GOODBYE = words((p) => p.goodbye);
 export const SMALL_TALK = words((p) => p.smallTalk);
@@ -43,6 +45,10 @@ export const SWITCH_CUES = cue((p) => p.switchCues);
 export const DIGRESSION_CUES = cue((p) => p.digressionCues);
 export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
 export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
+export const SELF_INTRO_BEFORE = words((p) => p.selfIntroBefore).map((w) => w.split(" "));
+export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.split(" "));
+export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
+export const TAKE_BACK = cue((p) => p.takeBack);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
 export const LIST_ADD = cue((p) => p.listAdd);
@@ -92,6 +98,7 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
   ...NONE.filter((w) => !w.includes(" ")),
   "not",
 ]);
+export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
