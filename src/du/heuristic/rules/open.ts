@@ -190,6 +190,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       );
       if (whole && !near.some((r) => r.flow === whole)) return du.start(turn, whole);
       const [best, next] = scored;
+      // "transfer 80 to Laura Gomez from savings": both transfers ask for every value said,
+      // but one takes them all and the other only part: the one that takes them all is meant.
+      if (best && whole === best.flow && next && best.found.length > next.found.length) {
+        return du.start(turn, whole);
+      }
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
       if (told && best.found.length < 2) return null;
