@@ -33,16 +33,15 @@ function listIn(clause: string): string[] | undefined {
   const text = clause.replace(/^.*?\beither\s+/i, "").trim();
   const parts = text.split(LIST_CONJUNCTION);
   if (parts.length !== 2) return undefined;
-  const head = parts[0]!.split(/\s*,\s*/);
+  // The list starts after a colon ("choose from: A, B, or C"), or at the first comma-separated
+  // part that is not a whole value ("Sorry, we only cut A, B, or C").
+  const head = parts[0]!.replace(/^.*:\s*/, "").split(/\s*,\s*/);
   const last = parts[1]!.trim();
-  // The first item is the last words before the first comma (or the conjunction): "choose
-  // from: checking" gives "checking"; further items must be whole.
-  const first = head[0]!
-    .split(/[:]\s*/)
-    .pop()!
-    .trim();
+  let from = head.length - 1;
+  while (from > 0 && isItem(head[from]!.trim().toLowerCase())) from--;
+  const first = head[from]!.trim();
   const firstWords = words(first);
-  const rest = head.slice(1).map((s) => s.trim());
+  const rest = head.slice(from + 1).map((s) => s.trim());
   const restWords = rest.map(words);
   const lastWords = words(last);
   // Two items with neither a comma nor "either" are alternatives only as two single words.
