@@ -16,11 +16,15 @@ describe("the values a validation message lists", () => {
       "standard",
       "express",
     ]);
-    expect(valuesListedIn("We stock oak, pine or walnut boards.")).toEqual(["oak", "pine", "walnut"]);
+    expect(valuesListedIn("We stock oak, pine or walnut boards.")).toEqual([
+      "oak",
+      "pine",
+      "walnut",
+    ]);
     expect(valuesListedIn("Just say yes or no.")).toEqual(["yes", "no"]);
-    expect(valuesListedIn("Choose a slot: this morning, this afternoon, or tomorrow morning.")).toEqual(
-      ["this morning", "this afternoon", "tomorrow morning"],
-    );
+    expect(
+      valuesListedIn("Choose a slot: this morning, this afternoon, or tomorrow morning."),
+    ).toEqual(["this morning", "this afternoon", "tomorrow morning"]);
     expect(valuesListedIn("Please type your full name.")).toBeUndefined();
     expect(valuesListedIn("Check the spelling and try again or ask a colleague.")).toBeUndefined();
     expect(valuesListedIn("Give the street, town, and post code.")).toBeUndefined();

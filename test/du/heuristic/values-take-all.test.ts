@@ -4,25 +4,25 @@ import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-unde
 import { emptyState } from "../../../src/protocol/state.ts";
 
 /**
- * Two flows on one word: a full shipment asks for the weight, the receiver and the depot; an
- * express one sets the depot itself (a default the user may restate) and asks for the rest.
+ * Three flows on one word: a full shipment asks for the insured value, the receiver and the depot; an
+ * express one sets the depot itself (a default the user may restate) and asks for the receiver; a third changes the insured value.
  */
 const yaml = `
 version: "1"
 slots:
-  weight: { type: float, prompt: "How heavy is it in kg?" }
+  cover: { type: float, prompt: "How much should it be insured for?" }
   receiver: { type: string, prompt: "Who receives it?", extract: person_name }
   depot: { type: string, prompt: "From which depot?", choices: [north, south, harbour] }
 actions:
-  book_shipment: { inputs: [weight, receiver, depot] }
+  book_shipment: { inputs: [cover, receiver, depot] }
 flows:
   ship_parcel:
     description: "Ship a parcel"
     trigger:
       intents: ["ship a parcel"]
     steps:
-      - { step: w, type: collect, slot: weight }
       - { step: r, type: collect, slot: receiver }
+      - { step: w, type: collect, slot: cover }
       - { step: d, type: collect, slot: depot }
       - { step: go, type: action, call: book_shipment }
   express_ship:
@@ -33,6 +33,12 @@ flows:
       - { step: defaults, type: set, slots: { depot: north } }
       - { step: r, type: collect, slot: receiver }
       - { step: go, type: action, call: book_shipment }
+  insure_shipping:
+    description: "Change the insurance of a ship order"
+    trigger:
+      intents: ["insure ship order"]
+    steps:
+      - { step: c, type: collect, slot: cover }
 `;
 
 describe("values said with a word two flows share", () => {
@@ -40,7 +46,7 @@ describe("values said with a word two flows share", () => {
     const loaded = await loadDomainFromText(yaml, "ship.yaml");
     const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
     const read = du.readWithRule(
-      "ship 12 kg to Tomas Berg from the harbour",
+      "ship goods worth 300 euros to Tomas Berg from the harbour",
       loaded,
       emptyState("t"),
     );
