@@ -211,6 +211,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "I want to buy 2 lamps" when "I want to buy" is one flow's trigger phrase and a sibling's
+    // "buy now" reads the same: the phrase the message opens with, word for word, says which.
+    name: "leading-phrase-settles",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const lead = c.turn.model.index.leadingPhrase(c.turn.text);
+      return lead && d.ambiguous.includes(lead.flow) ? c.du.start(c.turn, lead.flow) : null;
+    },
+  },
+  {
     name: "ambiguous-flows",
     run: (c) => {
       const d = decision(c);
