@@ -21,6 +21,7 @@ import {
   INTENT_WORDS,
   JUDGEMENT,
   ORDINALS,
+  PEOPLE_WORDS,
   PHRASE_BREAKS,
   PREPOSITIONS,
   QUESTION_START,
@@ -1572,6 +1573,8 @@ function leadingGreeting(text: string): number {
   return 0;
 }
 
+/** Words for people: "2 adults" counts who comes, not a thing. */
+const PEOPLE = new Set(PEOPLE_WORDS);
 /** The most words a thing named after its count takes ("2 coffee grinders"). */
 const COUNTED_THING_WORDS = 3;
 
@@ -1593,6 +1596,8 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
   );
   if (!count) return undefined;
   const counter = slots.find((s) => s.name === count.slot)!;
+  // A head count ("for 2 people") counts who comes, not a thing.
+  if (counter.people) return undefined;
   const own = new Set([
     ...counter.keys.flat(),
     ...tokenize(counter.def.prompt ?? "").map((t) => stem(t.norm)),
@@ -1602,7 +1607,9 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
   for (const t of after) {
     const gap = turn.text.slice(count.end + (words.at(-1)?.end ?? 0), count.end + t.start);
     if (/[,.;:!?]/.test(gap) || STOP_WORDS.has(t.norm) || !/^\p{L}[\p{L}'-]*$/u.test(t.raw)) break;
-    if (turn.model.analyzer.knows(t.norm) || own.has(stem(t.norm))) return undefined;
+    if (turn.model.analyzer.knows(t.norm) || own.has(stem(t.norm)) || PEOPLE.has(t.norm)) {
+      return undefined;
+    }
     words.push(t);
     if (words.length > COUNTED_THING_WORDS) return undefined;
   }

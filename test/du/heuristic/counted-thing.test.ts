@@ -62,6 +62,9 @@ describe("a thing named after its count", () => {
     const commands = await read("book a visit for 6 visitors");
     expect(commands).toContainEqual({ type: "start_flow", flow: "book_visit" });
     expect(commands).not.toContainEqual(expect.objectContaining({ slot: "town" }));
+    // Nor from words for people, whatever slot the number fills.
+    const people = await read("put aside 2 adults");
+    expect(people).not.toContainEqual(expect.objectContaining({ slot: "plant" }));
   });
 });
 
