@@ -1586,8 +1586,8 @@ const COUNTED_THING_WORDS = 3;
  */
 function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found | undefined {
   const slots = turn.model.flowSlots.get(flow) ?? [];
-  const [first] = slots;
-  if (!first || first.kind !== "text" || first.def.extract || first.def.choices) return undefined;
+  const first = slots[0];
+  if (first?.kind !== "text" || first.def.extract || first.def.choices) return undefined;
   if (found.some((f) => f.slot === first.name)) return undefined;
   const count = found.find(
     (f) =>
