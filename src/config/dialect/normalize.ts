@@ -4,7 +4,7 @@ import type { Locator } from "../yaml-source.ts";
 import { declareImplicitNames } from "./implicit.ts";
 import { DialectReport, PathRemap } from "./report.ts";
 import { normalizeSettings } from "./settings.ts";
-import { hoistFlowSlots, normalizeSlot } from "./slots.ts";
+import { chooseListedValues, hoistFlowSlots, normalizeSlot } from "./slots.ts";
 import { askAgainInLoops, normalizeFlowSteps, type StepsOutcome } from "./steps.ts";
 
 export interface DialectResult {
@@ -54,5 +54,6 @@ export function normalizeDomainBody(
   if (originalSettings || report.count > 0) {
     declareImplicitNames(data, report, remap, outcome.collectSettings);
     askAgainInLoops(outcome, report);
+    chooseListedValues(data);
   }
 }

@@ -1,5 +1,6 @@
 import { isPlainObject, type PlainObject, put } from "../plain-object.ts";
 import { collectReadFlowSlots, type FlowSlotEntry } from "./flow-slot-collect.ts";
+import { valuesListedIn } from "./listed-values.ts";
 import type { DialectReport, Path, PathRemap } from "./report.ts";
 
 const MODERN_TYPES = new Set(["string", "integer", "float", "boolean", "date", "any", "list"]);
@@ -155,5 +156,34 @@ export function hoistFlowSlots(data: PlainObject, report: DialectReport, remap: 
     });
     collectReadFlowSlots(flowName, flow, read, report, remap);
     delete flow.slots;
+  }
+}
+
+/**
+ * A `string` slot checked by a validator whose error message lists the values it accepts
+ * ("Please choose from: checking, savings, or investment") takes them as its choices, so they
+ * are read from any sentence as the original's model read them; the validator still checks
+ * them. Slots naming the same validator share the list one of their messages gives.
+ */
+export function chooseListedValues(data: PlainObject): void {
+  if (!isPlainObject(data.slots)) return;
+  const open = (slot: unknown): slot is PlainObject & { validator: string } =>
+    isPlainObject(slot) &&
+    typeof slot.validator === "string" &&
+    (slot.type === undefined || slot.type === "string") &&
+    !Object.hasOwn(slot, "choices") &&
+    !Object.hasOwn(slot, "extract") &&
+    !Object.hasOwn(slot, "pattern");
+  const listed = new Map<string, string[]>();
+  for (const slot of Object.values(data.slots)) {
+    if (!open(slot) || listed.has(slot.validator)) continue;
+    const message = slot.validation_error_message;
+    const values = typeof message === "string" ? valuesListedIn(message) : undefined;
+    if (values) listed.set(slot.validator, values);
+  }
+  for (const slot of Object.values(data.slots)) {
+    if (!open(slot)) continue;
+    const values = listed.get(slot.validator);
+    if (values) put(slot, "choices", [...values]);
   }
 }

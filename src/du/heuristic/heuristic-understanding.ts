@@ -22,6 +22,7 @@ import {
   INTENT_WORDS,
   JUDGEMENT,
   ORDINALS,
+  PEOPLE_WORDS,
   PHRASE_BREAKS,
   PREPOSITIONS,
   QUESTION_START,
@@ -1320,6 +1321,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         });
       }
     }
+    const counted = countedThing(turn, flow, found);
+    if (counted) found.push(counted);
     // "pay the same person again": what the message does not state, the last flow may hold.
     for (const f of recentValues(turn.model, turn.state, turn.text, turn.acts.flat, flow, null)) {
       if (!found.some((g) => g.slot === f.slot)) found.push(f);
@@ -1656,4 +1659,50 @@ function leadingGreeting(text: string): number {
     return tokens.length === n ? 0 : tokens[n - 1]!.end;
   }
   return 0;
+}
+
+/** Words for people: "2 adults" counts who comes, not a thing. */
+const PEOPLE = new Set(PEOPLE_WORDS);
+/** The most words a thing named after its count takes ("2 coffee grinders"). */
+const COUNTED_THING_WORDS = 3;
+
+/**
+ * "I'd like to buy 3 t-shirts", "add 2 mugs to my cart": the words right after a count read for
+ * the flow's number slot name the thing counted, which the flow asks for first as free text.
+ * Only words the domain does not know (not "3 guests", the count's own word), up to the next stop
+ * word or punctuation.
+ */
+function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found | undefined {
+  const slots = turn.model.flowSlots.get(flow) ?? [];
+  const first = slots[0];
+  if (first?.kind !== "text" || first.def.extract || first.def.choices) return undefined;
+  if (found.some((f) => f.slot === first.name)) return undefined;
+  const count = found.find(
+    (f) =>
+      typeof f.value === "number" &&
+      slots.some((s) => s.name === f.slot && s.kind === "number" && !s.def.extract),
+  );
+  if (!count) return undefined;
+  const counter = slots.find((s) => s.name === count.slot)!;
+  // A head count ("for 2 people") counts who comes, not a thing.
+  if (counter.people) return undefined;
+  const own = new Set([
+    ...counter.keys.flat(),
+    ...tokenize(counter.def.prompt ?? "").map((t) => stem(t.norm)),
+  ]);
+  const after = tokenize(turn.text.slice(count.end));
+  const words: Token[] = [];
+  for (const t of after) {
+    const gap = turn.text.slice(count.end + (words.at(-1)?.end ?? 0), count.end + t.start);
+    if (/[,.;:!?]/.test(gap) || STOP_WORDS.has(t.norm) || !/^\p{L}[\p{L}'-]*$/u.test(t.raw)) break;
+    if (turn.model.analyzer.knows(t.norm) || own.has(stem(t.norm)) || PEOPLE.has(t.norm)) {
+      return undefined;
+    }
+    words.push(t);
+    if (words.length > COUNTED_THING_WORDS) return undefined;
+  }
+  if (words.length === 0) return undefined;
+  const start = count.end + words[0]!.start;
+  const end = count.end + words.at(-1)!.end;
+  return { slot: first.name, value: turn.text.slice(start, end), start, end };
 }

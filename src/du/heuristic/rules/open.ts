@@ -306,6 +306,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       );
       if (whole && !near.some((r) => r.flow === whole)) return du.start(turn, whole);
       const [best, next] = scored;
+      // "transfer 80 to Laura Gomez from savings": both transfers ask for every value said,
+      // but one takes them all and the other only part: the one that takes them all is meant.
+      if (best && whole === best.flow && next && best.found.length > next.found.length) {
+        return du.start(turn, whole);
+      }
       if (!best || best.own.length === 0) return null;
       if (next && next.found.length >= best.found.length) return null;
       if (told && best.found.length < 2) return null;
@@ -319,6 +324,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const foreign = turn.model.index.foreign(turn.view.text).length > 0;
       if (foreign && bareList && !distinctive && best.found.length < 2) return null;
       return du.start(turn, best.flow);
+    },
+  },
+  {
+    // "I want to buy 2 lamps" when "I want to buy" is one flow's trigger phrase and a sibling's
+    // "buy now" reads the same: the phrase the message opens with, word for word, says which.
+    name: "leading-phrase-settles",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const lead = c.turn.model.index.leadingPhrase(c.turn.text);
+      return lead && d.ambiguous.includes(lead.flow) ? c.du.start(c.turn, lead.flow) : null;
     },
   },
   {
