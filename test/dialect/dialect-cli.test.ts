@@ -47,14 +47,18 @@ describe.each([BANK, SHOP, LIBRARY, WORKSHOP])("original-dialect fixture $name",
     const migrate = await runSoni(["migrate", fixture.domain, "--out", out]);
     expect(migrate.code, migrate.stderr).toBe(0);
     expect(migrate.stdout).toContain("[dialect.action_call]");
-    expect(migrate.stdout).toContain("valid, no warnings");
+    // Nothing of the dialect is left; a warning about the domain itself may be ('bank' declares
+    // two slots no flow collects, as the original's examples do).
+    const afterMigration = migrate.stdout.slice(migrate.stdout.search(/\d+ changes[,;]/));
+    expect(afterMigration).not.toContain("[dialect.");
+    expect(afterMigration).toMatch(/: valid(, no warnings| — \d+ warning)/);
 
     const migrated = fixture.domain.endsWith(".yaml")
       ? path.join(out, path.basename(fixture.domain))
       : out;
     const validate = await runSoni(["validate", migrated, "--handlers", fixture.handlers]);
     expect(validate.code).toBe(0);
-    expect(validate.stdout).not.toContain("warning");
+    expect(validate.stdout).not.toContain("warning[dialect.");
 
     const again = await chat(fixture, migrated);
     expect(again.stdout).toBe(original.stdout);
