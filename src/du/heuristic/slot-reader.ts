@@ -1210,6 +1210,15 @@ export class SlotReader {
     tokens: readonly Token[],
     free: (s: Span) => boolean,
   ): Found | null {
+    // Every introduction has a word of its cue phrase: without one, nobody is named.
+    let cued = false;
+    for (const t of tokens) {
+      if (SELF_INTRO_FIRST.has(t.norm)) {
+        cued = true;
+        break;
+      }
+    }
+    if (!cued) return null;
     const phraseAt = (i: number, phrase: readonly string[]) =>
       phrase.every((w, k) => tokens[i + k]?.norm === w);
     const capitalisedName = (span: Span) =>
@@ -1517,6 +1526,11 @@ function wordBounded(text: string, start: number, end: number): boolean {
 
 /** Only spaces (or a hyphen, "Ana-María") between two tokens: punctuation ends a value. */
 /** Token `i` opens a clause: the text's start, after punctuation or after a greeting word. */
+/** The first word of each self-introduction cue ("this" of "this is", "here"). */
+const SELF_INTRO_FIRST: ReadonlySet<string> = new Set(
+  [...SELF_INTRO_BEFORE, ...SELF_INTRO_AFTER].map((phrase) => phrase[0]!),
+);
+
 function clauseStart(text: string, tokens: readonly Token[], i: number): boolean {
   if (i === 0) return true;
   if (/[,.;:!?]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
