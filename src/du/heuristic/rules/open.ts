@@ -3,8 +3,10 @@ import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts
 import {
   BUSINESS_QUESTION,
   PAST_STORY,
+  POSSESSIVES,
   PRICE_QUESTION,
   PRICE_WORDS,
+  QUESTION_START,
   REMARK,
   STOP_WORDS,
   YOUR_QUESTION,
@@ -165,6 +167,35 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame || !PRICE_QUESTION.test(flat(turn.text))) return null;
       if (turn.model.index.hasAct("pay") || holdsPrice(turn.model.loaded.domain)) return null;
       return OUT_OF_SCOPE;
+    },
+  },
+  {
+    // "is the old town of Lisbon pretty?" at a desk whose flows take a city: a question whose
+    // only tie to the domain is a value it names (no word of any flow, no task word) and that
+    // has a word the domain does not know asks about something else. A bare value ("Lisbon?")
+    // or a question around a flow's word ("any rooms in Lisbon?") still asks for the flow.
+    name: "value-only-question",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.rank.length === 0 || turn.acts.chitchat) return null;
+      const question = /\?\s*$/.test(turn.text) || QUESTION_START.test(turn.acts.flat);
+      // "do you have ...?" asks what the business has, "can you help?" asks for a request:
+      // rule business-question and the flows read them.
+      if (!question || BUSINESS_QUESTION.test(turn.acts.flat)) return null;
+      if (turn.model.asks.test(turn.acts.flat)) return null;
+      // "how much is in my savings": a value of the customer's own is about their business here.
+      if (tokenize(turn.text).some((t) => POSSESSIVES.has(t.norm))) return null;
+      if (turn.rank.some((r) => r.named || r.acting || r.hinted || r.phrased)) {
+        return null;
+      }
+      const { index } = turn.model;
+      if (index.hasTask(turn.text)) return null;
+      if (index.foreign(turn.view.text).length === 0) return null;
+      // One value, a choice of the domain ("Lisbon"): a date or a count with it is a request.
+      const slots = turn.model.loaded.domain.slots;
+      const found = turn.rank.map((r) => du.mentionsFor(turn, r.flow, [], []));
+      const spans = new Set(found.flat().map((f) => `${f.start}:${f.end}`));
+      const choice = found.flat().every((f) => slots[f.slot]?.choices);
+      return spans.size === 1 && choice ? OUT_OF_SCOPE : null;
     },
   },
   {
