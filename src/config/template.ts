@@ -5,6 +5,8 @@
  * a choice id as its label (`choice_labels`) or its words ("child_seat" -> "child seat").
  * `{slot:format}` picks one of a fixed set of formats (`TEMPLATE_FORMATS`), e.g. `{amount:money}`;
  * a slot may declare a default format that `{slot}` without one uses (`RenderOptions.formats`).
+ * `{slot|words}` says the words when the slot is empty (missing, null, "" or an empty list):
+ * `{extras|no extras}` for an optional slot the user declined.
  */
 
 /**
@@ -17,7 +19,7 @@ export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 export type TemplatePart =
   | { kind: "text"; text: string }
-  | { kind: "slot"; name: string; start: number; format?: TemplateFormat };
+  | { kind: "slot"; name: string; start: number; format?: TemplateFormat; otherwise?: string };
 
 export interface Template {
   source: string;
@@ -94,15 +96,18 @@ export function parseTemplate(source: string): Template {
         throw new TemplateError("unclosed '{' (write '{{' for a literal brace)", i);
       }
       const inside = source.slice(i + 1, close);
-      const colon = inside.indexOf(":");
-      const name = (colon < 0 ? inside : inside.slice(0, colon)).trim();
+      const bar = inside.indexOf("|");
+      const otherwise = bar < 0 ? undefined : inside.slice(bar + 1).trim();
+      const head = bar < 0 ? inside : inside.slice(0, bar);
+      const colon = head.indexOf(":");
+      const name = (colon < 0 ? head : head.slice(0, colon)).trim();
       if (!NAME.test(name)) {
         throw new TemplateError(
           `'{${inside}}' is not a slot name (write '{{' for a literal brace)`,
           i,
         );
       }
-      const format = colon < 0 ? undefined : inside.slice(colon + 1).trim();
+      const format = colon < 0 ? undefined : head.slice(colon + 1).trim();
       if (format !== undefined && !isFormat(format)) {
         throw new TemplateError(
           `'{${inside}}' uses the unknown format '${format}'; known formats: ${TEMPLATE_FORMATS.join(", ")}`,
@@ -111,9 +116,13 @@ export function parseTemplate(source: string): Template {
       }
       if (text) parts.push({ kind: "text", text });
       text = "";
-      parts.push(
-        format ? { kind: "slot", name, start: i, format } : { kind: "slot", name, start: i },
-      );
+      parts.push({
+        kind: "slot",
+        name,
+        start: i,
+        ...(format ? { format } : {}),
+        ...(otherwise !== undefined ? { otherwise } : {}),
+      });
       i = close + 1;
     } else {
       text += ch;
@@ -236,11 +245,24 @@ export function renderTemplate(
     if (part.kind === "text") out += part.text;
     else {
       const value = Object.hasOwn(values, part.name) ? values[part.name] : null;
+      if (part.otherwise !== undefined && isEmpty(value)) {
+        out += part.otherwise;
+        continue;
+      }
       const shown = options.choices ? choiceLabel(value, options.choices[part.name]) : value;
       out += formatValue(shown, options, part.format ?? options.formats?.[part.name]);
     }
   }
   return out;
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** The slot names a template uses, once each, in order of appearance. */

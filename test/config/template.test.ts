@@ -20,6 +20,18 @@ function templateError(source: string): TemplateError {
 }
 
 describe("templates", () => {
+  it("says the words after '|' when the slot is empty", () => {
+    const t = "extras: {extras|none}, paid {fee:money|nothing}.";
+    expect(renderTemplate(t, { extras: [], fee: null })).toBe("extras: none, paid nothing.");
+    expect(renderTemplate(t, { extras: "" })).toBe("extras: none, paid nothing.");
+    expect(renderTemplate(t, { extras: ["gps", "roof box"], fee: 1500 })).toBe(
+      "extras: gps and roof box, paid 1,500.00.",
+    );
+    expect(renderTemplate("{n|zero}", { n: 0 })).toBe("0");
+    expect(templateSlots("{a|x} {b:money|y}")).toEqual(["a", "b"]);
+    expect(templateError("{a:cash|x}").message).toMatch(/unknown format 'cash'/);
+  });
+
   it("interpolates slots", () => {
     expect(renderTemplate("Send {amount} to {name}.", { amount: 50, name: "Maria" })).toBe(
       "Send 50 to Maria.",
