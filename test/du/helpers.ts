@@ -93,3 +93,15 @@ export function slotsOf(commands: readonly Command[]): Record<string, SlotValue>
     ),
   );
 }
+
+/** What a first message asks for: the flow its first command starts, else that command's type. */
+export function firstIntent(commands: readonly Command[]): string | undefined {
+  const first = commands[0];
+  return first?.type === "start_flow" ? first.flow : first?.type;
+}
+
+/** The flow a list of commands starts, wherever the start_flow stands in it. */
+export function startedFlow(commands: readonly Command[]): string | undefined {
+  const start = commands.find((c) => c.type === "start_flow");
+  return start?.type === "start_flow" ? start.flow : undefined;
+}

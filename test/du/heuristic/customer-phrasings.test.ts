@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { inFlow } from "../helpers.ts";
+import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * How customers write, read on a small bike-workshop domain no rule was written for: a clock
@@ -15,12 +15,7 @@ const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 
 let shop: LoadedDomain;
 const read = (text: string, state: DialogueState = emptyState("t")): Command[] =>
   du.read(text, shop, state);
-const slotsOf = (commands: Command[]) =>
-  Object.fromEntries(commands.flatMap((c) => (c.type === "set_slot" ? [[c.slot, c.value]] : [])));
-const started = (text: string) => {
-  const first = read(text)[0];
-  return first?.type === "start_flow" ? first.flow : first?.type;
-};
+const started = (text: string) => firstIntent(read(text));
 
 beforeAll(async () => {
   shop = await loadDomainFromText(

@@ -4,6 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
+import { firstIntent, slotsOf } from "../helpers.ts";
 
 /**
  * Readings a new domain needs on its first day, checked on a small boat-charter desk no rule was
@@ -15,12 +16,7 @@ import { emptyState } from "../../../src/protocol/state.ts";
 const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
 let desk: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, desk, emptyState("t"));
-const slotsOf = (commands: Command[]) =>
-  Object.fromEntries(commands.flatMap((c) => (c.type === "set_slot" ? [[c.slot, c.value]] : [])));
-const started = (text: string) => {
-  const first = read(text)[0];
-  return first?.type === "start_flow" ? first.flow : first?.type;
-};
+const started = (text: string) => firstIntent(read(text));
 
 beforeAll(async () => {
   desk = await loadDomainFromText(

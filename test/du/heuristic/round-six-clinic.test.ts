@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { exampleReader, slotsOf } from "../helpers.ts";
+import { exampleReader, slotsOf, startedFlow as started } from "../helpers.ts";
 
 /**
  * What a first message says in the sixth round's wordings: a name said bare, after the verb
@@ -31,9 +31,6 @@ describe("a full name said bare", () => {
 });
 
 describe("one day given up for another", () => {
-  const started = (commands: readonly { type: string; flow?: string }[]) =>
-    commands.find((c) => c.type === "start_flow")?.flow;
-
   it("moves the thing when a cancel phrase gives up a day and another day is asked", () => {
     expect(
       started(read("clinic", "we can't make it on tuesday, is wednesday possible? code AP-5120")),
@@ -69,9 +66,6 @@ describe("one day given up for another", () => {
 });
 
 describe("letting a thing go", () => {
-  const started = (commands: readonly { type: string; flow?: string }[]) =>
-    commands.find((c) => c.type === "start_flow")?.flow;
-
   it("reads 'give up' and 'take ... off' as cancelling", () => {
     expect(started(read("clinic", "sadly I must give up my visit on friday, it's AP-6402"))).toBe(
       "cancel_appointment",
@@ -140,9 +134,6 @@ describe("a question about a price", () => {
 });
 
 describe("not coming, as the reason for a change", () => {
-  const started = (commands: readonly { type: string; flow?: string }[]) =>
-    commands.find((c) => c.type === "start_flow")?.flow;
-
   it("moves the thing when a negated cancel phrase comes with a change word", () => {
     const commands = read(
       "clinic",
