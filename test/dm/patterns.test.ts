@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Command } from "../../src/protocol/commands.ts";
-import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
-import { say } from "../runtime/scripted-du.ts";
+import { scriptedConversation } from "../runtime/helpers.ts";
 
 /** Conversation patterns of the DM driven by commands: capabilities, offers, repeats. */
 const YAML = `
@@ -35,12 +34,7 @@ flows:
       - { step: done, type: say, message: "A {size} shirt." }
 `;
 
-async function conversation() {
-  const t = testRuntime(await domainFromYaml(YAML));
-  const send = async (...commands: Command[]) =>
-    (await t.runtime.processMessage(say(...commands), "u")).messages;
-  return { ...t, send };
-}
+const conversation = () => scriptedConversation(YAML);
 
 const nothing = () => [] as Command[];
 const HANDOFF = "Let me connect you with a human agent. Please hold on.";

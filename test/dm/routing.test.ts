@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Command } from "../../src/protocol/commands.ts";
-import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
-import { say } from "../runtime/scripted-du.ts";
+import { scriptedConversation } from "../runtime/helpers.ts";
 
 const YAML = `
 slots:
@@ -27,12 +25,7 @@ flows:
       - { step: done, type: say, message: "A {size} one {secret}" }
 `;
 
-async function conversation() {
-  const t = testRuntime(await domainFromYaml(YAML));
-  const send = async (...commands: Command[]) =>
-    (await t.runtime.processMessage(say(...commands), "u")).messages;
-  return { ...t, send };
-}
+const conversation = () => scriptedConversation(YAML);
 
 describe("slot routing and digressions", () => {
   it("slots set with a start_flow fill the new flow, even when listed first", async () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Command } from "../../src/protocol/commands.ts";
-import { domainFromYaml, testRuntime } from "../runtime/helpers.ts";
-import { say } from "../runtime/scripted-du.ts";
+import { scriptedConversation } from "../runtime/helpers.ts";
 
 const YAML = `
 slots:
@@ -22,12 +20,7 @@ flows:
       - { step: tell, type: say, message: "Sunny in {city} on {date}" }
 `;
 
-async function conversation() {
-  const t = testRuntime(await domainFromYaml(YAML));
-  const send = async (...commands: Command[]) =>
-    (await t.runtime.processMessage(say(...commands), "u")).messages;
-  return { ...t, send };
-}
+const conversation = () => scriptedConversation(YAML);
 
 describe("shared slots: one value for the whole conversation", () => {
   it("a flow started over another takes the shared value it holds; other slots are asked", async () => {
@@ -65,9 +58,7 @@ describe("shared slots: one value for the whole conversation", () => {
   });
 
   it("without shared: true the slot is asked again", async () => {
-    const t = testRuntime(await domainFromYaml(YAML.replace(", shared: true", "")));
-    const send = async (...commands: Command[]) =>
-      (await t.runtime.processMessage(say(...commands), "u")).messages;
+    const { send } = await scriptedConversation(YAML.replace(", shared: true", ""));
     await send(
       { type: "start_flow", flow: "book" },
       { type: "set_slot", slot: "city", value: "Oslo" },

@@ -5,9 +5,10 @@ import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../src/config/loader.ts";
 import { type DomainInput, domainSchema } from "../../src/config/schema.ts";
 import { MemoryCheckpointer } from "../../src/persistence/memory.ts";
+import type { Command } from "../../src/protocol/commands.ts";
 import type { HandlerSet } from "../../src/runtime/handlers.ts";
 import { RuntimeLoop, type RuntimeLoopOptions } from "../../src/runtime/runtime-loop.ts";
-import { ScriptedUnderstanding } from "./scripted-du.ts";
+import { ScriptedUnderstanding, say } from "./scripted-du.ts";
 
 /** A pino logger whose lines are kept as parsed objects. */
 export function captureLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
@@ -62,4 +63,15 @@ export function testRuntime(
     ...options,
   });
   return { runtime, du, checkpointer, lines };
+}
+
+/**
+ * A conversation with the scripted DU on a domain given as YAML: `send(...commands)` plays one
+ * turn that understands exactly those commands and returns the assistant's messages.
+ */
+export async function scriptedConversation(yaml: string) {
+  const t = testRuntime(await domainFromYaml(yaml));
+  const send = async (...commands: Command[]) =>
+    (await t.runtime.processMessage(say(...commands), "u")).messages;
+  return { ...t, send };
 }
