@@ -57,6 +57,7 @@ import {
   tokenBefore,
   tokenIndexFrom,
   tokenize,
+  tokensOf,
 } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
@@ -909,8 +910,7 @@ export class SlotReader {
       if (!tokens[at] || !/^\p{Lu}/u.test(tokens[at]!.raw)) continue;
       const span = this.nameAfter(text, tokens, at, free);
       if (!span) continue;
-      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-      const next = tokens.find((t) => t.start >= span.end);
+      const { inside: words, next } = tokensOf(tokens, span);
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       // A number right after is a street's ("to Calle Mayor 12"); after a comma, another value's.
       const street =
@@ -934,8 +934,7 @@ export class SlotReader {
   ): Found | null {
     const full = (span: Span | null, i: number) => {
       if (!span) return false;
-      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-      const next = tokens.find((t) => t.start >= span.end);
+      const { inside: words, next } = tokensOf(tokens, span);
       return (
         i > 0 &&
         words.length >= 2 &&

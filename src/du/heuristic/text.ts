@@ -60,7 +60,6 @@ export function tokenize(text: string): readonly Token[] {
 
 const tokenStems = new WeakMap<readonly Token[], readonly string[]>();
 
-/** `stem` of each token's folded form, once per array `tokenize` handed out. */
 /**
  * Index of the first token starting at or after `offset` (tokens are in text order), or -1.
  * A binary search: values are looked up per number, and a long message holds thousands.
@@ -88,6 +87,20 @@ export function tokenBefore(tokens: readonly Token[], offset: number): Token | u
   return lo > 0 ? tokens[lo - 1] : undefined;
 }
 
+/** The tokens inside a span, and the token after it (how a reader judges a value's shape). */
+export function tokensOf(
+  tokens: readonly Token[],
+  span: { start: number; end: number },
+): { inside: readonly Token[]; next: Token | undefined } {
+  const from = tokenIndexFrom(tokens, span.start);
+  if (from < 0) return { inside: [], next: undefined };
+  let to = from;
+  while (to < tokens.length && tokens[to]!.end <= span.end) to++;
+  const after = tokenIndexFrom(tokens, span.end);
+  return { inside: tokens.slice(from, to), next: after < 0 ? undefined : tokens[after] };
+}
+
+/** `stem` of each token's folded form, once per array `tokenize` handed out. */
 export function stemsOf(tokens: readonly Token[]): readonly string[] {
   let stems = tokenStems.get(tokens);
   if (!stems) {
