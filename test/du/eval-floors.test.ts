@@ -7,10 +7,9 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
- * `holdout2`, `round5` and (from the sixth round) `holdout3` sets have been tuned on; `holdout4`
- * (written before the sixth round) and `final` never were, and their floors only guard against
- * regressions. Raise a floor when
- * the DU gets better; a change that lowers a figure under its floor is a regression. Every set
+ * `holdout2`, `round5`, (from the sixth round) `holdout3` and (from the seventh) `holdout4` sets
+ * have been tuned on; `holdout5` (written before the seventh round) and `final` never were, and
+ * their floors only guard against regressions. Raise a floor when the DU gets better; a change that lowers a figure under its floor is a regression. Every set
  * in an example's eval/ folder has a floor (see the last test). The banking sets have their
  * floors in heuristic/evaluation-floor.test.ts.
  */
@@ -30,6 +29,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.92 },
+    holdout5: { intent: 0.88, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.88 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   hotel: {
@@ -39,6 +39,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     holdout3: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.99 },
     holdout4: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.87 },
+    holdout5: { intent: 0.89, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.92 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
@@ -48,6 +49,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     holdout4: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.8 },
+    holdout5: { intent: 0.9, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.92 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
   },
   telecom: {
@@ -57,6 +59,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.96, completion: 0.99 },
     holdout4: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.97, completion: 0.85 },
+    holdout5: { intent: 0.8, slotPrecision: 0.97, slotRecall: 0.9, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
