@@ -89,7 +89,12 @@ const EVENTS: Record<string, Event> = {
   },
 };
 
-const ADDON_PRICES: Record<string, number> = { parking: 15, merch: 30, vip_lounge: 60, programme: 8 };
+const ADDON_PRICES: Record<string, number> = {
+  parking: 15,
+  merch: 30,
+  vip_lounge: 60,
+  programme: 8,
+};
 
 interface Order {
   event: string;
@@ -101,11 +106,46 @@ interface Order {
 }
 
 const SEEDED: Record<string, Order> = {
-  "TK-482913": { event: "swan_lake", date: "2027-05-20", quantity: 2, total: 170, status: "tickets issued", contact: "ana.ruiz@example.com" },
-  "TK-550217": { event: "city_derby", date: "2027-05-23", quantity: 4, total: 160, status: "tickets issued", contact: "+34612345678" },
-  "TK-301774": { event: "neon_rivers", date: "2027-05-29", quantity: 1, total: 160, status: "payment pending", contact: "leo@example.org" },
-  "TK-118640": { event: "hamlet", date: "2027-04-10", quantity: 2, total: 80, status: "tickets issued", contact: "marta.gil@example.com" },
-  "TK-900001": { event: "lion_king", date: "2027-06-05", quantity: 3, total: 285, status: "refunded", contact: "sam@example.net" },
+  "TK-482913": {
+    event: "swan_lake",
+    date: "2027-05-20",
+    quantity: 2,
+    total: 170,
+    status: "tickets issued",
+    contact: "ana.ruiz@example.com",
+  },
+  "TK-550217": {
+    event: "city_derby",
+    date: "2027-05-23",
+    quantity: 4,
+    total: 160,
+    status: "tickets issued",
+    contact: "+34612345678",
+  },
+  "TK-301774": {
+    event: "neon_rivers",
+    date: "2027-05-29",
+    quantity: 1,
+    total: 160,
+    status: "payment pending",
+    contact: "leo@example.org",
+  },
+  "TK-118640": {
+    event: "hamlet",
+    date: "2027-04-10",
+    quantity: 2,
+    total: 80,
+    status: "tickets issued",
+    contact: "marta.gil@example.com",
+  },
+  "TK-900001": {
+    event: "lion_king",
+    date: "2027-06-05",
+    quantity: 3,
+    total: 285,
+    status: "refunded",
+    contact: "sam@example.net",
+  },
 };
 
 const BACK_OFFICE_EVENTS = ["lion_king", "hamlet", "swan_lake"];
@@ -133,7 +173,9 @@ function findOrder(ref: string, ctx: Ctx): Order {
   if (seeded) return { ...seeded };
   const digits = ref.replace(/\D/g, "");
   if (!/^\d{6}$/.test(digits) || digits.endsWith("000")) {
-    throw new Refusal(`I can't find an order ${ref}. Please check the reference on your confirmation email.`);
+    throw new Refusal(
+      `I can't find an order ${ref}. Please check the reference on your confirmation email.`,
+    );
   }
   const n = Number(digits);
   const event = BACK_OFFICE_EVENTS[n % BACK_OFFICE_EVENTS.length] as string;
@@ -164,7 +206,8 @@ export const actions = {
     if (!event) throw new Error(`unknown event ${text(inputs.event)}`);
     const date = text(inputs.event_date);
     if (date < today()) throw new Refusal("That date has already passed.");
-    if (!plays(event, date)) throw new Refusal(`Sorry, ${event.name} isn't on that day. It's on ${when(event)}.`);
+    if (!plays(event, date))
+      throw new Refusal(`Sorry, ${event.name} isn't on that day. It's on ${when(event)}.`);
     const section = text(inputs.section) as Section;
     const price = event.prices[section];
     if (price === undefined) throw new Refusal(`${event.name} has no ${section} tickets.`);
@@ -173,7 +216,14 @@ export const actions = {
     const total = quantity * price + addons.reduce((sum, a) => sum + (ADDON_PRICES[a] ?? 0), 0);
     const book = orders(ctx);
     const ref = `TK-${String(700001 + Object.keys(book).length)}`;
-    book[ref] = { event: text(inputs.event), date, quantity, total, status: "tickets issued", contact: text(inputs.contact) };
+    book[ref] = {
+      event: text(inputs.event),
+      date,
+      quantity,
+      total,
+      status: "tickets issued",
+      contact: text(inputs.contact),
+    };
     return { new_order_ref: ref, total_price: total };
   },
 
@@ -192,7 +242,10 @@ export const actions = {
     const ref = text(order_ref);
     const order = findOrder(ref, ctx);
     if (order.status === "refunded") throw new Refusal(`Order ${ref} has already been refunded.`);
-    if (order.date < today()) throw new Refusal(`The show of order ${ref} has already taken place, so it can't be refunded.`);
+    if (order.date < today())
+      throw new Refusal(
+        `The show of order ${ref} has already taken place, so it can't be refunded.`,
+      );
     orders(ctx)[ref] = { ...order, status: "refunded" };
     return { refund_amount: order.total };
   },
@@ -202,9 +255,11 @@ export const actions = {
     const order = findOrder(ref, ctx);
     const event = EVENTS[order.event];
     if (!event) throw new Error(`unknown event ${order.event}`);
-    if (order.status === "refunded") throw new Refusal(`Order ${ref} was refunded, so there is nothing to exchange.`);
+    if (order.status === "refunded")
+      throw new Refusal(`Order ${ref} was refunded, so there is nothing to exchange.`);
     const date = text(new_date);
-    if (!plays(event, date)) throw new Refusal(`${event.name} isn't on that day. It's on ${when(event)}.`);
+    if (!plays(event, date))
+      throw new Refusal(`${event.name} isn't on that day. It's on ${when(event)}.`);
     orders(ctx)[ref] = { ...order, date };
     return { order_date: date };
   },
@@ -219,12 +274,14 @@ export const actions = {
     const found = Object.values(EVENTS).filter(
       (e) => e.city === text(city) && (!date || plays(e, date)),
     );
-    if (found.length === 0) return { listing: "Nothing on there for that date, I'm afraid. Try another day or city." };
+    if (found.length === 0)
+      return { listing: "Nothing on there for that date, I'm afraid. Try another day or city." };
     const lines = found.map((e) => `${e.name} (${e.kind}) at ${e.venue}: ${when(e)}`);
     return { listing: `Here's what's on: ${lines.join("; ")}.` };
   },
 };
 
 export const validators = {
-  quantity: (value: Value) => Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 10,
+  quantity: (value: Value) =>
+    Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 10,
 };
