@@ -69,6 +69,11 @@ const ALLOWED = new Set([
   "checking",
   // A particle inside a person's name ("Ludwig van Beethoven"), a car class in car-rental.
   "van",
+  // Words the framework uses in its own sense (a log or stream event, a config section) and a
+  // decline phrase of the language packs ("no add-ons"); slots of the tickets example.
+  "event",
+  "section",
+  "addons",
 ]);
 
 /**
