@@ -104,7 +104,8 @@ function addMonths(isoDate: string, months: number): string {
 }
 function member(number: Value): string {
   const name = MEMBERS[String(number ?? "")];
-  if (!name) throw refuse(`I can't find membership number ${String(number)}. Please check your card.`);
+  if (!name)
+    throw refuse(`I can't find membership number ${String(number)}. Please check your card.`);
   return name;
 }
 function today(): string {
@@ -112,10 +113,7 @@ function today(): string {
 }
 
 export const actions = {
-  book_class: (
-    { class_type, club, class_date, time_of_day }: Record<string, Value>,
-    ctx: Ctx,
-  ) => {
+  book_class: ({ class_type, club, class_date, time_of_day }: Record<string, Value>, ctx: Ctx) => {
     const type = String(class_type);
     const where = String(club);
     const match = classesOn(where, String(class_date)).find(
@@ -150,7 +148,10 @@ export const actions = {
 
   freeze_membership: ({ member_number, freeze_start, freeze_months }: Record<string, Value>) => {
     const name = member(member_number);
-    return { member_name: name, freeze_end: addMonths(String(freeze_start), Number(freeze_months)) };
+    return {
+      member_name: name,
+      freeze_end: addMonths(String(freeze_start), Number(freeze_months)),
+    };
   },
 
   cancel_membership: ({ member_number }: Record<string, Value>) => {
