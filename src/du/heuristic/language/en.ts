@@ -8,10 +8,21 @@ const list = (...lines: string[]) => lines.join(" ").split(" ");
  */
 function praise(): string[] {
   const subjects = ["youve been", "you have been", "youre", "you are", "you were", "you"];
-  const degrees = ["", "very ", "so ", "super ", "really ", "truly ", "extremely ", "incredibly "];
+  const degrees = [
+    "",
+    "very ",
+    "so ",
+    "super ",
+    "really ",
+    "truly ",
+    "extremely ",
+    "incredibly ",
+    "pretty ",
+    "quite ",
+  ];
   const adjectives = list(
     "helpful great amazing awesome brilliant fantastic wonderful excellent kind lovely",
-    "patient superb",
+    "patient superb funny hilarious quick fast smart clever",
   ).concat(["the best"]);
   const nouns = list("star legend lifesaver gem help").concat(["great help", "big help"]);
   const articles = ["a ", "a real ", "such a ", "a total ", "an absolute "];
@@ -193,6 +204,18 @@ export const EN: LanguagePack = {
     "what can you do",
     "what are my options",
     "options",
+    // Asking what the assistant is for: "what can you help me with?", "how does this work?".
+    "what can you help me with",
+    "what can you help with",
+    "what can you do for me",
+    "what do you do",
+    "what can i do here",
+    "what can i ask",
+    "what can i ask you",
+    "how does this work",
+    "how does it work",
+    "how do you work",
+    "how do i use this",
   ],
   greeting: [
     "hi",
@@ -269,6 +292,12 @@ export const EN: LanguagePack = {
     "cool",
     "lol",
     "haha",
+    "hahaha",
+    "hehe",
+    // "you're pretty quick for a robot": praise measured against what the assistant is.
+    "for a robot",
+    "for a bot",
+    "for a machine",
     "whats your name",
     "are you human",
     "how are you today",
@@ -340,6 +369,11 @@ export const EN: LanguagePack = {
     "i am good",
     "i am fine",
     "we are good",
+    // Nothing to tell: "nothing special, thanks" to "anything the doctor should know?".
+    "nothing special",
+    "nothing in particular",
+    "nothing to add",
+    "nothing else to add",
     // Nothing added to the thing: "leave it plain", "just as it comes".
     "plain",
     "leave it plain",

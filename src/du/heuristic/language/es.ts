@@ -54,6 +54,7 @@ export const ES: LanguagePack = {
     "para que lo necesitas",
     "ayuda",
     "ayudame",
+    "necesito ayuda",
     "no entiendo",
     "que significa",
     "que quieres decir",

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
+import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
+
+/**
+ * The seventh round's readings, on a dog groomer's desk written here: questions about what the
+ * assistant does, praise with a laugh, offers turned down in casual words, values taken back
+ * inside an answer.
+ */
+const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+let groomer: LoadedDomain;
+const read = (text: string, state: DialogueState = emptyState("t")): Command[] =>
+  du.read(text, groomer, state);
+
+beforeAll(async () => {
+  groomer = await loadDomainFromText(
+    [
+      "slots:",
+      "  service: { type: string, choices: [bath, haircut, nails], prompt: 'Which service?' }",
+      "  visit_date: { type: date, prompt: 'Which day?' }",
+      "  dogs: { type: number, prompt: 'How many dogs?' }",
+      "  notes: { type: list, required: false, prompt: 'Anything the groomer should know?' }",
+      "  visit_code: { type: string, extract: pattern, pattern: 'GR-\\d{4}', prompt: 'Your visit code?' }",
+      "  visit_ok: { type: boolean }",
+      "flows:",
+      "  book_visit:",
+      "    description: Book a grooming visit",
+      "    trigger: { intents: ['book a grooming visit', 'a {service} for my dog on {visit_date}'] }",
+      "    steps:",
+      "      - { step: s, type: collect, slot: service }",
+      "      - { step: d, type: collect, slot: visit_date }",
+      "      - { step: n, type: collect, slot: dogs }",
+      "      - { step: o, type: collect, slot: notes }",
+      "  move_visit:",
+      "    description: Move a grooming visit to another day",
+      "    trigger: { intents: ['move my visit', 'change the day of visit {visit_code}'] }",
+      "    steps:",
+      "      - { step: c, type: collect, slot: visit_code }",
+      "      - { step: d, type: collect, slot: visit_date }",
+      "  cancel_visit:",
+      "    description: Cancel a grooming visit",
+      "    trigger: { intents: ['cancel my visit', 'cancel visit {visit_code}'] }",
+      "    steps:",
+      "      - { step: c, type: collect, slot: visit_code }",
+      "      - { step: k, type: confirm, slot: visit_ok, message: 'Cancel {visit_code}?' }",
+    ].join("\n"),
+    "groomer.yaml",
+  );
+});
+
+describe("what the assistant is for", () => {
+  it("reads a question about what it can do or how it works as a request for help", () => {
+    expect(firstIntent(read("so what can you help me with?"))).toBe("clarify");
+    expect(firstIntent(read("how does it work?"))).toBe("clarify");
+    expect(firstIntent(read("necesito ayuda"))).toBe("clarify");
+  });
+
+  it("reads praise with a laugh, measured against a robot, as small talk", () => {
+    expect(firstIntent(read("haha you're hilarious"))).toBe("chitchat");
+    expect(firstIntent(read("lol you are quite smart for a bot"))).toBe("chitchat");
+  });
+});
+
+describe("an offer turned down in casual words", () => {
+  const asked = () => inFlow(groomer, "book_visit", { waiting: "notes" });
+
+  it("skips the optional question after a refusal word and a declining phrase", () => {
+    for (const text of ["nope, I'm fine thanks", "nothing in particular", "nah, nothing special"]) {
+      expect(read(text, asked())).toEqual([{ type: "skip_slot", slot: "notes" }]);
+    }
+  });
+});
+
+describe("a value taken back inside an answer", () => {
+  it("keeps the later number", () => {
+    const state = inFlow(groomer, "book_visit", { waiting: "dogs" });
+    expect(slotsOf(read("2, no sorry 3", state))).toEqual({ dogs: 3 });
+  });
+
+  it("keeps the later date", () => {
+    const state = inFlow(groomer, "book_visit", { waiting: "visit_date" });
+    expect(slotsOf(read("friday, sorry, I mean monday", state))).toEqual({
+      visit_date: "2027-03-15",
+    });
+  });
+});
