@@ -88,3 +88,29 @@ describe("a value taken back inside an answer", () => {
     });
   });
 });
+
+describe("a day of the month said bare", () => {
+  it("reads a weekday and a bare day number as that day when they agree", () => {
+    const state = inFlow(groomer, "move_visit", { waiting: "visit_date" });
+    expect(slotsOf(read("for the monday 15", state))).toEqual({ visit_date: "2027-03-15" });
+    expect(slotsOf(read("friday 2 please", state))).toEqual({ visit_date: "2027-04-02" });
+    // No Tuesday the 15th soon: the weekday alone is read.
+    expect(slotsOf(read("tuesday 15", state))).toEqual({ visit_date: "2027-03-16" });
+  });
+
+  it("reads 'to the 19' or 'on the 19' closing a clause as a day of the month", () => {
+    expect(slotsOf(read("please move visit GR-1234 to the 19"))).toMatchObject({
+      visit_date: "2027-03-19",
+    });
+    expect(slotsOf(read("a bath on the 22, 2 dogs"))).toMatchObject({
+      visit_date: "2027-03-22",
+      dogs: 2,
+    });
+  });
+
+  it("reads no day in a count", () => {
+    expect(slotsOf(read("a haircut for the 2 of us on friday"))).toMatchObject({
+      visit_date: "2027-03-12",
+    });
+  });
+});

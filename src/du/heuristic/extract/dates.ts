@@ -80,9 +80,15 @@ function addDays(now: Date, days: number): string {
  * The next day `day` of a month from today (today included), or with `past` the latest one up
  * to today; with `target`, the first such day that falls on that weekday within a year.
  */
-function dayOfMonth(now: Date, day: number, past: boolean, target?: number): string | null {
+function dayOfMonth(
+  now: Date,
+  day: number,
+  past: boolean,
+  target?: number,
+  months = target === undefined ? 2 : 12,
+): string | null {
   const step = past ? -1 : 1;
-  for (let k = 0; k <= (target === undefined ? 2 : 12); k++) {
+  for (let k = 0; k <= months; k++) {
     const at = new Date(now.getFullYear(), now.getMonth() + step * k, 1);
     const value = iso(at.getFullYear(), at.getMonth() + 1, day);
     if (!value) continue;
@@ -231,9 +237,24 @@ const WEEKDAY_DAY = new RegExp(
   `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
   "g",
 );
-/** "the 15th", "el dia 15", or an ordinal day that opens the message ("19th", "19th please"). */
+/**
+ * "Monday 29", "for the monday 29": a weekday and a bare day number, read as a date only when
+ * that day of this month or the next two falls on that weekday (no time, count or month after).
+ */
+const WEEKDAY_BARE_DAY = new RegExp(
+  `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|people|persons|guests|${MONTH_RE})\\b)`,
+  "g",
+);
+/** How many months ahead a weekday and a bare day number are looked for. */
+const BARE_DAY_MONTHS = 2;
+
+/**
+ * "the 15th", "el dia 15", an ordinal day that opens the message ("19th", "19th please"), or a
+ * bare day after "to the", "on the" where the clause ends or a part of the day follows ("move it
+ * to the 19 in the morning"; "for the 2 of us" is a count).
+ */
 const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b/g;
+  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
@@ -635,6 +656,14 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       m.index! + m[0].length,
     );
   }
+  for (const m of has.weekday && has.digit ? s.matchAll(WEEKDAY_BARE_DAY) : NONE) {
+    const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
+    push(
+      dayOfMonth(now, +m[2]!, back, weekday(m[1]!), BARE_DAY_MONTHS),
+      m.index!,
+      m.index! + m[0].length,
+    );
+  }
   // Past forms first: "since monday" is the last Monday, "this morning" is today, and
   // "manana" there is no tomorrow.
   for (const m of has.weekday ? s.matchAll(PAST_WEEKDAY) : NONE) {
@@ -658,7 +687,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3])!, past), m.index!, m.index! + m[0].length);
+    push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3] ?? m[4])!, past), m.index!, m.index! + m[0].length);
   }
   for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
     push(addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
