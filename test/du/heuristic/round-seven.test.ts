@@ -37,13 +37,21 @@ beforeAll(async () => {
       "      - { step: o, type: collect, slot: notes }",
       "  move_visit:",
       "    description: Move a grooming visit to another day",
-      "    trigger: { intents: ['move my visit', 'change the day of visit {visit_code}'] }",
+      "    trigger:",
+      "      intents:",
+      "        - move my visit",
+      "        - change the day of visit {visit_code}",
+      "        - I can't make it that day, can we change it",
       "    steps:",
       "      - { step: c, type: collect, slot: visit_code }",
       "      - { step: d, type: collect, slot: visit_date }",
       "  cancel_visit:",
       "    description: Cancel a grooming visit",
-      "    trigger: { intents: ['cancel my visit', 'cancel visit {visit_code}'] }",
+      "    trigger:",
+      "      intents:",
+      "        - cancel my visit",
+      "        - cancel visit {visit_code}",
+      "        - I won't be able to come to my visit",
       "    steps:",
       "      - { step: c, type: collect, slot: visit_code }",
       "      - { step: k, type: confirm, slot: visit_ok, message: 'Cancel {visit_code}?' }",
@@ -111,6 +119,62 @@ describe("a day of the month said bare", () => {
   it("reads no day in a count", () => {
     expect(slotsOf(read("a haircut for the 2 of us on friday"))).toMatchObject({
       visit_date: "2027-03-12",
+    });
+  });
+});
+
+describe("not coming, then a change asked in a clause of its own", () => {
+  it("moves the thing when no flow was picked and every cancel phrase is negated", () => {
+    expect(firstIntent(read("I won't make it on the day I booked, can you change it"))).toBe(
+      "move_visit",
+    );
+    expect(
+      firstIntent(read("we can't come the day we booked the haircut, could you change it")),
+    ).toBe("move_visit");
+  });
+});
+
+describe("a clause that asks for something not to be done", () => {
+  it("names what is not wanted: the other clauses' flow is meant", () => {
+    expect(
+      firstIntent(
+        read(
+          "sorry, I'm not going to be able to bring her, cancel it please, don't book me another day",
+        ),
+      ),
+    ).toBe("cancel_visit");
+  });
+
+  it("leaves a refusal that is itself the request alone", () => {
+    expect(firstIntent(read("don't want the visit anymore, cancel GR-1234"))).toBe("cancel_visit");
+    expect(firstIntent(read("please move visit GR-1234 to friday, don't cancel it"))).toBe(
+      "move_visit",
+    );
+  });
+});
+
+describe("cancelling the thing while changing it", () => {
+  const moving = () =>
+    inFlow(groomer, "move_visit", { waiting: "visit_date", slots: { visit_code: "GR-1234" } });
+  const switched = [
+    { type: "cancel_flow" },
+    { type: "start_flow", flow: "cancel_visit" },
+    { type: "set_slot", slot: "visit_code", value: "GR-1234" },
+  ];
+
+  it("starts the flow that cancels, with the code named", () => {
+    expect(read("hmm no, just cancel GR-1234", moving())).toEqual(switched);
+  });
+
+  it("starts it with the code held when the whole thing is cancelled", () => {
+    expect(read("no, cancel it altogether", moving())).toEqual(switched);
+  });
+
+  it("leaves a plain cancel, and a code of another thing, to the other rules", () => {
+    expect(read("cancel", moving())).toEqual([{ type: "cancel_flow" }]);
+    const booking = inFlow(groomer, "book_visit", { waiting: "dogs" });
+    expect(read("actually first cancel GR-1234", booking)[0]).not.toEqual({
+      type: "cancel_flow",
     });
   });
 });

@@ -431,6 +431,9 @@ export const EN: LanguagePack = {
   priceQuestion:
     "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
+  refusedAsk:
+    "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
+  wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
   ordinals: {
