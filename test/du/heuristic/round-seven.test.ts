@@ -13,6 +13,7 @@ import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
  */
 const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
 let groomer: LoadedDomain;
+let bistro: LoadedDomain;
 const read = (text: string, state: DialogueState = emptyState("t")): Command[] =>
   du.read(text, groomer, state);
 
@@ -55,8 +56,35 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: c, type: collect, slot: visit_code }",
       "      - { step: k, type: confirm, slot: visit_ok, message: 'Cancel {visit_code}?' }",
+      "  check_visit:",
+      "    description: Check how a grooming visit is going",
+      "    trigger: { intents: ['is my dog ready', 'check visit {visit_code}'] }",
+      "    steps:",
+      "      - { step: c, type: collect, slot: visit_code }",
     ].join("\n"),
     "groomer.yaml",
+  );
+  bistro = await loadDomainFromText(
+    [
+      "slots:",
+      "  dinner_day: { type: date, prompt: 'Which day?' }",
+      "  diners: { type: integer, prompt: 'For how many people?' }",
+      "  booker: { type: string, extract: person_name, prompt: 'Under which name?' }",
+      "flows:",
+      "  reserve:",
+      "    description: Reserve a table for dinner",
+      "    trigger: { intents: ['reserve a table', 'a table for {diners} on {dinner_day}'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: dinner_day }",
+      "      - { step: n, type: collect, slot: diners }",
+      "      - { step: b, type: collect, slot: booker }",
+      "  takeaway:",
+      "    description: Order a dinner to take away",
+      "    trigger: { intents: ['order dinner to take away'] }",
+      "    steps:",
+      "      - { step: b, type: collect, slot: booker }",
+    ].join("\n"),
+    "bistro.yaml",
   );
 });
 
@@ -176,5 +204,34 @@ describe("cancelling the thing while changing it", () => {
     expect(read("actually first cancel GR-1234", booking)[0]).not.toEqual({
       type: "cancel_flow",
     });
+  });
+});
+
+describe("short weekdays and counts in a story", () => {
+  it("reads a short weekday that is also a word after 'for' or before a day", () => {
+    expect(slotsOf(read("a bath for sat, 2 dogs"))).toMatchObject({
+      visit_date: "2027-03-13",
+      dogs: 2,
+    });
+    expect(slotsOf(read("a haircut on sat the 20th"))).toMatchObject({
+      visit_date: "2027-03-20",
+    });
+  });
+
+  it("keeps a count of people said in a long story", () => {
+    const commands = du.read(
+      "Hey! My brother gets back from abroad on March 20 and I'd like to welcome him with a meal at your restaurant, just the two of us. Could you hold a table under Ann Lee?",
+      bistro,
+      emptyState("t"),
+    );
+    expect(slotsOf(commands)).toMatchObject({ dinner_day: "2027-03-20", diners: 2 });
+  });
+});
+
+describe("asking after a thing that has not come", () => {
+  it("reads 'still nothing' and 'coming or not' as a look-up", () => {
+    expect(firstIntent(read("dropped him off 3 hours ago and still nothing, visit GR-1234"))).toBe(
+      "check_visit",
+    );
   });
 });

@@ -234,7 +234,7 @@ const SINCE_LEAD = /\b(?:since|desde)\s+(?:the\s+|el\s+)?$/;
 
 /** "Tuesday the 16th", "wednesday, 24th": a weekday and an ordinal day of the month. */
 const WEEKDAY_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
   "g",
 );
 /**
@@ -242,7 +242,7 @@ const WEEKDAY_DAY = new RegExp(
  * that day of this month or the next two falls on that weekday (no time, "of" or month after).
  */
 const WEEKDAY_BARE_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${MONTH_RE})\\b)`,
   "g",
 );
 /** How many months ahead a weekday and a bare day number are looked for. */
@@ -261,9 +261,12 @@ const WEEKDAY = new RegExp(
   "g",
 );
 
-/** "on sat", "next sun", "sat night", "wed am": a short form that is also a word, said as a day. */
+/**
+ * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
+ * as a day.
+ */
 const WORD_WEEKDAY =
-  /\b(?:(next|on|coming)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
+  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -646,7 +649,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     );
   }
   // "Tuesday the 16th", "wednesday 24th": the next 16th that is a Tuesday (else the next 16th).
-  for (const m of has.weekday && has.digit ? s.matchAll(WEEKDAY_DAY) : NONE) {
+  for (const m of (has.weekday || has.short) && has.digit ? s.matchAll(WEEKDAY_DAY) : NONE) {
     const target = weekday(m[1]!);
     const day = +m[2]!;
     const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
@@ -656,7 +659,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       m.index! + m[0].length,
     );
   }
-  for (const m of has.weekday && has.digit ? s.matchAll(WEEKDAY_BARE_DAY) : NONE) {
+  for (const m of (has.weekday || has.short) && has.digit ? s.matchAll(WEEKDAY_BARE_DAY) : NONE) {
     const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
     push(
       dayOfMonth(now, +m[2]!, back, weekday(m[1]!), BARE_DAY_MONTHS),

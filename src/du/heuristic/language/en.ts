@@ -660,6 +660,11 @@ export const EN: LanguagePack = {
       "how much longer",
       "when will",
       "still waiting",
+      // "ordered 40 min ago and still nothing", "is it coming or not?".
+      "still nothing",
+      "coming or not",
+      "is it coming",
+      "is coming",
       "still hasnt",
       "no sign",
       "any sign",
