@@ -15,6 +15,7 @@ import {
   HELP,
   HELP_QUESTION,
   HUMAN,
+  NONE,
   REPEAT,
   SMALL_TALK,
   SWITCH_CUES,
@@ -174,6 +175,15 @@ function chitchatKind(text: string, words: string[]): ChitchatKind | null {
 }
 
 const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
+/** One-word refusals ("nah", "no") that may open a declined offer: "nah just plain". */
+const REFUSALS = new Set([...DENY, ...NONE].filter((p) => !p.includes(" ")));
+
+/** `words` less the refusal words that open it ("no thanks im good" -> "thanks im good"). */
+function afterRefusal(words: string[]): string[] {
+  let i = 0;
+  while (i < words.length - 1 && REFUSALS.has(words[i]!)) i++;
+  return i > 0 ? words.slice(i) : words;
+}
 
 /** Recent readings: the DU reads the same message more than once per turn. */
 const recent = new Map<string, Readonly<ActReading>>();
@@ -219,9 +229,6 @@ function read(message: string): ActReading {
     // ("leave it plain" keeps its "it", which thanks also have: "appreciate it").
     offerDeclined:
       pure(words, sets.declineOffer) ||
-      pure(
-        words.filter((w) => !THANKS_WORDS.has(w)),
-        sets.declineOffer,
-      ),
+      pure(afterRefusal(words.filter((w) => !THANKS_WORDS.has(w))), sets.declineOffer),
   };
 }

@@ -1283,7 +1283,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const added = this.mentionsFor(turn, started.flow, [], []).filter((f) => {
       const slot = slots.find((s) => s.name === f.slot);
       const shaped =
-        slot && (slot.address || slot.nameLike || (slot.kind !== "text" && slot.kind !== "number"));
+        slot &&
+        (slot.address ||
+          slot.nameLike ||
+          (slot.kind !== "text" && slot.kind !== "number") ||
+          (slot.people && countsPeople(turn.text, f)));
       return shaped && !named.has(f.slot);
     });
     return [
@@ -1663,6 +1667,17 @@ function leadingGreeting(text: string): number {
 
 /** Words for people: "2 adults" counts who comes, not a thing. */
 const PEOPLE = new Set(PEOPLE_WORDS);
+/** The most characters looked at after a count for its people word. */
+const PEOPLE_WORD_REACH = 16;
+
+/**
+ * "just the two of us", "we'll be 4 people": a count followed by a word for people counts who
+ * comes, in a story as in a request (a bare number there may be anything).
+ */
+function countsPeople(text: string, found: Found): boolean {
+  const after = flat(text.slice(found.end, found.end + PEOPLE_WORD_REACH));
+  return PEOPLE_WORDS.some((w) => after === w || after.startsWith(`${w} `));
+}
 /** The most words a thing named after its count takes ("2 coffee grinders"). */
 const COUNTED_THING_WORDS = 3;
 

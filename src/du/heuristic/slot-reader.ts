@@ -225,7 +225,8 @@ export class SlotReader {
         return null;
       }
       case "number": {
-        const nums = this.numbers(text);
+        // "we are 5, no sorry 7": a number taken back by a later one is no answer.
+        const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
           uniqueNumber(nums) ??
@@ -236,7 +237,7 @@ export class SlotReader {
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
-        let dates = findDates(text, this.now(), slot.past);
+        let dates = notTakenBack(text, findDates(text, this.now(), slot.past));
         if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }

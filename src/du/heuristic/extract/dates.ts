@@ -80,9 +80,15 @@ function addDays(now: Date, days: number): string {
  * The next day `day` of a month from today (today included), or with `past` the latest one up
  * to today; with `target`, the first such day that falls on that weekday within a year.
  */
-function dayOfMonth(now: Date, day: number, past: boolean, target?: number): string | null {
+function dayOfMonth(
+  now: Date,
+  day: number,
+  past: boolean,
+  target?: number,
+  months = target === undefined ? 2 : 12,
+): string | null {
   const step = past ? -1 : 1;
-  for (let k = 0; k <= (target === undefined ? 2 : 12); k++) {
+  for (let k = 0; k <= months; k++) {
     const at = new Date(now.getFullYear(), now.getMonth() + step * k, 1);
     const value = iso(at.getFullYear(), at.getMonth() + 1, day);
     if (!value) continue;
@@ -228,21 +234,39 @@ const SINCE_LEAD = /\b(?:since|desde)\s+(?:the\s+|el\s+)?$/;
 
 /** "Tuesday the 16th", "wednesday, 24th": a weekday and an ordinal day of the month. */
 const WEEKDAY_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
   "g",
 );
-/** "the 15th", "el dia 15", or an ordinal day that opens the message ("19th", "19th please"). */
+/**
+ * "Monday 29", "for the monday 29": a weekday and a bare day number, read as a date only when
+ * that day of this month or the next two falls on that weekday (no time, "of" or month after).
+ */
+const WEEKDAY_BARE_DAY = new RegExp(
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${MONTH_RE})\\b)`,
+  "g",
+);
+/** How many months ahead a weekday and a bare day number are looked for. */
+const BARE_DAY_MONTHS = 2;
+
+/**
+ * "the 15th", "el dia 15", an ordinal day that opens the message ("19th", "19th please"), or a
+ * bare day after "to the", "on the" where the clause ends or a part of the day follows ("move it
+ * to the 19 in the morning"; "for the 2 of us" is a count).
+ */
 const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b/g;
+  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
   "g",
 );
 
-/** "on sat", "next sun", "sat night", "wed am": a short form that is also a word, said as a day. */
+/**
+ * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
+ * as a day.
+ */
 const WORD_WEEKDAY =
-  /\b(?:(next|on|coming)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
+  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -625,12 +649,20 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     );
   }
   // "Tuesday the 16th", "wednesday 24th": the next 16th that is a Tuesday (else the next 16th).
-  for (const m of has.weekday && has.digit ? s.matchAll(WEEKDAY_DAY) : NONE) {
+  for (const m of (has.weekday || has.short) && has.digit ? s.matchAll(WEEKDAY_DAY) : NONE) {
     const target = weekday(m[1]!);
     const day = +m[2]!;
     const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
     push(
       dayOfMonth(now, day, back, target) ?? dayOfMonth(now, day, back),
+      m.index!,
+      m.index! + m[0].length,
+    );
+  }
+  for (const m of (has.weekday || has.short) && has.digit ? s.matchAll(WEEKDAY_BARE_DAY) : NONE) {
+    const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
+    push(
+      dayOfMonth(now, +m[2]!, back, weekday(m[1]!), BARE_DAY_MONTHS),
       m.index!,
       m.index! + m[0].length,
     );
@@ -658,7 +690,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3])!, past), m.index!, m.index! + m[0].length);
+    push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3] ?? m[4])!, past), m.index!, m.index! + m[0].length);
   }
   for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
     push(addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);

@@ -8,10 +8,21 @@ const list = (...lines: string[]) => lines.join(" ").split(" ");
  */
 function praise(): string[] {
   const subjects = ["youve been", "you have been", "youre", "you are", "you were", "you"];
-  const degrees = ["", "very ", "so ", "super ", "really ", "truly ", "extremely ", "incredibly "];
+  const degrees = [
+    "",
+    "very ",
+    "so ",
+    "super ",
+    "really ",
+    "truly ",
+    "extremely ",
+    "incredibly ",
+    "pretty ",
+    "quite ",
+  ];
   const adjectives = list(
     "helpful great amazing awesome brilliant fantastic wonderful excellent kind lovely",
-    "patient superb",
+    "patient superb funny hilarious quick fast smart clever",
   ).concat(["the best"]);
   const nouns = list("star legend lifesaver gem help").concat(["great help", "big help"]);
   const articles = ["a ", "a real ", "such a ", "a total ", "an absolute "];
@@ -193,6 +204,18 @@ export const EN: LanguagePack = {
     "what can you do",
     "what are my options",
     "options",
+    // Asking what the assistant is for: "what can you help me with?", "how does this work?".
+    "what can you help me with",
+    "what can you help with",
+    "what can you do for me",
+    "what do you do",
+    "what can i do here",
+    "what can i ask",
+    "what can i ask you",
+    "how does this work",
+    "how does it work",
+    "how do you work",
+    "how do i use this",
   ],
   greeting: [
     "hi",
@@ -269,6 +292,12 @@ export const EN: LanguagePack = {
     "cool",
     "lol",
     "haha",
+    "hahaha",
+    "hehe",
+    // "you're pretty quick for a robot": praise measured against what the assistant is.
+    "for a robot",
+    "for a bot",
+    "for a machine",
     "whats your name",
     "are you human",
     "how are you today",
@@ -340,6 +369,11 @@ export const EN: LanguagePack = {
     "i am good",
     "i am fine",
     "we are good",
+    // Nothing to tell: "nothing special, thanks" to "anything the doctor should know?".
+    "nothing special",
+    "nothing in particular",
+    "nothing to add",
+    "nothing else to add",
     // Nothing added to the thing: "leave it plain", "just as it comes".
     "plain",
     "leave it plain",
@@ -397,6 +431,9 @@ export const EN: LanguagePack = {
   priceQuestion:
     "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
+  refusedAsk:
+    "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
+  wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
   ordinals: {
@@ -623,6 +660,11 @@ export const EN: LanguagePack = {
       "how much longer",
       "when will",
       "still waiting",
+      // "ordered 40 min ago and still nothing", "is it coming or not?".
+      "still nothing",
+      "coming or not",
+      "is it coming",
+      "is coming",
       "still hasnt",
       "no sign",
       "any sign",

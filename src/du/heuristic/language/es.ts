@@ -54,6 +54,7 @@ export const ES: LanguagePack = {
     "para que lo necesitas",
     "ayuda",
     "ayudame",
+    "necesito ayuda",
     "no entiendo",
     "que significa",
     "que quieres decir",
@@ -111,6 +112,9 @@ export const ES: LanguagePack = {
   priceQuestion:
     "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa))\\b",
   priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
+  refusedAsk:
+    "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
+  wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
   ordinals: {

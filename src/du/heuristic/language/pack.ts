@@ -101,6 +101,13 @@ export interface LanguagePack {
    */
   remark: string;
   /**
+   * A clause that asks for something not to be done ("don't give me another day", "no need to
+   * call me"): its words ask for no flow.
+   */
+  refusedAsk: string;
+  /** The whole thing, not one step of it: "cancel it altogether", "del todo". */
+  wholeThing: string;
+  /**
    * Words after a value that make it the one who told ("my GP told me to see a heart doctor",
    * "the dermatologist recommended physio"): of several choices, that one is not asked for.
    */

@@ -59,6 +59,8 @@ export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const REMARK = cue((p) => p.remark);
+export const REFUSED_ASK = cue((p) => p.refusedAsk);
+export const WHOLE_THING = cue((p) => p.wholeThing);
 export const TELLER_AFTER = cue((p) => p.tellerAfter);
 export const PRICE_QUESTION = cue((p) => p.priceQuestion);
 export const PRICE_WORDS = words((p) => p.priceWords);

@@ -5,6 +5,7 @@ import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts
 import { FILLERS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { tokenize } from "../text.ts";
+import { cancelTheThing } from "./cancel-the-thing.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
 import { AMOUNT_REASON, FRUSTRATED, faultsValue, OPENED_NO, onlyJudgement } from "./shared.ts";
@@ -62,6 +63,7 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     name: "drop-held-value",
     run: ({ du, turn }) => dropHeld(du, turn),
   },
+  { name: "cancel-the-thing", run: ({ du, turn }) => cancelTheThing(du, turn) },
   {
     name: "cancel",
     run: ({ du, turn }) => {

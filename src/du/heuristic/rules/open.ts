@@ -13,6 +13,7 @@ import {
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
+import { REFUSED_CLAUSE } from "./refused-clause.ts";
 import type { Rule } from "./rule.ts";
 import {
   askingClauses,
@@ -272,14 +273,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // "I have it on friday but I can't go, can you move it?": not coming, said with a plain
     // change word, is the reason for the change. When the flow picked cancels, every cancel
     // phrase is a negated one ("can't go", "won't make it") and the message says a change,
-    // the one ranked flow that changes things is meant.
+    // the one ranked flow that changes things is meant. So too when no flow was picked ("I
+    // can't come on the day I booked, can we change it": the clause that asks is read next).
     name: "reason-for-change",
     run: (c) => {
       const { du, turn } = c;
-      const d = turn.frame ? null : decision(c);
-      if (!d || !("flow" in d)) return null;
+      if (turn.frame) return null;
+      const d = decision(c);
       const { index, analyzer } = turn.model;
-      if (!index.actsOf(d.flow).has("cancel")) return null;
+      if (d && "flow" in d && !index.actsOf(d.flow).has("cancel")) return null;
       const tasks = [...analyzer.features(turn.acts.flat).tasks.values()];
       const cancels = tasks.filter((t) => t.act === "cancel");
       if (cancels.length === 0 || cancels.some((t) => !t.bare)) return null;
@@ -288,6 +290,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
     },
   },
+  REFUSED_CLAUSE,
   {
     name: "start-flow",
     run: (c) => {

@@ -93,6 +93,14 @@ export function finalClause(text: string): string | null {
   return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
 }
 
+/** The clauses of a message, trimmed, empty ones left out. */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
 /** The clauses of a long message (or of any, with `short`) that ask for something, in order. */
 export function askingClauses(text: string, asks: RegExp, short = false): string[] {
   if (!short && text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];

@@ -16,6 +16,7 @@ import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
 import { flat, tokenize } from "../text.ts";
+import { cancelTheThing } from "./cancel-the-thing.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
@@ -158,6 +159,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "drop-held-value",
     run: ({ du, turn }) => dropHeld(du, turn),
   },
+  { name: "cancel-the-thing", run: ({ du, turn }) => cancelTheThing(du, turn) },
   {
     name: "cancel",
     run: ({ du, turn }) =>
