@@ -148,6 +148,11 @@ describe("a day of the month said bare", () => {
     expect(slotsOf(read("a haircut for the 2 of us on friday"))).toMatchObject({
       visit_date: "2027-03-12",
     });
+    // Friday the 14th is two months ahead: "14 people" is the party, said after the day.
+    expect(slotsOf(du.read("a table friday 14 people", bistro, emptyState("t")))).toEqual({
+      dinner_day: "2027-03-12",
+      diners: 14,
+    });
   });
 });
 
