@@ -48,6 +48,10 @@ const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 /** The language packs' group of reasons told beside a request ("something came up"). */
 const STORY = "story";
 const CANCEL = "cancel";
+/** A number as a token: digits, or a number word. Module-level: no closure per text. */
+const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
+/** A word opening with a capital ("Laura"). */
+const UPPER_START = /^\p{Lu}/u;
 /** The infinitive marker between a negated want and its verb ("no longer need to see"). */
 const TO = "to";
 
@@ -271,7 +275,6 @@ export class Analyzer {
 
   private literalTerms(text: string): Term[] {
     const tokens = tokenize(text);
-    const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
     const items = tokens
       .map((t, i) => ({
         t,
@@ -301,7 +304,7 @@ export class Analyzer {
           intent: w.intent,
           // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
           // unit after a number ("3 nights", "2 people") is part of that value.
-          properName: ((i > 0 && /^\p{Lu}/u.test(t.raw)) || afterNumber) && !w.known,
+          properName: !w.known && (afterNumber || (i > 0 && UPPER_START.test(t.raw))),
         };
       });
     const out: Term[] = [];
