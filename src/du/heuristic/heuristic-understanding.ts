@@ -204,11 +204,38 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The commands for one message; synchronous, so the LLM DU can fall back on it cheaply. */
   read(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Command[] {
+    // Rules read clauses of a long message on their own, some the same clause twice (the last
+    // clause, then each asking clause): within one message, a clause in the same state is read
+    // once. Copies go out, so no rule changes another's commands.
+    const clauses = this.clauseReads;
+    if (clauses && clauses.domain === domain && clauses.state === state) {
+      let known = clauses.read.get(message);
+      if (!known) {
+        known = this.readWithRule(message, domain, state).commands;
+        clauses.read.set(message, known);
+      }
+      return structuredClone(known);
+    }
     return this.readWithRule(message, domain, state).commands;
   }
 
+  /** Clauses read while one message is read (see `read`); unset between messages. */
+  private clauseReads:
+    | { domain: LoadedDomain; state: Readonly<DialogueState>; read: Map<string, Command[]> }
+    | undefined;
+
   /** The commands for one message and the rule that produced them (`soni explain`). */
   readWithRule(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
+    if (this.clauseReads) return this.readOne(message, domain, state);
+    this.clauseReads = { domain, state, read: new Map() };
+    try {
+      return this.readOne(message, domain, state);
+    } finally {
+      this.clauseReads = undefined;
+    }
+  }
+
+  private readOne(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
     const fired = this.readAll(message, domain, state);
     const commands = fired.commands;
     // With the cancel pattern disabled nothing the user says cancels a flow: a "no" stays a no.

@@ -104,8 +104,17 @@ export function words(text: string): string[] {
 
 /** Folded text with punctuation collapsed to single spaces: the form phrase lists are matched on. */
 export function flat(text: string): string {
-  return words(text).join(" ");
+  // Many readers flatten the same message: once per array `tokenize` handed out.
+  const tokens = tokenize(text);
+  let joined = flatTexts.get(tokens);
+  if (joined === undefined) {
+    joined = tokens.map((t) => t.norm).join(" ");
+    flatTexts.set(tokens, joined);
+  }
+  return joined;
 }
+
+const flatTexts = new WeakMap<readonly Token[], string>();
 
 /**
  * The stems from `at` on spell `key` (a phrase's stems). A loop, not `key.every(...)`: readers
