@@ -219,15 +219,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return this.readWithRule(message, domain, state).commands;
   }
 
-  /** Clauses read while one message is read (see `read`); unset between messages. */
+  /** Clauses read and texts viewed while one message is read (`read`, `rankingView`); unset between messages. */
   private clauseReads:
-    | { domain: LoadedDomain; state: Readonly<DialogueState>; read: Map<string, Command[]> }
+    | {
+        domain: LoadedDomain;
+        state: Readonly<DialogueState>;
+        read: Map<string, Command[]>;
+        views: Map<string, Turn["view"]>;
+      }
     | undefined;
 
   /** The commands for one message and the rule that produced them (`soni explain`). */
   readWithRule(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
     if (this.clauseReads) return this.readOne(message, domain, state);
-    this.clauseReads = { domain, state, read: new Map() };
+    this.clauseReads = { domain, state, read: new Map(), views: new Map() };
     try {
       return this.readOne(message, domain, state);
     } finally {
@@ -1097,6 +1102,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * `I want to pay my {bill_type} bill`.
    */
   rankingView(model: DomainModel, text: string): Turn["view"] {
+    // Within one message the same clause is viewed again (its own reading, then the rule that
+    // read it): once per text. Views are never changed once made.
+    const clauses = this.clauseReads;
+    if (!clauses || clauses.domain !== model.loaded) return this.viewOf(model, text);
+    let view = clauses.views.get(text);
+    if (!view) {
+      view = this.viewOf(model, text);
+      clauses.views.set(text, view);
+    }
+    return view;
+  }
+
+  private viewOf(model: DomainModel, text: string): Turn["view"] {
     // One marker group per value span: "savings" may be an account type or a source account.
     const groups = new Map<string, Set<string>>();
     const spans: Array<{ start: number; end: number }> = [];
