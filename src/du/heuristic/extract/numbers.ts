@@ -195,8 +195,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Numbers written in words, English and Spanish: "two hundred and fifty", "mil quinientos". */
 function findWordNumbers(text: string): Array<{ value: number; start: number; end: number }> {
-  // Plain ASCII text folds as a whole (a lowercase copy); only other text word by word.
-  const folded = ASCII.test(text) ? text.toLowerCase() : undefined;
+  // Plain ASCII text folds as a whole (a lowercase copy); only other text word by word. A
+  // number needs a number word: ASCII text without one has none to read.
+  const ascii = ASCII.test(text);
+  if (ascii && !ASCII_NUMBER_WORD.test(text)) return [];
+  const folded = ascii ? text.toLowerCase() : undefined;
   const tokens = [...text.matchAll(/[\p{L}]+/gu)].map((m) => ({
     word: folded === undefined ? fold(m[0]) : folded.slice(m.index, m.index + m[0].length),
     start: m.index ?? 0,
@@ -240,6 +243,12 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
 }
 
 const NUMBER_WORD_SET = new Set([...Object.keys(UNITS), ...Object.keys(SCALES)]);
+
+/** A whole letter run of ASCII text that is a number word (its letters are [A-Za-z]). */
+const ASCII_NUMBER_WORD = new RegExp(
+  `(?<![A-Za-z])(?:${[...NUMBER_WORD_SET].filter((w) => /^[a-z]+$/.test(w)).join("|")})(?![A-Za-z])`,
+  "i",
+);
 
 /** "a couple of ...", "un par de ...": two, said before a word that is no number. */
 const COUPLE =
