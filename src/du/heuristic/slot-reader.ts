@@ -932,6 +932,17 @@ export class SlotReader {
     tokens: readonly Token[],
     free: (s: Span) => boolean,
   ): Found | null {
+    const full = (span: Span | null, i: number) => {
+      if (!span) return false;
+      const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+      const next = tokens.find((t) => t.start >= span.end);
+      return (
+        i > 0 &&
+        words.length >= 2 &&
+        words.every((t) => /^\p{Lu}/u.test(t.raw)) &&
+        !(next && /^\d/.test(next.norm))
+      );
+    };
     for (let i = 1; i + 1 < tokens.length; i++) {
       if (!/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
       const before = tokens[i - 1]!;
@@ -940,7 +951,7 @@ export class SlotReader {
       const clauseStart = /^\s*,\s*$/.test(gap);
       if (!afterVerb && !clauseStart) continue;
       const span = this.nameAfter(text, tokens, i, free);
-      if (!span || !fullName(tokens, span, i)) continue;
+      if (!span || !full(span, i)) continue;
       // As a clause of its own, the name is the whole clause: "..., Marta Gil" or "..., Marta Gil, ...".
       if (!afterVerb && !/^\s*(?:[,.;!?]|$)/.test(text.slice(span.end))) continue;
       return this.textFound(slot, text, span);
@@ -1375,21 +1386,6 @@ function addressAfter(
   const [lead, end] = [addressStart(words), addressEnd(words)];
   if (lead >= end) return { start, end: start + value.length };
   return { start: start + lead, end: start + end };
-}
-
-/**
- * The span read after token `i` is a full name (bareName): two or more capitalised words, not
- * before a number. Module-level: no closure per call.
- */
-function fullName(tokens: readonly Token[], span: Span, i: number): boolean {
-  const words = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-  const next = tokens.find((t) => t.start >= span.end);
-  return (
-    i > 0 &&
-    words.length >= 2 &&
-    words.every((t) => /^\p{Lu}/u.test(t.raw)) &&
-    !(next && /^\d/.test(next.norm))
-  );
 }
 
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
