@@ -144,10 +144,54 @@ function mentioned(text: string, phrases: readonly Padded[]): string | null {
   return best;
 }
 
+/** A phrase list looked up by the word runs of a message (`mentionedIn`), built once. */
+interface MentionSet {
+  /** Each phrase and where it first is in the list. */
+  at: Map<string, number>;
+  /** Words of the longest phrase. */
+  longest: number;
+}
+
+function mentionSet(list: readonly string[]): MentionSet {
+  const at = new Map<string, number>();
+  list.forEach((phrase, i) => {
+    if (!at.has(phrase)) at.set(phrase, i);
+  });
+  return { at, longest: Math.max(0, ...list.map((p) => p.split(" ").length)) };
+}
+
+/**
+ * `mentioned` on the message's words: the runs of words up to the longest phrase are looked up
+ * instead of every phrase searched in the text. Same answer: the longest phrase said, the first
+ * in the list among equally long ones.
+ */
+function mentionedIn(words: readonly string[], set: MentionSet): string | null {
+  let best: string | null = null;
+  let bestAt = -1;
+  for (let i = 0; i < words.length; i++) {
+    let phrase = "";
+    for (let j = i; j < words.length && j < i + set.longest; j++) {
+      phrase = j === i ? words[i]! : `${phrase} ${words[j]}`;
+      const at = set.at.get(phrase);
+      if (at === undefined) continue;
+      if (
+        best === null ||
+        phrase.length > best.length ||
+        (phrase.length === best.length && at < bestAt)
+      ) {
+        best = phrase;
+        bestAt = at;
+      }
+    }
+  }
+  return best;
+}
+
+const CANCEL_MENTIONS = mentionSet(CANCEL);
+
 const PADDED = {
   affirm: padded(AFFIRM),
   deny: padded(DENY),
-  cancel: padded(CANCEL),
   thanks: padded(THANKS),
   goodbye: padded(GOODBYE),
   greeting: padded(GREETING),
@@ -214,7 +258,7 @@ function read(message: string): ActReading {
     affirmLead: leading(text, PADDED.affirm, true),
     denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
-    cancelMentioned: mentioned(text, PADDED.cancel),
+    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS),
     help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,

@@ -48,6 +48,10 @@ const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 /** The language packs' group of reasons told beside a request ("something came up"). */
 const STORY = "story";
 const CANCEL = "cancel";
+/** A number as a token: digits, or a number word. Module-level: no closure per text. */
+const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
+/** A word opening with a capital ("Laura"). */
+const UPPER_START = /^\p{Lu}/u;
 /** The infinitive marker between a negated want and its verb ("no longer need to see"). */
 const TO = "to";
 
@@ -271,39 +275,41 @@ export class Analyzer {
 
   private literalTerms(text: string): Term[] {
     const tokens = tokenize(text);
-    const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
-    const items = tokens
-      .map((t, i) => ({
-        t,
-        afterNumber: i > 0 && isNumber(tokens[i - 1]!.norm),
-        negated: i > 0 && NEGATIONS.has(tokens[i - 1]!.norm),
-        use: verbNounUse(tokens, i),
-        // "I placed an order", "we reserved": asking for a new one, said in the past after its
-        // subject, tells of the one already had; the act is no request ("pizzas brought over"
-        // still asks, and so does "get one brought": a number is no subject).
-        past:
-          (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
-          i > 0 &&
-          STOP_WORDS.has(tokens[i - 1]!.norm) &&
-          !NUMBER_WORDS.has(tokens[i - 1]!.norm),
-      }))
-      .filter(({ t }) => !isNumber(t.norm) && !CURRENCY_WORDS.has(t.norm))
-      .map(({ t, afterNumber, negated, use, past }, i) => {
-        const w = this.wordOf(t.norm);
-        return {
-          stem: w.stem,
-          past,
-          // "I can't make it": a negated task word asks for nothing.
-          act: negated || use === "noun" ? undefined : w.act,
-          key: w.key,
-          verb: use === "verb" && !negated && !w.domainWord,
-          stop: w.stop,
-          intent: w.intent,
-          // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
-          // unit after a number ("3 nights", "2 people") is part of that value.
-          properName: ((i > 0 && /^\p{Lu}/u.test(t.raw)) || afterNumber) && !w.known,
-        };
+    // One pass, no intermediate arrays: this runs for every text a turn ranks.
+    const items: TermItem[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (isNumber(t.norm) || CURRENCY_WORDS.has(t.norm)) continue;
+      const before = k > 0 ? tokens[k - 1]!.norm : undefined;
+      const negated = before !== undefined && NEGATIONS.has(before);
+      const use = verbNounUse(tokens, k);
+      // "I placed an order", "we reserved": asking for a new one, said in the past after its
+      // subject, tells of the one already had; the act is no request ("pizzas brought over"
+      // still asks, and so does "get one brought": a number is no subject).
+      const past =
+        (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
+        before !== undefined &&
+        STOP_WORDS.has(before) &&
+        !NUMBER_WORDS.has(before);
+      const w = this.wordOf(t.norm);
+      items.push({
+        stem: w.stem,
+        past,
+        // "I can't make it": a negated task word asks for nothing.
+        act: negated || use === "noun" ? undefined : w.act,
+        key: w.key,
+        verb: use === "verb" && !negated && !w.domainWord,
+        stop: w.stop,
+        intent: w.intent,
+        // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
+        // unit after a number ("3 nights", "2 people") is part of that value. "Inside" counts
+        // the words kept, numbers left out.
+        properName:
+          !w.known &&
+          ((before !== undefined && isNumber(before)) ||
+            (items.length > 0 && UPPER_START.test(t.raw))),
       });
+    }
     const out: Term[] = [];
     // Particles of a phrasal verb said apart from it ("push my booking back"): part of its phrase.
     const apart = new Set<number>();
@@ -528,6 +534,18 @@ export class Analyzer {
   knows(term: string): boolean {
     return this.vocabulary.has(term);
   }
+}
+
+/** One word of a text as `literalTerms` reads it. */
+interface TermItem {
+  stem: string;
+  past: boolean;
+  act: string | undefined;
+  key: string;
+  verb: boolean;
+  stop: boolean;
+  intent: boolean;
+  properName: boolean;
 }
 
 /** What one folded word is to the ranking, wherever it stands (see Analyzer.wordOf). */

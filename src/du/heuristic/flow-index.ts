@@ -386,11 +386,12 @@ export class FlowIndex {
       let named = false;
       let hinted = false;
       let phrased = false;
-      const matched: string[] = [];
+      // Only `withTerms` lists the terms: no array per flow otherwise.
+      const matched: string[] | undefined = withTerms ? [] : undefined;
       for (const f of features) {
         const tf = doc.tf.get(f);
         if (!tf) continue;
-        if (withTerms) matched.push(f);
+        matched?.push(f);
         if (!f.startsWith("@") || this.telling.has(f)) worded = true;
         if (unigrams.has(f) && !taskKeys.has(f)) named = true;
         if (!f.startsWith("@") && f.includes(" ")) phrased = true;
@@ -415,7 +416,7 @@ export class FlowIndex {
         if (!said) continue;
         // "want a" asks for something, not for this flow's thing.
         if (!k.weak) worded = true;
-        if (withTerms) matched.push(`~${k.act}`);
+        matched?.push(`~${k.act}`);
         const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
         score +=
           (PHRASE_SCORE ** (k.words - 1) *

@@ -204,11 +204,43 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** The commands for one message; synchronous, so the LLM DU can fall back on it cheaply. */
   read(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Command[] {
+    // Rules read clauses of a long message on their own, some the same clause twice (the last
+    // clause, then each asking clause): within one message, a clause in the same state is read
+    // once. Copies go out, so no rule changes another's commands.
+    const clauses = this.clauseReads;
+    if (clauses && clauses.domain === domain && clauses.state === state) {
+      let known = clauses.read.get(message);
+      if (!known) {
+        known = this.readWithRule(message, domain, state).commands;
+        clauses.read.set(message, known);
+      }
+      return structuredClone(known);
+    }
     return this.readWithRule(message, domain, state).commands;
   }
 
+  /** Clauses read and texts viewed while one message is read (`read`, `rankingView`); unset between messages. */
+  private clauseReads:
+    | {
+        domain: LoadedDomain;
+        state: Readonly<DialogueState>;
+        read: Map<string, Command[]>;
+        views: Map<string, Turn["view"]>;
+      }
+    | undefined;
+
   /** The commands for one message and the rule that produced them (`soni explain`). */
   readWithRule(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
+    if (this.clauseReads) return this.readOne(message, domain, state);
+    this.clauseReads = { domain, state, read: new Map(), views: new Map() };
+    try {
+      return this.readOne(message, domain, state);
+    } finally {
+      this.clauseReads = undefined;
+    }
+  }
+
+  private readOne(message: string, domain: LoadedDomain, state: Readonly<DialogueState>): Fired {
     const fired = this.readAll(message, domain, state);
     const commands = fired.commands;
     // With the cancel pattern disabled nothing the user says cancels a flow: a "no" stays a no.
@@ -1070,19 +1102,22 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * `I want to pay my {bill_type} bill`.
    */
   rankingView(model: DomainModel, text: string): Turn["view"] {
+    // Within one message the same clause is viewed again (its own reading, then the rule that
+    // read it): once per text. Views are never changed once made.
+    const clauses = this.clauseReads;
+    if (!clauses || clauses.domain !== model.loaded) return this.viewOf(model, text);
+    let view = clauses.views.get(text);
+    if (!view) {
+      view = this.viewOf(model, text);
+      clauses.views.set(text, view);
+    }
+    return view;
+  }
+
+  private viewOf(model: DomainModel, text: string): Turn["view"] {
     // One marker group per value span: "savings" may be an account type or a source account.
     const groups = new Map<string, Set<string>>();
     const spans: Array<{ start: number; end: number }> = [];
-    const mark = (slots: SlotInfo[], found: ReadonlyArray<{ start: number; end: number }>) => {
-      if (!slots.length) return;
-      for (const span of found) {
-        const key = `${span.start}:${span.end}`;
-        const group = groups.get(key) ?? new Set<string>();
-        for (const s of slots) group.add(`@${s.name}`);
-        groups.set(key, group);
-        spans.push(span);
-      }
-    };
     const parts = rankingParts(model);
     // Words of a choice phrase that are words of a flow asking for it stay ("debit card" keeps
     // "card", "savings account" keeps "account"), so the value does not swallow what the request
@@ -1090,7 +1125,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const kept: string[] = [];
     for (const slot of parts.choiceSlots) {
       const found = slot.choices!.find(text);
-      mark([slot], found);
+      markValues(groups, spans, [slot], found);
       for (const m of found) {
         const choiceKey = model.analyzer.key(String(m.value));
         for (const t of tokenize(text.slice(m.start, m.end))) {
@@ -1106,11 +1141,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     }
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
-    mark(parts.numberSlots, numbers);
-    mark(parts.ibanSlots, findIbans(text));
+    markValues(groups, spans, parts.numberSlots, numbers);
+    markValues(groups, spans, parts.ibanSlots, findIbans(text));
     // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
     // for the flows that collect it.
-    if (parts.dateSlots.length > 0) mark(parts.dateSlots, findDates(text, this.now()));
+    if (parts.dateSlots.length > 0)
+      markValues(groups, spans, parts.dateSlots, findDates(text, this.now()));
     for (const { slot, pattern } of parts.patterns) {
       pattern.lastIndex = 0;
       const found = [...text.matchAll(pattern)]
@@ -1118,7 +1154,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         .map((m) => ({ start: m.index, end: m.index + m[0].length }));
       // "cancel hb 123456": the code typed with a space is the same evidence.
       const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
-      mark([slot], loose ? [loose] : found);
+      markValues(groups, spans, [slot], loose ? [loose] : found);
     }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
@@ -1522,6 +1558,26 @@ function rankingParts(model: DomainModel): RankingParts {
     rankingPartsCache.set(model, parts);
   }
   return parts;
+}
+
+/**
+ * One `@slot` marker group per value span of `found` (rankingView): "savings" may be an account
+ * type or a source account. Module-level: no closure per view.
+ */
+function markValues(
+  groups: Map<string, Set<string>>,
+  spans: Array<{ start: number; end: number }>,
+  slots: readonly SlotInfo[],
+  found: ReadonlyArray<{ start: number; end: number }>,
+): void {
+  if (!slots.length) return;
+  for (const span of found) {
+    const key = `${span.start}:${span.end}`;
+    const group = groups.get(key) ?? new Set<string>();
+    for (const s of slots) group.add(`@${s.name}`);
+    groups.set(key, group);
+    spans.push(span);
+  }
 }
 
 /** `text` without the values `found` in it, trimmed of the punctuation left around them. */

@@ -1366,6 +1366,8 @@ function addressAfter(
   const rest = text.slice(from, taken?.start ?? text.length);
   const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
   const raw = stop < 0 ? rest : rest.slice(0, stop);
+  // An address has a number (checked below on a part of `raw`): none here, no trimming to do.
+  if (!/\d/.test(raw)) return null;
   // Words that lead to the value cut off ("..., Madrid from" before "from monday").
   let value = raw.trim().replace(/[,\s]+$/, "");
   for (;;) {

@@ -31,6 +31,8 @@ export function fold(text: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+/** WORD on plain ASCII text (its only letters and digits; no curly apostrophe there). */
+const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
 
 /**
  * Recently tokenized texts. One message is tokenized by many readers (acts, ranking, every slot
@@ -44,8 +46,10 @@ export function tokenize(text: string): readonly Token[] {
   if (cached) return cached;
   const tokens: Token[] = [];
   // Plain ASCII folds letter by letter: the whole text is folded once and each word sliced.
-  const folded = ASCII.test(text) ? fold(text) : undefined;
-  for (const match of text.matchAll(WORD)) {
+  // Its words are WORD's ASCII letters and digits: the same matches, without Unicode classes.
+  const ascii = ASCII.test(text);
+  const folded = ascii ? fold(text) : undefined;
+  for (const match of text.matchAll(ascii ? ASCII_WORD : WORD)) {
     const raw = match[0];
     const start = match.index ?? 0;
     const end = start + raw.length;
@@ -117,8 +121,17 @@ export function words(text: string): string[] {
 
 /** Folded text with punctuation collapsed to single spaces: the form phrase lists are matched on. */
 export function flat(text: string): string {
-  return words(text).join(" ");
+  // Many readers flatten the same message: once per array `tokenize` handed out.
+  const tokens = tokenize(text);
+  let joined = flatTexts.get(tokens);
+  if (joined === undefined) {
+    joined = tokens.map((t) => t.norm).join(" ");
+    flatTexts.set(tokens, joined);
+  }
+  return joined;
 }
+
+const flatTexts = new WeakMap<readonly Token[], string>();
 
 /**
  * The stems from `at` on spell `key` (a phrase's stems). A loop, not `key.every(...)`: readers

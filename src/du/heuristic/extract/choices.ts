@@ -168,14 +168,9 @@ export class ChoiceMatcher {
       if (!match && tokens[i]!.norm.length >= TYPO_MIN && !/\d/.test(tokens[i]!.norm)) {
         const w = stems[i]!;
         if (!this.analyzer.knows(w) && !this.analyzer.knows(tokens[i]!.norm)) {
-          const candidates = this.singles.filter(
-            (v) =>
-              v.stems[0]!.length === w.length + 1 &&
-              v.stems[0]![0] === w[0] &&
-              editDistanceAtMost1(w, v.stems[0]!),
-          );
-          if (candidates.length > 0 && new Set(candidates.map((c) => c.value)).size === 1) {
-            match = candidates[0];
+          const typo = this.typoOf(w);
+          if (typo) {
+            match = typo;
             length = 1;
           }
         }
@@ -222,7 +217,10 @@ export class ChoiceMatcher {
     tokens: readonly Token[],
     i: number,
   ): Variant | undefined {
-    const candidates = (this.byFirst.get(stems[i]!) ?? []).filter((v) => {
+    // Most words start no variant: no list, no set to build (this runs per word per slot).
+    const variants = this.byFirst.get(stems[i]!);
+    if (!variants) return undefined;
+    const candidates = variants.filter((v) => {
       const n = v.stems.length;
       const last = tokens[i + n - 1]?.norm;
       return (
@@ -254,6 +252,31 @@ export class ChoiceMatcher {
   }
 
   private readonly clippings = new Map<string, Variant | null>();
+
+  /**
+   * The one-word variant `w` misses a letter of ("olivs"), when all such variants are of one
+   * choice. Scans every variant, so each word's answer is remembered (bounded).
+   */
+  private typoOf(w: string): Variant | undefined {
+    let hit = this.typos.get(w);
+    if (hit === undefined) {
+      const candidates = this.singles.filter(
+        (v) =>
+          v.stems[0]!.length === w.length + 1 &&
+          v.stems[0]![0] === w[0] &&
+          editDistanceAtMost1(w, v.stems[0]!),
+      );
+      hit =
+        candidates.length > 0 && new Set(candidates.map((c) => c.value)).size === 1
+          ? candidates[0]!
+          : null;
+      if (this.typos.size >= CLIPPED_CACHE_SIZE) this.typos.clear();
+      this.typos.set(w, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private readonly typos = new Map<string, Variant | null>();
 
   /** The one choice the message names, or null when it names none or several different ones. */
   single(text: string): ChoiceMatch | null {

@@ -563,31 +563,38 @@ function dateCues(s: string) {
   return cues;
 }
 
+/** Adds a date unless it overlaps one found before. Module-level: no closure per search. */
+function pushDate(out: DateMatch[], value: string | null, start: number, end: number): void {
+  if (!value || out.some((m) => m.start < end && start < m.end)) return;
+  out.push({ value, start, end });
+}
+
 function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // Folding keeps the length for Latin text, so offsets stay valid for the raw message.
   const s = fold(text);
   const has = dateCues(s);
   const digitsAndMonth = has.digit && has.month;
   const out: DateMatch[] = [];
-  const push = (value: string | null, start: number, end: number) => {
-    if (!value || out.some((m) => m.start < end && start < m.end)) return;
-    out.push({ value, start, end });
-  };
   for (const m of has.digit ? s.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g) : NONE) {
-    push(iso(+m[1]!, +m[2]!, +m[3]!), m.index!, m.index! + m[0].length);
+    pushDate(out, iso(+m[1]!, +m[2]!, +m[3]!), m.index!, m.index! + m[0].length);
   }
   for (const m of has.digit ? s.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b/g) : NONE) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
     const year = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
-    push(iso(year, b, a), m.index!, m.index! + m[0].length);
+    pushDate(out, iso(year, b, a), m.index!, m.index! + m[0].length);
   }
   // "3/4", "15/04": day and month without a year (day first unless that cannot be), the next one.
   for (const m of has.digit ? s.matchAll(/(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/g) : NONE) {
     let [a, b] = [+m[1]!, +m[2]!];
     if (a <= 12 && b > 12) [a, b] = [b, a];
     const since = past || SINCE_LEAD.test(s.slice(Math.max(0, m.index! - LEAD_REACH), m.index!));
-    push(b >= 1 && b <= 12 ? upcoming(now, b, a, since) : null, m.index!, m.index! + m[0].length);
+    pushDate(
+      out,
+      b >= 1 && b <= 12 ? upcoming(now, b, a, since) : null,
+      m.index!,
+      m.index! + m[0].length,
+    );
   }
   // "20-23 december", "del 20 al 23 de diciembre": the first day is in the second's month;
   // "december 20 to 23": the second day is in the first's.
@@ -597,8 +604,9 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     if (first >= second) continue;
     const year = m[4] ? +m[4] : undefined;
     const [a, b] = [m.indices![1]!, m.indices![2]!];
-    push(year ? iso(year, month, first) : upcoming(now, month, first), a[0], a[1]);
-    push(
+    pushDate(out, year ? iso(year, month, first) : upcoming(now, month, first), a[0], a[1]);
+    pushDate(
+      out,
       year ? iso(year, month, second) : upcoming(now, month, second),
       b[0],
       m.index! + m[0].length,
@@ -609,20 +617,20 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const [first, second] = [+m[2]!, +m[3]!];
     if (first >= second) continue;
     const b = m.indices![3]!;
-    push(upcoming(now, month, first), m.index!, m.indices![2]![1]);
-    push(upcoming(now, month, second), b[0], m.index! + m[0].length);
+    pushDate(out, upcoming(now, month, first), m.index!, m.indices![2]![1]);
+    pushDate(out, upcoming(now, month, second), b[0], m.index! + m[0].length);
   }
   // "18th of march to 21st", "3 may - 6": the second day, said without its month, is in the
   // first's.
-  for (const m of s.matchAll(DAY_MONTH_DAY_RANGE)) {
+  for (const m of digitsAndMonth ? s.matchAll(DAY_MONTH_DAY_RANGE) : NONE) {
     const month = MONTHS[m[2]!]!;
     const [first, second] = [+m[1]!, +m[3]!];
     if (first >= second) continue;
     const start = upcoming(now, month, first);
     if (!start) continue;
     const b = m.indices![3]!;
-    push(start, m.index!, m.indices![2]![1]);
-    push(iso(+start.slice(0, 4), month, second), b[0], m.index! + m[0].length);
+    pushDate(out, start, m.index!, m.indices![2]![1]);
+    pushDate(out, iso(+start.slice(0, 4), month, second), b[0], m.index! + m[0].length);
   }
   // "Monday the 15th of March", "since March 8": a weekday before the date is part of it (one
   // date, not two), and "since" reads it back.
@@ -632,7 +640,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       const before = s.slice(Math.max(0, m.index! - LEAD_REACH), m.index!);
       const named = WEEKDAY_LEAD.exec(before);
       const back = past || SINCE_LEAD.test(before);
-      push(
+      pushDate(
+        out,
         m[3] ? iso(+m[3], month, day) : upcoming(now, month, day, back),
         named ? m.index! - named[0].length : m.index!,
         m.index! + m[0].length,
@@ -642,7 +651,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of has.month ? s.matchAll(WORD_DAY_MONTH) : NONE) {
     const before = s.slice(Math.max(0, m.index - LEAD_REACH), m.index);
     const back = past || SINCE_LEAD.test(before);
-    push(
+    pushDate(
+      out,
       upcoming(now, MONTHS[m[2]!]!, ORDINAL_DAYS[m[1]!.replace(/[\s-]+/, " ")]!, back),
       m.index,
       m.index + m[0].length,
@@ -653,7 +663,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const target = weekday(m[1]!);
     const day = +m[2]!;
     const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
-    push(
+    pushDate(
+      out,
       dayOfMonth(now, day, back, target) ?? dayOfMonth(now, day, back),
       m.index!,
       m.index! + m[0].length,
@@ -661,7 +672,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   for (const m of (has.weekday || has.short) && has.digit ? s.matchAll(WEEKDAY_BARE_DAY) : NONE) {
     const back = past || /\b(?:since|desde|last)\s+$/.test(s.slice(0, m.index!));
-    push(
+    pushDate(
+      out,
       dayOfMonth(now, +m[2]!, back, weekday(m[1]!), BARE_DAY_MONTHS),
       m.index!,
       m.index! + m[0].length,
@@ -674,29 +686,39 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const since = m[1] !== undefined && /^(?:since|desde)/.test(m[1]);
     let days = (now.getDay() - target + 7) % 7;
     if (days === 0 && !since) days = 7;
-    push(addDays(now, -days), m.index!, m.index! + m[0].length);
+    pushDate(out, addDays(now, -days), m.index!, m.index! + m[0].length);
   }
   for (const m of has.part ? s.matchAll(PART_OF_TODAY) : NONE)
-    push(addDays(now, 0), m.index!, m.index! + m[0].length);
+    pushDate(out, addDays(now, 0), m.index!, m.index! + m[0].length);
   for (const m of has.ago && has.unit ? s.matchAll(AGO) : NONE) {
-    push(addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
+    pushDate(
+      out,
+      addDays(now, -daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)),
+      m.index!,
+      m.index! + m[0].length,
+    );
   }
   if (past)
     for (const m of has.unit ? s.matchAll(LASTED) : NONE) {
       // "for days" says no count; "the past week" counts one.
       if (m[1] === undefined && !/\b(?:last|past)\s+\w+$/.test(m[0])) continue;
-      push(addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
+      pushDate(out, addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
     }
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    push(dayOfMonth(now, +(m[1] ?? m[2] ?? m[3] ?? m[4])!, past), m.index!, m.index! + m[0].length);
+    pushDate(
+      out,
+      dayOfMonth(now, +(m[1] ?? m[2] ?? m[3] ?? m[4])!, past),
+      m.index!,
+      m.index! + m[0].length,
+    );
   }
   for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
-    push(addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
+    pushDate(out, addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
   }
   for (const m of has.relative ? s.matchAll(RELATIVE_DAY) : NONE) {
-    push(addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
+    pushDate(out, addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
   for (const m of [
     ...(has.weekday ? s.matchAll(WEEKDAY) : NONE),
@@ -706,16 +728,26 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const ahead = m[1] !== undefined && /next|proximo|coming/.test(m[1]);
     // Asked about the past ("since when?"), "on monday" is the last Monday (today included).
     if (past && !ahead) {
-      push(addDays(now, -((now.getDay() - target + 7) % 7)), m.index!, m.index! + m[0].length);
+      pushDate(
+        out,
+        addDays(now, -((now.getDay() - target + 7) % 7)),
+        m.index!,
+        m.index! + m[0].length,
+      );
       continue;
     }
     let days = (target - now.getDay() + 7) % 7;
     // "friday" on a Friday means today; "next friday" on a Friday means in a week.
     if (days === 0 && ahead) days = 7;
-    push(addDays(now, days), m.index!, m.index! + m[0].length);
+    pushDate(out, addDays(now, days), m.index!, m.index! + m[0].length);
   }
   for (const m of has.unit ? s.matchAll(AHEAD) : NONE) {
-    push(addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)), m.index!, m.index! + m[0].length);
+    pushDate(
+      out,
+      addDays(now, daysIn(m[1] ?? m[3]!, m[2] ?? m[4]!)),
+      m.index!,
+      m.index! + m[0].length,
+    );
   }
   // "tomorow", "thrusday": a long date word typed wrong, when nothing else is a date and it is
   // the only one.

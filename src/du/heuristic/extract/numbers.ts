@@ -191,10 +191,17 @@ export function isArticle(text: string, n: { start: number; end: number }): bool
   return ONLY_ARTICLES.has(fold(text.slice(n.start, n.end).trim()));
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Numbers written in words, English and Spanish: "two hundred and fifty", "mil quinientos". */
 function findWordNumbers(text: string): Array<{ value: number; start: number; end: number }> {
+  // Plain ASCII text folds as a whole (a lowercase copy); only other text word by word. A
+  // number needs a number word: ASCII text without one has none to read.
+  const ascii = ASCII.test(text);
+  if (ascii && !ASCII_NUMBER_WORD.test(text)) return [];
+  const folded = ascii ? text.toLowerCase() : undefined;
   const tokens = [...text.matchAll(/[\p{L}]+/gu)].map((m) => ({
-    word: fold(m[0]),
+    word: folded === undefined ? fold(m[0]) : folded.slice(m.index, m.index + m[0].length),
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
   }));
@@ -237,9 +244,21 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
 
 const NUMBER_WORD_SET = new Set([...Object.keys(UNITS), ...Object.keys(SCALES)]);
 
+/** A whole letter run of ASCII text that is a number word (its letters are [A-Za-z]). */
+const ASCII_NUMBER_WORD = new RegExp(
+  `(?<![A-Za-z])(?:${[...NUMBER_WORD_SET].filter((w) => /^[a-z]+$/.test(w)).join("|")})(?![A-Za-z])`,
+  "i",
+);
+
 /** "a couple of ...", "un par de ...": two, said before a word that is no number. */
 const COUPLE =
   /(?<![\p{L}\d])(?:(?:a|an|un)\s+)?(?:couple|par)(?=\s+(?:of|de)\s+(?:us|nosotros)\b)|(?<![\p{L}\d])(?:(?:a|un)\s+)?(?:couple|par)\s+(?:of|de)(?=\s+[\p{L}])(?!\s+(?:us|nosotros)\b)/giu;
+
+/** A currency word right after a number said in words ("fifty euros"); built once, not per number. */
+const CURRENCY_TAIL = new RegExp(`^\\s?(${CURRENCY_AFTER})`, "i");
+
+const COUPLE_CUE = /couple|par/i;
+const NO_MATCHES: RegExpExecArray[] = [];
 
 /** Every number in the text, digits and words, left to right, with currency and multipliers applied. */
 export function findNumbers(text: string, language: "en" | "es" = "en"): NumberMatch[] {
@@ -264,7 +283,8 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
   }
   // "a couple of people", "un par de noches": two of them. The span ends before "of us" ("a
   // couple of us"), which names the people counted, and takes "of" otherwise.
-  for (const m of text.matchAll(COUPLE)) {
+  // "couple"/"par" must be in the text for COUPLE to match: most messages skip its scan.
+  for (const m of COUPLE_CUE.test(text) ? text.matchAll(COUPLE) : NO_MATCHES) {
     const start = m.index ?? 0;
     // "a couple of hundred" is no two.
     const next = /^\s+(?:(?:of|de)\s+)?([\p{L}]+)/u.exec(text.slice(start + m[0].length));
@@ -273,7 +293,7 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
   }
   for (const w of findWordNumbers(text)) {
     if (out.some((d) => d.start < w.end && w.start < d.end)) continue;
-    const tail = new RegExp(`^\\s?(${CURRENCY_AFTER})`, "i").exec(text.slice(w.end));
+    const tail = CURRENCY_TAIL.exec(text.slice(w.end));
     out.push({
       value: w.value,
       start: w.start,
