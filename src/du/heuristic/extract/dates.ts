@@ -242,7 +242,7 @@ const WEEKDAY_DAY = new RegExp(
  * that day of this month or the next two falls on that weekday (no time, "of", count of people or month after).
  */
 const WEEKDAY_BARE_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|people|persons|guests|personas|${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|people|persons|personas|${MONTH_RE})\\b)`,
   "g",
 );
 /** How many months ahead a weekday and a bare day number are looked for. */
