@@ -82,6 +82,9 @@ describe("texting forms and capability questions", () => {
     expect(read("haha hows ur day going", asked("delivery_address"))).toMatchObject([
       { type: "chitchat" },
     ]);
+    for (const text of ["sup", "yo wassup", "u there?"]) {
+      expect(read(text), text).toMatchObject([{ type: "chitchat" }]);
+    }
     for (const text of ["what can this thing do", "what kind of things can u help with"]) {
       expect(rule(text), text).toBe("help");
     }
@@ -137,6 +140,17 @@ describe("a long letter ending with a reason", () => {
   });
 });
 
+describe("a long letter closing with a hedge or thanks", () => {
+  it("is read from the clause before the hedge", () => {
+    for (const text of [
+      "Good morning. It is my mother's birthday on Sunday and she has always been fond of flowers of every kind. Some tulips, I should think.",
+      "Hello there. My neighbour has been so good to me while I was poorly that I want to say thank you properly. Some lilies, if possible, thank you.",
+    ]) {
+      expect(firstIntent(read(text)), text).toBe("send_flowers");
+    }
+  });
+});
+
 describe("asking after a delivery", () => {
   it("reads 'on her way' and 'it is coming?' as a look-up", () => {
     expect(firstIntent(read("I ordered flowers for my mother, is the driver on her way?"))).toBe(
@@ -148,10 +162,11 @@ describe("asking after a delivery", () => {
   });
 });
 
-describe("short forms of tomorrow", () => {
+describe("short forms of tomorrow and tonight", () => {
   it("are tomorrow", () => {
     for (const text of ["roses tmrw", "send roses 2moro", "roses for tmr pls"]) {
       expect(slotsOf(read(text)), text).toMatchObject({ delivery_day: "2027-03-11" });
     }
+    expect(slotsOf(read("send roses 2nite"))).toMatchObject({ delivery_day: "2027-03-10" });
   });
 });

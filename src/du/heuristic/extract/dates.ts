@@ -51,6 +51,9 @@ const RELATIVE: Record<string, number> = {
   today: 0,
   hoy: 0,
   tonight: 0,
+  tonite: 0,
+  "2nite": 0,
+  "2day": 0,
   tomorrow: 1,
   // Texting forms of tomorrow ("table 4 tmrw").
   tmrw: 1,

@@ -68,6 +68,7 @@ export const ES: LanguagePack = {
   nothing: list("nada ninguno ninguna nadie"),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
+  hedgeWords: list("creo supongo espero posible saludos antemano"),
   reasonLeads: ["porque", "ya que", "puesto que"],
   declineOffer: [
     "estoy bien",

@@ -50,6 +50,11 @@ export interface LanguagePack {
    * last clause of a long message so opened is why, not what, is asked.
    */
   reasonLeads: string[];
+  /**
+   * Words of a hedge or courtesy that may close a letter ("I should think", "if possible"):
+   * with function words and thanks only, such a clause asks nothing.
+   */
+  hedgeWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
