@@ -1,5 +1,6 @@
 import type { ChitchatKind } from "../../protocol/commands.ts";
 import {
+  ACCEPT_TAIL,
   AFFIRM,
   ASSISTANT_QUESTION,
   CANCEL,
@@ -19,6 +20,7 @@ import {
   REPEAT,
   SMALL_TALK,
   SWITCH_CUES,
+  TEXTING_FORMS,
   THANKS,
   WHAT_IS,
 } from "./language/words.ts";
@@ -243,9 +245,41 @@ export function readActs(message: string): Readonly<ActReading> {
   return reading;
 }
 
+/** Single "no" words ("nah", "no", "nope") that may open a way of turning an offer down. */
+const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
+const ACCEPT_TAILS = ACCEPT_TAIL.map((p) => p.split(" "));
+
+/**
+ * "nah just plain", "no, plain is fine": a way of turning an offer down behind a "no" or
+ * followed by words accepting it is still that; so are its words around thanks.
+ */
+function declinesOffer(words: string[]): boolean {
+  let from = 0;
+  while (from < words.length - 1 && DENY_WORDS.has(words[from]!)) from++;
+  let to = words.length;
+  for (const tail of ACCEPT_TAILS) {
+    if (to - from > tail.length && tail.every((w, i) => words[to - tail.length + i] === w)) {
+      to -= tail.length;
+      break;
+    }
+  }
+  const core = words.slice(from, to);
+  return (
+    pure(core, sets.declineOffer) ||
+    pure(
+      core.filter((w) => !THANKS_WORDS.has(w)),
+      sets.declineOffer,
+    )
+  );
+}
+
 function read(message: string): ActReading {
   const text = flat(message);
-  const words = text.length ? text.split(" ") : [];
+  const typed = text.length ? text.split(" ") : [];
+  // "how's ur day going": texting forms are matched as the words they stand for.
+  const words = typed.some((w) => TEXTING_FORMS.has(w))
+    ? typed.map((w) => TEXTING_FORMS.get(w) ?? w)
+    : typed;
   const whatIsMatch = WHAT_IS.exec(text);
   const whatIsTerm = whatIsMatch ? text.slice(whatIsMatch[0].length).trim() : "";
   // "are you a bot or a real person?" asks what the assistant is: small talk, not a request
@@ -272,7 +306,7 @@ function read(message: string): ActReading {
     // Thanks said around it ("I'm good thank you") do not make it anything else.
     // ("leave it plain" keeps its "it", which thanks also have: "appreciate it").
     offerDeclined:
-      pure(words, sets.declineOffer) ||
+      declinesOffer(words) ||
       pure(afterRefusal(words.filter((w) => !THANKS_WORDS.has(w))), sets.declineOffer),
   };
 }

@@ -30,6 +30,10 @@ export function fold(text: string): string {
     .replace(/[\u201c\u201d]/g, '"');
 }
 
+/** A letter typed three times or more in a row: no word is spelt so. */
+const STRETCHED = /(\p{L})\1\1/u;
+const STRETCHED_ALL = /(\p{L})\1{2,}/gu;
+
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 /** WORD on plain ASCII text (its only letters and digits; no curly apostrophe there). */
 const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
@@ -54,7 +58,9 @@ export function tokenize(text: string): readonly Token[] {
     const start = match.index ?? 0;
     const end = start + raw.length;
     const word = folded === undefined ? fold(raw) : folded.slice(start, end);
-    const norm = word.includes("'") ? word.replace(/'/g, "") : word;
+    const bare = word.includes("'") ? word.replace(/'/g, "") : word;
+    // "hiii", "yesss", "pleeease": a letter typed three times or more is said once, for emphasis.
+    const norm = STRETCHED.test(bare) ? bare.replace(STRETCHED_ALL, "$1") : bare;
     tokens.push(Object.freeze({ raw, norm, start, end }));
   }
   if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();

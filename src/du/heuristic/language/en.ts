@@ -8,6 +8,8 @@ const list = (...lines: string[]) => lines.join(" ").split(" ");
  */
 function praise(): string[] {
   const subjects = ["youve been", "you have been", "youre", "you are", "you were", "you"];
+  // "you guys are the best": the ones spoken to named.
+  subjects.push("you guys have been", "you guys are", "you guys were");
   const degrees = [
     "",
     "very ",
@@ -19,6 +21,7 @@ function praise(): string[] {
     "incredibly ",
     "pretty ",
     "quite ",
+    "most ",
   ];
   const adjectives = list(
     "helpful great amazing awesome brilliant fantastic wonderful excellent kind lovely",
@@ -38,6 +41,25 @@ function praise(): string[] {
   return out.concat(["you rock", "you rock thanks"]);
 }
 
+/** "thank you for your patience", "thanks for the help (with me)". */
+function thanksFor(): string[] {
+  const out: string[] = [];
+  for (const thanks of ["thank you", "thanks", "thank you so much", "thanks so much"]) {
+    for (const what of [
+      "your patience",
+      "your help",
+      "the help",
+      "helping",
+      "helping me",
+      "your time",
+      "being so patient",
+    ]) {
+      out.push(`${thanks} for ${what}`, `${thanks} for ${what} with me`);
+    }
+  }
+  return out;
+}
+
 /** English. */
 export const EN: LanguagePack = {
   code: "en",
@@ -54,14 +76,14 @@ export const EN: LanguagePack = {
     // Texting forms of "you", "your".
     "u ur",
     // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
-    "guys folks mate buddy pal dude",
+    "guys folks mate buddy pal dude dear bro bruh fam",
   ),
   intentWords: list("where wheres when how why which"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
-    // Address words ("cheers mate", "no mate") carry no act of their own.
-    "mate buddy pal dude guys folks",
+    // Address words ("cheers mate", "no mate", "thank you, dear") carry no act of their own.
+    "mate buddy pal dude guys folks dear bro bruh fam",
     // Apologies and sighs around an answer ("sorry, yes", "ugh, fine") do not change it.
     "sorry ugh argh oops ah ahh eh er erm hm hmm hmmm umm uhh",
   ),
@@ -78,6 +100,11 @@ export const EN: LanguagePack = {
     "yep",
     "yup",
     "ya",
+    // Texting forms of yes.
+    "ye",
+    "yea",
+    "yeh",
+    "yah",
     "y",
     "sure",
     "ok",
@@ -202,17 +229,28 @@ export const EN: LanguagePack = {
     "why",
     "what should i say",
     "what can you do",
-    "what are my options",
-    "options",
-    // Asking what the assistant is for: "what can you help me with?", "how does this work?".
-    "what can you help me with",
-    "what can you help with",
-    "what can you do for me",
+    // Asking what the assistant is for ("what can this thing do", "what kind of stuff can u
+    // help with"; texting forms are read as words, docs/understanding.md).
+    "what can this do",
+    "what can this thing do",
+    "what can this bot do",
     "what do you do",
-    "what can i do here",
+    "what can you help with",
+    "what can you help me with",
     "what can i ask",
     "what can i ask you",
+    "what kind of stuff can you help with",
+    "what kind of things can you help with",
+    "what kind of stuff can you do",
+    "what kind of things can you do",
+    "what sort of things can you do",
+    "what sort of things can you help with",
+    "what are you for",
     "how does this work",
+    "what are my options",
+    "options",
+    "what can you do for me",
+    "what can i do here",
     "how does it work",
     "how do you work",
     "how do i use this",
@@ -254,6 +292,8 @@ export const EN: LanguagePack = {
     "appreciate it",
     "much appreciated",
     "awesome thanks",
+    // Thanks for what was given ("thank you for your patience with me").
+    ...thanksFor(),
   ],
   goodbye: [
     "bye",
@@ -285,6 +325,17 @@ export const EN: LanguagePack = {
     "how are you",
     "how are you doing",
     "whats up",
+    // Slang greetings and checking someone is there ("yo wassup", "u there?").
+    "sup",
+    "wassup",
+    "whassup",
+    "wazzup",
+    "you there",
+    "are you there",
+    "anyone there",
+    "anybody there",
+    "is anyone there",
+    "hello anyone there",
     "who are you",
     "are you a bot",
     "are you a robot",
@@ -315,6 +366,16 @@ export const EN: LanguagePack = {
     "hope youre well",
     "hope you are well",
     "hope youre doing well",
+    // The trouble gone by itself ("it works now"): nothing left to ask for.
+    "it works now",
+    "it works again",
+    "its working now",
+    "its working again",
+    "working now",
+    "all working now",
+    "all good now",
+    "its fine now",
+    "its ok now",
     // Praise said with or instead of thanks: any degree word before any praising word
     // ("you've been super helpful", "you're truly great", "such a big help").
     "lifesaver",
@@ -383,6 +444,28 @@ export const EN: LanguagePack = {
     "as it comes",
     "keep it simple",
   ],
+  acceptTail: [
+    "is fine",
+    "is good",
+    "is ok",
+    "is okay",
+    "is great",
+    "is perfect",
+    "is enough",
+    "will do",
+    "would do",
+    "will be fine",
+    "would be fine",
+    "works",
+    "works for me",
+    "thats fine",
+  ],
+  textingForms: ["u you", "ur your", "r are", "yr your", "ure youre"],
+  hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
+  reasonLeads: [
+    ...list("because cause cos coz cuz"),
+    ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
+  ],
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
@@ -435,7 +518,7 @@ export const EN: LanguagePack = {
     "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether)\\b",
   ordinals: {
     first: 0,
     "1": 0,
@@ -652,6 +735,14 @@ export const EN: LanguagePack = {
       "find out",
       "on the way",
       "on its way",
+      "on his way",
+      "on her way",
+      "on their way",
+      // "it is coming soon?", "is it coming": a non-native way to ask after a thing had.
+      "coming soon",
+      "is it coming",
+      "it is coming",
+      "its coming",
       "any update",
       "any news",
       "whats going on",

@@ -67,6 +67,10 @@ export const ES: LanguagePack = {
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
+  acceptTail: ["esta bien", "me vale", "vale", "basta"],
+  textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
+  hedgeWords: list("creo supongo espero posible saludos antemano"),
+  reasonLeads: ["porque", "ya que", "puesto que"],
   declineOffer: [
     "estoy bien",
     "asi estoy bien",

@@ -35,6 +35,26 @@ export interface LanguagePack {
    * question only. Kept apart from `none`, whose every word declines ("good" does not).
    */
   declineOffer: string[];
+  /**
+   * Said after a way of turning an offer down, it accepts it ("plain is fine", "as it is will
+   * do"): the whole still turns the offer down.
+   */
+  acceptTail: string[];
+  /**
+   * Texting forms read as the word they stand for when dialogue acts are matched, each written
+   * "form word" ("u you", "ur your"): "how's ur day going" is small talk.
+   */
+  textingForms: string[];
+  /**
+   * Words opening a clause that gives a reason ("..., as I hardly use it these days"): the
+   * last clause of a long message so opened is why, not what, is asked.
+   */
+  reasonLeads: string[];
+  /**
+   * Words of a hedge or courtesy that may close a letter ("I should think", "if possible"):
+   * with function words and thanks only, such a clause asks nothing.
+   */
+  hedgeWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */

@@ -31,6 +31,16 @@ export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
 export const NOTHING = new Set(words((p) => p.nothing));
 export const DECLINE_OFFER = words((p) => p.declineOffer);
+export const ACCEPT_TAIL = words((p) => p.acceptTail);
+export const HEDGE_WORDS = words((p) => p.hedgeWords);
+export const REASON_LEADS = words((p) => p.reasonLeads).map((w) => w.split(" "));
+/** Texting form -> the word it stands for ("u" -> "you"). */
+export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
+  words((p) => p.textingForms).map((pair) => {
+    const [form, word] = pair.split(" ");
+    return [form!, word!] as const;
+  }),
+);
 export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));

@@ -7,6 +7,7 @@ import {
   PRICE_QUESTION,
   PRICE_WORDS,
   QUESTION_START,
+  REASON_LEADS,
   REMARK,
   STOP_WORDS,
   YOUR_QUESTION,
@@ -75,6 +76,12 @@ function toldAside(du: HeuristicUnderstanding, turn: Turn, flow: string): boolea
     !turn.model.asks.test(turn.acts.flat) &&
     du.mentionsFor(turn, flow, [], []).length < 2
   );
+}
+
+/** The clause opens with a reason lead of a language pack ("because", "as I"). */
+function givesReason(clause: string): boolean {
+  const words = flat(clause).split(" ");
+  return REASON_LEADS.some((lead) => lead.every((w, i) => words[i] === w));
 }
 
 /** A clause that asks explains this share of its words by one flow: it says that request. */
@@ -428,6 +435,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "story-last-clause",
     run: ({ du, turn }) => {
       const tail = finalClause(turn.text);
+      // "..., as I hardly use it these days": a reason is not the point of the story.
+      if (tail && givesReason(tail)) return null;
       const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
       // "... My number is 699 000 111.": a point that only states a value, naming no flow's
       // thing and no act, is a detail of the request a clause of the story asks for, if one

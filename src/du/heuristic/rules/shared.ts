@@ -3,6 +3,7 @@ import {
   AFFIRM,
   DENY,
   FILLERS,
+  HEDGE_WORDS,
   JUDGEMENT,
   NO_OPENERS,
   NONE,
@@ -82,13 +83,22 @@ const CLAUSE_BREAK =
 /** Fewer words than this and a message is short enough to be read whole. */
 export const LONG_MESSAGE_WORDS = 15;
 
-/** The last clause of a long message, when it is a few words long; else null. */
+/**
+ * The last clause of a long message, when it is a few words long; else null. A closing hedge or
+ * courtesy ("A large one, I should think.", "..., thank you.") is no clause: the one before it is.
+ */
 export function finalClause(text: string): string | null {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return null;
-  let cut = -1;
-  for (const m of text.matchAll(CLAUSE_BREAK)) cut = m.index + m[0].length;
+  const breaks = [...text.matchAll(CLAUSE_BREAK)];
+  let end = text.length;
+  let k = breaks.length - 1;
+  while (k > 0 && onlyHedge(text.slice(breaks[k]!.index + breaks[k]![0].length, end))) {
+    end = breaks[k]!.index;
+    k--;
+  }
+  const cut = k >= 0 ? breaks[k]!.index + breaks[k]![0].length : -1;
   if (cut <= 0) return null;
-  const tail = text.slice(cut).trim();
+  const tail = text.slice(cut, end).trim();
   const words = tail.split(/\s+/).length;
   return words >= 2 && words < LONG_MESSAGE_WORDS ? tail : null;
 }
@@ -100,6 +110,17 @@ export function clausesOf(text: string): string[] {
     .map((c) => c.trim())
     .filter(Boolean);
 }
+
+/** "I should think", "thank you", "if possible": words that close a letter and ask nothing. */
+function onlyHedge(clause: string): boolean {
+  const words = flat(clause).split(" ").filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.some((w) => HEDGES.has(w) || THANKS_WORDS.has(w)) &&
+    words.every((w) => HEDGES.has(w) || THANKS_WORDS.has(w) || FILLERS.has(w) || STOP_WORDS.has(w))
+  );
+}
+const HEDGES = new Set(HEDGE_WORDS);
 
 /** The clauses of a long message (or of any, with `short`) that ask for something, in order. */
 export function askingClauses(text: string, asks: RegExp, short = false): string[] {
