@@ -764,6 +764,7 @@ export const EN: LanguagePack = {
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
+  passiveAux: list("was were been is are got gotten"),
   irregular: {
     sent: "send",
     brought: "bring",

@@ -222,6 +222,8 @@ export const ES: LanguagePack = {
   differenceAfter: list("mas menos antes despues"),
   comparatives: list("mas menos"),
   differenceBefore: [],
+  // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
+  passiveAux: [],
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),
