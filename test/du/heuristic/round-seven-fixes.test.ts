@@ -132,7 +132,10 @@ describe("a value never goes to a pattern slot it does not match", () => {
   it("leaves a bare number said for a choice out of the email-or-phone slot", () => {
     for (const text of ["4", "12"]) {
       const commands = asked("class_name", text);
-      expect(commands.some((c) => c.type === "set_slot" && c.slot === "contact"), text).toBe(false);
+      expect(
+        commands.some((c) => c.type === "set_slot" && c.slot === "contact"),
+        text,
+      ).toBe(false);
     }
   });
 
