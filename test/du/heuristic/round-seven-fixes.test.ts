@@ -10,7 +10,8 @@ import { firstIntent, inFlow } from "../helpers.ts";
  * What a second new author's domain showed, checked on a cooking school no rule was written
  * for: a change told as what happened is no request, a cancel phrase in front of a request, a
  * mistyped verb or slot word beside a number, a value never given to a pattern slot it does not
- * match, and a bare code several flows take said in the middle of another flow.
+ * match, a synonym said without its article, and a bare code several flows take said in the
+ * middle of another flow.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
@@ -23,7 +24,11 @@ beforeAll(async () => {
   school = await loadDomainFromText(
     [
       "slots:",
-      "  class_name: { type: string, choices: [pasta, sushi, baking], prompt: 'Which class?' }",
+      "  class_name:",
+      "    type: string",
+      "    choices: [pasta, sushi, baking]",
+      "    synonyms: { pasta: [the noodle lab], baking: [la panaderia] }",
+      "    prompt: 'Which class?'",
       "  class_date: { type: date, prompt: 'Which day?' }",
       "  seats: { type: integer, prompt: 'How many people?', aliases: [places, participants] }",
       "  kits: { type: integer, prompt: 'How many take-home kits?', aliases: [kits] }",
@@ -152,6 +157,21 @@ describe("a value never goes to a pattern slot it does not match", () => {
       type: "set_slot",
       slot: "contact",
       value: "1234",
+    });
+  });
+});
+
+describe("a choice synonym with an article", () => {
+  it("reads the synonym without its article too", () => {
+    expect(first("sign me up for noodle lab on friday")).toContainEqual({
+      type: "set_slot",
+      slot: "class_name",
+      value: "pasta",
+    });
+    expect(asked("class_name", "panaderia")).toContainEqual({
+      type: "set_slot",
+      slot: "class_name",
+      value: "baking",
     });
   });
 });

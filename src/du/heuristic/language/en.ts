@@ -765,6 +765,7 @@ export const EN: LanguagePack = {
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
   passiveAux: list("was were been is are got gotten"),
+  articles: list("the a an"),
   irregular: {
     sent: "send",
     brought: "bring",

@@ -224,6 +224,7 @@ export const ES: LanguagePack = {
   differenceBefore: [],
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
+  articles: list("el la los las un una unos unas"),
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),

@@ -184,6 +184,8 @@ export interface LanguagePack {
    * ("the match was moved", "it has been changed"): the act is no request.
    */
   passiveAux: string[];
+  /** Articles: one opening a choice's synonym ("the derby") may be left out ("derby tickets"). */
+  articles: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
