@@ -51,6 +51,32 @@ describe("soni validate", () => {
     );
   });
 
+  it("warns about a trigger phrase with only function words besides its placeholders", async () => {
+    const file = path.join(tmp, "wordless.yaml");
+    await writeFile(
+      file,
+      [
+        "slots:",
+        "  town: { type: string, choices: [leeds, york], prompt: 'Which town?' }",
+        "flows:",
+        "  gigs:",
+        "    description: Gigs in a town",
+        "    trigger:",
+        "      intents: ['what is on in {town}', 'any gigs in {town}']",
+        "    steps:",
+        "      - { step: a, type: collect, slot: town }",
+        "",
+      ].join("\n"),
+    );
+    const result = await soni("validate", file);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/\(1 warning\)$/);
+    expect(lines[1]).toMatch(
+      /wordless\.yaml:7:17 {2}warning\[trigger-phrase-wordless\]: flow 'gigs': trigger phrase "what is on in \{town\}" has only function words/,
+    );
+  });
+
   it("matches handler modules with the domain unless --skip-handlers is given", async () => {
     const file = path.join(tmp, "handlers.yaml");
     await writeFile(

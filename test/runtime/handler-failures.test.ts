@@ -65,7 +65,7 @@ describe("action handler failures", () => {
 
   it("a UserFacingError's message reaches the user instead of action_error", async () => {
     const domain = await domainFromYaml(YAML);
-    const { runtime } = testRuntime(domain, {
+    const { runtime, lines } = testRuntime(domain, {
       actions: {
         reserve: () => {
           throw new UserFacingError("Sorry, the lamp is sold out.");
@@ -75,6 +75,13 @@ describe("action handler failures", () => {
     const result = await runtime.processMessage(buy(), "bob");
     expect(result.messages).toEqual(["Sorry, the lamp is sold out."]);
     expect(result.flowState).toBe("idle");
+    // An expected refusal: the throw and the failed action are logged at info, not error, so
+    // `logging.level: warn` keeps them out of the output.
+    expect(lines.find((l) => l.msg === "Handler threw")).toMatchObject({ level: 30 });
+    expect(lines.find((l) => l.msg === "Action failed")).toMatchObject({
+      level: 30,
+      action: "reserve",
+    });
     // With on_error, the message comes first and the error step still runs.
     const safely = await runtime.processMessage(buy("buy_safely"), "eve");
     expect(safely.messages).toEqual([

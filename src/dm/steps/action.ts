@@ -33,16 +33,16 @@ export function* runAction(
   };
   const failure = result.ok ? undefined : result.error;
   if (failure !== undefined) {
-    turn.log("error", "Action failed", {
+    // The handler's own words for the user ("not enough money") say more than "went wrong";
+    // an `on_error` step still follows them. Such a refusal is expected: info, not error.
+    const userMessage = !result.ok ? result.userMessage : undefined;
+    turn.log(userMessage ? "info" : "error", "Action failed", {
       flow: frame.flow,
       step: step.step,
       action: step.action,
       error: failure,
       ...(!result.ok && result.timedOut ? { timed_out: true } : {}),
     });
-    // The handler's own words for the user ("not enough money") say more than "went wrong";
-    // an `on_error` step still follows them.
-    const userMessage = !result.ok ? result.userMessage : undefined;
     if (userMessage) turn.say(userMessage);
     if (step.on_error) return { kind: "next", to: step.on_error, note: `failed: ${failure}` };
     if (userMessage) return { kind: "next", to: END, note: `failed: ${failure}` };

@@ -7,6 +7,7 @@ import {
   IRREGULAR,
   NEGATIONS,
   PARTICLES,
+  PASSIVE_AUX,
   PRICE_WORDS,
   STOP_WORDS,
   TASKS,
@@ -291,10 +292,17 @@ export class Analyzer {
         before !== undefined &&
         STOP_WORDS.has(before) &&
         !NUMBER_WORDS.has(before);
+      // "the match was moved", "it has been changed": a participle after an auxiliary tells
+      // what happened to the thing; the act is no request of the speaker.
+      const told =
+        (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
+        before !== undefined &&
+        PASSIVE_AUX.has(before);
       const w = this.wordOf(t.norm);
       items.push({
         stem: w.stem,
         past,
+        told,
         // "I can't make it": a negated task word asks for nothing.
         act: negated || use === "noun" ? undefined : w.act,
         key: w.key,
@@ -343,7 +351,13 @@ export class Analyzer {
         // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
         const broad = task.act in ACT_FAMILIES;
         const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
-        out.push({ key: task.stems.join(" "), properName: false, act, taskOnly: broad });
+        out.push({
+          key: task.stems.join(" "),
+          properName: false,
+          act,
+          taskOnly: broad,
+          told: items[i]!.told,
+        });
         if (task.act === CANCEL && NEGATIONS.has(task.stems[0]!)) {
           let j = i + task.stems.length;
           for (let k = 0; k < MAX_PARTICLE_GAP && items[j]?.stop; k++) j++;
@@ -377,7 +391,13 @@ export class Analyzer {
       const item = items[i]!;
       if (item.past && item.act && CREATING.has(item.act)) item.act = undefined;
       if (!item.stop) {
-        out.push({ key: item.key, properName: item.properName, act: item.act, verb: item.verb });
+        out.push({
+          key: item.key,
+          properName: item.properName,
+          act: item.act,
+          verb: item.verb,
+          told: item.told,
+        });
       } else {
         if (item.intent) out.push({ key: item.key, properName: false, intent: true });
         // A function word that is a task word ("make", "wheres") counts as its act only.
@@ -460,7 +480,7 @@ export class Analyzer {
     const all = this.allTerms(text);
     const tasks = new Map<string, TaskWord>();
     for (const t of all)
-      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare });
+      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare, told: t.told });
     // Task words that are function words ("make") or phrases count only as their act.
     const terms = all.filter((t) => !t.taskOnly);
     // A question word counts only with the word it asks about ("where order"): it tells "where
@@ -540,6 +560,7 @@ export class Analyzer {
 interface TermItem {
   stem: string;
   past: boolean;
+  told: boolean;
   act: string | undefined;
   key: string;
   verb: boolean;
@@ -577,6 +598,8 @@ export interface Term {
   verb?: boolean;
   /** A task phrase whose words are no terms of their own (a reason, a negated phrase). */
   bare?: boolean;
+  /** A participle after an auxiliary ("was moved"): what happened, not what is asked. */
+  told?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -595,6 +618,8 @@ export interface TaskWord {
   weak: boolean;
   /** A phrase whose words are no terms: it weighs in the coverage as itself. */
   bare?: boolean;
+  /** Said as what happened ("the match was moved"), not as the request. */
+  told?: boolean;
 }
 
 /**

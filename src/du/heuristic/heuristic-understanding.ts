@@ -543,12 +543,55 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
   digression(turn: Turn): Command[] | null {
-    const decision = this.decide(turn.rank, this.limits.digressionCoverage);
+    let decision = this.decide(turn.rank, this.limits.digressionCoverage);
+    // "forget that, I want a refund on ...": the cancel phrase in front says the request
+    // replaces the running flow; it is no part of the request, so the rest is read alone.
+    if (!decision || !("flow" in decision)) {
+      const rest = this.afterCancel(turn);
+      if (rest === null) return null;
+      const view = this.rankingView(turn.model, rest);
+      decision = this.decide(
+        turn.model.index.rank(view.text, view.markers),
+        this.limits.digressionCoverage,
+      );
+    }
     if (!decision || !("flow" in decision)) return null;
     if (decision.flow === turn.frame?.flow) return null;
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
     if (turn.model.greetings.has(decision.flow) || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
+  }
+
+  /**
+   * "TK-550217" while a purchase asks the date: a value only other flows take, when no one of
+   * them is clearly meant. Their scores are close (the rule of first messages), or no word of
+   * the message points at any and several take every value it holds: the flows to ask among.
+   * Null when one flow is clearly meant (or none is asked for).
+   */
+  digressionChoices(turn: Turn): string[] | null {
+    const frame = turn.frame;
+    if (!frame || !this.valueOfOtherFlow(turn)) return null;
+    const { loaded, greetings } = turn.model;
+    const open = turn.rank.filter(
+      (r) =>
+        r.flow !== frame.flow && !loaded.domain.flows[r.flow]?.internal && !greetings.has(r.flow),
+    );
+    const decision = this.decide(open, this.limits.digressionCoverage);
+    if (decision && "ambiguous" in decision) return decision.ambiguous;
+    if (!decision) return null;
+    // A word of some flow ("refund", "status") tells which; a code's marker does not.
+    const { analyzer, index } = turn.model;
+    const words = analyzer.features(turn.view.text).features;
+    if (words.some((f) => !f.startsWith("@") && index.knows(f))) return null;
+    const slotsOf = (flow: string) =>
+      new Set(this.mentionsFor(turn, flow, [], []).map((f) => f.slot));
+    const said = slotsOf(decision.flow);
+    if (said.size === 0) return null;
+    const taking = open.filter((r) => {
+      const theirs = r.flow === decision.flow ? said : slotsOf(r.flow);
+      return [...said].every((slot) => theirs.has(slot));
+    });
+    return taking.length > 1 ? taking.slice(0, 3).map((r) => r.flow) : null;
   }
 
   /**
@@ -619,7 +662,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (s.kind !== "code" && s.kind !== "iban") continue;
       if (s.kind === "iban" && findIbans(turn.text).length !== 1) continue;
       const found = turn.model.reader.answer(s, turn.text);
-      if (!found) continue;
+      // Not asked, so it must be the slot's value as it is: "4" is no email-or-phone.
+      if (!found || !turn.model.reader.fits(s, found.value)) continue;
       const rest = turn.text.slice(0, found.start) + turn.text.slice(found.end);
       if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm))) hits.push(found);
     }
@@ -708,8 +752,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   opensWithCancel(turn: Turn): boolean {
     const phrase = turn.acts.cancelMentioned;
     if (!phrase) return false;
-    const flat = turn.acts.flat.replace(/^(?:no|ok|okay|actually|wait)\s+/, "");
+    const flat = turn.acts.flat.replace(CANCEL_OPENER, "");
     return flat.startsWith(`${phrase} `);
+  }
+
+  /**
+   * What follows a cancel phrase that opens the message, when it asks for something ("forget
+   * that, I want a refund"); else null.
+   */
+  afterCancel(turn: Turn): string | null {
+    if (!this.opensWithCancel(turn)) return null;
+    const phrase = turn.acts.cancelMentioned!;
+    // The flat text is the tokens' folded forms: the phrase opens it, or follows one opener.
+    const at = turn.acts.flat.startsWith(`${phrase} `) ? 0 : 1;
+    const next = tokenize(turn.text)[at + phrase.split(" ").length];
+    if (!next) return null;
+    const rest = turn.text.slice(next.start);
+    return turn.model.asks.test(flat(rest)) ? rest : null;
   }
 
   /** A message that is one code token, for the flow's only filled code slot it differs from. */
@@ -724,7 +783,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     );
     if (codes.length !== 1) return null;
     const found = turn.model.reader.answer(codes[0]!, turn.text);
-    return found && !sameValue(found.value, frame.slots[found.slot]) ? found : null;
+    return found &&
+      turn.model.reader.fits(codes[0]!, found.value) &&
+      !sameValue(found.value, frame.slots[found.slot])
+      ? found
+      : null;
   }
 
   /**
@@ -1367,9 +1430,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     for (const f of recentValues(turn.model, turn.state, turn.text, turn.acts.flat, flow, null)) {
       if (!found.some((g) => g.slot === f.slot)) found.push(f);
     }
+    // Nothing of a new flow is asked yet: every value must fit its slot's shape.
+    const fitting = found.filter((f) => {
+      const info = turn.model.slots.get(f.slot);
+      return !info || turn.model.reader.fits(info, f.value);
+    });
     return [
       { type: "start_flow", flow },
-      ...found.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
+      ...fitting.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
       ...this.skips(turn, flow, found),
     ];
   }
@@ -1417,9 +1485,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const frame = turn.frame;
     const seen = new Set<string>();
     const out: Command[] = [];
+    const waiting = turn.state.waiting_for;
+    const asked = waiting?.kind === "slot" ? waiting.slot : pending?.name;
     for (const f of found) {
       if (seen.has(f.slot)) continue;
       seen.add(f.slot);
+      // Whatever rule read it: a value of a slot not asked must fit that slot's shape.
+      const info = turn.model.slots.get(f.slot);
+      if (
+        f.slot !== asked &&
+        f.slot !== pending?.name &&
+        info &&
+        !turn.model.reader.fits(info, f.value)
+      )
+        continue;
       const current: SlotValue | undefined = frame?.slots[f.slot];
       const isFilled = current !== undefined && current !== null && f.slot !== pending?.name;
       out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value: f.value });
@@ -1427,6 +1506,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return out;
   }
 }
+
+/** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
+const CANCEL_OPENER = /^(?:no|ok|okay|actually|wait)\s+/;
 
 /**
  * Words that restate a request more than they give a value: all of them the flows' own words,

@@ -43,6 +43,7 @@ import {
   TELLER_AFTER,
   THANKS,
   TITLES,
+  VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -159,6 +160,28 @@ export class SlotReader {
     /** Relation words a person may be named by ("my sister"): the language's and the domain's. */
     private readonly relations: ReadonlySet<string>,
   ) {}
+
+  /**
+   * A value read for a slot that was not asked fits that slot's declared shape: a pattern's
+   * whole match, digits of the declared length, an IBAN. Answers to the question are read
+   * loosely so the DM can say what is wrong; a value the user did not give for this slot must
+   * not reach it only to be refused ("4" asked the event is no email-or-phone).
+   */
+  fits(slot: SlotInfo, value: SlotValue): boolean {
+    const text = String(value);
+    if (slot.kind === "iban") return findIbans(text).length === 1;
+    if (slot.kind !== "code") return true;
+    if (slot.wholePattern) return slot.wholePattern.test(text);
+    if (slot.def.extract !== "digits") return true;
+    const digits = text.replace(/[\s-]/g, "");
+    if (!/^\d+$/.test(digits)) return false;
+    const { length, min_length: min, max_length: max } = slot.def;
+    return (
+      (length === undefined || digits.length === length) &&
+      (min === undefined || digits.length >= min) &&
+      (max === undefined || digits.length <= max)
+    );
+  }
 
   /**
    * The text gives one day up and asks for another: "I can't make it on thursday, could we do
@@ -792,6 +815,26 @@ export class SlotReader {
   private readonly tokenKeys = new WeakMap<readonly Token[], readonly string[]>();
 
   /**
+   * The stems of the tokens after the analyzer's typo corrections (remembered there, so not
+   * searched again), once per tokenized text. A capitalised word inside the message is a name
+   * as typed.
+   */
+  private correctedStems(tokens: readonly Token[]): readonly string[] {
+    let stems = this.tokenFixes.get(tokens);
+    if (!stems) {
+      stems = Object.freeze(
+        tokens.map((t) =>
+          stem(/^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm)),
+        ),
+      );
+      this.tokenFixes.set(tokens, stems);
+    }
+    return stems;
+  }
+
+  private readonly tokenFixes = new WeakMap<readonly Token[], readonly string[]>();
+
+  /**
    * The one number slot named by the word right after `n`: its name or label ("3 nights",
    * "2 guests"), or the word after its placeholder in a trigger phrase (`{guests} people`).
    */
@@ -808,9 +851,11 @@ export class SlotReader {
     if (isArticle(text, n)) return null;
     const i = tokenIndexFrom(tokens, n.end);
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
+    // "2 tikets": the slot's own word typed wrong, read with the analyzer's corrections.
+    const fixed = this.correctedStems(tokens);
     const named = numberSlots.filter(
       (s) =>
-        s.keys.some((k) => keyAt(stems, i, k)) ||
+        s.keys.some((k) => keyAt(stems, i, k) || keyAt(fixed, i, k)) ||
         cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
     );
     return named.length === 1 ? named[0]! : null;
@@ -1818,7 +1863,11 @@ export function isDifference(tokens: readonly Token[], n: Span): boolean {
   const after = tokenIndexFrom(tokens, n.end);
   const before = tokenBefore(tokens, n.start);
   return (
-    (before !== undefined && DIFFERENCE_BEFORE.has(before.norm)) ||
+    (before !== undefined &&
+      DIFFERENCE_BEFORE.has(before.norm) &&
+      // "can i by 2 tickets": where a verb stands (after "I", "can", "to"), "by" is a mistyped
+      // verb, not the preposition of a difference.
+      !VERB_LEADS.has(tokenBefore(tokens, before.start)?.norm ?? "")) ||
     (after >= 0 &&
       // "for 4 later tonight" is 4, later: only a comparative follows the number itself.
       (COMPARATIVES.has(tokens[after]!.norm) ||

@@ -1,7 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { GREETING, PEOPLE_WORDS, STOP_WORDS } from "../language/words.ts";
+import { ARTICLES, GREETING, PEOPLE_WORDS, STOP_WORDS } from "../language/words.ts";
 import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -74,6 +74,15 @@ export class ChoiceMatcher {
       const add = (phrase: string) => {
         const stems = tokenize(phrase).map((t) => singular(t.norm));
         if (stems.length) this.variants.push({ stems, value: choice });
+        // "the derby" is also said without its article ("derby tickets"), unless another
+        // phrase already says it so.
+        if (stems.length > 1 && ARTICLES.has(tokenize(phrase)[0]!.norm)) {
+          const bare = stems.slice(1);
+          const said = this.variants.some(
+            (v) => v.value === choice && v.stems.join(" ") === bare.join(" "),
+          );
+          if (!said) this.variants.push({ stems: bare, value: choice });
+        }
       };
       add(String(choice));
       // "credit_card" style choices are also written with spaces.

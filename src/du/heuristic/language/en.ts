@@ -897,6 +897,8 @@ export const EN: LanguagePack = {
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
+  passiveAux: list("was were been is are got gotten"),
+  articles: list("the a an"),
   irregular: {
     sent: "send",
     brought: "bring",

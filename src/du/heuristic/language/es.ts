@@ -230,6 +230,9 @@ export const ES: LanguagePack = {
   differenceAfter: list("mas menos antes despues"),
   comparatives: list("mas menos"),
   differenceBefore: [],
+  // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
+  passiveAux: [],
+  articles: list("el la los las un una unos unas"),
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),

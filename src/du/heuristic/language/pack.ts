@@ -206,6 +206,13 @@ export interface LanguagePack {
   differenceAfter: string[];
   comparatives: string[];
   differenceBefore: string[];
+  /**
+   * Auxiliaries a participle after which tells what happened to something, not what is asked
+   * ("the match was moved", "it has been changed"): the act is no request.
+   */
+  passiveAux: string[];
+  /** Articles: one opening a choice's synonym ("the derby") may be left out ("derby tickets"). */
+  articles: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */

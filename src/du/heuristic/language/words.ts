@@ -83,6 +83,8 @@ export const PARTICLES = new Set(words((p) => p.particles));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
 export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
+export const PASSIVE_AUX = new Set(words((p) => p.passiveAux));
+export const ARTICLES = new Set(words((p) => p.articles));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),

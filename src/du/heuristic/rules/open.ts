@@ -292,7 +292,9 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const tasks = [...analyzer.features(turn.acts.flat).tasks.values()];
       const cancels = tasks.filter((t) => t.act === "cancel");
       if (cancels.length === 0 || cancels.some((t) => !t.bare)) return null;
-      if (!tasks.some((t) => t.act === "change" && !t.weak)) return null;
+      // "the match was moved ..., I would like my money back": a change that happened to the
+      // thing is the reason, not the request.
+      if (!tasks.some((t) => t.act === "change" && !t.weak && !t.told)) return null;
       const movers = turn.rank.filter((r) => index.actsOf(r.flow).has("change"));
       return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
     },

@@ -232,7 +232,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
-      return c.digression;
+      // Several flows take what was said and nothing tells which: ask, do not pick one.
+      const choices = c.du.digressionChoices(c.turn);
+      return choices ? [{ type: "clarify", flows: choices }] : c.digression;
     },
   },
   {
