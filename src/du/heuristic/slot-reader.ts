@@ -148,6 +148,20 @@ class FoundSet {
     this.out.push(found);
     this.#spans.push(found);
   }
+
+  /**
+   * A choice said by the very words a date was read from ("tonight": today, and the evening
+   * choice whose synonym it is): both slots take it.
+   */
+  sharesDate(span: Span, dateSlots: ReadonlySet<string>): boolean {
+    return this.out.some(
+      (f) => dateSlots.has(f.slot) && f.start === span.start && f.end === span.end,
+    );
+  }
+
+  addShared(found: Found): void {
+    if (!this.has(found.slot)) this.out.push(found);
+  }
 }
 
 /** Reads slot values out of text: as the answer to a question, or as cued mentions. */
@@ -302,7 +316,13 @@ export class SlotReader {
     const tokens = tokenize(text);
     const stems = stemsOf(tokens);
     const keys = this.keysOf(tokens);
-    const named = nums.filter(
+    // "one month", "a month": a count of one, said only by the word after it.
+    const ones = tokens
+      .filter(
+        (t) => SINGULAR.has(t.norm) && !nums.some((n) => n.start <= t.start && t.end <= n.end),
+      )
+      .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
+    const named = [...nums, ...ones].filter(
       (n) => this.unitSlot([slot], [], text, tokens, keys, stems, n) !== null,
     );
     return uniqueNumber(named);
@@ -743,10 +763,20 @@ export class SlotReader {
     }
 
     let choiceHits: Map<string, Found[]> | undefined;
+    let dateNames: Set<string> | undefined;
+    let shared: Found[] | undefined;
     for (const slot of slots) {
       if (slot.kind !== "choice" || found.has(slot.name)) continue;
       const m = choiceIn(slot, text);
-      if (!m || !found.isFree(m)) continue;
+      if (!m) continue;
+      if (!found.isFree(m)) {
+        dateNames ??= new Set(slots.filter((s) => s.kind === "date").map((s) => s.name));
+        if (found.sharesDate(m, dateNames)) {
+          shared ??= [];
+          shared.push(foundAt(slot, m.value, m));
+        }
+        continue;
+      }
       const key = `${m.start}:${m.end}`;
       choiceHits ??= new Map();
       const hits = choiceHits.get(key);
@@ -756,6 +786,8 @@ export class SlotReader {
     }
     if (choiceHits)
       for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    // One choice slot only: a word two choice slots share is no date's second reading.
+    if (shared?.length === 1) found.addShared(shared[0]!);
     // The choices of a list slot, all of them ("with ham and pineapple"), or all but some
     // ("with everything except onions").
     for (const slot of slots) {
@@ -803,14 +835,17 @@ export class SlotReader {
     stems: readonly string[],
     n: NumberMatch,
   ): SlotInfo | null {
-    // "pay a fine" names the fine_amount slot's thing; it does not say one of it.
-    if (isArticle(text, n)) return null;
     const i = tokenIndexFrom(tokens, n.end);
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
-    const named = numberSlots.filter(
-      (s) =>
-        s.keys.some((k) => keyAt(stems, i, k)) ||
-        cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
+    // "pay a fine" names the fine_amount slot's thing; it does not say one of it. "a month"
+    // does say one, for a slot that counts months: one named by that word's plural.
+    const article = isArticle(text, n);
+    if (article && tokens[i]!.norm !== stems[i]) return null;
+    const named = numberSlots.filter((s) =>
+      article
+        ? countsUnit(s, stems[i]!)
+        : s.keys.some((k) => keyAt(stems, i, k)) ||
+          cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
     );
     return named.length === 1 ? named[0]! : null;
   }
@@ -1505,6 +1540,17 @@ function dropLeadingArticle(item: string): string {
 }
 
 /** "one", "just one, please" asked a number: the word alone is the answer 1. */
+/**
+ * Whether `slot` counts the thing `unit` (a stem) names: one of its words is that thing's
+ * plural ("months" of freeze_months, "meses"), so "a month" or "un mes" says one of them.
+ */
+function countsUnit(slot: SlotInfo, unit: string): boolean {
+  return slot.words.some((w) => {
+    const p = fold(w);
+    return /^\p{L}+$/u.test(p) && p !== stem(p) && stem(p) === unit && p.endsWith("s");
+  });
+}
+
 function loneOne(text: string): NumberMatch | null {
   const tokens = tokenize(text);
   const one = tokens.filter((t) => ONE.has(t.norm));
