@@ -388,14 +388,23 @@ export class SlotReader {
     if (grouped && /[A-Z]/.test(grouped.value)) return foundAt(slot, grouped.value, grouped);
     const codes = findCodes(text).filter((c) => /\d/.test(c.value));
     const joined = codes.map((c) => c.value).join("");
-    // "4 8 2 1" or "4821": digits typed apart are still one code.
-    if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
+    // "4 8 2 1" or "4821": digits typed apart are still one code, up to the slot's longest
+    // ("07912 345678" for digits of 9 to 12).
+    if (
+      codes.length > 1 &&
+      codes.every((c) => /^\d+$/.test(c.value)) &&
+      joined.length <= longestDigits(slot) &&
+      !wrongLength(slot, joined)
+    ) {
       const value = slot.def.type === "integer" ? Number(joined) : joined;
       return foundAt(slot, value, { start: codes[0]!.start, end: codes.at(-1)!.end });
     }
     if (codes.length === 1) {
       const c = codes[0]!;
-      return foundAt(slot, slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+      // "07912-345678" asked a digits slot: the digits, without the dashes between groups.
+      const v =
+        slot.extract === "digits" && /^\d+(?:-\d+)+$/.test(c.value) ? digitsOnly(c.value) : c.value;
+      return foundAt(slot, slot.def.type === "integer" ? Number(v) || v : v, c);
     }
     // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
     const t = this.text(slot, text);
@@ -1628,9 +1637,18 @@ const PHRASE_WORDS = new Set([
  * no "4" to a slot of `length: 4`.
  */
 function wrongLength(slot: SlotInfo, value: string): boolean {
-  const length = slot.def.length;
-  return length !== undefined && /^\d+$/.test(value) && value.length !== length;
+  if (!/^\d+$/.test(value)) return false;
+  const { length, min_length: min, max_length: max } = slot.def;
+  if (length !== undefined) return value.length !== length;
+  return (min !== undefined && value.length < min) || (max !== undefined && value.length > max);
 }
+
+/** Digits typed in groups are joined up to this many: the slot's declared length, else 8. */
+function longestDigits(slot: SlotInfo): number {
+  return slot.def.length ?? slot.def.max_length ?? 8;
+}
+
+const digitsOnly = (value: string) => value.replace(/-/g, "");
 
 /** "since", "desde": what leads the day something started, never a day given up. */
 const SINCE_END = /\b(?:since|desde)(?:\s+(?:the|el))?$/;

@@ -33,6 +33,8 @@ beforeAll(async () => {
       "  rental_weeks: { type: integer, aliases: [week, weeks], prompt: 'How many weeks?' }",
       "  feedback: { type: string, required: false, prompt: 'Anything we could do better?' }",
       "  hours: { type: string, internal: true }",
+      "  phone: { type: string, extract: digits, min_length: 9, max_length: 12, prompt: 'Phone?' }",
+      "  pin: { type: string, extract: digits, length: 4, prompt: 'PIN?' }",
       "flows:",
       "  rent_boat:",
       "    description: Rent a boat for a trip on the lake",
@@ -48,6 +50,12 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: w, type: collect, slot: rental_weeks }",
       "      - { step: f, type: collect, slot: feedback }",
+      "  call_me_back:",
+      "    description: Ask the boathouse to call you back",
+      "    trigger: { intents: ['call me back'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: phone }",
+      "      - { step: n, type: collect, slot: pin }",
       "  shop_hours:",
       "    description: When the boathouse opens and closes",
       "    trigger: { intents: ['when does the boathouse open', 'boathouse hours'] }",
@@ -148,5 +156,22 @@ describe("a question about the business that one flow explains fully", () => {
 
   it("still leaves a question no flow explains out of scope", () => {
     expect(read("what is your address?")).toEqual([{ type: "out_of_scope" }]);
+  });
+});
+
+describe("digits typed in groups, up to the slot's longest", () => {
+  it("reads a phone typed with spaces or dashes", () => {
+    const state = inFlow(shop, "call_me_back", { waiting: "phone" });
+    for (const text of ["07912 345678", "0770 090 0123", "07912-345678", "it's 07700 900123"]) {
+      const value = slotsOf(read(text, state)).phone;
+      expect(value, text).toBe(text.replace(/\D/g, ""));
+    }
+  });
+
+  it("does not join more digits than the slot takes", () => {
+    const state = inFlow(shop, "call_me_back", { waiting: "phone" });
+    expect(slotsOf(read("0791 2345 6789 01", state)).phone).toBeUndefined();
+    const pin = inFlow(shop, "call_me_back", { waiting: "pin", slots: { phone: "079123456789" } });
+    expect(slotsOf(read("4 8 2 1", pin))).toEqual({ pin: "4821" });
   });
 });
