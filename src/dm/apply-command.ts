@@ -1,4 +1,5 @@
 import type { StepNode } from "../config/flow-graph.ts";
+import { slotExtract } from "../config/slot-kind.ts";
 import { choiceLabel, choiceWords, formatValue } from "../config/template.ts";
 import type { Command, SlotValue } from "../protocol/commands.ts";
 import type { FlowFrame } from "../protocol/state.ts";
@@ -428,7 +429,7 @@ function* answer(
     // is asked helps more than "didn't get that"; the question follows. A "yes" is acknowledged
     // below and the question asked again.
     if (!yes) {
-      turn.sayPattern("clarification", { explanation: explainPending(turn) });
+      turn.sayPattern("clarification", { explanation: explainNo(turn, asked.slot) });
       outcome.understood = true;
       return;
     }
@@ -469,6 +470,18 @@ function explainPending(turn: Turn, topic?: string): string {
   if (asked.kind === "confirm") return turn.catalog.answerConfirmation;
   const definition = turn.domain.domain.slots[asked.slot];
   return definition?.description ?? turn.catalog.needSlot(slotLabel(asked.slot, definition));
+}
+
+/**
+ * What a "no" to an open question is told. To a free-text question ("what is the transfer
+ * for?") the slot's description says what to write; a typed one (a number, a date, a choice)
+ * already says what it wants, and its description ("How many months the membership is
+ * frozen.") reads as no reply to a "no": that the value is needed, then the question again.
+ */
+function explainNo(turn: Turn, slot: string): string {
+  const definition = turn.domain.domain.slots[slot];
+  if (definition && slotExtract(definition) === "free_text") return explainPending(turn);
+  return turn.catalog.needSlot(slotLabel(slot, definition));
 }
 
 /**

@@ -4,6 +4,7 @@ import { runSoni } from "../helpers/cli.ts";
 
 const PIZZA = path.join(import.meta.dirname, "../fixtures/du/pizza-shop.yaml");
 const ONE_FLOW = path.join(import.meta.dirname, "../fixtures/du/one-flow.yaml");
+const GYM = path.join(import.meta.dirname, "../../examples/gym");
 
 describe("soni explain", () => {
   it("prints the candidate flows with scores and matched terms, the values read and the rule", async () => {
@@ -29,6 +30,15 @@ describe("soni explain", () => {
         flow: "make_payment",
       });
     }
+  });
+
+  it("reads relative dates from the day --today gives", async () => {
+    const r = await runSoni(["explain", GYM, "a yoga class tomorrow", "--today", "2027-05-12"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('class_date = "2027-05-13"');
+    const bad = await runSoni(["explain", GYM, "a yoga class tomorrow", "--today", "2027-02-30"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--today: not a day written YYYY-MM-DD");
   });
 
   it("names a context flow the domain does not have", async () => {

@@ -147,3 +147,36 @@ describe("slot formats and several flows in one turn", () => {
     expect((await runtime.getState("u")).flow_state).toBe("idle");
   });
 });
+
+describe("a 'no' to an open question", () => {
+  const described = `
+slots:
+  nights: { type: integer, prompt: "How many nights?", description: "Nights the room is held.", label: nights }
+  note: { type: string, prompt: "Any note for the desk?", description: "A line the desk reads on arrival." }
+flows:
+  stay:
+    description: Book a stay
+    steps:
+      - { step: n, type: collect, slot: nights }
+      - { step: t, type: collect, slot: note }
+      - { step: done, type: say, message: "Booked." }
+`;
+
+  it("to a typed question says the value is needed and asks again, not the description", async () => {
+    const { send } = await scriptedConversation(described);
+    await send({ type: "start_flow", flow: "stay" });
+    expect(await send({ type: "deny" })).toEqual([
+      "I need the nights to continue.",
+      "How many nights?",
+    ]);
+  });
+
+  it("to a free-text question gives its description as a hint", async () => {
+    const { send } = await scriptedConversation(described);
+    await send({ type: "start_flow", flow: "stay", slots: { nights: 2 } });
+    expect(await send({ type: "deny" })).toEqual([
+      "A line the desk reads on arrival.",
+      "Any note for the desk?",
+    ]);
+  });
+});

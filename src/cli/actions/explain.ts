@@ -8,6 +8,8 @@ export interface ExplainOptions {
   context?: string;
   slots?: string;
   json?: boolean;
+  /** The day relative dates are read from ("tomorrow"), as YYYY-MM-DD; default the real one. */
+  today?: string;
 }
 
 /** `soni explain DOMAIN "message"`: prints why the offline DU reads the message as it does. */
@@ -51,8 +53,24 @@ export async function runExplain(
       ...(at === "confirm" ? { confirm: true } : at ? { waiting: at } : {}),
     };
   }
+  let today: Date | undefined;
+  if (options.today !== undefined) {
+    // Noon, as evaluation sets read `today:`: no time zone moves it to another day.
+    today = new Date(`${options.today}T12:00:00`);
+    const [y, m, d] = options.today.split("-").map(Number);
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(options.today) &&
+      today.getFullYear() === y &&
+      today.getMonth() + 1 === m &&
+      today.getDate() === d;
+    if (!valid) {
+      console.error(`--today: not a day written YYYY-MM-DD: ${options.today}`);
+      return 2;
+    }
+  }
   const state = stateFor({ text: message, ...(context ? { context } : {}) }, domain);
-  const explanation = explainMessage(new HeuristicUnderstanding(), message, domain, state);
+  const du = new HeuristicUnderstanding(today ? { now: () => today } : {});
+  const explanation = explainMessage(du, message, domain, state);
   if (options.json) console.log(JSON.stringify(explanation, null, 2));
   else for (const line of formatExplanation(explanation)) console.log(line);
   return 0;

@@ -4,6 +4,7 @@ interface ExplainOptions {
   context?: string;
   slots?: string;
   json?: boolean;
+  today?: string;
 }
 
 export function registerExplainCommand(program: Command): void {
@@ -20,6 +21,7 @@ export function registerExplainCommand(program: Command): void {
     )
     .option("--slots <json>", "slots already filled in the context flow, e.g. '{\"amount\": 50}'")
     .option("--json", "print the explanation as JSON")
+    .option("--today <YYYY-MM-DD>", "read relative dates (today, tomorrow, friday) from this day")
     .action(async (domain: string, message: string, options: ExplainOptions) => {
       const { runExplain } = await import("../actions/explain.ts");
       process.exitCode = await runExplain(domain, message, options);

@@ -63,6 +63,8 @@ const TO = "to";
 export class Analyzer {
   private readonly synonyms: SynonymTable;
   private readonly vocabulary = new Set<string>();
+  /** The words of the domain alone (flows, slots, choices, synonyms), not the packs' act words. */
+  private readonly domainVocabulary: ReadonlySet<string>;
   private readonly typoTargets: string[] = [];
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
   private readonly stems = new Set<string>();
@@ -122,6 +124,7 @@ export class Analyzer {
       for (const t of tokenize(text.replace(PLACEHOLDER, " "))) this.vocabulary.add(t.norm);
     }
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
+    this.domainVocabulary = new Set(this.vocabulary);
     for (const w of extraWords) this.vocabulary.add(w);
     for (const w of this.vocabulary) {
       this.stems.add(stem(w));
@@ -553,6 +556,11 @@ export class Analyzer {
   /** A folded word of the domain's own vocabulary (flow/slot texts, choices, synonyms). */
   knows(term: string): boolean {
     return this.vocabulary.has(term);
+  }
+
+  /** A word of the domain's own, which may name a value; an act word of the packs is not. */
+  ownsWord(term: string): boolean {
+    return this.domainVocabulary.has(term);
   }
 }
 

@@ -115,6 +115,10 @@ export class FlowIndex {
       if (def.internal) continue;
       const phrases = flowPhrases(domain, flow);
       const texts = [flow.replace(/_/g, " "), def.description ?? "", ...phrases];
+      const own = new Set<string>();
+      for (const text of [flow.replace(/_/g, " "), ...phrases])
+        for (const f of analyzer.features(text).features) if (!f.includes(" ")) own.add(f);
+      this.ownWords.set(flow, own);
       // With no phrase saying how users ask for it, the questions it asks tell what it is for
       // ("Please enter the serial number" starts with "I want to enter a serial number").
       if (phrases.length === 0) {
@@ -170,6 +174,19 @@ export class FlowIndex {
       for (const act of acts.keys()) this.actDf.set(act, (this.actDf.get(act) ?? 0) + 1);
     }
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
+  }
+
+  /** The words of each flow's name and trigger phrases (not its description). */
+  private readonly ownWords = new Map<string, Set<string>>();
+
+  /**
+   * A word of `text` is one of `flow`'s name or trigger phrases: "open" of opening_hours. A
+   * word only of its description ("at an address") names what the flow handles for the
+   * customer, not the business's own thing ("what's your address").
+   */
+  namesOwnWord(flow: string, text: string): boolean {
+    const own = this.ownWords.get(flow);
+    return own !== undefined && this.analyzer.features(text).features.some((f) => own.has(f));
   }
 
   private readonly idfs = new Map<string, number>();

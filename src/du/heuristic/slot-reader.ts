@@ -149,6 +149,20 @@ class FoundSet {
     this.out.push(found);
     this.#spans.push(found);
   }
+
+  /**
+   * A choice said by the very words a date was read from ("tonight": today, and the evening
+   * choice whose synonym it is): both slots take it.
+   */
+  sharesDate(span: Span, dateSlots: ReadonlySet<string>): boolean {
+    return this.out.some(
+      (f) => dateSlots.has(f.slot) && f.start === span.start && f.end === span.end,
+    );
+  }
+
+  addShared(found: Found): void {
+    if (!this.has(found.slot)) this.out.push(found);
+  }
 }
 
 /** Reads slot values out of text: as the answer to a question, or as cued mentions. */
@@ -326,7 +340,13 @@ export class SlotReader {
     const tokens = tokenize(text);
     const stems = stemsOf(tokens);
     const keys = this.keysOf(tokens);
-    const named = nums.filter(
+    // "one month", "a month": a count of one, said only by the word after it.
+    const ones = tokens
+      .filter(
+        (t) => SINGULAR.has(t.norm) && !nums.some((n) => n.start <= t.start && t.end <= n.end),
+      )
+      .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
+    const named = [...nums, ...ones].filter(
       (n) => this.unitSlot([slot], [], text, tokens, keys, stems, n) !== null,
     );
     return uniqueNumber(named);
@@ -392,14 +412,23 @@ export class SlotReader {
     if (grouped && /[A-Z]/.test(grouped.value)) return foundAt(slot, grouped.value, grouped);
     const codes = findCodes(text).filter((c) => /\d/.test(c.value));
     const joined = codes.map((c) => c.value).join("");
-    // "4 8 2 1" or "4821": digits typed apart are still one code.
-    if (codes.length > 1 && codes.every((c) => /^\d+$/.test(c.value)) && joined.length <= 8) {
+    // "4 8 2 1" or "4821": digits typed apart are still one code, up to the slot's longest
+    // ("07912 345678" for digits of 9 to 12).
+    if (
+      codes.length > 1 &&
+      codes.every((c) => /^\d+$/.test(c.value)) &&
+      joined.length <= longestDigits(slot) &&
+      !wrongLength(slot, joined)
+    ) {
       const value = slot.def.type === "integer" ? Number(joined) : joined;
       return foundAt(slot, value, { start: codes[0]!.start, end: codes.at(-1)!.end });
     }
     if (codes.length === 1) {
       const c = codes[0]!;
-      return foundAt(slot, slot.def.type === "integer" ? Number(c.value) || c.value : c.value, c);
+      // "07912-345678" asked a digits slot: the digits, without the dashes between groups.
+      const v =
+        slot.extract === "digits" && /^\d+(?:-\d+)+$/.test(c.value) ? digitsOnly(c.value) : c.value;
+      return foundAt(slot, slot.def.type === "integer" ? Number(v) || v : v, c);
     }
     // No digits: only a message that is one bare token can still be the code ("ABCDEFG").
     const t = this.text(slot, text);
@@ -767,10 +796,20 @@ export class SlotReader {
     }
 
     let choiceHits: Map<string, Found[]> | undefined;
+    let dateNames: Set<string> | undefined;
+    let shared: Found[] | undefined;
     for (const slot of slots) {
       if (slot.kind !== "choice" || found.has(slot.name)) continue;
       const m = choiceIn(slot, text);
-      if (!m || !found.isFree(m)) continue;
+      if (!m) continue;
+      if (!found.isFree(m)) {
+        dateNames ??= new Set(slots.filter((s) => s.kind === "date").map((s) => s.name));
+        if (found.sharesDate(m, dateNames)) {
+          shared ??= [];
+          shared.push(foundAt(slot, m.value, m));
+        }
+        continue;
+      }
       const key = `${m.start}:${m.end}`;
       choiceHits ??= new Map();
       const hits = choiceHits.get(key);
@@ -780,6 +819,8 @@ export class SlotReader {
     }
     if (choiceHits)
       for (const hits of choiceHits.values()) if (hits.length === 1) found.add(hits[0]!);
+    // One choice slot only: a word two choice slots share is no date's second reading.
+    if (shared?.length === 1) found.addShared(shared[0]!);
     // The choices of a list slot, all of them ("with ham and pineapple"), or all but some
     // ("with everything except onions").
     for (const slot of slots) {
@@ -847,16 +888,19 @@ export class SlotReader {
     stems: readonly string[],
     n: NumberMatch,
   ): SlotInfo | null {
-    // "pay a fine" names the fine_amount slot's thing; it does not say one of it.
-    if (isArticle(text, n)) return null;
     const i = tokenIndexFrom(tokens, n.end);
     if (i < 0 || !/^\s*$/.test(text.slice(n.end, tokens[i]!.start))) return null;
+    // "pay a fine" names the fine_amount slot's thing; it does not say one of it. "a month"
+    // does say one, for a slot that counts months: one named by that word's plural.
+    const article = isArticle(text, n);
+    if (article && tokens[i]!.norm !== stems[i]) return null;
     // "2 tikets": the slot's own word typed wrong, read with the analyzer's corrections.
     const fixed = this.correctedStems(tokens);
-    const named = numberSlots.filter(
-      (s) =>
-        s.keys.some((k) => keyAt(stems, i, k) || keyAt(fixed, i, k)) ||
-        cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
+    const named = numberSlots.filter((s) =>
+      article
+        ? countsUnit(s, stems[i]!)
+        : s.keys.some((k) => keyAt(stems, i, k) || keyAt(fixed, i, k)) ||
+          cues.some((c) => c.slot === s.name && c.after !== null && c.after === keys[i]),
     );
     return named.length === 1 ? named[0]! : null;
   }
@@ -1553,6 +1597,17 @@ function dropLeadingArticle(item: string): string {
 }
 
 /** "one", "just one, please" asked a number: the word alone is the answer 1. */
+/**
+ * Whether `slot` counts the thing `unit` (a stem) names: one of its words is that thing's
+ * plural ("months" of freeze_months, "meses"), so "a month" or "un mes" says one of them.
+ */
+function countsUnit(slot: SlotInfo, unit: string): boolean {
+  return slot.words.some((w) => {
+    const p = fold(w);
+    return /^\p{L}+$/u.test(p) && p !== stem(p) && stem(p) === unit && p.endsWith("s");
+  });
+}
+
 function loneOne(text: string): NumberMatch | null {
   const tokens = tokenize(text);
   const one = tokens.filter((t) => ONE.has(t.norm));
@@ -1630,9 +1685,18 @@ const PHRASE_WORDS = new Set([
  * no "4" to a slot of `length: 4`.
  */
 function wrongLength(slot: SlotInfo, value: string): boolean {
-  const length = slot.def.length;
-  return length !== undefined && /^\d+$/.test(value) && value.length !== length;
+  if (!/^\d+$/.test(value)) return false;
+  const { length, min_length: min, max_length: max } = slot.def;
+  if (length !== undefined) return value.length !== length;
+  return (min !== undefined && value.length < min) || (max !== undefined && value.length > max);
 }
+
+/** Digits typed in groups are joined up to this many: the slot's declared length, else 8. */
+function longestDigits(slot: SlotInfo): number {
+  return slot.def.length ?? slot.def.max_length ?? 8;
+}
+
+const digitsOnly = (value: string) => value.replace(/-/g, "");
 
 /** "since", "desde": what leads the day something started, never a day given up. */
 const SINCE_END = /\b(?:since|desde)(?:\s+(?:the|el))?$/;

@@ -78,6 +78,18 @@ export const ES: LanguagePack = {
     "paso",
     "no hace falta",
     "no me hace falta",
+    // Guardarse una respuesta opcional: "prefiero no decirlo".
+    "prefiero no decirlo",
+    "prefiero no decir",
+    "prefiero no contestar",
+    "prefiero no responder",
+    "mejor no digo",
+    "no quiero decirlo",
+    "sin comentarios",
+    "me lo guardo",
+    "saltar",
+    "salta",
+    "omitir",
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],

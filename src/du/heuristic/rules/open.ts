@@ -84,6 +84,9 @@ function givesReason(clause: string): boolean {
   return REASON_LEADS.some((lead) => lead.every((w, i) => words[i] === w));
 }
 
+/** A flow explains every word of the message (as `soni explain` prints it, 100%). */
+const FULL_COVERAGE = 0.999;
+
 /** A clause that asks explains this share of its words by one flow: it says that request. */
 const CLEAR_CLAUSE_COVERAGE = 0.6;
 
@@ -162,7 +165,13 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
         return OUT_OF_SCOPE;
       }
-      return YOUR_QUESTION.test(turn.acts.flat) && !index.hasTask(turn.text) ? OUT_OF_SCOPE : null;
+      if (!YOUR_QUESTION.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
+      // "when are you open?" where a flow tells the opening hours: one flow explains every
+      // word of the question, by a word of its name or phrases, so it is what is asked.
+      const full = turn.rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
+      return full.length === 1 && index.namesOwnWord(full[0]!.flow, turn.text)
+        ? null
+        : OUT_OF_SCOPE;
     },
   },
   {

@@ -1,5 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
+import { readActs } from "../acts.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
@@ -460,16 +461,22 @@ function declinesFirst(turn: Turn, slot: SlotInfo): boolean {
   const { text } = turn;
   const cut = text.search(/[,.;!]\s/);
   if (cut < 0 || text.includes("?")) return false;
+  const first = text.slice(0, cut);
+  // "nah I'm good, I've got my own stuff": an offer turned down says why at more length.
+  const offer = readActs(first).offerDeclined;
   const rest = tokenize(text.slice(cut + 1));
-  if (rest.length > AFTERTHOUGHT_WORDS) return false;
+  if (rest.length > (offer ? REASON_WORDS : AFTERTHOUGHT_WORDS)) return false;
+  const { analyzer } = turn.model;
   const known = rest.some(
     (t) =>
       !STOP_WORDS.has(t.norm) &&
       !FILLERS.has(t.norm) &&
-      turn.model.analyzer.knows(turn.model.analyzer.correct(t.norm)),
+      analyzer.ownsWord(analyzer.correct(t.norm)),
   );
-  return !known && declines(flat(text.slice(0, cut)), slot);
+  return !known && (offer || declines(flat(first), slot));
 }
+/** The words a reason after a turned-down offer may have ("I've got my own stuff"). */
+const REASON_WORDS = 8;
 
 /**
  * "just plain, nothing on it", "as it comes, no thanks": a short lead-in that uses no word of
