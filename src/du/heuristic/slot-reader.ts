@@ -231,7 +231,8 @@ export class SlotReader {
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
           (slot.people ? this.peopleCount(text, nums, true) : null) ??
-          loneOne(text);
+          loneOne(text) ??
+          this.unitNumber(slot, text, oneWords(text));
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
@@ -1518,6 +1519,16 @@ function loneOne(text: string): NumberMatch | null {
     : null;
 }
 const ONE = new Set(["one", "uno", "una"]);
+
+/**
+ * "one night" asked the nights: "one" is read as an article elsewhere ("the blue one"), but
+ * followed by the asked slot's own word it counts one of it (checked by `unitNumber`).
+ */
+function oneWords(text: string): NumberMatch[] {
+  return tokenize(text)
+    .filter((t) => ONE.has(t.norm))
+    .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
+}
 
 /** Not inside a longer word or number: "HB-2222221" holds no HB-dddddd code. */
 function wordBounded(text: string, start: number, end: number): boolean {
