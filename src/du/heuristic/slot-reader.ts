@@ -27,6 +27,7 @@ import {
   ITEM_NEGATORS,
   NONE,
   NOTHING_MORE,
+  OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
   PHRASE_BREAKS,
@@ -1108,7 +1109,7 @@ export class SlotReader {
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
-          const all = notTakenBack(text, slot.choices!.find(text));
+          const all = notTakenBack(text, notOwned(text, slot.choices!.find(text)));
           // "with the GP, who told me to see a heart doctor": the one who told is no value.
           const others = all.some((x) => !toldBy(text, x));
           const m = all.find(
@@ -1119,6 +1120,8 @@ export class SlotReader {
               !givenUp(text, x.start) &&
               !(others && toldBy(text, x)),
           );
+          // "no tv no wifi": the cue's place lists several values, so it gives none.
+          if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
@@ -1403,6 +1406,8 @@ function unitOfAddress(words: readonly Token[], i: number): boolean {
   );
 }
 const hasDigit = (t: Token) => /\d/.test(t.raw);
+/** The speaker, written with a capital anywhere in English: no part of an address. */
+const SPEAKER = new Set(["i", "im", "we"]);
 
 /**
  * Where an address starts in what follows its cue: "(at) all at Calle Mayor 12" -> "Calle
@@ -1414,7 +1419,8 @@ function addressStart(words: readonly Token[]): number {
   let at = 0;
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
-    if (capitalised(t)) break;
+    // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
+    if (capitalised(t) && !SPEAKER.has(t.norm)) break;
     const next = words[i + 1]!;
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
@@ -1651,6 +1657,33 @@ function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
   );
 }
 
+/** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
+const LIST_JOIN = /^(?:(?:and|or|nor|no|ni|y|o|plus)\s*)*$/;
+function listedWith(text: string, a: Span, b: Span): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return second.start >= first.end && LIST_JOIN.test(flat(text.slice(first.end, second.start)));
+}
+
+/** How far apart a value and its part may be ("tv has had no signal"). */
+const OWNER_REACH = 24;
+
+/**
+ * The values of one slot `text` names, less a part or state of an earlier one: "the tv has no
+ * signal" names the tv, its signal being a synonym of another choice (pack `ownerOf`).
+ */
+function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
+  if (values.length < 2) return [...values];
+  return values.filter(
+    (m) =>
+      !values.some(
+        (owner) =>
+          m.start >= owner.end &&
+          m.start - owner.end <= OWNER_REACH &&
+          OWNER_OF.test(flat(text.slice(owner.end, m.start))),
+      ),
+  );
+}
+
 /**
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
@@ -1660,7 +1693,10 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   if (all.length === 0) return null;
   let kept = notTakenBack(
     text,
-    all.filter((m) => !givenUp(text, m.start)),
+    notOwned(
+      text,
+      all.filter((m) => !givenUp(text, m.start)),
+    ),
   );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.
   const asked = kept.filter((m) => !toldBy(text, m));

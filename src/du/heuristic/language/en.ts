@@ -376,7 +376,9 @@ export const EN: LanguagePack = {
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
-    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b",
+    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
+  ownerOf:
+    "^(?:has|have|had|has had|shows|show|gets|get|got|is getting|is showing|has got)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",

@@ -93,7 +93,8 @@ export const ES: LanguagePack = {
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   takeBack:
-    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b",
+    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
+  ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",

@@ -68,6 +68,12 @@ export interface LanguagePack {
    * Matched on the folded words between the two values.
    */
   takeBack: string;
+  /**
+   * Said between two values of one slot, it makes the later one a part or state of the first
+   * ("the tv has no signal", "la tele no tiene señal"): the first is the one meant. Matched on
+   * the whole of the folded words between the two values.
+   */
+  ownerOf: string;
   /** A question about something the assistant said before (named groups `term`, `again`). */
   recallQuestion: string;
   /** Words that make a message a request rather than a bare value. */

@@ -49,6 +49,7 @@ export const SELF_INTRO_BEFORE = words((p) => p.selfIntroBefore).map((w) => w.sp
 export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
+export const OWNER_OF = cue((p) => p.ownerOf);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
 export const LIST_ADD = cue((p) => p.listAdd);

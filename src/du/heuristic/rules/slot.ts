@@ -16,6 +16,7 @@ import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
 import { flat, tokenize } from "../text.ts";
+import { declinesOfferFirst } from "./decline-offer.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
@@ -138,6 +139,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         declinesLast(turn, slot) ||
         negatesItems(turn, slot) ||
         declinesByNoun(turn, slot, frame.flow) ||
+        declinesOfferFirst(turn, slot, frame.flow) ||
         opensWithNothing(turn.acts.flat))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
