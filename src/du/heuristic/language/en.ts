@@ -193,6 +193,22 @@ export const EN: LanguagePack = {
     "what can you do",
     "what are my options",
     "options",
+    // Asking how the assistant is used, or what it helps with.
+    "how does this work",
+    "how does it work",
+    "how do i use this",
+    "how do i use you",
+    "what can you help with",
+    "what can you help me with",
+    "what can you help me with here",
+    "what things can you help me with",
+    "what kind of things can you do",
+    "what kind of things can you help with",
+    "what kind of things can you help me with",
+    "what kind of things can you help me with here",
+    "what can i ask",
+    "what can i ask you",
+    "what do you do",
   ],
   greeting: [
     "hi",
@@ -384,6 +400,8 @@ export const EN: LanguagePack = {
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
+  negatedAct:
+    "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|plan|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
@@ -400,7 +418,7 @@ export const EN: LanguagePack = {
     "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|have to|has to|must)\\b",
   ordinals: {
     first: 0,
     "1": 0,
@@ -440,7 +458,10 @@ export const EN: LanguagePack = {
     last: ["last", "past", "previous", "recent", "latest"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
-    use: ["use", "consume", "consumed", "consuming", "consumption"],
+    use: [
+      ...["use", "consume", "consumed", "consuming", "consumption", "used up"],
+      ...["burned through", "burnt through", "gone through", "went through", "got through"],
+    ],
   },
   tasks: {
     reserve: [

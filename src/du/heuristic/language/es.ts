@@ -98,6 +98,7 @@ export const ES: LanguagePack = {
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
+  negatedAct: "\\bno\\s+(?:(?:quiero|queremos|necesito|necesitamos|pienso)\\s+)?(?<verb>[a-z]+)",
   swapValue:
     "^(?:(?:puedes|podrias) )?(?:cambia|cambiar|cambiame|sustituye|sustituir|reemplaza|reemplazar) (?<old>.+?) (?:por|a) (?<new>.+)$",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",

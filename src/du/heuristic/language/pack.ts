@@ -88,6 +88,11 @@ export interface LanguagePack {
    */
   swapValue: string;
   /**
+   * A task word said not to be wanted ("I don't want to cancel", "no quiero cancelar"): the
+   * named group `verb` is the word. Matched on folded text.
+   */
+  negatedAct: string;
+  /**
    * Open a clause that only sets the scene of a question ("... when I rent a car?", "if I
    * cancel, do I pay?", "cuando alquilo ..."): the act that clause names is not what is asked.
    */

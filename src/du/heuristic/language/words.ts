@@ -56,6 +56,8 @@ export const LIST_ADD = cue((p) => p.listAdd);
 export const LIST_REMOVE = cue((p) => p.listRemove);
 /** One pattern per pack: the `old`/`new` group names may not repeat inside one pattern. */
 export const SWAP_VALUE = PACKS.map((p) => new RegExp(p.swapValue, "i"));
+/** One pattern per pack: each has its own `verb` group. */
+export const NEGATED_ACT = PACKS.map((p) => new RegExp(p.negatedAct, "g"));
 export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);

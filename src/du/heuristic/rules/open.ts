@@ -13,6 +13,7 @@ import {
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
+import { withoutNegatedAct } from "./negated-act.ts";
 import type { Rule } from "./rule.ts";
 import {
   askingClauses,
@@ -366,6 +367,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (c.turn.frame || !d || !("ambiguous" in d)) return null;
       const lead = c.turn.model.index.leadingPhrase(c.turn.text);
       return lead && d.ambiguous.includes(lead.flow) ? c.du.start(c.turn, lead.flow) : null;
+    },
+  },
+  {
+    // "I don't want to cancel, just move it": the flow of the act said not to be wanted is
+    // left out of the ones the message leaves open.
+    name: "negated-act",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const flow = withoutNegatedAct(c.turn, d.ambiguous);
+      return flow ? c.du.start(c.turn, flow) : null;
     },
   },
   {
