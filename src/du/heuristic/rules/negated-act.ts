@@ -39,4 +39,3 @@ export function withoutNegatedAct(turn: Turn, open: readonly string[]): string |
   if (kept.length !== 1 || kept.length === open.length) return null;
   return [...index.actsOf(kept[0]!)].some((a) => said.has(a)) ? kept[0]! : null;
 }
-
