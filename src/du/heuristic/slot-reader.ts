@@ -34,6 +34,8 @@ import {
   POSSESSIVES,
   PREPOSITIONS,
   RELATIONS_EN,
+  SELF_AFTER,
+  SELF_BEFORE,
   SELF_INTRO_AFTER,
   SELF_INTRO_BEFORE,
   SELF_ONLY,
@@ -228,6 +230,7 @@ export class SlotReader {
         const nums = this.numbers(text);
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
@@ -328,6 +331,8 @@ export class SlotReader {
         if (n && !n.currency) return n;
       }
     }
+    const withSelf = withSpeaker(text, tokens, nums);
+    if (withSelf) return withSelf;
     const folded = flat(text);
     if (whole && SELF_ONLY.test(folded)) {
       return { value: 1, start: 0, end: text.length, currency: null, words: true };
@@ -684,8 +689,9 @@ export class SlotReader {
     // "we are 3", "me and my partner": the number of people, for the flow's only slot counting them.
     const peopleSlot = numberSlots && onlyPeople(numberSlots);
     if (peopleSlot && !found.has(peopleSlot.name)) {
-      // Every number, not only free ones: "me and my wife ... 2 nights" says no count of two.
-      const n = this.peopleCount(text, this.numbers(text), false);
+      // Free numbers only: "me and my wife ... 2 nights" is two people, the 2 counting nights;
+      // a number no other slot took may be the count ("me and my wife, 3 of us with the baby").
+      const n = this.peopleCount(text, this.numbers(text).filter(free), false);
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
@@ -1809,6 +1815,39 @@ const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
+/**
+ * "me and 2 friends", "3 colleagues and I": a number of others with the speaker (pack
+ * `selfBefore` right before the number, `selfAfter` right after it and one word), one more.
+ */
+function withSpeaker(
+  text: string,
+  tokens: readonly Token[],
+  nums: readonly NumberMatch[],
+): NumberMatch | null {
+  for (const n of nums) {
+    if (n.currency) continue;
+    const i = tokens.findIndex((t) => t.start >= n.start);
+    const j = tokens.findIndex((t) => t.start >= n.end);
+    if (i < 0) continue;
+    const words = (from: number, length: number) =>
+      tokens.slice(from, from + length).map((t) => t.norm);
+    const same = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((w, k) => w === b[k]);
+    const before = SELF_BEFORE.find((p) => i >= p.length && same(words(i - p.length, p.length), p));
+    if (before) {
+      const start = tokens[i - before.length]!.start;
+      return { value: n.value + 1, start, end: n.end, currency: null, words: true };
+    }
+    // The others' noun, then the speaker: "2 friends and me".
+    const after = j < 0 ? undefined : SELF_AFTER.find((p) => same(words(j + 1, p.length), p));
+    if (after && /^[\s]*$/.test(text.slice(n.end, tokens[j]!.start))) {
+      const end = tokens[j + after.length]!.end;
+      return { value: n.value + 1, start: n.start, end, currency: null, words: true };
+    }
+  }
+  return null;
+}
+
 const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);
 
 /** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */

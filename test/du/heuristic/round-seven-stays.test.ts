@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { findIbans } from "../../../src/du/heuristic/extract/codes.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command, SlotValue } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
@@ -88,5 +89,33 @@ describe("an item added to a list declined earlier", () => {
     expect(atSummary("add a kayak", filled)).toEqual([
       { type: "set_slot", slot: "gear", value: ["kayak"] },
     ]);
+  });
+});
+
+describe("the speaker counted with others", () => {
+  it("adds the speaker to a number of others", () => {
+    expect(slotsOf(read("me and 3 mates want a cabin at tahoe for 2 nights"))).toMatchObject({
+      campers: 4,
+      nights: 2,
+    });
+    expect(slotsOf(asked("me and 2 colleagues", "campers"))).toEqual({ campers: 3 });
+    expect(slotsOf(asked("my 2 sisters and me", "campers"))).toEqual({ campers: 3 });
+  });
+  it("counts a couple when the numbers said count other things", () => {
+    expect(
+      slotsOf(read("my partner and I would like a cabin at placid for three nights")),
+    ).toMatchObject({ campers: 2, nights: 3 });
+  });
+  it("reads 'it would be just me' in a longer message", () => {
+    expect(slotsOf(read("any cabins free at george? it would be just me"))).toMatchObject({
+      campers: 1,
+    });
+  });
+});
+
+describe("a code that only looks like an IBAN's start", () => {
+  it("is no IBAN: the prose after it keeps its numbers", () => {
+    expect(findIbans("move XY123456 for 4 nights")).toEqual([]);
+    expect(findIbans("ES91 2100 0418 4502 0005 1332 thanks")).toHaveLength(1);
   });
 });

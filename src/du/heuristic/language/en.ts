@@ -829,8 +829,18 @@ export const EN: LanguagePack = {
     "of us",
   ],
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
+  selfBefore: [
+    "me and",
+    "me plus",
+    "myself and",
+    "myself plus",
+    "me with",
+    "me and my",
+    "i and my",
+  ],
+  selfAfter: ["and me", "and i", "and myself", "plus me", "plus myself"],
   selfOnly:
-    "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
+    "^(?:(?:it s|its|it will be|itll be|it would be|itd be|that would be|thatll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",

@@ -243,6 +243,8 @@ export const ES: LanguagePack = {
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
+  selfBefore: ["yo y", "yo y mis", "yo con", "yo con mis", "yo mas"],
+  selfAfter: ["y yo", "mas yo"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
   nothingMore:

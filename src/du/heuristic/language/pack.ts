@@ -229,6 +229,12 @@ export interface LanguagePack {
   peopleWords: string[];
   /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
   peopleLeads: string[];
+  /**
+   * The speaker added to a number of others: said right before it ("me and 2 friends") or
+   * right after it and its noun ("3 colleagues and me"); the count is one more.
+   */
+  selfBefore: string[];
+  selfAfter: string[];
   /** The speaker alone, as the number of people: "just me", "only myself", "solo yo". */
   selfOnly: string;
   /**

@@ -111,6 +111,8 @@ export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
+export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));
+export const SELF_AFTER = words((p) => p.selfAfter).map((w) => w.split(" "));
 export const SELF_ONLY = cue((p) => p.selfOnly);
 export const NOTHING_MORE = cue((p) => p.nothingMore);
 export const ALL_BUT = cue((p) => p.allBut);
