@@ -400,6 +400,8 @@ export const EN: LanguagePack = {
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
+  thingQuestion:
+    "^(?:(?:hi|hello|hey|so|and|also|um|ok|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you|u|ya|they|the hotel) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
     "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|plan|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:

@@ -93,6 +93,12 @@ export interface LanguagePack {
    */
   negatedAct: string;
   /**
+   * Opens a question about whether the business has, sells or can point to a thing ("is there
+   * a", "do you sell", "can you recommend"): the words after it, up to a preposition, are the
+   * thing. Matched at the start of folded text.
+   */
+  thingQuestion: string;
+  /**
    * Open a clause that only sets the scene of a question ("... when I rent a car?", "if I
    * cancel, do I pay?", "cuando alquilo ..."): the act that clause names is not what is asked.
    */

@@ -56,6 +56,7 @@ export const LIST_ADD = cue((p) => p.listAdd);
 export const LIST_REMOVE = cue((p) => p.listRemove);
 /** One pattern per pack: the `old`/`new` group names may not repeat inside one pattern. */
 export const SWAP_VALUE = PACKS.map((p) => new RegExp(p.swapValue, "i"));
+export const THING_QUESTION = cue((p) => p.thingQuestion);
 /** One pattern per pack: each has its own `verb` group. */
 export const NEGATED_ACT = PACKS.map((p) => new RegExp(p.negatedAct, "g"));
 export const QUESTION_START = cue((p) => p.questionStart);

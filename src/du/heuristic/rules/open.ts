@@ -22,6 +22,7 @@ import {
   LONG_MESSAGE_WORDS,
   OUT_OF_SCOPE,
 } from "./shared.ts";
+import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
 
@@ -157,6 +158,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       }
       return YOUR_QUESTION.test(turn.acts.flat) && !index.hasTask(turn.text) ? OUT_OF_SCOPE : null;
     },
+  },
+  {
+    // "is there a gym in the hotel?": a question about a thing the domain has no word for.
+    name: "unknown-thing-question",
+    run: ({ du, turn }) => (asksUnknownThing(du, turn) ? OUT_OF_SCOPE : null),
   },
   {
     // "how much does a visit to the cardiologist cost?": a question about a price, when no flow
