@@ -401,9 +401,9 @@ export const EN: LanguagePack = {
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
   thingQuestion:
-    "^(?:(?:hi|hello|hey|so|and|also|um|ok|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you|u|ya|they|the hotel) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
+    "^(?:(?:hi|hello|hey|so|and|also|um|ok|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you|u|ya|they) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
-    "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|plan|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
+    "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
@@ -461,7 +461,7 @@ export const EN: LanguagePack = {
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
     use: [
-      ...["use", "consume", "consumed", "consuming", "consumption", "used up"],
+      ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
     ],
   },
