@@ -60,7 +60,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.96, completion: 0.99 },
     holdout4: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.97, completion: 0.85 },
-    holdout5: { intent: 0.8, slotPrecision: 0.97, slotRecall: 0.9, completion: 0.99 },
+    // Slot recall lost one value to a general rule (two choices listed together under one cue
+    // give none, and the question is asked); intent rose 81.0 -> 86.2 in the same round.
+    holdout5: { intent: 0.86, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },

@@ -20,7 +20,9 @@ export function listEdit(turn: Turn): Found | null {
   const stripped = flat.replace(new RegExp((removes ? LIST_REMOVE : LIST_ADD).source, "g"), " ");
   const hits: Found[] = [];
   for (const slot of turn.model.flowSlots.get(frame.flow) ?? []) {
-    const current = frame.slots[slot.name];
+    // An optional list left empty ("no extras") takes items added later ("add parking").
+    const empty = adds && slot.optional && (frame.slots[slot.name] ?? null) === null;
+    const current = empty ? [] : frame.slots[slot.name];
     if (slot.kind !== "list" || !slot.choices || !Array.isArray(current)) continue;
     const items = slot.choices.find(stripped);
     if (items.length === 0) continue;

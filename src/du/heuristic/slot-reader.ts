@@ -27,12 +27,15 @@ import {
   ITEM_NEGATORS,
   NONE,
   NOTHING_MORE,
+  OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
   PHRASE_BREAKS,
   POSSESSIVES,
   PREPOSITIONS,
   RELATIONS_EN,
+  SELF_AFTER,
+  SELF_BEFORE,
   SELF_INTRO_AFTER,
   SELF_INTRO_BEFORE,
   SELF_ONLY,
@@ -266,11 +269,13 @@ export class SlotReader {
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
           this.unitNumber(slot, text, nums) ??
           (slot.people ? this.peopleCount(text, nums, true) : null) ??
-          loneOne(text);
+          loneOne(text) ??
+          this.unitNumber(slot, text, oneWords(text));
         return pick ? foundAt(slot, pick.value, pick) : null;
       }
       case "date": {
@@ -371,6 +376,8 @@ export class SlotReader {
         if (n && !n.currency) return n;
       }
     }
+    const withSelf = withSpeaker(text, tokens, nums);
+    if (withSelf) return withSelf;
     const folded = flat(text);
     if (whole && SELF_ONLY.test(folded)) {
       return { value: 1, start: 0, end: text.length, currency: null, words: true };
@@ -736,8 +743,9 @@ export class SlotReader {
     // "we are 3", "me and my partner": the number of people, for the flow's only slot counting them.
     const peopleSlot = numberSlots && onlyPeople(numberSlots);
     if (peopleSlot && !found.has(peopleSlot.name)) {
-      // Every number, not only free ones: "me and my wife ... 2 nights" says no count of two.
-      const n = this.peopleCount(text, this.numbers(text), false);
+      // Free numbers only: "me and my wife ... 2 nights" is two people, the 2 counting nights;
+      // a number no other slot took may be the count ("me and my wife, 3 of us with the baby").
+      const n = this.peopleCount(text, this.numbers(text).filter(free), false);
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
@@ -1196,7 +1204,7 @@ export class SlotReader {
           );
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
-          const all = notTakenBack(text, slot.choices!.find(text));
+          const all = notTakenBack(text, notOwned(text, slot.choices!.find(text)));
           // "with the GP, who told me to see a heart doctor": the one who told is no value.
           const others = all.some((x) => !toldBy(text, x));
           const m = all.find(
@@ -1207,6 +1215,8 @@ export class SlotReader {
               !givenUp(text, x.start) &&
               !(others && toldBy(text, x)),
           );
+          // "no tv no wifi": the cue's place lists several values, so it gives none.
+          if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           const span = slot.address
@@ -1493,6 +1503,8 @@ function unitOfAddress(words: readonly Token[], i: number): boolean {
   );
 }
 const hasDigit = (t: Token) => /\d/.test(t.raw);
+/** The speaker, written with a capital anywhere in English: no part of an address. */
+const SPEAKER = new Set(["i", "im", "we"]);
 
 /**
  * Where an address starts in what follows its cue: "(at) all at Calle Mayor 12" -> "Calle
@@ -1504,7 +1516,8 @@ function addressStart(words: readonly Token[]): number {
   let at = 0;
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
-    if (capitalised(t)) break;
+    // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
+    if (capitalised(t) && !SPEAKER.has(t.norm)) break;
     const next = words[i + 1]!;
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
@@ -1620,6 +1633,16 @@ function loneOne(text: string): NumberMatch | null {
     : null;
 }
 const ONE = new Set(["one", "uno", "una"]);
+
+/**
+ * "one night" asked the nights: "one" is read as an article elsewhere ("the blue one"), but
+ * followed by the asked slot's own word it counts one of it (checked by `unitNumber`).
+ */
+function oneWords(text: string): NumberMatch[] {
+  return tokenize(text)
+    .filter((t) => ONE.has(t.norm))
+    .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
+}
 
 /** Not inside a longer word or number: "HB-2222221" holds no HB-dddddd code. */
 function wordBounded(text: string, start: number, end: number): boolean {
@@ -1751,6 +1774,33 @@ function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
   );
 }
 
+/** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
+const LIST_JOIN = /^(?:(?:and|or|nor|no|ni|y|o|plus)\s*)*$/;
+function listedWith(text: string, a: Span, b: Span): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return second.start >= first.end && LIST_JOIN.test(flat(text.slice(first.end, second.start)));
+}
+
+/** How far apart a value and its part may be ("tv has had no signal"). */
+const OWNER_REACH = 24;
+
+/**
+ * The values of one slot `text` names, less a part or state of an earlier one: "the tv has no
+ * signal" names the tv, its signal being a synonym of another choice (pack `ownerOf`).
+ */
+function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
+  if (values.length < 2) return [...values];
+  return values.filter(
+    (m) =>
+      !values.some(
+        (owner) =>
+          m.start >= owner.end &&
+          m.start - owner.end <= OWNER_REACH &&
+          OWNER_OF.test(flat(text.slice(owner.end, m.start))),
+      ),
+  );
+}
+
 /**
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
@@ -1760,7 +1810,10 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   if (all.length === 0) return null;
   let kept = notTakenBack(
     text,
-    all.filter((m) => !givenUp(text, m.start)),
+    notOwned(
+      text,
+      all.filter((m) => !givenUp(text, m.start)),
+    ),
   );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.
   const asked = kept.filter((m) => !toldBy(text, m));
@@ -1873,6 +1926,39 @@ const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
+/**
+ * "me and 2 friends", "3 colleagues and I": a number of others with the speaker (pack
+ * `selfBefore` right before the number, `selfAfter` right after it and one word), one more.
+ */
+function withSpeaker(
+  text: string,
+  tokens: readonly Token[],
+  nums: readonly NumberMatch[],
+): NumberMatch | null {
+  for (const n of nums) {
+    if (n.currency) continue;
+    const i = tokens.findIndex((t) => t.start >= n.start);
+    const j = tokens.findIndex((t) => t.start >= n.end);
+    if (i < 0) continue;
+    const words = (from: number, length: number) =>
+      tokens.slice(from, from + length).map((t) => t.norm);
+    const same = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((w, k) => w === b[k]);
+    const before = SELF_BEFORE.find((p) => i >= p.length && same(words(i - p.length, p.length), p));
+    if (before) {
+      const start = tokens[i - before.length]!.start;
+      return { value: n.value + 1, start, end: n.end, currency: null, words: true };
+    }
+    // The others' noun, then the speaker: "2 friends and me".
+    const after = j < 0 ? undefined : SELF_AFTER.find((p) => same(words(j + 1, p.length), p));
+    if (after && /^[\s]*$/.test(text.slice(n.end, tokens[j]!.start))) {
+      const end = tokens[j + after.length]!.end;
+      return { value: n.value + 1, start: n.start, end, currency: null, words: true };
+    }
+  }
+  return null;
+}
+
 const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b.length - a.length);
 
 /** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */

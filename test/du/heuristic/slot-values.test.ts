@@ -41,9 +41,11 @@ describe("a number slot that counts people", () => {
       booking_date: "2027-03-11",
     });
     expect(slotsOf(read("pizza", "table tomorrow, party of 6"))).toMatchObject({ party_size: 6 });
-    // Any number said beside the pair leaves the count unsaid or is the count.
+    // A number that counts something else leaves the pair's count; one that counts nothing
+    // else is the count.
     expect(slotsOf(read("hotel", "me and my wife want 2 nights in Barcelona"))).toEqual({
       nights: 2,
+      guests: 2,
       city: "barcelona",
     });
     expect(slotsOf(read("hotel", "book a room for me and my partner, 3 ppl"))).toMatchObject({

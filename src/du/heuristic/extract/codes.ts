@@ -15,6 +15,8 @@ export interface CodeMatch {
   end: number;
 }
 
+const MIN_IBAN = 15;
+
 /** Recent answers: every reader of a message looks for IBANs in it. */
 const recentIbans = new Map<string, readonly CodeMatch[]>();
 const RECENT_SIZE = 256;
@@ -45,10 +47,12 @@ function searchIbans(text: string): CodeMatch[] {
       }
       raw = raw.slice(0, end);
     } else {
-      raw = raw.replace(/[ -][A-Za-z]+$/, "");
+      // No IBAN country: a word group ends it ("HB123456 for 4 nights" is a code and prose).
+      raw = raw.replace(/[ -][A-Za-z]+(?:[ -].*)?$/, "");
     }
     const value = raw.replace(/[ -]/g, "").toUpperCase();
-    if (!/\d.*\d.*\d.*\d/.test(value.slice(4))) continue;
+    // Shorter than any country's IBAN (15, Norway): no IBAN.
+    if (value.length < MIN_IBAN || !/\d.*\d.*\d.*\d/.test(value.slice(4))) continue;
     const start = m.index ?? 0;
     out.push({ value, start, end: start + raw.length });
   }

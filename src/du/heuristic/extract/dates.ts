@@ -147,7 +147,7 @@ const MONTH_DAY = new RegExp(
 
 const RANGE_TO = "(?:-|\u2013|to|until|till|thru|through|al|a)";
 /** Words for the end of a stay said with its second date ("leaving the 7th", "salgo el 7"). */
-const DEPART = "leaving|departing|check(?:ing)?[- ]?out|out|salgo|saliendo|salida";
+const DEPART = "leave|leaving|departing|check(?:ing)?[- ]?out|out|salgo|saliendo|salida";
 const DAY_RANGE_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
   "dg",

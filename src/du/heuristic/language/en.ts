@@ -254,6 +254,11 @@ export const EN: LanguagePack = {
     "how does it work",
     "how do you work",
     "how do i use this",
+    "how do i use you",
+    "what can you help me with here",
+    "what things can you help me with",
+    "what kind of things can you help me with",
+    "what kind of things can you help me with here",
   ],
   greeting: [
     "hi",
@@ -510,12 +515,18 @@ export const EN: LanguagePack = {
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
-    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b",
+    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
+  ownerOf:
+    "^(?:has|have|had|has had|shows|show|gets|get|got|is getting|is showing|has got)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
+  thingQuestion:
+    "^(?:(?:hi|hello|hey|so|and|also|um|ok|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you|u|ya|they) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
+  negatedAct:
+    "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
@@ -535,7 +546,7 @@ export const EN: LanguagePack = {
     "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must)\\b",
   ordinals: {
     first: 0,
     "1": 0,
@@ -575,7 +586,10 @@ export const EN: LanguagePack = {
     last: ["last", "past", "previous", "recent", "latest"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
-    use: ["use", "consume", "consumed", "consuming", "consumption"],
+    use: [
+      ...["use", "consume", "consumed", "consuming", "consumption"],
+      ...["burned through", "burnt through", "gone through", "went through", "got through"],
+    ],
   },
   tasks: {
     reserve: [
@@ -958,8 +972,18 @@ export const EN: LanguagePack = {
     "of us",
   ],
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
+  selfBefore: [
+    "me and",
+    "me plus",
+    "myself and",
+    "myself plus",
+    "me with",
+    "me and my",
+    "i and my",
+  ],
+  selfAfter: ["and me", "and i", "and myself", "plus me", "plus myself"],
   selfOnly:
-    "^(?:(?:it s|its|it will be|itll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
+    "^(?:(?:it s|its|it will be|itll be|it would be|itd be|that would be|thatll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",

@@ -88,6 +88,12 @@ export interface LanguagePack {
    * Matched on the folded words between the two values.
    */
   takeBack: string;
+  /**
+   * Said between two values of one slot, it makes the later one a part or state of the first
+   * ("the tv has no signal", "la tele no tiene señal"): the first is the one meant. Matched on
+   * the whole of the folded words between the two values.
+   */
+  ownerOf: string;
   /** A question about something the assistant said before (named groups `term`, `again`). */
   recallQuestion: string;
   /** Words that make a message a request rather than a bare value. */
@@ -101,6 +107,17 @@ export interface LanguagePack {
    * named groups `old` and `new`; matched on the whole message, case-insensitively.
    */
   swapValue: string;
+  /**
+   * A task word said not to be wanted ("I don't want to cancel", "no quiero cancelar"): the
+   * named group `verb` is the word. Matched on folded text.
+   */
+  negatedAct: string;
+  /**
+   * Opens a question about whether the business has, sells or can point to a thing ("is there
+   * a", "do you sell", "can you recommend"): the words after it, up to a preposition, are the
+   * thing. Matched at the start of folded text.
+   */
+  thingQuestion: string;
   /**
    * Open a clause that only sets the scene of a question ("... when I rent a car?", "if I
    * cancel, do I pay?", "cuando alquilo ..."): the act that clause names is not what is asked.
@@ -252,6 +269,12 @@ export interface LanguagePack {
   peopleWords: string[];
   /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
   peopleLeads: string[];
+  /**
+   * The speaker added to a number of others: said right before it ("me and 2 friends") or
+   * right after it and its noun ("3 colleagues and me"); the count is one more.
+   */
+  selfBefore: string[];
+  selfAfter: string[];
   /** The speaker alone, as the number of people: "just me", "only myself", "solo yo". */
   selfOnly: string;
   /**

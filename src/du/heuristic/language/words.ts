@@ -59,12 +59,16 @@ export const SELF_INTRO_BEFORE = words((p) => p.selfIntroBefore).map((w) => w.sp
 export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
+export const OWNER_OF = cue((p) => p.ownerOf);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
 export const LIST_ADD = cue((p) => p.listAdd);
 export const LIST_REMOVE = cue((p) => p.listRemove);
 /** One pattern per pack: the `old`/`new` group names may not repeat inside one pattern. */
 export const SWAP_VALUE = PACKS.map((p) => new RegExp(p.swapValue, "i"));
+export const THING_QUESTION = cue((p) => p.thingQuestion);
+/** One pattern per pack: each has its own `verb` group. */
+export const NEGATED_ACT = PACKS.map((p) => new RegExp(p.negatedAct, "g"));
 export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
@@ -122,6 +126,8 @@ export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
+export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));
+export const SELF_AFTER = words((p) => p.selfAfter).map((w) => w.split(" "));
 export const SELF_ONLY = cue((p) => p.selfOnly);
 export const NOTHING_MORE = cue((p) => p.nothingMore);
 export const ALL_BUT = cue((p) => p.allBut);

@@ -14,6 +14,7 @@ import {
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
+import { withoutNegatedAct } from "./negated-act.ts";
 import { REFUSED_CLAUSE } from "./refused-clause.ts";
 import type { Rule } from "./rule.ts";
 import {
@@ -23,6 +24,7 @@ import {
   LONG_MESSAGE_WORDS,
   OUT_OF_SCOPE,
 } from "./shared.ts";
+import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
 
@@ -173,6 +175,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         ? null
         : OUT_OF_SCOPE;
     },
+  },
+  {
+    // "is there a gym in the hotel?": a question about a thing the domain has no word for.
+    name: "unknown-thing-question",
+    run: ({ du, turn }) => (asksUnknownThing(du, turn) ? OUT_OF_SCOPE : null),
   },
   {
     // "how much does a visit to the cardiologist cost?": a question about a price, when no flow
@@ -387,6 +394,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (c.turn.frame || !d || !("ambiguous" in d)) return null;
       const lead = c.turn.model.index.leadingPhrase(c.turn.text);
       return lead && d.ambiguous.includes(lead.flow) ? c.du.start(c.turn, lead.flow) : null;
+    },
+  },
+  {
+    // "I don't want to cancel, just move it": the flow of the act said not to be wanted is
+    // left out of the ones the message leaves open.
+    name: "negated-act",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const flow = withoutNegatedAct(c.turn, d.ambiguous);
+      return flow ? c.du.start(c.turn, flow) : null;
     },
   },
   {

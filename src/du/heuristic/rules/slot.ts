@@ -18,6 +18,7 @@ import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
 import { flat, tokenize } from "../text.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
+import { declinesOfferFirst } from "./decline-offer.ts";
 import { declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
@@ -142,6 +143,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         negatesItems(turn, slot) ||
         declinesByNoun(turn, slot, frame.flow) ||
         declinesWithReason(turn, slot, frame.flow) ||
+        declinesOfferFirst(turn, slot, frame.flow) ||
         opensWithNothing(turn.acts.flat))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
