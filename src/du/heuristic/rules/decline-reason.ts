@@ -1,28 +1,61 @@
+import { readActs } from "../acts.ts";
 import { flowWords } from "../flow-words.ts";
 import type { Turn } from "../heuristic-understanding.ts";
 import { FILLERS, STOP_WORDS } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
-import { flat, tokenize } from "../text.ts";
+import { flat, type Token, tokenize } from "../text.ts";
 import { declines } from "./shared.ts";
 
+/** A few words said after a declining clause ("none thanks, just plain"). */
+export const AFTERTHOUGHT_WORDS = 3;
+/** The words a reason after a turned-down offer may have ("I've got my own stuff"). */
+const OFFER_REASON_WORDS = 8;
 /** A reason said after a "no" is a sentence, not a story: longer than this, it is read whole. */
 const REASON_WORDS = 12;
 
 /**
- * "No drinks, thank you, we have juice at home", "No thank you, dear, just the pizza will do":
- * the first clause declines the optional slot asked, and the rest only says why. The rest names
- * nothing the flow could take or be asked for: no digit, no capitalised name, no task word, no
- * question, and no word the domain knows but the running flow's own request words ("pizza" of
- * an ordering flow; "no, the large one" names a value and is a correction).
+ * The first clause declines the optional slot asked, or turns the offer down, and the rest only
+ * says why: "none thanks, just plain", "nah I'm good, I've got my own stuff", "No drinks, thank
+ * you, we have juice at home". A rest that names a value ("no, the large one") is a correction.
  */
 export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): boolean {
-  const { text, model } = turn;
-  if (text.includes("?") || /\d/.test(text) || turn.acts.cancelMentioned) return false;
+  const { text } = turn;
   const cut = text.search(/[,.;!]\s/);
-  if (cut < 0) return false;
+  if (cut < 0 || text.includes("?")) return false;
+  const first = text.slice(0, cut);
   const rest = tokenize(text.slice(cut + 1));
+  const declined = declines(flat(first), slot);
+  const offer = readActs(first).offerDeclined;
+  return (
+    afterthought(turn, rest, declined || offer, offer) ||
+    (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow))
+  );
+}
+
+/**
+ * A short afterthought (longer after an offer turned down) with no word of the domain's own, so
+ * it names no value. The packs' act words ("stuff" of a help phrase) name none.
+ */
+function afterthought(turn: Turn, rest: readonly Token[], refused: boolean, offer: boolean) {
+  if (!refused || rest.length > (offer ? OFFER_REASON_WORDS : AFTERTHOUGHT_WORDS)) return false;
+  const { analyzer } = turn.model;
+  return !rest.some(
+    (t) =>
+      !STOP_WORDS.has(t.norm) &&
+      !FILLERS.has(t.norm) &&
+      analyzer.ownsWord(analyzer.correct(t.norm)),
+  );
+}
+
+/**
+ * A longer reason that names nothing the flow could take or be asked for: no digit, no
+ * capitalised name, no task word, no cancel, and no word the domain knows but the running flow's
+ * own request words ("pizza" of an ordering flow).
+ */
+function reasonOnly(turn: Turn, rest: readonly Token[], restText: string, flow: string): boolean {
+  const { text, model } = turn;
+  if (/\d/.test(text) || turn.acts.cancelMentioned) return false;
   if (rest.length === 0 || rest.length > REASON_WORDS) return false;
-  if (!declines(flat(text.slice(0, cut)), slot)) return false;
   const own = flowWords(model, flow);
   const { analyzer } = model;
   for (const t of rest) {
@@ -31,5 +64,5 @@ export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): bo
     if (t.raw[0] !== t.raw[0]!.toLowerCase()) return false;
     if (analyzer.knows(analyzer.correct(t.norm))) return false;
   }
-  return !model.index.hasTask(text.slice(cut + 1));
+  return !model.index.hasTask(restText);
 }

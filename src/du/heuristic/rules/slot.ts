@@ -1,6 +1,5 @@
 import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
-import { readActs } from "../acts.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
@@ -19,7 +18,7 @@ import type { Found } from "../slot-reader.ts";
 import { flat, tokenize } from "../text.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
 import { declinesOfferFirst } from "./decline-offer.ts";
-import { declinesWithReason } from "./decline-reason.ts";
+import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
@@ -138,7 +137,6 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       !slot.def.choices?.includes("no") &&
       (declines(turn.acts.flat, slot) ||
         (turn.acts.offerDeclined && slot.kind !== "boolean") ||
-        declinesFirst(turn, slot) ||
         declinesLast(turn, slot) ||
         negatesItems(turn, slot) ||
         declinesByNoun(turn, slot, frame.flow) ||
@@ -450,35 +448,6 @@ function declinesByNoun(turn: Turn, slot: SlotInfo, flow: string): boolean {
     .join(" ");
   return declines(rest, slot);
 }
-
-/** A few words said after a declining clause ("none thanks, just plain"). */
-const AFTERTHOUGHT_WORDS = 3;
-
-/**
- * "none thanks, just plain": the first clause declines, and a short afterthought that uses no
- * word of the domain's vocabulary (so names no value: "no, the large one" is a correction)
- * and asks nothing only says why.
- */
-function declinesFirst(turn: Turn, slot: SlotInfo): boolean {
-  const { text } = turn;
-  const cut = text.search(/[,.;!]\s/);
-  if (cut < 0 || text.includes("?")) return false;
-  const first = text.slice(0, cut);
-  // "nah I'm good, I've got my own stuff": an offer turned down says why at more length.
-  const offer = readActs(first).offerDeclined;
-  const rest = tokenize(text.slice(cut + 1));
-  if (rest.length > (offer ? REASON_WORDS : AFTERTHOUGHT_WORDS)) return false;
-  const { analyzer } = turn.model;
-  const known = rest.some(
-    (t) =>
-      !STOP_WORDS.has(t.norm) &&
-      !FILLERS.has(t.norm) &&
-      analyzer.ownsWord(analyzer.correct(t.norm)),
-  );
-  return !known && (offer || declines(flat(first), slot));
-}
-/** The words a reason after a turned-down offer may have ("I've got my own stuff"). */
-const REASON_WORDS = 8;
 
 /**
  * "just plain, nothing on it", "as it comes, no thanks": a short lead-in that uses no word of
