@@ -7,11 +7,12 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
- * `holdout2`, `round5`, (from the sixth round) `holdout3` and (from the seventh) `holdout4` sets
- * have been tuned on; `holdout5` (written before the seventh round) and `final` never were, and
- * their floors only guard against regressions. Raise a floor when the DU gets better; a change that lowers a figure under its floor is a regression. Every set
- * in an example's eval/ folder has a floor (see the last test). The banking sets have their
- * floors in heuristic/evaluation-floor.test.ts.
+ * `holdout2`, `round5`, `round7`, (from the sixth round) `holdout3` and (from the seventh)
+ * `holdout4` sets have been tuned on; `holdout5` (written before the seventh round) and `final`
+ * never were, and their floors only guard against regressions. Raise a floor when the DU gets
+ * better; a change that lowers a figure under its floor is a regression. Every set in an
+ * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
+ * heuristic/evaluation-floor.test.ts.
  */
 interface Floor {
   intent: number;
@@ -24,42 +25,42 @@ interface Floor {
 const FLOORS: Record<string, Record<string, Floor>> = {
   pizza: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
-    holdout: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
+    holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    holdout4: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.92 },
-    holdout5: { intent: 0.88, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.88 },
+    holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    holdout5: { intent: 0.9, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.88 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    round7: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
   },
   hotel: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.94, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
-    holdout3: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.93, completion: 0.99 },
-    holdout4: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.87 },
-    holdout5: { intent: 0.89, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.92 },
+    holdout3: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
+    holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout5: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.95, completion: 0.92 },
+    final: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.93 },
     holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    holdout3: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
-    holdout4: { intent: 0.9, slotPrecision: 0.99, slotRecall: 0.91, completion: 0.8 },
-    holdout5: { intent: 0.9, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.92 },
-    round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout3: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.96 },
+    holdout5: { intent: 0.92, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.92 },
+    round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
   },
   telecom: {
-    dev: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
-    holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.96, completion: 0.99 },
-    holdout4: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.97, completion: 0.85 },
+    holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Slot recall lost one value to a general rule (two choices listed together under one cue
     // give none, and the question is asked); intent rose 81.0 -> 86.2 in the same round.
     holdout5: { intent: 0.86, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.99 },
@@ -70,7 +71,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // never looked at beyond its totals.
   "car-rental": {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.85, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.99 },
+    final: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.99 },
   },
   // A second new author's domain (seventh round); the same reading as car-rental's.
   tickets: {
@@ -79,8 +80,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   },
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
-    dev: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.93 },
-    final: { intent: 0.85, slotPrecision: 0.95, slotRecall: 0.9, completion: 0.99 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.85, slotPrecision: 0.95, slotRecall: 0.94, completion: 0.99 },
   },
 };
 
