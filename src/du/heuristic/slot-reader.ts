@@ -1763,14 +1763,30 @@ const TAKE_BACK_REACH = 40;
  * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two).
  */
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
+  return withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after");
+}
+
+/**
+ * `values` less each one that another value near it marks by the words between them: the other
+ * value standing `where` (after or before) the one dropped, at most `reach` characters away.
+ */
+function withoutMarked<T extends Span>(
+  text: string,
+  values: readonly T[],
+  between: RegExp,
+  reach: number,
+  where: "after" | "before",
+): T[] {
   return values.filter(
     (m) =>
-      !values.some(
-        (later) =>
-          later.start >= m.end &&
-          later.start - m.end <= TAKE_BACK_REACH &&
-          TAKE_BACK.test(flat(text.slice(m.end, later.start))),
-      ),
+      !values.some((other) => {
+        const [first, second] = where === "after" ? [m, other] : [other, m];
+        return (
+          second.start >= first.end &&
+          second.start - first.end <= reach &&
+          between.test(flat(text.slice(first.end, second.start)))
+        );
+      }),
   );
 }
 
@@ -1790,15 +1806,7 @@ const OWNER_REACH = 24;
  */
 function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
   if (values.length < 2) return [...values];
-  return values.filter(
-    (m) =>
-      !values.some(
-        (owner) =>
-          m.start >= owner.end &&
-          m.start - owner.end <= OWNER_REACH &&
-          OWNER_OF.test(flat(text.slice(owner.end, m.start))),
-      ),
-  );
+  return withoutMarked(text, values, OWNER_OF, OWNER_REACH, "before");
 }
 
 /**
