@@ -245,31 +245,31 @@ export function readActs(message: string): Readonly<ActReading> {
   return reading;
 }
 
-/** Single "no" words ("nah", "no", "nope") that may open a way of turning an offer down. */
-const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
 const ACCEPT_TAILS = ACCEPT_TAIL.map((p) => p.split(" "));
 
+/** `words` less a closing phrase that accepts what was said ("plain is fine" -> "plain"). */
+function withoutAcceptTail(words: string[]): string[] {
+  for (const tail of ACCEPT_TAILS) {
+    const at = words.length - tail.length;
+    if (at > 0 && tail.every((w, i) => words[at + i] === w)) return words.slice(0, at);
+  }
+  return words;
+}
+
 /**
- * "nah just plain", "no, plain is fine": a way of turning an offer down behind a "no" or
- * followed by words accepting it is still that; so are its words around thanks.
+ * "nah just plain", "no, plain is fine", "no thanks im good": a way of turning an offer down
+ * behind refusal words, followed by words accepting it, or said around thanks ("I'm good thank
+ * you"; "leave it plain" keeps its "it", which thanks also have: "appreciate it").
  */
 function declinesOffer(words: string[]): boolean {
-  let from = 0;
-  while (from < words.length - 1 && DENY_WORDS.has(words[from]!)) from++;
-  let to = words.length;
-  for (const tail of ACCEPT_TAILS) {
-    if (to - from > tail.length && tail.every((w, i) => words[to - tail.length + i] === w)) {
-      to -= tail.length;
-      break;
-    }
-  }
-  const core = words.slice(from, to);
+  const core = withoutAcceptTail(afterRefusal(words));
   return (
     pure(core, sets.declineOffer) ||
     pure(
       core.filter((w) => !THANKS_WORDS.has(w)),
       sets.declineOffer,
-    )
+    ) ||
+    pure(afterRefusal(words.filter((w) => !THANKS_WORDS.has(w))), sets.declineOffer)
   );
 }
 
@@ -303,10 +303,6 @@ function read(message: string): ActReading {
     frustrated: words.length <= MAX_ACT_WORDS && FRUSTRATION.test(text),
     switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),
     repeat: pure(words, sets.repeat),
-    // Thanks said around it ("I'm good thank you") do not make it anything else.
-    // ("leave it plain" keeps its "it", which thanks also have: "appreciate it").
-    offerDeclined:
-      declinesOffer(words) ||
-      pure(afterRefusal(words.filter((w) => !THANKS_WORDS.has(w))), sets.declineOffer),
+    offerDeclined: declinesOffer(words),
   };
 }
