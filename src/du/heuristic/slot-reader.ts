@@ -191,13 +191,7 @@ export class SlotReader {
     if (slot.wholePattern) return slot.wholePattern.test(text);
     if (slot.def.extract !== "digits") return true;
     const digits = text.replace(/[\s-]/g, "");
-    if (!/^\d+$/.test(digits)) return false;
-    const { length, min_length: min, max_length: max } = slot.def;
-    return (
-      (length === undefined || digits.length === length) &&
-      (min === undefined || digits.length >= min) &&
-      (max === undefined || digits.length <= max)
-    );
+    return /^\d+$/.test(digits) && !wrongLength(slot, digits);
   }
 
   /**
