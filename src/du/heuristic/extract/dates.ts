@@ -1,3 +1,4 @@
+import { PEOPLE_WORDS } from "../language/words.ts";
 import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
@@ -248,12 +249,14 @@ const WEEKDAY_DAY = new RegExp(
   `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+|de\\s+)?(?:${MONTH_RE})\\b)`,
   "g",
 );
+/** The packs' words for people counted ("4 people", "2 adults"): a count, not a day, after a number. */
+const PEOPLE_RE = PEOPLE_WORDS.map((w) => w.replace(/\s+/g, "\\s+")).join("|");
 /**
  * "Monday 29", "for the monday 29": a weekday and a bare day number, read as a date only when
  * that day of this month or the next two falls on that weekday (no time, "of", count of people or month after).
  */
 const WEEKDAY_BARE_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|people|persons|personas|${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${PEOPLE_RE}|${MONTH_RE})\\b)`,
   "g",
 );
 /** How many months ahead a weekday and a bare day number are looked for. */
