@@ -4,14 +4,14 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * How customers write, read on a small bike-workshop domain no rule was written for: a clock
  * time for a part of day, a code typed as its digits, a code that points at the flow taking it,
  * a list answered in a sentence, a question about the assistant.
  */
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let shop: LoadedDomain;
 const read = (text: string, state: DialogueState = emptyState("t")): Command[] =>
   du.read(text, shop, state);

@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
 
 /**
  * Readings a new domain needs on its first day, checked on a small boat-charter desk no rule was
@@ -13,7 +13,7 @@ import { firstIntent, slotsOf } from "../helpers.ts";
  * flow's act.
  */
 // Wednesday 10 March 2027.
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let desk: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, desk, emptyState("t"));
 const started = (text: string) => firstIntent(read(text));

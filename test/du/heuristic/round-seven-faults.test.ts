@@ -4,10 +4,10 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { inFlow, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /** Seventh round: faults reported to a building's caretaker, a domain written for these tests. */
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let caretaker: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, caretaker, emptyState("t"));
 const asked = (text: string, slot: string) =>

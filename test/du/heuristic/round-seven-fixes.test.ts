@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent, inFlow } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, inFlow } from "../helpers.ts";
 
 /**
  * What a second new author's domain showed, checked on a cooking school no rule was written
@@ -14,7 +14,7 @@ import { firstIntent, inFlow } from "../helpers.ts";
  * middle of another flow.
  */
 // Wednesday 10 March 2027.
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let school: LoadedDomain;
 const first = (text: string): Command[] => du.read(text, school, emptyState("t"));
 const asked = (slot: string, text: string, slots: Record<string, string | number> = {}) =>

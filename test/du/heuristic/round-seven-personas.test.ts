@@ -5,7 +5,7 @@ import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * How four kinds of customer write, checked on a small flower shop no rule was written for: a
@@ -14,7 +14,7 @@ import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
  * professional's abbreviations and a non-native speaker's "it is coming?".
  */
 // Wednesday 10 March 2027.
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let shop: LoadedDomain;
 const read = (text: string, state: DialogueState = emptyState("t")): Command[] =>
   du.read(text, shop, state);

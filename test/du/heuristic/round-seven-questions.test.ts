@@ -4,10 +4,10 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent } from "../helpers.ts";
 
 /** Seventh round: questions about things a campsite's assistant has no word for. */
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let campsite: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, campsite, emptyState("t"));
 

@@ -5,10 +5,10 @@ import { findIbans } from "../../../src/du/heuristic/extract/codes.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command, SlotValue } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { inFlow, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /** Seventh round: stays and answers read from a cabin-rental domain written for these tests. */
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let cabins: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, cabins, emptyState("t"));
 const asked = (text: string, slot: string, slots: Record<string, SlotValue> = {}) =>

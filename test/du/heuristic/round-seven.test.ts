@@ -4,14 +4,14 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * The seventh round's readings, on a dog groomer's desk written here: questions about what the
  * assistant does, praise with a laugh, offers turned down in casual words, values taken back
  * inside an answer.
  */
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let groomer: LoadedDomain;
 let bistro: LoadedDomain;
 const read = (text: string, state: DialogueState = emptyState("t")): Command[] =>

@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * Gaps a third new author found, checked on a small kayak-rental shop no rule was written for:
@@ -13,7 +13,7 @@ import { firstIntent, inFlow, slotsOf } from "../helpers.ts";
  * the shop that one flow explains fully.
  */
 // Wednesday 10 March 2027.
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let shop: LoadedDomain;
 let tienda: LoadedDomain;
 const read = (text: string, state = emptyState("t")): Command[] => du.read(text, shop, state);

@@ -4,13 +4,13 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { inFlow } from "../helpers.ts";
+import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
  * A question whose only tie to the domain is a value it names (a harbour a boat tour leaves
  * from), with words the domain does not know, asks about something else: it starts no flow.
  */
-const du = new HeuristicUnderstanding({ now: () => new Date(2027, 2, 10, 12, 0, 0) });
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tours: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, tours, emptyState("t"));
 const first = (text: string) => {
