@@ -206,9 +206,23 @@ function cancelFlow(turn: Turn): void {
     turn.sayPattern("acknowledge", { flow: "" });
     return;
   }
+  keepSharedValues(turn, popped);
   turn.log("info", "Flow cancelled", { flow: outer.flow });
   turn.sayPattern("cancel", { flow: turn.flowTitle(outer.flow) });
   resumeInterrupted(turn);
+}
+
+/** A cancelled task's `shared` values (the customer's number) stay for the next flow. */
+function keepSharedValues(turn: Turn, popped: readonly FlowFrame[]): void {
+  const slots: Record<string, SlotValue> = {};
+  for (const frame of popped) {
+    for (const [slot, value] of Object.entries(frame.slots)) {
+      if (value !== null && turn.domain.domain.slots[slot]?.shared) slots[slot] = value;
+    }
+  }
+  if (Object.keys(slots).length > 0) {
+    turn.state.cancelled_shared = { slots, turn: turn.state.turn_count };
+  }
 }
 
 /** The top-most frame whose flow collects the slot or passes it to an action. */

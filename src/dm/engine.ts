@@ -93,6 +93,12 @@ function finish(turn: Turn): TurnOutput {
   if (state.recent_flow && state.turn_count - state.recent_flow.turn > RECENT_FLOW_TURNS) {
     delete state.recent_flow;
   }
+  if (
+    state.cancelled_shared &&
+    state.turn_count - state.cancelled_shared.turn > RECENT_FLOW_TURNS
+  ) {
+    delete state.cancelled_shared;
+  }
   // Failed validations count per asked slot: a new question starts from zero.
   if (before?.slot !== now?.slot || before?.flow_instance !== now?.flow_instance) {
     state.validation_failures = 0;

@@ -94,6 +94,11 @@ export interface DialogueState {
   /** The last flow that ended normally (absent before one did, and in older states). */
   recent_flow?: RecentFlow;
   /**
+   * The `shared` slot values of the last flow cancelled, kept like `recent_flow` so the next flow
+   * need not ask the customer's number again (absent until a flow holding one was cancelled).
+   */
+  cancelled_shared?: CancelledShared;
+  /**
    * Conversation-scoped handler data (`ctx.data`): written by the runtime after the handlers
    * of a turn ran, never read by the DM. Absent until a handler stores something.
    */
@@ -111,6 +116,13 @@ export interface RecentFlow {
   turn: number;
   /** It ended because the user said no to its confirmation. */
   declined: boolean;
+}
+
+/** Shared slot values a cancelled flow held; never offered to "the same ..." or "actually yes". */
+export interface CancelledShared {
+  slots: Record<string, SlotValue>;
+  /** `turn_count` of the turn the flow was cancelled in. */
+  turn: number;
 }
 
 /** How many turns a finished flow's values stay available to "same ..." and "actually yes". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RECENT_FLOW_TURNS } from "../../src/protocol/state.ts";
 import { scriptedConversation } from "../runtime/helpers.ts";
 
 const YAML = `
@@ -63,6 +64,45 @@ describe("shared slots: one value for the whole conversation", () => {
       { type: "start_flow", flow: "book" },
       { type: "set_slot", slot: "city", value: "Oslo" },
     );
+    expect(await send({ type: "start_flow", flow: "weather" })).toEqual(["Which city?"]);
+  });
+
+  it("a flow started after one that was cancelled takes the shared value it held", async () => {
+    const { send } = await conversation();
+    await send(
+      { type: "start_flow", flow: "book" },
+      { type: "set_slot", slot: "city", value: "Oslo" },
+    );
+    await send({ type: "cancel_flow" });
+    expect(await send({ type: "start_flow", flow: "weather" })).toEqual(["Which date?"]);
+  });
+
+  it("of a flow that ended and one cancelled later, the later value is taken", async () => {
+    const { send } = await conversation();
+    await send(
+      { type: "start_flow", flow: "weather" },
+      { type: "set_slot", slot: "city", value: "Lima" },
+      { type: "set_slot", slot: "date", value: "2027-03-12" },
+    );
+    await send(
+      { type: "start_flow", flow: "book" },
+      { type: "set_slot", slot: "city", value: "Quito" },
+    );
+    await send({ type: "cancel_flow" });
+    await send({ type: "start_flow", flow: "weather" });
+    const answer = await send({ type: "set_slot", slot: "date", value: "2027-03-13" });
+    expect(answer[0]).toMatch(/^Sunny in Quito on /);
+  });
+
+  it("a cancelled flow's shared value is forgotten after a few turns, like an ended flow's", async () => {
+    const { send } = await conversation();
+    await send(
+      { type: "start_flow", flow: "book" },
+      { type: "set_slot", slot: "city", value: "Oslo" },
+    );
+    await send({ type: "cancel_flow" });
+    for (let i = 0; i < RECENT_FLOW_TURNS + 1; i++)
+      await send({ type: "chitchat", kind: "thanks" });
     expect(await send({ type: "start_flow", flow: "weather" })).toEqual(["Which city?"]);
   });
 });
