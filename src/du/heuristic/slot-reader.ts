@@ -4,6 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import {
+  type DateMatch,
   dayKey,
   daysBetween,
   findDates,
@@ -125,6 +126,8 @@ const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
 const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
 type Span = { start: number; end: number };
+const NO_DATES: readonly DateMatch[] = [];
+const NO_NUMBERS: readonly NumberMatch[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Values found in one reading, at most one per slot, never two over the same words. */
@@ -648,10 +651,16 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
-    let dates = notTakenBack(
-      text,
-      findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
-    );
+    // Dates only ever fill date slots: with none among `slots` (the free-text slots a ranking
+    // view reads), the search and its checks are skipped.
+    let anyDate = false;
+    for (const slot of slots) if (slot.kind === "date") anyDate = true;
+    let dates = anyDate
+      ? notTakenBack(
+          text,
+          findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
+        )
+      : NO_DATES;
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
     // the day given up.
     if (dates.length > 1) {
@@ -743,7 +752,12 @@ export class SlotReader {
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n));
+    // The free numbers are read by number and code slots only (an amount, a cued number).
+    let numeric = numberSlots !== undefined;
+    for (const slot of slots) if (slot.kind === "code") numeric = true;
+    const numbers = numeric
+      ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
+      : NO_NUMBERS;
     if (numberSlots?.length === 1) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
