@@ -1074,6 +1074,8 @@ export class SlotReader {
     tokens: readonly Token[],
     free: (s: Span) => boolean,
   ): Found | null {
+    // An address has a number (addressAfter): a text without a digit holds none.
+    if (lastDigit(text) < 0) return null;
     for (const m of text.matchAll(CLAUSE)) {
       const clause = m[0].trim();
       if (clause.length > ADDRESS_CLAUSE_MAX || !STREET_CLAUSE.test(clause)) continue;
@@ -1096,6 +1098,7 @@ export class SlotReader {
     tokens: readonly Token[],
     free: (s: Span) => boolean,
   ): Found | null {
+    if (lastDigit(text) < 0) return null;
     for (let i = 0; i + 2 < tokens.length; i++) {
       if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
       const rest = text.slice(tokens[i + 1]!.start);
@@ -1469,6 +1472,9 @@ function addressAfter(
   from: number,
   free: (s: Span) => boolean,
 ): Span | null {
+  // An address has a number: with no digit after `from`, the scan below would find none (a
+  // long message says "to" and "for" many times).
+  if (lastDigit(text) < from) return null;
   const taken = tokens.find((t) => t.start >= from && !free(t));
   const rest = text.slice(from, taken?.start ?? text.length);
   const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
@@ -1493,6 +1499,23 @@ function addressAfter(
   const [lead, end] = [addressStart(words), addressEnd(words)];
   if (lead >= end) return { start, end: start + value.length };
   return { start: start + lead, end: start + end };
+}
+
+/** The last text asked about and the index of its last digit (-1: none). */
+let lastDigitOf = { text: "", at: -1 };
+
+/** Index of the last ASCII digit (`\d`) of `text`, -1 when it has none. */
+function lastDigit(text: string): number {
+  if (lastDigitOf.text !== text) {
+    let at = text.length - 1;
+    while (at >= 0) {
+      const c = text.charCodeAt(at);
+      if (c >= 48 && c <= 57) break;
+      at--;
+    }
+    lastDigitOf = { text, at };
+  }
+  return lastDigitOf.at;
 }
 
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);
