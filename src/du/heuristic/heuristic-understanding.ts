@@ -1039,9 +1039,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   notInstead(turn: Turn, slots: SlotInfo[]): Found | null {
     const frame = turn.frame!;
     const body = this.stripOpeners(turn.text).replace(/[.!]+$/, "");
+    // Both "not" patterns need one of their words: most messages have none, and the first
+    // pattern tries every split of a long message.
+    const negates = NOT_INSTEAD_WORDS.test(body);
     const m =
-      /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body) ??
-      /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) ??
+      (negates
+        ? /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body)
+        : null) ??
+      (negates ? /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) : null) ??
       // "swap the ham for pineapple": the same, the old value named first.
       SWAP_VALUE.map((r) => r.exec(body)).find((x) => x !== null);
     if (!m?.groups) return null;
@@ -1506,6 +1511,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return out;
   }
 }
+
+/** The words notInstead's two "not" patterns turn on ("X not Y", "X instead of Y", "not Y, X"). */
+const NOT_INSTEAD_WORDS = /not|instead of|rather than/i;
 
 /** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
 const CANCEL_OPENER = /^(?:no|ok|okay|actually|wait)\s+/;

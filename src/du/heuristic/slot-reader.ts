@@ -4,6 +4,7 @@ import type { Analyzer } from "./analyzer.ts";
 import type { ChoiceMatch } from "./extract/choices.ts";
 import { findCodes, findIbans, groupedCode } from "./extract/codes.ts";
 import {
+  type DateMatch,
   dayKey,
   daysBetween,
   findDates,
@@ -125,6 +126,8 @@ const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
 const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
 type Span = { start: number; end: number };
+const NO_DATES: readonly DateMatch[] = [];
+const NO_NUMBERS: readonly NumberMatch[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Values found in one reading, at most one per slot, never two over the same words. */
@@ -648,10 +651,16 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
-    let dates = notTakenBack(
-      text,
-      findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
-    );
+    // Dates only ever fill date slots: with none among `slots` (the free-text slots a ranking
+    // view reads), the search and its checks are skipped.
+    let anyDate = false;
+    for (const slot of slots) if (slot.kind === "date") anyDate = true;
+    let dates = anyDate
+      ? notTakenBack(
+          text,
+          findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
+        )
+      : NO_DATES;
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
     // the day given up.
     if (dates.length > 1) {
@@ -743,7 +752,12 @@ export class SlotReader {
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
-    const numbers = this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n));
+    // The free numbers are read by number and code slots only (an amount, a cued number).
+    let numeric = numberSlots !== undefined;
+    for (const slot of slots) if (slot.kind === "code") numeric = true;
+    const numbers = numeric
+      ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
+      : NO_NUMBERS;
     if (numberSlots?.length === 1) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
@@ -1060,6 +1074,8 @@ export class SlotReader {
     tokens: readonly Token[],
     free: (s: Span) => boolean,
   ): Found | null {
+    // An address has a number (addressAfter): a text without a digit holds none.
+    if (lastDigit(text) < 0) return null;
     for (const m of text.matchAll(CLAUSE)) {
       const clause = m[0].trim();
       if (clause.length > ADDRESS_CLAUSE_MAX || !STREET_CLAUSE.test(clause)) continue;
@@ -1082,6 +1098,7 @@ export class SlotReader {
     tokens: readonly Token[],
     free: (s: Span) => boolean,
   ): Found | null {
+    if (lastDigit(text) < 0) return null;
     for (let i = 0; i + 2 < tokens.length; i++) {
       if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
       const rest = text.slice(tokens[i + 1]!.start);
@@ -1455,6 +1472,9 @@ function addressAfter(
   from: number,
   free: (s: Span) => boolean,
 ): Span | null {
+  // An address has a number: with no digit after `from`, the scan below would find none (a
+  // long message says "to" and "for" many times).
+  if (lastDigit(text) < from) return null;
   const taken = tokens.find((t) => t.start >= from && !free(t));
   const rest = text.slice(from, taken?.start ?? text.length);
   const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
@@ -1479,6 +1499,23 @@ function addressAfter(
   const [lead, end] = [addressStart(words), addressEnd(words)];
   if (lead >= end) return { start, end: start + value.length };
   return { start: start + lead, end: start + end };
+}
+
+/** The last text asked about and the index of its last digit (-1: none). */
+let lastDigitOf = { text: "", at: -1 };
+
+/** Index of the last ASCII digit (`\d`) of `text`, -1 when it has none. */
+function lastDigit(text: string): number {
+  if (lastDigitOf.text !== text) {
+    let at = text.length - 1;
+    while (at >= 0) {
+      const c = text.charCodeAt(at);
+      if (c >= 48 && c <= 57) break;
+      at--;
+    }
+    lastDigitOf = { text, at };
+  }
+  return lastDigitOf.at;
 }
 
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.raw);

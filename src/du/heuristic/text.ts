@@ -35,8 +35,6 @@ const STRETCHED = /(\p{L})\1\1/u;
 const STRETCHED_ALL = /(\p{L})\1{2,}/gu;
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
-/** WORD on plain ASCII text (its only letters and digits; no curly apostrophe there). */
-const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
 
 /**
  * Recently tokenized texts. One message is tokenized by many readers (acts, ranking, every slot
@@ -51,21 +49,68 @@ export function tokenize(text: string): readonly Token[] {
   const tokens: Token[] = [];
   // Plain ASCII folds letter by letter: the whole text is folded once and each word sliced.
   // Its words are WORD's ASCII letters and digits: the same matches, without Unicode classes.
-  const ascii = ASCII.test(text);
-  const folded = ascii ? fold(text) : undefined;
-  for (const match of text.matchAll(ascii ? ASCII_WORD : WORD)) {
-    const raw = match[0];
-    const start = match.index ?? 0;
-    const end = start + raw.length;
-    const word = folded === undefined ? fold(raw) : folded.slice(start, end);
-    const bare = word.includes("'") ? word.replace(/'/g, "") : word;
-    // "hiii", "yesss", "pleeease": a letter typed three times or more is said once, for emphasis.
-    const norm = STRETCHED.test(bare) ? bare.replace(STRETCHED_ALL, "$1") : bare;
-    tokens.push(Object.freeze({ raw, norm, start, end }));
+  if (ASCII.test(text)) asciiTokens(text, fold(text), tokens);
+  else {
+    for (const match of text.matchAll(WORD)) {
+      const raw = match[0];
+      const start = match.index ?? 0;
+      const word = fold(raw);
+      const bare = word.includes("'") ? word.replace(/'/g, "") : word;
+      // "hiii", "yesss", "pleeease": a letter typed three times or more is said once, for emphasis.
+      const norm = STRETCHED.test(bare) ? bare.replace(STRETCHED_ALL, "$1") : bare;
+      tokens.push(Object.freeze({ raw, norm, start, end: start + raw.length }));
+    }
   }
   if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
   tokenCache.set(text, Object.freeze(tokens));
   return tokens;
+}
+
+/**
+ * The words of plain ASCII text, as WORD would match them there (`[A-Za-z0-9]+(?:'[A-Za-z]+)*`:
+ * letters and digits, then apostrophe-and-letters groups), found by one scan of the character
+ * codes: tokenize runs on every text a turn reads, and a regex match per word costs more.
+ */
+function asciiTokens(text: string, folded: string, tokens: Token[]): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    let apostrophe = false;
+    while (
+      i + 1 < n &&
+      text.charCodeAt(i) === APOSTROPHE &&
+      isAsciiLetter(text.charCodeAt(i + 1))
+    ) {
+      apostrophe = true;
+      i += 2;
+      while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+    }
+    const word = folded.slice(start, i);
+    const bare = apostrophe ? word.replace(/'/g, "") : word;
+    // "hiii", "yesss", "pleeease": a letter typed three times or more is said once, for emphasis.
+    const norm = asciiStretched(bare) ? bare.replace(STRETCHED_ALL, "$1") : bare;
+    tokens.push(Object.freeze({ raw: text.slice(start, i), norm, start, end: i }));
+  }
+}
+
+const APOSTROPHE = 39;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
+
+/** STRETCHED on a folded ASCII word: one letter three times in a row. */
+function asciiStretched(word: string): boolean {
+  for (let k = 0; k + 2 < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 97 && c <= 122 && word.charCodeAt(k + 1) === c && word.charCodeAt(k + 2) === c)
+      return true;
+  }
+  return false;
 }
 
 const tokenStems = new WeakMap<readonly Token[], readonly string[]>();

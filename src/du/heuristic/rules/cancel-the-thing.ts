@@ -25,12 +25,14 @@ export function cancelTheThing(du: HeuristicUnderstanding, turn: Turn): Command[
   if (!frame) return null;
   const { index, analyzer, flowSlots } = turn.model;
   if (index.actsOf(frame.flow).has("cancel")) return null;
-  // "no, cancel it": the "no" opens the message, it negates no cancel.
-  const tasks = analyzer.features(afterOpeners(turn.acts.flat)).tasks.values();
-  if (![...tasks].some((t) => t.act === "cancel" && !t.bare && !t.weak)) return null;
+  // With no other flow that cancels, nothing below starts one: the message is not analysed.
   const cancellers = [...flowSlots.keys()].filter(
     (f) => f !== frame.flow && index.actsOf(f).has("cancel"),
   );
+  if (cancellers.length === 0) return null;
+  // "no, cancel it": the "no" opens the message, it negates no cancel.
+  const tasks = analyzer.features(afterOpeners(turn.acts.flat)).tasks.values();
+  if (![...tasks].some((t) => t.act === "cancel" && !t.bare && !t.weak)) return null;
   const asked = new Set((flowSlots.get(frame.flow) ?? []).map((s) => s.name));
   const coded = cancellers.filter((f) =>
     du
