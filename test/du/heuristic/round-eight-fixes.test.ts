@@ -36,6 +36,7 @@ beforeAll(async () => {
       "  lane:",
       "    type: string",
       "    choices: [fast, slow, family]",
+      "    label: lane",
       "    prompt: 'Which lane?'",
       "  session:",
       "    type: string",
@@ -83,6 +84,18 @@ beforeAll(async () => {
       "      intents: ['where is my receipt', 'check receipt {receipt_ref}', 'my receipt never arrived']",
       "    steps:",
       "      - { step: r, type: collect, slot: receipt_ref }",
+      "  cancel_lane:",
+      "    description: Cancel a lane booking",
+      "    trigger:",
+      "      intents: ['cancel my lane booking', 'I cannot make my lane, please cancel it']",
+      "    steps:",
+      "      - { step: r, type: collect, slot: receipt_ref }",
+      "  end_pass:",
+      "    description: End a season pass",
+      "    trigger:",
+      "      intents: ['cancel my season pass', 'end my membership']",
+      "    steps:",
+      "      - { step: n, type: collect, slot: pass_number }",
       "  ask_receipt:",
       "    description: Ask for a receipt of a swim",
       "    trigger:",
@@ -147,6 +160,15 @@ describe("a thing not received, told in other words", () => {
     const read = (text: string) => started(du.read(text, piscina, emptyState("t")));
     expect(read("no me ha llegado el recibo")).toEqual(["estado_recibo"]);
     expect(read("todavía no he recibido mi recibo")).toEqual(["estado_recibo"]);
+  });
+});
+
+describe("a cancel whose values name the thing", () => {
+  it("is the cancel of the flow whose words name it, not of another thing", () => {
+    expect(started(first("can't do family tomorrow, cancel it pls"))).toEqual(["cancel_lane"]);
+    expect(started(first("I booked the slow one by mistake, can I undo it?"))).toEqual([
+      "cancel_lane",
+    ]);
   });
 });
 
