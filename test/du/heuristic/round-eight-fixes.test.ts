@@ -172,6 +172,15 @@ describe("a cancel whose values name the thing", () => {
   });
 });
 
+describe("the price of the thing named", () => {
+  it("is asked of no flow where nothing is paid or priced", () => {
+    expect(first("how much is the season pass?")).toEqual([{ type: "out_of_scope" }]);
+    expect(du.read("¿cuánto es la calle rápida?", piscina, emptyState("t"))).toEqual([
+      { type: "out_of_scope" },
+    ]);
+  });
+});
+
 describe("the way to a place", () => {
   it("is no question about what the assistant asks", () => {
     const commands = first("how do I get to the pool by bus?");
