@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { findNumbers } from "../../../src/du/heuristic/extract/numbers.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
@@ -178,6 +179,15 @@ describe("the price of the thing named", () => {
     expect(du.read("¿cuánto es la calle rápida?", piscina, emptyState("t"))).toEqual([
       { type: "out_of_scope" },
     ]);
+  });
+});
+
+describe("a count written as times a number", () => {
+  it("is the number, its span taking the sign", () => {
+    expect(findNumbers("slow lane x2 pls")).toMatchObject([{ value: 2, start: 10, end: 12 }]);
+    expect(findNumbers("×3 swims")).toMatchObject([{ value: 3, start: 0, end: 2 }]);
+    // A size like "2x4" is no count.
+    expect(findNumbers("a 2x4 board")).toEqual([]);
   });
 });
 
