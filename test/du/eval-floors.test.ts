@@ -7,8 +7,8 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
 /**
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
- * `holdout2`, `round5`, `round7`, (from the sixth round) `holdout3` and (from the seventh)
- * `holdout4` sets have been tuned on; `holdout5` (written before the seventh round) and `final`
+ * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3` and (from the
+ * seventh) `holdout4` sets have been tuned on; `holdout5` (written before the seventh round) and `final`
  * never were, and their floors only guard against regressions. Raise a floor when the DU gets
  * better; a change that lowers a figure under its floor is a regression. Every set in an
  * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
@@ -77,11 +77,15 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   tickets: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.81, slotPrecision: 0.86, slotRecall: 0.94, completion: 0.93 },
+    // Written at the start of the eighth round from the YAML and handlers, then tuned on.
+    round8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.99 },
   },
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.85, slotPrecision: 0.95, slotRecall: 0.94, completion: 0.99 },
+    // Written at the start of the eighth round from the YAML and handlers, then tuned on.
+    round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
 };
 

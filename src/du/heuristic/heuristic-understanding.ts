@@ -425,11 +425,17 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const decision = this.decide(ranked, this.limits.minCoverage);
       if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
         return null;
-      const found = turn.model.reader.mentions(
-        part,
-        turn.model.flowSlots.get(decision.flow) ?? [],
-        turn.model.cues.get(decision.flow) ?? [],
-      );
+      // Nothing of these flows is asked yet: a value must fit its slot's shape, as in start().
+      const found = turn.model.reader
+        .mentions(
+          part,
+          turn.model.flowSlots.get(decision.flow) ?? [],
+          turn.model.cues.get(decision.flow) ?? [],
+        )
+        .filter((f) => {
+          const info = turn.model.slots.get(f.slot);
+          return !info || turn.model.reader.fits(info, f.value);
+        });
       const slots = Object.fromEntries(found.map((f) => [f.slot, f.value]));
       // The same flow twice is one request ("block my card and block it now") unless each part
       // states different values: "my checking balance and my savings".
@@ -1224,6 +1230,17 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
       markValues(groups, spans, [slot], loose ? [loose] : found);
     }
+    // "my member number is 654321": digits of the declared length after a slot's name are
+    // evidence for the flows collecting it, and the name said with them asks for nothing else
+    // ("member" is no word of a flow for non-members). Only where digits are typed.
+    if (parts.namedDigits.length > 0 && /\d/.test(text)) {
+      for (const slot of parts.namedDigits) {
+        const named = model.reader.namedDigits(slot, text);
+        if (!named) continue;
+        markValues(groups, spans, [slot], [named]);
+        spans.push({ start: named.keyStart, end: named.start });
+      }
+    }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
@@ -1599,6 +1616,8 @@ interface RankingParts {
   dateSlots: SlotInfo[];
   /** Slots of a distinctive pattern, each with its pattern compiled to find every match. */
   patterns: Array<{ slot: SlotInfo; pattern: RegExp }>;
+  /** Digits slots of a declared length ("member number", 6 digits). */
+  namedDigits: SlotInfo[];
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
   textCues: Array<{
     texts: SlotInfo[];
@@ -1643,6 +1662,7 @@ function rankingParts(model: DomainModel): RankingParts {
       patterns: all
         .filter((s) => s.distinctive && s.def.pattern)
         .map((slot) => ({ slot, pattern: new RegExp(slot.def.pattern!, "giu") })),
+      namedDigits: all.filter((s) => s.def.extract === "digits" && s.def.length !== undefined),
       textCues,
     };
     rankingPartsCache.set(model, parts);

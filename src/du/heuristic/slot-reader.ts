@@ -535,6 +535,31 @@ export class SlotReader {
   }
 
   /**
+   * Digits of a slot's declared length right after its name ("member number is 654321",
+   * "card no. 123456"): the span of the name (`keyStart`) and of the digits (`start`, `end`).
+   */
+  namedDigits(
+    slot: SlotInfo,
+    text: string,
+  ): { keyStart: number; start: number; end: number } | null {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => stem(t.norm));
+    let best: { keyStart: number; start: number; end: number } | null = null;
+    for (const [i, j] of keySpans(stems, slot.keys)) {
+      let k = j;
+      // Up to two linking words between the name and the digits ("is", "no.").
+      while (k < tokens.length && k - j < 2 && VALUE_GAP.has(tokens[k]!.norm)) k++;
+      const next = tokens[k];
+      if (!next || !/^\d+$/.test(next.norm) || wrongLength(slot, next.norm)) continue;
+      // The longest name said: "member number", not its last word "number".
+      if (!best || tokens[i]!.start < best.keyStart) {
+        best = { keyStart: tokens[i]!.start, start: next.start, end: next.end };
+      }
+    }
+    return best;
+  }
+
+  /**
    * Digits typed in other groups than the pattern's ("612 34 56 78", "612.345.678"): a run of
    * digits and separators whose digits alone match the pattern is the value, digits only.
    */

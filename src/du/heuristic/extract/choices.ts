@@ -1,7 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { ARTICLES, GREETING, PEOPLE_WORDS, STOP_WORDS } from "../language/words.ts";
+import { ARTICLES, GREETING, PEOPLE_WORDS, STOP_WORDS, TEXTING_FORMS } from "../language/words.ts";
 import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -112,7 +112,10 @@ export class ChoiceMatcher {
     // Every choice slot of the domain reads the same message: its words are folded once.
     const known = stemsCache.get(tokens);
     if (known?.analyzer === this.analyzer) return known.stems;
-    const stems = tokens.map((t) => singular(this.analyzer.correct(clockHalf(t.norm))));
+    // "tonite" says the synonym "tonight": texting forms are read as the words they stand for.
+    const stems = tokens.map((t) =>
+      singular(this.analyzer.correct(clockHalf(TEXTING_FORMS.get(t.norm) ?? t.norm))),
+    );
     stemsCache.set(tokens, { analyzer: this.analyzer, stems });
     return stems;
   }

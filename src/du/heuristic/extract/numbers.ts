@@ -49,6 +49,10 @@ const MULTIPLIERS: Record<string, number> = {
 // Looked up with the user's words: "constructor" or "__proto__" must find nothing.
 Object.setPrototypeOf(MULTIPLIERS, null);
 
+/** A times sign right before a small number, at a word's start ("x3", "×2"; not "2x4"). */
+const TIMES = /(?<![\w.,])[x\u00d7](?=\d{1,2}\b)/giu;
+const TIMES_CUE = /[x\u00d7]\d/i;
+
 const DIGITS = new RegExp(
   `(?:(${CURRENCY_BEFORE})\\s?)?` +
     // A minus sign that starts a word ("-50", "minus 50"), not a dash inside a code ("ELEC-2026").
@@ -263,7 +267,10 @@ const NO_MATCHES: RegExpExecArray[] = [];
 /** Every number in the text, digits and words, left to right, with currency and multipliers applied. */
 export function findNumbers(text: string, language: "en" | "es" = "en"): NumberMatch[] {
   const out: NumberMatch[] = [];
-  for (const m of text.matchAll(DIGITS)) {
+  // "hamlet x3", "×2": a count written as times a number. The sign becomes a space, so the
+  // spans found stay those of the text.
+  const read = TIMES_CUE.test(text) ? text.replace(TIMES, " ") : text;
+  for (const m of read.matchAll(DIGITS)) {
     const [whole, before, minus, digits, multiplier, after] = m;
     const sym = (before ?? after)?.toLowerCase();
     // Euros are written with a dot for thousands: "€1.200" is twelve hundred, in any language.
@@ -272,11 +279,14 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
     if (value === null) continue;
     if (minus) value = -value;
     if (multiplier) value *= MULTIPLIERS[multiplier.toLowerCase()] ?? 1;
-    const start = m.index ?? 0;
+    const at = m.index ?? 0;
+    // The span of "x3" takes its sign: no letter glued to the number makes it part of a code.
+    const start =
+      read !== text && at > 0 && read[at - 1] === " " && text[at - 1] !== " " ? at - 1 : at;
     out.push({
       value: Math.round(value * 100) / 100,
       start,
-      end: start + whole.trimEnd().length,
+      end: at + whole.trimEnd().length,
       currency: sym ? (CURRENCIES[sym] ?? null) : null,
       words: false,
     });

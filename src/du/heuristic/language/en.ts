@@ -482,7 +482,11 @@ export const EN: LanguagePack = {
     "works for me",
     "thats fine",
   ],
-  textingForms: ["u you", "ur your", "r are", "yr your", "ure youre"],
+  textingForms: [
+    ...["u you", "ur your", "r are", "yr your", "ure youre"],
+    // Sound spellings of a part of the day ("boxing tonite", "2nite").
+    ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
+  ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   reasonLeads: [
     ...list("because cause cos coz cuz"),
@@ -491,8 +495,9 @@ export const EN: LanguagePack = {
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
+  // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   whatIs:
@@ -540,7 +545,7 @@ export const EN: LanguagePack = {
   tellerAfter:
     "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
   priceQuestion:
-    "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
+    "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one|the|your)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
   refusedAsk:
     "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
@@ -826,6 +831,20 @@ export const EN: LanguagePack = {
       "havent received",
       "didnt receive",
       "never received",
+      // "still haven't got my tickets", "I didn't get the email": what was had has not come.
+      "havent got",
+      "hasnt got",
+      "have not got",
+      "has not got",
+      "didnt get",
+      "did not get",
+      "never got",
+      "still havent",
+      // "has my order been processed yet?", "did it go through?": how far it has got.
+      "been processed",
+      "processed yet",
+      "gone through",
+      "go through",
       "update on",
       "news on",
       "what happened to",

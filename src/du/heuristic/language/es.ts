@@ -130,7 +130,7 @@ export const ES: LanguagePack = {
   tellerAfter:
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
   priceQuestion:
-    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa))\\b",
+    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa))\\b",
   priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
@@ -230,6 +230,15 @@ export const ES: LanguagePack = {
       "cuanto tarda",
       "cuanto falta",
       "no ha llegado",
+      // "no me han llegado las entradas", "no he recibido el correo".
+      "no me ha llegado",
+      "no me han llegado",
+      "no me llego",
+      "no me llegaron",
+      "no he recibido",
+      "nunca llego",
+      "ya se ha procesado",
+      "se ha tramitado",
       "todavia no",
       "aun no",
     ],

@@ -261,6 +261,34 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "can't make it to yoga tomorrow, cancel it" where one flow cancels class bookings and
+    // another a membership: the values name a thing of a flow that makes it (yoga, a class),
+    // and the one cancelling flow whose own words name that thing (its slot's label, "class")
+    // is the one meant.
+    name: "cancel-named-thing",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.view.markers.length === 0 || turn.rank.length < 3) return null;
+      const { index, analyzer, slots } = turn.model;
+      const cancellers = turn.rank.filter((r) => r.acting && index.actsOf(r.flow).has("cancel"));
+      if (cancellers.length < 2) return null;
+      const tasks = analyzer.features(turn.acts.flat).tasks.values();
+      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      // The values as the ranking saw them: a value given up ("can't make it to yoga") is
+      // read for no flow, but still names the thing.
+      const labels = new Set<string>();
+      for (const group of turn.view.markers) {
+        for (const marker of group) {
+          const label = slots.get(marker.slice(1))?.def.label;
+          if (label) labels.add(label);
+        }
+      }
+      if (labels.size === 0) return null;
+      const thing = [...labels].join(" ");
+      const naming = cancellers.filter((r) => index.namesOwnWord(r.flow, thing));
+      return naming.length === 1 ? du.start(turn, naming[0]!.flow) : null;
+    },
+  },
+  {
     // "I won't make it on thursday, could we do monday instead?": a cancel phrase about one day
     // beside a new day asks to move the thing, not to cancel it. When the best flow cancels and
     // one ranked flow changes things and asks a date, that one is meant.
