@@ -20,6 +20,7 @@ import {
   DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
+  DO_VERBS,
   FILLERS,
   GIVEN_UP,
   GIVEN_UP_AFTER,
@@ -1744,6 +1745,17 @@ function givenUp(text: string, start: number, end?: number): boolean {
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
 }
 
+/** A verb of doing right before the value, the lead's last word ("can't make"). */
+const DO_VERB_END = new RegExp(`\\b(?:${[...DO_VERBS].join("|")})$`);
+
+/**
+ * "I can't make calls", "no puedo hacer llamadas": a bare plural right after a verb of doing
+ * (pack `doVerbs`) is an activity that fails, not an occasion given up.
+ */
+function activityDone(text: string, m: Span): boolean {
+  return /s$/i.test(text.slice(m.start, m.end)) && DO_VERB_END.test(flat(text.slice(0, m.start)));
+}
+
 /** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */
 function toldBy(text: string, m: Span): boolean {
   return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
@@ -1814,7 +1826,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
     text,
     notOwned(
       text,
-      all.filter((m) => !givenUp(text, m.start)),
+      all.filter((m) => !givenUp(text, m.start) || activityDone(text, m)),
     ),
   );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.

@@ -781,6 +781,8 @@ export const EN: LanguagePack = {
       "how long",
       "how much longer",
       "when will",
+      // "when is my order coming", "whens our table": when a thing already had comes is asked.
+      ...list("my our").flatMap((d) => [`when is ${d}`, `whens ${d}`, `when are ${d}`]),
       "still waiting",
       // "ordered 40 min ago and still nothing", "is it coming or not?".
       "still nothing",
@@ -986,6 +988,9 @@ export const EN: LanguagePack = {
     "^(?:(?:it s|its|it will be|itll be|it would be|itd be|that would be|thatll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
+  additionWords: list("extra additional more other further"),
+  doVerbs: list("make do send receive"),
+  asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",

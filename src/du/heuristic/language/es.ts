@@ -229,6 +229,10 @@ export const ES: LanguagePack = {
       "donde estan",
       "cuanto tarda",
       "cuanto falta",
+      // "¿cuándo llega mi pedido?": when a thing already had comes is asked.
+      "cuando llega",
+      "cuando llegan",
+      "cuando viene",
       "no ha llegado",
       "todavia no",
       "aun no",
@@ -272,6 +276,9 @@ export const ES: LanguagePack = {
   selfAfter: ["y yo", "mas yo"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
+  asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
+  doVerbs: list("hacer hago recibir enviar mandar"),
+  additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory: "\\b(?:fue|fuimos|era|eramos|estuvimos|vinimos|tuvimos|la ultima vez)\\b",

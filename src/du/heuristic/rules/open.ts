@@ -14,6 +14,7 @@ import {
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
+import { ASIDE_REMARK } from "./aside-remark.ts";
 import { withoutNegatedAct } from "./negated-act.ts";
 import { REFUSED_CLAUSE } from "./refused-clause.ts";
 import type { Rule } from "./rule.ts";
@@ -565,4 +566,5 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return du.start(turn, flow);
     },
   },
+  ASIDE_REMARK,
 ];
