@@ -448,8 +448,7 @@ export class SlotReader {
       // "breakfast but no parking": the items said after a negation are left out.
       const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;
-      const items = [...new Set(hits.map((h) => String(h.value)))];
-      return { slot: slot.name, value: items, start: hits[0]!.start, end: hits.at(-1)!.end };
+      return listFound(slot, hits);
     }
     const phrase = freeText(text, slot.words);
     if (phrase === null) return null;
@@ -835,13 +834,7 @@ export class SlotReader {
       }
       const listed = slot.choices.items(text, ITEM_NEGATORS).kept.filter(free);
       if (listed.length === 0) continue;
-      const items = [...new Set(listed.map((m) => String(m.value)))];
-      found.add({
-        slot: slot.name,
-        value: items,
-        start: listed[0]!.start,
-        end: listed.at(-1)!.end,
-      });
+      found.add(listFound(slot, listed));
     }
     return found.out;
   }
@@ -1743,6 +1736,17 @@ function givenUp(text: string, start: number, end?: number): boolean {
   )
     return false;
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
+}
+
+/**
+ * The items of a list slot named by `hits`, in the order first said. An item said again later
+ * stands where it is said last ("I travel a lot, the plus plan with roaming": the reason names
+ * roaming too), so the list's span does not swallow the values said between.
+ */
+function listFound(slot: SlotInfo, hits: readonly ChoiceMatch[]): Found {
+  const items = [...new Set(hits.map((h) => String(h.value)))];
+  const last = hits.filter((h, i) => !hits.slice(i + 1).some((o) => o.value === h.value));
+  return { slot: slot.name, value: items, start: last[0]!.start, end: last.at(-1)!.end };
 }
 
 /** A verb of doing right before the value, the lead's last word ("can't make"). */

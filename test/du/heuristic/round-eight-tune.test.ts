@@ -20,10 +20,16 @@ beforeAll(async () => {
     [
       "slots:",
       "  cake: { type: string, choices: [sponge, cheesecake, tart], prompt: 'Which cake?' }",
+      "  cake_size:",
+      "    type: string",
+      "    choices: [small, large]",
+      "    synonyms: { large: [big] }",
+      "    prompt: 'Small or large?'",
       "  decorations:",
       "    type: list",
       "    required: false",
       "    choices: [candles, sprinkles, icing]",
+      "    synonyms: { candles: [party] }",
       "    prompt: 'Any decorations?'",
       "  delivery_ref: { type: string, extract: pattern, pattern: '\\d{5}', prompt: 'Which delivery number?' }",
       "flows:",
@@ -32,6 +38,7 @@ beforeAll(async () => {
       "    trigger: { intents: ['order a cake', 'a {cake} cake please'] }",
       "    steps:",
       "      - { step: c, type: collect, slot: cake }",
+      "      - { step: s, type: collect, slot: cake_size }",
       "      - { step: d, type: collect, slot: decorations }",
       "  track_delivery:",
       "    description: Follow a cake delivery",
@@ -113,5 +120,48 @@ describe("an activity that fails after 'can't make'", () => {
     expect(
       slotsOf(asked(lifts, "report_lift_fault", "fault", "I can't make the doors")).fault,
     ).toBeUndefined();
+  });
+});
+
+describe("a request to cancel where no flow cancels", () => {
+  it("is out of scope, whatever flow its noun matches", () => {
+    expect(read(lifts, "I want to terminate the lift maintenance")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+    expect(read(lifts, "quiero darme de baja del servicio del lift")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+  });
+  it("still starts the flow when values of it are said", () => {
+    expect(firstIntent(read(lifts, "changed my mind, the doors of the lift fail"))).toBe(
+      "report_lift_fault",
+    );
+  });
+});
+
+describe("a list item said twice", () => {
+  it("stands where it is said last, leaving the values between", () => {
+    const commands = read(bakery, "it's for a party, I want a sponge cake with candles");
+    expect(slotsOf(commands)).toEqual({ cake: "sponge", decorations: ["candles"] });
+  });
+});
+
+describe("asking what the assistant does, or where to find the value", () => {
+  it("asks for help", () => {
+    expect(read(bakery, "what can this chat do?")).toEqual([{ type: "clarify" }]);
+    expect(read(bakery, "¿para qué sirve este chat?")).toEqual([{ type: "clarify" }]);
+    expect(asked(bakery, "track_delivery", "delivery_ref", "where do I even find that?")).toEqual([
+      { type: "clarify", topic: "delivery_ref" },
+    ]);
+  });
+});
+
+describe("a degree question", () => {
+  it("picks no choice its adjective names", () => {
+    const commands = asked(bakery, "order_cake", "cake_size", "how big is each cake size?");
+    expect(slotsOf(commands)).toEqual({});
+    expect(slotsOf(asked(bakery, "order_cake", "cake_size", "a big one"))).toEqual({
+      cake_size: "large",
+    });
   });
 });

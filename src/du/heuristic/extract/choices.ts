@@ -1,7 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { ARTICLES, GREETING, PEOPLE_WORDS, STOP_WORDS } from "../language/words.ts";
+import { ARTICLES, DEGREE_ASKS, GREETING, PEOPLE_WORDS, STOP_WORDS } from "../language/words.ts";
 import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -199,6 +199,11 @@ export class ChoiceMatcher {
         continue;
       }
       const before = tokens[i - 1]?.norm ?? "";
+      // "how big is each size?" asks about the sizes; it picks none.
+      if (DEGREE_ASKS.has(before)) {
+        i += length - 1;
+        continue;
+      }
       // "no" is left alone: "no internet since monday" names the service that is down.
       const negated =
         NEGATIONS.has(before) ||

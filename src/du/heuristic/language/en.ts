@@ -232,8 +232,12 @@ export const EN: LanguagePack = {
     // Asking what the assistant is for ("what can this thing do", "what kind of stuff can u
     // help with"; texting forms are read as words, docs/understanding.md).
     "what can this do",
-    "what can this thing do",
-    "what can this bot do",
+    // ... by what it is called ("what can this chat do", "what is this bot for").
+    ...list("thing bot chat chatbot assistant app").flatMap((n) => [
+      `what can this ${n} do`,
+      `what does this ${n} do`,
+      `what is this ${n} for`,
+    ]),
     "what do you do",
     "what can you help with",
     "what can you help me with",
@@ -492,7 +496,7 @@ export const EN: LanguagePack = {
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   whatIs:
@@ -628,6 +632,8 @@ export const EN: LanguagePack = {
     ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
+      // "end my contract": what is ended is given up.
+      ...list("my our the this").map((d) => `end ${d}`),
       // Spanish speakers' "anular" said in English.
       ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
@@ -990,6 +996,7 @@ export const EN: LanguagePack = {
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
   additionWords: list("extra additional more other further"),
   doVerbs: list("make do send receive"),
+  degreeAsks: list("how"),
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:

@@ -298,6 +298,11 @@ export interface LanguagePack {
    */
   doVerbs: string[];
   /**
+   * Words asking a degree right before an adjective ("how big", "qué tan grande"): the choice
+   * that adjective names ("big" for large) is asked about, not chosen.
+   */
+  degreeAsks: string[];
+  /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.
    */
