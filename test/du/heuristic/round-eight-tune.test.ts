@@ -165,3 +165,19 @@ describe("a degree question", () => {
     });
   });
 });
+
+describe("asking whether a thing had has left", () => {
+  it("follows the delivery", () => {
+    expect(firstIntent(read(bakery, "can you say whether delivery 40412 has left?"))).toBe(
+      "track_delivery",
+    );
+  });
+});
+
+describe("a choice typed without its last letter", () => {
+  it("reads four letters that start a five-letter choice", () => {
+    expect(slotsOf(asked(bakery, "order_cake", "cake_size", "a smal one"))).toEqual({
+      cake_size: "small",
+    });
+  });
+});

@@ -764,6 +764,9 @@ export const EN: LanguagePack = {
       ...list("check see show view track status waiting wheres eta"),
       // "has it left yet", "is it still in the oven": asking how far a thing already had has got.
       "yet",
+      "has left",
+      "already left",
+      "left already",
       "still in",
       "still at",
       "still being",

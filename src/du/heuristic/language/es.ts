@@ -238,6 +238,8 @@ export const ES: LanguagePack = {
       "donde estan",
       "cuanto tarda",
       "cuanto falta",
+      // "¿ya ha salido?": asking how far a thing already had has got.
+      "ha salido",
       // "¿cuándo llega mi pedido?": when a thing already had comes is asked.
       "cuando llega",
       "cuando llegan",
