@@ -21,6 +21,7 @@ import {
   DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
+  DO_VERBS,
   FILLERS,
   GIVEN_UP,
   GIVEN_UP_AFTER,
@@ -450,8 +451,7 @@ export class SlotReader {
       // "breakfast but no parking": the items said after a negation are left out.
       const hits = slot.choices.items(text, ITEM_NEGATORS).kept;
       if (hits.length === 0) return null;
-      const items = [...new Set(hits.map((h) => String(h.value)))];
-      return { slot: slot.name, value: items, start: hits[0]!.start, end: hits.at(-1)!.end };
+      return listFound(slot, hits);
     }
     const phrase = freeText(text, slot.words);
     if (phrase === null) return null;
@@ -873,13 +873,7 @@ export class SlotReader {
       }
       const listed = slot.choices.items(text, ITEM_NEGATORS).kept.filter(free);
       if (listed.length === 0) continue;
-      const items = [...new Set(listed.map((m) => String(m.value)))];
-      found.add({
-        slot: slot.name,
-        value: items,
-        start: listed[0]!.start,
-        end: listed.at(-1)!.end,
-      });
+      found.add(listFound(slot, listed));
     }
     return found.out;
   }
@@ -1806,6 +1800,28 @@ function givenUp(text: string, start: number, end?: number): boolean {
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
 }
 
+/**
+ * The items of a list slot named by `hits`, in the order first said. An item said again later
+ * stands where it is said last ("I travel a lot, the plus plan with roaming": the reason names
+ * roaming too), so the list's span does not swallow the values said between.
+ */
+function listFound(slot: SlotInfo, hits: readonly ChoiceMatch[]): Found {
+  const items = [...new Set(hits.map((h) => String(h.value)))];
+  const last = hits.filter((h, i) => !hits.slice(i + 1).some((o) => o.value === h.value));
+  return { slot: slot.name, value: items, start: last[0]!.start, end: last.at(-1)!.end };
+}
+
+/** A verb of doing right before the value, the lead's last word ("can't make"). */
+const DO_VERB_END = new RegExp(`\\b(?:${[...DO_VERBS].join("|")})$`);
+
+/**
+ * "I can't make calls", "no puedo hacer llamadas": a bare plural right after a verb of doing
+ * (pack `doVerbs`) is an activity that fails, not an occasion given up.
+ */
+function activityDone(text: string, m: Span): boolean {
+  return /s$/i.test(text.slice(m.start, m.end)) && DO_VERB_END.test(flat(text.slice(0, m.start)));
+}
+
 /** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */
 function toldBy(text: string, m: Span): boolean {
   return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
@@ -1876,7 +1892,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
     text,
     notOwned(
       text,
-      all.filter((m) => !givenUp(text, m.start)),
+      all.filter((m) => !givenUp(text, m.start) || activityDone(text, m)),
     ),
   );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.

@@ -1,7 +1,14 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { ARTICLES, GREETING, PEOPLE_WORDS, STOP_WORDS, TEXTING_FORMS } from "../language/words.ts";
+import {
+  ARTICLES,
+  DEGREE_ASKS,
+  GREETING,
+  PEOPLE_WORDS,
+  STOP_WORDS,
+  TEXTING_FORMS,
+} from "../language/words.ts";
 import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
 export interface ChoiceMatch {
@@ -23,6 +30,8 @@ const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
 const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
 /** A typed word this long may miss a letter of a choice ("olivs" for olives). */
 const TYPO_MIN = 5;
+/** A typed word this long may miss the last letter of a choice ("larg" for large). */
+const CLIPPED_END_MIN = 4;
 /** A typed word this long may be the beginning of a choice ("invest" -> investment). */
 const PREFIX_MIN = 6;
 /** The last word of a choice of several words may be clipped this short ("heart doc"). */
@@ -53,6 +62,8 @@ const stemsCache = new WeakMap<readonly Token[], { analyzer: Analyzer; stems: st
 interface Variant {
   stems: string[];
   value: SlotValue;
+  /** The choice's own word, no synonym of it (a synonym may be a name: "Costa"). */
+  own?: true;
 }
 
 /**
@@ -71,9 +82,10 @@ export class ChoiceMatcher {
     private readonly analyzer: Analyzer,
   ) {
     for (const choice of slot.choices ?? []) {
-      const add = (phrase: string) => {
+      const add = (phrase: string, own = false) => {
         const stems = tokenize(phrase).map((t) => singular(t.norm));
-        if (stems.length) this.variants.push({ stems, value: choice });
+        if (stems.length)
+          this.variants.push(own ? { stems, value: choice, own } : { stems, value: choice });
         // "the derby" is also said without its article ("derby tickets"), unless another
         // phrase already says it so.
         if (stems.length > 1 && ARTICLES.has(tokenize(phrase)[0]!.norm)) {
@@ -84,7 +96,7 @@ export class ChoiceMatcher {
           if (!said) this.variants.push({ stems: bare, value: choice });
         }
       };
-      add(String(choice));
+      add(String(choice), true);
       // "credit_card" style choices are also written with spaces.
       if (typeof choice === "string" && choice.includes("_")) add(choice.replace(/_/g, " "));
       for (const phrase of slot.synonyms?.[String(choice)] ?? []) {
@@ -175,16 +187,23 @@ export class ChoiceMatcher {
         match = this.clipped(stems[i]!);
         if (match) length = 1;
       }
-      // "olivs": a word of five letters or more missing one letter of a one-word choice, no word
-      // of the domain itself (the analyzer leaves it, its stem being the choice's).
-      if (!match && tokens[i]!.norm.length >= TYPO_MIN && !/\d/.test(tokens[i]!.norm)) {
+      // "olivs": a word of five letters or more missing one letter of a one-word choice ("larg":
+      // four letters, missing the last), no word of the domain itself (the analyzer leaves it,
+      // its stem being the choice's) and no function word.
+      if (!match && tokens[i]!.norm.length >= CLIPPED_END_MIN && !/\d/.test(tokens[i]!.norm)) {
         const w = stems[i]!;
-        if (!this.analyzer.knows(w) && !this.analyzer.knows(tokens[i]!.norm)) {
-          const typo = this.typoOf(w);
-          if (typo) {
-            match = typo;
-            length = 1;
-          }
+        const known = this.analyzer.knows(w) || this.analyzer.knows(tokens[i]!.norm);
+        // Any other slip of four letters, or one of a synonym, is too often another word ("back"
+        // for black, "cost" for a name "Costa").
+        const typo =
+          known || STOP_WORDS.has(w)
+            ? undefined
+            : w.length >= TYPO_MIN
+              ? this.typoOf(w)
+              : this.typoOf(w, true);
+        if (typo) {
+          match = typo;
+          length = 1;
         }
       }
       if (!match) continue;
@@ -202,6 +221,11 @@ export class ChoiceMatcher {
         continue;
       }
       const before = tokens[i - 1]?.norm ?? "";
+      // "how big is each size?" asks about the sizes; it picks none.
+      if (DEGREE_ASKS.has(before)) {
+        i += length - 1;
+        continue;
+      }
       // "no" is left alone: "no internet since monday" names the service that is down.
       const negated =
         NEGATIONS.has(before) ||
@@ -269,21 +293,22 @@ export class ChoiceMatcher {
    * The one-word variant `w` misses a letter of ("olivs"), when all such variants are of one
    * choice. Scans every variant, so each word's answer is remembered (bounded).
    */
-  private typoOf(w: string): Variant | undefined {
-    let hit = this.typos.get(w);
+  private typoOf(w: string, lastOnly = false): Variant | undefined {
+    const key = lastOnly ? `${w}$` : w;
+    let hit = this.typos.get(key);
     if (hit === undefined) {
       const candidates = this.singles.filter(
         (v) =>
           v.stems[0]!.length === w.length + 1 &&
           v.stems[0]![0] === w[0] &&
-          editDistanceAtMost1(w, v.stems[0]!),
+          (lastOnly ? v.own && v.stems[0]!.startsWith(w) : editDistanceAtMost1(w, v.stems[0]!)),
       );
       hit =
         candidates.length > 0 && new Set(candidates.map((c) => c.value)).size === 1
           ? candidates[0]!
           : null;
       if (this.typos.size >= CLIPPED_CACHE_SIZE) this.typos.clear();
-      this.typos.set(w, hit);
+      this.typos.set(key, hit);
     }
     return hit ?? undefined;
   }

@@ -232,8 +232,12 @@ export const EN: LanguagePack = {
     // Asking what the assistant is for ("what can this thing do", "what kind of stuff can u
     // help with"; texting forms are read as words, docs/understanding.md).
     "what can this do",
-    "what can this thing do",
-    "what can this bot do",
+    // ... by what it is called ("what can this chat do", "what is this bot for").
+    ...list("thing bot chat chatbot assistant app").flatMap((n) => [
+      `what can this ${n} do`,
+      `what does this ${n} do`,
+      `what is this ${n} for`,
+    ]),
     "what do you do",
     "what can you help with",
     "what can you help me with",
@@ -497,7 +501,7 @@ export const EN: LanguagePack = {
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   whatIs:
@@ -633,6 +637,8 @@ export const EN: LanguagePack = {
     ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
+      // "end my contract": what is ended is given up.
+      ...list("my our the this").map((d) => `end ${d}`),
       // Spanish speakers' "anular" said in English.
       ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
@@ -763,6 +769,9 @@ export const EN: LanguagePack = {
       ...list("check see show view track status waiting wheres eta"),
       // "has it left yet", "is it still in the oven": asking how far a thing already had has got.
       "yet",
+      "has left",
+      "already left",
+      "left already",
       "still in",
       "still at",
       "still being",
@@ -786,6 +795,8 @@ export const EN: LanguagePack = {
       "how long",
       "how much longer",
       "when will",
+      // "when is my order coming", "whens our table": when a thing already had comes is asked.
+      ...list("my our").flatMap((d) => [`when is ${d}`, `whens ${d}`, `when are ${d}`]),
       "still waiting",
       // "ordered 40 min ago and still nothing", "is it coming or not?".
       "still nothing",
@@ -1005,6 +1016,10 @@ export const EN: LanguagePack = {
     "^(?:(?:it s|its|it will be|itll be|it would be|itd be|that would be|thatll be|for|oh|um|well)\\s+)*(?:(?:just|only)\\s+(?:me|myself|i|the one person|one person)(?:\\s+(?:alone|myself))?|me alone|myself|myself alone|me myself|i am alone|im alone|(?:i am|im) (?:on my own|by myself)|me only|on my own|by myself)(?:\\s+(?:thanks|thank you|please|pls|this time))*$",
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
+  additionWords: list("extra additional more other further"),
+  doVerbs: list("make do send receive"),
+  degreeAsks: list("how"),
+  asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",

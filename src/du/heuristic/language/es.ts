@@ -59,6 +59,12 @@ export const ES: LanguagePack = {
     "que significa",
     "que quieres decir",
     "que es eso",
+    // Asking what the assistant is for ("¿qué puede hacer este chat?").
+    "que puedes hacer",
+    ...list("chat bot asistente").flatMap((n) => [
+      `que puede hacer este ${n}`,
+      `para que sirve este ${n}`,
+    ]),
   ],
   greeting: ["hola", "buenas", "buenos dias", "buenas tardes", "buenas noches"],
   thanks: ["gracias", "muchas gracias", "mil gracias"],
@@ -96,7 +102,7 @@ export const ES: LanguagePack = {
   judgement: list("mal incorrecto equivocado"),
   noOpeners: ["en realidad", "pues", "espera"],
   helpQuestion:
-    "^(?:donde|como) (?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
+    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   humanVerbs: "hablar|habla|pasame|comunicame|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
@@ -202,6 +208,9 @@ export const ES: LanguagePack = {
       // With the object pronoun attached ("cancélala"): the verb all the same.
       ...list("cancelalo cancelala cancelalos cancelalas anulalo anulala eliminalo eliminala"),
       ...list("borralo borrala"),
+      // "darme de baja", "rescindir el contrato": leaving a service gives it up.
+      ...list("rescindir rescindo"),
+      "de baja",
       "ya no",
       "no voy a poder",
       "no puedo ir",
@@ -229,6 +238,12 @@ export const ES: LanguagePack = {
       "donde estan",
       "cuanto tarda",
       "cuanto falta",
+      // "¿ya ha salido?": asking how far a thing already had has got.
+      "ha salido",
+      // "¿cuándo llega mi pedido?": when a thing already had comes is asked.
+      "cuando llega",
+      "cuando llegan",
+      "cuando viene",
       "no ha llegado",
       // "no me han llegado las entradas", "no he recibido el correo".
       "no me ha llegado",
@@ -281,6 +296,10 @@ export const ES: LanguagePack = {
   selfAfter: ["y yo", "mas yo"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
+  asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
+  degreeAsks: list("tan"),
+  doVerbs: list("hacer hago recibir enviar mandar"),
+  additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory: "\\b(?:fue|fuimos|era|eramos|estuvimos|vinimos|tuvimos|la ultima vez)\\b",

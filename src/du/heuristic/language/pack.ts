@@ -283,6 +283,26 @@ export interface LanguagePack {
    */
   nothingMore: string;
   /**
+   * Words saying "more of" a thing ("extra", "additional"): between a "no" and the asked slot's
+   * noun they decline it all the same ("no extra toppings", "sin ingredientes extra").
+   */
+  additionWords: string[];
+  /**
+   * What opens a remark aside rather than a request ("lol", "haha", "thanks so much, ..."):
+   * matched on the start of the folded message.
+   */
+  asideOpener: string;
+  /**
+   * Verbs of doing ("make", "hacer"): right before a bare plural choice they name an activity
+   * that fails ("I can't make calls"), no occasion given up ("I can't make the morning").
+   */
+  doVerbs: string[];
+  /**
+   * Words asking a degree right before an adjective ("how big", "qué tan grande"): the choice
+   * that adjective names ("big" for large) is asked about, not chosen.
+   */
+  degreeAsks: string[];
+  /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.
    */

@@ -130,6 +130,10 @@ export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));
 export const SELF_AFTER = words((p) => p.selfAfter).map((w) => w.split(" "));
 export const SELF_ONLY = cue((p) => p.selfOnly);
 export const NOTHING_MORE = cue((p) => p.nothingMore);
+export const ADDITION_WORDS = new Set(words((p) => p.additionWords));
+export const ASIDE_OPENER = cue((p) => p.asideOpener);
+export const DO_VERBS = new Set(words((p) => p.doVerbs));
+export const DEGREE_ASKS = new Set(words((p) => p.degreeAsks));
 export const ALL_BUT = cue((p) => p.allBut);
 export const PAST_STORY = cue((p) => p.pastStory);
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */

@@ -14,6 +14,7 @@ import {
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
+import { ASIDE_REMARK } from "./aside-remark.ts";
 import { withoutNegatedAct } from "./negated-act.ts";
 import { REFUSED_CLAUSE } from "./refused-clause.ts";
 import type { Rule } from "./rule.ts";
@@ -109,6 +110,12 @@ function takesAll(du: HeuristicUnderstanding, turn: Turn, flows: string[]): stri
       (r.slots.size < widest.slots.size && [...r.slots].every((s) => widest.slots.has(s))),
   );
   return covers ? widest.flow : null;
+}
+
+/** The acts the message asks for by a task word: no function word, no reason, nothing told. */
+function strongActs(turn: Turn): Set<string> {
+  const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
+  return new Set([...tasks].filter((t) => !t.weak && !t.bare && !t.told).map((t) => t.act));
 }
 
 /** Nothing is being asked: start a flow, or small talk, help, cancel. In this order. */
@@ -344,6 +351,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   REFUSED_CLAUSE,
+  {
+    // "I want to end my contract" where no flow cancels anything: a request to cancel, for
+    // nothing else and with no value of any flow ("changed my mind, put 612... on unlimited"
+    // still asks for the flow), asks what the domain does not do, whatever flow its noun matches.
+    name: "cancel-nothing-cancels",
+    run: ({ turn }) => {
+      if (turn.frame || turn.view.markers.length > 0 || turn.model.index.hasAct("cancel"))
+        return null;
+      const acts = strongActs(turn);
+      return acts.size === 1 && acts.has("cancel") ? OUT_OF_SCOPE : null;
+    },
+  },
   {
     name: "start-flow",
     run: (c) => {
@@ -593,4 +612,5 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return du.start(turn, flow);
     },
   },
+  ASIDE_REMARK,
 ];

@@ -1,5 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
 import {
+  ADDITION_WORDS,
   AFFIRM,
   DENY,
   FILLERS,
@@ -58,7 +59,8 @@ const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
 /**
  * A negated answer: "no", "none", "no toppings", "no thanks", "nothing for me": decline
- * words, with nothing else but fillers, function words, thanks and the slots' own words.
+ * words, with nothing else but fillers, function words, thanks, the slots' own words and words
+ * of "more" ("no extra toppings").
  */
 export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): boolean {
   const words = text.split(" ").filter(Boolean);
@@ -70,6 +72,7 @@ export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): b
       FILLERS.has(w) ||
       STOP_WORDS.has(w) ||
       THANKS_WORDS.has(w) ||
+      ADDITION_WORDS.has(w) ||
       own.has(stem(w)),
   );
 }

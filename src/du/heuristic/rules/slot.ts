@@ -16,6 +16,7 @@ import { recentValues } from "../recent-values.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import type { Found } from "../slot-reader.ts";
 import { flat, tokenize } from "../text.ts";
+import { ASIDE_REMARK } from "./aside-remark.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
 import { declinesOfferFirst } from "./decline-offer.ts";
 import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
@@ -422,6 +423,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "unclear-question",
     run: (c) => (c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
   },
+  ASIDE_REMARK,
 ];
 
 /** "nothing to add", "no, none of that": after any "no" and fillers, a word for nothing. */
