@@ -667,6 +667,12 @@ export class SlotReader {
         start: dates[0]!.start,
         end: dates[0]!.end,
       });
+    // "I need the car until the 12th": of a start and an end to fill, a lone date after
+    // "until" is the end.
+    else if (dates.length === 1 && UNTIL_BEFORE.test(text.slice(0, dates[0]!.start))) {
+      const dateSlots = slots.filter((s) => s.kind === "date");
+      if (dateSlots.length === 2) found.add(foundAt(dateSlots[1]!, dates[0]!.value, dates[0]!));
+    }
     // "from the 20th to the 23rd": as many dates as date slots, said in time order, fill them
     // in the order the flow asks them (a pick-up before a return, a check-in before a check-out).
     if (dates.length >= 2 && inTimeOrder(dates)) {
@@ -1922,6 +1928,9 @@ function allBut(slot: SlotInfo, text: string): Found | null {
 }
 
 /** "not (on) (the)" right before a value: the value is the one given up. */
+/** "until (the)", "hasta (el)" right before a date: the day something ends. */
+const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
+
 const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 
 /** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
