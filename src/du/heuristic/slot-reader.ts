@@ -30,6 +30,7 @@ import {
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
+  PEOPLE_WORDS,
   PHRASE_BREAKS,
   POSSESSIVES,
   PREPOSITIONS,
@@ -1191,7 +1192,14 @@ export class SlotReader {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
         if (slot.kind === "number" || slot.kind === "code") {
-          const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
+          // "a car for 3 people": a head count is no count of days.
+          const n = numbers.find(
+            (x) =>
+              x.start >= from &&
+              x.start <= reach &&
+              free(x) &&
+              !(slot.days && countsPeople(text, x)),
+          );
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
         } else if (slot.kind === "date") {
           // In the cue's own clause: "on monday, back on thursday" gives "on" no thursday.
@@ -1928,6 +1936,18 @@ function allBut(slot: SlotInfo, text: string): Found | null {
 }
 
 /** "not (on) (the)" right before a value: the value is the one given up. */
+/** The most characters looked at after a count for its people word. */
+const PEOPLE_WORD_REACH = 16;
+
+/**
+ * "just the two of us", "we'll be 4 people": a count followed by a word for people counts who
+ * comes, in a story as in a request (a bare number there may be anything).
+ */
+export function countsPeople(text: string, found: { end: number }): boolean {
+  const after = flat(text.slice(found.end, found.end + PEOPLE_WORD_REACH));
+  return PEOPLE_WORDS.some((w) => after === w || after.startsWith(`${w} `));
+}
+
 /** "until (the)", "hasta (el)" right before a date: the day something ends. */
 const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
 

@@ -10,7 +10,9 @@ import { EXAMPLE_NOW, slotsOf } from "../helpers.ts";
 /** Eighth round: a boat-hire domain written for these tests (today is Wednesday 2027-03-10). */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let boats: LoadedDomain;
+let bikes: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, boats, emptyState("t"));
+const readBikes = (text: string): Command[] => du.read(text, bikes, emptyState("t"));
 
 beforeAll(async () => {
   boats = await loadDomainFromText(
@@ -44,6 +46,31 @@ beforeAll(async () => {
       "      - { step: go, type: action, action: move }",
     ].join("\n"),
     "boats.yaml",
+  );
+  bikes = await loadDomainFromText(
+    [
+      "slots:",
+      "  town: { type: string, choices: [bruges, ghent], prompt: 'Which town?' }",
+      "  hire_days: { type: integer, prompt: 'For how many days?' }",
+      "  add_ons:",
+      "    type: list",
+      "    required: false",
+      "    choices: [helmet, lock, pannier]",
+      "    synonyms: { pannier: [saddle bag, saddle bags] }",
+      "    prompt: 'Any add-ons?'",
+      "actions:",
+      "  hire: { inputs: [town, hire_days, add_ons] }",
+      "flows:",
+      "  hire_bike:",
+      "    description: Hire a bike",
+      "    trigger: { intents: ['hire a bike', 'a bike in {town} for {hire_days} days'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: town }",
+      "      - { step: d, type: collect, slot: hire_days }",
+      "      - { step: a, type: collect, slot: add_ons }",
+      "      - { step: go, type: action, action: hire }",
+    ].join("\n"),
+    "bikes.yaml",
   );
 });
 
@@ -97,5 +124,27 @@ describe("a lone date after 'until'", () => {
 
   it("is still the start when no 'until' leads it", () => {
     expect(slotsOf(read("hire a boat in tobermory on march 25"))).not.toHaveProperty("back_on");
+  });
+});
+
+describe("a number that counts something else", () => {
+  it("is not the flow's one count when people or another slot's value follow it", () => {
+    expect(slotsOf(readBikes("hire a bike with two saddle bags in ghent"))).toEqual({
+      town: "ghent",
+      add_ons: ["pannier"],
+    });
+    expect(slotsOf(readBikes("hire bikes in bruges for 4 people"))).toEqual({ town: "bruges" });
+    expect(slotsOf(readBikes("we're a group of 6 and want to hire bikes"))).toEqual({});
+  });
+
+  it("is still the count when nothing else is counted", () => {
+    expect(slotsOf(readBikes("hire a bike in ghent for 3 days"))).toEqual({
+      town: "ghent",
+      hire_days: 3,
+    });
+    expect(slotsOf(readBikes("hire a bike for 5 with a helmet"))).toEqual({
+      hire_days: 5,
+      add_ons: ["helmet"],
+    });
   });
 });
