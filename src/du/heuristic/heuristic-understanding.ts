@@ -17,6 +17,7 @@ import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
   CONDITION_LEADS,
+  CORRECTION_PHRASES,
   FILLERS,
   GREETING,
   INTENT_WORDS,
@@ -621,6 +622,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind !== "text"),
       turn.model.cues.get(frame.flow) ?? [],
     );
+    // "can we do the 21st instead?": a new value for a slot this flow holds, said as a change
+    // (not only opened by "wait"), corrects this flow; the question asks for no other.
+    if (
+      CORRECTION_PHRASES.test(turn.acts.flat) &&
+      values.some((f) => {
+        const held = frame.slots[f.slot] ?? null;
+        return held !== null && !sameValue(f.value, held);
+      })
+    )
+      return null;
     let rest = turn.text;
     for (const f of [...values].sort((a, b) => b.start - a.start)) {
       rest = rest.slice(0, f.start) + rest.slice(f.end);
@@ -1064,9 +1075,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
       return sameValue(read, v) ? [read] : null;
     };
-    for (const slot of slots) {
-      const gone = held(slot);
-      if (!gone) continue;
+    // "we are 3 not 2" with 2 nights and 2 guests: of the slots holding the old value, the one
+    // the new value's own words name ("we are", "nights") is meant.
+    const holding = slots.filter((s) => held(s) !== null);
+    if (holding.length > 1) {
+      const named = new Set(turn.model.reader.mentions(newText, holding, []).map((f) => f.slot));
+      holding.sort((a, b) => Number(named.has(b.name)) - Number(named.has(a.name)));
+    }
+    for (const slot of holding) {
+      const gone = held(slot)!;
       const found = turn.model.reader.answer(slot, newText);
       if (!found) return null;
       // A list keeps its other items: "not olives, mushrooms" of [ham, olives] is [ham, mushrooms].

@@ -5,12 +5,22 @@ import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /** Eighth round: a boat-hire domain written for these tests (today is Wednesday 2027-03-10). */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let boats: LoadedDomain;
 let bikes: LoadedDomain;
+let tours: LoadedDomain;
+const TOUR = {
+  walk: "old_town",
+  tour_day: "2027-03-16",
+  time_of_day: "morning",
+  hikers: 3,
+  nights_out: 3,
+};
+const atTourSummary = (text: string): Command[] =>
+  du.read(text, tours, inFlow(tours, "book_tour", { confirm: true, slots: TOUR }));
 const read = (text: string): Command[] => du.read(text, boats, emptyState("t"));
 const readBikes = (text: string): Command[] => du.read(text, bikes, emptyState("t"));
 
@@ -71,6 +81,41 @@ beforeAll(async () => {
       "      - { step: go, type: action, action: hire }",
     ].join("\n"),
     "bikes.yaml",
+  );
+  tours = await loadDomainFromText(
+    [
+      "slots:",
+      "  walk: { type: string, choices: [old_town, harbour], prompt: 'Which walk?' }",
+      "  tour_day: { type: date, prompt: 'On which day?' }",
+      "  time_of_day: { type: string, choices: [morning, afternoon], prompt: 'Morning or afternoon?' }",
+      "  hikers: { type: integer, prompt: 'How many people?' }",
+      "  nights_out: { type: integer, label: nights, prompt: 'For how many nights?' }",
+      "  tour_ref: { type: string, extract: pattern, pattern: 'TR-\\d{4}', prompt: 'Your tour code?' }",
+      "  ok: { type: boolean }",
+      "actions:",
+      "  book: { inputs: [walk, tour_day, time_of_day, hikers, nights_out] }",
+      "  move: { inputs: [tour_ref, tour_day] }",
+      "flows:",
+      "  book_tour:",
+      "    description: Book a guided walking tour",
+      "    trigger: { intents: ['book a tour', 'a walking tour on {tour_day}'] }",
+      "    steps:",
+      "      - { step: w, type: collect, slot: walk }",
+      "      - { step: d, type: collect, slot: tour_day }",
+      "      - { step: t, type: collect, slot: time_of_day }",
+      "      - { step: h, type: collect, slot: hikers }",
+      "      - { step: n, type: collect, slot: nights_out }",
+      "      - { step: c, type: confirm, slot: ok, message: 'Book it?' }",
+      "      - { step: go, type: action, action: book }",
+      "  move_tour:",
+      "    description: Change the day of a booked tour",
+      "    trigger: { intents: ['change my tour to another day', 'move {tour_ref} to {tour_day}'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: tour_ref }",
+      "      - { step: d, type: collect, slot: tour_day }",
+      "      - { step: go, type: action, action: move }",
+    ].join("\n"),
+    "tours.yaml",
   );
 });
 
@@ -146,5 +191,33 @@ describe("a number that counts something else", () => {
       hire_days: 5,
       add_ons: ["helmet"],
     });
+  });
+});
+
+describe("changes said at the summary", () => {
+  it("reads a new value asked as a question with 'instead' as a correction of this flow", () => {
+    expect(atTourSummary("could we do the 18th instead?")).toEqual([
+      { type: "correct_slot", slot: "tour_day", value: "2027-03-18" },
+    ]);
+    expect(atTourSummary("can it be the afternoon instead?")).toEqual([
+      { type: "correct_slot", slot: "time_of_day", value: "afternoon" },
+    ]);
+  });
+
+  it("gives 'X not Y' to the slot X's own words name when two slots hold Y", () => {
+    expect(atTourSummary("no, we are 4 not 3")).toEqual([
+      { type: "correct_slot", slot: "hikers", value: 4 },
+    ]);
+    expect(atTourSummary("sorry, 4 nights not 3")).toEqual([
+      { type: "correct_slot", slot: "nights_out", value: 4 },
+    ]);
+  });
+
+  it("lets the word after 'of' in a slot's name qualify it, not name it", () => {
+    // "day" of time_of_day no longer hides the date slot's own kind word.
+    expect(atTourSummary("no, wrong day")).toEqual([{ type: "deny", slot_to_change: "tour_day" }]);
+    expect(atTourSummary("no, the time is wrong")).toEqual([
+      { type: "deny", slot_to_change: "time_of_day" },
+    ]);
   });
 });
