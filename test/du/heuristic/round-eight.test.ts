@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
@@ -219,5 +220,23 @@ describe("changes said at the summary", () => {
     expect(atTourSummary("no, the time is wrong")).toEqual([
       { type: "deny", slot_to_change: "time_of_day" },
     ]);
+  });
+});
+
+describe("asking what the question wants", () => {
+  it("is a request for help while a value is asked", () => {
+    const asked = (text: string, slot: string) =>
+      du.read(text, tours, inFlow(tours, "book_tour", { waiting: slot }));
+    expect(asked("um, what are the choices?", "walk")).toEqual([
+      { type: "clarify", topic: "walk" },
+    ]);
+    expect(asked("sorry, I don't understand what you need from me", "hikers")).toEqual([
+      { type: "clarify", topic: "hikers" },
+    ]);
+  });
+
+  it("reads the Spanish forms too", () => {
+    expect(readActs("¿cuáles son las opciones?").help).toBe(true);
+    expect(readActs("no entiendo qué necesitas de mí").help).toBe(true);
   });
 });
