@@ -39,6 +39,7 @@ import {
   SELF_BEFORE,
   SELF_INTRO_AFTER,
   SELF_INTRO_BEFORE,
+  SELF_INTRO_FULL,
   SELF_ONLY,
   SMALL_TALK,
   STOP_WORDS,
@@ -1332,12 +1333,15 @@ export class SlotReader {
       tokens.every((t) => t.end <= span.start || t.start >= span.end || /^\p{Lu}/u.test(t.raw));
     for (let i = 0; i < tokens.length; i++) {
       if (!clauseStart(text, tokens, i)) continue;
-      for (const phrase of SELF_INTRO_BEFORE) {
+      for (const phrase of [...SELF_INTRO_BEFORE, ...SELF_INTRO_FULL]) {
         const at = i + phrase.length;
         if (!phraseAt(i, phrase) || !/^\p{Lu}/u.test(tokens[at]?.raw ?? "")) continue;
         const span = this.nameAfter(text, tokens, at, free);
-        if (span && capitalisedName(span) && clauseEnd(text, span.end))
-          return this.textFound(slot, text, span);
+        if (!span || !capitalisedName(span) || !clauseEnd(text, span.end)) continue;
+        // "I'm Tomas Berg", not "I'm British": a full name after a cue that takes only one.
+        if (SELF_INTRO_FULL.includes(phrase) && !/\s/.test(text.slice(span.start, span.end).trim()))
+          continue;
+        return this.textFound(slot, text, span);
       }
       // "Carlos Ruiz here": capitalised name words from the clause's start up to the cue.
       let j = i;
@@ -1661,7 +1665,7 @@ function wordBounded(text: string, start: number, end: number): boolean {
 /** Token `i` opens a clause: the text's start, after punctuation or after a greeting word. */
 /** The first word of each self-introduction cue ("this" of "this is", "here"). */
 const SELF_INTRO_FIRST: ReadonlySet<string> = new Set(
-  [...SELF_INTRO_BEFORE, ...SELF_INTRO_AFTER].map((phrase) => phrase[0]!),
+  [...SELF_INTRO_BEFORE, ...SELF_INTRO_AFTER, ...SELF_INTRO_FULL].map((phrase) => phrase[0]!),
 );
 
 function clauseStart(text: string, tokens: readonly Token[], i: number): boolean {

@@ -240,3 +240,18 @@ describe("asking what the question wants", () => {
     expect(readActs("no entiendo qué necesitas de mí").help).toBe(true);
   });
 });
+
+describe("'I'm' before a full name", () => {
+  it("names the speaker for the flow's name slot", () => {
+    expect(slotsOf(read("hire a boat in oban on friday, I'm Ruth Kemp"))).toMatchObject({
+      skipper: "Ruth Kemp",
+    });
+    expect(slotsOf(read("I am Ruth Kemp. Hire a boat in oban please"))).toMatchObject({
+      skipper: "Ruth Kemp",
+    });
+  });
+
+  it("leaves one capitalised word, which may say what the speaker is", () => {
+    expect(slotsOf(read("I'm Scottish, can I hire a boat in oban?"))).toEqual({ harbour: "oban" });
+  });
+});

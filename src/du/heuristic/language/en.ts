@@ -568,6 +568,7 @@ export const EN: LanguagePack = {
   },
   selfIntroBefore: ["this is"],
   selfIntroAfter: ["here", "speaking", "calling"],
+  selfIntroFull: ["i am", "im"],
   possessives: ["my", "our"],
   titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(

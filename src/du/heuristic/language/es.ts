@@ -154,6 +154,8 @@ export const ES: LanguagePack = {
   },
   selfIntroBefore: ["soy", "aqui", "le habla", "te habla"],
   selfIntroAfter: ["aqui", "al habla"],
+  // "soy" already takes one name ("soy Marta"): Spanish writes what one is in lower case.
+  selfIntroFull: [],
   possessives: ["mi", "mis", "nuestra", "nuestro"],
   titles: list("sr sra srta don dona senor senora dr dra"),
   relations: list(
