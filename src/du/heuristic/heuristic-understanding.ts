@@ -17,11 +17,13 @@ import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
   CONDITION_LEADS,
+  CORRECTION_PHRASES,
   FILLERS,
   GREETING,
   INTENT_WORDS,
   JUDGEMENT,
   ORDINALS,
+  PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
   PREPOSITIONS,
@@ -39,7 +41,7 @@ import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
 import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { type Found, isDifference } from "./slot-reader.ts";
+import { countsPeople, type Found, isDifference } from "./slot-reader.ts";
 import { flat, fold, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
@@ -626,6 +628,16 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       (turn.model.flowSlots.get(frame.flow) ?? []).filter((s) => s.kind !== "text"),
       turn.model.cues.get(frame.flow) ?? [],
     );
+    // "can we do the 21st instead?": a new value for a slot this flow holds, said as a change
+    // (not only opened by "wait"), corrects this flow; the question asks for no other.
+    if (
+      CORRECTION_PHRASES.test(turn.acts.flat) &&
+      values.some((f) => {
+        const held = frame.slots[f.slot] ?? null;
+        return held !== null && !sameValue(f.value, held);
+      })
+    )
+      return null;
     let rest = turn.text;
     for (const f of [...values].sort((a, b) => b.start - a.start)) {
       rest = rest.slice(0, f.start) + rest.slice(f.end);
@@ -1074,9 +1086,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
       return sameValue(read, v) ? [read] : null;
     };
-    for (const slot of slots) {
-      const gone = held(slot);
-      if (!gone) continue;
+    // "we are 3 not 2" with 2 nights and 2 guests: of the slots holding the old value, the one
+    // the new value's own words name ("we are", "nights") is meant.
+    const holding = slots.filter((s) => held(s) !== null);
+    if (holding.length > 1) {
+      const named = new Set(turn.model.reader.mentions(newText, holding, []).map((f) => f.slot));
+      holding.sort((a, b) => Number(named.has(b.name)) - Number(named.has(a.name)));
+    }
+    for (const slot of holding) {
+      const gone = held(slot)!;
       const found = turn.model.reader.answer(slot, newText);
       if (!found) return null;
       // A list keeps its other items: "not olives, mushrooms" of [ham, olives] is [ham, mushrooms].
@@ -1437,7 +1455,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const [only] = free;
       // "arrive two days later", "one more night": a shift of a value, not the value itself.
       const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
-      if (only && free.length === 1 && !shift) {
+      if (only && free.length === 1 && !shift && !countsOther(turn, only, found, numberSlots[0]!)) {
         found.push({
           slot: numberSlots[0]!.name,
           value: only.value,
@@ -1833,17 +1851,31 @@ function leadingGreeting(text: string): number {
 
 /** Words for people: "2 adults" counts who comes, not a thing. */
 const PEOPLE = new Set(PEOPLE_WORDS);
-/** The most characters looked at after a count for its people word. */
-const PEOPLE_WORD_REACH = 16;
+/** "group of ", "we are ", "somos ": the text before a number ends with a lead to a head count. */
+const PEOPLE_LEAD_BEFORE = new RegExp(`\\b(?:${PEOPLE_LEADS.join("|")})\\s*$`);
 
 /**
- * "just the two of us", "we'll be 4 people": a count followed by a word for people counts who
- * comes, in a story as in a request (a bare number there may be anything).
+ * "a car with two child seats", "we're a group of 7", "for 3 people": the number counts items of
+ * a list slot said right after it, or, for a count of days, people; not what `slot` counts.
  */
-function countsPeople(text: string, found: Found): boolean {
-  const after = flat(text.slice(found.end, found.end + PEOPLE_WORD_REACH));
-  return PEOPLE_WORDS.some((w) => after === w || after.startsWith(`${w} `));
+function countsOther(
+  turn: Turn,
+  n: { start: number; end: number },
+  found: readonly Found[],
+  slot: SlotInfo,
+): boolean {
+  const text = turn.text;
+  const items = found.some(
+    (f) =>
+      f.start >= n.end &&
+      /^\s*$/.test(text.slice(n.end, f.start)) &&
+      turn.model.slots.get(f.slot)?.kind === "list",
+  );
+  if (items) return true;
+  if (!slot.days) return false;
+  return countsPeople(text, n) || PEOPLE_LEAD_BEFORE.test(flat(text.slice(0, n.start)));
 }
+
 /** The most words a thing named after its count takes ("2 coffee grinders"). */
 const COUNTED_THING_WORDS = 3;
 

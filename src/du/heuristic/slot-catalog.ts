@@ -101,9 +101,13 @@ export function buildSlotCatalog(
     // What names a slot: its own name's words, its label, its aliases and the language's
     // words for its kind ("amount" for money).
     // Function words of a name ("of" in time_of_day) name nothing: "instead of" is no slot.
-    const phrases = name
-      .split("_")
-      .filter((p) => p && !GENERIC_NAME_PARTS.has(p) && !STOP_WORDS.has(p));
+    // What follows one only qualifies the head: "time of day" is a time, and "wrong day" names
+    // the date beside it, not this slot.
+    const parts = name.split("_");
+    const qualifier = parts.findIndex((p, i) => i > 0 && STOP_WORDS.has(p));
+    const phrases = (qualifier > 0 ? parts.slice(0, qualifier) : parts).filter(
+      (p) => p && !GENERIC_NAME_PARTS.has(p) && !STOP_WORDS.has(p),
+    );
     if (def.label) phrases.push(def.label.toLowerCase());
     phrases.push(...(def.aliases ?? []), ...(pack.kindWords[extract] ?? []));
     const people = extract === "number" && countsPeople(name, def);

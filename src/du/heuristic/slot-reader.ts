@@ -32,6 +32,7 @@ import {
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
+  PEOPLE_WORDS,
   PHRASE_BREAKS,
   POSSESSIVES,
   PREPOSITIONS,
@@ -40,6 +41,7 @@ import {
   SELF_BEFORE,
   SELF_INTRO_AFTER,
   SELF_INTRO_BEFORE,
+  SELF_INTRO_FULL,
   SELF_ONLY,
   SMALL_TALK,
   STOP_WORDS,
@@ -701,6 +703,12 @@ export class SlotReader {
         start: dates[0]!.start,
         end: dates[0]!.end,
       });
+    // "I need the car until the 12th": of a start and an end to fill, a lone date after
+    // "until" is the end.
+    else if (dates.length === 1 && UNTIL_BEFORE.test(text.slice(0, dates[0]!.start))) {
+      const dateSlots = slots.filter((s) => s.kind === "date");
+      if (dateSlots.length === 2) found.add(foundAt(dateSlots[1]!, dates[0]!.value, dates[0]!));
+    }
     // "from the 20th to the 23rd": as many dates as date slots, said in time order, fill them
     // in the order the flow asks them (a pick-up before a return, a check-in before a check-out).
     if (dates.length >= 2 && inTimeOrder(dates)) {
@@ -1221,7 +1229,14 @@ export class SlotReader {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
         if (slot.kind === "number" || slot.kind === "code") {
-          const n = numbers.find((x) => x.start >= from && x.start <= reach && free(x));
+          // "a car for 3 people": a head count is no count of days.
+          const n = numbers.find(
+            (x) =>
+              x.start >= from &&
+              x.start <= reach &&
+              free(x) &&
+              !(slot.days && countsPeople(text, x)),
+          );
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
         } else if (slot.kind === "date") {
           // In the cue's own clause: "on monday, back on thursday" gives "on" no thursday.
@@ -1354,12 +1369,15 @@ export class SlotReader {
       tokens.every((t) => t.end <= span.start || t.start >= span.end || /^\p{Lu}/u.test(t.raw));
     for (let i = 0; i < tokens.length; i++) {
       if (!clauseStart(text, tokens, i)) continue;
-      for (const phrase of SELF_INTRO_BEFORE) {
+      for (const phrase of [...SELF_INTRO_BEFORE, ...SELF_INTRO_FULL]) {
         const at = i + phrase.length;
         if (!phraseAt(i, phrase) || !/^\p{Lu}/u.test(tokens[at]?.raw ?? "")) continue;
         const span = this.nameAfter(text, tokens, at, free);
-        if (span && capitalisedName(span) && clauseEnd(text, span.end))
-          return this.textFound(slot, text, span);
+        if (!span || !capitalisedName(span) || !clauseEnd(text, span.end)) continue;
+        // "I'm Tomas Berg", not "I'm British": a full name after a cue that takes only one.
+        if (SELF_INTRO_FULL.includes(phrase) && !/\s/.test(text.slice(span.start, span.end).trim()))
+          continue;
+        return this.textFound(slot, text, span);
       }
       // "Carlos Ruiz here": capitalised name words from the clause's start up to the cue.
       let j = i;
@@ -1703,7 +1721,7 @@ function wordBounded(text: string, start: number, end: number): boolean {
 /** Token `i` opens a clause: the text's start, after punctuation or after a greeting word. */
 /** The first word of each self-introduction cue ("this" of "this is", "here"). */
 const SELF_INTRO_FIRST: ReadonlySet<string> = new Set(
-  [...SELF_INTRO_BEFORE, ...SELF_INTRO_AFTER].map((phrase) => phrase[0]!),
+  [...SELF_INTRO_BEFORE, ...SELF_INTRO_AFTER, ...SELF_INTRO_FULL].map((phrase) => phrase[0]!),
 );
 
 function clauseStart(text: string, tokens: readonly Token[], i: number): boolean {
@@ -2000,6 +2018,21 @@ function allBut(slot: SlotInfo, text: string): Found | null {
 }
 
 /** "not (on) (the)" right before a value: the value is the one given up. */
+/** The most characters looked at after a count for its people word. */
+const PEOPLE_WORD_REACH = 16;
+
+/**
+ * "just the two of us", "we'll be 4 people": a count followed by a word for people counts who
+ * comes, in a story as in a request (a bare number there may be anything).
+ */
+export function countsPeople(text: string, found: { end: number }): boolean {
+  const after = flat(text.slice(found.end, found.end + PEOPLE_WORD_REACH));
+  return PEOPLE_WORDS.some((w) => after === w || after.startsWith(`${w} `));
+}
+
+/** "until (the)", "hasta (el)" right before a date: the day something ends. */
+const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
+
 const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 
 /** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */

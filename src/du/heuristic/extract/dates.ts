@@ -589,6 +589,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   const has = dateCues(s);
   const digitsAndMonth = has.digit && has.month;
   const out: DateMatch[] = [];
+  // Plain weekdays read ahead, with where the day's name starts: a range may end on one.
+  const weekdays: [DateMatch, number][] = [];
   for (const m of has.digit ? s.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g) : NONE) {
     pushDate(out, iso(+m[1]!, +m[2]!, +m[3]!), m.index!, m.index! + m[0].length);
   }
@@ -753,7 +755,9 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     let days = (target - now.getDay() + 7) % 7;
     // "friday" on a Friday means today; "next friday" on a Friday means in a week.
     if (days === 0 && ahead) days = 7;
+    const at = m.index! + m[0].indexOf((m[2] ?? m[3])!);
     pushDate(out, addDays(now, days), m.index!, m.index! + m[0].length);
+    if (out.at(-1)?.start === m.index!) weekdays.push([out.at(-1)!, at]);
   }
   for (const m of has.unit ? s.matchAll(AHEAD) : NONE) {
     pushDate(
@@ -769,5 +773,26 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     const typed = findMistypedDates(text, now, past);
     return typed.length === 1 ? [...typed] : [];
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  for (const [end, at] of weekdays) weekdayAfterStart(s, out, end, at);
+  return out;
+}
+
+/** What stands between a range's start and a weekday ending it: "monday to thursday", "... until friday". */
+const ENDS_RANGE = new RegExp(
+  `(?:^\\s*${RANGE_TO}|\\b(?:until|till|thru|through|hasta))\\s*(?:the\\s+|el\\s+)?$`,
+);
+
+/**
+ * "from monday to thursday", "on monday ... until friday", "del lunes al jueves": a weekday that
+ * ends a range is the first one after its start, though alone it would fall before it (said on
+ * a Thursday, "thursday" alone is today).
+ */
+function weekdayAfterStart(s: string, out: DateMatch[], end: DateMatch, at: number): void {
+  const i = out.indexOf(end);
+  const start = out[i - 1];
+  if (!start || end.value > start.value || !ENDS_RANGE.test(s.slice(start.end, at))) return;
+  const [y, m, d] = end.value.split("-").map(Number) as [number, number, number];
+  const weeks = Math.floor(daysBetween(end.value, start.value) / 7) + 1;
+  end.value = new Date(Date.UTC(y, m - 1, d + 7 * weeks)).toISOString().slice(0, 10);
 }

@@ -253,6 +253,13 @@ export const EN: LanguagePack = {
     "how does this work",
     "what are my options",
     "options",
+    // Asking what the question allows, or what it wants: "what are the options?".
+    "what are the options",
+    "what are the choices",
+    "what options are there",
+    "what options do i have",
+    "what do you need from me",
+    "what you need from me",
     "what can you do for me",
     "what can i do here",
     "how does it work",
@@ -570,6 +577,7 @@ export const EN: LanguagePack = {
   },
   selfIntroBefore: ["this is"],
   selfIntroAfter: ["here", "speaking", "calling"],
+  selfIntroFull: ["i am", "im"],
   possessives: ["my", "our"],
   titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(

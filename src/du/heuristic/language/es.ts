@@ -65,6 +65,11 @@ export const ES: LanguagePack = {
       `que puede hacer este ${n}`,
       `para que sirve este ${n}`,
     ]),
+    "cuales son las opciones",
+    "que opciones hay",
+    "que opciones tengo",
+    "que necesitas de mi",
+    "lo que necesitas de mi",
   ],
   greeting: ["hola", "buenas", "buenos dias", "buenas tardes", "buenas noches"],
   thanks: ["gracias", "muchas gracias", "mil gracias"],
@@ -155,6 +160,8 @@ export const ES: LanguagePack = {
   },
   selfIntroBefore: ["soy", "aqui", "le habla", "te habla"],
   selfIntroAfter: ["aqui", "al habla"],
+  // "soy" already takes one name ("soy Marta"): Spanish writes what one is in lower case.
+  selfIntroFull: [],
   possessives: ["mi", "mis", "nuestra", "nuestro"],
   titles: list("sr sra srta don dona senor senora dr dra"),
   relations: list(

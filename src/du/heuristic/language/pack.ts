@@ -167,6 +167,11 @@ export interface LanguagePack {
    */
   selfIntroBefore: string[];
   selfIntroAfter: string[];
+  /**
+   * Said before a full name only ("I'm Tomas Berg"): one capitalised word after it may be what
+   * the speaker is ("I'm British").
+   */
+  selfIntroFull: string[];
   /** Possessives before a relation word ("my sister Laura"). */
   possessives: string[];
   /** People named by relation rather than by name ("my sister"); domains add their own. */

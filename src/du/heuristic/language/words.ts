@@ -57,6 +57,7 @@ export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
 export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
 export const SELF_INTRO_BEFORE = words((p) => p.selfIntroBefore).map((w) => w.split(" "));
 export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.split(" "));
+export const SELF_INTRO_FULL = words((p) => p.selfIntroFull).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
 export const OWNER_OF = cue((p) => p.ownerOf);
