@@ -5,7 +5,6 @@
  */
 import { defineHandlers, UserFacingError } from "soni";
 
-
 interface Cita {
   servicio: string;
   local: string;
