@@ -225,6 +225,8 @@ export default defineHandlers({
       Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 5,
   },
   normalizers: {
+    // The code may be typed in lower case ("pl-1001"); our records keep it in capitals.
+    referencia: (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
     hora: (value) => (typeof value === "string" ? (leerHora(value) ?? value) : value),
   },
 });
