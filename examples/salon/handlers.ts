@@ -119,10 +119,10 @@ function leerHora(texto: string): string | null {
 
 export default defineHandlers({
   actions: {
-    reservar_cita: ({ servicio, local, fecha, hora, profesional }, ctx) => {
+    reservar_cita: ({ servicio, sede, fecha_cita, hora_cita, profesional }, ctx) => {
       const s = String(servicio);
-      const l = String(local);
-      comprobarDiaYHora(String(fecha), String(hora));
+      const l = String(sede);
+      comprobarDiaYHora(String(fecha_cita), String(hora_cita));
       if (SIN_CABINA.has(l) && ESTETICA.has(s))
         throw new UserFacingError(
           "En Pozuelo no tenemos cabina de estética. Te puedo dar cita en Centro, Chamberí o Salamanca.",
@@ -137,8 +137,8 @@ export default defineHandlers({
       const ocupada = Object.values(todas).some(
         (c) =>
           !c.anulada &&
-          c.fecha === fecha &&
-          c.hora === hora &&
+          c.fecha === fecha_cita &&
+          c.hora === hora_cita &&
           c.local === l &&
           c.profesional === quien,
       );
@@ -154,29 +154,29 @@ export default defineHandlers({
       todas[referencia] = {
         servicio: s,
         local: l,
-        fecha: String(fecha),
-        hora: String(hora),
+        fecha: String(fecha_cita),
+        hora: String(hora_cita),
         profesional: quien,
       };
       return {
         nueva_referencia: referencia,
         profesional_asignado: NOMBRES[quien],
-        precio: PRECIOS[s]?.precio ?? 0,
+        precio_servicio: PRECIOS[s]?.precio ?? 0,
       };
     },
     buscar_cita: ({ referencia }, ctx) => {
       const cita = citas(ctx.data)[String(referencia)];
       if (!cita || cita.anulada)
         throw new UserFacingError(`No encuentro ninguna cita con el código ${referencia}.`);
-      return { servicio: cita.servicio, local: cita.local };
+      return { servicio: cita.servicio, sede: cita.local };
     },
-    cambiar_cita: ({ referencia, fecha, hora }, ctx) => {
+    cambiar_cita: ({ referencia, fecha_cita, hora_cita }, ctx) => {
       const cita = citas(ctx.data)[String(referencia)];
       if (!cita || cita.anulada)
         throw new UserFacingError(`No encuentro ninguna cita con el código ${referencia}.`);
-      comprobarDiaYHora(String(fecha), String(hora));
-      cita.fecha = String(fecha);
-      cita.hora = String(hora);
+      comprobarDiaYHora(String(fecha_cita), String(hora_cita));
+      cita.fecha = String(fecha_cita);
+      cita.hora = String(hora_cita);
       return { profesional_asignado: NOMBRES[cita.profesional] };
     },
     anular_cita: ({ referencia }, ctx) => {
@@ -195,14 +195,17 @@ export default defineHandlers({
     consultar_precio: ({ servicio }) => {
       const p = PRECIOS[String(servicio)];
       if (!p) throw new UserFacingError("Ese servicio no lo tenemos.");
-      return { precio: p.precio, duracion: p.minutos };
+      return { precio_servicio: p.precio, duracion: p.minutos };
     },
-    comprar_regalo: ({ tipo_regalo, servicios_bono, importe }, ctx) => {
+    comprar_regalo: ({ tipo_regalo, servicios_bono, importe_regalo }, ctx) => {
       if (tipo_regalo === "tarjeta_regalo") {
-        const euros = Number(importe);
+        const euros = Number(importe_regalo);
         if (!(euros >= 20 && euros <= 300))
           throw new UserFacingError("Las tarjetas regalo van de 20 a 300 euros.");
-        return { codigo_regalo: `TR-${siguiente(ctx.data, "siguienteRegalo", 501)}`, total: euros };
+        return {
+          codigo_regalo: `TR-${siguiente(ctx.data, "siguienteRegalo", 501)}`,
+          total_compra: euros,
+        };
       }
       const lista = Array.isArray(servicios_bono) ? servicios_bono : [];
       if (lista.length === 0)
@@ -211,7 +214,7 @@ export default defineHandlers({
       const total = lista.reduce((suma, s) => suma + (PRECIOS[s]?.precio ?? 0) * 5, 0) * 0.85;
       return {
         codigo_regalo: `BN-${siguiente(ctx.data, "siguienteRegalo", 501)}`,
-        total: Math.round(total * 100) / 100,
+        total_compra: Math.round(total * 100) / 100,
       };
     },
     registrar_opinion: ({ tipo_opinion }, ctx) => {
@@ -220,13 +223,13 @@ export default defineHandlers({
     },
   },
   validators: {
-    hora: (value) => typeof value === "string" && /^\d{2}:\d{2}$/.test(value),
+    hora_cita: (value) => typeof value === "string" && /^\d{2}:\d{2}$/.test(value),
     puntuacion: (value) =>
       Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 5,
   },
   normalizers: {
     // The code may be typed in lower case ("pl-1001"); our records keep it in capitals.
     referencia: (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
-    hora: (value) => (typeof value === "string" ? (leerHora(value) ?? value) : value),
+    hora_cita: (value) => (typeof value === "string" ? (leerHora(value) ?? value) : value),
   },
 });
