@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
+
+/**
+ * What a new author of a Spanish domain ran into, checked on a small bicycle workshop (and its
+ * English twin) no rule was written for.
+ */
+// Wednesday 10 March 2027.
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let taller: LoadedDomain;
+let workshop: LoadedDomain;
+
+beforeAll(async () => {
+  taller = await loadDomainFromText(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  arreglo:",
+      "    type: string",
+      "    choices: [pinchazo, frenos, cadena]",
+      "    synonyms: { pinchazo: [rueda pinchada], frenos: [freno] }",
+      "    prompt: '¿Qué arreglo?'",
+      "  dia_taller: { type: date, prompt: '¿Qué día?' }",
+      "  mecanico:",
+      "    type: string",
+      "    choices: [ana, pablo]",
+      "    required: false",
+      "    prompt: '¿Prefieres a alguien?'",
+      "  titular: { type: string, extract: person_name, required: false, prompt: '¿A nombre de quién?' }",
+      "  vale_ok: { type: boolean }",
+      "flows:",
+      "  pedir_arreglo:",
+      "    description: Pedir un arreglo de la bici en el taller",
+      "    trigger: { intents: ['quiero arreglar {arreglo}', 'arreglo de {arreglo} el {dia_taller}'] }",
+      "    steps:",
+      "      - { step: a, type: collect, slot: arreglo }",
+      "      - { step: d, type: collect, slot: dia_taller }",
+      "      - { step: m, type: collect, slot: mecanico }",
+      "      - { step: c, type: confirm, slot: vale_ok, message: '¿Lo apunto?' }",
+      "  anular_arreglo:",
+      "    description: Anular un arreglo pedido",
+      "    trigger: { intents: ['anular mi arreglo', 'ya no necesito el arreglo'] }",
+      "    steps:",
+      "      - { step: s, type: say, message: 'Anulado.' }",
+      "  bono_taller:",
+      "    description: Comprar un bono de revisiones",
+      "    trigger: { intents: ['comprar un bono de revisiones'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: titular }",
+    ].join("\n"),
+    "taller.yaml",
+  );
+  workshop = await loadDomainFromText(
+    [
+      "slots:",
+      "  repair: { type: string, choices: [puncture, brakes, chain], prompt: 'Which repair?' }",
+      "  mechanic: { type: string, choices: [ann, paul], required: false, prompt: 'Anyone in mind?' }",
+      "  holder: { type: string, extract: person_name, required: false, prompt: 'Whose name?' }",
+      "flows:",
+      "  book_repair:",
+      "    description: Book a bike repair at the workshop",
+      "    trigger: { intents: ['fix my {repair}'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: repair }",
+      "      - { step: m, type: collect, slot: mechanic }",
+      "  service_pass:",
+      "    description: Buy a pass of bike services",
+      "    trigger: { intents: ['buy a service pass'] }",
+      "    steps:",
+      "      - { step: h, type: collect, slot: holder }",
+    ].join("\n"),
+    "workshop.yaml",
+  );
+});
+
+const read = (domain: LoadedDomain, text: string, flow?: string, waiting?: string): Command[] =>
+  du.read(text, domain, flow ? inFlow(domain, flow, { waiting }) : emptyState("t"));
+
+describe("no preference, said to an optional question", () => {
+  it.each([
+    "me da igual",
+    "da igual",
+    "me da igual quien",
+    "cualquiera",
+    "el que sea",
+    "sin preferencia",
+    "me es igual",
+    "no tengo preferencia",
+    "no hace falta",
+    "me da lo mismo, gracias",
+  ])("'%s' skips the Spanish slot", (text) => {
+    expect(read(taller, text, "pedir_arreglo", "mecanico")).toEqual([
+      { type: "skip_slot", slot: "mecanico" },
+    ]);
+  });
+
+  it("'no hace falta nombre' skips a name, not stored as one", () => {
+    expect(read(taller, "no hace falta nombre", "bono_taller", "titular")).toEqual([
+      { type: "skip_slot", slot: "titular" },
+    ]);
+  });
+
+  it.each(["I don't mind", "whoever", "any is fine", "no preference", "not needed", "either"])(
+    "'%s' skips the English slot",
+    (text) => {
+      expect(read(workshop, text, "book_repair", "mechanic")).toEqual([
+        { type: "skip_slot", slot: "mechanic" },
+      ]);
+    },
+  );
+
+  it("'no need for a name' skips a name", () => {
+    expect(read(workshop, "no need for a name", "service_pass", "holder")).toEqual([
+      { type: "skip_slot", slot: "holder" },
+    ]);
+  });
+
+  it("a named choice is still taken, and a required slot is not skipped", () => {
+    expect(read(taller, "con ana", "pedir_arreglo", "mecanico")).toEqual([
+      { type: "set_slot", slot: "mecanico", value: "ana" },
+    ]);
+    expect(read(taller, "me da igual", "pedir_arreglo", "arreglo")).not.toContainEqual({
+      type: "skip_slot",
+      slot: "arreglo",
+    });
+  });
+});
