@@ -293,6 +293,9 @@ export class SlotReader {
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
         const whole = read && slot.wholePattern!.test(String(read.value));
+        // Typed in small letters ("pl-1001"), it is written as the pattern's capitals, the
+        // same as when typed with a space or no hyphen.
+        if (whole && slot.upperPattern) return { ...read, value: String(read.value).toUpperCase() };
         return whole || !slot.distinctive ? read : (this.patterned(slot, text) ?? read);
       }
       default:

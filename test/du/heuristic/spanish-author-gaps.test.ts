@@ -32,6 +32,7 @@ beforeAll(async () => {
       "    required: false",
       "    prompt: '¿Prefieres a alguien?'",
       "  titular: { type: string, extract: person_name, required: false, prompt: '¿A nombre de quién?' }",
+      "  resguardo: { type: string, extract: pattern, pattern: 'TB-\\d{4}', prompt: '¿Código?' }",
       "  vale_ok: { type: boolean }",
       "flows:",
       "  pedir_arreglo:",
@@ -47,6 +48,16 @@ beforeAll(async () => {
       "    trigger: { intents: ['anular mi arreglo', 'ya no necesito el arreglo'] }",
       "    steps:",
       "      - { step: s, type: say, message: 'Anulado.' }",
+      "  precio_arreglo:",
+      "    description: Saber el precio de un arreglo",
+      "    trigger: { intents: ['cuánto vale un arreglo de frenos', 'precio de {arreglo}'] }",
+      "    steps:",
+      "      - { step: p, type: say, message: 'Diez euros.' }",
+      "  recoger_bici:",
+      "    description: Recoger la bici con el resguardo",
+      "    trigger: { intents: ['recoger mi bici {resguardo}'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: resguardo }",
       "  bono_taller:",
       "    description: Comprar un bono de revisiones",
       "    trigger: { intents: ['comprar un bono de revisiones'] }",
@@ -129,4 +140,54 @@ describe("no preference, said to an optional question", () => {
       slot: "arreglo",
     });
   });
+});
+
+describe("a bare yes while a slot is asked", () => {
+  it.each(["vale", "vale gracias", "si"])(
+    "'%s' is no request for the flow whose phrase holds the word",
+    (text) => {
+      const read1 = read(taller, text, "pedir_arreglo", "arreglo");
+      expect(read1.some((c) => c.type === "start_flow")).toBe(false);
+    },
+  );
+
+  it("the other flow's phrase said whole still reaches it", () => {
+    expect(
+      read(taller, "cuánto vale un arreglo de frenos", "pedir_arreglo", "dia_taller"),
+    ).toContainEqual({
+      type: "start_flow",
+      flow: "precio_arreglo",
+    });
+  });
+});
+
+describe("what the assistant can do, and words of address", () => {
+  it.each([
+    "¿qué puedes hacer?",
+    "en qué me puedes ayudar",
+    "qué sabes hacer",
+    "¿para qué sirves?",
+  ])("'%s' asks for help", (text) => {
+    expect(read(taller, text)).toEqual([{ type: "clarify" }]);
+  });
+
+  it.each([
+    ["gracias guapa", "thanks"],
+    ["muchas gracias, majo", "thanks"],
+    ["hola guapa", "greeting"],
+    ["buenas, reina", "greeting"],
+  ])("'%s' is small talk (%s)", (text, kind) => {
+    expect(read(taller, text)).toEqual([{ type: "chitchat", kind, message: text }]);
+  });
+});
+
+describe("a pattern code typed in small letters", () => {
+  it.each(["tb-1234", "tb 1234", "tb1234", "TB-1234", "es el tb-1234"])(
+    "'%s' is written as the pattern's capitals",
+    (text) => {
+      expect(read(taller, text, "recoger_bici", "resguardo")).toEqual([
+        { type: "set_slot", slot: "resguardo", value: "TB-1234" },
+      ]);
+    },
+  );
 });

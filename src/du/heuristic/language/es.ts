@@ -9,9 +9,15 @@ export const ES: LanguagePack = {
     "el la los las un una unos unas yo me mi mis mio tu tus te de del al a en con por para que",
     "como cual cuando donde quiero quisiera necesito puedo puedes por favor porfa es son esta este",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
+    // Words of address ("gracias guapa", "hola majo") name whoever is spoken to, nothing asked.
+    "guapa guapo maja majo reina cari carino crack",
   ),
   intentWords: list("donde cuando como cual"),
-  fillers: list("por favor vale bueno pues eso lo la perdon perdona uf ay"),
+  fillers: list(
+    "por favor vale bueno pues eso lo la perdon perdona uf ay",
+    // Words of address carry no act of their own: "gracias guapa", "hola majo".
+    "guapa guapo maja majo reina cari carino crack",
+  ),
   affirm: [
     "siguiente",
     "si",
@@ -59,6 +65,18 @@ export const ES: LanguagePack = {
     "que significa",
     "que quieres decir",
     "que es eso",
+    // Asking what the assistant is for.
+    "que puedes hacer",
+    "que sabes hacer",
+    "que haces",
+    "en que me puedes ayudar",
+    "en que puedes ayudarme",
+    "en que me ayudas",
+    "para que sirves",
+    "como funciona esto",
+    "como funciona",
+    "que opciones hay",
+    "que opciones tengo",
   ],
   greeting: ["hola", "buenas", "buenos dias", "buenas tardes", "buenas noches"],
   thanks: ["gracias", "muchas gracias", "mil gracias"],
