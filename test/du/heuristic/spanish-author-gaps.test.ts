@@ -23,7 +23,7 @@ beforeAll(async () => {
       "  arreglo:",
       "    type: string",
       "    choices: [pinchazo, frenos, cadena]",
-      "    synonyms: { pinchazo: [rueda pinchada], frenos: [freno] }",
+      "    synonyms: { pinchazo: [rueda pinchada], frenos: [freno, zapatas], cadena: [piñón] }",
       "    prompt: '¿Qué arreglo?'",
       "  dia_taller: { type: date, prompt: '¿Qué día?' }",
       "  mecanico:",
@@ -190,4 +190,63 @@ describe("a pattern code typed in small letters", () => {
       ]);
     },
   );
+});
+
+describe("a synonym that folds to a function word", () => {
+  let cafe: LoadedDomain;
+  beforeAll(async () => {
+    cafe = await loadDomainFromText(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  bebida:",
+        "    type: string",
+        "    choices: [infusion, cafe]",
+        "    synonyms: { infusion: [té, tila], cafe: [café, cortado] }",
+        "    prompt: '¿Qué te pongo?'",
+        "flows:",
+        "  pedir_bebida:",
+        "    description: Pedir algo de beber",
+        "    trigger: { intents: ['quiero un {bebida}', 'me pones un {bebida}'] }",
+        "    steps:",
+        "      - { step: b, type: collect, slot: bebida }",
+      ].join("\n"),
+      "cafe.yaml",
+    );
+  });
+
+  it("'té' as typed is the choice; the pronoun 'te' is not", () => {
+    expect(read(cafe, "un té", "pedir_bebida", "bebida")).toEqual([
+      { type: "set_slot", slot: "bebida", value: "infusion" },
+    ]);
+    expect(read(cafe, "te pido un cortado", "pedir_bebida", "bebida")).toEqual([
+      { type: "set_slot", slot: "bebida", value: "cafe" },
+    ]);
+  });
+});
+
+describe("a bare 'el 30' as a day of the month", () => {
+  it.each([
+    ["el 30", "2027-03-30"],
+    ["para el 12", "2027-03-12"],
+    ["el 2, por favor", "2027-04-02"],
+  ])("'%s' answers the date question", (text, day) => {
+    expect(read(taller, text, "pedir_arreglo", "dia_taller")).toEqual([
+      { type: "set_slot", slot: "dia_taller", value: day },
+    ]);
+  });
+
+  it("ends a 'para ...' clause of a first message", () => {
+    expect(read(taller, "quiero arreglar frenos para la carrera el 30")).toContainEqual({
+      type: "set_slot",
+      slot: "dia_taller",
+      value: "2027-03-30",
+    });
+  });
+
+  it.each(["el 30 por ciento", "el 45", "quiero el 30"])("'%s' is no date", (text) => {
+    expect(read(taller, text, "pedir_arreglo", "dia_taller")).not.toContainEqual(
+      expect.objectContaining({ type: "set_slot", slot: "dia_taller" }),
+    );
+  });
 });

@@ -53,7 +53,15 @@ const stemsCache = new WeakMap<readonly Token[], { analyzer: Analyzer; stems: st
 interface Variant {
   stems: string[];
   value: SlotValue;
+  /**
+   * A one-word phrase whose folded form is a function word ("uñas" folds to the article
+   * "unas"): matched only as typed, accents and all.
+   */
+  spelled?: string;
 }
+
+/** The word lowercased with its accents: what folding would lose. */
+const lowerAsTyped = (word: string): string => word.normalize("NFC").toLowerCase();
 
 /**
  * Finds a slot's choices in a message: the choice itself, its `synonyms`, typos one edit away,
@@ -72,8 +80,15 @@ export class ChoiceMatcher {
   ) {
     for (const choice of slot.choices ?? []) {
       const add = (phrase: string) => {
-        const stems = tokenize(phrase).map((t) => singular(t.norm));
-        if (stems.length) this.variants.push({ stems, value: choice });
+        const tokens = tokenize(phrase);
+        const stems = tokens.map((t) => singular(t.norm));
+        const folded =
+          tokens.length === 1 &&
+          lowerAsTyped(tokens[0]!.raw) !== tokens[0]!.norm &&
+          (STOP_WORDS.has(tokens[0]!.norm) || STOP_WORDS.has(stems[0]!));
+        if (folded)
+          this.variants.push({ stems, value: choice, spelled: lowerAsTyped(tokens[0]!.raw) });
+        else if (stems.length) this.variants.push({ stems, value: choice });
         // "the derby" is also said without its article ("derby tickets"), unless another
         // phrase already says it so.
         if (stems.length > 1 && ARTICLES.has(tokenize(phrase)[0]!.norm)) {
@@ -165,7 +180,11 @@ export class ChoiceMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const exact = this.byFirst
         .get(stems[i]!)
-        ?.find((v) => v.stems.every((s, j) => stems[i + j] === s));
+        ?.find(
+          (v) =>
+            v.stems.every((s, j) => stems[i + j] === s) &&
+            (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)),
+        );
       let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
       let length = match?.stems.length ?? 0;
       if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
