@@ -1216,6 +1216,7 @@ export class SlotReader {
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
+          if (cue.lead && keys[i - 1] !== cue.lead) continue;
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)
             : slot.nameLike

@@ -250,3 +250,36 @@ describe("a bare 'el 30' as a day of the month", () => {
     );
   });
 });
+
+describe("a free-text placeholder after an article in a trigger phrase", () => {
+  let agenda: LoadedDomain;
+  beforeAll(async () => {
+    agenda = await loadDomainFromText(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  arreglo: { type: string, choices: [frenos, cadena], synonyms: { frenos: [pastillas] }, prompt: '¿Qué?' }",
+        "  momento: { type: string, extract: free_text, prompt: '¿A qué hora?' }",
+        "flows:",
+        "  pedir_arreglo:",
+        "    description: Pedir un arreglo de la bici",
+        "    trigger: { intents: ['arreglar {arreglo} a las {momento}'] }",
+        "    steps:",
+        "      - { step: a, type: collect, slot: arreglo }",
+        "      - { step: m, type: collect, slot: momento }",
+      ].join("\n"),
+      "agenda.yaml",
+    );
+  });
+
+  it("reads it after the phrase's words, not after the article alone", () => {
+    expect(read(agenda, "quiero arreglar las pastillas antes del viernes")).not.toContainEqual(
+      expect.objectContaining({ type: "set_slot", slot: "momento" }),
+    );
+    expect(read(agenda, "arreglar la cadena a las cinco")).toContainEqual({
+      type: "set_slot",
+      slot: "momento",
+      value: "cinco",
+    });
+  });
+});
