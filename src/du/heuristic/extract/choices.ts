@@ -64,6 +64,18 @@ interface Variant {
 const lowerAsTyped = (word: string): string => word.normalize("NFC").toLowerCase();
 
 /**
+ * The function word a one-word phrase becomes once its accents are folded ("uñas" -> "unas",
+ * "té" -> "te"), else null: such a phrase is only matched as typed.
+ */
+export function foldsToFunctionWord(phrase: string): string | null {
+  const tokens = tokenize(phrase);
+  if (tokens.length !== 1 || lowerAsTyped(tokens[0]!.raw) === tokens[0]!.norm) return null;
+  const { norm } = tokens[0]!;
+  if (STOP_WORDS.has(norm)) return norm;
+  return STOP_WORDS.has(singular(norm)) ? singular(norm) : null;
+}
+
+/**
  * Finds a slot's choices in a message: the choice itself, its `synonyms`, typos one edit away,
  * plural/singular forms and unambiguous prefixes.
  */
@@ -82,13 +94,9 @@ export class ChoiceMatcher {
       const add = (phrase: string) => {
         const tokens = tokenize(phrase);
         const stems = tokens.map((t) => singular(t.norm));
-        const folded =
-          tokens.length === 1 &&
-          lowerAsTyped(tokens[0]!.raw) !== tokens[0]!.norm &&
-          (STOP_WORDS.has(tokens[0]!.norm) || STOP_WORDS.has(stems[0]!));
-        if (folded)
+        if (foldsToFunctionWord(phrase) !== null) {
           this.variants.push({ stems, value: choice, spelled: lowerAsTyped(tokens[0]!.raw) });
-        else if (stems.length) this.variants.push({ stems, value: choice });
+        } else if (stems.length) this.variants.push({ stems, value: choice });
         // "the derby" is also said without its article ("derby tickets"), unless another
         // phrase already says it so.
         if (stems.length > 1 && ARTICLES.has(tokenize(phrase)[0]!.norm)) {
