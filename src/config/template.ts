@@ -12,9 +12,10 @@
 /**
  * Named formats a template may apply to a value: `{balance:money}` -> "52,310.00";
  * `{payee:voice}` -> the user's words in the assistant's voice ("my neighbour" ->
- * "your neighbour"), for values said by the user and read back to them.
+ * "your neighbour"), for values said by the user and read back to them; `{day:date}` -> "Tuesday
+ * 27 April" ("martes 27 de abril").
  */
-export const TEMPLATE_FORMATS = ["money", "number", "voice"] as const;
+export const TEMPLATE_FORMATS = ["money", "number", "voice", "date"] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 export type TemplatePart =
@@ -175,10 +176,38 @@ function formatNumber(value: number, format: "money" | "number", language: "en" 
   return formatter.format(value);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date ("2027-04-27") as people say it: "Tuesday 27 April", "martes 27 de abril".
+ * Built from the parts, as the locales' own long forms add commas and order the day otherwise.
+ */
+function longDate(value: string, language: "en" | "es"): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const day = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  if (day.getUTCDate() !== +m[3]!) return null;
+  let formatter = dateFormats.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[language], {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      timeZone: "UTC",
+    });
+    dateFormats.set(language, formatter);
+  }
+  const part = (type: string) =>
+    formatter.formatToParts(day).find((p) => p.type === type)?.value ?? "";
+  const [weekday, date, month] = [part("weekday"), part("day"), part("month")];
+  return language === "es" ? `${weekday} ${date} de ${month}` : `${weekday} ${date} ${month}`;
+}
+
 /**
  * How one value reads inside a message. With a format, numbers (and numeric strings) are
  * grouped: `money` -> "52,310.00" ("52.310,00" in Spanish), `number` -> "52,310" / "1,500.5";
- * `voice` turns the user's "my" into "your" in text. Anything else renders as without a format.
+ * `voice` turns the user's "my" into "your" in text; `date` says a calendar date with its weekday
+ * ("Tuesday 27 April"). Anything else renders as without a format.
  */
 export function formatValue(
   value: unknown,
@@ -187,6 +216,10 @@ export function formatValue(
 ): string {
   if (format === "voice" && typeof value === "string") {
     return inAssistantVoice(value, options.language ?? "en");
+  }
+  if (format === "date" && typeof value === "string") {
+    const said = longDate(value, options.language ?? "en");
+    if (said !== null) return said;
   }
   if (format === "money" || format === "number") {
     const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;

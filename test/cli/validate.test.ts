@@ -77,6 +77,32 @@ describe("soni validate", () => {
     );
   });
 
+  it("warns about a one-word synonym that is a function word without its accents", async () => {
+    const file = path.join(tmp, "folded.yaml");
+    await writeFile(
+      file,
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  bebida: { type: string, choices: [infusion, cafe], synonyms: { infusion: [té, tila] }, prompt: '¿Qué?' }",
+        "flows:",
+        "  pedir:",
+        "    description: Pedir algo de beber",
+        "    trigger: { intents: ['quiero un {bebida}'] }",
+        "    steps:",
+        "      - { step: a, type: collect, slot: bebida }",
+        "",
+      ].join("\n"),
+    );
+    const result = await soni("validate", file);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/\(1 warning\)$/);
+    expect(lines[1]).toMatch(
+      /folded\.yaml:3:\d+ {2}warning\[synonym-folds-to-function-word\]: slot 'bebida': synonym "té" of 'infusion' is the function word "te"/,
+    );
+  });
+
   it("matches handler modules with the domain unless --skip-handlers is given", async () => {
     const file = path.join(tmp, "handlers.yaml");
     await writeFile(

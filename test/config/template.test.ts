@@ -160,3 +160,17 @@ describe("choice values in messages", () => {
     expect(choiceLabel("to_string", proto)).toBe("to string");
   });
 });
+
+describe("the date format", () => {
+  it("says a calendar date with its weekday, in the domain's language", () => {
+    expect(formatValue("2027-04-27", {}, "date")).toBe("Tuesday 27 April");
+    expect(formatValue("2027-04-27", { language: "es" }, "date")).toBe("martes 27 de abril");
+    expect(formatValue("2028-01-01", { language: "es" }, "date")).toBe("sábado 1 de enero");
+  });
+
+  it("leaves what is no calendar date as it is", () => {
+    expect(formatValue("next week", {}, "date")).toBe("next week");
+    expect(formatValue("2027-02-30", {}, "date")).toBe("2027-02-30");
+    expect(formatValue(null, {}, "date")).toBe("");
+  });
+});

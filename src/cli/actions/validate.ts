@@ -1,7 +1,7 @@
 import { DomainLoadError, displayPath, formatProblem } from "../../config/errors.ts";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { loadDomain } from "../../config/loader.ts";
-import { wordlessTriggerPhrases } from "../../du/heuristic/trigger-warnings.ts";
+import { foldedSynonyms, wordlessTriggerPhrases } from "../../du/heuristic/trigger-warnings.ts";
 import { HandlerLoadError, loadHandlers } from "../../runtime/handler-loader.ts";
 import { chosenHandlerModules } from "../handler-modules.ts";
 
@@ -68,7 +68,11 @@ export async function runValidate(domainPath: string, options: ValidateOptions):
       return 1;
     }
   }
-  const warnings = [...(loaded.warnings ?? []), ...wordlessTriggerPhrases(loaded)];
+  const warnings = [
+    ...(loaded.warnings ?? []),
+    ...wordlessTriggerPhrases(loaded),
+    ...foldedSynonyms(loaded),
+  ];
   console.log(
     `${shown}: valid — ${summary(loaded)}` +
       (warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"})` : ""),

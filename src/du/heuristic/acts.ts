@@ -264,6 +264,8 @@ function withoutAcceptTail(words: string[]): string[] {
 function declinesOffer(words: string[]): boolean {
   const core = withoutAcceptTail(afterRefusal(words));
   return (
+    // Some open with the "no" themselves: "no need", "no hace falta".
+    pure(withoutAcceptTail(words), sets.declineOffer) ||
     pure(core, sets.declineOffer) ||
     pure(
       core.filter((w) => !THANKS_WORDS.has(w)),

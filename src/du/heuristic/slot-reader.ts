@@ -299,6 +299,9 @@ export class SlotReader {
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
         const whole = read && slot.wholePattern!.test(String(read.value));
+        // Typed in small letters ("pl-1001"), it is written as the pattern's capitals, the
+        // same as when typed with a space or no hyphen.
+        if (whole && slot.upperPattern) return { ...read, value: String(read.value).toUpperCase() };
         return whole || !slot.distinctive ? read : (this.patterned(slot, text) ?? read);
       }
       default:
@@ -1264,6 +1267,7 @@ export class SlotReader {
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
+          if (cue.lead && keys[i - 1] !== cue.lead) continue;
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)
             : slot.nameLike

@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { PREPOSITIONS } from "./language/words.ts";
+import { ARTICLES, PREPOSITIONS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { tokenize } from "./text.ts";
 
@@ -14,6 +14,11 @@ export interface SlotCue {
   slot: string;
   before: string | null;
   after: string | null;
+  /**
+   * The word before `before` when that is an article ("a las {hour}"): free text is read after
+   * both only, as "las" alone also opens "las piernas".
+   */
+  lead?: string;
   /** Learnt from the slot's question, not a trigger phrase: it reads values, never ranks flows. */
   prompt?: true;
 }
@@ -36,6 +41,8 @@ export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string
           before: before ? analyzer.key(before.norm) : null,
           after: after ? analyzer.key(after.norm) : null,
         };
+        const lead = beforeWords.at(-2);
+        if (before && lead && ARTICLES.has(before.norm)) cue.lead = analyzer.key(lead.norm);
         if (
           !cues.some((c) => c.slot === slot && c.before === cue.before && c.after === cue.after)
         ) {

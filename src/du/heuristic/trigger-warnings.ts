@@ -1,6 +1,7 @@
 import type { DomainProblem } from "../../config/errors.ts";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { PLACEHOLDER } from "./analyzer.ts";
+import { foldsToFunctionWord } from "./extract/choices.ts";
 import { PACKS, STOP_WORDS } from "./language/words.ts";
 import { flat, tokenize } from "./text.ts";
 
@@ -30,6 +31,33 @@ export function wordlessTriggerPhrases(loaded: LoadedDomain): DomainProblem[] {
         code: "trigger-phrase-wordless",
       });
     });
+  }
+  return out;
+}
+
+/**
+ * Choice synonyms of one word that fold to a function word ("uñas" to the article "unas"): the
+ * offline DU matches them only when typed with their accents, so "unas" without the ñ names no
+ * choice. `soni validate` reports them as warnings.
+ */
+export function foldedSynonyms(loaded: LoadedDomain): DomainProblem[] {
+  const out: DomainProblem[] = [];
+  for (const [slot, def] of Object.entries(loaded.domain.slots)) {
+    for (const [choice, phrases] of Object.entries(def.synonyms ?? {})) {
+      phrases.forEach((phrase, i) => {
+        const word = foldsToFunctionWord(phrase);
+        if (word === null) return;
+        const at = loaded.locate(["slots", slot, "synonyms", choice, i]);
+        out.push({
+          file: at?.file ?? loaded.files[0] ?? "",
+          line: at?.line ?? 1,
+          column: at?.column ?? 1,
+          message: `slot '${slot}': synonym "${phrase}" of '${choice}' is the function word "${word}" without its accents, so the offline DU matches it only when typed with them; say it inside a longer phrase as well`,
+          severity: "warning",
+          code: "synonym-folds-to-function-word",
+        });
+      });
+    }
   }
   return out;
 }

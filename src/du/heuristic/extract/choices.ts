@@ -64,6 +64,26 @@ interface Variant {
   value: SlotValue;
   /** The choice's own word, no synonym of it (a synonym may be a name: "Costa"). */
   own?: true;
+  /**
+   * A one-word phrase whose folded form is a function word ("uñas" folds to the article
+   * "unas"): matched only as typed, accents and all.
+   */
+  spelled?: string;
+}
+
+/** The word lowercased with its accents: what folding would lose. */
+const lowerAsTyped = (word: string): string => word.normalize("NFC").toLowerCase();
+
+/**
+ * The function word a one-word phrase becomes once its accents are folded ("uñas" -> "unas",
+ * "té" -> "te"), else null: such a phrase is only matched as typed.
+ */
+export function foldsToFunctionWord(phrase: string): string | null {
+  const tokens = tokenize(phrase);
+  if (tokens.length !== 1 || lowerAsTyped(tokens[0]!.raw) === tokens[0]!.norm) return null;
+  const { norm } = tokens[0]!;
+  if (STOP_WORDS.has(norm)) return norm;
+  return STOP_WORDS.has(singular(norm)) ? singular(norm) : null;
 }
 
 /**
@@ -83,9 +103,12 @@ export class ChoiceMatcher {
   ) {
     for (const choice of slot.choices ?? []) {
       const add = (phrase: string, own = false) => {
-        const stems = tokenize(phrase).map((t) => singular(t.norm));
-        if (stems.length)
-          this.variants.push(own ? { stems, value: choice, own } : { stems, value: choice });
+        const tokens = tokenize(phrase);
+        const stems = tokens.map((t) => singular(t.norm));
+        const variant: Variant = { stems, value: choice };
+        if (own) variant.own = true;
+        if (foldsToFunctionWord(phrase) !== null) variant.spelled = lowerAsTyped(tokens[0]!.raw);
+        if (stems.length) this.variants.push(variant);
         // "the derby" is also said without its article ("derby tickets"), unless another
         // phrase already says it so.
         if (stems.length > 1 && ARTICLES.has(tokenize(phrase)[0]!.norm)) {
@@ -180,7 +203,11 @@ export class ChoiceMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const exact = this.byFirst
         .get(stems[i]!)
-        ?.find((v) => v.stems.every((s, j) => stems[i + j] === s));
+        ?.find(
+          (v) =>
+            v.stems.every((s, j) => stems[i + j] === s) &&
+            (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)),
+        );
       let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
       let length = match?.stems.length ?? 0;
       if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {

@@ -265,10 +265,12 @@ const BARE_DAY_MONTHS = 2;
 /**
  * "the 15th", "el dia 15", an ordinal day that opens the message ("19th", "19th please"), or a
  * bare day after "to the", "on the" where the clause ends or a part of the day follows ("move it
- * to the 19 in the morning"; "for the 2 of us" is a count).
+ * to the 19 in the morning"; "for the 2 of us" is a count). In Spanish, a bare "el 30" that is
+ * the whole answer ("el 30", "para el 30") or ends a "para ..." clause ("para una boda el 30"):
+ * followed by a unit or a noun it is an amount or a count ("el 30 por ciento").
  */
 const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)/g;
+  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4}))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
@@ -723,12 +725,9 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    pushDate(
-      out,
-      dayOfMonth(now, +(m[1] ?? m[2] ?? m[3] ?? m[4])!, past),
-      m.index!,
-      m.index! + m[0].length,
-    );
+    const day = +(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!;
+    if (day < 1 || day > 31) continue;
+    pushDate(out, dayOfMonth(now, day, past), m.index!, m.index! + m[0].length);
   }
   for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
     pushDate(out, addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);

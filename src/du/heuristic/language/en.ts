@@ -455,6 +455,11 @@ export const EN: LanguagePack = {
     "not this time",
     "no need",
     "not needed",
+    // Leaving the choice to the other side: "I don't mind", "whoever", "any is fine".
+    ...["i dont mind", "dont mind", "i do not mind", "doesnt matter", "it doesnt matter"],
+    ...["whoever", "whichever", "anyone", "anybody", "any", "any one", "either", "either one"],
+    ...["no preference", "no preferences", "i have no preference", "i dont have a preference"],
+    ...["dont care", "i dont care", "up to you", "your choice", "surprise me"],
     "dont need any",
     "dont need one",
     "i dont need any",

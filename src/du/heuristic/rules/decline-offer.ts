@@ -1,6 +1,7 @@
 import type { Turn } from "../heuristic-understanding.ts";
-import { DECLINE_OFFER, DENY, FILLERS, THANKS } from "../language/words.ts";
+import { DECLINE_OFFER, DENY, FILLERS, STOP_WORDS, THANKS } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
+import { stem } from "../text.ts";
 import { declines } from "./shared.ts";
 
 const OFFER = new Set(DECLINE_OFFER);
@@ -17,15 +18,38 @@ export function declinesOfferFirst(turn: Turn, slot: SlotInfo, flow: string): bo
   const words = turn.acts.flat.split(" ").filter(Boolean);
   let i = 0;
   while (i < words.length && (NO_WORDS.has(words[i]!) || FILLERS.has(words[i]!))) i++;
+  // Some ways of turning an offer down open with the "no" ("no need for a name"): tried whole
+  // first, then behind the refusal words.
+  return (
+    (i > 0 && offerThenRest(turn, slot, flow, words, 0)) ||
+    offerThenRest(turn, slot, flow, words, i)
+  );
+}
+
+function offerThenRest(
+  turn: Turn,
+  slot: SlotInfo,
+  flow: string,
+  words: readonly string[],
+  i: number,
+): boolean {
   for (let j = Math.min(words.length, i + LONGEST); j > i; j--) {
     if (!OFFER.has(words.slice(i, j).join(" "))) continue;
     const rest = words.slice(j).filter((w) => !THANKS_WORDS.has(w) && !FILLERS.has(w));
     if (rest.length === 0) return true;
     const tail = rest.join(" ");
-    if (declines(tail, slot)) return true;
+    if (declines(tail, slot) || namesSlot(rest, slot)) return true;
     const slots = turn.model.flowSlots.get(flow) ?? [slot];
     const noun = turn.model.reader.declinedNoun(tail, slot, slots);
     return noun !== null && declines(rest.filter((w) => w !== noun).join(" "), slot);
   }
   return false;
+}
+
+/** "no need for a name": the words after the refusal only name the slot asked. */
+function namesSlot(rest: readonly string[], slot: SlotInfo): boolean {
+  const own = new Set(slot.keys.flat());
+  return (
+    rest.some((w) => own.has(stem(w))) && rest.every((w) => STOP_WORDS.has(w) || own.has(stem(w)))
+  );
 }

@@ -224,6 +224,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "digression",
     // The flows are ranked last: most messages here are plain answers the cheap checks settle.
     run: (c) => {
+      // A bare yes or no ("vale", "ok, thanks") answers the question, though another flow's
+      // phrase holds the word ("cuánto vale ...").
+      const { acts } = c.turn;
+      if (acts.affirm || acts.deny || acts.chitchat === "thanks") return null;
       // A number inside another flow's code ("cancel HB-123456" asked the nights) is no answer
       // when a task word asks for that flow (checked last: a plain answer is never ranked).
       if (
@@ -254,6 +258,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     // word interrupts this one, as its full phrase would.
     name: "near-trigger-digression",
     run: ({ du, turn, frame }) => {
+      if (turn.acts.affirm || turn.acts.deny) return null;
       const flow = turn.model.index.nearPhrase(turn.text);
       return flow && flow !== frame.flow ? du.start(turn, flow) : null;
     },
