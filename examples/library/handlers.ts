@@ -130,14 +130,14 @@ export default defineHandlers({
       };
     },
 
-    place_hold: ({ card_number, title, item_format }, ctx) => {
+    place_hold: ({ card_number, book_title, item_format }, ctx) => {
       const m = member(card_number);
       if (owed(m) > FINE_LIMIT) {
         throw new UserFacingError(
           `Holds are paused on this card until the fines (£${owed(m).toFixed(2)}) are under £${FINE_LIMIT}.`,
         );
       }
-      const text = String(title ?? "").trim();
+      const text = String(book_title ?? "").trim();
       if (text.length < 2)
         throw new UserFacingError("I need at least part of the title to find it in the catalogue.");
       if (item_format === "audiobook" && /paddington/i.test(text)) {

@@ -83,6 +83,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.85, slotPrecision: 0.95, slotRecall: 0.94, completion: 0.99 },
   },
+  library: {
+    dev: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.79, completion: 0.87 },
+    final: { intent: 0.96, slotPrecision: 0.9, slotRecall: 0.88, completion: 0.87 },
+  },
 };
 
 /**
