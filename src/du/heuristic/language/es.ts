@@ -184,6 +184,7 @@ export const ES: LanguagePack = {
     vecina: "neighbour",
   },
   phraseBreaks: list("a de desde con al para"),
+  objectPronouns: list("mí mi nosotros nosotras él ella ellos ellas"),
   prepositions: list("desde en con para por hasta bajo"),
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],

@@ -178,6 +178,11 @@ export interface LanguagePack {
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
   phraseBreaks: string[];
   /**
+   * Pronouns a preposition takes ("for ME to pick up", "para MÍ"): after a preposition they
+   * start a clause about who the request is for, which no free-text value runs into.
+   */
+  objectPronouns: string[];
+  /**
    * Prepositions a question may start or end with ("At which address...?", "... put the table
    * under?"): said before a value, they say which slot it answers.
    */

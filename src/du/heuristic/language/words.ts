@@ -80,6 +80,7 @@ export const PRICE_QUESTION = cue((p) => p.priceQuestion);
 export const PRICE_WORDS = words((p) => p.priceWords);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
+export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
