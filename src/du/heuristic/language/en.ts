@@ -491,6 +491,11 @@ export const EN: LanguagePack = {
   ambiguousCancel: [],
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
+  notKnown: [
+    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "dunno", "idk"],
+    ...["i dont remember", "i do not remember", "i cant remember", "i cannot remember"],
+    ...["dont remember", "cant remember", "not sure", "im not sure"],
+  ],
   helpQuestion:
     "^(?:where|how) (?:do|can|could|would|should) i (?:find|get|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",

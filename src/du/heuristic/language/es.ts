@@ -95,6 +95,10 @@ export const ES: LanguagePack = {
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado"),
   noOpeners: ["en realidad", "pues", "espera"],
+  notKnown: [
+    ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
+    ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
+  ],
   helpQuestion:
     "^(?:donde|como) (?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",

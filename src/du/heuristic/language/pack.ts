@@ -63,6 +63,11 @@ export interface LanguagePack {
   ambiguousCancel: string[];
   /** "where do I find the reference?": a question about how to answer. */
   helpQuestion: string;
+  /**
+   * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
+   * with nothing else said, the slot is declined.
+   */
+  notKnown: string[];
   /** "what is an X": a question about a term. */
   whatIs: string;
   /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
