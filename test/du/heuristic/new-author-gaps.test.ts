@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
@@ -9,7 +10,8 @@ import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
 /**
  * Gaps a new author's domain ran into, checked on a small rehearsal-studio booking: a slot
  * named by a label of several words at the summary, a domain's own staff word in a request
- * for a person, and "I can't remember" said to an optional question.
+ * for a person, "I can't remember" said to an optional question, and a short weekday typed at
+ * the end of a terse request.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let studio: LoadedDomain;
@@ -90,5 +92,18 @@ describe("saying one has no value to give", () => {
 
   it("declines nothing a required question asks", () => {
     expect(read("no clue, sorry", asked("member_code"))[0]?.type).not.toBe("skip_slot");
+  });
+});
+
+describe("a short weekday that is also a word", () => {
+  it("is the day when it ends a terse request", () => {
+    expect(findDates("rehearsal session big room sun", EXAMPLE_NOW).map((d) => d.value)).toEqual([
+      "2027-03-14",
+    ]);
+  });
+
+  it("is the word after a subject or an article", () => {
+    expect(findDates("we sat", EXAMPLE_NOW)).toEqual([]);
+    expect(findDates("the drums dry in the sun", EXAMPLE_NOW)).toEqual([]);
   });
 });
