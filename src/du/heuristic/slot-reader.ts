@@ -1448,8 +1448,13 @@ export class SlotReader {
       !(capitalised(tokens[start]!) && tokens[start + 1] && capitalised(tokens[start + 1]!))
     )
       start++;
-    // "reserve the ebook of ...": another slot's value where this one would start is not it.
+    // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this
+    // one would start is not it.
     if (start >= tokens.length || other(tokens[start]!)) return null;
+    if (!capitalised(tokens[start]!)) {
+      const stems = stemsOf(tokens);
+      if (ends.names.some((key) => keyAt(stems, start, key))) return null;
+    }
     let end = start;
     while (end < tokens.length && end - start < MAX_PHRASE_WORDS) {
       const t = tokens[end]!;
@@ -1495,16 +1500,19 @@ export class SlotReader {
 }
 
 /**
- * What ends a free-text value read after its cue: where other slots' choices are said, and the
- * trigger phrases' words right before and right after the slot (analyzer keys).
+ * What ends a free-text value read after its cue: where other slots' choices are said, the
+ * other slots' names, and the trigger phrases' words right before and right after the slot
+ * (analyzer keys).
  */
 interface PhraseEnds {
   values: readonly Span[];
+  /** The other slots' names (stems), which start no value of this one. */
+  names: readonly (readonly string[])[];
   before: ReadonlySet<string>;
   after: ReadonlySet<string>;
 }
 
-const NO_ENDS: PhraseEnds = { values: [], before: new Set(), after: new Set() };
+const NO_ENDS: PhraseEnds = { values: [], names: [], before: new Set(), after: new Set() };
 
 /** The ends of `slot`'s free-text value in `text`, among the flow's `slots` and `cues`. */
 function phraseEnds(
@@ -1514,7 +1522,12 @@ function phraseEnds(
   text: string,
 ): PhraseEnds {
   const values: Span[] = [];
-  for (const s of slots) if (s !== slot && s.choices) values.push(...s.choices.find(text));
+  const names: (readonly string[])[] = [];
+  for (const s of slots) {
+    if (s === slot) continue;
+    if (s.choices) values.push(...s.choices.find(text));
+    names.push(...s.keys);
+  }
   const before = new Set<string>();
   const after = new Set<string>();
   for (const c of cues) {
@@ -1522,7 +1535,7 @@ function phraseEnds(
     if (c.before) before.add(c.before);
     if (c.after) after.add(c.after);
   }
-  return { values, before, after };
+  return { values, names, before, after };
 }
 
 /**

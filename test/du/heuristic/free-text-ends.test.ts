@@ -28,6 +28,7 @@ beforeAll(async () => {
       "    choices: [hardcover, paperback, ebook]",
       "    synonyms: { ebook: [e-book, e book], hardcover: [hardback] }",
       "    prompt: 'Hardcover, paperback or e-book?'",
+      "  member: { type: string, extract: pattern, pattern: 'M-\\\\d{4}', aliases: [loyalty card], prompt: 'Loyalty card?' }",
       "  shop: { choices: [riverside, old_town], synonyms: { old_town: [old town] }, prompt: 'Which shop?' }",
       "flows:",
       "  order_book:",
@@ -39,10 +40,12 @@ beforeAll(async () => {
       "        - is {work} in stock",
       "        - keep {work} for collection at {shop}",
       "        - put me on the list for {work}",
+      "        - put a hold on {work}",
       "    steps:",
       "      - { step: w, type: collect, slot: work }",
       "      - { step: e, type: collect, slot: edition }",
       "      - { step: s, type: collect, slot: shop }",
+      "      - { step: m, type: collect, slot: member }",
     ].join("\n"),
     "bookshop.yaml",
   );
@@ -64,6 +67,13 @@ describe("a free-text value in a request", () => {
       work: "Ulysses",
       edition: "paperback",
       shop: "riverside",
+    });
+  });
+
+  it("starts at no other slot's name, though a trigger phrase's word stands before it", () => {
+    expect(slotsOf(read("order the hardback of Beloved on loyalty card M-1234"))).toMatchObject({
+      work: "Beloved",
+      edition: "hardcover",
     });
   });
 
