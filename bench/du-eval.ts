@@ -93,7 +93,7 @@ function printMisses(result: SetEvaluation): void {
   for (const r of result.multiTurn?.results.filter((x) => !x.completed) ?? []) {
     const { expect } = r.conversation;
     console.log(
-      `FAILED conversation "${r.conversation.name}": expected ${expect.action} ${JSON.stringify(expect.inputs)}`,
+      `FAILED conversation "${r.conversation.name}": expected ${expect.action ?? "no call"} ${JSON.stringify(expect.inputs)}${expect.not.length ? ` and none of ${expect.not.join(", ")}` : ""}`,
     );
     for (const t of r.transcript)
       console.log(`       you> ${t.user}\n       bot> ${t.bot.replace(/\n/g, " / ")}`);

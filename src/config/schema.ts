@@ -476,7 +476,8 @@ export type DuExamples = z.infer<typeof examplesSchema>;
 
 /**
  * The domain's own words (docs/dsl.md, "Vocabulary"): synonym groups that make words count as
- * one term when flows are ranked, people named by relation, and built-in groups to drop.
+ * one term when flows are ranked, people named by relation, the business's people a user may
+ * ask to talk to, and built-in groups to drop.
  */
 export const vocabularySchema = z
   .strictObject({
@@ -484,6 +485,8 @@ export const vocabularySchema = z
     synonyms: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
     /** Relation words a person may be named by ("my neighbour"). */
     relations: z.array(z.string().min(1)).default([]),
+    /** The business's people a user may ask to talk to ("librarian"): asking for one is a handoff. */
+    staff: z.array(z.string().min(1)).default([]),
     /** Built-in synonym groups of the language pack this domain does not want. */
     drop: z.array(z.string().min(1)).default([]),
   })

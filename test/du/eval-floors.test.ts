@@ -94,6 +94,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.86 },
     final: { intent: 0.84, slotPrecision: 0.91, slotRecall: 0.88, completion: 0.73 },
   },
+  library: {
+    dev: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.79, completion: 0.87 },
+    final: { intent: 0.96, slotPrecision: 0.9, slotRecall: 0.88, completion: 0.87 },
+  },
 };
 
 /**

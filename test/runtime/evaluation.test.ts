@@ -70,6 +70,13 @@ describe("runConversations", () => {
     const forbidden = await play([START, set("savings")], { not: ["get_balance"] });
     expect(forbidden.completion).toBe(0);
   });
+
+  it("without an action, completes when none of the forbidden actions ran", async () => {
+    const declined = await play([START, "hello"], { action: undefined, not: ["get_balance"] });
+    expect(declined.completion).toBe(1);
+    const ran = await play([START, set("savings")], { action: undefined, not: ["get_balance"] });
+    expect(ran.completion).toBe(0);
+  });
 });
 
 describe("readDomainEvalSet", () => {
@@ -101,5 +108,18 @@ describe("readDomainEvalSet", () => {
     await expect(readDomainEvalSet(file)).rejects.toThrow(
       /bad\.yaml: not a valid evaluation set:\n.*conversations\.0/,
     );
+  });
+
+  it("reads a conversation that only forbids actions, and refuses one that expects nothing", async () => {
+    const file = path.join(tmp, "declined.yaml");
+    const conversation = (expect_: string) =>
+      `domain: x\ntoday: "2027-03-10"\nconversations: [{ name: c, turns: [hi], expect: ${expect_} }]\n`;
+    await writeFile(file, conversation("{ not: [get_balance] }"));
+    const { set } = await readDomainEvalSet(file);
+    expect(set.conversations[0]?.expect).toEqual({ inputs: {}, not: ["get_balance"] });
+    await writeFile(file, conversation("{}"));
+    await expect(readDomainEvalSet(file)).rejects.toThrow(/the actions that must not/);
+    await writeFile(file, conversation("{ inputs: { a: b }, not: [get_balance] }"));
+    await expect(readDomainEvalSet(file)).rejects.toThrow(/inputs belong to an action/);
   });
 });

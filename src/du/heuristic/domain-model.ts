@@ -10,6 +10,7 @@ import {
   GOODBYE,
   GREETING,
   HELP,
+  HUMAN_VERBS,
   PACKS,
   STOP_WORDS,
   THANKS,
@@ -34,6 +35,11 @@ export interface DomainModel {
   greetings: ReadonlySet<string>;
   /** Relation words a person may be named by: the language packs' and the domain's. */
   relations: ReadonlySet<string>;
+  /**
+   * "can I talk to a librarian": a person-asking verb before one of the domain's own staff words
+   * (vocabulary `staff`), a handoff the packs' generic nouns ("agent", "staff") do not cover.
+   */
+  staff: RegExp | null;
   /** Words that make a clause of a long story a request: the packs' and each trigger's first. */
   asks: RegExp;
   /** The slots each flow asks the user for (collect steps, and choice defaults of set steps), internal ones left out. */
@@ -51,6 +57,8 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ...GREETING,
     ...THANKS,
     ...GOODBYE,
+    // "librarian" is a staff word of the domain, not "library" typed wrong.
+    ...domain.vocabulary.staff,
   ].flatMap(words);
   const analyzer = new Analyzer(domain, actWords);
   const pack: LanguagePack = PACKS.find((p) => p.code === domain.settings.language) ?? PACKS[0]!;
@@ -94,6 +102,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     reader: new SlotReader(analyzer, domain.settings.language, now, relations),
     flowSlots,
     relations,
+    staff: staffPattern(domain.vocabulary.staff),
     asks: asksPattern(domain),
     greetings: greetingFlows(domain),
   };
@@ -127,4 +136,10 @@ function greetingFlows(domain: LoadedDomain["domain"]): Set<string> {
     if (!flow.internal && phrases.length > 0 && greeting * 2 >= phrases.length) out.add(name);
   }
   return out;
+}
+
+/** The verbs of asking for a person before one of the domain's staff words, or null. */
+function staffPattern(staff: readonly string[]): RegExp | null {
+  const nouns = staff.map((w) => flat(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).filter(Boolean);
+  return nouns.length ? new RegExp(`\\b(?:${HUMAN_VERBS})\\b.*\\b(?:${nouns.join("|")})\\b`) : null;
 }

@@ -1611,14 +1611,21 @@ function oneSlotNamed(
 ): { slot: SlotInfo; end: number } | null {
   const keys = namingKeys(slots);
   let hit = null as { slot: SlotInfo; end: number } | null;
+  // "the number of people": the longest name said at a place is the one meant; its words
+  // ("number", "people") name no other slot on their own.
+  let read = -1;
   for (let i = 0; i < stems.length; i++) {
     const candidates = keys.get(stems[i]!);
     if (!candidates) continue;
-    for (const { slot, key } of candidates) {
-      if (i + key.length > tokens.length) continue;
-      let j = 1;
-      while (j < key.length && stems[i + j] === key[j]) j++;
-      if (j < key.length) continue;
+    const said = candidates.filter(
+      ({ key }) =>
+        i + key.length <= tokens.length && key.every((k, j) => j === 0 || stems[i + j] === k),
+    );
+    const longest = Math.max(0, ...said.map(({ key }) => key.length));
+    if (longest === 0 || i + longest - 1 <= read) continue;
+    read = i + longest - 1;
+    for (const { slot, key } of said) {
+      if (key.length < longest) continue;
       if (hit && hit.slot !== slot) return null;
       const end = tokens[i + key.length - 1]!.end;
       hit = { slot, end: Math.max(hit?.end ?? 0, end) };
@@ -1730,7 +1737,9 @@ const ANY_STATE_RULES: readonly Rule<{ du: HeuristicUnderstanding; turn: Turn }>
   {
     name: "human",
     run: ({ turn }) =>
-      turn.acts.human ? [{ type: "human_handoff", reason: turn.text.slice(0, 200) }] : null,
+      turn.acts.human || turn.model.staff?.test(turn.acts.flat)
+        ? [{ type: "human_handoff", reason: turn.text.slice(0, 200) }]
+        : null,
   },
   {
     // "repeat that", or "what was the reference?" about something just said.

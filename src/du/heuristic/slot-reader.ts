@@ -29,6 +29,7 @@ import {
   ITEM_NEGATORS,
   NONE,
   NOTHING_MORE,
+  OBJECT_PRONOUNS,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -808,7 +809,7 @@ export class SlotReader {
     for (const cue of cues) {
       const slot = slotNamed(slots, cue.slot);
       if (!slot || found.has(slot.name)) continue;
-      const f = this.cued(slot, cue, text, tokens, keys, numbers, free);
+      const f = this.cued(slot, cue, text, tokens, keys, numbers, free, slots, cues);
       if (f) found.add(f);
     }
     // "a car in Malaga tomorrow", "a room on saturday" with a pick-up and a return date (a
@@ -1222,7 +1223,10 @@ export class SlotReader {
     keys: readonly string[],
     numbers: readonly NumberMatch[],
     free: (s: Span) => boolean,
+    slots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
   ): Found | null {
+    let ends: PhraseEnds | undefined;
     for (let i = 0; i < tokens.length; i++) {
       if (
         cue.before &&
@@ -1268,11 +1272,12 @@ export class SlotReader {
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           if (cue.lead && keys[i - 1] !== cue.lead) continue;
+          if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
-              : this.phraseAfter(text, tokens, i + 1, free);
+              : this.phraseAfter(text, tokens, i + 1, free, ends);
           if (span) return this.textFound(slot, text, span);
         }
       }
@@ -1478,28 +1483,117 @@ export class SlotReader {
 
   /**
    * A short free-text value ("for rent March"): the words up to punctuation, a preposition that
-   * starts another value ("from savings", "to Ana") or a value already taken.
+   * starts another value ("from savings", "to Ana"), a value already taken or another slot's
+   * choice ("the ebook of ..."), a clause about who it is for ("... for me to pick up") or a
+   * word the trigger phrase says after the value ("is {title} available"). Words joining
+   * capitalised words belong to the name as typed ("Pride and Prejudice").
    */
   private phraseAfter(
     text: string,
     tokens: readonly Token[],
     from: number,
     free: (s: Span) => boolean,
+    ends: PhraseEnds = NO_ENDS,
   ): Span | null {
+    const keys = this.keysOf(tokens);
+    const other = (t: Token) => ends.values.some((v) => overlaps(v, t));
     let start = from;
-    while (start < tokens.length && LEADING_ARTICLES.has(tokens[start]!.norm)) start++;
+    // "on The Midnight Library": an article typed capitalised before a capitalised word opens
+    // a title; any other leading article is no part of the value.
+    while (
+      start < tokens.length &&
+      LEADING_ARTICLES.has(tokens[start]!.norm) &&
+      !(capitalised(tokens[start]!) && tokens[start + 1] && capitalised(tokens[start + 1]!))
+    )
+      start++;
+    // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this
+    // one would start is not it.
+    if (start >= tokens.length || other(tokens[start]!)) return null;
+    if (!capitalised(tokens[start]!)) {
+      const stems = stemsOf(tokens);
+      if (ends.names.some((key) => keyAt(stems, start, key))) return null;
+    }
     let end = start;
     while (end < tokens.length && end - start < MAX_PHRASE_WORDS) {
       const t = tokens[end]!;
-      if (end > start && !adjacent(text, tokens[end - 1]!, t)) break;
-      if (PHRASE_BREAKS.has(t.norm) || !free(t) || /^\d/.test(t.norm)) break;
+      const prev = end > start ? tokens[end - 1] : undefined;
+      const next = tokens[end + 1];
+      if (prev && !adjacent(text, prev, t)) break;
+      if (!free(t) || /^\d/.test(t.norm)) break;
+      const joins = prev && next && capitalised(prev) && capitalised(next) && !capitalised(t);
+      if (PHRASE_BREAKS.has(t.norm) && !joins) break;
+      if (other(t) && !(prev && capitalised(prev) && capitalised(t))) break;
+      if (prev && !capitalised(t)) {
+        // "Circe for me to pick up at ...": who it is for starts a clause of its own.
+        if (PREPOSITIONS.has(t.norm) && next && OBJECT_PRONOUNS.has(next.norm)) break;
+        // "the waitlist for Wolf Hall": the trigger phrase's word before the value, said again
+        // after lower-case request words, is where the value starts ("The Dark Side of the
+        // Moon" keeps its "of").
+        if (ends.before.has(keys[end]!) && !joins && !tokens.slice(start, end).some(capitalised)) {
+          const later = this.phraseAfter(text, tokens, end + 1, free, ends);
+          if (later) return later;
+          break;
+        }
+        if (ends.after.has(keys[end]!)) break;
+      }
       end++;
+    }
+    // "Circe at" before "Eastgate": words that lead to the next value are no part of this one.
+    while (end > start) {
+      const last = tokens[end - 1]!;
+      if (capitalised(last)) break;
+      if (
+        !PHRASE_BREAKS.has(last.norm) &&
+        !PREPOSITIONS.has(last.norm) &&
+        !STOP_WORDS.has(last.norm)
+      )
+        break;
+      end--;
     }
     if (end === start) return null;
     const words = tokens.slice(start, end);
     if (words.every((t) => STOP_WORDS.has(t.norm))) return null;
     return { start: tokens[start]!.start, end: tokens[end - 1]!.end };
   }
+}
+
+/**
+ * What ends a free-text value read after its cue: where other slots' choices are said, the
+ * other slots' names, and the trigger phrases' words right before and right after the slot
+ * (analyzer keys).
+ */
+interface PhraseEnds {
+  values: readonly Span[];
+  /** The other slots' names (stems), which start no value of this one. */
+  names: readonly (readonly string[])[];
+  before: ReadonlySet<string>;
+  after: ReadonlySet<string>;
+}
+
+const NO_ENDS: PhraseEnds = { values: [], names: [], before: new Set(), after: new Set() };
+
+/** The ends of `slot`'s free-text value in `text`, among the flow's `slots` and `cues`. */
+function phraseEnds(
+  slot: SlotInfo,
+  slots: readonly SlotInfo[],
+  cues: readonly SlotCue[],
+  text: string,
+): PhraseEnds {
+  const values: Span[] = [];
+  const names: (readonly string[])[] = [];
+  for (const s of slots) {
+    if (s === slot) continue;
+    if (s.choices) values.push(...s.choices.find(text));
+    names.push(...s.keys);
+  }
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const c of cues) {
+    if (c.slot !== slot.name || c.prompt) continue;
+    if (c.before) before.add(c.before);
+    if (c.after) after.add(c.after);
+  }
+  return { values, names, before, after };
 }
 
 /**

@@ -84,12 +84,15 @@ export async function runConversations(
         }
       }
       const { action, inputs, not } = conversation.expect;
+      // Without an action to expect, the conversation only has to leave the `not` ones unrun.
       const completed =
-        made.some(
-          (c) =>
-            c.action === action &&
-            Object.entries(inputs).every(([k, v]) => sameAnswer(c.inputs[k], v)),
-        ) && !made.some((c) => not.includes(c.action));
+        (action === undefined ||
+          made.some(
+            (c) =>
+              c.action === action &&
+              Object.entries(inputs).every(([k, v]) => sameAnswer(c.inputs[k], v)),
+          )) &&
+        !made.some((c) => not.includes(c.action));
       results.push({ conversation, completed, transcript, calls: made });
     }
   } finally {

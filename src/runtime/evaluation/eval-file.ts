@@ -28,14 +28,24 @@ export const evalConversationSchema = z.strictObject({
   name: z.string().min(1),
   /** The user's messages, in order, in one fresh conversation. */
   turns: z.array(z.string().min(1)).min(1),
-  expect: z.strictObject({
-    /** The action that completes the task... */
-    action: z.string().min(1),
-    /** ...called with at least these inputs (lists compare as sets). */
-    inputs: z.record(z.string(), expectedValueSchema).default({}),
-    /** Actions that must not run (a cancellation the user took back). */
-    not: z.array(z.string().min(1)).default([]),
-  }),
+  expect: z
+    .strictObject({
+      /** The action that completes the task... */
+      action: z.string().min(1).optional(),
+      /** ...called with at least these inputs (lists compare as sets). */
+      inputs: z.record(z.string(), expectedValueSchema).default({}),
+      /**
+       * Actions that must not run (a cancellation the user took back). Without `action`, the
+       * conversation completes when none of them ran (the user declined; nothing may happen).
+       */
+      not: z.array(z.string().min(1)).default([]),
+    })
+    .refine((e) => e.action !== undefined || e.not.length > 0, {
+      message: "give the action that must run, or the actions that must not (not)",
+    })
+    .refine((e) => e.action !== undefined || Object.keys(e.inputs).length === 0, {
+      message: "inputs belong to an action: give the action they are expected for",
+    }),
 });
 export type EvalConversation = z.infer<typeof evalConversationSchema>;
 

@@ -279,10 +279,11 @@ const WEEKDAY = new RegExp(
 
 /**
  * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
- * as a day.
+ * as a day; and ending a request typed in short words ("a room downtown sat"), unless a subject
+ * or an article makes it the word ("I sat", "in the sun").
  */
 const WORD_WEEKDAY =
-  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b))/g;
+  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*[.!?]*\s*$))/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -739,7 +740,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     ...(has.weekday ? s.matchAll(WEEKDAY) : NONE),
     ...(has.short ? s.matchAll(WORD_WEEKDAY) : NONE),
   ]) {
-    const target = weekday((m[2] ?? m[3])!);
+    const target = weekday((m[2] ?? m[3] ?? m[4])!);
     const ahead = m[1] !== undefined && /next|proximo|coming/.test(m[1]);
     // Asked about the past ("since when?"), "on monday" is the last Monday (today included).
     if (past && !ahead) {

@@ -43,6 +43,7 @@ const LEADING = new RegExp(
     ")\\b[\\s,:.-]*",
   "i",
 );
+const TITLE_ARTICLE = /^(?:The|A|An|El|La|Los|Las)\s+\p{Lu}/u;
 const TRAILING = /[\s,.;:!?-]*\b(?:please|thanks|thank you|thx|por favor|gracias)?[\s,.;:!?]*$/i;
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
@@ -50,6 +51,14 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
   // "the concept is rent", "el concepto es alquiler"
   if (slotWords.length) s = s.replace(slotLead(slotWords), "");
   for (let i = 0; i < 6; i++) {
+    // "The Left Hand of Darkness": an article typed capitalised before a capitalised word
+    // opens a title; it stays.
+    if (TITLE_ARTICLE.test(s)) {
+      const trimmed = s.replace(TRAILING, "");
+      if (trimmed === s) break;
+      s = trimmed;
+      continue;
+    }
     const next = s.replace(LEADING, "").replace(TRAILING, "");
     if (next === s) break;
     s = next;

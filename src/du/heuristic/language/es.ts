@@ -139,6 +139,10 @@ export const ES: LanguagePack = {
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado"),
   noOpeners: ["en realidad", "pues", "espera"],
+  notKnown: [
+    ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
+    ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
+  ],
   helpQuestion:
     "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
@@ -230,6 +234,7 @@ export const ES: LanguagePack = {
     vecina: "neighbour",
   },
   phraseBreaks: list("a de desde con al para"),
+  objectPronouns: list("mí mi nosotros nosotras él ella ellos ellas"),
   prepositions: list("desde en con para por hasta bajo"),
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],

@@ -63,6 +63,11 @@ export interface LanguagePack {
   ambiguousCancel: string[];
   /** "where do I find the reference?": a question about how to answer. */
   helpQuestion: string;
+  /**
+   * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
+   * with nothing else said, the slot is declined.
+   */
+  notKnown: string[];
   /** "what is an X": a question about a term. */
   whatIs: string;
   /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
@@ -182,6 +187,11 @@ export interface LanguagePack {
   relationsInEnglish: Record<string, string>;
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
   phraseBreaks: string[];
+  /**
+   * Pronouns a preposition takes ("for ME to pick up", "para MÍ"): after a preposition they
+   * start a clause about who the request is for, which no free-text value runs into.
+   */
+  objectPronouns: string[];
   /**
    * Prepositions a question may start or end with ("At which address...?", "... put the table
    * under?"): said before a value, they say which slot it answers.

@@ -45,7 +45,15 @@ export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 export const HELP_QUESTION = cue((p) => p.helpQuestion);
+/** "no idea", "i dont remember": a phrase of any pack, said as whole words of a flat text. */
+export const NOT_KNOWN = new RegExp(
+  `(?:^| )(?:${words((p) => p.notKnown)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})(?= |$)`,
+);
 export const WHAT_IS = cue((p) => p.whatIs);
+/** "talk", "speak", "connect me": the verbs of asking for a person, any pack's. */
+export const HUMAN_VERBS = PACKS.map((p) => p.humanVerbs).join("|");
 export const HUMAN = new RegExp(
   `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${PACKS.map((p) => p.humanNouns).join("|")})\\b|${cue((p) => p.human).source}`,
 );
@@ -81,6 +89,7 @@ export const PRICE_QUESTION = cue((p) => p.priceQuestion);
 export const PRICE_WORDS = words((p) => p.priceWords);
 export const POSSESSIVES = new Set(words((p) => p.possessives));
 export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
+export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);

@@ -8,6 +8,7 @@ import {
   JUDGEMENT,
   NO_OPENERS,
   NONE,
+  NOT_KNOWN,
   STOP_WORDS,
   THANKS,
 } from "../language/words.ts";
@@ -75,6 +76,21 @@ export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): b
       ADDITION_WORDS.has(w) ||
       own.has(stem(w)),
   );
+}
+
+/**
+ * "no idea, sorry", "I don't remember the number": the user says there is no value to give, and
+ * nothing else but fillers, function words, thanks and the slots' own words.
+ */
+export function saysNotKnown(text: string, slot: SlotInfo): boolean {
+  const hit = NOT_KNOWN.exec(text);
+  if (!hit) return false;
+  const own = new Set(slot.keys.flat());
+  const rest = `${text.slice(0, hit.index)} ${text.slice(hit.index + hit[0].length)}`;
+  return rest
+    .split(" ")
+    .filter(Boolean)
+    .every((w) => FILLERS.has(w) || STOP_WORDS.has(w) || THANKS_WORDS.has(w) || own.has(stem(w)));
 }
 
 /**

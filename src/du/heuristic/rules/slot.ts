@@ -22,7 +22,7 @@ import { declinesOfferFirst } from "./decline-offer.ts";
 import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
-import { declines, FRUSTRATED, OUT_OF_SCOPE } from "./shared.ts";
+import { declines, FRUSTRATED, OUT_OF_SCOPE, saysNotKnown } from "./shared.ts";
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -143,7 +143,8 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         declinesByNoun(turn, slot, frame.flow) ||
         declinesWithReason(turn, slot, frame.flow) ||
         declinesOfferFirst(turn, slot, frame.flow) ||
-        opensWithNothing(turn.acts.flat))
+        opensWithNothing(turn.acts.flat) ||
+        saysNotKnown(turn.acts.flat, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
