@@ -30,7 +30,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
-    holdout5: { intent: 0.9, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.88 },
+    holdout5: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    // One value more than it held at the round's start (97.1 -> 95.8), traced by its totals
+    // alone to the rule that "how" before a choice's word asks about it.
+    holdout6: { intent: 0.89, slotPrecision: 0.95, slotRecall: 0.86, completion: 0.88 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
   },
@@ -42,16 +45,18 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout3: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    holdout6: { intent: 0.96, slotPrecision: 0.93, slotRecall: 0.94, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.93 },
+    final: { intent: 0.88, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
     holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.96 },
-    holdout5: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.96 },
+    holdout5: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.96 },
+    holdout6: { intent: 0.9, slotPrecision: 0.94, slotRecall: 0.91, completion: 0.88 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
   },
   telecom: {
@@ -59,11 +64,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
-    holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    // Slot recall lost one value to a general rule (two choices listed together under one cue
-    // give none, and the question is asked); intent rose 81.0 -> 86.2 in the same round.
-    holdout5: { intent: 0.86, slotPrecision: 0.97, slotRecall: 0.88, completion: 0.99 },
+    holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    holdout6: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.93, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
@@ -84,19 +88,20 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.85, slotPrecision: 0.95, slotRecall: 0.94, completion: 0.99 },
+    final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // A fourth new author's domain (eighth round, in Spanish); the same reading as car-rental's,
-  // dev's floors at its figures after the author's YAML fixes.
+  // dev tuned on after the author's YAML fixes.
   salon: {
-    dev: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.86 },
-    final: { intent: 0.84, slotPrecision: 0.91, slotRecall: 0.88, completion: 0.73 },
+    dev: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    final: { intent: 0.88, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.93 },
   },
+  // A fifth new author's domain (eighth round); the same reading as car-rental's.
   library: {
-    dev: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.79, completion: 0.87 },
-    final: { intent: 0.96, slotPrecision: 0.9, slotRecall: 0.88, completion: 0.87 },
+    dev: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.93, completion: 0.99 },
+    final: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
   },
 };
 
