@@ -24,7 +24,10 @@ beforeAll(async () => {
       "  tratamiento:",
       "    type: string",
       "    choices: [limpieza, empaste, blanqueamiento]",
-      "    synonyms: { limpieza: [limpieza dental], empaste: [caries] }",
+      "    synonyms:",
+      "      limpieza: [limpieza dental]",
+      "      empaste: [caries]",
+      "      blanqueamiento: [blanquear los dientes, blanquearme los dientes]",
       "    prompt: '¿Qué tratamiento?'",
       "  clinica:",
       "    type: string",
@@ -55,7 +58,7 @@ beforeAll(async () => {
       "      - { step: c, type: collect, slot: codigo }",
       "  cambiar_cita_dental:",
       "    description: Cambiar el día de una cita de la clínica",
-      "    trigger: { intents: ['cambiar mi cita {codigo}'] }",
+      "    trigger: { intents: ['cambiar mi cita {codigo}', 'pasar mi cita a otro día'] }",
       "    steps:",
       "      - { step: c, type: collect, slot: codigo }",
       "  valorar_clinica:",
@@ -103,6 +106,7 @@ describe("wanting a treatment done to oneself asks for a new one", () => {
     ["me gustaria hacerme un blanqueamiento", "blanqueamiento"],
     ["queria hacerme un empaste en la del sur", "empaste"],
     ["me tengo que hacer una limpieza", "limpieza"],
+    ["me quiero blanquear los dientes", "blanqueamiento"],
   ])("'%s' books, it does not ask the price", (text, value) => {
     const commands = read(clinica, text);
     expect(started(commands)).toEqual(["pedir_cita_dental"]);
@@ -119,6 +123,19 @@ describe("a verb with the pronoun attached is the verb", () => {
     const commands = read(clinica, text);
     expect(started(commands)).toEqual([flow]);
     expect(JSON.stringify(commands)).toContain("DC-123");
+  });
+});
+
+describe("'el otro día' is a day gone by, not another day", () => {
+  it("a story of the other day asks for no change", () => {
+    const commands = read(clinica, "el otro dia me hicieron una limpieza y todavia me duele");
+    expect(started(commands)).not.toContain("cambiar_cita_dental");
+  });
+
+  it("'a otro dia' still asks for a change", () => {
+    expect(started(read(clinica, "quiero pasar mi cita DC-321 a otro dia"))).toEqual([
+      "cambiar_cita_dental",
+    ]);
   });
 });
 

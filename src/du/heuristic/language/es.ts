@@ -316,7 +316,13 @@ export const ES: LanguagePack = {
     create: [
       ...list("quiero queria quisiera necesito necesitaria").map((v) => `${v} hacerme`),
       ...["me gustaria hacerme", "me quiero hacer", "me queria hacer", "me tengo que hacer"],
+      // The pronoun said before the verb of wanting ("me quiero depilar", "me queria cortar el
+      // pelo"): the thing wanted is done to oneself.
+      ...["me quiero", "me queria", "me gustaria"],
     ],
+    // Reasons and stories told beside a request: no act ("el otro día" is a day gone by, not
+    // "otro día", another one).
+    story: ["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
   },
   negations: list("no nunca"),
   givenUp:
