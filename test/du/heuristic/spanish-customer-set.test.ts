@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
@@ -123,6 +124,20 @@ describe("a verb with the pronoun attached is the verb", () => {
     const commands = read(clinica, text);
     expect(started(commands)).toEqual([flow]);
     expect(JSON.stringify(commands)).toContain("DC-123");
+  });
+});
+
+describe("a bare day of the month after a word asking for room", () => {
+  it.each([
+    ["teneis algo el 23?", "2027-03-23"],
+    ["hay hueco el 9 por la tarde?", "2027-04-09"],
+    ["puedo ir el 12 y si no el 13", "2027-03-12"],
+  ])("'%s' gives the date %s", (text, date) => {
+    expect(findDates(text, EXAMPLE_NOW)[0]?.value).toBe(date);
+  });
+
+  it("a share is no date", () => {
+    expect(findDates("me hicisteis el 30 por ciento de descuento", EXAMPLE_NOW)).toEqual([]);
   });
 });
 
