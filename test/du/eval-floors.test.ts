@@ -95,8 +95,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A fourth new author's domain (eighth round, in Spanish); the same reading as car-rental's,
   // dev tuned on after the author's YAML fixes.
   salon: {
-    dev: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
-    final: { intent: 0.88, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.93 },
+    dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    // Written blind from the domain's YAML and handlers, scored once untuned, then tuned on.
+    round8: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
+    final: { intent: 0.9, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.93 },
   },
   // A fifth new author's domain (eighth round); the same reading as car-rental's.
   library: {

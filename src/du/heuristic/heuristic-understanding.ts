@@ -23,6 +23,7 @@ import {
   INTENT_WORDS,
   JUDGEMENT,
   ORDINALS,
+  PAST_STORY,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
@@ -451,6 +452,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const own = ranked.find((r) => r.flow === decision.flow);
       // A part naming its flow's thing by a phrase ("order a new debit card") asks for it.
       if (found.length > 0 && !own?.acting && !own?.phrased) {
+        // "yesterday I was at the Pozuelo shop and loved it, ...": values told of the past are
+        // what was, no second request; the whole message is read as one.
+        if (PAST_STORY.test(flat(part))) return null;
         unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
       }
       if (found.length === 0 && !own?.acting && !own?.phrased) {

@@ -266,11 +266,12 @@ const BARE_DAY_MONTHS = 2;
  * "the 15th", "el dia 15", an ordinal day that opens the message ("19th", "19th please"), or a
  * bare day after "to the", "on the" where the clause ends or a part of the day follows ("move it
  * to the 19 in the morning"; "for the 2 of us" is a count). In Spanish, a bare "el 30" that is
- * the whole answer ("el 30", "para el 30") or ends a "para ..." clause ("para una boda el 30"):
+ * the whole answer ("el 30", "para el 30"), ends a "para ..." clause ("para una boda el 30") or
+ * follows a word asking for room or a time ("tenéis algo el 30?", "hueco el 12", "puedo ir el 9"):
  * followed by a unit or a noun it is an amount or a count ("el 30 por ciento").
  */
 const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4}))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
+  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4})|(?<=\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\s))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,

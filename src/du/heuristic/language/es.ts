@@ -8,6 +8,8 @@ export const ES: LanguagePack = {
   stopWords: list(
     "el la los las un una unos unas yo me mi mis mio tu tus te de del al a en con por para que",
     "como cual cuando donde quiero quisiera necesito puedo puedes por favor porfa es son esta este",
+    // The polite past of wanting ("quería pedir cita") asks as "quiero" does.
+    "queria queriamos quisieramos gustaria",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
     // Words of address ("gracias guapa", "hola majo") name whoever is spoken to, nothing asked.
     "guapa guapo maja majo reina cari carino crack",
@@ -244,6 +246,7 @@ export const ES: LanguagePack = {
     reserve: [
       ...list("reservar reserva reservo agendar agenda programar concertar apartar"),
       ...list("alquilar alquila alquilo arrendar"),
+      ...list("reservame reservamela apuntame"),
       "pedir hora",
       "pedir cita",
       "pedir una cita",
@@ -253,6 +256,8 @@ export const ES: LanguagePack = {
       // With the object pronoun attached ("cancélala"): the verb all the same.
       ...list("cancelalo cancelala cancelalos cancelalas anulalo anulala eliminalo eliminala"),
       ...list("borralo borrala"),
+      // With the indirect pronoun attached ("anúlame la cita"): the verb all the same.
+      ...list("anulame cancelame borrame eliminame anulamela cancelamela borramela"),
       // "darme de baja", "rescindir el contrato": leaving a service gives it up.
       ...list("rescindir rescindo"),
       "de baja",
@@ -276,6 +281,7 @@ export const ES: LanguagePack = {
       "otra hora",
       "otra fecha",
       ...list("alargar alarga ampliar amplia acortar acorta diferente distinto distinta"),
+      ...list("cambiame cambiamela muevemela pasamela"),
     ],
     lookup: [
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
@@ -305,6 +311,18 @@ export const ES: LanguagePack = {
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
     fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
+    // Wanting a thing done to oneself ("quiero hacerme la manicura") asks for a new one (see
+    // actFamilies). "quiero una ..." is no phrase here: "un"/"una" are read as numbers.
+    create: [
+      ...list("quiero queria quisiera necesito necesitaria").map((v) => `${v} hacerme`),
+      ...["me gustaria hacerme", "me quiero hacer", "me queria hacer", "me tengo que hacer"],
+      // The pronoun said before the verb of wanting ("me quiero depilar", "me queria cortar el
+      // pelo"): the thing wanted is done to oneself.
+      ...["me quiero", "me queria", "me gustaria"],
+    ],
+    // Reasons and stories told beside a request: no act ("el otro día" is a day gone by, not
+    // "otro día", another one).
+    story: ["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
   },
   negations: list("no nunca"),
   givenUp:
@@ -347,7 +365,8 @@ export const ES: LanguagePack = {
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
-  pastStory: "\\b(?:fue|fuimos|era|eramos|estuvimos|vinimos|tuvimos|la ultima vez)\\b",
+  pastStory:
+    "\\b(?:fue|fui|fuimos|era|eramos|estuve|estuvimos|vine|vinimos|tuve|tuvimos|la ultima vez)\\b",
   allBut: "\\b(?:todo|todos|todas|de todo)\\s+(?:menos|excepto|salvo)\\b",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
 };
