@@ -435,10 +435,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           turn.model.flowSlots.get(decision.flow) ?? [],
           turn.model.cues.get(decision.flow) ?? [],
         )
-        .filter((f) => {
-          const info = turn.model.slots.get(f.slot);
-          return !info || turn.model.reader.fits(info, f.value);
-        });
+        .filter((f) => fitsItsSlot(turn, f));
       const slots = Object.fromEntries(found.map((f) => [f.slot, f.value]));
       // The same flow twice is one request ("block my card and block it now") unless each part
       // states different values: "my checking balance and my savings".
@@ -1475,10 +1472,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (!found.some((g) => g.slot === f.slot)) found.push(f);
     }
     // Nothing of a new flow is asked yet: every value must fit its slot's shape.
-    const fitting = found.filter((f) => {
-      const info = turn.model.slots.get(f.slot);
-      return !info || turn.model.reader.fits(info, f.value);
-    });
+    const fitting = found.filter((f) => fitsItsSlot(turn, f));
     return [
       { type: "start_flow", flow },
       ...fitting.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
@@ -1535,20 +1529,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (seen.has(f.slot)) continue;
       seen.add(f.slot);
       // Whatever rule read it: a value of a slot not asked must fit that slot's shape.
-      const info = turn.model.slots.get(f.slot);
-      if (
-        f.slot !== asked &&
-        f.slot !== pending?.name &&
-        info &&
-        !turn.model.reader.fits(info, f.value)
-      )
-        continue;
+      if (f.slot !== asked && f.slot !== pending?.name && !fitsItsSlot(turn, f)) continue;
       const current: SlotValue | undefined = frame?.slots[f.slot];
       const isFilled = current !== undefined && current !== null && f.slot !== pending?.name;
       out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value: f.value });
     }
     return out;
   }
+}
+
+/** A value read for a slot nobody asked yet fits that slot's shape (pattern, digits, IBAN). */
+function fitsItsSlot(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
+  const info = turn.model.slots.get(f.slot);
+  return !info || turn.model.reader.fits(info, f.value);
 }
 
 /** The words notInstead's two "not" patterns turn on ("X not Y", "X instead of Y", "not Y, X"). */

@@ -684,9 +684,7 @@ export class SlotReader {
     const dateSlot = onlyOfKind(slots, "date");
     // Dates only ever fill date slots: with none among `slots` (the free-text slots a ranking
     // view reads), the search and its checks are skipped.
-    let anyDate = false;
-    for (const slot of slots) if (slot.kind === "date") anyDate = true;
-    let dates = anyDate
+    let dates = slots.some((s) => s.kind === "date")
       ? notTakenBack(
           text,
           findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
@@ -790,8 +788,7 @@ export class SlotReader {
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
     // The free numbers are read by number and code slots only (an amount, a cued number).
-    let numeric = numberSlots !== undefined;
-    for (const slot of slots) if (slot.kind === "code") numeric = true;
+    const numeric = numberSlots !== undefined || slots.some((s) => s.kind === "code");
     const numbers = numeric
       ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
       : NO_NUMBERS;

@@ -1,8 +1,8 @@
 import type { Turn } from "../heuristic-understanding.ts";
-import { DECLINE_OFFER, DENY, FILLERS, STOP_WORDS, THANKS } from "../language/words.ts";
+import { DECLINE_OFFER, DENY, FILLERS, THANKS } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { stem } from "../text.ts";
-import { declines } from "./shared.ts";
+import { declines, ownWords, sideWord } from "./shared.ts";
 
 const OFFER = new Set(DECLINE_OFFER);
 const LONGEST = Math.max(...DECLINE_OFFER.map((p) => p.split(" ").length));
@@ -48,8 +48,6 @@ function offerThenRest(
 
 /** "no need for a name": the words after the refusal only name the slot asked. */
 function namesSlot(rest: readonly string[], slot: SlotInfo): boolean {
-  const own = new Set(slot.keys.flat());
-  return (
-    rest.some((w) => own.has(stem(w))) && rest.every((w) => STOP_WORDS.has(w) || own.has(stem(w)))
-  );
+  const own = ownWords([slot]);
+  return rest.some((w) => own.has(stem(w))) && rest.every((w) => sideWord(w, own));
 }

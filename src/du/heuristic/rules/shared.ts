@@ -66,16 +66,21 @@ const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): boolean {
   const words = text.split(" ").filter(Boolean);
   if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
-  const own = new Set((Array.isArray(slots) ? slots : [slots]).flatMap((s) => s.keys.flat()));
-  return words.every(
-    (w) =>
-      DECLINE_WORDS.has(w) ||
-      FILLERS.has(w) ||
-      STOP_WORDS.has(w) ||
-      THANKS_WORDS.has(w) ||
-      ADDITION_WORDS.has(w) ||
-      own.has(stem(w)),
-  );
+  const own = ownWords(Array.isArray(slots) ? slots : [slots]);
+  return words.every((w) => DECLINE_WORDS.has(w) || ADDITION_WORDS.has(w) || sideWord(w, own));
+}
+
+/** The stems that name the slots (their keys' words). */
+export function ownWords(slots: readonly SlotInfo[]): ReadonlySet<string> {
+  return new Set(slots.flatMap((s) => s.keys.flat()));
+}
+
+/**
+ * A word that adds nothing to what an answer does: a filler, a function word, thanks, or a word
+ * of the slots' own names (`own`, from ownWords).
+ */
+export function sideWord(word: string, own: ReadonlySet<string>): boolean {
+  return FILLERS.has(word) || STOP_WORDS.has(word) || THANKS_WORDS.has(word) || own.has(stem(word));
 }
 
 /**
@@ -85,12 +90,12 @@ export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): b
 export function saysNotKnown(text: string, slot: SlotInfo): boolean {
   const hit = NOT_KNOWN.exec(text);
   if (!hit) return false;
-  const own = new Set(slot.keys.flat());
+  const own = ownWords([slot]);
   const rest = `${text.slice(0, hit.index)} ${text.slice(hit.index + hit[0].length)}`;
   return rest
     .split(" ")
     .filter(Boolean)
-    .every((w) => FILLERS.has(w) || STOP_WORDS.has(w) || THANKS_WORDS.has(w) || own.has(stem(w)));
+    .every((w) => sideWord(w, own));
 }
 
 /**
