@@ -41,7 +41,15 @@ const ACCOUNTS: Record<string, { channel: string; locked: boolean; service: bool
   "svc.backup": { channel: "", locked: false, service: true },
 };
 
-const HARDWARE = new Set(["laptop", "monitor", "keyboard", "mouse", "headset", "docking_station", "webcam"]);
+const HARDWARE = new Set([
+  "laptop",
+  "monitor",
+  "keyboard",
+  "mouse",
+  "headset",
+  "docking_station",
+  "webcam",
+]);
 const MAX_LOAN_DAYS = 14;
 
 interface Data {
@@ -62,14 +70,23 @@ function days(from: string, until: string): number {
 
 export default defineHandlers({
   actions: {
-    open_incident: (_inputs, ctx) => ({ new_incident_ref: nextRef(ctx.data as Data, "INC", 200001, 6) }),
+    open_incident: (_inputs, ctx) => ({
+      new_incident_ref: nextRef(ctx.data as Data, "INC", 200001, 6),
+    }),
 
     get_ticket: ({ incident_ref }, ctx) => {
       const ref = String(incident_ref);
       const ticket = TICKETS[ref];
-      if (!ticket) throw new UserFacingError(`I can't find a ticket ${ref}. Check the reference in the e-mail you got.`);
+      if (!ticket)
+        throw new UserFacingError(
+          `I can't find a ticket ${ref}. Check the reference in the e-mail you got.`,
+        );
       if ((ctx.data as Data).closed?.includes(ref))
-        return { ticket_state: "closed", ticket_team: ticket.team, ticket_update: "you closed it." };
+        return {
+          ticket_state: "closed",
+          ticket_team: ticket.team,
+          ticket_update: "you closed it.",
+        };
       return { ticket_state: ticket.state, ticket_team: ticket.team, ticket_update: ticket.update };
     },
 
@@ -87,9 +104,10 @@ export default defineHandlers({
       const account = ACCOUNTS[String(staff_username).toLowerCase()];
       if (!account) throw new UserFacingError(`I can't find an account called ${staff_username}.`);
       if (account.service)
-        throw new UserFacingError("That's a service account: the desk can't reset it here. I'll need a technician for that.");
-      if (account_fix === "account_unlock" && !account.locked)
-        return { reset_channel: "" };
+        throw new UserFacingError(
+          "That's a service account: the desk can't reset it here. I'll need a technician for that.",
+        );
+      if (account_fix === "account_unlock" && !account.locked) return { reset_channel: "" };
       return { reset_channel: account.channel };
     },
 
@@ -110,7 +128,9 @@ export default defineHandlers({
       if (Number.isNaN(length) || length < 1)
         throw new UserFacingError("The return date has to be on or after the start date.");
       if (length > MAX_LOAN_DAYS)
-        throw new UserFacingError(`Loans are up to ${MAX_LOAN_DAYS} days; that would be ${length}.`);
+        throw new UserFacingError(
+          `Loans are up to ${MAX_LOAN_DAYS} days; that would be ${length}.`,
+        );
       return { loan_ref: nextRef(ctx.data as Data, "LN", 301, 4) };
     },
   },
