@@ -105,6 +105,12 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.93, completion: 0.99 },
     final: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
   },
+  // A sixth new author's domain (ninth round, an IT service desk); the same reading as
+  // car-rental's, dev tuned on by the author's YAML fixes only.
+  helpdesk: {
+    dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.99 },
+    final: { intent: 0.86, slotPrecision: 0.83, slotRecall: 0.78, completion: 0.79 },
+  },
 };
 
 /**
