@@ -34,6 +34,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // One value more than it held at the round's start (97.1 -> 95.8), traced by its totals
     // alone to the rule that "how" before a choice's word asks about it.
     holdout6: { intent: 0.89, slotPrecision: 0.95, slotRecall: 0.86, completion: 0.88 },
+    // Written blind at the start of the ninth round from the YAML and handlers, second reader
+    // checked; never tuned on. Floors start at the untuned figures.
+    holdout7: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.95, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
   },
@@ -46,6 +49,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout6: { intent: 0.96, slotPrecision: 0.93, slotRecall: 0.94, completion: 0.96 },
+    // Written blind at the start of the ninth round from the YAML and handlers, second reader
+    // checked; never tuned on. Floors start at the untuned figures.
+    holdout7: { intent: 0.93, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
@@ -57,6 +63,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.96 },
     holdout5: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.96 },
     holdout6: { intent: 0.9, slotPrecision: 0.94, slotRecall: 0.91, completion: 0.88 },
+    // Written blind at the start of the ninth round from the YAML and handlers, second reader
+    // checked; never tuned on. Floors start at the untuned figures.
+    holdout7: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
   },
   telecom: {
@@ -68,6 +77,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
     holdout6: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.93, completion: 0.96 },
+    // Written blind at the start of the ninth round from the YAML and handlers, second reader
+    // checked; never tuned on. Floors start at the untuned figures.
+    holdout7: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
@@ -77,6 +89,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.99 },
     round8: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.98, completion: 0.99 },
+    // Written blind in the ninth round from the YAML and handlers; floors at the untuned figures
+    // until it is tuned on.
+    round9: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.99 },
   },
   // A second new author's domain (seventh round); the same reading as car-rental's.
   tickets: {
@@ -84,6 +99,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.81, slotPrecision: 0.86, slotRecall: 0.94, completion: 0.93 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.99 },
+    // Written blind in the ninth round from the YAML and handlers; floors at the untuned figures
+    // until it is tuned on.
+    round9: { intent: 0.75, slotPrecision: 0.98, slotRecall: 0.9, completion: 0.83 },
   },
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
@@ -91,6 +109,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    // Written blind in the ninth round from the YAML and handlers; floors at the untuned figures
+    // until it is tuned on.
+    round9: { intent: 0.83, slotPrecision: 0.94, slotRecall: 0.97, completion: 0.99 },
   },
   // A fourth new author's domain (eighth round, in Spanish); the same reading as car-rental's,
   // dev tuned on after the author's YAML fixes.
