@@ -4,8 +4,8 @@
  * Each conversation gets its own simulated accounts, kept in ctx.data (saved with the
  * conversation), so transfers and payments change the balances the same user sees later, on
  * any server instance. Operations are recorded by idempotency key: a call repeated with the
- * same key returns the recorded result instead of moving money twice. Clock and reference
- * numbers are injectable for tests.
+ * same key returns the recorded result instead of moving money twice. Dates follow the
+ * conversation's clock (ctx.now); clock and reference numbers can be overridden for tests.
  */
 import { createHash } from "node:crypto";
 import { type HandlerContext, type HandlerSet, type SlotValue, UserFacingError } from "soni";
@@ -16,6 +16,7 @@ type Value = SlotValue | undefined;
 type Account = "checking" | "savings" | "investment";
 
 export interface BankingOptions {
+  /** Overrides the conversation's clock (ctx.now, the default) for these handlers. */
   clock?: () => Date;
   /**
    * Next number of a reference sequence (TX-2026-000123, BLK-..., ...), for tests that pin
@@ -132,13 +133,13 @@ const PERIOD_WORDS: [RegExp, string][] = [
   [/\b(this|current)\s+week\b|\bthese days\b/, "this_week"],
 ];
 
-/** Builds the handler set; `actions`, `validators`, `normalizers` below use real time. */
+/** Builds the handler set; `actions`, `validators`, `normalizers` below use the defaults. */
 export function createBankingHandlers(options: BankingOptions = {}) {
-  const clock = options.clock ?? (() => new Date());
+  const clock = (ctx: HandlerContext) => options.clock?.() ?? ctx.now;
   const number = (ctx: HandlerContext) =>
     options.nextId ? String(options.nextId()).padStart(6, "0") : numberFromKey(ctx.idempotencyKey);
   const reference = (prefix: string, ctx: HandlerContext) =>
-    `${prefix}-${clock().getUTCFullYear()}-${number(ctx)}`;
+    `${prefix}-${clock(ctx).getUTCFullYear()}-${number(ctx)}`;
   const bank = (ctx: HandlerContext) => ctx.data as BankData;
   const ledger = (ctx: HandlerContext) => {
     const data = bank(ctx);
@@ -175,11 +176,14 @@ export function createBankingHandlers(options: BankingOptions = {}) {
       return { balance: ledger(ctx)[account], currency: "EUR" };
     },
 
-    get_transactions({ account_type, transaction_period, page }: Record<string, Value>) {
+    get_transactions(
+      { account_type, transaction_period, page }: Record<string, Value>,
+      ctx: HandlerContext,
+    ) {
       const period = String(transaction_period);
       const [from, to, count] = PERIOD_DAYS[period] ?? PERIOD_DAYS.this_month!;
       const account = asAccount(account_type);
-      const all = simulatedTransactions(clock(), account, period, from, to, count);
+      const all = simulatedTransactions(clock(ctx), account, period, from, to, count);
       const current = typeof page === "number" && page > 0 ? page : 1;
       const start = (current - 1) * PAGE_SIZE;
       const shown = all.slice(start, start + PAGE_SIZE);
@@ -228,12 +232,12 @@ export function createBankingHandlers(options: BankingOptions = {}) {
       return once(ctx, "card_request", () => ({
         outputs: {
           request_reference: reference(card_type === "credit" ? "CC" : "DC", ctx),
-          delivery_estimate: humanDate(addBusinessDays(clock(), 5)),
+          delivery_estimate: humanDate(addBusinessDays(clock(ctx), 5)),
         },
       }));
     },
 
-    lookup_bill({ bill_type, bill_reference }: Record<string, Value>) {
+    lookup_bill({ bill_type, bill_reference }: Record<string, Value>, ctx: HandlerContext) {
       const ref = String(bill_reference ?? "");
       const biller = BILLERS[String(bill_type)];
       // References starting with NF simulate a bill the biller does not know.
@@ -246,7 +250,7 @@ export function createBankingHandlers(options: BankingOptions = {}) {
         bill_found: true,
         bill_amount: amount,
         bill_company: company,
-        bill_due_date: humanDate(new Date(clock().getTime() + 10 * DAY_MS)),
+        bill_due_date: humanDate(new Date(clock(ctx).getTime() + 10 * DAY_MS)),
       };
     },
 

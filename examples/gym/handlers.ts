@@ -8,6 +8,8 @@
 type Value = string | number | boolean | null | string[] | undefined;
 interface Ctx {
   data: Record<string, unknown>;
+  /** The conversation's clock: "today" is its date, so tests with a fixed date stay fixed. */
+  now: Date;
 }
 interface ClassSlot {
   type: string;
@@ -108,8 +110,8 @@ function member(number: Value): string {
     throw refuse(`I can't find membership number ${String(number)}. Please check your card.`);
   return name;
 }
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+function today(ctx: Ctx): string {
+  return ctx.now.toISOString().slice(0, 10);
 }
 
 export const actions = {
@@ -154,9 +156,9 @@ export const actions = {
     };
   },
 
-  cancel_membership: ({ member_number }: Record<string, Value>) => {
+  cancel_membership: ({ member_number }: Record<string, Value>, ctx: Ctx) => {
     const name = member(member_number);
-    return { member_name: name, last_day: addDays(today(), 30) };
+    return { member_name: name, last_day: addDays(today(ctx), 30) };
   },
 
   get_opening_hours: ({ club }: Record<string, Value>) => ({

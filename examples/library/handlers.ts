@@ -119,7 +119,7 @@ export default defineHandlers({
           "None of your loans can be renewed: other members are waiting for them.",
         );
       const held = m.loans.filter((loan) => loan.reservedByOthers).map((loan) => loan.title);
-      const due = new Date(Date.now() + LOAN_DAYS * 86_400_000);
+      const due = new Date(ctx.now.getTime() + LOAN_DAYS * 86_400_000);
       ctx.logger.info({ count: renewable.length }, "loans renewed");
       return {
         renewed_count: renewable.length,
@@ -158,7 +158,7 @@ export default defineHandlers({
           "Millbrook Library has no study rooms. Central, Eastgate and Westfield do.",
         );
       const day = new Date(`${room_date}T12:00:00Z`);
-      if (day.getTime() < Date.now() - 86_400_000)
+      if (day.getTime() < ctx.now.getTime() - 86_400_000)
         throw new UserFacingError("That day has already passed; which day would suit you?");
       const hours = HOURS[branch];
       if (day.getUTCDay() === 0 && !hours?.sunday)

@@ -78,9 +78,10 @@ function siguiente(data: Record<string, unknown>, clave: string, desde: number):
   return n;
 }
 
-function comprobarDiaYHora(fecha: string, hora: string): void {
+/** `ahora`: el reloj de la conversación (ctx.now), para que las pruebas con fecha fija no cambien. */
+function comprobarDiaYHora(fecha: string, hora: string, ahora: Date): void {
   const dia = new Date(`${fecha}T12:00:00Z`);
-  const hoy = new Date();
+  const hoy = new Date(ahora.getTime());
   hoy.setUTCHours(0, 0, 0, 0);
   if (dia.getTime() < hoy.getTime())
     throw new UserFacingError("Esa fecha ya ha pasado. Dime otro día.");
@@ -122,7 +123,7 @@ export default defineHandlers({
     reservar_cita: ({ servicio, sede, fecha_cita, hora_cita, profesional }, ctx) => {
       const s = String(servicio);
       const l = String(sede);
-      comprobarDiaYHora(String(fecha_cita), String(hora_cita));
+      comprobarDiaYHora(String(fecha_cita), String(hora_cita), ctx.now);
       if (SIN_CABINA.has(l) && ESTETICA.has(s))
         throw new UserFacingError(
           "En Pozuelo no tenemos cabina de estética. Te puedo dar cita en Centro, Chamberí o Salamanca.",
@@ -174,7 +175,7 @@ export default defineHandlers({
       const cita = citas(ctx.data)[String(referencia)];
       if (!cita || cita.anulada)
         throw new UserFacingError(`No encuentro ninguna cita con el código ${referencia}.`);
-      comprobarDiaYHora(String(fecha_cita), String(hora_cita));
+      comprobarDiaYHora(String(fecha_cita), String(hora_cita), ctx.now);
       cita.fecha = String(fecha_cita);
       cita.hora = String(hora_cita);
       return { profesional_asignado: NOMBRES[cita.profesional] };
@@ -184,7 +185,7 @@ export default defineHandlers({
       if (!cita)
         throw new UserFacingError(`No encuentro ninguna cita con el código ${referencia}.`);
       if (cita.anulada) throw new UserFacingError(`La cita ${referencia} ya estaba anulada.`);
-      const hoy = new Date().toISOString().slice(0, 10);
+      const hoy = ctx.now.toISOString().slice(0, 10);
       if (cita.fecha === hoy)
         throw new UserFacingError(
           "Las citas de hoy no se pueden anular por aquí; llámanos al 910 000 123, por favor.",

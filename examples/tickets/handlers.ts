@@ -10,6 +10,8 @@ type Value = string | number | boolean | null | string[] | undefined;
 interface Ctx {
   conversationId: string;
   data: Record<string, unknown>;
+  /** The conversation's clock: "today" is its date, so tests with a fixed date stay fixed. */
+  now: Date;
 }
 
 /** A failure the user is told about: the DM says `userMessage` instead of the generic error. */
@@ -150,8 +152,8 @@ const SEEDED: Record<string, Order> = {
 
 const BACK_OFFICE_EVENTS = ["lion_king", "hamlet", "swan_lake"];
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+function today(ctx: Ctx): string {
+  return ctx.now.toISOString().slice(0, 10);
 }
 
 function text(value: Value): string {
@@ -205,7 +207,7 @@ export const actions = {
     const event = EVENTS[text(inputs.event)];
     if (!event) throw new Error(`unknown event ${text(inputs.event)}`);
     const date = text(inputs.event_date);
-    if (date < today()) throw new Refusal("That date has already passed.");
+    if (date < today(ctx)) throw new Refusal("That date has already passed.");
     if (!plays(event, date))
       throw new Refusal(`Sorry, ${event.name} isn't on that day. It's on ${when(event)}.`);
     const section = text(inputs.section) as Section;
@@ -242,7 +244,7 @@ export const actions = {
     const ref = text(order_ref);
     const order = findOrder(ref, ctx);
     if (order.status === "refunded") throw new Refusal(`Order ${ref} has already been refunded.`);
-    if (order.date < today())
+    if (order.date < today(ctx))
       throw new Refusal(
         `The show of order ${ref} has already taken place, so it can't be refunded.`,
       );

@@ -26,6 +26,13 @@ export interface HandlerContext {
   data: HandlerData;
   /** The current flow's slots (a copy: mutating it changes nothing). */
   slots: Readonly<Record<string, SlotValue>>;
+  /**
+   * The turn's clock reading: the instant the dialogue manager uses for this turn, from the
+   * runtime's clock (pinned by conversation tests and evaluation sets). Judge dates against it
+   * ("that date has already passed") rather than `new Date()`, so "today" is the conversation's
+   * and tests give the same results on every day. A copy: changing it changes nothing.
+   */
+  now: Date;
   logger: Logger;
   /** Fires on shutdown or when the handler's timeout expires. */
   signal: AbortSignal;

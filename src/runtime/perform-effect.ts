@@ -19,6 +19,8 @@ export interface PerformContext {
   timeoutMs: number;
   turn: number;
   idempotencyKey: string;
+  /** The turn's clock reading (the dialogue manager's `now` for this turn). */
+  now: Date;
   /** The conversation's handler data; replaced by the handler's copy when the call succeeds. */
   data: { current: HandlerData };
 }
@@ -55,6 +57,9 @@ export async function performEffect(
       return data;
     },
     slots: Object.freeze({ ...effect.slots }),
+    get now() {
+      return new Date(context.now.getTime());
+    },
     get logger() {
       const parent = context.logger();
       // A logger that writes nothing (level silent) needs no child to write nothing.

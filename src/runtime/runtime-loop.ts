@@ -83,6 +83,11 @@ export interface RuntimeLoopOptions {
   /** Handler module paths loaded instead of settings.handlers (`--handlers`), when no `handlers`. */
   handlerModules?: string[];
   logger?: Logger;
+  /**
+   * The conversation's clock (default: the real one), read once a turn: the dialogue manager
+   * and the handlers (`ctx.now`) see that reading, and an understanding made by the runtime
+   * (no `du` given) reads relative dates against this clock.
+   */
   clock?: () => Date;
   newId?: () => string;
   /** Store used when no checkpointer is given and settings name no backend. Default memory. */
@@ -186,7 +191,9 @@ export class RuntimeLoop {
         })),
       this.#options.observer,
     );
-    const du = this.#options.du ?? createUnderstanding(domain, { logger: this.#logger });
+    // The understanding made here reads relative dates ("tomorrow") on the turns' clock.
+    const du =
+      this.#options.du ?? createUnderstanding(domain, { logger: this.#logger, now: this.#clock });
     if (this.#cleanup) {
       // cleanup() started while we were loading: it will close what we hand over now.
       this.#checkpointer = checkpointer;
@@ -483,12 +490,14 @@ export class RuntimeLoop {
         const turn = state.turn_count + 1;
         const data = { current: state.data ?? {} };
         const calls = new Map<string, number>();
+        // One reading per turn: the DM and every handler of the turn see the same instant.
+        const now = this.#clock();
         const machine = new TurnMachine({
           domain: this.domain,
           state,
           commands,
           userMessage: message,
-          now: this.#clock(),
+          now,
           newId: this.#newId,
           // Parsed from the store for this attempt alone (a retry loads again): no copy needed.
           ownsState: true,
@@ -509,6 +518,7 @@ export class RuntimeLoop {
                 timeoutMs: this.domain.domain.settings.dm.handler_timeout_ms,
                 turn,
                 idempotencyKey,
+                now,
                 data,
               }),
             );

@@ -45,13 +45,16 @@ flows:
         message: "Ticket {ticket} opened on {opened}."
 `;
 
-// Module state (the counter) and the clock are what fresh imports and pinning must control.
+// Module state (the counter) and the clock are what fresh imports and pinning must control:
+// the day comes from ctx.now, and new Date() must agree with it.
 const HANDLERS = `
 let opened = 0;
 export const actions = {
-  open_ticket: () => {
+  open_ticket: (_inputs, ctx) => {
     opened += 1;
-    return { ticket: "T-" + opened, opened: new Date().toISOString().slice(0, 10) };
+    const day = ctx.now.toISOString().slice(0, 10);
+    if (day !== new Date().toISOString().slice(0, 10)) throw new Error("two clocks");
+    return { ticket: "T-" + opened, opened: day };
   },
 };
 `;
@@ -189,7 +192,7 @@ tests:
 });
 
 describe("pinned clock", () => {
-  it("gives handlers the pinned date, and the real one again after the test", async () => {
+  it("gives handlers the pinned date (ctx.now and new Date()), and the real one after the test", async () => {
     const [result] = await run(`
 tests:
   - name: pinned

@@ -47,6 +47,7 @@ describe("UserFacingError across copies of the package", () => {
         conversationId: "c1",
         turn: 1,
         idempotencyKey: "c1/1/book",
+        now: new Date("2026-03-01T10:00:00Z"),
         data: { current: {} },
         logger: () => logger,
         shutdown: new AbortController().signal,
