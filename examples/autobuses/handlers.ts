@@ -125,17 +125,22 @@ function hoy(): string {
 
 function buscar(data: Record<string, unknown>, localizador: unknown): Reserva {
   const reserva = reservas(data)[String(localizador ?? "")];
-  if (!reserva) throw new UserFacingError(`No encuentro ninguna reserva con el localizador ${localizador}.`);
+  if (!reserva)
+    throw new UserFacingError(`No encuentro ninguna reserva con el localizador ${localizador}.`);
   if (reserva.anulada) throw new UserFacingError(`La reserva ${localizador} ya está anulada.`);
   return reserva;
 }
 
 export default defineHandlers({
   actions: {
-    comprar_billetes: ({ ciudad_origen, ciudad_destino, fecha_viaje, viajeros, extras_viaje }, ctx) => {
+    comprar_billetes: (
+      { ciudad_origen, ciudad_destino, fecha_viaje, viajeros, extras_viaje },
+      ctx,
+    ) => {
       const origen = String(ciudad_origen);
       const destino = String(ciudad_destino);
-      if (origen === destino) throw new UserFacingError("La ciudad de salida y la de destino son la misma.");
+      if (origen === destino)
+        throw new UserFacingError("La ciudad de salida y la de destino son la misma.");
       const datos = ruta(origen, destino);
       if (!datos) {
         throw new UserFacingError(
@@ -150,9 +155,17 @@ export default defineHandlers({
         throw new UserFacingError("Cada autobús lleva como mucho dos bicicletas.");
       }
       const importe =
-        datos.precio * personas + extras.reduce((suma, extra) => suma + (PRECIO_EXTRA[extra] ?? 0), 0);
+        datos.precio * personas +
+        extras.reduce((suma, extra) => suma + (PRECIO_EXTRA[extra] ?? 0), 0);
       const localizador = nuevoLocalizador(ctx.data);
-      reservas(ctx.data)[localizador] = { origen, destino, fecha, viajeros: personas, extras, importe };
+      reservas(ctx.data)[localizador] = {
+        origen,
+        destino,
+        fecha,
+        viajeros: personas,
+        extras,
+        importe,
+      };
       return { nuevo_localizador: localizador, importe_compra: importe };
     },
     buscar_reserva: ({ localizador }, ctx) => {
@@ -166,16 +179,19 @@ export default defineHandlers({
     },
     cambiar_fecha_reserva: ({ localizador, nueva_fecha_viaje }, ctx) => {
       const reserva = buscar(ctx.data, localizador);
-      if (reserva.fecha < hoy()) throw new UserFacingError("Ese viaje ya se hizo; no se puede cambiar.");
+      if (reserva.fecha < hoy())
+        throw new UserFacingError("Ese viaje ya se hizo; no se puede cambiar.");
       const fecha = String(nueva_fecha_viaje);
-      if (fecha < hoy()) throw new UserFacingError("No puedo pasar el viaje a una fecha que ya ha pasado.");
+      if (fecha < hoy())
+        throw new UserFacingError("No puedo pasar el viaje a una fecha que ya ha pasado.");
       if (fecha === reserva.fecha) throw new UserFacingError("Tu viaje ya es ese día.");
       reserva.fecha = fecha;
       return { hora_salida: ruta(reserva.origen, reserva.destino)?.salida ?? "08:00" };
     },
     anular_reserva: ({ localizador }, ctx) => {
       const reserva = buscar(ctx.data, localizador);
-      if (reserva.fecha < hoy()) throw new UserFacingError("Ese viaje ya se hizo; no se puede anular.");
+      if (reserva.fecha < hoy())
+        throw new UserFacingError("Ese viaje ya se hizo; no se puede anular.");
       reserva.anulada = true;
       // Se devuelve todo hasta 48 horas antes; después, el 50 %.
       const dias = (Date.parse(`${reserva.fecha}T12:00:00Z`) - Date.now()) / 86_400_000;
@@ -186,7 +202,9 @@ export default defineHandlers({
       const destino = String(ciudad_destino);
       const datos = ruta(origen, destino);
       if (origen === destino || !datos) {
-        throw new UserFacingError(`Hoy no sale ningún autobús de ${NOMBRES[origen]} a ${NOMBRES[destino]}.`);
+        throw new UserFacingError(
+          `Hoy no sale ningún autobús de ${NOMBRES[origen]} a ${NOMBRES[destino]}.`,
+        );
       }
       const retraso = RETRASOS[clave(origen, destino)];
       return {
@@ -210,6 +228,11 @@ export default defineHandlers({
     },
   },
   normalizers: {
-    localizador: (value) => String(value).trim().toUpperCase().replace(/\s+/g, "").replace(/^BUS(?!-)/, "BUS-"),
+    localizador: (value) =>
+      String(value)
+        .trim()
+        .toUpperCase()
+        .replace(/\s+/g, "")
+        .replace(/^BUS(?!-)/, "BUS-"),
   },
 });
