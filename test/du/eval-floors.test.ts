@@ -132,6 +132,12 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.99 },
     final: { intent: 0.86, slotPrecision: 0.83, slotRecall: 0.78, completion: 0.79 },
   },
+  // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
+  // tuned on after the author's YAML fixes.
+  autobuses: {
+    dev: { intent: 0.98, slotPrecision: 0.93, slotRecall: 0.88, completion: 0.99 },
+    final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.83, completion: 0.93 },
+  },
 };
 
 /**
