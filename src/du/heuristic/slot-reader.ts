@@ -1255,7 +1255,9 @@ export class SlotReader {
         code &&
         /\d/.test(code.value) &&
         digitCount(code.value) * 2 >= patternDigits(slot) &&
-        !wrongLength(slot, code.value)
+        !wrongLength(slot, code.value) &&
+        // "the car I reserved on the 21st": an ordinal is a day, no code.
+        !ORDINAL.test(code.value)
       ) {
         const value = slot.def.type === "integer" ? Number(code.value) : code.value;
         return { slot: slot.name, value, start: next.start, end: next.start + code.end };
@@ -2185,6 +2187,9 @@ const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
 function alphanumeric(value: string): string {
   return value.replace(/[^\p{L}\d]/gu, "");
 }
+
+/** A number written as an ordinal: "21st", "3rd". */
+const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/i;
 
 /** A date said as a day of the month alone: "the 10th", "10", "el 10". */
 const DAY_ONLY = /^(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?$/i;

@@ -248,4 +248,29 @@ describe("round nine, later fixes", () => {
       "book_seats",
     ]);
   });
+  it("an ordinal after a reference's name is a day, not the reference", async () => {
+    const bikes = await loadDomainFromText(
+      [
+        "slots:",
+        "  hire_ref: { type: string, extract: pattern, pattern: 'BK-\\d{4}', prompt: 'Reference?', aliases: [booking, reservation] }",
+        "  start_date: { type: date, prompt: 'From when?' }",
+        "  end_date: { type: date, prompt: 'Until when?' }",
+        "flows:",
+        "  change_hire:",
+        "    description: Change the dates of a bike hire",
+        "    trigger:",
+        "      intents: ['change my hire', 'change booking {hire_ref} to {start_date}']",
+        "    steps:",
+        "      - { step: r, type: collect, slot: hire_ref }",
+        "      - { step: s, type: collect, slot: start_date }",
+        "      - { step: e, type: collect, slot: end_date }",
+      ].join("\n"),
+      "bikes.yaml",
+    );
+    const read = du.read("change my hire, I reserved on the 21st", bikes, emptyState("b"));
+    expect(values(read)).toEqual({ start_date: "2027-03-21" });
+  });
+  it("the time waited so far asks after a thing already had", () => {
+    expect(started(first("it's been 5 days since I paid"))).toEqual(["booking_status"]);
+  });
 });

@@ -900,6 +900,10 @@ export const EN: LanguagePack = {
       "where is it",
       "wheres it",
       "where it is",
+      // "it's been 3 days and still nothing": the time waited so far (a number is no word here).
+      ...list("days weeks hours months").map((u) => `been ${u}`),
+      ...list("day week hour month").map((u) => `been a ${u}`),
+      "been an hour",
       "been ages",
       "been forever",
       "been so long",
