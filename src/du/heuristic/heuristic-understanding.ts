@@ -406,6 +406,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * first ends up on top of the stack, the others resume after it. Each start carries the
    * values its own part states.
    */
+  /** Whether the text has task words and every one tells what happened (`told`). */
+  private onlyTold(turn: Turn, text: string): boolean {
+    let told = false;
+    // A reason said with it ("by accident") asks for nothing either.
+    for (const t of turn.model.analyzer.features(flat(text)).tasks.values()) {
+      if (t.act === "story") continue;
+      if (!t.told) return false;
+      told = true;
+    }
+    return told;
+  }
+
   severalRequests(turn: Turn): Command[] | null {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
@@ -417,12 +429,17 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
       );
     if (parts.length < 2 || parts.length > 3) return null;
+    // "... I deleted them by accident": a part whose every task word tells what was done (a
+    // past with its object, a participle after an auxiliary) asks for nothing; the other part
+    // is the request, even alone.
+    const asking = parts.filter((p) => !this.onlyTold(turn, p));
+    if (asking.length === 0) return null;
     const starts: Command[] = [];
     // Parts whose flow no task word of theirs asks for, with the slots they state.
     const unasked: Array<{ flow: string; slots: string[] }> = [];
     // Parts that state no value of their own flow, by the flow they ranked first.
     const bare: Array<{ part: string; flow: string }> = [];
-    for (const part of parts) {
+    for (const part of asking) {
       const view = this.rankingView(turn.model, part);
       const ranked = turn.model.index.rank(view.text, view.markers);
       const decision = this.decide(ranked, this.limits.minCoverage);
@@ -1380,13 +1397,41 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   byNamedValue(turn: Turn, flow: string): string {
     const top = turn.rank[0];
-    if (!top || this.mentionsFor(turn, flow, [], []).length > 0) return flow;
+    if (!top) return flow;
+    const own = this.mentionsFor(turn, flow, [], []);
+    if (own.length > 0) return this.byReference(turn, flow, own);
     for (const other of turn.rank.slice(0, 3)) {
       if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
       const found = this.mentionsFor(turn, other.flow, [], []);
       if (found.some((f) => turn.model.slots.get(f.slot)?.nameLike)) return other.flow;
     }
     return flow;
+  }
+
+  /**
+   * "please transfer my booking TK-118640 to the 20th": the words point at `flow` (a booking),
+   * which reads the date but takes no reference, while a close runner-up reads the same values
+   * and a reference of the domain's own shape (a pattern with digits): a reference names a
+   * thing already had, so the runner-up is meant.
+   */
+  private byReference(turn: Turn, flow: string, own: readonly Found[]): string {
+    const top = turn.rank[0]!;
+    const slots = turn.model.slots;
+    if (own.some((f) => slots.get(f.slot)?.distinctive)) return flow;
+    let pick: string | undefined;
+    for (const other of turn.rank.slice(0, 3)) {
+      if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
+      const found = this.mentionsFor(turn, other.flow, [], []);
+      if (
+        found.length > own.length &&
+        found.some((f) => slots.get(f.slot)?.distinctive) &&
+        own.every((f) => found.some((g) => g.start === f.start && g.end === f.end))
+      ) {
+        if (pick) return flow;
+        pick = other.flow;
+      }
+    }
+    return pick ?? flow;
   }
 
   /**

@@ -300,6 +300,20 @@ export class SlotReader {
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
         const whole = read && slot.wholePattern!.test(String(read.value));
+        // "+34611222333": the pattern's match around what was read keeps the signs the
+        // pattern allows beside it (the plus of an international number).
+        if (whole) {
+          const typed = this.patterned(slot, text);
+          if (
+            typed &&
+            typed.start <= read.start &&
+            read.end <= typed.end &&
+            String(typed.value).length > String(read.value).length &&
+            alphanumeric(String(typed.value)) === alphanumeric(String(read.value)) &&
+            slot.wholePattern!.test(String(typed.value))
+          )
+            return typed;
+        }
         // Typed in small letters ("pl-1001"), it is written as the pattern's capitals, the
         // same as when typed with a space or no hyphen.
         if (whole && slot.upperPattern) return { ...read, value: String(read.value).toUpperCase() };
@@ -698,6 +712,16 @@ export class SlotReader {
       );
       if (kept.length > 0) dates = kept;
     }
+    // "we land on April 3rd and need a van until the 10th": a day of the month said alone
+    // after "until" ends the span the first date starts, so it is that month's 10th (or the
+    // next month's), not the next 10th from today.
+    if (
+      dates.length === 2 &&
+      dates[1]!.value < dates[0]!.value &&
+      DAY_ONLY.test(text.slice(dates[1]!.start, dates[1]!.end).trim()) &&
+      UNTIL_BEFORE.test(text.slice(0, dates[1]!.start))
+    )
+      dates = [dates[0]!, { ...dates[1]!, value: rangeEnd(dates[0]!.value, dates[1]!.value) }];
     if (dates.length === 1 && dateSlot)
       found.add({
         slot: dateSlot.name,
@@ -767,7 +791,9 @@ export class SlotReader {
       }
       for (const n of [...this.numbers(text), ...ones]) {
         if (isDifference(tokens, n)) continue;
-        const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
+        const slot =
+          this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n) ??
+          this.unitAfterChoice(numberSlots, slots, cues, text, tokens, keys, stems, n);
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
@@ -918,6 +944,33 @@ export class SlotReader {
   }
 
   private readonly tokenFixes = new WeakMap<readonly Token[], readonly string[]>();
+
+  /**
+   * "one standing ticket", "two balcony seats": a count (no bare article) and the word naming
+   * its number slot with one word between that is a choice of another slot of `slots`.
+   */
+  private unitAfterChoice(
+    numberSlots: readonly SlotInfo[],
+    slots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
+    text: string,
+    tokens: readonly Token[],
+    keys: readonly string[],
+    stems: readonly string[],
+    n: NumberMatch,
+  ): SlotInfo | null {
+    if (isArticle(text, n)) return null;
+    const i = tokenIndexFrom(tokens, n.end);
+    const word = i < 0 ? undefined : tokens[i];
+    if (!word || i + 1 >= tokens.length || !/^\s*$/.test(text.slice(n.end, word.start)))
+      return null;
+    if (STOP_WORDS.has(word.norm) || !adjacent(text, word, tokens[i + 1]!)) return null;
+    const choice = slots.some(
+      (s) => s.choices && !numberSlots.includes(s) && choiceIn(s, word.raw) !== null,
+    );
+    if (!choice) return null;
+    return this.unitSlot(numberSlots, cues, text, tokens, keys, stems, { ...n, end: word.end });
+  }
 
   /**
    * The one number slot named by the word right after `n`: its name or label ("3 nights",
@@ -1202,7 +1255,9 @@ export class SlotReader {
         code &&
         /\d/.test(code.value) &&
         digitCount(code.value) * 2 >= patternDigits(slot) &&
-        !wrongLength(slot, code.value)
+        !wrongLength(slot, code.value) &&
+        // "the car I reserved on the 21st": an ordinal is a day, no code.
+        !ORDINAL.test(code.value)
       ) {
         const value = slot.def.type === "integer" ? Number(code.value) : code.value;
         return { slot: slot.name, value, start: next.start, end: next.start + code.end };
@@ -2127,6 +2182,17 @@ export function countsPeople(text: string, found: { end: number }): boolean {
 
 /** "until (the)", "hasta (el)" right before a date: the day something ends. */
 const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
+
+/** The letters and digits of a value, without the signs between them. */
+function alphanumeric(value: string): string {
+  return value.replace(/[^\p{L}\d]/gu, "");
+}
+
+/** A number written as an ordinal: "21st", "3rd". */
+const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/i;
+
+/** A date said as a day of the month alone: "the 10th", "10", "el 10". */
+const DAY_ONLY = /^(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?$/i;
 
 const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 

@@ -419,6 +419,7 @@ export const EN: LanguagePack = {
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
   nothing: list("none nothing nobody"),
+  everything: list("everything anything all whatever"),
   declineOffer: [
     "im good",
     "im fine",
@@ -614,6 +615,12 @@ export const EN: LanguagePack = {
     last: ["last", "past", "previous", "recent", "latest"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
+    // Giving a thing back to whoever it came from ("hand back the tickets", "give the car back").
+    return: ["return", "hand back", "give back", "send back", "bring back"],
+    // The end of a place's day ("what time does it shut?").
+    close: ["close", "shut"],
+    // What a thing costs, asked in other words ("how expensive is a van?").
+    price: ["price", "cost", "expensive", "pricey"],
     use: [
       ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
@@ -656,8 +663,11 @@ export const EN: LanguagePack = {
     ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
-      // "end my contract": what is ended is given up.
+      // "end my contract": what is ended is given up; so is an account closed, or a place
+      // freed ("close my account", "free up my spot").
       ...list("my our the this").map((d) => `end ${d}`),
+      ...list("my our the this").map((d) => `close ${d} account`),
+      "free up",
       // Spanish speakers' "anular" said in English.
       ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
@@ -819,6 +829,11 @@ export const EN: LanguagePack = {
       "still waiting",
       // "ordered 40 min ago and still nothing", "is it coming or not?".
       "still nothing",
+      // "I paid but got nothing": nothing of what was had came.
+      "got nothing",
+      "received nothing",
+      "nothing arrived",
+      "nothing came",
       "coming or not",
       "is it coming",
       "is coming",
@@ -885,6 +900,10 @@ export const EN: LanguagePack = {
       "where is it",
       "wheres it",
       "where it is",
+      // "it's been 3 days and still nothing": the time waited so far (a number is no word here).
+      ...list("days weeks hours months").map((u) => `been ${u}`),
+      ...list("day week hour month").map((u) => `been a ${u}`),
+      "been an hour",
       "been ages",
       "been forever",
       "been so long",
@@ -968,11 +987,11 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+on)?$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+(?:on|at|in))?$",
   givenUpAfter:
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },
-  verbNouns: list("order book rent hire lease"),
+  verbNouns: list("order book rent hire lease schedule"),
   particles: list("back off up out down forward"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),

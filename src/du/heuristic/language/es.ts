@@ -94,6 +94,7 @@ export const ES: LanguagePack = {
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
+  everything: list("todo todos todas cualquiera"),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
   hedgeWords: list("creo supongo espero posible saludos antemano"),

@@ -31,6 +31,11 @@ export interface LanguagePack {
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
   /**
+   * The words for "everything" ("no, just show me everything" to an optional question that
+   * narrows a search: no value, all of it).
+   */
+  everything: string[];
+  /**
    * Turning an offer down without a "no" ("I'm good", "I'll pass"): an answer to an optional
    * question only. Kept apart from `none`, whose every word declines ("good" does not).
    */

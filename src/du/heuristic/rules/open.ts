@@ -262,7 +262,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const [top] = turn.rank;
       if (turn.frame || !top || top.acting || top.hinted) return null;
       const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
-      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
       const doers = turn.rank.filter((r) => r.acting);
       return doers.length === 1 ? du.start(turn, doers[0]!.flow) : null;
     },
@@ -279,7 +279,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const cancellers = turn.rank.filter((r) => r.acting && index.actsOf(r.flow).has("cancel"));
       if (cancellers.length < 2) return null;
       const tasks = analyzer.features(turn.acts.flat).tasks.values();
-      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
       // The values as the ranking saw them: a value given up ("can't make it to yoga") is
       // read for no flow, but still names the thing.
       const labels = new Set<string>();

@@ -4,12 +4,14 @@ import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   DENY,
+  EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
   NOTHING,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
+  TASKS,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
@@ -144,6 +146,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         declinesWithReason(turn, slot, frame.flow) ||
         declinesOfferFirst(turn, slot, frame.flow) ||
         opensWithNothing(turn.acts.flat) ||
+        declinesForAll(turn.acts.flat) ||
         saysNotKnown(turn.acts.flat, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
@@ -441,6 +444,23 @@ function opensWithNothing(text: string): boolean {
   return false;
 }
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
+
+/**
+ * "no, just show me everything" asked an optional slot that narrows a search: a no, then only
+ * a word for everything with function words, fillers and words that ask to see: no value.
+ */
+function declinesForAll(text: string): boolean {
+  const words = text.split(" ").filter(Boolean);
+  if (words.length < 2 || !DENY_WORDS.has(words[0]!)) return false;
+  let all = false;
+  for (const w of words.slice(1)) {
+    if (EVERYTHING.has(w)) all = true;
+    else if (!DENY_WORDS.has(w) && !FILLERS.has(w) && !STOP_WORDS.has(w) && !SEE_WORDS.has(w))
+      return false;
+  }
+  return all;
+}
+const SEE_WORDS = new Set((TASKS.lookup ?? []).filter((p) => !p.includes(" ")));
 
 /**
  * "no extras" asked a list its domain calls otherwise: the plural noun after the negator stands
