@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDomainFromText } from "../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../src/protocol/state.ts";
+import { inFlow } from "../du/helpers.ts";
 
 /**
  * Readings original-dialect domains need: questions asked in the collect steps' own words,
@@ -101,5 +102,63 @@ describe("reading original-dialect domains", () => {
     const gift = await read("send a gift card to my neighbour");
     expect(gift).toContainEqual({ type: "start_flow", flow: "send_gift" });
     expect(gift).not.toContainEqual({ type: "set_slot", slot: "friend", value: "to my neighbour" });
+  });
+
+  it("a count said with the slot's own word fills it; a lower-case preposition before a name is no part of it", async () => {
+    const inn = `
+version: "1.0"
+flows:
+  stay:
+    description: "Stay at the inn"
+    trigger:
+      intents: ["a night at the inn"]
+    slots:
+      - { name: town, type: city }
+      - { name: guests, type: number }
+    steps:
+      - { step: where, type: collect, slot: town, message: "Which town?" }
+      - { step: how_many, type: collect, slot: guests, message: "How many guests?" }
+`;
+    const du = new HeuristicUnderstanding({ now: () => new Date("2027-03-10T12:00:00") });
+    const loaded = await loadDomainFromText(inn, "inn.yaml");
+    const read = (text: string, state = emptyState("t")) =>
+      du.readWithRule(text, loaded, state).commands;
+    // "for 2 guests": the word naming the slot gives it the count.
+    expect(read("a night at the inn for 2 guests")).toContainEqual({
+      type: "set_slot",
+      slot: "guests",
+      value: 2,
+    });
+    expect(read("in Keswick", inFlow(loaded, "stay", { waiting: "town" }))).toContainEqual({
+      type: "set_slot",
+      slot: "town",
+      value: "Keswick",
+    });
+  });
+
+  it("a count of days names no thing the flow asks for first", async () => {
+    const hire = `
+version: "1.0"
+flows:
+  hire:
+    description: "Hire bicycles"
+    trigger:
+      intents: ["I want to hire"]
+    slots:
+      - { name: model, type: string }
+      - { name: bikes, type: number }
+    steps:
+      - { step: which, type: collect, slot: model, message: "Which model?" }
+      - { step: many, type: collect, slot: bikes, message: "How many bikes?" }
+`;
+    const read = await reader(hire, "hire.yaml");
+    expect(await read("I want to hire 2 tandems")).toContainEqual({
+      type: "set_slot",
+      slot: "model",
+      value: "tandems",
+    });
+    expect(await read("I want to hire for 3 days")).not.toContainEqual(
+      expect.objectContaining({ slot: "model" }),
+    );
   });
 });

@@ -587,6 +587,17 @@ export class SlotReader {
     let tokens = tokenize(value);
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
+    // "in Seville", "from Madrid": a preposition typed in lower case before a capitalised name
+    // only leads to it ("On Chesil Beach", typed capitalised, keeps its "On").
+    if (
+      tokens.length > 1 &&
+      PREPOSITIONS.has(tokens[0]!.norm) &&
+      /^\p{Ll}/u.test(tokens[0]!.raw) &&
+      capitalised(tokens[1]!)
+    ) {
+      value = value.slice(tokens[1]!.start);
+      tokens = tokenize(value);
+    }
     // "at Calle Sol 2, Madrid (since)": prepositions lead to the address or to a value cut out
     // after it; they are no part of it.
     if (slot.address) {
