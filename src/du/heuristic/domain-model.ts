@@ -68,10 +68,16 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ...domain.vocabulary.relations.flatMap(words),
   ]);
   const flowSlots = new Map<string, SlotInfo[]>();
+  // The questions each flow's collect steps ask in their own words, by slot.
+  const stepPrompts = new Map<string, Map<string, string[]>>();
   for (const [flow, graph] of loaded.graphs) {
     const list: SlotInfo[] = [];
+    const prompts = new Map<string, string[]>();
     for (const id of graph.order) {
       const step = graph.nodes.get(id)!.step;
+      if (step.type === "collect" && step.prompt) {
+        prompts.set(step.slot, [...(prompts.get(step.slot) ?? []), step.prompt]);
+      }
       // A `set` step giving a user-facing choice slot a default (the account a bill is paid
       // from) makes it a value the user may state or correct, like a collected one.
       const named =
@@ -86,9 +92,10 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
       }
     }
     flowSlots.set(flow, list);
+    stepPrompts.set(flow, prompts);
   }
   const cues = buildTriggerCues(domain, analyzer);
-  addPromptCues(cues, flowSlots, analyzer);
+  addPromptCues(cues, flowSlots, analyzer, stepPrompts);
   return {
     loaded,
     analyzer,

@@ -18,6 +18,7 @@ import {
   AMBIGUOUS_CANCEL,
   CONDITION_LEADS,
   CORRECTION_PHRASES,
+  DAY_STEMS,
   FILLERS,
   GREETING,
   INTENT_WORDS,
@@ -1959,7 +1960,13 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
   for (const t of after) {
     const gap = turn.text.slice(count.end + (words.at(-1)?.end ?? 0), count.end + t.start);
     if (/[,.;:!?]/.test(gap) || STOP_WORDS.has(t.norm) || !/^\p{L}[\p{L}'-]*$/u.test(t.raw)) break;
-    if (turn.model.analyzer.knows(t.norm) || own.has(stem(t.norm)) || PEOPLE.has(t.norm)) {
+    // "for two nights": a count of days counts no thing.
+    if (
+      turn.model.analyzer.knows(t.norm) ||
+      own.has(stem(t.norm)) ||
+      PEOPLE.has(t.norm) ||
+      DAY_STEMS.has(stem(t.norm))
+    ) {
       return undefined;
     }
     words.push(t);

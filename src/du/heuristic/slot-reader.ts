@@ -601,6 +601,17 @@ export class SlotReader {
     let tokens = tokenize(value);
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
+    // "in Seville", "from Madrid": a preposition typed in lower case before a capitalised name
+    // only leads to it ("On Chesil Beach", typed capitalised, keeps its "On").
+    if (
+      tokens.length > 1 &&
+      PREPOSITIONS.has(tokens[0]!.norm) &&
+      /^\p{Ll}/u.test(tokens[0]!.raw) &&
+      capitalised(tokens[1]!)
+    ) {
+      value = value.slice(tokens[1]!.start);
+      tokens = tokenize(value);
+    }
     // "at Calle Sol 2, Madrid (since)": prepositions lead to the address or to a value cut out
     // after it; they are no part of it.
     if (slot.address) {
@@ -1572,7 +1583,15 @@ export class SlotReader {
       const next = tokens[end + 1];
       if (prev && !adjacent(text, prev, t)) break;
       if (!free(t) || /^\d/.test(t.norm)) break;
-      const joins = prev && next && capitalised(prev) && capitalised(next) && !capitalised(t);
+      // "Pride and Prejudice" joins its capitalised words; "Madrid to London" does not when
+      // "to" starts another slot's value in this flow ("fly from {origin} to {destination}").
+      const joins =
+        prev &&
+        next &&
+        capitalised(prev) &&
+        capitalised(next) &&
+        !capitalised(t) &&
+        !ends.starts.has(keys[end]!);
       if (PHRASE_BREAKS.has(t.norm) && !joins) break;
       if (other(t) && !(prev && capitalised(prev) && capitalised(t))) break;
       if (prev && !capitalised(t)) {
@@ -1620,9 +1639,17 @@ interface PhraseEnds {
   names: readonly (readonly string[])[];
   before: ReadonlySet<string>;
   after: ReadonlySet<string>;
+  /** The words other slots' values follow in this flow's phrases and questions ("to"). */
+  starts: ReadonlySet<string>;
 }
 
-const NO_ENDS: PhraseEnds = { values: [], names: [], before: new Set(), after: new Set() };
+const NO_ENDS: PhraseEnds = {
+  values: [],
+  names: [],
+  before: new Set(),
+  after: new Set(),
+  starts: new Set(),
+};
 
 /** The ends of `slot`'s free-text value in `text`, among the flow's `slots` and `cues`. */
 function phraseEnds(
@@ -1640,12 +1667,19 @@ function phraseEnds(
   }
   const before = new Set<string>();
   const after = new Set<string>();
+  const starts = new Set<string>();
   for (const c of cues) {
-    if (c.slot !== slot.name || c.prompt) continue;
+    if (c.slot !== slot.name) {
+      if (c.before) starts.add(c.before);
+      continue;
+    }
+    if (c.prompt) continue;
     if (c.before) before.add(c.before);
     if (c.after) after.add(c.after);
   }
-  return { values, names, before, after };
+  // A word that also leads to this slot's own value is no sign of another one.
+  for (const c of cues) if (c.slot === slot.name && c.before) starts.delete(c.before);
+  return { values, names, before, after, starts };
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
+import type { Command } from "../../../protocol/commands.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  ARTICLES,
   BUSINESS_QUESTION,
+  OBJECT_PRONOUNS,
   PAST_STORY,
   POSSESSIVES,
+  PREPOSITIONS,
   PRICE_QUESTION,
   PRICE_WORDS,
   QUESTION_START,
@@ -28,6 +32,31 @@ import {
 import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
+
+/**
+ * What follows a trigger phrase that opens the message is what it asks for: the answer to the
+ * flow's first question when that question takes free text and nothing else of the message was
+ * read as a value ("I'm looking for running sneakers", "show me a desk lamp"). A leading article
+ * is no part of it; words that start with a preposition ("send money to my mum") are another
+ * value's, not this one.
+ */
+function withLeadingRest(
+  turn: Turn,
+  lead: { flow: string; end: number },
+  commands: Command[],
+): Command[] {
+  const first = turn.model.flowSlots.get(lead.flow)?.[0];
+  if (first?.kind !== "text" || commands.some((c) => c.type === "set_slot")) return commands;
+  const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
+  const words = tokenize(rest);
+  let start = 0;
+  while (start < words.length - 1 && ARTICLES.has(words[start]!.norm)) start++;
+  const opening = words[start];
+  if (!opening || PREPOSITIONS.has(opening.norm)) return commands;
+  if (words.slice(start).every((t) => STOP_WORDS.has(t.norm))) return commands;
+  commands.push({ type: "set_slot", slot: first.name, value: rest.slice(opening.start) });
+  return commands;
+}
 
 /** Some slot of the domain holds a price: its name, label or description has a price word. */
 function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> }): boolean {
@@ -367,7 +396,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
-      return d && "flow" in d ? c.du.start(c.turn, c.du.byNamedValue(c.turn, d.flow)) : null;
+      if (!d || !("flow" in d)) return null;
+      const commands = c.du.start(c.turn, c.du.byNamedValue(c.turn, d.flow));
+      // "I'm looking for a lamp", "show me hoodies": the flow's own trigger phrase opens the
+      // message and leaves what it is about to the words after it (it ends in a preposition
+      // or an object pronoun): they answer its first question (as in leading-trigger-phrase).
+      const lead = c.turn.frame ? undefined : c.turn.model.index.leadingPhrase(c.turn.text);
+      const open = lead && tokenize(c.turn.text.slice(0, lead.end)).at(-1)?.norm;
+      if (!lead || lead.flow !== d.flow || !open) return commands;
+      return PREPOSITIONS.has(open) || OBJECT_PRONOUNS.has(open)
+        ? withLeadingRest(c.turn, lead, commands)
+        : commands;
     },
   },
   {
@@ -491,15 +530,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame) return null;
       const lead = turn.model.index.leadingPhrase(turn.text);
       if (!lead) return null;
-      const commands = du.start(turn, lead.flow);
-      // What follows the phrase is what it asks for: the answer to the flow's first question
-      // when that question takes free text and nothing else of the message was read as a value.
-      const first = turn.model.flowSlots.get(lead.flow)?.[0];
-      const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
-      if (first?.kind === "text" && rest && !commands.some((c) => c.type === "set_slot")) {
-        commands.push({ type: "set_slot", slot: first.name, value: rest });
-      }
-      return commands;
+      return withLeadingRest(turn, lead, du.start(turn, lead.flow));
     },
   },
   // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.
