@@ -509,7 +509,8 @@ export const EN: LanguagePack = {
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
   ],
   ambiguousCancel: [],
-  judgement: list("not isnt wrong right correct incorrect"),
+  // "the name is misspelled": a value typed wrong is wrong.
+  judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
     ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "dunno", "idk"],
@@ -1020,6 +1021,9 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  childWords: list(
+    "kid kids child children baby babies infant infants toddler toddlers teen teens",
+  ),
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfBefore: [
     "me and",

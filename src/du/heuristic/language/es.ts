@@ -139,7 +139,7 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
-  judgement: list("mal incorrecto equivocado"),
+  judgement: list("mal incorrecto equivocado equivocada incorrecta"),
   noOpeners: ["en realidad", "pues", "espera"],
   notKnown: [
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
@@ -354,6 +354,7 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  childWords: list("nino ninos nina ninas bebe bebes crio crios"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
   selfBefore: ["yo y", "yo y mis", "yo con", "yo con mis", "yo mas"],
   selfAfter: ["y yo", "mas yo"],

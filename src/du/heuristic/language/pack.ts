@@ -285,6 +285,11 @@ export interface LanguagePack {
   /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
   peopleLeads: string[];
   /**
+   * Words for the younger people counted beside the adults ("kids", "children", "niños"): groups
+   * of people said together are added up ("two adults and a kid" is 3, "2 adults + 2 children" 4).
+   */
+  childWords: string[];
+  /**
    * The speaker added to a number of others: said right before it ("me and 2 friends") or
    * right after it and its noun ("3 colleagues and me"); the count is one more.
    */

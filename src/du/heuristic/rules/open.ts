@@ -1,4 +1,5 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
+import { flowPhrases } from "../../flow-phrases.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   BUSINESS_QUESTION,
@@ -42,6 +43,33 @@ function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> })
     pricedDomains.set(domain, priced);
   }
   return priced;
+}
+
+const PRICE_SET = new Set(PRICE_WORDS);
+const priceFlows = new WeakMap<object, string | null>();
+
+/**
+ * The one flow that tells prices: its name, description or trigger phrases have a price word
+ * ("class prices", "how much does a car cost") and it pays nothing (a flow that pays a fine is
+ * about the customer's debt, not about what things cost). None when no flow or several do.
+ */
+function priceFlow(turn: Turn): string | undefined {
+  const domain = turn.model.loaded.domain;
+  let found = priceFlows.get(domain);
+  if (found === undefined) {
+    const index = turn.model.index;
+    const flows = Object.entries(domain.flows).filter(
+      ([name, def]) =>
+        !def.internal &&
+        !index.actsOf(name).has("pay") &&
+        [name.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, name)].some(
+          (text) => tokenize(text).some((t) => PRICE_SET.has(t.norm)),
+        ),
+    );
+    found = flows.length === 1 ? flows[0]![0] : null;
+    priceFlows.set(domain, found);
+  }
+  return found ?? undefined;
 }
 
 /** Nothing is being asked (or a flow is between questions). */
@@ -160,6 +188,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   {
     name: "several-requests",
     run: ({ du, turn }) => (turn.frame ? null : du.severalRequests(turn)),
+  },
+  {
+    // "are vans expensive to rent?", "what are your weekly rates": a question about what a thing
+    // or an act costs goes to the one flow that tells prices, whatever act it names ("rent"),
+    // with the values it takes. A question about the customer's own thing ("how much is my
+    // bill") is left to the ranking.
+    name: "price-question-flow",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const text = flat(turn.text);
+      const tokens = tokenize(turn.text);
+      const priced = PRICE_QUESTION.test(text);
+      if (!priced) {
+        const asks = /\?\s*$/.test(turn.text) || QUESTION_START.test(text);
+        if (!asks || !tokens.some((t) => PRICE_SET.has(t.norm))) return null;
+      }
+      if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
+      const flow = priceFlow(turn);
+      return flow ? du.start(turn, flow) : null;
+    },
   },
   {
     // "do you sell phones", "what's your address": a question about what the business does or
