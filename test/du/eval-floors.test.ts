@@ -8,8 +8,9 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
- * `holdout4` and (from the eighth) `holdout5` sets have been tuned on; `holdout6` (written before
- * the eighth round) and `final` never were, and their floors only guard against regressions. Raise a floor when the DU gets
+ * `holdout4`, (from the eighth) `holdout5` and (from the ninth) the hotel's and telecom's
+ * `holdout6` sets have been tuned on; the other `holdout6` sets (written before the eighth round)
+ * and `final` never were, and their floors only guard against regressions. Raise a floor when the DU gets
  * better; a change that lowers a figure under its floor is a regression. Every set in an
  * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
  * heuristic/evaluation-floor.test.ts.
@@ -45,7 +46,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout3: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
-    holdout6: { intent: 0.96, slotPrecision: 0.93, slotRecall: 0.94, completion: 0.96 },
+    // Tuned on from the ninth round.
+    holdout6: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
@@ -67,7 +69,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
-    holdout6: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.93, completion: 0.96 },
+    // Tuned on from the ninth round.
+    holdout6: { intent: 0.93, slotPrecision: 0.95, slotRecall: 0.96, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
@@ -76,14 +79,14 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   "car-rental": {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.99 },
-    round8: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.98, completion: 0.99 },
+    round8: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // A second new author's domain (seventh round); the same reading as car-rental's.
   tickets: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.81, slotPrecision: 0.86, slotRecall: 0.94, completion: 0.93 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
-    round8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.99 },
+    round8: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {

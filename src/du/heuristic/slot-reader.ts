@@ -19,6 +19,7 @@ import {
   CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
+  DAY_STEMS,
   DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
@@ -45,6 +46,7 @@ import {
   SELF_INTRO_BEFORE,
   SELF_INTRO_FULL,
   SELF_ONLY,
+  SHIFT_BEFORE,
   SMALL_TALK,
   STOP_WORDS,
   TAKE_BACK,
@@ -821,6 +823,15 @@ export class SlotReader {
     // check-in and a check-out): a date said with no word for the end of a span fills the first
     // date slot the flow asks that is still empty; a second such date fills the next. Dates
     // said out of time order are left to be asked one by one.
+    // "bring the car back earlier, on the 23rd", "returning on sunday": a lone date after a
+    // word for the end of a span that is no preposition ("to the 23rd" may be a new start) is
+    // the second of two date slots.
+    if (dates.length === 1 && !dateSlot && found.isFree(dates[0]!)) {
+      const end = endWord(tokens, dates[0]!);
+      const dateSlots = end && !PREPOSITIONS.has(end) ? slots.filter((s) => s.kind === "date") : [];
+      if (dateSlots.length === 2 && !found.has(dateSlots[1]!.name))
+        found.add(foundAt(dateSlots[1]!, dates[0]!.value, dates[0]!));
+    }
     if (dates.length > 0 && !dateSlot && inTimeOrder(dates)) {
       let dateSlots: SlotInfo[] | undefined;
       for (const d of dates) {
@@ -1854,13 +1865,22 @@ function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
  * sunday"), a function word or two between.
  */
 function endOfSpan(tokens: readonly Token[], date: Span): boolean {
+  return endWord(tokens, date) !== undefined;
+}
+
+/**
+ * The word for the end of a span said right before a date, a function word or two between
+ * ("until the 18th"), or a word for earlier or later too ("back earlier, on the 23rd").
+ */
+function endWord(tokens: readonly Token[], date: Span): string | undefined {
   const at = tokenIndexFrom(tokens, date.start);
   for (let i = (at < 0 ? tokens.length : at) - 1, skipped = 0; i >= 0; i--) {
     const t = tokens[i]!;
-    if (DATE_END.has(t.norm)) return true;
-    if (!STOP_WORDS.has(t.norm) || ++skipped > 2) return false;
+    if (DATE_END.has(t.norm)) return t.norm;
+    const shift = DIFFERENCE_AFTER.has(t.norm) && !COMPARATIVES.has(t.norm);
+    if (!(STOP_WORDS.has(t.norm) || shift) || ++skipped > 2) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 function inTimeOrder(dates: readonly { value: string }[]): boolean {
@@ -2298,6 +2318,11 @@ export function isDifference(tokens: readonly Token[], n: Span): boolean {
       // "can i by 2 tickets": where a verb stands (after "I", "can", "to"), "by" is a mistyped
       // verb, not the preposition of a difference.
       !VERB_LEADS.has(tokenBefore(tokens, before.start)?.norm ?? "")) ||
+    // "push it back a couple of days": a count of days after "back" is how far it moves.
+    (before !== undefined &&
+      SHIFT_BEFORE.has(before.norm) &&
+      after >= 0 &&
+      DAY_STEMS.has(stem(tokens[after]!.norm))) ||
     (after >= 0 &&
       // "for 4 later tonight" is 4, later: only a comparative follows the number itself.
       (COMPARATIVES.has(tokens[after]!.norm) ||

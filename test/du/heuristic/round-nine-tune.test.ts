@@ -145,3 +145,142 @@ describe("a value typed wrong is a fault at the summary", () => {
     ]);
   });
 });
+
+/** A phone shop's line desk and a bike hire, for the second half of the round's fixes. */
+let lines: LoadedDomain;
+let bikes: LoadedDomain;
+
+beforeAll(async () => {
+  lines = await loadDomainFromText(
+    [
+      "slots:",
+      "  line: { type: string, extract: pattern, pattern: '8\\d{5}', prompt: 'Which line?' }",
+      "  tariff: { type: string, choices: [mini, maxi], prompt: 'Mini or maxi?' }",
+      "  extras:",
+      "    type: list",
+      "    required: false",
+      "    choices: [music, cloud, insurance]",
+      "    prompt: 'Any extras?'",
+      "  switch_confirmed: { type: boolean }",
+      "flows:",
+      "  check_minutes:",
+      "    description: Check how many minutes are used",
+      "    trigger: { intents: ['how many minutes have I used', 'my minutes used so far'] }",
+      "    steps:",
+      "      - { step: l, type: collect, slot: line }",
+      "  pay_invoice:",
+      "    description: Pay the invoice of a line",
+      "    trigger: { intents: ['pay my invoice', 'what do I owe'] }",
+      "    steps:",
+      "      - { step: l, type: collect, slot: line }",
+      "  switch_tariff:",
+      "    description: Switch a line to another tariff",
+      "    trigger: { intents: ['switch to the {tariff} tariff', 'change my tariff'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: tariff }",
+      "      - { step: e, type: collect, slot: extras }",
+      "      - { step: c, type: confirm, slot: switch_confirmed, message: 'Switch?' }",
+    ].join("\n"),
+    "lines.yaml",
+  );
+  bikes = await loadDomainFromText(
+    [
+      "slots:",
+      "  bike: { type: string, choices: [city, mountain, tandem], prompt: 'Which bike?' }",
+      "  start_day: { type: date, prompt: 'From which day?' }",
+      "  end_day: { type: date, prompt: 'Until which day?' }",
+      "  days: { type: integer, prompt: 'For how many days?' }",
+      "  hire_ref: { type: string, extract: pattern, pattern: 'BK-\\d{4}', prompt: 'Which hire?' }",
+      "flows:",
+      "  hire_bike:",
+      "    description: Hire a bike",
+      "    trigger: { intents: ['hire a {bike} bike', 'a bike from {start_day} to {end_day}'] }",
+      "    steps:",
+      "      - { step: b, type: collect, slot: bike }",
+      "      - { step: s, type: collect, slot: start_day }",
+      "      - { step: e, type: collect, slot: end_day }",
+      "  move_hire:",
+      "    description: Change the days of a bike hire",
+      "    trigger: { intents: ['change my hire', 'change hire {hire_ref} to {start_day}'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: hire_ref }",
+      "      - { step: s, type: collect, slot: start_day }",
+      "      - { step: e, type: collect, slot: end_day }",
+      "      - { step: d, type: collect, slot: days }",
+      "  see_tours:",
+      "    description: Get tickets for a guided bike tour",
+      "    trigger: { intents: ['tickets for a bike tour', 'where are my tour tickets', 'I never got my tour tickets', 'move my tour tickets to another day'] }",
+      "    steps:",
+      "      - { step: b, type: collect, slot: bike }",
+    ].join("\n"),
+    "bikes.yaml",
+  );
+});
+
+describe("a price question while a slot is asked", () => {
+  it("is no answer where no flow tells prices", () => {
+    expect(asked(lines, "switch_tariff", "extras", "how much is the cloud?")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+    // The value alone is still the answer.
+    expect(slotsOf(asked(lines, "switch_tariff", "extras", "cloud please"))).toEqual({
+      extras: ["cloud"],
+    });
+  });
+});
+
+describe("pack words of the ninth round", () => {
+  it("'burned thru' is used, 'put me on' and 'pay less' ask for a change", () => {
+    expect(firstIntent(read(lines, "how many minutes did i burn thru"))).toBe("check_minutes");
+    expect(firstIntent(read(lines, "minutes i burned thru this week"))).toBe("check_minutes");
+    const switched = read(lines, "i wanna pay less, put me on the mini one");
+    expect(firstIntent(switched)).toBe("switch_tariff");
+    expect(slotsOf(switched)).toEqual({ tariff: "mini" });
+  });
+  it("'I'd like to get ...' asks for a new one, 'still haven't got' after one had", () => {
+    expect(firstIntent(read(bikes, "ok I'd like to get tickets"))).not.toBe("clarify");
+    expect(firstIntent(read(bikes, "still havent got my tour tickets, 3 days now"))).toBe(
+      "see_tours",
+    );
+  });
+});
+
+describe("a date moved, and the end of a span", () => {
+  it("a count of days after 'back' or 'forward' is how far it moves", () => {
+    const moved = read(bikes, "can you push my hire back a couple of days");
+    expect(firstIntent(moved)).toBe("move_hire");
+    expect(slotsOf(moved)).toEqual({});
+  });
+  it("'earlier' asks for a change, and a lone date after 'back' is the end", () => {
+    const moved = read(bikes, "I'll bring the bike back earlier, on the 14th");
+    expect(firstIntent(moved)).toBe("move_hire");
+    expect(slotsOf(moved)).toEqual({ end_day: "2027-03-14" });
+    expect(slotsOf(read(bikes, "hire a tandem bike, returning on the 20th"))).toEqual({
+      bike: "tandem",
+      end_day: "2027-03-20",
+    });
+  });
+  it("'sat x3' closing a short request is a Saturday", () => {
+    expect(slotsOf(read(bikes, "mountain bike sat x3"))).toMatchObject({
+      start_day: "2027-03-13",
+    });
+  });
+});
+
+describe("a question about the business's own thing with a value", () => {
+  it("is out of scope unless a flow's own word is said", () => {
+    expect(read(bikes, "where is your shop in the city?")).toEqual([{ type: "out_of_scope" }]);
+  });
+});
+
+describe("'just' keeps what follows it when a held value is taken back", () => {
+  it("drops the one named, keeps the one after 'just'", () => {
+    const state = inFlow(lines, "switch_tariff", {
+      confirm: true,
+      slots: { tariff: "mini", extras: ["music", "cloud"] },
+    });
+    expect(du.read("drop the music, just cloud", lines, state)).toEqual([
+      { type: "correct_slot", slot: "extras", value: ["cloud"] },
+    ]);
+  });
+});

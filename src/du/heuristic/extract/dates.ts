@@ -284,10 +284,11 @@ const WEEKDAY = new RegExp(
 /**
  * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
  * as a day; and ending a request typed in short words ("a room downtown sat"), unless a subject
- * or an article makes it the word ("I sat", "in the sun").
+ * or an article makes it the word ("I sat", "in the sun"); a count typed "x3" may close it
+ * ("hamlet sat x3").
  */
 const WORD_WEEKDAY =
-  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*[.!?]*\s*$))/g;
+  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*(?:x\s?\d{1,2}|\d{1,2}\s?x)?\s*[.!?]*\s*$))/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el

@@ -618,6 +618,7 @@ export const EN: LanguagePack = {
     use: [
       ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
+      ...["burned thru", "burnt thru", "gone thru", "went thru", "got thru", "go thru"],
     ],
   },
   tasks: {
@@ -775,10 +776,17 @@ export const EN: LanguagePack = {
       // ... and so does time added to it ("one more night", "an extra day").
       ...list("day days night week weeks").flatMap((unit) => [`more ${unit}`, `extra ${unit}`]),
       "sooner",
+      // "bring the car back earlier": a date moved forward.
+      "earlier",
       "shorten",
       "cut short",
       "instead of",
       "instead",
+      // "put me on the basic one", "I want to pay less": moved to another plan or tariff.
+      "put me on",
+      "put us on",
+      "pay less",
+      "paying less",
       "move up",
       "move back",
       "put back",
@@ -871,6 +879,9 @@ export const EN: LanguagePack = {
       "did not get",
       "never got",
       "still havent",
+      // "still haven't got my tickets": said as one, more than either half.
+      "still havent got",
+      "still havent received",
       // "has my order been processed yet?", "did it go through?": how far it has got.
       "been processed",
       "processed yet",
@@ -926,6 +937,9 @@ export const EN: LanguagePack = {
       ]),
       "looking for a",
       "looking for an",
+      // "I'd like to get tickets", "we want to get two seats": to get is to have a new one.
+      ...["like", "want", "wanna", "love", "hoping"].map((v) => `${v} to get`),
+      "wanna get",
     ],
     // Reasons told beside a request ("something came up"): no act, and no unknown words either.
     story: [
@@ -978,6 +992,7 @@ export const EN: LanguagePack = {
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
+  shiftBefore: list("back forward"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
   irregular: {
@@ -1021,6 +1036,7 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  onlyWords: list("just only"),
   childWords: list(
     "kid kids child children baby babies infant infants toddler toddlers teen teens",
   ),

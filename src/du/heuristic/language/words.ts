@@ -97,6 +97,7 @@ export const PARTICLES = new Set(words((p) => p.particles));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
 export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
+export const SHIFT_BEFORE = new Set(words((p) => p.shiftBefore));
 export const PASSIVE_AUX = new Set(words((p) => p.passiveAux));
 export const ARTICLES = new Set(words((p) => p.articles));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
@@ -136,6 +137,7 @@ export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const CHILD_WORDS = words((p) => p.childWords);
+export const ONLY_WORDS = new Set(words((p) => p.onlyWords));
 export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));

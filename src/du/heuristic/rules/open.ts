@@ -53,7 +53,7 @@ const priceFlows = new WeakMap<object, string | null>();
  * ("class prices", "how much does a car cost") and it pays nothing (a flow that pays a fine is
  * about the customer's debt, not about what things cost). None when no flow or several do.
  */
-function priceFlow(turn: Turn): string | undefined {
+export function priceFlow(turn: Turn): string | undefined {
   const domain = turn.model.loaded.domain;
   let found = priceFlows.get(domain);
   if (found === undefined) {
@@ -217,12 +217,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "business-question",
     run: ({ turn }) => {
       // "are you a real person or a bot?" asks about the assistant: small talk, read below.
-      if (turn.frame || turn.view.markers.length > 0 || turn.acts.chitchat) return null;
+      if (turn.frame || turn.acts.chitchat) return null;
       const index = turn.model.index;
-      if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
+      const valued = turn.view.markers.length > 0;
+      if (
+        !valued &&
+        BUSINESS_QUESTION.test(turn.acts.flat) &&
+        index.foreign(turn.view.text).length > 0
+      ) {
         return OUT_OF_SCOPE;
       }
       if (!YOUR_QUESTION.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
+      // "where is your office in Seville?": a value beside the business's own thing asks about
+      // that thing there, unless a word of some flow's own is said ("what's your price for a van").
+      if (valued && turn.rank.some((r) => r.named || r.phrased)) return null;
       // "when are you open?" where a flow tells the opening hours: one flow explains every
       // word of the question, by a word of its name or phrases, so it is what is asked.
       const full = turn.rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
