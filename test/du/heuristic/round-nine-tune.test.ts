@@ -207,6 +207,11 @@ beforeAll(async () => {
       "      - { step: s, type: collect, slot: start_day }",
       "      - { step: e, type: collect, slot: end_day }",
       "      - { step: d, type: collect, slot: days }",
+      "  cancel_hire:",
+      "    description: Cancel a bike hire",
+      "    trigger: { intents: ['cancel my hire', 'cancel hire {hire_ref}'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: hire_ref }",
       "  see_tours:",
       "    description: Get tickets for a guided bike tour",
       "    trigger: { intents: ['tickets for a bike tour', 'where are my tour tickets', 'I never got my tour tickets', 'move my tour tickets to another day'] }",
@@ -264,6 +269,16 @@ describe("a date moved, and the end of a span", () => {
     expect(slotsOf(read(bikes, "mountain bike sat x3"))).toMatchObject({
       start_day: "2027-03-13",
     });
+  });
+});
+
+describe("handing a thing back is no cancel", () => {
+  it("'drop it off on sunday' is the end of a hire, 'drop my hire' still cancels", () => {
+    const hired = read(bikes, "I want a city bike on friday and drop it off on sunday");
+    expect(hired.filter((c) => c.type === "start_flow")).toHaveLength(1);
+    expect(firstIntent(hired)).toBe("hire_bike");
+    expect(slotsOf(hired)).toMatchObject({ start_day: "2027-03-12", end_day: "2027-03-14" });
+    expect(firstIntent(read(bikes, "please drop my hire BK-1234"))).toBe("cancel_hire");
   });
 });
 

@@ -956,6 +956,10 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
+      "drop off",
+      "drop it off",
+      "drop them off",
     ],
     fault: [
       ...list("report problem issue fault broken down faulty dead"),
