@@ -16,8 +16,10 @@ import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   ALL_BUT,
+  CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
+  DAY_STEMS,
   DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
@@ -44,6 +46,7 @@ import {
   SELF_INTRO_BEFORE,
   SELF_INTRO_FULL,
   SELF_ONLY,
+  SHIFT_BEFORE,
   SMALL_TALK,
   STOP_WORDS,
   TAKE_BACK,
@@ -270,6 +273,7 @@ export class SlotReader {
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
           (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
@@ -792,6 +796,12 @@ export class SlotReader {
       numberSlots ??= [];
       numberSlots.push(slot);
     }
+    // "two adults and a kid": groups of people said together, for the flow's only people slot.
+    const summed = numberSlots && onlyPeople(numberSlots);
+    if (summed) {
+      const sum = peopleSum(text, tokens, this.numbers(text).filter(free));
+      if (sum && found.isFree(sum)) found.add(foundAt(summed, sum.value, sum));
+    }
     // "3 nights, 2 guests": a number followed by the word that names one number slot.
     if (numberSlots) {
       // "one night", "a night": an article counts as 1 only before such a word.
@@ -850,6 +860,15 @@ export class SlotReader {
     // check-in and a check-out): a date said with no word for the end of a span fills the first
     // date slot the flow asks that is still empty; a second such date fills the next. Dates
     // said out of time order are left to be asked one by one.
+    // "bring the car back earlier, on the 23rd", "returning on sunday": a lone date after a
+    // word for the end of a span that is no preposition ("to the 23rd" may be a new start) is
+    // the second of two date slots.
+    if (dates.length === 1 && !dateSlot && found.isFree(dates[0]!)) {
+      const end = endWord(tokens, dates[0]!);
+      const dateSlots = end && !PREPOSITIONS.has(end) ? slots.filter((s) => s.kind === "date") : [];
+      if (dateSlots.length === 2 && !found.has(dateSlots[1]!.name))
+        found.add(foundAt(dateSlots[1]!, dates[0]!.value, dates[0]!));
+    }
     if (dates.length > 0 && !dateSlot && inTimeOrder(dates)) {
       let dateSlots: SlotInfo[] | undefined;
       for (const d of dates) {
@@ -1935,13 +1954,22 @@ function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
  * sunday"), a function word or two between.
  */
 function endOfSpan(tokens: readonly Token[], date: Span): boolean {
+  return endWord(tokens, date) !== undefined;
+}
+
+/**
+ * The word for the end of a span said right before a date, a function word or two between
+ * ("until the 18th"), or a word for earlier or later too ("back earlier, on the 23rd").
+ */
+function endWord(tokens: readonly Token[], date: Span): string | undefined {
   const at = tokenIndexFrom(tokens, date.start);
   for (let i = (at < 0 ? tokens.length : at) - 1, skipped = 0; i >= 0; i--) {
     const t = tokens[i]!;
-    if (DATE_END.has(t.norm)) return true;
-    if (!STOP_WORDS.has(t.norm) || ++skipped > 2) return false;
+    if (DATE_END.has(t.norm)) return t.norm;
+    const shift = DIFFERENCE_AFTER.has(t.norm) && !COMPARATIVES.has(t.norm);
+    if (!(STOP_WORDS.has(t.norm) || shift) || ++skipped > 2) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 function inTimeOrder(dates: readonly { value: string }[]): boolean {
@@ -2233,6 +2261,65 @@ const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 /** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
 const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
+/** Nouns that count people in groups said together: the packs' people and child words. */
+const GROUP_NOUNS = new Set([...PEOPLE_WORDS.filter((w) => !w.includes(" ")), ...CHILD_WORDS]);
+/** What joins groups of people: "2 adults and a kid", "2 adults + 2 kids", "dos adultos y un niño". */
+const GROUP_JOINERS = new Set(["and", "plus", "y", "mas"]);
+const GROUP_GAP = /^\s*[,+&]?\s*$/;
+
+/**
+ * "two adults and a kid", "2 adults + 2 children": groups of people said together, each a count
+ * ("a", "an" and "one" are 1) and a people or child word, joined by "and", "plus", a comma or
+ * "+", are added up; at least one group must name children (the packs' `childWords`).
+ */
+export function peopleSum(
+  text: string,
+  tokens: readonly Token[],
+  nums: readonly NumberMatch[],
+): NumberMatch | null {
+  let total = 0;
+  let groups = 0;
+  let child = false;
+  let start = -1;
+  let end = -1;
+  let best: NumberMatch | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = nums.find((x) => x.start === t.start && !x.currency);
+    const value = n ? n.value : SINGULAR.has(t.norm) ? 1 : null;
+    let k = i + 1;
+    if (n) while (k < tokens.length && tokens[k]!.start < n.end) k++;
+    const noun = value === null ? undefined : tokens[k];
+    if (value === null || !noun || !GROUP_NOUNS.has(noun.norm)) continue;
+    // Joined to the group before it: only a joiner word, a comma or "+" between them.
+    const gap = text.slice(Math.max(end, 0), t.start);
+    const joined =
+      groups > 0 &&
+      (GROUP_GAP.test(gap) ||
+        (tokens[i - 1] !== undefined &&
+          GROUP_JOINERS.has(tokens[i - 1]!.norm) &&
+          GROUP_GAP.test(text.slice(end, tokens[i - 1]!.start))));
+    if (!joined) {
+      total = 0;
+      groups = 0;
+      child = false;
+      start = t.start;
+    }
+    total += value;
+    groups++;
+    child ||= CHILD_WORDS.includes(noun.norm);
+    end = noun.end;
+    if (groups >= 2 && child) best = { value: total, start, end, currency: null, words: true };
+    i = k;
+  }
+  return best;
+}
+
+/** The speaker's word of the packs' "me plus", "yo mas": "me + 2" adds the speaker too. */
+const SELF_PLUS = new Set(
+  SELF_BEFORE.filter((p) => p.length === 2 && GROUP_JOINERS.has(p[1]!)).map((p) => p[0]!),
+);
+
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
 /**
  * "me and 2 friends", "3 colleagues and I": a number of others with the speaker (pack
@@ -2256,6 +2343,11 @@ function withSpeaker(
     if (before) {
       const start = tokens[i - before.length]!.start;
       return { value: n.value + 1, start, end: n.end, currency: null, words: true };
+    }
+    // "me + 3 mates": the "+" of "me plus" is no word.
+    const self = tokens[i - 1];
+    if (self && SELF_PLUS.has(self.norm) && /^\s*\+\s*$/.test(text.slice(self.end, n.start))) {
+      return { value: n.value + 1, start: self.start, end: n.end, currency: null, words: true };
     }
     // The others' noun, then the speaker: "2 friends and me".
     const after = j < 0 ? undefined : SELF_AFTER.find((p) => same(words(j + 1, p.length), p));
@@ -2326,6 +2418,11 @@ export function isDifference(tokens: readonly Token[], n: Span): boolean {
       // "can i by 2 tickets": where a verb stands (after "I", "can", "to"), "by" is a mistyped
       // verb, not the preposition of a difference.
       !VERB_LEADS.has(tokenBefore(tokens, before.start)?.norm ?? "")) ||
+    // "push it back a couple of days": a count of days after "back" is how far it moves.
+    (before !== undefined &&
+      SHIFT_BEFORE.has(before.norm) &&
+      after >= 0 &&
+      DAY_STEMS.has(stem(tokens[after]!.norm))) ||
     (after >= 0 &&
       // "for 4 later tonight" is 4, later: only a comparative follows the number itself.
       (COMPARATIVES.has(tokens[after]!.norm) ||

@@ -1,4 +1,4 @@
-import { PEOPLE_WORDS } from "../language/words.ts";
+import { DAY_WORDS, PEOPLE_WORDS } from "../language/words.ts";
 import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
@@ -251,12 +251,15 @@ const WEEKDAY_DAY = new RegExp(
 );
 /** The packs' words for people counted ("4 people", "2 adults"): a count, not a day, after a number. */
 const PEOPLE_RE = PEOPLE_WORDS.map((w) => w.replace(/\s+/g, "\\s+")).join("|");
+/** The packs' words for days counted ("1 night", "3 days"), singular or plural: a count after a number. */
+const DAYS_RE = `(?:${DAY_WORDS.join("|")})(?:s|es)?`;
 /**
  * "Monday 29", "for the monday 29": a weekday and a bare day number, read as a date only when
- * that day of this month or the next two falls on that weekday (no time, "of", count of people or month after).
+ * that day of this month or the next two falls on that weekday (no time, "of", count of people or
+ * days, or month after: "friday, 1 night" is a Friday and one night).
  */
 const WEEKDAY_BARE_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${PEOPLE_RE}|${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${PEOPLE_RE}|${DAYS_RE}|${MONTH_RE})\\b)`,
   "g",
 );
 /** How many months ahead a weekday and a bare day number are looked for. */
@@ -281,10 +284,11 @@ const WEEKDAY = new RegExp(
 /**
  * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
  * as a day; and ending a request typed in short words ("a room downtown sat"), unless a subject
- * or an article makes it the word ("I sat", "in the sun").
+ * or an article makes it the word ("I sat", "in the sun"); a count typed "x3" may close it
+ * ("hamlet sat x3").
  */
 const WORD_WEEKDAY =
-  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*[.!?]*\s*$))/g;
+  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*(?:x\s?\d{1,2}|\d{1,2}\s?x)?\s*[.!?]*\s*$))/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -440,6 +444,9 @@ function findMistypedDates(text: string, now: Date, past = false): readonly Date
 }
 let lastMistyped: { text: string; day: string; found: readonly DateMatch[] } | undefined;
 
+/** A number right before a word (the text before it). */
+const AFTER_NUMBER = /\d\s+$/;
+
 function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   const s = fold(text);
   // Spans of the corrected text and where each came from.
@@ -449,6 +456,11 @@ function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(/\p{L}+/gu)) {
     const target = dateWordFor(m[0]);
     if (!target) continue;
+    // "3 mates": a word counted by a number is a thing counted, not a weekday typed wrong
+    // ("martes"); a month still follows its day ("3 febuary").
+    if (!(target in MONTHS) && AFTER_NUMBER.test(s.slice(Math.max(0, m.index - 8), m.index))) {
+      continue;
+    }
     fixed += s.slice(kept, m.index);
     moved.push({
       from: m.index,

@@ -510,7 +510,8 @@ export const EN: LanguagePack = {
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
   ],
   ambiguousCancel: [],
-  judgement: list("not isnt wrong right correct incorrect"),
+  // "the name is misspelled": a value typed wrong is wrong.
+  judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
     ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "dunno", "idk"],
@@ -624,6 +625,7 @@ export const EN: LanguagePack = {
     use: [
       ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
+      ...["burned thru", "burnt thru", "gone thru", "went thru", "got thru", "go thru"],
     ],
   },
   tasks: {
@@ -784,10 +786,17 @@ export const EN: LanguagePack = {
       // ... and so does time added to it ("one more night", "an extra day").
       ...list("day days night week weeks").flatMap((unit) => [`more ${unit}`, `extra ${unit}`]),
       "sooner",
+      // "bring the car back earlier": a date moved forward.
+      "earlier",
       "shorten",
       "cut short",
       "instead of",
       "instead",
+      // "put me on the basic one", "I want to pay less": moved to another plan or tariff.
+      "put me on",
+      "put us on",
+      "pay less",
+      "paying less",
       "move up",
       "move back",
       "put back",
@@ -885,6 +894,9 @@ export const EN: LanguagePack = {
       "did not get",
       "never got",
       "still havent",
+      // "still haven't got my tickets": said as one, more than either half.
+      "still havent got",
+      "still havent received",
       // "has my order been processed yet?", "did it go through?": how far it has got.
       "been processed",
       "processed yet",
@@ -944,6 +956,9 @@ export const EN: LanguagePack = {
       ]),
       "looking for a",
       "looking for an",
+      // "I'd like to get tickets", "we want to get two seats": to get is to have a new one.
+      ...["like", "want", "wanna", "love", "hoping"].map((v) => `${v} to get`),
+      "wanna get",
     ],
     // Reasons told beside a request ("something came up"): no act, and no unknown words either.
     story: [
@@ -960,6 +975,10 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
+      "drop off",
+      "drop it off",
+      "drop them off",
     ],
     fault: [
       ...list("report problem issue fault broken down faulty dead"),
@@ -996,6 +1015,7 @@ export const EN: LanguagePack = {
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
+  shiftBefore: list("back forward"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
   irregular: {
@@ -1039,6 +1059,10 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  onlyWords: list("just only"),
+  childWords: list(
+    "kid kids child children baby babies infant infants toddler toddlers teen teens",
+  ),
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfBefore: [
     "me and",

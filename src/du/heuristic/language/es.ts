@@ -140,7 +140,7 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
-  judgement: list("mal incorrecto equivocado"),
+  judgement: list("mal incorrecto equivocado equivocada incorrecta"),
   noOpeners: ["en realidad", "pues", "espera"],
   notKnown: [
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
@@ -334,6 +334,7 @@ export const ES: LanguagePack = {
   differenceAfter: list("mas menos antes despues"),
   comparatives: list("mas menos"),
   differenceBefore: [],
+  shiftBefore: [],
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
@@ -355,6 +356,8 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  onlyWords: list("solo solamente unicamente"),
+  childWords: list("nino ninos nina ninas bebe bebes crio crios"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
   selfBefore: ["yo y", "yo y mis", "yo con", "yo con mis", "yo mas"],
   selfAfter: ["y yo", "mas yo"],

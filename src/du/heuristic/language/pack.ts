@@ -244,6 +244,12 @@ export interface LanguagePack {
   comparatives: string[];
   differenceBefore: string[];
   /**
+   * Said right before a count of days, how far a date moves ("push it back a couple of days",
+   * "bring it forward 2 days"): no count of the request. Before anything else ("pay her back 350
+   * euros") the number stays.
+   */
+  shiftBefore: string[];
+  /**
    * Auxiliaries a participle after which tells what happened to something, not what is asked
    * ("the match was moved", "it has been changed"): the act is no request.
    */
@@ -287,8 +293,18 @@ export interface LanguagePack {
    * ("3 adults", "2 of us"), and `peopleLeads`, `selfOnly` and `pair` read it.
    */
   peopleWords: string[];
+  /**
+   * Words that keep only what follows them ("drop the parking, just breakfast"): what is said
+   * after one is kept, not taken back.
+   */
+  onlyWords: string[];
   /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
   peopleLeads: string[];
+  /**
+   * Words for the younger people counted beside the adults ("kids", "children", "niños"): groups
+   * of people said together are added up ("two adults and a kid" is 3, "2 adults + 2 children" 4).
+   */
+  childWords: string[];
   /**
    * The speaker added to a number of others: said right before it ("me and 2 friends") or
    * right after it and its noun ("3 colleagues and me"); the count is one more.

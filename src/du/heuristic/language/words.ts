@@ -98,6 +98,7 @@ export const PARTICLES = new Set(words((p) => p.particles));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
 export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
+export const SHIFT_BEFORE = new Set(words((p) => p.shiftBefore));
 export const PASSIVE_AUX = new Set(words((p) => p.passiveAux));
 export const ARTICLES = new Set(words((p) => p.articles));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
@@ -131,10 +132,13 @@ export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
-export const DAY_STEMS = new Set(words((p) => p.dayWords).map(stem));
+export const DAY_WORDS = words((p) => p.dayWords);
+export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
+export const CHILD_WORDS = words((p) => p.childWords);
+export const ONLY_WORDS = new Set(words((p) => p.onlyWords));
 export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));

@@ -1,5 +1,6 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { Command } from "../../../protocol/commands.ts";
+import { flowPhrases } from "../../flow-phrases.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   ARTICLES,
@@ -71,6 +72,33 @@ function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> })
     pricedDomains.set(domain, priced);
   }
   return priced;
+}
+
+const PRICE_SET = new Set(PRICE_WORDS);
+const priceFlows = new WeakMap<object, string | null>();
+
+/**
+ * The one flow that tells prices: its name, description or trigger phrases have a price word
+ * ("class prices", "how much does a car cost") and it pays nothing (a flow that pays a fine is
+ * about the customer's debt, not about what things cost). None when no flow or several do.
+ */
+export function priceFlow(turn: Turn): string | undefined {
+  const domain = turn.model.loaded.domain;
+  let found = priceFlows.get(domain);
+  if (found === undefined) {
+    const index = turn.model.index;
+    const flows = Object.entries(domain.flows).filter(
+      ([name, def]) =>
+        !def.internal &&
+        !index.actsOf(name).has("pay") &&
+        [name.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, name)].some(
+          (text) => tokenize(text).some((t) => PRICE_SET.has(t.norm)),
+        ),
+    );
+    found = flows.length === 1 ? flows[0]![0] : null;
+    priceFlows.set(domain, found);
+  }
+  return found ?? undefined;
 }
 
 /** Nothing is being asked (or a flow is between questions). */
@@ -191,6 +219,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => (turn.frame ? null : du.severalRequests(turn)),
   },
   {
+    // "are vans expensive to rent?", "what are your weekly rates": a question about what a thing
+    // or an act costs goes to the one flow that tells prices, whatever act it names ("rent"),
+    // with the values it takes. A question about the customer's own thing ("how much is my
+    // bill") is left to the ranking.
+    name: "price-question-flow",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const text = flat(turn.text);
+      const tokens = tokenize(turn.text);
+      const priced = PRICE_QUESTION.test(text);
+      if (!priced) {
+        const asks = /\?\s*$/.test(turn.text) || QUESTION_START.test(text);
+        if (!asks || !tokens.some((t) => PRICE_SET.has(t.norm))) return null;
+      }
+      if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
+      const flow = priceFlow(turn);
+      return flow ? du.start(turn, flow) : null;
+    },
+  },
+  {
     // "do you sell phones", "what's your address": a question about what the business does or
     // has is a request only when it gives values a flow takes ("do you have room for six on
     // friday") or the domain knows all its words ("do you have rooms in Barcelona"), or, about
@@ -198,12 +246,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "business-question",
     run: ({ turn }) => {
       // "are you a real person or a bot?" asks about the assistant: small talk, read below.
-      if (turn.frame || turn.view.markers.length > 0 || turn.acts.chitchat) return null;
+      if (turn.frame || turn.acts.chitchat) return null;
       const index = turn.model.index;
-      if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
+      const valued = turn.view.markers.length > 0;
+      if (
+        !valued &&
+        BUSINESS_QUESTION.test(turn.acts.flat) &&
+        index.foreign(turn.view.text).length > 0
+      ) {
         return OUT_OF_SCOPE;
       }
       if (!YOUR_QUESTION.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
+      // "where is your office in Seville?": a value beside the business's own thing asks about
+      // that thing there, unless a word of some flow's own is said ("what's your price for a van").
+      if (valued && turn.rank.some((r) => r.named || r.phrased)) return null;
       // "when are you open?" where a flow tells the opening hours: one flow explains every
       // word of the question, by a word of its name or phrases, so it is what is asked.
       const full = turn.rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);

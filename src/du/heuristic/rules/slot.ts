@@ -8,6 +8,8 @@ import {
   FILLERS,
   ITEM_NEGATORS,
   NOTHING,
+  POSSESSIVES,
+  PRICE_QUESTION,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
@@ -23,6 +25,7 @@ import { cancelTheThing } from "./cancel-the-thing.ts";
 import { declinesOfferFirst } from "./decline-offer.ts";
 import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
+import { priceFlow } from "./open.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE, saysNotKnown } from "./shared.ts";
 
@@ -282,6 +285,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         c.du.offTopic(c.turn, c.slot)
         ? OUT_OF_SCOPE
         : null;
+    },
+  },
+  {
+    // "how much is the breakfast?" asked the extras: a question about a price names a value
+    // without choosing it. Where one flow tells prices the digression rules read it; else no
+    // flow answers it.
+    name: "asked-price-question",
+    run: ({ turn }) => {
+      const text = flat(turn.text);
+      if (!PRICE_QUESTION.test(text)) return null;
+      if (tokenize(turn.text).some((t) => POSSESSIVES.has(t.norm))) return null;
+      return priceFlow(turn) ? null : OUT_OF_SCOPE;
     },
   },
   {
