@@ -16,6 +16,8 @@ import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   ALL_BUT,
+  ARTICLES,
+  CAPITAL_SELF,
   COMPARATIVES,
   DATE_END,
   DENY,
@@ -126,8 +128,6 @@ const NAME_PARTICLES = new Set([
 const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
 /** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
 const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
-/** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
-const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
 type Span = { start: number; end: number };
 const NO_DATES: readonly DateMatch[] = [];
@@ -1499,7 +1499,7 @@ export class SlotReader {
     // a title; any other leading article is no part of the value.
     while (
       start < tokens.length &&
-      LEADING_ARTICLES.has(tokens[start]!.norm) &&
+      ARTICLES.has(tokens[start]!.norm) &&
       !(capitalised(tokens[start]!) && tokens[start + 1] && capitalised(tokens[start + 1]!))
     )
       start++;
@@ -1666,8 +1666,6 @@ function unitOfAddress(words: readonly Token[], i: number): boolean {
   );
 }
 const hasDigit = (t: Token) => /\d/.test(t.raw);
-/** The speaker, written with a capital anywhere in English: no part of an address. */
-const SPEAKER = new Set(["i", "im", "we"]);
 
 /**
  * Where an address starts in what follows its cue: "(at) all at Calle Mayor 12" -> "Calle
@@ -1680,7 +1678,7 @@ function addressStart(words: readonly Token[]): number {
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
-    if (capitalised(t) && !SPEAKER.has(t.norm)) break;
+    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
     const next = words[i + 1]!;
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
@@ -1766,8 +1764,9 @@ function freeItems(phrase: string): string[] {
 }
 
 function dropLeadingArticle(item: string): string {
+  // "fever and a sore throat": an article of the packs is dropped from the front of an item.
   const first = tokenize(item)[0];
-  return first && LEADING_ARTICLES.has(first.norm) && tokenize(item).length > 1
+  return first && ARTICLES.has(first.norm) && tokenize(item).length > 1
     ? item.slice(first.end).trim()
     : item;
 }
@@ -1891,7 +1890,7 @@ const SINCE_START = /^(?:since|desde)\b/;
 const TELLER_REACH = 30;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
 const GIVEN_UP_REACH = 80;
-const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
+const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
 
 /**
  * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with

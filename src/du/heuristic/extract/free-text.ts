@@ -1,3 +1,5 @@
+import { ARTICLES } from "../language/words.ts";
+
 /**
  * The answer to an open question without its conversational wrapping:
  * "it's for the rent, thanks" -> "rent"; "my name is Ana López" -> "Ana López".
@@ -43,7 +45,11 @@ const LEADING = new RegExp(
     ")\\b[\\s,:.-]*",
   "i",
 );
-const TITLE_ARTICLE = /^(?:The|A|An|El|La|Los|Las)\s+\p{Lu}/u;
+/** An article of the packs typed capitalised before a capitalised word: "The Hobbit". */
+const TITLE_ARTICLE = new RegExp(
+  `^(?:${[...ARTICLES].map((a) => a[0]!.toUpperCase() + a.slice(1)).join("|")})\\s+\\p{Lu}`,
+  "u",
+);
 const TRAILING = /[\s,.;:!?-]*\b(?:please|thanks|thank you|thx|por favor|gracias)?[\s,.;:!?]*$/i;
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {

@@ -979,6 +979,7 @@ export const EN: LanguagePack = {
   differenceBefore: list("by"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
+  capitalSelf: list("i im we"),
   irregular: {
     sent: "send",
     brought: "bring",
@@ -1010,6 +1011,11 @@ export const EN: LanguagePack = {
   dateEnd: list(
     "to until till til thru through returning return back ends ending leaving departing",
   ),
+  // "the 15th", an ordinal day that opens the message ("19th please"), or a bare day after "to
+  // the", "on the" where the clause ends or a part of the day follows ("move it to the 19 in
+  // the morning"; "for the 2 of us" is a count).
+  dayOfMonth:
+    "\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|^\\s*(\\d{1,2})(?:st|nd|rd|th)\\b|(?<=\\b(?:on|to|for|until|till|by|from)\\s)the\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\\b)",
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
   weeks:

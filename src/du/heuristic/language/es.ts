@@ -336,6 +336,7 @@ export const ES: LanguagePack = {
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
+  capitalSelf: [],
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),
@@ -349,6 +350,12 @@ export const ES: LanguagePack = {
   },
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
+  // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para
+  // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis
+  // algo el 30?", "hueco el 12", "puedo ir el 9"): followed by a unit or a noun it is an amount
+  // or a count ("el 30 por ciento").
+  dayOfMonth:
+    "\\bel\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   weeks:

@@ -245,6 +245,11 @@ export interface LanguagePack {
   passiveAux: string[];
   /** Articles: one opening a choice's synonym ("the derby") may be left out ("derby tickets"). */
   articles: string[];
+  /**
+   * The speaker's words written with a capital anywhere ("I", "I'm", and "We" opening a
+   * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
+   */
+  capitalSelf: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
@@ -266,6 +271,11 @@ export interface LanguagePack {
    * the first one; a date with no such word fills the first empty date slot the flow asks.
    */
   dateEnd: string[];
+  /**
+   * A day of the month said without its month ("the 15th", "on the 19 in the morning", "el dia
+   * 15", "para el 30"), the day number its only group that matched. Matched on folded text.
+   */
+  dayOfMonth: string;
   /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
   shiftWords: string[];
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */

@@ -99,6 +99,7 @@ export const COMPARATIVES = new Set(words((p) => p.comparatives));
 export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
 export const PASSIVE_AUX = new Set(words((p) => p.passiveAux));
 export const ARTICLES = new Set(words((p) => p.articles));
+export const CAPITAL_SELF = new Set(words((p) => p.capitalSelf));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),
@@ -128,6 +129,8 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
 ]);
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
+/** A day of the month said without its month, any pack's: the day is the one group that matched. */
+export const DAY_OF_MONTH = new RegExp(PACKS.map((p) => `(?:${p.dayOfMonth})`).join("|"), "g");
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
 export const DAY_STEMS = new Set(words((p) => p.dayWords).map(stem));
