@@ -12,7 +12,7 @@ import {
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
-import { freeText, withoutHaving } from "./extract/free-text.ts";
+import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   ALL_BUT,
@@ -1495,12 +1495,12 @@ export class SlotReader {
     const keys = this.keysOf(tokens);
     const other = (t: Token) => ends.values.some((v) => overlaps(v, t));
     let start = from;
-    // "on The Midnight Library": an article typed capitalised before a capitalised word opens
-    // a title; any other leading article is no part of the value.
+    // "on The Midnight Library": the title's article stays; any other leading article is no
+    // part of the value.
     while (
       start < tokens.length &&
       ARTICLES.has(tokens[start]!.norm) &&
-      !(capitalised(tokens[start]!) && tokens[start + 1] && capitalised(tokens[start + 1]!))
+      !opensTitle(tokens[start]!.raw, tokens[start + 1]?.raw)
     )
       start++;
     // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this

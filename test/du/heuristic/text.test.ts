@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { findCodes, findIbans } from "../../../src/du/heuristic/extract/codes.ts";
-import { freeText } from "../../../src/du/heuristic/extract/free-text.ts";
+import { freeText, opensTitle } from "../../../src/du/heuristic/extract/free-text.ts";
 import {
   editDistanceAtMost1,
   editDistanceWithin,
@@ -117,6 +117,16 @@ describe("codes and free text", () => {
     ["  ", null],
   ])("%s -> %s", (text, expected) => {
     expect(freeText(text)).toBe(expected);
+  });
+
+  it("keeps an article typed capitalised before a capitalised word: a title's own", () => {
+    expect(opensTitle("The", "Quiet")).toBe(true);
+    expect(opensTitle("Las", "Olas")).toBe(true);
+    expect(opensTitle("the", "Quiet")).toBe(false);
+    expect(opensTitle("The", "end")).toBe(false);
+    expect(opensTitle("The", undefined)).toBe(false);
+    expect(freeText("The Quiet Orchard, thanks")).toBe("The Quiet Orchard");
+    expect(freeText("the quiet orchard")).toBe("quiet orchard");
   });
 
   it("strips the slot's own name from the answer", () => {
