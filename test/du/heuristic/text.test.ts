@@ -65,6 +65,21 @@ describe("dialogue acts", () => {
   });
 
   it.each([
+    "hmm I can't remember",
+    "no recuerdo el código",
+    "well, not sure",
+    "where can I find it?",
+    "I can't find the letter",
+    "no tengo ni idea",
+  ])("%s asks for help with the question", (text) => {
+    expect(readActs(text).helpQuestion).toBe(true);
+  });
+
+  it("a not-known phrase asks for help only opening the message", () => {
+    expect(readActs("the shop said it is not sure").helpQuestion).toBe(false);
+  });
+
+  it.each([
     ["thank you very much", "thanks"],
     ["thanks, bye", "goodbye"],
     ["ok thanks!", "thanks"],

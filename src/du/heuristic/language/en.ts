@@ -512,13 +512,14 @@ export const EN: LanguagePack = {
   judgement: list("not isnt wrong right correct incorrect"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
-    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "dunno", "idk"],
+    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "i dunno", "dunno"],
+    "idk",
     ...["i dont remember", "i do not remember", "i cant remember", "i cannot remember"],
     ...["dont remember", "cant remember", "not sure", "im not sure"],
   ],
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont have|i do not have|i cant find|i cannot find|NOT_KNOWN)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   whatIs:

@@ -145,8 +145,7 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
+  helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   humanVerbs: "hablar|habla|pasame|comunicame|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",

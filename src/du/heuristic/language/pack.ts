@@ -61,11 +61,15 @@ export interface LanguagePack {
   noOpeners: string[];
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
-  /** "where do I find the reference?": a question about how to answer. */
+  /**
+   * "where do I find the reference?", "I can't find it": a question about how to answer.
+   * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
+   */
   helpQuestion: string;
   /**
    * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
-   * with nothing else said, the slot is declined.
+   * with nothing else said, the slot is declined; opening a message, it asks for help (see
+   * `helpQuestion`).
    */
   notKnown: string[];
   /** "what is an X": a question about a term. */

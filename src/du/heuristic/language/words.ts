@@ -44,7 +44,10 @@ export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
 export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
-export const HELP_QUESTION = cue((p) => p.helpQuestion);
+/** A pack's not-known phrases as one alternation, the longest first. */
+const notKnownOf = (p: LanguagePack) =>
+  [...p.notKnown].sort((a, b) => b.length - a.length).join("|");
+export const HELP_QUESTION = cue((p) => p.helpQuestion.replace("NOT_KNOWN", notKnownOf(p)));
 /** "no idea", "i dont remember": a phrase of any pack, said as whole words of a flat text. */
 export const NOT_KNOWN = new RegExp(
   `(?:^| )(?:${words((p) => p.notKnown)
