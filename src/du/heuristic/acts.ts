@@ -15,7 +15,6 @@ import {
   GREETING,
   HELP,
   HELP_QUESTION,
-  HUMAN,
   NONE,
   REPEAT,
   SMALL_TALK,
@@ -49,7 +48,8 @@ export interface ActReading {
   helpQuestion: boolean;
   /** The term of a "what is an IBAN?" question. */
   whatIs: string | null;
-  human: boolean;
+  /** "are you a bot or a real person?": a question about what the assistant is, no handoff. */
+  aboutAssistant: boolean;
   greeting: boolean;
   /**
    * The message is only small talk, and which kind: a farewell wins over thanks ("thanks,
@@ -298,7 +298,7 @@ function read(message: string): ActReading {
     help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
-    human: !aboutAssistant && HUMAN.test(text),
+    aboutAssistant,
     greeting: pure(words, sets.greeting),
     chitchat: chitchatKind(text, words) ?? (aboutAssistant ? "other" : null),
     correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { findCodes, findIbans } from "../../../src/du/heuristic/extract/codes.ts";
 import { freeText, opensTitle } from "../../../src/du/heuristic/extract/free-text.ts";
+import { handoffPattern } from "../../../src/du/heuristic/language/words.ts";
 import {
   editDistanceAtMost1,
   editDistanceWithin,
@@ -57,11 +58,24 @@ describe("dialogue acts", () => {
     ["never mind", "cancel"],
     ["help", "help"],
     ["what do you mean?", "help"],
-    ["I want to talk to a person", "human"],
-    ["quiero hablar con un agente", "human"],
     ["good morning", "greeting"],
   ] as const)("%s -> %s", (text, act) => {
     expect(readActs(text)[act]).toBe(true);
+  });
+
+  it.each(["I want to talk to a person", "quiero hablar con un agente"])(
+    "%s asks for a person",
+    (text) => {
+      expect(handoffPattern().test(readActs(text).flat)).toBe(true);
+    },
+  );
+
+  it("counts a domain's staff words as people to ask for", () => {
+    expect(handoffPattern().test("could i speak to the harbour master")).toBe(false);
+    expect(handoffPattern(["harbour master"]).test("could i speak to the harbour master")).toBe(
+      true,
+    );
+    expect(handoffPattern(["harbour master"]).test("the harbour master is lovely")).toBe(false);
   });
 
   it.each([
@@ -95,7 +109,7 @@ describe("dialogue acts", () => {
 
   it("does not read requests as acts", () => {
     const acts = readActs("transfer 50 euros to someone");
-    expect(acts.human).toBe(false);
+    expect(handoffPattern().test(acts.flat)).toBe(false);
     expect(acts.cancel).toBe(false);
     expect(readActs("yes but change the amount").affirm).toBe(false);
     expect(readActs("stop the card payments from my account to the gym").cancel).toBe(false);

@@ -55,11 +55,20 @@ export const NOT_KNOWN = new RegExp(
     .join("|")})(?= |$)`,
 );
 export const WHAT_IS = cue((p) => p.whatIs);
-/** "talk", "speak", "connect me": the verbs of asking for a person, any pack's. */
-export const HUMAN_VERBS = PACKS.map((p) => p.humanVerbs).join("|");
-export const HUMAN = new RegExp(
-  `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${PACKS.map((p) => p.humanNouns).join("|")})\\b|${cue((p) => p.human).source}`,
-);
+/**
+ * Asking for a person: a verb of any pack's `humanVerbs` before one of the packs' `humanNouns`
+ * or of `staff` (a domain's own people: "can I talk to a librarian"), or a pack's `human`
+ * phrase. Staff words are written folded.
+ */
+export function handoffPattern(staff: readonly string[] = []): RegExp {
+  const nouns = [
+    ...PACKS.map((p) => p.humanNouns),
+    ...staff.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).filter(Boolean),
+  ];
+  return new RegExp(
+    `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${nouns.join("|")})\\b|${cue((p) => p.human).source}`,
+  );
+}
 export const ASSISTANT_QUESTION = cue((p) => p.assistantQuestion);
 export const FRUSTRATION = cue((p) => p.frustration);
 export const SWITCH_CUES = cue((p) => p.switchCues);
