@@ -1050,4 +1050,18 @@ export const EN: LanguagePack = {
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
+  choiceNegations: list("not except nor without"),
+  negatedDeterminers: list("the my a an"),
+  alternatives: list("or nor"),
+  thingEnds: list("near around nearby close here there"),
+  anyThing: list("anything something any some space room openings opening availability free"),
+  sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
+  changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
+  afterAll: ["after all", "changed my mind"],
+  goAhead: [
+    ...list("yes yeah yep ok okay sure"),
+    ...["go ahead", "do it", "proceed", "confirm", "send it", "pay it", "block it", "order it"],
+  ],
+  goOn: ["go ahead", "do it", "proceed", "please do"],
+  changeWords: list("change modify edit fix update"),
 };

@@ -343,4 +343,29 @@ export interface LanguagePack {
    * two people. `REL` stands for the relation words.
    */
   pair: string;
+  /** Words that flip the choice after them ("not checking, savings", "sin cebolla"). */
+  choiceNegations: string[];
+  /** Articles and possessives a negation may have before its choice ("not the debit one"). */
+  negatedDeterminers: string[];
+  /** Words joining a negated choice to the next ("no ham or onions", "ni jamon ni cebolla"). */
+  alternatives: string[];
+  /** Words that end the thing a "do you have a ..." question asks about ("a gym near ..."). */
+  thingEnds: string[];
+  /** Words that stand for whatever the business has ("anything", "any openings"). */
+  anyThing: string[];
+  /**
+   * Phrases pointing back to a value used before ("same", "as before", "the usual"); the
+   * one-word ones mark where the value's words follow ("the same card").
+   */
+  sameAsBefore: string[];
+  /** Opening a change of mind after a "no" ("actually", "on second thought", "en realidad"). */
+  changeOfMind: string[];
+  /** Closing a change of mind ("after all", "changed my mind", "al final"). */
+  afterAll: string[];
+  /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
+  goAhead: string[];
+  /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */
+  goOn: string[];
+  /** Verbs asking to change a value at a confirmation ("change", "fix", "cambiar"). */
+  changeWords: string[];
 }

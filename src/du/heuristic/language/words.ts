@@ -161,6 +161,23 @@ export const DO_VERBS = new Set(words((p) => p.doVerbs));
 export const DEGREE_ASKS = new Set(words((p) => p.degreeAsks));
 export const ALL_BUT = cue((p) => p.allBut);
 export const PAST_STORY = cue((p) => p.pastStory);
+/** A pack list as whole words or phrases, any pack's: `\b(?:a|b c)\b`. */
+const phrases = (pick: (p: LanguagePack) => string[]) =>
+  new RegExp(`\\b(?:${words(pick).join("|")})\\b`);
+export const CHOICE_NEGATIONS = new Set(words((p) => p.choiceNegations));
+export const NEGATED_DETERMINERS = new Set(words((p) => p.negatedDeterminers));
+export const ALTERNATIVES = new Set(words((p) => p.alternatives));
+export const THING_ENDS = new Set(words((p) => p.thingEnds));
+export const ANY_THING = new Set(words((p) => p.anyThing));
+export const SAME_AS_BEFORE = phrases((p) => p.sameAsBefore);
+/** The one-word phrases of `sameAsBefore` ("same", "mismo"). */
+export const SAME_WORDS = new Set(words((p) => p.sameAsBefore).filter((w) => !w.includes(" ")));
+export const CHANGE_OF_MIND = phrases((p) => p.changeOfMind);
+export const AFTER_ALL = phrases((p) => p.afterAll);
+export const GO_AHEAD = phrases((p) => p.goAhead);
+export const GO_ON = phrases((p) => p.goOn);
+export const CHANGE_WORDS = phrases((p) => p.changeWords);
+
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
 
