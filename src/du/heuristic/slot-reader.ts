@@ -29,9 +29,11 @@ import {
   GIVEN_UP_AFTER,
   GREETING_WORDS,
   ITEM_NEGATORS,
+  NAME_KEY_LINKS,
   NONE,
   NOTHING_MORE,
   OBJECT_PRONOUNS,
+  ONE_WORDS,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -46,6 +48,7 @@ import {
   SELF_INTRO_BEFORE,
   SELF_INTRO_FULL,
   SELF_ONLY,
+  SINGULAR,
   SMALL_TALK,
   STOP_WORDS,
   TAKE_BACK,
@@ -53,6 +56,7 @@ import {
   TELLER_AFTER,
   THANKS,
   TITLES,
+  VALUE_GAP,
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
@@ -79,29 +83,6 @@ export interface Found {
   end: number;
 }
 
-/** Words allowed between a slot's name and its value: "card ending in 1234", "reference is X". */
-const VALUE_GAP = new Set([
-  "in",
-  "is",
-  "are",
-  "was",
-  "number",
-  "no",
-  "nr",
-  "with",
-  "of",
-  "en",
-  "es",
-  "de",
-  "the",
-  "my",
-  "to",
-  "be",
-  "should",
-  "would",
-  "a",
-  "an",
-]);
 /** Up to this many words between a code's name and the code ("digits on the card are"). */
 const MAX_CODE_GAP = 4;
 /** Up to this many words between a trigger cue and its value ("send HIM 50"). */
@@ -126,8 +107,6 @@ const NAME_PARTICLES = new Set([
 ]);
 /** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
 const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
-/** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
-const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
 
 type Span = { start: number; end: number };
 const NO_DATES: readonly DateMatch[] = [];
@@ -1785,7 +1764,7 @@ function countsUnit(slot: SlotInfo, unit: string): boolean {
 
 function loneOne(text: string): NumberMatch | null {
   const tokens = tokenize(text);
-  const one = tokens.filter((t) => ONE.has(t.norm));
+  const one = tokens.filter((t) => ONE_WORDS.has(t.norm));
   if (one.length !== 1) return null;
   const rest = tokens.filter(
     (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
@@ -1794,7 +1773,6 @@ function loneOne(text: string): NumberMatch | null {
     ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }
     : null;
 }
-const ONE = new Set(["one", "uno", "una"]);
 
 /**
  * "one night" asked the nights: "one" is read as an article elsewhere ("the blue one"), but
@@ -1802,7 +1780,7 @@ const ONE = new Set(["one", "uno", "una"]);
  */
 function oneWords(text: string): NumberMatch[] {
   return tokenize(text)
-    .filter((t) => ONE.has(t.norm))
+    .filter((t) => ONE_WORDS.has(t.norm))
     .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
 }
 
@@ -2128,9 +2106,6 @@ export function countsPeople(text: string, found: { end: number }): boolean {
 const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
 
 const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
-
-/** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
-const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
 /**

@@ -1064,4 +1064,8 @@ export const EN: LanguagePack = {
   ],
   goOn: ["go ahead", "do it", "proceed", "please do"],
   changeWords: list("change modify edit fix update"),
+  valueGap: list("in is are was number no nr with of the my to be should would a an"),
+  singular: list("one a an"),
+  oneWords: ["one"],
+  nameKeyLinks: list("of is"),
 };

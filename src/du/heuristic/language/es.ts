@@ -386,4 +386,8 @@ export const ES: LanguagePack = {
   goAhead: list("si vale hazlo"),
   goOn: list("hazlo adelante"),
   changeWords: list("cambiar cambia modificar corregir"),
+  valueGap: list("en es de"),
+  singular: list("un una uno"),
+  oneWords: list("uno una"),
+  nameKeyLinks: list("de es"),
 };

@@ -368,4 +368,12 @@ export interface LanguagePack {
   goOn: string[];
   /** Verbs asking to change a value at a confirmation ("change", "fix", "cambiar"). */
   changeWords: string[];
+  /** Words allowed between a slot's name and its value ("card ending in 1234", "reference is X"). */
+  valueGap: string[];
+  /** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
+  singular: string[];
+  /** The word "one" said alone or before the asked slot's word ("one night", "una"). */
+  oneWords: string[];
+  /** Words between a name's key and the name ("name of Garcia", "nombre de Ana", "name is Li"). */
+  nameKeyLinks: string[];
 }

@@ -177,6 +177,10 @@ export const AFTER_ALL = phrases((p) => p.afterAll);
 export const GO_AHEAD = phrases((p) => p.goAhead);
 export const GO_ON = phrases((p) => p.goOn);
 export const CHANGE_WORDS = phrases((p) => p.changeWords);
+export const VALUE_GAP = new Set(words((p) => p.valueGap));
+export const SINGULAR = new Set(words((p) => p.singular));
+export const ONE_WORDS = new Set(words((p) => p.oneWords));
+export const NAME_KEY_LINKS = new Set(words((p) => p.nameKeyLinks));
 
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
