@@ -1780,7 +1780,7 @@ const ANY_STATE_RULES: readonly Rule<{ du: HeuristicUnderstanding; turn: Turn }>
   {
     name: "human",
     run: ({ turn }) =>
-      turn.acts.human || turn.model.staff?.test(turn.acts.flat)
+      !turn.acts.aboutAssistant && turn.model.handoff.test(turn.acts.flat)
         ? [{ type: "human_handoff", reason: turn.text.slice(0, 200) }]
         : null,
   },

@@ -12,10 +12,12 @@ import {
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
-import { freeText, withoutHaving } from "./extract/free-text.ts";
+import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   ALL_BUT,
+  ARTICLES,
+  CAPITAL_SELF,
   CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
@@ -29,9 +31,11 @@ import {
   GIVEN_UP_AFTER,
   GREETING_WORDS,
   ITEM_NEGATORS,
+  NAME_KEY_LINKS,
   NONE,
   NOTHING_MORE,
   OBJECT_PRONOUNS,
+  ONE_WORDS,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -47,6 +51,7 @@ import {
   SELF_INTRO_FULL,
   SELF_ONLY,
   SHIFT_BEFORE,
+  SINGULAR,
   SMALL_TALK,
   STOP_WORDS,
   TAKE_BACK,
@@ -54,6 +59,7 @@ import {
   TELLER_AFTER,
   THANKS,
   TITLES,
+  VALUE_GAP,
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
@@ -80,29 +86,6 @@ export interface Found {
   end: number;
 }
 
-/** Words allowed between a slot's name and its value: "card ending in 1234", "reference is X". */
-const VALUE_GAP = new Set([
-  "in",
-  "is",
-  "are",
-  "was",
-  "number",
-  "no",
-  "nr",
-  "with",
-  "of",
-  "en",
-  "es",
-  "de",
-  "the",
-  "my",
-  "to",
-  "be",
-  "should",
-  "would",
-  "a",
-  "an",
-]);
 /** Up to this many words between a code's name and the code ("digits on the card are"). */
 const MAX_CODE_GAP = 4;
 /** Up to this many words between a trigger cue and its value ("send HIM 50"). */
@@ -127,10 +110,6 @@ const NAME_PARTICLES = new Set([
 ]);
 /** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
 const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
-/** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
-const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
-/** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
-const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
 type Span = { start: number; end: number };
 const NO_DATES: readonly DateMatch[] = [];
@@ -1580,12 +1559,12 @@ export class SlotReader {
     const keys = this.keysOf(tokens);
     const other = (t: Token) => ends.values.some((v) => overlaps(v, t));
     let start = from;
-    // "on The Midnight Library": an article typed capitalised before a capitalised word opens
-    // a title; any other leading article is no part of the value.
+    // "on The Midnight Library": the title's article stays; any other leading article is no
+    // part of the value.
     while (
       start < tokens.length &&
-      LEADING_ARTICLES.has(tokens[start]!.norm) &&
-      !(capitalised(tokens[start]!) && tokens[start + 1] && capitalised(tokens[start + 1]!))
+      ARTICLES.has(tokens[start]!.norm) &&
+      !opensTitle(tokens[start]!.raw, tokens[start + 1]?.raw)
     )
       start++;
     // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this
@@ -1774,8 +1753,6 @@ function unitOfAddress(words: readonly Token[], i: number): boolean {
   );
 }
 const hasDigit = (t: Token) => /\d/.test(t.raw);
-/** The speaker, written with a capital anywhere in English: no part of an address. */
-const SPEAKER = new Set(["i", "im", "we"]);
 
 /**
  * Where an address starts in what follows its cue: "(at) all at Calle Mayor 12" -> "Calle
@@ -1788,7 +1765,7 @@ function addressStart(words: readonly Token[]): number {
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
-    if (capitalised(t) && !SPEAKER.has(t.norm)) break;
+    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
     const next = words[i + 1]!;
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
@@ -1874,8 +1851,9 @@ function freeItems(phrase: string): string[] {
 }
 
 function dropLeadingArticle(item: string): string {
+  // "fever and a sore throat": an article of the packs is dropped from the front of an item.
   const first = tokenize(item)[0];
-  return first && LEADING_ARTICLES.has(first.norm) && tokenize(item).length > 1
+  return first && ARTICLES.has(first.norm) && tokenize(item).length > 1
     ? item.slice(first.end).trim()
     : item;
 }
@@ -1894,7 +1872,7 @@ function countsUnit(slot: SlotInfo, unit: string): boolean {
 
 function loneOne(text: string): NumberMatch | null {
   const tokens = tokenize(text);
-  const one = tokens.filter((t) => ONE.has(t.norm));
+  const one = tokens.filter((t) => ONE_WORDS.has(t.norm));
   if (one.length !== 1) return null;
   const rest = tokens.filter(
     (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
@@ -1903,7 +1881,6 @@ function loneOne(text: string): NumberMatch | null {
     ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }
     : null;
 }
-const ONE = new Set(["one", "uno", "una"]);
 
 /**
  * "one night" asked the nights: "one" is read as an article elsewhere ("the blue one"), but
@@ -1911,7 +1888,7 @@ const ONE = new Set(["one", "uno", "una"]);
  */
 function oneWords(text: string): NumberMatch[] {
   return tokenize(text)
-    .filter((t) => ONE.has(t.norm))
+    .filter((t) => ONE_WORDS.has(t.norm))
     .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
 }
 
@@ -2008,7 +1985,7 @@ const SINCE_START = /^(?:since|desde)\b/;
 const TELLER_REACH = 30;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
 const GIVEN_UP_REACH = 80;
-const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
+const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
 
 /**
  * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
@@ -2257,9 +2234,6 @@ const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/i;
 const DAY_ONLY = /^(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?$/i;
 
 const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
-
-/** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
-const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
 
 /** Nouns that count people in groups said together: the packs' people and child words. */
 const GROUP_NOUNS = new Set([...PEOPLE_WORDS.filter((w) => !w.includes(" ")), ...CHILD_WORDS]);

@@ -1,4 +1,4 @@
-import { DAY_WORDS, PEOPLE_WORDS } from "../language/words.ts";
+import { DAY_OF_MONTH, DAY_WORDS, PEOPLE_WORDS } from "../language/words.ts";
 import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
@@ -264,17 +264,6 @@ const WEEKDAY_BARE_DAY = new RegExp(
 );
 /** How many months ahead a weekday and a bare day number are looked for. */
 const BARE_DAY_MONTHS = 2;
-
-/**
- * "the 15th", "el dia 15", an ordinal day that opens the message ("19th", "19th please"), or a
- * bare day after "to the", "on the" where the clause ends or a part of the day follows ("move it
- * to the 19 in the morning"; "for the 2 of us" is a count). In Spanish, a bare "el 30" that is
- * the whole answer ("el 30", "para el 30"), ends a "para ..." clause ("para una boda el 30") or
- * follows a word asking for room or a time ("tenéis algo el 30?", "hueco el 12", "puedo ir el 9"):
- * followed by a unit or a noun it is an amount or a count ("el 30 por ciento").
- */
-const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4})|(?<=\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\s))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
@@ -736,10 +725,10 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       if (m[1] === undefined && !/\b(?:last|past)\s+\w+$/.test(m[0])) continue;
       pushDate(out, addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
     }
-  // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
-  // day of a month (today included).
+  // A day of the month without its month (packs' `dayOfMonth`: "the 15th", "on the 3rd", "el
+  // dia 15", a message that opens with "19th"): the next such day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    const day = +(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!;
+    const day = +m.slice(1).find((g) => g !== undefined)!;
     if (day < 1 || day > 31) continue;
     pushDate(out, dayOfMonth(now, day, past), m.index!, m.index! + m[0].length);
   }

@@ -514,13 +514,14 @@ export const EN: LanguagePack = {
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
-    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "dunno", "idk"],
+    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "i dunno", "dunno"],
+    "idk",
     ...["i dont remember", "i do not remember", "i cant remember", "i cannot remember"],
     ...["dont remember", "cant remember", "not sure", "im not sure"],
   ],
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont have|i do not have|i cant find|i cannot find|NOT_KNOWN)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   whatIs:
@@ -1018,6 +1019,7 @@ export const EN: LanguagePack = {
   shiftBefore: list("back forward"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
+  capitalSelf: list("i im we"),
   irregular: {
     sent: "send",
     brought: "bring",
@@ -1049,6 +1051,11 @@ export const EN: LanguagePack = {
   dateEnd: list(
     "to until till til thru through returning return back ends ending leaving departing",
   ),
+  // "the 15th", an ordinal day that opens the message ("19th please"), or a bare day after "to
+  // the", "on the" where the clause ends or a part of the day follows ("move it to the 19 in
+  // the morning"; "for the 2 of us" is a count).
+  dayOfMonth:
+    "\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|^\\s*(\\d{1,2})(?:st|nd|rd|th)\\b|(?<=\\b(?:on|to|for|until|till|by|from)\\s)the\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\\b)",
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
   weeks:
@@ -1086,4 +1093,24 @@ export const EN: LanguagePack = {
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
+  choiceNegations: list("not except nor without"),
+  negatedDeterminers: list("the my a an"),
+  alternatives: list("or nor"),
+  thingEnds: list("near around nearby close here there"),
+  anyThing: list(
+    "anything something any some space spaces places spots room openings opening availability free",
+  ),
+  sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
+  changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
+  afterAll: ["after all", "changed my mind"],
+  goAhead: [
+    ...list("yes yeah yep ok okay sure"),
+    ...["go ahead", "do it", "proceed", "confirm", "send it", "pay it", "block it", "order it"],
+  ],
+  goOn: ["go ahead", "do it", "proceed", "please do"],
+  changeWords: list("change modify edit fix update"),
+  valueGap: list("in is are was number no nr with of the my to be should would a an"),
+  singular: list("one a an"),
+  oneWords: ["one"],
+  nameKeyLinks: list("of is"),
 };

@@ -146,8 +146,7 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
+  helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   humanVerbs: "hablar|habla|pasame|comunicame|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
@@ -338,6 +337,7 @@ export const ES: LanguagePack = {
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
+  capitalSelf: [],
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),
@@ -351,6 +351,12 @@ export const ES: LanguagePack = {
   },
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
+  // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para
+  // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis
+  // algo el 30?", "hueco el 12", "puedo ir el 9"): followed by a unit or a noun it is an amount
+  // or a count ("el 30 por ciento").
+  dayOfMonth:
+    "\\bel\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   weeks:
@@ -373,4 +379,19 @@ export const ES: LanguagePack = {
     "\\b(?:fue|fui|fuimos|era|eramos|estuve|estuvimos|vine|vinimos|tuve|tuvimos|la ultima vez)\\b",
   allBut: "\\b(?:todo|todos|todas|de todo)\\s+(?:menos|excepto|salvo)\\b",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
+  choiceNegations: list("ni sin"),
+  negatedDeterminers: list("el la mi"),
+  alternatives: list("ni o"),
+  thingEnds: [],
+  anyThing: [],
+  sameAsBefore: list("mismo misma"),
+  changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
+  afterAll: ["al final"],
+  goAhead: list("si vale hazlo"),
+  goOn: list("hazlo adelante"),
+  changeWords: list("cambiar cambia modificar corregir"),
+  valueGap: list("en es de"),
+  singular: list("un una uno"),
+  oneWords: list("uno una"),
+  nameKeyLinks: list("de es"),
 };

@@ -66,11 +66,15 @@ export interface LanguagePack {
   noOpeners: string[];
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
-  /** "where do I find the reference?": a question about how to answer. */
+  /**
+   * "where do I find the reference?", "I can't find it": a question about how to answer.
+   * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
+   */
   helpQuestion: string;
   /**
    * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
-   * with nothing else said, the slot is declined.
+   * with nothing else said, the slot is declined; opening a message, it asks for help (see
+   * `helpQuestion`).
    */
   notKnown: string[];
   /** "what is an X": a question about a term. */
@@ -256,6 +260,11 @@ export interface LanguagePack {
   passiveAux: string[];
   /** Articles: one opening a choice's synonym ("the derby") may be left out ("derby tickets"). */
   articles: string[];
+  /**
+   * The speaker's words written with a capital anywhere ("I", "I'm", and "We" opening a
+   * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
+   */
+  capitalSelf: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
@@ -277,6 +286,11 @@ export interface LanguagePack {
    * the first one; a date with no such word fills the first empty date slot the flow asks.
    */
   dateEnd: string[];
+  /**
+   * A day of the month said without its month ("the 15th", "on the 19 in the morning", "el dia
+   * 15", "para el 30"), the day number its only group that matched. Matched on folded text.
+   */
+  dayOfMonth: string;
   /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
   shiftWords: string[];
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */
@@ -350,4 +364,37 @@ export interface LanguagePack {
    * two people. `REL` stands for the relation words.
    */
   pair: string;
+  /** Words that flip the choice after them ("not checking, savings", "sin cebolla"). */
+  choiceNegations: string[];
+  /** Articles and possessives a negation may have before its choice ("not the debit one"). */
+  negatedDeterminers: string[];
+  /** Words joining a negated choice to the next ("no ham or onions", "ni jamon ni cebolla"). */
+  alternatives: string[];
+  /** Words that end the thing a "do you have a ..." question asks about ("a gym near ..."). */
+  thingEnds: string[];
+  /** Words that stand for whatever the business has ("anything", "any openings"). */
+  anyThing: string[];
+  /**
+   * Phrases pointing back to a value used before ("same", "as before", "the usual"); the
+   * one-word ones mark where the value's words follow ("the same card").
+   */
+  sameAsBefore: string[];
+  /** Opening a change of mind after a "no" ("actually", "on second thought", "en realidad"). */
+  changeOfMind: string[];
+  /** Closing a change of mind ("after all", "changed my mind", "al final"). */
+  afterAll: string[];
+  /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
+  goAhead: string[];
+  /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */
+  goOn: string[];
+  /** Verbs asking to change a value at a confirmation ("change", "fix", "cambiar"). */
+  changeWords: string[];
+  /** Words allowed between a slot's name and its value ("card ending in 1234", "reference is X"). */
+  valueGap: string[];
+  /** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
+  singular: string[];
+  /** The word "one" said alone or before the asked slot's word ("one night", "una"). */
+  oneWords: string[];
+  /** Words between a name's key and the name ("name of Garcia", "nombre de Ana", "name is Li"). */
+  nameKeyLinks: string[];
 }
