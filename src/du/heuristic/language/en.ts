@@ -614,6 +614,8 @@ export const EN: LanguagePack = {
     last: ["last", "past", "previous", "recent", "latest"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
+    // Signing in to an account, however it is spelt.
+    login: ["login", "log in", "logon", "log on", "signin", "sign in", "sign on"],
     use: [
       ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
@@ -959,6 +961,12 @@ export const EN: LanguagePack = {
       "cuts out",
       "wont turn on",
       "doesnt turn on",
+      // A machine or program that does not come up, hangs or keeps failing.
+      // ("doesnt open" is left out: "doesnt it open on sundays" asks the opening hours.)
+      ...list("boot start load open").map((v) => `wont ${v}`),
+      ...list("boot start load").map((v) => `doesnt ${v}`),
+      ...["is frozen", "has frozen", "keeps freezing", "keeps crashing"],
+      ...list("flickering flickers crashing crashes crashed"),
       "keeps dropping",
       "something wrong",
       "wrong with",

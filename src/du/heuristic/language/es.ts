@@ -241,6 +241,7 @@ export const ES: LanguagePack = {
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],
+    login: ["iniciar sesion", "inicio de sesion", "login"],
   },
   tasks: {
     reserve: [
@@ -310,7 +311,15 @@ export const ES: LanguagePack = {
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
-    fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
+    fault: [
+      ...list("averia problema fallo roto rota caido estropeado"),
+      "no funciona",
+      "no va",
+      // Un aparato o programa que no arranca, se cuelga o parpadea.
+      ...list("arranca enciende carga").map((v) => `no ${v}`),
+      ...["esta congelado", "esta congelada", "esta colgado", "esta colgada", "se cuelga"],
+      ...list("parpadea parpadeando"),
+    ],
     // Wanting a thing done to oneself ("quiero hacerme la manicura") asks for a new one (see
     // actFamilies). "quiero una ..." is no phrase here: "un"/"una" are read as numbers.
     create: [
