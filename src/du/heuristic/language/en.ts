@@ -977,6 +977,8 @@ export const EN: LanguagePack = {
   ),
   givenUp:
     "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+on)?$",
+  amountReason:
+    "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
   givenUpAfter:
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },

@@ -336,6 +336,7 @@ export const ES: LanguagePack = {
   negations: list("no nunca"),
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
+  amountReason: "\\b(?:demasiado|muy poco)\\b",
   givenUpAfter: "^no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
