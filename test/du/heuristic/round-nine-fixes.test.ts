@@ -14,6 +14,7 @@ import { EXAMPLE_NOW } from "../helpers.ts";
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let space: LoadedDomain;
+let taller: LoadedDomain;
 const first = (text: string, state: DialogueState = emptyState("t")): Command[] =>
   du.read(text, space, state);
 const started = (commands: Command[]) =>
@@ -104,6 +105,31 @@ beforeAll(async () => {
   );
 });
 
+beforeAll(async () => {
+  taller = await loadDomainFromText(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  maquina: { type: string, choices: [horno, torno], prompt: '¿Qué máquina?' }",
+      "  dia_uso: { type: date, prompt: '¿Qué día?' }",
+      "flows:",
+      "  avisar_averia:",
+      "    description: Avisar de una avería de una máquina",
+      "    trigger:",
+      "      intents: ['el {maquina} está roto', 'avisar de una avería']",
+      "    steps:",
+      "      - { step: m, type: collect, slot: maquina }",
+      "  reservar_maquina:",
+      "    description: Reservar una máquina para un día",
+      "    trigger:",
+      "      intents: ['reservar el {maquina} para el {dia_uso}']",
+      "    steps:",
+      "      - { step: m, type: collect, slot: maquina }",
+      "      - { step: d, type: collect, slot: dia_uso }",
+    ].join("\n"),
+  );
+});
+
 describe("a letters-only pattern value said with the request", () => {
   it("is read right after the slot's own name", () => {
     const commands = first("please renew my badge, my handle is tomas_vidal");
@@ -183,6 +209,12 @@ describe("fault and sign-in words of the language", () => {
       "the kiln display is flickering",
     ]) {
       expect(started(first(text)), text).toEqual(["report_breakdown"]);
+    }
+  });
+
+  it("report a fault in Spanish too", () => {
+    for (const text of ["el horno no arranca", "el torno se cuelga todo el rato"]) {
+      expect(started(du.read(text, taller, emptyState("t"))), text).toEqual(["avisar_averia"]);
     }
   });
 
