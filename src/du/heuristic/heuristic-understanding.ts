@@ -328,7 +328,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
       return this.start(turn, top.flow);
     }
-    return null;
+    // "high, I can't work": no flow's words, but a value only one offered flow asks for.
+    const taker = onlyTaker(turn, flows);
+    return taker ? this.start(turn, taker) : null;
   }
 
   decide(ranked: FlowScore[], minCoverage: number): Decision {
@@ -1582,6 +1584,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     return out;
   }
+}
+
+/**
+ * The one flow of `flows` that asks for the values the message names (their `@slot` markers),
+ * when no other of them asks for any: "high" answers a choice between a fault report with an
+ * urgency and two requests without one.
+ */
+function onlyTaker(turn: Turn, flows: readonly string[]): string | null {
+  // "no, I'll pay at the desk" turns the value's flow down.
+  if (turn.view.markers.length === 0 || turn.acts.deny) return null;
+  const takers = flows.filter((flow) => {
+    const slots = turn.model.flowSlots.get(flow) ?? [];
+    return turn.view.markers.some((group) =>
+      group.some((m) => slots.some((s) => `@${s.name}` === m)),
+    );
+  });
+  return takers.length === 1 ? takers[0]! : null;
 }
 
 /** A value read for a slot nobody asked yet fits that slot's shape (pattern, digits, IBAN). */

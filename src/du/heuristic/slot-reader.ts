@@ -1253,6 +1253,9 @@ export class SlotReader {
         j++;
       const next = tokens[j];
       if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
+      // "username is priya.shah": a pattern with no digits or capitals, matched whole there.
+      const lead = this.leading(slot, text, next.start);
+      if (lead) return lead;
       // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
       const grouped = groupedCode(text.slice(next.start), "start");
       if (grouped && !wrongLength(slot, grouped.value)) {
@@ -1273,6 +1276,21 @@ export class SlotReader {
       }
     }
     return null;
+  }
+
+  /**
+   * A value of a loose pattern (no digit class, no fixed capitals: "[a-z]+\\.[a-z]+") is read
+   * only where its slot's name or trigger place puts it, and only when the pattern matches the
+   * text there whole, up to where a word ends ("priya.shah", not "priya.shah@example.org"), as
+   * one token with a mark inside it (a dot, an underscore, a hyphen, an at sign).
+   */
+  private leading(slot: SlotInfo, text: string, at: number): Found | null {
+    if (slot.distinctive || !slot.leadingPattern) return null;
+    const m = slot.leadingPattern.exec(text.slice(at));
+    // One token with a mark inside ("priya.shah", "ana_ruiz"): a plain word ("savings") that a
+    // loose pattern happens to match is prose, maybe another slot's value.
+    if (!m || /\s/.test(m[0]) || !/[^\p{L}\p{N}]/u.test(m[0])) return null;
+    return { slot: slot.name, value: m[0], start: at, end: at + m[0].length };
   }
 
   /** The value in the position a trigger phrase gives the slot. */
@@ -1306,6 +1324,10 @@ export class SlotReader {
               !(slot.days && countsPeople(text, x)),
           );
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+          // "reset the password for james.okoye": a loose pattern's value right after the cue.
+          const next = tokens[i + 1];
+          const lead = next && free(next) ? this.leading(slot, text, next.start) : null;
+          if (lead) return lead;
         } else if (slot.kind === "date") {
           // In the cue's own clause: "on monday, back on thursday" gives "on" no thursday.
           const d = findDates(text, this.now(), slot.past).find(

@@ -623,6 +623,8 @@ export const EN: LanguagePack = {
     close: ["close", "shut"],
     // What a thing costs, asked in other words ("how expensive is a van?").
     price: ["price", "cost", "expensive", "pricey"],
+    // Signing in to an account, however it is spelt.
+    login: ["login", "log in", "logon", "log on", "signin", "sign in", "sign on"],
     use: [
       ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
@@ -998,6 +1000,12 @@ export const EN: LanguagePack = {
       "cuts out",
       "wont turn on",
       "doesnt turn on",
+      // A machine or program that does not come up, hangs or keeps failing.
+      // ("doesnt open" is left out: "doesnt it open on sundays" asks the opening hours.)
+      ...list("boot start load open").map((v) => `wont ${v}`),
+      ...list("boot start load").map((v) => `doesnt ${v}`),
+      ...["is frozen", "has frozen", "keeps freezing", "keeps crashing"],
+      ...list("flickering flickers crashing crashes crashed"),
       "keeps dropping",
       "something wrong",
       "wrong with",
@@ -1008,6 +1016,8 @@ export const EN: LanguagePack = {
   ),
   givenUp:
     "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+(?:on|at|in))?$",
+  amountReason:
+    "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
   givenUpAfter:
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },

@@ -241,6 +241,7 @@ export const ES: LanguagePack = {
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],
+    login: ["iniciar sesion", "inicio de sesion", "login"],
   },
   tasks: {
     reserve: [
@@ -310,7 +311,15 @@ export const ES: LanguagePack = {
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
-    fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
+    fault: [
+      ...list("averia problema fallo roto rota caido estropeado"),
+      "no funciona",
+      "no va",
+      // Un aparato o programa que no arranca, se cuelga o parpadea.
+      ...list("arranca enciende carga").map((v) => `no ${v}`),
+      ...["esta congelado", "esta congelada", "esta colgado", "esta colgada", "se cuelga"],
+      ...list("parpadea parpadeando"),
+    ],
     // Wanting a thing done to oneself ("quiero hacerme la manicura") asks for a new one (see
     // actFamilies). "quiero una ..." is no phrase here: "un"/"una" are read as numbers.
     create: [
@@ -327,6 +336,7 @@ export const ES: LanguagePack = {
   negations: list("no nunca"),
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
+  amountReason: "\\b(?:demasiado|muy poco)\\b",
   givenUpAfter: "^no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)\\b",
   actFamilies: {},
   verbNouns: list("reserva"),

@@ -223,6 +223,11 @@ export interface LanguagePack {
    */
   givenUp: string;
   /**
+   * A "no" whose reason is the size of the number ("that's too much", "too high", "not that
+   * much"): the amount is what is wrong. Matched on folded text.
+   */
+  amountReason: string;
+  /**
    * Said right after a date, it gives it up ("tomorrow won't work", "friday is no good");
    * matched on the folded words after the date.
    */

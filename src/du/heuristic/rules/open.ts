@@ -3,6 +3,7 @@ import type { Command } from "../../../protocol/commands.ts";
 import { flowPhrases } from "../../flow-phrases.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  ACT_FAMILIES,
   ARTICLES,
   BUSINESS_QUESTION,
   OBJECT_PRONOUNS,
@@ -15,6 +16,7 @@ import {
   REASON_LEADS,
   REMARK,
   STOP_WORDS,
+  VERB_OBJECTS,
   YOUR_QUESTION,
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
@@ -33,6 +35,8 @@ import {
 import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
+/** Acts that make something new (book, buy): their object is a thing asked for. */
+const CREATING = new Set(["create", ...Object.values(ACT_FAMILIES).flat()]);
 
 /**
  * What follows a trigger phrase that opens the message is what it asks for: the answer to the
@@ -109,7 +113,7 @@ export interface OpenContext {
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
-  if (d && "flow" in d && foreignAct(turn, d.flow)) return null;
+  if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(turn, d.flow))) return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
 };
 
@@ -121,6 +125,53 @@ const decision = ({ du, turn }: OpenContext) => {
 function foreignAct(turn: Turn, flow: string): boolean {
   const own = turn.rank.find((r) => r.flow === flow);
   return !own?.phrased && turn.model.index.asksForeignAct(turn.view.text);
+}
+
+/**
+ * "can you book me a flight to Berlin" at a desk that books only its own things: the flow is
+ * matched by the request's verb alone (no word of its own, no phrase, no value), and the verb's
+ * object is a word nothing of the domain knows. That is a request for something else, as "book
+ * a flight to Paris" is at a bank; "book me in for friday" or "book a laptop" still ask.
+ */
+function unknownObject(turn: Turn, flow: string): boolean {
+  const own = turn.rank.find((r) => r.flow === flow);
+  if (!own || own.phrased) return false;
+  // A value only the domain has (a choice, a code) names its thing; a date or a count does not.
+  const plain = (m: string) =>
+    ["date", "number"].includes(turn.model.slots.get(m.slice(1))?.kind ?? "");
+  if (turn.view.markers.some((group) => !group.every(plain))) return false;
+  const { index, analyzer } = turn.model;
+  const foreign = new Set(index.foreign(turn.view.text));
+  if (foreign.size === 0) return false;
+  const tasks = analyzer.features(turn.view.text).tasks;
+  // Only the verb matched: every term the flow shares with the message is a task word.
+  const matched = index.rank(turn.view.text, [], [flow], true)[0]?.matched ?? [];
+  const verbal = (m: string) =>
+    m.startsWith("~") || tasks.has(m.replace(/!$/, "")) || (m.startsWith("@") && plain(m));
+  if (!matched.every(verbal)) return false;
+  const tokens = tokenize(turn.view.text);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    // A verb that makes something new (book, order): "cancel my reservation" or "change my
+    // tarif" name the user's own thing, in words the domain may not use for it.
+    const task = tasks.get(analyzer.key(tokens[i]!.norm));
+    if (!task || task.weak || !CREATING.has(task.act)) continue;
+    // "me a", "a": the object is introduced; "my flight" may be the domain's own thing.
+    let j = i + 1;
+    while (j < tokens.length && VERB_OBJECTS.has(tokens[j]!.norm)) {
+      if (POSSESSIVES.has(tokens[j]!.norm)) break;
+      j++;
+    }
+    const object = tokens[j];
+    if (
+      j > i + 1 &&
+      object &&
+      !POSSESSIVES.has(object.norm) &&
+      !/^\p{Lu}/u.test(object.raw) &&
+      foreign.has(analyzer.key(object.norm))
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
