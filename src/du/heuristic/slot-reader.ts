@@ -15,6 +15,7 @@ import {
 import { freeText, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  ADDRESS_WORDS,
   ALL_BUT,
   COMPARATIVES,
   DATE_END,
@@ -1682,7 +1683,8 @@ function addressStart(words: readonly Token[]): number {
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !SPEAKER.has(t.norm)) break;
     const next = words[i + 1]!;
-    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
+    // "..., for the address Via Roma 5": the word naming an address leads to it too.
+    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm) || ADDRESS_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
       if (capitalised(next) || hasDigit(next)) at = next.start;
     }

@@ -8,6 +8,7 @@ import {
   PEOPLE_WORDS,
   STOP_WORDS,
   TEXTING_FORMS,
+  VERB_LEADS,
 } from "../language/words.ts";
 import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
 
@@ -210,7 +211,13 @@ export class ChoiceMatcher {
         );
       let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
       let length = match?.stems.length ?? 0;
-      if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
+      // "5 person": a word counting people is itself, not the start of a choice ("personal").
+      if (
+        !match &&
+        tokens[i]!.norm.length >= PREFIX_MIN &&
+        !/\d/.test(tokens[i]!.norm) &&
+        !PEOPLE_NOUNS.has(tokens[i]!.norm)
+      ) {
         match = this.clipped(stems[i]!);
         if (match) length = 1;
       }
@@ -248,6 +255,16 @@ export class ChoiceMatcher {
         continue;
       }
       const before = tokens[i - 1]?.norm ?? "";
+      // "I am writing because ...": a choice that is a function word ("am"), after a word a
+      // verb follows and before more words, is that word of the sentence.
+      if (
+        length === 1 &&
+        STOP_WORDS.has(tokens[i]!.norm) &&
+        VERB_LEADS.has(before) &&
+        i + 1 < tokens.length
+      ) {
+        continue;
+      }
       // "how big is each size?" asks about the sizes; it picks none.
       if (DEGREE_ASKS.has(before)) {
         i += length - 1;

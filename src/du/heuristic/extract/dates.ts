@@ -274,7 +274,7 @@ const DAY_OF_MONTH =
   /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4})|(?<=\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\s))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
 
 const WEEKDAY = new RegExp(
-  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
+  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|(?<nextWeek>(?:of\\s+)?next week)))?`,
   "g",
 );
 
@@ -756,6 +756,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     let days = (target - now.getDay() + 7) % 7;
     // "friday" on a Friday means today; "next friday" on a Friday means in a week.
     if (days === 0 && ahead) days = 7;
+    // "wednesday next week": that day of the week after this one (weeks start on Monday).
+    if (m.groups?.nextWeek !== undefined) days = 7 - ((now.getDay() + 6) % 7) + ((target + 6) % 7);
     const at = m.index! + m[0].indexOf((m[2] ?? m[3])!);
     pushDate(out, addDays(now, days), m.index!, m.index! + m[0].length);
     if (out.at(-1)?.start === m.index!) weekdays.push([out.at(-1)!, at]);

@@ -243,12 +243,14 @@ export const EN: LanguagePack = {
     "what can you help me with",
     "what can i ask",
     "what can i ask you",
-    "what kind of stuff can you help with",
-    "what kind of things can you help with",
-    "what kind of stuff can you do",
-    "what kind of things can you do",
-    "what sort of things can you do",
-    "what sort of things can you help with",
+    // "what sort of things can I ask you", "what kind of stuff can you help with".
+    ...list("kind sort type").flatMap((k) =>
+      list("things stuff").flatMap((n) =>
+        ["can you help with", "can you do", "can i ask", "can i ask you"].map(
+          (tail) => `what ${k} of ${n} ${tail}`,
+        ),
+      ),
+    ),
     "what are you for",
     "how does this work",
     "what are my options",
@@ -762,6 +764,8 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
+      // "I need other date": the article dropped, as learners of English often write.
+      "other date",
       "later than",
       "earlier than",
       "later than planned",

@@ -15,6 +15,10 @@ const cue = (pick: (p: LanguagePack) => string) =>
   new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
 
 export const STOP_WORDS = new Set(words((p) => p.stopWords));
+/** The words naming an address ("address", "direccion"): the packs' `kindWords.address`. */
+export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
+  words((p) => p.kindWords.address ?? []).filter((w) => !w.includes(" ")),
+);
 export const INTENT_WORDS = new Set(words((p) => p.intentWords));
 export const FILLERS = new Set(words((p) => p.fillers));
 export const AFFIRM = words((p) => p.affirm);
