@@ -3,6 +3,7 @@ import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { askingClauses } from "../../../src/du/heuristic/rules/shared.ts";
 import type { Command, SlotValue } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
@@ -154,5 +155,53 @@ describe("asking what can be asked", () => {
   it("is a request for help", () => {
     expect(read("what sort of things can I ask you")).toEqual([{ type: "clarify" }]);
     expect(read("what type of stuff can you help with")).toEqual([{ type: "clarify" }]);
+  });
+});
+
+describe("the thing alone, asked for", () => {
+  it("starts the one flow that makes it", () => {
+    expect(firstIntent(read("lesson pls"))).toBe("book_lesson");
+    expect(firstIntent(read("a lesson please"))).toBe("book_lesson");
+  });
+  it("still asks which flow without a request word", () => {
+    expect(read("lesson")[0]?.type).toBe("clarify");
+  });
+});
+
+describe("a negation before a preposition and an article", () => {
+  it("gives the choice up", () => {
+    expect(slotsOf(read("book a riding lesson. Not in solo, in group."))).toEqual({
+      lesson: "group",
+    });
+  });
+});
+
+describe("not wanting one thing beside asking for another", () => {
+  it("asks for the other", () => {
+    expect(firstIntent(read("I don't want a lesson, I want lights brought to my house"))).toBe(
+      "buy_extras",
+    );
+  });
+  it("alone, still gives the thing up", () => {
+    expect(firstIntent(read("I don't want the lesson anymore, I booked too many"))).toBe(
+      "cancel_lesson",
+    );
+  });
+});
+
+describe("an asking clause of a long story", () => {
+  const asks = /\b(?:would|want|please)\b/i;
+  it("may be longer than a short message", () => {
+    const story =
+      "We have just got back from a long trip and nobody has the energy to go out. " +
+      "Would it be possible to have lights and a basket for my daughter's new bike brought round to us? Thanks.";
+    expect(askingClauses(story, asks)).toEqual([
+      "Would it be possible to have lights and a basket for my daughter's new bike brought round to us",
+    ]);
+  });
+  it("is never the whole message", () => {
+    const one =
+      "would it be possible to have lights and a basket for my daughter's new bike brought round to us today";
+    expect(askingClauses(one, asks)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   DEGREE_ASKS,
   GREETING,
   PEOPLE_WORDS,
+  PREPOSITIONS,
   STOP_WORDS,
   TEXTING_FORMS,
   VERB_LEADS,
@@ -271,9 +272,15 @@ export class ChoiceMatcher {
         continue;
       }
       // "no" is left alone: "no internet since monday" names the service that is down.
-      const negated =
-        NEGATIONS.has(before) ||
-        (DETERMINERS.has(before) && NEGATIONS.has(tokens[i - 2]?.norm ?? ""));
+      // "not the debit one", "not with the GP": articles and a preposition may come between.
+      let lead = i - 1;
+      while (
+        lead >= i - 2 &&
+        (DETERMINERS.has(tokens[lead]?.norm ?? "") || PREPOSITIONS.has(tokens[lead]?.norm ?? ""))
+      ) {
+        lead--;
+      }
+      const negated = NEGATIONS.has(tokens[lead]?.norm ?? "");
       if (!negated) {
         out.push({
           value: match.value,

@@ -184,6 +184,7 @@ export const ES: LanguagePack = {
   priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
+  refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",

@@ -147,6 +147,11 @@ export interface LanguagePack {
    * call me"): its words ask for no flow.
    */
   refusedAsk: string;
+  /**
+   * A clause saying what is not wanted ("I don't want a table"): refused only when another
+   * clause asks for something ("..., I want a pizza brought home"); alone it is the request.
+   */
+  refusedWant: string;
   /** The whole thing, not one step of it: "cancel it altogether", "del todo". */
   wholeThing: string;
   /**

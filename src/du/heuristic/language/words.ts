@@ -87,6 +87,7 @@ export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const REMARK = cue((p) => p.remark);
 export const REFUSED_ASK = cue((p) => p.refusedAsk);
+export const REFUSED_WANT = cue((p) => p.refusedWant);
 export const WHOLE_THING = cue((p) => p.wholeThing);
 export const TELLER_AFTER = cue((p) => p.tellerAfter);
 export const PRICE_QUESTION = cue((p) => p.priceQuestion);

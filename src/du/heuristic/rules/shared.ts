@@ -146,11 +146,20 @@ function onlyHedge(clause: string): boolean {
 }
 const HEDGES = new Set(HEDGE_WORDS);
 
-/** The clauses of a long message (or of any, with `short`) that ask for something, in order. */
+/**
+ * The clauses of a long message (or of any, with `short`) that ask for something, in order. In a
+ * long message a clause may be longer than a short message ("would it be possible to have ..."),
+ * but never the whole message, which is then no story.
+ */
 export function askingClauses(text: string, asks: RegExp, short = false): string[] {
   if (!short && text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
+  const whole = text.trim();
+  const most = short ? LONG_MESSAGE_WORDS : LONG_CLAUSE_WORDS;
   return text
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
-    .filter((c) => asks.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
+    .filter((c) => asks.test(c) && c.split(/\s+/).length < most && (short || c !== whole));
 }
+
+/** In a long story, a clause that asks may run this long ("would it be possible to have ..."). */
+const LONG_CLAUSE_WORDS = 22;
