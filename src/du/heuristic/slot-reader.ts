@@ -606,6 +606,22 @@ export class SlotReader {
       }
     }
     if (slot.nameLike) {
+      // "me, Peter Walsh", "it's me, Ana Ruiz": only function words before a comma and a name
+      // after it; the name is the answer.
+      const self = value.indexOf(",");
+      if (self > 0) {
+        const before = tokenize(value.slice(0, self));
+        const after = tokenize(value.slice(self + 1));
+        if (
+          before.length > 0 &&
+          before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) &&
+          after.length > 0 &&
+          after.every((t) => /^\p{Lu}/u.test(t.raw))
+        ) {
+          value = value.slice(self + 1).trim();
+          tokens = tokenize(value);
+        }
+      }
       // "Hugo Ruiz, he has a fever": the name ends at the comma ("Smith, John" does not).
       const comma = value.indexOf(",");
       if (comma > 0 && tokenize(value.slice(comma)).some((t) => !/^\p{Lu}/u.test(t.raw))) {

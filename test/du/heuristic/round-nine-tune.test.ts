@@ -35,6 +35,7 @@ beforeAll(async () => {
       "    type: list",
       "    choices: [bell, lights, basket]",
       "    prompt: 'Which extras?'",
+      "  rider_name: { type: string, extract: person_name, prompt: 'Who will ride?' }",
       "  pickup_address: { type: string, extract: address, prompt: 'Where do we bring them?' }",
       "  booking_code: { type: string, extract: pattern, pattern: 'BK-\\d{4}', label: booking code, prompt: 'Your booking code?' }",
       "flows:",
@@ -45,6 +46,7 @@ beforeAll(async () => {
       "      - { step: l, type: collect, slot: lesson }",
       "      - { step: r, type: collect, slot: riders }",
       "      - { step: d, type: collect, slot: lesson_date }",
+      "      - { step: n, type: collect, slot: rider_name }",
       "  buy_extras:",
       "    description: Buy extras for a bike, brought to you",
       "    trigger: { intents: ['buy extras for my bike', 'bring {extras} to {pickup_address}'] }",
@@ -203,5 +205,30 @@ describe("an asking clause of a long story", () => {
     const one =
       "would it be possible to have lights and a basket for my daughter's new bike brought round to us today";
     expect(askingClauses(one, asks)).toEqual([]);
+  });
+});
+
+describe("a name answered after 'me,'", () => {
+  it("is the name alone", () => {
+    expect(slotsOf(asked("book_lesson", "rider_name", "me, Olga Brandt"))).toEqual({
+      rider_name: "Olga Brandt",
+    });
+    expect(slotsOf(asked("book_lesson", "rider_name", "it's me, Olga Brandt"))).toEqual({
+      rider_name: "Olga Brandt",
+    });
+  });
+  it("keeps a surname written first", () => {
+    expect(slotsOf(asked("book_lesson", "rider_name", "Brandt, Olga"))).toEqual({
+      rider_name: "Brandt, Olga",
+    });
+  });
+});
+
+describe("someone at the desk", () => {
+  it("is a person asked for", () => {
+    expect(read("I need someone at the front desk, this app is not working")[0]?.type).toBe(
+      "human_handoff",
+    );
+    expect(read("can I have somebody at reception please")[0]?.type).toBe("human_handoff");
   });
 });
