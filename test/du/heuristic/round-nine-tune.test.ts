@@ -232,3 +232,26 @@ describe("someone at the desk", () => {
     expect(read("can I have somebody at reception please")[0]?.type).toBe("human_handoff");
   });
 });
+
+describe("a clock time for a part of the day", () => {
+  const part = (text: string) => slotsOf(asked("move_lesson", "part_of_day", text)).part_of_day;
+  it("is the part it falls in", () => {
+    expect(part("about half past ten")).toBe("morning");
+    expect(part("around 9:30 if possible")).toBe("morning");
+    expect(part("at 4")).toBe("afternoon");
+    expect(part("quarter to three")).toBe("afternoon");
+    expect(part("at 7 pm")).toBe("afternoon");
+    expect(part("a las cinco de la tarde")).toBe("afternoon");
+  });
+  it("is read in a first message too", () => {
+    expect(slotsOf(read("move lesson BK-1234 to friday around 10"))).toMatchObject({
+      part_of_day: "morning",
+    });
+  });
+  it("is no count of people or things", () => {
+    expect(part("for around 10 people")).toBeUndefined();
+    expect(slotsOf(read("book a riding lesson for about 4 riders"))).not.toHaveProperty(
+      "part_of_day",
+    );
+  });
+});

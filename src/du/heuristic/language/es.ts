@@ -348,6 +348,9 @@ export const ES: LanguagePack = {
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
   },
+  partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
+  clockTime:
+    "\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:media|cuarto)|\\s+menos\\s+(?<to>cuarto))?(?:\\s+de\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?]|\\s+(?:por favor|si|o|mejor|y)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],

@@ -261,6 +261,17 @@ export interface LanguagePack {
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
   /**
+   * The words naming parts of the day: a slot whose choices are such parts takes a clock time
+   * said for it ("around 10" is the morning, "half past three" the afternoon).
+   */
+  partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
+  /**
+   * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
+   * groups `hour` (digits or a number word), `minutes`, `quarter` with `to` ("quarter to ten")
+   * and `suffix` (a half of the day: "pm", "de la tarde"). A count ("around 10 people") is none.
+   */
+  clockTime: string;
+  /**
    * Words of a question about the past ("Since when...?", "When had it started?"): a date slot
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
    */
