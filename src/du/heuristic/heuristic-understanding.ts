@@ -1157,6 +1157,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       return false;
     }
     if (terms.some((t) => turn.model.index.knows(t.key))) return false;
+    // "how big is the medium one?": a question naming one of the asked slot's choices is
+    // about the question.
+    const said = new Set(tokenize(turn.acts.flat).map((t) => t.norm));
+    if (slot.def.choices?.some((c) => said.has(fold(String(c))))) return false;
     const stems = new Set(tokenize(turn.acts.flat).map((t) => stem(t.norm)));
     return !slot.keys.some((key) => key.every((k) => stems.has(k)));
   }

@@ -255,3 +255,12 @@ describe("a clock time for a part of the day", () => {
     );
   });
 });
+
+describe("a choice asked about with 'how'", () => {
+  it("is no answer, but a question about the asked slot", () => {
+    expect(asked("book_lesson", "lesson", "how personal is the group one?")).toEqual([
+      { type: "clarify", topic: "lesson" },
+    ]);
+    expect(slotsOf(asked("book_lesson", "lesson", "group please"))).toEqual({ lesson: "group" });
+  });
+});

@@ -256,6 +256,8 @@ export class ChoiceMatcher {
     const tokens = tokenize(text);
     const stems = this.stemsOf(tokens);
     const out: ChoiceMatch[] = [];
+    /** Where a choice asked about with "how" ends ("how big"), if one was. */
+    let asked: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const exact = this.byFirst
         .get(stems[i]!)
@@ -320,8 +322,13 @@ export class ChoiceMatcher {
       ) {
         continue;
       }
-      // "how big is each size?" asks about the sizes; it picks none.
-      if (DEGREE_ASKS.has(before)) {
+      // "how big is each size?" asks about the sizes; it picks none. Nor does a choice asked
+      // about in the same clause ("how big is the medium one?").
+      if (
+        DEGREE_ASKS.has(before) ||
+        (asked !== undefined && !/[,.;!?]/.test(text.slice(asked, tokens[i]!.start)))
+      ) {
+        if (DEGREE_ASKS.has(before)) asked = tokens[i + length - 1]!.end;
         i += length - 1;
         continue;
       }
