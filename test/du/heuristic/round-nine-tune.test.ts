@@ -201,6 +201,12 @@ describe("an asking clause of a long story", () => {
       "Would it be possible to have lights and a basket for my daughter's new bike brought round to us",
     ]);
   });
+  it("asks from its first word when it is that long", () => {
+    const story =
+      "We have just got back from a long trip and nobody has the energy to go out. " +
+      "My daughter got a new bike last week and we would love to have lights and a basket for it. Thanks.";
+    expect(askingClauses(story, asks)).toEqual([]);
+  });
   it("is never the whole message", () => {
     const one =
       "would it be possible to have lights and a basket for my daughter's new bike brought round to us today";
