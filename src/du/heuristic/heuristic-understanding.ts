@@ -375,8 +375,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Among close scores, the one flow that does what the message's verb asks ("extend my
     // reservation": change, not book) is meant; the others only share its nouns or values.
     const acting = close.filter((r) => r.acting);
-    if (close.length > 1 && acting.length === 1 && acting[0]!.coverage >= minCoverage) {
-      return { flow: acting[0]!.flow };
+    // ... with less of the message when the act and its object are both that flow's and no
+    // other close flow hints at an act ("annul my appointment please, I found another clinic").
+    const doer = acting.length === 1 ? acting[0]! : undefined;
+    const statedDoer =
+      doer?.named &&
+      doer.coverage >= minCoverage * STATED_SHARE &&
+      close.every((r) => r === doer || !r.hinted);
+    if (close.length > 1 && doer && (doer.coverage >= minCoverage || statedDoer)) {
+      return { flow: doer.flow };
     }
     // A best flow that only shares a noun ("drop our booking": "booking" is a booking flow's
     // word) yields to the one flow further down that does the asked act, if it explains enough.
@@ -1086,6 +1093,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         ? /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body)
         : null) ??
       (negates ? /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) : null) ??
+      // "actually no ham, mushrooms instead": "no" (taken for an opener above) right before the
+      // held value, the new one after the comma.
+      this.noThenNew(turn.text) ??
       // "swap the ham for pineapple": the same, the old value named first.
       SWAP_VALUE.map((r) => r.exec(body)).find((x) => x !== null);
     if (!m?.groups) return null;
@@ -1167,6 +1177,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       return false;
     }
     if (terms.some((t) => turn.model.index.knows(t.key))) return false;
+    // "how big is the medium one?": a question naming one of the asked slot's choices is
+    // about the question.
+    const said = new Set(tokenize(turn.acts.flat).map((t) => t.norm));
+    if (slot.def.choices?.some((c) => said.has(fold(String(c))))) return false;
     const stems = new Set(tokenize(turn.acts.flat).map((t) => stem(t.norm)));
     return !slot.keys.some((key) => key.every((k) => stems.has(k)));
   }
@@ -1348,6 +1362,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
+  /** "(actually) no ham, mushrooms (instead)": the text's "no" clause and what follows it. */
+  private noThenNew(text: string): RegExpExecArray | null {
+    let s = text.replace(/[.!]+$/, "");
+    for (let i = 0; i < 4; i++) {
+      if (/^[\s,.!]*no\s/i.test(s)) return NO_THEN_NEW.exec(s);
+      const next = s.replace(CORRECTION_OPENER, "");
+      if (next === s) break;
+      s = next;
+    }
+    return null;
+  }
+
   stripOpeners(text: string): string {
     let s = text;
     for (let i = 0; i < 4; i++) {
@@ -1611,6 +1637,8 @@ function fitsItsSlot(turn: Turn, f: { slot: string; value: SlotValue }): boolean
 
 /** The words notInstead's two "not" patterns turn on ("X not Y", "X instead of Y", "not Y, X"). */
 const NOT_INSTEAD_WORDS = /not|instead of|rather than/i;
+/** "no ham, mushrooms instead": the value given up after "no", the new one after the comma. */
+const NO_THEN_NEW = /^[\s,.!]*no\s+(?<old>[^,]+?),\s*(?:but\s+)?(?<new>.+?)(?:\s+instead)?$/i;
 
 /** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
 const CANCEL_OPENER = /^(?:no|ok|okay|actually|wait)\s+/;

@@ -15,6 +15,7 @@ import {
 import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  ADDRESS_WORDS,
   ALL_BUT,
   ARTICLES,
   CAPITAL_SELF,
@@ -613,6 +614,22 @@ export class SlotReader {
       }
     }
     if (slot.nameLike) {
+      // "me, Peter Walsh", "it's me, Ana Ruiz": only function words before a comma and a name
+      // after it; the name is the answer.
+      const self = value.indexOf(",");
+      if (self > 0) {
+        const before = tokenize(value.slice(0, self));
+        const after = tokenize(value.slice(self + 1));
+        if (
+          before.length > 0 &&
+          before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) &&
+          after.length > 0 &&
+          after.every((t) => /^\p{Lu}/u.test(t.raw))
+        ) {
+          value = value.slice(self + 1).trim();
+          tokens = tokenize(value);
+        }
+      }
       // "Hugo Ruiz, he has a fever": the name ends at the comma ("Smith, John" does not).
       const comma = value.indexOf(",");
       if (comma > 0 && tokenize(value.slice(comma)).some((t) => !/^\p{Lu}/u.test(t.raw))) {
@@ -1789,7 +1806,8 @@ function addressStart(words: readonly Token[]): number {
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
     const next = words[i + 1]!;
-    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
+    // "..., for the address Via Roma 5": the word naming an address leads to it too.
+    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm) || ADDRESS_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
       if (capitalised(next) || hasDigit(next)) at = next.start;
     }

@@ -184,6 +184,7 @@ export const ES: LanguagePack = {
   priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
+  refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
@@ -359,6 +360,9 @@ export const ES: LanguagePack = {
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
   },
+  partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
+  clockTime:
+    "\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:media|cuarto)|\\s+menos\\s+(?<to>cuarto))?(?:\\s+de\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?]|\\s+(?:por favor|si|o|mejor|y)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para

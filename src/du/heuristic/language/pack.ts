@@ -156,6 +156,11 @@ export interface LanguagePack {
    * call me"): its words ask for no flow.
    */
   refusedAsk: string;
+  /**
+   * A clause saying what is not wanted ("I don't want a table"): refused only when another
+   * clause asks for something ("..., I want a pizza brought home"); alone it is the request.
+   */
+  refusedWant: string;
   /** The whole thing, not one step of it: "cancel it altogether", "del todo". */
   wholeThing: string;
   /**
@@ -280,6 +285,17 @@ export interface LanguagePack {
   verbObjects: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
+  /**
+   * The words naming parts of the day: a slot whose choices are such parts takes a clock time
+   * said for it ("around 10" is the morning, "half past three" the afternoon).
+   */
+  partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
+  /**
+   * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
+   * groups `hour` (digits or a number word), `minutes`, `quarter` with `to` ("quarter to ten")
+   * and `suffix` (a half of the day: "pm", "de la tarde"). A count ("around 10 people") is none.
+   */
+  clockTime: string;
   /**
    * Words of a question about the past ("Since when...?", "When had it started?"): a date slot
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.
