@@ -15,6 +15,11 @@ export const ES: LanguagePack = {
     "guapa guapo maja majo reina cari carino crack",
   ),
   intentWords: list("donde cuando como cual"),
+  // Verbs with the pronoun attached look like nouns one letter away ("pasame", "pasaje").
+  keepWords: list(
+    "pasame paseme pasenme pasadme pasarme ponme pongame dime digame llamame llameme",
+    "avisame aviseme ayudame ayudeme mandame mandeme",
+  ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
     // Words of address carry no act of their own: "gracias guapa", "hola majo".
@@ -148,7 +153,10 @@ export const ES: LanguagePack = {
   helpQuestion:
     "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
-  humanVerbs: "hablar|habla|pasame|comunicame|comunicar",
+  // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
+  // una persona": how a person is asked for in Spain and Latin America.
+  humanVerbs:
+    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|comunicame|comuniqueme|comuniquenme|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
