@@ -268,10 +268,11 @@ const BARE_DAY_MONTHS = 2;
  * to the 19 in the morning"; "for the 2 of us" is a count). In Spanish, a bare "el 30" that is
  * the whole answer ("el 30", "para el 30"), ends a "para ..." clause ("para una boda el 30") or
  * follows a word asking for room or a time ("tenéis algo el 30?", "hueco el 12", "puedo ir el 9"):
- * followed by a unit or a noun it is an amount or a count ("el 30 por ciento").
+ * followed by a unit or a noun it is an amount or a count ("el 30 por ciento"). "al 26" (a + el:
+ * "¿se puede mover al 26?") ending a clause is a day as "el 26" is; "del 12 al 15" is left.
  */
 const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|el\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4})|(?<=\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\s))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
+  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|[ae]l\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4})|(?<=\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\s))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)|(?<!\bdel?\s+\d{1,2}\s+)\bal\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
@@ -727,7 +728,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
   // day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    const day = +(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!;
+    const day = +(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6])!;
     if (day < 1 || day > 31) continue;
     pushDate(out, dayOfMonth(now, day, past), m.index!, m.index! + m[0].length);
   }
