@@ -639,7 +639,8 @@ function stronglyConnected(
   edges: ReadonlyMap<string, string[]>,
 ): string[][] {
   const index = new Map<string, number>();
-  const low = new Map<string, number>();
+  // The smallest index reachable from each node (Tarjan's lowlink).
+  const lowest = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
   const components: string[][] = [];
@@ -649,7 +650,7 @@ function stronglyConnected(
     if (index.has(root)) continue;
     const work: { id: string; next: number }[] = [{ id: root, next: 0 }];
     index.set(root, counter);
-    low.set(root, counter++);
+    lowest.set(root, counter++);
     stack.push(root);
     onStack.add(root);
     while (work.length) {
@@ -659,19 +660,19 @@ function stronglyConnected(
         const target = out[frame.next++]!;
         if (!index.has(target)) {
           index.set(target, counter);
-          low.set(target, counter++);
+          lowest.set(target, counter++);
           stack.push(target);
           onStack.add(target);
           work.push({ id: target, next: 0 });
         } else if (onStack.has(target)) {
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(target)!));
+          lowest.set(frame.id, Math.min(lowest.get(frame.id)!, index.get(target)!));
         }
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === index.get(frame.id)) {
+      if (parent) lowest.set(parent.id, Math.min(lowest.get(parent.id)!, lowest.get(frame.id)!));
+      if (lowest.get(frame.id) === index.get(frame.id)) {
         const component: string[] = [];
         let member: string;
         do {

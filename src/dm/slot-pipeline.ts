@@ -74,6 +74,20 @@ export function* acceptSlotValue(
       value: chosen,
       slots: { ...frame.slots },
     };
+    // "it ends in 4821", "ref ELEC-884211": a free-text value the validator refuses whole may
+    // hold the value as one of its words with a digit; the first the validator accepts is it.
+    if (verdict.ok && verdict.value !== true && typeof chosen === "string") {
+      for (const word of wordsWithDigits(definition, chosen)) {
+        const again = yield {
+          kind: "validate",
+          validator: definition.validator,
+          slot,
+          value: word,
+          slots: { ...frame.slots },
+        };
+        if (again.ok && again.value === true) return { ok: true, value: word };
+      }
+    }
     if (!verdict.ok) {
       turn.log("warn", "Validator failed; value rejected", {
         slot,
@@ -89,6 +103,24 @@ export function* acceptSlotValue(
     }
   }
   return { ok: true, value: chosen };
+}
+
+/** At most this many words of a refused value are offered to the validator on their own. */
+const MAX_WORD_TRIES = 3;
+
+/**
+ * The words with a digit of a free-text value of several words (a string slot read as free
+ * text: no choices, pattern or declared kind), without the punctuation around them.
+ */
+function wordsWithDigits(
+  definition: { type: string; choices?: unknown[]; pattern?: string; extract?: string },
+  value: string,
+): string[] {
+  if (definition.type !== "string" || definition.choices || definition.pattern) return [];
+  if (definition.extract !== undefined && definition.extract !== "free_text") return [];
+  const words = value.split(/\s+/).map((w) => w.replace(/^[("'\u201c]+|[.,;:!?)"'\u201d]+$/g, ""));
+  if (words.length < 2) return [];
+  return words.filter((w) => /\d/.test(w) && w !== value).slice(0, MAX_WORD_TRIES);
 }
 
 /** Our wording of a refusal, from the catalog, the value as given and the slot's label. */

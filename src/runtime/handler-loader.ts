@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { handlerModulePaths } from "../config/handler-modules.ts";
 import type { LoadedDomain } from "../config/loaded-domain.ts";
@@ -26,6 +27,8 @@ export interface LoadedHandlers {
   /** `actions.get_balance` -> module path as given. */
   origin: Map<string, string>;
   modules: string[];
+  /** With `stubMissing`: the handlers no module exports that stand in as stubs (`actions.x`). */
+  stubbed: string[];
 }
 
 export interface LoadHandlersOptions {
@@ -38,6 +41,12 @@ export interface LoadHandlersOptions {
    * (conversation tests load the handlers once per test).
    */
   freshImport?: string;
+  /**
+   * Handlers the domain names but no module exports run as stubs instead of failing the load:
+   * an action returns no outputs, a validator accepts every value, a normalizer keeps it
+   * (`soni chat --stub-handlers`, to try a domain's conversations before its handlers exist).
+   */
+  stubMissing?: boolean;
 }
 
 /** The modules a domain names: settings.handlers, relative to the domain's directory. */
@@ -66,6 +75,7 @@ export async function loadHandlers(
     handlers: { actions: {}, validators: {}, normalizers: {} },
     origin: new Map(),
     modules,
+    stubbed: [],
   };
   const problems: string[] = [];
   const token = options.freshImport;
@@ -88,6 +98,7 @@ export async function loadHandlers(
   }
   // A module that did not load explains every handler missing after it: say only that.
   const failedToLoad = problems.some((p) => p.startsWith("cannot load handler module"));
+  if (!failedToLoad && options.stubMissing) stubMissing(domain, loaded);
   if (!failedToLoad) problems.push(...checkHandlers(domain, loaded));
   if (problems.length > 0) throw new HandlerLoadError(problems);
   return loaded;
@@ -99,6 +110,7 @@ export function handlersFromSet(set: HandlerSet, label = "the handlers option"):
     handlers: { actions: {}, validators: {}, normalizers: {} },
     origin: new Map(),
     modules: [label],
+    stubbed: [],
   };
   const problems = mergeModule(loaded, label, set as Record<string, unknown>, false);
   if (problems.length > 0) throw new HandlerLoadError(problems);
@@ -148,6 +160,32 @@ function mergeModule(
   return problems;
 }
 
+/** Fills in a stub for each handler the domain names that no module exports. */
+function stubMissing(domain: LoadedDomain, loaded: LoadedHandlers): void {
+  const stub = (kind: Kind, name: string, fn: (...args: never[]) => unknown) => {
+    const group = loaded.handlers[kind] as Record<string, unknown>;
+    if (Object.hasOwn(group, name)) return;
+    group[name] = fn;
+    loaded.stubbed.push(`${kind}.${name}`);
+  };
+  for (const name of Object.keys(domain.domain.actions)) stub("actions", name, () => undefined);
+  for (const definition of Object.values(domain.domain.slots)) {
+    if (definition.validator) stub("validators", definition.validator, () => true);
+    if (definition.normalizer) stub("normalizers", definition.normalizer, (v: never) => v);
+  }
+}
+
+/** Python modules the original Soni's domains keep next to their YAML (or one folder up). */
+const PYTHON_HANDLER_FILES = ["handlers.py", "validators.py", "actions.py"];
+
+function pythonHandlerFiles(domain: LoadedDomain): string[] {
+  if (domain.files.length === 0) return [];
+  const dirs = [domain.baseDir, path.dirname(domain.baseDir)];
+  return dirs.flatMap((dir) =>
+    PYTHON_HANDLER_FILES.map((f) => path.join(dir, f)).filter((f) => existsSync(f)),
+  );
+}
+
 /**
  * The domain and the handlers must match: every declared action has a handler, every action
  * handler has a declaration, every validator/normalizer a slot names is exported.
@@ -158,8 +196,10 @@ export function checkHandlers(domain: LoadedDomain, loaded: LoadedHandlers): str
   const hint =
     loaded.modules.length > 0 ? "" : " — name a module in settings.handlers or pass --handlers";
   const { actions, validators, normalizers } = loaded.handlers;
+  let missing = 0;
   for (const name of Object.keys(domain.domain.actions)) {
     if (!Object.hasOwn(actions, name)) {
+      missing++;
       problems.push(
         `action '${name}' is declared in the domain but no handler module exports actions.${name} (looked in ${where})${hint}`,
       );
@@ -181,11 +221,19 @@ export function checkHandlers(domain: LoadedDomain, loaded: LoadedHandlers): str
       if (name === undefined) continue;
       const group = kind === "validators" ? validators : normalizers;
       if (!Object.hasOwn(group, name)) {
+        missing++;
         problems.push(
           `slot '${slot}' names ${kind.slice(0, -1)} '${name}', but no handler module exports ${kind}.${name} (looked in ${where})${hint}`,
         );
       }
     }
+  }
+  // An original Soni domain brought with its Python handlers: say why they are not found.
+  const python = missing > 0 ? pythonHandlerFiles(domain) : [];
+  if (python.length > 0) {
+    problems.push(
+      `${python.join(", ")}: Python handlers of the original Soni are not run by this version; port them to a TypeScript module (docs/migrating-from-python.md, "Handlers") — or try the conversations first with \`soni chat --stub-handlers\`, which runs each missing handler as a stub`,
+    );
   }
   return problems;
 }

@@ -82,6 +82,13 @@ const ALLOWED = new Set([
  */
 const SCAFFOLD = /src\/cli\/init-template\.ts$/;
 
+/**
+ * The language packs are language, not domain: a word one holds ("high" of "too high", "order"
+ * the verb) is no domain name there, so an example may name a choice with it. Only the
+ * distinctive words are checked in them; anywhere else in src/ every example name still is.
+ */
+const PACK = /src\/du\/heuristic\/language\/(?!pack\.ts|words\.ts)[^/]+\.ts$/;
+
 function files(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -137,7 +144,7 @@ describe("src/ names no domain", () => {
     const hits: string[] = [];
     for (const file of files(path.join(root, "src"), /\.ts$/).filter((f) => !SCAFFOLD.test(f))) {
       const words = codeWords(readFileSync(file, "utf8"));
-      for (const word of banned) {
+      for (const word of PACK.test(file) ? DISTINCTIVE : banned) {
         if (words.has(word)) hits.push(`${path.relative(root, file)}: ${word}`);
       }
     }

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -65,5 +67,36 @@ describe("soni chat (piped)", () => {
     const { code, stderr } = await chat(["--config", "no/such/domain"], "");
     expect(code).toBe(1);
     expect(stderr).toContain("no such file or directory");
+  });
+
+  it("--stub-handlers runs a domain whose handlers are not written yet", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "soni-stub-"));
+    await writeFile(
+      path.join(folder, "bot.yaml"),
+      `flows:
+  water:
+    description: "Water the greenhouse"
+    trigger: { intents: ["water the plants"] }
+    steps:
+      - { step: which, type: collect, slot: bed, message: "Which bed?" }
+      - { step: go, type: action, call: open_valve }
+      - { step: done, type: say, message: "Watering {bed}." }
+slots:
+  bed: { type: string, validator: bed_name }
+`,
+    );
+    const without = await chat(["--config", folder], "water the plants\n");
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain("no handler module exports actions.open_valve");
+    const { code, stdout, stderr } = await chat(
+      ["--config", folder, "--stub-handlers"],
+      "water the plants\nthe tomato bed\n",
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      "stubbed 2 handlers no module exports (actions return nothing, validators accept every value): actions.open_valve, validators.bed_name",
+    );
+    expect(stdout).toContain("Which bed?\nWatering tomato bed.");
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -8,8 +8,10 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
- * `holdout4` and (from the eighth) `holdout5` sets have been tuned on; `holdout6` (written before
- * the eighth round) and `final` never were, and their floors only guard against regressions. Raise a floor when the DU gets
+ * `holdout4`, (from the eighth) `holdout5` and (from the ninth) `round9` and the hotel's and
+ * telecom's `holdout6` sets have been tuned on; the other `holdout6` sets (written before the
+ * eighth round), `holdout7` (written before the ninth) and `final` never were, and their floors
+ * only guard against regressions. Raise a floor when the DU gets
  * better; a change that lowers a figure under its floor is a regression. Every set in an
  * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
  * heuristic/evaluation-floor.test.ts.
@@ -48,7 +50,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout3: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
-    holdout6: { intent: 0.96, slotPrecision: 0.93, slotRecall: 0.94, completion: 0.96 },
+    // Tuned on from the ninth round.
+    holdout6: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.93, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.96 },
@@ -76,7 +79,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
-    holdout6: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.93, completion: 0.96 },
+    // Tuned on from the ninth round.
+    holdout6: { intent: 0.93, slotPrecision: 0.95, slotRecall: 0.96, completion: 0.96 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.96 },
@@ -88,20 +92,18 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   "car-rental": {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.99 },
-    round8: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.98, completion: 0.99 },
-    // Written blind in the ninth round from the YAML and handlers; floors at the untuned figures
-    // until it is tuned on.
-    round9: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.99 },
+    round8: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    // Written blind at the start of the ninth round, scored once untuned, then tuned on.
+    round9: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // A second new author's domain (seventh round); the same reading as car-rental's.
   tickets: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.81, slotPrecision: 0.86, slotRecall: 0.94, completion: 0.93 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
-    round8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.99 },
-    // Written blind in the ninth round from the YAML and handlers; floors at the untuned figures
-    // until it is tuned on.
-    round9: { intent: 0.75, slotPrecision: 0.98, slotRecall: 0.9, completion: 0.83 },
+    round8: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
+    // Written blind at the start of the ninth round, scored once untuned, then tuned on.
+    round9: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.94 },
   },
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
@@ -109,9 +111,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    // Written blind in the ninth round from the YAML and handlers; floors at the untuned figures
-    // until it is tuned on.
-    round9: { intent: 0.83, slotPrecision: 0.94, slotRecall: 0.97, completion: 0.99 },
+    // Written blind at the start of the ninth round, scored once untuned, then tuned on.
+    round9: { intent: 0.89, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // A fourth new author's domain (eighth round, in Spanish); the same reading as car-rental's,
   // dev tuned on after the author's YAML fixes.

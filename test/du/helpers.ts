@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedDomain } from "../../src/config/loaded-domain.ts";
-import { loadDomain } from "../../src/config/loader.ts";
+import { loadDomain, loadDomainFromText } from "../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command, SlotValue } from "../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../src/protocol/state.ts";
@@ -31,6 +31,11 @@ export const BANKING_STORIES_AND_TYPOS = path.join(
 
 export function load(file: string): Promise<LoadedDomain> {
   return loadDomain(file);
+}
+
+/** A small domain written inside a test, one line of YAML per string. */
+export function domainFromLines(lines: readonly string[], name?: string): Promise<LoadedDomain> {
+  return loadDomainFromText(lines.join("\n"), name);
 }
 
 /** A state where `flow` is active, optionally waiting for a slot or a confirmation. */

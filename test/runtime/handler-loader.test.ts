@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -158,5 +158,51 @@ export const normalizers = { trim: (v: SlotValue) => String(v).trim() };
     expect(Object.keys(loaded.handlers.actions).sort()).toEqual(
       Object.keys(banking.domain.actions).sort(),
     );
+  });
+
+  it("stubMissing runs what no module exports as stubs and lists them", async () => {
+    await writeFile(
+      path.join(dir, "partial.mjs"),
+      "export const actions = { lookup: () => ({ found: 1 }) };\n",
+    );
+    const loaded = await loadHandlers(await domainWith("partial.mjs"), { stubMissing: true });
+    expect(loaded.stubbed).toEqual(["validators.code_format", "normalizers.trim"]);
+    const { actions, validators, normalizers } = loaded.handlers;
+    expect(await actions.lookup!({}, {} as never)).toEqual({ found: 1 });
+    expect(await validators.code_format!("anything", {} as never)).toBe(true);
+    expect(await normalizers.trim!(" x ", {} as never)).toBe(" x ");
+    // A handler for an action the domain does not declare is still a problem.
+    await writeFile(
+      path.join(dir, "extra.mjs"),
+      "export const actions = { lookup: () => ({}), unknown_one: () => ({}) };\n",
+    );
+    const problems = await problemsOf(
+      loadHandlers(await domainWith("extra.mjs"), { stubMissing: true }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("unknown_one");
+  });
+
+  it("names the Python handlers of an original Soni domain folder, which are not run", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "soni-python-"));
+    await mkdir(path.join(folder, "domain"));
+    await writeFile(path.join(folder, "handlers.py"), "# the original's actions\n");
+    await writeFile(
+      path.join(folder, "domain", "bot.yaml"),
+      `flows:
+  water:
+    trigger: { intents: ["water the plants"] }
+    steps:
+      - { step: go, type: action, call: water_plants }
+`,
+    );
+    const domain = await loadDomain(path.join(folder, "domain"));
+    const problems = await problemsOf(loadHandlers(domain));
+    expect(problems[0]).toContain("no handler module exports actions.water_plants");
+    expect(problems.at(-1)).toContain(
+      `${path.join(folder, "handlers.py")}: Python handlers of the original Soni are not run`,
+    );
+    expect(problems.at(-1)).toContain("soni chat --stub-handlers");
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -11,6 +11,7 @@ interface ChatOptions {
   handlers?: string[];
   debug?: boolean;
   explain?: boolean;
+  stubHandlers?: boolean;
   user: string;
   store: "memory" | "domain";
 }
@@ -32,6 +33,10 @@ export function registerChatCommand(program: Command): void {
     .option(
       "--explain",
       "before each reply, show how the offline DU reads the message (flows, scores, matched terms, values, rule); the conversation is kept in memory",
+    )
+    .option(
+      "--stub-handlers",
+      "run each action, validator or normalizer the domain names but no module exports as a stub (an action returns nothing, a validator accepts), to try the conversations before the handlers exist",
     )
     .option("--user <id>", "conversation id", "cli-user")
     .addOption(
@@ -73,7 +78,15 @@ async function chat(options: ChatOptions): Promise<number> {
   try {
     domain = await loadDomain(options.config);
     const modules = chosenHandlerModules(options.handlers);
-    if (modules) handlers = (await loadHandlers(domain, { modules })).handlers;
+    if (options.stubHandlers) {
+      const loaded = await loadHandlers(domain, { modules, stubMissing: true });
+      handlers = loaded.handlers;
+      if (loaded.stubbed.length > 0) {
+        console.error(
+          `stubbed ${loaded.stubbed.length} handler${loaded.stubbed.length === 1 ? "" : "s"} no module exports (actions return nothing, validators accept every value): ${loaded.stubbed.join(", ")}`,
+        );
+      }
+    } else if (modules) handlers = (await loadHandlers(domain, { modules })).handlers;
   } catch (error) {
     if (error instanceof DomainLoadError) console.error(error.format());
     else console.error(error instanceof Error ? error.message : String(error));

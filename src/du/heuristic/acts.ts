@@ -15,7 +15,6 @@ import {
   GREETING,
   HELP,
   HELP_QUESTION,
-  HUMAN,
   NONE,
   REPEAT,
   SMALL_TALK,
@@ -49,7 +48,8 @@ export interface ActReading {
   helpQuestion: boolean;
   /** The term of a "what is an IBAN?" question. */
   whatIs: string | null;
-  human: boolean;
+  /** "are you a bot or a real person?": a question about what the assistant is, no handoff. */
+  aboutAssistant: boolean;
   greeting: boolean;
   /**
    * The message is only small talk, and which kind: a farewell wins over thanks ("thanks,
@@ -89,7 +89,7 @@ function phraseSet(list: readonly string[]): PhraseSet {
  * The message is made of these phrases and fillers only, with at least one phrase:
  * "ok, cancel it then" -> cancel; "sí, claro" -> affirm; "yes but change it" -> no.
  */
-function pure(words: string[], set: PhraseSet): boolean {
+function pure(words: readonly string[], set: PhraseSet): boolean {
   const n = words.length;
   if (n === 0 || n > MAX_ACT_WORDS) return false;
   // A word that is neither a filler nor in any phrase: no cover (most messages stop here).
@@ -224,11 +224,28 @@ const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 /** One-word refusals ("nah", "no") that may open a declined offer: "nah just plain". */
 const REFUSALS = new Set([...DENY, ...NONE].filter((p) => !p.includes(" ")));
 
-/** `words` less the refusal words that open it ("no thanks im good" -> "thanks im good"). */
-function afterRefusal(words: string[]): string[] {
+/** How many refusal words open `words`, the last word left ("no thanks im good": 1). */
+function refusalsOpening(words: readonly string[]): number {
   let i = 0;
   while (i < words.length - 1 && REFUSALS.has(words[i]!)) i++;
-  return i > 0 ? words.slice(i) : words;
+  return i;
+}
+
+/** `words` less the refusal words that open it ("no thanks im good" -> "thanks im good"). */
+function afterRefusal(words: readonly string[]): readonly string[] {
+  return offerOpenings(words, refusalsOpening(words)).at(-1)!;
+}
+
+/**
+ * Where a way of turning an offer down is looked for in `words`, whose first `refused` words
+ * refuse: from the first word, as some open with the "no" themselves ("no need", "no hace
+ * falta"), then behind the refusal words.
+ */
+export function offerOpenings(
+  words: readonly string[],
+  refused: number,
+): readonly (readonly string[])[] {
+  return refused > 0 ? [words, words.slice(refused)] : [words];
 }
 
 /** Recent readings: the DU reads the same message more than once per turn. */
@@ -248,7 +265,7 @@ export function readActs(message: string): Readonly<ActReading> {
 const ACCEPT_TAILS = ACCEPT_TAIL.map((p) => p.split(" "));
 
 /** `words` less a closing phrase that accepts what was said ("plain is fine" -> "plain"). */
-function withoutAcceptTail(words: string[]): string[] {
+function withoutAcceptTail(words: readonly string[]): readonly string[] {
   for (const tail of ACCEPT_TAILS) {
     const at = words.length - tail.length;
     if (at > 0 && tail.every((w, i) => words[at + i] === w)) return words.slice(0, at);
@@ -264,9 +281,9 @@ function withoutAcceptTail(words: string[]): string[] {
 function declinesOffer(words: string[]): boolean {
   const core = withoutAcceptTail(afterRefusal(words));
   return (
-    // Some open with the "no" themselves: "no need", "no hace falta".
-    pure(withoutAcceptTail(words), sets.declineOffer) ||
-    pure(core, sets.declineOffer) ||
+    offerOpenings(words, refusalsOpening(words)).some((w) =>
+      pure(withoutAcceptTail(w), sets.declineOffer),
+    ) ||
     pure(
       core.filter((w) => !THANKS_WORDS.has(w)),
       sets.declineOffer,
@@ -298,7 +315,7 @@ function read(message: string): ActReading {
     help: pure(words, sets.help) || /^(?:help|ayuda)\b/.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
-    human: !aboutAssistant && HUMAN.test(text),
+    aboutAssistant,
     greeting: pure(words, sets.greeting),
     chitchat: chitchatKind(text, words) ?? (aboutAssistant ? "other" : null),
     correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),

@@ -3,12 +3,15 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import {
   ACT_FAMILIES,
+  ARTICLES,
   INTENT_WORDS,
   IRREGULAR,
   KEEP_WORDS,
   NEGATIONS,
+  OBJECT_PRONOUNS,
   PARTICLES,
   PASSIVE_AUX,
+  POSSESSIVES,
   PRICE_WORDS,
   STOP_WORDS,
   TASKS,
@@ -66,6 +69,9 @@ export class Analyzer {
   private readonly vocabulary = new Set<string>();
   /** The words of the domain alone (flows, slots, choices, synonyms), not the packs' act words. */
   private readonly domainVocabulary: ReadonlySet<string>;
+  /** The words of the flows and slots themselves (names, descriptions, phrases, choices). */
+  private readonly textWords: readonly string[];
+  #textKeys?: ReadonlySet<string>;
   private readonly typoTargets: string[] = [];
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
   private readonly stems = new Set<string>();
@@ -124,6 +130,7 @@ export class Analyzer {
     for (const text of texts) {
       for (const t of tokenize(text.replace(PLACEHOLDER, " "))) this.vocabulary.add(t.norm);
     }
+    this.textWords = [...this.vocabulary];
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
     this.domainVocabulary = new Set(this.vocabulary);
     for (const w of extraWords) this.vocabulary.add(w);
@@ -303,11 +310,18 @@ export class Analyzer {
         STOP_WORDS.has(before) &&
         !NUMBER_WORDS.has(before);
       // "the match was moved", "it has been changed": a participle after an auxiliary tells
-      // what happened to the thing; the act is no request of the speaker.
+      // what happened to the thing; the act is no request of the speaker. So does a past said
+      // after its subject with its object ("the band moved the gig", "I deleted them"); "I
+      // want the date changed to friday" still asks.
+      const pastForm = t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm;
+      const after = k + 1 < tokens.length ? tokens[k + 1]!.norm : undefined;
       const told =
-        (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
+        pastForm &&
         before !== undefined &&
-        PASSIVE_AUX.has(before);
+        (PASSIVE_AUX.has(before) ||
+          (after !== undefined &&
+            plainPast(t.norm) &&
+            (ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))));
       const w = this.wordOf(t.norm);
       items.push({
         stem: w.stem,
@@ -347,7 +361,9 @@ export class Analyzer {
       const phrase = this.synonymPhrases
         .get(items[i]!.key)
         ?.find((p) => p.keys.every((k, j) => items[i + j]?.key === k));
-      if (phrase) {
+      // "has my payment gone through?": a packs' synonym the domain has no word for gives way
+      // to the task phrase said by the same words.
+      if (phrase && (this.saysKey(phrase.key) || !this.taskAt(items, i, phrase.keys.length))) {
         out.push({ key: phrase.key, properName: false });
         i += phrase.keys.length;
         continue;
@@ -464,7 +480,7 @@ export class Analyzer {
    * "call it off"): the phrase and where its particle is.
    */
   private splitPhrase(
-    items: ReadonlyArray<{ stem: string; stop: boolean }>,
+    items: ReadonlyArray<{ stem: string; key: string; stop: boolean }>,
     i: number,
   ): { stems: string[]; act: string; particle: number } | undefined {
     // Only a verb of its own takes a particle this way ("is ... out" is no phrase).
@@ -473,10 +489,40 @@ export class Analyzer {
     for (const p of phrases) {
       if (p.stems.length !== 2 || !PARTICLES.has(p.stems[1]!)) continue;
       for (let j = i + 2; j <= i + 1 + MAX_PARTICLE_GAP && j < items.length; j++) {
-        if (items[j]!.stem === p.stems[1]) return { ...p, particle: j };
+        if (items[j]!.stem !== p.stems[1]) continue;
+        // "put the money back": the particle ends a phrase of the domain ("money back").
+        return this.endsSynonym(items, i + 1, j) ? undefined : { ...p, particle: j };
       }
     }
     return undefined;
+  }
+
+  /** Whether a word of the flows or slots themselves has this key (synonyms read). */
+  private saysKey(key: string): boolean {
+    this.#textKeys ??= new Set(this.textWords.map((w) => this.key(w)));
+    return this.#textKeys.has(key);
+  }
+
+  /** Whether a task phrase of at least `length` words starts at item `i`. */
+  private taskAt(items: ReadonlyArray<{ stem: string }>, i: number, length: number): boolean {
+    const phrases = this.taskPhrases.get(items[i]!.stem);
+    return !!phrases?.some(
+      (p) => p.stems.length >= length && p.stems.every((k, j) => items[i + j]?.stem === k),
+    );
+  }
+
+  /** Whether a synonym phrase starting after `from` ends at item `j` (or runs over it). */
+  private endsSynonym(items: ReadonlyArray<{ key: string }>, from: number, j: number): boolean {
+    for (let k = from; k < j; k++) {
+      const phrases = this.synonymPhrases.get(items[k]!.key);
+      if (
+        phrases?.some(
+          (p) => k + p.keys.length > j && p.keys.every((key, m) => items[k + m]?.key === key),
+        )
+      )
+        return true;
+    }
+    return false;
   }
 
   /**
@@ -669,4 +715,14 @@ function isTransposition(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * A verb's past as it is plainly written: an irregular past of the packs, or "-ed" after a
+ * stem of three letters or more that does not end in "ee" ("moved", "deleted"; not "need",
+ * "feed").
+ */
+function plainPast(word: string): boolean {
+  if ((IRREGULAR[word] ?? word) !== word) return true;
+  return word.length > 4 && word.endsWith("ed") && !word.endsWith("eed");
 }

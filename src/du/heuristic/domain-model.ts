@@ -10,7 +10,7 @@ import {
   GOODBYE,
   GREETING,
   HELP,
-  HUMAN_VERBS,
+  handoffPattern,
   PACKS,
   STOP_WORDS,
   THANKS,
@@ -36,10 +36,10 @@ export interface DomainModel {
   /** Relation words a person may be named by: the language packs' and the domain's. */
   relations: ReadonlySet<string>;
   /**
-   * "can I talk to a librarian": a person-asking verb before one of the domain's own staff words
-   * (vocabulary `staff`), a handoff the packs' generic nouns ("agent", "staff") do not cover.
+   * Asking for a person ("I want to talk to an agent"), the domain's own staff words (vocabulary
+   * `staff`: "can I talk to a librarian") counted with the packs' generic nouns.
    */
-  staff: RegExp | null;
+  handoff: RegExp;
   /** Words that make a clause of a long story a request: the packs' and each trigger's first. */
   asks: RegExp;
   /** The slots each flow asks the user for (collect steps, and choice defaults of set steps), internal ones left out. */
@@ -68,10 +68,16 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ...domain.vocabulary.relations.flatMap(words),
   ]);
   const flowSlots = new Map<string, SlotInfo[]>();
+  // The questions each flow's collect steps ask in their own words, by slot.
+  const stepPrompts = new Map<string, Map<string, string[]>>();
   for (const [flow, graph] of loaded.graphs) {
     const list: SlotInfo[] = [];
+    const prompts = new Map<string, string[]>();
     for (const id of graph.order) {
       const step = graph.nodes.get(id)!.step;
+      if (step.type === "collect" && step.prompt) {
+        prompts.set(step.slot, [...(prompts.get(step.slot) ?? []), step.prompt]);
+      }
       // A `set` step giving a user-facing choice slot a default (the account a bill is paid
       // from) makes it a value the user may state or correct, like a collected one.
       const named =
@@ -86,9 +92,10 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
       }
     }
     flowSlots.set(flow, list);
+    stepPrompts.set(flow, prompts);
   }
   const cues = buildTriggerCues(domain, analyzer);
-  addPromptCues(cues, flowSlots, analyzer);
+  addPromptCues(cues, flowSlots, analyzer, stepPrompts);
   return {
     loaded,
     analyzer,
@@ -102,7 +109,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     reader: new SlotReader(analyzer, domain.settings.language, now, relations),
     flowSlots,
     relations,
-    staff: staffPattern(domain.vocabulary.staff),
+    handoff: handoffPattern(domain.vocabulary.staff.map(flat)),
     asks: asksPattern(domain),
     greetings: greetingFlows(domain),
   };
@@ -136,10 +143,4 @@ function greetingFlows(domain: LoadedDomain["domain"]): Set<string> {
     if (!flow.internal && phrases.length > 0 && greeting * 2 >= phrases.length) out.add(name);
   }
   return out;
-}
-
-/** The verbs of asking for a person before one of the domain's staff words, or null. */
-function staffPattern(staff: readonly string[]): RegExp | null {
-  const nouns = staff.map((w) => flat(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).filter(Boolean);
-  return nouns.length ? new RegExp(`\\b(?:${HUMAN_VERBS})\\b.*\\b(?:${nouns.join("|")})\\b`) : null;
 }

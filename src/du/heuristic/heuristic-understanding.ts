@@ -18,6 +18,7 @@ import {
   AMBIGUOUS_CANCEL,
   CONDITION_LEADS,
   CORRECTION_PHRASES,
+  DAY_STEMS,
   FILLERS,
   GREETING,
   INTENT_WORDS,
@@ -327,7 +328,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
       return this.start(turn, top.flow);
     }
-    return null;
+    // "high, I can't work": no flow's words, but a value only one offered flow asks for.
+    const taker = onlyTaker(turn, flows);
+    return taker ? this.start(turn, taker) : null;
   }
 
   decide(ranked: FlowScore[], minCoverage: number): Decision {
@@ -400,12 +403,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       : { flow: top.flow };
   }
 
-  /**
-   * "my card was stolen and I need a new one": every part of the message, split at "and",
-   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
-   * first ends up on top of the stack, the others resume after it. Each start carries the
-   * values its own part states.
-   */
   /** `f` is a date before today for a slot that asks no past date (a trip, a booking). */
   private datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
     const slot = turn.model.slots.get(f.slot);
@@ -421,6 +418,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .join("-");
   }
 
+  /** Whether the text has task words and every one tells what happened (`told`). */
+  private onlyTold(turn: Turn, text: string): boolean {
+    let told = false;
+    // A reason said with it ("by accident") asks for nothing either.
+    for (const t of turn.model.analyzer.features(flat(text)).tasks.values()) {
+      if (t.act === "story") continue;
+      if (!t.told) return false;
+      told = true;
+    }
+    return told;
+  }
+
+  /**
+   * "my card was stolen and I need a new one": every part of the message, split at "and",
+   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
+   * first ends up on top of the stack, the others resume after it. Each start carries the
+   * values its own part states.
+   */
   severalRequests(turn: Turn): Command[] | null {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
@@ -432,6 +447,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
       );
     if (parts.length < 2 || parts.length > 3) return null;
+    // "... I deleted them by accident": a part whose every task word tells what was done (a
+    // past with its object, a participle after an auxiliary) asks for nothing; the other part
+    // is the request, even alone.
+    const asking = parts.filter((p) => !this.onlyTold(turn, p));
+    if (asking.length === 0) return null;
     const starts: Command[] = [];
     // Parts whose flow no task word of theirs asks for, with the slots they state.
     const unasked: Array<{ flow: string; slots: string[] }> = [];
@@ -439,7 +459,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const bare: Array<{ part: string; flow: string }> = [];
     // Parts that tell of a day gone by what the other part's request is about.
     let stories = 0;
-    for (const part of parts) {
+    for (const part of asking) {
       const view = this.rankingView(turn.model, part);
       const ranked = turn.model.index.rank(view.text, view.markers);
       const decision = this.decide(ranked, this.limits.minCoverage);
@@ -487,10 +507,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           : { type: "start_flow", flow: decision.flow },
       );
     }
+    if (stories > 0) return starts.length === 1 && unasked.length === 0 ? starts : null;
     // A part that only states values another part's flow takes, with no task word or phrase of
     // its own ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
     // that request's details; it asks for nothing new.
-    if (stories > 0) return starts.length === 1 && unasked.length === 0 ? starts : null;
     const flows = starts.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
     const details = unasked.some((u) =>
       flows.some(
@@ -1421,13 +1441,41 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   byNamedValue(turn: Turn, flow: string): string {
     const top = turn.rank[0];
-    if (!top || this.mentionsFor(turn, flow, [], []).length > 0) return flow;
+    if (!top) return flow;
+    const own = this.mentionsFor(turn, flow, [], []);
+    if (own.length > 0) return this.byReference(turn, flow, own);
     for (const other of turn.rank.slice(0, 3)) {
       if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
       const found = this.mentionsFor(turn, other.flow, [], []);
       if (found.some((f) => turn.model.slots.get(f.slot)?.nameLike)) return other.flow;
     }
     return flow;
+  }
+
+  /**
+   * "please transfer my booking TK-118640 to the 20th": the words point at `flow` (a booking),
+   * which reads the date but takes no reference, while a close runner-up reads the same values
+   * and a reference of the domain's own shape (a pattern with digits): a reference names a
+   * thing already had, so the runner-up is meant.
+   */
+  private byReference(turn: Turn, flow: string, own: readonly Found[]): string {
+    const top = turn.rank[0]!;
+    const slots = turn.model.slots;
+    if (own.some((f) => slots.get(f.slot)?.distinctive)) return flow;
+    let pick: string | undefined;
+    for (const other of turn.rank.slice(0, 3)) {
+      if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
+      const found = this.mentionsFor(turn, other.flow, [], []);
+      if (
+        found.length > own.length &&
+        found.some((f) => slots.get(f.slot)?.distinctive) &&
+        own.every((f) => found.some((g) => g.start === f.start && g.end === f.end))
+      ) {
+        if (pick) return flow;
+        pick = other.flow;
+      }
+    }
+    return pick ?? flow;
   }
 
   /**
@@ -1577,6 +1625,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     return out;
   }
+}
+
+/**
+ * The one flow of `flows` that asks for the values the message names (their `@slot` markers),
+ * when no other of them asks for any: "high" answers a choice between a fault report with an
+ * urgency and two requests without one.
+ */
+function onlyTaker(turn: Turn, flows: readonly string[]): string | null {
+  // "no, I'll pay at the desk" turns the value's flow down.
+  if (turn.view.markers.length === 0 || turn.acts.deny) return null;
+  const takers = flows.filter((flow) => {
+    const slots = turn.model.flowSlots.get(flow) ?? [];
+    return turn.view.markers.some((group) =>
+      group.some((m) => slots.some((s) => `@${s.name}` === m)),
+    );
+  });
+  return takers.length === 1 ? takers[0]! : null;
 }
 
 /** A value read for a slot nobody asked yet fits that slot's shape (pattern, digits, IBAN). */
@@ -1775,7 +1840,7 @@ const ANY_STATE_RULES: readonly Rule<{ du: HeuristicUnderstanding; turn: Turn }>
   {
     name: "human",
     run: ({ turn }) =>
-      turn.acts.human || turn.model.staff?.test(turn.acts.flat)
+      !turn.acts.aboutAssistant && turn.model.handoff.test(turn.acts.flat)
         ? [{ type: "human_handoff", reason: turn.text.slice(0, 200) }]
         : null,
   },
@@ -1955,7 +2020,13 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
   for (const t of after) {
     const gap = turn.text.slice(count.end + (words.at(-1)?.end ?? 0), count.end + t.start);
     if (/[,.;:!?]/.test(gap) || STOP_WORDS.has(t.norm) || !/^\p{L}[\p{L}'-]*$/u.test(t.raw)) break;
-    if (turn.model.analyzer.knows(t.norm) || own.has(stem(t.norm)) || PEOPLE.has(t.norm)) {
+    // "for two nights": a count of days counts no thing.
+    if (
+      turn.model.analyzer.knows(t.norm) ||
+      own.has(stem(t.norm)) ||
+      PEOPLE.has(t.norm) ||
+      DAY_STEMS.has(stem(t.norm))
+    ) {
       return undefined;
     }
     words.push(t);

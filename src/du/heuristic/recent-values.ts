@@ -3,7 +3,18 @@ import { type DialogueState, RECENT_FLOW_TURNS } from "../../protocol/state.ts";
 import { readActs } from "./acts.ts";
 import type { DomainModel } from "./domain-model.ts";
 import { saysOwnAct } from "./flow-words.ts";
-import { AFFIRM, DENY, FILLERS, NO_OPENERS } from "./language/words.ts";
+import {
+  AFFIRM,
+  AFTER_ALL,
+  CHANGE_OF_MIND,
+  DENY,
+  FILLERS,
+  GO_AHEAD,
+  GO_ON,
+  NO_OPENERS,
+  SAME_AS_BEFORE,
+  SAME_WORDS,
+} from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import type { Found } from "./slot-reader.ts";
 import { stem, tokenize } from "./text.ts";
@@ -13,10 +24,6 @@ import { stem, tokenize } from "./text.ts";
  * message asks for again: "from the same account", "the same card as before", "pay the same
  * person", or "same as before" for the question being asked.
  */
-
-/** Words that point back to a value used before. */
-const SAME = /\b(?:same|mismo|misma)\b|\b(?:as|like) (?:before|last time)\b|\bthe usual\b/;
-const SAME_WORDS = new Set(["same", "mismo", "misma"]);
 
 /** The recent flow, when it is still fresh enough to be meant. */
 function recent(state: Readonly<DialogueState>, turns = RECENT_FLOW_TURNS) {
@@ -43,7 +50,7 @@ export function recentValues(
   pending: SlotInfo | null,
 ): Found[] {
   const memory = recent(state);
-  if (!memory || !SAME.test(flat)) return [];
+  if (!memory || !SAME_AS_BEFORE.test(flat)) return [];
   const slots = model.flowSlots.get(flow) ?? [];
   const tokens = tokenize(text);
   const stems = tokens.map((t) => stem(model.analyzer.correct(t.norm)));
@@ -97,22 +104,16 @@ function kindred(
   return undefined;
 }
 
-/** Changing one's mind after saying no: "actually yes, send it", "go ahead after all". */
-const CHANGE_OF_MIND =
-  /\b(?:actually|on second thought|thinking about it|i meant|en realidad|pensandolo mejor|quise decir)\b/;
-const AFTER_ALL = /\b(?:after all|changed my mind|al final)\b/;
-const GO_AHEAD =
-  /\b(?:yes|yeah|yep|ok|okay|sure|go ahead|do it|proceed|confirm|send it|pay it|block it|order it|si|vale|hazlo)\b/;
 /** What may come before "actually" in a change of mind: "sorry, yes actually", "ugh, actually". */
 const OPENERS = new Set(
   [...FILLERS, ...NO_OPENERS, ...AFFIRM, "no", "wait"].flatMap((p) => p.split(" ")),
 );
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
 
-/** An order to go on ("sorry, go ahead"), unlike a bare "yes"/"ok" that may just acknowledge. */
-const GO_ON = /\b(?:go ahead|do it|proceed|please do|hazlo|adelante)\b/;
-
-/** A yes said as a change of mind, with no "no" after the change ("ok, actually no" is none). */
+/**
+ * A yes said as a change of mind ("actually yes, send it", "go ahead after all"), with no "no"
+ * after the change ("ok, actually no" is none).
+ */
 function changesMind(flat: string): boolean {
   if (!GO_AHEAD.test(flat)) return false;
   if (GO_ON.test(flat) && readActs(flat).affirm) return true;

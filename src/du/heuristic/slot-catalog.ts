@@ -27,6 +27,11 @@ export interface SlotInfo {
   loosePattern?: RegExp;
   /** The pattern anchored at both ends, to test a value read some other way. */
   wholePattern?: RegExp;
+  /**
+   * The pattern matched at the start of a text and ending where a word ends ("priya.shah" of
+   * "priya.shah please", not of "priya.shah@x.org"): a value at its slot's name or trigger place.
+   */
+  leadingPattern?: RegExp;
   /** The pattern's letters are all capitals: a match is read back upper-cased. */
   upperPattern: boolean;
   /**
@@ -148,6 +153,10 @@ export function buildSlotCatalog(
     if (def.pattern) {
       info.pattern = new RegExp(def.pattern, "iu");
       info.wholePattern = wholePattern(def.pattern);
+      info.leadingPattern = new RegExp(
+        `^(?:${def.pattern})(?![\\p{L}\\p{N}]|[-.@_'][\\p{L}\\p{N}])`,
+        "iu",
+      );
       const parts = hyphenParts(def.pattern);
       if (parts) {
         info.loosePattern = new RegExp(parts.map((p) => `(${p})`).join("[-\\s]?"), "iu");

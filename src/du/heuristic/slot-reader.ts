@@ -12,12 +12,16 @@ import {
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
-import { freeText, withoutHaving } from "./extract/free-text.ts";
+import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
   ALL_BUT,
+  ARTICLES,
+  CAPITAL_SELF,
+  CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
+  DAY_STEMS,
   DENY,
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
@@ -27,9 +31,11 @@ import {
   GIVEN_UP_AFTER,
   GREETING_WORDS,
   ITEM_NEGATORS,
+  NAME_KEY_LINKS,
   NONE,
   NOTHING_MORE,
   OBJECT_PRONOUNS,
+  ONE_WORDS,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -44,6 +50,8 @@ import {
   SELF_INTRO_BEFORE,
   SELF_INTRO_FULL,
   SELF_ONLY,
+  SHIFT_BEFORE,
+  SINGULAR,
   SMALL_TALK,
   STOP_WORDS,
   TAKE_BACK,
@@ -51,6 +59,7 @@ import {
   TELLER_AFTER,
   THANKS,
   TITLES,
+  VALUE_GAP,
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
@@ -77,29 +86,6 @@ export interface Found {
   end: number;
 }
 
-/** Words allowed between a slot's name and its value: "card ending in 1234", "reference is X". */
-const VALUE_GAP = new Set([
-  "in",
-  "is",
-  "are",
-  "was",
-  "number",
-  "no",
-  "nr",
-  "with",
-  "of",
-  "en",
-  "es",
-  "de",
-  "the",
-  "my",
-  "to",
-  "be",
-  "should",
-  "would",
-  "a",
-  "an",
-]);
 /** Up to this many words between a code's name and the code ("digits on the card are"). */
 const MAX_CODE_GAP = 4;
 /** Up to this many words between a trigger cue and its value ("send HIM 50"). */
@@ -124,10 +110,6 @@ const NAME_PARTICLES = new Set([
 ]);
 /** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
 const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
-/** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
-const SINGULAR = new Set(["one", "a", "an", "un", "una", "uno"]);
-/** Articles dropped from the front of a free-text value ("for the car" -> "car"). */
-const LEADING_ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una"]);
 
 type Span = { start: number; end: number };
 const NO_DATES: readonly DateMatch[] = [];
@@ -270,6 +252,7 @@ export class SlotReader {
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
           (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
           uniqueNumber(nums) ??
           uniqueNumber(nums.filter((n) => n.currency)) ??
@@ -300,6 +283,20 @@ export class SlotReader {
         // The code as typed when it is the pattern's, else the pattern's match in the text;
         // else what was read, for the validator to explain.
         const whole = read && slot.wholePattern!.test(String(read.value));
+        // "+34611222333": the pattern's match around what was read keeps the signs the
+        // pattern allows beside it (the plus of an international number).
+        if (whole) {
+          const typed = this.patterned(slot, text);
+          if (
+            typed &&
+            typed.start <= read.start &&
+            read.end <= typed.end &&
+            String(typed.value).length > String(read.value).length &&
+            alphanumeric(String(typed.value)) === alphanumeric(String(read.value)) &&
+            slot.wholePattern!.test(String(typed.value))
+          )
+            return typed;
+        }
         // Typed in small letters ("pl-1001"), it is written as the pattern's capitals, the
         // same as when typed with a space or no hyphen.
         if (whole && slot.upperPattern) return { ...read, value: String(read.value).toUpperCase() };
@@ -587,6 +584,17 @@ export class SlotReader {
     let tokens = tokenize(value);
     // Leftover function words ("from", "to the") are never a value.
     if (tokens.every((t) => STOP_WORDS.has(t.norm) || PHRASE_BREAKS.has(t.norm))) return null;
+    // "in Seville", "from Madrid": a preposition typed in lower case before a capitalised name
+    // only leads to it ("On Chesil Beach", typed capitalised, keeps its "On").
+    if (
+      tokens.length > 1 &&
+      PREPOSITIONS.has(tokens[0]!.norm) &&
+      /^\p{Ll}/u.test(tokens[0]!.raw) &&
+      capitalised(tokens[1]!)
+    ) {
+      value = value.slice(tokens[1]!.start);
+      tokens = tokenize(value);
+    }
     // "at Calle Sol 2, Madrid (since)": prepositions lead to the address or to a value cut out
     // after it; they are no part of it.
     if (slot.address) {
@@ -698,6 +706,16 @@ export class SlotReader {
       );
       if (kept.length > 0) dates = kept;
     }
+    // "we land on April 3rd and need a van until the 10th": a day of the month said alone
+    // after "until" ends the span the first date starts, so it is that month's 10th (or the
+    // next month's), not the next 10th from today.
+    if (
+      dates.length === 2 &&
+      dates[1]!.value < dates[0]!.value &&
+      DAY_ONLY.test(text.slice(dates[1]!.start, dates[1]!.end).trim()) &&
+      UNTIL_BEFORE.test(text.slice(0, dates[1]!.start))
+    )
+      dates = [dates[0]!, { ...dates[1]!, value: rangeEnd(dates[0]!.value, dates[1]!.value) }];
     if (dates.length === 1 && dateSlot)
       found.add({
         slot: dateSlot.name,
@@ -757,6 +775,12 @@ export class SlotReader {
       numberSlots ??= [];
       numberSlots.push(slot);
     }
+    // "two adults and a kid": groups of people said together, for the flow's only people slot.
+    const summed = numberSlots && onlyPeople(numberSlots);
+    if (summed) {
+      const sum = peopleSum(text, tokens, this.numbers(text).filter(free));
+      if (sum && found.isFree(sum)) found.add(foundAt(summed, sum.value, sum));
+    }
     // "3 nights, 2 guests": a number followed by the word that names one number slot.
     if (numberSlots) {
       // "one night", "a night": an article counts as 1 only before such a word.
@@ -767,7 +791,9 @@ export class SlotReader {
       }
       for (const n of [...this.numbers(text), ...ones]) {
         if (isDifference(tokens, n)) continue;
-        const slot = this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n);
+        const slot =
+          this.unitSlot(numberSlots, cues, text, tokens, keys, stems, n) ??
+          this.unitAfterChoice(numberSlots, slots, cues, text, tokens, keys, stems, n);
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
@@ -813,6 +839,15 @@ export class SlotReader {
     // check-in and a check-out): a date said with no word for the end of a span fills the first
     // date slot the flow asks that is still empty; a second such date fills the next. Dates
     // said out of time order are left to be asked one by one.
+    // "bring the car back earlier, on the 23rd", "returning on sunday": a lone date after a
+    // word for the end of a span that is no preposition ("to the 23rd" may be a new start) is
+    // the second of two date slots.
+    if (dates.length === 1 && !dateSlot && found.isFree(dates[0]!)) {
+      const end = endWord(tokens, dates[0]!);
+      const dateSlots = end && !PREPOSITIONS.has(end) ? slots.filter((s) => s.kind === "date") : [];
+      if (dateSlots.length === 2 && !found.has(dateSlots[1]!.name))
+        found.add(foundAt(dateSlots[1]!, dates[0]!.value, dates[0]!));
+    }
     if (dates.length > 0 && !dateSlot && inTimeOrder(dates)) {
       let dateSlots: SlotInfo[] | undefined;
       for (const d of dates) {
@@ -922,6 +957,33 @@ export class SlotReader {
   }
 
   private readonly tokenFixes = new WeakMap<readonly Token[], readonly string[]>();
+
+  /**
+   * "one standing ticket", "two balcony seats": a count (no bare article) and the word naming
+   * its number slot with one word between that is a choice of another slot of `slots`.
+   */
+  private unitAfterChoice(
+    numberSlots: readonly SlotInfo[],
+    slots: readonly SlotInfo[],
+    cues: readonly SlotCue[],
+    text: string,
+    tokens: readonly Token[],
+    keys: readonly string[],
+    stems: readonly string[],
+    n: NumberMatch,
+  ): SlotInfo | null {
+    if (isArticle(text, n)) return null;
+    const i = tokenIndexFrom(tokens, n.end);
+    const word = i < 0 ? undefined : tokens[i];
+    if (!word || i + 1 >= tokens.length || !/^\s*$/.test(text.slice(n.end, word.start)))
+      return null;
+    if (STOP_WORDS.has(word.norm) || !adjacent(text, word, tokens[i + 1]!)) return null;
+    const choice = slots.some(
+      (s) => s.choices && !numberSlots.includes(s) && choiceIn(s, word.raw) !== null,
+    );
+    if (!choice) return null;
+    return this.unitSlot(numberSlots, cues, text, tokens, keys, stems, { ...n, end: word.end });
+  }
 
   /**
    * The one number slot named by the word right after `n`: its name or label ("3 nights",
@@ -1195,6 +1257,9 @@ export class SlotReader {
         j++;
       const next = tokens[j];
       if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
+      // "username is priya.shah": a pattern with no digits or capitals, matched whole there.
+      const lead = this.leading(slot, text, next.start);
+      if (lead) return lead;
       // "ending in 4 8 2 1", "ref TEL 5521 9930": groups right after the name are one code.
       const grouped = groupedCode(text.slice(next.start), "start");
       if (grouped && !wrongLength(slot, grouped.value)) {
@@ -1206,13 +1271,30 @@ export class SlotReader {
         code &&
         /\d/.test(code.value) &&
         digitCount(code.value) * 2 >= patternDigits(slot) &&
-        !wrongLength(slot, code.value)
+        !wrongLength(slot, code.value) &&
+        // "the car I reserved on the 21st": an ordinal is a day, no code.
+        !ORDINAL.test(code.value)
       ) {
         const value = slot.def.type === "integer" ? Number(code.value) : code.value;
         return { slot: slot.name, value, start: next.start, end: next.start + code.end };
       }
     }
     return null;
+  }
+
+  /**
+   * A value of a loose pattern (no digit class, no fixed capitals: "[a-z]+\\.[a-z]+") is read
+   * only where its slot's name or trigger place puts it, and only when the pattern matches the
+   * text there whole, up to where a word ends ("priya.shah", not "priya.shah@example.org"), as
+   * one token with a mark inside it (a dot, an underscore, a hyphen, an at sign).
+   */
+  private leading(slot: SlotInfo, text: string, at: number): Found | null {
+    if (slot.distinctive || !slot.leadingPattern) return null;
+    const m = slot.leadingPattern.exec(text.slice(at));
+    // One token with a mark inside ("priya.shah", "ana_ruiz"): a plain word ("savings") that a
+    // loose pattern happens to match is prose, maybe another slot's value.
+    if (!m || /\s/.test(m[0]) || !/[^\p{L}\p{N}]/u.test(m[0])) return null;
+    return { slot: slot.name, value: m[0], start: at, end: at + m[0].length };
   }
 
   /** The value in the position a trigger phrase gives the slot. */
@@ -1246,6 +1328,10 @@ export class SlotReader {
               !(slot.days && countsPeople(text, x)),
           );
           if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+          // "reset the password for james.okoye": a loose pattern's value right after the cue.
+          const next = tokens[i + 1];
+          const lead = next && free(next) ? this.leading(slot, text, next.start) : null;
+          if (lead) return lead;
         } else if (slot.kind === "date") {
           // In the cue's own clause: "on monday, back on thursday" gives "on" no thursday.
           const d = findDates(text, this.now(), slot.past).find(
@@ -1528,12 +1614,12 @@ export class SlotReader {
     const keys = this.keysOf(tokens);
     const other = (t: Token) => ends.values.some((v) => overlaps(v, t));
     let start = from;
-    // "on The Midnight Library": an article typed capitalised before a capitalised word opens
-    // a title; any other leading article is no part of the value.
+    // "on The Midnight Library": the title's article stays; any other leading article is no
+    // part of the value.
     while (
       start < tokens.length &&
-      LEADING_ARTICLES.has(tokens[start]!.norm) &&
-      !(capitalised(tokens[start]!) && tokens[start + 1] && capitalised(tokens[start + 1]!))
+      ARTICLES.has(tokens[start]!.norm) &&
+      !opensTitle(tokens[start]!.raw, tokens[start + 1]?.raw)
     )
       start++;
     // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this
@@ -1550,7 +1636,15 @@ export class SlotReader {
       const next = tokens[end + 1];
       if (prev && !adjacent(text, prev, t)) break;
       if (!free(t) || /^\d/.test(t.norm)) break;
-      const joins = prev && next && capitalised(prev) && capitalised(next) && !capitalised(t);
+      // "Pride and Prejudice" joins its capitalised words; "Madrid to London" does not when
+      // "to" starts another slot's value in this flow ("fly from {origin} to {destination}").
+      const joins =
+        prev &&
+        next &&
+        capitalised(prev) &&
+        capitalised(next) &&
+        !capitalised(t) &&
+        !ends.starts.has(keys[end]!);
       if (PHRASE_BREAKS.has(t.norm) && !joins) break;
       if (other(t) && !(prev && capitalised(prev) && capitalised(t))) break;
       if (prev && !capitalised(t)) {
@@ -1598,9 +1692,17 @@ interface PhraseEnds {
   names: readonly (readonly string[])[];
   before: ReadonlySet<string>;
   after: ReadonlySet<string>;
+  /** The words other slots' values follow in this flow's phrases and questions ("to"). */
+  starts: ReadonlySet<string>;
 }
 
-const NO_ENDS: PhraseEnds = { values: [], names: [], before: new Set(), after: new Set() };
+const NO_ENDS: PhraseEnds = {
+  values: [],
+  names: [],
+  before: new Set(),
+  after: new Set(),
+  starts: new Set(),
+};
 
 /** The ends of `slot`'s free-text value in `text`, among the flow's `slots` and `cues`. */
 function phraseEnds(
@@ -1618,12 +1720,19 @@ function phraseEnds(
   }
   const before = new Set<string>();
   const after = new Set<string>();
+  const starts = new Set<string>();
   for (const c of cues) {
-    if (c.slot !== slot.name || c.prompt) continue;
+    if (c.slot !== slot.name) {
+      if (c.before) starts.add(c.before);
+      continue;
+    }
+    if (c.prompt) continue;
     if (c.before) before.add(c.before);
     if (c.after) after.add(c.after);
   }
-  return { values, names, before, after };
+  // A word that also leads to this slot's own value is no sign of another one.
+  for (const c of cues) if (c.slot === slot.name && c.before) starts.delete(c.before);
+  return { values, names, before, after, starts };
 }
 
 /**
@@ -1699,8 +1808,6 @@ function unitOfAddress(words: readonly Token[], i: number): boolean {
   );
 }
 const hasDigit = (t: Token) => /\d/.test(t.raw);
-/** The speaker, written with a capital anywhere in English: no part of an address. */
-const SPEAKER = new Set(["i", "im", "we"]);
 
 /**
  * Where an address starts in what follows its cue: "(at) all at Calle Mayor 12" -> "Calle
@@ -1713,7 +1820,7 @@ function addressStart(words: readonly Token[]): number {
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
-    if (capitalised(t) && !SPEAKER.has(t.norm)) break;
+    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
     const next = words[i + 1]!;
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
@@ -1799,8 +1906,9 @@ function freeItems(phrase: string): string[] {
 }
 
 function dropLeadingArticle(item: string): string {
+  // "fever and a sore throat": an article of the packs is dropped from the front of an item.
   const first = tokenize(item)[0];
-  return first && LEADING_ARTICLES.has(first.norm) && tokenize(item).length > 1
+  return first && ARTICLES.has(first.norm) && tokenize(item).length > 1
     ? item.slice(first.end).trim()
     : item;
 }
@@ -1819,7 +1927,7 @@ function countsUnit(slot: SlotInfo, unit: string): boolean {
 
 function loneOne(text: string): NumberMatch | null {
   const tokens = tokenize(text);
-  const one = tokens.filter((t) => ONE.has(t.norm));
+  const one = tokens.filter((t) => ONE_WORDS.has(t.norm));
   if (one.length !== 1) return null;
   const rest = tokens.filter(
     (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
@@ -1828,7 +1936,6 @@ function loneOne(text: string): NumberMatch | null {
     ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }
     : null;
 }
-const ONE = new Set(["one", "uno", "una"]);
 
 /**
  * "one night" asked the nights: "one" is read as an article elsewhere ("the blue one"), but
@@ -1836,7 +1943,7 @@ const ONE = new Set(["one", "uno", "una"]);
  */
 function oneWords(text: string): NumberMatch[] {
   return tokenize(text)
-    .filter((t) => ONE.has(t.norm))
+    .filter((t) => ONE_WORDS.has(t.norm))
     .map((t) => ({ value: 1, start: t.start, end: t.end, currency: null, words: true }));
 }
 
@@ -1879,13 +1986,22 @@ function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
  * sunday"), a function word or two between.
  */
 function endOfSpan(tokens: readonly Token[], date: Span): boolean {
+  return endWord(tokens, date) !== undefined;
+}
+
+/**
+ * The word for the end of a span said right before a date, a function word or two between
+ * ("until the 18th"), or a word for earlier or later too ("back earlier, on the 23rd").
+ */
+function endWord(tokens: readonly Token[], date: Span): string | undefined {
   const at = tokenIndexFrom(tokens, date.start);
   for (let i = (at < 0 ? tokens.length : at) - 1, skipped = 0; i >= 0; i--) {
     const t = tokens[i]!;
-    if (DATE_END.has(t.norm)) return true;
-    if (!STOP_WORDS.has(t.norm) || ++skipped > 2) return false;
+    if (DATE_END.has(t.norm)) return t.norm;
+    const shift = DIFFERENCE_AFTER.has(t.norm) && !COMPARATIVES.has(t.norm);
+    if (!(STOP_WORDS.has(t.norm) || shift) || ++skipped > 2) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 function inTimeOrder(dates: readonly { value: string }[]): boolean {
@@ -1924,7 +2040,7 @@ const SINCE_START = /^(?:since|desde)\b/;
 const TELLER_REACH = 30;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
 const GIVEN_UP_REACH = 80;
-const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...LEADING_ARTICLES].join("|")})$`);
+const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
 
 /**
  * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
@@ -2161,10 +2277,77 @@ export function countsPeople(text: string, found: { end: number }): boolean {
 /** "until (the)", "hasta (el)" right before a date: the day something ends. */
 const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
 
+/** The letters and digits of a value, without the signs between them. */
+function alphanumeric(value: string): string {
+  return value.replace(/[^\p{L}\d]/gu, "");
+}
+
+/** A number written as an ordinal: "21st", "3rd". */
+const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/i;
+
+/** A date said as a day of the month alone: "the 10th", "10", "el 10". */
+const DAY_ONLY = /^(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?$/i;
+
 const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
 
-/** Words between a name's key and the name: "name of Garcia", "nombre de Ana", "name is Li". */
-const NAME_KEY_LINKS = new Set(["of", "is", "de", "es"]);
+/** Nouns that count people in groups said together: the packs' people and child words. */
+const GROUP_NOUNS = new Set([...PEOPLE_WORDS.filter((w) => !w.includes(" ")), ...CHILD_WORDS]);
+/** What joins groups of people: "2 adults and a kid", "2 adults + 2 kids", "dos adultos y un niño". */
+const GROUP_JOINERS = new Set(["and", "plus", "y", "mas"]);
+const GROUP_GAP = /^\s*[,+&]?\s*$/;
+
+/**
+ * "two adults and a kid", "2 adults + 2 children": groups of people said together, each a count
+ * ("a", "an" and "one" are 1) and a people or child word, joined by "and", "plus", a comma or
+ * "+", are added up; at least one group must name children (the packs' `childWords`).
+ */
+export function peopleSum(
+  text: string,
+  tokens: readonly Token[],
+  nums: readonly NumberMatch[],
+): NumberMatch | null {
+  let total = 0;
+  let groups = 0;
+  let child = false;
+  let start = -1;
+  let end = -1;
+  let best: NumberMatch | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = nums.find((x) => x.start === t.start && !x.currency);
+    const value = n ? n.value : SINGULAR.has(t.norm) ? 1 : null;
+    let k = i + 1;
+    if (n) while (k < tokens.length && tokens[k]!.start < n.end) k++;
+    const noun = value === null ? undefined : tokens[k];
+    if (value === null || !noun || !GROUP_NOUNS.has(noun.norm)) continue;
+    // Joined to the group before it: only a joiner word, a comma or "+" between them.
+    const gap = text.slice(Math.max(end, 0), t.start);
+    const joined =
+      groups > 0 &&
+      (GROUP_GAP.test(gap) ||
+        (tokens[i - 1] !== undefined &&
+          GROUP_JOINERS.has(tokens[i - 1]!.norm) &&
+          GROUP_GAP.test(text.slice(end, tokens[i - 1]!.start))));
+    if (!joined) {
+      total = 0;
+      groups = 0;
+      child = false;
+      start = t.start;
+    }
+    total += value;
+    groups++;
+    child ||= CHILD_WORDS.includes(noun.norm);
+    end = noun.end;
+    if (groups >= 2 && child) best = { value: total, start, end, currency: null, words: true };
+    i = k;
+  }
+  return best;
+}
+
+/** The speaker's word of the packs' "me plus", "yo mas": "me + 2" adds the speaker too. */
+const SELF_PLUS = new Set(
+  SELF_BEFORE.filter((p) => p.length === 2 && GROUP_JOINERS.has(p[1]!)).map((p) => p[0]!),
+);
 
 /** The packs' people leads as word lists, longest first ("we will be" before "we are"). */
 /**
@@ -2189,6 +2372,11 @@ function withSpeaker(
     if (before) {
       const start = tokens[i - before.length]!.start;
       return { value: n.value + 1, start, end: n.end, currency: null, words: true };
+    }
+    // "me + 3 mates": the "+" of "me plus" is no word.
+    const self = tokens[i - 1];
+    if (self && SELF_PLUS.has(self.norm) && /^\s*\+\s*$/.test(text.slice(self.end, n.start))) {
+      return { value: n.value + 1, start: self.start, end: n.end, currency: null, words: true };
     }
     // The others' noun, then the speaker: "2 friends and me".
     const after = j < 0 ? undefined : SELF_AFTER.find((p) => same(words(j + 1, p.length), p));
@@ -2306,6 +2494,11 @@ export function isDifference(tokens: readonly Token[], n: Span): boolean {
       // "can i by 2 tickets": where a verb stands (after "I", "can", "to"), "by" is a mistyped
       // verb, not the preposition of a difference.
       !VERB_LEADS.has(tokenBefore(tokens, before.start)?.norm ?? "")) ||
+    // "push it back a couple of days": a count of days after "back" is how far it moves.
+    (before !== undefined &&
+      SHIFT_BEFORE.has(before.norm) &&
+      after >= 0 &&
+      DAY_STEMS.has(stem(tokens[after]!.norm))) ||
     (after >= 0 &&
       // "for 4 later tonight" is 4, later: only a comparative follows the number itself.
       (COMPARATIVES.has(tokens[after]!.norm) ||

@@ -41,7 +41,13 @@ export function buildSynonyms(domain: Domain): SynonymTable {
       if (!table.single.has(stems[0]!)) table.single.set(stems[0]!, key);
     } else phrases.push({ stems, key });
   };
-  for (const [key, list] of groups(domain)) {
+  for (const [group, list] of groups(domain)) {
+    // A built-in group one of whose words the domain already gave a group of its own joins
+    // that group: "prices" said as the domain's "cost", "expensive" with it.
+    const taken = Object.hasOwn(domain.vocabulary.synonyms, group)
+      ? undefined
+      : list.map((p) => phraseStems(p)).find((st) => st.length === 1 && table.single.has(st[0]!));
+    const key = taken ? table.single.get(taken[0]!)! : group;
     for (const phrase of list) add(phrase, key);
   }
   for (const slot of Object.values(domain.slots)) {

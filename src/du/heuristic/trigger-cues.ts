@@ -59,32 +59,37 @@ export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string
  * A question that starts or ends with a preposition names the word its answer follows in a
  * sentence: "At which address is the problem?" ("... at Calle Luna 3"), "What name should I
  * put the table under?" ("table for 3 under Garcia"). Each flow gets those cues for the slots
- * it asks, after the cues of its trigger phrases.
+ * it asks, after the cues of its trigger phrases: from the slot's prompt and from the prompts
+ * its collect steps ask instead ("Where would you like to fly to?").
  */
 export function addPromptCues(
   cues: Map<string, SlotCue[]>,
   flowSlots: ReadonlyMap<string, readonly SlotInfo[]>,
   analyzer: Analyzer,
+  stepPrompts: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map(),
 ): void {
   for (const [flow, slots] of flowSlots) {
     const list = cues.get(flow) ?? [];
     for (const slot of slots) {
-      const prompt = slot.def.prompt?.trim();
-      if (!prompt?.includes("?")) continue;
-      const question = prompt.slice(0, prompt.indexOf("?"));
-      const words = tokenize(question);
-      const first = words[0]?.norm;
-      const last = words.at(-1)?.norm;
-      for (const word of [first, last]) {
-        if (!word || !PREPOSITIONS.has(word) || words.length < 2) continue;
-        const cue: SlotCue = {
-          slot: slot.name,
-          before: analyzer.key(word),
-          after: null,
-          prompt: true,
-        };
-        if (!list.some((c) => c.slot === cue.slot && c.before === cue.before && !c.after)) {
-          list.push(cue);
+      const prompts = [slot.def.prompt, ...(stepPrompts.get(flow)?.get(slot.name) ?? [])];
+      for (const text of prompts) {
+        const prompt = text?.trim();
+        if (!prompt?.includes("?")) continue;
+        const question = prompt.slice(0, prompt.indexOf("?"));
+        const words = tokenize(question);
+        const first = words[0]?.norm;
+        const last = words.at(-1)?.norm;
+        for (const word of [first, last]) {
+          if (!word || !PREPOSITIONS.has(word) || words.length < 2) continue;
+          const cue: SlotCue = {
+            slot: slot.name,
+            before: analyzer.key(word),
+            after: null,
+            prompt: true,
+          };
+          if (!list.some((c) => c.slot === cue.slot && c.before === cue.before && !c.after)) {
+            list.push(cue);
+          }
         }
       }
     }

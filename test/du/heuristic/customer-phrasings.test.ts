@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * How customers write, read on a small bike-workshop domain no rule was written for: a clock
@@ -18,7 +17,7 @@ const read = (text: string, state: DialogueState = emptyState("t")): Command[] =
 const started = (text: string) => firstIntent(read(text));
 
 beforeAll(async () => {
-  shop = await loadDomainFromText(
+  shop = await domainFromLines(
     [
       "slots:",
       "  service: { type: string, choices: [tune_up, puncture, brakes], prompt: 'Which service?' }",
@@ -50,7 +49,7 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: c, type: collect, slot: job_code }",
       "      - { step: k, type: confirm, slot: ok, message: 'Cancel {job_code}?' }",
-    ].join("\n"),
+    ],
     "bike-shop.yaml",
   );
 });

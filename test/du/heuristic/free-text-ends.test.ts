@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * Where a free-text value said in a request ends, on a small bookshop: not over another slot's
@@ -17,7 +16,7 @@ let shop: LoadedDomain;
 const read = (text: string, state = emptyState("t")): Command[] => du.read(text, shop, state);
 
 beforeAll(async () => {
-  shop = await loadDomainFromText(
+  shop = await domainFromLines(
     [
       "slots:",
       "  work:",
@@ -46,7 +45,7 @@ beforeAll(async () => {
       "      - { step: e, type: collect, slot: edition }",
       "      - { step: s, type: collect, slot: shop }",
       "      - { step: m, type: collect, slot: member }",
-    ].join("\n"),
+    ],
     "bookshop.yaml",
   );
 });

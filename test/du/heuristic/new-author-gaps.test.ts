@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
  * Gaps a new author's domain ran into, checked on a small rehearsal-studio booking: a slot
@@ -18,7 +17,7 @@ let studio: LoadedDomain;
 const read = (text: string, state = emptyState("t")): Command[] => du.read(text, studio, state);
 
 beforeAll(async () => {
-  studio = await loadDomainFromText(
+  studio = await domainFromLines(
     [
       "vocabulary:",
       "  staff: [sound engineer]",
@@ -38,7 +37,7 @@ beforeAll(async () => {
       "      - { step: d, type: collect, slot: session_day }",
       "      - { step: l, type: collect, slot: last_booking }",
       "      - { step: c, type: confirm, slot: ok, message: 'Book it?' }",
-    ].join("\n"),
+    ],
     "studio.yaml",
   );
 });

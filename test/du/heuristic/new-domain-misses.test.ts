@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
 
 /**
  * Readings a new domain needs on its first day, checked on a small boat-charter desk no rule was
@@ -19,7 +18,7 @@ const read = (text: string): Command[] => du.read(text, desk, emptyState("t"));
 const started = (text: string) => firstIntent(read(text));
 
 beforeAll(async () => {
-  desk = await loadDomainFromText(
+  desk = await domainFromLines(
     [
       "slots:",
       "  harbour: { type: string, choices: [palma, ibiza, mahon], prompt: 'Which harbour?' }",
@@ -55,7 +54,7 @@ beforeAll(async () => {
       "                'how much money do you keep on my card']",
       "    steps:",
       "      - { step: t, type: collect, slot: boat }",
-    ].join("\n"),
+    ],
     "boat-desk.yaml",
   );
 });

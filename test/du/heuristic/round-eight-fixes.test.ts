@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { findNumbers } from "../../../src/du/heuristic/extract/numbers.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW } from "../helpers.ts";
 
 /**
  * What the eighth round showed, checked on a swimming pool no rule was written for: a number
@@ -31,7 +30,7 @@ const values = (commands: Command[]) =>
   );
 
 beforeAll(async () => {
-  pool = await loadDomainFromText(
+  pool = await domainFromLines(
     [
       "slots:",
       "  lane:",
@@ -103,10 +102,10 @@ beforeAll(async () => {
       "      intents: ['I need a receipt', 'a receipt for my swim please']",
       "    steps:",
       "      - { step: l, type: collect, slot: lane }",
-    ].join("\n"),
+    ],
     "pool.yaml",
   );
-  piscina = await loadDomainFromText(
+  piscina = await domainFromLines(
     [
       "settings: { language: es }",
       "slots:",
@@ -125,7 +124,7 @@ beforeAll(async () => {
       "      intents: ['reservar una calle', 'quiero la calle {calle}', 'quiero un recibo de mi calle']",
       "    steps:",
       "      - { step: c, type: collect, slot: calle }",
-    ].join("\n"),
+    ],
     "piscina.yaml",
   );
 });

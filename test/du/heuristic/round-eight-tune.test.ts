@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /** Eighth round: a bakery's delivery desk, and a lift company's fault line, written for these tests. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -16,7 +15,7 @@ const asked = (domain: LoadedDomain, flow: string, slot: string, text: string) =
   du.read(text, domain, inFlow(domain, flow, { waiting: slot }));
 
 beforeAll(async () => {
-  bakery = await loadDomainFromText(
+  bakery = await domainFromLines(
     [
       "slots:",
       "  cake: { type: string, choices: [sponge, cheesecake, tart], prompt: 'Which cake?' }",
@@ -45,10 +44,10 @@ beforeAll(async () => {
       "    trigger: { intents: ['where is my cake', 'status of delivery {delivery_ref}'] }",
       "    steps:",
       "      - { step: r, type: collect, slot: delivery_ref }",
-    ].join("\n"),
+    ],
     "bakery.yaml",
   );
-  lifts = await loadDomainFromText(
+  lifts = await domainFromLines(
     [
       "slots:",
       "  fault:",
@@ -64,7 +63,7 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: f, type: collect, slot: fault }",
       "      - { step: b, type: collect, slot: building }",
-    ].join("\n"),
+    ],
     "lifts.yaml",
   );
 });

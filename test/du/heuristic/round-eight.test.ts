@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /** Eighth round: a boat-hire domain written for these tests (today is Wednesday 2027-03-10). */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -26,7 +25,7 @@ const read = (text: string): Command[] => du.read(text, boats, emptyState("t"));
 const readBikes = (text: string): Command[] => du.read(text, bikes, emptyState("t"));
 
 beforeAll(async () => {
-  boats = await loadDomainFromText(
+  boats = await domainFromLines(
     [
       "slots:",
       "  harbour: { type: string, choices: [oban, tobermory], prompt: 'Which harbour?' }",
@@ -55,10 +54,10 @@ beforeAll(async () => {
       "      - { step: o, type: collect, slot: out_on }",
       "      - { step: b, type: collect, slot: back_on }",
       "      - { step: go, type: action, action: move }",
-    ].join("\n"),
+    ],
     "boats.yaml",
   );
-  bikes = await loadDomainFromText(
+  bikes = await domainFromLines(
     [
       "slots:",
       "  town: { type: string, choices: [bruges, ghent], prompt: 'Which town?' }",
@@ -80,10 +79,10 @@ beforeAll(async () => {
       "      - { step: d, type: collect, slot: hire_days }",
       "      - { step: a, type: collect, slot: add_ons }",
       "      - { step: go, type: action, action: hire }",
-    ].join("\n"),
+    ],
     "bikes.yaml",
   );
-  tours = await loadDomainFromText(
+  tours = await domainFromLines(
     [
       "slots:",
       "  walk: { type: string, choices: [old_town, harbour], prompt: 'Which walk?' }",
@@ -115,7 +114,7 @@ beforeAll(async () => {
       "      - { step: r, type: collect, slot: tour_ref }",
       "      - { step: d, type: collect, slot: tour_day }",
       "      - { step: go, type: action, action: move }",
-    ].join("\n"),
+    ],
     "tours.yaml",
   );
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /** Seventh round: faults reported to a building's caretaker, a domain written for these tests. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -14,7 +13,7 @@ const asked = (text: string, slot: string) =>
   du.read(text, caretaker, inFlow(caretaker, "report_fault", { waiting: slot }));
 
 beforeAll(async () => {
-  caretaker = await loadDomainFromText(
+  caretaker = await domainFromLines(
     [
       "slots:",
       "  utility:",
@@ -36,7 +35,7 @@ beforeAll(async () => {
       "      - { step: u, type: collect, slot: utility }",
       "      - { step: a, type: collect, slot: flat_address }",
       "      - { step: e, type: collect, slot: extras }",
-    ].join("\n"),
+    ],
     "caretaker.yaml",
   );
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow } from "../helpers.ts";
 
 /**
  * What a second new author's domain showed, checked on a cooking school no rule was written
@@ -21,7 +20,7 @@ const asked = (slot: string, text: string, slots: Record<string, string | number
   du.read(text, school, inFlow(school, "book_class", { waiting: slot, slots }));
 
 beforeAll(async () => {
-  school = await loadDomainFromText(
+  school = await domainFromLines(
     [
       "slots:",
       "  class_name:",
@@ -74,7 +73,7 @@ beforeAll(async () => {
       "                'is {booking_code} confirmed']",
       "    steps:",
       "      - { step: c, type: collect, slot: booking_code }",
-    ].join("\n"),
+    ],
     "cooking-school.yaml",
   );
 });

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * How four kinds of customer write, checked on a small flower shop no rule was written for: a
@@ -22,7 +21,7 @@ const rule = (text: string, state: DialogueState = emptyState("t")) =>
   du.readWithRule(text, shop, state).rule;
 
 beforeAll(async () => {
-  shop = await loadDomainFromText(
+  shop = await domainFromLines(
     [
       "slots:",
       "  bouquet: { type: string, choices: [roses, tulips, lilies], prompt: 'Which flowers?' }",
@@ -56,7 +55,7 @@ beforeAll(async () => {
       "    trigger: { intents: ['change my subscription', 'switch to the {frequency} subscription'] }",
       "    steps:",
       "      - { step: f, type: collect, slot: frequency }",
-    ].join("\n"),
+    ],
     "flower-shop.yaml",
   );
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent } from "../helpers.ts";
 
 /** Seventh round: questions about things a campsite's assistant has no word for. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -12,7 +11,7 @@ let campsite: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, campsite, emptyState("t"));
 
 beforeAll(async () => {
-  campsite = await loadDomainFromText(
+  campsite = await domainFromLines(
     [
       "slots:",
       "  site: { type: string, choices: [riverside, hilltop, forest], prompt: 'Which campsite?' }",
@@ -26,7 +25,7 @@ beforeAll(async () => {
       "      - { step: s, type: collect, slot: site }",
       "      - { step: a, type: collect, slot: arrival }",
       "      - { step: t, type: collect, slot: tents }",
-    ].join("\n"),
+    ],
     "campsite.yaml",
   );
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
 
 /** Seventh round: first messages to a climbing gym's assistant, a domain written for these tests. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -12,7 +11,7 @@ let gym: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, gym, emptyState("t"));
 
 beforeAll(async () => {
-  gym = await loadDomainFromText(
+  gym = await domainFromLines(
     [
       "slots:",
       "  booking_code: { type: string, extract: pattern, pattern: 'GY-\\d{5}', prompt: 'Which booking?' }",
@@ -36,7 +35,7 @@ beforeAll(async () => {
       "    description: See how many class credits were used",
       "    trigger: { intents: ['how much of my credit have I used', 'check my credit'] }",
       "    steps: [{ step: s, type: say, message: 'You have 3 left.' }]",
-    ].join("\n"),
+    ],
     "gym.yaml",
   );
 });

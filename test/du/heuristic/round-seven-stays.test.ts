@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { findIbans } from "../../../src/du/heuristic/extract/codes.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command, SlotValue } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /** Seventh round: stays and answers read from a cabin-rental domain written for these tests. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -17,7 +16,7 @@ const atSummary = (text: string, slots: Record<string, SlotValue>) =>
   du.read(text, cabins, inFlow(cabins, "rent_cabin", { confirm: true, slots }));
 
 beforeAll(async () => {
-  cabins = await loadDomainFromText(
+  cabins = await domainFromLines(
     [
       "slots:",
       "  lake: { type: string, choices: [tahoe, placid, george], prompt: 'Which lake?' }",
@@ -46,7 +45,7 @@ beforeAll(async () => {
       "      - { step: r, type: collect, slot: renter }",
       "      - { step: c, type: confirm, slot: ok, message: 'Book it?' }",
       "      - { step: go, type: action, action: rent }",
-    ].join("\n"),
+    ],
     "cabins.yaml",
   );
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * The seventh round's readings, on a dog groomer's desk written here: questions about what the
@@ -18,7 +17,7 @@ const read = (text: string, state: DialogueState = emptyState("t")): Command[] =
   du.read(text, groomer, state);
 
 beforeAll(async () => {
-  groomer = await loadDomainFromText(
+  groomer = await domainFromLines(
     [
       "slots:",
       "  service: { type: string, choices: [bath, haircut, nails], prompt: 'Which service?' }",
@@ -61,10 +60,10 @@ beforeAll(async () => {
       "    trigger: { intents: ['is my dog ready', 'check visit {visit_code}'] }",
       "    steps:",
       "      - { step: c, type: collect, slot: visit_code }",
-    ].join("\n"),
+    ],
     "groomer.yaml",
   );
-  bistro = await loadDomainFromText(
+  bistro = await domainFromLines(
     [
       "slots:",
       "  dinner_day: { type: date, prompt: 'Which day?' }",
@@ -83,7 +82,7 @@ beforeAll(async () => {
       "    trigger: { intents: ['order dinner to take away'] }",
       "    steps:",
       "      - { step: b, type: collect, slot: booker }",
-    ].join("\n"),
+    ],
     "bistro.yaml",
   );
 });

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
-import { exampleReader, inFlow, load, slotsOf } from "../helpers.ts";
+import { domainFromLines, exampleReader, inFlow, load, slotsOf } from "../helpers.ts";
 
 /**
  * Values read by their declared kinds on the example domains the DU was not written for:
@@ -354,7 +353,7 @@ describe("several date slots", () => {
 
 describe("a generic part of a slot's name", () => {
   it("names the one slot of the flow that has it ('the name' at a transfer's confirmation)", async () => {
-    const domain = await loadDomainFromText(
+    const domain = await domainFromLines(
       [
         "slots:",
         "  beneficiary_name: { type: string, prompt: 'Who to?' }",
@@ -372,7 +371,7 @@ describe("a generic part of a slot's name", () => {
         "    description: Set my name",
         "    steps:",
         "      - { step: me, type: collect, slot: user_name }",
-      ].join("\n"),
+      ],
       "generic.yaml",
     );
     const state = inFlow(domain, "transfer", {

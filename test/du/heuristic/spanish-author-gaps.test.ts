@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
  * What a new author of a Spanish domain ran into, checked on a small bicycle workshop (and its
@@ -16,7 +15,7 @@ let taller: LoadedDomain;
 let workshop: LoadedDomain;
 
 beforeAll(async () => {
-  taller = await loadDomainFromText(
+  taller = await domainFromLines(
     [
       "settings: { language: es }",
       "slots:",
@@ -63,10 +62,10 @@ beforeAll(async () => {
       "    trigger: { intents: ['comprar un bono de revisiones'] }",
       "    steps:",
       "      - { step: t, type: collect, slot: titular }",
-    ].join("\n"),
+    ],
     "taller.yaml",
   );
-  workshop = await loadDomainFromText(
+  workshop = await domainFromLines(
     [
       "slots:",
       "  repair: { type: string, choices: [puncture, brakes, chain], prompt: 'Which repair?' }",
@@ -84,7 +83,7 @@ beforeAll(async () => {
       "    trigger: { intents: ['buy a service pass'] }",
       "    steps:",
       "      - { step: h, type: collect, slot: holder }",
-    ].join("\n"),
+    ],
     "workshop.yaml",
   );
 });
@@ -195,7 +194,7 @@ describe("a pattern code typed in small letters", () => {
 describe("a synonym that folds to a function word", () => {
   let cafe: LoadedDomain;
   beforeAll(async () => {
-    cafe = await loadDomainFromText(
+    cafe = await domainFromLines(
       [
         "settings: { language: es }",
         "slots:",
@@ -210,7 +209,7 @@ describe("a synonym that folds to a function word", () => {
         "    trigger: { intents: ['quiero un {bebida}', 'me pones un {bebida}'] }",
         "    steps:",
         "      - { step: b, type: collect, slot: bebida }",
-      ].join("\n"),
+      ],
       "cafe.yaml",
     );
   });
@@ -254,7 +253,7 @@ describe("a bare 'el 30' as a day of the month", () => {
 describe("a free-text placeholder after an article in a trigger phrase", () => {
   let agenda: LoadedDomain;
   beforeAll(async () => {
-    agenda = await loadDomainFromText(
+    agenda = await domainFromLines(
       [
         "settings: { language: es }",
         "slots:",
@@ -267,7 +266,7 @@ describe("a free-text placeholder after an article in a trigger phrase", () => {
         "    steps:",
         "      - { step: a, type: collect, slot: arreglo }",
         "      - { step: m, type: collect, slot: momento }",
-      ].join("\n"),
+      ],
       "agenda.yaml",
     );
   });

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW } from "../helpers.ts";
 
 /**
  * How Spanish customers write to a business, checked on a small dental clinic (and its English
@@ -18,7 +17,7 @@ let clinica: LoadedDomain;
 let clinic: LoadedDomain;
 
 beforeAll(async () => {
-  clinica = await loadDomainFromText(
+  clinica = await domainFromLines(
     [
       "settings: { language: es }",
       "slots:",
@@ -68,10 +67,10 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: c, type: collect, slot: clinica }",
       "      - { step: n, type: collect, slot: nota }",
-    ].join("\n"),
+    ],
     "clinica.yaml",
   );
-  clinic = await loadDomainFromText(
+  clinic = await domainFromLines(
     [
       "slots:",
       "  branch: { type: string, choices: [north, south], prompt: 'Which branch?' }",
@@ -90,7 +89,7 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: b, type: collect, slot: branch }",
       "      - { step: s, type: collect, slot: stars }",
-    ].join("\n"),
+    ],
     "clinic.yaml",
   );
 });

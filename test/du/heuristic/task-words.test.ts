@@ -1,10 +1,10 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomain, loadDomainFromText } from "../../../src/config/loader.ts";
+import { loadDomain } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { inFlow } from "../helpers.ts";
+import { domainFromLines, inFlow } from "../helpers.ts";
 
 /** The language packs' task words: generic verbs of one act match a flow of that act. */
 const fixtures = path.resolve(import.meta.dirname, "../../fixtures/du");
@@ -114,7 +114,7 @@ describe("renting, and requests with a word of manner", () => {
   });
 
   it("does not take the request after a trigger's cue word for a free-text value", async () => {
-    const transfers = await loadDomainFromText(
+    const transfers = await domainFromLines(
       [
         "slots:",
         "  amount: { type: float }",
@@ -126,7 +126,7 @@ describe("renting, and requests with a word of manner", () => {
         "    steps:",
         "      - { step: who, type: collect, slot: beneficiary }",
         "      - { step: much, type: collect, slot: amount }",
-      ].join("\n"),
+      ],
       "transfers.yaml",
     );
     expect(read(transfers, "I need to transfer money urgently")).toEqual([
@@ -142,7 +142,7 @@ describe("renting, and requests with a word of manner", () => {
 
 describe("a trigger phrase but for one word", () => {
   it("starts its flow when nothing else reads the message", async () => {
-    const domain = await loadDomainFromText(
+    const domain = await domainFromLines(
       [
         "slots:",
         "  iban: { type: string, prompt: 'Their IBAN?' }",
@@ -162,7 +162,7 @@ describe("a trigger phrase but for one word", () => {
         "    trigger: { intents: ['which cards do I have?'] }",
         "    steps:",
         "      - { step: tell, type: say, message: 'Two.' }",
-      ].join("\n"),
+      ],
       "near.yaml",
     );
     expect(started(domain, "How much do I have?")).toBe("check_balance");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readActs } from "../../../src/du/heuristic/acts.ts";
 import { findCodes, findIbans } from "../../../src/du/heuristic/extract/codes.ts";
-import { freeText } from "../../../src/du/heuristic/extract/free-text.ts";
+import { freeText, opensTitle } from "../../../src/du/heuristic/extract/free-text.ts";
+import { handoffPattern } from "../../../src/du/heuristic/language/words.ts";
 import {
   editDistanceAtMost1,
   editDistanceWithin,
@@ -57,11 +58,39 @@ describe("dialogue acts", () => {
     ["never mind", "cancel"],
     ["help", "help"],
     ["what do you mean?", "help"],
-    ["I want to talk to a person", "human"],
-    ["quiero hablar con un agente", "human"],
     ["good morning", "greeting"],
   ] as const)("%s -> %s", (text, act) => {
     expect(readActs(text)[act]).toBe(true);
+  });
+
+  it.each(["I want to talk to a person", "quiero hablar con un agente"])(
+    "%s asks for a person",
+    (text) => {
+      expect(handoffPattern().test(readActs(text).flat)).toBe(true);
+    },
+  );
+
+  it("counts a domain's staff words as people to ask for", () => {
+    expect(handoffPattern().test("could i speak to the harbour master")).toBe(false);
+    expect(handoffPattern(["harbour master"]).test("could i speak to the harbour master")).toBe(
+      true,
+    );
+    expect(handoffPattern(["harbour master"]).test("the harbour master is lovely")).toBe(false);
+  });
+
+  it.each([
+    "hmm I can't remember",
+    "no recuerdo el código",
+    "well, not sure",
+    "where can I find it?",
+    "I can't find the letter",
+    "no tengo ni idea",
+  ])("%s asks for help with the question", (text) => {
+    expect(readActs(text).helpQuestion).toBe(true);
+  });
+
+  it("a not-known phrase asks for help only opening the message", () => {
+    expect(readActs("the shop said it is not sure").helpQuestion).toBe(false);
   });
 
   it.each([
@@ -80,7 +109,7 @@ describe("dialogue acts", () => {
 
   it("does not read requests as acts", () => {
     const acts = readActs("transfer 50 euros to someone");
-    expect(acts.human).toBe(false);
+    expect(handoffPattern().test(acts.flat)).toBe(false);
     expect(acts.cancel).toBe(false);
     expect(readActs("yes but change the amount").affirm).toBe(false);
     expect(readActs("stop the card payments from my account to the gym").cancel).toBe(false);
@@ -117,6 +146,16 @@ describe("codes and free text", () => {
     ["  ", null],
   ])("%s -> %s", (text, expected) => {
     expect(freeText(text)).toBe(expected);
+  });
+
+  it("keeps an article typed capitalised before a capitalised word: a title's own", () => {
+    expect(opensTitle("The", "Quiet")).toBe(true);
+    expect(opensTitle("Las", "Olas")).toBe(true);
+    expect(opensTitle("the", "Quiet")).toBe(false);
+    expect(opensTitle("The", "end")).toBe(false);
+    expect(opensTitle("The", undefined)).toBe(false);
+    expect(freeText("The Quiet Orchard, thanks")).toBe("The Quiet Orchard");
+    expect(freeText("the quiet orchard")).toBe("quiet orchard");
   });
 
   it("strips the slot's own name from the answer", () => {

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * Gaps a third new author found, checked on a small kayak-rental shop no rule was written for:
@@ -19,7 +18,7 @@ let tienda: LoadedDomain;
 const read = (text: string, state = emptyState("t")): Command[] => du.read(text, shop, state);
 
 beforeAll(async () => {
-  shop = await loadDomainFromText(
+  shop = await domainFromLines(
     [
       "slots:",
       "  boat: { type: string, choices: [kayak, canoe, paddleboard], prompt: 'Which boat?' }",
@@ -61,10 +60,10 @@ beforeAll(async () => {
       "    trigger: { intents: ['when does the boathouse open', 'boathouse hours'] }",
       "    steps:",
       "      - { step: s, type: say, message: 'We open at dawn.' }",
-    ].join("\n"),
+    ],
     "kayak-shop.yaml",
   );
-  tienda = await loadDomainFromText(
+  tienda = await domainFromLines(
     [
       "settings: { language: es }",
       "slots:",
@@ -77,7 +76,7 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: m, type: collect, slot: meses }",
       "      - { step: r, type: collect, slot: motivo }",
-    ].join("\n"),
+    ],
     "tienda.yaml",
   );
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
-import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
  * A question whose only tie to the domain is a value it names (a harbour a boat tour leaves
@@ -19,7 +18,7 @@ const first = (text: string) => {
 };
 
 beforeAll(async () => {
-  tours = await loadDomainFromText(
+  tours = await domainFromLines(
     [
       "slots:",
       "  harbour: { type: string, choices: [lisbon, porto, faro], prompt: 'Which harbour?' }",
@@ -33,7 +32,7 @@ beforeAll(async () => {
       "      - { step: h, type: collect, slot: harbour }",
       "      - { step: d, type: collect, slot: tour_day }",
       "      - { step: s, type: collect, slot: seats }",
-    ].join("\n"),
+    ],
     "boat-tours.yaml",
   );
 });

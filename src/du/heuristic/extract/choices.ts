@@ -2,9 +2,12 @@ import type { SlotDefinition } from "../../../config/schema.ts";
 import type { SlotValue } from "../../../protocol/commands.ts";
 import type { Analyzer } from "../analyzer.ts";
 import {
+  ALTERNATIVES,
   ARTICLES,
+  CHOICE_NEGATIONS,
   DEGREE_ASKS,
   GREETING,
+  NEGATED_DETERMINERS,
   PEOPLE_WORDS,
   STOP_WORDS,
   TEXTING_FORMS,
@@ -22,12 +25,6 @@ export interface ChoiceMatch {
 /** The packs' one-word names for people counted ("people", "group"). */
 const PEOPLE_NOUNS = new Set(PEOPLE_WORDS.filter((w) => !w.includes(" ")));
 
-/** Words that flip the next choice: "not checking, savings". */
-const NEGATIONS = new Set(["not", "except", "nor", "ni", "without", "sin"]);
-/** Articles and possessives allowed between a negation and its choice ("not the debit one"). */
-const DETERMINERS = new Set(["the", "my", "a", "an", "el", "la", "mi"]);
-/** Words joining a negated item to the next: "no ham or onions", "ni jamón ni cebolla". */
-const ALTERNATIVES = new Set(["or", "nor", "ni", "o"]);
 /** A typed word this long may miss a letter of a choice ("olivs" for olives). */
 const TYPO_MIN = 5;
 /** A typed word this long may miss the last letter of a choice ("larg" for large). */
@@ -174,7 +171,7 @@ export class ChoiceMatcher {
     let previous: "kept" | "negated" | null = null;
     for (const m of this.find(text)) {
       let j = m.tokenIndex - 1;
-      while (j >= 0 && DETERMINERS.has(tokens[j]!.norm)) j--;
+      while (j >= 0 && NEGATED_DETERMINERS.has(tokens[j]!.norm)) j--;
       const before = tokens[j];
       const gap = before ? text.slice(before.end, m.start) : "";
       const joined = /^[\s\p{L}]*$/u.test(gap);
@@ -255,8 +252,8 @@ export class ChoiceMatcher {
       }
       // "no" is left alone: "no internet since monday" names the service that is down.
       const negated =
-        NEGATIONS.has(before) ||
-        (DETERMINERS.has(before) && NEGATIONS.has(tokens[i - 2]?.norm ?? ""));
+        CHOICE_NEGATIONS.has(before) ||
+        (NEGATED_DETERMINERS.has(before) && CHOICE_NEGATIONS.has(tokens[i - 2]?.norm ?? ""));
       if (!negated) {
         out.push({
           value: match.value,

@@ -1,4 +1,4 @@
-import { PEOPLE_WORDS } from "../language/words.ts";
+import { DAY_OF_MONTH, DAY_WORDS, PEOPLE_WORDS } from "../language/words.ts";
 import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
@@ -251,28 +251,19 @@ const WEEKDAY_DAY = new RegExp(
 );
 /** The packs' words for people counted ("4 people", "2 adults"): a count, not a day, after a number. */
 const PEOPLE_RE = PEOPLE_WORDS.map((w) => w.replace(/\s+/g, "\\s+")).join("|");
+/** The packs' words for days counted ("1 night", "3 days"), singular or plural: a count after a number. */
+const DAYS_RE = `(?:${DAY_WORDS.join("|")})(?:s|es)?`;
 /**
  * "Monday 29", "for the monday 29": a weekday and a bare day number, read as a date only when
- * that day of this month or the next two falls on that weekday (no time, "of", count of people or month after).
+ * that day of this month or the next two falls on that weekday (no time, "of", count of people or
+ * days, or month after: "friday, 1 night" is a Friday and one night).
  */
 const WEEKDAY_BARE_DAY = new RegExp(
-  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${PEOPLE_RE}|${MONTH_RE})\\b)`,
+  `\\b(${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+)?(\\d{1,2})\\b(?![:.,/-]\\d|\\s*(?:am|pm|h|hrs?|hours?|o\\s?clock|of|de|${PEOPLE_RE}|${DAYS_RE}|${MONTH_RE})\\b)`,
   "g",
 );
 /** How many months ahead a weekday and a bare day number are looked for. */
 const BARE_DAY_MONTHS = 2;
-
-/**
- * "the 15th", "el dia 15", an ordinal day that opens the message ("19th", "19th please"), or a
- * bare day after "to the", "on the" where the clause ends or a part of the day follows ("move it
- * to the 19 in the morning"; "for the 2 of us" is a count). In Spanish, a bare "el 30" that is
- * the whole answer ("el 30", "para el 30"), ends a "para ..." clause ("para una boda el 30") or
- * follows a word asking for room or a time ("tenéis algo el 30?", "hueco el 12", "puedo ir el 9"):
- * followed by a unit or a noun it is an amount or a count ("el 30 por ciento"). "al 26" (a + el:
- * "¿se puede mover al 26?") ending a clause is a day as "el 26" is; "del 12 al 15" is left.
- */
-const DAY_OF_MONTH =
-  /\b(?:the\s+(\d{1,2})(?:st|nd|rd|th)|[ae]l\s+dia\s+(\d{1,2}))\b|^\s*(\d{1,2})(?:st|nd|rd|th)\b|(?<=\b(?:on|to|for|until|till|by|from)\s)the\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\b)|(?:^\s*(?:(?:para|hasta)\s+)?|(?<=\bpara\s(?:[a-z]+\s){0,4})|(?<=\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\s))el\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)|(?<!\bdel?\s+\d{1,2}\s+)\bal\s+(\d{1,2})(?=\s*$|\s*[,.!?;]|\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\b)/g;
 
 const WEEKDAY = new RegExp(
   `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
@@ -282,10 +273,11 @@ const WEEKDAY = new RegExp(
 /**
  * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
  * as a day; and ending a request typed in short words ("a room downtown sat"), unless a subject
- * or an article makes it the word ("I sat", "in the sun").
+ * or an article makes it the word ("I sat", "in the sun"); a count typed "x3" may close it
+ * ("hamlet sat x3").
  */
 const WORD_WEEKDAY =
-  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*[.!?]*\s*$))/g;
+  /\b(?:(next|on|coming|for|this|until|till)\s+(wed|sat|sun)\b|(wed|sat|sun)(?=\s+(?:night|morning|afternoon|evening|am|pm)\b)|(?<!\b(?:i|we|you|they|he|she|it|who|the|a|an|in|under|has|have|had|was|were)\s+)(wed|sat|sun)(?=\s*(?:x\s?\d{1,2}|\d{1,2}\s?x)?\s*[.!?]*\s*$))/g;
 
 /**
  * A weekday that can only be past: "last monday", "since monday", "el lunes pasado", "desde el
@@ -441,6 +433,9 @@ function findMistypedDates(text: string, now: Date, past = false): readonly Date
 }
 let lastMistyped: { text: string; day: string; found: readonly DateMatch[] } | undefined;
 
+/** A number right before a word (the text before it). */
+const AFTER_NUMBER = /\d\s+$/;
+
 function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   const s = fold(text);
   // Spans of the corrected text and where each came from.
@@ -450,6 +445,11 @@ function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of s.matchAll(/\p{L}+/gu)) {
     const target = dateWordFor(m[0]);
     if (!target) continue;
+    // "3 mates": a word counted by a number is a thing counted, not a weekday typed wrong
+    // ("martes"); a month still follows its day ("3 febuary").
+    if (!(target in MONTHS) && AFTER_NUMBER.test(s.slice(Math.max(0, m.index - 8), m.index))) {
+      continue;
+    }
     fixed += s.slice(kept, m.index);
     moved.push({
       from: m.index,
@@ -725,10 +725,10 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
       if (m[1] === undefined && !/\b(?:last|past)\s+\w+$/.test(m[0])) continue;
       pushDate(out, addDays(now, -daysIn(m[1] ?? "a", m[2]!)), m.index!, m.index! + m[0].length);
     }
-  // "the 15th", "on the 3rd", "el dia 15", and a message that opens with "19th": the next such
-  // day of a month (today included).
+  // A day of the month without its month (packs' `dayOfMonth`: "the 15th", "on the 3rd", "el
+  // dia 15", a message that opens with "19th"): the next such day of a month (today included).
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
-    const day = +(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6])!;
+    const day = +m.slice(1).find((g) => g !== undefined)!;
     if (day < 1 || day > 31) continue;
     pushDate(out, dayOfMonth(now, day, past), m.index!, m.index! + m[0].length);
   }

@@ -1,3 +1,6 @@
+import { ARTICLES } from "../language/words.ts";
+import { fold } from "../text.ts";
+
 /**
  * The answer to an open question without its conversational wrapping:
  * "it's for the rent, thanks" -> "rent"; "my name is Ana López" -> "Ana López".
@@ -43,7 +46,17 @@ const LEADING = new RegExp(
     ")\\b[\\s,:.-]*",
   "i",
 );
-const TITLE_ARTICLE = /^(?:The|A|An|El|La|Los|Las)\s+\p{Lu}/u;
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * "The Left Hand of Darkness", "on The Midnight Library": an article of the packs typed
+ * capitalised before a capitalised word opens a title, and is part of it. Both words as typed.
+ */
+export function opensTitle(article: string, next: string | undefined): boolean {
+  return (
+    next !== undefined && CAPITAL.test(article) && CAPITAL.test(next) && ARTICLES.has(fold(article))
+  );
+}
 const TRAILING = /[\s,.;:!?-]*\b(?:please|thanks|thank you|thx|por favor|gracias)?[\s,.;:!?]*$/i;
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
@@ -51,9 +64,9 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
   // "the concept is rent", "el concepto es alquiler"
   if (slotWords.length) s = s.replace(slotLead(slotWords), "");
   for (let i = 0; i < 6; i++) {
-    // "The Left Hand of Darkness": an article typed capitalised before a capitalised word
-    // opens a title; it stays.
-    if (TITLE_ARTICLE.test(s)) {
+    // "The Left Hand of Darkness": the title's article stays.
+    const [first, second] = s.split(/\s+/, 2);
+    if (opensTitle(first!, second)) {
       const trimmed = s.replace(TRAILING, "");
       if (trimmed === s) break;
       s = trimmed;

@@ -420,6 +420,7 @@ export const EN: LanguagePack = {
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
   nothing: list("none nothing nobody"),
+  everything: list("everything anything all whatever"),
   declineOffer: [
     "im good",
     "im fine",
@@ -510,16 +511,18 @@ export const EN: LanguagePack = {
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
   ],
   ambiguousCancel: [],
-  judgement: list("not isnt wrong right correct incorrect"),
+  // "the name is misspelled": a value typed wrong is wrong.
+  judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
-    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "dunno", "idk"],
+    ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "i dunno", "dunno"],
+    "idk",
     ...["i dont remember", "i do not remember", "i cant remember", "i cannot remember"],
     ...["dont remember", "cant remember", "not sure", "im not sure"],
   ],
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont know|i do not know|dont know|i dunno|dunno|idk|no idea|no clue|not sure|im not sure|i dont have|i do not have|i cant find|i cannot find|i dont remember|i cant remember)\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont have|i do not have|i cant find|i cannot find|NOT_KNOWN)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   whatIs:
@@ -615,9 +618,18 @@ export const EN: LanguagePack = {
     last: ["last", "past", "previous", "recent", "latest"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
+    // Giving a thing back to whoever it came from ("hand back the tickets", "give the car back").
+    return: ["return", "hand back", "give back", "send back", "bring back"],
+    // The end of a place's day ("what time does it shut?").
+    close: ["close", "shut"],
+    // What a thing costs, asked in other words ("how expensive is a van?").
+    price: ["price", "cost", "expensive", "pricey"],
+    // Signing in to an account, however it is spelt.
+    login: ["login", "log in", "logon", "log on", "signin", "sign in", "sign on"],
     use: [
       ...["use", "consume", "consumed", "consuming", "consumption"],
       ...["burned through", "burnt through", "gone through", "went through", "got through"],
+      ...["burned thru", "burnt thru", "gone thru", "went thru", "got thru", "go thru"],
     ],
   },
   tasks: {
@@ -657,8 +669,11 @@ export const EN: LanguagePack = {
     ],
     cancel: [
       ...list("cancel scrap drop delete annul revoke anymore stop terminate discontinue undo"),
-      // "end my contract": what is ended is given up.
+      // "end my contract": what is ended is given up; so is an account closed, or a place
+      // freed ("close my account", "free up my spot").
       ...list("my our the this").map((d) => `end ${d}`),
+      ...list("my our the this").map((d) => `close ${d} account`),
+      "free up",
       // Spanish speakers' "anular" said in English.
       ...list("anulate annulate anull"),
       // "kill my booking", "remove my appointment": the thing goes away, nothing in it changes.
@@ -775,10 +790,17 @@ export const EN: LanguagePack = {
       // ... and so does time added to it ("one more night", "an extra day").
       ...list("day days night week weeks").flatMap((unit) => [`more ${unit}`, `extra ${unit}`]),
       "sooner",
+      // "bring the car back earlier": a date moved forward.
+      "earlier",
       "shorten",
       "cut short",
       "instead of",
       "instead",
+      // "put me on the basic one", "I want to pay less": moved to another plan or tariff.
+      "put me on",
+      "put us on",
+      "pay less",
+      "paying less",
       "move up",
       "move back",
       "put back",
@@ -820,6 +842,11 @@ export const EN: LanguagePack = {
       "still waiting",
       // "ordered 40 min ago and still nothing", "is it coming or not?".
       "still nothing",
+      // "I paid but got nothing": nothing of what was had came.
+      "got nothing",
+      "received nothing",
+      "nothing arrived",
+      "nothing came",
       "coming or not",
       "is it coming",
       "is coming",
@@ -871,6 +898,9 @@ export const EN: LanguagePack = {
       "did not get",
       "never got",
       "still havent",
+      // "still haven't got my tickets": said as one, more than either half.
+      "still havent got",
+      "still havent received",
       // "has my order been processed yet?", "did it go through?": how far it has got.
       "been processed",
       "processed yet",
@@ -886,6 +916,10 @@ export const EN: LanguagePack = {
       "where is it",
       "wheres it",
       "where it is",
+      // "it's been 3 days and still nothing": the time waited so far (a number is no word here).
+      ...list("days weeks hours months").map((u) => `been ${u}`),
+      ...list("day week hour month").map((u) => `been a ${u}`),
+      "been an hour",
       "been ages",
       "been forever",
       "been so long",
@@ -926,6 +960,9 @@ export const EN: LanguagePack = {
       ]),
       "looking for a",
       "looking for an",
+      // "I'd like to get tickets", "we want to get two seats": to get is to have a new one.
+      ...["like", "want", "wanna", "love", "hoping"].map((v) => `${v} to get`),
+      "wanna get",
     ],
     // Reasons told beside a request ("something came up"): no act, and no unknown words either.
     story: [
@@ -942,6 +979,10 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
+      "drop off",
+      "drop it off",
+      "drop them off",
     ],
     fault: [
       ...list("report problem issue fault broken down faulty dead"),
@@ -960,6 +1001,12 @@ export const EN: LanguagePack = {
       "cuts out",
       "wont turn on",
       "doesnt turn on",
+      // A machine or program that does not come up, hangs or keeps failing.
+      // ("doesnt open" is left out: "doesnt it open on sundays" asks the opening hours.)
+      ...list("boot start load open").map((v) => `wont ${v}`),
+      ...list("boot start load").map((v) => `doesnt ${v}`),
+      ...["is frozen", "has frozen", "keeps freezing", "keeps crashing"],
+      ...list("flickering flickers crashing crashes crashed"),
       "keeps dropping",
       "something wrong",
       "wrong with",
@@ -969,17 +1016,21 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+on)?$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+(?:on|at|in))?$",
+  amountReason:
+    "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
   givenUpAfter:
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },
-  verbNouns: list("order book rent hire lease"),
+  verbNouns: list("order book rent hire lease schedule"),
   particles: list("back off up out down forward"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
+  shiftBefore: list("back forward"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
+  capitalSelf: list("i im we"),
   irregular: {
     sent: "send",
     brought: "bring",
@@ -1011,6 +1062,11 @@ export const EN: LanguagePack = {
   dateEnd: list(
     "to until till til thru through returning return back ends ending leaving departing",
   ),
+  // "the 15th", an ordinal day that opens the message ("19th please"), or a bare day after "to
+  // the", "on the" where the clause ends or a part of the day follows ("move it to the 19 in
+  // the morning"; "for the 2 of us" is a count).
+  dayOfMonth:
+    "\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|^\\s*(\\d{1,2})(?:st|nd|rd|th)\\b|(?<=\\b(?:on|to|for|until|till|by|from)\\s)the\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\\b)",
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
   weeks:
@@ -1021,6 +1077,10 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  onlyWords: list("just only"),
+  childWords: list(
+    "kid kids child children baby babies infant infants toddler toddlers teen teens",
+  ),
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfBefore: [
     "me and",
@@ -1044,4 +1104,24 @@ export const EN: LanguagePack = {
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
+  choiceNegations: list("not except nor without"),
+  negatedDeterminers: list("the my a an"),
+  alternatives: list("or nor"),
+  thingEnds: list("near around nearby close here there"),
+  anyThing: list(
+    "anything something any some space spaces places spots room openings opening availability free",
+  ),
+  sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
+  changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
+  afterAll: ["after all", "changed my mind"],
+  goAhead: [
+    ...list("yes yeah yep ok okay sure"),
+    ...["go ahead", "do it", "proceed", "confirm", "send it", "pay it", "block it", "order it"],
+  ],
+  goOn: ["go ahead", "do it", "proceed", "please do"],
+  changeWords: list("change modify edit fix update"),
+  valueGap: list("in is are was number no nr with of the my to be should would a an"),
+  singular: list("one a an"),
+  oneWords: ["one"],
+  nameKeyLinks: list("of is"),
 };

@@ -99,6 +99,7 @@ export const ES: LanguagePack = {
   repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
+  everything: list("todo todos todas cualquiera"),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
@@ -144,14 +145,13 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
-  judgement: list("mal incorrecto equivocado"),
+  judgement: list("mal incorrecto equivocado equivocada incorrecta"),
   noOpeners: ["en realidad", "pues", "espera"],
   notKnown: [
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no lo se|no se|no tengo|no me acuerdo|ni idea)\\b",
+  helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
@@ -249,6 +249,7 @@ export const ES: LanguagePack = {
   synonyms: {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],
+    login: ["iniciar sesion", "inicio de sesion", "login"],
   },
   tasks: {
     reserve: [
@@ -318,7 +319,15 @@ export const ES: LanguagePack = {
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
-    fault: [...list("averia problema fallo roto rota caido estropeado"), "no funciona", "no va"],
+    fault: [
+      ...list("averia problema fallo roto rota caido estropeado"),
+      "no funciona",
+      "no va",
+      // Un aparato o programa que no arranca, se cuelga o parpadea.
+      ...list("arranca enciende carga").map((v) => `no ${v}`),
+      ...["esta congelado", "esta congelada", "esta colgado", "esta colgada", "se cuelga"],
+      ...list("parpadea parpadeando"),
+    ],
     // Wanting a thing done to oneself ("quiero hacerme la manicura") asks for a new one (see
     // actFamilies). "quiero una ..." is no phrase here: "un"/"una" are read as numbers.
     create: [
@@ -335,15 +344,18 @@ export const ES: LanguagePack = {
   negations: list("no nunca"),
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
+  amountReason: "\\b(?:demasiado|muy poco)\\b",
   givenUpAfter: "^no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   differenceAfter: list("mas menos antes despues"),
   comparatives: list("mas menos"),
   differenceBefore: [],
+  shiftBefore: [],
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
+  capitalSelf: [],
   particles: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),
@@ -357,11 +369,20 @@ export const ES: LanguagePack = {
   },
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
+  // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para
+  // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis
+  // algo el 30?", "hueco el 12", "puedo ir el 9"): followed by a unit or a noun it is an amount
+  // or a count ("el 30 por ciento"). "al 26" (a + el: "¿se puede mover al 26?") and "al dia 15"
+  // are days as "el 26" is; "del 12 al 15" is left to the range.
+  dayOfMonth:
+    "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  onlyWords: list("solo solamente unicamente"),
+  childWords: list("nino ninos nina ninas bebe bebes crio crios"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
   selfBefore: ["yo y", "yo y mis", "yo con", "yo con mis", "yo mas"],
   selfAfter: ["y yo", "mas yo"],
@@ -377,4 +398,19 @@ export const ES: LanguagePack = {
     "\\b(?:fue|fui|fuimos|era|eramos|estuve|estuvimos|vine|vinimos|tuve|tuvimos|la ultima vez)\\b",
   allBut: "\\b(?:todo|todos|todas|de todo)\\s+(?:menos|excepto|salvo)\\b",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
+  choiceNegations: list("ni sin"),
+  negatedDeterminers: list("el la mi"),
+  alternatives: list("ni o"),
+  thingEnds: [],
+  anyThing: [],
+  sameAsBefore: list("mismo misma"),
+  changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
+  afterAll: ["al final"],
+  goAhead: list("si vale hazlo"),
+  goOn: list("hazlo adelante"),
+  changeWords: list("cambiar cambia modificar corregir"),
+  valueGap: list("en es de"),
+  singular: list("un una uno"),
+  oneWords: list("uno una"),
+  nameKeyLinks: list("de es"),
 };

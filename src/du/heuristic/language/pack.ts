@@ -36,6 +36,11 @@ export interface LanguagePack {
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
   /**
+   * The words for "everything" ("no, just show me everything" to an optional question that
+   * narrows a search: no value, all of it).
+   */
+  everything: string[];
+  /**
    * Turning an offer down without a "no" ("I'm good", "I'll pass"): an answer to an optional
    * question only. Kept apart from `none`, whose every word declines ("good" does not).
    */
@@ -66,11 +71,15 @@ export interface LanguagePack {
   noOpeners: string[];
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
-  /** "where do I find the reference?": a question about how to answer. */
+  /**
+   * "where do I find the reference?", "I can't find it": a question about how to answer.
+   * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
+   */
   helpQuestion: string;
   /**
    * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
-   * with nothing else said, the slot is declined.
+   * with nothing else said, the slot is declined; opening a message, it asks for help (see
+   * `helpQuestion`).
    */
   notKnown: string[];
   /** "what is an X": a question about a term. */
@@ -219,6 +228,11 @@ export interface LanguagePack {
    */
   givenUp: string;
   /**
+   * A "no" whose reason is the size of the number ("that's too much", "too high", "not that
+   * much"): the amount is what is wrong. Matched on folded text.
+   */
+  amountReason: string;
+  /**
    * Said right after a date, it gives it up ("tomorrow won't work", "friday is no good");
    * matched on the folded words after the date.
    */
@@ -244,12 +258,23 @@ export interface LanguagePack {
   comparatives: string[];
   differenceBefore: string[];
   /**
+   * Said right before a count of days, how far a date moves ("push it back a couple of days",
+   * "bring it forward 2 days"): no count of the request. Before anything else ("pay her back 350
+   * euros") the number stays.
+   */
+  shiftBefore: string[];
+  /**
    * Auxiliaries a participle after which tells what happened to something, not what is asked
    * ("the match was moved", "it has been changed"): the act is no request.
    */
   passiveAux: string[];
   /** Articles: one opening a choice's synonym ("the derby") may be left out ("derby tickets"). */
   articles: string[];
+  /**
+   * The speaker's words written with a capital anywhere ("I", "I'm", and "We" opening a
+   * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
+   */
+  capitalSelf: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
@@ -271,6 +296,11 @@ export interface LanguagePack {
    * the first one; a date with no such word fills the first empty date slot the flow asks.
    */
   dateEnd: string[];
+  /**
+   * A day of the month said without its month ("the 15th", "on the 19 in the morning", "el dia
+   * 15", "para el 30"), the day number its only group that matched. Matched on folded text.
+   */
+  dayOfMonth: string;
   /** Said after a number, they make it a change of a value ("2 days later", "one more night"). */
   shiftWords: string[];
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */
@@ -287,8 +317,18 @@ export interface LanguagePack {
    * ("3 adults", "2 of us"), and `peopleLeads`, `selfOnly` and `pair` read it.
    */
   peopleWords: string[];
+  /**
+   * Words that keep only what follows them ("drop the parking, just breakfast"): what is said
+   * after one is kept, not taken back.
+   */
+  onlyWords: string[];
   /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
   peopleLeads: string[];
+  /**
+   * Words for the younger people counted beside the adults ("kids", "children", "niños"): groups
+   * of people said together are added up ("two adults and a kid" is 3, "2 adults + 2 children" 4).
+   */
+  childWords: string[];
   /**
    * The speaker added to a number of others: said right before it ("me and 2 friends") or
    * right after it and its noun ("3 colleagues and me"); the count is one more.
@@ -334,4 +374,37 @@ export interface LanguagePack {
    * two people. `REL` stands for the relation words.
    */
   pair: string;
+  /** Words that flip the choice after them ("not checking, savings", "sin cebolla"). */
+  choiceNegations: string[];
+  /** Articles and possessives a negation may have before its choice ("not the debit one"). */
+  negatedDeterminers: string[];
+  /** Words joining a negated choice to the next ("no ham or onions", "ni jamon ni cebolla"). */
+  alternatives: string[];
+  /** Words that end the thing a "do you have a ..." question asks about ("a gym near ..."). */
+  thingEnds: string[];
+  /** Words that stand for whatever the business has ("anything", "any openings"). */
+  anyThing: string[];
+  /**
+   * Phrases pointing back to a value used before ("same", "as before", "the usual"); the
+   * one-word ones mark where the value's words follow ("the same card").
+   */
+  sameAsBefore: string[];
+  /** Opening a change of mind after a "no" ("actually", "on second thought", "en realidad"). */
+  changeOfMind: string[];
+  /** Closing a change of mind ("after all", "changed my mind", "al final"). */
+  afterAll: string[];
+  /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
+  goAhead: string[];
+  /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */
+  goOn: string[];
+  /** Verbs asking to change a value at a confirmation ("change", "fix", "cambiar"). */
+  changeWords: string[];
+  /** Words allowed between a slot's name and its value ("card ending in 1234", "reference is X"). */
+  valueGap: string[];
+  /** Articles that say "1" before the word naming a number slot ("one night", "a night"). */
+  singular: string[];
+  /** The word "one" said alone or before the asked slot's word ("one night", "una"). */
+  oneWords: string[];
+  /** Words between a name's key and the name ("name of Garcia", "nombre de Ana", "name is Li"). */
+  nameKeyLinks: string[];
 }

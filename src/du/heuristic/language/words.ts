@@ -35,6 +35,7 @@ export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
 export const NOTHING = new Set(words((p) => p.nothing));
+export const EVERYTHING = new Set(words((p) => p.everything));
 export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);
@@ -49,7 +50,10 @@ export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
 export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
-export const HELP_QUESTION = cue((p) => p.helpQuestion);
+/** A pack's not-known phrases as one alternation, the longest first. */
+const notKnownOf = (p: LanguagePack) =>
+  [...p.notKnown].sort((a, b) => b.length - a.length).join("|");
+export const HELP_QUESTION = cue((p) => p.helpQuestion.replace("NOT_KNOWN", notKnownOf(p)));
 /** "no idea", "i dont remember": a phrase of any pack, said as whole words of a flat text. */
 export const NOT_KNOWN = new RegExp(
   `(?:^| )(?:${words((p) => p.notKnown)
@@ -57,11 +61,20 @@ export const NOT_KNOWN = new RegExp(
     .join("|")})(?= |$)`,
 );
 export const WHAT_IS = cue((p) => p.whatIs);
-/** "talk", "speak", "connect me": the verbs of asking for a person, any pack's. */
-export const HUMAN_VERBS = PACKS.map((p) => p.humanVerbs).join("|");
-export const HUMAN = new RegExp(
-  `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${PACKS.map((p) => p.humanNouns).join("|")})\\b|${cue((p) => p.human).source}`,
-);
+/**
+ * Asking for a person: a verb of any pack's `humanVerbs` before one of the packs' `humanNouns`
+ * or of `staff` (a domain's own people: "can I talk to a librarian"), or a pack's `human`
+ * phrase. Staff words are written folded.
+ */
+export function handoffPattern(staff: readonly string[] = []): RegExp {
+  const nouns = [
+    ...PACKS.map((p) => p.humanNouns),
+    ...staff.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).filter(Boolean),
+  ];
+  return new RegExp(
+    `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${nouns.join("|")})\\b|${cue((p) => p.human).source}`,
+  );
+}
 export const ASSISTANT_QUESTION = cue((p) => p.assistantQuestion);
 export const FRUSTRATION = cue((p) => p.frustration);
 export const SWITCH_CUES = cue((p) => p.switchCues);
@@ -97,13 +110,16 @@ export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const GIVEN_UP = cue((p) => p.givenUp);
+export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
 export const PARTICLES = new Set(words((p) => p.particles));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
 export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
+export const SHIFT_BEFORE = new Set(words((p) => p.shiftBefore));
 export const PASSIVE_AUX = new Set(words((p) => p.passiveAux));
 export const ARTICLES = new Set(words((p) => p.articles));
+export const CAPITAL_SELF = new Set(words((p) => p.capitalSelf));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),
@@ -133,12 +149,17 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
 ]);
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
+/** A day of the month said without its month, any pack's: the day is the one group that matched. */
+export const DAY_OF_MONTH = new RegExp(PACKS.map((p) => `(?:${p.dayOfMonth})`).join("|"), "g");
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
-export const DAY_STEMS = new Set(words((p) => p.dayWords).map(stem));
+export const DAY_WORDS = words((p) => p.dayWords);
+export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
+export const CHILD_WORDS = words((p) => p.childWords);
+export const ONLY_WORDS = new Set(words((p) => p.onlyWords));
 export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
 export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));
@@ -151,6 +172,27 @@ export const DO_VERBS = new Set(words((p) => p.doVerbs));
 export const DEGREE_ASKS = new Set(words((p) => p.degreeAsks));
 export const ALL_BUT = cue((p) => p.allBut);
 export const PAST_STORY = cue((p) => p.pastStory);
+/** A pack list as whole words or phrases, any pack's: `\b(?:a|b c)\b`. */
+const phrases = (pick: (p: LanguagePack) => string[]) =>
+  new RegExp(`\\b(?:${words(pick).join("|")})\\b`);
+export const CHOICE_NEGATIONS = new Set(words((p) => p.choiceNegations));
+export const NEGATED_DETERMINERS = new Set(words((p) => p.negatedDeterminers));
+export const ALTERNATIVES = new Set(words((p) => p.alternatives));
+export const THING_ENDS = new Set(words((p) => p.thingEnds));
+export const ANY_THING = new Set(words((p) => p.anyThing));
+export const SAME_AS_BEFORE = phrases((p) => p.sameAsBefore);
+/** The one-word phrases of `sameAsBefore` ("same", "mismo"). */
+export const SAME_WORDS = new Set(words((p) => p.sameAsBefore).filter((w) => !w.includes(" ")));
+export const CHANGE_OF_MIND = phrases((p) => p.changeOfMind);
+export const AFTER_ALL = phrases((p) => p.afterAll);
+export const GO_AHEAD = phrases((p) => p.goAhead);
+export const GO_ON = phrases((p) => p.goOn);
+export const CHANGE_WORDS = phrases((p) => p.changeWords);
+export const VALUE_GAP = new Set(words((p) => p.valueGap));
+export const SINGULAR = new Set(words((p) => p.singular));
+export const ONE_WORDS = new Set(words((p) => p.oneWords));
+export const NAME_KEY_LINKS = new Set(words((p) => p.nameKeyLinks));
+
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
 

@@ -2,7 +2,13 @@ import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
 import { flowWords, saysOwnAct } from "../flow-words.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { FILLERS, QUESTION_START, REQUEST_CUES, STOP_WORDS } from "../language/words.ts";
+import {
+  CHANGE_WORDS,
+  FILLERS,
+  QUESTION_START,
+  REQUEST_CUES,
+  STOP_WORDS,
+} from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { tokenize } from "../text.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
@@ -41,8 +47,6 @@ function echoesOwnRequest(turn: Turn, flow: string): boolean {
     (t) => own.has(t.norm) || STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || /\d/.test(t.norm),
   );
 }
-
-const CHANGE_WORDS = /\b(?:change|modify|edit|fix|update|cambiar|cambia|modificar|corregir)\b/;
 
 /** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
 export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [

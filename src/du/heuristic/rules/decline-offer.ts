@@ -1,3 +1,4 @@
+import { offerOpenings } from "../acts.ts";
 import type { Turn } from "../heuristic-understanding.ts";
 import { DECLINE_OFFER, DENY, FILLERS, THANKS } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
@@ -18,23 +19,19 @@ export function declinesOfferFirst(turn: Turn, slot: SlotInfo, flow: string): bo
   const words = turn.acts.flat.split(" ").filter(Boolean);
   let i = 0;
   while (i < words.length && (NO_WORDS.has(words[i]!) || FILLERS.has(words[i]!))) i++;
-  // Some ways of turning an offer down open with the "no" ("no need for a name"): tried whole
-  // first, then behind the refusal words.
-  return (
-    (i > 0 && offerThenRest(turn, slot, flow, words, 0)) ||
-    offerThenRest(turn, slot, flow, words, i)
-  );
+  // "no need for a name" opens with its own "no".
+  return offerOpenings(words, i).some((w) => offerThenRest(turn, slot, flow, w));
 }
 
+/** `words` open with a way of turning an offer down, then the rest declines too. */
 function offerThenRest(
   turn: Turn,
   slot: SlotInfo,
   flow: string,
   words: readonly string[],
-  i: number,
 ): boolean {
-  for (let j = Math.min(words.length, i + LONGEST); j > i; j--) {
-    if (!OFFER.has(words.slice(i, j).join(" "))) continue;
+  for (let j = Math.min(words.length, LONGEST); j > 0; j--) {
+    if (!OFFER.has(words.slice(0, j).join(" "))) continue;
     const rest = words.slice(j).filter((w) => !THANKS_WORDS.has(w) && !FILLERS.has(w));
     if (rest.length === 0) return true;
     const tail = rest.join(" ");

@@ -5,6 +5,7 @@ import {
   FILLERS,
   ITEM_NEGATORS,
   LIST_REMOVE,
+  ONLY_WORDS,
   STOP_WORDS,
   TASKS,
   THANKS,
@@ -31,7 +32,10 @@ export function dropHeld(du: HeuristicUnderstanding, turn: Turn): Command[] | nu
   const { acts } = turn;
   if (!frame || acts.cancel) return null;
   // "on second thought, ...": a change of mind said first is no part of what is taken back.
-  const said = acts.flat.replace(CHANGE_OF_MIND, "");
+  let said = acts.flat.replace(CHANGE_OF_MIND, "");
+  // "drop the parking, just breakfast": what follows "just" is kept, not taken back.
+  const only = said.split(" ").findIndex((w, i) => i > 1 && ONLY_WORDS.has(w));
+  if (only > 1) said = said.split(" ").slice(0, only).join(" ");
   const words = said.split(" ");
   const phrase = acts.cancelMentioned;
   const remove = LIST_REMOVE.exec(said);

@@ -1,15 +1,22 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
+import type { Command } from "../../../protocol/commands.ts";
+import { flowPhrases } from "../../flow-phrases.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  ACT_FAMILIES,
+  ARTICLES,
   BUSINESS_QUESTION,
+  OBJECT_PRONOUNS,
   PAST_STORY,
   POSSESSIVES,
+  PREPOSITIONS,
   PRICE_QUESTION,
   PRICE_WORDS,
   QUESTION_START,
   REASON_LEADS,
   REMARK,
   STOP_WORDS,
+  VERB_OBJECTS,
   YOUR_QUESTION,
 } from "../language/words.ts";
 import { reviveDeclined } from "../recent-values.ts";
@@ -28,6 +35,33 @@ import {
 import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
+/** Acts that make something new (book, buy): their object is a thing asked for. */
+const CREATING = new Set(["create", ...Object.values(ACT_FAMILIES).flat()]);
+
+/**
+ * What follows a trigger phrase that opens the message is what it asks for: the answer to the
+ * flow's first question when that question takes free text and nothing else of the message was
+ * read as a value ("I'm looking for running sneakers", "show me a desk lamp"). A leading article
+ * is no part of it; words that start with a preposition ("send money to my mum") are another
+ * value's, not this one.
+ */
+function withLeadingRest(
+  turn: Turn,
+  lead: { flow: string; end: number },
+  commands: Command[],
+): Command[] {
+  const first = turn.model.flowSlots.get(lead.flow)?.[0];
+  if (first?.kind !== "text" || commands.some((c) => c.type === "set_slot")) return commands;
+  const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
+  const words = tokenize(rest);
+  let start = 0;
+  while (start < words.length - 1 && ARTICLES.has(words[start]!.norm)) start++;
+  const opening = words[start];
+  if (!opening || PREPOSITIONS.has(opening.norm)) return commands;
+  if (words.slice(start).every((t) => STOP_WORDS.has(t.norm))) return commands;
+  commands.push({ type: "set_slot", slot: first.name, value: rest.slice(opening.start) });
+  return commands;
+}
 
 /** Some slot of the domain holds a price: its name, label or description has a price word. */
 function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> }): boolean {
@@ -44,6 +78,33 @@ function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> })
   return priced;
 }
 
+const PRICE_SET = new Set(PRICE_WORDS);
+const priceFlows = new WeakMap<object, string | null>();
+
+/**
+ * The one flow that tells prices: its name, description or trigger phrases have a price word
+ * ("class prices", "how much does a car cost") and it pays nothing (a flow that pays a fine is
+ * about the customer's debt, not about what things cost). None when no flow or several do.
+ */
+export function priceFlow(turn: Turn): string | undefined {
+  const domain = turn.model.loaded.domain;
+  let found = priceFlows.get(domain);
+  if (found === undefined) {
+    const index = turn.model.index;
+    const flows = Object.entries(domain.flows).filter(
+      ([name, def]) =>
+        !def.internal &&
+        !index.actsOf(name).has("pay") &&
+        [name.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, name)].some(
+          (text) => tokenize(text).some((t) => PRICE_SET.has(t.norm)),
+        ),
+    );
+    found = flows.length === 1 ? flows[0]![0] : null;
+    priceFlows.set(domain, found);
+  }
+  return found ?? undefined;
+}
+
 /** Nothing is being asked (or a flow is between questions). */
 export interface OpenContext {
   du: HeuristicUnderstanding;
@@ -52,7 +113,7 @@ export interface OpenContext {
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
-  if (d && "flow" in d && foreignAct(turn, d.flow)) return null;
+  if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(turn, d.flow))) return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
 };
 
@@ -64,6 +125,53 @@ const decision = ({ du, turn }: OpenContext) => {
 function foreignAct(turn: Turn, flow: string): boolean {
   const own = turn.rank.find((r) => r.flow === flow);
   return !own?.phrased && turn.model.index.asksForeignAct(turn.view.text);
+}
+
+/**
+ * "can you book me a flight to Berlin" at a desk that books only its own things: the flow is
+ * matched by the request's verb alone (no word of its own, no phrase, no value), and the verb's
+ * object is a word nothing of the domain knows. That is a request for something else, as "book
+ * a flight to Paris" is at a bank; "book me in for friday" or "book a laptop" still ask.
+ */
+function unknownObject(turn: Turn, flow: string): boolean {
+  const own = turn.rank.find((r) => r.flow === flow);
+  if (!own || own.phrased) return false;
+  // A value only the domain has (a choice, a code) names its thing; a date or a count does not.
+  const plain = (m: string) =>
+    ["date", "number"].includes(turn.model.slots.get(m.slice(1))?.kind ?? "");
+  if (turn.view.markers.some((group) => !group.every(plain))) return false;
+  const { index, analyzer } = turn.model;
+  const foreign = new Set(index.foreign(turn.view.text));
+  if (foreign.size === 0) return false;
+  const tasks = analyzer.features(turn.view.text).tasks;
+  // Only the verb matched: every term the flow shares with the message is a task word.
+  const matched = index.rank(turn.view.text, [], [flow], true)[0]?.matched ?? [];
+  const verbal = (m: string) =>
+    m.startsWith("~") || tasks.has(m.replace(/!$/, "")) || (m.startsWith("@") && plain(m));
+  if (!matched.every(verbal)) return false;
+  const tokens = tokenize(turn.view.text);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    // A verb that makes something new (book, order): "cancel my reservation" or "change my
+    // tarif" name the user's own thing, in words the domain may not use for it.
+    const task = tasks.get(analyzer.key(tokens[i]!.norm));
+    if (!task || task.weak || !CREATING.has(task.act)) continue;
+    // "me a", "a": the object is introduced; "my flight" may be the domain's own thing.
+    let j = i + 1;
+    while (j < tokens.length && VERB_OBJECTS.has(tokens[j]!.norm)) {
+      if (POSSESSIVES.has(tokens[j]!.norm)) break;
+      j++;
+    }
+    const object = tokens[j];
+    if (
+      j > i + 1 &&
+      object &&
+      !POSSESSIVES.has(object.norm) &&
+      !/^\p{Lu}/u.test(object.raw) &&
+      foreign.has(analyzer.key(object.norm))
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -162,6 +270,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => (turn.frame ? null : du.severalRequests(turn)),
   },
   {
+    // "are vans expensive to rent?", "what are your weekly rates": a question about what a thing
+    // or an act costs goes to the one flow that tells prices, whatever act it names ("rent"),
+    // with the values it takes. A question about the customer's own thing ("how much is my
+    // bill") is left to the ranking.
+    name: "price-question-flow",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const text = flat(turn.text);
+      const tokens = tokenize(turn.text);
+      const priced = PRICE_QUESTION.test(text);
+      if (!priced) {
+        const asks = /\?\s*$/.test(turn.text) || QUESTION_START.test(text);
+        if (!asks || !tokens.some((t) => PRICE_SET.has(t.norm))) return null;
+      }
+      if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
+      const flow = priceFlow(turn);
+      return flow ? du.start(turn, flow) : null;
+    },
+  },
+  {
     // "do you sell phones", "what's your address": a question about what the business does or
     // has is a request only when it gives values a flow takes ("do you have room for six on
     // friday") or the domain knows all its words ("do you have rooms in Barcelona"), or, about
@@ -169,12 +297,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "business-question",
     run: ({ turn }) => {
       // "are you a real person or a bot?" asks about the assistant: small talk, read below.
-      if (turn.frame || turn.view.markers.length > 0 || turn.acts.chitchat) return null;
+      if (turn.frame || turn.acts.chitchat) return null;
       const index = turn.model.index;
-      if (BUSINESS_QUESTION.test(turn.acts.flat) && index.foreign(turn.view.text).length > 0) {
+      const valued = turn.view.markers.length > 0;
+      if (
+        !valued &&
+        BUSINESS_QUESTION.test(turn.acts.flat) &&
+        index.foreign(turn.view.text).length > 0
+      ) {
         return OUT_OF_SCOPE;
       }
       if (!YOUR_QUESTION.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
+      // "where is your office in Seville?": a value beside the business's own thing asks about
+      // that thing there, unless a word of some flow's own is said ("what's your price for a van").
+      if (valued && turn.rank.some((r) => r.named || r.phrased)) return null;
       // "when are you open?" where a flow tells the opening hours: one flow explains every
       // word of the question, by a word of its name or phrases, so it is what is asked.
       const full = turn.rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
@@ -262,7 +398,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const [top] = turn.rank;
       if (turn.frame || !top || top.acting || top.hinted) return null;
       const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
-      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
       const doers = turn.rank.filter((r) => r.acting);
       return doers.length === 1 ? du.start(turn, doers[0]!.flow) : null;
     },
@@ -279,7 +415,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const cancellers = turn.rank.filter((r) => r.acting && index.actsOf(r.flow).has("cancel"));
       if (cancellers.length < 2) return null;
       const tasks = analyzer.features(turn.acts.flat).tasks.values();
-      if (![...tasks].some((t) => !t.weak && t.act === "cancel")) return null;
+      if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
       // The values as the ranking saw them: a value given up ("can't make it to yoga") is
       // read for no flow, but still names the thing.
       const labels = new Set<string>();
@@ -367,7 +503,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
-      return d && "flow" in d ? c.du.start(c.turn, c.du.byNamedValue(c.turn, d.flow)) : null;
+      if (!d || !("flow" in d)) return null;
+      const commands = c.du.start(c.turn, c.du.byNamedValue(c.turn, d.flow));
+      // "I'm looking for a lamp", "show me hoodies": the flow's own trigger phrase opens the
+      // message and leaves what it is about to the words after it (it ends in a preposition
+      // or an object pronoun): they answer its first question (as in leading-trigger-phrase).
+      const lead = c.turn.frame ? undefined : c.turn.model.index.leadingPhrase(c.turn.text);
+      const open = lead && tokenize(c.turn.text.slice(0, lead.end)).at(-1)?.norm;
+      if (!lead || lead.flow !== d.flow || !open) return commands;
+      return PREPOSITIONS.has(open) || OBJECT_PRONOUNS.has(open)
+        ? withLeadingRest(c.turn, lead, commands)
+        : commands;
     },
   },
   {
@@ -491,15 +637,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame) return null;
       const lead = turn.model.index.leadingPhrase(turn.text);
       if (!lead) return null;
-      const commands = du.start(turn, lead.flow);
-      // What follows the phrase is what it asks for: the answer to the flow's first question
-      // when that question takes free text and nothing else of the message was read as a value.
-      const first = turn.model.flowSlots.get(lead.flow)?.[0];
-      const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
-      if (first?.kind === "text" && rest && !commands.some((c) => c.type === "set_slot")) {
-        commands.push({ type: "set_slot", slot: first.name, value: rest });
-      }
-      return commands;
+      return withLeadingRest(turn, lead, du.start(turn, lead.flow));
     },
   },
   // A bare yes/no with nothing asked mostly answers "anything else?"; the DM words it.

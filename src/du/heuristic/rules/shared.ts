@@ -25,8 +25,7 @@ export const REPEAT_LAST: Command[] = [{ type: "repeat_last" }];
 export const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }];
 
 /** A "no" whose reason is the size of the number: "that's too much", "not that much". */
-export const AMOUNT_REASON =
-  /\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount|demasiado|muy poco)\b/;
+export { AMOUNT_REASON } from "../language/words.ts";
 
 /** A "no" behind an opener: "actually no, keep it", "wait no", "hmm no". */
 export const OPENED_NO = new RegExp(`^(?:(?:${NO_OPENERS.join("|")})\\s+)+(?:no|nope|nah)\\b`);

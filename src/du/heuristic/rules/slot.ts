@@ -4,12 +4,16 @@ import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   DENY,
+  EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
   NOTHING,
+  POSSESSIVES,
+  PRICE_QUESTION,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
+  TASKS,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
@@ -21,6 +25,7 @@ import { cancelTheThing } from "./cancel-the-thing.ts";
 import { declinesOfferFirst } from "./decline-offer.ts";
 import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
+import { priceFlow } from "./open.ts";
 import type { Rule } from "./rule.ts";
 import { declines, FRUSTRATED, OUT_OF_SCOPE, saysNotKnown } from "./shared.ts";
 
@@ -146,6 +151,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         declinesWithReason(turn, slot, frame.flow) ||
         declinesOfferFirst(turn, slot, frame.flow) ||
         opensWithNothing(turn.acts.flat) ||
+        declinesForAll(turn.acts.flat) ||
         saysNotKnown(turn.acts.flat, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
@@ -281,6 +287,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         c.du.offTopic(c.turn, c.slot)
         ? OUT_OF_SCOPE
         : null;
+    },
+  },
+  {
+    // "how much is the breakfast?" asked the extras: a question about a price names a value
+    // without choosing it. Where one flow tells prices the digression rules read it; else no
+    // flow answers it.
+    name: "asked-price-question",
+    run: ({ turn }) => {
+      const text = flat(turn.text);
+      if (!PRICE_QUESTION.test(text)) return null;
+      if (tokenize(turn.text).some((t) => POSSESSIVES.has(t.norm))) return null;
+      return priceFlow(turn) ? null : OUT_OF_SCOPE;
     },
   },
   {
@@ -443,6 +461,23 @@ function opensWithNothing(text: string): boolean {
   return false;
 }
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
+
+/**
+ * "no, just show me everything" asked an optional slot that narrows a search: a no, then only
+ * a word for everything with function words, fillers and words that ask to see: no value.
+ */
+function declinesForAll(text: string): boolean {
+  const words = text.split(" ").filter(Boolean);
+  if (words.length < 2 || !DENY_WORDS.has(words[0]!)) return false;
+  let all = false;
+  for (const w of words.slice(1)) {
+    if (EVERYTHING.has(w)) all = true;
+    else if (!DENY_WORDS.has(w) && !FILLERS.has(w) && !STOP_WORDS.has(w) && !SEE_WORDS.has(w))
+      return false;
+  }
+  return all;
+}
+const SEE_WORDS = new Set((TASKS.lookup ?? []).filter((p) => !p.includes(" ")));
 
 /**
  * "no extras" asked a list its domain calls otherwise: the plural noun after the negator stands

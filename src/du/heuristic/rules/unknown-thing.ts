@@ -1,22 +1,6 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { PREPOSITIONS, THING_QUESTION } from "../language/words.ts";
+import { ANY_THING, PREPOSITIONS, THING_ENDS, THING_QUESTION } from "../language/words.ts";
 import { flat } from "../text.ts";
-
-/** Words that end the thing asked about, besides prepositions ("a gym near the beach"). */
-const THING_ENDS = new Set(["near", "around", "nearby", "close", "here", "there"]);
-/** Words that stand for whatever the business has: "do you have anything", "any openings". */
-const ANY_THING = new Set([
-  "anything",
-  "something",
-  "any",
-  "some",
-  "space",
-  "room",
-  "openings",
-  "opening",
-  "availability",
-  "free",
-]);
 
 /**
  * "is there a gym in the hotel", "do you sell train tickets to Valencia?", "can you recommend
