@@ -410,12 +410,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       : { flow: top.flow };
   }
 
-  /**
-   * "my card was stolen and I need a new one": every part of the message, split at "and",
-   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
-   * first ends up on top of the stack, the others resume after it. Each start carries the
-   * values its own part states.
-   */
+  /** `f` is a date before today for a slot that asks no past date (a trip, a booking). */
+  private datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
+    const slot = turn.model.slots.get(f.slot);
+    if (slot?.kind !== "date" || slot.past || typeof f.value !== "string") return false;
+    return f.value < this.today();
+  }
+
+  /** Today as an ISO calendar date (YYYY-MM-DD), as dates are read. */
+  private today(): string {
+    const now = this.now();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map((n) => String(n).padStart(2, "0"))
+      .join("-");
+  }
+
   /** Whether the text has task words and every one tells what happened (`told`). */
   private onlyTold(turn: Turn, text: string): boolean {
     let told = false;
@@ -428,6 +437,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return told;
   }
 
+  /**
+   * "my card was stolen and I need a new one": every part of the message, split at "and",
+   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
+   * first ends up on top of the stack, the others resume after it. Each start carries the
+   * values its own part states.
+   */
   severalRequests(turn: Turn): Command[] | null {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
@@ -449,6 +464,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const unasked: Array<{ flow: string; slots: string[] }> = [];
     // Parts that state no value of their own flow, by the flow they ranked first.
     const bare: Array<{ part: string; flow: string }> = [];
+    // Parts that tell of a day gone by what the other part's request is about.
+    let stories = 0;
     for (const part of asking) {
       const view = this.rankingView(turn.model, part);
       const ranked = turn.model.index.rank(view.text, view.markers);
@@ -479,6 +496,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         // "yesterday I was at the Pozuelo shop and loved it, ...": values told of the past are
         // what was, no second request; the whole message is read as one.
         if (PAST_STORY.test(flat(part))) return null;
+        // "viajé ayer de Barcelona a Bilbao y ... mi maleta no estaba": a trip dated before
+        // today, in a slot not asked about the past, is the story of the other request, which
+        // is read alone.
+        if (found.some((f) => this.datedBefore(turn, f))) {
+          stories++;
+          continue;
+        }
         unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
       }
       if (found.length === 0 && !own?.acting && !own?.phrased) {
@@ -490,6 +514,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           : { type: "start_flow", flow: decision.flow },
       );
     }
+    if (stories > 0) return starts.length === 1 && unasked.length === 0 ? starts : null;
     // A part that only states values another part's flow takes, with no task word or phrase of
     // its own ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
     // that request's details; it asks for nothing new.
@@ -1272,8 +1297,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     markValues(groups, spans, parts.ibanSlots, findIbans(text));
     // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
     // for the flows that collect it.
-    if (parts.dateSlots.length > 0)
-      markValues(groups, spans, parts.dateSlots, findDates(text, this.now()));
+    // A day gone by ("ayer", "yesterday") is no evidence for a slot that asks no past date: a
+    // trip told in the past is no purchase.
+    if (parts.dateSlots.length > 0) {
+      const dates = findDates(text, this.now());
+      const today = this.today();
+      markValues(
+        groups,
+        spans,
+        parts.dateSlots.filter((s) => s.past),
+        dates,
+      );
+      markValues(
+        groups,
+        spans,
+        parts.dateSlots.filter((s) => !s.past),
+        dates.filter((d) => d.value >= today),
+      );
+    }
     for (const { slot, pattern } of parts.patterns) {
       pattern.lastIndex = 0;
       const found = [...text.matchAll(pattern)]

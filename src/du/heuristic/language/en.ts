@@ -79,6 +79,7 @@ export const EN: LanguagePack = {
     "guys folks mate buddy pal dude dear bro bruh fam",
   ),
   intentWords: list("where wheres when how why which"),
+  keepWords: [],
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",

@@ -13,6 +13,11 @@ export interface LanguagePack {
   stopWords: string[];
   /** Function words that carry intent ("where is my order"): ranked with the word they ask about. */
   intentWords: string[];
+  /**
+   * Everyday words of the language that typo correction never turns into a domain word one
+   * edit away ("pásame" is no "pasaje"); the words of `humanVerbs` are kept too.
+   */
+  keepWords: string[];
   /** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it"). */
   fillers: string[];
   affirm: string[];

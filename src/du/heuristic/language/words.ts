@@ -20,6 +20,11 @@ export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
   words((p) => p.kindWords.address ?? []).filter((w) => !w.includes(" ")),
 );
 export const INTENT_WORDS = new Set(words((p) => p.intentWords));
+/** Words typo correction leaves alone: the packs' `keepWords` and the words of `humanVerbs`. */
+export const KEEP_WORDS: ReadonlySet<string> = new Set([
+  ...words((p) => p.keepWords),
+  ...PACKS.flatMap((p) => p.humanVerbs.split(/[|\s]+/)),
+]);
 export const FILLERS = new Set(words((p) => p.fillers));
 export const AFFIRM = words((p) => p.affirm);
 export const DENY = words((p) => p.deny);

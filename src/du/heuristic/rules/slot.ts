@@ -55,13 +55,15 @@ export class SlotContext {
   }
   /**
    * "friday until sunday" asked the pick-up date: several dates are no answer alone, but read
-   * with the flow's other empty date slots they fill them in order, the asked one included.
+   * with the flow's other empty date slots they fill them in order, the asked one included. So
+   * do two choices in a row for two slots taking the same choices ("ibiza palma" asked the
+   * port of departure).
    */
   get jointDates(): Found[] | null {
     if (this.#jointDates === undefined) {
       const { turn, slot } = this;
       const joint =
-        slot.kind === "date" && !this.alone
+        (slot.kind === "date" || slot.kind === "choice") && !this.alone
           ? this.du.mentionsFor(turn, this.frame.flow, [], [])
           : [];
       this.#jointDates = joint.some((f) => f.slot === slot.name) ? joint : null;
