@@ -334,7 +334,8 @@ export class ChoiceMatcher {
       let lead = i - 1;
       while (
         lead >= i - 2 &&
-        (NEGATED_DETERMINERS.has(tokens[lead]?.norm ?? "") || PREPOSITIONS.has(tokens[lead]?.norm ?? ""))
+        (NEGATED_DETERMINERS.has(tokens[lead]?.norm ?? "") ||
+          PREPOSITIONS.has(tokens[lead]?.norm ?? ""))
       ) {
         lead--;
       }
