@@ -59,6 +59,8 @@ const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
 const UPPER_START = /^\p{Lu}/u;
 /** The infinitive marker between a negated want and its verb ("no longer need to see"). */
 const TO = "to";
+/** A word of letters only, as joined or split between the user's spelling and the domain's. */
+const WORD = /^\p{L}{2,}$/u;
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -73,6 +75,8 @@ export class Analyzer {
   private readonly textWords: readonly string[];
   #textKeys?: ReadonlySet<string>;
   private readonly typoTargets: string[] = [];
+  /** Two adjacent words of the domain's texts by the one word they make ("signup"). */
+  private readonly compounds = new Map<string, [string, string]>();
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
   private readonly stems = new Set<string>();
   private readonly corrections = new Map<string, string>();
@@ -127,10 +131,21 @@ export class Analyzer {
       texts.push(name.replace(/_/g, " "), slot.description ?? "");
       for (const choice of slot.choices ?? []) texts.push(String(choice));
     }
+    const pairs: Array<[string, string]> = [];
     for (const text of texts) {
-      for (const t of tokenize(text.replace(PLACEHOLDER, " "))) this.vocabulary.add(t.norm);
+      const tokens = tokenize(text.replace(PLACEHOLDER, " "));
+      tokens.forEach((t, k) => {
+        this.vocabulary.add(t.norm);
+        const next = tokens[k + 1];
+        if (next && WORD.test(t.norm) && WORD.test(next.norm)) pairs.push([t.norm, next.norm]);
+      });
     }
     this.textWords = [...this.vocabulary];
+    // "sign up" of a phrase typed "signup": two words of the domain's texts written as one,
+    // when the one word is not a word of the domain itself.
+    for (const [a, b] of pairs) {
+      if (!this.vocabulary.has(a + b)) this.compounds.set(a + b, [a, b]);
+    }
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
     this.domainVocabulary = new Set(this.vocabulary);
     for (const w of extraWords) this.vocabulary.add(w);
@@ -291,8 +306,47 @@ export class Analyzer {
     return out;
   }
 
+  /**
+   * The words as the domain writes them: two words typed where its texts have them as one
+   * ("check out" for "checkout", "log in" for "login") are that word, and one typed where its
+   * texts have two ("signup" for "sign up") are those two.
+   */
+  domainSpelling(tokens: readonly Token[]): Token[] {
+    const out: Token[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      const next = tokens[k + 1];
+      const joined = next ? t.norm + next.norm : "";
+      if (
+        next &&
+        WORD.test(t.norm) &&
+        WORD.test(next.norm) &&
+        this.domainVocabulary.has(joined) &&
+        next.start - t.end <= 1
+      ) {
+        out.push({ raw: t.raw + next.raw, norm: joined, start: t.start, end: next.end });
+        k++;
+        continue;
+      }
+      const split = this.compounds.get(t.norm);
+      if (split && !this.domainVocabulary.has(t.norm)) {
+        const cut = t.start + split[0].length;
+        out.push({
+          raw: t.raw.slice(0, split[0].length),
+          norm: split[0],
+          start: t.start,
+          end: cut,
+        });
+        out.push({ raw: t.raw.slice(split[0].length), norm: split[1], start: cut, end: t.end });
+        continue;
+      }
+      out.push(t);
+    }
+    return out;
+  }
+
   private literalTerms(text: string): Term[] {
-    const tokens = tokenize(text);
+    const tokens = this.domainSpelling(tokenize(text));
     // One pass, no intermediate arrays: this runs for every text a turn ranks.
     const items: TermItem[] = [];
     for (let k = 0; k < tokens.length; k++) {

@@ -44,6 +44,8 @@ export interface DomainModel {
   asks: RegExp;
   /** The slots each flow asks the user for (collect steps, and choice defaults of set steps), internal ones left out. */
   flowSlots: Map<string, SlotInfo[]>;
+  /** The questions each flow's collect steps ask in their own words, by flow and slot. */
+  stepPrompts: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 }
 
 export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainModel {
@@ -108,6 +110,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     cues,
     reader: new SlotReader(analyzer, domain.settings.language, now, relations),
     flowSlots,
+    stepPrompts,
     relations,
     handoff: handoffPattern(domain.vocabulary.staff.map(flat)),
     asks: asksPattern(domain),

@@ -1042,6 +1042,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         return this.setSlots(turn, [found], pending);
       }
     }
+    const text = this.correctedText(turn, body, slots, pending);
+    if (text) return this.setSlots(turn, [text], pending);
     // "oops, it's Calle Sol 13, Granada" while another slot is asked: an address (words and a
     // number) said as a correction is the flow's only filled address.
     const addresses = slots.filter((s) => s.address && isFilled(frame, s) && s !== pending);
@@ -1069,6 +1071,74 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (found) return this.setSlots(turn, [found], pending);
     }
     return null;
+  }
+
+  /**
+   * "actually make it London", "sorry, the city is Porto" while another slot is asked or at the
+   * confirmation: a short value said as a correction is a filled free-text slot's new value
+   * when "the <word of its question> is" names that slot, or when the flow has only one such
+   * slot and the value stands alone (a capitalised name, or after "make it" / "I meant"). Not
+   * while a free-text slot is asked (the answer rule reads the message), and never a question
+   * or a request.
+   */
+  correctedText(
+    turn: Turn,
+    body: string,
+    slots: readonly SlotInfo[],
+    pending: SlotInfo | null,
+  ): Found | null {
+    const frame = turn.frame!;
+    if (!turn.acts.correction || pending?.kind === "text" || /[?]/.test(turn.text)) return null;
+    const texts = slots.filter(
+      (s) => s.kind === "text" && !s.address && s !== pending && isFilled(frame, s),
+    );
+    if (texts.length === 0) return null;
+    const value = body.trim().replace(/[.!]+$/, "");
+    let slot: SlotInfo | undefined;
+    let said = value;
+    // "the city is Porto": a noun of the slot's question names it.
+    const m = /^(?:the|my|our)\s+(\p{L}+)\s+(?:is|was|should be|will be)\s+(.+)$/iu.exec(value);
+    if (m) {
+      const noun = stem(m[1]!.toLowerCase());
+      const asking = texts.filter((s) => this.questionNouns(turn, frame.flow, s).has(noun));
+      if (asking.length !== 1) return null;
+      slot = asking[0]!;
+      said = m[2]!;
+    } else if (texts.length === 1) {
+      const cued =
+        /^[\s,.!]*(?:\S+[\s,.!]+){0,2}?(?:make (?:it|that)|change (?:it|that) to|i meant)\b/i.test(
+          turn.text,
+        );
+      if (!cued && !PROPER_NAME.test(value)) return null;
+      slot = texts[0]!;
+    } else {
+      return null;
+    }
+    const words = tokenize(said);
+    if (words.length === 0 || words.length > 3 || /\d/.test(said)) return null;
+    // A word the domain's flows use ("cancel", "balance") makes it a request, not a value.
+    if (
+      words.some(
+        (w) => !STOP_WORDS.has(w.norm) && turn.model.index.knows(turn.model.analyzer.key(w.norm)),
+      )
+    ) {
+      return null;
+    }
+    if (this.digression(turn)) return null;
+    const found = turn.model.reader.answer(slot, said);
+    return found && !sameValue(found.value, frame.slots[slot.name]) ? found : null;
+  }
+
+  /** The nouns of the questions that ask `slot` in `flow` ("city" of "Which city?"), stemmed. */
+  private questionNouns(turn: Turn, flow: string, slot: SlotInfo): Set<string> {
+    const asked = [slot.def.prompt, ...(turn.model.stepPrompts.get(flow)?.get(slot.name) ?? [])];
+    const out = new Set<string>();
+    for (const q of asked) {
+      for (const t of tokenize(q ?? "")) {
+        if (!STOP_WORDS.has(t.norm) && /^\p{L}{3,}$/u.test(t.norm)) out.add(stem(t.norm));
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Command, SlotValue } from "../../protocol/commands.ts";
 import { type DialogueState, RECENT_FLOW_TURNS } from "../../protocol/state.ts";
+import { sameValue } from "../same-value.ts";
 import { readActs } from "./acts.ts";
 import type { DomainModel } from "./domain-model.ts";
 import { saysOwnAct } from "./flow-words.ts";
@@ -9,6 +10,7 @@ import {
   CHANGE_OF_MIND,
   DENY,
   FILLERS,
+  FOLLOW_UP,
   GO_AHEAD,
   GO_ON,
   NO_OPENERS,
@@ -103,6 +105,34 @@ function kindred(
   }
   return undefined;
 }
+
+/**
+ * "and in my checking account?" right after a balance was given: a short follow-up opening
+ * with a pack's `followUp` phrase, asking for nothing else (no request word), that states a
+ * new value of the last finished flow and no value another flow alone takes, runs that flow
+ * again with the value.
+ */
+export function followUp(
+  model: DomainModel,
+  state: Readonly<DialogueState>,
+  flat: string,
+  read: (flow: string) => readonly Found[],
+): Command[] | null {
+  const memory = recent(state);
+  if (!memory || memory.declined || !FOLLOW_UP.test(flat)) return null;
+  if (flat.split(" ").length > FOLLOW_UP_WORDS || model.asks.test(flat.replace(FOLLOW_UP, ""))) {
+    return null;
+  }
+  const found = read(memory.flow).filter((f) => !sameValue(f.value, memory.slots[f.slot]));
+  if (found.length === 0) return null;
+  return [
+    { type: "start_flow", flow: memory.flow },
+    ...found.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
+  ];
+}
+
+/** Words of a follow-up at most: a longer message is a request of its own. */
+const FOLLOW_UP_WORDS = 8;
 
 /** What may come before "actually" in a change of mind: "sorry, yes actually", "ugh, actually". */
 const OPENERS = new Set(

@@ -1119,6 +1119,7 @@ export const EN: LanguagePack = {
   anyThing: list(
     "anything something any some space spaces places spots room openings opening availability free",
   ),
+  followUp: ["and", "what about", "how about", "and what about", "and how about"],
   sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
   changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
   afterAll: ["after all", "changed my mind"],

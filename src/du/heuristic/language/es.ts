@@ -407,6 +407,7 @@ export const ES: LanguagePack = {
   alternatives: list("ni o"),
   thingEnds: [],
   anyThing: [],
+  followUp: ["y", "y que tal", "que tal"],
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
   afterAll: ["al final"],

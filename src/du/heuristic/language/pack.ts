@@ -405,6 +405,11 @@ export interface LanguagePack {
    * one-word ones mark where the value's words follow ("the same card").
    */
   sameAsBefore: string[];
+  /**
+   * Openings of a follow-up that asks the last request again for another value ("and for
+   * savings?", "what about the other one?", "¿y en la de ahorro?").
+   */
+  followUp: string[];
   /** Opening a change of mind after a "no" ("actually", "on second thought", "en realidad"). */
   changeOfMind: string[];
   /** Closing a change of mind ("after all", "changed my mind", "al final"). */

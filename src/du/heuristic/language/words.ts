@@ -196,6 +196,8 @@ export const ALTERNATIVES = new Set(words((p) => p.alternatives));
 export const THING_ENDS = new Set(words((p) => p.thingEnds));
 export const ANY_THING = new Set(words((p) => p.anyThing));
 export const SAME_AS_BEFORE = phrases((p) => p.sameAsBefore);
+/** A message opening with a follow-up phrase of a pack ("and ...", "what about ..."). */
+export const FOLLOW_UP = new RegExp(`^(?:${words((p) => p.followUp).join("|")})\\b`);
 /** The one-word phrases of `sameAsBefore` ("same", "mismo"). */
 export const SAME_WORDS = new Set(words((p) => p.sameAsBefore).filter((w) => !w.includes(" ")));
 export const CHANGE_OF_MIND = phrases((p) => p.changeOfMind);

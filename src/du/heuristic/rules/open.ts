@@ -19,7 +19,7 @@ import {
   VERB_OBJECTS,
   YOUR_QUESTION,
 } from "../language/words.ts";
-import { reviveDeclined } from "../recent-values.ts";
+import { followUp, reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
 import { ASIDE_REMARK } from "./aside-remark.ts";
 import { withoutNegatedAct } from "./negated-act.ts";
@@ -238,6 +238,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // "yes" after "would you like to do X next?"-style offers of a declined flow.
     name: "revive-declined",
     run: ({ turn }) => (turn.frame ? null : reviveDeclined(turn.model, turn.state, turn.acts.flat)),
+  },
+  {
+    // "and in my checking account?" after a balance: the last flow again, with the new value.
+    name: "follow-up",
+    run: ({ du, turn }) =>
+      turn.frame
+        ? null
+        : followUp(turn.model, turn.state, turn.acts.flat, (flow) =>
+            du.mentionsFor(turn, flow, [], []),
+          ),
   },
   {
     // "can I cancel?" with nothing running stops nothing: when the cancel word itself is a
