@@ -182,6 +182,31 @@ describe("a booking verb whose object the domain does not know", () => {
   });
 });
 
+describe("a booking verb whose object is unknown but whose values are the flow's", () => {
+  it("starts the flow when several of its own values are told", async () => {
+    const ferry = await loadDomainFromText(
+      [
+        "slots:",
+        "  from_port: { type: string, prompt: 'Which port do you sail from?' }",
+        "  to_port: { type: string, prompt: 'Which port do you sail to?' }",
+        "  sail_date: { type: date, prompt: 'What day?' }",
+        "flows:",
+        "  book_crossing:",
+        "    description: Book a ferry crossing",
+        "    trigger:",
+        "      intents: ['book a crossing']",
+        "    steps:",
+        "      - { step: f, type: collect, slot: from_port }",
+        "      - { step: t, type: collect, slot: to_port }",
+        "      - { step: d, type: collect, slot: sail_date }",
+      ].join("\n"),
+    );
+    const commands = du.read("book a voyage from Palma to Ibiza on friday", ferry, emptyState("t"));
+    expect(started(commands)).toEqual(["book_crossing"]);
+    expect(values(commands)).toMatchObject({ from_port: "Palma", to_port: "Ibiza" });
+  });
+});
+
 describe("an answer to a clarification between flows", () => {
   it("picks the one offered flow that takes the value said", () => {
     const state = offered(["report_breakdown", "reserve_machine"]);

@@ -119,7 +119,7 @@ const THING_ALONE_WORDS = 4;
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
-  if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(turn, d.flow))) return null;
+  if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(du, turn, d.flow))) return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
 };
 
@@ -139,7 +139,7 @@ function foreignAct(turn: Turn, flow: string): boolean {
  * object is a word nothing of the domain knows. That is a request for something else, as "book
  * a flight to Paris" is at a bank; "book me in for friday" or "book a laptop" still ask.
  */
-function unknownObject(turn: Turn, flow: string): boolean {
+function unknownObject(du: HeuristicUnderstanding, turn: Turn, flow: string): boolean {
   const own = turn.rank.find((r) => r.flow === flow);
   if (!own || own.phrased) return false;
   // A value only the domain has (a choice, a code) names its thing; a date or a count does not.
@@ -174,8 +174,12 @@ function unknownObject(turn: Turn, flow: string): boolean {
       !POSSESSIVES.has(object.norm) &&
       !/^\p{Lu}/u.test(object.raw) &&
       foreign.has(analyzer.key(object.norm))
-    )
-      return true;
+    ) {
+      // "book a trip from Berlin to Vienna": several values of the flow's own slots say what is
+      // asked for, whatever the object is called.
+      const told = du.mentionsFor(turn, flow, [], []).filter((f) => !plain(`@${f.slot}`));
+      return new Set(told.map((f) => f.slot)).size < 2;
+    }
   }
   return false;
 }
