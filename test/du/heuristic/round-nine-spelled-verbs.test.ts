@@ -12,6 +12,7 @@ import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let pool: LoadedDomain;
+let club: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, pool, emptyState("t"));
 
 beforeAll(async () => {
@@ -33,6 +34,30 @@ beforeAll(async () => {
       "      - { step: p, type: collect, slot: pass_number }",
     ].join("\n"),
     "pool.yaml",
+  );
+  club = await loadDomainFromText(
+    [
+      "slots:",
+      "  court_ref: { type: string, extract: pattern, pattern: 'CT-\\d{4}', prompt: 'Which booking?' }",
+      "  card: { type: string, extract: pattern, pattern: 'TC-\\d{4}', prompt: 'Your club card?' }",
+      "flows:",
+      "  cancel_court:",
+      "    description: Cancel a court booking",
+      "    trigger: { intents: ['cancel my court booking', 'cancel court {court_ref}'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: court_ref }",
+      "  end_membership:",
+      "    description: End a tennis club membership",
+      "    trigger: { intents: ['cancel my membership', 'end membership {card}'] }",
+      "    steps:",
+      "      - { step: c, type: collect, slot: card }",
+      "  try_club:",
+      "    description: Try the club for a day",
+      "    trigger: { intents: ['I am not a member, can I try a day', 'a trial day'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: card }",
+    ].join("\n"),
+    "club.yaml",
   );
 });
 
@@ -56,5 +81,24 @@ describe("a function word spelling a choice, after a subject or a modal", () => 
     expect(slotsOf(read("book a swimming lesson, am please")).session).toBe("morning");
     const answer = du.read("am", pool, inFlow(pool, "book_lesson", { waiting: "session" }));
     expect(slotsOf(answer).session).toBe("morning");
+  });
+});
+
+describe("a person's standing said by the person", () => {
+  it("'no longer a member' is about the membership, not the day a non-member tries", () => {
+    const started = (text: string) =>
+      du.read(text, club, emptyState("t")).find((c) => c.type === "start_flow");
+    expect(started("I don't want to be a member anymore")).toEqual({
+      type: "start_flow",
+      flow: "end_membership",
+    });
+    expect(started("I no longer want to be a member of the club")).toEqual({
+      type: "start_flow",
+      flow: "end_membership",
+    });
+    expect(started("please cancel, I won't be a member after june")).toEqual({
+      type: "start_flow",
+      flow: "end_membership",
+    });
   });
 });
