@@ -79,7 +79,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
     // Tuned on from the ninth round.
-    holdout6: { intent: 0.93, slotPrecision: 0.95, slotRecall: 0.96, completion: 0.96 },
+    holdout6: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.98, completion: 0.96 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.99 },
@@ -111,7 +111,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the ninth round, scored once untuned, then tuned on.
-    round9: { intent: 0.89, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    round9: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // A fourth new author's domain (eighth round, in Spanish); the same reading as car-rental's,
   // dev tuned on after the author's YAML fixes.

@@ -272,6 +272,9 @@ function stemWord(word: string): string {
       break;
     }
   }
+  // The standing of a person is said by the person: "membership" -> "member" ("I don't want
+  // to be a member anymore"), "partnership" -> "partner".
+  if (w.endsWith("ship") && w.length >= 9) return stemWord(w.slice(0, -4));
   if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
   // The noun of a verb matches the verb: "reservation" -> "reserv(e)", "cancellation" -> "cancel".
   else if (NOMINAL.test(w)) w = w.slice(0, -5).replace(/ll$/, "l");

@@ -295,6 +295,11 @@ export class ChoiceMatcher {
         }
       }
       if (!match) continue;
+      // "I am moving abroad": a function word a verb lead comes before (a subject, a modal) is
+      // the verb it is, not the one-word synonym it spells ("am" for the morning).
+      if (length === 1 && STOP_WORDS.has(stems[i]!) && VERB_LEADS.has(tokens[i - 1]?.norm ?? "")) {
+        continue;
+      }
       // "GAS-2026-0042" is a reference, not the choice "gas".
       if (partOfCode(text, tokens[i]!.start, tokens[i + length - 1]!.end)) continue;
       // "Good morning, ..." greets; it asks for no morning.
