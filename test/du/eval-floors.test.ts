@@ -82,7 +82,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout6: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.98, completion: 0.96 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
-    holdout7: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.99 },
+    holdout7: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
@@ -107,7 +107,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
+    final: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the ninth round, scored once untuned, then tuned on.

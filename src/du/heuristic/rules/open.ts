@@ -119,7 +119,8 @@ const THING_ALONE_WORDS = 4;
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
-  if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(du, turn, d.flow))) return null;
+  if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(du, turn, d.flow)))
+    return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
 };
 
