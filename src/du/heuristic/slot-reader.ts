@@ -1306,7 +1306,9 @@ export class SlotReader {
     cues: readonly SlotCue[],
   ): Found | null {
     let ends: PhraseEnds | undefined;
-    for (let i = 0; i < tokens.length; i++) {
+    // Only the cue's own words can place a value: their positions come from an index of the
+    // message's words instead of a scan of every word for every cue.
+    for (const i of this.cuePlaces(cue, tokens, keys)) {
       if (
         cue.before &&
         (keys[i] === cue.before ||
@@ -1376,6 +1378,37 @@ export class SlotReader {
     }
     return null;
   }
+
+  /**
+   * Where a cue's words stand in the message, in order: its word before the value (and every
+   * "a", which may play a Spanish "to"), and its word after one.
+   */
+  private cuePlaces(cue: SlotCue, tokens: readonly Token[], keys: readonly string[]): number[] {
+    let places = this.keyPlaces.get(keys);
+    if (!places) {
+      const byKey = new Map<string, number[]>();
+      const spanishTo: number[] = [];
+      for (let i = 0; i < keys.length; i++) {
+        const at = byKey.get(keys[i]!);
+        if (at) at.push(i);
+        else byKey.set(keys[i]!, [i]);
+        if (tokens[i]!.norm === "a") spanishTo.push(i);
+      }
+      places = { byKey, spanishTo };
+      this.keyPlaces.set(keys, places);
+    }
+    const at = [
+      ...(cue.before ? (places.byKey.get(cue.before) ?? []) : []),
+      ...(cue.before ? places.spanishTo : []),
+      ...(cue.after ? (places.byKey.get(cue.after) ?? []) : []),
+    ];
+    return at.length > 1 ? [...new Set(at)].sort((a, b) => a - b) : at;
+  }
+
+  private readonly keyPlaces = new WeakMap<
+    readonly string[],
+    { byKey: Map<string, number[]>; spanishTo: number[] }
+  >();
 
   /**
    * The Spanish "a" plays the English "to" of a trigger phrase ("enviar 50 euros a Carlos").
@@ -1824,8 +1857,7 @@ function addressEnd(words: readonly Token[]): number {
  * case both become "Maria Lopez"; "my neighbour" and names typed with capitals stay as typed.
  */
 function displayName(value: string, message: string, relations: ReadonlySet<string>): string {
-  const letters = message.replace(/[^\p{L}]/gu, "");
-  const shouted = letters.length >= 4 && letters === letters.toUpperCase();
+  const shouted = isShouted(message);
   const lower = value === value.toLowerCase();
   const first = tokenize(value)[0]?.norm ?? "";
   if (!shouted && (!lower || POSSESSIVES.has(first) || relations.has(first))) return value;
@@ -1836,6 +1868,18 @@ function displayName(value: string, message: string, relations: ReadonlySet<stri
         ? sep + word
         : sep + word[0]!.toUpperCase() + word.slice(1),
     );
+}
+
+/** The last message checked for capitals: each name found in it asks again. */
+let lastShout: { message: string; shouted: boolean } | undefined;
+
+/** The message's letters are all capitals, at least four of them ("JOHN SMITH"). */
+function isShouted(message: string): boolean {
+  if (lastShout?.message !== message) {
+    const letters = message.replace(/[^\p{L}]/gu, "");
+    lastShout = { message, shouted: letters.length >= 4 && letters === letters.toUpperCase() };
+  }
+  return lastShout.shouted;
 }
 
 /**
