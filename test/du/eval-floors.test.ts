@@ -8,10 +8,9 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * Floors per example domain and set, a little under what the heuristic DU scores on them
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
- * `holdout4`, (from the eighth) `holdout5` and (from the ninth) `round9` and the hotel's and
- * telecom's `holdout6` sets have been tuned on; the other `holdout6` sets (written before the
- * eighth round), `holdout7` (written before the ninth) and `final` never were, and their floors
- * only guard against regressions. Raise a floor when the DU gets
+ * `holdout4`, (from the eighth) `holdout5` and (from the ninth) `round9` and every domain's
+ * `holdout6` sets have been tuned on; `holdout7` (written before the ninth round) and `final`
+ * never were, and their floors only guard against regressions. Raise a floor when the DU gets
  * better; a change that lowers a figure under its floor is a regression. Every set in an
  * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
  * heuristic/evaluation-floor.test.ts.
@@ -33,9 +32,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout3: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout5: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    // One value more than it held at the round's start (97.1 -> 95.8), traced by its totals
-    // alone to the rule that "how" before a choice's word asks about it.
-    holdout6: { intent: 0.89, slotPrecision: 0.95, slotRecall: 0.86, completion: 0.88 },
+    // Tuned on from the ninth round.
+    holdout6: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.96 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.95, completion: 0.96 },
@@ -47,7 +45,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.94, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
-    holdout3: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
+    holdout3: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Tuned on from the ninth round.
@@ -64,8 +62,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.96 },
-    holdout5: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.96 },
-    holdout6: { intent: 0.9, slotPrecision: 0.94, slotRecall: 0.91, completion: 0.88 },
+    holdout5: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    // Tuned on from the ninth round.
+    holdout6: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.96 },
@@ -73,7 +72,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.93, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
@@ -83,7 +82,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout6: { intent: 0.93, slotPrecision: 0.95, slotRecall: 0.96, completion: 0.96 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
-    holdout7: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.96 },
+    holdout7: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
@@ -91,15 +90,15 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // never looked at beyond its totals.
   "car-rental": {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.89, completion: 0.99 },
+    final: { intent: 0.91, slotPrecision: 0.97, slotRecall: 0.91, completion: 0.99 },
     round8: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the ninth round, scored once untuned, then tuned on.
-    round9: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    round9: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   // A second new author's domain (seventh round); the same reading as car-rental's.
   tickets: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.81, slotPrecision: 0.86, slotRecall: 0.94, completion: 0.93 },
+    final: { intent: 0.89, slotPrecision: 0.88, slotRecall: 0.97, completion: 0.93 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the ninth round, scored once untuned, then tuned on.
@@ -119,7 +118,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   salon: {
     dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind from the domain's YAML and handlers, scored once untuned, then tuned on.
-    round8: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
+    round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     final: { intent: 0.9, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.93 },
   },
   // A fifth new author's domain (eighth round); the same reading as car-rental's.
@@ -130,14 +129,14 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A sixth new author's domain (ninth round, an IT service desk); the same reading as
   // car-rental's, dev tuned on by the author's YAML fixes only.
   helpdesk: {
-    dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.99 },
-    final: { intent: 0.86, slotPrecision: 0.83, slotRecall: 0.78, completion: 0.79 },
+    dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.87, slotPrecision: 0.83, slotRecall: 0.8, completion: 0.79 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
   autobuses: {
-    dev: { intent: 0.98, slotPrecision: 0.93, slotRecall: 0.88, completion: 0.99 },
-    final: { intent: 0.87, slotPrecision: 0.96, slotRecall: 0.83, completion: 0.93 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.93 },
   },
 };
 

@@ -6,6 +6,7 @@ import {
   ARTICLES,
   INTENT_WORDS,
   IRREGULAR,
+  KEEP_WORDS,
   NEGATIONS,
   OBJECT_PRONOUNS,
   PARTICLES,
@@ -147,7 +148,13 @@ export class Analyzer {
       const doubled = word + word[2];
       if (/^[a-z]+$/.test(word) && this.vocabulary.has(doubled)) return doubled;
     }
-    if (word.length < SHORT_TYPO_LENGTH || this.vocabulary.has(word) || STOP_WORDS.has(word)) {
+    // An everyday word of a language pack ("pasame") is never a domain word's typo ("pasaje").
+    if (
+      word.length < SHORT_TYPO_LENGTH ||
+      this.vocabulary.has(word) ||
+      STOP_WORDS.has(word) ||
+      KEEP_WORDS.has(word)
+    ) {
       return word;
     }
     // The typo search scans the vocabulary; every message asks it for the same words many times.

@@ -375,8 +375,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Among close scores, the one flow that does what the message's verb asks ("extend my
     // reservation": change, not book) is meant; the others only share its nouns or values.
     const acting = close.filter((r) => r.acting);
-    if (close.length > 1 && acting.length === 1 && acting[0]!.coverage >= minCoverage) {
-      return { flow: acting[0]!.flow };
+    // ... with less of the message when the act and its object are both that flow's and no
+    // other close flow hints at an act ("annul my appointment please, I found another clinic").
+    const doer = acting.length === 1 ? acting[0]! : undefined;
+    const statedDoer =
+      doer?.named &&
+      doer.coverage >= minCoverage * STATED_SHARE &&
+      close.every((r) => r === doer || !r.hinted);
+    if (close.length > 1 && doer && (doer.coverage >= minCoverage || statedDoer)) {
+      return { flow: doer.flow };
     }
     // A best flow that only shares a noun ("drop our booking": "booking" is a booking flow's
     // word) yields to the one flow further down that does the asked act, if it explains enough.
@@ -403,12 +410,21 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       : { flow: top.flow };
   }
 
-  /**
-   * "my card was stolen and I need a new one": every part of the message, split at "and",
-   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
-   * first ends up on top of the stack, the others resume after it. Each start carries the
-   * values its own part states.
-   */
+  /** `f` is a date before today for a slot that asks no past date (a trip, a booking). */
+  private datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
+    const slot = turn.model.slots.get(f.slot);
+    if (slot?.kind !== "date" || slot.past || typeof f.value !== "string") return false;
+    return f.value < this.today();
+  }
+
+  /** Today as an ISO calendar date (YYYY-MM-DD), as dates are read. */
+  private today(): string {
+    const now = this.now();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map((n) => String(n).padStart(2, "0"))
+      .join("-");
+  }
+
   /** Whether the text has task words and every one tells what happened (`told`). */
   private onlyTold(turn: Turn, text: string): boolean {
     let told = false;
@@ -421,6 +437,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return told;
   }
 
+  /**
+   * "my card was stolen and I need a new one": every part of the message, split at "and",
+   * "then" or a full stop, clearly asks for a different flow. They start in the order said: the
+   * first ends up on top of the stack, the others resume after it. Each start carries the
+   * values its own part states.
+   */
   severalRequests(turn: Turn): Command[] | null {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
@@ -442,6 +464,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const unasked: Array<{ flow: string; slots: string[] }> = [];
     // Parts that state no value of their own flow, by the flow they ranked first.
     const bare: Array<{ part: string; flow: string }> = [];
+    // Parts that tell of a day gone by what the other part's request is about.
+    let stories = 0;
     for (const part of asking) {
       const view = this.rankingView(turn.model, part);
       const ranked = turn.model.index.rank(view.text, view.markers);
@@ -472,6 +496,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         // "yesterday I was at the Pozuelo shop and loved it, ...": values told of the past are
         // what was, no second request; the whole message is read as one.
         if (PAST_STORY.test(flat(part))) return null;
+        // "viajé ayer de Barcelona a Bilbao y ... mi maleta no estaba": a trip dated before
+        // today, in a slot not asked about the past, is the story of the other request, which
+        // is read alone.
+        if (found.some((f) => this.datedBefore(turn, f))) {
+          stories++;
+          continue;
+        }
         unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
       }
       if (found.length === 0 && !own?.acting && !own?.phrased) {
@@ -483,6 +514,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           : { type: "start_flow", flow: decision.flow },
       );
     }
+    if (stories > 0) return starts.length === 1 && unasked.length === 0 ? starts : null;
     // A part that only states values another part's flow takes, with no task word or phrase of
     // its own ("change my booking to friday and stay 4 nights", "... His number is 612 345 678") gives
     // that request's details; it asks for nothing new.
@@ -1086,6 +1118,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         ? /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body)
         : null) ??
       (negates ? /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) : null) ??
+      // "actually no ham, mushrooms instead": "no" (taken for an opener above) right before the
+      // held value, the new one after the comma.
+      this.noThenNew(turn.text) ??
       // "swap the ham for pineapple": the same, the old value named first.
       SWAP_VALUE.map((r) => r.exec(body)).find((x) => x !== null);
     if (!m?.groups) return null;
@@ -1167,6 +1202,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       return false;
     }
     if (terms.some((t) => turn.model.index.knows(t.key))) return false;
+    // "how big is the medium one?": a question naming one of the asked slot's choices is
+    // about the question.
+    const said = new Set(tokenize(turn.acts.flat).map((t) => t.norm));
+    if (slot.def.choices?.some((c) => said.has(fold(String(c))))) return false;
     const stems = new Set(tokenize(turn.acts.flat).map((t) => stem(t.norm)));
     return !slot.keys.some((key) => key.every((k) => stems.has(k)));
   }
@@ -1258,8 +1297,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     markValues(groups, spans, parts.ibanSlots, findIbans(text));
     // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
     // for the flows that collect it.
-    if (parts.dateSlots.length > 0)
-      markValues(groups, spans, parts.dateSlots, findDates(text, this.now()));
+    // A day gone by ("ayer", "yesterday") is no evidence for a slot that asks no past date: a
+    // trip told in the past is no purchase.
+    if (parts.dateSlots.length > 0) {
+      const dates = findDates(text, this.now());
+      const today = this.today();
+      markValues(
+        groups,
+        spans,
+        parts.dateSlots.filter((s) => s.past),
+        dates,
+      );
+      markValues(
+        groups,
+        spans,
+        parts.dateSlots.filter((s) => !s.past),
+        dates.filter((d) => d.value >= today),
+      );
+    }
     for (const { slot, pattern } of parts.patterns) {
       pattern.lastIndex = 0;
       const found = [...text.matchAll(pattern)]
@@ -1348,6 +1403,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** Removes "actually", "no,", "sorry I meant", "make it" from the front of a correction. */
+  /** "(actually) no ham, mushrooms (instead)": the text's "no" clause and what follows it. */
+  private noThenNew(text: string): RegExpExecArray | null {
+    let s = text.replace(/[.!]+$/, "");
+    for (let i = 0; i < 4; i++) {
+      if (/^[\s,.!]*no\s/i.test(s)) return NO_THEN_NEW.exec(s);
+      const next = s.replace(CORRECTION_OPENER, "");
+      if (next === s) break;
+      s = next;
+    }
+    return null;
+  }
+
   stripOpeners(text: string): string {
     let s = text;
     for (let i = 0; i < 4; i++) {
@@ -1611,6 +1678,8 @@ function fitsItsSlot(turn: Turn, f: { slot: string; value: SlotValue }): boolean
 
 /** The words notInstead's two "not" patterns turn on ("X not Y", "X instead of Y", "not Y, X"). */
 const NOT_INSTEAD_WORDS = /not|instead of|rather than/i;
+/** "no ham, mushrooms instead": the value given up after "no", the new one after the comma. */
+const NO_THEN_NEW = /^[\s,.!]*no\s+(?<old>[^,]+?),\s*(?:but\s+)?(?<new>.+?)(?:\s+instead)?$/i;
 
 /** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
 const CANCEL_OPENER = /^(?:no|ok|okay|actually|wait)\s+/;

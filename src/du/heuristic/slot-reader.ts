@@ -15,6 +15,7 @@ import {
 import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  ADDRESS_WORDS,
   ALL_BUT,
   ARTICLES,
   CAPITAL_SELF,
@@ -613,6 +614,22 @@ export class SlotReader {
       }
     }
     if (slot.nameLike) {
+      // "me, Peter Walsh", "it's me, Ana Ruiz": only function words before a comma and a name
+      // after it; the name is the answer.
+      const self = value.indexOf(",");
+      if (self > 0) {
+        const before = tokenize(value.slice(0, self));
+        const after = tokenize(value.slice(self + 1));
+        if (
+          before.length > 0 &&
+          before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) &&
+          after.length > 0 &&
+          after.every((t) => /^\p{Lu}/u.test(t.raw))
+        ) {
+          value = value.slice(self + 1).trim();
+          tokens = tokenize(value);
+        }
+      }
       // "Hugo Ruiz, he has a fever": the name ends at the comma ("Smith, John" does not).
       const comma = value.indexOf(",");
       if (comma > 0 && tokenize(value.slice(comma)).some((t) => !/^\p{Lu}/u.test(t.raw))) {
@@ -879,6 +896,10 @@ export class SlotReader {
         this.clauseAddress(addressSlot, text, tokens, free);
       if (f) found.add(f);
     }
+
+    // "billete bilbao madrid": two slots taking the same choices (a from and a to).
+    const pair = samePair(slots);
+    if (pair && !(found.has(pair[0].name) && found.has(pair[1].name))) fillPair(pair, text, found);
 
     let choiceHits: Map<string, Found[]> | undefined;
     let dateNames: Set<string> | undefined;
@@ -1354,6 +1375,9 @@ export class SlotReader {
           );
           // "no tv no wifi": the cue's place lists several values, so it gives none.
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
+          // "billetes de ida para Valencia": "para" is nearer Valencia than "de"; the nearest
+          // cue wins.
+          if (m && this.nearerCue(slot, cues, slots, text, tokens, keys, i, m.start)) continue;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           if (cue.lead && keys[i - 1] !== cue.lead) continue;
@@ -1409,6 +1433,32 @@ export class SlotReader {
     readonly string[],
     { byKey: Map<string, number[]>; spanishTo: number[] }
   >();
+
+  /**
+   * Between the cue word at `i` and a value at `start` stands the cue word of another slot of
+   * the same kind ("billetes de ida para Valencia": "para", the destination's, after "de", the
+   * origin's): the value is that nearer cue's.
+   */
+  private nearerCue(
+    slot: SlotInfo,
+    cues: readonly SlotCue[],
+    slots: readonly SlotInfo[],
+    text: string,
+    tokens: readonly Token[],
+    keys: readonly string[],
+    i: number,
+    start: number,
+  ): boolean {
+    for (let j = i + 1; j < tokens.length && tokens[j]!.start < start; j++) {
+      for (const c of cues) {
+        if (c.slot === slot.name || !c.before) continue;
+        const cues =
+          keys[j] === c.before || (tokens[j]!.norm === "a" && this.spanishTo(c, text, tokens, j));
+        if (cues && slotNamed(slots, c.slot)?.kind === slot.kind) return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The Spanish "a" plays the English "to" of a trigger phrase ("enviar 50 euros a Carlos").
@@ -1822,7 +1872,8 @@ function addressStart(words: readonly Token[]): number {
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
     const next = words[i + 1]!;
-    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm);
+    // "..., for the address Via Roma 5": the word naming an address leads to it too.
+    const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm) || ADDRESS_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {
       if (capitalised(next) || hasDigit(next)) at = next.start;
     }
@@ -2422,6 +2473,53 @@ function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
 }
 
 /** A value read for `slot` over `span`. */
+/** The first two choice slots of `slots` that take the same choices, in the flow's order. */
+function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | null {
+  if (slots.length < 2) return null;
+  const known = PAIRS.get(slots);
+  if (known !== undefined) return known;
+  let pair: readonly [SlotInfo, SlotInfo] | null = null;
+  const choice = slots.filter((s) => s.kind === "choice" && s.def.choices?.length);
+  for (let i = 0; i < choice.length && !pair; i++) {
+    const own = JSON.stringify(choice[i]!.def.choices);
+    const other = choice.slice(i + 1).find((s) => JSON.stringify(s.def.choices) === own);
+    if (other) pair = [choice[i]!, other];
+  }
+  PAIRS.set(slots, pair);
+  return pair;
+}
+
+const PAIRS = new WeakMap<readonly SlotInfo[], readonly [SlotInfo, SlotInfo] | null>();
+
+/** What may stand between two values said in a row: nothing, or a dash ("Bilbao-Madrid"). */
+const IN_A_ROW = /^\s*(?:-|–|->|>)?\s*$/;
+
+/**
+ * Two slots taking the same choices (an origin and a destination) that no cue told apart: two
+ * different values said in a row ("billete bilbao madrid") fill them in the order the flow asks
+ * them, as dates do; with one slot filled by its cue ("salgo desde Sevilla"), the message's one
+ * other value is the other slot's.
+ */
+function fillPair(pair: readonly [SlotInfo, SlotInfo], text: string, found: FoundSet): void {
+  const [first, second] = pair;
+  const values = notTakenBack(text, notOwned(text, first.choices!.find(text))).filter(
+    (m) => found.isFree(m) && !givenUp(text, m.start),
+  );
+  if (!found.has(first.name) && !found.has(second.name)) {
+    if (values.length !== 2) return;
+    const [x, y] = [...values].sort((a, b) => a.start - b.start) as [ChoiceMatch, ChoiceMatch];
+    if (x.value === y.value || !IN_A_ROW.test(text.slice(x.end, y.start))) return;
+    found.add(foundAt(first, x.value, x));
+    found.add(foundAt(second, y.value, y));
+    return;
+  }
+  const [held, empty] = found.has(first.name) ? [first, second] : [second, first];
+  const had = found.out.find((f) => f.slot === held.name)?.value;
+  const rest = values.filter((m) => m.value !== had);
+  if (rest.length > 0 && rest.every((m) => m.value === rest[0]!.value))
+    found.add(foundAt(empty, rest[0]!.value, rest[0]!));
+}
+
 function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
   return { slot: slot.name, value, start: span.start, end: span.end };
 }

@@ -5,14 +5,19 @@ import {
   ALTERNATIVES,
   ARTICLES,
   CHOICE_NEGATIONS,
+  CLOCK_TIMES,
   DEGREE_ASKS,
   GREETING,
   NEGATED_DETERMINERS,
+  PARTS_OF_DAY,
   PEOPLE_WORDS,
+  PREPOSITIONS,
   STOP_WORDS,
   TEXTING_FORMS,
+  VERB_LEADS,
 } from "../language/words.ts";
-import { editDistanceAtMost1, type Token, tokenize } from "../text.ts";
+import { editDistanceAtMost1, fold, type Token, tokenize } from "../text.ts";
+import { findWordNumbers } from "./numbers.ts";
 
 export interface ChoiceMatch {
   value: SlotValue;
@@ -120,6 +125,11 @@ export class ChoiceMatcher {
         }
       };
       add(String(choice), true);
+      // "morning", "tarde": the part of the day the choice is, by its own name or a synonym.
+      for (const name of [String(choice), ...(slot.synonyms?.[String(choice)] ?? [])]) {
+        const part = PARTS_OF_DAY.get(fold(name).trim());
+        if (part && !this.dayParts.has(part)) this.dayParts.set(part, choice);
+      }
       // "credit_card" style choices are also written with spaces.
       if (typeof choice === "string" && choice.includes("_")) add(choice.replace(/_/g, " "));
       for (const phrase of slot.synonyms?.[String(choice)] ?? []) {
@@ -192,6 +202,9 @@ export class ChoiceMatcher {
   }
 
   /** Every choice mentioned, left to right; negated ones ("not checking") are left out. */
+  /** The choices that are parts of the day, by part (two or more: a clock time picks one). */
+  private readonly dayParts = new Map<"morning" | "afternoon" | "evening", SlotValue>();
+
   find(text: string): readonly ChoiceMatch[] {
     let found = this.searched.get(text);
     if (found === undefined) {
@@ -203,9 +216,54 @@ export class ChoiceMatcher {
   }
 
   private search(text: string): ChoiceMatch[] {
+    const found = this.searchWords(text);
+    if (found.length > 0 || this.dayParts.size < 2) return found;
+    const clock = this.clockPart(text);
+    return clock ? [clock] : found;
+  }
+
+  /**
+   * "around 10", "half past three", "a las cinco de la tarde": a clock time, when no choice is
+   * named, is the part of the day it falls in (morning before 12, afternoon to 18, then the
+   * evening if the slot has one). An hour of 1 to 6 with no half of the day is the afternoon.
+   */
+  private clockPart(text: string): ChoiceMatch | null {
+    const folded = fold(text);
+    for (const pattern of CLOCK_TIMES) {
+      const m = pattern.exec(folded);
+      const g = m?.groups;
+      if (!m || !g?.hour) continue;
+      let hour = /^\d+$/.test(g.hour) ? Number(g.hour) : (findWordNumbers(g.hour)[0]?.value ?? -1);
+      if (hour < 0 || hour > 23) continue;
+      if (g.to) hour -= 1;
+      const suffix = g.suffix ?? "";
+      const pm = /^(?:pm|p\.m\.|tarde|noche)$/.test(suffix);
+      const am = /^(?:am|a\.m\.|manana)$/.test(suffix);
+      if (pm && hour < 12) hour += 12;
+      else if (!am && hour >= 1 && hour <= 6) hour += 12;
+      if (am && hour === 12) hour = 0;
+      const part = hour < 5 ? null : hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
+      if (!part) continue;
+      const value =
+        this.dayParts.get(part) ??
+        (part === "evening" ? this.dayParts.get("afternoon") : undefined);
+      if (value === undefined) continue;
+      const at = m.index + m[0].length - m[0].trimStart().length;
+      const tokenIndex = Math.max(
+        0,
+        tokenize(text).findIndex((t) => t.start >= at),
+      );
+      return { value, start: at, end: m.index + m[0].length, tokenIndex };
+    }
+    return null;
+  }
+
+  private searchWords(text: string): ChoiceMatch[] {
     const tokens = tokenize(text);
     const stems = this.stemsOf(tokens);
     const out: ChoiceMatch[] = [];
+    /** Where a choice asked about with "how" ends ("how big"), if one was. */
+    let asked: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const exact = this.byFirst
         .get(stems[i]!)
@@ -216,7 +274,13 @@ export class ChoiceMatcher {
         );
       let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
       let length = match?.stems.length ?? 0;
-      if (!match && tokens[i]!.norm.length >= PREFIX_MIN && !/\d/.test(tokens[i]!.norm)) {
+      // "5 person": a word counting people is itself, not the start of a choice ("personal").
+      if (
+        !match &&
+        tokens[i]!.norm.length >= PREFIX_MIN &&
+        !/\d/.test(tokens[i]!.norm) &&
+        !PEOPLE_NOUNS.has(tokens[i]!.norm)
+      ) {
         match = this.clipped(stems[i]!);
         if (match) length = 1;
       }
@@ -254,15 +318,37 @@ export class ChoiceMatcher {
         continue;
       }
       const before = tokens[i - 1]?.norm ?? "";
-      // "how big is each size?" asks about the sizes; it picks none.
-      if (DEGREE_ASKS.has(before)) {
+      // "I am writing because ...": a choice that is a function word ("am"), after a word a
+      // verb follows and before more words, is that word of the sentence.
+      if (
+        length === 1 &&
+        STOP_WORDS.has(tokens[i]!.norm) &&
+        VERB_LEADS.has(before) &&
+        i + 1 < tokens.length
+      ) {
+        continue;
+      }
+      // "how big is each size?" asks about the sizes; it picks none. Nor does a choice asked
+      // about in the same clause ("how big is the medium one?").
+      if (
+        DEGREE_ASKS.has(before) ||
+        (asked !== undefined && !/[,.;!?]/.test(text.slice(asked, tokens[i]!.start)))
+      ) {
+        if (DEGREE_ASKS.has(before)) asked = tokens[i + length - 1]!.end;
         i += length - 1;
         continue;
       }
       // "no" is left alone: "no internet since monday" names the service that is down.
-      const negated =
-        CHOICE_NEGATIONS.has(before) ||
-        (NEGATED_DETERMINERS.has(before) && CHOICE_NEGATIONS.has(tokens[i - 2]?.norm ?? ""));
+      // "not the debit one", "not with the GP": articles and a preposition may come between.
+      let lead = i - 1;
+      while (
+        lead >= i - 2 &&
+        (NEGATED_DETERMINERS.has(tokens[lead]?.norm ?? "") ||
+          PREPOSITIONS.has(tokens[lead]?.norm ?? ""))
+      ) {
+        lead--;
+      }
+      const negated = CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "");
       if (!negated) {
         out.push({
           value: match.value,

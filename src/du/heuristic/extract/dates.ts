@@ -266,7 +266,7 @@ const WEEKDAY_BARE_DAY = new RegExp(
 const BARE_DAY_MONTHS = 2;
 
 const WEEKDAY = new RegExp(
-  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|next week))?`,
+  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|(?<nextWeek>(?:of\\s+)?next week)))?`,
   "g",
 );
 
@@ -757,6 +757,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     let days = (target - now.getDay() + 7) % 7;
     // "friday" on a Friday means today; "next friday" on a Friday means in a week.
     if (days === 0 && ahead) days = 7;
+    // "wednesday next week": that day of the week after this one (weeks start on Monday).
+    if (m.groups?.nextWeek !== undefined) days = 7 - ((now.getDay() + 6) % 7) + ((target + 6) % 7);
     const at = m.index! + m[0].indexOf((m[2] ?? m[3])!);
     pushDate(out, addDays(now, days), m.index!, m.index! + m[0].length);
     if (out.at(-1)?.start === m.index!) weekdays.push([out.at(-1)!, at]);

@@ -198,7 +198,9 @@ export function isArticle(text: string, n: { start: number; end: number }): bool
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Numbers written in words, English and Spanish: "two hundred and fifty", "mil quinientos". */
-function findWordNumbers(text: string): Array<{ value: number; start: number; end: number }> {
+export function findWordNumbers(
+  text: string,
+): Array<{ value: number; start: number; end: number }> {
   // Plain ASCII text folds as a whole (a lowercase copy); only other text word by word. A
   // number needs a number word: ASCII text without one has none to read.
   const ascii = ASCII.test(text);

@@ -79,6 +79,7 @@ export const EN: LanguagePack = {
     "guys folks mate buddy pal dude dear bro bruh fam",
   ),
   intentWords: list("where wheres when how why which"),
+  keepWords: [],
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
@@ -243,12 +244,14 @@ export const EN: LanguagePack = {
     "what can you help me with",
     "what can i ask",
     "what can i ask you",
-    "what kind of stuff can you help with",
-    "what kind of things can you help with",
-    "what kind of stuff can you do",
-    "what kind of things can you do",
-    "what sort of things can you do",
-    "what sort of things can you help with",
+    // "what sort of things can I ask you", "what kind of stuff can you help with".
+    ...list("kind sort type").flatMap((k) =>
+      list("things stuff").flatMap((n) =>
+        ["can you help with", "can you do", "can i ask", "can i ask you"].map(
+          (tail) => `what ${k} of ${n} ${tail}`,
+        ),
+      ),
+    ),
     "what are you for",
     "how does this work",
     "what are my options",
@@ -530,7 +533,7 @@ export const EN: LanguagePack = {
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
-    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b",
+    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on) (?:the |your )?(?:front desk|reception|desk|counter|office|phone)\\b",
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
@@ -573,6 +576,7 @@ export const EN: LanguagePack = {
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
   refusedAsk:
     "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
+  refusedWant: "^(?:(?:and|but|so|no)\\s+)*(?:i|we)\\s+(?:dont|do not)\\s+(?:want|need|wanna)\\b",
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must)\\b",
@@ -743,7 +747,7 @@ export const EN: LanguagePack = {
       "dont deliver",
       "do not deliver",
       ...list("make send deliver bring prepare").flatMap((v) =>
-        list("the my our that it").map((d) => `do not ${v} ${d}`),
+        list("the my our that it").flatMap((d) => [`do not ${v} ${d}`, `please not ${v} ${d}`]),
       ),
       "changed my mind",
       "fell through",
@@ -777,6 +781,8 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
+      // "I need other date": the article dropped, as learners of English often write.
+      "other date",
       "later than",
       "earlier than",
       "later than planned",
@@ -1056,6 +1062,9 @@ export const EN: LanguagePack = {
     // "card ends in 2290", "ending with 17", "last four are 0417".
     digits: ["digits", "ends", "ending", "last four"],
   },
+  partsOfDay: { morning: ["morning"], afternoon: ["afternoon"], evening: ["evening", "night"] },
+  clockTime:
+    "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*)(?:(?:half|(?<quarter>quarter))\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at)\\b)",
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
   dateEnd: list(

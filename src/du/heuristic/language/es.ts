@@ -15,6 +15,11 @@ export const ES: LanguagePack = {
     "guapa guapo maja majo reina cari carino crack",
   ),
   intentWords: list("donde cuando como cual"),
+  // Verbs with the pronoun attached look like nouns one letter away ("pasame", "pasaje").
+  keepWords: list(
+    "pasame paseme pasenme pasadme pasarme ponme pongame dime digame llamame llameme",
+    "avisame aviseme ayudame ayudeme mandame mandeme",
+  ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
     // Words of address carry no act of their own: "gracias guapa", "hola majo".
@@ -148,7 +153,10 @@ export const ES: LanguagePack = {
   ],
   helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
-  humanVerbs: "hablar|habla|pasame|comunicame|comunicar",
+  // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
+  // una persona": how a person is asked for in Spain and Latin America.
+  humanVerbs:
+    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|comunicame|comuniqueme|comuniquenme|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
@@ -184,6 +192,7 @@ export const ES: LanguagePack = {
   priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
+  refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
@@ -359,14 +368,18 @@ export const ES: LanguagePack = {
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
   },
+  partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
+  clockTime:
+    "\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:media|cuarto)|\\s+menos\\s+(?<to>cuarto))?(?:\\s+de\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?]|\\s+(?:por favor|si|o|mejor|y)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para
   // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis
   // algo el 30?", "hueco el 12", "puedo ir el 9"): followed by a unit or a noun it is an amount
-  // or a count ("el 30 por ciento").
+  // or a count ("el 30 por ciento"). "al 26" (a + el: "¿se puede mover al 26?") and "al dia 15"
+  // are days as "el 26" is; "del 12 al 15" is left to the range.
   dayOfMonth:
-    "\\bel\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
+    "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   weeks:

@@ -13,6 +13,11 @@ export interface LanguagePack {
   stopWords: string[];
   /** Function words that carry intent ("where is my order"): ranked with the word they ask about. */
   intentWords: string[];
+  /**
+   * Everyday words of the language that typo correction never turns into a domain word one
+   * edit away ("pásame" is no "pasaje"); the words of `humanVerbs` are kept too.
+   */
+  keepWords: string[];
   /** Words said around a dialogue act that do not change it ("yes please", "ok, cancel it"). */
   fillers: string[];
   affirm: string[];
@@ -156,6 +161,11 @@ export interface LanguagePack {
    * call me"): its words ask for no flow.
    */
   refusedAsk: string;
+  /**
+   * A clause saying what is not wanted ("I don't want a table"): refused only when another
+   * clause asks for something ("..., I want a pizza brought home"); alone it is the request.
+   */
+  refusedWant: string;
   /** The whole thing, not one step of it: "cancel it altogether", "del todo". */
   wholeThing: string;
   /**
@@ -280,6 +290,17 @@ export interface LanguagePack {
   verbObjects: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
+  /**
+   * The words naming parts of the day: a slot whose choices are such parts takes a clock time
+   * said for it ("around 10" is the morning, "half past three" the afternoon).
+   */
+  partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
+  /**
+   * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
+   * groups `hour` (digits or a number word), `minutes`, `quarter` with `to` ("quarter to ten")
+   * and `suffix` (a half of the day: "pm", "de la tarde"). A count ("around 10 people") is none.
+   */
+  clockTime: string;
   /**
    * Words of a question about the past ("Since when...?", "When had it started?"): a date slot
    * whose prompt or description has one reads "on monday" or "the 3rd" as the latest one.

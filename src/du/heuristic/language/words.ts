@@ -15,7 +15,16 @@ const cue = (pick: (p: LanguagePack) => string) =>
   new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
 
 export const STOP_WORDS = new Set(words((p) => p.stopWords));
+/** The words naming an address ("address", "direccion"): the packs' `kindWords.address`. */
+export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
+  words((p) => p.kindWords.address ?? []).filter((w) => !w.includes(" ")),
+);
 export const INTENT_WORDS = new Set(words((p) => p.intentWords));
+/** Words typo correction leaves alone: the packs' `keepWords` and the words of `humanVerbs`. */
+export const KEEP_WORDS: ReadonlySet<string> = new Set([
+  ...words((p) => p.keepWords),
+  ...PACKS.flatMap((p) => p.humanVerbs.split(/[|\s]+/)),
+]);
 export const FILLERS = new Set(words((p) => p.fillers));
 export const AFFIRM = words((p) => p.affirm);
 export const DENY = words((p) => p.deny);
@@ -96,6 +105,17 @@ export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 export const REMARK = cue((p) => p.remark);
 export const REFUSED_ASK = cue((p) => p.refusedAsk);
+export const REFUSED_WANT = cue((p) => p.refusedWant);
+/** A word naming a part of the day ("morning", "tarde") -> that part. */
+export const PARTS_OF_DAY: ReadonlyMap<string, "morning" | "afternoon" | "evening"> = new Map(
+  PACKS.flatMap((p) =>
+    (["morning", "afternoon", "evening"] as const).flatMap((part) =>
+      p.partsOfDay[part].map((w) => [w, part] as const),
+    ),
+  ),
+);
+/** The packs' clock times ("around 10", "a las cinco"), one pattern per pack. */
+export const CLOCK_TIMES: readonly RegExp[] = PACKS.map((p) => new RegExp(p.clockTime));
 export const WHOLE_THING = cue((p) => p.wholeThing);
 export const TELLER_AFTER = cue((p) => p.tellerAfter);
 export const PRICE_QUESTION = cue((p) => p.priceQuestion);

@@ -23,10 +23,11 @@ import { reviveDeclined } from "../recent-values.ts";
 import { flat, tokenize } from "../text.ts";
 import { ASIDE_REMARK } from "./aside-remark.ts";
 import { withoutNegatedAct } from "./negated-act.ts";
-import { REFUSED_CLAUSE } from "./refused-clause.ts";
+import { REFUSED_CLAUSE, unwantedClauses } from "./refused-clause.ts";
 import type { Rule } from "./rule.ts";
 import {
   askingClauses,
+  clausesOf,
   FRUSTRATED,
   finalClause,
   LONG_MESSAGE_WORDS,
@@ -110,6 +111,11 @@ export interface OpenContext {
   du: HeuristicUnderstanding;
   turn: Turn;
 }
+
+/** The acts that make a new thing ("reserve", "buy"): the narrow acts of the pack's families. */
+const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
+/** A thing asked for alone is a few words: "an appointment please". */
+const THING_ALONE_WORDS = 4;
 
 const decision = ({ du, turn }: OpenContext) => {
   const d = du.decide(turn.rank, du.limits.minCoverage);
@@ -399,6 +405,9 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame || !top || top.acting || top.hinted) return null;
       const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
       if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
+      // "I don't want a lesson, I want ...": not wanting one thing beside asking for another
+      // cancels nothing (rule refused-clause).
+      if (unwantedClauses(clausesOf(turn.text), turn.model.asks).length > 0) return null;
       const doers = turn.rank.filter((r) => r.acting);
       return doers.length === 1 ? du.start(turn, doers[0]!.flow) : null;
     },
@@ -598,6 +607,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (c.turn.frame || !d || !("ambiguous" in d)) return null;
       const flow = withoutNegatedAct(c.turn, d.ambiguous);
       return flow ? c.du.start(c.turn, flow) : null;
+    },
+  },
+  {
+    // "appointment pls", "a table please": the thing alone, asked for with no act, is asked for
+    // anew. When the flows it leaves open are those that make it and those that change or
+    // cancel one, the one flow that makes it is meant.
+    name: "thing-alone-request",
+    run: (c) => {
+      const { turn } = c;
+      if (turn.frame || turn.view.markers.length > 0 || !turn.model.asks.test(turn.acts.flat)) {
+        return null;
+      }
+      if (turn.acts.flat.split(" ").length > THING_ALONE_WORDS) return null;
+      const d = decision(c);
+      if (!d || !("ambiguous" in d)) return null;
+      if (turn.model.analyzer.features(turn.acts.flat).tasks.size > 0) return null;
+      const makers = d.ambiguous.filter((flow) =>
+        [...turn.model.index.actsOf(flow)].some((act) => MAKING_ACTS.has(act)),
+      );
+      return makers.length === 1 ? c.du.start(turn, makers[0]!) : null;
     },
   },
   {

@@ -145,11 +145,26 @@ function onlyHedge(clause: string): boolean {
 }
 const HEDGES = new Set(HEDGE_WORDS);
 
-/** The clauses of a long message (or of any, with `short`) that ask for something, in order. */
+/**
+ * The clauses of a long message (or of any, with `short`) that ask for something, in order. In a
+ * long message a clause that opens with its request word may be longer than a short message
+ * ("would it be possible to have ..."), but never the whole message, which is then no story.
+ */
 export function askingClauses(text: string, asks: RegExp, short = false): string[] {
   if (!short && text.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
+  const whole = text.trim();
+  const most = short ? LONG_MESSAGE_WORDS : LONG_CLAUSE_WORDS;
   return text
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
-    .filter((c) => asks.test(c) && c.split(/\s+/).length < LONG_MESSAGE_WORDS);
+    .filter((c) => {
+      const words = c.split(/\s+/).length;
+      if (words >= most || !asks.test(c) || (!short && c === whole)) return false;
+      // A clause as long as a story asks from its first word ("Would it be possible to ..."); one
+      // that asks further on ("my wife turns forty ... and we would love ...") tells first.
+      return words < LONG_MESSAGE_WORDS || asks.exec(c)?.index === 0;
+    });
 }
+
+/** In a long story, a clause that asks may run this long ("would it be possible to have ..."). */
+const LONG_CLAUSE_WORDS = 22;

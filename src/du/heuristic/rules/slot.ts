@@ -55,13 +55,15 @@ export class SlotContext {
   }
   /**
    * "friday until sunday" asked the pick-up date: several dates are no answer alone, but read
-   * with the flow's other empty date slots they fill them in order, the asked one included.
+   * with the flow's other empty date slots they fill them in order, the asked one included. So
+   * do two choices in a row for two slots taking the same choices ("ibiza palma" asked the
+   * port of departure).
    */
   get jointDates(): Found[] | null {
     if (this.#jointDates === undefined) {
       const { turn, slot } = this;
       const joint =
-        slot.kind === "date" && !this.alone
+        (slot.kind === "date" || slot.kind === "choice") && !this.alone
           ? this.du.mentionsFor(turn, this.frame.flow, [], [])
           : [];
       this.#jointDates = joint.some((f) => f.slot === slot.name) ? joint : null;
@@ -222,8 +224,29 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     // "forget it, I want to check my balance instead": drop this flow, then start that one.
     name: "switch-flow",
-    run: (c) =>
-      c.du.replacesFlow(c.turn) && c.digression ? [{ type: "cancel_flow" }, ...c.digression] : null,
+    run: (c) => {
+      if (!c.du.replacesFlow(c.turn)) return null;
+      if (c.digression) return [{ type: "cancel_flow" }, ...c.digression];
+      // "wait no, I'd rather just move it" while a cancel asks the code: a change of plan and
+      // the verb of one other flow, whose acts this flow does not share, say which flow is
+      // meant though the message names nothing (too few of its words for a digression).
+      const { turn } = c;
+      if (!turn.acts.switches || turn.text.includes("?") || c.answer) return null;
+      const { index, loaded, greetings } = turn.model;
+      const own = index.actsOf(c.frame.flow);
+      const acting = turn.rank.filter(
+        (r) =>
+          r.acting &&
+          r.flow !== c.frame.flow &&
+          !loaded.domain.flows[r.flow]?.internal &&
+          !greetings.has(r.flow),
+      );
+      if (acting.length !== 1) return null;
+      const flow = acting[0]!.flow;
+      const acts = index.actsOf(flow);
+      if (acts.size === 0 || [...acts].some((a) => own.has(a))) return null;
+      return [{ type: "cancel_flow" }, ...c.du.start(turn, flow)];
+    },
   },
   {
     // Without a request cue, values of this flow's slots ("from savings") are answers, not a
