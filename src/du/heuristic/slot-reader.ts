@@ -1327,9 +1327,7 @@ export class SlotReader {
     cues: readonly SlotCue[],
   ): Found | null {
     let ends: PhraseEnds | undefined;
-    // Only the cue's own words can place a value: their positions come from an index of the
-    // message's words instead of a scan of every word for every cue.
-    for (const i of this.cuePlaces(cue, tokens, keys)) {
+    for (let i = 0; i < tokens.length; i++) {
       if (
         cue.before &&
         (keys[i] === cue.before ||
@@ -1402,37 +1400,6 @@ export class SlotReader {
     }
     return null;
   }
-
-  /**
-   * Where a cue's words stand in the message, in order: its word before the value (and every
-   * "a", which may play a Spanish "to"), and its word after one.
-   */
-  private cuePlaces(cue: SlotCue, tokens: readonly Token[], keys: readonly string[]): number[] {
-    let places = this.keyPlaces.get(keys);
-    if (!places) {
-      const byKey = new Map<string, number[]>();
-      const spanishTo: number[] = [];
-      for (let i = 0; i < keys.length; i++) {
-        const at = byKey.get(keys[i]!);
-        if (at) at.push(i);
-        else byKey.set(keys[i]!, [i]);
-        if (tokens[i]!.norm === "a") spanishTo.push(i);
-      }
-      places = { byKey, spanishTo };
-      this.keyPlaces.set(keys, places);
-    }
-    const at = [
-      ...(cue.before ? (places.byKey.get(cue.before) ?? []) : []),
-      ...(cue.before ? places.spanishTo : []),
-      ...(cue.after ? (places.byKey.get(cue.after) ?? []) : []),
-    ];
-    return at.length > 1 ? [...new Set(at)].sort((a, b) => a - b) : at;
-  }
-
-  private readonly keyPlaces = new WeakMap<
-    readonly string[],
-    { byKey: Map<string, number[]>; spanishTo: number[] }
-  >();
 
   /**
    * Between the cue word at `i` and a value at `start` stands the cue word of another slot of

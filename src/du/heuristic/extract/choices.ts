@@ -38,9 +38,6 @@ const CLIPPED_END_MIN = 4;
 const PREFIX_MIN = 6;
 /** The last word of a choice of several words may be clipped this short ("heart doc"). */
 const CLIPPED_LAST_MIN = 3;
-
-/** Texts whose choices are remembered per choice set: the texts of one turn, no more. */
-const SEARCHED_CACHE_SIZE = 8;
 /** Clipped words remembered per choice slot; bounded, as user words are arbitrary. */
 const CLIPPED_CACHE_SIZE = 4096;
 
@@ -165,11 +162,8 @@ export class ChoiceMatcher {
     return stems;
   }
 
-  /**
-   * The last few texts searched and what was found: a message and its clauses are each searched
-   * several times a turn, in turns (the whole message, a clause, the message again).
-   */
-  private readonly searched = new Map<string, readonly ChoiceMatch[]>();
+  /** The last text searched and what was found: a message is searched several times a turn. */
+  private last: { text: string; found: readonly ChoiceMatch[] } | undefined;
 
   /**
    * The items of a list said in `text`: every choice, but those after a negation of an item
@@ -206,13 +200,10 @@ export class ChoiceMatcher {
   private readonly dayParts = new Map<"morning" | "afternoon" | "evening", SlotValue>();
 
   find(text: string): readonly ChoiceMatch[] {
-    let found = this.searched.get(text);
-    if (found === undefined) {
-      found = Object.freeze(this.search(text).map((m) => Object.freeze(m)));
-      if (this.searched.size >= SEARCHED_CACHE_SIZE) this.searched.clear();
-      this.searched.set(text, found);
+    if (this.last?.text !== text) {
+      this.last = { text, found: Object.freeze(this.search(text).map((m) => Object.freeze(m))) };
     }
-    return found;
+    return this.last.found;
   }
 
   private search(text: string): ChoiceMatch[] {
