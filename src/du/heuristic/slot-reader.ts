@@ -1875,8 +1875,7 @@ function addressEnd(words: readonly Token[]): number {
  * case both become "Maria Lopez"; "my neighbour" and names typed with capitals stay as typed.
  */
 function displayName(value: string, message: string, relations: ReadonlySet<string>): string {
-  const letters = message.replace(/[^\p{L}]/gu, "");
-  const shouted = letters.length >= 4 && letters === letters.toUpperCase();
+  const shouted = isShouted(message);
   const lower = value === value.toLowerCase();
   const first = tokenize(value)[0]?.norm ?? "";
   if (!shouted && (!lower || POSSESSIVES.has(first) || relations.has(first))) return value;
@@ -1887,6 +1886,18 @@ function displayName(value: string, message: string, relations: ReadonlySet<stri
         ? sep + word
         : sep + word[0]!.toUpperCase() + word.slice(1),
     );
+}
+
+/** The last message checked for capitals: each name found in it asks again. */
+let lastShout: { message: string; shouted: boolean } | undefined;
+
+/** The message's letters are all capitals, at least four of them ("JOHN SMITH"). */
+function isShouted(message: string): boolean {
+  if (lastShout?.message !== message) {
+    const letters = message.replace(/[^\p{L}]/gu, "");
+    lastShout = { message, shouted: letters.length >= 4 && letters === letters.toUpperCase() };
+  }
+  return lastShout.shouted;
 }
 
 /**

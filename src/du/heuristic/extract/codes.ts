@@ -69,6 +69,11 @@ export function findCodes(text: string): CodeMatch[] {
   return out;
 }
 
+/** Groups of a reference: an optional upper-case prefix, then groups each with a digit. */
+const GROUPS = "((?:[A-Z]{2,6}[\\s-]+)?\\d[\\d-]*(?:\\s+[A-Z0-9-]*\\d[A-Z0-9-]*)+)";
+const GROUPS_AT_END = new RegExp(`(?:^|[\\s:#])${GROUPS}[\\s.!]*$`);
+const GROUPS_AT_START = new RegExp(`^${GROUPS}(?![\\w-])`);
+
 /**
  * A reference typed in groups: "TEL 5521 9930", "ELEC 2026 0042" -> one code with the spaces
  * removed (dashes kept: "GAS-2026-0042" stays). An upper-case prefix of letters counts ("TEL"),
@@ -77,11 +82,7 @@ export function findCodes(text: string): CodeMatch[] {
  * open it (after "ref"). Null unless there are at least two groups.
  */
 export function groupedCode(text: string, at: "start" | "end", maxLength = 24): CodeMatch | null {
-  const groups = "((?:[A-Z]{2,6}[\\s-]+)?\\d[\\d-]*(?:\\s+[A-Z0-9-]*\\d[A-Z0-9-]*)+)";
-  const m =
-    at === "end"
-      ? new RegExp(`(?:^|[\\s:#])${groups}[\\s.!]*$`).exec(text)
-      : new RegExp(`^${groups}(?![\\w-])`).exec(text);
+  const m = at === "end" ? GROUPS_AT_END.exec(text) : GROUPS_AT_START.exec(text);
   if (!m) return null;
   const raw = m[1]!;
   const value = raw.replace(/\s+/g, "");
