@@ -1123,4 +1123,13 @@ export const EN: LanguagePack = {
   singular: list("one a an"),
   oneWords: ["one"],
   nameKeyLinks: list("of is"),
+  groupJoiners: list("and plus"),
+  nameParticles: [],
+  andWords: ["and"],
+  listJoins: list("and or nor no plus"),
+  sinceWords: ["since"],
+  untilWords: list("until till through"),
+  dayArticles: ["the"],
+  dayNegations: ["not"],
+  dayOn: ["on"],
 };

@@ -404,4 +404,13 @@ export const ES: LanguagePack = {
   singular: list("un una uno"),
   oneWords: list("uno una"),
   nameKeyLinks: list("de es"),
+  groupJoiners: list("y mas"),
+  nameParticles: list("de del la las los y"),
+  andWords: ["y"],
+  listJoins: list("ni y o"),
+  sinceWords: ["desde"],
+  untilWords: ["hasta"],
+  dayArticles: ["el"],
+  dayNegations: ["no el", "no la"],
+  dayOn: ["el"],
 };

@@ -402,4 +402,28 @@ export interface LanguagePack {
   oneWords: string[];
   /** Words between a name's key and the name ("name of Garcia", "nombre de Ana", "name is Li"). */
   nameKeyLinks: string[];
+  /** Words that join groups of people said together ("2 adults and a kid", "yo mas 2"). */
+  groupJoiners: string[];
+  /**
+   * Lower-case words of a capitalised name of this language ("María de la Cruz"); the particles
+   * of many languages' names are `NAME_PARTICLES_ANY`, read with every pack.
+   */
+  nameParticles: string[];
+  /** The word "and" that parts the items of a free list ("fever and a cough"). */
+  andWords: string[];
+  /** Only these between two values lists them ("no tv no wifi", "tv or internet"). */
+  listJoins: string[];
+  /** The word before the day something started ("since monday", "desde el lunes"): kept, not given up. */
+  sinceWords: string[];
+  /** Words before the day something ends ("until the 10th", "hasta el 10"). */
+  untilWords: string[];
+  /** The article said before a day ("the 10th", "el lunes"), after `sinceWords` or `untilWords`. */
+  dayArticles: string[];
+  /** A negation right before a day given up ("not thursday", "no el jueves"). */
+  dayNegations: string[];
+  /** What may sit between a `dayNegations` word and its day ("not on friday"). */
+  dayOn: string[];
 }
+
+/** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */
+export const NAME_PARTICLES_ANY: readonly string[] = ["van", "von", "da", "di", "le"];

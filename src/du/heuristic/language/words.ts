@@ -1,7 +1,7 @@
 import { stem } from "../text.ts";
 import { EN } from "./en.ts";
 import { ES } from "./es.ts";
-import type { LanguagePack } from "./pack.ts";
+import { type LanguagePack, NAME_PARTICLES_ANY } from "./pack.ts";
 
 /**
  * The language packs the DU reads with. Both are always accepted (a Spanish phrase in an English
@@ -187,6 +187,36 @@ export const VALUE_GAP = new Set(words((p) => p.valueGap));
 export const SINGULAR = new Set(words((p) => p.singular));
 export const ONE_WORDS = new Set(words((p) => p.oneWords));
 export const NAME_KEY_LINKS = new Set(words((p) => p.nameKeyLinks));
+export const GROUP_JOINERS = new Set(words((p) => p.groupJoiners));
+/** Each pack's name particles and those of many languages' names. */
+export const NAME_PARTICLES = new Set([...words((p) => p.nameParticles), ...NAME_PARTICLES_ANY]);
+/** A pack list as the alternatives of a pattern: `a|b c`. */
+const alternation = (pick: (p: LanguagePack) => string[]) => words(pick).join("|");
+/** Where the items of a free list part: commas, the packs' "and", "&". */
+export const LIST_SEPARATOR = new RegExp(
+  `\\s*(?:,|${words((p) => p.andWords)
+    .map((w) => `\\b${w}\\b`)
+    .join("|")}|&)\\s*`,
+  "i",
+);
+/** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
+export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
+const DAY_ARTICLE = alternation((p) => p.dayArticles);
+/** "since (the)", "desde (el)" ending a clause, and "since" opening one. */
+export const SINCE_END = new RegExp(
+  `\\b(?:${alternation((p) => p.sinceWords)})(?:\\s+(?:${DAY_ARTICLE}))?$`,
+);
+export const SINCE_START = new RegExp(`^(?:${alternation((p) => p.sinceWords)})\\b`);
+/** "until (the)", "hasta (el)" right before a date: the day something ends. */
+export const UNTIL_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.untilWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
+  "i",
+);
+/** "not (on) (the)", "no el" right before a date: the day given up. */
+export const NOT_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.dayNegations)})\\s+(?:(?:${alternation((p) => p.dayOn)})\\s+)?(?:(?:${DAY_ARTICLE})\\s+)?$`,
+  "i",
+);
 
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
