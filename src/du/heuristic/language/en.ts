@@ -1132,4 +1132,12 @@ export const EN: LanguagePack = {
   dayArticles: ["the"],
   dayNegations: ["not"],
   dayOn: ["on"],
+  notInstead: ["not", "instead of", "rather than"],
+  cancelOpeners: list("no ok okay actually wait"),
+  personPronouns: list("her him them"),
+  slotQuestion: "^(?:where|which)\\b|\\bwhat do you mean\\b|^what(?:s| is) (?:the|a|an)\\b",
+  asideFillers: "wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay",
+  relationOwners: ["my", "our"],
+  itIs: "it'?s|it is|that'?s|that is",
+  valueLeads: ["to", "is", "should be", "be", "a"],
 };

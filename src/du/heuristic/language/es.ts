@@ -413,4 +413,12 @@ export const ES: LanguagePack = {
   dayArticles: ["el"],
   dayNegations: ["no el", "no la"],
   dayOn: ["el"],
+  notInstead: [],
+  cancelOpeners: [],
+  personPronouns: [],
+  slotQuestion: "(?!)",
+  asideFillers: "(?!)",
+  relationOwners: ["mi"],
+  itIs: "es",
+  valueLeads: ["en", "por"],
 };

@@ -423,6 +423,28 @@ export interface LanguagePack {
   dayNegations: string[];
   /** What may sit between a `dayNegations` word and its day ("not on friday"). */
   dayOn: string[];
+  /** The words a "not" correction turns on ("X not Y", "X instead of Y", "X rather than Y"). */
+  notInstead: string[];
+  /** A word said before a cancel phrase that opens a message ("actually forget it", "wait, stop"). */
+  cancelOpeners: string[];
+  /** Pronouns standing for a person named earlier in the message ("pay her back"). */
+  personPronouns: string[];
+  /**
+   * A question about a thing ("where do I find ...", "what do you mean by ...", "what's the
+   * ..."): a pattern on the folded message.
+   */
+  slotQuestion: string;
+  /**
+   * Fillers before a question asked on the way ("wait, how much ...", "hmm what's ..."): a
+   * pattern of one filler; any number of them open the folded message.
+   */
+  asideFillers: string;
+  /** Possessives that make a beneficiary a relation ("my neighbour"), not a name. */
+  relationOwners: string[];
+  /** "it's" before a corrected value ("wrong one, it's Gran Via 22"): a pattern on the raw text. */
+  itIs: string;
+  /** Words between a slot's name and its new value ("the amount to 300", "should be 300"). */
+  valueLeads: string[];
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */

@@ -232,3 +232,22 @@ export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.relationsInEnglish),
 );
+/** The words of a "not" correction, any pack's: `not|instead of|rather than`. */
+export const NOT_INSTEAD_SOURCE = alternation((p) => p.notInstead);
+export const NOT_INSTEAD_WORDS = new RegExp(NOT_INSTEAD_SOURCE, "i");
+/** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
+export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpeners)})\\s+`);
+/** A pronoun standing for the person named earlier in the message. */
+export const PERSON_PRONOUN = new RegExp(`\\b(?:${alternation((p) => p.personPronouns)})\\b`, "i");
+/** A question about a thing: "where do I find ...", "what do you mean by ...". */
+export const SLOT_QUESTION = cue((p) => p.slotQuestion);
+/** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
+export const ASIDE_OPENERS = new RegExp(
+  `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,
+);
+/** A beneficiary given as a relation ("my neighbour"), not as a name. */
+export const RELATION_VALUE = new RegExp(`^(?:${alternation((p) => p.relationOwners)})\\s`, "i");
+/** "it's" before a corrected value: "wrong one, it's Gran Via 22". */
+export const IT_IS = new RegExp(`^(?:${PACKS.map((p) => p.itIs).join("|")})\\s+`, "i");
+/** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
+export const VALUE_LEAD = new RegExp(`^[\\s:=-]*(?:${alternation((p) => p.valueLeads)})?\\b`, "i");
