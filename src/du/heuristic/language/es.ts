@@ -421,4 +421,10 @@ export const ES: LanguagePack = {
   relationOwners: ["mi"],
   itIs: "es",
   valueLeads: ["en", "por"],
+  answerLeads: ["es", "son", "se llama", "a nombre de", "para", "pues", "el", "la"],
+  answerTails: ["por favor", "gracias"],
+  slotLeadArticles: ["el", "la"],
+  slotLinks: ["es"],
+  havingSubjects: "(?!)",
+  havingVerbs: "tiene|tengo|tenemos|tienen",
 };

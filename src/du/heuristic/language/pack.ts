@@ -445,6 +445,23 @@ export interface LanguagePack {
   itIs: string;
   /** Words between a slot's name and its new value ("the amount to 300", "should be 300"). */
   valueLeads: string[];
+  /**
+   * Patterns of the wrapping before an open answer ("ok", "it's", "my name is", "para"), tried in
+   * order (a longer one that starts like a shorter one is listed first, or only its start goes).
+   */
+  answerLeads: string[];
+  /** Courtesy said after an open answer ("please", "thanks", "gracias"): no part of it. */
+  answerTails: string[];
+  /** Determiners before a slot's own name that leads its answer ("the concept is", "el concepto es"). */
+  slotLeadArticles: string[];
+  /** Links after a slot's own name that leads its answer ("is", "should be", "es"). */
+  slotLinks: string[];
+  /**
+   * Who has a listed item ("it's got a flat tyre", "we have been having delays"): a pattern of
+   * the subject (typed before a space or apostrophe), and one of the verb of having.
+   */
+  havingSubjects: string;
+  havingVerbs: string;
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */

@@ -251,3 +251,25 @@ export const RELATION_VALUE = new RegExp(`^(?:${alternation((p) => p.relationOwn
 export const IT_IS = new RegExp(`^(?:${PACKS.map((p) => p.itIs).join("|")})\\s+`, "i");
 /** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
 export const VALUE_LEAD = new RegExp(`^[\\s:=-]*(?:${alternation((p) => p.valueLeads)})?\\b`, "i");
+/** The wrapping before an open answer, any pack's, in the packs' order ("it's", "para"). */
+export const ANSWER_LEADING = new RegExp(
+  `^(?:${alternation((p) => p.answerLeads)})\\b[\\s,:.-]*`,
+  "i",
+);
+/** Courtesy and signs after an open answer ("rent, thanks"). */
+export const ANSWER_TRAILING = new RegExp(
+  `[\\s,.;:!?-]*\\b(?:${alternation((p) => p.answerTails)})?[\\s,.;:!?]*$`,
+  "i",
+);
+/** `(?:the |my |el |la )`: the determiners before a slot's own name leading its answer. */
+export const SLOT_LEAD_ARTICLES = words((p) => p.slotLeadArticles)
+  .map((w) => `${w} `)
+  .join("|");
+/** `(?: should be| is| es|:)`: what links a slot's own name to its answer. */
+export const SLOT_LINKS = [...words((p) => p.slotLinks).map((w) => ` ${w}`), ":"].join("|");
+/** Who has a listed item, and the verb of having: "it's got", "we have been having", "tiene". */
+export const HAVING = new RegExp(
+  `^(?:(?:${PACKS.map((p) => p.havingSubjects).join("|")})(?=[\\s'\u2019])\\s*)?` +
+    `(?:${PACKS.map((p) => p.havingVerbs).join("|")})\\s+`,
+  "iu",
+);
