@@ -1,3 +1,10 @@
+import {
+  BARE_ARTICLES,
+  COUPLE,
+  COUPLE_CUE,
+  NUMBER_ARTICLES,
+  NUMBER_JOINERS,
+} from "../language/words.ts";
 import { fold } from "../text.ts";
 
 /** A number found in a message, with where it was and its currency when one was written. */
@@ -183,16 +190,10 @@ const SCALES: Record<string, number> = {
 };
 // Looked up with the user's words: "constructor" or "__proto__" must find nothing.
 Object.setPrototypeOf(SCALES, null);
-/** Words that only count inside a number ("two hundred AND fifty", "a hundred", "treinta Y dos"). */
-const JOINERS = new Set(["and", "y", "a"]);
-/** On their own these are articles far more often than numbers. */
-const ARTICLES = new Set(["one", "un", "una", "uno", "a"]);
-/** Articles that are never a count on their own, even before a slot's word ("pay a fine"). */
-const ONLY_ARTICLES = new Set(["a", "an", "un", "una"]);
 
 /** Whether a number was read from a bare article ("a", "una"), not a count ("one", "2"). */
 export function isArticle(text: string, n: { start: number; end: number }): boolean {
-  return ONLY_ARTICLES.has(fold(text.slice(n.start, n.end).trim()));
+  return BARE_ARTICLES.has(fold(text.slice(n.start, n.end).trim()));
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -212,7 +213,8 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
   const out: Array<{ value: number; start: number; end: number }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!.word;
-    if (!(first in UNITS) && !(first in SCALES) && first !== "a") continue;
+    // "a hundred": an article of the packs opens a number too (the others are number words).
+    if (!(first in UNITS) && !(first in SCALES) && !NUMBER_ARTICLES.has(first)) continue;
     let total = 0;
     let current = 0;
     let j = i;
@@ -222,7 +224,7 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
       const w = tokens[j]!.word;
       if (w in UNITS) {
         current += UNITS[w]!;
-        if (!ARTICLES.has(w)) meaningful = true;
+        if (!NUMBER_ARTICLES.has(w)) meaningful = true;
       } else if (w in SCALES) {
         const scale = SCALES[w]!;
         if (scale === 100) current = (current || 1) * 100;
@@ -231,7 +233,7 @@ function findWordNumbers(text: string): Array<{ value: number; start: number; en
           current = 0;
         }
         meaningful = true;
-      } else if (JOINERS.has(w) && j + 1 < tokens.length) {
+      } else if (NUMBER_JOINERS.has(w) && j + 1 < tokens.length) {
         const next = tokens[j + 1]!.word;
         if (!(next in UNITS) && !(next in SCALES)) break;
         continue;
@@ -254,14 +256,9 @@ const ASCII_NUMBER_WORD = new RegExp(
   "i",
 );
 
-/** "a couple of ...", "un par de ...": two, said before a word that is no number. */
-const COUPLE =
-  /(?<![\p{L}\d])(?:(?:a|an|un)\s+)?(?:couple|par)(?=\s+(?:of|de)\s+(?:us|nosotros)\b)|(?<![\p{L}\d])(?:(?:a|un)\s+)?(?:couple|par)\s+(?:of|de)(?=\s+[\p{L}])(?!\s+(?:us|nosotros)\b)/giu;
-
 /** A currency word right after a number said in words ("fifty euros"); built once, not per number. */
 const CURRENCY_TAIL = new RegExp(`^\\s?(${CURRENCY_AFTER})`, "i");
 
-const COUPLE_CUE = /couple|par/i;
 const NO_MATCHES: RegExpExecArray[] = [];
 
 /** Every number in the text, digits and words, left to right, with currency and multipliers applied. */

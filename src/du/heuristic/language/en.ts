@@ -1176,4 +1176,11 @@ export const EN: LanguagePack = {
     "(?:has|have|had)(?: got| been having)?|['\u2019](?:s|ve) got|got|" +
     "(?:(?:is|am|are|['\u2019]s|['\u2019]m|['\u2019]re) )?(?:having|feeling|suffering from)|" +
     "suffers? from|feels?",
+  numberJoiners: list("and a"),
+  numberArticles: list("one a"),
+  bareArticles: list("a an"),
+  coupleWords: ["couple"],
+  coupleArticles: list("a an"),
+  coupleOf: ["of"],
+  coupleUs: ["us"],
 };

@@ -427,4 +427,11 @@ export const ES: LanguagePack = {
   slotLinks: ["es"],
   havingSubjects: "(?!)",
   havingVerbs: "tiene|tengo|tenemos|tienen",
+  numberJoiners: ["y"],
+  numberArticles: list("un una uno"),
+  bareArticles: list("un una"),
+  coupleWords: ["par"],
+  coupleArticles: ["un"],
+  coupleOf: ["de"],
+  coupleUs: ["nosotros"],
 };

@@ -462,6 +462,20 @@ export interface LanguagePack {
    */
   havingSubjects: string;
   havingVerbs: string;
+  /** Words that only count inside a number ("two hundred and fifty", "a hundred", "treinta y dos"). */
+  numberJoiners: string[];
+  /** Number words that are articles far more often than numbers on their own ("one", "un"). */
+  numberArticles: string[];
+  /** Articles never a count on their own, even before a slot's word ("pay a fine", "una multa"). */
+  bareArticles: string[];
+  /**
+   * "a couple of days", "un par de noches": two. The word for a couple, the article before it,
+   * the word after it ("of", "de"), and the word for us after that ("a couple of us" are people).
+   */
+  coupleWords: string[];
+  coupleArticles: string[];
+  coupleOf: string[];
+  coupleUs: string[];
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */

@@ -273,3 +273,24 @@ export const HAVING = new RegExp(
     `(?:${PACKS.map((p) => p.havingVerbs).join("|")})\\s+`,
   "iu",
 );
+export const NUMBER_JOINERS = new Set(words((p) => p.numberJoiners));
+export const NUMBER_ARTICLES = new Set(words((p) => p.numberArticles));
+export const BARE_ARTICLES = new Set(words((p) => p.bareArticles));
+/** "couple", "par" somewhere in a text: only then is a couple looked for. */
+export const COUPLE_CUE = new RegExp(
+  alternation((p) => p.coupleWords),
+  "i",
+);
+const COUPLE_WORD = alternation((p) => p.coupleWords);
+const COUPLE_ARTICLE = alternation((p) => p.coupleArticles);
+const COUPLE_OF = alternation((p) => p.coupleOf);
+const COUPLE_US = alternation((p) => p.coupleUs);
+/**
+ * "a couple of ...", "un par de ...": two, said before a word that is no number; "a couple of
+ * us" too.
+ */
+export const COUPLE = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})(?=\\s+(?:${COUPLE_OF})\\s+(?:${COUPLE_US})\\b)` +
+    `|(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})\\s+(?:${COUPLE_OF})(?=\\s+[\\p{L}])(?!\\s+(?:${COUPLE_US})\\b)`,
+  "giu",
+);
