@@ -11,6 +11,7 @@ import {
   FILLERS,
   GO_AHEAD,
   GO_ON,
+  MIND_OPENERS,
   NO_OPENERS,
   SAME_AS_BEFORE,
   SAME_WORDS,
@@ -106,7 +107,7 @@ function kindred(
 
 /** What may come before "actually" in a change of mind: "sorry, yes actually", "ugh, actually". */
 const OPENERS = new Set(
-  [...FILLERS, ...NO_OPENERS, ...AFFIRM, "no", "wait"].flatMap((p) => p.split(" ")),
+  [...FILLERS, ...NO_OPENERS, ...AFFIRM, ...MIND_OPENERS].flatMap((p) => p.split(" ")),
 );
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
 

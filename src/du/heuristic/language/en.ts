@@ -1183,4 +1183,7 @@ export const EN: LanguagePack = {
   coupleArticles: list("a an"),
   coupleOf: ["of"],
   coupleUs: ["us"],
+  mindOpeners: list("no wait"),
+  helpOpeners: ["help"],
+  genericNouns: list("type name value id"),
 };

@@ -434,4 +434,7 @@ export const ES: LanguagePack = {
   coupleArticles: ["un"],
   coupleOf: ["de"],
   coupleUs: ["nosotros"],
+  mindOpeners: list("no espera"),
+  helpOpeners: ["ayuda"],
+  genericNouns: [],
 };

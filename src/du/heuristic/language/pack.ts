@@ -476,6 +476,15 @@ export interface LanguagePack {
   coupleArticles: string[];
   coupleOf: string[];
   coupleUs: string[];
+  /** Words besides fillers and yeses that may come before a change of mind ("no, actually ..."). */
+  mindOpeners: string[];
+  /** Words that ask for help as a message's first word ("help with my order", "ayuda por favor"). */
+  helpOpeners: string[];
+  /**
+   * Nouns of a slot's name that say nothing about which slot is meant ("card_type", "name"),
+   * unless no other slot of the flow has them.
+   */
+  genericNouns: string[];
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */

@@ -294,3 +294,7 @@ export const COUPLE = new RegExp(
     `|(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})\\s+(?:${COUPLE_OF})(?=\\s+[\\p{L}])(?!\\s+(?:${COUPLE_US})\\b)`,
   "giu",
 );
+export const MIND_OPENERS = words((p) => p.mindOpeners);
+/** A message opening with a word for help ("help with ...", "ayuda ..."). */
+export const HELP_OPENER = new RegExp(`^(?:${alternation((p) => p.helpOpeners)})\\b`);
+export const GENERIC_NOUNS = new Set(words((p) => p.genericNouns));
