@@ -4,6 +4,7 @@ import {
   COUPLE_CUE,
   NUMBER_ARTICLES,
   NUMBER_JOINERS,
+  PACKS,
 } from "../language/words.ts";
 import { fold } from "../text.ts";
 
@@ -100,96 +101,16 @@ export function parseDigits(text: string, language: "en" | "es" = "en"): number 
   return Number.isFinite(value) ? value : null;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  cero: 0,
-  uno: 1,
-  un: 1,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  once: 11,
-  doce: 12,
-  trece: 13,
-  catorce: 14,
-  quince: 15,
-  dieciseis: 16,
-  diecisiete: 17,
-  dieciocho: 18,
-  diecinueve: 19,
-  veinte: 20,
-  veintiuno: 21,
-  veintidos: 22,
-  veintitres: 23,
-  veinticuatro: 24,
-  veinticinco: 25,
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-  sesenta: 60,
-  setenta: 70,
-  ochenta: 80,
-  noventa: 90,
-  cien: 100,
-  ciento: 100,
-  doscientos: 200,
-  doscientas: 200,
-  trescientos: 300,
-  cuatrocientos: 400,
-  quinientos: 500,
-  seiscientos: 600,
-  setecientos: 700,
-  ochocientos: 800,
-  novecientos: 900,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(UNITS, null);
-const SCALES: Record<string, number> = {
-  hundred: 100,
-  thousand: 1e3,
-  grand: 1e3,
-  mil: 1e3,
-  million: 1e6,
-  millon: 1e6,
-  millones: 1e6,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(SCALES, null);
+/** The packs' number words that add up ("twenty", "cinco"): looked up with the user's words. */
+const UNITS: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...PACKS.map((p) => p.numberWords),
+);
+/** The packs' number words that multiply what came before ("hundred", "mil"). */
+const SCALES: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...PACKS.map((p) => p.numberScales),
+);
 
 /** Whether a number was read from a bare article ("a", "una"), not a count ("one", "2"). */
 export function isArticle(text: string, n: { start: number; end: number }): boolean {

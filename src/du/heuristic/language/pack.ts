@@ -485,6 +485,10 @@ export interface LanguagePack {
    * unless no other slot of the flow has them.
    */
   genericNouns: string[];
+  /** Number words and their values, added up in a number ("twenty", "five", "cinco", "doscientos"). */
+  numberWords: Record<string, number>;
+  /** Number words that multiply what came before them ("hundred", "thousand", "mil"). */
+  numberScales: Record<string, number>;
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */
