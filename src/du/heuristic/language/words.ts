@@ -207,6 +207,10 @@ export const SINCE_END = new RegExp(
   `\\b(?:${alternation((p) => p.sinceWords)})(?:\\s+(?:${DAY_ARTICLE}))?$`,
 );
 export const SINCE_START = new RegExp(`^(?:${alternation((p) => p.sinceWords)})\\b`);
+/** "since (the)", "desde (el)" right before a date: the day something began. */
+export const SINCE_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.sinceWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
+);
 /** "until (the)", "hasta (el)" right before a date: the day something ends. */
 export const UNTIL_BEFORE = new RegExp(
   `\\b(?:${alternation((p) => p.untilWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
