@@ -16,25 +16,34 @@ import { saysFlowWord } from "./flow-words.ts";
 import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
+  ASIDE_OPENERS,
+  CANCEL_OPENER,
   CONDITION_LEADS,
   CORRECTION_PHRASES,
   DAY_STEMS,
   FILLERS,
   GREETING,
   INTENT_WORDS,
+  IT_IS,
   JUDGEMENT,
+  NOT_INSTEAD_SOURCE,
+  NOT_INSTEAD_WORDS,
   ORDINALS,
   PAST_STORY,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
+  PERSON_PRONOUN,
   PHRASE_BREAKS,
   PREPOSITIONS,
   QUESTION_START,
   RECALL_QUESTION,
+  RELATION_VALUE,
   REQUEST_CUES,
   SHIFT_WORDS,
+  SLOT_QUESTION,
   STOP_WORDS,
   SWAP_VALUE,
+  VALUE_LEAD,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
 import { CONFIRM_RULES, ConfirmContext } from "./rules/confirm.ts";
@@ -1184,9 +1193,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // pattern tries every split of a long message.
     const negates = NOT_INSTEAD_WORDS.test(body);
     const m =
-      (negates
-        ? /^(?<new>.+?)[\s,]+(?:not|instead of|rather than)\s+(?<old>.+)$/i.exec(body)
-        : null) ??
+      (negates ? NEW_NOT_OLD.exec(body) : null) ??
       (negates ? /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) : null) ??
       // "actually no ham, mushrooms instead": "no" (taken for an opener above) right before the
       // held value, the new one after the comma.
@@ -1580,7 +1587,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   withPronounName(turn: Turn, commands: Command[]): Command[] {
     const started = commands[0];
-    if (started?.type !== "start_flow" || started.slots || !PRONOUN.test(turn.text)) {
+    if (started?.type !== "start_flow" || started.slots || !PERSON_PRONOUN.test(turn.text)) {
       return commands;
     }
     const nameSlot = turn.model.flowSlots.get(started.flow)?.find((s) => s.nameLike);
@@ -1746,13 +1753,11 @@ function fitsItsSlot(turn: Turn, f: { slot: string; value: SlotValue }): boolean
   return !info || turn.model.reader.fits(info, f.value);
 }
 
-/** The words notInstead's two "not" patterns turn on ("X not Y", "X instead of Y", "not Y, X"). */
-const NOT_INSTEAD_WORDS = /not|instead of|rather than/i;
 /** "no ham, mushrooms instead": the value given up after "no", the new one after the comma. */
 const NO_THEN_NEW = /^[\s,.!]*no\s+(?<old>[^,]+?),\s*(?:but\s+)?(?<new>.+?)(?:\s+instead)?$/i;
 
-/** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
-const CANCEL_OPENER = /^(?:no|ok|okay|actually|wait)\s+/;
+/** "X not Y", "X instead of Y": the new value, then the old one after the packs' words. */
+const NEW_NOT_OLD = new RegExp(`^(?<new>.+?)[\\s,]+(?:${NOT_INSTEAD_SOURCE})\\s+(?<old>.+)$`, "i");
 
 /**
  * Words that restate a request more than they give a value: all of them the flows' own words,
@@ -1987,9 +1992,6 @@ const PAST_NARRATIVE =
 /** Said after a number ("2 days later", "one more night"), it makes the number a shift. */
 const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
-/** A pronoun standing for the person named earlier in the message. */
-const PRONOUN = /\b(?:her|him|them)\b/i;
-
 /** The share of the usual coverage a request stated by its act and object needs (see decide). */
 const STATED_SHARE = 2 / 3;
 
@@ -2014,15 +2016,6 @@ function mayFrame(text: string): boolean {
   );
 }
 
-/** A question about a thing: "where do I find ...", "what do you mean by ...". */
-const SLOT_QUESTION = /^(?:where|which)\b|\bwhat do you mean\b|^what(?:s| is) (?:the|a|an)\b/;
-
-/** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
-const ASIDE_OPENERS = /^(?:(?:wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay)\s+)+/;
-
-/** A beneficiary given as a relation ("my neighbour"), not as a name. */
-const RELATION_VALUE = /^(?:my|our|mi)\s/i;
-
 /** One to three capitalised words: "Tim", "Maria Lopez". */
 const PROPER_NAME = /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}$/u;
 
@@ -2032,15 +2025,11 @@ const FAULTS: ReadonlySet<string> = new Set(
 );
 /** The most words of a judgement said before a corrected value ("sorry, wrong number"). */
 const FAULT_WORDS = 3;
-/** "it's" before a corrected value: "wrong one, it's Gran Via 22". */
-const IT_IS = /^(?:it'?s|it is|that'?s|that is|es)\s+/i;
 /** A clause of a correction: up to a comma, full stop or "but" ("friday, not tomorrow"). */
 const CLAUSE = /((?:(?![,.;!]\s|\sbut\s).)+)(?:[,.;!]\s+|\s+but\s+|$)/gi;
 
 /** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
 const PREPOSITION_STEMS = new Set([...PREPOSITIONS].map(stem));
-
-const VALUE_LEAD = /^[\s:=-]*(?:to|is|should be|be|a|en|por)?\b/i;
 
 /** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */
 const CORRECTION_OPENER =

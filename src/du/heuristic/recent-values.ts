@@ -13,6 +13,7 @@ import {
   FOLLOW_UP,
   GO_AHEAD,
   GO_ON,
+  MIND_OPENERS,
   NO_OPENERS,
   SAME_AS_BEFORE,
   SAME_WORDS,
@@ -136,7 +137,7 @@ const FOLLOW_UP_WORDS = 8;
 
 /** What may come before "actually" in a change of mind: "sorry, yes actually", "ugh, actually". */
 const OPENERS = new Set(
-  [...FILLERS, ...NO_OPENERS, ...AFFIRM, "no", "wait"].flatMap((p) => p.split(" ")),
+  [...FILLERS, ...NO_OPENERS, ...AFFIRM, ...MIND_OPENERS].flatMap((p) => p.split(" ")),
 );
 const DENY_WORDS = new Set(DENY.filter((p) => !p.includes(" ")));
 

@@ -4,7 +4,7 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
-import { DAY_STEMS, PAST_CUES, PEOPLE_WORDS, STOP_WORDS } from "./language/words.ts";
+import { DAY_STEMS, GENERIC_NOUNS, PAST_CUES, PEOPLE_WORDS, STOP_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -88,10 +88,12 @@ const READER: Record<SlotExtract, SlotKind> = {
   yes_no: "boolean",
 };
 
-/** Name parts that say nothing about which slot is meant. */
-const GENERIC_NAME_PARTS = new Set(["type", "name", "value", "id", "4", "the"]);
-/** Of those, the nouns that still name a slot where no other slot of the flow has them. */
-const GENERIC_NOUNS = new Set(["type", "name", "value", "id"]);
+/**
+ * Name parts that say nothing about which slot is meant: the packs' generic nouns (which still
+ * name a slot where no other slot of the flow has them) and a digit ("last_4"); function words
+ * ("the") are the packs' stop words.
+ */
+const GENERIC_NAME_PARTS = new Set([...GENERIC_NOUNS, "4"]);
 
 /** Every slot of the domain with its reading strategy and the words that name it. */
 export function buildSlotCatalog(

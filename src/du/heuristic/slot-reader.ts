@@ -31,9 +31,14 @@ import {
   GIVEN_UP,
   GIVEN_UP_AFTER,
   GREETING_WORDS,
+  GROUP_JOINERS,
   ITEM_NEGATORS,
+  LIST_JOIN,
+  LIST_SEPARATOR,
   NAME_KEY_LINKS,
+  NAME_PARTICLES,
   NONE,
+  NOT_BEFORE,
   NOTHING_MORE,
   OBJECT_PRONOUNS,
   ONE_WORDS,
@@ -52,6 +57,8 @@ import {
   SELF_INTRO_FULL,
   SELF_ONLY,
   SHIFT_BEFORE,
+  SINCE_END,
+  SINCE_START,
   SINGULAR,
   SMALL_TALK,
   STOP_WORDS,
@@ -60,6 +67,7 @@ import {
   TELLER_AFTER,
   THANKS,
   TITLES,
+  UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
   WEEKS,
@@ -95,20 +103,6 @@ const CUE_REACH = 2;
 const MAX_NAME_WORDS = 4;
 /** A free-text value after its cue ("for rent March") is at most this many words. */
 const MAX_PHRASE_WORDS = 6;
-/** Lower-case words that may sit inside a capitalised name ("María de la Cruz"). */
-const NAME_PARTICLES = new Set([
-  "de",
-  "del",
-  "la",
-  "las",
-  "los",
-  "y",
-  "van",
-  "von",
-  "da",
-  "di",
-  "le",
-]);
 /** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
 const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
 
@@ -1919,9 +1913,6 @@ function withCodePrefix(slot: SlotInfo, found: Found | null): Found | null {
   return slot.wholePattern?.test(value) ? { ...found, value } : found;
 }
 
-/** Where the items of a free list part: commas, "and", "y", "&". */
-const LIST_SEPARATOR = /\s*(?:,|\band\b|\by\b|&)\s*/i;
-
 /** A free list's items: split at commas and "and", without "with", who has them or articles. */
 function freeItems(phrase: string): string[] {
   return (
@@ -2062,9 +2053,6 @@ function longestDigits(slot: SlotInfo): number {
 
 const digitsOnly = (value: string) => value.replace(/-/g, "");
 
-/** "since", "desde": what leads the day something started, never a day given up. */
-const SINCE_END = /\b(?:since|desde)(?:\s+(?:the|el))?$/;
-const SINCE_START = /^(?:since|desde)\b/;
 /** How many characters after a choice "has told me" is looked for. */
 const TELLER_REACH = 30;
 /** How many characters before a value "I can't make it on" or "instead of" is looked for. */
@@ -2153,8 +2141,6 @@ function withoutMarked<T extends Span>(
   );
 }
 
-/** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
-const LIST_JOIN = /^(?:(?:and|or|nor|no|ni|y|o|plus)\s*)*$/;
 function listedWith(text: string, a: Span, b: Span): boolean {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
   return second.start >= first.end && LIST_JOIN.test(flat(text.slice(first.end, second.start)));
@@ -2303,9 +2289,6 @@ export function countsPeople(text: string, found: { end: number }): boolean {
   return PEOPLE_WORDS.some((w) => after === w || after.startsWith(`${w} `));
 }
 
-/** "until (the)", "hasta (el)" right before a date: the day something ends. */
-const UNTIL_BEFORE = /\b(?:until|till|through|hasta)\s+(?:the\s+|el\s+)?$/i;
-
 /** The letters and digits of a value, without the signs between them. */
 function alphanumeric(value: string): string {
   return value.replace(/[^\p{L}\d]/gu, "");
@@ -2317,12 +2300,8 @@ const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/i;
 /** A date said as a day of the month alone: "the 10th", "10", "el 10". */
 const DAY_ONLY = /^(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?$/i;
 
-const NOT_BEFORE = /\b(?:not|no el|no la)\s+(?:on\s+|el\s+)?(?:the\s+)?$/i;
-
 /** Nouns that count people in groups said together: the packs' people and child words. */
 const GROUP_NOUNS = new Set([...PEOPLE_WORDS.filter((w) => !w.includes(" ")), ...CHILD_WORDS]);
-/** What joins groups of people: "2 adults and a kid", "2 adults + 2 kids", "dos adultos y un niño". */
-const GROUP_JOINERS = new Set(["and", "plus", "y", "mas"]);
 const GROUP_GAP = /^\s*[,+&]?\s*$/;
 
 /**

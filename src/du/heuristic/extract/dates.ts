@@ -1,4 +1,4 @@
-import { DAY_OF_MONTH, DAY_WORDS, PEOPLE_WORDS } from "../language/words.ts";
+import { DAY_OF_MONTH, DAY_WORDS, PEOPLE_WORDS, SINCE_BEFORE } from "../language/words.ts";
 import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
@@ -242,7 +242,7 @@ const LEAD_REACH = 24;
 /** "Monday the ", "lunes ", "wed, ": a weekday just before a day and month (the text before). */
 const WEEKDAY_LEAD = new RegExp(`\\b(?:${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+|el\\s+)?$`);
 /** "since ", "desde ": a day and month after it is one that has been (the text before). */
-const SINCE_LEAD = /\b(?:since|desde)\s+(?:the\s+|el\s+)?$/;
+const SINCE_LEAD = SINCE_BEFORE;
 
 /** "Tuesday the 16th", "wednesday, 24th": a weekday and an ordinal day of the month. */
 const WEEKDAY_DAY = new RegExp(

@@ -1,3 +1,11 @@
+import {
+  BARE_ARTICLES,
+  COUPLE,
+  COUPLE_CUE,
+  NUMBER_ARTICLES,
+  NUMBER_JOINERS,
+  PACKS,
+} from "../language/words.ts";
 import { fold } from "../text.ts";
 
 /** A number found in a message, with where it was and its currency when one was written. */
@@ -93,106 +101,20 @@ export function parseDigits(text: string, language: "en" | "es" = "en"): number 
   return Number.isFinite(value) ? value : null;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  cero: 0,
-  uno: 1,
-  un: 1,
-  una: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  once: 11,
-  doce: 12,
-  trece: 13,
-  catorce: 14,
-  quince: 15,
-  dieciseis: 16,
-  diecisiete: 17,
-  dieciocho: 18,
-  diecinueve: 19,
-  veinte: 20,
-  veintiuno: 21,
-  veintidos: 22,
-  veintitres: 23,
-  veinticuatro: 24,
-  veinticinco: 25,
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-  sesenta: 60,
-  setenta: 70,
-  ochenta: 80,
-  noventa: 90,
-  cien: 100,
-  ciento: 100,
-  doscientos: 200,
-  doscientas: 200,
-  trescientos: 300,
-  cuatrocientos: 400,
-  quinientos: 500,
-  seiscientos: 600,
-  setecientos: 700,
-  ochocientos: 800,
-  novecientos: 900,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(UNITS, null);
-const SCALES: Record<string, number> = {
-  hundred: 100,
-  thousand: 1e3,
-  grand: 1e3,
-  mil: 1e3,
-  million: 1e6,
-  millon: 1e6,
-  millones: 1e6,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(SCALES, null);
-/** Words that only count inside a number ("two hundred AND fifty", "a hundred", "treinta Y dos"). */
-const JOINERS = new Set(["and", "y", "a"]);
-/** On their own these are articles far more often than numbers. */
-const ARTICLES = new Set(["one", "un", "una", "uno", "a"]);
-/** Articles that are never a count on their own, even before a slot's word ("pay a fine"). */
-const ONLY_ARTICLES = new Set(["a", "an", "un", "una"]);
+/** The packs' number words that add up ("twenty", "cinco"): looked up with the user's words. */
+const UNITS: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...PACKS.map((p) => p.numberWords),
+);
+/** The packs' number words that multiply what came before ("hundred", "mil"). */
+const SCALES: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...PACKS.map((p) => p.numberScales),
+);
 
 /** Whether a number was read from a bare article ("a", "una"), not a count ("one", "2"). */
 export function isArticle(text: string, n: { start: number; end: number }): boolean {
-  return ONLY_ARTICLES.has(fold(text.slice(n.start, n.end).trim()));
+  return BARE_ARTICLES.has(fold(text.slice(n.start, n.end).trim()));
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -214,7 +136,8 @@ export function findWordNumbers(
   const out: Array<{ value: number; start: number; end: number }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!.word;
-    if (!(first in UNITS) && !(first in SCALES) && first !== "a") continue;
+    // "a hundred": an article of the packs opens a number too (the others are number words).
+    if (!(first in UNITS) && !(first in SCALES) && !NUMBER_ARTICLES.has(first)) continue;
     let total = 0;
     let current = 0;
     let j = i;
@@ -224,7 +147,7 @@ export function findWordNumbers(
       const w = tokens[j]!.word;
       if (w in UNITS) {
         current += UNITS[w]!;
-        if (!ARTICLES.has(w)) meaningful = true;
+        if (!NUMBER_ARTICLES.has(w)) meaningful = true;
       } else if (w in SCALES) {
         const scale = SCALES[w]!;
         if (scale === 100) current = (current || 1) * 100;
@@ -233,7 +156,7 @@ export function findWordNumbers(
           current = 0;
         }
         meaningful = true;
-      } else if (JOINERS.has(w) && j + 1 < tokens.length) {
+      } else if (NUMBER_JOINERS.has(w) && j + 1 < tokens.length) {
         const next = tokens[j + 1]!.word;
         if (!(next in UNITS) && !(next in SCALES)) break;
         continue;
@@ -256,14 +179,9 @@ const ASCII_NUMBER_WORD = new RegExp(
   "i",
 );
 
-/** "a couple of ...", "un par de ...": two, said before a word that is no number. */
-const COUPLE =
-  /(?<![\p{L}\d])(?:(?:a|an|un)\s+)?(?:couple|par)(?=\s+(?:of|de)\s+(?:us|nosotros)\b)|(?<![\p{L}\d])(?:(?:a|un)\s+)?(?:couple|par)\s+(?:of|de)(?=\s+[\p{L}])(?!\s+(?:us|nosotros)\b)/giu;
-
 /** A currency word right after a number said in words ("fifty euros"); built once, not per number. */
 const CURRENCY_TAIL = new RegExp(`^\\s?(${CURRENCY_AFTER})`, "i");
 
-const COUPLE_CUE = /couple|par/i;
 const NO_MATCHES: RegExpExecArray[] = [];
 
 /** Every number in the text, digits and words, left to right, with currency and multipliers applied. */

@@ -428,4 +428,94 @@ export interface LanguagePack {
   oneWords: string[];
   /** Words between a name's key and the name ("name of Garcia", "nombre de Ana", "name is Li"). */
   nameKeyLinks: string[];
+  /** Words that join groups of people said together ("2 adults and a kid", "yo mas 2"). */
+  groupJoiners: string[];
+  /**
+   * Lower-case words of a capitalised name of this language ("María de la Cruz"); the particles
+   * of many languages' names are `NAME_PARTICLES_ANY`, read with every pack.
+   */
+  nameParticles: string[];
+  /** The word "and" that parts the items of a free list ("fever and a cough"). */
+  andWords: string[];
+  /** Only these between two values lists them ("no tv no wifi", "tv or internet"). */
+  listJoins: string[];
+  /** The word before the day something started ("since monday", "desde el lunes"): kept, not given up. */
+  sinceWords: string[];
+  /** Words before the day something ends ("until the 10th", "hasta el 10"). */
+  untilWords: string[];
+  /** The article said before a day ("the 10th", "el lunes"), after `sinceWords` or `untilWords`. */
+  dayArticles: string[];
+  /** A negation right before a day given up ("not thursday", "no el jueves"). */
+  dayNegations: string[];
+  /** What may sit between a `dayNegations` word and its day ("not on friday"). */
+  dayOn: string[];
+  /** The words a "not" correction turns on ("X not Y", "X instead of Y", "X rather than Y"). */
+  notInstead: string[];
+  /** A word said before a cancel phrase that opens a message ("actually forget it", "wait, stop"). */
+  cancelOpeners: string[];
+  /** Pronouns standing for a person named earlier in the message ("pay her back"). */
+  personPronouns: string[];
+  /**
+   * A question about a thing ("where do I find ...", "what do you mean by ...", "what's the
+   * ..."): a pattern on the folded message.
+   */
+  slotQuestion: string;
+  /**
+   * Fillers before a question asked on the way ("wait, how much ...", "hmm what's ..."): a
+   * pattern of one filler; any number of them open the folded message.
+   */
+  asideFillers: string;
+  /** Possessives that make a beneficiary a relation ("my neighbour"), not a name. */
+  relationOwners: string[];
+  /** "it's" before a corrected value ("wrong one, it's Gran Via 22"): a pattern on the raw text. */
+  itIs: string;
+  /** Words between a slot's name and its new value ("the amount to 300", "should be 300"). */
+  valueLeads: string[];
+  /**
+   * Patterns of the wrapping before an open answer ("ok", "it's", "my name is", "para"), tried in
+   * order (a longer one that starts like a shorter one is listed first, or only its start goes).
+   */
+  answerLeads: string[];
+  /** Courtesy said after an open answer ("please", "thanks", "gracias"): no part of it. */
+  answerTails: string[];
+  /** Determiners before a slot's own name that leads its answer ("the concept is", "el concepto es"). */
+  slotLeadArticles: string[];
+  /** Links after a slot's own name that leads its answer ("is", "should be", "es"). */
+  slotLinks: string[];
+  /**
+   * Who has a listed item ("it's got a flat tyre", "we have been having delays"): a pattern of
+   * the subject (typed before a space or apostrophe), and one of the verb of having.
+   */
+  havingSubjects: string;
+  havingVerbs: string;
+  /** Words that only count inside a number ("two hundred and fifty", "a hundred", "treinta y dos"). */
+  numberJoiners: string[];
+  /** Number words that are articles far more often than numbers on their own ("one", "un"). */
+  numberArticles: string[];
+  /** Articles never a count on their own, even before a slot's word ("pay a fine", "una multa"). */
+  bareArticles: string[];
+  /**
+   * "a couple of days", "un par de noches": two. The word for a couple, the article before it,
+   * the word after it ("of", "de"), and the word for us after that ("a couple of us" are people).
+   */
+  coupleWords: string[];
+  coupleArticles: string[];
+  coupleOf: string[];
+  coupleUs: string[];
+  /** Words besides fillers and yeses that may come before a change of mind ("no, actually ..."). */
+  mindOpeners: string[];
+  /** Words that ask for help as a message's first word ("help with my order", "ayuda por favor"). */
+  helpOpeners: string[];
+  /**
+   * Nouns of a slot's name that say nothing about which slot is meant ("card_type", "name"),
+   * unless no other slot of the flow has them.
+   */
+  genericNouns: string[];
+  /** Number words and their values, added up in a number ("twenty", "five", "cinco", "doscientos"). */
+  numberWords: Record<string, number>;
+  /** Number words that multiply what came before them ("hundred", "thousand", "mil"). */
+  numberScales: Record<string, number>;
 }
+
+/** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */
+export const NAME_PARTICLES_ANY: readonly string[] = ["van", "von", "da", "di", "le"];

@@ -1,7 +1,7 @@
 import { stem } from "../text.ts";
 import { EN } from "./en.ts";
 import { ES } from "./es.ts";
-import type { LanguagePack } from "./pack.ts";
+import { type LanguagePack, NAME_PARTICLES_ANY } from "./pack.ts";
 
 /**
  * The language packs the DU reads with. Both are always accepted (a Spanish phrase in an English
@@ -209,6 +209,40 @@ export const VALUE_GAP = new Set(words((p) => p.valueGap));
 export const SINGULAR = new Set(words((p) => p.singular));
 export const ONE_WORDS = new Set(words((p) => p.oneWords));
 export const NAME_KEY_LINKS = new Set(words((p) => p.nameKeyLinks));
+export const GROUP_JOINERS = new Set(words((p) => p.groupJoiners));
+/** Each pack's name particles and those of many languages' names. */
+export const NAME_PARTICLES = new Set([...words((p) => p.nameParticles), ...NAME_PARTICLES_ANY]);
+/** A pack list as the alternatives of a pattern: `a|b c`. */
+const alternation = (pick: (p: LanguagePack) => string[]) => words(pick).join("|");
+/** Where the items of a free list part: commas, the packs' "and", "&". */
+export const LIST_SEPARATOR = new RegExp(
+  `\\s*(?:,|${words((p) => p.andWords)
+    .map((w) => `\\b${w}\\b`)
+    .join("|")}|&)\\s*`,
+  "i",
+);
+/** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
+export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
+const DAY_ARTICLE = alternation((p) => p.dayArticles);
+/** "since (the)", "desde (el)" ending a clause, and "since" opening one. */
+export const SINCE_END = new RegExp(
+  `\\b(?:${alternation((p) => p.sinceWords)})(?:\\s+(?:${DAY_ARTICLE}))?$`,
+);
+export const SINCE_START = new RegExp(`^(?:${alternation((p) => p.sinceWords)})\\b`);
+/** "since (the)", "desde (el)" right before a date: the day something began. */
+export const SINCE_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.sinceWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
+);
+/** "until (the)", "hasta (el)" right before a date: the day something ends. */
+export const UNTIL_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.untilWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
+  "i",
+);
+/** "not (on) (the)", "no el" right before a date: the day given up. */
+export const NOT_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.dayNegations)})\\s+(?:(?:${alternation((p) => p.dayOn)})\\s+)?(?:(?:${DAY_ARTICLE})\\s+)?$`,
+  "i",
+);
 
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
 export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
@@ -224,3 +258,69 @@ export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.relationsInEnglish),
 );
+/** The words of a "not" correction, any pack's: `not|instead of|rather than`. */
+export const NOT_INSTEAD_SOURCE = alternation((p) => p.notInstead);
+export const NOT_INSTEAD_WORDS = new RegExp(NOT_INSTEAD_SOURCE, "i");
+/** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
+export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpeners)})\\s+`);
+/** A pronoun standing for the person named earlier in the message. */
+export const PERSON_PRONOUN = new RegExp(`\\b(?:${alternation((p) => p.personPronouns)})\\b`, "i");
+/** A question about a thing: "where do I find ...", "what do you mean by ...". */
+export const SLOT_QUESTION = cue((p) => p.slotQuestion);
+/** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
+export const ASIDE_OPENERS = new RegExp(
+  `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,
+);
+/** A beneficiary given as a relation ("my neighbour"), not as a name. */
+export const RELATION_VALUE = new RegExp(`^(?:${alternation((p) => p.relationOwners)})\\s`, "i");
+/** "it's" before a corrected value: "wrong one, it's Gran Via 22". */
+export const IT_IS = new RegExp(`^(?:${PACKS.map((p) => p.itIs).join("|")})\\s+`, "i");
+/** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
+export const VALUE_LEAD = new RegExp(`^[\\s:=-]*(?:${alternation((p) => p.valueLeads)})?\\b`, "i");
+/** The wrapping before an open answer, any pack's, in the packs' order ("it's", "para"). */
+export const ANSWER_LEADING = new RegExp(
+  `^(?:${alternation((p) => p.answerLeads)})\\b[\\s,:.-]*`,
+  "i",
+);
+/** Courtesy and signs after an open answer ("rent, thanks"). */
+export const ANSWER_TRAILING = new RegExp(
+  `[\\s,.;:!?-]*\\b(?:${alternation((p) => p.answerTails)})?[\\s,.;:!?]*$`,
+  "i",
+);
+/** `(?:the |my |el |la )`: the determiners before a slot's own name leading its answer. */
+export const SLOT_LEAD_ARTICLES = words((p) => p.slotLeadArticles)
+  .map((w) => `${w} `)
+  .join("|");
+/** `(?: should be| is| es|:)`: what links a slot's own name to its answer. */
+export const SLOT_LINKS = [...words((p) => p.slotLinks).map((w) => ` ${w}`), ":"].join("|");
+/** Who has a listed item, and the verb of having: "it's got", "we have been having", "tiene". */
+export const HAVING = new RegExp(
+  `^(?:(?:${PACKS.map((p) => p.havingSubjects).join("|")})(?=[\\s'\u2019])\\s*)?` +
+    `(?:${PACKS.map((p) => p.havingVerbs).join("|")})\\s+`,
+  "iu",
+);
+export const NUMBER_JOINERS = new Set(words((p) => p.numberJoiners));
+export const NUMBER_ARTICLES = new Set(words((p) => p.numberArticles));
+export const BARE_ARTICLES = new Set(words((p) => p.bareArticles));
+/** "couple", "par" somewhere in a text: only then is a couple looked for. */
+export const COUPLE_CUE = new RegExp(
+  alternation((p) => p.coupleWords),
+  "i",
+);
+const COUPLE_WORD = alternation((p) => p.coupleWords);
+const COUPLE_ARTICLE = alternation((p) => p.coupleArticles);
+const COUPLE_OF = alternation((p) => p.coupleOf);
+const COUPLE_US = alternation((p) => p.coupleUs);
+/**
+ * "a couple of ...", "un par de ...": two, said before a word that is no number; "a couple of
+ * us" too.
+ */
+export const COUPLE = new RegExp(
+  `(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})(?=\\s+(?:${COUPLE_OF})\\s+(?:${COUPLE_US})\\b)` +
+    `|(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})\\s+(?:${COUPLE_OF})(?=\\s+[\\p{L}])(?!\\s+(?:${COUPLE_US})\\b)`,
+  "giu",
+);
+export const MIND_OPENERS = words((p) => p.mindOpeners);
+/** A message opening with a word for help ("help with ...", "ayuda ..."). */
+export const HELP_OPENER = new RegExp(`^(?:${alternation((p) => p.helpOpeners)})\\b`);
+export const GENERIC_NOUNS = new Set(words((p) => p.genericNouns));
