@@ -110,3 +110,21 @@ export function startedFlow(commands: readonly Command[]): string | undefined {
   const start = commands.find((c) => c.type === "start_flow");
   return start?.type === "start_flow" ? start.flow : undefined;
 }
+
+/** Every flow a list of commands starts, in order. */
+export function startedFlows(commands: readonly Command[]): string[] {
+  return commands.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
+}
+
+/** The values a list of commands sets, those a start_flow carries included, by slot. */
+export function readValues(commands: readonly Command[]): Record<string, SlotValue> {
+  return Object.fromEntries(
+    commands.flatMap((c) =>
+      c.type === "set_slot"
+        ? [[c.slot, c.value]]
+        : c.type === "start_flow"
+          ? Object.entries(c.slots ?? {})
+          : [],
+    ),
+  );
+}

@@ -4,7 +4,7 @@ import { findNumbers } from "../../../src/du/heuristic/extract/numbers.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
 
 /**
  * What the eighth round showed, checked on a swimming pool no rule was written for: a number
@@ -16,18 +16,8 @@ const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let pool: LoadedDomain;
 let piscina: LoadedDomain;
 const first = (text: string): Command[] => du.read(text, pool, emptyState("t"));
-const started = (commands: Command[]) =>
-  commands.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
-const values = (commands: Command[]) =>
-  Object.fromEntries(
-    commands.flatMap((c) =>
-      c.type === "set_slot"
-        ? [[c.slot, c.value]]
-        : c.type === "start_flow"
-          ? Object.entries(c.slots ?? {})
-          : [],
-    ),
-  );
+const started = startedFlows;
+const values = readValues;
 
 beforeAll(async () => {
   pool = await domainFromLines(

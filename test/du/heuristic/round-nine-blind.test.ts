@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
+import { EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
 
 /**
  * What the ninth round's blind sets showed, checked on a city-tours office no rule was written
@@ -17,18 +17,8 @@ import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tours: LoadedDomain;
 const first = (text: string): Command[] => du.read(text, tours, emptyState("t"));
-const started = (commands: Command[]) =>
-  commands.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
-const values = (commands: Command[]) =>
-  Object.fromEntries(
-    commands.flatMap((c) =>
-      c.type === "set_slot"
-        ? [[c.slot, c.value]]
-        : c.type === "start_flow"
-          ? Object.entries(c.slots ?? {})
-          : [],
-    ),
-  );
+const started = startedFlows;
+const values = readValues;
 
 beforeAll(async () => {
   tours = await loadDomainFromText(

@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW } from "../helpers.ts";
+import { EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
 
 /**
  * What the ninth round's service desk showed, checked on a makerspace no rule was written for:
@@ -17,18 +17,8 @@ let space: LoadedDomain;
 let taller: LoadedDomain;
 const first = (text: string, state: DialogueState = emptyState("t")): Command[] =>
   du.read(text, space, state);
-const started = (commands: Command[]) =>
-  commands.flatMap((c) => (c.type === "start_flow" ? [c.flow] : []));
-const values = (commands: Command[]) =>
-  Object.fromEntries(
-    commands.flatMap((c) =>
-      c.type === "set_slot"
-        ? [[c.slot, c.value]]
-        : c.type === "start_flow"
-          ? Object.entries(c.slots ?? {})
-          : [],
-    ),
-  );
+const started = startedFlows;
+const values = readValues;
 
 /** The state right after the assistant asked which of `flows` was meant. */
 function offered(flows: string[]): DialogueState {
