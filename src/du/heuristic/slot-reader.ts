@@ -1505,7 +1505,7 @@ export class SlotReader {
       tokens.every((t) => t.end <= span.start || t.start >= span.end || /^\p{Lu}/u.test(t.raw));
     for (let i = 0; i < tokens.length; i++) {
       if (!clauseStart(text, tokens, i)) continue;
-      for (const phrase of [...SELF_INTRO_BEFORE, ...SELF_INTRO_FULL]) {
+      for (const phrase of SELF_INTRO_LEADS) {
         const at = i + phrase.length;
         if (!phraseAt(i, phrase) || !/^\p{Lu}/u.test(tokens[at]?.raw ?? "")) continue;
         const span = this.nameAfter(text, tokens, at, free);
@@ -1978,11 +1978,15 @@ function wordBounded(text: string, start: number, end: number): boolean {
 const SELF_INTRO_FIRST: ReadonlySet<string> = new Set(
   [...SELF_INTRO_BEFORE, ...SELF_INTRO_AFTER, ...SELF_INTRO_FULL].map((phrase) => phrase[0]!),
 );
+/** The cues a name follows ("my name is", "this is"), tried at every clause start. */
+const SELF_INTRO_LEADS = [...SELF_INTRO_BEFORE, ...SELF_INTRO_FULL];
 
 function clauseStart(text: string, tokens: readonly Token[], i: number): boolean {
   if (i === 0) return true;
   if (/[,.;:!?]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
-  return tokens.slice(0, i).every((t) => GREETING_WORDS.has(t.norm));
+  // Only greeting words before it ("hi, ..."): checked in place, no copy of the words per word.
+  for (let k = 0; k < i; k++) if (!GREETING_WORDS.has(tokens[k]!.norm)) return false;
+  return true;
 }
 
 /** Offset `end` closes a clause: the text ends or punctuation follows. */
