@@ -95,9 +95,22 @@ export class SlotContext {
   /** The message read as the answer to the pending question. */
   get answer(): Found | null {
     if (this.#answer === undefined) {
-      this.#answer = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
+      const read = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
+      const earlier = read && this.slot.kind === "date" ? this.earlierDate() : undefined;
+      this.#answer =
+        read && earlier ? this.turn.model.reader.afterEarlier(read, earlier, this.turn.text) : read;
     }
     return this.#answer;
+  }
+  /** The latest value of the flow's date slots before the asked one ("sunday" for a return). */
+  private earlierDate(): string | undefined {
+    let latest: string | undefined;
+    for (const s of this.turn.model.flowSlots.get(this.frame.flow) ?? []) {
+      if (s === this.slot) break;
+      const v = s.kind === "date" ? this.frame.slots[s.name] : undefined;
+      if (typeof v === "string" && (!latest || v > latest)) latest = v;
+    }
+    return latest;
   }
   get question(): boolean {
     return this.turn.text.includes("?") || QUESTION_START.test(this.turn.acts.flat);
