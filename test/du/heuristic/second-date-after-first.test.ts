@@ -17,12 +17,14 @@ beforeAll(async () => {
       "slots:",
       "  collect_on: { type: date, prompt: 'Which day do you collect the bike?' }",
       "  return_on: { type: date, prompt: 'Which day do you bring it back?' }",
+      "  riders: { type: integer, prompt: 'How many riders?' }",
       "flows:",
       "  hire_bike:",
       "    description: Hire a bike for some days",
       "    trigger: { intents: ['hire a bike'] }",
       "    steps:",
       "      - { step: c, type: collect, slot: collect_on }",
+      "      - { step: n, type: collect, slot: riders }",
       "      - { step: r, type: collect, slot: return_on }",
     ].join("\n"),
     "bikes.yaml",
@@ -62,5 +64,15 @@ describe("a weekday given for the second of two date slots falls after the first
       ),
     ).return_on;
     expect(read).toBe("2027-03-12");
+  });
+  it("so is one said alongside the answer to another question", () => {
+    const said = slotsOf(
+      du.read(
+        "2 riders, and we're back on sunday",
+        bikes,
+        inFlow(bikes, "hire_bike", { waiting: "riders", slots: { collect_on: "2027-03-20" } }),
+      ),
+    );
+    expect(said).toEqual({ riders: 2, return_on: "2027-03-21" });
   });
 });
