@@ -228,6 +228,25 @@ export class SlotReader {
   /** Recent answers by day and text: a message and its cut-down forms are read several times. */
   private readonly recentNumbers = new Map<string, readonly NumberMatch[]>();
 
+  /**
+   * A date read as the answer for a later date slot (a return, a check-out) that falls before
+   * `earlier`, the flow's earlier date already given: a weekday ("sunday", "next sunday") is the
+   * first such day after that date, not the one before it. A weekday read again from the
+   * earlier date falls a whole number of weeks later; other dates ("march 2", "tomorrow") do not
+   * and are kept, for the flow to judge.
+   */
+  afterEarlier(found: Found, earlier: string, text: string): Found {
+    const value = found.value;
+    if (typeof value !== "string" || value >= earlier) return found;
+    const [y, m, d] = earlier.split("-").map(Number) as [number, number, number];
+    const again = findDates(text.slice(found.start, found.end), new Date(y, m - 1, d, 12));
+    if (again.length !== 1 || daysBetween(value, again[0]!.value) % 7 !== 0) return found;
+    const weeks = Math.floor(daysBetween(value, earlier) / 7) + 1;
+    const [vy, vm, vd] = value.split("-").map(Number) as [number, number, number];
+    const later = new Date(Date.UTC(vy, vm - 1, vd + 7 * weeks)).toISOString().slice(0, 10);
+    return { ...found, value: later };
+  }
+
   /** The message read as the answer to a question about `slot`. */
   answer(slot: SlotInfo, text: string): Found | null {
     switch (slot.kind) {

@@ -51,6 +51,7 @@ export class SlotContext {
     this.#others ??= this.jointDates
       ? this.jointDates.filter((f) => f.slot !== this.slot.name)
       : this.du.mentionsFor(this.turn, this.frame.flow, [], [this.slot.name]);
+    this.#others = this.laterDates(this.#others);
     return this.#others;
   }
   /**
@@ -95,9 +96,35 @@ export class SlotContext {
   /** The message read as the answer to the pending question. */
   get answer(): Found | null {
     if (this.#answer === undefined) {
-      this.#answer = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
+      const read = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
+      this.#answer = read && this.slot.kind === "date" ? this.afterEarlier(read, []) : read;
     }
     return this.#answer;
+  }
+  /**
+   * A weekday read for a later date slot (a return, a check-out) that would fall before the
+   * flow's earlier date, given before or in the same message: the first such day after it.
+   */
+  private afterEarlier(found: Found, alongside: readonly Found[]): Found {
+    let latest: string | undefined;
+    for (const s of this.turn.model.flowSlots.get(this.frame.flow) ?? []) {
+      if (s.name === found.slot) break;
+      if (s.kind !== "date") continue;
+      const v = alongside.find((f) => f.slot === s.name)?.value ?? this.frame.slots[s.name];
+      if (typeof v === "string" && (!latest || v > latest)) latest = v;
+    }
+    return latest ? this.turn.model.reader.afterEarlier(found, latest, this.turn.text) : found;
+  }
+  /** Dates of `found` moved after the flow's earlier date where they are weekdays before it. */
+  laterDates(found: Found[]): Found[] {
+    if (!found.some((f) => this.dateSlot(f.slot))) return found;
+    const all = this.answer ? [this.answer, ...found] : found;
+    return found.map((f) => (this.dateSlot(f.slot) ? this.afterEarlier(f, all) : f));
+  }
+  private dateSlot(name: string): boolean {
+    return (this.turn.model.flowSlots.get(this.frame.flow) ?? []).some(
+      (s) => s.name === name && s.kind === "date",
+    );
   }
   get question(): boolean {
     return this.turn.text.includes("?") || QUESTION_START.test(this.turn.acts.flat);
@@ -427,7 +454,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const extra =
         c.jointDates !== null
           ? c.others
-          : c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]);
+          : c.laterDates(c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]));
       const found = [c.answer, ...extra];
       // "large, no toppings": the optional slot declined on the way is skipped.
       return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
