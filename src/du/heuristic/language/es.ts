@@ -427,7 +427,8 @@ export const ES: LanguagePack = {
   dayArticles: ["el"],
   dayNegations: ["no el", "no la"],
   dayOn: ["el"],
-  notInstead: [],
+  // "el viernes, no el jueves", "Pedro en vez de Ana", "el traje y no la camisa".
+  notInstead: ["no", "en vez de", "en lugar de", "y no"],
   cancelOpeners: [],
   personPronouns: [],
   slotQuestion: "(?!)",
