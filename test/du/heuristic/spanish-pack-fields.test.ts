@@ -80,3 +80,14 @@ describe("notInstead: 'X, no Y', 'X en vez de Y', 'X y no Y'", () => {
     ).not.toContainEqual(expect.objectContaining({ type: "correct_slot" }));
   });
 });
+
+describe("cancelOpeners: a word before the cancel that opens the message", () => {
+  it.each([
+    ["oye, olvídalo, quiero saber si está lista mi ropa", "estado_encargo"],
+    ["bueno, déjalo, quiero pagar a Laura", "pagar_a_alguien"],
+    ["mejor olvídalo, quiero saber si está lista mi ropa", "estado_encargo"],
+  ])("'%s' drops the flow and starts the one asked", (text, flow) => {
+    const commands = read(text, "encargar_limpieza", "dia_recogida", { prenda: "camisa" });
+    expect(commands.slice(0, 2)).toEqual([{ type: "cancel_flow" }, { type: "start_flow", flow }]);
+  });
+});

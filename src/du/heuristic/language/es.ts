@@ -429,7 +429,8 @@ export const ES: LanguagePack = {
   dayOn: ["el"],
   // "el viernes, no el jueves", "Pedro en vez de Ana", "el traje y no la camisa".
   notInstead: ["no", "en vez de", "en lugar de", "y no"],
-  cancelOpeners: [],
+  // "oye, olvídalo, ...", "bueno, déjalo, ...", "no, mejor cancélalo".
+  cancelOpeners: list("no oye bueno mejor espera vale pues"),
   personPronouns: [],
   slotQuestion: "(?!)",
   asideFillers: "(?!)",
