@@ -91,3 +91,13 @@ describe("cancelOpeners: a word before the cancel that opens the message", () =>
     expect(commands.slice(0, 2)).toEqual([{ type: "cancel_flow" }, { type: "start_flow", flow }]);
   });
 });
+
+describe("slotQuestion: a question about the thing asked", () => {
+  it.each([
+    "¿cuál es el ticket de la tienda?",
+    "¿qué es el ticket?",
+    "¿qué quieres decir con ticket?",
+  ])("'%s' asks about the slot, not for another flow", (text) => {
+    expect(read(text, "estado_encargo", "ticket")).toEqual([{ type: "clarify", topic: "ticket" }]);
+  });
+});

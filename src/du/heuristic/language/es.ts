@@ -432,7 +432,9 @@ export const ES: LanguagePack = {
   // "oye, olvídalo, ...", "bueno, déjalo, ...", "no, mejor cancélalo".
   cancelOpeners: list("no oye bueno mejor espera vale pues"),
   personPronouns: [],
-  slotQuestion: "(?!)",
+  // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
+  slotQuestion:
+    "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",
   asideFillers: "(?!)",
   relationOwners: ["mi"],
   itIs: "es",
