@@ -101,3 +101,18 @@ describe("slotQuestion: a question about the thing asked", () => {
     expect(read(text, "estado_encargo", "ticket")).toEqual([{ type: "clarify", topic: "ticket" }]);
   });
 });
+
+describe("asideFillers: fillers before a question asked on the way", () => {
+  it.each([
+    ["oye, ¿cuál es vuestro horario para un traje?", "prenda", {}],
+    ["por cierto, ¿cuál es vuestro horario? lo digo por el traje", "prenda", {}],
+    ["oye, ¿cuál es vuestro horario el viernes?", "dia_recogida", { prenda: "traje" }],
+  ] as [string, string, Record<string, SlotValue>][])(
+    "'%s' asks the other flow, though it names a value of this one",
+    (text, waiting, slots) => {
+      expect(read(text, "encargar_limpieza", waiting, slots)).toEqual([
+        { type: "start_flow", flow: "horario" },
+      ]);
+    },
+  );
+});

@@ -435,7 +435,9 @@ export const ES: LanguagePack = {
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
   slotQuestion:
     "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",
-  asideFillers: "(?!)",
+  // "oye, ¿cuál es ...?", "por cierto, ¿cuál ...?". Not "espera" nor "perdona": "espera, que
+  // somos 3" takes a value back, and its "que" (folded, without the "¿") reads as a question.
+  asideFillers: "oye|oiga|eh+|mm+|ah|bueno|pues|y|pero|vale|por cierto|a ver",
   relationOwners: ["mi"],
   itIs: "es",
   valueLeads: ["en", "por"],
