@@ -23,7 +23,7 @@ beforeAll(async () => {
       "  prenda: { type: string, choices: [camisa, traje, abrigo, vestido], prompt: '¿Qué prenda?' }",
       "  dia_recogida: { type: date, prompt: '¿Qué día pasas a recogerla?' }",
       "  ticket: { type: string, extract: pattern, pattern: 'TN-\\d{4}', description: 'el número del resguardo', prompt: '¿Cuál es el número del resguardo?' }",
-      "  destinatario: { type: person_name, prompt: '¿A quién?' }",
+      "  destinatario: { type: string, extract: person_name, prompt: '¿A quién?' }",
       "  importe: { type: money, prompt: '¿Cuánto?' }",
       "flows:",
       "  encargar_limpieza:",
@@ -115,4 +115,16 @@ describe("asideFillers: fillers before a question asked on the way", () => {
       ]);
     },
   );
+});
+
+describe("personPronouns: 'le' stands for the person the story named", () => {
+  it("a story naming 'mi hermana Laura', then 'le quiero pagar'", () => {
+    const commands = read(
+      "el mes pasado le pedí dinero a mi hermana Laura para arreglar el coche y ya he cobrado, así que le quiero pagar 350 euros",
+    );
+    expect(commands.slice(0, 2)).toEqual([
+      { type: "start_flow", flow: "pagar_a_alguien" },
+      { type: "set_slot", slot: "destinatario", value: "Laura" },
+    ]);
+  });
 });

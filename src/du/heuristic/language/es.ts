@@ -431,7 +431,9 @@ export const ES: LanguagePack = {
   notInstead: ["no", "en vez de", "en lugar de", "y no"],
   // "oye, olvídalo, ...", "bueno, déjalo, ...", "no, mejor cancélalo".
   cancelOpeners: list("no oye bueno mejor espera vale pues"),
-  personPronouns: [],
+  // "... mi hermana Laura ..., así que le quiero pagar": "le"/"les" stand for her. The pronoun
+  // attached to the verb ("pagarle") is not read apart.
+  personPronouns: list("le les"),
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
   slotQuestion:
     "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",
