@@ -128,3 +128,12 @@ describe("personPronouns: 'le' stands for the person the story named", () => {
     ]);
   });
 });
+
+describe("Spanish look-up words: waiting for a thing that does not show up", () => {
+  it.each(["llevo una hora esperando mi ropa", "mi encargo no aparece"])(
+    "'%s' asks after the order",
+    (text) => {
+      expect(read(text)[0]).toEqual({ type: "start_flow", flow: "estado_encargo" });
+    },
+  );
+});

@@ -317,6 +317,11 @@ export const ES: LanguagePack = {
       "se ha tramitado",
       "todavia no",
       "aun no",
+      // "el autobús no aparece", "llevo media hora esperando": a thing already had that has not
+      // come ("waiting", "never showed up").
+      "no aparece",
+      "no ha aparecido",
+      "esperando",
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
