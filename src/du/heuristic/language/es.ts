@@ -317,6 +317,11 @@ export const ES: LanguagePack = {
       "se ha tramitado",
       "todavia no",
       "aun no",
+      // "el autobús no aparece", "llevo media hora esperando": a thing already had that has not
+      // come ("waiting", "never showed up").
+      "no aparece",
+      "no ha aparecido",
+      "esperando",
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
@@ -427,11 +432,19 @@ export const ES: LanguagePack = {
   dayArticles: ["el"],
   dayNegations: ["no el", "no la"],
   dayOn: ["el"],
-  notInstead: [],
-  cancelOpeners: [],
-  personPronouns: [],
-  slotQuestion: "(?!)",
-  asideFillers: "(?!)",
+  // "el viernes, no el jueves", "Pedro en vez de Ana", "el traje y no la camisa".
+  notInstead: ["no", "en vez de", "en lugar de", "y no"],
+  // "oye, olvídalo, ...", "bueno, déjalo, ...", "no, mejor cancélalo".
+  cancelOpeners: list("no oye bueno mejor espera vale pues"),
+  // "... mi hermana Laura ..., así que le quiero pagar": "le"/"les" stand for her. The pronoun
+  // attached to the verb ("pagarle") is not read apart.
+  personPronouns: list("le les"),
+  // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
+  slotQuestion:
+    "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",
+  // "oye, ¿cuál es ...?", "por cierto, ¿cuál ...?". Not "espera" nor "perdona": "espera, que
+  // somos 3" takes a value back, and its "que" (folded, without the "¿") reads as a question.
+  asideFillers: "oye|oiga|eh+|mm+|ah|bueno|pues|y|pero|vale|por cierto|a ver",
   relationOwners: ["mi"],
   itIs: "es",
   valueLeads: ["en", "por"],
