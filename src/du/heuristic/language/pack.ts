@@ -451,6 +451,20 @@ export interface LanguagePack {
   dayOn: string[];
   /** The words a "not" correction turns on ("X not Y", "X instead of Y", "X rather than Y"). */
   notInstead: string[];
+  /** Words a "not" correction may open with ("not Ana, Pedro"). */
+  notLeads: string[];
+  /** The word before a value given up ("no ham, mushrooms instead", "the amount 600 no 60"). */
+  givenUpLeads: string[];
+  /** A word after the new value of a correction ("no ham, mushrooms instead"): no part of it. */
+  insteadTails: string[];
+  /** Articles and possessives dropped before the value a correction gives up ("not the ham"). */
+  oldValueArticles: string[];
+  /**
+   * Openers before a corrected value ("actually", "sorry I meant", "make it", "en realidad"),
+   * tried in order (a longer one that starts like a shorter one may follow it: each ends at a
+   * word's end).
+   */
+  valueOpeners: string[];
   /** A word said before a cancel phrase that opens a message ("actually forget it", "wait, stop"). */
   cancelOpeners: string[];
   /** Pronouns standing for a person named earlier in the message ("pay her back"). */

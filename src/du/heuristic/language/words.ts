@@ -261,6 +261,32 @@ export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
 /** The words of a "not" correction, any pack's: `not|instead of|rather than`. */
 export const NOT_INSTEAD_SOURCE = alternation((p) => p.notInstead);
 export const NOT_INSTEAD_WORDS = new RegExp(NOT_INSTEAD_SOURCE, "i");
+/** The words before a value given up, any pack's, each once: "no ham, mushrooms". */
+const GIVEN_UP_LEAD = [...new Set(words((p) => p.givenUpLeads))].join("|");
+/** "the amount is 600 not 60": the old value after a "not" word, to the end or the next comma. */
+export const NOT_OLD_TAIL = new RegExp(
+  `[\\s,]+(?:${NOT_INSTEAD_SOURCE}|${GIVEN_UP_LEAD})\\s+[^,]*$`,
+  "i",
+);
+/** "not Ana, (but) Pedro": the value given up, then the new one. */
+export const NOT_FIRST = new RegExp(
+  `^(?:${alternation((p) => p.notLeads)})\\s+(?<old>.+?),\\s*(?:but\\s+)?(?<new>.+)$`,
+  "i",
+);
+/** A message opening with a word before a value given up: "no ham, ...". */
+export const GIVEN_UP_OPENER = new RegExp(`^[\\s,.!]*(?:${GIVEN_UP_LEAD})\\s`, "i");
+/** "no ham, mushrooms instead": the value given up after "no", the new one after the comma. */
+export const NO_THEN_NEW = new RegExp(
+  `^[\\s,.!]*(?:${GIVEN_UP_LEAD})\\s+(?<old>[^,]+?),\\s*(?:but\\s+)?(?<new>.+?)(?:\\s+(?:${alternation((p) => p.insteadTails)}))?$`,
+  "i",
+);
+/** The article or possessive before the value a correction gives up: "not the ham". */
+export const OLD_VALUE_ARTICLE = new RegExp(`^(?:${alternation((p) => p.oldValueArticles)})\\s+`);
+/** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */
+export const CORRECTION_OPENER = new RegExp(
+  `^[\\s,.!]*(?:${alternation((p) => p.valueOpeners)})\\b[\\s,.!:]*`,
+  "i",
+);
 /** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
 export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpeners)})\\s+`);
 /** A pronoun standing for the person named earlier in the message. */
