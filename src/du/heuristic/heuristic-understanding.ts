@@ -41,6 +41,7 @@ import {
   PERSON_PRONOUN,
   PHRASE_BREAKS,
   PREPOSITIONS,
+  QUESTION_FILLERS,
   QUESTION_START,
   RECALL_QUESTION,
   RELATION_VALUE,
@@ -1293,7 +1294,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** A where/what/how question naming `slot` that holds no value for it. */
   asksAbout(turn: Turn, slot: SlotInfo): boolean {
-    const flat = turn.acts.flat.replace(/^(?:(?:hmm+|um+|uh+|sorry|ok|okay|so|but)\s+)+/, "");
+    const flat = turn.acts.flat.replace(QUESTION_FILLERS, "");
     if (!SLOT_QUESTION.test(flat)) return false;
     const stems = tokenize(flat).map((t) => stem(t.norm));
     const named = slot.keys.some((key) =>

@@ -479,6 +479,11 @@ export interface LanguagePack {
    * pattern of one filler; any number of them open the folded message.
    */
   asideFillers: string;
+  /**
+   * Fillers before a question about a slot ("hmm where do I find the reference?"): a pattern of
+   * one filler; any number of them open the folded message.
+   */
+  questionFillers: string;
   /** Possessives that make a beneficiary a relation ("my neighbour"), not a name. */
   relationOwners: string[];
   /** "it's" before a corrected value ("wrong one, it's Gran Via 22"): a pattern on the raw text. */
@@ -492,6 +497,12 @@ export interface LanguagePack {
   answerLeads: string[];
   /** Courtesy said after an open answer ("please", "thanks", "gracias"): no part of it. */
   answerTails: string[];
+  /** Courtesy or haste after an address that ends it ("Gran Via 22 please", "... asap"). */
+  addressTails: string[];
+  /** The word before a free list's items ("with fever and a cough", "con fiebre"): no item. */
+  itemsWith: string[];
+  /** The endings of a day written as an ordinal ("21st", "3rd", "the 10th"). */
+  ordinalSuffixes: string[];
   /** Determiners before a slot's own name that leads its answer ("the concept is", "el concepto es"). */
   slotLeadArticles: string[];
   /** Links after a slot's own name that leads its answer ("is", "should be", "es"). */

@@ -297,6 +297,25 @@ export const SLOT_QUESTION = cue((p) => p.slotQuestion);
 export const ASIDE_OPENERS = new RegExp(
   `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,
 );
+/** Fillers before a question about a slot: "hmm where do I find ...". */
+export const QUESTION_FILLERS = new RegExp(
+  `^(?:(?:${PACKS.map((p) => p.questionFillers).join("|")})\\s+)+`,
+);
+/** Where an address ends: a sentence's end, or courtesy after it ("..., please"). */
+export const ADDRESS_END = new RegExp(
+  `[.!?;]\\s|[.!?]$|,?\\s+(?:${alternation((p) => p.addressTails)})\\b`,
+  "i",
+);
+/** The word before a free list's items: "with fever and a cough". */
+export const ITEMS_WITH = new RegExp(`^(?:${alternation((p) => p.itemsWith)})\\s+`, "i");
+const ORDINAL_SUFFIX = alternation((p) => p.ordinalSuffixes);
+/** A number written as an ordinal: "21st", "3rd". */
+export const ORDINAL_DAY = new RegExp(`^\\d{1,2}(?:${ORDINAL_SUFFIX})$`, "i");
+/** A date said as a day of the month alone: "the 10th", "10", "el 10". */
+export const DAY_ONLY = new RegExp(
+  `^(?:${PACKS.flatMap((p) => p.dayArticles.map((a) => `${a}\\s+`)).join("|")})?\\d{1,2}(?:${ORDINAL_SUFFIX})?$`,
+  "i",
+);
 /** A beneficiary given as a relation ("my neighbour"), not as a name. */
 export const RELATION_VALUE = new RegExp(`^(?:${alternation((p) => p.relationOwners)})\\s`, "i");
 /** "it's" before a corrected value: "wrong one, it's Gran Via 22". */
