@@ -1252,4 +1252,15 @@ export const EN: LanguagePack = {
     grand: 1e3,
     million: 1e6,
   },
+  currencyWords: [
+    "euro EUR",
+    "euros EUR",
+    "dollar USD",
+    "dollars USD",
+    "bucks USD",
+    "pound GBP",
+    "pounds GBP",
+    "quid GBP",
+  ],
+  amountMultipliers: ["thousand 1000", "grand 1000", "million 1000000", "hundred 100"],
 };

@@ -513,4 +513,6 @@ export const ES: LanguagePack = {
     millon: 1e6,
     millones: 1e6,
   },
+  currencyWords: ["dolar USD", "dolares USD", "pavos EUR"],
+  amountMultipliers: ["mil 1000", "millon 1000000", "millones 1000000"],
 };

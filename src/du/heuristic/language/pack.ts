@@ -540,6 +540,10 @@ export interface LanguagePack {
   numberWords: Record<string, number>;
   /** Number words that multiply what came before them ("hundred", "thousand", "mil"). */
   numberScales: Record<string, number>;
+  /** Words for a currency after an amount ("fifty bucks", "20 pavos"), each with its code ("bucks USD"). */
+  currencyWords: string[];
+  /** Words multiplying the amount before them ("5 grand", "2 mil"), each with its factor ("grand 1000"). */
+  amountMultipliers: string[];
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */
