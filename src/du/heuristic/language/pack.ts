@@ -445,6 +445,17 @@ export interface LanguagePack {
   untilWords: string[];
   /** The article said before a day ("the 10th", "el lunes"), after `sinceWords` or `untilWords`. */
   dayArticles: string[];
+  /** Words between the two days of a range ("the 3rd to the 7th", "del 3 al 7"), in order. */
+  rangeTo: string[];
+  /**
+   * Words for the end of a stay said with its second date ("leaving the 7th", "salgo el 7"): a
+   * pattern.
+   */
+  departWords: string;
+  /** Said with the weekend, these put it in the past ("last weekend", "el fin de semana pasado"). */
+  weekendPast: string[];
+  /** Said with the weekend, these make it the one after ("next weekend", "el que viene"). */
+  weekendNext: string[];
   /** A negation right before a day given up ("not thursday", "no el jueves"). */
   dayNegations: string[];
   /** What may sit between a `dayNegations` word and its day ("not on friday"). */

@@ -224,6 +224,16 @@ export const LIST_SEPARATOR = new RegExp(
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
 const DAY_ARTICLE = alternation((p) => p.dayArticles);
+/** The article said before a day, any pack's: `the|el`. */
+export const DAY_ARTICLE_SOURCE = DAY_ARTICLE;
+/** The words between the two days of a range, the packs' in order: `to|until|...|al|a`. */
+export const RANGE_TO_WORDS = alternation((p) => p.rangeTo);
+/** Words for the end of a stay said with its second date: "leaving the 7th", "salgo el 7". */
+export const DEPART_WORDS = PACKS.map((p) => p.departWords).join("|");
+/** Said with the weekend, these put it in the past... */
+export const WEEKEND_PAST = new RegExp(`\\b(?:${alternation((p) => p.weekendPast)})\\b`);
+/** ...and these, said on a weekend, the one after. */
+export const WEEKEND_NEXT = new RegExp(`\\b(?:${alternation((p) => p.weekendNext)})\\b`);
 /** "since (the)", "desde (el)" ending a clause, and "since" opening one. */
 export const SINCE_END = new RegExp(
   `\\b(?:${alternation((p) => p.sinceWords)})(?:\\s+(?:${DAY_ARTICLE}))?$`,
