@@ -19,15 +19,21 @@ import {
   ASIDE_OPENERS,
   CANCEL_OPENER,
   CONDITION_LEADS,
+  CORRECTION_OPENER,
   CORRECTION_PHRASES,
   DAY_STEMS,
   FILLERS,
+  GIVEN_UP_OPENER,
   GREETING,
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
+  NO_THEN_NEW,
+  NOT_FIRST,
   NOT_INSTEAD_SOURCE,
   NOT_INSTEAD_WORDS,
+  NOT_OLD_TAIL,
+  OLD_VALUE_ARTICLE,
   ORDINALS,
   PAST_STORY,
   PEOPLE_LEADS,
@@ -35,6 +41,7 @@ import {
   PERSON_PRONOUN,
   PHRASE_BREAKS,
   PREPOSITIONS,
+  QUESTION_FILLERS,
   QUESTION_START,
   RECALL_QUESTION,
   RELATION_VALUE,
@@ -955,7 +962,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         .slice(named.end)
         .replace(VALUE_LEAD, "")
         .replace(/^[\s,;]+/, "")
-        .replace(/[\s,]+(?:not|instead of|rather than|no)\s+[^,]*$/i, "");
+        .replace(NOT_OLD_TAIL, "");
       // "the address is wrong, it's Gran Via 22": the judgement before the new value goes.
       const clause = rest.search(/[,.;:!]\s/);
       if (clause > 0 && faultsValue(rest.slice(0, clause))) rest = rest.slice(clause + 1);
@@ -1194,7 +1201,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const negates = NOT_INSTEAD_WORDS.test(body);
     const m =
       (negates ? NEW_NOT_OLD.exec(body) : null) ??
-      (negates ? /^not\s+(?<old>.+?),\s*(?:but\s+)?(?<new>.+)$/i.exec(body) : null) ??
+      (negates ? NOT_FIRST.exec(body) : null) ??
       // "actually no ham, mushrooms instead": "no" (taken for an opener above) right before the
       // held value, the new one after the comma.
       this.noThenNew(turn.text) ??
@@ -1202,9 +1209,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       SWAP_VALUE.map((r) => r.exec(body)).find((x) => x !== null);
     if (!m?.groups) return null;
     const { old: oldText, new: newText } = m.groups as { old: string; new: string };
-    const old = fold(oldText)
-      .replace(/^(?:the|my|a|an)\s+/, "")
-      .trim();
+    const old = fold(oldText).replace(OLD_VALUE_ARTICLE, "").trim();
     // The slot holding the old value: as typed, or as its reader reads it ("not friday" for
     // a date, "not olives" for one item of a list).
     const held = (s: SlotInfo): SlotValue[] | null => {
@@ -1289,7 +1294,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** A where/what/how question naming `slot` that holds no value for it. */
   asksAbout(turn: Turn, slot: SlotInfo): boolean {
-    const flat = turn.acts.flat.replace(/^(?:(?:hmm+|um+|uh+|sorry|ok|okay|so|but)\s+)+/, "");
+    const flat = turn.acts.flat.replace(QUESTION_FILLERS, "");
     if (!SLOT_QUESTION.test(flat)) return false;
     const stems = tokenize(flat).map((t) => stem(t.norm));
     const named = slot.keys.some((key) =>
@@ -1484,7 +1489,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private noThenNew(text: string): RegExpExecArray | null {
     let s = text.replace(/[.!]+$/, "");
     for (let i = 0; i < 4; i++) {
-      if (/^[\s,.!]*no\s/i.test(s)) return NO_THEN_NEW.exec(s);
+      if (GIVEN_UP_OPENER.test(s)) return NO_THEN_NEW.exec(s);
       const next = s.replace(CORRECTION_OPENER, "");
       if (next === s) break;
       s = next;
@@ -1752,9 +1757,6 @@ function fitsItsSlot(turn: Turn, f: { slot: string; value: SlotValue }): boolean
   const info = turn.model.slots.get(f.slot);
   return !info || turn.model.reader.fits(info, f.value);
 }
-
-/** "no ham, mushrooms instead": the value given up after "no", the new one after the comma. */
-const NO_THEN_NEW = /^[\s,.!]*no\s+(?<old>[^,]+?),\s*(?:but\s+)?(?<new>.+?)(?:\s+instead)?$/i;
 
 /** "X not Y", "X instead of Y": the new value, then the old one after the packs' words. */
 const NEW_NOT_OLD = new RegExp(`^(?<new>.+?)[\\s,]+(?:${NOT_INSTEAD_SOURCE})\\s+(?<old>.+)$`, "i");
@@ -2030,10 +2032,6 @@ const CLAUSE = /((?:(?![,.;!]\s|\sbut\s).)+)(?:[,.;!]\s+|\s+but\s+|$)/gi;
 
 /** What may stand between a slot's name and its new value: "the amount to 300", "is: 300". */
 const PREPOSITION_STEMS = new Set([...PREPOSITIONS].map(stem));
-
-/** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */
-const CORRECTION_OPENER =
-  /^[\s,.!]*(?:actually|sorry|oops|whoops|oh|ah|uh|um|erm?|wait|no|nope|hmm|i meant|i mean|my mistake|my bad|make (?:it|that)|change (?:it|that) to|en realidad|perdon|mejor|quise decir|digo|no,)\b[\s,.!:]*/i;
 
 /** Length of a greeting that opens a longer message ("hi, so basically ..."), else 0. */
 function leadingGreeting(text: string): number {

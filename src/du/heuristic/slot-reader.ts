@@ -15,6 +15,7 @@ import {
 import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
 import {
+  ADDRESS_END,
   ADDRESS_WORDS,
   ALL_BUT,
   ARTICLES,
@@ -22,6 +23,7 @@ import {
   CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
+  DAY_ONLY,
   DAY_STEMS,
   DENY,
   DIFFERENCE_AFTER,
@@ -33,6 +35,7 @@ import {
   GREETING_WORDS,
   GROUP_JOINERS,
   ITEM_NEGATORS,
+  ITEMS_WITH,
   LIST_JOIN,
   LIST_SEPARATOR,
   NAME_KEY_LINKS,
@@ -42,6 +45,7 @@ import {
   NOTHING_MORE,
   OBJECT_PRONOUNS,
   ONE_WORDS,
+  ORDINAL_DAY,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -1303,7 +1307,7 @@ export class SlotReader {
         digitCount(code.value) * 2 >= patternDigits(slot) &&
         !wrongLength(slot, code.value) &&
         // "the car I reserved on the 21st": an ordinal is a day, no code.
-        !ORDINAL.test(code.value)
+        !ORDINAL_DAY.test(code.value)
       ) {
         const value = slot.def.type === "integer" ? Number(code.value) : code.value;
         return { slot: slot.name, value, start: next.start, end: next.start + code.end };
@@ -1781,7 +1785,7 @@ function addressAfter(
   if (lastDigit(text) < from) return null;
   const taken = tokens.find((t) => t.start >= from && !free(t));
   const rest = text.slice(from, taken?.start ?? text.length);
-  const stop = rest.search(/[.!?;]\s|[.!?]$|,?\s+(?:please|pls|thanks|thank you|asap)\b/i);
+  const stop = rest.search(ADDRESS_END);
   const raw = stop < 0 ? rest : rest.slice(0, stop);
   // An address has a number (checked below on a part of `raw`): none here, no trimming to do.
   if (!/\d/.test(raw)) return null;
@@ -1936,7 +1940,7 @@ function withCodePrefix(slot: SlotInfo, found: Found | null): Found | null {
 function freeItems(phrase: string): string[] {
   return (
     phrase
-      .replace(/^(?:with|con)\s+/i, "")
+      .replace(ITEMS_WITH, "")
       .split(LIST_SEPARATOR)
       // "fever and a sore throat": the article is no part of the item.
       .map((i) => dropLeadingArticle(withoutHaving(i.trim())))
@@ -2316,12 +2320,6 @@ export function countsPeople(text: string, found: { end: number }): boolean {
 function alphanumeric(value: string): string {
   return value.replace(/[^\p{L}\d]/gu, "");
 }
-
-/** A number written as an ordinal: "21st", "3rd". */
-const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/i;
-
-/** A date said as a day of the month alone: "the 10th", "10", "el 10". */
-const DAY_ONLY = /^(?:the\s+|el\s+)?\d{1,2}(?:st|nd|rd|th)?$/i;
 
 /** Nouns that count people in groups said together: the packs' people and child words. */
 const GROUP_NOUNS = new Set([...PEOPLE_WORDS.filter((w) => !w.includes(" ")), ...CHILD_WORDS]);

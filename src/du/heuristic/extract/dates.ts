@@ -1,4 +1,14 @@
-import { DAY_OF_MONTH, DAY_WORDS, PEOPLE_WORDS, SINCE_BEFORE } from "../language/words.ts";
+import {
+  DAY_ARTICLE_SOURCE,
+  DAY_OF_MONTH,
+  DAY_WORDS,
+  DEPART_WORDS,
+  PEOPLE_WORDS,
+  RANGE_TO_WORDS,
+  SINCE_BEFORE,
+  WEEKEND_NEXT,
+  WEEKEND_PAST,
+} from "../language/words.ts";
 import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
@@ -146,9 +156,10 @@ const MONTH_DAY = new RegExp(
   "g",
 );
 
-const RANGE_TO = "(?:-|\u2013|to|until|till|thru|through|al|a)";
+/** A dash or the packs' words between the two days of a range: "3-7", "the 3rd to the 7th", "del 3 al 7". */
+const RANGE_TO = `(?:-|\u2013|${RANGE_TO_WORDS})`;
 /** Words for the end of a stay said with its second date ("leaving the 7th", "salgo el 7"). */
-const DEPART = "leave|leaving|departing|check(?:ing)?[- ]?out|out|salgo|saliendo|salida";
+const DEPART = DEPART_WORDS;
 const DAY_RANGE_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*${RANGE_TO}\\s*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
   "dg",
@@ -240,7 +251,9 @@ const WORD_DAY_MONTH = new RegExp(
 /** How far before a day and month a weekday or "since" leading it is looked for. */
 const LEAD_REACH = 24;
 /** "Monday the ", "lunes ", "wed, ": a weekday just before a day and month (the text before). */
-const WEEKDAY_LEAD = new RegExp(`\\b(?:${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:the\\s+|el\\s+)?$`);
+const WEEKDAY_LEAD = new RegExp(
+  `\\b(?:${WEEKDAY_RE}|wed|sat|sun)\\.?,?\\s+(?:(?:${DAY_ARTICLE_SOURCE})\\s+)?$`,
+);
 /** "since ", "desde ": a day and month after it is one that has been (the text before). */
 const SINCE_LEAD = SINCE_BEFORE;
 
@@ -295,10 +308,6 @@ const PART_OF_TODAY =
 /** "the weekend", "since last weekend", "el fin de semana": its Saturday. */
 const WEEKEND =
   /\b(?:(?:since|over|during|last|past|next|this|the|desde|el|este|proximo|pasado)\s+){0,3}(?:weekend|fin de semana)(?:\s+(?:pasado|que viene))?\b/g;
-/** Said with the weekend, these put it in the past... */
-const WEEKEND_PAST = /\b(?:since|last|past|desde|pasado)\b/;
-/** ...and these, said on a weekend, the one after. */
-const WEEKEND_NEXT = /\b(?:next|proximo|que viene)\b/;
 
 /** "3 days ago", "a week ago", "hace 2 dias". */
 const AGO =

@@ -18,44 +18,36 @@ export interface NumberMatch {
   words: boolean;
 }
 
-const CURRENCIES: Record<string, string> = {
+/** A pack's "word value" pairs ("bucks USD", "grand 1000"). */
+const pairs = (pick: (p: (typeof PACKS)[number]) => string[]) =>
+  PACKS.flatMap(pick).map((pair) => pair.split(" ") as [string, string]);
+const CURRENCY_NAMES = pairs((p) => p.currencyWords);
+const MULTIPLIER_NAMES = pairs((p) => p.amountMultipliers);
+
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+const CURRENCIES: Record<string, string> = Object.assign(Object.create(null), {
   "\u20ac": "EUR",
   eur: "EUR",
-  euro: "EUR",
-  euros: "EUR",
   $: "USD",
   usd: "USD",
-  dollar: "USD",
-  dollars: "USD",
-  dolar: "USD",
-  dolares: "USD",
-  bucks: "USD",
   "\u00a3": "GBP",
   gbp: "GBP",
-  pound: "GBP",
-  pounds: "GBP",
-  quid: "GBP",
-  pavos: "EUR",
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(CURRENCIES, null);
-const CURRENCY_AFTER =
-  "\u20ac|eur(?:os?)?\\b|usd\\b|dollars?\\b|dolar(?:es)?\\b|bucks\\b|\\$|\u00a3|gbp\\b|pounds?\\b|quid\\b|pavos\\b";
+  ...Object.fromEntries(CURRENCY_NAMES),
+});
+/** Signs and codes of a currency, then the packs' words for one ("euros", "bucks", "pavos"). */
+const CURRENCY_AFTER = [
+  "\u20ac|eur\\b|usd\\b|\\$|\u00a3|gbp\\b",
+  ...CURRENCY_NAMES.map(([w]) => `${w}\\b`),
+].join("|");
 const CURRENCY_BEFORE = "\u20ac|\\$|\u00a3|eur\\b|usd\\b|gbp\\b";
-const MULTIPLIERS: Record<string, number> = {
+// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
+const MULTIPLIERS: Record<string, number> = Object.assign(Object.create(null), {
   k: 1e3,
-  thousand: 1e3,
-  grand: 1e3,
-  mil: 1e3,
   m: 1e6,
   mn: 1e6,
-  million: 1e6,
-  millon: 1e6,
-  millones: 1e6,
-  hundred: 100,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(MULTIPLIERS, null);
+  ...Object.fromEntries(MULTIPLIER_NAMES.map(([w, n]) => [w, Number(n)])),
+});
+const MULTIPLIER = ["k", "mn", "m", ...MULTIPLIER_NAMES.map(([w]) => w)].join("|");
 
 /** A times sign right before a small number, at a word's start ("x3", "×2"; not "2x4"). */
 const TIMES = /(?<![\w.,])[x\u00d7](?=\d{1,2}\b)/giu;
@@ -67,7 +59,7 @@ const DIGITS = new RegExp(
     "(?:(?<![\\w.,/-])(-|\u2212|minus |menos )(?=\\d))?" +
     // Digits grouped by spaces ("1 200,50", French/Spanish style) are one number too.
     "(?<![\\w.,])(\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?:[.,]\\d{1,2})?(?![\\w.,]*\\d)|\\d{1,3}(?:[.,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)(?![\\w]*\\d)" +
-    `(?:\\s?(k|mn|m|thousand|grand|million|mil|millon|millones|hundred)\\b)?` +
+    `(?:\\s?(${MULTIPLIER})\\b)?` +
     `(?:\\s?(${CURRENCY_AFTER}))?`,
   "gi",
 );

@@ -430,6 +430,10 @@ export const ES: LanguagePack = {
   sinceWords: ["desde"],
   untilWords: ["hasta"],
   dayArticles: ["el"],
+  rangeTo: list("al a"),
+  departWords: "salgo|saliendo|salida",
+  weekendPast: list("desde pasado"),
+  weekendNext: ["proximo", "que viene"],
   dayNegations: ["no el", "no la"],
   dayOn: ["el"],
   // "el viernes, no el jueves", "Pedro en vez de Ana", "el traje y no la camisa".
@@ -445,11 +449,20 @@ export const ES: LanguagePack = {
   // "oye, ¿cuál es ...?", "por cierto, ¿cuál ...?". Not "espera" nor "perdona": "espera, que
   // somos 3" takes a value back, and its "que" (folded, without the "¿") reads as a question.
   asideFillers: "oye|oiga|eh+|mm+|ah|bueno|pues|y|pero|vale|por cierto|a ver",
+  notLeads: [],
+  givenUpLeads: ["no"],
+  insteadTails: [],
+  oldValueArticles: [],
+  valueOpeners: ["en realidad", "perdon", "mejor", "quise decir", "digo", "no,"],
+  questionFillers: "(?!)",
   relationOwners: ["mi"],
   itIs: "es",
   valueLeads: ["en", "por"],
   answerLeads: ["es", "son", "se llama", "a nombre de", "para", "pues", "el", "la"],
   answerTails: ["por favor", "gracias"],
+  addressTails: [],
+  itemsWith: ["con"],
+  ordinalSuffixes: [],
   slotLeadArticles: ["el", "la"],
   slotLinks: ["es"],
   havingSubjects: "(?!)",
@@ -517,4 +530,6 @@ export const ES: LanguagePack = {
     millon: 1e6,
     millones: 1e6,
   },
+  currencyWords: ["dolar USD", "dolares USD", "pavos EUR"],
+  amountMultipliers: ["mil 1000", "millon 1000000", "millones 1000000"],
 };

@@ -445,12 +445,37 @@ export interface LanguagePack {
   untilWords: string[];
   /** The article said before a day ("the 10th", "el lunes"), after `sinceWords` or `untilWords`. */
   dayArticles: string[];
+  /** Words between the two days of a range ("the 3rd to the 7th", "del 3 al 7"), in order. */
+  rangeTo: string[];
+  /**
+   * Words for the end of a stay said with its second date ("leaving the 7th", "salgo el 7"): a
+   * pattern.
+   */
+  departWords: string;
+  /** Said with the weekend, these put it in the past ("last weekend", "el fin de semana pasado"). */
+  weekendPast: string[];
+  /** Said with the weekend, these make it the one after ("next weekend", "el que viene"). */
+  weekendNext: string[];
   /** A negation right before a day given up ("not thursday", "no el jueves"). */
   dayNegations: string[];
   /** What may sit between a `dayNegations` word and its day ("not on friday"). */
   dayOn: string[];
   /** The words a "not" correction turns on ("X not Y", "X instead of Y", "X rather than Y"). */
   notInstead: string[];
+  /** Words a "not" correction may open with ("not Ana, Pedro"). */
+  notLeads: string[];
+  /** The word before a value given up ("no ham, mushrooms instead", "the amount 600 no 60"). */
+  givenUpLeads: string[];
+  /** A word after the new value of a correction ("no ham, mushrooms instead"): no part of it. */
+  insteadTails: string[];
+  /** Articles and possessives dropped before the value a correction gives up ("not the ham"). */
+  oldValueArticles: string[];
+  /**
+   * Openers before a corrected value ("actually", "sorry I meant", "make it", "en realidad"),
+   * tried in order (a longer one that starts like a shorter one may follow it: each ends at a
+   * word's end).
+   */
+  valueOpeners: string[];
   /** A word said before a cancel phrase that opens a message ("actually forget it", "wait, stop"). */
   cancelOpeners: string[];
   /** Pronouns standing for a person named earlier in the message ("pay her back"). */
@@ -465,6 +490,11 @@ export interface LanguagePack {
    * pattern of one filler; any number of them open the folded message.
    */
   asideFillers: string;
+  /**
+   * Fillers before a question about a slot ("hmm where do I find the reference?"): a pattern of
+   * one filler; any number of them open the folded message.
+   */
+  questionFillers: string;
   /** Possessives that make a beneficiary a relation ("my neighbour"), not a name. */
   relationOwners: string[];
   /** "it's" before a corrected value ("wrong one, it's Gran Via 22"): a pattern on the raw text. */
@@ -478,6 +508,12 @@ export interface LanguagePack {
   answerLeads: string[];
   /** Courtesy said after an open answer ("please", "thanks", "gracias"): no part of it. */
   answerTails: string[];
+  /** Courtesy or haste after an address that ends it ("Gran Via 22 please", "... asap"). */
+  addressTails: string[];
+  /** The word before a free list's items ("with fever and a cough", "con fiebre"): no item. */
+  itemsWith: string[];
+  /** The endings of a day written as an ordinal ("21st", "3rd", "the 10th"). */
+  ordinalSuffixes: string[];
   /** Determiners before a slot's own name that leads its answer ("the concept is", "el concepto es"). */
   slotLeadArticles: string[];
   /** Links after a slot's own name that leads its answer ("is", "should be", "es"). */
@@ -515,6 +551,10 @@ export interface LanguagePack {
   numberWords: Record<string, number>;
   /** Number words that multiply what came before them ("hundred", "thousand", "mil"). */
   numberScales: Record<string, number>;
+  /** Words for a currency after an amount ("fifty bucks", "20 pavos"), each with its code ("bucks USD"). */
+  currencyWords: string[];
+  /** Words multiplying the amount before them ("5 grand", "2 mil"), each with its factor ("grand 1000"). */
+  amountMultipliers: string[];
 }
 
 /** Particles of names in many languages ("van", "von", "da", "di", "le"), read with every pack. */

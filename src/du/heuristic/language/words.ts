@@ -224,6 +224,16 @@ export const LIST_SEPARATOR = new RegExp(
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
 const DAY_ARTICLE = alternation((p) => p.dayArticles);
+/** The article said before a day, any pack's: `the|el`. */
+export const DAY_ARTICLE_SOURCE = DAY_ARTICLE;
+/** The words between the two days of a range, the packs' in order: `to|until|...|al|a`. */
+export const RANGE_TO_WORDS = alternation((p) => p.rangeTo);
+/** Words for the end of a stay said with its second date: "leaving the 7th", "salgo el 7". */
+export const DEPART_WORDS = PACKS.map((p) => p.departWords).join("|");
+/** Said with the weekend, these put it in the past... */
+export const WEEKEND_PAST = new RegExp(`\\b(?:${alternation((p) => p.weekendPast)})\\b`);
+/** ...and these, said on a weekend, the one after. */
+export const WEEKEND_NEXT = new RegExp(`\\b(?:${alternation((p) => p.weekendNext)})\\b`);
 /** "since (the)", "desde (el)" ending a clause, and "since" opening one. */
 export const SINCE_END = new RegExp(
   `\\b(?:${alternation((p) => p.sinceWords)})(?:\\s+(?:${DAY_ARTICLE}))?$`,
@@ -261,6 +271,32 @@ export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
 /** The words of a "not" correction, any pack's: `not|instead of|rather than`. */
 export const NOT_INSTEAD_SOURCE = alternation((p) => p.notInstead);
 export const NOT_INSTEAD_WORDS = new RegExp(NOT_INSTEAD_SOURCE, "i");
+/** The words before a value given up, any pack's, each once: "no ham, mushrooms". */
+const GIVEN_UP_LEAD = [...new Set(words((p) => p.givenUpLeads))].join("|");
+/** "the amount is 600 not 60": the old value after a "not" word, to the end or the next comma. */
+export const NOT_OLD_TAIL = new RegExp(
+  `[\\s,]+(?:${NOT_INSTEAD_SOURCE}|${GIVEN_UP_LEAD})\\s+[^,]*$`,
+  "i",
+);
+/** "not Ana, (but) Pedro": the value given up, then the new one. */
+export const NOT_FIRST = new RegExp(
+  `^(?:${alternation((p) => p.notLeads)})\\s+(?<old>.+?),\\s*(?:but\\s+)?(?<new>.+)$`,
+  "i",
+);
+/** A message opening with a word before a value given up: "no ham, ...". */
+export const GIVEN_UP_OPENER = new RegExp(`^[\\s,.!]*(?:${GIVEN_UP_LEAD})\\s`, "i");
+/** "no ham, mushrooms instead": the value given up after "no", the new one after the comma. */
+export const NO_THEN_NEW = new RegExp(
+  `^[\\s,.!]*(?:${GIVEN_UP_LEAD})\\s+(?<old>[^,]+?),\\s*(?:but\\s+)?(?<new>.+?)(?:\\s+(?:${alternation((p) => p.insteadTails)}))?$`,
+  "i",
+);
+/** The article or possessive before the value a correction gives up: "not the ham". */
+export const OLD_VALUE_ARTICLE = new RegExp(`^(?:${alternation((p) => p.oldValueArticles)})\\s+`);
+/** An opener in front of a corrected value: "actually", "no,", "sorry I meant", "make it". */
+export const CORRECTION_OPENER = new RegExp(
+  `^[\\s,.!]*(?:${alternation((p) => p.valueOpeners)})\\b[\\s,.!:]*`,
+  "i",
+);
 /** A word said before a cancel phrase that opens a message ("actually forget it, ..."). */
 export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpeners)})\\s+`);
 /** A pronoun standing for the person named earlier in the message. */
@@ -270,6 +306,25 @@ export const SLOT_QUESTION = cue((p) => p.slotQuestion);
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 export const ASIDE_OPENERS = new RegExp(
   `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,
+);
+/** Fillers before a question about a slot: "hmm where do I find ...". */
+export const QUESTION_FILLERS = new RegExp(
+  `^(?:(?:${PACKS.map((p) => p.questionFillers).join("|")})\\s+)+`,
+);
+/** Where an address ends: a sentence's end, or courtesy after it ("..., please"). */
+export const ADDRESS_END = new RegExp(
+  `[.!?;]\\s|[.!?]$|,?\\s+(?:${alternation((p) => p.addressTails)})\\b`,
+  "i",
+);
+/** The word before a free list's items: "with fever and a cough". */
+export const ITEMS_WITH = new RegExp(`^(?:${alternation((p) => p.itemsWith)})\\s+`, "i");
+const ORDINAL_SUFFIX = alternation((p) => p.ordinalSuffixes);
+/** A number written as an ordinal: "21st", "3rd". */
+export const ORDINAL_DAY = new RegExp(`^\\d{1,2}(?:${ORDINAL_SUFFIX})$`, "i");
+/** A date said as a day of the month alone: "the 10th", "10", "el 10". */
+export const DAY_ONLY = new RegExp(
+  `^(?:${PACKS.flatMap((p) => p.dayArticles.map((a) => `${a}\\s+`)).join("|")})?\\d{1,2}(?:${ORDINAL_SUFFIX})?$`,
+  "i",
 );
 /** A beneficiary given as a relation ("my neighbour"), not as a name. */
 export const RELATION_VALUE = new RegExp(`^(?:${alternation((p) => p.relationOwners)})\\s`, "i");
