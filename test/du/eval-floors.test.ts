@@ -130,13 +130,13 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // car-rental's, dev tuned on by the author's YAML fixes only.
   helpdesk: {
     dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.87, slotPrecision: 0.83, slotRecall: 0.8, completion: 0.79 },
+    final: { intent: 0.87, slotPrecision: 0.85, slotRecall: 0.82, completion: 0.79 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
   autobuses: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.93 },
+    final: { intent: 0.92, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.93 },
   },
 };
 
