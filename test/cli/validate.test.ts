@@ -14,6 +14,17 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+/** Writes `lines` to `name` in the temp folder, validates it, and checks it passes with one warning. */
+async function validateOneWarning(name: string, lines: readonly string[]): Promise<string[]> {
+  const file = path.join(tmp, name);
+  await writeFile(file, lines.join("\n"));
+  const result = await soni("validate", file);
+  expect(result.code).toBe(0);
+  const out = result.stdout.trim().split("\n");
+  expect(out[0]).toMatch(/\(1 warning\)$/);
+  return out;
+}
+
 describe("soni validate", () => {
   it("exits 0 with a one-line summary for a valid domain", async () => {
     const result = await soni("validate", "test/fixtures/domains/minimal");
@@ -52,52 +63,36 @@ describe("soni validate", () => {
   });
 
   it("warns about a trigger phrase with only function words besides its placeholders", async () => {
-    const file = path.join(tmp, "wordless.yaml");
-    await writeFile(
-      file,
-      [
-        "slots:",
-        "  town: { type: string, choices: [leeds, york], prompt: 'Which town?' }",
-        "flows:",
-        "  gigs:",
-        "    description: Gigs in a town",
-        "    trigger:",
-        "      intents: ['what is on in {town}', 'any gigs in {town}']",
-        "    steps:",
-        "      - { step: a, type: collect, slot: town }",
-        "",
-      ].join("\n"),
-    );
-    const result = await soni("validate", file);
-    expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/\(1 warning\)$/);
+    const lines = await validateOneWarning("wordless.yaml", [
+      "slots:",
+      "  town: { type: string, choices: [leeds, york], prompt: 'Which town?' }",
+      "flows:",
+      "  gigs:",
+      "    description: Gigs in a town",
+      "    trigger:",
+      "      intents: ['what is on in {town}', 'any gigs in {town}']",
+      "    steps:",
+      "      - { step: a, type: collect, slot: town }",
+      "",
+    ]);
     expect(lines[1]).toMatch(
       /wordless\.yaml:7:17 {2}warning\[trigger-phrase-wordless\]: flow 'gigs': trigger phrase "what is on in \{town\}" has only function words/,
     );
   });
 
   it("warns about a one-word synonym that is a function word without its accents", async () => {
-    const file = path.join(tmp, "folded.yaml");
-    await writeFile(
-      file,
-      [
-        "settings: { language: es }",
-        "slots:",
-        "  bebida: { type: string, choices: [infusion, cafe], synonyms: { infusion: [té, tila] }, prompt: '¿Qué?' }",
-        "flows:",
-        "  pedir:",
-        "    description: Pedir algo de beber",
-        "    trigger: { intents: ['quiero un {bebida}'] }",
-        "    steps:",
-        "      - { step: a, type: collect, slot: bebida }",
-        "",
-      ].join("\n"),
-    );
-    const result = await soni("validate", file);
-    expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/\(1 warning\)$/);
+    const lines = await validateOneWarning("folded.yaml", [
+      "settings: { language: es }",
+      "slots:",
+      "  bebida: { type: string, choices: [infusion, cafe], synonyms: { infusion: [té, tila] }, prompt: '¿Qué?' }",
+      "flows:",
+      "  pedir:",
+      "    description: Pedir algo de beber",
+      "    trigger: { intents: ['quiero un {bebida}'] }",
+      "    steps:",
+      "      - { step: a, type: collect, slot: bebida }",
+      "",
+    ]);
     expect(lines[1]).toMatch(
       /folded\.yaml:3:\d+ {2}warning\[synonym-folds-to-function-word\]: slot 'bebida': synonym "té" of 'infusion' is the function word "te"/,
     );
