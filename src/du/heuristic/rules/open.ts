@@ -36,8 +36,10 @@ import {
 import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
-/** Acts that make something new (book, buy): their object is a thing asked for. */
-const CREATING = new Set(["create", ...Object.values(ACT_FAMILIES).flat()]);
+/** The acts that make a new thing ("reserve", "buy"): the narrow acts of the pack's families. */
+const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
+/** Acts that make something new, the broad "create" too: their object is a thing asked for. */
+const CREATING: ReadonlySet<string> = new Set(["create", ...MAKING_ACTS]);
 
 /**
  * What follows a trigger phrase that opens the message is what it asks for: the answer to the
@@ -112,8 +114,6 @@ export interface OpenContext {
   turn: Turn;
 }
 
-/** The acts that make a new thing ("reserve", "buy"): the narrow acts of the pack's families. */
-const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
 /** A thing asked for alone is a few words: "an appointment please". */
 const THING_ALONE_WORDS = 4;
 
