@@ -9,7 +9,7 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
  * `holdout4`, (from the eighth) `holdout5` and (from the ninth) `round9` and every domain's
- * `holdout6` sets have been tuned on; `holdout7` (written before the ninth round) and `final`
+ * `holdout6` sets have been tuned on; `holdout7` (written before the ninth round), `holdout8` (before the tenth) and `final`
  * never were, and their floors only guard against regressions. Raise a floor when the DU gets
  * better; a change that lowers a figure under its floor is a regression. Every set in an
  * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
@@ -37,6 +37,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.95, completion: 0.96 },
+    // Written blind at the start of the tenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout8: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
   },
@@ -53,6 +56,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.93, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.96 },
+    // Written blind at the start of the tenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   clinic: {
@@ -68,6 +74,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.96 },
+    // Written blind at the start of the tenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout8: { intent: 0.92, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
   },
   telecom: {
@@ -83,6 +92,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; never tuned on. Floors start at the untuned figures.
     holdout7: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
+    // Written blind at the start of the tenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout8: { intent: 0.88, slotPrecision: 0.93, slotRecall: 0.93, completion: 0.92 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
