@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, startedFlow } from "../helpers.ts";
+
+/**
+ * What a new author of a Spanish domain ran into, checked on a small language school no rule
+ * was written for. Wednesday 10 March 2027.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let academia: LoadedDomain;
+let sinPrecios: LoadedDomain;
+
+const ACADEMIA = [
+  "settings: { language: es }",
+  "slots:",
+  "  curso:",
+  "    type: string",
+  "    choices: [inicial, intermedio, avanzado]",
+  "    prompt: '¿A qué curso te apuntas?'",
+  "  dia_inicio: { type: date, prompt: '¿Qué día empiezas?' }",
+  "  curso_tarifa:",
+  "    type: string",
+  "    choices: [inicial, intermedio, avanzado]",
+  "    required: false",
+  "    prompt: '¿De qué curso?'",
+  "  precio_curso: { type: string, internal: true, description: El precio del curso. }",
+  "  apuntado_ok: { type: boolean }",
+  "flows:",
+  "  apuntarse:",
+  "    description: Apuntarse a un curso de la academia",
+  "    trigger: { intents: ['quiero apuntarme al curso {curso}', 'matricularme en un curso'] }",
+  "    steps:",
+  "      - { step: c, type: collect, slot: curso }",
+  "      - { step: d, type: collect, slot: dia_inicio }",
+  "      - { step: k, type: confirm, slot: apuntado_ok, message: '¿Te apunto?' }",
+];
+const TARIFAS = [
+  "  tarifas:",
+  "    description: Los precios de los cursos",
+  "    trigger: { intents: ['cuánto cuesta el curso {curso_tarifa}', 'precios de la academia'] }",
+  "    steps:",
+  "      - { step: t, type: collect, slot: curso_tarifa, condition: 'curso_tarifa is not null' }",
+  "      - { step: s, type: say, message: 'Cuarenta euros al mes.' }",
+];
+
+beforeAll(async () => {
+  academia = await domainFromLines([...ACADEMIA, ...TARIFAS], "academia.yaml");
+  sinPrecios = await domainFromLines(ACADEMIA, "sin-precios.yaml");
+});
+
+const read = (domain: LoadedDomain, text: string, flow?: string, waiting?: string): Command[] =>
+  du.read(text, domain, flow ? inFlow(domain, flow, { waiting }) : emptyState("t"));
+
+describe("a price question while a choice is asked", () => {
+  it.each(["¿cuánto cuesta el avanzado?", "y el intermedio cuánto vale?"])(
+    "'%s' goes to the flow that tells prices, not into the answer",
+    (text) => {
+      const commands = read(academia, text, "apuntarse", "curso");
+      expect(startedFlow(commands)).toBe("tarifas");
+      expect(commands).not.toContainEqual(expect.objectContaining({ slot: "curso" }));
+    },
+  );
+
+  it("is out of scope where no flow tells prices", () => {
+    expect(read(sinPrecios, "¿cuánto cuesta el avanzado?", "apuntarse", "curso")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+  });
+
+  it("a plain choice still answers", () => {
+    expect(read(academia, "el avanzado", "apuntarse", "curso")).toEqual([
+      { type: "set_slot", slot: "curso", value: "avanzado" },
+    ]);
+  });
+});
