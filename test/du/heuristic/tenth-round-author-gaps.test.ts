@@ -76,3 +76,22 @@ describe("a price question while a choice is asked", () => {
     ]);
   });
 });
+
+describe("a weekday 'que viene' said on that weekday", () => {
+  it("is a week later, as 'el próximo' is", () => {
+    for (const text of ["el miércoles que viene", "el próximo miércoles"]) {
+      expect(read(academia, text, "apuntarse", "dia_inicio")).toEqual([
+        { type: "set_slot", slot: "dia_inicio", value: "2027-03-17" },
+      ]);
+    }
+  });
+
+  it("a bare weekday is still today, and another weekday the coming one", () => {
+    expect(read(academia, "el miércoles", "apuntarse", "dia_inicio")).toEqual([
+      { type: "set_slot", slot: "dia_inicio", value: "2027-03-10" },
+    ]);
+    expect(read(academia, "el viernes que viene", "apuntarse", "dia_inicio")).toEqual([
+      { type: "set_slot", slot: "dia_inicio", value: "2027-03-12" },
+    ]);
+  });
+});
