@@ -12,6 +12,7 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, startedFlow } from "../helpers.ts
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let academia: LoadedDomain;
 let sinPrecios: LoadedDomain;
+let cuadra: LoadedDomain;
 
 const ACADEMIA = [
   "settings: { language: es }",
@@ -49,6 +50,27 @@ const TARIFAS = [
 beforeAll(async () => {
   academia = await domainFromLines([...ACADEMIA, ...TARIFAS], "academia.yaml");
   sinPrecios = await domainFromLines(ACADEMIA, "sin-precios.yaml");
+  cuadra = await domainFromLines(
+    [
+      "slots:",
+      "  tipo_animal:",
+      "    type: string",
+      "    choices: [caballo, poni, burro]",
+      "    synonyms: { caballo: [yegua, potro], poni: [pony], burro: [burra, asno] }",
+      "    prompt: '¿Qué animal?'",
+      "  nombre_animal: { type: string, extract: person_name, prompt: '¿Cómo se llama?' }",
+      "  noches_box: { type: integer, prompt: '¿Cuántas noches?' }",
+      "flows:",
+      "  reservar_box:",
+      "    description: Reservar un box en la cuadra",
+      "    trigger: { intents: ['reservar un box para mi {tipo_animal}', 'book a stall for my {tipo_animal}'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: tipo_animal }",
+      "      - { step: n, type: collect, slot: nombre_animal }",
+      "      - { step: c, type: collect, slot: noches_box }",
+    ],
+    "cuadra.yaml",
+  );
 });
 
 const read = (domain: LoadedDomain, text: string, flow?: string, waiting?: string): Command[] =>
@@ -94,4 +116,26 @@ describe("a weekday 'que viene' said on that weekday", () => {
       { type: "set_slot", slot: "dia_inicio", value: "2027-03-12" },
     ]);
   });
+});
+
+describe("a name right after the kind of the one named", () => {
+  it.each([
+    ["quiero reservar un box para mi yegua Canela", "caballo", "Canela"],
+    ["book a stall for my pony Biscuit, 3 nights", "poni", "Biscuit"],
+    ["Mi burra Perla necesita box dos noches", "burro", "Perla"],
+  ])("'%s' fills the kind and the name", (text, kind, name) => {
+    const commands = read(cuadra, text);
+    expect(startedFlow(commands)).toBe("reservar_box");
+    expect(commands).toContainEqual({ type: "set_slot", slot: "tipo_animal", value: kind });
+    expect(commands).toContainEqual({ type: "set_slot", slot: "nombre_animal", value: name });
+  });
+
+  it.each(["reservar un box para mi yegua", "reservar un box para un poni Blanco"])(
+    "'%s' states no name (no capitalised word after a possessive and the kind)",
+    (text) => {
+      expect(read(cuadra, text)).not.toContainEqual(
+        expect.objectContaining({ slot: "nombre_animal" }),
+      );
+    },
+  );
 });
