@@ -13,6 +13,7 @@ const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let academia: LoadedDomain;
 let sinPrecios: LoadedDomain;
 let cuadra: LoadedDomain;
+let floristeria: LoadedDomain;
 
 const ACADEMIA = [
   "settings: { language: es }",
@@ -70,6 +71,26 @@ beforeAll(async () => {
       "      - { step: c, type: collect, slot: noches_box }",
     ],
     "cuadra.yaml",
+  );
+  floristeria = await domainFromLines(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  flores:",
+      "    type: list",
+      "    choices: [rosas, tulipanes, lirios]",
+      "    synonyms: { lirios: [lilies], rosas: [roses] }",
+      "    prompt: '¿Qué flores?'",
+      "  ramo_ok: { type: boolean }",
+      "flows:",
+      "  pedir_ramo:",
+      "    description: Encargar un ramo de flores",
+      "    trigger: { intents: ['quiero un ramo de {flores}'] }",
+      "    steps:",
+      "      - { step: f, type: collect, slot: flores }",
+      "      - { step: c, type: confirm, slot: ramo_ok, message: '¿Lo encargo?' }",
+    ],
+    "floristeria.yaml",
   );
 });
 
@@ -138,4 +159,24 @@ describe("a name right after the kind of the one named", () => {
       );
     },
   );
+});
+
+describe("a 'no' in front of taking an item out of a list", () => {
+  const atConfirm = (text: string): Command[] =>
+    du.read(
+      text,
+      floristeria,
+      inFlow(floristeria, "pedir_ramo", { confirm: true, slots: { flores: ["rosas", "lirios"] } }),
+    );
+
+  it.each(["no, quita los lirios", "quítame los lirios", "no, remove the lilies"])(
+    "'%s' takes the item out and keeps the rest",
+    (text) => {
+      expect(atConfirm(text)).toEqual([{ type: "correct_slot", slot: "flores", value: ["rosas"] }]);
+    },
+  );
+
+  it("a bare 'no' is still a no", () => {
+    expect(atConfirm("no")).toEqual([{ type: "deny" }]);
+  });
 });

@@ -172,7 +172,7 @@ export const ES: LanguagePack = {
   ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
-  listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
+  listRemove: "\\b(?:quita|quitar|quitame|quitadme|quiteme|sin|elimina|eliminar)\\b",
   thingQuestion:
     "^(?:(?:hola|oye|y)\\s+)*(?:hay(?: algun| alguna| un| una)?|(?:tienen|teneis|tienes|venden|vendeis|ofrecen)(?: algun| alguna| un| una)?|(?:me )?(?:puedes|podrias|puede) recomendar(?:me)?(?: algun| alguna| un| una)?|me recomiendas(?: algun| alguna| un| una)?)\\b",
   negatedAct: "\\bno\\s+(?:(?:quiero|queremos|necesito|necesitamos|pienso)\\s+)?(?<verb>[a-z]+)",
