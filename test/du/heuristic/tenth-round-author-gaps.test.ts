@@ -14,6 +14,7 @@ let academia: LoadedDomain;
 let sinPrecios: LoadedDomain;
 let cuadra: LoadedDomain;
 let floristeria: LoadedDomain;
+let turnos: LoadedDomain;
 
 const ACADEMIA = [
   "settings: { language: es }",
@@ -91,6 +92,23 @@ beforeAll(async () => {
       "      - { step: c, type: confirm, slot: ramo_ok, message: '¿Lo encargo?' }",
     ],
     "floristeria.yaml",
+  );
+  turnos = await domainFromLines(
+    [
+      "slots:",
+      "  turno_lavado:",
+      "    type: string",
+      "    choices: [am, pm]",
+      "    synonyms: { am: [por la mañana, in the morning], pm: [por la tarde, in the afternoon] }",
+      "    prompt: '¿Mañana o tarde?'",
+      "flows:",
+      "  lavar_coche:",
+      "    description: Pedir turno para lavar el coche",
+      "    trigger: { intents: ['lavar el coche {turno_lavado}'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: turno_lavado }",
+    ],
+    "turnos.yaml",
   );
 });
 
@@ -178,5 +196,18 @@ describe("a 'no' in front of taking an item out of a list", () => {
 
   it("a bare 'no' is still a no", () => {
     expect(atConfirm("no")).toEqual([{ type: "deny" }]);
+  });
+});
+
+describe("a clock time for choices whose synonyms say the part of the day in a phrase", () => {
+  it.each([
+    ["a las 10 o así", "am"],
+    ["sobre las seis de la tarde", "pm"],
+    ["around 9", "am"],
+    ["17:30", "pm"],
+  ])("'%s' is the part of the day it falls in", (text, value) => {
+    expect(read(turnos, text, "lavar_coche", "turno_lavado")).toEqual([
+      { type: "set_slot", slot: "turno_lavado", value },
+    ]);
   });
 });
