@@ -211,3 +211,18 @@ describe("a clock time for choices whose synonyms say the part of the day in a p
     ]);
   });
 });
+
+describe("asking what one can do here", () => {
+  it.each(["¿qué cosas puedo hacer por aquí?", "que se puede hacer aqui", "qué puedo hacer"])(
+    "'%s' asks for help",
+    (text) => {
+      expect(read(academia, text)).toEqual([{ type: "clarify" }]);
+    },
+  );
+
+  it("a question with a request after it is no help question", () => {
+    expect(read(academia, "qué puedo hacer para apuntarme al curso avanzado")).not.toEqual([
+      { type: "clarify" },
+    ]);
+  });
+});

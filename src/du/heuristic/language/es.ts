@@ -74,6 +74,13 @@ export const ES: LanguagePack = {
     "que es eso",
     // Asking what the assistant is for ("¿qué puede hacer este chat?").
     "que puedes hacer",
+    // "¿qué (cosas) puedo hacer (por) aquí?": what the customer can do here is what it does.
+    ...[
+      "que puedo hacer",
+      "que cosas puedo hacer",
+      "que cosas puedes hacer",
+      "que se puede hacer",
+    ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`]),
     ...list("chat bot asistente").flatMap((n) => [
       `que puede hacer este ${n}`,
       `para que sirve este ${n}`,
