@@ -41,6 +41,11 @@ const ACADEMIA = [
   "      - { step: k, type: confirm, slot: apuntado_ok, message: '¿Te apunto?' }",
 ];
 const TARIFAS = [
+  "  cambiar_inicio:",
+  "    description: Cambiar el día de inicio del curso",
+  "    trigger: { intents: ['cambiar el día de inicio', 'pasar el inicio al {dia_inicio}'] }",
+  "    steps:",
+  "      - { step: d, type: collect, slot: dia_inicio }",
   "  tarifas:",
   "    description: Los precios de los cursos",
   "    trigger: { intents: ['cuánto cuesta el curso {curso_tarifa}', 'precios de la academia'] }",
@@ -224,5 +229,24 @@ describe("asking what one can do here", () => {
     expect(read(academia, "qué puedo hacer para apuntarme al curso avanzado")).not.toEqual([
       { type: "clarify" },
     ]);
+  });
+});
+
+describe("a day said as the one had, given up with 'pero ...'", () => {
+  it("is no new day", () => {
+    const commands = read(
+      academia,
+      "empiezo el viernes pero me ha surgido un viaje, ¿se puede cambiar el día de inicio?",
+    );
+    expect(startedFlow(commands)).toBe("cambiar_inicio");
+    expect(commands).not.toContainEqual(expect.objectContaining({ slot: "dia_inicio" }));
+  });
+
+  it("a day said without it is still the day", () => {
+    expect(read(academia, "pasar el inicio al viernes")).toContainEqual({
+      type: "set_slot",
+      slot: "dia_inicio",
+      value: "2027-03-12",
+    });
   });
 });

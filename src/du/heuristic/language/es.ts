@@ -358,7 +358,9 @@ export const ES: LanguagePack = {
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
-  givenUpAfter: "^no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)\\b",
+  // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
+  givenUpAfter:
+    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*pero\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   differenceAfter: list("mas menos antes despues"),
