@@ -150,6 +150,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.92, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.93 },
   },
+  veterinaria: {
+    dev: { intent: 0.98, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
+    final: { intent: 0.85, slotPrecision: 0.87, slotRecall: 0.77, completion: 0.93 },
+  },
 };
 
 /**

@@ -31,8 +31,13 @@ export function listEdit(turn: Turn): Found | null {
       rest = rest.slice(0, m.start) + rest.slice(m.end);
     }
     const own = new Set(slot.keys.flat());
+    // "no, remove the olives": a "no" in front of a removal says the same thing.
     const only = tokenize(rest).every(
-      (t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || own.has(stem(t.norm)),
+      (t) =>
+        STOP_WORDS.has(t.norm) ||
+        FILLERS.has(t.norm) ||
+        own.has(stem(t.norm)) ||
+        (removes && ITEM_NEGATORS.has(t.norm)),
     );
     if (!only) continue;
     const named = [...new Set(items.map((m) => String(m.value)))];

@@ -899,6 +899,7 @@ export class SlotReader {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
         this.relationName(nameSlot, text, tokens, free) ??
+        this.kindName(nameSlot, slots, text, tokens, free) ??
         this.selfName(nameSlot, text, tokens, free) ??
         this.bareName(nameSlot, text, tokens, free);
       if (f) found.add(f);
@@ -1265,6 +1266,35 @@ export class SlotReader {
       // Set off by a comma, the name is a full one ("my son, Ana" may be talking to Ana).
       if (span && (!apposition || tokenize(text.slice(span.start, span.end)).length > 1))
         return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * "my dog Rex", "mi perra Lola": a possessive, a choice of another slot of the flow saying
+   * what the one named is, then a capitalised name right after it, as after a relation.
+   */
+  private kindName(
+    slot: SlotInfo,
+    slots: readonly SlotInfo[],
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (const kind of slots) {
+      if (kind.kind !== "choice" || kind === slot) continue;
+      const m = choiceIn(kind, text);
+      if (!m) continue;
+      const first = tokens.findIndex((t) => t.start >= m.start);
+      const owned =
+        (first >= 0 && POSSESSIVES.has(tokens[first]!.norm)) ||
+        (first > 0 && POSSESSIVES.has(tokens[first - 1]!.norm));
+      const at = tokens.findIndex((t) => t.start >= m.end);
+      if (!owned || at <= 0) continue;
+      const name = tokens[at]!;
+      if (!/^\p{Lu}/u.test(name.raw) || !adjacent(text, tokens[at - 1]!, name)) continue;
+      const span = this.nameAfter(text, tokens, at, free);
+      if (span) return this.textFound(slot, text, span);
     }
     return null;
   }

@@ -19,6 +19,17 @@ import {
 import { editDistanceAtMost1, fold, type Token, tokenize } from "../text.ts";
 import { findWordNumbers } from "./numbers.ts";
 
+/**
+ * The word of a choice name or synonym that may name a part of the day: the whole name, or its
+ * last word behind prepositions and articles only ("por la mañana", "in the morning"; the bare
+ * "mañana" is also tomorrow, so authors write the phrase).
+ */
+function partOfDayWord(name: string): string {
+  const words = fold(name).trim().split(/\s+/);
+  const lead = words.slice(0, -1);
+  return lead.every((w) => PREPOSITIONS.has(w) || ARTICLES.has(w)) ? words.at(-1)! : "";
+}
+
 export interface ChoiceMatch {
   value: SlotValue;
   start: number;
@@ -124,7 +135,7 @@ export class ChoiceMatcher {
       add(String(choice), true);
       // "morning", "tarde": the part of the day the choice is, by its own name or a synonym.
       for (const name of [String(choice), ...(slot.synonyms?.[String(choice)] ?? [])]) {
-        const part = PARTS_OF_DAY.get(fold(name).trim());
+        const part = PARTS_OF_DAY.get(partOfDayWord(name));
         if (part && !this.dayParts.has(part)) this.dayParts.set(part, choice);
       }
       // "credit_card" style choices are also written with spaces.

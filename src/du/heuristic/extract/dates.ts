@@ -279,7 +279,7 @@ const WEEKDAY_BARE_DAY = new RegExp(
 const BARE_DAY_MONTHS = 2;
 
 const WEEKDAY = new RegExp(
-  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:que viene|(?<nextWeek>(?:of\\s+)?next week)))?`,
+  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:(?<coming>que viene)|(?<nextWeek>(?:of\\s+)?next week)))?`,
   "g",
 );
 
@@ -752,7 +752,9 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     ...(has.short ? s.matchAll(WORD_WEEKDAY) : NONE),
   ]) {
     const target = weekday((m[2] ?? m[3] ?? m[4])!);
-    const ahead = m[1] !== undefined && /next|proximo|coming/.test(m[1]);
+    // "el lunes que viene" looks ahead as "next monday" does.
+    const ahead =
+      (m[1] !== undefined && /next|proximo|coming/.test(m[1])) || m.groups?.coming !== undefined;
     // Asked about the past ("since when?"), "on monday" is the last Monday (today included).
     if (past && !ahead) {
       pushDate(

@@ -74,6 +74,13 @@ export const ES: LanguagePack = {
     "que es eso",
     // Asking what the assistant is for ("¿qué puede hacer este chat?").
     "que puedes hacer",
+    // "¿qué (cosas) puedo hacer (por) aquí?": what the customer can do here is what it does.
+    ...[
+      "que puedo hacer",
+      "que cosas puedo hacer",
+      "que cosas puedes hacer",
+      "que se puede hacer",
+    ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`]),
     ...list("chat bot asistente").flatMap((n) => [
       `que puede hacer este ${n}`,
       `para que sirve este ${n}`,
@@ -172,7 +179,7 @@ export const ES: LanguagePack = {
   ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
-  listRemove: "\\b(?:quita|quitar|sin|elimina|eliminar)\\b",
+  listRemove: "\\b(?:quita|quitar|quitame|quitadme|quiteme|sin|elimina|eliminar)\\b",
   thingQuestion:
     "^(?:(?:hola|oye|y)\\s+)*(?:hay(?: algun| alguna| un| una)?|(?:tienen|teneis|tienes|venden|vendeis|ofrecen)(?: algun| alguna| un| una)?|(?:me )?(?:puedes|podrias|puede) recomendar(?:me)?(?: algun| alguna| un| una)?|me recomiendas(?: algun| alguna| un| una)?)\\b",
   negatedAct: "\\bno\\s+(?:(?:quiero|queremos|necesito|necesitamos|pienso)\\s+)?(?<verb>[a-z]+)",
@@ -351,7 +358,9 @@ export const ES: LanguagePack = {
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
-  givenUpAfter: "^no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)\\b",
+  // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
+  givenUpAfter:
+    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*pero\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   differenceAfter: list("mas menos antes despues"),

@@ -339,14 +339,16 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   },
   {
     // "how much is the breakfast?" asked the extras: a question about a price names a value
-    // without choosing it. Where one flow tells prices the digression rules read it; else no
-    // flow answers it.
+    // without choosing it. Where one other flow tells prices it answers the question, as a
+    // digression (the value is the price flow's, not this answer); else no flow answers it.
     name: "asked-price-question",
-    run: ({ turn }) => {
+    run: ({ du, turn, frame }) => {
       const text = flat(turn.text);
       if (!PRICE_QUESTION.test(text)) return null;
       if (tokenize(turn.text).some((t) => POSSESSIVES.has(t.norm))) return null;
-      return priceFlow(turn) ? null : OUT_OF_SCOPE;
+      const flow = priceFlow(turn);
+      if (!flow) return OUT_OF_SCOPE;
+      return flow === frame.flow ? null : du.start(turn, flow);
     },
   },
   {
