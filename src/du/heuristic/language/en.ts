@@ -247,9 +247,13 @@ export const EN: LanguagePack = {
     // "what sort of things can I ask you", "what kind of stuff can you help with".
     ...list("kind sort type").flatMap((k) =>
       list("things stuff").flatMap((n) =>
-        ["can you help with", "can you do", "can i ask", "can i ask you"].map(
-          (tail) => `what ${k} of ${n} ${tail}`,
-        ),
+        [
+          "can you help with",
+          "can you help me with",
+          "can you do",
+          "can i ask",
+          "can i ask you",
+        ].map((tail) => `what ${k} of ${n} ${tail}`),
       ),
     ),
     "what are you for",
@@ -271,7 +275,6 @@ export const EN: LanguagePack = {
     "how do i use you",
     "what can you help me with here",
     "what things can you help me with",
-    "what kind of things can you help me with",
     "what kind of things can you help me with here",
   ],
   greeting: [
@@ -506,6 +509,8 @@ export const EN: LanguagePack = {
     ...["u you", "ur your", "r are", "yr your", "ure youre"],
     // Sound spellings of a part of the day ("boxing tonite", "2nite").
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
+    // Who comes along, as typed in chat ("me and my gf").
+    ...["gf girlfriend", "bf boyfriend"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   reasonLeads: [

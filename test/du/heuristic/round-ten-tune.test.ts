@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
+
+/**
+ * Tenth round: a campsite's booking desk, written for these tests. Today is Wednesday
+ * 10 March 2027.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let camp: LoadedDomain;
+const read = (domain: LoadedDomain, text: string): Command[] =>
+  du.read(text, domain, emptyState("t"));
+
+beforeAll(async () => {
+  camp = await loadDomainFromText(
+    [
+      "slots:",
+      "  site: { type: string, choices: [lakeside, forest, meadow], prompt: 'Which site?' }",
+      "  arrival: { type: date, prompt: 'When do you arrive?' }",
+      "  nights: { type: integer, prompt: 'How many nights?' }",
+      "  campers: { type: integer, prompt: 'How many campers?', description: 'How many people stay' }",
+      "  pitch_code: { type: string, extract: pattern, pattern: 'CP-\\d{4}', prompt: 'Which booking?' }",
+      "flows:",
+      "  book_pitch:",
+      "    description: Book a pitch at the campsite",
+      "    trigger: { intents: ['book a pitch at {site}', 'a pitch for {nights} nights'] }",
+      "    steps:",
+      "      - { step: s, type: collect, slot: site }",
+      "      - { step: a, type: collect, slot: arrival }",
+      "      - { step: n, type: collect, slot: nights }",
+      "      - { step: c, type: collect, slot: campers }",
+      "  cancel_pitch:",
+      "    description: Cancel a pitch booking",
+      "    trigger: { intents: ['cancel my pitch booking {pitch_code}'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: pitch_code }",
+    ].join("\n"),
+    "camp.yaml",
+  );
+});
+
+describe("asking what the assistant helps with", () => {
+  it("in any of the ways the pack builds, 'help me with' too", () => {
+    for (const text of [
+      "what kind of stuff can you help me with",
+      "what type of things can you help me with",
+      "what sort of stuff can you help with",
+    ]) {
+      expect(read(camp, text), text).toEqual([{ type: "clarify" }]);
+    }
+  });
+});
+
+describe("a relation typed as in chat counts as one more person", () => {
+  it("'me and my gf', 'my bf and me'", () => {
+    const gf = read(camp, "3 nights at the lakeside for me and my gf");
+    expect(firstIntent(gf)).toBe("book_pitch");
+    expect(slotsOf(gf)).toMatchObject({ campers: 2, nights: 3, site: "lakeside" });
+    expect(slotsOf(read(camp, "a pitch in the forest, my bf and me"))).toMatchObject({
+      campers: 2,
+    });
+  });
+});
