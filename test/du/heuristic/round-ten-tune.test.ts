@@ -33,6 +33,11 @@ beforeAll(async () => {
       "      - { step: a, type: collect, slot: arrival }",
       "      - { step: n, type: collect, slot: nights }",
       "      - { step: c, type: collect, slot: campers }",
+      "  pitch_status:",
+      "    description: Check whether a pitch booking is confirmed",
+      "    trigger: { intents: ['status of my pitch booking {pitch_code}'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: pitch_code }",
       "  cancel_pitch:",
       "    description: Cancel a pitch booking",
       "    trigger: { intents: ['cancel my pitch booking {pitch_code}'] }",
@@ -63,5 +68,18 @@ describe("a relation typed as in chat counts as one more person", () => {
     expect(slotsOf(read(camp, "a pitch in the forest, my bf and me"))).toMatchObject({
       campers: 2,
     });
+  });
+});
+
+describe("asking whether a thing had has got somewhere yet looks it up", () => {
+  it("'has it been ...?', 'did it arrive?'", () => {
+    for (const text of [
+      "my pitch booking is CP-1234, has it been approved?",
+      "booked a pitch as CP-1234, did it arrive in your system?",
+    ]) {
+      const commands = read(camp, text);
+      expect(firstIntent(commands), text).toBe("pitch_status");
+      expect(slotsOf(commands)).toEqual({ pitch_code: "CP-1234" });
+    }
   });
 });

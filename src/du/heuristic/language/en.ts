@@ -895,6 +895,9 @@ export const EN: LanguagePack = {
       "never delivered",
       "wasnt delivered",
       "hasnt been delivered",
+      // "has it been delivered?", "did it arrive?": asking whether a thing had got there yet.
+      ...["has it been", "have they been", "has it arrived", "has it come", "has it left"],
+      ...["did it arrive", "did it come", "is it ready"],
       "not received",
       "havent received",
       "didnt receive",
