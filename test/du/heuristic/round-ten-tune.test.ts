@@ -38,6 +38,12 @@ beforeAll(async () => {
       "    trigger: { intents: ['status of my pitch booking {pitch_code}'] }",
       "    steps:",
       "      - { step: p, type: collect, slot: pitch_code }",
+      "  move_pitch:",
+      "    description: Move a pitch booking to other dates",
+      "    trigger: { intents: ['move my pitch booking {pitch_code} to {arrival}'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: pitch_code }",
+      "      - { step: a, type: collect, slot: arrival }",
       "  cancel_pitch:",
       "    description: Cancel a pitch booking",
       "    trigger: { intents: ['cancel my pitch booking {pitch_code}'] }",
@@ -81,5 +87,22 @@ describe("asking whether a thing had has got somewhere yet looks it up", () => {
       expect(firstIntent(commands), text).toBe("pitch_status");
       expect(slotsOf(commands)).toEqual({ pitch_code: "CP-1234" });
     }
+  });
+});
+
+describe("a time had that is wrong asks for a change", () => {
+  it("'the wrong days', 'the wrong date'", () => {
+    for (const text of [
+      "we picked the wrong days for our pitch, can you sort it out",
+      "my pitch booking has the wrong date on it",
+    ]) {
+      expect(firstIntent(read(camp, text)), text).toBe("move_pitch");
+    }
+  });
+
+  it("'wrong' beside a count of times is no date", () => {
+    expect(firstIntent(read(camp, "typed my code wrong two times, book a pitch please"))).toBe(
+      "book_pitch",
+    );
   });
 });

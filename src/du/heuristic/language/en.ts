@@ -786,6 +786,8 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
+      // "I booked for the wrong week": a time had that is wrong is to be changed.
+      ...list("day days date dates week month").map((unit) => `wrong ${unit}`),
       // "I need other date": the article dropped, as learners of English often write.
       "other date",
       "later than",
