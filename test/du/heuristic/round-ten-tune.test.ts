@@ -44,6 +44,11 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: p, type: collect, slot: pitch_code }",
       "      - { step: a, type: collect, slot: arrival }",
+      "  site_fees:",
+      "    description: The nightly fee and the deposit of a site",
+      "    trigger: { intents: ['what is the deposit for {site}'] }",
+      "    steps:",
+      "      - { step: s, type: collect, slot: site }",
       "  cancel_pitch:",
       "    description: Cancel a pitch booking",
       "    trigger: { intents: ['cancel my pitch booking {pitch_code}'] }",
@@ -104,5 +109,45 @@ describe("a time had that is wrong asks for a change", () => {
     expect(firstIntent(read(camp, "typed my code wrong two times, book a pitch please"))).toBe(
       "book_pitch",
     );
+  });
+});
+
+describe("a question about how a thing is, by a word no flow knows", () => {
+  it("asks for what no flow does, whatever flow noun or value it names", () => {
+    for (const text of [
+      "how near is the lakeside pitch to the showers?",
+      "How noisy are the forest pitches at night",
+    ]) {
+      expect(read(camp, text), text).toEqual([{ type: "out_of_scope" }]);
+    }
+  });
+
+  it("in Spanish too", async () => {
+    const barcas = await loadDomainFromText(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  lago: { type: string, choices: [sanabria, banyoles], prompt: '¿Qué lago?' }",
+        "flows:",
+        "  alquilar_barca:",
+        "    description: Alquilar una barca en un lago",
+        "    trigger: { intents: ['alquilar una barca en {lago}'] }",
+        "    steps:",
+        "      - { step: l, type: collect, slot: lago }",
+      ].join("\n"),
+      "barcas.yaml",
+    );
+    expect(read(barcas, "¿qué tan profundo es el lago de Sanabria?")).toEqual([
+      { type: "out_of_scope" },
+    ]);
+  });
+
+  it("a request, a task word or a flow that tells the thing still starts the flow", () => {
+    expect(
+      firstIntent(read(camp, "how near is the lakeside to the showers, I'd like a pitch there")),
+    ).toBe("book_pitch");
+    const fee = read(camp, "how big is the deposit for the meadow?");
+    expect(firstIntent(fee)).toBe("site_fees");
+    expect(slotsOf(fee)).toEqual({ site: "meadow" });
   });
 });
