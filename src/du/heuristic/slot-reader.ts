@@ -1611,22 +1611,26 @@ export class SlotReader {
         }
         break;
       }
-      if (!this.nameWord(t, free) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
+      // "Helen Park": after a capitalised name, a capitalised word of the domain ("park" of a
+      // car park) is a surname as typed.
+      const surname = capitalised && /^\p{Lu}/u.test(t.raw);
+      if (!this.nameWord(t, free, surname) || (capitalised && !surname)) break;
       end++;
     }
     return { start: first.start, end: tokens[end - 1]!.end };
   }
 
   /** A word that can be part of a name (see nameAfter). */
-  private nameWord(t: Token, free: (s: Span) => boolean): boolean {
+  private nameWord(t: Token, free: (s: Span) => boolean, surname = false): boolean {
     return (
       /^\p{L}/u.test(t.raw) &&
       !STOP_WORDS.has(t.norm) &&
       !NUMBER_WORDS.has(t.norm) &&
       // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
-      !this.analyzer.knows(
-        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
-      ) &&
+      (surname ||
+        !this.analyzer.knows(
+          /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
+        )) &&
       free(t)
     );
   }
