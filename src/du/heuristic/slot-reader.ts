@@ -1218,7 +1218,8 @@ export class SlotReader {
   /**
    * Capitalised words and a house number after a preposition ("for Calle Luna 5, Madrid"): the
    * number ends the street's words and is followed by a comma or the end of the sentence, so
-   * "to Ana 50 euros" is no address.
+   * "to Ana 50 euros" is no address. The number may come first, before two or more capitalised
+   * words ("for 3 Park Road").
    */
   private prepositionAddress(
     slot: SlotInfo,
@@ -1228,13 +1229,24 @@ export class SlotReader {
   ): Found | null {
     if (lastDigit(text) < 0) return null;
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
+      if (!PREPOSITIONS.has(tokens[i]!.norm)) continue;
       const rest = text.slice(tokens[i + 1]!.start);
-      if (!STREET.test(rest)) continue;
+      if (!STREET.test(rest) && !this.numberFirstStreet(rest)) continue;
       const span = addressAfter(text, tokens, tokens[i]!.end, free);
       if (span) return this.textFound(slot, text, span);
     }
     return null;
+  }
+
+  /**
+   * "3 Park Road": a house number, then capitalised words none of which the domain knows ("2
+   * Large Pizzas" names a size).
+   */
+  private numberFirstStreet(rest: string): boolean {
+    const m = NUMBER_FIRST_STREET.exec(rest);
+    return (
+      m !== null && tokenize(m[0]).every((t) => /\d/.test(t.raw) || !this.analyzer.knows(t.norm))
+    );
   }
 
   /**
@@ -2425,6 +2437,9 @@ const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b
 
 /** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */
 const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(?:,|$|[.!?]))/u;
+/** "for 3 Park Road": the house number before two or more capitalised words of the street. */
+const NUMBER_FIRST_STREET =
+  /^\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}(?![\p{L}\d])/u;
 
 /** The one address slot among `slots`; undefined when there is none or more than one. */
 function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {

@@ -151,3 +151,54 @@ describe("a question about how a thing is, by a word no flow knows", () => {
     expect(slotsOf(fee)).toEqual({ site: "meadow" });
   });
 });
+
+describe("a capitalised word of the domain after a capitalised name", () => {
+  it("is the surname as typed; lower case, it is not", async () => {
+    const boats = await loadDomainFromText(
+      [
+        "slots:",
+        "  skipper: { type: string, extract: person_name, prompt: 'Under which name?' }",
+        "  hire_day: { type: date, prompt: 'Which day?' }",
+        "flows:",
+        "  hire_boat:",
+        "    description: Hire a boat at the harbour",
+        "    trigger: { intents: ['hire a boat at the harbour on {hire_day}'] }",
+        "    steps:",
+        "      - { step: d, type: collect, slot: hire_day }",
+        "      - { step: s, type: collect, slot: skipper }",
+      ].join("\n"),
+      "boats.yaml",
+    );
+    expect(slotsOf(read(boats, "this is Tom Harbour, I'd like to hire a boat"))).toMatchObject({
+      skipper: "Tom Harbour",
+    });
+    expect(slotsOf(read(boats, "my name is Tom harbour boat please"))).toMatchObject({
+      skipper: "Tom",
+    });
+  });
+});
+
+describe("an address after a preposition, its number first", () => {
+  it("'for 14 Mill Lane' is the street; a number before the domain's words is none", async () => {
+    const florist = await loadDomainFromText(
+      [
+        "slots:",
+        "  flowers: { type: string, choices: [roses, tulips], prompt: 'Which flowers?' }",
+        "  address: { type: string, extract: address, prompt: 'Where to?' }",
+        "flows:",
+        "  send_flowers:",
+        "    description: Send a bouquet of flowers",
+        "    trigger: { intents: ['send {flowers} to {address}'] }",
+        "    steps:",
+        "      - { step: f, type: collect, slot: flowers }",
+        "      - { step: a, type: collect, slot: address }",
+      ].join("\n"),
+      "florist.yaml",
+    );
+    expect(slotsOf(read(florist, "a bouquet of tulips for 14 Mill Lane please"))).toEqual({
+      flowers: "tulips",
+      address: "14 Mill Lane",
+    });
+    expect(slotsOf(read(florist, "a bouquet for 3 Red Roses"))).not.toHaveProperty("address");
+  });
+});
