@@ -202,3 +202,35 @@ describe("an address after a preposition, its number first", () => {
     expect(slotsOf(read(florist, "a bouquet for 3 Red Roses"))).not.toHaveProperty("address");
   });
 });
+
+describe("coming to eat at a place asks to book it", () => {
+  it("'come and eat', 'come dine'", async () => {
+    const cafe = await loadDomainFromText(
+      [
+        "slots:",
+        "  cake: { type: string, choices: [carrot, chocolate], prompt: 'Which cake?' }",
+        "  day: { type: date, prompt: 'Which day?' }",
+        "  people: { type: integer, prompt: 'How many people?' }",
+        "flows:",
+        "  order_cake:",
+        "    description: Order a cake to take away",
+        "    trigger: { intents: ['order a {cake} cake'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: cake }",
+        "  book_table:",
+        "    description: Book a table at the cafe",
+        "    trigger: { intents: ['a table for {people} on {day}'] }",
+        "    steps:",
+        "      - { step: d, type: collect, slot: day }",
+        "      - { step: p, type: collect, slot: people }",
+      ].join("\n"),
+      "cafe.yaml",
+    );
+    for (const text of [
+      "we would love to come and eat at yours saturday, 4 of us",
+      "hoping to come dine with you on friday with 3 friends",
+    ]) {
+      expect(firstIntent(read(cafe, text)), text).toBe("book_table");
+    }
+  });
+});

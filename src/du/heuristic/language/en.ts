@@ -660,6 +660,8 @@ export const EN: LanguagePack = {
       // Asking to visit a place that takes bookings ("I'd like to come in on monday"), or for a
       // free time there ("any slots next week?").
       "come in",
+      // ... or to eat there ("we'd like to come eat with you on friday").
+      ...["come eat", "come and eat", "come dine", "come and dine"],
       "any slots",
       "a slot",
       "free slot",
