@@ -234,3 +234,9 @@ describe("coming to eat at a place asks to book it", () => {
     }
   });
 });
+
+describe("a question about how the assistant is", () => {
+  it("is no question about a thing of the business", () => {
+    expect(read(camp, "how smart are you")).not.toEqual([{ type: "out_of_scope" }]);
+  });
+});

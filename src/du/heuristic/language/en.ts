@@ -575,7 +575,7 @@ export const EN: LanguagePack = {
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do|what time do|what time does|what time are|how late are|how late do|how early do) (?:your|you)\\b",
   propertyQuestion:
-    "^(?:(?:so|and|also|um|hi|hey|hello)\\s+)*how (?!much\\b|many\\b|long\\b|soon\\b|often\\b|late\\b|early\\b)(?<word>[a-z]+) (?:is|are|was|were|s)\\b",
+    "^(?:(?:so|and|also|um|hi|hey|hello)\\s+)*how (?!much\\b|many\\b|long\\b|soon\\b|often\\b|late\\b|early\\b)(?<word>[a-z]+) (?:is|are|was|were|s)\\b(?! (?:you|u|ya)\\b)",
   tellerAfter:
     "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
   priceQuestion:

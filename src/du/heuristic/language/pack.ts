@@ -154,7 +154,8 @@ export interface LanguagePack {
   /**
    * A question about how a thing is ("how far is the hotel from the beach?", "que tan lejos
    * esta"): the named group `word` is the property asked. No quantity or time word ("how
-   * much", "how long"): flows answer those. Matched on folded text.
+   * much", "how long"): flows answer those; nor a question about the assistant ("how old are
+   * you"). Matched on folded text.
    */
   propertyQuestion: string;
   /**
