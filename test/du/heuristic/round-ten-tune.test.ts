@@ -96,13 +96,19 @@ describe("asking whether a thing had has got somewhere yet looks it up", () => {
 });
 
 describe("a time had that is wrong asks for a change", () => {
-  it("'the wrong days', 'the wrong date'", () => {
+  it("'picked the wrong days', 'reserved for the wrong week'", () => {
     for (const text of [
       "we picked the wrong days for our pitch, can you sort it out",
-      "my pitch booking has the wrong date on it",
+      "I reserved for the wrong week, please sort out my pitch booking",
     ]) {
       expect(firstIntent(read(camp, text)), text).toBe("move_pitch");
     }
+  });
+
+  it("a wrong date on a thing, not booked wrong, asks no change", () => {
+    expect(firstIntent(read(camp, "the status page of CP-1234 shows the wrong date"))).toBe(
+      "pitch_status",
+    );
   });
 
   it("'wrong' beside a count of times is no date", () => {

@@ -790,8 +790,13 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
-      // "I booked for the wrong week": a time had that is wrong is to be changed.
-      ...list("day days date dates week month").map((unit) => `wrong ${unit}`),
+      // "I booked for the wrong week": a time booked wrong is to be changed ("the bill has the
+      // wrong date" asks no change).
+      ...list("booked reserved picked chose put").flatMap((verb) =>
+        ["", "for ", "on "].flatMap((lead) =>
+          list("day days date dates week").map((unit) => `${verb} ${lead}the wrong ${unit}`),
+        ),
+      ),
       // "I need other date": the article dropped, as learners of English often write.
       "other date",
       "later than",
