@@ -70,7 +70,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ...PACKS.flatMap((p) => p.relations),
     ...domain.vocabulary.relations.flatMap(words),
   ]);
-  // "me and my gf": a texting form of a relation word is that relation.
+  // "my bf and me": a texting form of a relation word is that relation.
   for (const [form, word] of TEXTING_FORMS) if (relations.has(word)) relations.add(form);
   const flowSlots = new Map<string, SlotInfo[]>();
   // The questions each flow's collect steps ask in their own words, by slot.

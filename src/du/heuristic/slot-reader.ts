@@ -1219,7 +1219,7 @@ export class SlotReader {
    * Capitalised words and a house number after a preposition ("for Calle Luna 5, Madrid"): the
    * number ends the street's words and is followed by a comma or the end of the sentence, so
    * "to Ana 50 euros" is no address. The number may come first, before two or more capitalised
-   * words ("for 3 Park Road").
+   * words ("for 14 Mill Lane").
    */
   private prepositionAddress(
     slot: SlotInfo,
@@ -1239,7 +1239,7 @@ export class SlotReader {
   }
 
   /**
-   * "3 Park Road": a house number, then capitalised words none of which the domain knows ("2
+   * "14 Mill Lane": a house number, then capitalised words none of which the domain knows ("2
    * Large Pizzas" names a size).
    */
   private numberFirstStreet(rest: string): boolean {
@@ -1623,8 +1623,8 @@ export class SlotReader {
         }
         break;
       }
-      // "Helen Park": after a capitalised name, a capitalised word of the domain ("park" of a
-      // car park) is a surname as typed.
+      // "Tom Harbour": after a capitalised name, a capitalised word of the domain ("harbour")
+      // is a surname as typed.
       const surname = capitalised && /^\p{Lu}/u.test(t.raw);
       if (!this.nameWord(t, free, surname) || (capitalised && !surname)) break;
       end++;
@@ -2437,7 +2437,7 @@ const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b
 
 /** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */
 const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(?:,|$|[.!?]))/u;
-/** "for 3 Park Road": the house number before two or more capitalised words of the street. */
+/** "for 14 Mill Lane": the house number before two or more capitalised words of the street. */
 const NUMBER_FIRST_STREET =
   /^\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}(?![\p{L}\d])/u;
 

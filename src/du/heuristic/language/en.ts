@@ -509,7 +509,7 @@ export const EN: LanguagePack = {
     ...["u you", "ur your", "r are", "yr your", "ure youre"],
     // Sound spellings of a part of the day ("boxing tonite", "2nite").
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
-    // Who comes along, as typed in chat ("me and my gf").
+    // Who comes along, as typed in chat ("my bf and me").
     ...["gf girlfriend", "bf boyfriend"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
@@ -660,7 +660,7 @@ export const EN: LanguagePack = {
       // Asking to visit a place that takes bookings ("I'd like to come in on monday"), or for a
       // free time there ("any slots next week?").
       "come in",
-      // ... or to eat there ("we'd like to come eat with you on friday").
+      // ... or to eat there ("we'd love to come and dine with you").
       ...["come eat", "come and eat", "come dine", "come and dine"],
       "any slots",
       "a slot",
@@ -790,7 +790,7 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
-      // "I booked for the wrong week": a time booked wrong is to be changed ("the bill has the
+      // "we picked the wrong days": a time booked wrong is to be changed ("the bill has the
       // wrong date" asks no change).
       ...list("booked reserved picked chose put").flatMap((verb) =>
         ["", "for ", "on "].flatMap((lead) =>
@@ -906,7 +906,7 @@ export const EN: LanguagePack = {
       "never delivered",
       "wasnt delivered",
       "hasnt been delivered",
-      // "has it been delivered?", "did it arrive?": asking whether a thing had got there yet.
+      // "has it been sent?", "did it arrive?": asking whether a thing had got there yet.
       ...["has it been", "have they been", "has it arrived", "has it come", "has it left"],
       ...["did it arrive", "did it come", "is it ready"],
       "not received",

@@ -347,7 +347,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => (asksUnknownThing(du, turn) ? OUT_OF_SCOPE : null),
   },
   {
-    // "how far is the hotel from the beach?": a question about how a thing is, by a word no
+    // "how near is the lodge to the lake?": a question about how a thing is, by a word no
     // flow knows, asks for what no flow does, whatever flow noun or value it names. A task
     // word, a request or a flow's own phrase still asks for the flow; so does a question about
     // the customer's own thing ("how ... is my savings") or a price ("how pricey is a van"),
