@@ -13,6 +13,7 @@ import {
   handoffPattern,
   PACKS,
   STOP_WORDS,
+  TEXTING_FORMS,
   THANKS,
 } from "./language/words.ts";
 import { buildSlotCatalog, type SlotInfo } from "./slot-catalog.ts";
@@ -69,6 +70,8 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     ...PACKS.flatMap((p) => p.relations),
     ...domain.vocabulary.relations.flatMap(words),
   ]);
+  // "my bf and me": a texting form of a relation word is that relation.
+  for (const [form, word] of TEXTING_FORMS) if (relations.has(word)) relations.add(form);
   const flowSlots = new Map<string, SlotInfo[]>();
   // The questions each flow's collect steps ask in their own words, by slot.
   const stepPrompts = new Map<string, Map<string, string[]>>();

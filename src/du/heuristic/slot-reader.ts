@@ -1219,7 +1219,8 @@ export class SlotReader {
   /**
    * Capitalised words and a house number after a preposition ("for Calle Luna 5, Madrid"): the
    * number ends the street's words and is followed by a comma or the end of the sentence, so
-   * "to Ana 50 euros" is no address.
+   * "to Ana 50 euros" is no address. The number may come first, before two or more capitalised
+   * words ("for 14 Mill Lane").
    */
   private prepositionAddress(
     slot: SlotInfo,
@@ -1229,13 +1230,24 @@ export class SlotReader {
   ): Found | null {
     if (lastDigit(text) < 0) return null;
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!PREPOSITIONS.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i + 1]!.raw)) continue;
+      if (!PREPOSITIONS.has(tokens[i]!.norm)) continue;
       const rest = text.slice(tokens[i + 1]!.start);
-      if (!STREET.test(rest)) continue;
+      if (!STREET.test(rest) && !this.numberFirstStreet(rest)) continue;
       const span = addressAfter(text, tokens, tokens[i]!.end, free);
       if (span) return this.textFound(slot, text, span);
     }
     return null;
+  }
+
+  /**
+   * "14 Mill Lane": a house number, then capitalised words none of which the domain knows ("2
+   * Large Pizzas" names a size).
+   */
+  private numberFirstStreet(rest: string): boolean {
+    const m = NUMBER_FIRST_STREET.exec(rest);
+    return (
+      m !== null && tokenize(m[0]).every((t) => /\d/.test(t.raw) || !this.analyzer.knows(t.norm))
+    );
   }
 
   /**
@@ -1641,22 +1653,26 @@ export class SlotReader {
         }
         break;
       }
-      if (!this.nameWord(t, free) || (capitalised && !/^\p{Lu}/u.test(t.raw))) break;
+      // "Tom Harbour": after a capitalised name, a capitalised word of the domain ("harbour")
+      // is a surname as typed.
+      const surname = capitalised && /^\p{Lu}/u.test(t.raw);
+      if (!this.nameWord(t, free, surname) || (capitalised && !surname)) break;
       end++;
     }
     return { start: first.start, end: tokens[end - 1]!.end };
   }
 
   /** A word that can be part of a name (see nameAfter). */
-  private nameWord(t: Token, free: (s: Span) => boolean): boolean {
+  private nameWord(t: Token, free: (s: Span) => boolean, surname = false): boolean {
     return (
       /^\p{L}/u.test(t.raw) &&
       !STOP_WORDS.has(t.norm) &&
       !NUMBER_WORDS.has(t.norm) &&
       // A capitalised word mid-message is a name as typed: "Greta" is no typo of "great".
-      !this.analyzer.knows(
-        /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
-      ) &&
+      (surname ||
+        !this.analyzer.knows(
+          /^\p{Lu}/u.test(t.raw) && t.start > 0 ? t.norm : this.analyzer.correct(t.norm),
+        )) &&
       free(t)
     );
   }
@@ -2451,6 +2467,9 @@ const PEOPLE_LEAD_WORDS = PEOPLE_LEADS.map((l) => l.split(" ")).sort((a, b) => b
 
 /** A street and its number: up to four words, the first capitalised, then "5", "12b", "200,". */
 const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(?:,|$|[.!?]))/u;
+/** "for 14 Mill Lane": the house number before two or more capitalised words of the street. */
+const NUMBER_FIRST_STREET =
+  /^\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}(?![\p{L}\d])/u;
 
 /** The one address slot among `slots`; undefined when there is none or more than one. */
 function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {

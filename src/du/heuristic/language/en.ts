@@ -247,9 +247,13 @@ export const EN: LanguagePack = {
     // "what sort of things can I ask you", "what kind of stuff can you help with".
     ...list("kind sort type").flatMap((k) =>
       list("things stuff").flatMap((n) =>
-        ["can you help with", "can you do", "can i ask", "can i ask you"].map(
-          (tail) => `what ${k} of ${n} ${tail}`,
-        ),
+        [
+          "can you help with",
+          "can you help me with",
+          "can you do",
+          "can i ask",
+          "can i ask you",
+        ].map((tail) => `what ${k} of ${n} ${tail}`),
       ),
     ),
     "what are you for",
@@ -271,7 +275,6 @@ export const EN: LanguagePack = {
     "how do i use you",
     "what can you help me with here",
     "what things can you help me with",
-    "what kind of things can you help me with",
     "what kind of things can you help me with here",
   ],
   greeting: [
@@ -506,6 +509,8 @@ export const EN: LanguagePack = {
     ...["u you", "ur your", "r are", "yr your", "ure youre"],
     // Sound spellings of a part of the day ("boxing tonite", "2nite").
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
+    // Who comes along, as typed in chat ("my bf and me").
+    ...["gf girlfriend", "bf boyfriend"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   reasonLeads: [
@@ -569,6 +574,8 @@ export const EN: LanguagePack = {
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do|what time do|what time does|what time are|how late are|how late do|how early do) (?:your|you)\\b",
+  propertyQuestion:
+    "^(?:(?:so|and|also|um|hi|hey|hello)\\s+)*how (?!much\\b|many\\b|long\\b|soon\\b|often\\b|late\\b|early\\b)(?<word>[a-z]+) (?:is|are|was|were|s)\\b(?! (?:you|u|ya)\\b)",
   tellerAfter:
     "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
   priceQuestion:
@@ -653,6 +660,8 @@ export const EN: LanguagePack = {
       // Asking to visit a place that takes bookings ("I'd like to come in on monday"), or for a
       // free time there ("any slots next week?").
       "come in",
+      // ... or to eat there ("we'd love to come and dine with you").
+      ...["come eat", "come and eat", "come dine", "come and dine"],
       "any slots",
       "a slot",
       "free slot",
@@ -781,6 +790,13 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
+      // "we picked the wrong days": a time booked wrong is to be changed ("the bill has the
+      // wrong date" asks no change).
+      ...list("booked reserved picked chose put").flatMap((verb) =>
+        ["", "for ", "on "].flatMap((lead) =>
+          list("day days date dates week").map((unit) => `${verb} ${lead}the wrong ${unit}`),
+        ),
+      ),
       // "I need other date": the article dropped, as learners of English often write.
       "other date",
       "later than",
@@ -890,6 +906,9 @@ export const EN: LanguagePack = {
       "never delivered",
       "wasnt delivered",
       "hasnt been delivered",
+      // "has it been sent?", "did it arrive?": asking whether a thing had got there yet.
+      ...["has it been", "have they been", "has it arrived", "has it come", "has it left"],
+      ...["did it arrive", "did it come", "is it ready"],
       "not received",
       "havent received",
       "didnt receive",

@@ -192,6 +192,8 @@ export const ES: LanguagePack = {
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
     "^(?:cual es|cuales son|donde esta|donde estan|cuando abren) (?:su|sus|vuestro|vuestra|vuestros|vuestras)\\b",
+  propertyQuestion:
+    "^(?:(?:y|hola|oye)\\s+)*(?:que tan|cuan) (?<word>[a-z]+) (?:es|son|esta|estan|queda|quedan)\\b",
   tellerAfter:
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
   priceQuestion:

@@ -152,6 +152,13 @@ export interface LanguagePack {
   /** A question about the business's own things ("what's your address"), no task asked. */
   yourQuestion: string;
   /**
+   * A question about how a thing is ("how near is the lodge to the lake?", "que tan lejos
+   * esta"): the named group `word` is the property asked. No quantity or time word ("how
+   * much", "how long"): flows answer those; nor a question about the assistant ("how old are
+   * you"). Matched on folded text.
+   */
+  propertyQuestion: string;
+  /**
    * A remark that asks only for agreement, ending in a tag question ("lovely day, isn't it"):
    * small talk when no word of it is a flow's.
    */

@@ -103,6 +103,8 @@ export const NEGATED_ACT = PACKS.map((p) => new RegExp(p.negatedAct, "g"));
 export const QUESTION_START = cue((p) => p.questionStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
+/** One pattern per pack: each has its own `word` group. */
+export const PROPERTY_QUESTION = PACKS.map((p) => new RegExp(p.propertyQuestion));
 export const REMARK = cue((p) => p.remark);
 export const REFUSED_ASK = cue((p) => p.refusedAsk);
 export const REFUSED_WANT = cue((p) => p.refusedWant);

@@ -12,6 +12,7 @@ import {
   PREPOSITIONS,
   PRICE_QUESTION,
   PRICE_WORDS,
+  PROPERTY_QUESTION,
   QUESTION_START,
   REASON_LEADS,
   REMARK,
@@ -344,6 +345,29 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // "is there a gym in the hotel?": a question about a thing the domain has no word for.
     name: "unknown-thing-question",
     run: ({ du, turn }) => (asksUnknownThing(du, turn) ? OUT_OF_SCOPE : null),
+  },
+  {
+    // "how near is the lodge to the lake?": a question about how a thing is, by a word no
+    // flow knows, asks for what no flow does, whatever flow noun or value it names. A task
+    // word, a request or a flow's own phrase still asks for the flow; so does a question about
+    // the customer's own thing ("how ... is my savings") or a price ("how pricey is a van"),
+    // or one whose best flow only tells things and is named ("how big is the deposit").
+    name: "property-question",
+    run: ({ turn }) => {
+      if (turn.frame || turn.acts.chitchat) return null;
+      let word: string | undefined;
+      for (const re of PROPERTY_QUESTION) word ??= re.exec(turn.acts.flat)?.groups?.word;
+      const { index, asks } = turn.model;
+      if (!word || PRICE_SET.has(word) || index.foreign(word).length === 0) return null;
+      if (asks.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
+      const tokens = tokenize(turn.text);
+      if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
+      if (PRICE_QUESTION.test(flat(turn.text))) return null;
+      const tells = (flow: string) => [...index.actsOf(flow)].every((act) => act === "lookup");
+      const [top] = turn.rank;
+      if (top?.named && tells(top.flow)) return null;
+      return turn.rank.some((r) => r.acting || r.hinted || r.phrased) ? null : OUT_OF_SCOPE;
+    },
   },
   {
     // "how much does a visit to the cardiologist cost?": a question about a price, when no flow
