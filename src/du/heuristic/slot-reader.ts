@@ -9,6 +9,7 @@ import {
   daysBetween,
   findDates,
   findWeekend,
+  isMonthName,
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
@@ -51,6 +52,7 @@ import {
   PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
+  PLACE_PREPOSITIONS,
   POSSESSIVES,
   PREPOSITIONS,
   RELATIONS_EN,
@@ -914,6 +916,15 @@ export class SlotReader {
       if (f) found.add(f);
     }
 
+    // "a hotel in Lisbon", "a trip to Kyoto": a place named after a place preposition, for the
+    // flow's only slot that asks for a place and has no cue of its own (two places, an origin
+    // and a destination, need their questions' or trigger phrases' prepositions).
+    const placeSlot = onlyPlace(slots);
+    if (placeSlot && !found.has(placeSlot.name) && !cues.some((c) => c.slot === placeSlot.name)) {
+      const f = this.prepositionPlace(placeSlot, text, tokens, free);
+      if (f) found.add(f);
+    }
+
     // "billete bilbao madrid": two slots taking the same choices (a from and a to).
     const pair = samePair(slots);
     if (pair && !(found.has(pair[0].name) && found.has(pair[1].name))) fillPair(pair, text, found);
@@ -1150,6 +1161,29 @@ export class SlotReader {
       const street =
         next && /^\d/.test(next.norm) && /^\s*$/.test(text.slice(span.end, next.start));
       if (capitalised.length < 2 || street) continue;
+      return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * Capitalised words no vocabulary knows right after a place preposition ("in Lisbon", "to
+   * Cape Town"), that are no date ("in March"): the place.
+   */
+  private prepositionPlace(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    let dates: readonly Span[] | undefined;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!PLACE_PREPOSITIONS.has(tokens[i]!.norm) || !capitalised(tokens[i + 1]!)) continue;
+      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!span) continue;
+      dates ??= findDates(text, this.now());
+      if (dates.some((d) => overlaps(d, span))) continue;
+      if (tokensOf(tokens, span).inside.some((t) => isMonthName(t.norm))) continue;
       return this.textFound(slot, text, span);
     }
     return null;
@@ -1669,7 +1703,9 @@ export class SlotReader {
       const prev = end > start ? tokens[end - 1] : undefined;
       const next = tokens[end + 1];
       if (prev && !adjacent(text, prev, t)) break;
-      if (!free(t) || /^\d/.test(t.norm)) break;
+      // "GAS-55102": digits hyphened to the word before are one code with it, not a new value.
+      const glued = prev && text.slice(prev.end, t.start) === "-";
+      if (!free(t) || (/^\d/.test(t.norm) && !glued)) break;
       // "Pride and Prejudice" joins its capitalised words; "Madrid to London" does not when
       // "to" starts another slot's value in this flow ("fly from {origin} to {destination}").
       const joins =
@@ -2426,6 +2462,12 @@ const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(
 function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const addresses = slots.filter((s) => s.address);
   return addresses.length === 1 ? addresses[0] : undefined;
+}
+
+/** The one place slot among `slots`; undefined when there is none or more than one. */
+function onlyPlace(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  const places = slots.filter((s) => s.place);
+  return places.length === 1 ? places[0] : undefined;
 }
 
 /** The one person-name slot among `slots`; undefined when there is none or more than one. */

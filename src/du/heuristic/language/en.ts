@@ -1085,6 +1085,8 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  placeWords: list("where city town country place location destination"),
+  placePrepositions: list("in to"),
   onlyWords: list("just only"),
   childWords: list(
     "kid kids child children baby babies infant infants toddler toddlers teen teens",

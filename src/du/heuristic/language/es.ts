@@ -390,6 +390,8 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  placeWords: list("donde ciudad pueblo pais lugar ubicacion destino"),
+  placePrepositions: list("en a"),
   onlyWords: list("solo solamente unicamente"),
   childWords: list("nino ninos nina ninas bebe bebes crio crios"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],

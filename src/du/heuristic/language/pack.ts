@@ -334,6 +334,14 @@ export interface LanguagePack {
    */
   peopleWords: string[];
   /**
+   * Words that ask for or name a place ("where", "city", "destination"). A free-text slot whose
+   * name, label, aliases, prompt or description has one asks for a place: as the only one of its
+   * flow, it reads capitalised words after one of `placePrepositions` ("a hotel in Lisbon").
+   */
+  placeWords: string[];
+  /** Prepositions that lead to a place ("in", "to"; "en", "a"). */
+  placePrepositions: string[];
+  /**
    * Words that keep only what follows them ("drop the parking, just breakfast"): what is said
    * after one is kept, not taken back.
    */
