@@ -5,6 +5,7 @@ import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
 import {
+  CURRENCY_NOUNS,
   DAY_STEMS,
   GENERIC_NOUNS,
   PAST_CUES,
@@ -83,6 +84,8 @@ export interface SlotInfo {
    * one of the language packs' place words ("location", "Which city?", "Where to?").
    */
   place: boolean;
+  /** A free-text slot named as a currency (its name, label or aliases: "currency"). */
+  currency: boolean;
 }
 
 const READER: Record<SlotExtract, SlotKind> = {
@@ -168,6 +171,11 @@ export function buildSlotCatalog(
           def.prompt,
           def.description,
         ].some((t) => t !== undefined && tokenize(t).some((w) => PLACE_WORDS.has(w.norm))),
+      currency:
+        extract === "free_text" &&
+        [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
+          (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
+        ),
       distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
       upperPattern:
         def.pattern !== undefined &&

@@ -865,6 +865,14 @@ export class SlotReader {
         });
       }
     }
+    // "send 45 euros": the currency the amount was said in, for the flow's only free-text slot
+    // named as a currency. It shares the amount's words.
+    const currencySlot = slots.filter((s) => s.currency);
+    if (currencySlot.length === 1 && !found.has(currencySlot[0]!.name)) {
+      const priced = this.numbers(text).filter(hasCurrency);
+      if (new Set(priced.map((n) => n.currency)).size === 1)
+        found.addShared(foundAt(currencySlot[0]!, priced[0]!.currency!, priced[0]!));
+    }
     for (const cue of cues) {
       const slot = slotNamed(slots, cue.slot);
       if (!slot || found.has(slot.name)) continue;

@@ -8,12 +8,16 @@ import { domainFromLines, EXAMPLE_NOW, readValues, startedFlows } from "../helpe
 /**
  * What the tenth round's customers of the original Soni's examples showed, checked on a
  * campsite no rule was written for: a place asked as plain text ("Which town?") named after a
- * preposition in the request, and a code whose digits are hyphened to its letters.
+ * preposition in the request, a code whose digits are hyphened to its letters, and a request
+ * made with the word a flow without trigger phrases is described by, and the currency an amount
+ * is said in, for a plain-text currency slot.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let camp: LoadedDomain;
 let route: LoadedDomain;
 let parcela: LoadedDomain;
+let lessons: LoadedDomain;
+let tips: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -70,6 +74,33 @@ beforeAll(async () => {
     ],
     "parcela",
   );
+  lessons = await domainFromLines(
+    [
+      "slots:",
+      "  instrument: { type: string, prompt: 'Which instrument do you play?' }",
+      "flows:",
+      "  lesson_flow:",
+      "    description: Lesson booking flow for music students",
+      "    steps:",
+      "      - { step: instrument, type: collect, slot: instrument }",
+    ],
+    "lessons",
+  );
+  tips = await domainFromLines(
+    [
+      "slots:",
+      "  tip: { type: float, prompt: 'How much?' }",
+      "  tip_currency: { type: string, prompt: 'Which currency?' }",
+      "flows:",
+      "  leave_tip:",
+      "    description: Leave a tip for a guide",
+      "    trigger: { intents: ['leave a tip', 'tip the guide'] }",
+      "    steps:",
+      "      - { step: tip, type: collect, slot: tip }",
+      "      - { step: tip_currency, type: collect, slot: tip_currency }",
+    ],
+    "tips",
+  );
 });
 
 describe("a place asked as plain text, named after a preposition", () => {
@@ -113,5 +144,28 @@ describe("a code whose digits are hyphened to its letters", () => {
     const commands = read(camp, "I want to redeem a voucher, code SPRING-20931");
     expect(startedFlows(commands)).toEqual(["redeem_voucher"]);
     expect(readValues(commands)).toMatchObject({ voucher_code: "SPRING-20931" });
+  });
+});
+
+describe("a task word that is a flow's own noun", () => {
+  it("starts the flow described by it, though no flow books anything", () => {
+    expect(startedFlows(read(lessons, "I'd like to make a booking"))).toEqual(["lesson_flow"]);
+  });
+
+  it("still leaves a request for something else alone", () => {
+    expect(startedFlows(read(lessons, "can I buy a new guitar"))).toEqual([]);
+  });
+});
+
+describe("the currency an amount is said in", () => {
+  it("fills the flow's plain-text currency slot with its code", () => {
+    expect(readValues(read(tips, "tip the guide 20 dollars"))).toMatchObject({
+      tip: 20,
+      tip_currency: "USD",
+    });
+  });
+
+  it("fills nothing when no currency is said", () => {
+    expect(readValues(read(tips, "tip the guide 20")).tip_currency).toBeUndefined();
   });
 });

@@ -1269,4 +1269,5 @@ export const EN: LanguagePack = {
     "quid GBP",
   ],
   amountMultipliers: ["thousand 1000", "grand 1000", "million 1000000", "hundred 100"],
+  currencyNouns: list("currency"),
 };

@@ -534,4 +534,5 @@ export const ES: LanguagePack = {
   },
   currencyWords: ["dolar USD", "dolares USD", "pavos EUR"],
   amountMultipliers: ["mil 1000", "millon 1000000", "millones 1000000"],
+  currencyNouns: list("moneda divisa"),
 };

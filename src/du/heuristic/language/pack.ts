@@ -561,6 +561,11 @@ export interface LanguagePack {
   numberScales: Record<string, number>;
   /** Words for a currency after an amount ("fifty bucks", "20 pavos"), each with its code ("bucks USD"). */
   currencyWords: string[];
+  /**
+   * Nouns for a currency ("currency", "moneda"): a free-text slot named by one takes the
+   * currency an amount was said in ("send 45 euros" stores `EUR`).
+   */
+  currencyNouns: string[];
   /** Words multiplying the amount before them ("5 grand", "2 mil"), each with its factor ("grand 1000"). */
   amountMultipliers: string[];
 }
