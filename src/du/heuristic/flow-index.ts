@@ -314,12 +314,16 @@ export class FlowIndex {
   /**
    * The message asks for a new thing with a task word ("can I buy a new phone"), every act it
    * names is one of getting something new, and no flow of the domain gets anything new (books,
-   * orders, buys): it asks for something the domain does not sell or book.
+   * orders, buys): it asks for something the domain does not sell or book. A task word that is
+   * `flow`'s own word ("make a booking" to a flow described as a "booking flow", where the word
+   * is a noun and names no act) asks for that flow.
    */
-  asksForeignAct(text: string): boolean {
+  asksForeignAct(text: string, flow?: string): boolean {
     if ([...CREATING].some((act) => this.actDf.has(act))) return false;
-    const tasks = [...this.analyzer.features(text).tasks.values()];
-    return tasks.some((t) => !t.weak) && tasks.every((t) => CREATING.has(t.act));
+    const tasks = [...this.analyzer.features(text).tasks];
+    const own = flow === undefined ? undefined : this.docs.find((d) => d.flow === flow)?.tf;
+    if (own && tasks.some(([key]) => key.split(" ").some((w) => own.has(w)))) return false;
+    return tasks.some(([, t]) => !t.weak) && tasks.every(([, t]) => CREATING.has(t.act));
   }
 
   /** The message names a task (a language pack's task word) some flow has. */

@@ -4,7 +4,15 @@ import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
-import { DAY_STEMS, GENERIC_NOUNS, PAST_CUES, PEOPLE_WORDS, STOP_WORDS } from "./language/words.ts";
+import {
+  CURRENCY_NOUNS,
+  DAY_STEMS,
+  GENERIC_NOUNS,
+  PAST_CUES,
+  PEOPLE_WORDS,
+  PLACE_WORDS,
+  STOP_WORDS,
+} from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
@@ -71,6 +79,13 @@ export interface SlotInfo {
   past: boolean;
   /** A number slot counting days or nights (its name, label or aliases say so): "a week" is 7. */
   days: boolean;
+  /**
+   * A free-text slot that asks for a place: its name, label, aliases, prompt or description has
+   * one of the language packs' place words ("location", "Which city?", "Where to?").
+   */
+  place: boolean;
+  /** A free-text slot named as a currency (its name, label or aliases: "currency"). */
+  currency: boolean;
 }
 
 const READER: Record<SlotExtract, SlotKind> = {
@@ -146,6 +161,20 @@ export function buildSlotCatalog(
         extract === "date" &&
         [def.prompt, def.description].some(
           (t) => t !== undefined && tokenize(t).some((w) => PAST_CUES.has(w.norm)),
+        ),
+      place:
+        extract === "free_text" &&
+        [
+          name.replace(/_/g, " "),
+          def.label,
+          ...(def.aliases ?? []),
+          def.prompt,
+          def.description,
+        ].some((t) => t !== undefined && tokenize(t).some((w) => PLACE_WORDS.has(w.norm))),
+      currency:
+        extract === "free_text" &&
+        [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
+          (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
         ),
       distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
       upperPattern:

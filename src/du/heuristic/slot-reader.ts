@@ -9,6 +9,7 @@ import {
   daysBetween,
   findDates,
   findWeekend,
+  isMonthName,
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
@@ -51,6 +52,7 @@ import {
   PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
+  PLACE_PREPOSITIONS,
   POSSESSIVES,
   PREPOSITIONS,
   RELATIONS_EN,
@@ -863,6 +865,14 @@ export class SlotReader {
         });
       }
     }
+    // "send 45 euros": the currency the amount was said in, for the flow's only free-text slot
+    // named as a currency. It shares the amount's words.
+    const currencySlot = slots.filter((s) => s.currency);
+    if (currencySlot.length === 1 && !found.has(currencySlot[0]!.name)) {
+      const priced = this.numbers(text).filter(hasCurrency);
+      if (new Set(priced.map((n) => n.currency)).size === 1)
+        found.addShared(foundAt(currencySlot[0]!, priced[0]!.currency!, priced[0]!));
+    }
     for (const cue of cues) {
       const slot = slotNamed(slots, cue.slot);
       if (!slot || found.has(slot.name)) continue;
@@ -912,6 +922,15 @@ export class SlotReader {
       const f =
         this.prepositionAddress(addressSlot, text, tokens, free) ??
         this.clauseAddress(addressSlot, text, tokens, free);
+      if (f) found.add(f);
+    }
+
+    // "a hotel in Lisbon", "a trip to Kyoto": a place named after a place preposition, for the
+    // flow's only slot that asks for a place and has no cue of its own (two places, an origin
+    // and a destination, need their questions' or trigger phrases' prepositions).
+    const placeSlot = onlyPlace(slots);
+    if (placeSlot && !found.has(placeSlot.name) && !cues.some((c) => c.slot === placeSlot.name)) {
+      const f = this.prepositionPlace(placeSlot, text, tokens, free);
       if (f) found.add(f);
     }
 
@@ -1151,6 +1170,29 @@ export class SlotReader {
       const street =
         next && /^\d/.test(next.norm) && /^\s*$/.test(text.slice(span.end, next.start));
       if (capitalised.length < 2 || street) continue;
+      return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * Capitalised words no vocabulary knows right after a place preposition ("in Lisbon", "to
+   * Cape Town"), that are no date ("in March"): the place.
+   */
+  private prepositionPlace(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    let dates: readonly Span[] | undefined;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!PLACE_PREPOSITIONS.has(tokens[i]!.norm) || !capitalised(tokens[i + 1]!)) continue;
+      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!span) continue;
+      dates ??= findDates(text, this.now());
+      if (dates.some((d) => overlaps(d, span))) continue;
+      if (tokensOf(tokens, span).inside.some((t) => isMonthName(t.norm))) continue;
       return this.textFound(slot, text, span);
     }
     return null;
@@ -1715,7 +1757,9 @@ export class SlotReader {
       const prev = end > start ? tokens[end - 1] : undefined;
       const next = tokens[end + 1];
       if (prev && !adjacent(text, prev, t)) break;
-      if (!free(t) || /^\d/.test(t.norm)) break;
+      // "GAS-55102": digits hyphened to the word before are one code with it, not a new value.
+      const glued = prev && text.slice(prev.end, t.start) === "-";
+      if (!free(t) || (/^\d/.test(t.norm) && !glued)) break;
       // "Pride and Prejudice" joins its capitalised words; "Madrid to London" does not when
       // "to" starts another slot's value in this flow ("fly from {origin} to {destination}").
       const joins =
@@ -2475,6 +2519,12 @@ const NUMBER_FIRST_STREET =
 function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const addresses = slots.filter((s) => s.address);
   return addresses.length === 1 ? addresses[0] : undefined;
+}
+
+/** The one place slot among `slots`; undefined when there is none or more than one. */
+function onlyPlace(slots: readonly SlotInfo[]): SlotInfo | undefined {
+  const places = slots.filter((s) => s.place);
+  return places.length === 1 ? places[0] : undefined;
 }
 
 /** The one person-name slot among `slots`; undefined when there is none or more than one. */

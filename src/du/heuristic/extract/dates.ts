@@ -35,6 +35,11 @@ const MONTHS: Record<string, number> = {
 };
 // Looked up with the user's words: "constructor" or "__proto__" must find nothing.
 Object.setPrototypeOf(MONTHS, null);
+
+/** A month's name said alone ("in March"): a time, never a place. */
+export function isMonthName(word: string): boolean {
+  return word in MONTHS;
+}
 // biome-ignore format: a table reads better in rows
 const WEEKDAYS: Record<string, number> = {
   sunday: 0, domingo: 0,

@@ -1104,6 +1104,8 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  placeWords: list("where city town country place location destination"),
+  placePrepositions: list("in to"),
   onlyWords: list("just only"),
   childWords: list(
     "kid kids child children baby babies infant infants toddler toddlers teen teens",
@@ -1286,4 +1288,5 @@ export const EN: LanguagePack = {
     "quid GBP",
   ],
   amountMultipliers: ["thousand 1000", "grand 1000", "million 1000000", "hundred 100"],
+  currencyNouns: list("currency"),
 };

@@ -401,6 +401,8 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  placeWords: list("donde ciudad pueblo pais lugar ubicacion destino"),
+  placePrepositions: list("en a"),
   onlyWords: list("solo solamente unicamente"),
   childWords: list("nino ninos nina ninas bebe bebes crio crios"),
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
@@ -543,4 +545,5 @@ export const ES: LanguagePack = {
   },
   currencyWords: ["dolar USD", "dolares USD", "pavos EUR"],
   amountMultipliers: ["mil 1000", "millon 1000000", "millones 1000000"],
+  currencyNouns: list("moneda divisa"),
 };

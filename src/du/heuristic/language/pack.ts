@@ -341,6 +341,14 @@ export interface LanguagePack {
    */
   peopleWords: string[];
   /**
+   * Words that ask for or name a place ("where", "city", "destination"). A free-text slot whose
+   * name, label, aliases, prompt or description has one asks for a place: as the only one of its
+   * flow, it reads capitalised words after one of `placePrepositions` ("a hotel in Lisbon").
+   */
+  placeWords: string[];
+  /** Prepositions that lead to a place ("in", "to"; "en", "a"). */
+  placePrepositions: string[];
+  /**
    * Words that keep only what follows them ("drop the parking, just breakfast"): what is said
    * after one is kept, not taken back.
    */
@@ -560,6 +568,11 @@ export interface LanguagePack {
   numberScales: Record<string, number>;
   /** Words for a currency after an amount ("fifty bucks", "20 pavos"), each with its code ("bucks USD"). */
   currencyWords: string[];
+  /**
+   * Nouns for a currency ("currency", "moneda"): a free-text slot named by one takes the
+   * currency an amount was said in ("send 45 euros" stores `EUR`).
+   */
+  currencyNouns: string[];
   /** Words multiplying the amount before them ("5 grand", "2 mil"), each with its factor ("grand 1000"). */
   amountMultipliers: string[];
 }

@@ -175,6 +175,9 @@ export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
+export const PLACE_WORDS = new Set(words((p) => p.placeWords));
+export const PLACE_PREPOSITIONS = new Set(words((p) => p.placePrepositions));
+export const CURRENCY_NOUNS = new Set(words((p) => p.currencyNouns));
 export const CHILD_WORDS = words((p) => p.childWords);
 export const ONLY_WORDS = new Set(words((p) => p.onlyWords));
 export const TITLES = new Set(words((p) => p.titles));

@@ -132,7 +132,7 @@ const decision = ({ du, turn }: OpenContext) => {
  */
 function foreignAct(turn: Turn, flow: string): boolean {
   const own = turn.rank.find((r) => r.flow === flow);
-  return !own?.phrased && turn.model.index.asksForeignAct(turn.view.text);
+  return !own?.phrased && turn.model.index.asksForeignAct(turn.view.text, flow);
 }
 
 /**
