@@ -576,7 +576,9 @@ export const EN: LanguagePack = {
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
   refusedAsk:
     "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
-  refusedWant: "^(?:(?:and|but|so|no)\\s+)*(?:i|we)\\s+(?:dont|do not)\\s+(?:want|need|wanna)\\b",
+  // "not the bill, I want my data": a clause of "not" and a thing names it as not wanted too.
+  refusedWant:
+    "^(?:(?:and|but|so|no)\\s+)*(?:(?:i|we)\\s+(?:dont|do not)\\s+(?:want|need|wanna)|not\\s+(?:the|my|our|that|this|a|an)(?:\\s+\\w+){1,3}$)\\b",
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must)\\b",

@@ -162,7 +162,7 @@ export interface LanguagePack {
    */
   refusedAsk: string;
   /**
-   * A clause saying what is not wanted ("I don't want a table"): refused only when another
+   * A clause saying what is not wanted ("I don't want a table", "not the table"): refused only when another
    * clause asks for something ("..., I want a pizza brought home"); alone it is the request.
    */
   refusedWant: string;
