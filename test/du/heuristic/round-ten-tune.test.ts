@@ -61,6 +61,12 @@ beforeAll(async () => {
       "      - { step: p, type: collect, slot: pet }",
       "      - { step: d, type: collect, slot: visit_day }",
       "      - { step: t, type: collect, slot: part }",
+      "  move_visit:",
+      "    description: Move a visit to another day or time",
+      "    trigger: { intents: ['move my visit', 'can you change the time of my visit'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: visit_day }",
+      "      - { step: t, type: collect, slot: part }",
     ],
     "vet.yaml",
   );
@@ -108,5 +114,24 @@ describe("a value said in the reason beside a request is not the one asked for",
     expect(slotsOf(asked(vet, "book_visit", "part", "as I work in the mornings"))).toEqual({
       part: "morning",
     });
+  });
+});
+
+describe("a clause telling of the thing already had is no request for a new one", () => {
+  it("the other clauses ask for the change", () => {
+    const commands = read(
+      vet,
+      "we booked the rabbit in for the morning but the afternoon suits us better, can you change it?",
+    );
+    expect(firstIntent(commands)).toBe("move_visit");
+    expect(slotsOf(commands)).toEqual({ part: "afternoon" });
+    expect(
+      firstIntent(read(vet, "I booked my dog for tuesday, could you move it to thursday")),
+    ).toBe("move_visit");
+  });
+  it("a new booking said beside it is still one", () => {
+    expect(firstIntent(read(vet, "I booked the dog last week, now book a visit for my cat"))).toBe(
+      "book_visit",
+    );
   });
 });

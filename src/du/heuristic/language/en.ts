@@ -512,6 +512,7 @@ export const EN: LanguagePack = {
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
   ],
+  contrasts: list("but though although however"),
   ambiguousCancel: [],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),

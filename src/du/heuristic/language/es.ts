@@ -104,6 +104,7 @@ export const ES: LanguagePack = {
   textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   reasonLeads: ["porque", "ya que", "puesto que"],
+  contrasts: list("pero aunque"),
   declineOffer: [
     "estoy bien",
     "asi estoy bien",

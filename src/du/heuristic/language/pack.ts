@@ -61,6 +61,11 @@ export interface LanguagePack {
    */
   reasonLeads: string[];
   /**
+   * Words joining two clauses that set one against the other ("I booked the morning but I'd
+   * rather go in the afternoon"): what each side says is read apart.
+   */
+  contrasts: string[];
+  /**
    * Words of a hedge or courtesy that may close a letter ("I should think", "if possible"):
    * with function words and thanks only, such a clause asks nothing.
    */

@@ -26,6 +26,8 @@ export const KEEP_WORDS: ReadonlySet<string> = new Set([
   ...PACKS.flatMap((p) => p.humanVerbs.split(/[|\s]+/)),
 ]);
 export const FILLERS = new Set(words((p) => p.fillers));
+/** The packs' contrast words ("but", "pero"), as a split between two clauses. */
+export const CONTRAST_BREAK = new RegExp(`\\s+(?:${words((p) => p.contrasts).join("|")})\\s+`, "i");
 export const AFFIRM = words((p) => p.affirm);
 export const DENY = words((p) => p.deny);
 export const CANCEL = words((p) => p.cancel);
