@@ -61,6 +61,11 @@ beforeAll(async () => {
       "      - { step: p, type: collect, slot: pet }",
       "      - { step: d, type: collect, slot: visit_day }",
       "      - { step: t, type: collect, slot: part }",
+      "  cancel_visit:",
+      "    description: Cancel a visit",
+      "    trigger: { intents: ['cancel my visit', 'we will not come to the visit'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: visit_day }",
       "  move_visit:",
       "    description: Move a visit to another day or time",
       "    trigger: { intents: ['move my visit', 'can you change the time of my visit'] }",
@@ -132,6 +137,19 @@ describe("a clause telling of the thing already had is no request for a new one"
   it("a new booking said beside it is still one", () => {
     expect(firstIntent(read(vet, "I booked the dog last week, now book a visit for my cat"))).toBe(
       "book_visit",
+    );
+  });
+});
+
+describe("not coming, said with another cancel word in its clause, is the reason for a change", () => {
+  it("'anymore' beside 'can't make' is the same reason", () => {
+    expect(
+      firstIntent(read(vet, "we can't make it on monday anymore, could we push the visit back?")),
+    ).toBe("move_visit");
+  });
+  it("a plain cancel is still one", () => {
+    expect(firstIntent(read(vet, "we can't make it anymore, cancel my visit"))).toBe(
+      "cancel_visit",
     );
   });
 });

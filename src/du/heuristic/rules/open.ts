@@ -503,7 +503,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (d && "flow" in d && !index.actsOf(d.flow).has("cancel")) return null;
       const tasks = [...analyzer.features(turn.acts.flat).tasks.values()];
       const cancels = tasks.filter((t) => t.act === "cancel");
-      if (cancels.length === 0 || cancels.some((t) => !t.bare)) return null;
+      if (cancels.length === 0) return null;
+      // "can't come on thursday anymore": another cancel word in the clause of a negated one
+      // is part of the same reason.
+      const negated = (clause: string) => {
+        const said = [...analyzer.features(clause).tasks.values()].filter(
+          (t) => t.act === "cancel",
+        );
+        return said.length === 0 || said.some((t) => t.bare);
+      };
+      if (cancels.some((t) => !t.bare) && !clausesOf(turn.text).every(negated)) return null;
       // "the match was moved ..., I would like my money back": a change that happened to the
       // thing is the reason, not the request.
       if (!tasks.some((t) => t.act === "change" && !t.weak && !t.told)) return null;
