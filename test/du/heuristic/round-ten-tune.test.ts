@@ -39,6 +39,11 @@ beforeAll(async () => {
       "    trigger: { intents: ['how much usage this month', 'show me my usage'] }",
       "    steps:",
       "      - { step: m, type: collect, slot: meter }",
+      "  change_tariff:",
+      "    description: Move to another tariff",
+      "    trigger: { intents: ['switch my tariff', 'change to the {tariff} tariff'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: tariff }",
       "  report_cut:",
       "    description: Report a power cut",
       "    trigger: { intents: ['the power is off', 'no power since {cut_since}'] }",
@@ -150,6 +155,18 @@ describe("not coming, said with another cancel word in its clause, is the reason
   it("a plain cancel is still one", () => {
     expect(firstIntent(read(vet, "we can't make it anymore, cancel my visit"))).toBe(
       "cancel_visit",
+    );
+  });
+});
+
+describe("task words of this round", () => {
+  it("to be seen by someone who takes visits asks for a visit", () => {
+    expect(firstIntent(read(vet, "we need to be seen by a vet this week"))).toBe("book_visit");
+    expect(firstIntent(read(vet, "can we get seen by the vet soon"))).toBe("book_visit");
+  });
+  it("a cheaper one of a thing had is a change of it", () => {
+    expect(firstIntent(read(power, "a cheaper tariff would be nice, the bills are huge"))).toBe(
+      "change_tariff",
     );
   });
 });

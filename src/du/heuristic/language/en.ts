@@ -665,6 +665,9 @@ export const EN: LanguagePack = {
       "get it looked at",
       "have it looked at",
       "looked at by",
+      // "I need to be seen by a doctor": to be seen by someone who takes visits is a visit.
+      "be seen by",
+      "get seen by",
       "get checked",
       "make a booking",
       "new booking",
@@ -809,6 +812,8 @@ export const EN: LanguagePack = {
       "put us on",
       "pay less",
       "paying less",
+      // "a cheaper plan please": a cheaper one of a thing had is paying less for it.
+      "cheaper",
       "move up",
       "move back",
       "put back",
