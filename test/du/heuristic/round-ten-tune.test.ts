@@ -170,3 +170,13 @@ describe("task words of this round", () => {
     );
   });
 });
+
+describe("how often a thing happened weighs nothing", () => {
+  it("'3 times' leaves the coverage as it was", () => {
+    const { index } = du.prepare(power);
+    const coverage = (text: string) =>
+      index.rank(text).find((r) => r.flow === "report_cut")?.coverage;
+    expect(coverage("the power went off 3 times")).toBe(coverage("the power went off"));
+    expect(coverage("the power went off three times")).toBe(coverage("the power went off"));
+  });
+});

@@ -1085,6 +1085,7 @@ export const EN: LanguagePack = {
     "\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|^\\s*(\\d{1,2})(?:st|nd|rd|th)\\b|(?<=\\b(?:on|to|for|until|till|by|from)\\s)the\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\\b)",
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
+  timesWords: list("time times"),
   weeks:
     "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",
   peopleWords: [

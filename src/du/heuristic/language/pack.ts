@@ -327,6 +327,11 @@ export interface LanguagePack {
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */
   dayWords: string[];
   /**
+   * Said after a number, they count how often something happened ("3 times", "dos veces"): how
+   * often, not what is asked about, so they weigh nothing in the ranking.
+   */
+  timesWords: string[];
+  /**
    * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a small
    * number word or digits), `fortnight` two weeks. A number slot counting days reads it as 7
    * days a week.

@@ -171,6 +171,7 @@ export const DAY_OF_MONTH = new RegExp(PACKS.map((p) => `(?:${p.dayOfMonth})`).j
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
 export const DAY_WORDS = words((p) => p.dayWords);
+export const TIMES_WORDS: ReadonlySet<string> = new Set(words((p) => p.timesWords));
 export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
