@@ -180,3 +180,10 @@ describe("how often a thing happened weighs nothing", () => {
     expect(coverage("the power went off three times")).toBe(coverage("the power went off"));
   });
 });
+
+describe("how sure the user is weighs nothing", () => {
+  it("'I reckon', 'seems' leave the thing named", () => {
+    expect(firstIntent(read(power, "my bill seems weird, how much was it"))).toBe("check_bill");
+    expect(firstIntent(read(power, "I reckon the usage seems strange"))).toBe("check_usage");
+  });
+});

@@ -508,6 +508,7 @@ export const EN: LanguagePack = {
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
+  doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
   reasonLeads: [
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],

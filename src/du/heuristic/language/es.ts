@@ -103,6 +103,7 @@ export const ES: LanguagePack = {
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
+  doubtWords: list("creo supongo parece aparentemente"),
   reasonLeads: ["porque", "ya que", "puesto que"],
   contrasts: list("pero aunque"),
   declineOffer: [

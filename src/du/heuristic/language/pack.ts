@@ -70,6 +70,11 @@ export interface LanguagePack {
    * with function words and thanks only, such a clause asks nothing.
    */
   hedgeWords: string[];
+  /**
+   * Words saying how sure the user is ("I think my bill is wrong", "it seems high"): where no
+   * flow or slot has them, they weigh nothing in the ranking.
+   */
+  doubtWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
