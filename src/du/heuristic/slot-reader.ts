@@ -285,13 +285,14 @@ export class SlotReader {
         let dates = notTakenBack(text, findDates(text, this.now(), slot.past));
         if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
         // "today, it was fine last night": a date said alone before the rest is the answer;
-        // what follows tells about it.
+        // what follows tells about it. "monday, tuesday or wednesday" lists several.
         const lead = dates[0];
         if (
-          dates.length > 1 &&
           lead &&
+          dates.length > 1 &&
           !/\w/.test(text.slice(0, lead.start)) &&
-          clauseEnd(text, lead.end)
+          clauseEnd(text, lead.end) &&
+          !onlyListed(text, dates)
         )
           dates = [lead];
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
@@ -2192,6 +2193,16 @@ function withoutMarked<T extends Span>(
           between.test(flat(text.slice(first.end, second.start)))
         );
       }),
+  );
+}
+
+/** The text ends with the spans, listed one after another ("monday, tuesday or wednesday"). */
+function onlyListed(text: string, spans: readonly Span[]): boolean {
+  const last = spans.at(-1);
+  return (
+    !!last &&
+    !/\w/.test(text.slice(last.end)) &&
+    spans.every((s, i) => i === 0 || listedWith(text, spans[i - 1]!, s))
   );
 }
 

@@ -108,6 +108,9 @@ describe("a date said alone before the rest answers the question", () => {
   });
   it("two dates in one clause are still no answer", () => {
     expect(slotsOf(asked(power, "report_cut", "cut_since", "monday or sunday"))).toEqual({});
+    expect(slotsOf(asked(power, "report_cut", "cut_since", "monday, sunday or saturday"))).toEqual(
+      {},
+    );
   });
 });
 
