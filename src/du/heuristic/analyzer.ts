@@ -15,6 +15,7 @@ import {
   PRICE_WORDS,
   STOP_WORDS,
   TASKS,
+  TIMES_WORDS,
   VERB_LEADS,
   VERB_NOUNS,
   VERB_OBJECTS,
@@ -353,6 +354,8 @@ export class Analyzer {
       const t = tokens[k]!;
       if (isNumber(t.norm) || CURRENCY_WORDS.has(t.norm)) continue;
       const before = k > 0 ? tokens[k - 1]!.norm : undefined;
+      // "I typed it wrong 3 times": how often is no word of what is asked.
+      if (before !== undefined && isNumber(before) && TIMES_WORDS.has(t.norm)) continue;
       const negated = before !== undefined && NEGATIONS.has(before);
       const use = verbNounUse(tokens, k);
       // "I placed an order", "we reserved": asking for a new one, said in the past after its

@@ -1,8 +1,8 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { ACT_FAMILIES, NEGATIONS, STOP_WORDS } from "./language/words.ts";
-import { tokenize } from "./text.ts";
+import { ACT_FAMILIES, DOUBT_WORDS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
+import { stem, tokenize } from "./text.ts";
 
 /** The acts of getting something new ("reserve", "buy"): the language packs' broad acts. */
 const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
@@ -97,6 +97,8 @@ export class FlowIndex {
   private longestLiteral = 0;
   /** A trigger phrase's words with one content word left out ("how much do i have"). */
   private readonly nearPhrases = new Map<string, Set<string>>();
+  /** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
+  private readonly doubts: ReadonlySet<string>;
 
   /**
    * `collected` lists the slots each flow asks for: a value of one of them in a message (an
@@ -108,6 +110,7 @@ export class FlowIndex {
     private readonly analyzer: Analyzer,
     collected: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
+    this.doubts = new Set(DOUBT_WORDS.map(stem));
     for (const [slot, def] of Object.entries(domain.slots)) {
       if (def.choices || def.pattern) this.telling.add(`@${slot}`);
     }
@@ -376,7 +379,7 @@ export class FlowIndex {
     const strange: Array<[string, number]> = [];
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else if (taskKeys.has(t) || analyzed.phraseParts.has(t)) continue;
+      else if (taskKeys.has(t) || analyzed.phraseParts.has(t) || this.doubts.has(t)) continue;
       else {
         const weight = analyzed.names.has(t)
           ? NAME_WEIGHT

@@ -55,6 +55,7 @@ import {
   PLACE_PREPOSITIONS,
   POSSESSIVES,
   PREPOSITIONS,
+  REASON_LEADS,
   RELATIONS_EN,
   SELF_AFTER,
   SELF_BEFORE,
@@ -285,6 +286,17 @@ export class SlotReader {
       case "date": {
         let dates = notTakenBack(text, findDates(text, this.now(), slot.past));
         if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
+        // "today, it was fine last night": a date said alone before the rest is the answer;
+        // what follows tells about it. "monday, tuesday or wednesday" lists several.
+        const lead = dates[0];
+        if (
+          lead &&
+          dates.length > 1 &&
+          !/\w/.test(text.slice(0, lead.start)) &&
+          clauseEnd(text, lead.end) &&
+          !onlyListed(text, dates)
+        )
+          dates = [lead];
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "iban": {
@@ -1462,15 +1474,18 @@ export class SlotReader {
           if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
           const all = notTakenBack(text, notOwned(text, slot.choices!.find(text)));
-          // "with the GP, who told me to see a heart doctor": the one who told is no value.
+          // "with the GP, who told me to see a heart doctor": the one who told is no value, nor
+          // is one a reason tells ("as I work in the mornings").
           const others = all.some((x) => !toldBy(text, x));
+          const unreasoned = all.some((x) => !inReason(text, x));
           const m = all.find(
             (x) =>
               x.start >= from &&
               x.start <= reach &&
               free(x) &&
               !givenUp(text, x.start) &&
-              !(others && toldBy(text, x)),
+              !(others && toldBy(text, x)) &&
+              !(unreasoned && inReason(text, x)),
           );
           // "no tv no wifi": the cue's place lists several values, so it gives none.
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
@@ -2223,6 +2238,19 @@ function toldBy(text: string, m: Span): boolean {
   return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
 }
 
+/** The value is said in a reason given beside the request: "as I work in the mornings". */
+function inReason(text: string, m: Span): boolean {
+  const before = flat(
+    text
+      .slice(0, m.start)
+      .split(/[,;.!?]/)
+      .at(-1) ?? "",
+  ).split(" ");
+  return before.some((_, i) =>
+    REASON_LEADS.some((lead) => lead.every((w, j) => before[i + j] === w)),
+  );
+}
+
 /** How far apart two values of one slot may be for the words between to take the first back. */
 const TAKE_BACK_REACH = 40;
 
@@ -2255,6 +2283,16 @@ function withoutMarked<T extends Span>(
           between.test(flat(text.slice(first.end, second.start)))
         );
       }),
+  );
+}
+
+/** The text ends with the spans, listed one after another ("monday, tuesday or wednesday"). */
+function onlyListed(text: string, spans: readonly Span[]): boolean {
+  const last = spans.at(-1);
+  return (
+    !!last &&
+    !/\w/.test(text.slice(last.end)) &&
+    spans.every((s, i) => i === 0 || listedWith(text, spans[i - 1]!, s))
   );
 }
 
@@ -2292,6 +2330,9 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.
   const asked = kept.filter((m) => !toldBy(text, m));
   if (asked.length > 0) kept = asked;
+  // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
+  const wanted = kept.filter((m) => !inReason(text, m));
+  if (wanted.length > 0) kept = wanted;
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

@@ -57,6 +57,8 @@ describe("findDates", () => {
     ["el viernes pasado", "2026-03-06"],
     ["this morning", "2026-03-10"],
     ["esta mañana", "2026-03-10"],
+    ["since last night", "2026-03-09"],
+    ["anoche", "2026-03-09"],
     ["3 days ago", "2026-03-07"],
     ["a week ago", "2026-03-03"],
     ["hace dos dias", "2026-03-08"],
@@ -218,6 +220,14 @@ describe("findWeekend", () => {
   });
 });
 
+describe("the last night of a stay", () => {
+  it("is no day past", () => {
+    expect(findDates("can I add one more night? my last night would be friday", NOW)).toEqual([
+      expect.objectContaining({ value: "2026-03-13" }),
+    ]);
+  });
+});
+
 describe("findDates inside longer sentences", () => {
   // Each search runs only when the words it needs are in the message: these must still be found.
   it.each([
@@ -230,6 +240,7 @@ describe("findDates inside longer sentences", () => {
     ["Drop it off on the 21st of March, thanks", "2026-03-21"],
     ["3 days from now we leave", "2026-03-13"],
     ["TOMORROW, please!", "2026-03-11"],
+    ["the heating has been off since last night", "2026-03-09"],
   ])("%s", (text, value) => {
     expect(one(text)).toBe(value);
   });

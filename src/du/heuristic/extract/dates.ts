@@ -309,6 +309,11 @@ const PAST_WEEKDAY = new RegExp(
 /** A part of today: "this morning", "earlier today", "esta mañana", "esta tarde". */
 const PART_OF_TODAY =
   /\b(?:this (?:morning|afternoon|evening)|earlier today|esta (?:manana|tarde|noche)|hoy por la (?:manana|tarde))\b/g;
+/**
+ * The night before today: "since last night", "anoche". "The last night" or "my last night" is
+ * the final night of a stay, not a day past.
+ */
+const LAST_NIGHT = /(?<!\b(?:the|my|our|your|his|her|their)\s+)\b(?:last night|anoche)\b/g;
 
 /** "the weekend", "since last weekend", "el fin de semana": its Saturday. */
 const WEEKEND =
@@ -551,7 +556,7 @@ export function dayKey(now: Date): string {
 
 /** Relative day words a RELATIVE phrase ends with ("tomorrow" of "the day after tomorrow"). */
 const RELATIVE_WORDS = new Set(Object.keys(RELATIVE).map((k) => k.split(" ").at(-1)!));
-/** The words a part of today ends with ("this morning", "esta tarde"). */
+/** The words a part of a day ends with ("this morning", "esta tarde", "last night"). */
 const PART_WORDS = new Set([
   "morning",
   "afternoon",
@@ -560,6 +565,8 @@ const PART_WORDS = new Set([
   "manana",
   "tarde",
   "noche",
+  "night",
+  "anoche",
 ]);
 /** The units counted in "3 days ago", "in a week", "dentro de 2 semanas", "for days". */
 const UNIT_WORDS = new Set(["day", "days", "week", "weeks", "dia", "dias", "semana", "semanas"]);
@@ -725,6 +732,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   for (const m of has.part ? s.matchAll(PART_OF_TODAY) : NONE)
     pushDate(out, addDays(now, 0), m.index!, m.index! + m[0].length);
+  for (const m of has.part ? s.matchAll(LAST_NIGHT) : NONE)
+    pushDate(out, addDays(now, -1), m.index!, m.index! + m[0].length);
   for (const m of has.ago && has.unit ? s.matchAll(AGO) : NONE) {
     pushDate(
       out,

@@ -513,10 +513,12 @@ export const EN: LanguagePack = {
     ...["gf girlfriend", "bf boyfriend"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
+  doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
   reasonLeads: [
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
   ],
+  contrasts: list("but though although however"),
   ambiguousCancel: [],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
@@ -583,7 +585,9 @@ export const EN: LanguagePack = {
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
   refusedAsk:
     "^(?:(?:and|but|so|please|just)\\s+)*(?:dont|do not|no need to|never)\\s+(?!know\\b|understand\\b|remember\\b|think\\b|worry\\b|mind\\b|get\\b|want\\b|wanna\\b|need\\b|like\\b)\\w",
-  refusedWant: "^(?:(?:and|but|so|no)\\s+)*(?:i|we)\\s+(?:dont|do not)\\s+(?:want|need|wanna)\\b",
+  // "not the bill, I want my data": a clause of "not" and a thing names it as not wanted too.
+  refusedWant:
+    "^(?:(?:and|but|so|no)\\s+)*(?:(?:i|we)\\s+(?:dont|do not)\\s+(?:want|need|wanna)|not\\s+(?:the|my|our|that|this|a|an)(?:\\s+\\w+){1,3}$)\\b",
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must)\\b",
@@ -671,6 +675,9 @@ export const EN: LanguagePack = {
       "get it looked at",
       "have it looked at",
       "looked at by",
+      // "I need to be seen by a doctor": to be seen by someone who takes visits is a visit.
+      "be seen by",
+      "get seen by",
       "get checked",
       "make a booking",
       "new booking",
@@ -822,6 +829,8 @@ export const EN: LanguagePack = {
       "put us on",
       "pay less",
       "paying less",
+      // "a cheaper plan please": a cheaper one of a thing had is paying less for it.
+      "cheaper",
       "move up",
       "move back",
       "put back",
@@ -1096,6 +1105,7 @@ export const EN: LanguagePack = {
     "\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|^\\s*(\\d{1,2})(?:st|nd|rd|th)\\b|(?<=\\b(?:on|to|for|until|till|by|from)\\s)the\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:in|at|please|pls|instead|morning|afternoon|evening|and|or|if|then|but)\\b)",
   shiftWords: list("later earlier sooner before after ago more less fewer extra"),
   dayWords: list("night day"),
+  timesWords: list("time times"),
   weeks:
     "\\b(?<!(?:in|within|after|every|by)\\s)(?:(?<n>a|an|one|two|three|four|\\d{1,2})\\s+weeks?|(?<fortnight>a fortnight))\\b(?!\\s+(?:ago|from (?:now|today)|later|earlier|before|after))",
   peopleWords: [

@@ -110,7 +110,9 @@ export const ES: LanguagePack = {
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
+  doubtWords: list("creo supongo parece aparentemente"),
   reasonLeads: ["porque", "ya que", "puesto que"],
+  contrasts: list("pero aunque"),
   declineOffer: [
     "estoy bien",
     "asi estoy bien",
@@ -398,6 +400,7 @@ export const ES: LanguagePack = {
     "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
+  timesWords: list("vez veces"),
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),

@@ -61,10 +61,20 @@ export interface LanguagePack {
    */
   reasonLeads: string[];
   /**
+   * Words joining two clauses that set one against the other ("I booked the morning but I'd
+   * rather go in the afternoon"): what each side says is read apart.
+   */
+  contrasts: string[];
+  /**
    * Words of a hedge or courtesy that may close a letter ("I should think", "if possible"):
    * with function words and thanks only, such a clause asks nothing.
    */
   hedgeWords: string[];
+  /**
+   * Words saying how sure the user is ("I think my bill is wrong", "it seems high"): where no
+   * flow or slot has them, they weigh nothing in the ranking.
+   */
+  doubtWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
@@ -169,7 +179,7 @@ export interface LanguagePack {
    */
   refusedAsk: string;
   /**
-   * A clause saying what is not wanted ("I don't want a table"): refused only when another
+   * A clause saying what is not wanted ("I don't want a table", "not the table"): refused only when another
    * clause asks for something ("..., I want a pizza brought home"); alone it is the request.
    */
   refusedWant: string;
@@ -328,6 +338,11 @@ export interface LanguagePack {
   shiftWords: string[];
   /** Units a count of days is said in, singular ("night", "noche"; plurals match): see `weeks`. */
   dayWords: string[];
+  /**
+   * Said after a number, they count how often something happened ("3 times", "dos veces"): how
+   * often, not what is asked about, so they weigh nothing in the ranking.
+   */
+  timesWords: string[];
   /**
    * A count of weeks ("a week", "two weeks", "una semana"): group `n` is the count (a small
    * number word or digits), `fortnight` two weeks. A number slot counting days reads it as 7

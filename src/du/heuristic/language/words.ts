@@ -26,6 +26,8 @@ export const KEEP_WORDS: ReadonlySet<string> = new Set([
   ...PACKS.flatMap((p) => p.humanVerbs.split(/[|\s]+/)),
 ]);
 export const FILLERS = new Set(words((p) => p.fillers));
+/** The packs' contrast words ("but", "pero"), as a split between two clauses. */
+export const CONTRAST_BREAK = new RegExp(`\\s+(?:${words((p) => p.contrasts).join("|")})\\s+`, "i");
 export const AFFIRM = words((p) => p.affirm);
 export const DENY = words((p) => p.deny);
 export const CANCEL = words((p) => p.cancel);
@@ -43,6 +45,7 @@ export const EVERYTHING = new Set(words((p) => p.everything));
 export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);
+export const DOUBT_WORDS = words((p) => p.doubtWords);
 export const REASON_LEADS = words((p) => p.reasonLeads).map((w) => w.split(" "));
 /** Texting form -> the word it stands for ("u" -> "you"). */
 export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
@@ -171,6 +174,7 @@ export const DAY_OF_MONTH = new RegExp(PACKS.map((p) => `(?:${p.dayOfMonth})`).j
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
 export const DAY_WORDS = words((p) => p.dayWords);
+export const TIMES_WORDS: ReadonlySet<string> = new Set(words((p) => p.timesWords));
 export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 /** Each pack's count of weeks (their group names repeat, so one pattern per pack). */
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));

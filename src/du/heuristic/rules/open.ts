@@ -6,6 +6,7 @@ import {
   ACT_FAMILIES,
   ARTICLES,
   BUSINESS_QUESTION,
+  CONTRAST_BREAK,
   OBJECT_PRONOUNS,
   PAST_STORY,
   POSSESSIVES,
@@ -526,7 +527,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (d && "flow" in d && !index.actsOf(d.flow).has("cancel")) return null;
       const tasks = [...analyzer.features(turn.acts.flat).tasks.values()];
       const cancels = tasks.filter((t) => t.act === "cancel");
-      if (cancels.length === 0 || cancels.some((t) => !t.bare)) return null;
+      if (cancels.length === 0) return null;
+      // "can't come on thursday anymore": another cancel word in the clause of a negated one
+      // is part of the same reason.
+      const negated = (clause: string) => {
+        const said = [...analyzer.features(clause).tasks.values()].filter(
+          (t) => t.act === "cancel",
+        );
+        return said.length === 0 || said.some((t) => t.bare);
+      };
+      if (cancels.some((t) => !t.bare) && !clausesOf(turn.text).every(negated)) return null;
       // "the match was moved ..., I would like my money back": a change that happened to the
       // thing is the reason, not the request.
       if (!tasks.some((t) => t.act === "change" && !t.weak && !t.told)) return null;
@@ -545,6 +555,34 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         return null;
       const acts = strongActs(turn);
       return acts.size === 1 && acts.has("cancel") ? OUT_OF_SCOPE : null;
+    },
+  },
+  {
+    // "I booked the GP for the morning but I'd rather go in the afternoon, can you change it?":
+    // a clause telling of the thing already had ("I booked", "we ordered") says what the
+    // request is about, not that a new one is wanted. When the flow picked makes new things,
+    // the other clauses, read alone, start the flow that does the act they ask for.
+    name: "had-then-asked",
+    run: (c) => {
+      const { du, turn } = c;
+      if (turn.frame) return null;
+      const d = decision(c);
+      const { index, analyzer } = turn.model;
+      if (!d || !("flow" in d) || ![...index.actsOf(d.flow)].some((a) => CREATING.has(a)))
+        return null;
+      const parts = clausesOf(turn.text).flatMap((p) => p.split(CONTRAST_BREAK));
+      const rest = parts.filter((p) => !analyzer.tellsHad(p));
+      if (rest.length === 0 || rest.length === parts.length) return null;
+      const text = rest.join(", ");
+      const view = du.rankingView(turn.model, text);
+      const ranked = index.rank(view.text, view.markers);
+      const asked = du.decide(ranked, du.limits.minCoverage);
+      if (!asked || !("flow" in asked) || asked.flow === d.flow) return null;
+      if (!ranked.find((r) => r.flow === asked.flow)?.acting) return null;
+      const read = du.read(text, turn.model.loaded, turn.state);
+      const [started] = read;
+      if (started?.type !== "start_flow" || started.flow !== asked.flow) return null;
+      return du.withPronounName(turn, du.withMessageValues(turn, read));
     },
   },
   {
