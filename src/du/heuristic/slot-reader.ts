@@ -76,7 +76,7 @@ import {
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
-import type { SlotInfo } from "./slot-catalog.ts";
+import { hasDigitClass, type SlotInfo } from "./slot-catalog.ts";
 import {
   flat,
   fold,
@@ -542,7 +542,7 @@ export class SlotReader {
     if (!loose) return this.spacedDigits(slot, text);
     const end = loose.index + loose[0].length;
     if (!wordBounded(text, loose.index, end)) return null;
-    const joined = loose.slice(1).join("-");
+    const joined = loose.slice(1).join(slot.looseJoin ?? "-");
     const value = slot.upperPattern ? joined.toUpperCase() : joined;
     return { slot: slot.name, value, start: loose.index, end };
   }
@@ -586,7 +586,7 @@ export class SlotReader {
    */
   private spacedDigits(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
-    if (!whole || !slot.def.pattern?.includes("\\d")) return null;
+    if (!whole || !slot.def.pattern || !hasDigitClass(slot.def.pattern)) return null;
     for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
       const digits = m[0].replace(/[\s.-]/g, "");
       if (digits === m[0] || !whole.test(digits)) continue;

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, readValues } from "../helpers.ts";
+
+/**
+ * Gaps a fourth new author found, checked on a small ferry line no rule was written for: a code
+ * whose digits are written as a class (`[0-9]`), and a code of fixed capitals and digits typed
+ * with a space between them.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let ferry: LoadedDomain;
+const read = (text: string): Command[] => du.read(text, ferry, emptyState("t"));
+
+beforeAll(async () => {
+  ferry = await domainFromLines(
+    [
+      "slots:",
+      "  voucher_code: { extract: pattern, pattern: '[A-Z]{2}[0-9]{4}', prompt: 'Voucher code?' }",
+      "  sailing_no: { extract: pattern, pattern: 'FR\\d{2,3}', prompt: 'Which sailing?' }",
+      "  locker_tag: { extract: pattern, pattern: '[A-Z0-9]{6}', prompt: 'Locker tag?' }",
+      "flows:",
+      "  redeem_voucher:",
+      "    description: Redeem a gift voucher for a crossing",
+      "    trigger: { intents: ['redeem my voucher', 'use a gift voucher'] }",
+      "    steps:",
+      "      - { step: v, type: collect, slot: voucher_code }",
+      "  sailing_delays:",
+      "    description: Whether a sailing leaves on time",
+      "    trigger: { intents: ['is the ferry late', 'is {sailing_no} leaving on time'] }",
+      "    steps:",
+      "      - { step: s, type: collect, slot: sailing_no }",
+      "  open_locker:",
+      "    description: Open a luggage locker on board",
+      "    trigger: { intents: ['open my locker'] }",
+      "    steps:",
+      "      - { step: l, type: collect, slot: locker_tag }",
+    ],
+    "ferry.yaml",
+  );
+});
+
+describe("a code whose digits are a bracket class", () => {
+  it("is read anywhere in a message, like one written with \\d", () => {
+    const commands = read("hi, got a present, want to redeem it: gv8812 thanks");
+    expect(firstIntent(commands)).toBe("redeem_voucher");
+    expect(readValues(commands)).toEqual({ voucher_code: "GV8812" });
+  });
+
+  it("leaves a class of letters and digits loose: an everyday word is no locker tag", () => {
+    const commands = read("please open locker");
+    expect(firstIntent(commands)).toBe("open_locker");
+    expect(readValues(commands)).toEqual({});
+  });
+});
+
+describe("fixed capitals and digits typed with a space", () => {
+  it("reads the code joined, as the pattern writes it", () => {
+    const commands = read("my dad is on fr 27, is it running late?");
+    expect(firstIntent(commands)).toBe("sailing_delays");
+    expect(readValues(commands)).toEqual({ sailing_no: "FR27" });
+  });
+
+  it("does not join the capitals to a longer run of digits", () => {
+    expect(readValues(read("is the ferry late, fr 27771"))).toEqual({});
+  });
+});
