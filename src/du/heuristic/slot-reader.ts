@@ -1053,8 +1053,15 @@ export class SlotReader {
    * Optional slots the text declines by name: "no toppings", "without extras", "sin bebida".
    * A value named that way ("no onions") declines nothing: only the slot's own words do.
    * `all`: every slot of the flow (a plural that names one of them declines no other).
+   * `unnamed`: a clause wanting nothing more may decline the one optional slot of `slots`
+   * without naming it; false when another optional question is the one being answered.
    */
-  declined(text: string, slots: readonly SlotInfo[], all: readonly SlotInfo[] = slots): SlotInfo[] {
+  declined(
+    text: string,
+    slots: readonly SlotInfo[],
+    all: readonly SlotInfo[] = slots,
+    unnamed = true,
+  ): SlotInfo[] {
     const tokens = tokenize(text);
     const stems = tokens.map((t) => stem(t.norm));
     // "no drink", and with one function word between: "nothing to drink", "nada de beber".
@@ -1074,7 +1081,8 @@ export class SlotReader {
     // "that one, nothing extra": a clause that wants nothing more added declines the one
     // optional slot, by whatever name the domain gave it.
     const optional = slots.filter((s) => s.optional);
-    if (optional.length === 1 && out.length === 0 && saysNothingMore(text)) out.push(optional[0]!);
+    if (unnamed && optional.length === 1 && out.length === 0 && saysNothingMore(text))
+      out.push(optional[0]!);
     // "without extras" for a list named otherwise: the one optional list, by the plural noun.
     const lists = all.filter((s) => s.optional && s.kind === "list");
     const list = lists.length === 1 && slots.includes(lists[0]!) ? lists[0]! : null;

@@ -3,12 +3,13 @@ import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW, firstIntent, readValues } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, readValues } from "../helpers.ts";
 
 /**
  * Gaps a fourth new author found, checked on a small ferry line no rule was written for: a code
  * whose digits are written as a class (`[0-9]`), and a code of fixed capitals and digits typed
- * with a space between them.
+ * with a space between them, and a clause wanting nothing more said to one of two optional
+ * questions.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let ferry: LoadedDomain;
@@ -21,6 +22,10 @@ beforeAll(async () => {
       "  voucher_code: { extract: pattern, pattern: '[A-Z]{2}[0-9]{4}', prompt: 'Voucher code?' }",
       "  sailing_no: { extract: pattern, pattern: 'FR\\d{2,3}', prompt: 'Which sailing?' }",
       "  locker_tag: { extract: pattern, pattern: '[A-Z0-9]{6}', prompt: 'Locker tag?' }",
+      "  port_to: { choices: [oban, mull, islay], prompt: 'Which island?' }",
+      "  sail_day: { type: date, prompt: 'Which day?' }",
+      "  back_day: { type: date, required: false, prompt: 'Coming back when?' }",
+      "  add_ons: { type: list, choices: [cabin, breakfast], required: false, prompt: 'Any add-ons?' }",
       "flows:",
       "  redeem_voucher:",
       "    description: Redeem a gift voucher for a crossing",
@@ -32,6 +37,14 @@ beforeAll(async () => {
       "    trigger: { intents: ['is the ferry late', 'is {sailing_no} leaving on time'] }",
       "    steps:",
       "      - { step: s, type: collect, slot: sailing_no }",
+      "  book_crossing:",
+      "    description: Book a ferry crossing to an island",
+      "    trigger: { intents: ['book a crossing to {port_to}'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: port_to }",
+      "      - { step: d, type: collect, slot: sail_day }",
+      "      - { step: b, type: collect, slot: back_day }",
+      "      - { step: a, type: collect, slot: add_ons }",
       "  open_locker:",
       "    description: Open a luggage locker on board",
       "    trigger: { intents: ['open my locker'] }",
@@ -65,5 +78,17 @@ describe("fixed capitals and digits typed with a space", () => {
 
   it("does not join the capitals to a longer run of digits", () => {
     expect(readValues(read("is the ferry late, fr 27771"))).toEqual({});
+  });
+});
+
+describe("nothing more, said to one of two optional questions", () => {
+  it("declines the question asked, not the other optional slot it does not name", () => {
+    const state = inFlow(ferry, "book_crossing", {
+      waiting: "add_ons",
+      slots: { port_to: "mull", sail_day: "2027-03-12" },
+    });
+    expect(du.read("nah, nothing extra", ferry, state)).toEqual([
+      { type: "skip_slot", slot: "add_ons" },
+    ]);
   });
 });
