@@ -427,7 +427,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** `f` is a date before today for a slot that asks no past date (a trip, a booking). */
-  private datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
+  datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
     const slot = turn.model.slots.get(f.slot);
     if (slot?.kind !== "date" || slot.past || typeof f.value !== "string") return false;
     return f.value < this.today();

@@ -92,3 +92,15 @@ describe("nothing more, said to one of two optional questions", () => {
     ]);
   });
 });
+
+describe("a day gone by, for a flow that asks a day to come", () => {
+  it("does not pick the flow by that value alone", () => {
+    const commands = read("our dog's lead was left on the ferry yesterday");
+    expect(firstIntent(commands)).not.toBe("book_crossing");
+    expect(readValues(commands)).toEqual({});
+  });
+
+  it("a day to come still picks it", () => {
+    expect(firstIntent(read("I need to be on the ferry on friday"))).toBe("book_crossing");
+  });
+});
