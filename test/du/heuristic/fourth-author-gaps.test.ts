@@ -3,7 +3,14 @@ import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, readValues } from "../helpers.ts";
+import {
+  domainFromLines,
+  EXAMPLE_NOW,
+  firstIntent,
+  inFlow,
+  readValues,
+  slotsOf,
+} from "../helpers.ts";
 
 /**
  * Gaps a fourth new author found, checked on a small ferry line no rule was written for: a code
@@ -102,5 +109,26 @@ describe("a day gone by, for a flow that asks a day to come", () => {
 
   it("a day to come still picks it", () => {
     expect(firstIntent(read("I need to be on the ferry on friday"))).toBe("book_crossing");
+  });
+});
+
+describe("a day of the month said after a date with its month", () => {
+  it("runs on from that date, not from today", () => {
+    const state = inFlow(ferry, "book_crossing", {
+      waiting: "sail_day",
+      slots: { port_to: "oban" },
+    });
+    expect(slotsOf(du.read("the 2nd of may, home again on the 9th", ferry, state))).toEqual({
+      sail_day: "2027-05-02",
+      back_day: "2027-05-09",
+    });
+  });
+
+  it("a day alone still reads from today", () => {
+    const state = inFlow(ferry, "book_crossing", {
+      waiting: "sail_day",
+      slots: { port_to: "oban" },
+    });
+    expect(slotsOf(du.read("the 20th", ferry, state))).toEqual({ sail_day: "2027-03-20" });
   });
 });

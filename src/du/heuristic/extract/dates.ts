@@ -592,6 +592,19 @@ function dateCues(s: string) {
 }
 
 /** Adds a date unless it overlaps one found before. Module-level: no closure per search. */
+/** The date of `out` said last before `at`, if any. */
+function dateBefore(out: readonly DateMatch[], at: number): DateMatch | undefined {
+  let best: DateMatch | undefined;
+  for (const d of out) if (d.end <= at && (!best || d.end > best.end)) best = d;
+  return best;
+}
+
+/** Noon of an ISO calendar day, in the local calendar dates are read in. */
+function noonOf(value: string): Date {
+  const [y, m, d] = value.split("-").map(Number);
+  return new Date(y!, m! - 1, d!, 12);
+}
+
 function pushDate(out: DateMatch[], value: string | null, start: number, end: number): void {
   if (!value || out.some((m) => m.start < end && start < m.end)) return;
   out.push({ value, start, end });
@@ -739,7 +752,11 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
     const day = +m.slice(1).find((g) => g !== undefined)!;
     if (day < 1 || day > 31) continue;
-    pushDate(out, dayOfMonth(now, day, past), m.index!, m.index! + m[0].length);
+    // "the 3rd of april, back on the 10th": a day said after a date runs on from that date
+    // (the 10th of April), not from today.
+    const before = past ? undefined : dateBefore(out, m.index!);
+    const from = before ? noonOf(before.value) : now;
+    pushDate(out, dayOfMonth(from, day, past), m.index!, m.index! + m[0].length);
   }
   for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
     pushDate(out, addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
