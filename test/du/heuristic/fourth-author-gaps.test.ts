@@ -132,3 +132,11 @@ describe("a day of the month said after a date with its month", () => {
     expect(slotsOf(du.read("the 20th", ferry, state))).toEqual({ sail_day: "2027-03-20" });
   });
 });
+
+describe("someone from customer care", () => {
+  it("asks for a person", () => {
+    expect(read("could I get somebody from customer care please")).toEqual([
+      { type: "human_handoff", reason: "could I get somebody from customer care please" },
+    ]);
+  });
+});
