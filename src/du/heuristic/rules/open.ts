@@ -383,7 +383,12 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const found = turn.rank.map((r) => du.mentionsFor(turn, r.flow, [], []));
       const spans = new Set(found.flat().map((f) => `${f.start}:${f.end}`));
       const choice = found.flat().every((f) => slots[f.slot]?.choices);
-      return spans.size === 1 && choice ? OUT_OF_SCOPE : null;
+      if (spans.size === 1) return choice ? OUT_OF_SCOPE : null;
+      // A city two slots share, said with no word that tells which ("in Lisbon"), is read
+      // for neither, yet it is the one value the ranking saw.
+      const [group, ...more] = turn.view.markers;
+      const shared = spans.size === 0 && group && more.length === 0;
+      return shared && group.every((m) => slots[m.slice(1)]?.choices) ? OUT_OF_SCOPE : null;
     },
   },
   {
