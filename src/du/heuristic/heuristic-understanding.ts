@@ -1533,11 +1533,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return out;
   }
 
-  /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
-  namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
+  /**
+   * The slot of `flow` the message names ("the amount", "the recipient"), if exactly one;
+   * `among` keeps only some of the flow's slots.
+   */
+  namedSlot(
+    turn: Turn,
+    flow: string,
+    among?: (slot: SlotInfo) => boolean,
+  ): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     const stems = turn.model.analyzer.correctedStems(tokens);
-    return oneSlotNamed(tokens, stems, turn.model.flowSlots.get(flow) ?? []);
+    const slots = turn.model.flowSlots.get(flow) ?? [];
+    return oneSlotNamed(tokens, stems, among ? slots.filter(among) : slots);
   }
 
   // --- command building ---------------------------------------------------------------------

@@ -17,7 +17,8 @@ import {
  * whose digits are written as a class (`[0-9]`), and a code of fixed capitals and digits typed
  * with a space between them, a clause wanting nothing more said to one of two optional
  * questions, a day gone by, a day of the month after a date, someone from customer care and a
- * question whose one tie to the domain is a place two slots share.
+ * question whose one tie to the domain is a place two slots share, and "the date" at a summary
+ * that shows one of two date slots.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let ferry: LoadedDomain;
@@ -34,6 +35,7 @@ beforeAll(async () => {
       "  port_to: { choices: [oban, mull, islay], prompt: 'Sailing to where?' }",
       "  sail_day: { type: date, prompt: 'Which day?' }",
       "  back_day: { type: date, required: false, prompt: 'Coming back when?' }",
+      "  crossing_ok: { type: boolean }",
       "  add_ons: { type: list, choices: [cabin, breakfast], required: false, prompt: 'Any add-ons?' }",
       "flows:",
       "  redeem_voucher:",
@@ -55,6 +57,7 @@ beforeAll(async () => {
       "      - { step: d, type: collect, slot: sail_day }",
       "      - { step: b, type: collect, slot: back_day }",
       "      - { step: a, type: collect, slot: add_ons }",
+      "      - { step: c, type: confirm, slot: crossing_ok, message: 'Book it?' }",
       "  open_locker:",
       "    description: Open a luggage locker on board",
       "    trigger: { intents: ['open my locker'] }",
@@ -151,5 +154,17 @@ describe("a question whose one value is a choice two slots share", () => {
 
   it("a word of the flow still asks for it", () => {
     expect(firstIntent(read("is there a crossing to Islay on friday?"))).toBe("book_crossing");
+  });
+});
+
+describe("a name two slots share, at a summary that shows one of them", () => {
+  it("names the one that holds a value", () => {
+    const state = inFlow(ferry, "book_crossing", {
+      confirm: true,
+      slots: { port_from: "oban", port_to: "mull", sail_day: "2027-03-12" },
+    });
+    expect(du.read("hmm no, the date is not right", ferry, state)).toEqual([
+      { type: "deny", slot_to_change: "sail_day" },
+    ]);
   });
 });
