@@ -270,6 +270,7 @@ export class SlotReader {
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          (slot.people ? partyList(tokenize(text), nums, this.relations) : null) ??
           (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
           (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
           uniqueNumber(nums) ??
@@ -2379,6 +2380,68 @@ export function peopleSum(
     i = k;
   }
   return best;
+}
+
+/** The speaker's words of the packs' `selfBefore` ("me", "myself", "i", "yo"). */
+const SPEAKER = new Set(SELF_BEFORE.map((p) => p[0]!));
+
+/**
+ * "me, my husband and our 2 kids": the speaker, relations and counted groups listed, and
+ * nothing else. The speaker and each relation are one person, a group its number; read only
+ * with the speaker, a group and three members, so a sum is never guessed from less.
+ */
+function partyList(
+  tokens: readonly Token[],
+  nums: readonly NumberMatch[],
+  relations: ReadonlySet<string>,
+): NumberMatch | null {
+  let total = 0;
+  let members = 0;
+  let self = false;
+  let group = false;
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (members > 0 && GROUP_JOINERS.has(t.norm)) {
+      i++;
+      continue;
+    }
+    if (SPEAKER.has(t.norm)) {
+      self = true;
+      total++;
+      members++;
+      i++;
+      continue;
+    }
+    const j = POSSESSIVES.has(t.norm) ? i + 1 : i;
+    const w = tokens[j];
+    if (!w) return null;
+    const n = nums.find((x) => x.start === w.start && !x.currency);
+    if (n) {
+      let k = j + 1;
+      while (k < tokens.length && tokens[k]!.start < n.end) k++;
+      const noun = tokens[k];
+      if (!noun || !(GROUP_NOUNS.has(noun.norm) || relations.has(noun.norm))) return null;
+      total += n.value;
+      members++;
+      group = true;
+      i = k + 1;
+      continue;
+    }
+    // "my husband" is one; "my parents" says no number.
+    const plural = w.norm.endsWith("s") && relations.has(w.norm.slice(0, -1));
+    if (j === i || !relations.has(w.norm) || plural) return null;
+    total++;
+    members++;
+    i = j + 1;
+  }
+  if (!self || !group || members < 3) return null;
+  return {
+    value: total,
+    start: tokens[0]!.start,
+    end: tokens.at(-1)!.end,
+    currency: null,
+    words: true,
+  };
 }
 
 /** The speaker's word of the packs' "me plus", "yo mas": "me + 2" adds the speaker too. */

@@ -18,7 +18,7 @@ import {
  * with a space between them, a clause wanting nothing more said to one of two optional
  * questions, a day gone by, a day of the month after a date, someone from customer care and a
  * question whose one tie to the domain is a place two slots share, and "the date" at a summary
- * that shows one of two date slots.
+ * that shows one of two date slots, and the speaker listed with a relation and a group.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let ferry: LoadedDomain;
@@ -36,6 +36,7 @@ beforeAll(async () => {
       "  sail_day: { type: date, prompt: 'Which day?' }",
       "  back_day: { type: date, required: false, prompt: 'Coming back when?' }",
       "  crossing_ok: { type: boolean }",
+      "  travellers: { type: integer, prompt: 'How many people are travelling?' }",
       "  add_ons: { type: list, choices: [cabin, breakfast], required: false, prompt: 'Any add-ons?' }",
       "flows:",
       "  redeem_voucher:",
@@ -56,6 +57,7 @@ beforeAll(async () => {
       "      - { step: p, type: collect, slot: port_to }",
       "      - { step: d, type: collect, slot: sail_day }",
       "      - { step: b, type: collect, slot: back_day }",
+      "      - { step: n, type: collect, slot: travellers }",
       "      - { step: a, type: collect, slot: add_ons }",
       "      - { step: c, type: confirm, slot: crossing_ok, message: 'Book it?' }",
       "  open_locker:",
@@ -166,5 +168,21 @@ describe("a name two slots share, at a summary that shows one of them", () => {
     expect(du.read("hmm no, the date is not right", ferry, state)).toEqual([
       { type: "deny", slot_to_change: "sail_day" },
     ]);
+  });
+});
+
+describe("the speaker, a relation and a group, listed as the answer", () => {
+  const asked = () =>
+    inFlow(ferry, "book_crossing", {
+      waiting: "travellers",
+      slots: { port_from: "oban", port_to: "mull", sail_day: "2027-03-12" },
+    });
+
+  it("adds them all up", () => {
+    expect(slotsOf(du.read("me, my mum and 3 kids", ferry, asked()))).toEqual({ travellers: 5 });
+  });
+
+  it("without the speaker, guesses no sum", () => {
+    expect(slotsOf(du.read("my mum and 3 kids", ferry, asked()))).not.toEqual({ travellers: 5 });
   });
 });
