@@ -749,12 +749,14 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     }
   // A day of the month without its month (packs' `dayOfMonth`: "the 15th", "on the 3rd", "el
   // dia 15", a message that opens with "19th"): the next such day of a month (today included).
+  // "the 3rd of april, back on the 10th": a day said after a date with its month runs on from
+  // that date (the 10th of April), not from today; after another bare day it is read alone,
+  // so two days said out of order stay out of order.
+  const withMonth = out.slice();
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
     const day = +m.slice(1).find((g) => g !== undefined)!;
     if (day < 1 || day > 31) continue;
-    // "the 3rd of april, back on the 10th": a day said after a date runs on from that date
-    // (the 10th of April), not from today.
-    const before = past ? undefined : dateBefore(out, m.index!);
+    const before = past ? undefined : dateBefore(withMonth, m.index!);
     const from = before ? noonOf(before.value) : now;
     pushDate(out, dayOfMonth(from, day, past), m.index!, m.index! + m[0].length);
   }
