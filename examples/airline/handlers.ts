@@ -20,21 +20,55 @@ interface Booking {
 }
 
 const BOOKINGS: Record<string, Booking> = {
-  K7XQ2P: { name: "Ana Ruiz", route: "London to Madrid", date: "2027-03-10", cabin: "economy", paid: 180, refundable: true },
-  B4TRM9: { name: "Tom Baker", route: "Paris to Rome", date: "2027-03-22", cabin: "business_class", paid: 640, refundable: true },
-  Z9PLK3: { name: "Sam Lee", route: "Dublin to Lisbon", date: "2027-02-12", cabin: "economy", paid: 150, refundable: true },
-  M2BASC: { name: "Eva Novak", route: "Berlin to Amsterdam", date: "2027-04-02", cabin: "economy", paid: 95, refundable: false },
+  K7XQ2P: {
+    name: "Ana Ruiz",
+    route: "London to Madrid",
+    date: "2027-03-10",
+    cabin: "economy",
+    paid: 180,
+    refundable: true,
+  },
+  B4TRM9: {
+    name: "Tom Baker",
+    route: "Paris to Rome",
+    date: "2027-03-22",
+    cabin: "business_class",
+    paid: 640,
+    refundable: true,
+  },
+  Z9PLK3: {
+    name: "Sam Lee",
+    route: "Dublin to Lisbon",
+    date: "2027-02-12",
+    cabin: "economy",
+    paid: 150,
+    refundable: true,
+  },
+  M2BASC: {
+    name: "Eva Novak",
+    route: "Berlin to Amsterdam",
+    date: "2027-04-02",
+    cabin: "economy",
+    paid: 95,
+    refundable: false,
+  },
 };
 
 const FLIGHTS: Record<string, string> = {
   BW214: "on time, leaving London at 09:40 and landing in Madrid at 13:05.",
   BW377: "delayed by 45 minutes; it now leaves Paris at 15:25.",
-  BW902: "cancelled today. Everyone booked on it has been moved to BW904 tomorrow at 08:10; check your email.",
+  BW902:
+    "cancelled today. Everyone booked on it has been moved to BW904 tomorrow at 08:10; check your email.",
   BW118: "boarding now at gate B12.",
 };
 
 // A one-way adult fare per cabin, in euros; long haul costs three times as much.
-const FARES: Record<string, number> = { economy: 89, premium_economy: 169, business_class: 390, first_class: 950 };
+const FARES: Record<string, number> = {
+  economy: 89,
+  premium_economy: 169,
+  business_class: 390,
+  first_class: 950,
+};
 const EXTRA_PRICES: Record<string, number> = {
   checked_bag: 35,
   extra_legroom: 25,
@@ -83,16 +117,21 @@ function fare(inputs: Record<string, unknown>): number {
 
 function checkDates(inputs: Record<string, unknown>, ctx: { now: Date }): void {
   const out = String(inputs.departure_date ?? "");
-  if (out < today(ctx)) throw new UserFacingError("That day has already passed; which day would you like to fly?");
+  if (out < today(ctx))
+    throw new UserFacingError("That day has already passed; which day would you like to fly?");
   if (inputs.return_date && String(inputs.return_date) < out)
-    throw new UserFacingError("The return is before the outbound flight; please start again with the right dates.");
+    throw new UserFacingError(
+      "The return is before the outbound flight; please start again with the right dates.",
+    );
 }
 
 export default defineHandlers({
   actions: {
     quote_flight: (inputs, ctx) => {
       if (Number(inputs.passenger_count) > 9)
-        throw new UserFacingError("Online bookings are for up to 9 passengers; groups of 10 or more book with our group desk.");
+        throw new UserFacingError(
+          "Online bookings are for up to 9 passengers; groups of 10 or more book with our group desk.",
+        );
       checkDates(inputs, ctx);
       return { fare_price: fare(inputs) };
     },
@@ -106,7 +145,9 @@ export default defineHandlers({
     look_up_booking: ({ booking_reference }, ctx) => {
       const b = booking(booking_reference);
       if (b.date < today(ctx))
-        throw new UserFacingError(`Booking ${String(booking_reference).toUpperCase()} was for a flight that has already flown.`);
+        throw new UserFacingError(
+          `Booking ${String(booking_reference).toUpperCase()} was for a flight that has already flown.`,
+        );
       return {
         flight_route: `${b.route} on ${b.date}`,
         change_fee: b.cabin === "business_class" ? 0 : CHANGE_FEE,
@@ -116,8 +157,10 @@ export default defineHandlers({
 
     change_flight_date: ({ booking_reference, new_departure_date }, ctx) => {
       const b = booking(booking_reference);
-      if (String(new_departure_date) < today(ctx)) throw new UserFacingError("That day has already passed.");
-      if (String(new_departure_date) === b.date) throw new UserFacingError(`The booking already flies on ${b.date}.`);
+      if (String(new_departure_date) < today(ctx))
+        throw new UserFacingError("That day has already passed.");
+      if (String(new_departure_date) === b.date)
+        throw new UserFacingError(`The booking already flies on ${b.date}.`);
       return { change_fee: b.cabin === "business_class" ? 0 : CHANGE_FEE };
     },
 
@@ -127,9 +170,12 @@ export default defineHandlers({
     },
 
     get_flight_state: ({ flight_number }) => {
-      const key = String(flight_number ?? "").toUpperCase().replace(/\s+/g, "");
+      const key = String(flight_number ?? "")
+        .toUpperCase()
+        .replace(/\s+/g, "");
       const state = FLIGHTS[key];
-      if (!state) throw new UserFacingError(`I can't find a Bluewing flight ${flight_number} today.`);
+      if (!state)
+        throw new UserFacingError(`I can't find a Bluewing flight ${flight_number} today.`);
       return { flight_state: state };
     },
 
@@ -150,7 +196,12 @@ export default defineHandlers({
 
     assign_seat: ({ booking_reference, seat_preference }) => {
       const b = booking(booking_reference);
-      const letter: Record<string, string> = { window_seat: "A", aisle_seat: "C", middle_seat: "B", exit_row: "F" };
+      const letter: Record<string, string> = {
+        window_seat: "A",
+        aisle_seat: "C",
+        middle_seat: "B",
+        exit_row: "F",
+      };
       const row = seat_preference === "exit_row" ? 14 : b.cabin === "business_class" ? 2 : 21;
       return { seat_number: `${row}${letter[String(seat_preference)] ?? "A"}` };
     },
