@@ -150,9 +150,17 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.92, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.93 },
   },
+  // An eighth new author's domain (tenth round, in Spanish, a vet); the same reading as
+  // car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
   veterinaria: {
     dev: { intent: 0.98, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
     final: { intent: 0.85, slotPrecision: 0.87, slotRecall: 0.77, completion: 0.93 },
+  },
+  // A ninth new author's domain (tenth round, an airline); the same reading as car-rental's,
+  // dev tuned on by the author's YAML fixes, then by the framework fixes of the author's list.
+  airline: {
+    dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    final: { intent: 0.88, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.73 },
   },
 };
 

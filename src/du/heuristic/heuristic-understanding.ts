@@ -427,7 +427,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** `f` is a date before today for a slot that asks no past date (a trip, a booking). */
-  private datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
+  datedBefore(turn: Turn, f: { slot: string; value: SlotValue }): boolean {
     const slot = turn.model.slots.get(f.slot);
     if (slot?.kind !== "date" || slot.past || typeof f.value !== "string") return false;
     return f.value < this.today();
@@ -1533,11 +1533,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return out;
   }
 
-  /** The slot of `flow` the message names ("the amount", "the recipient"), if exactly one. */
-  namedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
+  /**
+   * The slot of `flow` the message names ("the amount", "the recipient"), if exactly one;
+   * `among` keeps only some of the flow's slots.
+   */
+  namedSlot(
+    turn: Turn,
+    flow: string,
+    among?: (slot: SlotInfo) => boolean,
+  ): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     const stems = turn.model.analyzer.correctedStems(tokens);
-    return oneSlotNamed(tokens, stems, turn.model.flowSlots.get(flow) ?? []);
+    const slots = turn.model.flowSlots.get(flow) ?? [];
+    return oneSlotNamed(tokens, stems, among ? slots.filter(among) : slots);
   }
 
   // --- command building ---------------------------------------------------------------------

@@ -33,6 +33,8 @@ export interface SlotInfo {
    * part, so a match can be written back the way the pattern has it.
    */
   loosePattern?: RegExp;
+  /** What joins the loose pattern's parts back: the pattern's hyphen, or nothing ("BW" + "377"). */
+  looseJoin?: string;
   /** The pattern anchored at both ends, to test a value read some other way. */
   wholePattern?: RegExp;
   /**
@@ -48,8 +50,9 @@ export interface SlotInfo {
    */
   codePrefix?: string;
   /**
-   * The pattern has a digit class or fixed capitals ("HB-\\d{6}"): a match anywhere in a
-   * message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks what was read.
+   * The pattern has a digit class or fixed capitals ("HB-\\d{6}", "[A-Z][0-9][A-Z0-9]{4}"): a
+   * match anywhere in a message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks
+   * what was read.
    */
   distinctive: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
@@ -176,7 +179,8 @@ export function buildSlotCatalog(
         [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
           (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
         ),
-      distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
+      distinctive:
+        def.pattern !== undefined && (hasDigitClass(def.pattern) || /[A-Z]{2}/.test(def.pattern)),
       upperPattern:
         def.pattern !== undefined &&
         !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),
@@ -194,6 +198,13 @@ export function buildSlotCatalog(
         const fixed = parts.slice(0, -1);
         if (fixed.length > 0 && fixed.every((p) => /^[A-Za-z]+$/.test(p))) {
           info.codePrefix = `${fixed.join("-")}-`;
+        }
+      } else {
+        // "BW\\d{3,4}" typed "bw 377": capitals then digits, a space between, joined back.
+        const prefix = capitalsBeforeDigits(def.pattern);
+        if (prefix) {
+          info.loosePattern = new RegExp(`(${prefix[0]})\\s(${prefix[1]})`, "iu");
+          info.looseJoin = "";
         }
       }
     }
@@ -218,6 +229,23 @@ function countsPeople(name: string, def: SlotDefinition): boolean {
     def.description,
   ];
   return said.some((s) => s !== undefined && tokenize(s).some((t) => PEOPLE_NOUNS.has(t.norm)));
+}
+
+/** A class of digits only: `\\d`, `[0-9]`, `[1-9]`, `[0-5]` (not `[A-Z0-9]`, any word's letters). */
+const DIGIT_CLASS = /\\d|\[(?:\d(?:-\d)?)+\]/;
+
+/** The pattern has a class that matches digits alone, so its matches hold a digit. */
+export function hasDigitClass(pattern: string): boolean {
+  return DIGIT_CLASS.test(pattern);
+}
+
+/**
+ * A pattern made of two or more fixed capitals and then a digit class, with no hyphen, group
+ * or alternation ("BW\\d{3,4}"): the capitals and the rest; else null.
+ */
+function capitalsBeforeDigits(pattern: string): [string, string] | null {
+  const m = /^([A-Z]{2,})((?:\\d|\[(?:\d(?:-\d)?)+\])[^()|^$-]*)$/.exec(pattern);
+  return m ? [m[1]!, m[2]!] : null;
 }
 
 /**

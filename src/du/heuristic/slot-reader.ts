@@ -79,7 +79,7 @@ import {
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
-import type { SlotInfo } from "./slot-catalog.ts";
+import { hasDigitClass, type SlotInfo } from "./slot-catalog.ts";
 import {
   flat,
   fold,
@@ -273,6 +273,7 @@ export class SlotReader {
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          (slot.people ? partyList(tokenize(text), nums, this.relations) : null) ??
           (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
           (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
           uniqueNumber(nums) ??
@@ -556,7 +557,7 @@ export class SlotReader {
     if (!loose) return this.spacedDigits(slot, text);
     const end = loose.index + loose[0].length;
     if (!wordBounded(text, loose.index, end)) return null;
-    const joined = loose.slice(1).join("-");
+    const joined = loose.slice(1).join(slot.looseJoin ?? "-");
     const value = slot.upperPattern ? joined.toUpperCase() : joined;
     return { slot: slot.name, value, start: loose.index, end };
   }
@@ -600,7 +601,7 @@ export class SlotReader {
    */
   private spacedDigits(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
-    if (!whole || !slot.def.pattern?.includes("\\d")) return null;
+    if (!whole || !slot.def.pattern || !hasDigitClass(slot.def.pattern)) return null;
     for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
       const digits = m[0].replace(/[\s.-]/g, "");
       if (digits === m[0] || !whole.test(digits)) continue;
@@ -1085,8 +1086,15 @@ export class SlotReader {
    * Optional slots the text declines by name: "no toppings", "without extras", "sin bebida".
    * A value named that way ("no onions") declines nothing: only the slot's own words do.
    * `all`: every slot of the flow (a plural that names one of them declines no other).
+   * `unnamed`: a clause wanting nothing more may decline the one optional slot of `slots`
+   * without naming it; false when another optional question is the one being answered.
    */
-  declined(text: string, slots: readonly SlotInfo[], all: readonly SlotInfo[] = slots): SlotInfo[] {
+  declined(
+    text: string,
+    slots: readonly SlotInfo[],
+    all: readonly SlotInfo[] = slots,
+    unnamed = true,
+  ): SlotInfo[] {
     const tokens = tokenize(text);
     const stems = tokens.map((t) => stem(t.norm));
     // "no drink", and with one function word between: "nothing to drink", "nada de beber".
@@ -1106,7 +1114,8 @@ export class SlotReader {
     // "that one, nothing extra": a clause that wants nothing more added declines the one
     // optional slot, by whatever name the domain gave it.
     const optional = slots.filter((s) => s.optional);
-    if (optional.length === 1 && out.length === 0 && saysNothingMore(text)) out.push(optional[0]!);
+    if (unnamed && optional.length === 1 && out.length === 0 && saysNothingMore(text))
+      out.push(optional[0]!);
     // "without extras" for a list named otherwise: the one optional list, by the plural noun.
     const lists = all.filter((s) => s.optional && s.kind === "list");
     const list = lists.length === 1 && slots.includes(lists[0]!) ? lists[0]! : null;
@@ -2502,6 +2511,68 @@ export function peopleSum(
     i = k;
   }
   return best;
+}
+
+/** The speaker's words of the packs' `selfBefore` ("me", "myself", "i", "yo"). */
+const SPEAKER = new Set(SELF_BEFORE.map((p) => p[0]!));
+
+/**
+ * "me, my husband and our 2 kids": the speaker, relations and counted groups listed, and
+ * nothing else. The speaker and each relation are one person, a group its number; read only
+ * with the speaker, a group and three members, so a sum is never guessed from less.
+ */
+function partyList(
+  tokens: readonly Token[],
+  nums: readonly NumberMatch[],
+  relations: ReadonlySet<string>,
+): NumberMatch | null {
+  let total = 0;
+  let members = 0;
+  let self = false;
+  let group = false;
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (members > 0 && GROUP_JOINERS.has(t.norm)) {
+      i++;
+      continue;
+    }
+    if (SPEAKER.has(t.norm)) {
+      self = true;
+      total++;
+      members++;
+      i++;
+      continue;
+    }
+    const j = POSSESSIVES.has(t.norm) ? i + 1 : i;
+    const w = tokens[j];
+    if (!w) return null;
+    const n = nums.find((x) => x.start === w.start && !x.currency);
+    if (n) {
+      let k = j + 1;
+      while (k < tokens.length && tokens[k]!.start < n.end) k++;
+      const noun = tokens[k];
+      if (!noun || !(GROUP_NOUNS.has(noun.norm) || relations.has(noun.norm))) return null;
+      total += n.value;
+      members++;
+      group = true;
+      i = k + 1;
+      continue;
+    }
+    // "my husband" is one; "my parents" says no number.
+    const plural = w.norm.endsWith("s") && relations.has(w.norm.slice(0, -1));
+    if (j === i || !relations.has(w.norm) || plural) return null;
+    total++;
+    members++;
+    i = j + 1;
+  }
+  if (!self || !group || members < 3) return null;
+  return {
+    value: total,
+    start: tokens[0]!.start,
+    end: tokens.at(-1)!.end,
+    currency: null,
+    words: true,
+  };
 }
 
 /** The speaker's word of the packs' "me plus", "yo mas": "me + 2" adds the speaker too. */

@@ -604,6 +604,19 @@ function dateCues(s: string) {
 }
 
 /** Adds a date unless it overlaps one found before. Module-level: no closure per search. */
+/** The date of `out` said last before `at`, if any. */
+function dateBefore(out: readonly DateMatch[], at: number): DateMatch | undefined {
+  let best: DateMatch | undefined;
+  for (const d of out) if (d.end <= at && (!best || d.end > best.end)) best = d;
+  return best;
+}
+
+/** Noon of an ISO calendar day, in the local calendar dates are read in. */
+function noonOf(value: string): Date {
+  const [y, m, d] = value.split("-").map(Number);
+  return new Date(y!, m! - 1, d!, 12);
+}
+
 function pushDate(out: DateMatch[], value: string | null, start: number, end: number): void {
   if (!value || out.some((m) => m.start < end && start < m.end)) return;
   out.push({ value, start, end });
@@ -750,10 +763,16 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     }
   // A day of the month without its month (packs' `dayOfMonth`: "the 15th", "on the 3rd", "el
   // dia 15", a message that opens with "19th"): the next such day of a month (today included).
+  // "the 3rd of april, back on the 10th": a day said after a date with its month runs on from
+  // that date (the 10th of April), not from today; after another bare day it is read alone,
+  // so two days said out of order stay out of order.
+  const withMonth = out.slice();
   for (const m of has.digit ? s.matchAll(DAY_OF_MONTH) : NONE) {
     const day = +m.slice(1).find((g) => g !== undefined)!;
     if (day < 1 || day > 31) continue;
-    pushDate(out, dayOfMonth(now, day, past), m.index!, m.index! + m[0].length);
+    const before = past ? undefined : dateBefore(withMonth, m.index!);
+    const from = before ? noonOf(before.value) : now;
+    pushDate(out, dayOfMonth(from, day, past), m.index!, m.index! + m[0].length);
   }
   for (const m of has.unit ? s.matchAll(FROM_NOW) : NONE) {
     pushDate(out, addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);

@@ -31,7 +31,13 @@ export class ConfirmContext {
     return this.#digression;
   }
   get named() {
-    return this.du.namedSlot(this.turn, this.frame.flow);
+    // "the date is wrong" with a departure date and an empty return date: the summary shows
+    // one date, so a name several slots share names the one that holds a value.
+    const { slots } = this.frame;
+    return (
+      this.du.namedSlot(this.turn, this.frame.flow) ??
+      this.du.namedSlot(this.turn, this.frame.flow, (s) => (slots[s.name] ?? null) !== null)
+    );
   }
 }
 

@@ -408,7 +408,12 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const found = turn.rank.map((r) => du.mentionsFor(turn, r.flow, [], []));
       const spans = new Set(found.flat().map((f) => `${f.start}:${f.end}`));
       const choice = found.flat().every((f) => slots[f.slot]?.choices);
-      return spans.size === 1 && choice ? OUT_OF_SCOPE : null;
+      if (spans.size === 1) return choice ? OUT_OF_SCOPE : null;
+      // A city two slots share, said with no word that tells which ("in Lisbon"), is read
+      // for neither, yet it is the one value the ranking saw.
+      const [group, ...more] = turn.view.markers;
+      const shared = spans.size === 0 && group && more.length === 0;
+      return shared && group.every((m) => slots[m.slice(1)]?.choices) ? OUT_OF_SCOPE : null;
     },
   },
   {
@@ -622,9 +627,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const top = pointed[0]!.score;
       const near = pointed.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
       const told = !worded && toldAside(du, turn, pointed[0]!.flow);
+      // "I left my jacket on the plane yesterday": a day gone by tells what happened, so it is
+      // no value of a slot that asks a day to come (a trip, a booking).
       const candidates = near.map((r) => ({
         flow: r.flow,
-        found: du.mentionsFor(turn, r.flow, [], []),
+        found: du.mentionsFor(turn, r.flow, [], []).filter((f) => !du.datedBefore(turn, f)),
       }));
       const asks = (flow: string, slot: string) =>
         (turn.model.flowSlots.get(flow) ?? []).some((s) => s.name === slot);

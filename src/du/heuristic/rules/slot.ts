@@ -154,7 +154,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       // A filled one is taken back ("actually no toppings" asked the drink): skipped, emptied.
       const all = turn.model.flowSlots.get(frame.flow) ?? [];
       const open = all.filter((s) => s !== slot && s.optional);
-      const gone = open.length ? turn.model.reader.declined(turn.text, open, all) : [];
+      // "nothing extra" asked an optional question answers that one, not another unnamed.
+      const gone = open.length
+        ? turn.model.reader.declined(turn.text, open, all, !slot.optional)
+        : [];
       if (gone.length === 0) return null;
       const asked = slot.optional ? turn.model.reader.declined(turn.text, [slot], all) : [];
       if (!declines(turn.acts.flat, [...gone, ...asked])) return null;
