@@ -44,6 +44,12 @@ export interface SlotInfo {
    * message is the slot's value. A loose one ("[A-Z0-9-]{6,}") only checks what was read.
    */
   distinctive: boolean;
+  /**
+   * A loose pattern that needs a dot, an at sign or an underscore between its parts
+   * ("[a-z]+\\.[a-z]+"): one token of that shape is no word of prose, so it is the slot's value
+   * wherever it is said. (A hyphen does not count: "well-known" is prose.)
+   */
+  marked: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
   keys: string[][];
   /**
@@ -148,6 +154,10 @@ export function buildSlotCatalog(
           (t) => t !== undefined && tokenize(t).some((w) => PAST_CUES.has(w.norm)),
         ),
       distinctive: def.pattern !== undefined && /\\d|[A-Z]{2}/.test(def.pattern),
+      marked:
+        def.pattern !== undefined &&
+        !/\\d|[A-Z]{2}/.test(def.pattern) &&
+        /\\\.|[@_]/.test(def.pattern.replace(/\[(?:\\.|[^\]])*\]/g, "")),
       upperPattern:
         def.pattern !== undefined &&
         !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),
