@@ -1029,6 +1029,7 @@ export const EN: LanguagePack = {
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease schedule"),
   particles: list("back off up out down forward"),
+  particleObjects: list("it them me us him her"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),

@@ -363,6 +363,7 @@ export const ES: LanguagePack = {
   articles: list("el la los las un una unos unas"),
   capitalSelf: [],
   particles: [],
+  particleObjects: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),

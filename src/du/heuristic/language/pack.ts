@@ -282,6 +282,8 @@ export interface LanguagePack {
   capitalSelf: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
+  /** Pronouns said between a phrasal verb and its particle ("pick IT up", "turn THEM off"). */
+  particleObjects: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
   /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */

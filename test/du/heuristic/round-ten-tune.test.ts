@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
+
+/**
+ * Tenth round: a university library's desk (print credit for a student login, a locker) and a
+ * band's rehearsal room, written for these tests. Today is Wednesday 10 March 2027.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let desk: LoadedDomain;
+let band: LoadedDomain;
+const read = (domain: LoadedDomain, text: string): Command[] =>
+  du.read(text, domain, emptyState("t"));
+
+beforeAll(async () => {
+  desk = await domainFromLines([
+    "slots:",
+    "  login: { type: string, extract: pattern, pattern: '[a-z]+\\.[a-z]+', prompt: 'Which login?' }",
+    "  credit: { type: string, choices: [ten_pages, fifty_pages], synonyms: { ten_pages: [ten pages], fifty_pages: [fifty pages] }, prompt: 'How much credit?' }",
+    "  team: { type: string, extract: pattern, pattern: '[a-z]+-[a-z]+', prompt: 'Which team?' }",
+    "  credit_confirmed: { type: boolean }",
+    "flows:",
+    "  top_up:",
+    "    description: Add print credit to a student login",
+    "    trigger: { intents: ['add print credit', 'top up the login {login}'] }",
+    "    steps:",
+    "      - { step: c, type: collect, slot: credit }",
+    "      - { step: l, type: collect, slot: login }",
+    "      - { step: k, type: confirm, slot: credit_confirmed, message: 'Add {credit} to {login}?' }",
+    "  join_team:",
+    "    description: Join a reading team",
+    "    trigger: { intents: ['join the team {team}'] }",
+    "    steps:",
+    "      - { step: t, type: collect, slot: team }",
+  ]);
+  band = await domainFromLines([
+    "slots:",
+    "  room: { type: string, choices: [small_room, big_room], synonyms: { big_room: [big room] }, prompt: 'Which room?' }",
+    "  rehearsal_day: { type: date, prompt: 'Which day?', aliases: [day] }",
+    "  invoice: { type: string, extract: pattern, pattern: 'RB-\\d{4}', prompt: 'Which invoice?' }",
+    "flows:",
+    "  book_room:",
+    "    description: Book a rehearsal room for a day",
+    "    trigger: { intents: ['book the {room} for {rehearsal_day}', 'I need a rehearsal room'] }",
+    "    steps:",
+    "      - { step: r, type: collect, slot: room }",
+    "      - { step: d, type: collect, slot: rehearsal_day }",
+    "  chase_invoice:",
+    "    description: Ask about an invoice not paid yet",
+    "    trigger: { intents: ['follow up on my invoice', 'chase up invoice {invoice}'] }",
+    "    steps:",
+    "      - { step: i, type: collect, slot: invoice }",
+  ]);
+});
+
+describe("a loose pattern that needs a dot inside is read as one token wherever it is said", () => {
+  it("in a longer answer to its question", () => {
+    const state = inFlow(desk, "top_up", { waiting: "login", slots: { credit: "ten_pages" } });
+    for (const [text, login] of [
+      ["that's tom.baker, the one on my card", "tom.baker"],
+      ["Sure: eva.kim.", "eva.kim"],
+    ] as const) {
+      expect(slotsOf(du.read(text, desk, state)), text).toEqual({ login });
+    }
+  });
+
+  it("as a new value at the confirmation", () => {
+    const state = inFlow(desk, "top_up", {
+      confirm: true,
+      slots: { credit: "ten_pages", login: "tom.baker" },
+    });
+    const commands = du.read("oops, it should be eva.kim", desk, state);
+    expect(commands).toEqual([{ type: "correct_slot", slot: "login", value: "eva.kim" }]);
+  });
+
+  it("in the first message, away from the trigger's place", () => {
+    const commands = read(desk, "add fifty pages of print credit for tom.baker please");
+    expect(slotsOf(commands)).toEqual({ credit: "fifty_pages", login: "tom.baker" });
+  });
+
+  it("but not when two different ones are said", () => {
+    const state = inFlow(desk, "top_up", { waiting: "login", slots: { credit: "ten_pages" } });
+    expect(slotsOf(du.read("tom.baker or eva.kim, not sure", desk, state))).toEqual({});
+  });
+
+  it("a hyphen is no such mark: a hyphenated word stays prose", () => {
+    expect(slotsOf(read(desk, "add print credit, it's a well-known problem"))).toEqual({});
+  });
+});
+
+describe("a particle said after a verb and its pronoun belongs to that verb", () => {
+  it("and names no flow whose phrase has it after another verb", () => {
+    const asked = inFlow(band, "book_room", {
+      waiting: "rehearsal_day",
+      slots: { room: "big_room" },
+    });
+    for (const state of [emptyState("t"), asked]) {
+      for (const text of ["where do I pick it up?", "when can I pick them up?"]) {
+        const flows = du
+          .read(text, band, state)
+          .filter((c) => c.type === "start_flow")
+          .map((c) => (c.type === "start_flow" ? c.flow : ""));
+        expect(flows, text).toEqual([]);
+      }
+    }
+  });
+
+  it("while the verb's own phrase still names its flow", () => {
+    const flows = read(band, "could you follow up on my invoice please")
+      .filter((c) => c.type === "start_flow")
+      .map((c) => (c.type === "start_flow" ? c.flow : ""));
+    expect(flows).toEqual(["chase_invoice"]);
+  });
+});
