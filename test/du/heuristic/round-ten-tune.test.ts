@@ -12,6 +12,7 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let desk: LoadedDomain;
 let band: LoadedDomain;
+let router: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -53,6 +54,16 @@ beforeAll(async () => {
     "    trigger: { intents: ['follow up on my invoice', 'chase up invoice {invoice}'] }",
     "    steps:",
     "      - { step: i, type: collect, slot: invoice }",
+  ]);
+  router = await domainFromLines([
+    "slots:",
+    "  router_task: { type: string, choices: [new_password, restart], synonyms: { new_password: [change the password, password] }, prompt: 'What should I do?' }",
+    "flows:",
+    "  manage_router:",
+    "    description: Change the home router's password or restart it",
+    "    trigger: { intents: ['{router_task} on my router'] }",
+    "    steps:",
+    "      - { step: t, type: collect, slot: router_task }",
   ]);
 });
 
@@ -113,5 +124,13 @@ describe("a particle said after a verb and its pronoun belongs to that verb", ()
       .filter((c) => c.type === "start_flow")
       .map((c) => (c.type === "start_flow" ? c.flow : ""));
     expect(flows).toEqual(["chase_invoice"]);
+  });
+});
+
+describe("a password shortened as it is typed", () => {
+  it("is the word it stands for", () => {
+    for (const text of ["change the pwd on my router", "router passwd please"]) {
+      expect(slotsOf(read(router, text)), text).toEqual({ router_task: "new_password" });
+    }
   });
 });

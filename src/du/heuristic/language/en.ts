@@ -506,6 +506,8 @@ export const EN: LanguagePack = {
     ...["u you", "ur your", "r are", "yr your", "ure youre"],
     // Sound spellings of a part of the day ("boxing tonite", "2nite").
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
+    // A password, shortened as it is typed.
+    ...["pwd password", "passwd password"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   reasonLeads: [
