@@ -13,6 +13,7 @@ const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let desk: LoadedDomain;
 let band: LoadedDomain;
 let router: LoadedDomain;
+let pool: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -64,6 +65,22 @@ beforeAll(async () => {
     "    trigger: { intents: ['{router_task} on my router'] }",
     "    steps:",
     "      - { step: t, type: collect, slot: router_task }",
+  ]);
+  pool = await domainFromLines([
+    "slots:",
+    "  lane_day: { type: date, prompt: 'Which day?' }",
+    "flows:",
+    "  book_lane:",
+    "    description: Book a swimming lane for a day",
+    "    trigger: { intents: ['book a lane for {lane_day}'] }",
+    "    steps:",
+    "      - { step: d, type: collect, slot: lane_day }",
+    "  pool_hours:",
+    "    description: When the pool opens and closes",
+    "    capability: true",
+    "    trigger: { intents: ['when do you open', 'what time does the pool close'] }",
+    "    steps:",
+    "      - { step: s, type: say, message: 'We open at 7.' }",
   ]);
 });
 
@@ -132,5 +149,25 @@ describe("a password shortened as it is typed", () => {
     for (const text of ["change the pwd on my router", "router passwd please"]) {
       expect(slotsOf(read(router, text)), text).toEqual({ router_task: "new_password" });
     }
+  });
+});
+
+describe("a question about when the business opens", () => {
+  it("is asked of the flow that tells it, said with a part of the day", () => {
+    for (const text of [
+      "what time do you open in the morning?",
+      "when do you close in the evening",
+    ]) {
+      const flows = read(pool, text)
+        .filter((c) => c.type === "start_flow")
+        .map((c) => (c.type === "start_flow" ? c.flow : ""));
+      expect(flows, text).toEqual(["pool_hours"]);
+    }
+  });
+
+  it("but a thing no flow knows in it is still out of scope", () => {
+    expect(read(pool, "what time do you open the sauna in the morning?")).toEqual([
+      { type: "out_of_scope" },
+    ]);
   });
 });

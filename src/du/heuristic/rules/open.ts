@@ -7,6 +7,7 @@ import {
   ARTICLES,
   BUSINESS_QUESTION,
   OBJECT_PRONOUNS,
+  PARTS_OF_DAY,
   PAST_STORY,
   POSSESSIVES,
   PREPOSITIONS,
@@ -334,7 +335,13 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (valued && turn.rank.some((r) => r.named || r.phrased)) return null;
       // "when are you open?" where a flow tells the opening hours: one flow explains every
       // word of the question, by a word of its name or phrases, so it is what is asked.
-      const full = turn.rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
+      // "what time do you open in the morning": a part of the day only says when; it is no
+      // thing the question asks about.
+      const words = turn.acts.flat.split(" ");
+      const timeless = words.filter((w) => !PARTS_OF_DAY.has(w));
+      const rank =
+        valued || timeless.length === words.length ? turn.rank : index.rank(timeless.join(" "));
+      const full = rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
       return full.length === 1 && index.namesOwnWord(full[0]!.flow, turn.text)
         ? null
         : OUT_OF_SCOPE;
