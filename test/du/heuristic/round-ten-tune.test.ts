@@ -14,6 +14,7 @@ let desk: LoadedDomain;
 let band: LoadedDomain;
 let router: LoadedDomain;
 let pool: LoadedDomain;
+let taller: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -81,6 +82,22 @@ beforeAll(async () => {
     "    trigger: { intents: ['when do you open', 'what time does the pool close'] }",
     "    steps:",
     "      - { step: s, type: say, message: 'We open at 7.' }",
+  ]);
+  taller = await domainFromLines([
+    "settings: { language: es }",
+    "slots:",
+    "  matricula: { type: string, extract: pattern, pattern: '\\d{4}[A-Z]{3}', prompt: '¿Matrícula?' }",
+    "flows:",
+    "  anular_revision:",
+    "    description: Anular la revisión del coche",
+    "    trigger: { intents: ['anular la revisión', 'borrar mi revisión'] }",
+    "    steps:",
+    "      - { step: m, type: collect, slot: matricula }",
+    "  dudas_taller:",
+    "    description: Preguntar una duda al taller",
+    "    trigger: { intents: ['tengo una duda', 'tengo una pregunta sobre el coche'] }",
+    "    steps:",
+    "      - { step: d, type: say, message: 'Dime.' }",
   ]);
 });
 
@@ -169,5 +186,16 @@ describe("a question about when the business opens", () => {
     expect(read(pool, "what time do you open the sauna in the morning?")).toEqual([
       { type: "out_of_scope" },
     ]);
+  });
+});
+
+describe("having, in Spanish, asks for nothing, as in English", () => {
+  it("so the thing one has is named by the act on it", () => {
+    for (const text of ["quiero borrar la cita que tengo", "anular lo que tengo el lunes"]) {
+      const flows = read(taller, text)
+        .filter((c) => c.type === "start_flow")
+        .map((c) => (c.type === "start_flow" ? c.flow : ""));
+      expect(flows, text).toEqual(["anular_revision"]);
+    }
   });
 });
