@@ -93,6 +93,11 @@ beforeAll(async () => {
     "    trigger: { intents: ['anular la revisión', 'borrar mi revisión'] }",
     "    steps:",
     "      - { step: m, type: collect, slot: matricula }",
+    "  mover_revision:",
+    "    description: Cambiar el día de la revisión",
+    "    trigger: { intents: ['cambiar la revisión de día'] }",
+    "    steps:",
+    "      - { step: m, type: collect, slot: matricula }",
     "  dudas_taller:",
     "    description: Preguntar una duda al taller",
     "    trigger: { intents: ['tengo una duda', 'tengo una pregunta sobre el coche'] }",
@@ -196,6 +201,28 @@ describe("having, in Spanish, asks for nothing, as in English", () => {
         .filter((c) => c.type === "start_flow")
         .map((c) => (c.type === "start_flow" ? c.flow : ""));
       expect(flows, text).toEqual(["anular_revision"]);
+    }
+  });
+});
+
+describe("Spanish asked of vosotros, and a repeat asked of tú", () => {
+  it("cancel and change as the other forms do", () => {
+    const cases: [string, string][] = [
+      ["anulad la revisión, porfa", "anular_revision"],
+      ["retrasad la revisión una semana", "mover_revision"],
+    ];
+    for (const [text, flow] of cases) {
+      const flows = read(taller, text)
+        .filter((c) => c.type === "start_flow")
+        .map((c) => (c.type === "start_flow" ? c.flow : ""));
+      expect(flows, text).toEqual([flow]);
+    }
+  });
+
+  it("asks for the question again", () => {
+    const state = inFlow(taller, "anular_revision", { waiting: "matricula" });
+    for (const text of ["¿me lo repites?", "perdona, ¿me lo puedes repetir?"]) {
+      expect(du.read(text, taller, state), text).toEqual([{ type: "repeat_last" }]);
     }
   });
 });

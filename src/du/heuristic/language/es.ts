@@ -98,7 +98,12 @@ export const ES: LanguagePack = {
   thanks: ["gracias", "muchas gracias", "mil gracias"],
   goodbye: ["adios", "chao", "hasta luego", "hasta pronto", "nada mas", "eso es todo"],
   smallTalk: ["que tal", "como estas"],
-  repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
+  repeat: [
+    ...["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
+    // Asked of "tú" ("¿me lo repites?", "¿puedes repetirlo?").
+    ...["repites", "me lo repites", "repitemelo", "repetir", "repetirlo", "puedes repetir"],
+    ...["me lo puedes repetir", "puedes repetirlo", "como dices"],
+  ],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
   everything: list("todo todos todas cualquiera"),
@@ -259,12 +264,16 @@ export const ES: LanguagePack = {
       ...list("reservar reserva reservo agendar agenda programar concertar apartar"),
       ...list("alquilar alquila alquilo arrendar"),
       ...list("reservame reservamela apuntame"),
+      // Asked of "vosotros" ("reservadme hora").
+      ...list("reservad reservadme apuntadme"),
       "pedir hora",
       "pedir cita",
       "pedir una cita",
     ],
     cancel: [
       ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
+      // Asked of "vosotros" ("anulad la cita").
+      ...list("cancelad anulad borrad eliminad"),
       // With the object pronoun attached ("cancélala"): the verb all the same.
       ...list("cancelalo cancelala cancelalos cancelalas anulalo anulala eliminalo eliminala"),
       ...list("borralo borrala"),
@@ -289,6 +298,8 @@ export const ES: LanguagePack = {
     change: [
       ...list("cambiar cambia cambio modificar modifica mover mueve reprogramar actualizar"),
       ...list("aplazar aplaza posponer pospon adelantar adelanta retrasar retrasa"),
+      // Asked of "vosotros" ("retrasad la cita", "cambiadme la hora").
+      ...list("cambiad cambiadme aplazad posponed adelantad retrasad"),
       "otro dia",
       "otra hora",
       "otra fecha",
