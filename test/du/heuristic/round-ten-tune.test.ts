@@ -15,10 +15,29 @@ let band: LoadedDomain;
 let router: LoadedDomain;
 let pool: LoadedDomain;
 let taller: LoadedDomain;
+let barberia: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
 beforeAll(async () => {
+  barberia = await domainFromLines([
+    "settings: { language: es }",
+    "slots:",
+    "  servicio: { type: string, choices: [corte, corte_nino, afeitado], synonyms: { corte_nino: [corte niño] }, prompt: '¿Qué servicio?' }",
+    "  turno_confirmado: { type: boolean }",
+    "flows:",
+    "  pedir_turno:",
+    "    description: Pedir turno en la barbería",
+    "    trigger: { intents: ['quiero un {servicio}', 'pedir turno'] }",
+    "    steps:",
+    "      - { step: s, type: collect, slot: servicio }",
+    "      - { step: c, type: confirm, slot: turno_confirmado, message: '¿Te apunto?' }",
+    "  ver_precios:",
+    "    description: Consultar los precios de la barbería",
+    "    trigger: { intents: ['cuánto cuesta un {servicio}', 'precios'] }",
+    "    steps:",
+    "      - { step: s, type: collect, slot: servicio }",
+  ]);
   desk = await domainFromLines([
     "slots:",
     "  login: { type: string, extract: pattern, pattern: '[a-z]+\\.[a-z]+', prompt: 'Which login?' }",
@@ -224,5 +243,28 @@ describe("Spanish asked of vosotros, and a repeat asked of tú", () => {
     for (const text of ["¿me lo repites?", "perdona, ¿me lo puedes repetir?"]) {
       expect(du.read(text, taller, state), text).toEqual([{ type: "repeat_last" }]);
     }
+  });
+});
+
+describe("Spanish: a two-word synonym said with de or para, a price asked with cobrar, a no after uy", () => {
+  it("reads the synonym with the word between", () => {
+    const state = inFlow(barberia, "pedir_turno", { waiting: "servicio" });
+    for (const text of ["un corte de niño", "corte para niño, porfa"]) {
+      expect(slotsOf(du.read(text, barberia, state)), text).toEqual({ servicio: "corte_nino" });
+    }
+  });
+
+  it("asks the flow that tells prices", () => {
+    const commands = read(barberia, "¿y qué me cobraríais por un afeitado?");
+    expect(commands[0]).toEqual({ type: "start_flow", flow: "ver_precios" });
+    expect(slotsOf(commands)).toEqual({ servicio: "afeitado" });
+  });
+
+  it("takes a no behind an interjection as a no at the confirmation", () => {
+    const state = inFlow(barberia, "pedir_turno", {
+      confirm: true,
+      slots: { servicio: "corte" },
+    });
+    expect(du.read("uy no, espera, mejor no", barberia, state)).toEqual([{ type: "deny" }]);
   });
 });

@@ -13,6 +13,7 @@ import {
   PEOPLE_WORDS,
   PREPOSITIONS,
   STOP_WORDS,
+  SYNONYM_JOINS,
   TEXTING_FORMS,
   VERB_LEADS,
 } from "../language/words.ts";
@@ -137,6 +138,11 @@ export class ChoiceMatcher {
           const [what, head] = words as [string, string];
           this.variants.push({ stems: [head, "for", what], value: choice });
           this.variants.push({ stems: [head, "for", "the", what], value: choice });
+          // "corte de chico" for the synonym "corte chico".
+          for (const join of SYNONYM_JOINS) {
+            if (join !== what && join !== head)
+              this.variants.push({ stems: [what, join, head], value: choice });
+          }
         }
       }
     }

@@ -1030,6 +1030,7 @@ export const EN: LanguagePack = {
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease schedule"),
+  synonymJoins: [],
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),

@@ -153,7 +153,7 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado equivocada incorrecta"),
-  noOpeners: ["en realidad", "pues", "espera"],
+  noOpeners: ["en realidad", "pues", "espera", "uy", "ay", "oh", "eh", "hmm", "mmm"],
   notKnown: [
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
@@ -195,8 +195,8 @@ export const ES: LanguagePack = {
   tellerAfter:
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
   priceQuestion:
-    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa))\\b",
-  priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
+    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa)|(?:que|cuanto) (?:me |nos )?(?:cobrais|cobrariais|cobran|cobrarian|cobras|cobrarias))\\b",
+  priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran cobrais cobrariais"),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
   refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
@@ -375,6 +375,7 @@ export const ES: LanguagePack = {
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
   capitalSelf: [],
+  synonymJoins: list("de para"),
   particles: [],
   particleObjects: [],
   irregular: {},

@@ -280,6 +280,11 @@ export interface LanguagePack {
    * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
    */
   capitalSelf: string[];
+  /**
+   * Words said between the two words of a two-word synonym, in its own order: "corte de chico"
+   * for "corte chico". (English says the other order, "a shop for books": none.)
+   */
+  synonymJoins: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /** Pronouns said between a phrasal verb and its particle ("pick IT up", "turn THEM off"). */

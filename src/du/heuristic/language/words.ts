@@ -128,6 +128,7 @@ export const GIVEN_UP = cue((p) => p.givenUp);
 export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
 export const PARTICLES = new Set(words((p) => p.particles));
+export const SYNONYM_JOINS = words((p) => p.synonymJoins);
 export const PARTICLE_OBJECTS = new Set(words((p) => p.particleObjects));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
