@@ -16,10 +16,27 @@ let router: LoadedDomain;
 let pool: LoadedDomain;
 let taller: LoadedDomain;
 let barberia: LoadedDomain;
+let gallery: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
 beforeAll(async () => {
+  gallery = await domainFromLines([
+    "slots:",
+    "  feedback_kind: { type: string, choices: [grievance, praise], synonyms: { grievance: [complaint, complain], praise: [compliment, thank you note] }, prompt: 'A complaint or praise?' }",
+    "  visit_day: { type: date, prompt: 'Which day?' }",
+    "flows:",
+    "  leave_feedback:",
+    "    description: Tell the gallery what went well or badly",
+    "    trigger: { intents: ['I want to make a complaint', 'feedback about my visit'] }",
+    "    steps:",
+    "      - { step: k, type: collect, slot: feedback_kind }",
+    "  book_visit:",
+    "    description: Book a guided visit",
+    "    trigger: { intents: ['book a guided visit for {visit_day}'] }",
+    "    steps:",
+    "      - { step: d, type: collect, slot: visit_day }",
+  ]);
   barberia = await domainFromLines([
     "settings: { language: es }",
     "slots:",
@@ -266,5 +283,19 @@ describe("Spanish: a two-word synonym said with de or para, a price asked with c
       slots: { servicio: "corte" },
     });
     expect(du.read("uy no, espera, mejor no", barberia, state)).toEqual([{ type: "deny" }]);
+  });
+});
+
+describe("a trigger that says a value of its flow's own choice slot in words", () => {
+  it("lets any value of that slot name the flow", () => {
+    const cases: [string, string][] = [
+      ["I'd like to complain", "grievance"],
+      ["just a compliment for the staff", "praise"],
+    ];
+    for (const [text, kind] of cases) {
+      const commands = read(gallery, text);
+      expect(commands[0], text).toEqual({ type: "start_flow", flow: "leave_feedback" });
+      expect(slotsOf(commands), text).toEqual({ feedback_kind: kind });
+    }
   });
 });
