@@ -196,7 +196,9 @@ export const ES: LanguagePack = {
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
   priceQuestion:
     "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa)|(?:que|cuanto) (?:me |nos )?(?:cobrais|cobrariais|cobran|cobrarian|cobras|cobrarias))\\b",
-  priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran cobrais cobrariais"),
+  priceWords: list(
+    "precio precios coste costo tarifa tarifas cuesta vale cobran cobrais cobrariais",
+  ),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
   refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
