@@ -299,3 +299,22 @@ describe("a trigger that says a value of its flow's own choice slot in words", (
     }
   });
 });
+
+describe("a story told in the past, then a request in its last clause", () => {
+  const started = (text: string) =>
+    read(gallery, text)
+      .filter((c) => c.type === "start_flow")
+      .map((c) => (c.type === "start_flow" ? c.flow : ""));
+
+  it("asks for what the last clause asks, not for what the story's values fit", () => {
+    const text =
+      "we were there on saturday for a guided visit and the guide never came, so I want to complain";
+    expect(started(text)).toEqual(["leave_feedback"]);
+  });
+
+  it("still asks for the story's flow when the last clause does too", () => {
+    const text =
+      "last time we were there the guide was great, so I want to book a guided visit for saturday";
+    expect(started(text)).toEqual(["book_visit"]);
+  });
+});

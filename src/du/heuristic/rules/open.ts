@@ -531,6 +531,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "el martes fui a hacerme un tinte y me lo dejaron fatal, quiero reclamar": the values of a
+    // story told in the past say what happened; the request is its last clause, when that asks
+    // for another flow than the story's values do.
+    name: "past-story-request",
+    run: ({ du, turn }) => {
+      if (turn.frame || !PAST_STORY.test(turn.acts.flat)) return null;
+      const tail = finalClause(turn.text);
+      if (!tail || !turn.model.asks.test(flat(tail))) return null;
+      const read = du.read(tail, turn.model.loaded, turn.state);
+      const started = read.find((c) => c.type === "start_flow");
+      if (started?.type !== "start_flow" || started.flow === turn.rank[0]?.flow) return null;
+      return du.withPronounName(turn, du.withMessageValues(turn, read));
+    },
+  },
+  {
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
