@@ -318,3 +318,12 @@ describe("a story told in the past, then a request in its last clause", () => {
     expect(started(text)).toEqual(["book_visit"]);
   });
 });
+
+describe("a participle after a pronoun names the result wanted", () => {
+  it("so it is the one-word choice of its verb", () => {
+    const asked = inFlow(router, "manage_router", { waiting: "router_task" });
+    expect(slotsOf(du.read("I just want it restarted", router, asked))).toEqual({
+      router_task: "restart",
+    });
+  });
+});

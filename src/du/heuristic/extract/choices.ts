@@ -9,6 +9,7 @@ import {
   DEGREE_ASKS,
   GREETING,
   NEGATED_DETERMINERS,
+  PARTICLE_OBJECTS,
   PARTS_OF_DAY,
   PEOPLE_WORDS,
   PREPOSITIONS,
@@ -156,6 +157,24 @@ export class ChoiceMatcher {
     this.singles = this.variants.filter((v) => v.stems.length === 1);
   }
 
+  /**
+   * "I need it unlocked", "get them reset": the participle after a pronoun names the result
+   * wanted, the one-word choice of its verb ("unlock").
+   */
+  private resultWanted(
+    stems: readonly string[],
+    tokens: readonly Token[],
+    i: number,
+  ): Variant | undefined {
+    const word = stems[i]!;
+    if (!word.endsWith("ed") || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
+    for (const verb of [word.slice(0, -2), word.slice(0, -1)]) {
+      const hit = this.byFirst.get(verb)?.find((v) => v.stems.length === 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
   private stemsOf(tokens: readonly Token[]): string[] {
     // Every choice slot of the domain reads the same message: its words are folded once.
     const known = stemsCache.get(tokens);
@@ -269,7 +288,8 @@ export class ChoiceMatcher {
             v.stems.every((s, j) => stems[i + j] === s) &&
             (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)),
         );
-      let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
+      let match: Variant | undefined =
+        exact ?? this.clippedLast(stems, tokens, i) ?? this.resultWanted(stems, tokens, i);
       let length = match?.stems.length ?? 0;
       // "5 person": a word counting people is itself, not the start of a choice ("personal").
       if (

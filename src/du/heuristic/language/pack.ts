@@ -287,7 +287,10 @@ export interface LanguagePack {
   synonymJoins: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
-  /** Pronouns said between a phrasal verb and its particle ("pick IT up", "turn THEM off"). */
+  /**
+   * Pronouns said between a verb and its particle ("pick IT up", "turn THEM off") or the result
+   * wanted ("I need IT unlocked").
+   */
   particleObjects: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
