@@ -327,3 +327,29 @@ describe("a participle after a pronoun names the result wanted", () => {
     });
   });
 });
+
+describe("a device that will not charge", () => {
+  it("reports a fault, though 'anymore' often gives a thing up", async () => {
+    const loans = await domainFromLines([
+      "slots:",
+      "  device: { type: string, choices: [tablet, headset], prompt: 'Which device?' }",
+      "flows:",
+      "  report_fault:",
+      "    description: Report a broken device",
+      "    trigger: { intents: ['my {device} is broken', 'report a fault'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: device }",
+      "  end_loan:",
+      "    description: End the loan of a device",
+      "    trigger: { intents: ['cancel my loan', 'I do not need the {device} any longer'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: device }",
+    ]);
+    for (const text of ["the tablet won't charge anymore", "my headset isn't charging"]) {
+      const flows = read(loans, text)
+        .filter((c) => c.type === "start_flow")
+        .map((c) => (c.type === "start_flow" ? c.flow : ""));
+      expect(flows, text).toEqual(["report_fault"]);
+    }
+  });
+});

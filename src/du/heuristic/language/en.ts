@@ -1012,6 +1012,8 @@ export const EN: LanguagePack = {
       // ("doesnt open" is left out: "doesnt it open on sundays" asks the opening hours.)
       ...list("boot start load open").map((v) => `wont ${v}`),
       ...list("boot start load").map((v) => `doesnt ${v}`),
+      // A device whose battery does not fill ("my phone won't charge"), as Spanish "no carga".
+      ...["wont charge", "doesnt charge", "not charging", "isnt charging"],
       ...["is frozen", "has frozen", "keeps freezing", "keeps crashing"],
       ...list("flickering flickers crashing crashes crashed"),
       "keeps dropping",
