@@ -353,3 +353,37 @@ describe("a device that will not charge", () => {
     }
   });
 });
+
+describe("a negated synonym said with a word of degree between", () => {
+  it("is that synonym, not the word it negates", async () => {
+    const plants = await domainFromLines([
+      "slots:",
+      "  priority: { type: string, choices: [low, high], synonyms: { low: [not urgent, not important], high: [urgent, important] }, prompt: 'How urgent?' }",
+      "flows:",
+      "  water_plants:",
+      "    description: Ask the gardener to water the plants",
+      "    trigger: { intents: ['water the plants'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: priority }",
+    ]);
+    const state = inFlow(plants, "water_plants", { waiting: "priority" });
+    for (const text of ["not that urgent to be honest", "not so important, they can wait"]) {
+      expect(slotsOf(du.read(text, plants, state)), text).toEqual({ priority: "low" });
+    }
+    const riego = await domainFromLines([
+      "settings: { language: es }",
+      "slots:",
+      "  prioridad: { type: string, choices: [baja, alta], synonyms: { baja: [no urgente], alta: [urgente] }, prompt: '¿Es urgente?' }",
+      "flows:",
+      "  regar:",
+      "    description: Pedir que rieguen las plantas",
+      "    trigger: { intents: ['regar las plantas'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: prioridad }",
+    ]);
+    const estado = inFlow(riego, "regar", { waiting: "prioridad" });
+    expect(slotsOf(du.read("no tan urgente, la verdad", riego, estado))).toEqual({
+      prioridad: "baja",
+    });
+  });
+});

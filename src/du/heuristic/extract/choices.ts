@@ -7,8 +7,10 @@ import {
   CHOICE_NEGATIONS,
   CLOCK_TIMES,
   DEGREE_ASKS,
+  DEGREE_WORDS,
   GREETING,
   NEGATED_DETERMINERS,
+  NEGATIONS,
   PARTICLE_OBJECTS,
   PARTS_OF_DAY,
   PEOPLE_WORDS,
@@ -157,6 +159,14 @@ export class ChoiceMatcher {
     this.singles = this.variants.filter((v) => v.stems.length === 1);
   }
 
+  /** The two-word variant "not X" said with a word of degree between ("not that X"). */
+  private negatedPastDegree(stems: readonly string[], i: number): Variant | undefined {
+    if (!NEGATIONS.has(stems[i]!) || !DEGREE_WORDS.has(stems[i + 1] ?? "")) return undefined;
+    return this.byFirst
+      .get(stems[i]!)
+      ?.find((v) => v.stems.length === 2 && v.stems[1] === stems[i + 2]);
+  }
+
   /**
    * "I need it unlocked", "get them reset": the participle after a pronoun names the result
    * wanted, the one-word choice of its verb ("unlock").
@@ -291,6 +301,13 @@ export class ChoiceMatcher {
       let match: Variant | undefined =
         exact ?? this.clippedLast(stems, tokens, i) ?? this.resultWanted(stems, tokens, i);
       let length = match?.stems.length ?? 0;
+      // "not that urgent", "no tan urgente": a negated synonym ("not urgent") with a word of
+      // degree between.
+      const softened = match ? undefined : this.negatedPastDegree(stems, i);
+      if (softened) {
+        match = softened;
+        length = 3;
+      }
       // "5 person": a word counting people is itself, not the start of a choice ("personal").
       if (
         !match &&

@@ -1113,6 +1113,7 @@ export const EN: LanguagePack = {
   additionWords: list("extra additional more other further"),
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
+  degreeWords: list("that so very too really all"),
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:

@@ -388,6 +388,8 @@ export interface LanguagePack {
    * that adjective names ("big" for large) is asked about, not chosen.
    */
   degreeAsks: string[];
+  /** Words of degree said between a negation and its word ("not THAT urgent", "no TAN urgente"). */
+  degreeWords: string[];
   /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.
