@@ -9,6 +9,7 @@ import {
   KEEP_WORDS,
   NEGATIONS,
   OBJECT_PRONOUNS,
+  PARTICLE_OBJECTS,
   PARTICLES,
   PASSIVE_AUX,
   POSSESSIVES,
@@ -473,6 +474,20 @@ export class Analyzer {
       }
       const item = items[i]!;
       if (item.past && item.act && CREATING.has(item.act)) item.act = undefined;
+      // "pick it up", "turn them off": a particle after a verb and its pronoun is that verb's,
+      // one term with it; alone it would match any flow with the particle in another verb's
+      // phrase ("follow up").
+      const verb = items[i - 2];
+      if (
+        PARTICLES.has(item.stem) &&
+        PARTICLE_OBJECTS.has(items[i - 1]?.stem ?? "") &&
+        verb &&
+        !verb.stop
+      ) {
+        out.push({ key: `${verb.key} ${item.key}`, properName: false });
+        i++;
+        continue;
+      }
       if (!item.stop) {
         out.push({
           key: item.key,

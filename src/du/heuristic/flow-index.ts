@@ -1,6 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
+import { ChoiceMatcher } from "./extract/choices.ts";
 import { ACT_FAMILIES, DOUBT_WORDS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
@@ -156,6 +157,18 @@ export class FlowIndex {
           const near = [...words.slice(0, i), ...words.slice(i + 1)].join(" ");
           this.nearPhrases.set(near, (this.nearPhrases.get(near) ?? new Set()).add(flow));
         }
+      }
+      // "quiero poner una queja" says a value of the flow's own choice slot in words: any value
+      // of that slot ("quiero reclamar") names the flow, as a placeholder for it would.
+      for (const slot of collected.get(flow) ?? []) {
+        const def = domain.slots[slot];
+        const marker = `@${slot}`;
+        if (tf.has(marker) || !def?.choices?.length) continue;
+        const matcher = new ChoiceMatcher(def, analyzer);
+        const n = phrases.filter((p) => matcher.find(p).length > 0).length;
+        if (n === 0) continue;
+        tf.set(marker, n);
+        length += n;
       }
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));

@@ -55,6 +55,12 @@ export interface SlotInfo {
    * what was read.
    */
   distinctive: boolean;
+  /**
+   * A loose pattern that needs a dot, an at sign or an underscore between its parts
+   * ("[a-z]+\\.[a-z]+"): one token of that shape is no word of prose, so it is the slot's value
+   * wherever it is said. (A hyphen does not count: "well-known" is prose.)
+   */
+  marked: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
   keys: string[][];
   /**
@@ -140,6 +146,8 @@ export function buildSlotCatalog(
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
+    const distinctive =
+      def.pattern !== undefined && (hasDigitClass(def.pattern) || /[A-Z]{2}/.test(def.pattern));
     const info: SlotInfo = {
       name,
       def,
@@ -179,8 +187,11 @@ export function buildSlotCatalog(
         [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
           (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
         ),
-      distinctive:
-        def.pattern !== undefined && (hasDigitClass(def.pattern) || /[A-Z]{2}/.test(def.pattern)),
+      distinctive,
+      marked:
+        def.pattern !== undefined &&
+        !distinctive &&
+        /\\\.|[@_]/.test(def.pattern.replace(/\[(?:\\.|[^\]])*\]/g, "")),
       upperPattern:
         def.pattern !== undefined &&
         !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),

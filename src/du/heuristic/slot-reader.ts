@@ -311,6 +311,9 @@ export class SlotReader {
       case "list":
         return this.listItems(slot, text);
       case "code": {
+        // "it's james.okoye, same as my email": the one token of a marked pattern's shape.
+        const marked = slot.marked ? markedToken(slot, text) : null;
+        if (marked) return marked;
         const read = withCodePrefix(slot, this.code(slot, text));
         if (!slot.pattern) return read;
         // The code as typed when it is the pattern's, else the pattern's match in the text;
@@ -796,10 +799,14 @@ export class SlotReader {
     }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
-    // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name.
+    // loose pattern (no digit, no fixed part) is not, and is read only after its slot's name,
+    // unless its value is one token with a dot or an at sign inside ("priya.shah").
     for (const slot of slots) {
-      if (!slot.distinctive) continue;
-      const f = this.patterned(slot, text);
+      const f = slot.distinctive
+        ? this.patterned(slot, text)
+        : slot.marked
+          ? markedToken(slot, text)
+          : null;
       if (f) found.add(f);
     }
     for (const slot of slots) {
@@ -2706,6 +2713,26 @@ function foundAt(slot: SlotInfo, value: SlotValue, span: Span): Found {
 function slotNamed(slots: readonly SlotInfo[], name: string): SlotInfo | undefined {
   for (const slot of slots) if (slot.name === name) return slot;
   return undefined;
+}
+
+/**
+ * The one value of a marked pattern (SlotInfo.marked) typed as a token of its own, with the
+ * mark inside it ("maria.lopez" of "sorry, it's maria.lopez."); none, or two different ones,
+ * read nothing. The one who told ("ana_ruiz told me to ask") is not the value.
+ */
+function markedToken(slot: SlotInfo, text: string): Found | null {
+  let hit: Found | null = null;
+  for (const m of text.matchAll(/[^\s,;:!?()"]+/g)) {
+    const lead = m[0].length - m[0].replace(/^['"¿¡]+/, "").length;
+    const value = m[0].slice(lead).replace(/[.'"]+$/, "");
+    if (!/[^\p{L}\p{N}]/u.test(value) || !slot.wholePattern!.test(value)) continue;
+    if (hit && hit.value !== value) return null;
+    const start = m.index + lead;
+    const span: Span = { start, end: start + value.length };
+    if (toldBy(text, span)) continue;
+    hit ??= { slot: slot.name, value, ...span };
+  }
+  return hit;
 }
 
 /**

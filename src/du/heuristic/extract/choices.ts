@@ -7,12 +7,16 @@ import {
   CHOICE_NEGATIONS,
   CLOCK_TIMES,
   DEGREE_ASKS,
+  DEGREE_WORDS,
   GREETING,
   NEGATED_DETERMINERS,
+  NEGATIONS,
+  PARTICLE_OBJECTS,
   PARTS_OF_DAY,
   PEOPLE_WORDS,
   PREPOSITIONS,
   STOP_WORDS,
+  SYNONYM_JOINS,
   TEXTING_FORMS,
   VERB_LEADS,
 } from "../language/words.ts";
@@ -148,6 +152,11 @@ export class ChoiceMatcher {
           const [what, head] = words as [string, string];
           this.variants.push({ stems: [head, "for", what], value: choice });
           this.variants.push({ stems: [head, "for", "the", what], value: choice });
+          // "corte de chico" for the synonym "corte chico".
+          for (const join of SYNONYM_JOINS) {
+            if (join !== what && join !== head)
+              this.variants.push({ stems: [what, join, head], value: choice });
+          }
         }
       }
     }
@@ -159,6 +168,32 @@ export class ChoiceMatcher {
       this.byFirst.set(v.stems[0]!, list);
     }
     this.singles = this.variants.filter((v) => v.stems.length === 1);
+  }
+
+  /** The two-word variant "not X" said with a word of degree between ("not that X"). */
+  private negatedPastDegree(stems: readonly string[], i: number): Variant | undefined {
+    if (!NEGATIONS.has(stems[i]!) || !DEGREE_WORDS.has(stems[i + 1] ?? "")) return undefined;
+    return this.byFirst
+      .get(stems[i]!)
+      ?.find((v) => v.stems.length === 2 && v.stems[1] === stems[i + 2]);
+  }
+
+  /**
+   * "I need it unlocked", "get them reset": the participle after a pronoun names the result
+   * wanted, the one-word choice of its verb ("unlock").
+   */
+  private resultWanted(
+    stems: readonly string[],
+    tokens: readonly Token[],
+    i: number,
+  ): Variant | undefined {
+    const word = stems[i]!;
+    if (!word.endsWith("ed") || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
+    for (const verb of [word.slice(0, -2), word.slice(0, -1)]) {
+      const hit = this.byFirst.get(verb)?.find((v) => v.stems.length === 1);
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   private stemsOf(tokens: readonly Token[]): string[] {
@@ -274,8 +309,16 @@ export class ChoiceMatcher {
             v.stems.every((s, j) => stems[i + j] === s) &&
             (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)),
         );
-      let match: Variant | undefined = exact ?? this.clippedLast(stems, tokens, i);
+      let match: Variant | undefined =
+        exact ?? this.clippedLast(stems, tokens, i) ?? this.resultWanted(stems, tokens, i);
       let length = match?.stems.length ?? 0;
+      // "not that urgent", "no tan urgente": a negated synonym ("not urgent") with a word of
+      // degree between.
+      const softened = match ? undefined : this.negatedPastDegree(stems, i);
+      if (softened) {
+        match = softened;
+        length = 3;
+      }
       // "5 person": a word counting people is itself, not the start of a choice ("personal").
       if (
         !match &&

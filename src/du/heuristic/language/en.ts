@@ -511,6 +511,8 @@ export const EN: LanguagePack = {
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
     // Who comes along, as typed in chat ("my bf and me").
     ...["gf girlfriend", "bf boyfriend"],
+    // A password, shortened as it is typed.
+    ...["pwd password", "passwd password"],
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
@@ -1038,6 +1040,8 @@ export const EN: LanguagePack = {
       // ("doesnt open" is left out: "doesnt it open on sundays" asks the opening hours.)
       ...list("boot start load open").map((v) => `wont ${v}`),
       ...list("boot start load").map((v) => `doesnt ${v}`),
+      // A device whose battery does not fill ("my phone won't charge"), as Spanish "no carga".
+      ...["wont charge", "doesnt charge", "not charging", "isnt charging"],
       ...["is frozen", "has frozen", "keeps freezing", "keeps crashing"],
       ...list("flickering flickers crashing crashes crashed"),
       "keeps dropping",
@@ -1056,7 +1060,9 @@ export const EN: LanguagePack = {
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease schedule"),
+  synonymJoins: [],
   particles: list("back off up out down forward"),
+  particleObjects: list("it them me us him her"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
@@ -1138,6 +1144,7 @@ export const EN: LanguagePack = {
   additionWords: list("extra additional more other further"),
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
+  degreeWords: list("that so very too really all"),
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:

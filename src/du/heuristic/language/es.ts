@@ -11,6 +11,8 @@ export const ES: LanguagePack = {
     // The polite past of wanting ("quería pedir cita") asks as "quiero" does.
     "queria queriamos quisieramos gustaria",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
+    // Having, as "have" in English: "la reserva que tengo" names the booking, asks nothing.
+    "tengo tienes tiene tenemos teneis tienen tenia",
     // Words of address ("gracias guapa", "hola majo") name whoever is spoken to, nothing asked.
     "guapa guapo maja majo reina cari carino crack",
   ),
@@ -103,7 +105,12 @@ export const ES: LanguagePack = {
   thanks: ["gracias", "muchas gracias", "mil gracias"],
   goodbye: ["adios", "chao", "hasta luego", "hasta pronto", "nada mas", "eso es todo"],
   smallTalk: ["que tal", "como estas"],
-  repeat: ["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
+  repeat: [
+    ...["otra vez", "repite", "repitelo", "que dijiste", "que has dicho"],
+    // Asked of "tú" ("¿me lo repites?", "¿puedes repetirlo?").
+    ...["repites", "me lo repites", "repitemelo", "repetir", "repetirlo", "puedes repetir"],
+    ...["me lo puedes repetir", "puedes repetirlo", "como dices"],
+  ],
   none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
   everything: list("todo todos todas cualquiera"),
@@ -155,7 +162,7 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   judgement: list("mal incorrecto equivocado equivocada incorrecta"),
-  noOpeners: ["en realidad", "pues", "espera"],
+  noOpeners: ["en realidad", "pues", "espera", "uy", "ay", "oh", "eh", "hmm", "mmm"],
   notKnown: [
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
@@ -199,8 +206,10 @@ export const ES: LanguagePack = {
   tellerAfter:
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
   priceQuestion:
-    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa))\\b",
-  priceWords: list("precio precios coste costo tarifa tarifas cuesta vale cobran"),
+    "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa)|(?:que|cuanto) (?:me |nos )?(?:cobrais|cobrariais|cobran|cobrarian|cobras|cobrarias))\\b",
+  priceWords: list(
+    "precio precios coste costo tarifa tarifas cuesta vale cobran cobrais cobrariais",
+  ),
   refusedAsk:
     "^(?:(?:y|pero|por favor)\\s+)*no\\s+(?:me\\s+|nos\\s+)?(?:des|de|den|cambies|cambie|muevas|mueva|pongas|ponga|busques|busque|llames|llame)\\b",
   refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
@@ -268,12 +277,16 @@ export const ES: LanguagePack = {
       ...list("reservar reserva reservo agendar agenda programar concertar apartar"),
       ...list("alquilar alquila alquilo arrendar"),
       ...list("reservame reservamela apuntame"),
+      // Asked of "vosotros" ("reservadme hora").
+      ...list("reservad reservadme apuntadme"),
       "pedir hora",
       "pedir cita",
       "pedir una cita",
     ],
     cancel: [
       ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
+      // Asked of "vosotros" ("anulad la cita").
+      ...list("cancelad anulad borrad eliminad"),
       // With the object pronoun attached ("cancélala"): the verb all the same.
       ...list("cancelalo cancelala cancelalos cancelalas anulalo anulala eliminalo eliminala"),
       ...list("borralo borrala"),
@@ -298,6 +311,8 @@ export const ES: LanguagePack = {
     change: [
       ...list("cambiar cambia cambio modificar modifica mover mueve reprogramar actualizar"),
       ...list("aplazar aplaza posponer pospon adelantar adelanta retrasar retrasa"),
+      // Asked of "vosotros" ("retrasad la cita", "cambiadme la hora").
+      ...list("cambiad cambiadme aplazad posponed adelantad retrasad"),
       "otro dia",
       "otra hora",
       "otra fecha",
@@ -375,7 +390,9 @@ export const ES: LanguagePack = {
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
   capitalSelf: [],
+  synonymJoins: list("de para"),
   particles: [],
+  particleObjects: [],
   irregular: {},
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),
@@ -415,6 +432,7 @@ export const ES: LanguagePack = {
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
   asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
   degreeAsks: list("tan"),
+  degreeWords: list("tan muy demasiado"),
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:

@@ -297,8 +297,18 @@ export interface LanguagePack {
    * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
    */
   capitalSelf: string[];
+  /**
+   * Words said between the two words of a two-word synonym, in its own order: "corte de chico"
+   * for "corte chico". (English says the other order, "a shop for books": none.)
+   */
+  synonymJoins: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
+  /**
+   * Pronouns said between a verb and its particle ("pick IT up", "turn THEM off") or the result
+   * wanted ("I need IT unlocked").
+   */
+  particleObjects: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
   /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */
@@ -408,6 +418,8 @@ export interface LanguagePack {
    * that adjective names ("big" for large) is asked about, not chosen.
    */
   degreeAsks: string[];
+  /** Words of degree said between a negation and its word ("not THAT urgent", "no TAN urgente"). */
+  degreeWords: string[];
   /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.

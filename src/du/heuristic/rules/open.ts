@@ -8,6 +8,7 @@ import {
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
   OBJECT_PRONOUNS,
+  PARTS_OF_DAY,
   PAST_STORY,
   POSSESSIVES,
   PREPOSITIONS,
@@ -336,7 +337,13 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (valued && turn.rank.some((r) => r.named || r.phrased)) return null;
       // "when are you open?" where a flow tells the opening hours: one flow explains every
       // word of the question, by a word of its name or phrases, so it is what is asked.
-      const full = turn.rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
+      // "what time do you open in the morning": a part of the day only says when; it is no
+      // thing the question asks about.
+      const words = turn.acts.flat.split(" ");
+      const timeless = words.filter((w) => !PARTS_OF_DAY.has(w));
+      const rank =
+        valued || timeless.length === words.length ? turn.rank : index.rank(timeless.join(" "));
+      const full = rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
       return full.length === 1 && index.namesOwnWord(full[0]!.flow, turn.text)
         ? null
         : OUT_OF_SCOPE;
@@ -587,6 +594,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const read = du.read(text, turn.model.loaded, turn.state);
       const [started] = read;
       if (started?.type !== "start_flow" || started.flow !== asked.flow) return null;
+      return du.withPronounName(turn, du.withMessageValues(turn, read));
+    },
+  },
+  {
+    // "el martes fui a hacerme un tinte y me lo dejaron fatal, quiero reclamar": the values of a
+    // story told in the past say what happened; the request is its last clause, when that asks
+    // for another flow than the story's values do.
+    name: "past-story-request",
+    run: ({ du, turn }) => {
+      if (turn.frame || !PAST_STORY.test(turn.acts.flat)) return null;
+      const tail = finalClause(turn.text);
+      if (!tail || !turn.model.asks.test(flat(tail))) return null;
+      const read = du.read(tail, turn.model.loaded, turn.state);
+      const started = read.find((c) => c.type === "start_flow");
+      if (started?.type !== "start_flow" || started.flow === turn.rank[0]?.flow) return null;
       return du.withPronounName(turn, du.withMessageValues(turn, read));
     },
   },
