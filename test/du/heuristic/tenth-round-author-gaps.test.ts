@@ -250,3 +250,14 @@ describe("a day said as the one had, given up with 'pero ...'", () => {
     });
   });
 });
+
+describe("not having at hand what is asked, with an object pronoun", () => {
+  it.each(["no la tengo a mano, ¿dónde la veo?", "no lo tengo aquí, ¿cómo lo sé?"])(
+    "'%s' asks about the question",
+    (text) => {
+      expect(read(academia, text, "apuntarse", "dia_inicio")).toEqual([
+        { type: "clarify", topic: "dia_inicio" },
+      ]);
+    },
+  );
+});
