@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
+
+/**
+ * What the tenth round's tuning sets showed, checked on a ferry company no rule was written for:
+ * an international number typed in groups.
+ */
+// Wednesday 10 March 2027.
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let ferries: LoadedDomain;
+const first = (text: string): Command[] => du.read(text, ferries, emptyState("t"));
+const started = startedFlows;
+const values = readValues;
+
+beforeAll(async () => {
+  ferries = await domainFromLines(
+    [
+      "slots:",
+      "  route:",
+      "    type: string",
+      "    extract: choice",
+      "    choices: [north_isle, grey_point, seal_bay]",
+      "    synonyms:",
+      "      north_isle: [the north isle, north isle crossing, north isle]",
+      "      grey_point: [grey point]",
+      "      seal_bay: [seal bay]",
+      "    prompt: 'Which crossing?'",
+      "  sail_date: { type: date, prompt: 'Which day?' }",
+      "  passengers: { type: integer, prompt: 'How many passengers?', aliases: [passengers] }",
+      "  phone:",
+      "    extract: pattern",
+      "    pattern: '\\+?\\d{9,12}'",
+      "    prompt: 'A phone number for the boarding pass?'",
+      "  booking_ref: { type: string, extract: pattern, pattern: 'FB-\\d{5}', prompt: 'The booking reference?' }",
+      "flows:",
+      "  book_crossing:",
+      "    description: Book a ferry crossing",
+      "    trigger:",
+      "      intents: ['I want to book a crossing', 'buy tickets for {route}', 'book the {route} ferry on {sail_date}']",
+      "    steps:",
+      "      - { step: r, type: collect, slot: route }",
+      "      - { step: d, type: collect, slot: sail_date }",
+      "      - { step: n, type: collect, slot: passengers }",
+      "      - { step: p, type: collect, slot: phone }",
+      "  cancel_crossing:",
+      "    description: Cancel a crossing booking",
+      "    trigger:",
+      "      intents: ['cancel my crossing booking', 'cancel booking {booking_ref}']",
+      "    steps:",
+      "      - { step: r, type: collect, slot: booking_ref }",
+      "  crossing_status:",
+      "    description: Check a crossing booking or get the boarding pass sent again",
+      "    trigger:",
+      "      intents: ['check my booking', 'send my boarding pass again']",
+      "    steps:",
+      "      - { step: r, type: collect, slot: booking_ref }",
+    ],
+    "ferries.yaml",
+  );
+});
+
+describe("values", () => {
+  it("an international number typed in groups keeps its plus", () => {
+    const state = inFlow(ferries, "book_crossing", { waiting: "phone" });
+    expect(values(du.read("+44 7700 900 123", ferries, state))).toEqual({ phone: "+447700900123" });
+    expect(values(du.read("07700 900 123", ferries, state))).toEqual({ phone: "07700900123" });
+  });
+});
