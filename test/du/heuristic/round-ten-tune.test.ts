@@ -70,3 +70,10 @@ describe("values", () => {
     expect(values(du.read("07700 900 123", ferries, state))).toEqual({ phone: "07700900123" });
   });
 });
+
+describe("asking what the assistant does", () => {
+  it("for me, or helping me with", () => {
+    expect(first("what kind of stuff can you do for me?")).toEqual([{ type: "clarify" }]);
+    expect(first("what type of things can you help me with")).toEqual([{ type: "clarify" }]);
+  });
+});

@@ -244,10 +244,17 @@ export const EN: LanguagePack = {
     "what can you help me with",
     "what can i ask",
     "what can i ask you",
-    // "what sort of things can I ask you", "what kind of stuff can you help with".
+    // "what sort of things can I ask you", "what kind of stuff can you do for me".
     ...list("kind sort type").flatMap((k) =>
       list("things stuff").flatMap((n) =>
-        ["can you help with", "can you do", "can i ask", "can i ask you"].map(
+        [
+          "can you help with",
+          "can you help me with",
+          "can you do",
+          "can you do for me",
+          "can i ask",
+          "can i ask you",
+        ].map(
           (tail) => `what ${k} of ${n} ${tail}`,
         ),
       ),
