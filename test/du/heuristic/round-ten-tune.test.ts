@@ -77,3 +77,12 @@ describe("asking what the assistant does", () => {
     expect(first("what type of things can you help me with")).toEqual([{ type: "clarify" }]);
   });
 });
+
+describe("a choice of several words typed wrong", () => {
+  it("its last word with two neighbouring letters swapped is still the choice", () => {
+    const read = first("need tickets for the north isel please");
+    expect(started(read)).toEqual(["book_crossing"]);
+    expect(values(read)).toEqual({ route: "north_isle" });
+    expect(values(first("book the grey pionts ferry"))).toEqual({});
+  });
+});
