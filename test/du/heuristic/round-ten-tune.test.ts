@@ -86,3 +86,15 @@ describe("a choice of several words typed wrong", () => {
     expect(values(first("book the grey pionts ferry"))).toEqual({});
   });
 });
+
+describe("asking after a thing already had", () => {
+  it("'go thru' asks how far it got, as 'go through' does", () => {
+    expect(started(first("did my booking go thru?"))).toEqual(["crossing_status"]);
+  });
+  it("'haven't had' says it has not come", () => {
+    expect(started(first("hi, we haven't had any confirmation"))).toEqual(["crossing_status"]);
+    expect(started(first("we haven't had anything for the sailing yet"))).toEqual([
+      "crossing_status",
+    ]);
+  });
+});

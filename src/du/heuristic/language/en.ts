@@ -254,9 +254,7 @@ export const EN: LanguagePack = {
           "can you do for me",
           "can i ask",
           "can i ask you",
-        ].map(
-          (tail) => `what ${k} of ${n} ${tail}`,
-        ),
+        ].map((tail) => `what ${k} of ${n} ${tail}`),
       ),
     ),
     "what are you for",
@@ -904,6 +902,8 @@ export const EN: LanguagePack = {
       // "still haven't got my tickets", "I didn't get the email": what was had has not come.
       "havent got",
       "hasnt got",
+      "havent had",
+      "hasnt had",
       "have not got",
       "has not got",
       "didnt get",
@@ -918,6 +918,8 @@ export const EN: LanguagePack = {
       "processed yet",
       "gone through",
       "go through",
+      "gone thru",
+      "go thru",
       "update on",
       "news on",
       "what happened to",
