@@ -98,3 +98,14 @@ describe("asking after a thing already had", () => {
     ]);
   });
 });
+
+describe("what the customer did, told beside a request", () => {
+  it("'I deleted it' tells what happened to the thing; it cancels nothing", () => {
+    expect(started(first("I removed it by mistake and need the boarding pass again"))).toEqual([
+      "crossing_status",
+    ]);
+    const told =
+      "the pass landed in my junk folder and I deleted it without thinking, can you send my boarding pass again";
+    expect(started(first(told))).toEqual(["crossing_status"]);
+  });
+});

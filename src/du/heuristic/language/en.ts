@@ -609,7 +609,7 @@ export const EN: LanguagePack = {
   ),
   relationsInEnglish: {},
   phraseBreaks: list("to from with via using on at by and"),
-  objectPronouns: list("me us him her them myself ourselves"),
+  objectPronouns: list("me us him her it them myself ourselves"),
   prepositions: list("to from with at on in under for since by until"),
   synonyms: {
     hello: [
