@@ -109,3 +109,9 @@ describe("what the customer did, told beside a request", () => {
     expect(started(first(told))).toEqual(["crossing_status"]);
   });
 });
+
+describe("a verb undone by its prefix", () => {
+  it("'unbook' cancels the booking", () => {
+    expect(started(first("I need to unbook my crossing"))).toEqual(["cancel_crossing"]);
+  });
+});

@@ -1058,6 +1058,7 @@ export const EN: LanguagePack = {
     went: "go",
     ran: "run",
   },
+  undoPrefixes: { un: "cancel" },
   verbLeads: list(
     "to i we you u can could would will shall should must might lets please pls plz just also",
     "and then wanna gonna id ill wed",

@@ -364,6 +364,8 @@ export const ES: LanguagePack = {
   capitalSelf: [],
   particles: [],
   irregular: {},
+  // "desapuntar", "desreservar": undone, as "cancelar" says.
+  undoPrefixes: { des: "cancelar" },
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),
   kindWords: {

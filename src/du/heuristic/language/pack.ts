@@ -284,6 +284,11 @@ export interface LanguagePack {
   particles: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
+  /**
+   * Prefixes that undo the verb they are put on, each with the word for undoing: "unbook my
+   * class" is read "cancel book my class" (only on a verb of asking for a new thing).
+   */
+  undoPrefixes: Record<string, string>;
   /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */
   verbLeads: string[];
   /** Words a verb opening a text is followed by ("book a table", "order me ..."). */

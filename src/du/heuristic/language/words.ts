@@ -139,6 +139,10 @@ export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),
 );
+/** Prefixes that undo a verb ("unbook"), with the packs' word for undoing ("cancel"). */
+export const UNDO_PREFIXES: ReadonlyMap<string, string> = new Map(
+  PACKS.flatMap((p) => Object.entries(p.undoPrefixes)),
+);
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
