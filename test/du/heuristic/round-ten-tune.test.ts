@@ -35,6 +35,7 @@ beforeAll(async () => {
       "    extract: pattern",
       "    pattern: '\\+?\\d{9,12}'",
       "    prompt: 'A phone number for the boarding pass?'",
+      "  new_date: { type: date, prompt: 'Which new date?' }",
       "  booking_ref: { type: string, extract: pattern, pattern: 'FB-\\d{5}', prompt: 'The booking reference?' }",
       "flows:",
       "  book_crossing:",
@@ -52,6 +53,13 @@ beforeAll(async () => {
       "      intents: ['cancel my crossing booking', 'cancel booking {booking_ref}']",
       "    steps:",
       "      - { step: r, type: collect, slot: booking_ref }",
+      "  move_crossing:",
+      "    description: Move a crossing booking to another date",
+      "    trigger:",
+      "      intents: ['change the date of my crossing', 'move booking {booking_ref} to {new_date}']",
+      "    steps:",
+      "      - { step: r, type: collect, slot: booking_ref }",
+      "      - { step: d, type: collect, slot: new_date }",
       "  crossing_status:",
       "    description: Check a crossing booking or get the boarding pass sent again",
       "    trigger:",
@@ -113,5 +121,13 @@ describe("what the customer did, told beside a request", () => {
 describe("a verb undone by its prefix", () => {
   it("'unbook' cancels the booking", () => {
     expect(started(first("I need to unbook my crossing"))).toEqual(["cancel_crossing"]);
+  });
+});
+
+describe("a thing had on the wrong day", () => {
+  it("is to be moved, not booked again", () => {
+    const read = first("we booked the seal bay ferry for the wrong date, it should be the 20th");
+    expect(started(read)).toEqual(["move_crossing"]);
+    expect(values(read)).toEqual({ new_date: "2027-03-20" });
   });
 });

@@ -786,6 +786,10 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
+      // "I booked it for the wrong day": the date had is to be changed ("wrong time" is not:
+      // "typed it wrong three times").
+      "wrong day",
+      "wrong date",
       // "I need other date": the article dropped, as learners of English often write.
       "other date",
       "later than",
