@@ -131,3 +131,17 @@ describe("a thing had on the wrong day", () => {
     expect(values(read)).toEqual({ new_date: "2027-03-20" });
   });
 });
+
+describe("a cancel said twice", () => {
+  it("stops the running flow; it starts no flow that cancels a booking had", () => {
+    const state = inFlow(ferries, "book_crossing", { waiting: "phone" });
+    const read = (text: string) => du.read(text, ferries, state);
+    expect(read("drop the whole thing. I don't want it anymore")).toEqual([
+      { type: "cancel_flow" },
+    ]);
+    expect(read("forget the whole thing, we don't want them anymore")).toEqual([
+      { type: "cancel_flow" },
+    ]);
+    expect(started(read("forget it, I want to check my booking"))).toEqual(["crossing_status"]);
+  });
+});

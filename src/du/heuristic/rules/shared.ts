@@ -1,4 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
+import { readActs } from "../acts.ts";
+import type { Turn } from "../heuristic-understanding.ts";
 import {
   ADDITION_WORDS,
   AFFIRM,
@@ -11,6 +13,7 @@ import {
   NOT_KNOWN,
   STOP_WORDS,
   THANKS,
+  WHOLE_THING,
 } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem } from "../text.ts";
@@ -168,3 +171,20 @@ export function askingClauses(text: string, asks: RegExp, short = false): string
 
 /** In a long story, a clause that asks may run this long ("would it be possible to have ..."). */
 const LONG_CLAUSE_WORDS = 22;
+
+/**
+ * "forget the whole thing, I don't want them anymore": every clause of the message is a cancel
+ * phrase whose other words say nothing but cancelling, maybe of the whole thing (pack
+ * `wholeThing`), or only says "the whole thing".
+ */
+export function onlyCancels(turn: Turn): boolean {
+  if (!turn.acts.cancelMentioned) return false;
+  return turn.text
+    .split(/[,;.!]/)
+    .map((c) => flat(c).replace(WHOLE_THING, "").trim())
+    .every((c) => {
+      const phrase = readActs(c).cancelMentioned;
+      const rest = phrase ? ` ${c} `.replace(` ${phrase} `, " ") : c;
+      return turn.model.analyzer.terms(rest).every((t) => t.act === "cancel");
+    });
+}
