@@ -36,6 +36,11 @@ beforeAll(async () => {
       "    pattern: '\\+?\\d{9,12}'",
       "    prompt: 'A phone number for the boarding pass?'",
       "  new_date: { type: date, prompt: 'Which new date?' }",
+      "  extras:",
+      "    type: list",
+      "    required: false",
+      "    choices: [cabin, meal, blanket]",
+      "    prompt: 'Any extras: a cabin, a meal or a blanket?'",
       "  booking_ref: { type: string, extract: pattern, pattern: 'FB-\\d{5}', prompt: 'The booking reference?' }",
       "flows:",
       "  book_crossing:",
@@ -47,6 +52,7 @@ beforeAll(async () => {
       "      - { step: d, type: collect, slot: sail_date }",
       "      - { step: n, type: collect, slot: passengers }",
       "      - { step: p, type: collect, slot: phone }",
+      "      - { step: x, type: collect, slot: extras }",
       "  cancel_crossing:",
       "    description: Cancel a crossing booking",
       "    trigger:",
@@ -143,5 +149,16 @@ describe("a cancel said twice", () => {
       { type: "cancel_flow" },
     ]);
     expect(started(read("forget it, I want to check my booking"))).toEqual(["crossing_status"]);
+  });
+});
+
+describe("an optional extra turned down with the reason why", () => {
+  it("'no thanks, we'll bring our own ...' skips it, with or without a comma", () => {
+    const state = inFlow(ferries, "book_crossing", { waiting: "extras" });
+    const read = (text: string) => du.read(text, ferries, state);
+    const skip = [{ type: "skip_slot", slot: "extras" }];
+    expect(read("no thanks we'll bring our own sandwiches")).toEqual(skip);
+    expect(read("nah we've got our own travel blankets and cushions in the car")).toEqual(skip);
+    expect(values(read("no just a meal"))).toEqual({ extras: ["meal"] });
   });
 });
