@@ -4,6 +4,7 @@ import type { Turn } from "../heuristic-understanding.ts";
 import {
   ADDITION_WORDS,
   AFFIRM,
+  AMBIGUOUS_CANCEL,
   DENY,
   FILLERS,
   HEDGE_WORDS,
@@ -178,12 +179,14 @@ const LONG_CLAUSE_WORDS = 22;
  * `wholeThing`), or only says "the whole thing".
  */
 export function onlyCancels(turn: Turn): boolean {
-  if (!turn.acts.cancelMentioned) return false;
+  if (!turn.acts.cancelMentioned || /\d/.test(turn.text)) return false;
   return turn.text
     .split(/[,;.!]/)
     .map((c) => flat(c).replace(WHOLE_THING, "").trim())
     .every((c) => {
       const phrase = readActs(c).cancelMentioned;
+      // Spanish "para" (stop / for) cancels only on its own: "para el viernes" gives a day.
+      if (phrase && AMBIGUOUS_CANCEL.has(phrase)) return false;
       const rest = phrase ? ` ${c} `.replace(` ${phrase} `, " ") : c;
       return turn.model.analyzer.terms(rest).every((t) => t.act === "cancel");
     });
