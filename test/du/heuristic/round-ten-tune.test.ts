@@ -36,6 +36,7 @@ beforeAll(async () => {
       "    pattern: '\\+?\\d{9,12}'",
       "    prompt: 'A phone number for the boarding pass?'",
       "  new_date: { type: date, prompt: 'Which new date?' }",
+      "  on_day: { type: date, required: false, prompt: 'Any particular day?', label: day }",
       "  extras:",
       "    type: list",
       "    required: false",
@@ -66,6 +67,12 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: r, type: collect, slot: booking_ref }",
       "      - { step: d, type: collect, slot: new_date }",
+      "  list_sailings:",
+      "    description: See which sailings run",
+      "    trigger:",
+      "      intents: ['which sailings are there {on_day}']",
+      "    steps:",
+      "      - { step: d, type: collect, slot: on_day }",
       "  crossing_status:",
       "    description: Check a crossing booking or get the boarding pass sent again",
       "    trigger:",
@@ -160,5 +167,14 @@ describe("an optional extra turned down with the reason why", () => {
     expect(read("no thanks we'll bring our own sandwiches")).toEqual(skip);
     expect(read("nah we've got our own travel blankets and cushions in the car")).toEqual(skip);
     expect(values(read("no just a meal"))).toEqual({ extras: ["meal"] });
+  });
+});
+
+describe("an optional question turned down, then accepted as it is", () => {
+  it("'nah, any day is fine' skips the day", () => {
+    const state = inFlow(ferries, "list_sailings", { waiting: "on_day" });
+    expect(du.read("nah, any day is fine", ferries, state)).toEqual([
+      { type: "skip_slot", slot: "on_day" },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from "../../../protocol/commands.ts";
-import { readActs } from "../acts.ts";
+import { readActs, withoutAcceptTail } from "../acts.ts";
 import type { Turn } from "../heuristic-understanding.ts";
 import {
   ADDITION_WORDS,
@@ -64,10 +64,10 @@ const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 /**
  * A negated answer: "no", "none", "no toppings", "no thanks", "nothing for me": decline
  * words, with nothing else but fillers, function words, thanks, the slots' own words and words
- * of "more" ("no extra toppings").
+ * of "more" ("no extra toppings"), maybe closed by words accepting it ("no, any day is fine").
  */
 export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): boolean {
-  const words = text.split(" ").filter(Boolean);
+  const words = withoutAcceptTail(text.split(" ").filter(Boolean));
   if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
   const own = ownWords(Array.isArray(slots) ? slots : [slots]);
   return words.every((w) => DECLINE_WORDS.has(w) || ADDITION_WORDS.has(w) || sideWord(w, own));
