@@ -114,7 +114,7 @@ describe("asking after a thing already had", () => {
   });
   it("'haven't had' says it has not come", () => {
     expect(started(first("hi, we haven't had any confirmation"))).toEqual(["crossing_status"]);
-    expect(started(first("we haven't had anything for the sailing yet"))).toEqual([
+    expect(started(first("we haven't had anything for the crossing yet"))).toEqual([
       "crossing_status",
     ]);
   });
