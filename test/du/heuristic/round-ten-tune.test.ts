@@ -36,6 +36,8 @@ beforeAll(async () => {
       "    pattern: '\\+?\\d{9,12}'",
       "    prompt: 'A phone number for the boarding pass?'",
       "  new_date: { type: date, prompt: 'Which new date?' }",
+      "  book_ok: { type: boolean }",
+      "  cancel_ok: { type: boolean }",
       "  on_day: { type: date, required: false, prompt: 'Any particular day?', label: day }",
       "  extras:",
       "    type: list",
@@ -54,12 +56,14 @@ beforeAll(async () => {
       "      - { step: n, type: collect, slot: passengers }",
       "      - { step: p, type: collect, slot: phone }",
       "      - { step: x, type: collect, slot: extras }",
+      "      - { step: c, type: confirm, slot: book_ok, message: 'Book it?' }",
       "  cancel_crossing:",
       "    description: Cancel a crossing booking",
       "    trigger:",
       "      intents: ['cancel my crossing booking', 'cancel booking {booking_ref}']",
       "    steps:",
       "      - { step: r, type: collect, slot: booking_ref }",
+      "      - { step: c, type: confirm, slot: cancel_ok, message: 'Cancel {booking_ref}?' }",
       "  move_crossing:",
       "    description: Move a crossing booking to another date",
       "    trigger:",
@@ -176,5 +180,17 @@ describe("an optional question turned down, then accepted as it is", () => {
     expect(du.read("nah, any day is fine", ferries, state)).toEqual([
       { type: "skip_slot", slot: "on_day" },
     ]);
+  });
+});
+
+describe("keeping the thing at the confirmation of giving it up", () => {
+  it("is a no there, and nothing at a purchase's confirmation", () => {
+    const cancelling = inFlow(ferries, "cancel_crossing", { confirm: true });
+    expect(du.read("actually I think I'll keep it", ferries, cancelling)).toEqual([
+      { type: "deny" },
+    ]);
+    expect(du.read("mejor me lo quedo", ferries, cancelling)).toEqual([{ type: "deny" }]);
+    const buying = inFlow(ferries, "book_crossing", { confirm: true });
+    expect(du.read("I'll keep it", ferries, buying)).not.toEqual([{ type: "deny" }]);
   });
 });

@@ -1139,6 +1139,8 @@ export const EN: LanguagePack = {
   sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
   changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
   afterAll: ["after all", "changed my mind"],
+  keepIt:
+    "(?:(?:ill|i will|well|we will|id rather|i want to|we want to|lets|i think ill)\\s+)?(?:just\\s+)?keep (?:it|them|that|those|the \\w+|my \\w+|our \\w+)(?:\\s+(?:then|after all|thanks|thank you|please))?",
   goAhead: [
     ...list("yes yeah yep ok okay sure"),
     ...["go ahead", "do it", "proceed", "confirm", "send it", "pay it", "block it", "order it"],

@@ -418,6 +418,8 @@ export const ES: LanguagePack = {
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
   afterAll: ["al final"],
+  keepIt:
+    "(?:(?:mejor|prefiero)\\s+)?(?:me l[oa]s? quedo|nos l[oa]s? quedamos|quedarmel[oa]s?|quedarnosl[oa]s?)(?:\\s+(?:entonces|al final|gracias))?",
   goAhead: list("si vale hazlo"),
   goOn: list("hazlo adelante"),
   changeWords: list("cambiar cambia modificar corregir"),

@@ -419,6 +419,12 @@ export interface LanguagePack {
   changeOfMind: string[];
   /** Closing a change of mind ("after all", "changed my mind", "al final"). */
   afterAll: string[];
+  /**
+   * Keeping the thing had ("I'll keep them", "me lo quedo"), the whole message but for
+   * `changeOfMind` words before it: at the confirmation of a flow that gives a thing up, a no.
+   * Matched on folded text.
+   */
+  keepIt: string;
   /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
   goAhead: string[];
   /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */
