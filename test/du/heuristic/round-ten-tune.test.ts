@@ -7,7 +7,11 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "
 
 /**
  * What the tenth round's tuning sets showed, checked on a ferry company no rule was written for:
- * an international number typed in groups.
+ * an international number typed in groups, asking what the assistant does "for me", a choice's
+ * last word with two letters swapped, "go thru" and "haven't had", "I deleted it" told beside a
+ * request, "unbook", "booked for the wrong date", a cancel said twice, an extra turned down
+ * with the reason why, "no, any day is fine", "I'll keep it" at a cancel's confirmation, and
+ * the thing named alone.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -192,5 +196,12 @@ describe("keeping the thing at the confirmation of giving it up", () => {
     expect(du.read("mejor me lo quedo", ferries, cancelling)).toEqual([{ type: "deny" }]);
     const buying = inFlow(ferries, "book_crossing", { confirm: true });
     expect(du.read("I'll keep it", ferries, buying)).not.toEqual([{ type: "deny" }]);
+  });
+});
+
+describe("the thing named alone", () => {
+  it("asks for a new one, though the cancel's phrase says it; 'my ...' names one had", () => {
+    expect(started(first("crossing booking please"))).toEqual(["book_crossing"]);
+    expect(started(first("my crossing booking"))).not.toEqual(["book_crossing"]);
   });
 });
