@@ -266,7 +266,7 @@ export function readActs(message: string): Readonly<ActReading> {
 const ACCEPT_TAILS = ACCEPT_TAIL.map((p) => p.split(" "));
 
 /** `words` less a closing phrase that accepts what was said ("plain is fine" -> "plain"). */
-function withoutAcceptTail(words: readonly string[]): readonly string[] {
+export function withoutAcceptTail(words: readonly string[]): readonly string[] {
   for (const tail of ACCEPT_TAILS) {
     const at = words.length - tail.length;
     if (at > 0 && tail.every((w, i) => words[at + i] === w)) return words.slice(0, at);

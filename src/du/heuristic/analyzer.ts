@@ -17,6 +17,7 @@ import {
   STOP_WORDS,
   TASKS,
   TIMES_WORDS,
+  UNDO_PREFIXES,
   VERB_LEADS,
   VERB_NOUNS,
   VERB_OBJECTS,
@@ -55,6 +56,8 @@ const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 /** The language packs' group of reasons told beside a request ("something came up"). */
 const STORY = "story";
 const CANCEL = "cancel";
+/** The shortest verb read behind a prefix that undoes it ("unbook": "book"). */
+const UNDONE_MIN = 3;
 /** A number as a token: digits, or a number word. Module-level: no closure per text. */
 const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
 /** A word opening with a capital ("Laura"). */
@@ -342,9 +345,42 @@ export class Analyzer {
         out.push({ raw: t.raw.slice(split[0].length), norm: split[1], start: cut, end: t.end });
         continue;
       }
+      const undone = this.undone(t.norm);
+      if (undone) {
+        const cut = t.start + undone.prefix.length;
+        out.push({
+          raw: t.raw.slice(0, undone.prefix.length),
+          norm: undone.word,
+          start: t.start,
+          end: cut,
+        });
+        out.push({
+          raw: t.raw.slice(undone.prefix.length),
+          norm: undone.verb,
+          start: cut,
+          end: t.end,
+        });
+        continue;
+      }
       out.push(t);
     }
     return out;
+  }
+
+  /**
+   * "unbook": a verb of asking for a new thing (booking, buying) behind a prefix that undoes
+   * it, the whole no word of the domain, is that verb given up: the packs' word for undoing
+   * ("cancel") and the verb.
+   */
+  private undone(norm: string): { prefix: string; word: string; verb: string } | null {
+    if (this.domainVocabulary.has(norm)) return null;
+    for (const [prefix, word] of UNDO_PREFIXES) {
+      const verb = norm.slice(prefix.length);
+      if (!norm.startsWith(prefix) || verb.length < UNDONE_MIN) continue;
+      const act = this.taskWords.get(stem(verb));
+      if (act !== undefined && CREATING.has(act)) return { prefix, word, verb };
+    }
+    return null;
   }
 
   private literalTerms(text: string): Term[] {

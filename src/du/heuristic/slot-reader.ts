@@ -600,7 +600,8 @@ export class SlotReader {
 
   /**
    * Digits typed in other groups than the pattern's ("612 34 56 78", "612.345.678"): a run of
-   * digits and separators whose digits alone match the pattern is the value, digits only.
+   * digits and separators whose digits alone match the pattern is the value, digits only, but
+   * for a plus in front that the pattern allows ("+34 655 123 456": an international number).
    */
   private spacedDigits(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
@@ -609,7 +610,10 @@ export class SlotReader {
       const digits = m[0].replace(/[\s.-]/g, "");
       if (digits === m[0] || !whole.test(digits)) continue;
       if (!wordBounded(text, m.index, m.index + m[0].length)) continue;
-      return { slot: slot.name, value: digits, start: m.index, end: m.index + m[0].length };
+      const end = m.index + m[0].length;
+      if (text[m.index - 1] === "+" && whole.test(`+${digits}`))
+        return { slot: slot.name, value: `+${digits}`, start: m.index - 1, end };
+      return { slot: slot.name, value: digits, start: m.index, end };
     }
     return null;
   }

@@ -53,6 +53,8 @@ const CLIPPED_END_MIN = 4;
 const PREFIX_MIN = 6;
 /** The last word of a choice of several words may be clipped this short ("heart doc"). */
 const CLIPPED_LAST_MIN = 3;
+/** A word this long typed with two neighbours swapped is still read at the end of a choice. */
+const SWAPPED_MIN = 4;
 /** Clipped words remembered per choice slot; bounded, as user words are arbitrary. */
 const CLIPPED_CACHE_SIZE = 4096;
 
@@ -414,8 +416,9 @@ export class ChoiceMatcher {
 
   /**
    * A choice of several words said with its last word clipped ("heart doc" for "heart doctor",
-   * "skin spec" for "skin specialist"): the clipped word is no function word, and it starts the
-   * last word of variants of one choice only.
+   * "skin spec" for "skin specialist") or typed with two neighbouring letters swapped ("heart
+   * docotr"; the words before it, typed right, make even a short word's slip safe): the word is
+   * no function word, and it is the last word of variants of one choice only.
    */
   private clippedLast(
     stems: readonly string[],
@@ -434,8 +437,8 @@ export class ChoiceMatcher {
         last.length >= CLIPPED_LAST_MIN &&
         !STOP_WORDS.has(last) &&
         v.stems.slice(0, -1).every((s, j) => stems[i + j] === s) &&
-        v.stems[n - 1]!.startsWith(last) &&
-        v.stems[n - 1] !== last
+        ((v.stems[n - 1]!.startsWith(last) && v.stems[n - 1] !== last) ||
+          swappedNeighbours(last, v.stems[n - 1]!))
       );
     });
     return new Set(candidates.map((c) => c.value)).size === 1 ? candidates[0] : undefined;
@@ -516,4 +519,11 @@ function partOfCode(text: string, start: number, end: number): boolean {
     /^[-/_]\d/.test(text.slice(end, end + 2)) ||
     /\d[-/_]$/.test(text.slice(Math.max(0, start - 2), start))
   );
+}
+
+/** `a` is `b` with two neighbouring letters swapped, not the first ("kign" for "king"). */
+function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < SWAPPED_MIN || a[0] !== b[0]) return false;
+  const i = [...a].findIndex((ch, k) => ch !== b[k]);
+  return i > 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

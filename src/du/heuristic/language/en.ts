@@ -244,13 +244,14 @@ export const EN: LanguagePack = {
     "what can you help me with",
     "what can i ask",
     "what can i ask you",
-    // "what sort of things can I ask you", "what kind of stuff can you help with".
+    // "what sort of things can I ask you", "what kind of stuff can you do for me".
     ...list("kind sort type").flatMap((k) =>
       list("things stuff").flatMap((n) =>
         [
           "can you help with",
           "can you help me with",
           "can you do",
+          "can you do for me",
           "can i ask",
           "can i ask you",
         ].map((tail) => `what ${k} of ${n} ${tail}`),
@@ -617,7 +618,7 @@ export const EN: LanguagePack = {
   ),
   relationsInEnglish: {},
   phraseBreaks: list("to from with via using on at by and"),
-  objectPronouns: list("me us him her them myself ourselves"),
+  objectPronouns: list("me us him her it them myself ourselves"),
   prepositions: list("to from with at on in under for since by until"),
   synonyms: {
     hello: [
@@ -927,6 +928,8 @@ export const EN: LanguagePack = {
       // "still haven't got my tickets", "I didn't get the email": what was had has not come.
       "havent got",
       "hasnt got",
+      "havent had",
+      "hasnt had",
       "have not got",
       "has not got",
       "didnt get",
@@ -941,6 +944,8 @@ export const EN: LanguagePack = {
       "processed yet",
       "gone through",
       "go through",
+      "gone thru",
+      "go thru",
       "update on",
       "news on",
       "what happened to",
@@ -1014,6 +1019,8 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // "I'll bring my own", "we've got our own": why an extra offered is not wanted.
+      ...list("bring use have got").flatMap((v) => [`${v} my own`, `${v} our own`]),
       // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
       "drop off",
       "drop it off",
@@ -1083,6 +1090,7 @@ export const EN: LanguagePack = {
     went: "go",
     ran: "run",
   },
+  undoPrefixes: { un: "cancel" },
   verbLeads: list(
     "to i we you u can could would will shall should must might lets please pls plz just also",
     "and then wanna gonna id ill wed",
@@ -1161,6 +1169,8 @@ export const EN: LanguagePack = {
   sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
   changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
   afterAll: ["after all", "changed my mind"],
+  keepIt:
+    "(?:(?:ill|i will|well|we will|id rather|i want to|we want to|lets|i think ill)\\s+)?(?:just\\s+)?keep (?:it|them|that|those|the \\w+|my \\w+|our \\w+)(?:\\s+(?:then|after all|thanks|thank you|please))?",
   goAhead: [
     ...list("yes yeah yep ok okay sure"),
     ...["go ahead", "do it", "proceed", "confirm", "send it", "pay it", "block it", "order it"],

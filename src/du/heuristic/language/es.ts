@@ -394,6 +394,8 @@ export const ES: LanguagePack = {
   particles: [],
   particleObjects: [],
   irregular: {},
+  // "desapuntar", "desreservar": undone, as "cancelar" says.
+  undoPrefixes: { des: "cancelar" },
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),
   kindWords: {
@@ -450,6 +452,8 @@ export const ES: LanguagePack = {
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
   afterAll: ["al final"],
+  keepIt:
+    "(?:(?:mejor|prefiero)\\s+)?(?:me l[oa]s? quedo|nos l[oa]s? quedamos|quedarmel[oa]s?|quedarnosl[oa]s?)(?:\\s+(?:entonces|al final|gracias))?",
   goAhead: list("si vale hazlo"),
   goOn: list("hazlo adelante"),
   changeWords: list("cambiar cambia modificar corregir"),

@@ -311,6 +311,11 @@ export interface LanguagePack {
   particleObjects: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
+  /**
+   * Prefixes that undo the verb they are put on, each with the word for undoing: "unbook my
+   * class" is read "cancel book my class" (only on a verb of asking for a new thing).
+   */
+  undoPrefixes: Record<string, string>;
   /** Words a verb follows: subject pronouns, modals, "to", "please" ("can I book ..."). */
   verbLeads: string[];
   /** Words a verb opening a text is followed by ("book a table", "order me ..."). */
@@ -456,6 +461,12 @@ export interface LanguagePack {
   changeOfMind: string[];
   /** Closing a change of mind ("after all", "changed my mind", "al final"). */
   afterAll: string[];
+  /**
+   * Keeping the thing had ("I'll keep them", "me lo quedo"), the whole message but for
+   * `changeOfMind` words before it: at the confirmation of a flow that gives a thing up, a no.
+   * Matched on folded text.
+   */
+  keepIt: string;
   /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
   goAhead: string[];
   /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */

@@ -147,6 +147,10 @@ export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),
 );
+/** Prefixes that undo a verb ("unbook"), with the packs' word for undoing ("cancel"). */
+export const UNDO_PREFIXES: ReadonlyMap<string, string> = new Map(
+  PACKS.flatMap((p) => Object.entries(p.undoPrefixes)),
+);
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
@@ -214,6 +218,10 @@ export const FOLLOW_UP = new RegExp(`^(?:${words((p) => p.followUp).join("|")})\
 export const SAME_WORDS = new Set(words((p) => p.sameAsBefore).filter((w) => !w.includes(" ")));
 export const CHANGE_OF_MIND = phrases((p) => p.changeOfMind);
 export const AFTER_ALL = phrases((p) => p.afterAll);
+/** "on second thought I'll keep them": the packs' `keepIt`, after `changeOfMind` words. */
+export const KEEP_IT = new RegExp(
+  `^(?:(?:${words((p) => p.changeOfMind).join("|")})\\s+)*(?:${PACKS.map((p) => p.keepIt).join("|")})$`,
+);
 export const GO_AHEAD = phrases((p) => p.goAhead);
 export const GO_ON = phrases((p) => p.goOn);
 export const CHANGE_WORDS = phrases((p) => p.changeWords);

@@ -5,6 +5,7 @@ import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts
 import {
   CHANGE_WORDS,
   FILLERS,
+  KEEP_IT,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
@@ -151,6 +152,15 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
         ? [{ type: "deny", slot_to_change: numbers[0]!.name }]
         : null;
     },
+  },
+  {
+    // "on second thought I'll keep them" asked "Refund order TK-1?": the thing the flow would
+    // give up is kept.
+    name: "keep-it",
+    run: ({ turn, frame }) =>
+      KEEP_IT.test(turn.acts.flat) && turn.model.index.actsOf(frame.flow).has("cancel")
+        ? [{ type: "deny" }]
+        : null,
   },
   {
     name: "yes",

@@ -3,13 +3,17 @@ import { flowWords } from "../flow-words.ts";
 import type { Turn } from "../heuristic-understanding.ts";
 import { FILLERS, STOP_WORDS } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
-import { flat, type Token, tokenize } from "../text.ts";
+import { flat, stem, type Token, tokenize } from "../text.ts";
 import { declines } from "./shared.ts";
 
 /** A few words said after a declining clause ("none thanks, just plain"). */
 export const AFTERTHOUGHT_WORDS = 3;
 /** The words a reason after a turned-down offer may have ("I've got my own stuff"). */
 const OFFER_REASON_WORDS = 8;
+/** The packs' act of reasons told beside a request ("something came up"). */
+const STORY_ACT = "story";
+/** The words a declining clause said without punctuation may have ("no thanks"). */
+const DECLINE_WORDS = 3;
 /** A reason said after a "no" is a sentence, not a story: longer than this, it is read whole. */
 const REASON_WORDS = 12;
 
@@ -20,29 +24,59 @@ const REASON_WORDS = 12;
  */
 export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): boolean {
   const { text } = turn;
-  const cut = text.search(/[,.;!]\s/);
-  if (cut < 0 || text.includes("?")) return false;
+  if (text.includes("?")) return false;
+  const cut = clauseEnd(text, slot);
+  if (cut < 0) return false;
   const first = text.slice(0, cut);
   const rest = tokenize(text.slice(cut + 1));
   const declined = declines(flat(first), slot);
   const offer = readActs(first).offerDeclined;
   return (
-    afterthought(turn, rest, declined || offer, offer) ||
+    afterthought(turn, rest, text.slice(cut + 1), declined || offer, offer) ||
     (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow))
   );
 }
 
 /**
- * A short afterthought (longer after an offer turned down) with no word of the domain's own, so
- * it names no value. The packs' act words ("stuff" of a help phrase) name none.
+ * Where the declining clause ends: at the first punctuation, or, with none ("no thanks I'll
+ * bring my own"), after the longest of the first few words that are a plain "no" and decline.
  */
-function afterthought(turn: Turn, rest: readonly Token[], refused: boolean, offer: boolean) {
-  if (!refused || rest.length > (offer ? OFFER_REASON_WORDS : AFTERTHOUGHT_WORDS)) return false;
+function clauseEnd(text: string, slot: SlotInfo): number {
+  const cut = text.search(/[,.;!]\s/);
+  if (cut >= 0) return cut;
+  const tokens = tokenize(text);
+  for (let n = Math.min(DECLINE_WORDS, tokens.length - 1); n > 0; n--) {
+    const first = text.slice(0, tokens[n - 1]!.end);
+    if (readActs(first).deny && declines(flat(first), slot)) return tokens[n - 1]!.end;
+  }
+  return -1;
+}
+
+/**
+ * A short afterthought (longer after an offer turned down, or when it is a reason the packs
+ * know: "I'll bring my own stuff") with no word of the domain's own, so it names no value. The
+ * packs' act words ("stuff" of a help phrase) and the words of such a reason name none.
+ */
+function afterthought(
+  turn: Turn,
+  rest: readonly Token[],
+  restText: string,
+  refused: boolean,
+  offer: boolean,
+) {
+  if (!refused) return false;
   const { analyzer } = turn.model;
+  const reasons = [...analyzer.features(flat(restText)).tasks].filter(
+    ([, t]) => t.act === STORY_ACT,
+  );
+  const limit = offer || reasons.length > 0 ? OFFER_REASON_WORDS : AFTERTHOUGHT_WORDS;
+  if (rest.length > limit) return false;
+  const told = new Set(reasons.flatMap(([key]) => key.split(" ")));
   return !rest.some(
     (t) =>
       !STOP_WORDS.has(t.norm) &&
       !FILLERS.has(t.norm) &&
+      !told.has(stem(t.norm)) &&
       analyzer.ownsWord(analyzer.correct(t.norm)),
   );
 }

@@ -613,6 +613,28 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "class booking": a thing named alone, with no act, asks for a new one, though the flow that
+    // cancels one says it in its phrase ("cancel my class booking"): the one flow that makes it
+    // and explains every word is meant. "my class booking" names one had: not this rule.
+    name: "thing-alone-new",
+    run: (c) => {
+      const { turn } = c;
+      if (turn.frame || turn.view.markers.length > 0) return null;
+      if (tokenize(turn.text).some((t) => POSSESSIVES.has(t.norm))) return null;
+      if (turn.acts.flat.split(" ").length > THING_ALONE_WORDS) return null;
+      const d = decision(c);
+      if (!d || !("flow" in d) || !turn.model.index.actsOf(d.flow).has("cancel")) return null;
+      if (turn.model.analyzer.features(turn.acts.flat).tasks.size > 0) return null;
+      const makers = turn.rank.filter(
+        (r) =>
+          r.flow !== d.flow &&
+          r.coverage >= FULL_COVERAGE &&
+          [...turn.model.index.actsOf(r.flow)].some((act) => MAKING_ACTS.has(act)),
+      );
+      return makers.length === 1 ? c.du.start(turn, makers[0]!.flow) : null;
+    },
+  },
+  {
     name: "start-flow",
     run: (c) => {
       const d = decision(c);

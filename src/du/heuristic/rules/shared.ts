@@ -1,7 +1,10 @@
 import type { Command } from "../../../protocol/commands.ts";
+import { readActs, withoutAcceptTail } from "../acts.ts";
+import type { Turn } from "../heuristic-understanding.ts";
 import {
   ADDITION_WORDS,
   AFFIRM,
+  AMBIGUOUS_CANCEL,
   DENY,
   FILLERS,
   HEDGE_WORDS,
@@ -11,6 +14,7 @@ import {
   NOT_KNOWN,
   STOP_WORDS,
   THANKS,
+  WHOLE_THING,
 } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem } from "../text.ts";
@@ -60,10 +64,10 @@ const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 /**
  * A negated answer: "no", "none", "no toppings", "no thanks", "nothing for me": decline
  * words, with nothing else but fillers, function words, thanks, the slots' own words and words
- * of "more" ("no extra toppings").
+ * of "more" ("no extra toppings"), maybe closed by words accepting it ("no, any day is fine").
  */
 export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): boolean {
-  const words = text.split(" ").filter(Boolean);
+  const words = withoutAcceptTail(text.split(" ").filter(Boolean));
   if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
   const own = ownWords(Array.isArray(slots) ? slots : [slots]);
   return words.every((w) => DECLINE_WORDS.has(w) || ADDITION_WORDS.has(w) || sideWord(w, own));
@@ -168,3 +172,22 @@ export function askingClauses(text: string, asks: RegExp, short = false): string
 
 /** In a long story, a clause that asks may run this long ("would it be possible to have ..."). */
 const LONG_CLAUSE_WORDS = 22;
+
+/**
+ * "forget the whole thing, I don't want them anymore": every clause of the message is a cancel
+ * phrase whose other words say nothing but cancelling, maybe of the whole thing (pack
+ * `wholeThing`), or only says "the whole thing".
+ */
+export function onlyCancels(turn: Turn): boolean {
+  if (!turn.acts.cancelMentioned || /\d/.test(turn.text)) return false;
+  return turn.text
+    .split(/[,;.!]/)
+    .map((c) => flat(c).replace(WHOLE_THING, "").trim())
+    .every((c) => {
+      const phrase = readActs(c).cancelMentioned;
+      // Spanish "para" (stop / for) cancels only on its own: "para el viernes" gives a day.
+      if (phrase && AMBIGUOUS_CANCEL.has(phrase)) return false;
+      const rest = phrase ? ` ${c} `.replace(` ${phrase} `, " ") : c;
+      return turn.model.analyzer.terms(rest).every((t) => t.act === "cancel");
+    });
+}

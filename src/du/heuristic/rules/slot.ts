@@ -27,7 +27,7 @@ import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
 import { priceFlow } from "./open.ts";
 import type { Rule } from "./rule.ts";
-import { declines, FRUSTRATED, OUT_OF_SCOPE, saysNotKnown } from "./shared.ts";
+import { declines, FRUSTRATED, OUT_OF_SCOPE, onlyCancels, saysNotKnown } from "./shared.ts";
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -206,7 +206,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     name: "cancel",
     run: ({ du, turn }) =>
-      turn.acts.cancel || du.cancelsActive(turn) ? [{ type: "cancel_flow" }] : null,
+      turn.acts.cancel || du.cancelsActive(turn) || onlyCancels(turn)
+        ? [{ type: "cancel_flow" }]
+        : null,
   },
   {
     // "investment" when asked "checking or savings?": answered, so the DM lists the allowed ones.
