@@ -800,12 +800,13 @@ export const EN: LanguagePack = {
       "different time",
       "different date",
       "new date",
-      // "we picked the wrong days": a time booked wrong is to be changed ("the bill has the
-      // wrong date" asks no change).
+      // "we picked the wrong days", "booked the ferry for the wrong date": a time booked wrong
+      // is to be changed ("the bill has the wrong date" asks no change).
       ...list("booked reserved picked chose put").flatMap((verb) =>
-        ["", "for ", "on "].flatMap((lead) =>
-          list("day days date dates week").map((unit) => `${verb} ${lead}the wrong ${unit}`),
-        ),
+        list("day days date dates week").map((unit) => `${verb} the wrong ${unit}`),
+      ),
+      ...list("for on").flatMap((lead) =>
+        list("day days date dates week").map((unit) => `${lead} the wrong ${unit}`),
       ),
       // "I need other date": the article dropped, as learners of English often write.
       "other date",
