@@ -1699,9 +1699,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const known = plain ? turn.mentions?.get(flow) : undefined;
     if (known) return [...known];
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
-    const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
-      (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
-    );
+    const all = turn.model.flowSlots.get(flow) ?? [];
+    // The flow's own list when nothing is left out: per-list caches (slot pairs) keep working.
+    const slots =
+      skip.length === 0 && !frame
+        ? all
+        : all.filter((s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null);
     const found = turn.model.reader
       .mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken)
       .filter(

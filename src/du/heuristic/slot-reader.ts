@@ -2448,8 +2448,8 @@ function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | n
   let pair: readonly [SlotInfo, SlotInfo] | null = null;
   const choice = slots.filter((s) => s.kind === "choice" && s.def.choices?.length);
   for (let i = 0; i < choice.length && !pair; i++) {
-    const own = JSON.stringify(choice[i]!.def.choices);
-    const other = choice.slice(i + 1).find((s) => JSON.stringify(s.def.choices) === own);
+    const own = choicesKey(choice[i]!);
+    const other = choice.slice(i + 1).find((s) => choicesKey(s) === own);
     if (other) pair = [choice[i]!, other];
   }
   PAIRS.set(slots, pair);
@@ -2457,6 +2457,18 @@ function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | n
 }
 
 const PAIRS = new WeakMap<readonly SlotInfo[], readonly [SlotInfo, SlotInfo] | null>();
+
+/** A slot's choices as one string, once per slot: slot lists filtered per turn miss PAIRS. */
+function choicesKey(slot: SlotInfo): string {
+  let key = CHOICE_KEYS.get(slot);
+  if (key === undefined) {
+    key = JSON.stringify(slot.def.choices);
+    CHOICE_KEYS.set(slot, key);
+  }
+  return key;
+}
+
+const CHOICE_KEYS = new WeakMap<SlotInfo, string>();
 
 /** What may stand between two values said in a row: nothing, or a dash ("Bilbao-Madrid"). */
 const IN_A_ROW = /^\s*(?:-|–|->|>)?\s*$/;
