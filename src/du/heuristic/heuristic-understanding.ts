@@ -1428,8 +1428,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         // Only a cue word, the first word of a slot's name or a Spanish "a" can start a value:
         // without one, the full reading would find nothing.
         const anchored =
-          [...triggers].some((k) => keys.has(k)) ||
-          [...names].some((k) => stems.has(k)) ||
+          someIn(triggers, keys) ||
+          someIn(names, stems) ||
           (spanishTo && tokens.some((t) => t.norm === "a"));
         if (!anchored) continue;
         for (const m of model.reader.mentions(text, texts, cues)) {
@@ -1974,7 +1974,18 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/(?:\u{1F44E}|\u274C|\u{1F645})[\u{1F3FB}-\u{1F3FF}]?/gu, " no "],
 ];
 
+/** Some member of `these` is in `set` (no copy of `these`: this runs per flow and view). */
+function someIn(these: Iterable<string>, set: ReadonlySet<string>): boolean {
+  for (const x of these) if (set.has(x)) return true;
+  return false;
+}
+
+/** Below U+2700 (dingbats) no character is an emoji EMOJI_WORDS reads. */
+const NO_EMOJI = /^[^\u2700-\uffff]*$/;
+
 function emojiWords(message: string): string {
+  // Most messages have no emoji: one scan instead of a Unicode replace per emoji group.
+  if (NO_EMOJI.test(message)) return message;
   let out = message;
   for (const [pattern, word] of EMOJI_WORDS) out = out.replace(pattern, word);
   return out;
