@@ -124,15 +124,18 @@ class FoundSet {
     this.#spans = [...taken];
   }
 
+  // Loops, not some(): these run for every value tried in every reading.
   isFree(span: Span): boolean {
-    return !this.#spans.some((t) => overlaps(t, span));
+    for (const t of this.#spans) if (overlaps(t, span)) return false;
+    return true;
   }
 
   /** `isFree` as a function to hand on, made once per reading. */
   readonly free: (span: Span) => boolean = this.isFree.bind(this);
 
   has(slot: string): boolean {
-    return this.out.some((f) => f.slot === slot);
+    for (const f of this.out) if (f.slot === slot) return true;
+    return false;
   }
 
   add(found: Found): void {
