@@ -330,14 +330,20 @@ export class FlowIndex {
    * orders, buys): it asks for something the domain does not sell or book.
    */
   asksForeignAct(text: string): boolean {
-    if ([...CREATING].some((act) => this.actDf.has(act))) return false;
+    this.#createsAnything ??= [...CREATING].some((act) => this.actDf.has(act));
+    if (this.#createsAnything) return false;
     const tasks = [...this.analyzer.features(text).tasks.values()];
     return tasks.some((t) => !t.weak) && tasks.every((t) => CREATING.has(t.act));
   }
 
+  /** Some flow gets something new (books, orders, buys); the same for every message. */
+  #createsAnything: boolean | undefined;
+
   /** The message names a task (a language pack's task word) some flow has. */
   hasTask(text: string): boolean {
-    return [...this.analyzer.features(text).tasks.values()].some((t) => this.actDf.has(t.act));
+    for (const t of this.analyzer.features(text).tasks.values())
+      if (this.actDf.has(t.act)) return true;
+    return false;
   }
 
   /**
