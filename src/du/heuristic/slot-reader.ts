@@ -115,6 +115,12 @@ const NO_DATES: readonly DateMatch[] = [];
 const NO_NUMBERS: readonly NumberMatch[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** `span` overlaps one of `spans` (another slot's value where a phrase would run). */
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  for (const s of spans) if (overlaps(s, span)) return true;
+  return false;
+}
+
 /** Values found in one reading, at most one per slot, never two over the same words. */
 class FoundSet {
   readonly out: Found[] = [];
@@ -1649,7 +1655,6 @@ export class SlotReader {
     ends: PhraseEnds = NO_ENDS,
   ): Span | null {
     const keys = this.keysOf(tokens);
-    const other = (t: Token) => ends.values.some((v) => overlaps(v, t));
     let start = from;
     // "on The Midnight Library": the title's article stays; any other leading article is no
     // part of the value.
@@ -1661,7 +1666,7 @@ export class SlotReader {
       start++;
     // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this
     // one would start is not it.
-    if (start >= tokens.length || other(tokens[start]!)) return null;
+    if (start >= tokens.length || overlapsAny(ends.values, tokens[start]!)) return null;
     if (!capitalised(tokens[start]!)) {
       const stems = stemsOf(tokens);
       if (ends.names.some((key) => keyAt(stems, start, key))) return null;
@@ -1683,7 +1688,7 @@ export class SlotReader {
         !capitalised(t) &&
         !ends.starts.has(keys[end]!);
       if (PHRASE_BREAKS.has(t.norm) && !joins) break;
-      if (other(t) && !(prev && capitalised(prev) && capitalised(t))) break;
+      if (overlapsAny(ends.values, t) && !(prev && capitalised(prev) && capitalised(t))) break;
       if (prev && !capitalised(t)) {
         // "Circe for me to pick up at ...": who it is for starts a clause of its own.
         if (PREPOSITIONS.has(t.norm) && next && OBJECT_PRONOUNS.has(next.norm)) break;
