@@ -57,6 +57,19 @@ const PHRASE_WORDS = 3;
 /** What each further word of a task phrase multiplies its score by. */
 const PHRASE_SCORE = 1.25;
 
+/** A message's feature with what it weighs and tells, the same for every flow (see rank). */
+interface ScoredFeature {
+  f: string;
+  idf: number;
+  /** A word, or the marker of a value that tells a flow (a choice, a pattern). */
+  worded: boolean;
+  /** A word of the message that is no task word. */
+  named: boolean;
+  /** A bigram of words. */
+  phrased: boolean;
+  unigram: boolean;
+}
+
 interface FlowDoc {
   flow: string;
   tf: Map<string, number>;
@@ -335,16 +348,22 @@ export class FlowIndex {
    * is a noun and names no act) asks for that flow.
    */
   asksForeignAct(text: string, flow?: string): boolean {
-    if ([...CREATING].some((act) => this.actDf.has(act))) return false;
+    this.#createsAnything ??= [...CREATING].some((act) => this.actDf.has(act));
+    if (this.#createsAnything) return false;
     const tasks = [...this.analyzer.features(text).tasks];
     const own = flow === undefined ? undefined : this.docs.find((d) => d.flow === flow)?.tf;
     if (own && tasks.some(([key]) => key.split(" ").some((w) => own.has(w)))) return false;
     return tasks.some(([, t]) => !t.weak) && tasks.every(([, t]) => CREATING.has(t.act));
   }
 
+  /** Some flow gets something new (books, orders, buys); the same for every message. */
+  #createsAnything: boolean | undefined;
+
   /** The message names a task (a language pack's task word) some flow has. */
   hasTask(text: string): boolean {
-    return [...this.analyzer.features(text).tasks.values()].some((t) => this.actDf.has(t.act));
+    for (const t of this.analyzer.features(text).tasks.values())
+      if (this.actDf.has(t.act)) return true;
+    return false;
   }
 
   /**
@@ -413,6 +432,21 @@ export class FlowIndex {
       }))
       .filter((g) => g.members.some((m) => this.asked.has(m)));
     for (const g of groups) total += g.weight;
+    // What each feature weighs and tells, once per message rather than once per flow; a
+    // feature no flow has (not in df) matches none and is left out.
+    const scored: ScoredFeature[] = [];
+    for (const f of features) {
+      if (!this.df.has(f)) continue;
+      const unigram = unigrams.has(f);
+      scored.push({
+        f,
+        idf: this.idf(f),
+        worded: !f.startsWith("@") || this.telling.has(f),
+        named: unigram && !taskKeys.has(f),
+        phrased: !f.startsWith("@") && f.includes(" "),
+        unigram,
+      });
+    }
     const scores: FlowScore[] = [];
     for (const doc of this.docs) {
       if (only && !only.includes(doc.flow)) continue;
@@ -425,16 +459,17 @@ export class FlowIndex {
       let phrased = false;
       // Only `withTerms` lists the terms: no array per flow otherwise.
       const matched: string[] | undefined = withTerms ? [] : undefined;
-      for (const f of features) {
-        const tf = doc.tf.get(f);
+      const lengthNorm = K1 * (1 - B + (B * doc.length) / this.avgLength);
+      for (const x of scored) {
+        const tf = doc.tf.get(x.f);
         if (!tf) continue;
-        matched?.push(f);
-        if (!f.startsWith("@") || this.telling.has(f)) worded = true;
-        if (unigrams.has(f) && !taskKeys.has(f)) named = true;
-        if (!f.startsWith("@") && f.includes(" ")) phrased = true;
-        const norm = tf + K1 * (1 - B + (B * doc.length) / this.avgLength);
-        score += (this.idf(f) * tf * (K1 + 1)) / norm;
-        if (unigrams.has(f)) explained += this.idf(f);
+        matched?.push(x.f);
+        if (x.worded) worded = true;
+        if (x.named) named = true;
+        if (x.phrased) phrased = true;
+        const norm = tf + lengthNorm;
+        score += (x.idf * tf * (K1 + 1)) / norm;
+        if (x.unigram) explained += x.idf;
       }
       // A date or number the flow does not take ("a pizza for tonight") is a detail beside its
       // request, not a sign of another: it neither explains nor dilutes the match.
@@ -454,7 +489,7 @@ export class FlowIndex {
         // "want a" asks for something, not for this flow's thing.
         if (!k.weak) worded = true;
         matched?.push(`~${k.act}`);
-        const norm = said + K1 * (1 - B + (B * doc.length) / this.avgLength);
+        const norm = said + lengthNorm;
         score +=
           (PHRASE_SCORE ** (k.words - 1) *
             TASK_SHARE *

@@ -234,7 +234,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         known = this.readWithRule(message, domain, state).commands;
         clauses.read.set(message, known);
       }
-      return structuredClone(known);
+      return copyCommands(known);
     }
     return this.readWithRule(message, domain, state).commands;
   }
@@ -1428,8 +1428,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         // Only a cue word, the first word of a slot's name or a Spanish "a" can start a value:
         // without one, the full reading would find nothing.
         const anchored =
-          [...triggers].some((k) => keys.has(k)) ||
-          [...names].some((k) => stems.has(k)) ||
+          someIn(triggers, keys) ||
+          someIn(names, stems) ||
           (spanishTo && tokens.some((t) => t.norm === "a"));
         if (!anchored) continue;
         for (const m of model.reader.mentions(text, texts, cues)) {
@@ -1707,9 +1707,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const known = plain ? turn.mentions?.get(flow) : undefined;
     if (known) return [...known];
     const frame = turn.frame?.flow === flow ? turn.frame : undefined;
-    const slots = (turn.model.flowSlots.get(flow) ?? []).filter(
-      (s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null,
-    );
+    const all = turn.model.flowSlots.get(flow) ?? [];
+    // The flow's own list when nothing is left out: per-list caches (slot pairs) keep working.
+    const slots =
+      skip.length === 0 && !frame
+        ? all
+        : all.filter((s) => !skip.includes(s.name) && (frame?.slots[s.name] ?? null) === null);
     const found = turn.model.reader
       .mentions(turn.text, slots, turn.model.cues.get(flow) ?? [], taken)
       .filter(
@@ -1979,7 +1982,36 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/(?:\u{1F44E}|\u274C|\u{1F645})[\u{1F3FB}-\u{1F3FF}]?/gu, " no "],
 ];
 
+/**
+ * A copy of commands the DU made: flat objects whose values are primitives or arrays of
+ * strings (a list slot's value, the flows of a clarification). What structuredClone gives for
+ * them, at a fraction of its cost on the clause reads of a long message.
+ */
+function copyCommands(commands: readonly Command[]): Command[] {
+  const out: Command[] = [];
+  for (const c of commands) {
+    const copy: Record<string, unknown> = { ...c };
+    for (const key in copy) {
+      const value = copy[key];
+      if (Array.isArray(value)) copy[key] = [...value];
+    }
+    out.push(copy as Command);
+  }
+  return out;
+}
+
+/** Some member of `these` is in `set` (no copy of `these`: this runs per flow and view). */
+function someIn(these: Iterable<string>, set: ReadonlySet<string>): boolean {
+  for (const x of these) if (set.has(x)) return true;
+  return false;
+}
+
+/** Below U+2700 (dingbats) no character is an emoji EMOJI_WORDS reads. */
+const NO_EMOJI = /^[^\u2700-\uffff]*$/;
+
 function emojiWords(message: string): string {
+  // Most messages have no emoji: one scan instead of a Unicode replace per emoji group.
+  if (NO_EMOJI.test(message)) return message;
   let out = message;
   for (const [pattern, word] of EMOJI_WORDS) out = out.replace(pattern, word);
   return out;

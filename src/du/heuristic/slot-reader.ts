@@ -118,6 +118,12 @@ const NO_DATES: readonly DateMatch[] = [];
 const NO_NUMBERS: readonly NumberMatch[] = [];
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** `span` overlaps one of `spans` (another slot's value where a phrase would run). */
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  for (const s of spans) if (overlaps(s, span)) return true;
+  return false;
+}
+
 /** Values found in one reading, at most one per slot, never two over the same words. */
 class FoundSet {
   readonly out: Found[] = [];
@@ -127,15 +133,18 @@ class FoundSet {
     this.#spans = [...taken];
   }
 
+  // Loops, not some(): these run for every value tried in every reading.
   isFree(span: Span): boolean {
-    return !this.#spans.some((t) => overlaps(t, span));
+    for (const t of this.#spans) if (overlaps(t, span)) return false;
+    return true;
   }
 
   /** `isFree` as a function to hand on, made once per reading. */
   readonly free: (span: Span) => boolean = this.isFree.bind(this);
 
   has(slot: string): boolean {
-    return this.out.some((f) => f.slot === slot);
+    for (const f of this.out) if (f.slot === slot) return true;
+    return false;
   }
 
   add(found: Found): void {
@@ -1769,7 +1778,6 @@ export class SlotReader {
     ends: PhraseEnds = NO_ENDS,
   ): Span | null {
     const keys = this.keysOf(tokens);
-    const other = (t: Token) => ends.values.some((v) => overlaps(v, t));
     let start = from;
     // "on The Midnight Library": the title's article stays; any other leading article is no
     // part of the value.
@@ -1781,7 +1789,7 @@ export class SlotReader {
       start++;
     // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this
     // one would start is not it.
-    if (start >= tokens.length || other(tokens[start]!)) return null;
+    if (start >= tokens.length || overlapsAny(ends.values, tokens[start]!)) return null;
     if (!capitalised(tokens[start]!)) {
       const stems = stemsOf(tokens);
       if (ends.names.some((key) => keyAt(stems, start, key))) return null;
@@ -1805,7 +1813,7 @@ export class SlotReader {
         !capitalised(t) &&
         !ends.starts.has(keys[end]!);
       if (PHRASE_BREAKS.has(t.norm) && !joins) break;
-      if (other(t) && !(prev && capitalised(prev) && capitalised(t))) break;
+      if (overlapsAny(ends.values, t) && !(prev && capitalised(prev) && capitalised(t))) break;
       if (prev && !capitalised(t)) {
         // "Circe for me to pick up at ...": who it is for starts a clause of its own.
         if (PREPOSITIONS.has(t.norm) && next && OBJECT_PRONOUNS.has(next.norm)) break;
@@ -2670,8 +2678,8 @@ function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | n
   let pair: readonly [SlotInfo, SlotInfo] | null = null;
   const choice = slots.filter((s) => s.kind === "choice" && s.def.choices?.length);
   for (let i = 0; i < choice.length && !pair; i++) {
-    const own = JSON.stringify(choice[i]!.def.choices);
-    const other = choice.slice(i + 1).find((s) => JSON.stringify(s.def.choices) === own);
+    const own = choicesKey(choice[i]!);
+    const other = choice.slice(i + 1).find((s) => choicesKey(s) === own);
     if (other) pair = [choice[i]!, other];
   }
   PAIRS.set(slots, pair);
@@ -2679,6 +2687,18 @@ function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | n
 }
 
 const PAIRS = new WeakMap<readonly SlotInfo[], readonly [SlotInfo, SlotInfo] | null>();
+
+/** A slot's choices as one string, once per slot: slot lists filtered per turn miss PAIRS. */
+function choicesKey(slot: SlotInfo): string {
+  let key = CHOICE_KEYS.get(slot);
+  if (key === undefined) {
+    key = JSON.stringify(slot.def.choices);
+    CHOICE_KEYS.set(slot, key);
+  }
+  return key;
+}
+
+const CHOICE_KEYS = new WeakMap<SlotInfo, string>();
 
 /** What may stand between two values said in a row: nothing, or a dash ("Bilbao-Madrid"). */
 const IN_A_ROW = /^\s*(?:-|–|->|>)?\s*$/;

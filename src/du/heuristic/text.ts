@@ -195,24 +195,33 @@ export function keyAt(stems: readonly string[], at: number, key: readonly string
 
 /**
  * Where a slot's name is said: the token span [start, end) of each of its keys found in the
- * message, key by key.
+ * message, key by key. An array, not a generator: this runs per slot and text, and mostly
+ * finds nothing, which then costs no allocation.
  */
-export function* keySpans(
+export function keySpans(
   stems: readonly string[],
   keys: readonly (readonly string[])[],
-): Generator<readonly [number, number]> {
+): readonly (readonly [number, number])[] {
   // Only where a key's first stem is said: each stem's positions, once per stem array.
   const at = positionsOf(stems);
+  let out: (readonly [number, number])[] | undefined;
   for (const key of keys) {
     if (key.length === 0) {
-      for (let i = 0; i <= stems.length; i++) yield [i, i];
+      out ??= [];
+      for (let i = 0; i <= stems.length; i++) out.push([i, i]);
       continue;
     }
     for (const i of at.get(key[0]!) ?? NO_POSITIONS) {
-      if (i + key.length <= stems.length && keyAt(stems, i, key)) yield [i, i + key.length];
+      if (i + key.length <= stems.length && keyAt(stems, i, key)) {
+        out ??= [];
+        out.push([i, i + key.length]);
+      }
     }
   }
+  return out ?? NO_SPANS;
 }
+
+const NO_SPANS: readonly (readonly [number, number])[] = Object.freeze([]);
 
 const NO_POSITIONS: readonly number[] = [];
 const stemPositions = new WeakMap<readonly string[], Map<string, number[]>>();

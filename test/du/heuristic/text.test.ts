@@ -190,4 +190,15 @@ describe("keySpans", () => {
       [3, 4],
     ]);
   });
+
+  it("gives an empty list when no key is said, and every position for an empty key", () => {
+    const stems = ["pay", "the", "bill"];
+    expect(keySpans(stems, [["receipt"], ["bill", "now"]])).toEqual([]);
+    expect(keySpans(stems, [[]])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
 });

@@ -67,7 +67,7 @@ export function dropHeld(du: HeuristicUnderstanding, turn: Turn): Command[] | nu
     const held = frame.slots[slot.name];
     if (!slot.optional || held === undefined || held === null) continue;
     // "scrap the drink": the slot by its name, and nothing else.
-    const named = [...keySpans(stems, slot.keys)].some(
+    const named = keySpans(stems, slot.keys).some(
       ([from, to]) => from === 0 && to === stems.length,
     );
     if (named) return [{ type: "skip_slot", slot: slot.name }];

@@ -138,6 +138,16 @@ function foreignAct(turn: Turn, flow: string): boolean {
 }
 
 /**
+ * A value only the domain has (a choice, a code) names its thing; a date or a count does not.
+ * A function of the module, not a closure per call: the TypeScript loader's keepNames makes each
+ * named closure cost a defineProperty.
+ */
+function plainMarker(model: Turn["model"], marker: string): boolean {
+  const kind = model.slots.get(marker.slice(1))?.kind;
+  return kind === "date" || kind === "number";
+}
+
+/**
  * "can you book me a flight to Berlin" at a desk that books only its own things: the flow is
  * matched by the request's verb alone (no word of its own, no phrase, no value), and the verb's
  * object is a word nothing of the domain knows. That is a request for something else, as "book
@@ -146,19 +156,23 @@ function foreignAct(turn: Turn, flow: string): boolean {
 function unknownObject(du: HeuristicUnderstanding, turn: Turn, flow: string): boolean {
   const own = turn.rank.find((r) => r.flow === flow);
   if (!own || own.phrased) return false;
-  // A value only the domain has (a choice, a code) names its thing; a date or a count does not.
-  const plain = (m: string) =>
-    ["date", "number"].includes(turn.model.slots.get(m.slice(1))?.kind ?? "");
-  if (turn.view.markers.some((group) => !group.every(plain))) return false;
-  const { index, analyzer } = turn.model;
+  const model = turn.model;
+  if (turn.view.markers.some((group) => !group.every((m) => plainMarker(model, m)))) return false;
+  const { index, analyzer } = model;
   const foreign = new Set(index.foreign(turn.view.text));
   if (foreign.size === 0) return false;
   const tasks = analyzer.features(turn.view.text).tasks;
   // Only the verb matched: every term the flow shares with the message is a task word.
   const matched = index.rank(turn.view.text, [], [flow], true)[0]?.matched ?? [];
-  const verbal = (m: string) =>
-    m.startsWith("~") || tasks.has(m.replace(/!$/, "")) || (m.startsWith("@") && plain(m));
-  if (!matched.every(verbal)) return false;
+  if (
+    !matched.every(
+      (m) =>
+        m.startsWith("~") ||
+        tasks.has(m.replace(/!$/, "")) ||
+        (m.startsWith("@") && plainMarker(model, m)),
+    )
+  )
+    return false;
   const tokens = tokenize(turn.view.text);
   for (let i = 0; i + 1 < tokens.length; i++) {
     // A verb that makes something new (book, order): "cancel my reservation" or "change my
@@ -181,7 +195,9 @@ function unknownObject(du: HeuristicUnderstanding, turn: Turn, flow: string): bo
     ) {
       // "book a trip from Berlin to Vienna": several values of the flow's own slots say what is
       // asked for, whatever the object is called.
-      const told = du.mentionsFor(turn, flow, [], []).filter((f) => !plain(`@${f.slot}`));
+      const told = du
+        .mentionsFor(turn, flow, [], [])
+        .filter((f) => !plainMarker(model, `@${f.slot}`));
       return new Set(told.map((f) => f.slot)).size < 2;
     }
   }
