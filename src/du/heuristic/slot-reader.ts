@@ -1514,7 +1514,14 @@ export class SlotReader {
           if (m && this.nearerCue(slot, cues, slots, text, tokens, keys, i, m.start)) continue;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          if (cue.lead && keys[i - 1] !== cue.lead) continue;
+          // "le tocan a Toby" for "la vacuna a {name}": a capitalised word after the Spanish
+          // "a" is a name whatever word comes before it.
+          const named =
+            slot.nameLike &&
+            tokens[i]!.norm === "a" &&
+            this.language === "es" &&
+            /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
+          if (cue.lead && keys[i - 1] !== cue.lead && !named) continue;
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)

@@ -115,7 +115,11 @@ export const ES: LanguagePack = {
   nothing: list("nada ninguno ninguna nadie"),
   everything: list("todo todos todas cualquiera"),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
-  textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
+  textingForms: [
+    ...["q que", "xq porque", "pq porque", "tb tambien"],
+    // "x la mañana", "kiero cita": how a chat shortens or sounds out a word.
+    ...["x por", "kiero quiero"],
+  ],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   doubtWords: list("creo supongo parece aparentemente"),
   reasonLeads: ["porque", "ya que", "puesto que"],
@@ -167,7 +171,8 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
+  helpQuestion:
+    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
