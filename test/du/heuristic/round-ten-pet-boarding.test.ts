@@ -21,6 +21,10 @@ beforeAll(async () => {
       "slots:",
       "  nombre_perro: { type: string, extract: person_name, prompt: '¿Cómo se llama el perro?' }",
       "  dia_entrada: { type: date, prompt: '¿Qué día lo traes?' }",
+      "  raza:",
+      "    type: string",
+      "    choices: [mastin, caniche]",
+      "    prompt: '¿De qué raza es?'",
       "  turno:",
       "    type: string",
       "    choices: [manana, tarde]",
@@ -32,6 +36,7 @@ beforeAll(async () => {
       "    trigger:",
       "      intents: ['quiero reservar una estancia', 'dejar a {nombre_perro} el {dia_entrada}']",
       "    steps:",
+      "      - { step: r, type: collect, slot: raza }",
       "      - { step: n, type: collect, slot: nombre_perro }",
       "      - { step: d, type: collect, slot: dia_entrada }",
       "      - { step: t, type: collect, slot: turno }",
@@ -99,4 +104,29 @@ describe("a capitalised word after the Spanish 'a' is the name, whatever verb co
   it("a word in lower case after 'a' is no name", () => {
     expect(readValues(read("cuándo le toca salir a pasear"))).toEqual({});
   });
+});
+
+describe("a name set off by commas after the kind", () => {
+  it.each([
+    "tenemos un mastín viejito, Rufo, y queremos reservar una estancia",
+    "mi caniche, Rufo, se queda con vosotros, quiero reservar una estancia",
+  ])("'%s' names the dog", (text) => {
+    expect(readValues(read(text))).toMatchObject({ nombre_perro: "Rufo" });
+  });
+
+  it("a capitalised word after a comma that goes on is no name", () => {
+    expect(
+      readValues(read("tenemos un mastín, Rufo dice mi hijo que se llama, reservar estancia")),
+    ).not.toHaveProperty("nombre_perro");
+  });
+});
+
+describe("asked a name, lower-case words opening with an article describe the dog", () => {
+  it.each(["es un poco gruñón con los gatos", "una perrita muy buena"])(
+    "'%s' is no name",
+    (text) => {
+      const state = inFlow(residencia, "reservar_estancia", { waiting: "nombre_perro" });
+      expect(readValues(read(text, state))).not.toHaveProperty("nombre_perro");
+    },
+  );
 });
