@@ -1396,7 +1396,7 @@ export class SlotReader {
         if (span) return this.textFound(slot, text, span);
         continue;
       }
-      // "tengo un perro mayor, Bruno, que ...": a name set off by commas right after the kind
+      // "tengo un caballo mayor, Trueno, que ...": a name set off by commas right after the kind
       // (and one word saying more of it), owned or led by an article.
       const led =
         owned ||
