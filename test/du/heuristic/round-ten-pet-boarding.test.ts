@@ -130,3 +130,22 @@ describe("asked a name, lower-case words opening with an article describe the do
     },
   );
 });
+
+describe("'sip', 'nop' and dropping it together", () => {
+  it("'sip' says yes and 'nop' no", () => {
+    expect(read("sip")).toEqual([{ type: "affirm" }]);
+    expect(read("nop")).toEqual([{ type: "deny" }]);
+  });
+
+  it("'mejor lo dejamos' stops the booking; 'lo dejamos el viernes' gives the day", () => {
+    const asked = () =>
+      inFlow(residencia, "reservar_estancia", {
+        waiting: "dia_entrada",
+        slots: { raza: "mastin", nombre_perro: "Rufo" },
+      });
+    expect(read("bueno, mejor lo dejamos", asked())).toEqual([{ type: "cancel_flow" }]);
+    expect(readValues(read("lo dejamos el viernes", asked()))).toEqual({
+      dia_entrada: "2027-03-12",
+    });
+  });
+});
