@@ -162,6 +162,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
   veterinaria: {
     dev: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.99 },
+    // Written blind in the tenth round (b), scored once untuned, then tuned on.
+    round10b: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.75, completion: 0.99 },
     final: { intent: 0.85, slotPrecision: 0.87, slotRecall: 0.77, completion: 0.93 },
   },
   // A ninth new author's domain (tenth round, an airline); the same reading as car-rental's,

@@ -20,6 +20,7 @@ import {
   ADDRESS_WORDS,
   ALL_BUT,
   ARTICLES,
+  BARE_ARTICLES,
   CAPITAL_SELF,
   CHILD_WORDS,
   COMPARATIVES,
@@ -662,6 +663,15 @@ export class SlotReader {
       }
     }
     if (slot.nameLike) {
+      // "es un poco miedoso", "a good boy": lower-case words that open with an article say what
+      // it is like, not what it is called.
+      const said = tokens.findIndex((t) => !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm));
+      if (
+        said > 0 &&
+        BARE_ARTICLES.has(tokens[said - 1]!.norm) &&
+        tokens.every((t) => !/^\p{Lu}/u.test(t.raw))
+      )
+        return null;
       // "me, Peter Walsh", "it's me, Ana Ruiz": only function words before a comma and a name
       // after it; the name is the answer.
       const self = value.indexOf(",");
@@ -1384,12 +1394,31 @@ export class SlotReader {
       const owned =
         (first >= 0 && POSSESSIVES.has(tokens[first]!.norm)) ||
         (first > 0 && POSSESSIVES.has(tokens[first - 1]!.norm));
-      const at = tokens.findIndex((t) => t.start >= m.end);
-      if (!owned || at <= 0) continue;
-      const name = tokens[at]!;
-      if (!/^\p{Lu}/u.test(name.raw) || !adjacent(text, tokens[at - 1]!, name)) continue;
+      let at = tokens.findIndex((t) => t.start >= m.end);
+      if (at <= 0) continue;
+      if (
+        owned &&
+        /^\p{Lu}/u.test(tokens[at]!.raw) &&
+        adjacent(text, tokens[at - 1]!, tokens[at]!)
+      ) {
+        const span = this.nameAfter(text, tokens, at, free);
+        if (span) return this.textFound(slot, text, span);
+        continue;
+      }
+      // "tengo un caballo mayor, Trueno, que ...": a name set off by commas right after the kind
+      // (and one word saying more of it), owned or led by an article.
+      const led =
+        owned ||
+        (first >= 0 && BARE_ARTICLES.has(tokens[first]!.norm)) ||
+        (first > 0 && BARE_ARTICLES.has(tokens[first - 1]!.norm));
+      if (!led) continue;
+      if (/^\p{Ll}/u.test(tokens[at]!.raw) && adjacent(text, tokens[at - 1]!, tokens[at]!)) at++;
+      const name = tokens[at];
+      if (!name || !/^\s*,\s*$/.test(text.slice(tokens[at - 1]!.end, name.start))) continue;
+      if (!/^\p{Lu}/u.test(name.raw)) continue;
       const span = this.nameAfter(text, tokens, at, free);
-      if (span) return this.textFound(slot, text, span);
+      if (span && /^\s*(?:[,.;]|$)/.test(text.slice(span.end)))
+        return this.textFound(slot, text, span);
     }
     return null;
   }
@@ -1523,7 +1552,14 @@ export class SlotReader {
           if (m && this.nearerCue(slot, cues, slots, text, tokens, keys, i, m.start)) continue;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          if (cue.lead && keys[i - 1] !== cue.lead) continue;
+          // "le tocan a Toby" for "la vacuna a {name}": a capitalised word after the Spanish
+          // "a" is a name whatever word comes before it.
+          const named =
+            slot.nameLike &&
+            tokens[i]!.norm === "a" &&
+            this.language === "es" &&
+            /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
+          if (cue.lead && keys[i - 1] !== cue.lead && !named) continue;
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)

@@ -151,6 +151,8 @@ const RELATIVE_RE = Object.keys(RELATIVE)
 
 // Compiled once; matchAll works on a copy, so sharing the global regexes is safe.
 const RELATIVE_DAY = new RegExp(`\\b(${RELATIVE_RE})\\b`, "g");
+/** An article right before "manana" makes it the morning: "por la manana", "a la manana". */
+const MORNING_ARTICLE = /\bla\s+$/;
 const DAY_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
   "g",
@@ -778,6 +780,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     pushDate(out, addDays(now, daysIn(m[1]!, m[2]!)), m.index!, m.index! + m[0].length);
   }
   for (const m of has.relative ? s.matchAll(RELATIVE_DAY) : NONE) {
+    // "por la mañana" is the morning of another day, not tomorrow ("el sábado por la mañana").
+    if (m[1] === "manana" && MORNING_ARTICLE.test(s.slice(0, m.index!))) continue;
     pushDate(out, addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
   for (const m of [

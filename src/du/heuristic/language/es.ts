@@ -43,8 +43,12 @@ export const ES: LanguagePack = {
     "dale",
     "venga",
     "si por favor",
+    // Chat spellings of "sí" ("sip", "sep"), as "nop" is of "no".
+    "sip",
+    "sep",
   ],
-  deny: ["para nada", "incorrecto", "no gracias"],
+  // "nop": the chat spelling of "no".
+  deny: ["para nada", "incorrecto", "no gracias", "nop"],
   cancel: [
     "cancela",
     "cancelar",
@@ -55,6 +59,9 @@ export const ES: LanguagePack = {
     "olvidalo",
     "olvida",
     "dejalo",
+    // Dropping it together ("mejor lo dejamos", "dejémoslo").
+    "mejor lo dejamos",
+    "dejemoslo",
     "deja",
     "para",
     "basta",
@@ -111,11 +118,15 @@ export const ES: LanguagePack = {
     ...["repites", "me lo repites", "repitemelo", "repetir", "repetirlo", "puedes repetir"],
     ...["me lo puedes repetir", "puedes repetirlo", "como dices"],
   ],
-  none: list("ninguno ninguna nada sin nadie salta", "no gracias"),
+  none: list("ninguno ninguna nada sin nadie salta nop", "no gracias"),
   nothing: list("nada ninguno ninguna nadie"),
   everything: list("todo todos todas cualquiera"),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
-  textingForms: ["q que", "xq porque", "pq porque", "tb tambien"],
+  textingForms: [
+    ...["q que", "xq porque", "pq porque", "tb tambien"],
+    // "x la mañana", "kiero cita": how a chat shortens or sounds out a word.
+    ...["x por", "kiero quiero"],
+  ],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   doubtWords: list("creo supongo parece aparentemente"),
   reasonLeads: ["porque", "ya que", "puesto que"],

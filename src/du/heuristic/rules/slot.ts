@@ -1,5 +1,6 @@
 import type { Command } from "../../../protocol/commands.ts";
 import { sameValue } from "../../same-value.ts";
+import { readActs } from "../acts.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
@@ -203,6 +204,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: ({ du, turn }) => dropHeld(du, turn),
   },
   { name: "cancel-the-thing", run: ({ du, turn }) => cancelTheThing(du, turn) },
+  {
+    // Asked a name, a word one letter from a cancel word ("Canela", "cancela") is the name:
+    // only the words as typed cancel.
+    name: "name-not-cancel",
+    run: (c) =>
+      c.slot.nameLike &&
+      c.answer &&
+      c.turn.acts.cancelMentioned &&
+      !readActs(c.turn.text).cancelMentioned
+        ? [{ type: "set_slot", slot: c.slot.name, value: c.answer.value }]
+        : null,
+  },
   {
     name: "cancel",
     run: ({ du, turn }) =>
