@@ -54,6 +54,7 @@ import {
   PHRASE_BREAKS,
   PLACE_PREPOSITIONS,
   POSSESSIVES,
+  PREFERRED_AFTER,
   PREPOSITIONS,
   REASON_LEADS,
   RELATIONS_EN,
@@ -2258,6 +2259,14 @@ function toldBy(text: string, m: Span): boolean {
   return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
 }
 
+/** How far after a value the words saying it is preferred may run ("is much better"). */
+const PREFERRED_REACH = 24;
+
+/** The value is said to be the better one: "morning is better", "la tarde me va mejor". */
+function preferredBy(text: string, m: Span): boolean {
+  return PREFERRED_AFTER.test(flat(text.slice(m.end, m.end + PREFERRED_REACH)));
+}
+
 /** The value is said in a reason given beside the request: "as I work in the mornings". */
 function inReason(text: string, m: Span): boolean {
   const before = flat(
@@ -2353,6 +2362,9 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
   const wanted = kept.filter((m) => !inReason(text, m));
   if (wanted.length > 0) kept = wanted;
+  // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
+  const preferred = kept.filter((m) => preferredBy(text, m));
+  if (preferred.length > 0) kept = preferred;
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

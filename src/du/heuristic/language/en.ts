@@ -79,7 +79,8 @@ export const EN: LanguagePack = {
     "guys folks mate buddy pal dude dear bro bruh fam",
   ),
   intentWords: list("where wheres when how why which"),
-  keepWords: [],
+  // "any chance of a slot" asks, it changes nothing: no typo of "change".
+  keepWords: list("chance chances"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
@@ -115,6 +116,11 @@ export const EN: LanguagePack = {
     "right",
     "thats right",
     "thats correct",
+    // "that's fine" to "Move it to Monday?": the proposal is accepted.
+    "thats fine",
+    "thats ok",
+    "thats okay",
+    "thats perfect",
     "confirm",
     "confirmed",
     "i confirm",
@@ -583,6 +589,8 @@ export const EN: LanguagePack = {
     "^(?:(?:so|and|also|um|hi|hey|hello)\\s+)*how (?!much\\b|many\\b|long\\b|soon\\b|often\\b|late\\b|early\\b)(?<word>[a-z]+) (?:is|are|was|were|s)\\b(?! (?:you|u|ya)\\b)",
   tellerAfter:
     "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
+  preferredAfter:
+    "^(?:(?:is|s|are|would be|will be|works|work|suits (?:me|us|him|her|them))\\s+)?(?:much\\s+|far\\s+)?(?:better|best|easier|preferable|ideal)\\b",
   priceQuestion:
     "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one|the|your)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),

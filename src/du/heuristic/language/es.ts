@@ -167,7 +167,8 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
+  helpQuestion:
+    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
@@ -205,6 +206,8 @@ export const ES: LanguagePack = {
     "^(?:(?:y|hola|oye)\\s+)*(?:que tan|cuan) (?<word>[a-z]+) (?:es|son|esta|estan|queda|quedan)\\b",
   tellerAfter:
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
+  preferredAfter:
+    "^(?:(?:es|seria|sera|me va|nos va|le va|les va|va)\\s+)?(?:mucho\\s+)?(?:mejor|preferible|ideal)\\b",
   priceQuestion:
     "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa)|(?:que|cuanto) (?:me |nos )?(?:cobrais|cobrariais|cobran|cobrarian|cobras|cobrarias))\\b",
   priceWords: list(

@@ -191,6 +191,11 @@ export interface LanguagePack {
    */
   tellerAfter: string;
   /**
+   * Words after a value that make it the one preferred ("morning is better, he's slow in the
+   * afternoons"): of several choices, that one is asked for.
+   */
+  preferredAfter: string;
+  /**
    * A question about what something costs ("how much does a visit cost?", "what's the price of
    * ..."): out of scope when no flow pays or names a price.
    */

@@ -123,6 +123,7 @@ export const PARTS_OF_DAY: ReadonlyMap<string, "morning" | "afternoon" | "evenin
 export const CLOCK_TIMES: readonly RegExp[] = PACKS.map((p) => new RegExp(p.clockTime));
 export const WHOLE_THING = cue((p) => p.wholeThing);
 export const TELLER_AFTER = cue((p) => p.tellerAfter);
+export const PREFERRED_AFTER = cue((p) => p.preferredAfter);
 export const PRICE_QUESTION = cue((p) => p.priceQuestion);
 export const PRICE_WORDS = words((p) => p.priceWords);
 export const POSSESSIVES = new Set(words((p) => p.possessives));

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
+
+/** Tenth round (b): a dental practice, written for these tests. Today is Wednesday 10 March 2027. */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let dentist: LoadedDomain;
+const read = (text: string): Command[] => du.read(text, dentist, emptyState("t"));
+const asked = (flow: string, slot: string, text: string) =>
+  du.read(text, dentist, inFlow(dentist, flow, { waiting: slot }));
+
+beforeAll(async () => {
+  dentist = await domainFromLines(
+    [
+      "slots:",
+      "  treatment: { type: string, choices: [cleaning, filling, whitening], prompt: 'Which treatment?' }",
+      "  visit_day: { type: date, prompt: 'Which day?' }",
+      "  part: { type: string, choices: [morning, afternoon], prompt: 'Morning or afternoon?' }",
+      "  move_ok: { type: boolean, description: Whether the new day is confirmed }",
+      "  ref: { type: string, extract: pattern, pattern: 'DV-\\d{4}', prompt: 'Which booking?' }",
+      "flows:",
+      "  book_visit:",
+      "    description: Book a visit to the dentist",
+      "    trigger: { intents: ['book a {treatment}', 'I need a dentist in the {part}'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: treatment }",
+      "      - { step: d, type: collect, slot: visit_day }",
+      "      - { step: p, type: collect, slot: part }",
+      "  move_visit:",
+      "    description: Move a visit to another day or time",
+      "    trigger: { intents: ['move my visit {ref}', 'change the day of my visit'] }",
+      "    steps:",
+      "      - { step: r, type: collect, slot: ref }",
+      "      - { step: d, type: collect, slot: visit_day }",
+      "      - { step: c, type: confirm, slot: move_ok, message: 'Move {ref} to {visit_day}?' }",
+    ],
+    "dentist.yaml",
+  );
+});
+
+describe("of several choices, the one said to be better is asked for", () => {
+  it("answering the question", () => {
+    expect(
+      slotsOf(asked("book_visit", "part", "afternoon is better, she naps in the mornings")),
+    ).toEqual({ part: "afternoon" });
+    expect(
+      slotsOf(asked("book_visit", "part", "mornings would be much better than afternoons")),
+    ).toEqual({ part: "morning" });
+  });
+  it("two choices with no preference are still no answer", () => {
+    expect(slotsOf(asked("book_visit", "part", "morning or afternoon, either"))).toEqual({});
+  });
+});
+
+describe("'that's fine' to a confirmation accepts it", () => {
+  it("with or without the apostrophe", () => {
+    const confirming = inFlow(dentist, "move_visit", { confirm: true, slots: { ref: "DV-1234" } });
+    expect(du.read("that's fine", dentist, confirming)).toEqual([{ type: "affirm" }]);
+    expect(du.read("thats ok", dentist, confirming)).toEqual([{ type: "affirm" }]);
+  });
+});
+
+describe("'any chance' asks; it is no typo of 'change'", () => {
+  it("the request is read on the other words", () => {
+    expect(firstIntent(read("any chance of a cleaning on friday?"))).toBe("book_visit");
+  });
+});
