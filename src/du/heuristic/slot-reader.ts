@@ -288,6 +288,8 @@ export class SlotReader {
       case "date": {
         let dates = notTakenBack(text, findDates(text, this.now(), slot.past));
         if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
+        // "a fever since sunday": the day a state began is no day to come, unless asked for.
+        if (!slot.past) dates = dates.filter((d) => !sinceLed(text, d));
         // "today, it was fine last night": a date said alone before the rest is the answer;
         // what follows tells about it. "monday, tuesday or wednesday" lists several.
         const lead = dates[0];
@@ -747,12 +749,16 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
+    // "a fever since sunday": the day a state began fills only a date slot asking when it began.
+    const sinceAsked = slots.some((s) => s.kind === "date" && s.past);
     // Dates only ever fill date slots: with none among `slots` (the free-text slots a ranking
     // view reads), the search and its checks are skipped.
     let dates = slots.some((s) => s.kind === "date")
       ? notTakenBack(
           text,
-          findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
+          findDates(text, this.now(), dateSlot?.past).filter(
+            (d) => !givenUp(text, d.start, d.end) && (sinceAsked || !sinceLed(text, d)),
+          ),
         )
       : NO_DATES;
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
@@ -2252,6 +2258,15 @@ const DO_VERB_END = new RegExp(`\\b(?:${[...DO_VERBS].join("|")})$`);
  */
 function activityDone(text: string, m: Span): boolean {
   return /s$/i.test(text.slice(m.start, m.end)) && DO_VERB_END.test(flat(text.slice(0, m.start)));
+}
+
+/** The date is said after "since" ("since sunday", "desde el lunes"): the day a state began. */
+function sinceLed(text: string, d: Span): boolean {
+  const before = text.slice(0, d.start);
+  return (
+    SINCE_START.test(flat(text.slice(d.start, d.end))) ||
+    SINCE_END.test(flat(before.slice(before.search(/[^,.;!?]*$/))))
+  );
 }
 
 /** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */

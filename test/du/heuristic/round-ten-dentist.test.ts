@@ -68,3 +68,16 @@ describe("'any chance' asks; it is no typo of 'change'", () => {
     expect(firstIntent(read("any chance of a cleaning on friday?"))).toBe("book_visit");
   });
 });
+
+describe("a day said after 'since' is when a state began, no day to come", () => {
+  it("a first message keeps the rest", () => {
+    expect(slotsOf(read("my tooth has ached since monday, can I book a filling"))).toEqual({
+      treatment: "filling",
+    });
+  });
+  it("a day to come said beside it is still read", () => {
+    expect(
+      slotsOf(read("my tooth has ached since monday, can I book a filling on friday")),
+    ).toEqual({ treatment: "filling", visit_day: "2027-03-12" });
+  });
+});
