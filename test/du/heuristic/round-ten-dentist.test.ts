@@ -81,3 +81,12 @@ describe("a day said after 'since' is when a state began, no day to come", () =>
     ).toEqual({ treatment: "filling", visit_day: "2027-03-12" });
   });
 });
+
+describe("the words of a question to the business name no flow's thing", () => {
+  it("'what time do you open on saturday' asks the hours, not a time of a visit", () => {
+    expect(read("what time do you open on saturday?")).toEqual([{ type: "out_of_scope" }]);
+  });
+  it("a flow's own word beside it still asks for that flow", () => {
+    expect(firstIntent(read("what time do you have a dentist free on friday?"))).toBe("book_visit");
+  });
+});
