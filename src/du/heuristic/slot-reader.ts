@@ -259,7 +259,7 @@ export class SlotReader {
   answer(slot: SlotInfo, text: string): Found | null {
     switch (slot.kind) {
       case "choice": {
-        const m = choiceIn(slot, text);
+        const m = choiceIn(slot, text) ?? otherOfTwo(slot, text);
         return m ? foundAt(slot, m.value, m) : null;
       }
       case "boolean": {
@@ -2267,6 +2267,20 @@ function sinceLed(text: string, d: Span): boolean {
     SINCE_START.test(flat(text.slice(d.start, d.end))) ||
     SINCE_END.test(flat(before.slice(before.search(/[^,.;!?]*$/))))
   );
+}
+
+/**
+ * "not the morning" to "morning or afternoon?": of a slot's two choices, the one left when the
+ * answer names only the other, negated.
+ */
+function otherOfTwo(slot: SlotInfo, text: string): ChoiceMatch | null {
+  const choices = slot.def.choices ?? [];
+  if (choices.length !== 2 || slot.choices!.find(text).length > 0) return null;
+  const negated = slot.choices!.negated(text);
+  const said = negated[0];
+  if (!said || negated.some((m) => m.value !== said.value)) return null;
+  const other = choices.find((c) => c !== said.value);
+  return other === undefined ? null : { ...said, value: other };
 }
 
 /** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */

@@ -90,3 +90,15 @@ describe("the words of a question to the business name no flow's thing", () => {
     expect(firstIntent(read("what time do you have a dentist free on friday?"))).toBe("book_visit");
   });
 });
+
+describe("of two choices, a negated one answers with the other", () => {
+  it("'not the afternoon' to 'morning or afternoon?' is the morning", () => {
+    expect(slotsOf(asked("book_visit", "part", "not the afternoon"))).toEqual({ part: "morning" });
+    expect(slotsOf(asked("book_visit", "part", "not in the morning please"))).toEqual({
+      part: "afternoon",
+    });
+  });
+  it("of three choices, a negated one leaves the question open", () => {
+    expect(slotsOf(asked("book_visit", "treatment", "not a filling"))).toEqual({});
+  });
+});
