@@ -102,3 +102,14 @@ describe("of two choices, a negated one answers with the other", () => {
     expect(slotsOf(asked("book_visit", "treatment", "not a filling"))).toEqual({});
   });
 });
+
+describe("leaving to come back another time stops the flow", () => {
+  it("with or without 'forget it' before", () => {
+    expect(asked("book_visit", "visit_day", "never mind, I'll call back")).toEqual([
+      { type: "cancel_flow" },
+    ]);
+    expect(asked("book_visit", "visit_day", "I'll sort it out later")).toEqual([
+      { type: "cancel_flow" },
+    ]);
+  });
+});

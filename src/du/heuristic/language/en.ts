@@ -181,6 +181,9 @@ export const EN: LanguagePack = {
     "quit",
     "forget it",
     "forget about it",
+    // Leaving to come back another time: "forget it, I'll call back later".
+    ...["ill call back", "ill call back later", "ill call later", "ill come back later"],
+    ...["ill try again later", "ill do it later", "ill sort it out later", "ill sort it later"],
     "forget that",
     "never mind",
     "nevermind",
