@@ -30,6 +30,7 @@ import {
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   DO_VERBS,
+  FALLBACK,
   FILLERS,
   GIVEN_UP,
   GIVEN_UP_AFTER,
@@ -2314,10 +2315,17 @@ const TAKE_BACK_REACH = 40;
 
 /**
  * The values of one slot `text` names, less those a later one takes back: "a car in Valencia,
- * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two).
+ * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two), and
+ * less a fallback after the one asked for: "monday if you can, otherwise tuesday" (`fallback`).
  */
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
-  return withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after");
+  return withoutMarked(
+    text,
+    withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after"),
+    FALLBACK,
+    TAKE_BACK_REACH,
+    "before",
+  );
 }
 
 /**

@@ -113,3 +113,14 @@ describe("leaving to come back another time stops the flow", () => {
     ]);
   });
 });
+
+describe("a value after 'otherwise' is a fallback; the first is asked for", () => {
+  it("dates and choices", () => {
+    expect(slotsOf(asked("book_visit", "visit_day", "friday ideally, if not thursday"))).toEqual({
+      visit_day: "2027-03-12",
+    });
+    expect(
+      slotsOf(asked("book_visit", "part", "the afternoon would suit, otherwise the morning")),
+    ).toEqual({ part: "afternoon" });
+  });
+});

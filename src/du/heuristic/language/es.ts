@@ -186,6 +186,7 @@ export const ES: LanguagePack = {
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   takeBack:
     "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
+  fallback: "\\b(?:si no|sino|o si no|y si no|de lo contrario)$",
   ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",

@@ -118,6 +118,12 @@ export interface LanguagePack {
    */
   takeBack: string;
   /**
+   * Said between two values of one slot, it makes the later one a fallback ("monday if you can,
+   * otherwise tuesday", "el lunes, si no el martes"): the first is the one asked for. Matched on
+   * the folded words between the two values.
+   */
+  fallback: string;
+  /**
    * Said between two values of one slot, it makes the later one a part or state of the first
    * ("the tv has no signal", "la tele no tiene señal"): the first is the one meant. Matched on
    * the whole of the folded words between the two values.

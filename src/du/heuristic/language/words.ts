@@ -93,6 +93,7 @@ export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.spli
 export const SELF_INTRO_FULL = words((p) => p.selfIntroFull).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
+export const FALLBACK = cue((p) => p.fallback);
 export const OWNER_OF = cue((p) => p.ownerOf);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
