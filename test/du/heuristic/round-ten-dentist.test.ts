@@ -19,6 +19,7 @@ beforeAll(async () => {
       "  treatment: { type: string, choices: [cleaning, filling, whitening], prompt: 'Which treatment?' }",
       "  visit_day: { type: date, prompt: 'Which day?' }",
       "  part: { type: string, choices: [morning, afternoon], prompt: 'Morning or afternoon?' }",
+      "  pains: { type: list, required: false, prompt: 'Any pain we should know about?' }",
       "  move_ok: { type: boolean, description: Whether the new day is confirmed }",
       "  ref: { type: string, extract: pattern, pattern: 'DV-\\d{4}', prompt: 'Which booking?' }",
       "flows:",
@@ -29,6 +30,7 @@ beforeAll(async () => {
       "      - { step: t, type: collect, slot: treatment }",
       "      - { step: d, type: collect, slot: visit_day }",
       "      - { step: p, type: collect, slot: part }",
+      "      - { step: n, type: collect, slot: pains }",
       "  move_visit:",
       "    description: Move a visit to another day or time",
       "    trigger: { intents: ['move my visit {ref}', 'change the day of my visit'] }",
@@ -122,5 +124,13 @@ describe("a value after 'otherwise' is a fallback; the first is asked for", () =
     expect(
       slotsOf(asked("book_visit", "part", "the afternoon would suit, otherwise the morning")),
     ).toEqual({ part: "afternoon" });
+  });
+});
+
+describe("who has had the items is no part of them", () => {
+  it("the contracted perfect is left out", () => {
+    expect(slotsOf(asked("book_visit", "pains", "he's had a sore gum and a loose tooth"))).toEqual({
+      pains: ["sore gum", "loose tooth"],
+    });
   });
 });

@@ -1267,7 +1267,8 @@ export const EN: LanguagePack = {
   slotLinks: ["should be", "would be", "is"],
   havingSubjects: "i|he|she|we|they|it|you|my \\p{L}+|our \\p{L}+",
   havingVerbs:
-    "(?:has|have|had)(?: got| been having)?|['\u2019](?:s|ve) got|got|" +
+    // "she's had a sore throat": the contracted perfect, as "she has had".
+    "(?:has|have|had)(?: got| been having| had)?|['\u2019](?:s|ve) (?:got|had|been having)|got|" +
     "(?:(?:is|am|are|['\u2019]s|['\u2019]m|['\u2019]re) )?(?:having|feeling|suffering from)|" +
     "suffers? from|feels?",
   numberJoiners: list("and a"),
