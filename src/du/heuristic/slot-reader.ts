@@ -31,6 +31,7 @@ import {
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   DO_VERBS,
+  FALLBACK,
   FILLERS,
   GIVEN_UP,
   GIVEN_UP_AFTER,
@@ -55,6 +56,7 @@ import {
   PHRASE_BREAKS,
   PLACE_PREPOSITIONS,
   POSSESSIVES,
+  PREFERRED_AFTER,
   PREPOSITIONS,
   REASON_LEADS,
   RELATIONS_EN,
@@ -268,7 +270,7 @@ export class SlotReader {
   answer(slot: SlotInfo, text: string): Found | null {
     switch (slot.kind) {
       case "choice": {
-        const m = choiceIn(slot, text);
+        const m = choiceIn(slot, text) ?? otherOfTwo(slot, text);
         return m ? foundAt(slot, m.value, m) : null;
       }
       case "boolean": {
@@ -297,6 +299,8 @@ export class SlotReader {
       case "date": {
         let dates = notTakenBack(text, findDates(text, this.now(), slot.past));
         if (dates.length === 0) dates = findWeekend(text, this.now(), slot.past);
+        // "a fever since sunday": the day a state began is no day to come, unless asked for.
+        if (!slot.past) dates = dates.filter((d) => !sinceLed(text, d));
         // "today, it was fine last night": a date said alone before the rest is the answer;
         // what follows tells about it. "monday, tuesday or wednesday" lists several.
         const lead = dates[0];
@@ -765,12 +769,16 @@ export class SlotReader {
         end: ibans[0]!.end,
       });
     const dateSlot = onlyOfKind(slots, "date");
+    // "a fever since sunday": the day a state began fills only a date slot asking when it began.
+    const sinceAsked = slots.some((s) => s.kind === "date" && s.past);
     // Dates only ever fill date slots: with none among `slots` (the free-text slots a ranking
     // view reads), the search and its checks are skipped.
     let dates = slots.some((s) => s.kind === "date")
       ? notTakenBack(
           text,
-          findDates(text, this.now(), dateSlot?.past).filter((d) => !givenUp(text, d.start, d.end)),
+          findDates(text, this.now(), dateSlot?.past).filter(
+            (d) => !givenUp(text, d.start, d.end) && (sinceAsked || !sinceLed(text, d)),
+          ),
         )
       : NO_DATES;
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
@@ -2297,9 +2305,40 @@ function activityDone(text: string, m: Span): boolean {
   return /s$/i.test(text.slice(m.start, m.end)) && DO_VERB_END.test(flat(text.slice(0, m.start)));
 }
 
+/** The date is said after "since" ("since sunday", "desde el lunes"): the day a state began. */
+function sinceLed(text: string, d: Span): boolean {
+  const before = text.slice(0, d.start);
+  return (
+    SINCE_START.test(flat(text.slice(d.start, d.end))) ||
+    SINCE_END.test(flat(before.slice(before.search(/[^,.;!?]*$/))))
+  );
+}
+
+/**
+ * "not the morning" to "morning or afternoon?": of a slot's two choices, the one left when the
+ * answer names only the other, negated.
+ */
+function otherOfTwo(slot: SlotInfo, text: string): ChoiceMatch | null {
+  const choices = slot.def.choices ?? [];
+  if (choices.length !== 2 || slot.choices!.find(text).length > 0) return null;
+  const negated = slot.choices!.negated(text);
+  const said = negated[0];
+  if (!said || negated.some((m) => m.value !== said.value)) return null;
+  const other = choices.find((c) => c !== said.value);
+  return other === undefined ? null : { ...said, value: other };
+}
+
 /** The value is the one who told: "my GP told me ...", "the dermatologist recommended ...". */
 function toldBy(text: string, m: Span): boolean {
   return TELLER_AFTER.test(flat(text.slice(m.end, m.end + TELLER_REACH)));
+}
+
+/** How far after a value the words saying it is preferred may run ("is much better"). */
+const PREFERRED_REACH = 24;
+
+/** The value is said to be the better one: "morning is better", "la tarde me va mejor". */
+function preferredBy(text: string, m: Span): boolean {
+  return PREFERRED_AFTER.test(flat(text.slice(m.end, m.end + PREFERRED_REACH)));
 }
 
 /** The value is said in a reason given beside the request: "as I work in the mornings". */
@@ -2320,10 +2359,17 @@ const TAKE_BACK_REACH = 40;
 
 /**
  * The values of one slot `text` names, less those a later one takes back: "a car in Valencia,
- * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two).
+ * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two), and
+ * less a fallback after the one asked for: "monday if you can, otherwise tuesday" (`fallback`).
  */
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
-  return withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after");
+  return withoutMarked(
+    text,
+    withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after"),
+    FALLBACK,
+    TAKE_BACK_REACH,
+    "before",
+  );
 }
 
 /**
@@ -2397,6 +2443,9 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
   const wanted = kept.filter((m) => !inReason(text, m));
   if (wanted.length > 0) kept = wanted;
+  // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
+  const preferred = kept.filter((m) => preferredBy(text, m));
+  if (preferred.length > 0) kept = preferred;
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

@@ -211,7 +211,9 @@ export class ChoiceMatcher {
   }
 
   /** The last text searched and what was found: a message is searched several times a turn. */
-  private last: { text: string; found: readonly ChoiceMatch[] } | undefined;
+  private last:
+    | { text: string; found: readonly ChoiceMatch[]; negated: readonly ChoiceMatch[] }
+    | undefined;
 
   /**
    * The items of a list said in `text`: every choice, but those after a negation of an item
@@ -248,14 +250,25 @@ export class ChoiceMatcher {
   private readonly dayParts = new Map<"morning" | "afternoon" | "evening", SlotValue>();
 
   find(text: string): readonly ChoiceMatch[] {
-    if (this.last?.text !== text) {
-      this.last = { text, found: Object.freeze(this.search(text).map((m) => Object.freeze(m))) };
-    }
-    return this.last.found;
+    return this.searched(text).found;
   }
 
-  private search(text: string): ChoiceMatch[] {
-    const found = this.searchWords(text);
+  /** The choices `text` names only after a negation ("not the morning"), left to right. */
+  negated(text: string): readonly ChoiceMatch[] {
+    return this.searched(text).negated;
+  }
+
+  private searched(text: string) {
+    if (this.last?.text !== text) {
+      const negated: ChoiceMatch[] = [];
+      const found = Object.freeze(this.search(text, negated).map((m) => Object.freeze(m)));
+      this.last = { text, found, negated: Object.freeze(negated) };
+    }
+    return this.last;
+  }
+
+  private search(text: string, negated: ChoiceMatch[]): ChoiceMatch[] {
+    const found = this.searchWords(text, negated);
     if (found.length > 0 || this.dayParts.size < 2) return found;
     const clock = this.clockPart(text);
     return clock ? [clock] : found;
@@ -297,7 +310,7 @@ export class ChoiceMatcher {
     return null;
   }
 
-  private searchWords(text: string): ChoiceMatch[] {
+  private searchWords(text: string, negatedOut: ChoiceMatch[]): ChoiceMatch[] {
     const tokens = tokenize(text);
     const stems = this.stemsOf(tokens);
     const out: ChoiceMatch[] = [];
@@ -401,14 +414,12 @@ export class ChoiceMatcher {
         lead--;
       }
       const negated = CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "");
-      if (!negated) {
-        out.push({
-          value: match.value,
-          start: tokens[i]!.start,
-          end: tokens[i + length - 1]!.end,
-          tokenIndex: i,
-        });
-      }
+      (negated ? negatedOut : out).push({
+        value: match.value,
+        start: tokens[i]!.start,
+        end: tokens[i + length - 1]!.end,
+        tokenIndex: i,
+      });
       i += length - 1;
     }
     return out;

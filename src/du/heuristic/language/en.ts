@@ -79,7 +79,8 @@ export const EN: LanguagePack = {
     "guys folks mate buddy pal dude dear bro bruh fam",
   ),
   intentWords: list("where wheres when how why which"),
-  keepWords: [],
+  // "any chance of a slot" asks, it changes nothing: no typo of "change".
+  keepWords: list("chance chances"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
@@ -115,6 +116,11 @@ export const EN: LanguagePack = {
     "right",
     "thats right",
     "thats correct",
+    // "that's fine" to "Move it to Monday?": the proposal is accepted.
+    "thats fine",
+    "thats ok",
+    "thats okay",
+    "thats perfect",
     "confirm",
     "confirmed",
     "i confirm",
@@ -175,6 +181,9 @@ export const EN: LanguagePack = {
     "quit",
     "forget it",
     "forget about it",
+    // Leaving to come back another time: "forget it, I'll call back later".
+    ...["ill call back", "ill call back later", "ill call later", "ill come back later"],
+    ...["ill try again later", "ill do it later", "ill sort it out later", "ill sort it later"],
     "forget that",
     "never mind",
     "nevermind",
@@ -558,6 +567,7 @@ export const EN: LanguagePack = {
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
     "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
+  fallback: "\\b(?:otherwise|or else|failing that|if not|else)$",
   ownerOf:
     "^(?:has|have|had|has had|shows|show|gets|get|got|is getting|is showing|has got)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
   recallQuestion:
@@ -583,6 +593,8 @@ export const EN: LanguagePack = {
     "^(?:(?:so|and|also|um|hi|hey|hello)\\s+)*how (?!much\\b|many\\b|long\\b|soon\\b|often\\b|late\\b|early\\b)(?<word>[a-z]+) (?:is|are|was|were|s)\\b(?! (?:you|u|ya)\\b)",
   tellerAfter:
     "^(?:(?:has|had|have|just|already|also|then)\\s+)*(?:told|tells|said|says|recommended|recommends|suggested|suggests|advised|advises|referred|refers|sent|wants|asked|thinks|thought)\\b",
+  preferredAfter:
+    "^(?:(?:is|s|are|would be|will be|works|work|suits (?:me|us|him|her|them))\\s+)?(?:much\\s+|far\\s+)?(?:better|best|easier|preferable|ideal)\\b",
   priceQuestion:
     "\\bhow much (?:(?:does|do|would|will|did|is|are)\\b.*\\b(?:cost|costs|charge|charged)\\b|(?:is|are|for) (?:a|an|one|the|your)\\b|do you charge)|\\bwhat(?:s| is| are| would be) (?:the |your )?(?:price|prices|cost|costs|fee|fees|rate|rates)\\b|\\bhow expensive\\b",
   priceWords: list("cost costs price prices fee fees rate rates charge charges expensive cheap"),
@@ -1255,7 +1267,8 @@ export const EN: LanguagePack = {
   slotLinks: ["should be", "would be", "is"],
   havingSubjects: "i|he|she|we|they|it|you|my \\p{L}+|our \\p{L}+",
   havingVerbs:
-    "(?:has|have|had)(?: got| been having)?|['\u2019](?:s|ve) got|got|" +
+    // "she's had a sore throat": the contracted perfect, as "she has had".
+    "(?:has|have|had)(?: got| been having| had)?|['\u2019](?:s|ve) (?:got|had|been having)|got|" +
     "(?:(?:is|am|are|['\u2019]s|['\u2019]m|['\u2019]re) )?(?:having|feeling|suffering from)|" +
     "suffers? from|feels?",
   numberJoiners: list("and a"),

@@ -197,6 +197,7 @@ export const ES: LanguagePack = {
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   takeBack:
     "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
+  fallback: "\\b(?:si no|sino|o si no|y si no|de lo contrario)$",
   ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
@@ -217,6 +218,8 @@ export const ES: LanguagePack = {
     "^(?:(?:y|hola|oye)\\s+)*(?:que tan|cuan) (?<word>[a-z]+) (?:es|son|esta|estan|queda|quedan)\\b",
   tellerAfter:
     "^(?:(?:me|nos|le|les|ya|ha|han)\\s+)*(?:dijo|dice|dicho|recomendo|recomienda|recomendado|mando|mandado|derivo|derivado|aconsejo|aconsejado|sugirio|quiere)\\b",
+  preferredAfter:
+    "^(?:(?:es|seria|sera|me va|nos va|le va|les va|va)\\s+)?(?:mucho\\s+)?(?:mejor|preferible|ideal)\\b",
   priceQuestion:
     "\\b(?:cuanto (?:cuesta|cuestan|vale|valen|cobran|cobrais|sale|es (?:el|la|un|una|su)\\b|son (?:los|las|sus)\\b)|(?:cual es|que) (?:el |la )?(?:precio|coste|costo|tarifa)|(?:que|cuanto) (?:me |nos )?(?:cobrais|cobrariais|cobran|cobrarian|cobras|cobrarias))\\b",
   priceWords: list(

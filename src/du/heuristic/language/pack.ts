@@ -118,6 +118,12 @@ export interface LanguagePack {
    */
   takeBack: string;
   /**
+   * Said between two values of one slot, it makes the later one a fallback ("monday if you can,
+   * otherwise tuesday", "el lunes, si no el martes"): the first is the one asked for. Matched on
+   * the folded words between the two values.
+   */
+  fallback: string;
+  /**
    * Said between two values of one slot, it makes the later one a part or state of the first
    * ("the tv has no signal", "la tele no tiene señal"): the first is the one meant. Matched on
    * the whole of the folded words between the two values.
@@ -190,6 +196,11 @@ export interface LanguagePack {
    * "the dermatologist recommended physio"): of several choices, that one is not asked for.
    */
   tellerAfter: string;
+  /**
+   * Words after a value that make it the one preferred ("morning is better, he's slow in the
+   * afternoons"): of several choices, that one is asked for.
+   */
+  preferredAfter: string;
   /**
    * A question about what something costs ("how much does a visit cost?", "what's the price of
    * ..."): out of scope when no flow pays or names a price.

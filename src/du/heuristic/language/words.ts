@@ -93,6 +93,7 @@ export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.spli
 export const SELF_INTRO_FULL = words((p) => p.selfIntroFull).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
+export const FALLBACK = cue((p) => p.fallback);
 export const OWNER_OF = cue((p) => p.ownerOf);
 export const RECALL_QUESTION = cue((p) => p.recallQuestion);
 export const REQUEST_CUES = cue((p) => p.requestCues);
@@ -123,6 +124,7 @@ export const PARTS_OF_DAY: ReadonlyMap<string, "morning" | "afternoon" | "evenin
 export const CLOCK_TIMES: readonly RegExp[] = PACKS.map((p) => new RegExp(p.clockTime));
 export const WHOLE_THING = cue((p) => p.wholeThing);
 export const TELLER_AFTER = cue((p) => p.tellerAfter);
+export const PREFERRED_AFTER = cue((p) => p.preferredAfter);
 export const PRICE_QUESTION = cue((p) => p.priceQuestion);
 export const PRICE_WORDS = words((p) => p.priceWords);
 export const POSSESSIVES = new Set(words((p) => p.possessives));

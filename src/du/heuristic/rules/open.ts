@@ -350,7 +350,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (!YOUR_QUESTION.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
       // "where is your office in Seville?": a value beside the business's own thing asks about
       // that thing there, unless a word of some flow's own is said ("what's your price for a van").
-      if (valued && turn.rank.some((r) => r.named || r.phrased)) return null;
+      // The question's own words name nothing: "what time do you close on saturdays" is no
+      // flow's "time" of day.
+      if (
+        valued &&
+        index
+          .rank(turn.acts.flat.replace(YOUR_QUESTION, ""), turn.view.markers)
+          .some((r) => r.named || r.phrased)
+      )
+        return null;
       // "when are you open?" where a flow tells the opening hours: one flow explains every
       // word of the question, by a word of its name or phrases, so it is what is asked.
       // "what time do you open in the morning": a part of the day only says when; it is no
