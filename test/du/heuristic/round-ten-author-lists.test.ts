@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, startedFlow } from "../helpers.ts";
 
 /**
  * What two new authors listed as still wrong, checked on small domains no rule was written for.
@@ -12,6 +12,23 @@ import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let train: LoadedDomain;
+let musica: LoadedDomain;
+let music: LoadedDomain;
+
+/** A music school: the instrument is in the phrases of three flows; one collects it. */
+const school = (lang: string, lines: readonly string[]) => [
+  `settings: { language: ${lang} }`,
+  "slots:",
+  "  instrument:",
+  "    type: string",
+  "    choices: [guitar, piano, violin]",
+  "    synonyms: { guitar: [guitarra], violin: [violín] }",
+  "    prompt: '?'",
+  "  pupil: { type: string, extract: person_name, prompt: '?' }",
+  "  phone: { type: string, extract: digits, length: 9, prompt: '?' }",
+  "flows:",
+  ...lines,
+];
 
 beforeAll(async () => {
   train = await domainFromLines(
@@ -37,6 +54,48 @@ beforeAll(async () => {
       "      - { step: s, type: collect, slot: seat_note }",
     ],
     "train.yaml",
+  );
+  musica = await domainFromLines(
+    school("es", [
+      "  apuntarse:",
+      "    description: Apuntarse a clases de música",
+      "    trigger: { intents: ['apuntarme a clases de {instrument}', 'matricular a {pupil}'] }",
+      "    steps:",
+      "      - { step: i, type: collect, slot: instrument }",
+      "      - { step: p, type: collect, slot: pupil }",
+      "  horario:",
+      "    description: Ver el horario de las clases",
+      "    trigger: { intents: ['a qué hora es la clase de {instrument}'] }",
+      "    steps:",
+      "      - { step: t, type: say, message: Por las tardes. }",
+      "  profesor:",
+      "    description: Hablar con el profesor",
+      "    trigger: { intents: ['llamar al profesor de {instrument}'] }",
+      "    steps:",
+      "      - { step: f, type: collect, slot: phone }",
+    ]),
+    "musica.yaml",
+  );
+  music = await domainFromLines(
+    school("en", [
+      "  enrol:",
+      "    description: Enrol in music lessons",
+      "    trigger: { intents: ['sign me up for {instrument} lessons', 'enrol {pupil}'] }",
+      "    steps:",
+      "      - { step: i, type: collect, slot: instrument }",
+      "      - { step: p, type: collect, slot: pupil }",
+      "  timetable:",
+      "    description: See the lesson timetable",
+      "    trigger: { intents: ['what time is the {instrument} lesson'] }",
+      "    steps:",
+      "      - { step: t, type: say, message: Afternoons. }",
+      "  teacher:",
+      "    description: Reach a teacher",
+      "    trigger: { intents: ['phone the {instrument} teacher'] }",
+      "    steps:",
+      "      - { step: f, type: collect, slot: phone }",
+    ]),
+    "music.yaml",
   );
 });
 
@@ -87,4 +146,39 @@ it("declined_by on a required slot is warned about: it is never read", async () 
     "d.yaml",
   );
   expect(loaded.warnings?.map((w) => w.code)).toContain("declined-by-required");
+});
+
+describe("an act the domain does not do, about a value several flows name", () => {
+  it.each([
+    [() => musica, "quiero vender una guitarra, ¿conocéis a alguien?"],
+    [() => musica, "quiero afinar el piano, ¿tenéis alguno que lo haga?"],
+    [() => music, "I want to sell a violin, know anyone?"],
+    [() => music, "I'd like to repair my guitar"],
+  ])("%#: starts no flow", (domain, text) => {
+    expect(startedFlow(read(domain(), text))).toBeUndefined();
+  });
+
+  it.each([
+    [() => musica, "quiero apuntarme a guitarra", "apuntarse"],
+    [() => music, "sign me up for violin", "enrol"],
+  ])("%#: a word of the flow still starts it", (domain, text, flow) => {
+    expect(startedFlow(read(domain(), text))).toBe(flow);
+  });
+
+  it("'alguno' stands for a thing named elsewhere: it matches no phrase's 'alguna'", async () => {
+    const tienda = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "flows:",
+        "  ofertas:",
+        "    description: Ver las ofertas",
+        "    trigger: { intents: ['tenéis alguna oferta'] }",
+        "    steps:",
+        "      - { step: s, type: say, message: Ninguna. }",
+      ],
+      "tienda.yaml",
+    );
+    expect(startedFlow(read(tienda, "¿y de paraguas tenéis alguno?"))).toBeUndefined();
+    expect(startedFlow(read(tienda, "¿tenéis alguna oferta?"))).toBe("ofertas");
+  });
 });
