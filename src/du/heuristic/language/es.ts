@@ -170,7 +170,8 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  helpQuestion: "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
+  helpQuestion:
+    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
