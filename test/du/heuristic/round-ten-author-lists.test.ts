@@ -182,3 +182,84 @@ describe("an act the domain does not do, about a value several flows name", () =
     expect(startedFlow(read(tienda, "¿tenéis alguna oferta?"))).toBe("ofertas");
   });
 });
+
+describe("not going, then a request to move: a change, not a cancel", () => {
+  const es = () =>
+    domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  dia: { type: date, prompt: '?' }",
+        "  dia_nuevo: { type: date, prompt: '?' }",
+        "flows:",
+        "  reservar:",
+        "    description: Reservar la sauna",
+        "    trigger: { intents: ['reservar sauna el {dia}', 'quiero sauna el {dia}'] }",
+        "    steps:",
+        "      - { step: d, type: collect, slot: dia }",
+        "  mover:",
+        "    description: Cambiar el día de la sauna",
+        "    trigger:",
+        "      intents: ['cambiar el día de la sauna', 'pasar la sauna al {dia_nuevo}']",
+        "    steps:",
+        "      - { step: d, type: collect, slot: dia_nuevo }",
+        "  anular:",
+        "    description: Anular la sauna",
+        "    trigger: { intents: ['anular la sauna', 'cancelar la sauna'] }",
+        "    steps:",
+        "      - { step: s, type: say, message: Hecho. }",
+      ],
+      "sauna-es.yaml",
+    );
+  const en = () =>
+    domainFromLines(
+      [
+        "slots:",
+        "  visit_day: { type: date, prompt: '?' }",
+        "  moved_to: { type: date, prompt: '?' }",
+        "flows:",
+        "  book_visit:",
+        "    description: Book a sauna visit",
+        "    trigger: { intents: ['book the sauna on {visit_day}'] }",
+        "    steps:",
+        "      - { step: d, type: collect, slot: visit_day }",
+        "  move_visit:",
+        "    description: Change the day of a sauna visit",
+        "    trigger:",
+        "      intents: ['change the day of my sauna visit', 'put my sauna visit on {moved_to}']",
+        "    steps:",
+        "      - { step: d, type: collect, slot: moved_to }",
+        "  cancel_visit:",
+        "    description: Cancel a sauna visit",
+        "    trigger: { intents: ['cancel my sauna visit'] }",
+        "    steps:",
+        "      - { step: s, type: say, message: Done. }",
+      ],
+      "sauna-en.yaml",
+    );
+
+  it("es: the flow that moves, with the day asked for", async () => {
+    const commands = read(
+      await es(),
+      "tengo sauna el jueves pero no puedo ir, ¿la podéis pasar al sábado?",
+    );
+    expect(startedFlow(commands)).toBe("mover");
+    expect(commands).toContainEqual({ type: "set_slot", slot: "dia_nuevo", value: "2027-03-13" });
+  });
+
+  it("en: the flow that moves, with the day asked for", async () => {
+    const commands = read(
+      await en(),
+      "I have the sauna on thursday but I can't go, can you put it on saturday?",
+    );
+    expect(startedFlow(commands)).toBe("move_visit");
+    expect(commands).toContainEqual({ type: "set_slot", slot: "moved_to", value: "2027-03-13" });
+  });
+
+  it("a cancel said plainly still cancels", async () => {
+    expect(startedFlow(read(await es(), "no puedo ir el jueves, anulad la sauna"))).toBe("anular");
+    expect(startedFlow(read(await en(), "I can't go on thursday, cancel my sauna visit"))).toBe(
+      "cancel_visit",
+    );
+  });
+});

@@ -456,8 +456,14 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const [top] = turn.rank;
       if (turn.frame || !top || top.acting || top.hinted) return null;
-      const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
-      if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
+      const tasks = [...turn.model.analyzer.features(turn.acts.flat).tasks.values()];
+      const cancels = tasks.filter((t) => !t.weak && !t.told && t.act === "cancel");
+      if (cancels.length === 0) return null;
+      // "tengo cita el miércoles pero no puedo ir, ¿la podéis pasar al viernes?": only a negated
+      // cancel phrase (not going) is the reason; the best flow changes things: it is the request.
+      if (cancels.every((t) => t.bare) && turn.model.index.actsOf(top.flow).has("change")) {
+        return null;
+      }
       // "I don't want a lesson, I want ...": not wanting one thing beside asking for another
       // cancels nothing (rule refused-clause).
       if (unwantedClauses(clausesOf(turn.text), turn.model.asks).length > 0) return null;
