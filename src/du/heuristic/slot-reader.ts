@@ -1514,7 +1514,10 @@ export class SlotReader {
           if (m && this.nearerCue(slot, cues, slots, text, tokens, keys, i, m.start)) continue;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          if (cue.lead && keys[i - 1] !== cue.lead) continue;
+          if (cue.lead && keys[i - 1] !== cue.lead) {
+            const word = keys[i - 1];
+            if (!slot.nameLike || !word || !cue.phraseWords?.includes(word)) continue;
+          }
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)

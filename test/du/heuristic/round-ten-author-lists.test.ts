@@ -263,3 +263,45 @@ describe("not going, then a request to move: a change, not a cancel", () => {
     );
   });
 });
+
+describe("a name after 'a' right after a word of the trigger phrase", () => {
+  const domain = () =>
+    domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  nombre_perro: { type: string, extract: person_name, prompt: '¿Cómo se llama?' }",
+        "  telefono: { type: string, extract: digits, length: 9, prompt: '¿Tu teléfono?' }",
+        "flows:",
+        "  turno_bano:",
+        "    description: Saber cuándo le toca el baño al perro",
+        "    trigger: { intents: ['cuándo le toca el baño a {nombre_perro}'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: telefono }",
+        "      - { step: n, type: collect, slot: nombre_perro }",
+        "  paseo:",
+        "    description: Reservar un paseo",
+        "    trigger: { intents: ['reservar un paseo', 'quiero que saquéis al perro'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: telefono }",
+      ],
+      "banos.yaml",
+    );
+
+  it.each(["cuándo le toca a Kira el baño", "cuando le toca a Kira lo del baño y el corte"])(
+    "'%s' names the dog",
+    async (text) => {
+      const commands = read(await domain(), text);
+      expect(startedFlow(commands)).toBe("turno_bano");
+      expect(commands).toContainEqual({ type: "set_slot", slot: "nombre_perro", value: "Kira" });
+    },
+  );
+
+  it("the phrase's own order still reads it", async () => {
+    expect(read(await domain(), "cuándo le toca el baño a Kira")).toContainEqual({
+      type: "set_slot",
+      slot: "nombre_perro",
+      value: "Kira",
+    });
+  });
+});
