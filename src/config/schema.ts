@@ -197,8 +197,8 @@ export const slotSchema = z.strictObject({
    */
   required: z.boolean().optional(),
   /**
-   * With `required: false`: the domain's own ways of answering the slot with no value ("one
-   * way" to a return date). Said alone, or with "only", "just", fillers or a "no", the answer
+   * With `required: false`: the domain's own ways of answering the slot with no value ("single"
+   * to a return day). Said alone, or with "only", "just", fillers or a "no", the answer
    * skips the slot as "none" does; the packs cannot know a domain's words for "nothing".
    */
   declined_by: z.array(z.string().min(1)).optional(),

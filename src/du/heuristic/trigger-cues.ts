@@ -21,8 +21,8 @@ export interface SlotCue {
   lead?: string;
   /**
    * With `lead`, for a name slot: the other content words of the phrase before the placeholder
-   * ("toca" of "cuándo le toca la vacuna a {nombre}"). A name after the cue word reads as well
-   * right after one of them ("cuándo le toca a Toby la de la rabia"): a name needs no article.
+   * ("toca" of "cuándo le toca el baño a {nombre}"). A name after the cue word reads as well
+   * right after one of them ("cuándo le toca a Kira lo del baño"): a name needs no article.
    */
   phraseWords?: string[];
   /** Learnt from the slot's question, not a trigger phrase: it reads values, never ranks flows. */

@@ -459,7 +459,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const tasks = [...turn.model.analyzer.features(turn.acts.flat).tasks.values()];
       const cancels = tasks.filter((t) => !t.weak && !t.told && t.act === "cancel");
       if (cancels.length === 0) return null;
-      // "tengo cita el miércoles pero no puedo ir, ¿la podéis pasar al viernes?": only a negated
+      // "tengo sauna el jueves pero no puedo ir, ¿la podéis pasar al sábado?": only a negated
       // cancel phrase (not going) is the reason; the best flow changes things: it is the request.
       if (cancels.every((t) => t.bare) && turn.model.index.actsOf(top.flow).has("change")) {
         return null;
@@ -694,7 +694,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         .sort((a, b) => b.found.length - a.found.length);
       const unknown = turn.model.index.foreign(turn.view.text);
       const foreign = unknown.length > 0;
-      // "quiero adoptar un gatito": one value several flows' phrases hold, no word or act of any
+      // "quiero vender una guitarra": one value several flows' phrases hold, no word or act of any
       // flow, and the act asked for is a word the domain does not know: the value is what the
       // act is done to, not which flow is asked for.
       const valuesOnly = pointed.every((r) => !r.named && !r.acting && !r.hinted && !r.phrased);
@@ -933,7 +933,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
 ];
 
 /**
- * The word a request asks to be done ("quiero adoptar", "I want to adopt"): the first word after
+ * The word a request asks to be done ("quiero vender", "I want to sell"): the first word after
  * the first request cue that is no function word.
  */
 function requestedWord(text: string): string | undefined {

@@ -75,8 +75,8 @@ export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): b
 }
 
 /**
- * "one way only" asked a return date: one of the slot's own `declined_by` phrases, and around it
- * only side words, "only"/"just" and decline words ("no, one way").
+ * "single ticket only" asked a return day: one of the slot's own `declined_by` phrases, and around it
+ * only side words, "only"/"just" and decline words ("no, single").
  */
 export function saysOwnDecline(text: string, slot: SlotInfo): boolean {
   const phrases = slot.def.declined_by;
