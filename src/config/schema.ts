@@ -197,6 +197,12 @@ export const slotSchema = z.strictObject({
    */
   required: z.boolean().optional(),
   /**
+   * With `required: false`: the domain's own ways of answering the slot with no value ("single"
+   * to a return day). Said alone, or with "only", "just", fillers or a "no", the answer
+   * skips the slot as "none" does; the packs cannot know a domain's words for "nothing".
+   */
+  declined_by: z.array(z.string().min(1)).optional(),
+  /**
    * `true`: one value for the whole conversation. A flow that starts while another flow (below
    * it on the stack, or the one that just ended) holds a value for this slot starts with it
    * instead of asking again: a phone number, a customer id.

@@ -300,6 +300,16 @@ export function validateDomain(
     }
   }
   for (const [name, slot] of slots) {
+    // A required slot is never skipped, so its decline phrases would never be read.
+    if (slot.declined_by && slot.required !== false) {
+      report(
+        ["slots", name, "declined_by"],
+        `slot '${name}' has declined_by but is required; only an optional slot (required: false) can be answered with no value`,
+        "warning",
+        true,
+        "declined-by-required",
+      );
+    }
     if (!sound || slot.internal || read.has(name)) continue;
     const keys = (["prompt", "aliases", "synonyms"] as const).filter((k) => slot[k] !== undefined);
     if (keys.length === 0) continue;

@@ -1560,14 +1560,19 @@ export class SlotReader {
           if (m && this.nearerCue(slot, cues, slots, text, tokens, keys, i, m.start)) continue;
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
-          // "le tocan a Toby" for "la vacuna a {name}": a capitalised word after the Spanish
-          // "a" is a name whatever word comes before it.
-          const named =
-            slot.nameLike &&
-            tokens[i]!.norm === "a" &&
-            this.language === "es" &&
-            /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
-          if (cue.lead && keys[i - 1] !== cue.lead && !named) continue;
+          // A name placeholder's lead word ("the reading for {name}") may be left out: the name
+          // is also read after another word of that phrase, and, in Spanish, a capitalised word
+          // after "a" is a name whatever word comes before it ("le toca a Nora").
+          if (cue.lead && keys[i - 1] !== cue.lead) {
+            const word = keys[i - 1];
+            const afterSpanishA =
+              slot.nameLike &&
+              tokens[i]!.norm === "a" &&
+              this.language === "es" &&
+              /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
+            const afterPhraseWord = slot.nameLike && !!word && !!cue.phraseWords?.includes(word);
+            if (!afterSpanishA && !afterPhraseWord) continue;
+          }
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)

@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { ARTICLES, PREPOSITIONS } from "./language/words.ts";
+import { ARTICLES, PREPOSITIONS, STOP_WORDS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { tokenize } from "./text.ts";
 
@@ -19,6 +19,12 @@ export interface SlotCue {
    * both only, as "las" alone also opens "las piernas".
    */
   lead?: string;
+  /**
+   * With `lead`, for a name slot: the other content words of the phrase before the placeholder
+   * ("toca" of "cuándo le toca el baño a {nombre}"). A name after the cue word reads as well
+   * right after one of them ("cuándo le toca a Kira lo del baño"): a name needs no article.
+   */
+  phraseWords?: string[];
   /** Learnt from the slot's question, not a trigger phrase: it reads values, never ranks flows. */
   prompt?: true;
 }
@@ -42,7 +48,13 @@ export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string
           after: after ? analyzer.key(after.norm) : null,
         };
         const lead = beforeWords.at(-2);
-        if (before && lead && ARTICLES.has(before.norm)) cue.lead = analyzer.key(lead.norm);
+        if (before && lead && ARTICLES.has(before.norm)) {
+          cue.lead = analyzer.key(lead.norm);
+          cue.phraseWords = beforeWords
+            .slice(0, -2)
+            .filter((w) => !STOP_WORDS.has(w.norm))
+            .map((w) => analyzer.key(w.norm));
+        }
         if (
           !cues.some((c) => c.slot === slot && c.before === cue.before && c.after === cue.after)
         ) {

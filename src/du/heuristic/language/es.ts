@@ -11,6 +11,9 @@ export const ES: LanguagePack = {
     // The polite past of wanting ("quería pedir cita") asks as "quiero" does.
     "queria queriamos quisieramos gustaria",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
+    // "¿tenéis alguno?": "alguno" is only ever a pronoun (before a noun it is "algún"), so it
+    // stands for a thing named elsewhere and names nothing itself.
+    "alguno",
     // Having, as "have" in English: "la reserva que tengo" names the booking, asks nothing.
     "tengo tienes tiene tenemos teneis tienen tenia",
     // Words of address ("gracias guapa", "hola majo") name whoever is spoken to, nothing asked.

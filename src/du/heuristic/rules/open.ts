@@ -18,12 +18,13 @@ import {
   QUESTION_START,
   REASON_LEADS,
   REMARK,
+  REQUEST_CUES,
   STOP_WORDS,
   VERB_OBJECTS,
   YOUR_QUESTION,
 } from "../language/words.ts";
 import { followUp, reviveDeclined } from "../recent-values.ts";
-import { flat, tokenize } from "../text.ts";
+import { flat, stem, tokenize } from "../text.ts";
 import { ASIDE_REMARK } from "./aside-remark.ts";
 import { withoutNegatedAct } from "./negated-act.ts";
 import { REFUSED_CLAUSE, unwantedClauses } from "./refused-clause.ts";
@@ -479,8 +480,14 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       const [top] = turn.rank;
       if (turn.frame || !top || top.acting || top.hinted) return null;
-      const tasks = turn.model.analyzer.features(turn.acts.flat).tasks.values();
-      if (![...tasks].some((t) => !t.weak && !t.told && t.act === "cancel")) return null;
+      const tasks = [...turn.model.analyzer.features(turn.acts.flat).tasks.values()];
+      const cancels = tasks.filter((t) => !t.weak && !t.told && t.act === "cancel");
+      if (cancels.length === 0) return null;
+      // "tengo sauna el jueves pero no puedo ir, ¿la podéis pasar al sábado?": only a negated
+      // cancel phrase (not going) is the reason; the best flow changes things: it is the request.
+      if (cancels.every((t) => t.bare) && turn.model.index.actsOf(top.flow).has("change")) {
+        return null;
+      }
       // "I don't want a lesson, I want ...": not wanting one thing beside asking for another
       // cancels nothing (rule refused-clause).
       if (unwantedClauses(clausesOf(turn.text), turn.model.asks).length > 0) return null;
@@ -709,6 +716,22 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
           own: c.found.filter((f) => !candidates.some((o) => o !== c && asks(o.flow, f.slot))),
         }))
         .sort((a, b) => b.found.length - a.found.length);
+      const unknown = turn.model.index.foreign(turn.view.text);
+      const foreign = unknown.length > 0;
+      // "quiero vender una guitarra": one value several flows' phrases hold, no word or act of any
+      // flow, and the act asked for is a word the domain does not know: the value is what the
+      // act is done to, not which flow is asked for.
+      const valuesOnly = pointed.every((r) => !r.named && !r.acting && !r.hinted && !r.phrased);
+      const act = requestedWord(turn.acts.flat);
+      if (
+        act &&
+        (unknown.includes(act) || unknown.includes(stem(act))) &&
+        valuesOnly &&
+        pointed.length > 1 &&
+        (scored[0]?.found.length ?? 0) < 2
+      ) {
+        return null;
+      }
       // "pass my visit to the afternoon, it's XY-1234": the best score takes the part of
       // day, a flow just below it takes the part of day and the code; the one flow the words
       // point at that takes every value said, when the others take only part of them, is meant.
@@ -734,7 +757,6 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const slots = turn.model.loaded.domain.slots;
       const distinctive = best.own.some((f) => slots[f.slot]?.choices || slots[f.slot]?.pattern);
       const bareList = !tokenize(turn.view.text).some((t) => STOP_WORDS.has(t.norm));
-      const foreign = turn.model.index.foreign(turn.view.text).length > 0;
       if (foreign && bareList && !distinctive && best.found.length < 2) return null;
       return du.start(turn, best.flow);
     },
@@ -933,3 +955,16 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   },
   ASIDE_REMARK,
 ];
+
+/**
+ * The word a request asks to be done ("quiero vender", "I want to sell"): the first word after
+ * the first request cue that is no function word.
+ */
+function requestedWord(text: string): string | undefined {
+  const hit = REQUEST_CUES.exec(text);
+  if (!hit) return undefined;
+  return text
+    .slice(hit.index + hit[0].length)
+    .split(" ")
+    .find((w) => w && !STOP_WORDS.has(w));
+}

@@ -12,6 +12,7 @@ import {
   NO_OPENERS,
   NONE,
   NOT_KNOWN,
+  ONLY_WORDS,
   STOP_WORDS,
   THANKS,
   WHOLE_THING,
@@ -71,6 +72,27 @@ export function declines(text: string, slots: SlotInfo | readonly SlotInfo[]): b
   if (!words.some((w) => DECLINE_WORDS.has(w))) return false;
   const own = ownWords(Array.isArray(slots) ? slots : [slots]);
   return words.every((w) => DECLINE_WORDS.has(w) || ADDITION_WORDS.has(w) || sideWord(w, own));
+}
+
+/**
+ * "single ticket only" asked a return day: one of the slot's own `declined_by` phrases, and around it
+ * only side words, "only"/"just" and decline words ("no, single").
+ */
+export function saysOwnDecline(text: string, slot: SlotInfo): boolean {
+  const phrases = slot.def.declined_by;
+  if (!phrases?.length) return false;
+  const padded = ` ${text} `;
+  const own = ownWords([slot]);
+  return phrases.some((phrase) => {
+    const said = flat(phrase);
+    const at = said ? padded.indexOf(` ${said} `) : -1;
+    if (at < 0) return false;
+    const rest = `${padded.slice(0, at)} ${padded.slice(at + said.length + 2)}`;
+    return rest
+      .split(" ")
+      .filter(Boolean)
+      .every((w) => sideWord(w, own) || ONLY_WORDS.has(w) || DECLINE_WORDS.has(w));
+  });
 }
 
 /** The stems that name the slots (their keys' words). */

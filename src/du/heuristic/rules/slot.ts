@@ -28,7 +28,14 @@ import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
 import { priceFlow } from "./open.ts";
 import type { Rule } from "./rule.ts";
-import { declines, FRUSTRATED, OUT_OF_SCOPE, onlyCancels, saysNotKnown } from "./shared.ts";
+import {
+  declines,
+  FRUSTRATED,
+  OUT_OF_SCOPE,
+  onlyCancels,
+  saysNotKnown,
+  saysOwnDecline,
+} from "./shared.ts";
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -183,7 +190,8 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         declinesOfferFirst(turn, slot, frame.flow) ||
         opensWithNothing(turn.acts.flat) ||
         declinesForAll(turn.acts.flat) ||
-        saysNotKnown(turn.acts.flat, slot))
+        saysNotKnown(turn.acts.flat, slot) ||
+        saysOwnDecline(turn.acts.flat, slot))
         ? [{ type: "skip_slot", slot: slot.name }]
         : null,
   },
