@@ -557,7 +557,7 @@ export class SlotReader {
       return { slot: slot.name, value, start: m.index, end: m.index + m[0].length };
     }
     const loose = slot.loosePattern?.exec(text);
-    if (!loose) return this.spacedDigits(slot, text);
+    if (!loose) return this.spacedDigits(slot, text) ?? this.codeInGroups(slot, text);
     const end = loose.index + loose[0].length;
     if (!wordBounded(text, loose.index, end)) return null;
     const joined = loose.slice(1).join(slot.looseJoin ?? "-");
@@ -596,6 +596,36 @@ export class SlotReader {
       }
     }
     return best;
+  }
+
+  /**
+   * A code of letters and digits typed in groups ("k7 xq 2p", "Z9-PLK3") when its pattern has no
+   * hyphen: consecutive words of two or more letters or digits, one space or hyphen apart, that
+   * joined match the whole pattern and hold both letters and digits. One-letter words are left
+   * out, so "a 2 day trip" is never a code.
+   */
+  private codeInGroups(slot: SlotInfo, text: string): Found | null {
+    const whole = slot.wholePattern;
+    const pattern = slot.def.pattern;
+    // A hyphen outside the classes is the pattern's own: its loose pattern reads those.
+    const literal = pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "");
+    if (!whole || !pattern || literal?.includes("-") || !hasDigitClass(pattern)) return null;
+    const groups = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    for (let i = 0; i < groups.length; i++) {
+      let joined = groups[i]![0];
+      for (let j = i + 1; j < groups.length && joined.length < MAX_GROUPED_CODE; j++) {
+        const prev = groups[j - 1]!;
+        const gap = text.slice(prev.index + prev[0].length, groups[j]!.index);
+        if (!/^[ -]$/.test(gap) || groups[j]![0].length < 2 || prev[0].length < 2) break;
+        joined += groups[j]![0];
+        if (!whole.test(joined) || !/\p{L}/u.test(joined) || !/\p{N}/u.test(joined)) continue;
+        const end = groups[j]!.index + groups[j]![0].length;
+        if (!wordBounded(text, groups[i]!.index, end)) continue;
+        const value = slot.upperPattern ? joined.toUpperCase() : joined;
+        return { slot: slot.name, value, start: groups[i]!.index, end };
+      }
+    }
+    return null;
   }
 
   /**
@@ -1117,10 +1147,20 @@ export class SlotReader {
         keyAt(stems, i + 2, key) &&
         adjacent(text, tokens[i]!, tokens[i + 1]!) &&
         adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
+    // "a one-way ticket" when the prompt says "say no if it's a one-way trip": the case named.
+    const namesCase = (cue: readonly string[]) =>
+      stems.some(
+        (_, i) =>
+          keyAt(stems, i, cue) &&
+          cue.every((_, k) => k === 0 || adjacent(text, tokens[i + k - 1]!, tokens[i + k]!)),
+      );
     const out = slots.filter(
       (slot) =>
         slot.optional &&
-        slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
+        (slot.keys.some((key) =>
+          tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key)),
+        ) ||
+          (slot.noValueCue !== undefined && namesCase(slot.noValueCue))),
     );
     // "that one, nothing extra": a clause that wants nothing more added declines the one
     // optional slot, by whatever name the domain gave it.
@@ -2145,6 +2185,9 @@ function clauseEnd(text: string, end: number): boolean {
 function adjacent(text: string, a: Token, b: Token): boolean {
   return /^[\s-]*$/.test(text.slice(a.end, b.start)) && text.slice(a.end, b.start).length > 0;
 }
+
+/** The longest code read from groups typed apart ("k7 xq 2p"). */
+const MAX_GROUPED_CODE = 24;
 
 /** The number the text states, when all the numbers it has agree. */
 function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
