@@ -18,6 +18,7 @@ import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extrac
 import {
   ADDRESS_END,
   ADDRESS_WORDS,
+  AFFIRM,
   ALL_BUT,
   ARTICLES,
   CAPITAL_SELF,
@@ -259,7 +260,7 @@ export class SlotReader {
     switch (slot.kind) {
       case "choice": {
         const m = choiceIn(slot, text);
-        return m ? foundAt(slot, m.value, m) : null;
+        return m ? foundAt(slot, m.value, m) : choiceByHead(slot, text);
       }
       case "boolean": {
         const acts = readActs(text);
@@ -2380,6 +2381,26 @@ function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
  */
+/**
+ * "first" asked "economy, business or first?": a one-word answer that opens the name of one
+ * choice of two or more words ("first class"), its id or label, and of no other. A negator,
+ * a filler or a yes/no ("no" of "no preference") is no such answer.
+ */
+function choiceByHead(slot: SlotInfo, text: string): Found | null {
+  const tokens = tokenize(text);
+  if (tokens.length !== 1) return null;
+  const word = tokens[0]!.norm;
+  if (NEGATORS.has(word) || FILLERS.has(word) || DENY.includes(word) || AFFIRM.includes(word))
+    return null;
+  const hits = (slot.def.choices ?? []).filter((choice) =>
+    [String(choice).replace(/_/g, " "), slot.def.choice_labels?.[String(choice)]].some((name) => {
+      const words = name ? tokenize(name) : [];
+      return words.length > 1 && words[0]!.norm === word;
+    }),
+  );
+  return hits.length === 1 ? foundAt(slot, hits[0]!, tokens[0]!) : null;
+}
+
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
