@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
-/** A theatre's seats, written for these tests: choices of two words, told by their first. */
+/** A theatre's seats, written for these tests: choices of two words, told by their first or turned down. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let theatre: LoadedDomain;
 
@@ -48,5 +48,20 @@ describe("a one-word answer that opens one choice's name", () => {
       slot: "seats",
       value: "no_preference",
     });
+  });
+});
+
+describe("a choice the answer says is not wanted", () => {
+  it("is left out, and the one wanted is read", () => {
+    const state = inFlow(theatre, "buy_seats", { waiting: "seats" });
+    for (const text of [
+      "I don't want the stalls again, dress circle please",
+      "anything but the stalls, ideally the dress circle",
+      "no quiero stalls, mejor dress circle",
+    ]) {
+      expect(du.read(text, theatre, state), text).toEqual([
+        { type: "set_slot", slot: "seats", value: "dress_circle" },
+      ]);
+    }
   });
 });
