@@ -1488,6 +1488,17 @@ export class SlotReader {
     return { slot: slot.name, value: m[0], start: at, end: at + m[0].length };
   }
 
+  /** A word of the domain's own, no function word, between offsets `from` and `to`. */
+  private ownWordBetween(tokens: readonly Token[], from: number, to: number): boolean {
+    return tokens.some(
+      (t) =>
+        t.start >= from &&
+        t.end <= to &&
+        !STOP_WORDS.has(t.norm) &&
+        this.analyzer.ownsWord(this.analyzer.correct(t.norm)),
+    );
+  }
+
   /** The value in the position a trigger phrase gives the slot. */
   private cued(
     slot: SlotInfo,
@@ -1548,6 +1559,9 @@ export class SlotReader {
               !(others && toldBy(text, x)) &&
               !(unreasoned && inReason(text, x)),
           );
+          // "how much to fly barcelona to rome": a word of the domain's own between the cue and
+          // the value ("fly") makes the cue another word's ("to fly"), no place of the value.
+          if (m && this.ownWordBetween(tokens, from, m.start)) continue;
           // "no tv no wifi": the cue's place lists several values, so it gives none.
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           // "billetes de ida para Valencia": "para" is nearer Valencia than "de"; the nearest
