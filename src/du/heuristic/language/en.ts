@@ -710,6 +710,7 @@ export const EN: LanguagePack = {
       "cant make my",
       "cannot make my",
       "wont make my",
+      "wont make the",
       "call off",
       "no longer",
       "dont need",
