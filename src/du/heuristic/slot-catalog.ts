@@ -8,12 +8,13 @@ import {
   CURRENCY_NOUNS,
   DAY_STEMS,
   GENERIC_NOUNS,
+  NO_VALUE_CASE,
   PAST_CUES,
   PEOPLE_WORDS,
   PLACE_WORDS,
   STOP_WORDS,
 } from "./language/words.ts";
-import { stem, tokenize } from "./text.ts";
+import { fold, stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
 export type SlotKind = "choice" | "list" | "boolean" | "number" | "date" | "iban" | "code" | "text";
@@ -44,6 +45,12 @@ export interface SlotInfo {
   leadingPattern?: RegExp;
   /** The pattern's letters are all capitals: a match is read back upper-cased. */
   upperPattern: boolean;
+  /**
+   * An optional slot whose prompt names the case without a value ("Say no if it's a one-way
+   * trip"): the stems of the words that tell that case (the packs' `noValueCase`, "one way").
+   * Saying them declines the slot.
+   */
+  noValueCue?: readonly string[];
   /**
    * The fixed letters before the pattern's last hyphen ("XY-" of "XY-\\d{4}"): digits typed
    * alone ("code 4821") are the code with them.
@@ -196,6 +203,8 @@ export function buildSlotCatalog(
         def.pattern !== undefined &&
         !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),
     };
+    const cue = def.required === false ? noValueCue(def.prompt) : null;
+    if (cue) info.noValueCue = cue;
     if (def.pattern) {
       info.pattern = new RegExp(def.pattern, "iu");
       info.wholePattern = wholePattern(def.pattern);
@@ -225,6 +234,15 @@ export function buildSlotCatalog(
     catalog.set(name, info);
   }
   return catalog;
+}
+
+/** The stems of the case an optional slot's prompt says has no value, else null. */
+function noValueCue(prompt: string | undefined): string[] | null {
+  const hit = prompt ? NO_VALUE_CASE.exec(fold(prompt)) : null;
+  const phrase = hit?.slice(1).find((g) => g !== undefined);
+  if (!phrase) return null;
+  const stems = tokenize(phrase).map((t) => stem(t.norm));
+  return stems.length > 0 ? stems : null;
 }
 
 /** Single words of the packs' people words ("guests", "personas"). */

@@ -18,6 +18,7 @@ import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extrac
 import {
   ADDRESS_END,
   ADDRESS_WORDS,
+  AFFIRM,
   ALL_BUT,
   ARTICLES,
   BARE_ARTICLES,
@@ -271,7 +272,7 @@ export class SlotReader {
     switch (slot.kind) {
       case "choice": {
         const m = choiceIn(slot, text) ?? otherOfTwo(slot, text);
-        return m ? foundAt(slot, m.value, m) : null;
+        return m ? foundAt(slot, m.value, m) : choiceByHead(slot, text);
       }
       case "boolean": {
         const acts = readActs(text);
@@ -571,7 +572,7 @@ export class SlotReader {
       return { slot: slot.name, value, start: m.index, end: m.index + m[0].length };
     }
     const loose = slot.loosePattern?.exec(text);
-    if (!loose) return this.spacedDigits(slot, text);
+    if (!loose) return this.spacedDigits(slot, text) ?? this.codeInGroups(slot, text);
     const end = loose.index + loose[0].length;
     if (!wordBounded(text, loose.index, end)) return null;
     const joined = loose.slice(1).join(slot.looseJoin ?? "-");
@@ -610,6 +611,36 @@ export class SlotReader {
       }
     }
     return best;
+  }
+
+  /**
+   * A code of letters and digits typed in groups ("k7 xq 2p", "Z9-PLK3") when its pattern has no
+   * hyphen: consecutive words of two or more letters or digits, one space or hyphen apart, that
+   * joined match the whole pattern and hold both letters and digits. One-letter words are left
+   * out, so "a 2 day trip" is never a code.
+   */
+  private codeInGroups(slot: SlotInfo, text: string): Found | null {
+    const whole = slot.wholePattern;
+    const pattern = slot.def.pattern;
+    // A hyphen outside the classes is the pattern's own: its loose pattern reads those.
+    const literal = pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "");
+    if (!whole || !pattern || literal?.includes("-") || !hasDigitClass(pattern)) return null;
+    const groups = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    for (let i = 0; i < groups.length; i++) {
+      let joined = groups[i]![0];
+      for (let j = i + 1; j < groups.length && joined.length < MAX_GROUPED_CODE; j++) {
+        const prev = groups[j - 1]!;
+        const gap = text.slice(prev.index + prev[0].length, groups[j]!.index);
+        if (!/^[ -]$/.test(gap) || groups[j]![0].length < 2 || prev[0].length < 2) break;
+        joined += groups[j]![0];
+        if (!whole.test(joined) || !/\p{L}/u.test(joined) || !/\p{N}/u.test(joined)) continue;
+        const end = groups[j]!.index + groups[j]![0].length;
+        if (!wordBounded(text, groups[i]!.index, end)) continue;
+        const value = slot.upperPattern ? joined.toUpperCase() : joined;
+        return { slot: slot.name, value, start: groups[i]!.index, end };
+      }
+    }
+    return null;
   }
 
   /**
@@ -1144,10 +1175,20 @@ export class SlotReader {
         keyAt(stems, i + 2, key) &&
         adjacent(text, tokens[i]!, tokens[i + 1]!) &&
         adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
+    // "a one-way ticket" when the prompt says "say no if it's a one-way trip": the case named.
+    const namesCase = (cue: readonly string[]) =>
+      stems.some(
+        (_, i) =>
+          keyAt(stems, i, cue) &&
+          cue.every((_, k) => k === 0 || adjacent(text, tokens[i + k - 1]!, tokens[i + k]!)),
+      );
     const out = slots.filter(
       (slot) =>
         slot.optional &&
-        slot.keys.some((key) => tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key))),
+        (slot.keys.some((key) =>
+          tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key)),
+        ) ||
+          (slot.noValueCue !== undefined && namesCase(slot.noValueCue))),
     );
     // "that one, nothing extra": a clause that wants nothing more added declines the one
     // optional slot, by whatever name the domain gave it.
@@ -1493,6 +1534,17 @@ export class SlotReader {
     return { slot: slot.name, value: m[0], start: at, end: at + m[0].length };
   }
 
+  /** A word of the domain's own, no function word, between offsets `from` and `to`. */
+  private ownWordBetween(tokens: readonly Token[], from: number, to: number): boolean {
+    return tokens.some(
+      (t) =>
+        t.start >= from &&
+        t.end <= to &&
+        !STOP_WORDS.has(t.norm) &&
+        this.analyzer.ownsWord(this.analyzer.correct(t.norm)),
+    );
+  }
+
   /** The value in the position a trigger phrase gives the slot. */
   private cued(
     slot: SlotInfo,
@@ -1553,6 +1605,9 @@ export class SlotReader {
               !(others && toldBy(text, x)) &&
               !(unreasoned && inReason(text, x)),
           );
+          // "how much to fly barcelona to rome": a word of the domain's own between the cue and
+          // the value ("fly") makes the cue another word's ("to fly"), no place of the value.
+          if (m && this.ownWordBetween(tokens, from, m.start)) continue;
           // "no tv no wifi": the cue's place lists several values, so it gives none.
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           // "billetes de ida para Valencia": "para" is nearer Valencia than "de"; the nearest
@@ -2203,6 +2258,9 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return /^[\s-]*$/.test(text.slice(a.end, b.start)) && text.slice(a.end, b.start).length > 0;
 }
 
+/** The longest code read from groups typed apart ("k7 xq 2p"). */
+const MAX_GROUPED_CODE = 24;
+
 /** The number the text states, when all the numbers it has agree. */
 function uniqueNumber(nums: readonly NumberMatch[]): NumberMatch | null {
   if (nums.length === 0) return null;
@@ -2432,6 +2490,26 @@ function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
  */
+/**
+ * "first" asked "economy, business or first?": a one-word answer that opens the name of one
+ * choice of two or more words ("first class"), its id or label, and of no other. A negator,
+ * a filler or a yes/no ("no" of "no preference") is no such answer.
+ */
+function choiceByHead(slot: SlotInfo, text: string): Found | null {
+  const tokens = tokenize(text);
+  if (tokens.length !== 1) return null;
+  const word = tokens[0]!.norm;
+  if (NEGATORS.has(word) || FILLERS.has(word) || DENY.includes(word) || AFFIRM.includes(word))
+    return null;
+  const hits = (slot.def.choices ?? []).filter((choice) =>
+    [String(choice).replace(/_/g, " "), slot.def.choice_labels?.[String(choice)]].some((name) => {
+      const words = name ? tokenize(name) : [];
+      return words.length > 1 && words[0]!.norm === word;
+    }),
+  );
+  return hits.length === 1 ? foundAt(slot, hits[0]!, tokens[0]!) : null;
+}
+
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;

@@ -722,6 +722,7 @@ export const EN: LanguagePack = {
       "cant make my",
       "cannot make my",
       "wont make my",
+      "wont make the",
       "call off",
       "no longer",
       "dont need",
@@ -1073,7 +1074,7 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not)(?:\\s+(?:on|at|in))?$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not|dont want|do not want|anything but|anything except)(?:\\s+(?:on|at|in))?$",
   amountReason:
     "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
   givenUpAfter:
@@ -1226,6 +1227,10 @@ export const EN: LanguagePack = {
   cancelOpeners: list("no ok okay actually wait"),
   personPronouns: list("her him them"),
   slotQuestion: "^(?:where|which)\\b|\\bwhat do you mean\\b|^what(?:s| is) (?:the|a|an)\\b",
+  // "Say no if it's a one-way trip": the words before the last noun, which customers say
+  // otherwise ("a one-way ticket"); a case of one word ("a gift") is that word.
+  noValueCase:
+    "\\bsay no if (?:it'?s|it is|you'?re|you are) (?:an? |the )?(?:([a-z][a-z -]*?) [a-z]+|([a-z]+))\\s*(?:[.?!,;]|$)",
   asideFillers: "wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay",
   questionFillers: "hmm+|um+|uh+|sorry|ok|okay|so|but",
   relationOwners: ["my", "our"],
