@@ -9,11 +9,12 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
  * `holdout4`, (from the eighth) `holdout5`, (from the ninth) `round9` and every domain's
- * `holdout6`, and (from the tenth) `round10` and every domain's `holdout7` sets have been tuned
- * on; `holdout8` (written before the tenth round) and `final` never were, and their floors only
- * guard against regressions. Raise a floor when the DU gets better; a change that lowers a figure
- * under its floor is a regression. Every set in an example's eval/ folder has a floor (see the
- * last test). The banking sets have their floors in heuristic/evaluation-floor.test.ts.
+ * `holdout6`, and (from the tenth) `round10`, `round10b` and every domain's `holdout7` sets have
+ * been tuned on; `holdout8` (written before the tenth round) and `final` never were, and their
+ * floors only guard against regressions. Raise a floor when the DU gets better; a change that
+ * lowers a figure under its floor is a regression. Every set in an example's eval/ folder has a
+ * floor (see the last test). The banking sets have their floors in
+ * heuristic/evaluation-floor.test.ts.
  */
 interface Floor {
   intent: number;
@@ -76,7 +77,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout7: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the tenth round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
-    holdout8: { intent: 0.92, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.99 },
+    holdout8: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind in the tenth round (first messages first), scored once untuned, then tuned on.
     round10b: { intent: 0.93, slotPrecision: 0.96, slotRecall: 0.94, completion: 0.99 },
@@ -85,7 +86,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.93, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
     holdout: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.93 },
-    holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.94 },
+    holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
@@ -137,9 +138,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind from the domain's YAML and handlers, scored once untuned, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
-    final: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.99 },
+    final: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.99 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
-    round10: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.85, completion: 0.9 },
+    round10: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.86, completion: 0.9 },
   },
   // A fifth new author's domain (eighth round); the same reading as car-rental's.
   library: {
@@ -152,7 +153,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.89, slotPrecision: 0.86, slotRecall: 0.86, completion: 0.86 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
-    round10: { intent: 0.85, slotPrecision: 0.96, slotRecall: 0.88, completion: 0.99 },
+    round10: { intent: 0.86, slotPrecision: 0.98, slotRecall: 0.88, completion: 0.99 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
@@ -163,18 +164,18 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // An eighth new author's domain (tenth round, in Spanish, a vet); the same reading as
   // car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
   veterinaria: {
-    dev: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.99 },
+    dev: { intent: 0.99, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
-    round10b: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.75, completion: 0.99 },
-    final: { intent: 0.85, slotPrecision: 0.87, slotRecall: 0.77, completion: 0.93 },
+    round10b: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.76, completion: 0.99 },
+    final: { intent: 0.87, slotPrecision: 0.87, slotRecall: 0.81, completion: 0.93 },
   },
   // A ninth new author's domain (tenth round, an airline); the same reading as car-rental's,
   // dev tuned on by the author's YAML fixes, then by the framework fixes of the author's list.
   airline: {
-    dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
-    final: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.73 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.73 },
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
-    round10b: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.98, completion: 0.92 },
+    round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.92 },
   },
 };
 
