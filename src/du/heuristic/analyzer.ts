@@ -373,10 +373,11 @@ export class Analyzer {
    * ("cancel") and the verb.
    */
   private undone(norm: string): { prefix: string; word: string; verb: string } | null {
-    if (this.domainVocabulary.has(norm)) return null;
     for (const [prefix, word] of UNDO_PREFIXES) {
+      // The prefix first: it runs per word, and most words start with none.
+      if (!norm.startsWith(prefix)) continue;
       const verb = norm.slice(prefix.length);
-      if (!norm.startsWith(prefix) || verb.length < UNDONE_MIN) continue;
+      if (verb.length < UNDONE_MIN || this.domainVocabulary.has(norm)) continue;
       const act = this.taskWords.get(stem(verb));
       if (act !== undefined && CREATING.has(act)) return { prefix, word, verb };
     }
@@ -392,7 +393,7 @@ export class Analyzer {
       if (isNumber(t.norm) || CURRENCY_WORDS.has(t.norm)) continue;
       const before = k > 0 ? tokens[k - 1]!.norm : undefined;
       // "I typed it wrong 3 times": how often is no word of what is asked.
-      if (before !== undefined && isNumber(before) && TIMES_WORDS.has(t.norm)) continue;
+      if (before !== undefined && TIMES_WORDS.has(t.norm) && isNumber(before)) continue;
       const negated = before !== undefined && NEGATIONS.has(before);
       const use = verbNounUse(tokens, k);
       // "I placed an order", "we reserved": asking for a new one, said in the past after its
