@@ -153,6 +153,8 @@ interface MentionSet {
   at: Map<string, number>;
   /** Words of the longest phrase. */
   longest: number;
+  /** Every run of a phrase's first words: a run no phrase starts with stops the lookup. */
+  starts: Set<string>;
 }
 
 function mentionSet(list: readonly string[]): MentionSet {
@@ -160,7 +162,12 @@ function mentionSet(list: readonly string[]): MentionSet {
   list.forEach((phrase, i) => {
     if (!at.has(phrase)) at.set(phrase, i);
   });
-  return { at, longest: Math.max(0, ...list.map((p) => p.split(" ").length)) };
+  const starts = new Set<string>();
+  for (const phrase of list) {
+    const words = phrase.split(" ");
+    for (let n = 1; n <= words.length; n++) starts.add(words.slice(0, n).join(" "));
+  }
+  return { at, longest: Math.max(0, ...list.map((p) => p.split(" ").length)), starts };
 }
 
 /**
@@ -175,6 +182,7 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
     let phrase = "";
     for (let j = i; j < words.length && j < i + set.longest; j++) {
       phrase = j === i ? words[i]! : `${phrase} ${words[j]}`;
+      if (!set.starts.has(phrase)) break;
       const at = set.at.get(phrase);
       if (at === undefined) continue;
       if (

@@ -1545,7 +1545,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const tokens = tokenize(turn.text);
     const stems = turn.model.analyzer.correctedStems(tokens);
     const slots = turn.model.flowSlots.get(flow) ?? [];
-    return oneSlotNamed(tokens, stems, among ? slots.filter(among) : slots);
+    return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots);
   }
 
   // --- command building ---------------------------------------------------------------------
@@ -1817,6 +1817,31 @@ function namingKeys(slots: SlotInfo[]): Map<string, NamingKey[]> {
     namingKeysCache.set(slots, out);
   }
   return out;
+}
+
+/** Per flow's slot list, its sublists by the names they keep. */
+const keptCache = new WeakMap<SlotInfo[], Map<string, SlotInfo[]>>();
+/** Sublists remembered per flow; bounded, as which slots hold a value varies by conversation. */
+const KEPT_CACHE_SIZE = 64;
+
+/**
+ * The slots of `slots` that `keep` keeps, as the same array for the same names: the naming keys
+ * of a list are cached by the list, and building them anew costs more than a message's read.
+ */
+function keptOf(slots: SlotInfo[], keep: (slot: SlotInfo) => boolean): SlotInfo[] {
+  const kept = slots.filter(keep);
+  if (kept.length === slots.length) return slots;
+  let lists = keptCache.get(slots);
+  if (!lists) {
+    lists = new Map();
+    keptCache.set(slots, lists);
+  }
+  const id = kept.map((s) => s.name).join("\n");
+  const known = lists.get(id);
+  if (known) return known;
+  if (lists.size >= KEPT_CACHE_SIZE) lists.clear();
+  lists.set(id, kept);
+  return kept;
 }
 
 /**
