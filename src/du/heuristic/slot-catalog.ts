@@ -8,13 +8,12 @@ import {
   CURRENCY_NOUNS,
   DAY_STEMS,
   GENERIC_NOUNS,
-  NO_VALUE_CASE,
   PAST_CUES,
   PEOPLE_WORDS,
   PLACE_WORDS,
   STOP_WORDS,
 } from "./language/words.ts";
-import { fold, stem, tokenize } from "./text.ts";
+import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
 export type SlotKind = "choice" | "list" | "boolean" | "number" | "date" | "iban" | "code" | "text";
@@ -46,11 +45,10 @@ export interface SlotInfo {
   /** The pattern's letters are all capitals: a match is read back upper-cased. */
   upperPattern: boolean;
   /**
-   * An optional slot whose prompt names the case without a value ("Say no if it's a one-way
-   * trip"): the stems of the words that tell that case (the packs' `noValueCase`, "one way").
-   * Saying them declines the slot.
+   * An optional slot's `declined_by` phrases ("one way"), as stems: said in the message that
+   * starts its flow ("a one way ticket to Rome"), they decline the slot there and then.
    */
-  noValueCue?: readonly string[];
+  noValueCues?: readonly (readonly string[])[];
   /**
    * The fixed letters before the pattern's last hyphen ("XY-" of "XY-\\d{4}"): digits typed
    * alone ("code 4821") are the code with them.
@@ -203,8 +201,8 @@ export function buildSlotCatalog(
         def.pattern !== undefined &&
         !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),
     };
-    const cue = def.required === false ? noValueCue(def.prompt) : null;
-    if (cue) info.noValueCue = cue;
+    const cues = def.required === false ? declinedByCues(def.declined_by) : [];
+    if (cues.length > 0) info.noValueCues = cues;
     if (def.pattern) {
       info.pattern = new RegExp(def.pattern, "iu");
       info.wholePattern = wholePattern(def.pattern);
@@ -236,13 +234,11 @@ export function buildSlotCatalog(
   return catalog;
 }
 
-/** The stems of the case an optional slot's prompt says has no value, else null. */
-function noValueCue(prompt: string | undefined): string[] | null {
-  const hit = prompt ? NO_VALUE_CASE.exec(fold(prompt)) : null;
-  const phrase = hit?.slice(1).find((g) => g !== undefined);
-  if (!phrase) return null;
-  const stems = tokenize(phrase).map((t) => stem(t.norm));
-  return stems.length > 0 ? stems : null;
+/** The stems of each of a slot's `declined_by` phrases that has words. */
+function declinedByCues(phrases: readonly string[] | undefined): string[][] {
+  return (phrases ?? [])
+    .map((p) => tokenize(p).map((t) => stem(t.norm)))
+    .filter((stems) => stems.length > 0);
 }
 
 /** Single words of the packs' people words ("guests", "personas"). */

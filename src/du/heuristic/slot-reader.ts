@@ -1175,7 +1175,7 @@ export class SlotReader {
         keyAt(stems, i + 2, key) &&
         adjacent(text, tokens[i]!, tokens[i + 1]!) &&
         adjacent(text, tokens[i + 1]!, tokens[i + 2]!));
-    // "a one-way ticket" when the prompt says "say no if it's a one-way trip": the case named.
+    // "a one-way ticket" where the slot lists "one way" in `declined_by`: the case named.
     const namesCase = (cue: readonly string[]) =>
       stems.some(
         (_, i) =>
@@ -1188,7 +1188,7 @@ export class SlotReader {
         (slot.keys.some((key) =>
           tokens.some((t, i) => NEGATORS.has(t.norm) && namesAfter(i, key)),
         ) ||
-          (slot.noValueCue !== undefined && namesCase(slot.noValueCue))),
+          (slot.noValueCues?.some(namesCase) ?? false)),
     );
     // "that one, nothing extra": a clause that wants nothing more added declines the one
     // optional slot, by whatever name the domain gave it.

@@ -1227,10 +1227,6 @@ export const EN: LanguagePack = {
   cancelOpeners: list("no ok okay actually wait"),
   personPronouns: list("her him them"),
   slotQuestion: "^(?:where|which)\\b|\\bwhat do you mean\\b|^what(?:s| is) (?:the|a|an)\\b",
-  // "Say no if it's a one-way trip": the words before the last noun, which customers say
-  // otherwise ("a one-way ticket"); a case of one word ("a gift") is that word.
-  noValueCase:
-    "\\bsay no if (?:it'?s|it is|you'?re|you are) (?:an? |the )?(?:([a-z][a-z -]*?) [a-z]+|([a-z]+))\\s*(?:[.?!,;]|$)",
   asideFillers: "wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay",
   questionFillers: "hmm+|um+|uh+|sorry|ok|okay|so|but",
   relationOwners: ["my", "our"],

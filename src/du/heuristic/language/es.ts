@@ -500,10 +500,6 @@ export const ES: LanguagePack = {
   // attached to the verb ("pagarle") is not read apart.
   personPronouns: list("le les"),
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
-  // "Di no si es directo": a case of one word only. "Viaje de ida" is left alone, since its
-  // telling word is said in "ida y vuelta" too.
-  noValueCase:
-    "\\b(?:di|dime|responde|contesta) (?:que )?no si es (?:una? |el |la )?([a-z]+)\\s*(?:[.?!,;]|$)",
   slotQuestion:
     "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",
   // "oye, ¿cuál es ...?", "por cierto, ¿cuál ...?". Not "espera" nor "perdona": "espera, que

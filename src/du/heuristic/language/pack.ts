@@ -550,12 +550,6 @@ export interface LanguagePack {
    */
   slotQuestion: string;
   /**
-   * How an optional question's prompt names the case that has no value ("... Say no if it's a
-   * one-way trip."): a pattern on the folded prompt; the group that matched holds the words
-   * customers tell that case by ("one-way").
-   */
-  noValueCase: string;
-  /**
    * Fillers before a question asked on the way ("wait, how much ...", "hmm what's ..."): a
    * pattern of one filler; any number of them open the folded message.
    */

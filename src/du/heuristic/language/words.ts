@@ -325,8 +325,6 @@ export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpener
 export const PERSON_PRONOUN = new RegExp(`\\b(?:${alternation((p) => p.personPronouns)})\\b`, "i");
 /** A question about a thing: "where do I find ...", "what do you mean by ...". */
 export const SLOT_QUESTION = cue((p) => p.slotQuestion);
-/** The case an optional prompt says has no value; each pack's case is one capture group. */
-export const NO_VALUE_CASE = cue((p) => p.noValueCase);
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 export const ASIDE_OPENERS = new RegExp(
   `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,
