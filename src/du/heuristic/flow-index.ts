@@ -7,6 +7,8 @@ import { stem, tokenize } from "./text.ts";
 
 /** The acts of getting something new ("reserve", "buy"): the language packs' broad acts. */
 const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+/** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
+const DOUBTS: ReadonlySet<string> = new Set(DOUBT_WORDS.map(stem));
 
 /** Trigger phrases this long or longer are matched with one word left out. */
 const NEAR_PHRASE_MIN_WORDS = 4;
@@ -111,8 +113,6 @@ export class FlowIndex {
   private longestLiteral = 0;
   /** A trigger phrase's words with one content word left out ("how much do i have"). */
   private readonly nearPhrases = new Map<string, Set<string>>();
-  /** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
-  private readonly doubts: ReadonlySet<string>;
 
   /**
    * `collected` lists the slots each flow asks for: a value of one of them in a message (an
@@ -124,7 +124,6 @@ export class FlowIndex {
     private readonly analyzer: Analyzer,
     collected: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
-    this.doubts = new Set(DOUBT_WORDS.map(stem));
     for (const [slot, def] of Object.entries(domain.slots)) {
       if (def.choices || def.pattern) this.telling.add(`@${slot}`);
     }
@@ -411,7 +410,7 @@ export class FlowIndex {
     const strange: Array<[string, number]> = [];
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else if (taskKeys.has(t) || analyzed.phraseParts.has(t) || this.doubts.has(t)) continue;
+      else if (taskKeys.has(t) || analyzed.phraseParts.has(t) || DOUBTS.has(t)) continue;
       else {
         const weight = analyzed.names.has(t)
           ? NAME_WEIGHT
