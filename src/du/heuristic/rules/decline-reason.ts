@@ -13,7 +13,7 @@ const OFFER_REASON_WORDS = 8;
 /** The packs' act of reasons told beside a request ("something came up"). */
 const STORY_ACT = "story";
 /** The words a declining clause said without punctuation may have ("no thanks"). */
-const DECLINE_WORDS = 3;
+const DECLINE_CLAUSE_WORDS = 3;
 /** A reason said after a "no" is a sentence, not a story: longer than this, it is read whole. */
 const REASON_WORDS = 12;
 
@@ -45,7 +45,7 @@ function clauseEnd(text: string, slot: SlotInfo): number {
   const cut = text.search(/[,.;!]\s/);
   if (cut >= 0) return cut;
   const tokens = tokenize(text);
-  for (let n = Math.min(DECLINE_WORDS, tokens.length - 1); n > 0; n--) {
+  for (let n = Math.min(DECLINE_CLAUSE_WORDS, tokens.length - 1); n > 0; n--) {
     const first = text.slice(0, tokens[n - 1]!.end);
     if (readActs(first).deny && declines(flat(first), slot)) return tokens[n - 1]!.end;
   }
