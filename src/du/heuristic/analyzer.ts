@@ -7,6 +7,7 @@ import {
   INTENT_WORDS,
   IRREGULAR,
   KEEP_WORDS,
+  MAKING_ACTS,
   NEGATIONS,
   OBJECT_PRONOUNS,
   PARTICLE_OBJECTS,
@@ -49,8 +50,6 @@ const CORRECTION_CACHE_SIZE = 10_000;
 const MAX_PARTICLE_GAP = 3;
 /** Texts whose analysis is remembered (a turn's message and its parts). */
 const ANALYSIS_CACHE_SIZE = 64;
-/** The acts of asking for a new thing (booking, buying): the narrow acts of the broad ones. */
-const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
 /** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
 const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 /** The language packs' group of reasons told beside a request ("something came up"). */
@@ -275,7 +274,7 @@ export class Analyzer {
       const base = IRREGULAR[t.norm];
       if (!base && !t.norm.endsWith("ed")) return false;
       const act = this.taskWords.get(stem(base ?? t.norm));
-      return act !== undefined && CREATING.has(act);
+      return act !== undefined && MAKING_ACTS.has(act);
     });
   }
 
@@ -381,7 +380,7 @@ export class Analyzer {
       const verb = norm.slice(prefix.length);
       if (verb.length < UNDONE_MIN || this.domainVocabulary.has(norm)) continue;
       const act = this.taskWords.get(stem(verb));
-      if (act !== undefined && CREATING.has(act)) return { prefix, word, verb };
+      if (act !== undefined && MAKING_ACTS.has(act)) return { prefix, word, verb };
     }
     return null;
   }
@@ -473,7 +472,7 @@ export class Analyzer {
       if (task) {
         // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
         const broad = task.act in ACT_FAMILIES;
-        const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
+        const act = items[i]!.past && MAKING_ACTS.has(task.act) ? undefined : task.act;
         out.push({
           key: task.stems.join(" "),
           properName: false,
@@ -512,7 +511,7 @@ export class Analyzer {
         continue;
       }
       const item = items[i]!;
-      if (item.past && item.act && CREATING.has(item.act)) item.act = undefined;
+      if (item.past && item.act && MAKING_ACTS.has(item.act)) item.act = undefined;
       // "pick it up", "turn them off": a particle after a verb and its pronoun is that verb's,
       // one term with it; alone it would match any flow with the particle in another verb's
       // phrase ("follow up").

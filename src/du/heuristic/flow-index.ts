@@ -2,11 +2,9 @@ import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
-import { ACT_FAMILIES, DOUBT_WORDS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
+import { ACT_FAMILIES, DOUBT_WORDS, MAKING_ACTS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
-/** The acts of getting something new ("reserve", "buy"): the language packs' broad acts. */
-const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
 /** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
 const DOUBTS: ReadonlySet<string> = new Set(DOUBT_WORDS.map(stem));
 
@@ -347,12 +345,12 @@ export class FlowIndex {
    * is a noun and names no act) asks for that flow.
    */
   asksForeignAct(text: string, flow?: string): boolean {
-    this.#createsAnything ??= [...CREATING].some((act) => this.actDf.has(act));
+    this.#createsAnything ??= [...MAKING_ACTS].some((act) => this.actDf.has(act));
     if (this.#createsAnything) return false;
     const tasks = [...this.analyzer.features(text).tasks];
     const own = flow === undefined ? undefined : this.docs.find((d) => d.flow === flow)?.tf;
     if (own && tasks.some(([key]) => key.split(" ").some((w) => own.has(w)))) return false;
-    return tasks.some(([, t]) => !t.weak) && tasks.every(([, t]) => CREATING.has(t.act));
+    return tasks.some(([, t]) => !t.weak) && tasks.every(([, t]) => MAKING_ACTS.has(t.act));
   }
 
   /** Some flow gets something new (books, orders, buys); the same for every message. */

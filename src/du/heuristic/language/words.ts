@@ -170,6 +170,8 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
   Object.create(null) as Record<string, string[]>,
   ...PACKS.map((p) => p.actFamilies),
 );
+/** The acts of asking for a new thing ("reserve", "buy"): the narrow acts of the families. */
+export const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 /** Single words of the packs' "none" lists, and "not": "no onions", "not the olives". */
 export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
