@@ -57,8 +57,6 @@ const STORY = "story";
 const CANCEL = "cancel";
 /** The shortest verb read behind a prefix that undoes it ("unbook": "book"). */
 const UNDONE_MIN = 3;
-/** The packs' undoing prefixes as a list: read per word, with no map iterator each time. */
-const UNDOING: readonly (readonly [prefix: string, word: string])[] = [...UNDO_PREFIXES];
 /** A number as a token: digits, or a number word. Module-level: no closure per text. */
 const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
 /** A word opening with a capital ("Laura"). */
@@ -374,7 +372,7 @@ export class Analyzer {
    * ("cancel") and the verb.
    */
   private undone(norm: string): { prefix: string; word: string; verb: string } | null {
-    for (const [prefix, word] of UNDOING) {
+    for (const [prefix, word] of UNDO_PREFIXES) {
       // The prefix first: it runs per word, and most words start with none.
       if (!norm.startsWith(prefix)) continue;
       const verb = norm.slice(prefix.length);

@@ -149,10 +149,13 @@ export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),
 );
-/** Prefixes that undo a verb ("unbook"), with the packs' word for undoing ("cancel"). */
-export const UNDO_PREFIXES: ReadonlyMap<string, string> = new Map(
-  PACKS.flatMap((p) => Object.entries(p.undoPrefixes)),
-);
+/**
+ * Prefixes that undo a verb ("unbook"), with the packs' word for undoing ("cancel"); one pair
+ * per prefix, as a list: it is read per word, where a map iterator would cost each time.
+ */
+export const UNDO_PREFIXES: readonly (readonly [prefix: string, word: string])[] = [
+  ...new Map(PACKS.flatMap((p) => Object.entries(p.undoPrefixes))),
+];
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
