@@ -16,6 +16,7 @@ import {
   POSSESSIVES,
   PRICE_WORDS,
   STOP_WORDS,
+  STORY_ACT,
   TASKS,
   TIMES_WORDS,
   UNDO_PREFIXES,
@@ -52,8 +53,6 @@ const MAX_PARTICLE_GAP = 3;
 const ANALYSIS_CACHE_SIZE = 64;
 /** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
 const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
-/** The language packs' group of reasons told beside a request ("something came up"). */
-const STORY = "story";
 const CANCEL = "cancel";
 /** The shortest verb read behind a prefix that undoes it ("unbook": "book"). */
 const UNDONE_MIN = 3;
@@ -487,7 +486,7 @@ export class Analyzer {
         // A reason told beside the request ("plans changed") says nothing of it, and the words
         // of a negated phrase ("won't be able to come") are no match for them said plainly
         // ("I'd like to come in"): no terms.
-        if (task.act === STORY || NEGATIONS.has(task.stems[0]!)) {
+        if (task.act === STORY_ACT || NEGATIONS.has(task.stems[0]!)) {
           out[out.length - 1]!.bare = true;
           i += task.stems.length;
           continue;

@@ -168,6 +168,8 @@ export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
   }
   return out;
 })();
+/** The packs' task group of reasons told beside a request ("something came up"). */
+export const STORY_ACT = "story";
 /** Broader acts and the acts that make a flow have them ("create": reserve or buy). */
 export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.assign(
   Object.create(null) as Record<string, string[]>,
