@@ -7,6 +7,7 @@ import {
   INTENT_WORDS,
   IRREGULAR,
   KEEP_WORDS,
+  MAKING_ACTS,
   NEGATIONS,
   OBJECT_PRONOUNS,
   PARTICLE_OBJECTS,
@@ -15,6 +16,7 @@ import {
   POSSESSIVES,
   PRICE_WORDS,
   STOP_WORDS,
+  STORY_ACT,
   TASKS,
   TIMES_WORDS,
   UNDO_PREFIXES,
@@ -49,17 +51,11 @@ const CORRECTION_CACHE_SIZE = 10_000;
 const MAX_PARTICLE_GAP = 3;
 /** Texts whose analysis is remembered (a turn's message and its parts). */
 const ANALYSIS_CACHE_SIZE = 64;
-/** The acts of asking for a new thing (booking, buying): the narrow acts of the broad ones. */
-const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
 /** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
 const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
-/** The language packs' group of reasons told beside a request ("something came up"). */
-const STORY = "story";
 const CANCEL = "cancel";
 /** The shortest verb read behind a prefix that undoes it ("unbook": "book"). */
 const UNDONE_MIN = 3;
-/** The packs' undoing prefixes as a list: read per word, with no map iterator each time. */
-const UNDOING: readonly (readonly [prefix: string, word: string])[] = [...UNDO_PREFIXES];
 /** A number as a token: digits, or a number word. Module-level: no closure per text. */
 const isNumber = (norm: string) => /^\d/.test(norm) || NUMBER_WORDS.has(norm);
 /** A word opening with a capital ("Laura"). */
@@ -275,7 +271,7 @@ export class Analyzer {
       const base = IRREGULAR[t.norm];
       if (!base && !t.norm.endsWith("ed")) return false;
       const act = this.taskWords.get(stem(base ?? t.norm));
-      return act !== undefined && CREATING.has(act);
+      return act !== undefined && MAKING_ACTS.has(act);
     });
   }
 
@@ -375,13 +371,13 @@ export class Analyzer {
    * ("cancel") and the verb.
    */
   private undone(norm: string): { prefix: string; word: string; verb: string } | null {
-    for (const [prefix, word] of UNDOING) {
+    for (const [prefix, word] of UNDO_PREFIXES) {
       // The prefix first: it runs per word, and most words start with none.
       if (!norm.startsWith(prefix)) continue;
       const verb = norm.slice(prefix.length);
       if (verb.length < UNDONE_MIN || this.domainVocabulary.has(norm)) continue;
       const act = this.taskWords.get(stem(verb));
-      if (act !== undefined && CREATING.has(act)) return { prefix, word, verb };
+      if (act !== undefined && MAKING_ACTS.has(act)) return { prefix, word, verb };
     }
     return null;
   }
@@ -473,7 +469,7 @@ export class Analyzer {
       if (task) {
         // A broad act ("I need a ...": create) is as vague as a function word: weak evidence.
         const broad = task.act in ACT_FAMILIES;
-        const act = items[i]!.past && CREATING.has(task.act) ? undefined : task.act;
+        const act = items[i]!.past && MAKING_ACTS.has(task.act) ? undefined : task.act;
         out.push({
           key: task.stems.join(" "),
           properName: false,
@@ -490,7 +486,7 @@ export class Analyzer {
         // A reason told beside the request ("plans changed") says nothing of it, and the words
         // of a negated phrase ("won't be able to come") are no match for them said plainly
         // ("I'd like to come in"): no terms.
-        if (task.act === STORY || NEGATIONS.has(task.stems[0]!)) {
+        if (task.act === STORY_ACT || NEGATIONS.has(task.stems[0]!)) {
           out[out.length - 1]!.bare = true;
           i += task.stems.length;
           continue;
@@ -512,7 +508,7 @@ export class Analyzer {
         continue;
       }
       const item = items[i]!;
-      if (item.past && item.act && CREATING.has(item.act)) item.act = undefined;
+      if (item.past && item.act && MAKING_ACTS.has(item.act)) item.act = undefined;
       // "pick it up", "turn them off": a particle after a verb and its pronoun is that verb's,
       // one term with it; alone it would match any flow with the particle in another verb's
       // phrase ("follow up").

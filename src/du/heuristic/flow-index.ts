@@ -2,11 +2,11 @@ import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
-import { ACT_FAMILIES, DOUBT_WORDS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
+import { ACT_FAMILIES, DOUBT_WORDS, MAKING_ACTS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
-/** The acts of getting something new ("reserve", "buy"): the language packs' broad acts. */
-const CREATING = new Set(Object.values(ACT_FAMILIES).flat());
+/** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
+const DOUBTS: ReadonlySet<string> = new Set(DOUBT_WORDS.map(stem));
 
 /** Trigger phrases this long or longer are matched with one word left out. */
 const NEAR_PHRASE_MIN_WORDS = 4;
@@ -111,8 +111,6 @@ export class FlowIndex {
   private longestLiteral = 0;
   /** A trigger phrase's words with one content word left out ("how much do i have"). */
   private readonly nearPhrases = new Map<string, Set<string>>();
-  /** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
-  private readonly doubts: ReadonlySet<string>;
 
   /**
    * `collected` lists the slots each flow asks for: a value of one of them in a message (an
@@ -124,7 +122,6 @@ export class FlowIndex {
     private readonly analyzer: Analyzer,
     collected: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
-    this.doubts = new Set(DOUBT_WORDS.map(stem));
     for (const [slot, def] of Object.entries(domain.slots)) {
       if (def.choices || def.pattern) this.telling.add(`@${slot}`);
     }
@@ -348,12 +345,12 @@ export class FlowIndex {
    * is a noun and names no act) asks for that flow.
    */
   asksForeignAct(text: string, flow?: string): boolean {
-    this.#createsAnything ??= [...CREATING].some((act) => this.actDf.has(act));
+    this.#createsAnything ??= [...MAKING_ACTS].some((act) => this.actDf.has(act));
     if (this.#createsAnything) return false;
     const tasks = [...this.analyzer.features(text).tasks];
     const own = flow === undefined ? undefined : this.docs.find((d) => d.flow === flow)?.tf;
     if (own && tasks.some(([key]) => key.split(" ").some((w) => own.has(w)))) return false;
-    return tasks.some(([, t]) => !t.weak) && tasks.every(([, t]) => CREATING.has(t.act));
+    return tasks.some(([, t]) => !t.weak) && tasks.every(([, t]) => MAKING_ACTS.has(t.act));
   }
 
   /** Some flow gets something new (books, orders, buys); the same for every message. */
@@ -411,7 +408,7 @@ export class FlowIndex {
     const strange: Array<[string, number]> = [];
     for (const t of unigrams) {
       if (this.df.has(t)) total += this.idf(t);
-      else if (taskKeys.has(t) || analyzed.phraseParts.has(t) || this.doubts.has(t)) continue;
+      else if (taskKeys.has(t) || analyzed.phraseParts.has(t) || DOUBTS.has(t)) continue;
       else {
         const weight = analyzed.names.has(t)
           ? NAME_WEIGHT

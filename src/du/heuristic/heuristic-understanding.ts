@@ -49,6 +49,7 @@ import {
   SHIFT_WORDS,
   SLOT_QUESTION,
   STOP_WORDS,
+  STORY_ACT,
   SWAP_VALUE,
   VALUE_LEAD,
 } from "./language/words.ts";
@@ -446,7 +447,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let told = false;
     // A reason said with it ("by accident") asks for nothing either.
     for (const t of turn.model.analyzer.features(flat(text)).tasks.values()) {
-      if (t.act === "story") continue;
+      if (t.act === STORY_ACT) continue;
       if (!t.told) return false;
       told = true;
     }

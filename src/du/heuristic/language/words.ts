@@ -149,10 +149,13 @@ export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.irregular),
 );
-/** Prefixes that undo a verb ("unbook"), with the packs' word for undoing ("cancel"). */
-export const UNDO_PREFIXES: ReadonlyMap<string, string> = new Map(
-  PACKS.flatMap((p) => Object.entries(p.undoPrefixes)),
-);
+/**
+ * Prefixes that undo a verb ("unbook"), with the packs' word for undoing ("cancel"); one pair
+ * per prefix, as a list: it is read per word, where a map iterator would cost each time.
+ */
+export const UNDO_PREFIXES: readonly (readonly [prefix: string, word: string])[] = [
+  ...new Map(PACKS.flatMap((p) => Object.entries(p.undoPrefixes))),
+];
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
@@ -165,11 +168,15 @@ export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {
   }
   return out;
 })();
+/** The packs' task group of reasons told beside a request ("something came up"). */
+export const STORY_ACT = "story";
 /** Broader acts and the acts that make a flow have them ("create": reserve or buy). */
 export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.assign(
   Object.create(null) as Record<string, string[]>,
   ...PACKS.map((p) => p.actFamilies),
 );
+/** The acts of asking for a new thing ("reserve", "buy"): the narrow acts of the families. */
+export const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
 /** Single words of the packs' "none" lists, and "not": "no onions", "not the olives". */
 export const ITEM_NEGATORS: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import { readActs } from "../acts.ts";
 import { flowWords } from "../flow-words.ts";
 import type { Turn } from "../heuristic-understanding.ts";
-import { FILLERS, STOP_WORDS } from "../language/words.ts";
+import { FILLERS, STOP_WORDS, STORY_ACT } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem, type Token, tokenize } from "../text.ts";
 import { declines } from "./shared.ts";
@@ -10,10 +10,8 @@ import { declines } from "./shared.ts";
 export const AFTERTHOUGHT_WORDS = 3;
 /** The words a reason after a turned-down offer may have ("I've got my own stuff"). */
 const OFFER_REASON_WORDS = 8;
-/** The packs' act of reasons told beside a request ("something came up"). */
-const STORY_ACT = "story";
 /** The words a declining clause said without punctuation may have ("no thanks"). */
-const DECLINE_WORDS = 3;
+const DECLINE_CLAUSE_WORDS = 3;
 /** A reason said after a "no" is a sentence, not a story: longer than this, it is read whole. */
 const REASON_WORDS = 12;
 
@@ -45,7 +43,7 @@ function clauseEnd(text: string, slot: SlotInfo): number {
   const cut = text.search(/[,.;!]\s/);
   if (cut >= 0) return cut;
   const tokens = tokenize(text);
-  for (let n = Math.min(DECLINE_WORDS, tokens.length - 1); n > 0; n--) {
+  for (let n = Math.min(DECLINE_CLAUSE_WORDS, tokens.length - 1); n > 0; n--) {
     const first = text.slice(0, tokens[n - 1]!.end);
     if (readActs(first).deny && declines(flat(first), slot)) return tokens[n - 1]!.end;
   }

@@ -3,10 +3,10 @@ import type { Command } from "../../../protocol/commands.ts";
 import { flowPhrases } from "../../flow-phrases.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
-  ACT_FAMILIES,
   ARTICLES,
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
+  MAKING_ACTS,
   OBJECT_PRONOUNS,
   PARTS_OF_DAY,
   PAST_STORY,
@@ -40,8 +40,6 @@ import {
 import { asksUnknownThing } from "./unknown-thing.ts";
 
 const pricedDomains = new WeakMap<object, boolean>();
-/** The acts that make a new thing ("reserve", "buy"): the narrow acts of the pack's families. */
-const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
 /** Acts that make something new, the broad "create" too: their object is a thing asked for. */
 const CREATING: ReadonlySet<string> = new Set(["create", ...MAKING_ACTS]);
 
