@@ -2333,17 +2333,20 @@ const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
 function givenUp(text: string, start: number, end?: number): boolean {
   if (end !== undefined && GIVEN_UP_AFTER.test(flat(text.slice(end, end + GIVEN_UP_REACH))))
     return true;
-  // The few words before the value are enough, and a long message is not rescanned per value.
-  const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
-  // "instead of the morning": an article between the lead and the value.
-  const clause = flat(before.slice(before.search(/[^,.;!?]*$/)));
+  const clause = clauseBefore(text, start);
   // "I can't make calls since monday": a date after "since" is when a fault began, kept.
-  if (
-    end !== undefined &&
-    (SINCE_END.test(clause) || SINCE_START.test(flat(text.slice(start, end))))
-  )
-    return false;
+  if (end !== undefined && sinceLed(text, { start, end }, clause)) return false;
+  // "instead of the morning": an article between the lead and the value.
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
+}
+
+/**
+ * The words of the clause before offset `start`, folded. The few words before a value are
+ * enough, and a long message is not rescanned per value.
+ */
+function clauseBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
+  return flat(before.slice(before.search(/[^,.;!?]*$/)));
 }
 
 /**
@@ -2369,12 +2372,8 @@ function activityDone(text: string, m: Span): boolean {
 }
 
 /** The date is said after "since" ("since sunday", "desde el lunes"): the day a state began. */
-function sinceLed(text: string, d: Span): boolean {
-  const before = text.slice(0, d.start);
-  return (
-    SINCE_START.test(flat(text.slice(d.start, d.end))) ||
-    SINCE_END.test(flat(before.slice(before.search(/[^,.;!?]*$/))))
-  );
+function sinceLed(text: string, d: Span, clause = clauseBefore(text, d.start)): boolean {
+  return SINCE_END.test(clause) || SINCE_START.test(flat(text.slice(d.start, d.end)));
 }
 
 /**
