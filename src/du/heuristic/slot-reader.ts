@@ -949,11 +949,11 @@ export class SlotReader {
     }
     // "send 45 euros": the currency the amount was said in, for the flow's only free-text slot
     // named as a currency. It shares the amount's words.
-    const currencySlot = slots.filter((s) => s.currency);
-    if (currencySlot.length === 1 && !found.has(currencySlot[0]!.name)) {
+    const currencySlot = onlyWith(slots, "currency");
+    if (currencySlot && !found.has(currencySlot.name)) {
       const priced = this.numbers(text).filter(hasCurrency);
       if (new Set(priced.map((n) => n.currency)).size === 1)
-        found.addShared(foundAt(currencySlot[0]!, priced[0]!.currency!, priced[0]!));
+        found.addShared(foundAt(currencySlot, priced[0]!.currency!, priced[0]!));
     }
     for (const cue of cues) {
       const slot = slotNamed(slots, cue.slot);
@@ -986,7 +986,7 @@ export class SlotReader {
     }
 
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
-    const nameSlot = onlyNameLike(slots);
+    const nameSlot = onlyWith(slots, "nameLike");
     if (nameSlot && !found.has(nameSlot.name)) {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
@@ -999,7 +999,7 @@ export class SlotReader {
 
     // "new order for Calle Luna 5, Madrid": a street and number after a preposition, for the
     // flow's only address slot.
-    const addressSlot = onlyAddress(slots);
+    const addressSlot = onlyWith(slots, "address");
     if (addressSlot && !found.has(addressSlot.name)) {
       const f =
         this.prepositionAddress(addressSlot, text, tokens, free) ??
@@ -1010,7 +1010,7 @@ export class SlotReader {
     // "a hotel in Lisbon", "a trip to Kyoto": a place named after a place preposition, for the
     // flow's only slot that asks for a place and has no cue of its own (two places, an origin
     // and a destination, need their questions' or trigger phrases' prepositions).
-    const placeSlot = onlyPlace(slots);
+    const placeSlot = onlyWith(slots, "place");
     if (placeSlot && !found.has(placeSlot.name) && !cues.some((c) => c.slot === placeSlot.name)) {
       const f = this.prepositionPlace(placeSlot, text, tokens, free);
       if (f) found.add(f);
@@ -2813,30 +2813,23 @@ const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(
 const NUMBER_FIRST_STREET =
   /^\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}(?![\p{L}\d])/u;
 
-/** The one address slot among `slots`; undefined when there is none or more than one. */
-function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {
-  const addresses = slots.filter((s) => s.address);
-  return addresses.length === 1 ? addresses[0] : undefined;
-}
-
-/** The one place slot among `slots`; undefined when there is none or more than one. */
-function onlyPlace(slots: readonly SlotInfo[]): SlotInfo | undefined {
-  const places = slots.filter((s) => s.place);
-  return places.length === 1 ? places[0] : undefined;
-}
-
-/** The one person-name slot among `slots`; undefined when there is none or more than one. */
-function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
+/**
+ * The one slot among `slots` with the flag `flag` (an address, a place, a person's name, a
+ * currency); undefined when there is none or more than one.
+ */
+function onlyWith(
+  slots: readonly SlotInfo[],
+  flag: "address" | "place" | "nameLike" | "currency",
+): SlotInfo | undefined {
   let only: SlotInfo | undefined;
   for (const slot of slots) {
-    if (!slot.nameLike) continue;
+    if (!slot[flag]) continue;
     if (only) return undefined;
     only = slot;
   }
   return only;
 }
 
-/** A value read for `slot` over `span`. */
 /** The first two choice slots of `slots` that take the same choices, in the flow's order. */
 function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | null {
   if (slots.length < 2) return null;
