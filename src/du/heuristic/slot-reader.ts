@@ -83,7 +83,7 @@ import {
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
-import { hasDigitClass, type SlotInfo } from "./slot-catalog.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
 import {
   flat,
   fold,
@@ -621,10 +621,8 @@ export class SlotReader {
    */
   private codeInGroups(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
-    const pattern = slot.def.pattern;
-    // A hyphen outside the classes is the pattern's own: its loose pattern reads those.
-    const literal = pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "");
-    if (!whole || !pattern || literal?.includes("-") || !hasDigitClass(pattern)) return null;
+    // A pattern with a hyphen of its own has its loose pattern read those.
+    if (!whole || slot.hyphened || !slot.digitClass) return null;
     const groups = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
     for (let i = 0; i < groups.length; i++) {
       let joined = groups[i]![0];
@@ -650,7 +648,7 @@ export class SlotReader {
    */
   private spacedDigits(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
-    if (!whole || !slot.def.pattern || !hasDigitClass(slot.def.pattern)) return null;
+    if (!whole || !slot.digitClass) return null;
     for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
       const digits = m[0].replace(/[\s.-]/g, "");
       if (digits === m[0] || !whole.test(digits)) continue;
