@@ -139,8 +139,7 @@ class FoundSet {
 
   // Loops, not some(): these run for every value tried in every reading.
   isFree(span: Span): boolean {
-    for (const t of this.#spans) if (overlaps(t, span)) return false;
-    return true;
+    return !overlapsAny(this.#spans, span);
   }
 
   /** `isFree` as a function to hand on, made once per reading. */
@@ -1289,7 +1288,7 @@ export class SlotReader {
       const span = this.nameAfter(text, tokens, i + 1, free);
       if (!span) continue;
       dates ??= findDates(text, this.now());
-      if (dates.some((d) => overlaps(d, span))) continue;
+      if (overlapsAny(dates, span)) continue;
       if (tokensOf(tokens, span).inside.some((t) => isMonthName(t.norm))) continue;
       return this.textFound(slot, text, span);
     }
