@@ -2483,10 +2483,6 @@ function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
 }
 
 /**
- * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
- * the afternoon, the morning is given up. None when it names several, or gives its one up.
- */
-/**
  * "first" asked "economy, business or first?": a one-word answer that opens the name of one
  * choice of two or more words ("first class"), its id or label, and of no other. A negator,
  * a filler or a yes/no ("no" of "no preference") is no such answer.
@@ -2506,6 +2502,10 @@ function choiceByHead(slot: SlotInfo, text: string): Found | null {
   return hits.length === 1 ? foundAt(slot, hits[0]!, tokens[0]!) : null;
 }
 
+/**
+ * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
+ * the afternoon, the morning is given up. None when it names several, or gives its one up.
+ */
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
