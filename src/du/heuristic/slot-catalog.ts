@@ -66,6 +66,10 @@ export interface SlotInfo {
    * wherever it is said. (A hyphen does not count: "well-known" is prose.)
    */
   marked: boolean;
+  /** The pattern has a class of digits only (`\\d`, `[0-9]`): its matches hold a digit. */
+  digitClass: boolean;
+  /** The pattern has a hyphen of its own, outside its classes ("HB-\\d{6}"). */
+  hyphened: boolean;
   /** Stem sequences that name the slot ("amount", "how much", "recipient"). */
   keys: string[][];
   /**
@@ -151,8 +155,10 @@ export function buildSlotCatalog(
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
-    const distinctive =
-      def.pattern !== undefined && (hasDigitClass(def.pattern) || /[A-Z]{2}/.test(def.pattern));
+    const digitClass = def.pattern !== undefined && DIGIT_CLASS.test(def.pattern);
+    // The pattern's own characters, its classes left out ("[a-z0-9._-]" is no hyphen of its own).
+    const literal = def.pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "") ?? "";
+    const distinctive = digitClass || (def.pattern !== undefined && /[A-Z]{2}/.test(def.pattern));
     const info: SlotInfo = {
       name,
       def,
@@ -193,10 +199,9 @@ export function buildSlotCatalog(
           (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
         ),
       distinctive,
-      marked:
-        def.pattern !== undefined &&
-        !distinctive &&
-        /\\\.|[@_]/.test(def.pattern.replace(/\[(?:\\.|[^\]])*\]/g, "")),
+      marked: def.pattern !== undefined && !distinctive && /\\\.|[@_]/.test(literal),
+      digitClass,
+      hyphened: literal.includes("-"),
       upperPattern:
         def.pattern !== undefined &&
         !/[a-z]/.test(def.pattern.replace(/\\[a-zA-Z]|\{[^}]*\}/g, "")),
@@ -258,11 +263,6 @@ function countsPeople(name: string, def: SlotDefinition): boolean {
 
 /** A class of digits only: `\\d`, `[0-9]`, `[1-9]`, `[0-5]` (not `[A-Z0-9]`, any word's letters). */
 const DIGIT_CLASS = /\\d|\[(?:\d(?:-\d)?)+\]/;
-
-/** The pattern has a class that matches digits alone, so its matches hold a digit. */
-export function hasDigitClass(pattern: string): boolean {
-  return DIGIT_CLASS.test(pattern);
-}
 
 /**
  * A pattern made of two or more fixed capitals and then a digit class, with no hyphen, group

@@ -83,7 +83,7 @@ import {
   VERB_LEADS,
   WEEKS,
 } from "./language/words.ts";
-import { hasDigitClass, type SlotInfo } from "./slot-catalog.ts";
+import type { SlotInfo } from "./slot-catalog.ts";
 import {
   flat,
   fold,
@@ -139,8 +139,7 @@ class FoundSet {
 
   // Loops, not some(): these run for every value tried in every reading.
   isFree(span: Span): boolean {
-    for (const t of this.#spans) if (overlaps(t, span)) return false;
-    return true;
+    return !overlapsAny(this.#spans, span);
   }
 
   /** `isFree` as a function to hand on, made once per reading. */
@@ -621,10 +620,8 @@ export class SlotReader {
    */
   private codeInGroups(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
-    const pattern = slot.def.pattern;
-    // A hyphen outside the classes is the pattern's own: its loose pattern reads those.
-    const literal = pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "");
-    if (!whole || !pattern || literal?.includes("-") || !hasDigitClass(pattern)) return null;
+    // A pattern with a hyphen of its own has its loose pattern read those.
+    if (!whole || slot.hyphened || !slot.digitClass) return null;
     const groups = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
     for (let i = 0; i < groups.length; i++) {
       let joined = groups[i]![0];
@@ -650,7 +647,7 @@ export class SlotReader {
    */
   private spacedDigits(slot: SlotInfo, text: string): Found | null {
     const whole = slot.wholePattern;
-    if (!whole || !slot.def.pattern || !hasDigitClass(slot.def.pattern)) return null;
+    if (!whole || !slot.digitClass) return null;
     for (const m of text.matchAll(/\d(?:[\s.-]{0,2}\d)+/g)) {
       const digits = m[0].replace(/[\s.-]/g, "");
       if (digits === m[0] || !whole.test(digits)) continue;
@@ -949,11 +946,11 @@ export class SlotReader {
     }
     // "send 45 euros": the currency the amount was said in, for the flow's only free-text slot
     // named as a currency. It shares the amount's words.
-    const currencySlot = slots.filter((s) => s.currency);
-    if (currencySlot.length === 1 && !found.has(currencySlot[0]!.name)) {
+    const currencySlot = onlyWith(slots, "currency");
+    if (currencySlot && !found.has(currencySlot.name)) {
       const priced = this.numbers(text).filter(hasCurrency);
       if (new Set(priced.map((n) => n.currency)).size === 1)
-        found.addShared(foundAt(currencySlot[0]!, priced[0]!.currency!, priced[0]!));
+        found.addShared(foundAt(currencySlot, priced[0]!.currency!, priced[0]!));
     }
     for (const cue of cues) {
       const slot = slotNamed(slots, cue.slot);
@@ -986,7 +983,7 @@ export class SlotReader {
     }
 
     // "a visit for Laura Gomez": a full name after a preposition, for the flow's only name slot.
-    const nameSlot = onlyNameLike(slots);
+    const nameSlot = onlyWith(slots, "nameLike");
     if (nameSlot && !found.has(nameSlot.name)) {
       const f =
         this.prepositionName(nameSlot, text, tokens, free) ??
@@ -999,7 +996,7 @@ export class SlotReader {
 
     // "new order for Calle Luna 5, Madrid": a street and number after a preposition, for the
     // flow's only address slot.
-    const addressSlot = onlyAddress(slots);
+    const addressSlot = onlyWith(slots, "address");
     if (addressSlot && !found.has(addressSlot.name)) {
       const f =
         this.prepositionAddress(addressSlot, text, tokens, free) ??
@@ -1010,7 +1007,7 @@ export class SlotReader {
     // "a hotel in Lisbon", "a trip to Kyoto": a place named after a place preposition, for the
     // flow's only slot that asks for a place and has no cue of its own (two places, an origin
     // and a destination, need their questions' or trigger phrases' prepositions).
-    const placeSlot = onlyPlace(slots);
+    const placeSlot = onlyWith(slots, "place");
     if (placeSlot && !found.has(placeSlot.name) && !cues.some((c) => c.slot === placeSlot.name)) {
       const f = this.prepositionPlace(placeSlot, text, tokens, free);
       if (f) found.add(f);
@@ -1291,7 +1288,7 @@ export class SlotReader {
       const span = this.nameAfter(text, tokens, i + 1, free);
       if (!span) continue;
       dates ??= findDates(text, this.now());
-      if (dates.some((d) => overlaps(d, span))) continue;
+      if (overlapsAny(dates, span)) continue;
       if (tokensOf(tokens, span).inside.some((t) => isMonthName(t.norm))) continue;
       return this.textFound(slot, text, span);
     }
@@ -2333,17 +2330,20 @@ const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
 function givenUp(text: string, start: number, end?: number): boolean {
   if (end !== undefined && GIVEN_UP_AFTER.test(flat(text.slice(end, end + GIVEN_UP_REACH))))
     return true;
-  // The few words before the value are enough, and a long message is not rescanned per value.
-  const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
-  // "instead of the morning": an article between the lead and the value.
-  const clause = flat(before.slice(before.search(/[^,.;!?]*$/)));
+  const clause = clauseBefore(text, start);
   // "I can't make calls since monday": a date after "since" is when a fault began, kept.
-  if (
-    end !== undefined &&
-    (SINCE_END.test(clause) || SINCE_START.test(flat(text.slice(start, end))))
-  )
-    return false;
+  if (end !== undefined && sinceLed(text, { start, end }, clause)) return false;
+  // "instead of the morning": an article between the lead and the value.
   return GIVEN_UP.test(clause.replace(ENDING_ARTICLE, ""));
+}
+
+/**
+ * The words of the clause before offset `start`, folded. The few words before a value are
+ * enough, and a long message is not rescanned per value.
+ */
+function clauseBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - GIVEN_UP_REACH), start);
+  return flat(before.slice(before.search(/[^,.;!?]*$/)));
 }
 
 /**
@@ -2369,12 +2369,8 @@ function activityDone(text: string, m: Span): boolean {
 }
 
 /** The date is said after "since" ("since sunday", "desde el lunes"): the day a state began. */
-function sinceLed(text: string, d: Span): boolean {
-  const before = text.slice(0, d.start);
-  return (
-    SINCE_START.test(flat(text.slice(d.start, d.end))) ||
-    SINCE_END.test(flat(before.slice(before.search(/[^,.;!?]*$/))))
-  );
+function sinceLed(text: string, d: Span, clause = clauseBefore(text, d.start)): boolean {
+  return SINCE_END.test(clause) || SINCE_START.test(flat(text.slice(d.start, d.end)));
 }
 
 /**
@@ -2487,10 +2483,6 @@ function notOwned<T extends Span>(text: string, values: readonly T[]): T[] {
 }
 
 /**
- * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
- * the afternoon, the morning is given up. None when it names several, or gives its one up.
- */
-/**
  * "first" asked "economy, business or first?": a one-word answer that opens the name of one
  * choice of two or more words ("first class"), its id or label, and of no other. A negator,
  * a filler or a yes/no ("no" of "no preference") is no such answer.
@@ -2510,6 +2502,10 @@ function choiceByHead(slot: SlotInfo, text: string): Found | null {
   return hits.length === 1 ? foundAt(slot, hits[0]!, tokens[0]!) : null;
 }
 
+/**
+ * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
+ * the afternoon, the morning is given up. None when it names several, or gives its one up.
+ */
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
@@ -2814,30 +2810,23 @@ const STREET = /^\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,3}\s+\d{1,4}[a-z]?(?=\s*(
 const NUMBER_FIRST_STREET =
   /^\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}(?![\p{L}\d])/u;
 
-/** The one address slot among `slots`; undefined when there is none or more than one. */
-function onlyAddress(slots: readonly SlotInfo[]): SlotInfo | undefined {
-  const addresses = slots.filter((s) => s.address);
-  return addresses.length === 1 ? addresses[0] : undefined;
-}
-
-/** The one place slot among `slots`; undefined when there is none or more than one. */
-function onlyPlace(slots: readonly SlotInfo[]): SlotInfo | undefined {
-  const places = slots.filter((s) => s.place);
-  return places.length === 1 ? places[0] : undefined;
-}
-
-/** The one person-name slot among `slots`; undefined when there is none or more than one. */
-function onlyNameLike(slots: readonly SlotInfo[]): SlotInfo | undefined {
+/**
+ * The one slot among `slots` with the flag `flag` (an address, a place, a person's name, a
+ * currency); undefined when there is none or more than one.
+ */
+function onlyWith(
+  slots: readonly SlotInfo[],
+  flag: "address" | "place" | "nameLike" | "currency",
+): SlotInfo | undefined {
   let only: SlotInfo | undefined;
   for (const slot of slots) {
-    if (!slot.nameLike) continue;
+    if (!slot[flag]) continue;
     if (only) return undefined;
     only = slot;
   }
   return only;
 }
 
-/** A value read for `slot` over `span`. */
 /** The first two choice slots of `slots` that take the same choices, in the flow's order. */
 function samePair(slots: readonly SlotInfo[]): readonly [SlotInfo, SlotInfo] | null {
   if (slots.length < 2) return null;

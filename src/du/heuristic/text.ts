@@ -318,6 +318,20 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   return Math.min(previous[b.length]!, limit + 1);
 }
 
+/** `a` is `b` with two neighbouring letters swapped ("kign" for "king"). */
+export function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  // Equal words swap nothing.
+  return i < a.length - 1 && swappedAt(a, b, i);
+}
+
+/** The letters at `i` and `i + 1` are swapped and the rest is the same. */
+function swappedAt(a: string, b: string, i: number): boolean {
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /** At most one edit apart: a substitution, insertion, deletion or swap of neighbours ("tranfer"). */
 export function editDistanceAtMost1(a: string, b: string): boolean {
   if (a === b) return true;
@@ -329,7 +343,7 @@ export function editDistanceAtMost1(a: string, b: string): boolean {
   if (la === lb) {
     // One substitution, or one transposition of neighbours.
     if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    return swappedAt(a, b, i);
   }
   // One insertion/deletion.
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);

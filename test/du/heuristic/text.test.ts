@@ -9,6 +9,7 @@ import {
   fold,
   keySpans,
   stem,
+  swapsNeighbours,
   tokenize,
 } from "../../../src/du/heuristic/text.ts";
 
@@ -45,6 +46,15 @@ describe("text normalisation", () => {
     expect(editDistanceAtMost1("tarnsfre", "transfer")).toBe(false);
     expect(editDistanceAtMost1("card", "cart")).toBe(true);
     expect(editDistanceAtMost1("card", "cord1")).toBe(false);
+  });
+
+  it("tells a swap of two neighbouring letters from other slips", () => {
+    expect(swapsNeighbours("lemno", "lemon")).toBe(true);
+    expect(swapsNeighbours("elmon", "lemon")).toBe(true);
+    expect(swapsNeighbours("lemon", "lemon")).toBe(false);
+    expect(swapsNeighbours("lemin", "lemon")).toBe(false);
+    expect(swapsNeighbours("lmeno", "lemon")).toBe(false);
+    expect(swapsNeighbours("lemo", "lemon")).toBe(false);
   });
 });
 

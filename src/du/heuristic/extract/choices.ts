@@ -20,7 +20,7 @@ import {
   TEXTING_FORMS,
   VERB_LEADS,
 } from "../language/words.ts";
-import { editDistanceAtMost1, fold, type Token, tokenize } from "../text.ts";
+import { editDistanceAtMost1, fold, swapsNeighbours, type Token, tokenize } from "../text.ts";
 import { findWordNumbers } from "./numbers.ts";
 
 /**
@@ -534,7 +534,5 @@ function partOfCode(text: string, start: number, end: number): boolean {
 
 /** `a` is `b` with two neighbouring letters swapped, not the first ("kign" for "king"). */
 function swappedNeighbours(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length < SWAPPED_MIN || a[0] !== b[0]) return false;
-  const i = [...a].findIndex((ch, k) => ch !== b[k]);
-  return i > 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return a.length >= SWAPPED_MIN && a[0] === b[0] && swapsNeighbours(a, b);
 }

@@ -605,7 +605,6 @@ function dateCues(s: string) {
   return cues;
 }
 
-/** Adds a date unless it overlaps one found before. Module-level: no closure per search. */
 /** The date of `out` said last before `at`, if any. */
 function dateBefore(out: readonly DateMatch[], at: number): DateMatch | undefined {
   let best: DateMatch | undefined;
@@ -619,6 +618,7 @@ function noonOf(value: string): Date {
   return new Date(y!, m! - 1, d!, 12);
 }
 
+/** Adds a date unless it overlaps one found before. Module-level: no closure per search. */
 function pushDate(out: DateMatch[], value: string | null, start: number, end: number): void {
   if (!value || out.some((m) => m.start < end && start < m.end)) return;
   out.push({ value, start, end });
