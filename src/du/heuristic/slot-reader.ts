@@ -43,6 +43,7 @@ import {
   LIST_JOIN,
   LIST_SEPARATOR,
   NAME_KEY_LINKS,
+  NAME_LEADS,
   NAME_PARTICLES,
   NONE,
   NOT_BEFORE,
@@ -1613,17 +1614,17 @@ export class SlotReader {
           if (m) return { slot: slot.name, value: m.value, start: m.start, end: m.end };
         } else if (slot.kind === "text") {
           // A name placeholder's lead word ("the reading for {name}") may be left out: the name
-          // is also read after another word of that phrase, and, in Spanish, a capitalised word
-          // after "a" is a name whatever word comes before it ("le toca a Nora").
+          // is also read after another word of that phrase, and a capitalised word after one of
+          // the domain language's name leads (Spanish "a": "le toca a Nora") is a name whatever
+          // word comes before it.
           if (cue.lead && keys[i - 1] !== cue.lead) {
             const word = keys[i - 1];
-            const afterSpanishA =
+            const afterNameLead =
               slot.nameLike &&
-              tokens[i]!.norm === "a" &&
-              this.language === "es" &&
+              (NAME_LEADS.get(this.language)?.has(tokens[i]!.norm) ?? false) &&
               /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
             const afterPhraseWord = slot.nameLike && !!word && !!cue.phraseWords?.includes(word);
-            if (!afterSpanishA && !afterPhraseWord) continue;
+            if (!afterNameLead && !afterPhraseWord) continue;
           }
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address

@@ -499,6 +499,8 @@ export const ES: LanguagePack = {
   // "... mi hermana Laura ..., así que le quiero pagar": "le"/"les" stand for her. The pronoun
   // attached to the verb ("pagarle") is not read apart.
   personPronouns: list("le les"),
+  // "cuándo le toca a Nora": the personal "a" comes before a person or a pet named.
+  nameLeads: ["a"],
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
   slotQuestion:
     "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",

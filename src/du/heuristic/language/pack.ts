@@ -545,6 +545,11 @@ export interface LanguagePack {
   /** Pronouns standing for a person named earlier in the message ("pay her back"). */
   personPronouns: string[];
   /**
+   * Words a name follows whatever word comes before them, in this language only (Spanish "a":
+   * "le toca a Nora"): a capitalised word after one fills a trigger's name placeholder.
+   */
+  nameLeads: string[];
+  /**
    * A question about a thing ("where do I find ...", "what do you mean by ...", "what's the
    * ..."): a pattern on the folded message.
    */

@@ -239,6 +239,10 @@ export const SINGULAR = new Set(words((p) => p.singular));
 export const ONE_WORDS = new Set(words((p) => p.oneWords));
 export const NAME_KEY_LINKS = new Set(words((p) => p.nameKeyLinks));
 export const GROUP_JOINERS = new Set(words((p) => p.groupJoiners));
+/** The words a name follows in each language (read with that language's domains only). */
+export const NAME_LEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  PACKS.map((p) => [p.code, new Set(p.nameLeads)] as const),
+);
 /** Each pack's name particles and those of many languages' names. */
 export const NAME_PARTICLES = new Set([...words((p) => p.nameParticles), ...NAME_PARTICLES_ANY]);
 /** A pack list as the alternatives of a pattern: `a|b c`. */
