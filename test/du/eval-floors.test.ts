@@ -9,9 +9,10 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
  * `holdout4`, (from the eighth) `holdout5`, (from the ninth) `round9` and every domain's
- * `holdout6`, and (from the tenth) `round10`, `round10b` and every domain's `holdout7` sets have
- * been tuned on; `holdout8` (written before the tenth round) and `final` never were, and their
- * floors only guard against regressions. Raise a floor when the DU gets better; a change that
+ * `holdout6`, (from the tenth) `round10`, `round10b` and every domain's `holdout7`, and (from the
+ * eleventh) `round11` and every domain's `holdout8` sets have been tuned on; `holdout9` (written
+ * before the eleventh round) and `final` never were, and their floors only guard against
+ * regressions. Raise a floor when the DU gets better; a change that
  * lowers a figure under its floor is a regression. Every set in an example's eval/ folder has a
  * floor (see the last test). The banking sets have their floors in
  * heuristic/evaluation-floor.test.ts.
@@ -43,6 +44,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout8: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    // Written blind at the start of the eleventh round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout9: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.96 },
   },
   hotel: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -61,6 +65,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // never tuned on. Floors start at the untuned figures.
     holdout8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    // Written blind at the start of the eleventh round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout9: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.96 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -81,6 +88,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind in the tenth round (first messages first), scored once untuned, then tuned on.
     round10b: { intent: 0.93, slotPrecision: 0.96, slotRecall: 0.94, completion: 0.99 },
+    // Written blind at the start of the eleventh round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout9: { intent: 0.94, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.92 },
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -100,6 +110,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout8: { intent: 0.89, slotPrecision: 0.93, slotRecall: 0.93, completion: 0.92 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
+    // Written blind at the start of the eleventh round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout9: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
   // never looked at beyond its totals.
