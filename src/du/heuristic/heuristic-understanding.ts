@@ -1418,6 +1418,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         spans.push({ start: named.keyStart, end: named.start });
       }
     }
+    // "need accommodation in Oslo", "make a reservation to Sydney": a capitalised place after a
+    // place preposition is evidence for the flows that ask for a place as plain text.
+    if (parts.placeSlots.length > 0) {
+      const place = model.reader.placeSaid(parts.placeSlots[0]!, text);
+      if (place && !spans.some((v) => v.start < place.end && place.start < v.end))
+        markValues(groups, spans, parts.placeSlots, [place]);
+    }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
@@ -1888,6 +1895,8 @@ interface RankingParts {
   patterns: Array<{ slot: SlotInfo; pattern: RegExp }>;
   /** Digits slots of a declared length ("member number", 6 digits). */
   namedDigits: SlotInfo[];
+  /** Free-text slots that ask for a place ("Which city?"). */
+  placeSlots: SlotInfo[];
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
   textCues: Array<{
     texts: SlotInfo[];
@@ -1933,6 +1942,7 @@ function rankingParts(model: DomainModel): RankingParts {
         .filter((s) => s.distinctive && s.def.pattern)
         .map((slot) => ({ slot, pattern: new RegExp(slot.def.pattern!, "giu") })),
       namedDigits: all.filter((s) => s.def.extract === "digits" && s.def.length !== undefined),
+      placeSlots: all.filter((s) => s.kind === "text" && s.place),
       textCues,
     };
     rankingPartsCache.set(model, parts);

@@ -1286,6 +1286,11 @@ export class SlotReader {
     return null;
   }
 
+  /** A place named after a place preposition ("in Lisbon"), read for `slot`, anywhere in `text`. */
+  placeSaid(slot: SlotInfo, text: string): Found | null {
+    return this.prepositionPlace(slot, text, tokenize(text), () => true);
+  }
+
   /**
    * Capitalised words no vocabulary knows right after a place preposition ("in Lisbon", "to
    * Cape Town"), that are no date ("in March"): the place.

@@ -16,6 +16,7 @@ let bikes: LoadedDomain;
 let parcels: LoadedDomain;
 let pantry: LoadedDomain;
 let tips: LoadedDomain;
+let lodges: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -80,6 +81,26 @@ beforeAll(async () => {
     ],
     "tips",
   );
+  lodges = await domainFromLines(
+    [
+      "slots:",
+      "  town: { type: string, prompt: 'Which town?' }",
+      "  nights: { type: number, prompt: 'How many nights?' }",
+      "flows:",
+      "  book_lodge:",
+      "    description: Book a mountain lodge",
+      "    trigger: { intents: ['book a lodge', 'lodge booking'] }",
+      "    steps:",
+      "      - { step: town, type: collect, slot: town }",
+      "      - { step: nights, type: collect, slot: nights }",
+      "  cancel_booking:",
+      "    description: Cancel a lodge booking",
+      "    trigger: { intents: ['cancel my booking'] }",
+      "    steps:",
+      "      - { step: done, type: say, message: Cancelled. }",
+    ],
+    "lodges",
+  );
 });
 
 describe("a count said after a people lead", () => {
@@ -143,6 +164,21 @@ describe("a currency answered as a word", () => {
     ]);
     expect(du.read("euros", tips, state)).toEqual([
       { type: "set_slot", slot: "currency", value: "EUR" },
+    ]);
+  });
+});
+
+describe("a place named after a place preposition", () => {
+  it("names the flow that asks for a place as plain text", () => {
+    const commands = read(lodges, "a quiet bed in Zermatt please");
+    expect(startedFlows(commands)).toEqual(["book_lodge"]);
+    expect(readValues(commands)).toEqual({ town: "Zermatt" });
+    expect(startedFlows(read(lodges, "can we stay somewhere in Zermatt"))).toEqual(["book_lodge"]);
+  });
+
+  it("does not outweigh another flow's own words", () => {
+    expect(startedFlows(read(lodges, "please cancel my booking in Zermatt"))).toEqual([
+      "cancel_booking",
     ]);
   });
 });
