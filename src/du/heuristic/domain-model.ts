@@ -108,6 +108,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
       domain,
       analyzer,
       new Map([...flowSlots].map(([flow, list]) => [flow, list.map((s) => s.name)])),
+      new Set([...slots.values()].filter((s) => s.kind === "text" && s.place).map((s) => s.name)),
     ),
     slots,
     cues,

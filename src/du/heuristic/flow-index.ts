@@ -121,6 +121,7 @@ export class FlowIndex {
     domain: Domain,
     private readonly analyzer: Analyzer,
     collected: ReadonlyMap<string, readonly string[]> = new Map(),
+    places: ReadonlySet<string> = new Set(),
   ) {
     for (const [slot, def] of Object.entries(domain.slots)) {
       if (def.choices || def.pattern) this.telling.add(`@${slot}`);
@@ -179,6 +180,15 @@ export class FlowIndex {
         if (n === 0) continue;
         tf.set(marker, n);
         length += n;
+      }
+      // "need accommodation in Oslo": a place named after a place preposition is a value of the
+      // flow's own plain-text place slot ("Which city?"), and names the flow as a placeholder
+      // for it would.
+      for (const slot of collected.get(flow) ?? []) {
+        const marker = `@${slot}`;
+        if (!places.has(slot) || tf.has(marker)) continue;
+        tf.set(marker, 1);
+        length += 1;
       }
       const most = Math.max(0, ...said.values());
       const acts = new Map([...said].filter(([, n]) => n * 3 >= most));

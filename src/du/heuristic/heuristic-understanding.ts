@@ -60,7 +60,7 @@ import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
 import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
-import { countsPeople, type Found, isDifference } from "./slot-reader.ts";
+import { countsPeople, type Found, isDifference, ledAsPeople } from "./slot-reader.ts";
 import { flat, fold, stem, type Token, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
@@ -311,11 +311,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
     const answer = turn.model.reader.answer(slot, cutOut(turn.text, others));
-    if (answer) return [answer, ...others];
+    if (answer) return [withoutCueWord(turn, slot, answer), ...others];
     const typed = others.filter((f) => turn.model.slots.get(f.slot)?.kind !== "text");
     if (typed.length === others.length) return null;
     const retry = turn.model.reader.answer(slot, cutOut(turn.text, typed));
-    return retry ? [retry, ...typed] : null;
+    return retry ? [withoutCueWord(turn, slot, retry), ...typed] : null;
   }
 
   // --- readings -----------------------------------------------------------------------------
@@ -1418,6 +1418,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         spans.push({ start: named.keyStart, end: named.start });
       }
     }
+    // "need accommodation in Oslo", "make a reservation to Sydney": a capitalised place after a
+    // place preposition is evidence for the flows that ask for a place as plain text.
+    if (parts.placeSlots.length > 0) {
+      const place = model.reader.placeSaid(parts.placeSlots[0]!, text);
+      if (place && !spans.some((v) => v.start < place.end && place.start < v.end))
+        markValues(groups, spans, parts.placeSlots, [place]);
+    }
     // Free text in the position a trigger phrase gives it ("... to my neighbour", "for rent") is
     // cut out without a marker: unknown words that say nothing about the flow, and no evidence
     // for it either ("book a flight to Paris" is no transfer).
@@ -1888,6 +1895,8 @@ interface RankingParts {
   patterns: Array<{ slot: SlotInfo; pattern: RegExp }>;
   /** Digits slots of a declared length ("member number", 6 digits). */
   namedDigits: SlotInfo[];
+  /** Free-text slots that ask for a place ("Which city?"). */
+  placeSlots: SlotInfo[];
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
   textCues: Array<{
     texts: SlotInfo[];
@@ -1933,6 +1942,7 @@ function rankingParts(model: DomainModel): RankingParts {
         .filter((s) => s.distinctive && s.def.pattern)
         .map((slot) => ({ slot, pattern: new RegExp(slot.def.pattern!, "giu") })),
       namedDigits: all.filter((s) => s.def.extract === "digits" && s.def.length !== undefined),
+      placeSlots: all.filter((s) => s.kind === "text" && s.place),
       textCues,
     };
     rankingPartsCache.set(model, parts);
@@ -2139,6 +2149,25 @@ function countsOther(
   return countsPeople(text, n) || PEOPLE_LEAD_BEFORE.test(flat(text.slice(0, n.start)));
 }
 
+/**
+ * "from savings" asked "From which account?": a lower-case preposition the slot's question
+ * leads with (a cue learnt from the question) opens the answer only to lead to the value.
+ */
+function withoutCueWord(turn: Turn, slot: SlotInfo, found: Found): Found {
+  if (typeof found.value !== "string" || slot.address) return found;
+  const tokens = tokenize(found.value);
+  const [first, second] = tokens;
+  if (!first || !second || !/^\p{Ll}/u.test(first.raw) || !PREPOSITIONS.has(first.norm))
+    return found;
+  const flow = turn.frame?.flow;
+  const key = turn.model.analyzer.key(first.norm);
+  const cued = (flow ? turn.model.cues.get(flow) : undefined)?.some(
+    (c) => c.slot === slot.name && c.prompt && c.before === key,
+  );
+  if (!cued || STOP_WORDS.has(second.norm)) return found;
+  return { ...found, value: found.value.slice(second.start), start: found.start + second.start };
+}
+
 /** The most words a thing named after its count takes ("2 coffee grinders"). */
 const COUNTED_THING_WORDS = 3;
 
@@ -2160,8 +2189,8 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
   );
   if (!count) return undefined;
   const counter = slots.find((s) => s.name === count.slot)!;
-  // A head count ("for 2 people") counts who comes, not a thing.
-  if (counter.people) return undefined;
+  // A head count ("for 2 people", "we are a family of four") counts who comes, not a thing.
+  if (counter.people || ledAsPeople(turn.text, count.start)) return undefined;
   const own = new Set([
     ...counter.keys.flat(),
     ...tokenize(counter.def.prompt ?? "").map((t) => stem(t.norm)),

@@ -14,7 +14,13 @@ import {
   saidAsRange,
 } from "./extract/dates.ts";
 import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
-import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
+import {
+  currencyCode,
+  findNumbers,
+  isArticle,
+  NUMBER_WORDS,
+  type NumberMatch,
+} from "./extract/numbers.ts";
 import {
   ADDRESS_END,
   ADDRESS_WORDS,
@@ -769,6 +775,13 @@ export class SlotReader {
       if (relation && /^\p{Lu}/u.test(tokens[at]!.raw)) value = value.slice(tokens[at]!.start);
       value = inDomainLanguage(displayName(value, text, this.relations), this.language);
     }
+    // "euros", "in dollars" asked the currency: the code an amount said in it is read as.
+    if (slot.currency) {
+      const said = tokens.filter((t) => !STOP_WORDS.has(t.norm) && !PREPOSITIONS.has(t.norm));
+      const code = said.length === 1 ? currencyCode(said[0]!.raw) : null;
+      const at = Math.max(0, text.indexOf(value));
+      if (code) return { slot: slot.name, value: code, start: at, end: at + value.length };
+    }
     const start = Math.max(0, text.indexOf(value));
     return { slot: slot.name, value, start, end: start + value.length };
   }
@@ -1273,6 +1286,11 @@ export class SlotReader {
     return null;
   }
 
+  /** A place named after a place preposition ("in Lisbon"), read for `slot`, anywhere in `text`. */
+  placeSaid(slot: SlotInfo, text: string): Found | null {
+    return this.prepositionPlace(slot, text, tokenize(text), () => true);
+  }
+
   /**
    * Capitalised words no vocabulary knows right after a place preposition ("in Lisbon", "to
    * Cape Town"), that are no date ("in March"): the place.
@@ -1286,7 +1304,8 @@ export class SlotReader {
     let dates: readonly Span[] | undefined;
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (!PLACE_PREPOSITIONS.has(tokens[i]!.norm) || !capitalised(tokens[i + 1]!)) continue;
-      const span = this.nameAfter(text, tokens, i + 1, free);
+      const span =
+        this.nameAfter(text, tokens, i + 1, free) ?? this.placeAsTyped(tokens, i + 1, free);
       if (!span) continue;
       dates ??= findDates(text, this.now());
       if (overlapsAny(dates, span)) continue;
@@ -1294,6 +1313,32 @@ export class SlotReader {
       return this.textFound(slot, text, span);
     }
     return null;
+  }
+
+  /**
+   * "a hotel room in Nice", "flights to Reading": capitalised words mid-message that the
+   * language packs know as ordinary words ("nice") but the domain does not: a place as typed.
+   */
+  private placeAsTyped(
+    tokens: readonly Token[],
+    from: number,
+    free: (s: Span) => boolean,
+  ): Span | null {
+    let end = from;
+    while (end < tokens.length && end - from < MAX_NAME_WORDS) {
+      const t = tokens[end]!;
+      if (
+        !capitalised(t) ||
+        !/^\p{L}/u.test(t.raw) ||
+        STOP_WORDS.has(t.norm) ||
+        NUMBER_WORDS.has(t.norm) ||
+        this.analyzer.ownsWord(t.norm) ||
+        !free(t)
+      )
+        break;
+      end++;
+    }
+    return end === from ? null : { start: tokens[from]!.start, end: tokens[end - 1]!.end };
   }
 
   /**
@@ -1626,6 +1671,10 @@ export class SlotReader {
             const afterPhraseWord = slot.nameLike && !!word && !!cue.phraseWords?.includes(word);
             if (!afterNameLead && !afterPhraseWord) continue;
           }
+          // "I have to catch a flight", "I need to book flights to Oslo": a cue word that
+          // leads a verb (a task word, or a lower-case word followed by an article or a
+          // possessive: a verb and its object) leads to no value; a later one may.
+          if (!slot.address && leadsVerb(tokens, i)) continue;
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
             ? addressAfter(text, tokens, tokens[i]!.end, free)
@@ -2577,6 +2626,28 @@ const TASK_VERBS: ReadonlySet<string> = new Set(
     .flat()
     .filter((w) => !w.includes(" ")),
 );
+/**
+ * The word after the cue word at `i` is a verb, not a value: a lower-case word followed by an
+ * article or a possessive ("to catch a flight", "to pay my bill": its object), or a task word
+ * followed by another word ("to book flights"; "for rent" said last is a value).
+ */
+function leadsVerb(tokens: readonly Token[], i: number): boolean {
+  const verb = tokens[i + 1];
+  const object = tokens[i + 2];
+  if (!verb || !object || capitalised(verb) || STOP_WORDS.has(verb.norm)) return false;
+  if (POSSESSIVES.has(verb.norm) || ARTICLES.has(verb.norm)) return false;
+  return ARTICLES.has(object.norm) || POSSESSIVES.has(object.norm) || TASK_VERBS.has(verb.norm);
+}
+
+/**
+ * "we are a family of four", "a party of 6": the count at `at` is said right after one of the
+ * packs' people leads, so it counts people.
+ */
+export function ledAsPeople(text: string, at: number): boolean {
+  const before = flat(text.slice(0, at));
+  return PEOPLE_LEADS.some((lead) => before === lead || before.endsWith(` ${lead}`));
+}
+
 /** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
 const STREET_CLAUSE =
   /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;

@@ -34,6 +34,11 @@ const CURRENCIES: Record<string, string> = Object.assign(Object.create(null), {
   gbp: "GBP",
   ...Object.fromEntries(CURRENCY_NAMES),
 });
+/** The code of a currency sign, code or word of the packs ("euros" -> EUR); else null. */
+export function currencyCode(word: string): string | null {
+  return CURRENCIES[word.toLowerCase()] ?? null;
+}
+
 /** Signs and codes of a currency, then the packs' words for one ("euros", "bucks", "pavos"). */
 const CURRENCY_AFTER = [
   "\u20ac|eur\\b|usd\\b|\\$|\u00a3|gbp\\b",
