@@ -61,7 +61,7 @@ import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./r
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { countsPeople, type Found, isDifference } from "./slot-reader.ts";
-import { flat, fold, stem, type Token, tokenize } from "./text.ts";
+import { flat, fold, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
@@ -180,12 +180,27 @@ function sceneClause(model: DomainModel, text: string): { start: number; end: nu
   return null;
 }
 
-/** A question word ends the text, maybe with one function word after it: "where is", "where". */
-function endsInQuestionWord(text: string): boolean {
-  // Only the last two words count; the tail keeps this linear on long messages.
-  const words = tokenize(text.slice(-80))
-    .slice(-2)
-    .map((t) => t.norm);
+/** Only the last words before a value are looked at: this keeps the look linear on long messages. */
+const QUESTION_TAIL = 80;
+
+/**
+ * A question word ends `text` up to `end`, maybe with one function word after it: "where is",
+ * "where". The last two words of the tail before `end` count; they are the message's own tokens
+ * (tokenized once per message) unless a word runs over `end` or out of the tail, and only then
+ * is the tail tokenized on its own.
+ */
+function endsInQuestionWord(text: string, end: number): boolean {
+  const from = Math.max(0, end - QUESTION_TAIL);
+  const tokens = tokenize(text);
+  let to = tokenIndexFrom(tokens, end);
+  if (to < 0) to = tokens.length;
+  const first = Math.max(0, to - 2);
+  const own = to === 0 || (tokens[to - 1]!.end <= end && tokens[first]!.start >= from);
+  const words = own
+    ? tokens.slice(first, to).map((t) => t.norm)
+    : tokenize(text.slice(from, end))
+        .slice(-2)
+        .map((t) => t.norm);
   const last = words.at(-1);
   if (last === undefined) return false;
   if (INTENT_WORDS.has(last)) return true;
@@ -1469,7 +1484,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // "where is 1003", "tell me where 1003 is": the value a question word asks about stays as
       // a pronoun, so the question keeps its object ("where is it") once the value is cut.
       const asked =
-        groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(out.slice(0, span.start));
+        groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(text, span.start);
       out = `${out.slice(0, span.start)}${asked ? " it " : " "}${out.slice(span.end)}`;
       cut = span.start;
     }
