@@ -1483,8 +1483,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (span.end > cut) continue;
       // "where is 1003", "tell me where 1003 is": the value a question word asks about stays as
       // a pronoun, so the question keeps its object ("where is it") once the value is cut.
-      const asked =
-        groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(text, span.start);
+      const asked = groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(text, span.start);
       out = `${out.slice(0, span.start)}${asked ? " it " : " "}${out.slice(span.end)}`;
       cut = span.start;
     }
