@@ -649,18 +649,26 @@ export class Analyzer {
     if (cached) return cached;
     const all = this.allTerms(text);
     const tasks = new Map<string, TaskWord>();
-    for (const t of all)
-      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare, told: t.told });
     // Task words that are function words ("make") or phrases count only as their act.
-    const terms = all.filter((t) => !t.taskOnly);
+    const terms: Term[] = [];
     // A question word counts only with the word it asks about ("where order"): it tells "where
     // is my order" from "order a pizza" without weighing as a word of its own.
-    const features = terms.filter((t) => !t.intent).map((t) => t.key);
+    const features: string[] = [];
+    const phraseParts = new Set<string>();
+    const names = new Set<string>();
+    // One pass over the terms: this runs for every text a turn ranks.
+    for (const t of all) {
+      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare, told: t.told });
+      if (t.taskOnly) continue;
+      terms.push(t);
+      if (!t.intent) features.push(t.key);
+      if (t.phrasePart) phraseParts.add(t.key);
+      if (t.properName) names.add(t.key);
+    }
     for (let i = 0; i + 1 < terms.length; i++) {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
     }
-    const phraseParts = new Set(terms.filter((t) => t.phrasePart).map((t) => t.key));
     // "order" said as a verb also matches the flows that say it as one ("I want to order a
     // pizza", not "where is my order"); weightless where no flow does.
     for (const t of terms) {
@@ -668,12 +676,7 @@ export class Analyzer {
       features.push(`${t.key}!`);
       phraseParts.add(`${t.key}!`);
     }
-    const out: Analysis = {
-      features,
-      names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
-      tasks,
-      phraseParts,
-    };
+    const out: Analysis = { features, names, tasks, phraseParts };
     if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
     this.analysed.set(text, out);
     return out;
