@@ -180,6 +180,16 @@ function sceneClause(model: DomainModel, text: string): { start: number; end: nu
   return null;
 }
 
+/** `found` are choices only, and some differs from the value the start `c` gives its slot. */
+function statesOtherChoices(turn: Turn, c: Command, found: readonly Found[]): boolean {
+  return (
+    c.type === "start_flow" &&
+    found.length > 0 &&
+    found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
+    found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value)
+  );
+}
+
 /** Only the last words before a value are looked at: this keeps the look linear on long messages. */
 const QUESTION_TAIL = 80;
 
@@ -516,12 +526,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // The same flow twice is one request ("block my card and block it now") unless each part
       // states different values: "my checking balance and my savings".
       const twice = starts.filter((c) => c.type === "start_flow" && c.flow === decision.flow);
-      const differs = (c: Command) =>
-        c.type === "start_flow" &&
-        found.length > 0 &&
-        found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
-        found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value);
-      if (twice.length > 0 && !twice.every(differs)) return null;
+      if (twice.length > 0 && !twice.every((c) => statesOtherChoices(turn, c, found))) return null;
       const own = ranked.find((r) => r.flow === decision.flow);
       // A part naming its flow's thing by a phrase ("order a new debit card") asks for it.
       if (found.length > 0 && !own?.acting && !own?.phrased) {
