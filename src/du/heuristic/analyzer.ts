@@ -64,6 +64,8 @@ const UPPER_START = /^\p{Lu}/u;
 const TO = "to";
 /** A word of letters only, as joined or split between the user's spelling and the domain's. */
 const WORD = /^\p{L}{2,}$/u;
+/** The fewest letters of each of two words joined into one (WORD's two letters). */
+const JOIN_MIN = 2;
 
 /**
  * Turns text into the terms flows are ranked on: folded words, typos fixed against the domain's
@@ -78,6 +80,8 @@ export class Analyzer {
   private readonly textWords: readonly string[];
   #textKeys?: ReadonlySet<string>;
   private readonly typoTargets: string[] = [];
+  /** The starts of the domain's words that two typed words may make ("check" of "checkout"). */
+  private readonly joinHeads = new Set<string>();
   /** Two adjacent words of the domain's texts by the one word they make ("signup"). */
   private readonly compounds = new Map<string, [string, string]>();
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
@@ -151,6 +155,8 @@ export class Analyzer {
     }
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
     this.domainVocabulary = new Set(this.vocabulary);
+    for (const w of this.domainVocabulary)
+      for (let n = JOIN_MIN; n + JOIN_MIN <= w.length; n++) this.joinHeads.add(w.slice(0, n));
     for (const w of extraWords) this.vocabulary.add(w);
     for (const w of this.vocabulary) {
       this.stems.add(stem(w));
@@ -319,8 +325,10 @@ export class Analyzer {
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
       const next = tokens[k + 1];
-      const joined = next ? t.norm + next.norm : "";
+      // Only a word some domain word starts with can join the next into it.
+      const joined = next && this.joinHeads.has(t.norm) ? t.norm + next.norm : "";
       if (
+        joined &&
         next &&
         WORD.test(t.norm) &&
         WORD.test(next.norm) &&
@@ -393,29 +401,25 @@ export class Analyzer {
       // "I typed it wrong 3 times": how often is no word of what is asked.
       if (before !== undefined && TIMES_WORDS.has(t.norm) && isNumber(before)) continue;
       const negated = before !== undefined && NEGATIONS.has(before);
-      const use = verbNounUse(tokens, k);
+      const w = this.wordOf(t.norm);
+      const use = verbNounUse(w.verbNoun, tokens, k);
       // "I placed an order", "we reserved": asking for a new one, said in the past after its
       // subject, tells of the one already had; the act is no request ("pizzas brought over"
       // still asks, and so does "get one brought": a number is no subject).
       const past =
-        (t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm) &&
-        before !== undefined &&
-        STOP_WORDS.has(before) &&
-        !NUMBER_WORDS.has(before);
+        w.pastForm && before !== undefined && STOP_WORDS.has(before) && !NUMBER_WORDS.has(before);
       // "the match was moved", "it has been changed": a participle after an auxiliary tells
       // what happened to the thing; the act is no request of the speaker. So does a past said
       // after its subject with its object ("the band moved the gig", "I deleted them"); "I
       // want the date changed to friday" still asks.
-      const pastForm = t.norm.endsWith("ed") || (IRREGULAR[t.norm] ?? t.norm) !== t.norm;
       const after = k + 1 < tokens.length ? tokens[k + 1]!.norm : undefined;
       const told =
-        pastForm &&
+        w.pastForm &&
         before !== undefined &&
         (PASSIVE_AUX.has(before) ||
           (after !== undefined &&
-            plainPast(t.norm) &&
+            w.plainPast &&
             (ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))));
-      const w = this.wordOf(t.norm);
       items.push({
         stem: w.stem,
         past,
@@ -573,6 +577,9 @@ export class Analyzer {
         stop: STOP_WORDS.has(word),
         intent: INTENT_WORDS.has(word),
         known: this.vocabulary.has(norm),
+        pastForm: norm.endsWith("ed") || (IRREGULAR[norm] ?? norm) !== norm,
+        plainPast: plainPast(norm),
+        verbNoun: verbNounForm(norm),
       };
       if (this.readings.size >= CORRECTION_CACHE_SIZE) this.readings.clear();
       this.readings.set(norm, reading);
@@ -642,18 +649,26 @@ export class Analyzer {
     if (cached) return cached;
     const all = this.allTerms(text);
     const tasks = new Map<string, TaskWord>();
-    for (const t of all)
-      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare, told: t.told });
     // Task words that are function words ("make") or phrases count only as their act.
-    const terms = all.filter((t) => !t.taskOnly);
+    const terms: Term[] = [];
     // A question word counts only with the word it asks about ("where order"): it tells "where
     // is my order" from "order a pizza" without weighing as a word of its own.
-    const features = terms.filter((t) => !t.intent).map((t) => t.key);
+    const features: string[] = [];
+    const phraseParts = new Set<string>();
+    const names = new Set<string>();
+    // One pass over the terms: this runs for every text a turn ranks.
+    for (const t of all) {
+      if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare, told: t.told });
+      if (t.taskOnly) continue;
+      terms.push(t);
+      if (!t.intent) features.push(t.key);
+      if (t.phrasePart) phraseParts.add(t.key);
+      if (t.properName) names.add(t.key);
+    }
     for (let i = 0; i + 1 < terms.length; i++) {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
     }
-    const phraseParts = new Set(terms.filter((t) => t.phrasePart).map((t) => t.key));
     // "order" said as a verb also matches the flows that say it as one ("I want to order a
     // pizza", not "where is my order"); weightless where no flow does.
     for (const t of terms) {
@@ -661,12 +676,7 @@ export class Analyzer {
       features.push(`${t.key}!`);
       phraseParts.add(`${t.key}!`);
     }
-    const out: Analysis = {
-      features,
-      names: new Set(terms.filter((t) => t.properName).map((t) => t.key)),
-      tasks,
-      phraseParts,
-    };
+    const out: Analysis = { features, names, tasks, phraseParts };
     if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
     this.analysed.set(text, out);
     return out;
@@ -749,6 +759,12 @@ interface WordReading {
   intent: boolean;
   /** A word of the domain's own vocabulary. */
   known: boolean;
+  /** Written as a past: "-ed" or an irregular past of the packs ("sent"). */
+  pastForm: boolean;
+  /** A past as it is plainly written (see plainPast). */
+  plainPast: boolean;
+  /** The word as a form of a noun that is also a verb (see verbNounForm). */
+  verbNoun: VerbNounForm;
 }
 
 export interface Term {
@@ -791,30 +807,44 @@ export interface TaskWord {
 }
 
 /**
- * A word that is a noun as often as a verb ("order", "book") names a thing unless it stands where
- * a verb does: after a pronoun, modal or "to" ("can I order", "want to book"), or opening the text
- * before its object ("book a table"); "my order", "cancel booking 1003", "order status" are
- * things. Its past and plural forms name things too ("I booked a room but ...", "my orders").
+ * What a word is of a noun that is also a verb ("order", "book"): its progressive form
+ * ("booking"), the word itself, its past or plural (a thing: "I booked a room but ...", "my
+ * orders"), or none. The same wherever the word stands, so read once per word (wordOf).
  */
-function verbNounUse(tokens: readonly Token[], i: number): "noun" | "verb" | undefined {
-  const w = tokens[i]!.norm;
-  const next = tokens[i + 1]?.norm;
-  // "booking a table", "hiring a van": a progressive form is a verb only before its object
-  // ("are you hiring" asks about jobs).
+type VerbNounForm = "progressive" | "itself" | "noun" | undefined;
+
+function verbNounForm(w: string): VerbNounForm {
   if (w.endsWith("ing")) {
     const base = w.slice(0, -3);
-    if (VERB_NOUNS.has(base) || VERB_NOUNS.has(`${base}e`))
-      return next !== undefined && VERB_OBJECTS.has(next) ? "verb" : "noun";
+    if (VERB_NOUNS.has(base) || VERB_NOUNS.has(`${base}e`)) return "progressive";
   }
-  if (VERB_NOUNS.has(w)) {
-    const verb =
-      i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
-    return verb ? "verb" : "noun";
-  }
+  if (VERB_NOUNS.has(w)) return "itself";
   const noun =
     (w.endsWith("ed") && (VERB_NOUNS.has(w.slice(0, -2)) || VERB_NOUNS.has(w.slice(0, -1)))) ||
     (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)));
   return noun ? "noun" : undefined;
+}
+
+/**
+ * A word that is a noun as often as a verb ("order", "book") names a thing unless it stands where
+ * a verb does: after a pronoun, modal or "to" ("can I order", "want to book"), or opening the text
+ * before its object ("book a table"); "my order", "cancel booking 1003", "order status" are
+ * things. Its past and plural forms name things too ("I booked a room but ...", "my orders").
+ * `form` is the word's verbNounForm.
+ */
+function verbNounUse(
+  form: VerbNounForm,
+  tokens: readonly Token[],
+  i: number,
+): "noun" | "verb" | undefined {
+  if (form === undefined || form === "noun") return form;
+  const next = tokens[i + 1]?.norm;
+  // "booking a table", "hiring a van": a progressive form is a verb only before its object
+  // ("are you hiring" asks about jobs).
+  if (form === "progressive") return next !== undefined && VERB_OBJECTS.has(next) ? "verb" : "noun";
+  const verb =
+    i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
+  return verb ? "verb" : "noun";
 }
 
 /** The two words differ by one swap of neighbouring letters. */

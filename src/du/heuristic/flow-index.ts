@@ -154,7 +154,10 @@ export class FlowIndex {
       for (const phrase of flowPhrases(domain, flow)) {
         if (new RegExp(PLACEHOLDER.source).test(phrase)) continue;
         const key = this.phraseKey(phrase);
-        if (key) this.phrases.set(key, (this.phrases.get(key) ?? new Set()).add(flow));
+        if (key) {
+          this.phrases.set(key, (this.phrases.get(key) ?? new Set()).add(flow));
+          this.mostPhraseTerms = Math.max(this.mostPhraseTerms, key.split("|").length);
+        }
         const words = tokenize(phrase).map((t) => t.norm);
         if (words.length > 0) {
           const literal = words.join(" ");
@@ -231,13 +234,18 @@ export class FlowIndex {
    * What is left of a text once case, punctuation, stop words and request wording ("please",
    * "I'd like to") are gone: its terms and task words, and whether it is negated.
    */
-  private phraseKey(text: string): string {
+  private phraseKey(text: string, most = Number.POSITIVE_INFINITY): string {
     const analysed = this.analyzer.features(text);
-    const terms = [...new Set([...analysed.features, ...analysed.tasks.keys()])].sort();
-    if (terms.length === 0) return "";
+    const terms = new Set(analysed.features);
+    for (const key of analysed.tasks.keys()) terms.add(key);
+    // More terms than `most` (as many as any phrase has): no phrase's key, none to build.
+    if (terms.size === 0 || terms.size > most) return "";
     const negated = tokenize(text).some((t) => NEGATIONS.has(t.norm));
-    return `${negated ? "!" : ""}${terms.join("|")}`;
+    return `${negated ? "!" : ""}${[...terms].sort().join("|")}`;
   }
+
+  /** The most terms of any trigger phrase's key. */
+  private mostPhraseTerms = 0;
 
   /**
    * The one flow whose own trigger phrase the message is, once normalised ("Make a transfer
@@ -253,7 +261,7 @@ export class FlowIndex {
         .join(" "),
     );
     if (literal?.size === 1) return [...literal][0];
-    const flows = this.phrases.get(this.phraseKey(text));
+    const flows = this.phrases.get(this.phraseKey(text, this.mostPhraseTerms));
     return flows?.size === 1 ? [...flows][0] : undefined;
   }
 

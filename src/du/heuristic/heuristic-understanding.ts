@@ -61,7 +61,7 @@ import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./r
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { countsPeople, type Found, isDifference, ledAsPeople } from "./slot-reader.ts";
-import { flat, fold, stem, type Token, tokenize } from "./text.ts";
+import { flat, fold, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
@@ -180,12 +180,37 @@ function sceneClause(model: DomainModel, text: string): { start: number; end: nu
   return null;
 }
 
-/** A question word ends the text, maybe with one function word after it: "where is", "where". */
-function endsInQuestionWord(text: string): boolean {
-  // Only the last two words count; the tail keeps this linear on long messages.
-  const words = tokenize(text.slice(-80))
-    .slice(-2)
-    .map((t) => t.norm);
+/** `found` are choices only, and some differs from the value the start `c` gives its slot. */
+function statesOtherChoices(turn: Turn, c: Command, found: readonly Found[]): boolean {
+  return (
+    c.type === "start_flow" &&
+    found.length > 0 &&
+    found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
+    found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value)
+  );
+}
+
+/** Only the last words before a value are looked at: this keeps the look linear on long messages. */
+const QUESTION_TAIL = 80;
+
+/**
+ * A question word ends `text` up to `end`, maybe with one function word after it: "where is",
+ * "where". The last two words of the tail before `end` count; they are the message's own tokens
+ * (tokenized once per message) unless a word runs over `end` or out of the tail, and only then
+ * is the tail tokenized on its own.
+ */
+function endsInQuestionWord(text: string, end: number): boolean {
+  const from = Math.max(0, end - QUESTION_TAIL);
+  const tokens = tokenize(text);
+  let to = tokenIndexFrom(tokens, end);
+  if (to < 0) to = tokens.length;
+  const first = Math.max(0, to - 2);
+  const own = to === 0 || (tokens[to - 1]!.end <= end && tokens[first]!.start >= from);
+  const words = own
+    ? tokens.slice(first, to).map((t) => t.norm)
+    : tokenize(text.slice(from, end))
+        .slice(-2)
+        .map((t) => t.norm);
   const last = words.at(-1);
   if (last === undefined) return false;
   if (INTENT_WORDS.has(last)) return true;
@@ -501,12 +526,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // The same flow twice is one request ("block my card and block it now") unless each part
       // states different values: "my checking balance and my savings".
       const twice = starts.filter((c) => c.type === "start_flow" && c.flow === decision.flow);
-      const differs = (c: Command) =>
-        c.type === "start_flow" &&
-        found.length > 0 &&
-        found.every((f) => turn.model.slots.get(f.slot)?.kind === "choice") &&
-        found.some((f) => c.slots?.[f.slot] !== undefined && c.slots[f.slot] !== f.value);
-      if (twice.length > 0 && !twice.every(differs)) return null;
+      if (twice.length > 0 && !twice.every((c) => statesOtherChoices(turn, c, found))) return null;
       const own = ranked.find((r) => r.flow === decision.flow);
       // A part naming its flow's thing by a phrase ("order a new debit card") asks for it.
       if (found.length > 0 && !own?.acting && !own?.phrased) {
@@ -1475,8 +1495,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (span.end > cut) continue;
       // "where is 1003", "tell me where 1003 is": the value a question word asks about stays as
       // a pronoun, so the question keeps its object ("where is it") once the value is cut.
-      const asked =
-        groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(out.slice(0, span.start));
+      const asked = groups.has(`${span.start}:${span.end}`) && endsInQuestionWord(text, span.start);
       out = `${out.slice(0, span.start)}${asked ? " it " : " "}${out.slice(span.end)}`;
       cut = span.start;
     }

@@ -185,11 +185,16 @@ export function flat(text: string): string {
 const flatTexts = new WeakMap<readonly Token[], string>();
 
 /**
- * The stems from `at` on spell `key` (a phrase's stems). A loop, not `key.every(...)`: readers
+ * The stems from `at` on spell `key` (a phrase's stems; its first `length` only, if given). A loop, not `key.every(...)`: readers
  * try every key at every word of a message, and a closure per try is garbage per message.
  */
-export function keyAt(stems: readonly string[], at: number, key: readonly string[]): boolean {
-  for (let j = 0; j < key.length; j++) if (stems[at + j] !== key[j]) return false;
+export function keyAt(
+  stems: readonly string[],
+  at: number,
+  key: readonly string[],
+  length = key.length,
+): boolean {
+  for (let j = 0; j < length; j++) if (stems[at + j] !== key[j]) return false;
   return true;
 }
 

@@ -20,7 +20,14 @@ import {
   TEXTING_FORMS,
   VERB_LEADS,
 } from "../language/words.ts";
-import { editDistanceAtMost1, fold, swapsNeighbours, type Token, tokenize } from "../text.ts";
+import {
+  editDistanceAtMost1,
+  fold,
+  keyAt,
+  swapsNeighbours,
+  type Token,
+  tokenize,
+} from "../text.ts";
 import { findWordNumbers } from "./numbers.ts";
 
 /**
@@ -317,13 +324,7 @@ export class ChoiceMatcher {
     /** Where a choice asked about with "how" ends ("how big"), if one was. */
     let asked: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const exact = this.byFirst
-        .get(stems[i]!)
-        ?.find(
-          (v) =>
-            v.stems.every((s, j) => stems[i + j] === s) &&
-            (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)),
-        );
+      const exact = this.exactAt(stems, tokens, i);
       let match: Variant | undefined =
         exact ?? this.clippedLast(stems, tokens, i) ?? this.resultWanted(stems, tokens, i);
       let length = match?.stems.length ?? 0;
@@ -426,6 +427,24 @@ export class ChoiceMatcher {
   }
 
   /**
+   * The longest variant said word for word from token `i` on (as spelled, for a variant that
+   * must be). A loop, not find() with a closure: this runs per word per choice slot.
+   */
+  private exactAt(
+    stems: readonly string[],
+    tokens: readonly Token[],
+    i: number,
+  ): Variant | undefined {
+    const variants = this.byFirst.get(stems[i]!);
+    if (!variants) return undefined;
+    for (const v of variants) {
+      if (!keyAt(stems, i, v.stems)) continue;
+      if (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)) return v;
+    }
+    return undefined;
+  }
+
+  /**
    * A choice of several words said with its last word clipped ("heart doc" for "heart doctor",
    * "skin spec" for "skin specialist") or typed with two neighbouring letters swapped ("heart
    * docotr"; the words before it, typed right, make even a short word's slip safe): the word is
@@ -439,20 +458,25 @@ export class ChoiceMatcher {
     // Most words start no variant: no list, no set to build (this runs per word per slot).
     const variants = this.byFirst.get(stems[i]!);
     if (!variants) return undefined;
-    const candidates = variants.filter((v) => {
+    // The first variant that fits, unless one of another choice fits too.
+    let found: Variant | undefined;
+    for (const v of variants) {
       const n = v.stems.length;
       const last = tokens[i + n - 1]?.norm;
-      return (
+      if (
         n > 1 &&
         last !== undefined &&
         last.length >= CLIPPED_LAST_MIN &&
         !STOP_WORDS.has(last) &&
-        v.stems.slice(0, -1).every((s, j) => stems[i + j] === s) &&
+        keyAt(stems, i, v.stems, n - 1) &&
         ((v.stems[n - 1]!.startsWith(last) && v.stems[n - 1] !== last) ||
           swappedNeighbours(last, v.stems[n - 1]!))
-      );
-    });
-    return new Set(candidates.map((c) => c.value)).size === 1 ? candidates[0] : undefined;
+      ) {
+        if (found === undefined) found = v;
+        else if (!sameChoice(found.value, v.value)) return undefined;
+      }
+    }
+    return found;
   }
 
   /**
@@ -530,6 +554,11 @@ function partOfCode(text: string, start: number, end: number): boolean {
     /^[-/_]\d/.test(text.slice(end, end + 2)) ||
     /\d[-/_]$/.test(text.slice(Math.max(0, start - 2), start))
   );
+}
+
+/** Two choice values are one (as a Set counts them: NaN is NaN). */
+function sameChoice(a: SlotValue, b: SlotValue): boolean {
+  return a === b || Object.is(a, b);
 }
 
 /** `a` is `b` with two neighbouring letters swapped, not the first ("kign" for "king"). */

@@ -1,7 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { Command } from "../../../protocol/commands.ts";
 import { flowPhrases } from "../../flow-phrases.ts";
-import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
+import type { Decision, HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   ARTICLES,
   BUSINESS_QUESTION,
@@ -119,12 +119,27 @@ export interface OpenContext {
 /** A thing asked for alone is a few words: "an appointment please". */
 const THING_ALONE_WORDS = 4;
 
-const decision = ({ du, turn }: OpenContext) => {
+/**
+ * The flow the ranking decides on, unless the message asks for an act or a thing it does not
+ * have, or tells of it aside. Many rules ask it of the same turn: decided once per turn.
+ */
+const decision = ({ du, turn }: OpenContext): Decision => {
+  let d = decisions.get(turn);
+  if (d === undefined) {
+    d = decide(du, turn);
+    decisions.set(turn, d);
+  }
+  return d;
+};
+
+const decisions = new WeakMap<Turn, Decision>();
+
+function decide(du: HeuristicUnderstanding, turn: Turn): Decision {
   const d = du.decide(turn.rank, du.limits.minCoverage);
   if (d && "flow" in d && (foreignAct(turn, d.flow) || unknownObject(du, turn, d.flow)))
     return null;
   return d && "flow" in d && toldAside(du, turn, d.flow) ? null : d;
-};
+}
 
 /**
  * "can I buy a new phone from you" where nothing is sold: the message asks for an act no flow
