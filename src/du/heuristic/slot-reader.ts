@@ -15,6 +15,7 @@ import {
 } from "./extract/dates.ts";
 import { freeText, opensTitle, withoutHaving } from "./extract/free-text.ts";
 import { findNumbers, isArticle, NUMBER_WORDS, type NumberMatch } from "./extract/numbers.ts";
+import { findClockTimes } from "./extract/times.ts";
 import {
   ADDRESS_END,
   ADDRESS_WORDS,
@@ -314,6 +315,13 @@ export class SlotReader {
         )
           dates = [lead];
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
+      }
+      case "time": {
+        // "a las 5 y media", "17:30", "5": the one clock time said; with none, a message with a
+        // digit goes to the validator, which says what is wrong with it.
+        const times = findClockTimes(text);
+        if (times.length === 1) return foundAt(slot, times[0]!.value, times[0]!);
+        return times.length === 0 && /\d/.test(text) ? this.text(slot, text) : null;
       }
       case "iban": {
         const ibans = findIbans(text);
@@ -856,6 +864,16 @@ export class SlotReader {
       const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
       found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
       if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
+    }
+
+    // "el viernes a las 5", "at 17:30": a clock time with its lead word, minutes or half of
+    // the day (not a bare number), for the flow's only time slot.
+    const timeSlot = onlyOfKind(slots, "time");
+    if (timeSlot) {
+      const times = findClockTimes(text).filter(
+        (t) => !t.bare && !dates.some((d) => overlaps(d, t)),
+      );
+      if (times.length === 1) found.add(foundAt(timeSlot, times[0]!.value, times[0]!));
     }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a

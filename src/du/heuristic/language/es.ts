@@ -425,7 +425,7 @@ export const ES: LanguagePack = {
   },
   partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
   clockTime:
-    "\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:media|cuarto)|\\s+menos\\s+(?<to>cuarto))?(?:\\s+de\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?]|\\s+(?:por favor|si|o|mejor|y)\\b)",
+    "(?:\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para

@@ -340,8 +340,10 @@ export interface LanguagePack {
   partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
   /**
    * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
-   * groups `hour` (digits or a number word), `minutes`, `quarter` with `to` ("quarter to ten")
-   * and `suffix` (a half of the day: "pm", "de la tarde"). A count ("around 10 people") is none.
+   * groups `hour` (digits or a number word), `minutes`, `half` ("y media", "half past"),
+   * `quarter` ("y cuarto"), `to` ("quarter to ten", "menos cuarto") and `suffix` (a half of the
+   * day: "pm", "de la tarde"). A count ("around 10 people") is none. Read for parts of the day
+   * and for `extract: time` slots.
    */
   clockTime: string;
   /**

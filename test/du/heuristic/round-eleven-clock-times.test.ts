@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { findClockTimes } from "../../../src/du/heuristic/extract/times.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, readValues } from "../helpers.ts";
+
+/**
+ * A slot declared `extract: time` holds a clock time as "HH:MM": read from "a las 5 y media",
+ * "17:30", "at half past four", in a first message beside other values or as the answer.
+ */
+// Wednesday 10 March 2027.
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let taller: LoadedDomain;
+
+beforeAll(async () => {
+  taller = await domainFromLines(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  revision: { type: string, choices: [aceite, frenos], prompt: '¿Qué le hacemos?' }",
+      "  dia: { type: date, prompt: '¿Qué día lo traes?' }",
+      "  hora: { type: string, extract: time, prompt: '¿A qué hora?' }",
+      "flows:",
+      "  pedir_hueco:",
+      "    description: Pedir hueco en el taller para el coche",
+      "    trigger:",
+      "      intents: ['quiero llevar el coche al taller', 'cambio de {revision} el {dia}']",
+      "    steps:",
+      "      - { step: r, type: collect, slot: revision }",
+      "      - { step: d, type: collect, slot: dia }",
+      "      - { step: h, type: collect, slot: hora }",
+    ],
+    "taller.yaml",
+  );
+});
+
+const read = (text: string, state = emptyState("t")) => du.read(text, taller, state);
+
+describe("clock times", () => {
+  it.each([
+    ["a las 5 y media", "17:30"],
+    ["sobre las once de la mañana", "11:00"],
+    ["a las 8 de la tarde", "20:00"],
+    ["a las dos menos cuarto", "13:45"],
+    ["las 10 y cuarto", "10:15"],
+    ["at half past four", "16:30"],
+    ["around 9:15am", "09:15"],
+    ["18:45", "18:45"],
+  ])("'%s' is %s", (text, value) => {
+    expect(findClockTimes(text).map((t) => t.value)).toEqual([value]);
+  });
+
+  it("a count of people is no time", () => {
+    expect(findClockTimes("para las 10 personas")).toEqual([]);
+  });
+});
+
+describe("a time slot", () => {
+  it("takes the time said in the message that starts the flow, beside the day", () => {
+    const turn = read("cambio de frenos el viernes a las 4 en el taller de siempre");
+    expect(readValues(turn)).toEqual({ revision: "frenos", dia: "2027-03-12", hora: "16:00" });
+  });
+
+  it("takes a day and a time said together as the answer for the day", () => {
+    const state = inFlow(taller, "pedir_hueco", { waiting: "dia", slots: { revision: "aceite" } });
+    expect(readValues(read("el lunes a las 10 y media", state))).toEqual({
+      dia: "2027-03-15",
+      hora: "10:30",
+    });
+  });
+
+  it("reads a bare hour as the answer, and leaves a day-of-month to the date", () => {
+    const asked = inFlow(taller, "pedir_hueco", {
+      waiting: "hora",
+      slots: { revision: "aceite", dia: "2027-03-15" },
+    });
+    expect(readValues(read("12", asked))).toEqual({ hora: "12:00" });
+    const day = inFlow(taller, "pedir_hueco", { waiting: "dia", slots: { revision: "aceite" } });
+    expect(readValues(read("el 15", day))).toEqual({ dia: "2027-03-15" });
+  });
+});
