@@ -22,6 +22,7 @@ import {
   CORRECTION_OPENER,
   CORRECTION_PHRASES,
   DAY_STEMS,
+  DEFERRALS,
   FILLERS,
   GIVEN_UP_OPENER,
   GREETING,
@@ -638,6 +639,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (turn.model.loaded.domain.flows[decision.flow]?.internal) return null;
     if (turn.model.greetings.has(decision.flow) || turn.acts.greeting) return null;
     return this.start(turn, decision.flow);
+  }
+
+  /**
+   * "déjalo, ya llamo yo otro día", "forget it, maybe another time": a change of plan whose only
+   * words of another flow are a deferral (pack `deferrals`): read without it, the message asks
+   * for no flow, so it only stops this one.
+   */
+  deferredOnly(turn: Turn): boolean {
+    DEFERRALS.lastIndex = 0;
+    if (!DEFERRALS.test(turn.acts.flat)) return false;
+    const rest = turn.acts.flat.replace(DEFERRALS, " ");
+    const view = this.rankingView(turn.model, rest);
+    const decision = this.decide(
+      turn.model.index.rank(view.text, view.markers),
+      this.limits.digressionCoverage,
+    );
+    return !decision || !("flow" in decision) || decision.flow === turn.frame?.flow;
   }
 
   /**

@@ -175,6 +175,15 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
+  deferrals: [
+    "otro dia",
+    "otro rato",
+    "en otro momento",
+    "en otra ocasion",
+    "mas adelante",
+    "mas tarde",
+    "luego",
+  ],
   judgement: list("mal incorrecto equivocado equivocada incorrecta"),
   noOpeners: ["en realidad", "pues", "espera", "uy", "ay", "oh", "eh", "hmm", "mmm"],
   notKnown: [

@@ -82,6 +82,11 @@ export interface LanguagePack {
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /**
+   * Phrases that put something off to no set time ("another day", "otro día", "más adelante"):
+   * with a cancel, they name no day of another flow ("déjalo, ya llamo otro día" only stops).
+   */
+  deferrals: string[];
+  /**
    * "where do I find the reference?", "I can't find it": a question about how to answer.
    * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
    */

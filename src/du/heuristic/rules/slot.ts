@@ -279,7 +279,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "switch-flow",
     run: (c) => {
       if (!c.du.replacesFlow(c.turn)) return null;
-      if (c.digression) return [{ type: "cancel_flow" }, ...c.digression];
+      if (c.digression)
+        return c.du.deferredOnly(c.turn)
+          ? [{ type: "cancel_flow" }]
+          : [{ type: "cancel_flow" }, ...c.digression];
       // "wait no, I'd rather just move it" while a cancel asks the code: a change of plan and
       // the verb of one other flow, whose acts this flow does not share, say which flow is
       // meant though the message names nothing (too few of its words for a digression).

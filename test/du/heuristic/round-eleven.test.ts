@@ -80,3 +80,45 @@ describe("a time slot", () => {
     expect(readValues(read("el 15", day))).toEqual({ dia: "2027-03-15" });
   });
 });
+
+describe("a cancel that puts things off to another day", () => {
+  let taller2: LoadedDomain;
+  beforeAll(async () => {
+    taller2 = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  modelo: { type: string, choices: [seat, ford], prompt: '¿Qué coche es?' }",
+        "  codigo: { type: string, extract: pattern, pattern: 'TL-\\\\d{3}', prompt: '¿Código?' }",
+        "  nuevo_dia: { type: date, aliases: [otro dia], prompt: '¿A qué día lo pasamos?' }",
+        "flows:",
+        "  pedir_hueco:",
+        "    description: Pedir hueco en el taller",
+        "    trigger: { intents: ['quiero llevar el coche al taller'] }",
+        "    steps:",
+        "      - { step: m, type: collect, slot: modelo }",
+        "  mover_hueco:",
+        "    description: Pasar el hueco del taller a otro día",
+        "    trigger: { intents: ['pasar mi hueco a otro día', 'cambiar el hueco {codigo}'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: codigo }",
+        "      - { step: d, type: collect, slot: nuevo_dia }",
+      ],
+      "taller2.yaml",
+    );
+  });
+
+  it("only stops the flow", () => {
+    const state = inFlow(taller2, "pedir_hueco", { waiting: "modelo" });
+    expect(du.read("déjalo, ya vendré otro día", taller2, state)).toEqual([
+      { type: "cancel_flow" },
+    ]);
+  });
+
+  it("still switches when the rest asks for the other flow", () => {
+    const state = inFlow(taller2, "pedir_hueco", { waiting: "modelo" });
+    const commands = du.read("déjalo, mejor cambia el hueco TL-123 a otro día", taller2, state);
+    expect(commands[0]).toEqual({ type: "cancel_flow" });
+    expect(commands[1]).toMatchObject({ type: "start_flow", flow: "mover_hueco" });
+  });
+});
