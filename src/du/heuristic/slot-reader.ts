@@ -39,6 +39,7 @@ import {
   GIVEN_UP_AFTER,
   GREETING_WORDS,
   GROUP_JOINERS,
+  INFINITIVE,
   ITEM_NEGATORS,
   ITEMS_WITH,
   LIST_JOIN,
@@ -1643,6 +1644,26 @@ export class SlotReader {
               /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
             const afterPhraseWord = slot.nameLike && !!word && !!cue.phraseWords?.includes(word);
             if (!afterNameLead && !afterPhraseWord) continue;
+          }
+          // "para bañar a Rocky": a verb in small letters after the cue, with more words after
+          // it, is no name; the name may still follow ("a Rocky").
+          const first = tokens[i + 1];
+          if (
+            slot.nameLike &&
+            first &&
+            tokens[i + 2] &&
+            /^\p{Ll}/u.test(first.raw) &&
+            INFINITIVE.test(first.norm)
+          ) {
+            const after = tokens[i + 3];
+            const led =
+              after &&
+              (NAME_LEADS.get(this.language)?.has(tokens[i + 2]!.norm) ?? false) &&
+              /^\p{Lu}/u.test(after.raw)
+                ? this.nameAfter(text, tokens, i + 3, free)
+                : null;
+            if (led) return this.textFound(slot, text, led);
+            continue;
           }
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address

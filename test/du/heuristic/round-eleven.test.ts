@@ -122,3 +122,48 @@ describe("a cancel that puts things off to another day", () => {
     expect(commands[1]).toMatchObject({ type: "start_flow", flow: "mover_hueco" });
   });
 });
+
+describe("a name's cue before a verb, and 'perdona' before a corrected name", () => {
+  let peluqueria: LoadedDomain;
+  beforeAll(async () => {
+    peluqueria = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  animal: { type: string, choices: [perro, gato], prompt: '¿Qué animal es?' }",
+        "  nombre: { type: string, extract: person_name, prompt: '¿Cómo se llama?' }",
+        "  ok: { type: boolean }",
+        "flows:",
+        "  pedir_bano:",
+        "    description: Pedir un baño para la mascota",
+        "    trigger: { intents: ['quiero un baño para {nombre}', 'bañar a mi {animal}'] }",
+        "    steps:",
+        "      - { step: a, type: collect, slot: animal }",
+        "      - { step: n, type: collect, slot: nombre }",
+        "      - { step: c, type: confirm, slot: ok, message: '¿Lo pido?' }",
+      ],
+      "peluqueria.yaml",
+    );
+  });
+
+  it("a verb in small letters after 'para' is no name; the name after its 'a' is", () => {
+    expect(
+      readValues(du.read("quiero un baño para lavar a Kira", peluqueria, emptyState("t"))),
+    ).toMatchObject({ nombre: "Kira" });
+    expect(
+      readValues(
+        du.read("quiero un baño para dejarle el pelo bonito", peluqueria, emptyState("t")),
+      ),
+    ).not.toHaveProperty("nombre");
+  });
+
+  it("'perdona, es X, no Y' corrects the name to X", () => {
+    const state = inFlow(peluqueria, "pedir_bano", {
+      confirm: true,
+      slots: { animal: "perro", nombre: "Nora" },
+    });
+    expect(du.read("perdona, es Nela, no Nora", peluqueria, state)).toEqual([
+      { type: "correct_slot", slot: "nombre", value: "Nela" },
+    ]);
+  });
+});

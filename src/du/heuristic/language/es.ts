@@ -175,6 +175,7 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
+  infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
   deferrals: [
     "otro dia",
     "otro rato",
@@ -520,7 +521,18 @@ export const ES: LanguagePack = {
   givenUpLeads: ["no"],
   insteadTails: [],
   oldValueArticles: [],
-  valueOpeners: ["en realidad", "perdon", "mejor", "quise decir", "digo", "no,"],
+  valueOpeners: [
+    "en realidad",
+    "perdon",
+    "perdona",
+    "perdone",
+    "disculpa",
+    "disculpe",
+    "mejor",
+    "quise decir",
+    "digo",
+    "no,",
+  ],
   questionFillers: "(?!)",
   relationOwners: ["mi"],
   itIs: "es",

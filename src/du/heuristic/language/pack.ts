@@ -82,6 +82,12 @@ export interface LanguagePack {
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /**
+   * A verb's infinitive, as a pattern of one folded word ("banar", "ponerle"): typed in small
+   * letters right after a name's cue word and before more words ("para bañar a Rocky"), it is
+   * the verb, no name. "(?!)" when the language has no such form.
+   */
+  infinitive: string;
+  /**
    * Phrases that put something off to no set time ("another day", "otro día", "más adelante"):
    * with a cancel, they name no day of another flow ("déjalo, ya llamo otro día" only stops).
    */
