@@ -859,7 +859,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const phrase = turn.acts.cancelMentioned;
     if (!phrase) return false;
     const flat = turn.acts.flat.replace(CANCEL_OPENER, "");
-    return flat.startsWith(`${phrase} `);
+    if (!flat.startsWith(`${phrase} `)) return false;
+    // Spanish "para" (stop / for) opens a cancel only set off by a stop ("para, para, que me
+    // equivoqué"): "para mi hermana Lucía" names whom something is for.
+    if (!AMBIGUOUS_CANCEL.has(phrase)) return true;
+    const text = fold(turn.text);
+    const at = text.indexOf(phrase);
+    return at >= 0 && /^\s*[,.!;]/.test(text.slice(at + phrase.length));
   }
 
   /**

@@ -167,3 +167,56 @@ describe("a name's cue before a verb, and 'perdona' before a corrected name", ()
     ]);
   });
 });
+
+describe("'para' naming whom, and values of the asked choice", () => {
+  let floristeria: LoadedDomain;
+  beforeAll(async () => {
+    floristeria = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  tienda:",
+        "    type: string",
+        "    choices: [norte, sur]",
+        "    synonyms: { norte: [el del parque], sur: [parque comercial] }",
+        "    prompt: '¿Qué tienda?'",
+        "  florista: { type: string, choices: [marta, pablo], prompt: '¿Con quién?' }",
+        "  para_quien: { type: string, extract: person_name, prompt: '¿Para quién es?' }",
+        "flows:",
+        "  encargar_ramo:",
+        "    description: Encargar un ramo de flores",
+        "    trigger: { intents: ['quiero un ramo en la tienda {tienda}'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: tienda }",
+        "      - { step: p, type: collect, slot: para_quien }",
+        "  queja_tienda:",
+        "    description: Poner una queja de una tienda",
+        "    trigger: { intents: ['queja de la tienda {tienda}'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: tienda }",
+        "  taller_floral:",
+        "    description: Apuntarse a un taller con un florista",
+        "    trigger: { intents: ['taller con {florista}'] }",
+        "    steps:",
+        "      - { step: f, type: collect, slot: florista }",
+      ],
+      "floristeria.yaml",
+    );
+  });
+
+  it("'para mi hermana Marta' asked whom it is for is the answer, no stop", () => {
+    const state = inFlow(floristeria, "encargar_ramo", {
+      waiting: "para_quien",
+      slots: { tienda: "norte" },
+    });
+    expect(du.read("para mi hermana Marta", floristeria, state)).toEqual([
+      { type: "set_slot", slot: "para_quien", value: "Marta" },
+    ]);
+  });
+
+  it("two readings of the asked choice start no other flow that takes it", () => {
+    const state = inFlow(floristeria, "encargar_ramo", { waiting: "tienda" });
+    const commands = du.read("en la sur, el del parque comercial", floristeria, state);
+    expect(commands.some((c) => c.type === "start_flow")).toBe(false);
+  });
+});
