@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { freeText } from "../../../src/du/heuristic/extract/free-text.ts";
 import { findClockTimes } from "../../../src/du/heuristic/extract/times.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
@@ -218,5 +219,21 @@ describe("'para' naming whom, and values of the asked choice", () => {
     const state = inFlow(floristeria, "encargar_ramo", { waiting: "tienda" });
     const commands = du.read("en la sur, el del parque comercial", floristeria, state);
     expect(commands.some((c) => c.type === "start_flow")).toBe(false);
+  });
+});
+
+describe("a free-text answer that is a sentence keeps its opening article", () => {
+  it.each([
+    [
+      "La comida llegó fría y el repartidor fue muy borde",
+      "La comida llegó fría y el repartidor fue muy borde",
+    ],
+    [
+      "The staff were lovely and the room was spotless",
+      "The staff were lovely and the room was spotless",
+    ],
+    ["la renta", "renta"],
+  ])("'%s' -> '%s'", (text, value) => {
+    expect(freeText(text)).toBe(value);
   });
 });
