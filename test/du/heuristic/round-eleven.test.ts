@@ -237,3 +237,25 @@ describe("a free-text answer that is a sentence keeps its opening article", () =
     expect(freeText(text)).toBe(value);
   });
 });
+
+describe("'me pones con' asks for a person", () => {
+  it("'¿me pones con alguien de la tienda?' is a handoff", async () => {
+    const tienda = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  talla: { type: string, choices: [s, m], prompt: '¿Qué talla?' }",
+        "flows:",
+        "  comprar:",
+        "    description: Comprar una camiseta",
+        "    trigger: { intents: ['quiero una camiseta'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: talla }",
+      ],
+      "tienda.yaml",
+    );
+    expect(du.read("¿me pones con alguien, por favor?", tienda, emptyState("t"))[0]).toMatchObject({
+      type: "human_handoff",
+    });
+  });
+});

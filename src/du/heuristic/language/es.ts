@@ -197,7 +197,7 @@ export const ES: LanguagePack = {
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
   humanVerbs:
-    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|comunicame|comuniqueme|comuniquenme|comunicar",
+    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
