@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { freeText } from "../../../src/du/heuristic/extract/free-text.ts";
 import { findClockTimes } from "../../../src/du/heuristic/extract/times.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
@@ -257,5 +258,14 @@ describe("'me pones con' asks for a person", () => {
     expect(du.read("¿me pones con alguien, por favor?", tienda, emptyState("t"))[0]).toMatchObject({
       type: "human_handoff",
     });
+  });
+});
+
+describe("'el 15 a las 11' is a day and a time", () => {
+  it.each([
+    ["una revisión el 15 a las 11", ["2027-03-15"]],
+    ["quedamos el 3 a la 1 y media", ["2027-04-03"]],
+  ])("'%s' gives %j", (text, dates) => {
+    expect(findDates(text, EXAMPLE_NOW).map((d) => d.value)).toEqual(dates);
   });
 });

@@ -442,9 +442,10 @@ export const ES: LanguagePack = {
   // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis
   // algo el 30?", "hueco el 12", "puedo ir el 9"): followed by a unit or a noun it is an amount
   // or a count ("el 30 por ciento"). "al 26" (a + el: "¿se puede mover al 26?") and "al dia 15"
-  // are days as "el 26" is; "del 12 al 15" is left to the range.
+  // are days as "el 26" is; "del 12 al 15" is left to the range. "el 15 a las 11": a number
+  // followed by a clock time is its day, wherever it is said.
   dayOfMonth:
-    "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
+    "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|\\bel\\s+(\\d{1,2})(?=\\s+a\\s+las?\\s+\\d)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   timesWords: list("vez veces"),
