@@ -269,3 +269,36 @@ describe("'el 15 a las 11' is a day and a time", () => {
     expect(findDates(text, EXAMPLE_NOW).map((d) => d.value)).toEqual(dates);
   });
 });
+
+describe("a help request starts the domain's flow that says what it does", () => {
+  it("'qué cosas puedo hacer contigo?' starts it; without such a flow it asks", async () => {
+    const lines = [
+      "settings: { language: es }",
+      "slots:",
+      "  talla: { type: string, choices: [s, m], prompt: '¿Qué talla?' }",
+      "flows:",
+      "  comprar:",
+      "    description: Comprar una camiseta",
+      "    trigger: { intents: ['quiero una camiseta'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: talla }",
+    ];
+    const plain = await domainFromLines(lines, "plain.yaml");
+    const withHelp = await domainFromLines(
+      [
+        ...lines,
+        "  menu_ayuda:",
+        "    description: Lo que sabe hacer el asistente",
+        "    trigger: { intents: ['qué puedes hacer', 'necesito ayuda'] }",
+        "    steps:",
+        "      - { step: s, type: say, message: 'Vendo camisetas.' }",
+      ],
+      "help.yaml",
+    );
+    const text = "¿qué cosas puedo hacer contigo?";
+    expect(du.read(text, plain, emptyState("t"))).toEqual([{ type: "clarify" }]);
+    expect(du.read(text, withHelp, emptyState("t"))).toEqual([
+      { type: "start_flow", flow: "menu_ayuda" },
+    ]);
+  });
+});

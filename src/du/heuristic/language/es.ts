@@ -92,7 +92,7 @@ export const ES: LanguagePack = {
       "que cosas puedo hacer",
       "que cosas puedes hacer",
       "que se puede hacer",
-    ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`]),
+    ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`, `${q} contigo`]),
     ...list("chat bot asistente").flatMap((n) => [
       `que puede hacer este ${n}`,
       `para que sirve este ${n}`,
