@@ -302,3 +302,30 @@ describe("a help request starts the domain's flow that says what it does", () =>
     ]);
   });
 });
+
+describe("'quitadme la reserva' cancels", () => {
+  it("starts the flow that cancels", async () => {
+    const gimnasio = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  clase: { type: string, choices: [yoga, spinning], prompt: '¿Qué clase?' }",
+        "flows:",
+        "  reservar_clase:",
+        "    description: Reservar una clase",
+        "    trigger: { intents: ['quiero reservar {clase}'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: clase }",
+        "  anular_reserva:",
+        "    description: Anular la reserva de una clase",
+        "    trigger: { intents: ['anular mi reserva'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: clase }",
+      ],
+      "gimnasio.yaml",
+    );
+    expect(du.read("no llego a tiempo, quitadme la reserva", gimnasio, emptyState("t"))[0]).toEqual(
+      { type: "start_flow", flow: "anular_reserva" },
+    );
+  });
+});

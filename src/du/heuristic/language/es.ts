@@ -331,6 +331,8 @@ export const ES: LanguagePack = {
       "no hace falta",
       // Not attending, removing it, or asking for the money back gives it up.
       ...list("quitar quita reembolso"),
+      // "quitadme la cita", "quítamela": removing it, with the pronouns attached.
+      ...list("quitad quitadme quitame quitamela quitadla quitala quitalo"),
       "no podre asistir",
       "no voy a asistir",
       "no vamos a asistir",
