@@ -143,6 +143,7 @@ export const SLOT_EXTRACTS = [
   "number",
   "money",
   "date",
+  "time",
   "choice",
   "list",
   "person_name",

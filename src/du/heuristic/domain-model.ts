@@ -34,6 +34,11 @@ export interface DomainModel {
    * A greeting never starts them alongside another request, nor as a digression.
    */
   greetings: ReadonlySet<string>;
+  /**
+   * The one flow that says what the assistant does: half or more of its trigger phrases ask
+   * for help ("qué puedes hacer"). A help request of a first message starts it.
+   */
+  helpFlow: string | undefined;
   /** Relation words a person may be named by: the language packs' and the domain's. */
   relations: ReadonlySet<string>;
   /**
@@ -119,6 +124,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     handoff: handoffPattern(domain.vocabulary.staff.map(flat)),
     asks: asksPattern(domain),
     greetings: greetingFlows(domain),
+    helpFlow: helpFlow(domain),
   };
 }
 
@@ -140,6 +146,20 @@ function asksPattern(domain: LoadedDomain["domain"]): RegExp {
   }
   const own = verbs.size ? `|\\b(?:${[...verbs].join("|")})\\b` : "";
   return new RegExp(`${PACKS.map((p) => `(?:${p.asks})`).join("|")}${own}`, "i");
+}
+
+/** The one flow whose trigger phrases mostly ask for help; undefined with none or several. */
+function helpFlow(domain: LoadedDomain["domain"]): string | undefined {
+  const found: string[] = [];
+  for (const [name, flow] of Object.entries(domain.flows)) {
+    const phrases = flow.trigger?.intents ?? [];
+    const asking = phrases.filter((p) => {
+      const acts = readActs(flat(p));
+      return acts.help || acts.helpQuestion;
+    }).length;
+    if (!flow.internal && phrases.length > 0 && asking * 2 >= phrases.length) found.push(name);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function greetingFlows(domain: LoadedDomain["domain"]): Set<string> {

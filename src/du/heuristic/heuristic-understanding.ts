@@ -22,6 +22,7 @@ import {
   CORRECTION_OPENER,
   CORRECTION_PHRASES,
   DAY_STEMS,
+  DEFERRALS,
   FILLERS,
   GIVEN_UP_OPENER,
   GREETING,
@@ -661,6 +662,23 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
+   * "déjalo, ya llamo yo otro día", "forget it, maybe another time": a change of plan whose only
+   * words of another flow are a deferral (pack `deferrals`): read without it, the message asks
+   * for no flow, so it only stops this one.
+   */
+  deferredOnly(turn: Turn): boolean {
+    DEFERRALS.lastIndex = 0;
+    if (!DEFERRALS.test(turn.acts.flat)) return false;
+    const rest = turn.acts.flat.replace(DEFERRALS, " ");
+    const view = this.rankingView(turn.model, rest);
+    const decision = this.decide(
+      turn.model.index.rank(view.text, view.markers),
+      this.limits.digressionCoverage,
+    );
+    return !decision || !("flow" in decision) || decision.flow === turn.frame?.flow;
+  }
+
+  /**
    * "TK-550217" while a purchase asks the date: a value only other flows take, when no one of
    * them is clearly meant. Their scores are close (the rule of first messages), or no word of
    * the message points at any and several take every value it holds: the flows to ask among.
@@ -861,7 +879,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const phrase = turn.acts.cancelMentioned;
     if (!phrase) return false;
     const flat = turn.acts.flat.replace(CANCEL_OPENER, "");
-    return flat.startsWith(`${phrase} `);
+    if (!flat.startsWith(`${phrase} `)) return false;
+    // Spanish "para" (stop / for) opens a cancel only set off by a stop ("para, para, que me
+    // equivoqué"): "para mi hermana Lucía" names whom something is for.
+    if (!AMBIGUOUS_CANCEL.has(phrase)) return true;
+    const text = fold(turn.text);
+    const at = text.indexOf(phrase);
+    return at >= 0 && /^\s*[,.!;]/.test(text.slice(at + phrase.length));
   }
 
   /**

@@ -16,7 +16,16 @@ import {
 import { stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
-export type SlotKind = "choice" | "list" | "boolean" | "number" | "date" | "iban" | "code" | "text";
+export type SlotKind =
+  | "choice"
+  | "list"
+  | "boolean"
+  | "number"
+  | "date"
+  | "time"
+  | "iban"
+  | "code"
+  | "text";
 
 export interface SlotInfo {
   name: string;
@@ -110,6 +119,7 @@ const READER: Record<SlotExtract, SlotKind> = {
   number: "number",
   money: "number",
   date: "date",
+  time: "time",
   choice: "choice",
   list: "list",
   person_name: "text",

@@ -21,6 +21,7 @@ import {
   NUMBER_WORDS,
   type NumberMatch,
 } from "./extract/numbers.ts";
+import { findClockTimes } from "./extract/times.ts";
 import {
   ADDRESS_END,
   ADDRESS_WORDS,
@@ -44,6 +45,7 @@ import {
   GIVEN_UP_AFTER,
   GREETING_WORDS,
   GROUP_JOINERS,
+  INFINITIVE,
   ITEM_NEGATORS,
   ITEMS_WITH,
   LIST_JOIN,
@@ -320,6 +322,13 @@ export class SlotReader {
         )
           dates = [lead];
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
+      }
+      case "time": {
+        // "a las 5 y media", "17:30", "5": the one clock time said; with none, a message with a
+        // digit goes to the validator, which says what is wrong with it.
+        const times = findClockTimes(text);
+        if (times.length === 1) return foundAt(slot, times[0]!.value, times[0]!);
+        return times.length === 0 && /\d/.test(text) ? this.text(slot, text) : null;
       }
       case "iban": {
         const ibans = findIbans(text);
@@ -869,6 +878,16 @@ export class SlotReader {
       const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
       found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
       if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
+    }
+
+    // "el viernes a las 5", "at 17:30": a clock time with its lead word, minutes or half of
+    // the day (not a bare number), for the flow's only time slot.
+    const timeSlot = onlyOfKind(slots, "time");
+    if (timeSlot) {
+      const times = findClockTimes(text).filter(
+        (t) => !t.bare && !dates.some((d) => overlaps(d, t)),
+      );
+      if (times.length === 1) found.add(foundAt(timeSlot, times[0]!.value, times[0]!));
     }
 
     // A value of a domain pattern ("HB-222222") is unmistakable, wherever it is said; a
@@ -1670,6 +1689,26 @@ export class SlotReader {
               /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "");
             const afterPhraseWord = slot.nameLike && !!word && !!cue.phraseWords?.includes(word);
             if (!afterNameLead && !afterPhraseWord) continue;
+          }
+          // "para bañar a Rocky": a verb in small letters after the cue, with more words after
+          // it, is no name; the name may still follow ("a Rocky").
+          const first = tokens[i + 1];
+          if (
+            slot.nameLike &&
+            first &&
+            tokens[i + 2] &&
+            /^\p{Ll}/u.test(first.raw) &&
+            INFINITIVE.test(first.norm)
+          ) {
+            const after = tokens[i + 3];
+            const led =
+              after &&
+              (NAME_LEADS.get(this.language)?.has(tokens[i + 2]!.norm) ?? false) &&
+              /^\p{Lu}/u.test(after.raw)
+                ? this.nameAfter(text, tokens, i + 3, free)
+                : null;
+            if (led) return this.textFound(slot, text, led);
+            continue;
           }
           // "I have to catch a flight", "I need to book flights to Oslo": a cue word that
           // leads a verb (a task word, or a lower-case word followed by an article or a

@@ -29,6 +29,7 @@ import {
   tokenize,
 } from "../text.ts";
 import { findWordNumbers } from "./numbers.ts";
+import { clockOf } from "./times.ts";
 
 /**
  * The word of a choice name or synonym that may name a part of the day: the whole name, or its
@@ -290,17 +291,9 @@ export class ChoiceMatcher {
     const folded = fold(text);
     for (const pattern of CLOCK_TIMES) {
       const m = pattern.exec(folded);
-      const g = m?.groups;
-      if (!m || !g?.hour) continue;
-      let hour = /^\d+$/.test(g.hour) ? Number(g.hour) : (findWordNumbers(g.hour)[0]?.value ?? -1);
-      if (hour < 0 || hour > 23) continue;
-      if (g.to) hour -= 1;
-      const suffix = g.suffix ?? "";
-      const pm = /^(?:pm|p\.m\.|tarde|noche)$/.test(suffix);
-      const am = /^(?:am|a\.m\.|manana)$/.test(suffix);
-      if (pm && hour < 12) hour += 12;
-      else if (!am && hour >= 1 && hour <= 6) hour += 12;
-      if (am && hour === 12) hour = 0;
+      const clock = m?.groups ? clockOf(m.groups) : null;
+      if (!m || !clock) continue;
+      const hour = clock.hour;
       const part = hour < 5 ? null : hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
       if (!part) continue;
       const value =

@@ -25,6 +25,8 @@ export function opensTitle(article: string, next: string | undefined): boolean {
   );
 }
 const TRAILING = ANSWER_TRAILING;
+/** More words than this after an article make a sentence, not a value named by a noun. */
+const SENTENCE_WORDS = 5;
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
   let s = message.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, "");
@@ -39,7 +41,10 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
       s = trimmed;
       continue;
     }
-    const next = s.replace(LEADING, "").replace(TRAILING, "");
+    // "La chica fue muy amable y ...": a sentence's opening article is its subject's.
+    const words = s.split(/\s+/);
+    const sentence = words.length > SENTENCE_WORDS && ARTICLES.has(fold(words[0]!));
+    const next = (sentence ? s : s.replace(LEADING, "")).replace(TRAILING, "");
     if (next === s) break;
     s = next;
   }

@@ -92,7 +92,7 @@ export const ES: LanguagePack = {
       "que cosas puedo hacer",
       "que cosas puedes hacer",
       "que se puede hacer",
-    ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`]),
+    ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`, `${q} contigo`]),
     ...list("chat bot asistente").flatMap((n) => [
       `que puede hacer este ${n}`,
       `para que sirve este ${n}`,
@@ -175,6 +175,16 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
+  infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
+  deferrals: [
+    "otro dia",
+    "otro rato",
+    "en otro momento",
+    "en otra ocasion",
+    "mas adelante",
+    "mas tarde",
+    "luego",
+  ],
   judgement: list("mal incorrecto equivocado equivocada incorrecta"),
   noOpeners: ["en realidad", "pues", "espera", "uy", "ay", "oh", "eh", "hmm", "mmm"],
   notKnown: [
@@ -187,7 +197,7 @@ export const ES: LanguagePack = {
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
   humanVerbs:
-    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|comunicame|comuniqueme|comuniquenme|comunicar",
+    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
@@ -321,6 +331,8 @@ export const ES: LanguagePack = {
       "no hace falta",
       // Not attending, removing it, or asking for the money back gives it up.
       ...list("quitar quita reembolso"),
+      // "quitadme la cita", "quítamela": removing it, with the pronouns attached.
+      ...list("quitad quitadme quitame quitamela quitadla quitala quitalo"),
       "no podre asistir",
       "no voy a asistir",
       "no vamos a asistir",
@@ -425,16 +437,17 @@ export const ES: LanguagePack = {
   },
   partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
   clockTime:
-    "\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:media|cuarto)|\\s+menos\\s+(?<to>cuarto))?(?:\\s+de\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?]|\\s+(?:por favor|si|o|mejor|y)\\b)",
+    "(?:\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para
   // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis
   // algo el 30?", "hueco el 12", "puedo ir el 9"): followed by a unit or a noun it is an amount
   // or a count ("el 30 por ciento"). "al 26" (a + el: "¿se puede mover al 26?") and "al dia 15"
-  // are days as "el 26" is; "del 12 al 15" is left to the range.
+  // are days as "el 26" is; "del 12 al 15" is left to the range. "el 15 a las 11": a number
+  // followed by a clock time is its day, wherever it is said.
   dayOfMonth:
-    "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)",
+    "\\b[ae]l\\s+dia\\s+(\\d{1,2})\\b|(?:^\\s*(?:(?:para|hasta)\\s+)?|(?<=\\bpara\\s(?:[a-z]+\\s){0,4})|(?<=\\b(?:algo|hueco|sitio|libre|libres|disponible|ir|venir|pasarme|hora)\\s))el\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|(?<!\\bdel?\\s+\\d{1,2}\\s+)\\bal\\s+(\\d{1,2})(?=\\s*$|\\s*[,.!?;]|\\s+(?:a las|por la|por favor|porfa|y|o|si|pero|mejor)\\b)|\\bel\\s+(\\d{1,2})(?=\\s+a\\s+las?\\s+\\d)",
   shiftWords: ["mas tarde", "antes", "despues", "mas", "menos"],
   dayWords: list("noche dia"),
   timesWords: list("vez veces"),
@@ -511,7 +524,18 @@ export const ES: LanguagePack = {
   givenUpLeads: ["no"],
   insteadTails: [],
   oldValueArticles: [],
-  valueOpeners: ["en realidad", "perdon", "mejor", "quise decir", "digo", "no,"],
+  valueOpeners: [
+    "en realidad",
+    "perdon",
+    "perdona",
+    "perdone",
+    "disculpa",
+    "disculpe",
+    "mejor",
+    "quise decir",
+    "digo",
+    "no,",
+  ],
   questionFillers: "(?!)",
   relationOwners: ["mi"],
   itIs: "es",

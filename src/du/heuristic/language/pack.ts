@@ -82,6 +82,17 @@ export interface LanguagePack {
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /**
+   * A verb's infinitive, as a pattern of one folded word ("banar", "ponerle"): typed in small
+   * letters right after a name's cue word and before more words ("para bañar a Rocky"), it is
+   * the verb, no name. "(?!)" when the language has no such form.
+   */
+  infinitive: string;
+  /**
+   * Phrases that put something off to no set time ("another day", "otro día", "más adelante"):
+   * with a cancel, they name no day of another flow ("déjalo, ya llamo otro día" only stops).
+   */
+  deferrals: string[];
+  /**
    * "where do I find the reference?", "I can't find it": a question about how to answer.
    * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
    */
@@ -340,8 +351,10 @@ export interface LanguagePack {
   partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
   /**
    * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
-   * groups `hour` (digits or a number word), `minutes`, `quarter` with `to` ("quarter to ten")
-   * and `suffix` (a half of the day: "pm", "de la tarde"). A count ("around 10 people") is none.
+   * groups `hour` (digits or a number word), `minutes`, `half` ("y media", "half past"),
+   * `quarter` ("y cuarto"), `to` ("quarter to ten", "menos cuarto") and `suffix` (a half of the
+   * day: "pm", "de la tarde"). A count ("around 10 people") is none. Read for parts of the day
+   * and for `extract: time` slots.
    */
   clockTime: string;
   /**

@@ -57,6 +57,10 @@ export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
 export const JUDGEMENT = new Set(words((p) => p.judgement));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
+/** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
+export const INFINITIVE = cue((p) => p.infinitive);
+/** The packs' deferrals ("otro dia", "another time") as whole phrases of a folded text. */
+export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")})\\b`, "g");
 /** A pack's not-known phrases as one alternation, the longest first. */
 const notKnownOf = (p: LanguagePack) =>
   [...p.notKnown].sort((a, b) => b.length - a.length).join("|");

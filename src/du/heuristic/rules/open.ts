@@ -826,7 +826,12 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
   { name: "frustration", run: ({ turn }) => (turn.acts.frustrated ? FRUSTRATED : null) },
   {
     name: "help",
-    run: ({ turn }) => (turn.acts.help || turn.acts.helpQuestion ? [{ type: "clarify" }] : null),
+    // A domain with a flow that says what it does ("qué puedes hacer") answers with it.
+    run: ({ du, turn }) => {
+      if (!(turn.acts.help || turn.acts.helpQuestion)) return null;
+      const flow = turn.model.helpFlow;
+      return flow && !turn.frame ? du.start(turn, flow) : [{ type: "clarify" }];
+    },
   },
   {
     name: "term-question",

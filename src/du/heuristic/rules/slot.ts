@@ -279,7 +279,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "switch-flow",
     run: (c) => {
       if (!c.du.replacesFlow(c.turn)) return null;
-      if (c.digression) return [{ type: "cancel_flow" }, ...c.digression];
+      if (c.digression)
+        return c.du.deferredOnly(c.turn)
+          ? [{ type: "cancel_flow" }]
+          : [{ type: "cancel_flow" }, ...c.digression];
       // "wait no, I'd rather just move it" while a cancel asks the code: a change of plan and
       // the verb of one other flow, whose acts this flow does not share, say which flow is
       // meant though the message names nothing (too few of its words for a digression).
@@ -321,6 +324,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
+      // "en Pozuelo, el del centro comercial" asked the salon: values of the asked choice
+      // (two, or said loosely) answer it, whichever other flow also takes them.
+      if (!request && c.slot.choices && c.slot.choices.find(c.turn.text).length > 0) return null;
       // Several flows take what was said and nothing tells which: ask, do not pick one.
       const choices = c.du.digressionChoices(c.turn);
       return choices ? [{ type: "clarify", flows: choices }] : c.digression;
