@@ -18,6 +18,7 @@ import {
   AMBIGUOUS_CANCEL,
   ASIDE_OPENERS,
   CANCEL_OPENER,
+  CHOICE_NEGATIONS,
   CONDITION_LEADS,
   CORRECTION_OPENER,
   CORRECTION_PHRASES,
@@ -28,6 +29,7 @@ import {
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
+  NEGATED_DETERMINERS,
   NO_THEN_NEW,
   NOT_FIRST,
   NOT_INSTEAD_SOURCE,
@@ -1854,6 +1856,19 @@ function oneSlotNamed(
   stems: readonly string[],
   slots: SlotInfo[],
 ): { slot: SlotInfo; end: number } | null {
+  // "not the name, the email is wrong": beside another slot's name, one right after a
+  // negation is the one not meant ("that's not my address" alone still names it).
+  const skipped = { any: false };
+  const hit = slotNamedIn(tokens, stems, slots, skipped);
+  return hit || !skipped.any ? hit : slotNamedIn(tokens, stems, slots, null);
+}
+
+function slotNamedIn(
+  tokens: readonly Token[],
+  stems: readonly string[],
+  slots: SlotInfo[],
+  skipped: { any: boolean } | null,
+): { slot: SlotInfo; end: number } | null {
   const keys = namingKeys(slots);
   let hit = null as { slot: SlotInfo; end: number } | null;
   // "the number of people": the longest name said at a place is the one meant; its words
@@ -1862,6 +1877,10 @@ function oneSlotNamed(
   for (let i = 0; i < stems.length; i++) {
     const candidates = keys.get(stems[i]!);
     if (!candidates) continue;
+    if (skipped && negatedAt(tokens, i)) {
+      skipped.any = true;
+      continue;
+    }
     const said = candidates.filter(
       ({ key }) =>
         i + key.length <= tokens.length && key.every((k, j) => j === 0 || stems[i + j] === k),
@@ -1877,6 +1896,13 @@ function oneSlotNamed(
     }
   }
   return hit;
+}
+
+/** "not the name, the email": a slot's name right after a negation is the one not meant. */
+function negatedAt(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && NEGATED_DETERMINERS.has(tokens[k]!.norm)) k--;
+  return k >= 0 && CHOICE_NEGATIONS.has(tokens[k]!.norm);
 }
 
 interface RankingParts {

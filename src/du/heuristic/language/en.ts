@@ -548,6 +548,8 @@ export const EN: LanguagePack = {
   // "is", "s" or "do you mean by" must follow.
   whatIs:
     "^(?:(?:what|wats) (?:do you mean by |is |s )|whats (?:do you mean by )?)(?:a |an |the |this |that )?",
+  whatMeans:
+    "^(?:(?:so|sorry|um|hmm) )?(?:what|wat) (?:does|do|did) (?:a |an |the |this |that )?(.+?) (?:mean|stand for)$",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",

@@ -184,6 +184,7 @@ export const ES: LanguagePack = {
   helpQuestion:
     "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
+  whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
   humanVerbs:

@@ -94,6 +94,11 @@ export interface LanguagePack {
   notKnown: string[];
   /** "what is an X": a question about a term. */
   whatIs: string;
+  /**
+   * "what does HIIT mean": a question about a term that ends after it; the term is the
+   * pattern's first group.
+   */
+  whatMeans: string;
   /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
   humanVerbs: string;
   humanNouns: string;

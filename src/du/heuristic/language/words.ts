@@ -68,6 +68,8 @@ export const NOT_KNOWN = new RegExp(
     .join("|")})(?= |$)`,
 );
 export const WHAT_IS = cue((p) => p.whatIs);
+/** "what does X mean": each pack's pattern, its first group the term. */
+export const WHAT_MEANS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.whatMeans));
 /**
  * Asking for a person: a verb of any pack's `humanVerbs` before one of the packs' `humanNouns`
  * or of `staff` (a domain's own people: "can I talk to a librarian"), or a pack's `human`
