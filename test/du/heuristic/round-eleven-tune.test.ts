@@ -44,6 +44,11 @@ beforeAll(async () => {
     "    trigger: { intents: ['email the scans again', 'send my scans again'] }",
     "    steps:",
     "      - { step: j, type: collect, slot: job_ref }",
+    "  lab_hours:",
+    "    description: Opening hours of the lab",
+    "    trigger: { intents: ['what are your opening hours', 'when are you open'] }",
+    "    steps:",
+    "      - { step: s, type: say, message: 'Nine to six.' }",
   ]);
 });
 
@@ -87,6 +92,22 @@ describe("a slot's name right after a negation is the one not meant", () => {
     const state = inFlow(lab, "order_prints", { confirm: true, slots });
     expect(du.read("no, that's not my email", lab, state)).toEqual([
       { type: "deny", slot_to_change: "mail" },
+    ]);
+  });
+});
+
+describe("words that only say when leave a question about the business to its flow", () => {
+  it("'at weekends', 'how late'", () => {
+    expect(firstIntent(read("what are your hours at weekends"))).toBe("lab_hours");
+    expect(firstIntent(read("how late are you open"))).toBe("lab_hours");
+  });
+});
+
+describe("a correction opened by 'oh wait'", () => {
+  it("gives the new value, the clause about the old one left out", () => {
+    const state = inFlow(lab, "order_prints", { waiting: "prints", slots: { finish: "matte" } });
+    expect(du.read("oh wait, glossy, matte looks too dull", lab, state)).toEqual([
+      { type: "correct_slot", slot: "finish", value: "glossy" },
     ]);
   });
 });

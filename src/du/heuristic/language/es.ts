@@ -425,6 +425,10 @@ export const ES: LanguagePack = {
     digits: ["digitos", "termina", "acaba"],
   },
   partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
+  whenWords: list(
+    "finde findes festivos festivo hoy pronto temprano",
+    "lunes martes miercoles jueves viernes sabados domingos",
+  ),
   clockTime:
     "\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:media|cuarto)|\\s+menos\\s+(?<to>cuarto))?(?:\\s+de\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?]|\\s+(?:por favor|si|o|mejor|y)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),

@@ -344,6 +344,11 @@ export interface LanguagePack {
    */
   partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
   /**
+   * Words that only say when, in a question about the business ("what are your hours at
+   * weekends", "how late are you open"): like a part of the day, no thing asked about.
+   */
+  whenWords: string[];
+  /**
    * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
    * groups `hour` (digits or a number word), `minutes`, `quarter` with `to` ("quarter to ten")
    * and `suffix` (a half of the day: "pm", "de la tarde"). A count ("around 10 people") is none.

@@ -122,6 +122,8 @@ export const PARTS_OF_DAY: ReadonlyMap<string, "morning" | "afternoon" | "evenin
     ),
   ),
 );
+/** Words that only say when ("weekends", "late"): the packs' `whenWords`. */
+export const WHEN_WORDS = new Set(words((p) => p.whenWords));
 /** The packs' clock times ("around 10", "a las cinco"), one pattern per pack. */
 export const CLOCK_TIMES: readonly RegExp[] = PACKS.map((p) => new RegExp(p.clockTime));
 export const WHOLE_THING = cue((p) => p.wholeThing);
