@@ -111,3 +111,20 @@ describe("a correction opened by 'oh wait'", () => {
     ]);
   });
 });
+
+describe("the one number left beside several values in an answer", () => {
+  it("is the flow's one number slot", () => {
+    const state = inFlow(lab, "order_prints", { waiting: "finish" });
+    expect(slotsOf(du.read("glossy on friday and 12 in the envelope", lab, state))).toEqual({
+      finish: "glossy",
+      pickup_day: "2027-03-12",
+      prints: 12,
+    });
+  });
+  it("not when the answer is the only value", () => {
+    const state = inFlow(lab, "order_prints", { waiting: "finish" });
+    expect(slotsOf(du.read("glossy, 12 in the envelope", lab, state))).toEqual({
+      finish: "glossy",
+    });
+  });
+});
