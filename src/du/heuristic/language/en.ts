@@ -564,7 +564,7 @@ export const EN: LanguagePack = {
   digressionCues:
     "\\b(?:first|before|quickly|quick|meanwhile)\\b|\\blet me (?:just )?(?:check|see|look)\\b",
   correctionOpeners:
-    "^(?:(?:oh|ah|uh|um)\\s+)?(?:actually|sorry|oops|whoops|wait|no wait|hold on|hmm|i meant|i mean|my mistake|my bad|correction)\\b",
+    "^(?:(?:oh|ah|uh|um)\\s+)?(?:actually|sorry|oops|whoops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction)\\b",
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
