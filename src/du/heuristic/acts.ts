@@ -23,6 +23,7 @@ import {
   TEXTING_FORMS,
   THANKS,
   WHAT_IS,
+  WHAT_MEANS,
 } from "./language/words.ts";
 import { flat } from "./text.ts";
 
@@ -301,6 +302,15 @@ function declinesOffer(words: string[]): boolean {
   );
 }
 
+/** "what does HIIT mean": the term a question ending in its verb asks about. */
+function meansTerm(text: string): string | null {
+  for (const pattern of WHAT_MEANS) {
+    const term = pattern.exec(text)?.[1]?.trim();
+    if (term) return term;
+  }
+  return null;
+}
+
 function read(message: string): ActReading {
   const text = flat(message);
   const typed = text.length ? text.split(" ") : [];
@@ -309,7 +319,9 @@ function read(message: string): ActReading {
     ? typed.map((w) => TEXTING_FORMS.get(w) ?? w)
     : typed;
   const whatIsMatch = WHAT_IS.exec(text);
-  const whatIsTerm = whatIsMatch ? text.slice(whatIsMatch[0].length).trim() : "";
+  const whatIsTerm = whatIsMatch
+    ? text.slice(whatIsMatch[0].length).trim()
+    : (meansTerm(text) ?? "");
   // "are you a bot or a real person?" asks what the assistant is: small talk, not a request
   // for a person, though it names one.
   const aboutAssistant = words.length <= MAX_ACT_WORDS && ASSISTANT_QUESTION.test(text);

@@ -405,8 +405,9 @@ export class FlowIndex {
       words: number;
       weak: boolean;
       bare: boolean;
+      told: boolean;
     }> = [];
-    for (const [key, { act, weak, bare }] of analyzed.tasks) {
+    for (const [key, { act, weak, bare, told }] of analyzed.tasks) {
       const df = this.actDf.get(act);
       if (!df) continue;
       const words = weak ? 1 : Math.min(key.split(" ").length, PHRASE_WORDS);
@@ -418,6 +419,7 @@ export class FlowIndex {
         words,
         weak,
         bare: !!bare,
+        told: !!told,
       });
     }
     const taskKeys = new Set(tasks.map((k) => k.key));
@@ -496,7 +498,8 @@ export class FlowIndex {
       for (const [t, weight] of strange) if (doc.about.has(t)) explained += weight;
       // Task words the flow does not use, of an act its own words have: they explain themselves.
       for (const k of tasks) {
-        if (!k.weak && (doc.tf.has(k.key) || doc.acts.has(k.act))) acting = true;
+        // "I deleted them by accident": a past that tells what happened asks for no act.
+        if (!k.weak && !k.told && (doc.tf.has(k.key) || doc.acts.has(k.act))) acting = true;
         if (k.weak && (doc.tf.has(k.key) || doc.acts.has(k.act))) hinted = true;
         if (k.bare && doc.tf.has(k.key)) explained += k.weight;
         const said = doc.tf.has(k.key) ? 0 : (doc.acts.get(k.act) ?? 0);

@@ -18,6 +18,7 @@ import {
   AMBIGUOUS_CANCEL,
   ASIDE_OPENERS,
   CANCEL_OPENER,
+  CHOICE_NEGATIONS,
   CONDITION_LEADS,
   CORRECTION_OPENER,
   CORRECTION_PHRASES,
@@ -29,6 +30,7 @@ import {
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
+  NEGATED_DETERMINERS,
   NO_THEN_NEW,
   NOT_FIRST,
   NOT_INSTEAD_SOURCE,
@@ -1696,31 +1698,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   start(turn: Turn, flow: string): Command[] {
     const found = this.mentionsFor(turn, flow, [], []);
     // "pay my neighbour 900": the one number of a request is its one amount, currency or not.
-    const numberSlots = (turn.model.flowSlots.get(flow) ?? []).filter((s) => s.kind === "number");
     const restarted = turn.frame?.flow === flow;
-    if (
-      !restarted &&
-      numberSlots.length === 1 &&
-      !found.some((f) => f.slot === numberSlots[0]!.name)
-    ) {
-      const tokens = tokenize(turn.text);
-      const free = turn.model.reader
-        .numbers(turn.text)
-        .filter(
-          (n) => !found.some((f) => n.start < f.end && f.start < n.end) && !isDifference(tokens, n),
-        );
-      const [only] = free;
-      // "arrive two days later", "one more night": a shift of a value, not the value itself.
-      const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
-      if (only && free.length === 1 && !shift && !countsOther(turn, only, found, numberSlots[0]!)) {
-        found.push({
-          slot: numberSlots[0]!.name,
-          value: only.value,
-          start: only.start,
-          end: only.end,
-        });
-      }
-    }
+    const lone = restarted ? null : this.loneNumber(turn, flow, found);
+    if (lone) found.push(lone);
     const counted = countedThing(turn, flow, found);
     if (counted) found.push(counted);
     // "pay the same person again": what the message does not state, the last flow may hold.
@@ -1734,6 +1714,29 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       ...fitting.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
       ...this.skips(turn, flow, found),
     ];
+  }
+
+  /**
+   * The one number of a message no value read took, for the flow's one number slot when it is
+   * empty: "pay my neighbour 900" starting a flow, "swan lake on the 16th, 2 in the stalls"
+   * answering its first question with several values.
+   */
+  loneNumber(turn: Turn, flow: string, found: readonly Found[]): Found | null {
+    const numberSlots = (turn.model.flowSlots.get(flow) ?? []).filter((s) => s.kind === "number");
+    const slot = numberSlots.length === 1 ? numberSlots[0]! : undefined;
+    if (!slot || found.some((f) => f.slot === slot.name)) return null;
+    if ((turn.frame?.flow === flow ? turn.frame.slots[slot.name] : null) != null) return null;
+    const tokens = tokenize(turn.text);
+    const free = turn.model.reader
+      .numbers(turn.text)
+      .filter(
+        (n) => !found.some((f) => n.start < f.end && f.start < n.end) && !isDifference(tokens, n),
+      );
+    const [only] = free;
+    // "arrive two days later", "one more night": a shift of a value, not the value itself.
+    const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
+    if (!only || free.length !== 1 || shift || countsOther(turn, only, found, slot)) return null;
+    return { slot: slot.name, value: only.value, start: only.start, end: only.end };
   }
 
   /** skip_slot for the flow's empty optional slots the message declines ("no toppings"). */
@@ -1904,6 +1907,19 @@ function oneSlotNamed(
   stems: readonly string[],
   slots: SlotInfo[],
 ): { slot: SlotInfo; end: number } | null {
+  // "not the name, the email is wrong": beside another slot's name, one right after a
+  // negation is the one not meant ("that's not my address" alone still names it).
+  const skipped = { any: false };
+  const hit = slotNamedIn(tokens, stems, slots, skipped);
+  return hit || !skipped.any ? hit : slotNamedIn(tokens, stems, slots, null);
+}
+
+function slotNamedIn(
+  tokens: readonly Token[],
+  stems: readonly string[],
+  slots: SlotInfo[],
+  skipped: { any: boolean } | null,
+): { slot: SlotInfo; end: number } | null {
   const keys = namingKeys(slots);
   let hit = null as { slot: SlotInfo; end: number } | null;
   // "the number of people": the longest name said at a place is the one meant; its words
@@ -1912,6 +1928,10 @@ function oneSlotNamed(
   for (let i = 0; i < stems.length; i++) {
     const candidates = keys.get(stems[i]!);
     if (!candidates) continue;
+    if (skipped && negatedAt(tokens, i)) {
+      skipped.any = true;
+      continue;
+    }
     const said = candidates.filter(
       ({ key }) =>
         i + key.length <= tokens.length && key.every((k, j) => j === 0 || stems[i + j] === k),
@@ -1927,6 +1947,13 @@ function oneSlotNamed(
     }
   }
   return hit;
+}
+
+/** "not the name, the email": a slot's name right after a negation is the one not meant. */
+function negatedAt(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && NEGATED_DETERMINERS.has(tokens[k]!.norm)) k--;
+  return k >= 0 && CHOICE_NEGATIONS.has(tokens[k]!.norm);
 }
 
 interface RankingParts {

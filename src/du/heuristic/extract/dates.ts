@@ -4,6 +4,7 @@ import {
   DAY_WORDS,
   DEPART_WORDS,
   PEOPLE_WORDS,
+  POSSESSIVES,
   RANGE_TO_WORDS,
   SINCE_BEFORE,
   WEEKEND_NEXT,
@@ -456,6 +457,8 @@ let lastMistyped: { text: string; day: string; found: readonly DateMatch[] } | u
 
 /** A number right before a word (the text before it). */
 const AFTER_NUMBER = /\d\s+$/;
+/** The word right before a word (the text before it). */
+const WORD_BEFORE = /(\p{L}+)\s+$/u;
 
 function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   const s = fold(text);
@@ -471,6 +474,10 @@ function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
     if (!(target in MONTHS) && AFTER_NUMBER.test(s.slice(Math.max(0, m.index - 8), m.index))) {
       continue;
     }
+    // "me and my mates": a word after a possessive is a thing someone has, not a weekday
+    // typed wrong.
+    const before = WORD_BEFORE.exec(s.slice(Math.max(0, m.index - 12), m.index))?.[1];
+    if (before && POSSESSIVES.has(before)) continue;
     fixed += s.slice(kept, m.index);
     moved.push({
       from: m.index,

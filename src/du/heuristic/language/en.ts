@@ -550,6 +550,8 @@ export const EN: LanguagePack = {
   // "is", "s" or "do you mean by" must follow.
   whatIs:
     "^(?:(?:what|wats) (?:do you mean by |is |s )|whats (?:do you mean by )?)(?:a |an |the |this |that )?",
+  whatMeans:
+    "^(?:(?:so|sorry|um|hmm) )?(?:what|wat) (?:does|do|did) (?:a |an |the |this |that )?(.+?) (?:mean|stand for)$",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
@@ -564,7 +566,7 @@ export const EN: LanguagePack = {
   digressionCues:
     "\\b(?:first|before|quickly|quick|meanwhile)\\b|\\blet me (?:just )?(?:check|see|look)\\b",
   correctionOpeners:
-    "^(?:actually|sorry|oops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction)\\b",
+    "^(?:(?:oh|ah|uh|um)\\s+)?(?:actually|sorry|oops|whoops|wait|no wait|hmm|i meant|i mean|my mistake|my bad|correction)\\b",
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
@@ -1121,6 +1123,10 @@ export const EN: LanguagePack = {
     digits: ["digits", "ends", "ending", "last four"],
   },
   partsOfDay: { morning: ["morning"], afternoon: ["afternoon"], evening: ["evening", "night"] },
+  whenWords: list(
+    "weekend weekends weekday weekdays late early today tomorrow tonight holidays",
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
+  ),
   clockTime:
     "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*)(?:(?:(?<half>half)|(?<quarter>quarter))\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at)\\b)",
   // Not "did" or "was": "When did you want to come?" asks for a future day.

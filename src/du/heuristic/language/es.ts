@@ -194,6 +194,7 @@ export const ES: LanguagePack = {
   helpQuestion:
     "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
+  whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.
   humanVerbs:
@@ -436,6 +437,10 @@ export const ES: LanguagePack = {
     digits: ["digitos", "termina", "acaba"],
   },
   partsOfDay: { morning: ["manana"], afternoon: ["tarde"], evening: ["noche"] },
+  whenWords: list(
+    "finde findes festivos festivo hoy pronto temprano",
+    "lunes martes miercoles jueves viernes sabados domingos",
+  ),
   clockTime:
     "(?:\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),

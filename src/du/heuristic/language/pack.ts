@@ -105,6 +105,11 @@ export interface LanguagePack {
   notKnown: string[];
   /** "what is an X": a question about a term. */
   whatIs: string;
+  /**
+   * "what does HIIT mean": a question about a term that ends after it; the term is the
+   * pattern's first group.
+   */
+  whatMeans: string;
   /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
   humanVerbs: string;
   humanNouns: string;
@@ -349,6 +354,11 @@ export interface LanguagePack {
    * said for it ("around 10" is the morning, "half past three" the afternoon).
    */
   partsOfDay: { morning: string[]; afternoon: string[]; evening: string[] };
+  /**
+   * Words that only say when, in a question about the business ("what are your hours at
+   * weekends", "how late are you open"): like a part of the day, no thing asked about.
+   */
+  whenWords: string[];
   /**
    * A clock time, led by a word ("at", "around") or with minutes or a half of the day: named
    * groups `hour` (digits or a number word), `minutes`, `half` ("y media", "half past"),

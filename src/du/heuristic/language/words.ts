@@ -72,6 +72,8 @@ export const NOT_KNOWN = new RegExp(
     .join("|")})(?= |$)`,
 );
 export const WHAT_IS = cue((p) => p.whatIs);
+/** "what does X mean": each pack's pattern, its first group the term. */
+export const WHAT_MEANS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.whatMeans));
 /**
  * Asking for a person: a verb of any pack's `humanVerbs` before one of the packs' `humanNouns`
  * or of `staff` (a domain's own people: "can I talk to a librarian"), or a pack's `human`
@@ -124,6 +126,8 @@ export const PARTS_OF_DAY: ReadonlyMap<string, "morning" | "afternoon" | "evenin
     ),
   ),
 );
+/** Words that only say when ("weekends", "late"): the packs' `whenWords`. */
+export const WHEN_WORDS = new Set(words((p) => p.whenWords));
 /** The packs' clock times ("around 10", "a las cinco"), one pattern per pack. */
 export const CLOCK_TIMES: readonly RegExp[] = PACKS.map((p) => new RegExp(p.clockTime));
 export const WHOLE_THING = cue((p) => p.wholeThing);

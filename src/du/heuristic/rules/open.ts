@@ -21,6 +21,7 @@ import {
   REQUEST_CUES,
   STOP_WORDS,
   VERB_OBJECTS,
+  WHEN_WORDS,
   YOUR_QUESTION,
 } from "../language/words.ts";
 import { followUp, reviveDeclined } from "../recent-values.ts";
@@ -378,7 +379,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       // "what time do you open in the morning": a part of the day only says when; it is no
       // thing the question asks about.
       const words = turn.acts.flat.split(" ");
-      const timeless = words.filter((w) => !PARTS_OF_DAY.has(w));
+      const timeless = words.filter((w) => !PARTS_OF_DAY.has(w) && !WHEN_WORDS.has(w));
       const rank =
         valued || timeless.length === words.length ? turn.rank : index.rank(timeless.join(" "));
       const full = rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);

@@ -490,6 +490,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
           ? c.others
           : c.laterDates(c.du.mentionsFor(c.turn, c.frame.flow, [c.answer], [c.slot.name]));
       const found = [c.answer, ...extra];
+      // "swan lake on the 16th, 2 in the stalls": with other values given beside the answer,
+      // the one number no value took is the flow's one number slot.
+      const lone = extra.length > 0 ? c.du.loneNumber(c.turn, c.frame.flow, found) : null;
+      if (lone) found.push(lone);
       // "large, no toppings": the optional slot declined on the way is skipped.
       return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
     },
