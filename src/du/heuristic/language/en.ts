@@ -428,6 +428,7 @@ export const EN: LanguagePack = {
     "sorry what",
     "what did you say",
     "what did you just say",
+    "what was that",
     "can you repeat that",
     "could you repeat that",
     "can you repeat",
@@ -552,7 +553,7 @@ export const EN: LanguagePack = {
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
-    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
+    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
@@ -620,7 +621,7 @@ export const EN: LanguagePack = {
   },
   selfIntroBefore: ["this is"],
   selfIntroAfter: ["here", "speaking", "calling"],
-  selfIntroFull: ["i am", "im"],
+  selfIntroFull: ["i am", "im", "its", "it is"],
   possessives: ["my", "our"],
   titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(

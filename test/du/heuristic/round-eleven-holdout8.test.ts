@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../../src/config/loader.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { EXAMPLE_NOW, inFlow, readValues, slotsOf } from "../helpers.ts";
+
+/**
+ * A piano tuner's booking desk, written for these tests: book a visit at an address, under a
+ * name, with optional extras.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let tuner: LoadedDomain;
+
+beforeAll(async () => {
+  tuner = await loadDomainFromText(
+    [
+      "slots:",
+      "  visit_day: { type: date, prompt: 'Which day?' }",
+      "  home_address: { type: string, extract: address, prompt: 'At which address is the piano?' }",
+      "  client_name: { type: string, extract: person_name, prompt: 'Under which name?' }",
+      "  extras:",
+      "    type: list",
+      "    extract: list",
+      "    required: false",
+      "    prompt: 'Any extras: polishing or a humidity check?'",
+      "    choices: [polishing, humidity_check]",
+      "  visit_confirmed: { type: boolean }",
+      "flows:",
+      "  book_visit:",
+      "    description: Book a piano tuning visit",
+      "    trigger: { intents: ['book a piano tuning', 'I need my piano tuned on {visit_day}'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: visit_day }",
+      "      - { step: a, type: collect, slot: home_address }",
+      "      - { step: n, type: collect, slot: client_name }",
+      "      - { step: e, type: collect, slot: extras }",
+      "      - { step: c, type: confirm, slot: visit_confirmed, message: 'Book it?' }",
+    ].join("\n"),
+    "tuner.yaml",
+  );
+});
+
+describe("asking for a person", () => {
+  it("reads 'a real human' and 'not a machine' as a request for one", () => {
+    for (const text of ["could I get a real human on this", "an operator not a robot please"]) {
+      const commands = du.read(text, tuner, emptyState("t"));
+      expect(commands[0]?.type, text).toBe("human_handoff");
+    }
+  });
+
+  it("still reads 'are you a real human' as a question about the assistant", () => {
+    const commands = du.read("are you a real human?", tuner, emptyState("t"));
+    expect(commands[0]?.type).toBe("chitchat");
+  });
+});
+
+describe("'what was that?'", () => {
+  it("asks for the last message again", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "extras" });
+    expect(du.read("sorry, what was that?", tuner, state)).toEqual([{ type: "repeat_last" }]);
+  });
+});
+
+describe("an address after the words that say where it is", () => {
+  it("leaves out 'my place,' before the street", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "home_address" });
+    const commands = du.read("at our flat, Rue Cler 14, Paris", tuner, state);
+    expect(slotsOf(commands)).toEqual({ home_address: "Rue Cler 14, Paris" });
+  });
+
+  it("keeps a street typed in lower case before its number", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "home_address" });
+    const commands = du.read("calle mayor, 12, Madrid", tuner, state);
+    expect(slotsOf(commands).home_address).toContain("calle mayor");
+  });
+});
+
+describe("a name", () => {
+  it("after 'it's', as a clause of its own in a first message", () => {
+    const text = "Hello, it's Jonas Berg, I need my piano tuned on friday";
+    expect(readValues(du.read(text, tuner, emptyState("t"))).client_name).toBe("Jonas Berg");
+  });
+
+  it("after a comma behind words that say the slot's name", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "client_name" });
+    const commands = du.read("book it under my daughter's name, Lena Vogt", tuner, state);
+    expect(slotsOf(commands)).toEqual({ client_name: "Lena Vogt" });
+  });
+});
