@@ -953,6 +953,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const swapped = this.notInstead(turn, slots);
     if (swapped) return this.setSlots(turn, [swapped], pending);
     if (!marked && !named) return null;
+    // "no internet since monday" asked which service fails: a leading "no" beside an empty slot
+    // named with its value ("since monday") takes back nothing held, so it corrects nothing;
+    // the answer rule reads both values.
+    if (
+      named &&
+      !acts.correction &&
+      !acts.deny &&
+      pending !== null &&
+      named.slot !== pending &&
+      !isFilled(frame, named.slot)
+    )
+      return null;
 
     // An empty slot named beside the answer ("april 2, 3 nights" asked the date) is no
     // correction: the answer rule reads both.

@@ -88,3 +88,52 @@ describe("a name", () => {
     expect(slotsOf(commands)).toEqual({ client_name: "Lena Vogt" });
   });
 });
+
+/** A building's caretaker, written for these tests: report a fault of one supply. */
+let caretaker: LoadedDomain;
+
+beforeAll(async () => {
+  caretaker = await loadDomainFromText(
+    [
+      "slots:",
+      "  supply:",
+      "    type: string",
+      "    extract: choice",
+      "    prompt: 'Which supply fails: water, heating or power?'",
+      "    choices: [water, heating, power]",
+      "    synonyms: { power: [electricity, lights], heating: [calefaccion], water: [agua] }",
+      "  fault_since: { type: date, extract: date, prompt: 'Since when?' }",
+      "flows:",
+      "  report_fault:",
+      "    description: Report a fault of a supply in the building",
+      "    trigger: { intents: ['there is no {supply} since {fault_since}', 'report a fault'] }",
+      "    steps:",
+      "      - { step: s, type: collect, slot: supply }",
+      "      - { step: d, type: collect, slot: fault_since }",
+    ].join("\n"),
+    "caretaker.yaml",
+  );
+});
+
+describe("'no <value> since <day>' while the value is asked", () => {
+  it("answers both: the 'no' takes back nothing held", () => {
+    const state = inFlow(caretaker, "report_fault", { waiting: "supply" });
+    const commands = du.read("no heating since monday", caretaker, state);
+    expect(slotsOf(commands)).toEqual({ supply: "heating", fault_since: "2027-03-08" });
+  });
+});
+
+describe("a choice cleared by the words after it", () => {
+  it("is not the value: 'the water isn't the problem, the heating is'", () => {
+    const text = "the water isn't the problem, it's the heating that stopped";
+    expect(readValues(du.read(text, caretaker, emptyState("t"))).supply).toBe("heating");
+    const state = inFlow(caretaker, "report_fault", { waiting: "supply" });
+    expect(slotsOf(du.read(text, caretaker, state))).toEqual({ supply: "heating" });
+  });
+
+  it("in Spanish too: 'el agua no es el problema, es la calefaccion'", () => {
+    const state = inFlow(caretaker, "report_fault", { waiting: "supply" });
+    const commands = du.read("el agua no es el problema, es la calefaccion", caretaker, state);
+    expect(slotsOf(commands)).toEqual({ supply: "heating" });
+  });
+});
