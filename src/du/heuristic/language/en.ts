@@ -1175,6 +1175,10 @@ export const EN: LanguagePack = {
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
   choiceNegations: list("not except nor without"),
   negatedDeterminers: list("the my a an"),
+  clearedAfter: [
+    ...["isnt the problem", "is not the problem", "isnt the issue", "is not the issue"],
+    ...["arent the problem", "are not the problem", "isnt the one", "is not the one"],
+  ],
   alternatives: list("or nor"),
   thingEnds: list("near around nearby close here there"),
   anyThing: list(

@@ -463,6 +463,13 @@ export const ES: LanguagePack = {
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
   choiceNegations: list("ni sin"),
   negatedDeterminers: list("el la mi"),
+  clearedAfter: [
+    "no es el problema",
+    "no es problema",
+    "no son el problema",
+    "no es la que",
+    "no es el que",
+  ],
   alternatives: list("ni o"),
   thingEnds: [],
   anyThing: [],

@@ -217,6 +217,10 @@ const phrases = (pick: (p: LanguagePack) => string[]) =>
   new RegExp(`\\b(?:${words(pick).join("|")})\\b`);
 export const CHOICE_NEGATIONS = new Set(words((p) => p.choiceNegations));
 export const NEGATED_DETERMINERS = new Set(words((p) => p.negatedDeterminers));
+/** The packs' `clearedAfter` phrases, as their words. */
+export const CLEARED_AFTER: readonly (readonly string[])[] = words((p) => p.clearedAfter).map(
+  (phrase) => phrase.split(" "),
+);
 export const ALTERNATIVES = new Set(words((p) => p.alternatives));
 export const THING_ENDS = new Set(words((p) => p.thingEnds));
 export const ANY_THING = new Set(words((p) => p.anyThing));
