@@ -1739,7 +1739,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return [...found];
   }
 
-  /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
+  /**
+   * set_slot for the slot being asked and for empty slots; correct_slot for filled ones, and at
+   * the confirmation for those answered empty.
+   */
   setSlots(turn: Turn, found: Found[], pending: SlotInfo | null = null): Command[] {
     const frame = turn.frame;
     const seen = new Set<string>();
@@ -1752,7 +1755,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // Whatever rule read it: a value of a slot not asked must fit that slot's shape.
       if (f.slot !== asked && f.slot !== pending?.name && !fitsItsSlot(turn, f)) continue;
       const current: SlotValue | undefined = frame?.slots[f.slot];
-      const isFilled = current !== undefined && current !== null && f.slot !== pending?.name;
+      // At the confirmation, a slot held empty was answered ("no extras"): a value for it
+      // changes that answer ("yes but add breakfast").
+      const answered = current !== undefined && (current !== null || waiting?.kind === "confirm");
+      const isFilled = answered && f.slot !== pending?.name;
       out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value: f.value });
     }
     return out;

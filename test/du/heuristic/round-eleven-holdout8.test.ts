@@ -89,6 +89,17 @@ describe("a name", () => {
   });
 });
 
+describe("a value at the confirmation for a slot answered empty", () => {
+  it("corrects that answer", () => {
+    const state = inFlow(tuner, "book_visit", {
+      confirm: true,
+      slots: { visit_day: "2027-03-12", client_name: "Jonas Berg", extras: null },
+    });
+    const commands = du.read("yes but add polishing", tuner, state);
+    expect(commands).toContainEqual({ type: "correct_slot", slot: "extras", value: ["polishing"] });
+  });
+});
+
 /** A building's caretaker, written for these tests: report a fault of one supply. */
 let caretaker: LoadedDomain;
 
