@@ -951,7 +951,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (pairs) return this.setSlots(turn, pairs, pending);
     // "not Tom, Tim": naming the value held is correction enough, whatever is being asked.
     const swapped = this.notInstead(turn, slots);
-    if (swapped) return this.setSlots(turn, [swapped], pending);
+    if (swapped)
+      return this.setSlots(turn, [swapped, ...this.answerAfter(turn, swapped, pending)], pending);
     if (!marked && !named) return null;
     // "no internet since monday" asked which service fails: a leading "no" beside an empty slot
     // named with its value ("since monday") takes back nothing held, so it corrects nothing;
@@ -1206,7 +1207,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** "Pedro, not Ana" / "not Ana, Pedro": the slot now holding "Ana" gets "Pedro". */
-  notInstead(turn: Turn, slots: SlotInfo[]): Found | null {
+  notInstead(turn: Turn, slots: SlotInfo[]): (Found & { after: number }) | null {
     const frame = turn.frame!;
     const body = this.stripOpeners(turn.text).replace(/[.!]+$/, "");
     // Both "not" patterns need one of their words: most messages have none, and the first
@@ -1254,9 +1255,34 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         Array.isArray(current) && Array.isArray(found.value)
           ? [...new Set([...current.filter((x) => !gone.includes(x)), ...found.value])]
           : found.value;
-      return sameValue(value, current) ? null : { ...found, value };
+      if (sameValue(value, current)) return null;
+      // Where the new and old values end in the message: what follows both may answer the
+      // question asked (answerAfter).
+      const at = turn.text.indexOf(body);
+      const after =
+        at +
+        Math.max(body.lastIndexOf(newText) + found.end, body.lastIndexOf(oldText) + oldText.length);
+      return { ...found, value, after };
     }
     return null;
+  }
+
+  /**
+   * "not plus, unlimited. and roaming" while the add-ons are asked: after the value a "not"
+   * swapped, the rest of the message may answer the question asked, when that takes a typed
+   * value (a free text would take any words left).
+   */
+  private answerAfter(
+    turn: Turn,
+    swapped: Found & { after: number },
+    pending: SlotInfo | null,
+  ): Found[] {
+    if (!pending || pending.kind === "text" || pending.name === swapped.slot) return [];
+    const rest = turn.text.slice(swapped.after);
+    const words = tokenize(rest);
+    if (words.every((t) => STOP_WORDS.has(t.norm))) return [];
+    const found = turn.model.reader.answer(pending, rest);
+    return found ? [found] : [];
   }
 
   /**

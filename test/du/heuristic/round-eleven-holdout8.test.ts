@@ -100,6 +100,26 @@ describe("a value at the confirmation for a slot answered empty", () => {
   });
 });
 
+describe("a value swapped with 'not', then the answer asked", () => {
+  it("reads both", () => {
+    const state = inFlow(tuner, "book_visit", {
+      waiting: "extras",
+      slots: { visit_day: "2027-03-12", client_name: "Jonas Berg" },
+    });
+    const commands = du.read("wait, not friday, saturday. and polishing", tuner, state);
+    expect(slotsOf(commands)).toEqual({ visit_day: "2027-03-13", extras: ["polishing"] });
+  });
+
+  it("reads no answer from the old value said after the new", () => {
+    const state = inFlow(tuner, "book_visit", {
+      waiting: "extras",
+      slots: { visit_day: "2027-03-12", client_name: "Jonas Berg" },
+    });
+    const commands = du.read("saturday not friday", tuner, state);
+    expect(slotsOf(commands)).toEqual({ visit_day: "2027-03-13" });
+  });
+});
+
 /** A building's caretaker, written for these tests: report a fault of one supply. */
 let caretaker: LoadedDomain;
 
