@@ -22,6 +22,7 @@ import {
   SWITCH_CUES,
   TEXTING_FORMS,
   THANKS,
+  VALUE_ASKED,
   WHAT_IS,
 } from "./language/words.ts";
 import { flat } from "./text.ts";
@@ -301,6 +302,16 @@ function declinesOffer(words: string[]): boolean {
   );
 }
 
+/**
+ * The term a "what is ..." question asks about: a few words, not ending in a word that asks for
+ * a value of the thing ("what's the checkout time" asks for a time, not what checkout means).
+ */
+function termAsked(term: string): string | null {
+  if (!term) return null;
+  const words = term.split(" ");
+  return words.length <= 4 && !VALUE_ASKED.has(words.at(-1)!) ? term : null;
+}
+
 function read(message: string): ActReading {
   const text = flat(message);
   const typed = text.length ? text.split(" ") : [];
@@ -323,7 +334,7 @@ function read(message: string): ActReading {
     cancelMentioned: mentionedIn(words, CANCEL_MENTIONS),
     help: pure(words, sets.help) || HELP_OPENER.test(text),
     helpQuestion: HELP_QUESTION.test(text),
-    whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
+    whatIs: termAsked(whatIsTerm),
     aboutAssistant,
     greeting: pure(words, sets.greeting),
     chitchat: chitchatKind(text, words) ?? (aboutAssistant ? "other" : null),

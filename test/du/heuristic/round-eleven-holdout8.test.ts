@@ -120,6 +120,18 @@ describe("a value swapped with 'not', then the answer asked", () => {
   });
 });
 
+describe("'what is the ... time/price'", () => {
+  it("asks for a value of the thing, not what a term means", () => {
+    const commands = du.read("what's the polishing price", tuner, emptyState("t"));
+    expect(commands.some((c) => c.type === "clarify")).toBe(false);
+  });
+
+  it("while 'what is polishing?' still asks what the term means", () => {
+    const commands = du.read("what is polishing?", tuner, emptyState("t"));
+    expect(commands[0]?.type).toBe("clarify");
+  });
+});
+
 /** A building's caretaker, written for these tests: report a fault of one supply. */
 let caretaker: LoadedDomain;
 

@@ -547,6 +547,7 @@ export const EN: LanguagePack = {
     "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont have|i do not have|i cant find|i cannot find|NOT_KNOWN)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
+  valueAsked: list("time times hours price prices cost costs fee fees rate rates"),
   whatIs:
     "^(?:(?:what|wats) (?:do you mean by |is |s )|whats (?:do you mean by )?)(?:a |an |the |this |that )?",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",

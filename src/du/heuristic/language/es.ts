@@ -183,6 +183,7 @@ export const ES: LanguagePack = {
   ],
   helpQuestion:
     "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
+  valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America.

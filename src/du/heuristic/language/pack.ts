@@ -94,6 +94,11 @@ export interface LanguagePack {
   notKnown: string[];
   /** "what is an X": a question about a term. */
   whatIs: string;
+  /**
+   * A term's last word that asks for a value of the thing, not what it means ("what's the
+   * checkout time", "what is the booking fee"): no question about a term.
+   */
+  valueAsked: string[];
   /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
   humanVerbs: string;
   humanNouns: string;

@@ -68,6 +68,7 @@ export const NOT_KNOWN = new RegExp(
     .join("|")})(?= |$)`,
 );
 export const WHAT_IS = cue((p) => p.whatIs);
+export const VALUE_ASKED: ReadonlySet<string> = new Set(words((p) => p.valueAsked));
 /**
  * Asking for a person: a verb of any pack's `humanVerbs` before one of the packs' `humanNouns`
  * or of `staff` (a domain's own people: "can I talk to a librarian"), or a pack's `human`
