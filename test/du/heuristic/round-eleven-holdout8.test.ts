@@ -132,6 +132,22 @@ describe("'what is the ... time/price'", () => {
   });
 });
 
+describe("a question whether the business has a thing the domain has no word for", () => {
+  it("is out of scope while a question is asked, said of 'the <place>' too", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "visit_day" });
+    const commands = du.read("does the Berlin workshop have a cafe?", tuner, state);
+    expect(commands).toEqual([{ type: "out_of_scope" }]);
+    const idle = du.read("does your workshop sell sheet music?", tuner, emptyState("t"));
+    expect(idle).toEqual([{ type: "out_of_scope" }]);
+  });
+
+  it("is still the answer when it names the value asked", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "visit_day" });
+    const commands = du.read("do you have friday?", tuner, state);
+    expect(slotsOf(commands)).toEqual({ visit_day: "2027-03-12" });
+  });
+});
+
 /** A building's caretaker, written for these tests: report a fault of one supply. */
 let caretaker: LoadedDomain;
 

@@ -36,6 +36,7 @@ import {
   saysNotKnown,
   saysOwnDecline,
 } from "./shared.ts";
+import { asksUnknownThing } from "./unknown-thing.ts";
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -520,6 +521,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const early = du.bareOther(turn, slot);
       return early ? du.setSlots(turn, [early]) : null;
     },
+  },
+  {
+    // "does the hotel have a pool?" asked the date: a thing the domain has no word for.
+    name: "unknown-thing-question",
+    run: (c) => (c.question && asksUnknownThing(c.du, c.turn, true) ? OUT_OF_SCOPE : null),
   },
   {
     name: "unclear-question",
