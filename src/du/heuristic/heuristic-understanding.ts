@@ -28,6 +28,7 @@ import {
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
+  NEGATIONS,
   NO_THEN_NEW,
   NOT_FIRST,
   NOT_INSTEAD_SOURCE,
@@ -952,7 +953,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "not Tom, Tim": naming the value held is correction enough, whatever is being asked.
     const swapped = this.notInstead(turn, slots);
     if (swapped)
-      return this.setSlots(turn, [swapped, ...this.answerAfter(turn, swapped, pending)], pending);
+      return [
+        ...this.setSlots(turn, [swapped], pending),
+        ...this.answerAfter(turn, turn.text.slice(swapped.after), pending, [swapped]),
+      ];
     if (!marked && !named) return null;
     // "no internet since monday" asked which service fails: a leading "no" beside an empty slot
     // named with its value ("since monday") takes back nothing held, so it corrects nothing;
@@ -1049,7 +1053,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           candidates.some((s) => s.name === f.slot) && !sameValue(f.value, frame.slots[f.slot]),
       );
     const all = [...changed, ...textCued];
-    if (all.length) return this.setSlots(turn, all, pending);
+    if (all.length) {
+      const end = Math.max(...all.map((f) => f.end));
+      return [
+        ...this.setSlots(turn, all, pending),
+        ...this.answerAfter(turn, body.slice(end), pending, all),
+      ];
+    }
     // "sorry, it's 482913" while the code is asked: the answer, corrected, not another slot.
     // (IBANs and codes read loosely, so only with digits: "no idea" is no IBAN.)
     // An IBAN must look like one here: "no wait, 600" corrects the amount, not the IBAN.
@@ -1268,21 +1278,27 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * "not plus, unlimited. and roaming" while the add-ons are asked: after the value a "not"
-   * swapped, the rest of the message may answer the question asked, when that takes a typed
-   * value (a free text would take any words left).
+   * "not plus, unlimited. and roaming" while the add-ons are asked: after the values a
+   * correction changed, the rest of the message, read as a message of its own, may answer the question
+   * asked ("and roaming", "and no add-ons") when that takes a typed value (a free text would
+   * take any words left). Only its value for that question, or its declining it, is kept.
    */
   private answerAfter(
     turn: Turn,
-    swapped: Found & { after: number },
+    after: string,
     pending: SlotInfo | null,
-  ): Found[] {
-    if (!pending || pending.kind === "text" || pending.name === swapped.slot) return [];
-    const rest = turn.text.slice(swapped.after);
+    corrected: readonly Found[],
+  ): Command[] {
+    if (!pending || pending.kind === "text") return [];
+    if (corrected.some((f) => f.slot === pending.name)) return [];
+    const rest = after.replace(/^[\s,.;:!]+/, "");
     const words = tokenize(rest);
     if (words.every((t) => STOP_WORDS.has(t.norm))) return [];
-    const found = turn.model.reader.answer(pending, rest);
-    return found ? [found] : [];
+    // "4 nights not 3": what follows is the old value taken back, no answer.
+    if (NEGATIONS.has(words[0]!.norm)) return [];
+    return this.read(rest, turn.model.loaded, turn.state).filter(
+      (c) => (c.type === "set_slot" || c.type === "skip_slot") && c.slot === pending.name,
+    );
   }
 
   /**

@@ -110,6 +110,18 @@ describe("a value swapped with 'not', then the answer asked", () => {
     expect(slotsOf(commands)).toEqual({ visit_day: "2027-03-13", extras: ["polishing"] });
   });
 
+  it("reads a declined answer after a correction too", () => {
+    const state = inFlow(tuner, "book_visit", {
+      waiting: "extras",
+      slots: { visit_day: "2027-03-12", client_name: "Jonas Berg" },
+    });
+    const commands = du.read("sorry, I meant saturday. and no extras", tuner, state);
+    expect(commands).toEqual([
+      { type: "correct_slot", slot: "visit_day", value: "2027-03-13" },
+      { type: "skip_slot", slot: "extras" },
+    ]);
+  });
+
   it("reads no answer from the old value said after the new", () => {
     const state = inFlow(tuner, "book_visit", {
       waiting: "extras",
