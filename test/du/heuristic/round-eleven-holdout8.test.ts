@@ -153,6 +153,12 @@ describe("a question whether the business has a thing the domain has no word for
     expect(idle).toEqual([{ type: "out_of_scope" }]);
   });
 
+  it("is out of scope while an address is asked, after 'btw' and 'you guys'", () => {
+    const state = inFlow(tuner, "book_visit", { waiting: "home_address" });
+    const commands = du.read("btw do you guys have any gift vouchers?", tuner, state);
+    expect(commands).toEqual([{ type: "out_of_scope" }]);
+  });
+
   it("is still the answer when it names the value asked", () => {
     const state = inFlow(tuner, "book_visit", { waiting: "visit_day" });
     const commands = du.read("do you have friday?", tuner, state);

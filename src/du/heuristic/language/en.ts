@@ -578,7 +578,7 @@ export const EN: LanguagePack = {
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
   thingQuestion:
-    "^(?:(?:hi|hello|hey|so|and|also|um|ok|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
+    "^(?:(?:hi|hello|hey|so|and|also|um|ok|btw|by the way|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you guys|you all|you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
     "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:

@@ -451,6 +451,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     },
   },
   {
+    // "does the hotel have a pool?" asked the date: a thing the domain has no word for.
+    name: "unknown-thing-question",
+    run: (c) => (c.question && asksUnknownThing(c.du, c.turn, true) ? OUT_OF_SCOPE : null),
+  },
+  {
     // "who can I send it to?" asks about the question; it is not the answer.
     name: "question-for-text",
     run: (c) => (!c.typed && c.question ? [{ type: "clarify", topic: c.slot.name }] : null),
@@ -521,11 +526,6 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const early = du.bareOther(turn, slot);
       return early ? du.setSlots(turn, [early]) : null;
     },
-  },
-  {
-    // "does the hotel have a pool?" asked the date: a thing the domain has no word for.
-    name: "unknown-thing-question",
-    run: (c) => (c.question && asksUnknownThing(c.du, c.turn, true) ? OUT_OF_SCOPE : null),
   },
   {
     name: "unclear-question",
