@@ -22,6 +22,7 @@ import {
   SWITCH_CUES,
   TEXTING_FORMS,
   THANKS,
+  VALUE_ASKED,
   WHAT_IS,
   WHAT_MEANS,
 } from "./language/words.ts";
@@ -311,6 +312,16 @@ function meansTerm(text: string): string | null {
   return null;
 }
 
+/**
+ * The term a "what is ..." question asks about: a few words, not ending in a word that asks for
+ * a value of the thing ("what's the checkout time" asks for a time, not what checkout means).
+ */
+function termAsked(term: string): string | null {
+  if (!term) return null;
+  const words = term.split(" ");
+  return words.length <= 4 && !VALUE_ASKED.has(words.at(-1)!) ? term : null;
+}
+
 function read(message: string): ActReading {
   const text = flat(message);
   const typed = text.length ? text.split(" ") : [];
@@ -335,7 +346,7 @@ function read(message: string): ActReading {
     cancelMentioned: mentionedIn(words, CANCEL_MENTIONS),
     help: pure(words, sets.help) || HELP_OPENER.test(text),
     helpQuestion: HELP_QUESTION.test(text),
-    whatIs: whatIsTerm && whatIsTerm.split(" ").length <= 4 ? whatIsTerm : null,
+    whatIs: termAsked(whatIsTerm),
     aboutAssistant,
     greeting: pure(words, sets.greeting),
     chitchat: chitchatKind(text, words) ?? (aboutAssistant ? "other" : null),

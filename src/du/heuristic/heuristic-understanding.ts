@@ -31,6 +31,7 @@ import {
   IT_IS,
   JUDGEMENT,
   NEGATED_DETERMINERS,
+  NEGATIONS,
   NO_THEN_NEW,
   NOT_FIRST,
   NOT_INSTEAD_SOURCE,
@@ -997,8 +998,24 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (pairs) return this.setSlots(turn, pairs, pending);
     // "not Tom, Tim": naming the value held is correction enough, whatever is being asked.
     const swapped = this.notInstead(turn, slots);
-    if (swapped) return this.setSlots(turn, [swapped], pending);
+    if (swapped)
+      return [
+        ...this.setSlots(turn, [swapped], pending),
+        ...this.answerAfter(turn, turn.text.slice(swapped.after), pending, [swapped]),
+      ];
     if (!marked && !named) return null;
+    // "no internet since monday" asked which service fails: a leading "no" beside an empty slot
+    // named with its value ("since monday") takes back nothing held, so it corrects nothing;
+    // the answer rule reads both values.
+    if (
+      named &&
+      !acts.correction &&
+      !acts.deny &&
+      pending !== null &&
+      named.slot !== pending &&
+      !isFilled(frame, named.slot)
+    )
+      return null;
 
     // An empty slot named beside the answer ("april 2, 3 nights" asked the date) is no
     // correction: the answer rule reads both.
@@ -1082,7 +1099,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           candidates.some((s) => s.name === f.slot) && !sameValue(f.value, frame.slots[f.slot]),
       );
     const all = [...changed, ...textCued];
-    if (all.length) return this.setSlots(turn, all, pending);
+    if (all.length) {
+      const end = Math.max(...all.map((f) => f.end));
+      return [
+        ...this.setSlots(turn, all, pending),
+        ...this.answerAfter(turn, body.slice(end), pending, all),
+      ];
+    }
     // "sorry, it's 482913" while the code is asked: the answer, corrected, not another slot.
     // (IBANs and codes read loosely, so only with digits: "no idea" is no IBAN.)
     // An IBAN must look like one here: "no wait, 600" corrects the amount, not the IBAN.
@@ -1240,7 +1263,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** "Pedro, not Ana" / "not Ana, Pedro": the slot now holding "Ana" gets "Pedro". */
-  notInstead(turn: Turn, slots: SlotInfo[]): Found | null {
+  notInstead(turn: Turn, slots: SlotInfo[]): (Found & { after: number }) | null {
     const frame = turn.frame!;
     const body = this.stripOpeners(turn.text).replace(/[.!]+$/, "");
     // Both "not" patterns need one of their words: most messages have none, and the first
@@ -1288,9 +1311,40 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         Array.isArray(current) && Array.isArray(found.value)
           ? [...new Set([...current.filter((x) => !gone.includes(x)), ...found.value])]
           : found.value;
-      return sameValue(value, current) ? null : { ...found, value };
+      if (sameValue(value, current)) return null;
+      // Where the new and old values end in the message: what follows both may answer the
+      // question asked (answerAfter).
+      const at = turn.text.indexOf(body);
+      const after =
+        at +
+        Math.max(body.lastIndexOf(newText) + found.end, body.lastIndexOf(oldText) + oldText.length);
+      return { ...found, value, after };
     }
     return null;
+  }
+
+  /**
+   * "not plus, unlimited. and roaming" while the add-ons are asked: after the values a
+   * correction changed, the rest of the message, read as a message of its own, may answer the question
+   * asked ("and roaming", "and no add-ons") when that takes a typed value (a free text would
+   * take any words left). Only its value for that question, or its declining it, is kept.
+   */
+  private answerAfter(
+    turn: Turn,
+    after: string,
+    pending: SlotInfo | null,
+    corrected: readonly Found[],
+  ): Command[] {
+    if (!pending || pending.kind === "text") return [];
+    if (corrected.some((f) => f.slot === pending.name)) return [];
+    const rest = after.replace(/^[\s,.;:!]+/, "");
+    const words = tokenize(rest);
+    if (words.every((t) => STOP_WORDS.has(t.norm))) return [];
+    // "4 nights not 3": what follows is the old value taken back, no answer.
+    if (NEGATIONS.has(words[0]!.norm)) return [];
+    return this.read(rest, turn.model.loaded, turn.state).filter(
+      (c) => (c.type === "set_slot" || c.type === "skip_slot") && c.slot === pending.name,
+    );
   }
 
   /**
@@ -1780,7 +1834,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return [...found];
   }
 
-  /** set_slot for the slot being asked and for empty slots; correct_slot for filled ones. */
+  /**
+   * set_slot for the slot being asked and for empty slots; correct_slot for filled ones, and at
+   * the confirmation for those answered empty.
+   */
   setSlots(turn: Turn, found: Found[], pending: SlotInfo | null = null): Command[] {
     const frame = turn.frame;
     const seen = new Set<string>();
@@ -1793,7 +1850,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // Whatever rule read it: a value of a slot not asked must fit that slot's shape.
       if (f.slot !== asked && f.slot !== pending?.name && !fitsItsSlot(turn, f)) continue;
       const current: SlotValue | undefined = frame?.slots[f.slot];
-      const isFilled = current !== undefined && current !== null && f.slot !== pending?.name;
+      // At the confirmation, a slot held empty was answered ("no extras"): a value for it
+      // changes that answer ("yes but add breakfast").
+      const answered = current !== undefined && (current !== null || waiting?.kind === "confirm");
+      const isFilled = answered && f.slot !== pending?.name;
       out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value: f.value });
     }
     return out;

@@ -706,7 +706,7 @@ export class SlotReader {
       tokens = tokenize(value);
       // "wrong number, it's Gran Via 22, Bilbao": the street and town, not the words around.
       if (tokens.length > 0) {
-        value = value.slice(addressStart(tokens), addressEnd(tokens));
+        value = value.slice(addressStart(tokens, value), addressEnd(tokens));
         tokens = tokenize(value);
       }
     }
@@ -721,16 +721,22 @@ export class SlotReader {
       )
         return null;
       // "me, Peter Walsh", "it's me, Ana Ruiz": only function words before a comma and a name
-      // after it; the name is the answer.
+      // after it; the name is the answer. So it is after lower-case words that say the slot's
+      // own name ("put it under my wife's name, Ana Ruiz"), when the name is a full one.
       const self = value.indexOf(",");
       if (self > 0) {
         const before = tokenize(value.slice(0, self));
         const after = tokenize(value.slice(self + 1));
+        const beforeStems = stemsOf(before);
+        const keyed = () =>
+          after.length >= 2 &&
+          before.every((t) => !/^\p{Lu}/u.test(t.raw)) &&
+          before.some((_, k) => slot.keys.some((key) => keyAt(beforeStems, k, key)));
         if (
           before.length > 0 &&
-          before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) &&
           after.length > 0 &&
-          after.every((t) => /^\p{Lu}/u.test(t.raw))
+          after.every((t) => /^\p{Lu}/u.test(t.raw)) &&
+          (before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) || keyed())
         ) {
           value = value.slice(self + 1).trim();
           tokens = tokenize(value);
@@ -2127,7 +2133,7 @@ function addressAfter(
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   const words = tokenize(value);
-  const [lead, end] = [addressStart(words), addressEnd(words)];
+  const [lead, end] = [addressStart(words, value), addressEnd(words)];
   if (lead >= end) return { start, end: start + value.length };
   return { start: start + lead, end: start + end };
 }
@@ -2172,13 +2178,20 @@ const hasDigit = (t: Token) => /\d/.test(t.raw);
  * preposition or function word that leads to a capitalised street or a number are no part of
  * it ("Avenida de la Paz 45" keeps its own "de").
  */
-function addressStart(words: readonly Token[]): number {
+function addressStart(words: readonly Token[], text: string): number {
   let at = 0;
+  // "my place, Paseo de Gracia 101": lower-case words opening with a function word, then a
+  // comma, name where the address is ("my place", "the office"); the street starts after it.
+  const named = words.length > 0 && STOP_WORDS.has(words[0]!.norm);
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
     const next = words[i + 1]!;
+    if (named && capitalised(next) && text.slice(t.end, next.start).includes(",")) {
+      at = next.start;
+      continue;
+    }
     // "..., for the address Via Roma 5": the word naming an address leads to it too.
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm) || ADDRESS_WORDS.has(t.norm);
     if (leads && !NAME_PARTICLES.has(t.norm)) {

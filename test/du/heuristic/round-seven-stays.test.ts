@@ -81,12 +81,12 @@ describe("an item added to a list declined earlier", () => {
     gear: null,
     renter: "Ana Ruiz",
   };
-  it("fills the declined list at the summary", () => {
+  it("fills the declined list at the summary, changing that answer", () => {
     expect(atSummary("oh wait, could you add firewood?", filled)).toEqual([
-      { type: "set_slot", slot: "gear", value: ["firewood"] },
+      { type: "correct_slot", slot: "gear", value: ["firewood"] },
     ]);
     expect(atSummary("add a kayak", filled)).toEqual([
-      { type: "set_slot", slot: "gear", value: ["kayak"] },
+      { type: "correct_slot", slot: "gear", value: ["kayak"] },
     ]);
   });
 });

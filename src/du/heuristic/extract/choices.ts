@@ -5,6 +5,7 @@ import {
   ALTERNATIVES,
   ARTICLES,
   CHOICE_NEGATIONS,
+  CLEARED_AFTER,
   CLOCK_TIMES,
   DEGREE_ASKS,
   DEGREE_WORDS,
@@ -28,8 +29,17 @@ import {
   type Token,
   tokenize,
 } from "../text.ts";
-import { findWordNumbers } from "./numbers.ts";
 import { clockOf } from "./times.ts";
+
+/** A pack's `clearedAfter` phrase starts at token `at` ("isn't the problem"). */
+function clearedAt(tokens: readonly Token[], at: number): boolean {
+  for (const phrase of CLEARED_AFTER) {
+    let j = 0;
+    while (j < phrase.length && tokens[at + j]?.norm === phrase[j]) j++;
+    if (j === phrase.length) return true;
+  }
+  return false;
+}
 
 /**
  * The word of a choice name or synonym that may name a part of the day: the whole name, or its
@@ -407,7 +417,9 @@ export class ChoiceMatcher {
       ) {
         lead--;
       }
-      const negated = CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "");
+      // "the internet isn't the problem, the TV is": words after it clear the choice too.
+      const negated =
+        CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "") || clearedAt(tokens, i + length);
       (negated ? negatedOut : out).push({
         value: match.value,
         start: tokens[i]!.start,

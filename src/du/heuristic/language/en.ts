@@ -428,6 +428,7 @@ export const EN: LanguagePack = {
     "sorry what",
     "what did you say",
     "what did you just say",
+    "what was that",
     "can you repeat that",
     "could you repeat that",
     "can you repeat",
@@ -548,6 +549,7 @@ export const EN: LanguagePack = {
     "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont have|i do not have|i cant find|i cannot find|NOT_KNOWN)\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
+  valueAsked: list("time times hours price prices cost costs fee fees rate rates"),
   whatIs:
     "^(?:(?:what|wats) (?:do you mean by |is |s )|whats (?:do you mean by )?)(?:a |an |the |this |that )?",
   whatMeans:
@@ -556,7 +558,7 @@ export const EN: LanguagePack = {
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
   human:
-    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: please)?$|\\bhuman being\\b|\\breal person\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
+    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
@@ -580,7 +582,7 @@ export const EN: LanguagePack = {
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
   thingQuestion:
-    "^(?:(?:hi|hello|hey|so|and|also|um|ok|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you|u|ya|they) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
+    "^(?:(?:hi|hello|hey|so|and|also|um|ok|btw|by the way|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you guys|you all|you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
     "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:
@@ -624,7 +626,7 @@ export const EN: LanguagePack = {
   },
   selfIntroBefore: ["this is"],
   selfIntroAfter: ["here", "speaking", "calling"],
-  selfIntroFull: ["i am", "im"],
+  selfIntroFull: ["i am", "im", "its", "it is"],
   possessives: ["my", "our"],
   titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(
@@ -1182,6 +1184,10 @@ export const EN: LanguagePack = {
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",
   choiceNegations: list("not except nor without"),
   negatedDeterminers: list("the my a an"),
+  clearedAfter: [
+    ...["isnt the problem", "is not the problem", "isnt the issue", "is not the issue"],
+    ...["arent the problem", "are not the problem", "isnt the one", "is not the one"],
+  ],
   alternatives: list("or nor"),
   thingEnds: list("near around nearby close here there"),
   anyThing: list(

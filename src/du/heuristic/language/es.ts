@@ -193,6 +193,7 @@ export const ES: LanguagePack = {
   ],
   helpQuestion:
     "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b",
+  valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
@@ -481,6 +482,13 @@ export const ES: LanguagePack = {
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
   choiceNegations: list("ni sin"),
   negatedDeterminers: list("el la mi"),
+  clearedAfter: [
+    "no es el problema",
+    "no es problema",
+    "no son el problema",
+    "no es la que",
+    "no es el que",
+  ],
   alternatives: list("ni o"),
   thingEnds: [],
   anyThing: [],

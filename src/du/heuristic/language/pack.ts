@@ -110,6 +110,11 @@ export interface LanguagePack {
    * pattern's first group.
    */
   whatMeans: string;
+  /**
+   * A term's last word that asks for a value of the thing, not what it means ("what's the
+   * checkout time", "what is the booking fee"): no question about a term.
+   */
+  valueAsked: string[];
   /** Asking for a person: a verb ("talk") then a noun ("agent"), in any of the languages... */
   humanVerbs: string;
   humanNouns: string;
@@ -475,6 +480,11 @@ export interface LanguagePack {
   choiceNegations: string[];
   /** Articles and possessives a negation may have before its choice ("not the debit one"). */
   negatedDeterminers: string[];
+  /**
+   * Said right after a choice, they clear it as not the one meant ("the internet isn't the
+   * problem, the TV is", "el internet no es el problema"): it is read as a negated choice.
+   */
+  clearedAfter: string[];
   /** Words joining a negated choice to the next ("no ham or onions", "ni jamon ni cebolla"). */
   alternatives: string[];
   /** Words that end the thing a "do you have a ..." question asks about ("a gym near ..."). */

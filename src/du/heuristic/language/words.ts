@@ -74,6 +74,7 @@ export const NOT_KNOWN = new RegExp(
 export const WHAT_IS = cue((p) => p.whatIs);
 /** "what does X mean": each pack's pattern, its first group the term. */
 export const WHAT_MEANS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.whatMeans));
+export const VALUE_ASKED: ReadonlySet<string> = new Set(words((p) => p.valueAsked));
 /**
  * Asking for a person: a verb of any pack's `humanVerbs` before one of the packs' `humanNouns`
  * or of `staff` (a domain's own people: "can I talk to a librarian"), or a pack's `human`
@@ -225,6 +226,10 @@ const phrases = (pick: (p: LanguagePack) => string[]) =>
   new RegExp(`\\b(?:${words(pick).join("|")})\\b`);
 export const CHOICE_NEGATIONS = new Set(words((p) => p.choiceNegations));
 export const NEGATED_DETERMINERS = new Set(words((p) => p.negatedDeterminers));
+/** The packs' `clearedAfter` phrases, as their words. */
+export const CLEARED_AFTER: readonly (readonly string[])[] = words((p) => p.clearedAfter).map(
+  (phrase) => phrase.split(" "),
+);
 export const ALTERNATIVES = new Set(words((p) => p.alternatives));
 export const THING_ENDS = new Set(words((p) => p.thingEnds));
 export const ANY_THING = new Set(words((p) => p.anyThing));

@@ -36,6 +36,7 @@ import {
   saysNotKnown,
   saysOwnDecline,
 } from "./shared.ts";
+import { asksUnknownThing } from "./unknown-thing.ts";
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -454,6 +455,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       if (c.oneWord && !sameValue(found.value, c.frame.slots[found.slot])) return null;
       return c.du.setSlots(c.turn, [found]);
     },
+  },
+  {
+    // "does the hotel have a pool?" asked the date: a thing the domain has no word for.
+    name: "unknown-thing-question",
+    run: (c) => (c.question && asksUnknownThing(c.du, c.turn, true) ? OUT_OF_SCOPE : null),
   },
   {
     // "who can I send it to?" asks about the question; it is not the answer.

@@ -8,10 +8,13 @@ import { flat } from "../text.ts";
  * that thing is words the domain does not know (no flow's word, value or task word), asks for
  * something no flow does. A flow noun or one choice said after it ("in the hotel", "to
  * Valencia") only places it; a date, a count or several values ("room for six on friday")
- * make it a request, as does a task word or a flow's phrase.
+ * make it a request, as does a task word or a flow's phrase. With `inFlow`, asked while a flow
+ * waits for an answer ("does the hotel have a pool?" asked the date), the same question is no
+ * answer and no question about the one asked.
  */
-export function asksUnknownThing(du: HeuristicUnderstanding, turn: Turn): boolean {
-  if (turn.frame || turn.rank.some((r) => r.acting || r.hinted || r.phrased)) return false;
+export function asksUnknownThing(du: HeuristicUnderstanding, turn: Turn, inFlow = false): boolean {
+  if (turn.frame && !inFlow) return false;
+  if (turn.rank.some((r) => r.acting || r.hinted || r.phrased)) return false;
   const text = flat(turn.view.text);
   const cue = THING_QUESTION.exec(text);
   if (!cue) return false;
