@@ -3,6 +3,7 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import {
   ACT_FAMILIES,
+  ARTICLE_NOUNS,
   ARTICLES,
   INTENT_WORDS,
   IRREGULAR,
@@ -810,6 +811,11 @@ function verbNounUse(tokens: readonly Token[], i: number): "noun" | "verb" | und
     const verb =
       i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
     return verb ? "verb" : "noun";
+  }
+  // "since the move", "after my move": an event named, no act.
+  if (ARTICLE_NOUNS.has(w) && i > 0) {
+    const before = tokens[i - 1]!.norm;
+    if (ARTICLES.has(before) || POSSESSIVES.has(before)) return "noun";
   }
   const noun =
     (w.endsWith("ed") && (VERB_NOUNS.has(w.slice(0, -2)) || VERB_NOUNS.has(w.slice(0, -1)))) ||

@@ -284,6 +284,17 @@ export interface LanguagePack {
    */
   verbNouns: string[];
   /**
+   * Task words that are verbs but for an article or possessive right before them: "since the
+   * move", "after my move", "sorry for the delay" name an event, no act ("move it" still asks).
+   */
+  articleNouns: string[];
+  /**
+   * A joining word that opens a new clause when the speaker's request follows it ("... since
+   * sunday and I'd like the doctor to see her"): a pattern matched on the raw text, whose match
+   * is the break (a lookahead keeps the request whole). Read where a story is split into clauses.
+   */
+  clauseOpeners: string;
+  /**
    * What makes a quantity a difference, not the amount: words after it and its unit ("two days
    * later"), right after the number ("2 more nights"), or before it ("extend it by 2 nights").
    */

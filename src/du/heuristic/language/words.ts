@@ -157,6 +157,9 @@ export const UNDO_PREFIXES: readonly (readonly [prefix: string, word: string])[]
   ...new Map(PACKS.flatMap((p) => Object.entries(p.undoPrefixes))),
 ];
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
+/** "... and I'd like ...": a joining word that opens the request's own clause. */
+export const CLAUSE_OPENERS = PACKS.map((p) => `(?:${p.clauseOpeners})`).join("|");
+export const ARTICLE_NOUNS = new Set(words((p) => p.articleNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
 
