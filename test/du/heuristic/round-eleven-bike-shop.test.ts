@@ -4,7 +4,7 @@ import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
+import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * Eleventh round: a bike workshop that books, moves and cancels services, written for these
@@ -91,5 +91,21 @@ describe("'do you have', 'anyone free' ask (pack asks)", () => {
     );
     expect(firstIntent(got)).toBe("book_service");
     expect(slotsOf(got)).toMatchObject({ service_kind: "tune_up" });
+  });
+});
+
+describe("a choice said to be too much is not wanted (pack excessWords)", () => {
+  it("'too late to change' asks for no afternoon", () => {
+    const got = read("Is it too late to change the day of my service?");
+    expect(firstIntent(got)).toBe("move_service");
+    expect(slotsOf(got)).toEqual({});
+  });
+  it("as the answer, the other value said is the one", () => {
+    const got = du.read(
+      "too early for me, afternoon please",
+      bikes,
+      inFlow(bikes, "book_service", { waiting: "slot_time" }),
+    );
+    expect(slotsOf(got)).toEqual({ slot_time: "afternoon" });
   });
 });

@@ -8,6 +8,7 @@ import {
   CLOCK_TIMES,
   DEGREE_ASKS,
   DEGREE_WORDS,
+  EXCESS_WORDS,
   GREETING,
   NEGATED_DETERMINERS,
   NEGATIONS,
@@ -413,7 +414,12 @@ export class ChoiceMatcher {
       ) {
         lead--;
       }
-      const negated = CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "");
+      // "too late to change it": a value said to be too much is not wanted.
+      const excess =
+        i > 0 &&
+        EXCESS_WORDS.has(before) &&
+        !/[,.;!?]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+      const negated = excess || CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "");
       (negated ? negatedOut : out).push({
         value: match.value,
         start: tokens[i]!.start,

@@ -1170,6 +1170,7 @@ export const EN: LanguagePack = {
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
+  excessWords: list("too"),
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:

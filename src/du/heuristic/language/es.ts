@@ -456,6 +456,7 @@ export const ES: LanguagePack = {
   asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
+  excessWords: list("demasiado"),
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:

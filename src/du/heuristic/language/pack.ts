@@ -448,6 +448,11 @@ export interface LanguagePack {
   /** Words of degree said between a negation and its word ("not THAT urgent", "no TAN urgente"). */
   degreeWords: string[];
   /**
+   * A word of excess right before a choice says that value is not wanted: "is it too late to
+   * change it" asks for no afternoon, "demasiado tarde" neither.
+   */
+  excessWords: string[];
+  /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.
    */
