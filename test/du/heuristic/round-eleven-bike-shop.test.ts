@@ -109,3 +109,17 @@ describe("a choice said to be too much is not wanted (pack excessWords)", () => 
     expect(slotsOf(got)).toEqual({ slot_time: "afternoon" });
   });
 });
+
+describe("after a cancel phrase, what the speaker will do is no request (pack selfFuture)", () => {
+  const asked = () => inFlow(bikes, "book_service", { waiting: "service_date" });
+  it("'I'll ring another day' only stops the flow", () => {
+    expect(du.read("never mind, I'll ring another day", bikes, asked())).toEqual([
+      { type: "cancel_flow" },
+    ]);
+  });
+  it("a verb of an act still asks for its flow", () => {
+    const got = du.read("never mind, I'll move it to another day", bikes, asked());
+    expect(got[0]).toEqual({ type: "cancel_flow" });
+    expect(firstIntent(got.slice(1))).toBe("move_service");
+  });
+});

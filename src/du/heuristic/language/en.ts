@@ -1171,6 +1171,7 @@ export const EN: LanguagePack = {
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
   excessWords: list("too"),
+  selfFuture: ["ill", "i will", "well", "we will", "i shall"],
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:

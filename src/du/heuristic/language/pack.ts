@@ -453,6 +453,11 @@ export interface LanguagePack {
    */
   excessWords: string[];
   /**
+   * The speaker saying what they will do themselves ("I'll", "we will"): after a cancel phrase,
+   * with a verb no act has ("forget it, I'll call another day"), it asks for nothing more.
+   */
+  selfFuture: string[];
+  /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.
    */
