@@ -123,3 +123,19 @@ describe("after a cancel phrase, what the speaker will do is no request (pack se
     expect(firstIntent(got.slice(1))).toBe("move_service");
   });
 });
+
+describe("a day after 'except' is given up (pack givenUp)", () => {
+  it("in a first message", () => {
+    const got = read("a tune up please, any day except friday");
+    expect(firstIntent(got)).toBe("book_service");
+    expect(slotsOf(got)).toEqual({ service_kind: "tune_up" });
+  });
+  it("as the answer, the other day said is the one", () => {
+    const got = du.read(
+      "whenever next week apart from thursday, say tuesday",
+      bikes,
+      inFlow(bikes, "book_service", { waiting: "service_date" }),
+    );
+    expect(slotsOf(got)).toEqual({ service_date: "2027-03-16" });
+  });
+});

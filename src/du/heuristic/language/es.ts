@@ -393,7 +393,7 @@ export const ES: LanguagePack = {
   },
   negations: list("no nunca"),
   givenUp:
-    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos)$",
+    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
   givenUpAfter:
