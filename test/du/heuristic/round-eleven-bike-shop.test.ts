@@ -139,3 +139,11 @@ describe("a day after 'except' is given up (pack givenUp)", () => {
     expect(slotsOf(got)).toEqual({ service_date: "2027-03-16" });
   });
 });
+
+describe("of two values of one choice, the later one after 'just' is settled on", () => {
+  it("in a first message", () => {
+    const got = read("not enough time for a full service, just a puncture please");
+    expect(firstIntent(got)).toBe("book_service");
+    expect(slotsOf(got)).toEqual({ service_kind: "puncture" });
+  });
+});
