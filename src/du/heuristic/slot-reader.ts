@@ -164,7 +164,8 @@ class FoundSet {
    */
   sharesDate(span: Span, dateSlots: ReadonlySet<string>): boolean {
     return this.out.some(
-      (f) => dateSlots.has(f.slot) && f.start === span.start && f.end === span.end,
+      // "this afternoon": the part of the day ends the date said by it.
+      (f) => dateSlots.has(f.slot) && f.start <= span.start && f.end === span.end,
     );
   }
 

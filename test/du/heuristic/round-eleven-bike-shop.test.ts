@@ -147,3 +147,15 @@ describe("of two values of one choice, the later one after 'just' is settled on"
     expect(slotsOf(got)).toEqual({ service_kind: "puncture" });
   });
 });
+
+describe("a date said by its part of the day gives the part of the day too", () => {
+  it("'this afternoon' is today and the afternoon", () => {
+    const got = read("can I bring my bike in this afternoon for a puncture");
+    expect(firstIntent(got)).toBe("book_service");
+    expect(slotsOf(got)).toEqual({
+      service_kind: "puncture",
+      service_date: "2027-03-10",
+      slot_time: "afternoon",
+    });
+  });
+});
