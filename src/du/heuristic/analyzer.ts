@@ -3,6 +3,7 @@ import { flowPhrases } from "../flow-phrases.ts";
 import { CURRENCY_WORDS, NUMBER_WORDS } from "./extract/numbers.ts";
 import {
   ACT_FAMILIES,
+  ARTICLE_NOUNS,
   ARTICLES,
   INTENT_WORDS,
   IRREGULAR,
@@ -808,10 +809,11 @@ export interface TaskWord {
 
 /**
  * What a word is of a noun that is also a verb ("order", "book"): its progressive form
- * ("booking"), the word itself, its past or plural (a thing: "I booked a room but ...", "my
+ * ("booking"), the word itself, one of the packs' `articleNouns` ("move": an event after an
+ * article or a possessive), its past or plural (a thing: "I booked a room but ...", "my
  * orders"), or none. The same wherever the word stands, so read once per word (wordOf).
  */
-type VerbNounForm = "progressive" | "itself" | "noun" | undefined;
+type VerbNounForm = "progressive" | "itself" | "event" | "noun" | undefined;
 
 function verbNounForm(w: string): VerbNounForm {
   if (w.endsWith("ing")) {
@@ -819,6 +821,7 @@ function verbNounForm(w: string): VerbNounForm {
     if (VERB_NOUNS.has(base) || VERB_NOUNS.has(`${base}e`)) return "progressive";
   }
   if (VERB_NOUNS.has(w)) return "itself";
+  if (ARTICLE_NOUNS.has(w)) return "event";
   const noun =
     (w.endsWith("ed") && (VERB_NOUNS.has(w.slice(0, -2)) || VERB_NOUNS.has(w.slice(0, -1)))) ||
     (w.endsWith("s") && VERB_NOUNS.has(w.slice(0, -1)));
@@ -842,6 +845,11 @@ function verbNounUse(
   // "booking a table", "hiring a van": a progressive form is a verb only before its object
   // ("are you hiring" asks about jobs).
   if (form === "progressive") return next !== undefined && VERB_OBJECTS.has(next) ? "verb" : "noun";
+  // "since the move", "after my move": an event named, no act.
+  if (form === "event") {
+    const before = i > 0 ? tokens[i - 1]!.norm : "";
+    return ARTICLES.has(before) || POSSESSIVES.has(before) ? "noun" : undefined;
+  }
   const verb =
     i > 0 ? VERB_LEADS.has(tokens[i - 1]!.norm) : next !== undefined && VERB_OBJECTS.has(next);
   return verb ? "verb" : "noun";

@@ -50,6 +50,7 @@ import {
   RECALL_QUESTION,
   RELATION_VALUE,
   REQUEST_CUES,
+  SELF_FUTURE,
   SHIFT_WORDS,
   SLOT_QUESTION,
   STOP_WORDS,
@@ -956,6 +957,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
+    // "forget it, I'll call another day": what the speaker will do, with a verb of no act.
+    const lead = SELF_FUTURE.find((l) => rest.startsWith(`${l} `));
+    if (lead && turn.model.analyzer.terms(rest.slice(lead.length + 1))[0]?.act === undefined)
+      return true;
     // A flow that cancels matches the rest ("the order") only by the thing it cancels; when
     // the running flow is as close as any other to the rest, its thing is the one meant
     // ("cancel the order" while ordering stops this order).

@@ -58,6 +58,7 @@ import {
   NOTHING_MORE,
   OBJECT_PRONOUNS,
   ONE_WORDS,
+  ONLY_WORDS,
   ORDINAL_DAY,
   OWNER_OF,
   PAIR_SOURCE,
@@ -171,7 +172,8 @@ class FoundSet {
    */
   sharesDate(span: Span, dateSlots: ReadonlySet<string>): boolean {
     return this.out.some(
-      (f) => dateSlots.has(f.slot) && f.start === span.start && f.end === span.end,
+      // "this afternoon": the part of the day ends the date said by it.
+      (f) => dateSlots.has(f.slot) && f.start <= span.start && f.end === span.end,
     );
   }
 
@@ -1676,6 +1678,9 @@ export class SlotReader {
           // "how much to fly barcelona to rome": a word of the domain's own between the cue and
           // the value ("fly") makes the cue another word's ("to fly"), no place of the value.
           if (m && this.ownWordBetween(tokens, from, m.start)) continue;
+          // "... for a large, just a medium": a later value settled on with "just" wins.
+          if (m && all.some((x) => x.start > m.end && x.value !== m.value && onlyLed(text, x)))
+            continue;
           // "no tv no wifi": the cue's place lists several values, so it gives none.
           if (m && all.some((x) => x.value !== m.value && listedWith(text, m, x))) return null;
           // "billetes de ida para Valencia": "para" is nearer Valencia than "de"; the nearest
@@ -2502,6 +2507,14 @@ function preferredBy(text: string, m: Span): boolean {
   return PREFERRED_AFTER.test(flat(text.slice(m.end, m.end + PREFERRED_REACH)));
 }
 
+/** Right after "just" or "only", an article between ("just a medium"). */
+function onlyLed(text: string, m: Span): boolean {
+  const before = flat(text.slice(Math.max(0, m.start - 16), m.start)).split(" ");
+  let k = before.length - 1;
+  if (k > 0 && ARTICLES.has(before[k]!)) k--;
+  return ONLY_WORDS.has(before[k] ?? "");
+}
+
 /** The value is said in a reason given beside the request: "as I work in the mornings". */
 function inReason(text: string, m: Span): boolean {
   const before = flat(
@@ -2627,6 +2640,10 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
   const preferred = kept.filter((m) => preferredBy(text, m));
   if (preferred.length > 0) kept = preferred;
+  // "not hungry enough for a large, just a medium": of several, the last one after "just" or
+  // "only" is the one settled on.
+  const settled = kept.at(-1);
+  if (settled && kept.length > 1 && onlyLed(text, settled)) kept = [settled];
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

@@ -9,6 +9,7 @@ import {
   CLOCK_TIMES,
   DEGREE_ASKS,
   DEGREE_WORDS,
+  EXCESS_WORDS,
   GREETING,
   NEGATED_DETERMINERS,
   NEGATIONS,
@@ -417,9 +418,14 @@ export class ChoiceMatcher {
       ) {
         lead--;
       }
+      // "too late to change it": a value said to be too much is not wanted.
+      const excess =
+        i > 0 &&
+        EXCESS_WORDS.has(before) &&
+        !/[,.;!?]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
       // "the internet isn't the problem, the TV is": words after it clear the choice too.
       const negated =
-        CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "") || clearedAt(tokens, i + length);
+        excess || CHOICE_NEGATIONS.has(tokens[lead]?.norm ?? "") || clearedAt(tokens, i + length);
       (negated ? negatedOut : out).push({
         value: match.value,
         start: tokens[i]!.start,

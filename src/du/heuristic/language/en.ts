@@ -611,7 +611,7 @@ export const EN: LanguagePack = {
     "^(?:(?:and|but|so|no)\\s+)*(?:(?:i|we)\\s+(?:dont|do not)\\s+(?:want|need|wanna)|not\\s+(?:the|my|our|that|this|a|an)(?:\\s+\\w+){1,3}$)\\b",
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
-  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must)\\b",
+  asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must|do you have|do u have|have you got|is there any|are there any|anyone free|anybody free|someone free)\\b",
   ordinals: {
     first: 0,
     "1": 0,
@@ -1080,13 +1080,16 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not|dont want|do not want|anything but|anything except)(?:\\s+(?:on|at|in))?$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not|dont want|do not want|anything but|anything except|except|apart from|other than|but not)(?:\\s+(?:on|at|in))?$",
   amountReason:
     "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
   givenUpAfter:
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease schedule"),
+  articleNouns: list("move delay"),
+  clauseOpeners:
+    "\\s(?:and|but)\\s+(?=(?:i|we)(?:(?:['’]?d|\\s+would)\\s+like|\\s+want|\\s+need)\\b)",
   synonymJoins: [],
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
@@ -1177,6 +1180,8 @@ export const EN: LanguagePack = {
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
+  excessWords: list("too"),
+  selfFuture: ["ill", "i will", "well", "we will", "i shall"],
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:

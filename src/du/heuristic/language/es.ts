@@ -407,13 +407,16 @@ export const ES: LanguagePack = {
   },
   negations: list("no nunca"),
   givenUp:
-    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos)$",
+    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
   givenUpAfter:
     "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*pero\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
+  articleNouns: [],
+  clauseOpeners:
+    "\\s(?:y|pero)\\s+(?=(?:quiero|quisiera|quer[ií]a|querr[ií]a|necesito|me gustar[ií]a|nos gustar[ií]a)\\b)",
   differenceAfter: list("mas menos antes despues"),
   comparatives: list("mas menos"),
   differenceBefore: [],
@@ -472,6 +475,8 @@ export const ES: LanguagePack = {
   asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
+  excessWords: list("demasiado"),
+  selfFuture: [],
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:

@@ -305,6 +305,17 @@ export interface LanguagePack {
    */
   verbNouns: string[];
   /**
+   * Task words that are verbs but for an article or possessive right before them: "since the
+   * move", "after my move", "sorry for the delay" name an event, no act ("move it" still asks).
+   */
+  articleNouns: string[];
+  /**
+   * A joining word that opens a new clause when the speaker's request follows it ("... since
+   * sunday and I'd like the doctor to see her"): a pattern matched on the raw text, whose match
+   * is the break (a lookahead keeps the request whole). Read where a story is split into clauses.
+   */
+  clauseOpeners: string;
+  /**
    * What makes a quantity a difference, not the amount: words after it and its unit ("two days
    * later"), right after the number ("2 more nights"), or before it ("extend it by 2 nights").
    */
@@ -464,6 +475,16 @@ export interface LanguagePack {
   degreeAsks: string[];
   /** Words of degree said between a negation and its word ("not THAT urgent", "no TAN urgente"). */
   degreeWords: string[];
+  /**
+   * A word of excess right before a choice says that value is not wanted: "is it too late to
+   * change it" asks for no afternoon, "demasiado tarde" neither.
+   */
+  excessWords: string[];
+  /**
+   * The speaker saying what they will do themselves ("I'll", "we will"): after a cancel phrase,
+   * with a verb no act has ("forget it, I'll call another day"), it asks for nothing more.
+   */
+  selfFuture: string[];
   /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.

@@ -141,6 +141,8 @@ export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const DEGREE_WORDS = new Set(words((p) => p.degreeWords));
+export const EXCESS_WORDS = new Set(words((p) => p.excessWords));
+export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
@@ -166,6 +168,9 @@ export const UNDO_PREFIXES: readonly (readonly [prefix: string, word: string])[]
   ...new Map(PACKS.flatMap((p) => Object.entries(p.undoPrefixes))),
 ];
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
+/** "... and I'd like ...": a joining word that opens the request's own clause. */
+export const CLAUSE_OPENERS = PACKS.map((p) => `(?:${p.clauseOpeners})`).join("|");
+export const ARTICLE_NOUNS = new Set(words((p) => p.articleNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
 

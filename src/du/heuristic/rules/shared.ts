@@ -5,6 +5,7 @@ import {
   ADDITION_WORDS,
   AFFIRM,
   AMBIGUOUS_CANCEL,
+  CLAUSE_OPENERS,
   DENY,
   FILLERS,
   HEDGE_WORDS,
@@ -127,8 +128,10 @@ export function saysNotKnown(text: string, slot: SlotInfo): boolean {
  * Where a story turns to its point: sentence ends, commas, "anyway", "long story short", "so"
  * (but not "so far", "so much": a measure, no turn).
  */
-const CLAUSE_BREAK =
-  /[.!?;,]\s+|\s(?:anyway|long story short|basically|in short|so(?!\s+(?:far|much|many|long)\b))\s/gi;
+const CLAUSE_BREAK = new RegExp(
+  `[.!?;,]\\s+|\\s(?:anyway|long story short|basically|in short|so(?!\\s+(?:far|much|many|long)\\b))\\s|${CLAUSE_OPENERS}`,
+  "gi",
+);
 /** Fewer words than this and a message is short enough to be read whole. */
 export const LONG_MESSAGE_WORDS = 15;
 
