@@ -675,10 +675,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (!DEFERRALS.test(turn.acts.flat)) return false;
     const rest = turn.acts.flat.replace(DEFERRALS, " ");
     const view = this.rankingView(turn.model, rest);
-    const decision = this.decide(
-      turn.model.index.rank(view.text, view.markers),
-      this.limits.digressionCoverage,
-    );
+    const ranked = turn.model.index.rank(view.text, view.markers);
+    // "never mind, I'll move it to another day": a verb of another flow's act still asks for it.
+    if (ranked.some((r) => r.acting && r.flow !== turn.frame?.flow)) return false;
+    const decision = this.decide(ranked, this.limits.digressionCoverage);
     return !decision || !("flow" in decision) || decision.flow === turn.frame?.flow;
   }
 
