@@ -159,3 +159,43 @@ describe("a date said by its part of the day gives the part of the day too", () 
     });
   });
 });
+
+describe("a story's last clause that names nothing is read with the clause it closes", () => {
+  let taller: LoadedDomain;
+  beforeAll(async () => {
+    taller = await loadDomainFromText(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  pieza:",
+        "    type: string",
+        "    choices: [frenos, cadena, rueda]",
+        "    synonyms: { frenos: [freno], rueda: [pinchazo] }",
+        "    prompt: '¿Qué le pasa: frenos, cadena o rueda?'",
+        "  dia: { type: date, prompt: '¿Qué día?' }",
+        "flows:",
+        "  pedir_revision:",
+        "    description: Pedir una revisión de la bici en el taller",
+        "    trigger: { intents: ['quiero llevar la bici al taller', 'revisar {pieza}'] }",
+        "    steps:",
+        "      - { step: p, type: collect, slot: pieza }",
+        "      - { step: d, type: collect, slot: dia }",
+        "  cambiar_revision:",
+        "    description: Cambiar el día de una revisión",
+        "    trigger: { intents: ['cambiar el dia de la revision'] }",
+        "    steps:",
+        "      - { step: d, type: collect, slot: dia }",
+      ].join("\n"),
+      "taller.yaml",
+    );
+  });
+  it("'... y quería que la viera alguien' keeps the fault told before it", () => {
+    const commands = du.read(
+      "hola buenas, mi bici lleva dias con el freno raro y queria que la viera alguien",
+      taller,
+      emptyState("t"),
+    );
+    expect(firstIntent(commands)).toBe("pedir_revision");
+    expect(slotsOf(commands)).toMatchObject({ pieza: "frenos" });
+  });
+});

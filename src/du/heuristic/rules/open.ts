@@ -870,10 +870,19 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // last clause is read on its own.
     name: "story-last-clause",
     run: ({ du, turn }) => {
-      const tail = finalClause(turn.text);
+      let tail = finalClause(turn.text);
       // "..., as I hardly use it these days": a reason is not the point of the story.
       if (tail && givesReason(tail)) return null;
-      const read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      let read = tail ? du.read(tail, turn.model.loaded, turn.state) : [];
+      // "..., my cat has not eaten for days and I'd like someone to see her": a wish that names
+      // nothing ("and I'd like ...") is read with the clause it closes.
+      if (tail && read.length === 0) {
+        const both = finalClause(turn.text, 2);
+        if (both && !givesReason(both)) {
+          tail = both;
+          read = du.read(both, turn.model.loaded, turn.state);
+        }
+      }
       // "... My number is 699 000 111.": a point that only states a value, naming no flow's
       // thing and no act, is a detail of the request a clause of the story asks for, if one
       // does ("is it possible to go down to the cheapest plan?"; rule story-asking-clause).

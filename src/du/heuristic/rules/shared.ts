@@ -138,8 +138,9 @@ export const LONG_MESSAGE_WORDS = 15;
 /**
  * The last clause of a long message, when it is a few words long; else null. A closing hedge or
  * courtesy ("A large one, I should think.", "..., thank you.") is no clause: the one before it is.
+ * With `count` 2, the last two clauses together.
  */
-export function finalClause(text: string): string | null {
+export function finalClause(text: string, count: 1 | 2 = 1): string | null {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return null;
   const breaks = [...text.matchAll(CLAUSE_BREAK)];
   let end = text.length;
@@ -148,6 +149,7 @@ export function finalClause(text: string): string | null {
     end = breaks[k]!.index;
     k--;
   }
+  k -= count - 1;
   const cut = k >= 0 ? breaks[k]!.index + breaks[k]![0].length : -1;
   if (cut <= 0) return null;
   const tail = text.slice(cut, end).trim();
