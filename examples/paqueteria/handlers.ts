@@ -85,7 +85,7 @@ export default defineHandlers({
           "Un sobre no necesita embalaje: quítalo de los extras y lo programo.",
         );
       }
-      const base = TARIFAS[String(tamano_paquete)] ?? TARIFAS.mediano;
+      const base = TARIFAS[String(tamano_paquete)] ?? 9.9;
       const precio = base + extras.reduce((suma, extra) => suma + (EXTRAS[extra] ?? 0), 0);
       const codigo = `PQ${siguiente++}`;
       ENVIOS[codigo] = { estado: "pendiente_recogida", ciudad: "origen" };
