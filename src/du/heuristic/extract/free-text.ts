@@ -25,6 +25,12 @@ export function opensTitle(article: string, next: string | undefined): boolean {
   );
 }
 const TRAILING = ANSWER_TRAILING;
+/** Words after which an answer opened by an article is a sentence, not a short value. */
+const SENTENCE_WORDS = 5;
+
+function opensSentence(first: string, text: string): boolean {
+  return ARTICLES.has(fold(first)) && text.split(/\s+/).length > SENTENCE_WORDS;
+}
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
   let s = message.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, "");
@@ -33,7 +39,9 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
   for (let i = 0; i < 6; i++) {
     // "The Left Hand of Darkness": the title's article stays.
     const [first, second] = s.split(/\s+/, 2);
-    if (opensTitle(first!, second)) {
+    // "la caja venía abierta y ...": an article opening a sentence is its subject's, kept; only
+    // a short answer ("el alquiler") is read without it.
+    if (opensTitle(first!, second) || opensSentence(first!, s)) {
       const trimmed = s.replace(TRAILING, "");
       if (trimmed === s) break;
       s = trimmed;

@@ -435,6 +435,10 @@ export const EN: LanguagePack = {
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
   nothing: list("none nothing nobody"),
+  nothingVerbs: list(
+    "has have had is was were came come comes arrived happened happens works worked seems",
+    "showed turned answered called knocked",
+  ),
   everything: list("everything anything all whatever"),
   declineOffer: [
     "im good",

@@ -41,6 +41,7 @@ export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
 export const NOTHING = new Set(words((p) => p.nothing));
+export const NOTHING_VERBS = new Set(words((p) => p.nothingVerbs));
 export const EVERYTHING = new Set(words((p) => p.everything));
 export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
