@@ -691,7 +691,7 @@ export class SlotReader {
       tokens = tokenize(value);
       // "wrong number, it's Gran Via 22, Bilbao": the street and town, not the words around.
       if (tokens.length > 0) {
-        value = value.slice(addressStart(tokens), addressEnd(tokens));
+        value = value.slice(addressStart(tokens, value), addressEnd(tokens));
         tokens = tokenize(value);
       }
     }
@@ -2039,8 +2039,10 @@ function addressAfter(
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   const words = tokenize(value);
-  const [lead, end] = [addressStart(words), addressEnd(words)];
+  const [lead, end] = [addressStart(words, value), addressEnd(words)];
   if (lead >= end) return { start, end: start + value.length };
+  // "recogida el 25": once the words leading to it are cut, a number alone is no address.
+  if (!/\p{L}{2}/u.test(value.slice(lead, end))) return null;
   return { start: start + lead, end: start + end };
 }
 
@@ -2084,12 +2086,17 @@ const hasDigit = (t: Token) => /\d/.test(t.raw);
  * preposition or function word that leads to a capitalised street or a number are no part of
  * it ("Avenida de la Paz 45" keeps its own "de").
  */
-function addressStart(words: readonly Token[]): number {
+function addressStart(words: readonly Token[], text: string): number {
   let at = 0;
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
-    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
+    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) {
+      // "en mi trabajo, Paseo de Gracia 20": lower-case words set off by a comma before the
+      // street say which place it is; the address starts at the street.
+      if (i > 0 && text.slice(words[i - 1]!.end, t.start).includes(",")) at = t.start;
+      break;
+    }
     const next = words[i + 1]!;
     // "..., for the address Via Roma 5": the word naming an address leads to it too.
     const leads = PREPOSITIONS.has(t.norm) || STOP_WORDS.has(t.norm) || ADDRESS_WORDS.has(t.norm);

@@ -11,6 +11,8 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, startedFlow } from "../helpers.ts
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let lavanderia: LoadedDomain;
+let mudanzas: LoadedDomain;
+let muebles: LoadedDomain;
 
 beforeAll(async () => {
   lavanderia = await domainFromLines(
@@ -66,6 +68,56 @@ beforeAll(async () => {
       "      - { step: r, type: collect, slot: relato_queja }",
     ],
     "lavanderia.yaml",
+  );
+  mudanzas = await domainFromLines(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  casa_origen: { extract: address, prompt: '¿Desde qué dirección?' }",
+      "  casa_nueva: { extract: address, prompt: '¿Y la nueva dirección?' }",
+      "  dia_mudanza: { type: date, prompt: '¿Qué día?' }",
+      "flows:",
+      "  pedir_mudanza:",
+      "    description: Contratar una mudanza",
+      "    trigger:",
+      "      intents:",
+      "        - quiero contratar una mudanza",
+      "        - llevar los muebles a {casa_nueva}",
+      "        - mudanza de {casa_origen} a {casa_nueva}",
+      "        - mudanza del piso el {dia_mudanza}",
+      "    steps:",
+      "      - { step: o, type: collect, slot: casa_origen }",
+      "      - { step: n, type: collect, slot: casa_nueva }",
+      "      - { step: d, type: collect, slot: dia_mudanza }",
+    ],
+    "mudanzas.yaml",
+  );
+  muebles = await domainFromLines(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  casa_origen: { extract: address, prompt: '¿Desde qué dirección?' }",
+      "  casa_nueva: { extract: address, prompt: '¿Y a qué dirección?' }",
+      "  zona_mueble: { choices: [centro, afueras], prompt: '¿Qué zona?' }",
+      "  precio_porte: { type: float, internal: true, description: El precio del porte. }",
+      "flows:",
+      "  llevar_mueble:",
+      "    description: Llevar un mueble de una casa a otra",
+      "    trigger:",
+      "      intents:",
+      "        - quiero llevar un mueble",
+      "        - trasladar un mueble a {casa_nueva}",
+      "        - llevar un mueble de {casa_origen} a {casa_nueva}",
+      "    steps:",
+      "      - { step: o, type: collect, slot: casa_origen }",
+      "      - { step: n, type: collect, slot: casa_nueva }",
+      "  precio_mueble:",
+      "    description: El precio de llevar un mueble",
+      "    trigger: { intents: ['cuánto cuesta llevar un mueble a {zona_mueble}'] }",
+      "    steps:",
+      "      - { step: z, type: collect, slot: zona_mueble }",
+    ],
+    "muebles.yaml",
   );
 });
 
@@ -189,5 +241,46 @@ describe("an open answer told as a sentence", () => {
     const commands = read(text, "poner_queja", "relato_queja", { codigo_lavado: "LV123456" });
     expect(commands).toContainEqual({ type: "set_slot", slot: "relato_queja", value: text });
     expect(commands).toContainEqual({ type: "set_slot", slot: "tipo_queja", value: "prenda_rota" });
+  });
+});
+
+describe("addresses in a first message", () => {
+  const values = (text: string) =>
+    Object.fromEntries(
+      du
+        .read(text, mudanzas, emptyState("t"))
+        .flatMap((c) => (c.type === "set_slot" ? [[c.slot, c.value]] : [])),
+    );
+
+  it("a cue word that needs no lead word in one phrase needs none in another", () => {
+    expect(
+      values("quiero una mudanza de Calle Río 3, Soria a Plaza del Sol 8, Segovia"),
+    ).toMatchObject({ casa_origen: "Calle Río 3, Soria", casa_nueva: "Plaza del Sol 8, Segovia" });
+  });
+
+  it("a number alone after the words leading to it is no address", () => {
+    expect(values("mudanza de casa, el piso nuevo es el 14")).not.toHaveProperty("casa_origen");
+  });
+
+  it("the text after a leading phrase is no address without a number", () => {
+    const commands = du.read(
+      "quiero llevar un mueble a mi cuñada a zamora",
+      muebles,
+      emptyState("t"),
+    );
+    expect(startedFlow(commands)).toBe("llevar_mueble");
+    expect(commands).not.toContainEqual(expect.objectContaining({ slot: "casa_origen" }));
+  });
+
+  it("lower-case words set off by a comma before the street are no part of it", () => {
+    expect(values("llevar los muebles a mi oficina nueva, Calle Luna 9, Ávila")).toMatchObject({
+      casa_nueva: "Calle Luna 9, Ávila",
+    });
+  });
+
+  it("a leading phrase typed with a texting form and a typo still leads", () => {
+    const index = du.prepare(muebles).index;
+    expect(index.leadingPhrase("kiero llevar un mueble a mi cuñada")?.flow).toBe("llevar_mueble");
+    expect(index.leadingPhrase("quiero llevar un muebel a mi cuñada")?.flow).toBe("llevar_mueble");
   });
 });
