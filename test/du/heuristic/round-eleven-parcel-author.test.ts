@@ -284,3 +284,13 @@ describe("addresses in a first message", () => {
     expect(index.leadingPhrase("quiero llevar un muebel a mi cuñada")?.flow).toBe("llevar_mueble");
   });
 });
+
+describe("a day the speaker will not be there", () => {
+  it.each([
+    "no voy a estar en casa el jueves, ¿podéis hacer la mudanza del piso el sábado?",
+    "no estaremos en el piso el jueves, la mudanza del piso el sábado por favor",
+  ])("'%s' gives that day up for the other", (text) => {
+    const commands = du.read(text, mudanzas, emptyState("t"));
+    expect(commands).toContainEqual({ type: "set_slot", slot: "dia_mudanza", value: "2027-03-13" });
+  });
+});

@@ -408,8 +408,9 @@ export const ES: LanguagePack = {
     story: ["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
   },
   negations: list("no nunca"),
+  // "no voy a estar en casa el viernes", "no estaré el lunes": not being there that day.
   givenUp:
-    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos)$",
+    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\bno\\s+(?:(?:voy|vamos) a\\s+)?(?:estar|estare|estaremos|estoy|estamos)(?:\\s+\\w+){0,3}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos)$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
   givenUpAfter:
