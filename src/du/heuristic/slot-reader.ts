@@ -1632,6 +1632,14 @@ export class SlotReader {
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
               : this.phraseAfter(text, tokens, i + 1, free, ends);
+          // "pasen a recoger un paquete por Calle Luna 3": "por", the pickup's cue, is nearer
+          // the address than the destination's "a"; the nearest cue wins, as for choices.
+          if (
+            span &&
+            slot.address &&
+            this.nearerCue(slot, cues, slots, text, tokens, keys, i, span.start)
+          )
+            continue;
           if (span) return this.textFound(slot, text, span);
         }
       }

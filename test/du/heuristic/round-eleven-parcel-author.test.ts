@@ -258,6 +258,14 @@ describe("addresses in a first message", () => {
     ).toMatchObject({ casa_origen: "Calle Río 3, Soria", casa_nueva: "Plaza del Sol 8, Segovia" });
   });
 
+  it("of two address cues before an address, the nearest wins", () => {
+    const said = values(
+      "quiero contratar una mudanza, que vengan a recoger los muebles desde Calle Río 3, Soria",
+    );
+    expect(said).toMatchObject({ casa_origen: "Calle Río 3, Soria" });
+    expect(said).not.toHaveProperty("casa_nueva");
+  });
+
   it("a number alone after the words leading to it is no address", () => {
     expect(values("mudanza de casa, el piso nuevo es el 14")).not.toHaveProperty("casa_origen");
   });
