@@ -10,6 +10,7 @@ import {
   findDates,
   findWeekend,
   isMonthName,
+  nextDayOfMonth,
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
@@ -26,6 +27,7 @@ import {
   CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
+  DAY_ARTICLES,
   DAY_ONLY,
   DAY_STEMS,
   DENY,
@@ -810,6 +812,13 @@ export class SlotReader {
           ),
         )
       : NO_DATES;
+    // "recogida el 25": a day of the month right after the words naming a date slot.
+    if (slots.some((s) => s.kind === "date")) {
+      const keyed = keyedDays(text, tokens, stems, slots, this.now(), !!dateSlot?.past).filter(
+        (d) => !dates.some((x) => x.start < d.end && d.start < x.end),
+      );
+      if (keyed.length) dates = [...dates, ...keyed].sort((a, b) => a.start - b.start);
+    }
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
     // the day given up.
     if (dates.length > 1) {
@@ -2010,6 +2019,34 @@ function phraseEnds(
   // A word that also leads to this slot's own value is no sign of another one.
   for (const c of cues) if (c.slot === slot.name && c.before) starts.delete(c.before);
   return { values, names, before, after, starts };
+}
+
+/**
+ * "recogida el 25", "pickup the 14": a date slot's words, a day article of the packs and a day
+ * number ending the clause (the text's end or a mark after it): that day of the month.
+ */
+function keyedDays(
+  text: string,
+  tokens: readonly Token[],
+  stems: readonly string[],
+  slots: readonly SlotInfo[],
+  now: Date,
+  past: boolean,
+): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (const slot of slots) {
+    if (slot.kind !== "date") continue;
+    for (const [, j] of keySpans(stems, slot.keys)) {
+      const [article, day, after] = [tokens[j], tokens[j + 1], tokens[j + 2]];
+      if (!article || !day || !DAY_ARTICLES.has(article.norm) || !/^\d{1,2}$/.test(day.norm))
+        continue;
+      if (after && !/[,.;:!?]/.test(text.slice(day.end, after.start))) continue;
+      const value = nextDayOfMonth(now, Number(day.norm), past);
+      if (value && !out.some((d) => d.start === article.start))
+        out.push({ value, start: article.start, end: day.end });
+    }
+  }
+  return out;
 }
 
 /**

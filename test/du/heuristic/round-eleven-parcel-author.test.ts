@@ -302,3 +302,20 @@ describe("a day the speaker will not be there", () => {
     expect(commands).toContainEqual({ type: "set_slot", slot: "dia_mudanza", value: "2027-03-13" });
   });
 });
+
+describe("a day of the month right after the words naming a date slot", () => {
+  const dates = (text: string) =>
+    du
+      .read(text, mudanzas, emptyState("t"))
+      .filter((c) => c.type === "set_slot" && c.slot === "dia_mudanza");
+
+  it("'... , mudanza el 14' is that day", () => {
+    expect(dates("quiero contratar una mudanza con dos operarios, mudanza el 14")).toEqual([
+      { type: "set_slot", slot: "dia_mudanza", value: "2027-03-14" },
+    ]);
+  });
+
+  it("a number that goes on into more words is left alone", () => {
+    expect(dates("quiero contratar una mudanza, la mudanza el 14 camiones")).toEqual([]);
+  });
+});
