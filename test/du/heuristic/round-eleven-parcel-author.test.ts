@@ -319,3 +319,35 @@ describe("a day of the month right after the words naming a date slot", () => {
     expect(dates("quiero contratar una mudanza, la mudanza el 14 camiones")).toEqual([]);
   });
 });
+
+describe("a thing stuck on its way", () => {
+  let cajas: LoadedDomain;
+  beforeAll(async () => {
+    cajas = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  aviso_caja: { choices: [perdido, golpeado], prompt: '¿Se ha perdido o llegó golpeado?' }",
+        "flows:",
+        "  seguir_caja:",
+        "    description: Saber por dónde va una caja",
+        "    trigger: { intents: ['dónde está mi caja'] }",
+        "    steps:",
+        "      - { step: s, type: say, message: 'Va de camino.' }",
+        "  avisar_caja:",
+        "    description: Avisar de una caja {aviso_caja}",
+        "    trigger: { intents: ['mi caja ha llegado {aviso_caja}'] }",
+        "    steps:",
+        "      - { step: a, type: collect, slot: aviso_caja }",
+      ],
+      "cajas.yaml",
+    );
+  });
+
+  it.each(["mi caja lleva parada una semana", "la caja no se mueve desde el lunes"])(
+    "'%s' asks how far it has got",
+    (text) => {
+      expect(startedFlow(du.read(text, cajas, emptyState("t")))).toBe("seguir_caja");
+    },
+  );
+});

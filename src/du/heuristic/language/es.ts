@@ -382,6 +382,14 @@ export const ES: LanguagePack = {
       "no aparece",
       "no ha aparecido",
       "esperando",
+      // "mi paquete lleva parado una semana", "el envío no se mueve": a thing had that is stuck
+      // on its way ("stuck", "hasn't moved").
+      "lleva parado",
+      "lleva parada",
+      "sigue parado",
+      "sigue parada",
+      "no se mueve",
+      "no avanza",
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
