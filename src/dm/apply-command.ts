@@ -305,7 +305,9 @@ function* assignSlot(
       const shown = formatValue(
         choiceLabel(accepted.value, definition && choiceWords(definition)),
         { language: turn.settings.language },
-        definition?.format,
+        // A date reads as a date ("lunes 24 de enero"), not as its ISO form, unless the slot
+        // declares another format.
+        definition?.format ?? (definition?.type === "date" ? "date" : undefined),
       );
       turn.sayPattern("correction", {
         flow: turn.flowTitle(frame.flow),

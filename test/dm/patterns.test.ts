@@ -9,6 +9,7 @@ slots:
   who: { type: string, prompt: "Who gets {amount}?" }
   ok: { type: boolean }
   size: { type: string, prompt: "Which size?", choices: [small, large] }
+  pickup_day: { type: date, prompt: "Which day?" }
 flows:
   hello:
     description: Say hello
@@ -32,6 +33,12 @@ flows:
     steps:
       - { step: ask_size, type: collect, slot: size }
       - { step: done, type: say, message: "A {size} shirt." }
+  pickup:
+    description: Arrange a pick-up
+    capability: false
+    steps:
+      - { step: ask_day, type: collect, slot: pickup_day }
+      - { step: ask_who_gives, type: collect, slot: who }
 `;
 
 const conversation = () => scriptedConversation(YAML);
@@ -127,6 +134,17 @@ describe("slot formats and several flows in one turn", () => {
       "Okay, I've changed the amount to 1,600.00.",
       "Who gets 1,600.00?",
     ]);
+  });
+
+  it("a date slot with no format reads as a date in the correction message", async () => {
+    const { send } = await conversation();
+    await send(
+      { type: "start_flow", flow: "pickup" },
+      { type: "set_slot", slot: "pickup_day", value: "2027-04-26" },
+    );
+    expect((await send({ type: "correct_slot", slot: "pickup_day", value: "2027-04-27" }))[0]).toBe(
+      "Okay, I've changed the pickup day to Tuesday 27 April.",
+    );
   });
 
   it("slots given with each start_flow go to the flow that command started", async () => {

@@ -2,7 +2,14 @@ import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
-import { ACT_FAMILIES, DOUBT_WORDS, MAKING_ACTS, NEGATIONS, STOP_WORDS } from "./language/words.ts";
+import {
+  ACT_FAMILIES,
+  DOUBT_WORDS,
+  MAKING_ACTS,
+  NEGATIONS,
+  STOP_WORDS,
+  TEXTING_FORMS,
+} from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
 /** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
@@ -273,7 +280,8 @@ export class FlowIndex {
    */
   leadingPhrase(text: string): { flow: string; end: number } | undefined {
     const tokens = tokenize(text);
-    const words = tokens.map((t) => t.norm);
+    // "kiero enviar un paqete": texting forms and typos read as the words they stand for.
+    const words = tokens.map((t) => TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
     const found = new Map<string, number>();
     for (let n = 2; n < words.length && n <= this.longestLiteral; n++) {
       const opening = words.slice(0, n);

@@ -24,6 +24,7 @@ import {
   CORRECTION_PHRASES,
   DAY_STEMS,
   DEFERRALS,
+  DIGRESSION_CUES,
   FILLERS,
   GIVEN_UP_OPENER,
   GREETING,
@@ -32,6 +33,7 @@ import {
   JUDGEMENT,
   NEGATED_DETERMINERS,
   NEGATIONS,
+  NO_OPENERS,
   NO_THEN_NEW,
   NOT_FIRST,
   NOT_INSTEAD_SOURCE,
@@ -56,6 +58,7 @@ import {
   STOP_WORDS,
   STORY_ACT,
   SWAP_VALUE,
+  SWITCH_CUES,
   VALUE_LEAD,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
@@ -340,7 +343,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * nothing for the question is the answer itself.
    */
   textAnswer(turn: Turn, slot: SlotInfo, others: Found[]): Found[] | null {
-    const answer = turn.model.reader.answer(slot, cutOut(turn.text, others));
+    // "la caja venía abierta y falta un libro": a value inside a clause of the answer is a word
+    // of it, set for its slot but left in the text; one at an edge or set off by commas is not.
+    const apart = others.filter((f) => standsApart(turn.text, f));
+    const answer = turn.model.reader.answer(slot, cutOut(turn.text, apart));
     if (answer) return [withoutCueWord(turn, slot, answer), ...others];
     const typed = others.filter((f) => turn.model.slots.get(f.slot)?.kind !== "text");
     if (typed.length === others.length) return null;
@@ -952,6 +958,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Spanish "para" (stop / for) and "deja" (leave / let) cancel only on their own:
     // "para el alquiler" is a transfer concept.
     if (AMBIGUOUS_CANCEL.has(phrase)) return false;
+    if (cancelThenReason(turn.text)) return true;
     if (this.valueOfOtherFlow(turn)) return false;
     if (this.changesValue(turn)) return false;
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
@@ -2114,6 +2121,13 @@ function cutOut(text: string, found: readonly Found[]): string {
   return rest.replace(/\s+([,.;])/g, "$1").replace(/^[\s,.;]+|[\s,.;]+$/g, "");
 }
 
+/** A value at an edge of the text or of one of its clauses (punctuation beside it). */
+function standsApart(text: string, found: Found): boolean {
+  const before = text.slice(0, found.start).trimEnd();
+  const after = text.slice(found.end).trimStart();
+  return before === "" || after === "" || /[,.;:!?(]$/.test(before) || /^[,.;:!?)]/.test(after);
+}
+
 /** The frame holds a value for `slot`. */
 function isFilled(frame: FlowFrame, slot: SlotInfo): boolean {
   return frame.slots[slot.name] !== undefined && frame.slots[slot.name] !== null;
@@ -2352,3 +2366,31 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
   const end = count.end + words.at(-1)!.end;
   return { slot: first.name, value: turn.text.slice(start, end), start, end };
 }
+
+/**
+ * "olvídalo, ya lo mando otro día", "uf, forget it, I'll drop it off myself": a cancel said
+ * first, as a clause of its own after nothing but fillers, then words that ask nothing (no
+ * question, no request or switch cue, no other cancel): the rest is why, and the running flow
+ * stops, whatever values of other flows the reason happens to say.
+ */
+function cancelThenReason(text: string): boolean {
+  if (text.includes("?")) return false;
+  const clauses = text.split(/[,.;:!]+/);
+  for (let i = 0; i < clauses.length - 1; i++) {
+    const clause = flat(clauses[i]!);
+    if (!clause) continue;
+    if (readActs(clauses[i]!).cancel) {
+      const rest = flat(clauses.slice(i + 1).join(" "));
+      return (
+        rest.length > 0 &&
+        !REQUEST_CUES.test(rest) &&
+        !SWITCH_CUES.test(rest) &&
+        !DIGRESSION_CUES.test(rest) &&
+        !readActs(rest).cancelMentioned
+      );
+    }
+    if (!clause.split(" ").every((w) => FILLERS.has(w) || NO_OPENER_WORDS.has(w))) return false;
+  }
+  return false;
+}
+const NO_OPENER_WORDS = new Set(NO_OPENERS.flatMap((p) => p.split(" ")));

@@ -10,6 +10,7 @@ import {
   findDates,
   findWeekend,
   isMonthName,
+  nextDayOfMonth,
   rangeEnd,
   saidAsRange,
 } from "./extract/dates.ts";
@@ -33,6 +34,7 @@ import {
   CHILD_WORDS,
   COMPARATIVES,
   DATE_END,
+  DAY_ARTICLES,
   DAY_ONLY,
   DAY_STEMS,
   DENY,
@@ -840,6 +842,13 @@ export class SlotReader {
           ),
         )
       : NO_DATES;
+    // "recogida el 25": a day of the month right after the words naming a date slot.
+    if (slots.some((s) => s.kind === "date")) {
+      const keyed = keyedDays(text, tokens, stems, slots, this.now(), !!dateSlot?.past).filter(
+        (d) => !dates.some((x) => x.start < d.end && d.start < x.end),
+      );
+      if (keyed.length) dates = [...dates, ...keyed].sort((a, b) => a.start - b.start);
+    }
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
     // the day given up.
     if (dates.length > 1) {
@@ -1731,6 +1740,14 @@ export class SlotReader {
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
               : this.phraseAfter(text, tokens, i + 1, free, ends);
+          // "pasen a recoger un paquete por Calle Luna 3": "por", the pickup's cue, is nearer
+          // the address than the destination's "a"; the nearest cue wins, as for choices.
+          if (
+            span &&
+            slot.address &&
+            this.nearerCue(slot, cues, slots, text, tokens, keys, i, span.start)
+          )
+            continue;
           if (span) return this.textFound(slot, text, span);
         }
       }
@@ -2104,6 +2121,34 @@ function phraseEnds(
 }
 
 /**
+ * "recogida el 25", "pickup the 14": a date slot's words, a day article of the packs and a day
+ * number ending the clause (the text's end or a mark after it): that day of the month.
+ */
+function keyedDays(
+  text: string,
+  tokens: readonly Token[],
+  stems: readonly string[],
+  slots: readonly SlotInfo[],
+  now: Date,
+  past: boolean,
+): DateMatch[] {
+  const out: DateMatch[] = [];
+  for (const slot of slots) {
+    if (slot.kind !== "date") continue;
+    for (const [, j] of keySpans(stems, slot.keys)) {
+      const [article, day, after] = [tokens[j], tokens[j + 1], tokens[j + 2]];
+      if (!article || !day || !DAY_ARTICLES.has(article.norm) || !/^\d{1,2}$/.test(day.norm))
+        continue;
+      if (after && !/[,.;:!?]/.test(text.slice(day.end, after.start))) continue;
+      const value = nextDayOfMonth(now, Number(day.norm), past);
+      if (value && !out.some((d) => d.start === article.start))
+        out.push({ value, start: article.start, end: day.end });
+    }
+  }
+  return out;
+}
+
+/**
  * "... delivered to 12 High Street, Oxford please": the rest of the sentence after `from`, up
  * to its end, a closing "please"/"thanks" or a value already read ("... Madrid since monday").
  * It needs a number and a word to be an address.
@@ -2140,6 +2185,8 @@ function addressAfter(
   const words = tokenize(value);
   const [lead, end] = [addressStart(words, value), addressEnd(words)];
   if (lead >= end) return { start, end: start + value.length };
+  // "recogida el 25": once the words leading to it are cut, a number alone is no address.
+  if (!/\p{L}{2}/u.test(value.slice(lead, end))) return null;
   return { start: start + lead, end: start + end };
 }
 
@@ -2191,7 +2238,12 @@ function addressStart(words: readonly Token[], text: string): number {
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
-    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) break;
+    if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) {
+      // "en mi trabajo, Paseo de Gracia 20": lower-case words set off by a comma before the
+      // street say which place it is; the address starts at the street.
+      if (i > 0 && text.slice(words[i - 1]!.end, t.start).includes(",")) at = t.start;
+      break;
+    }
     const next = words[i + 1]!;
     if (named && capitalised(next) && text.slice(t.end, next.start).includes(",")) {
       at = next.start;

@@ -55,11 +55,13 @@ export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string
             .filter((w) => !STOP_WORDS.has(w.norm))
             .map((w) => analyzer.key(w.norm));
         }
-        if (
-          !cues.some((c) => c.slot === slot && c.before === cue.before && c.after === cue.after)
-        ) {
-          cues.push(cue);
-        }
+        const same = cues.findIndex(
+          (c) => c.slot === slot && c.before === cue.before && c.after === cue.after,
+        );
+        // "mandar un paquete a {destino}" and "de {recogida} a {destino}": a cue word needing no
+        // lead word in one phrase needs none, though another phrase has one before it.
+        if (same < 0) cues.push(cue);
+        else if (cues[same]!.lead && !cue.lead) cues[same] = cue;
       }
     }
     out.set(flow, cues);

@@ -104,6 +104,11 @@ function addDays(now: Date, days: number): string {
   const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days));
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
+/** The next day `day` of a month from `now` (today included), or with `past` the latest one. */
+export function nextDayOfMonth(now: Date, day: number, past = false): string | null {
+  return day >= 1 && day <= 31 ? dayOfMonth(now, day, past) : null;
+}
+
 /**
  * The next day `day` of a month from today (today included), or with `past` the latest one up
  * to today; with `target`, the first such day that falls on that weekday within a year.

@@ -25,8 +25,12 @@ export function opensTitle(article: string, next: string | undefined): boolean {
   );
 }
 const TRAILING = ANSWER_TRAILING;
-/** More words than this after an article make a sentence, not a value named by a noun. */
+/** Words after which an answer opened by an article is a sentence, not a short value. */
 const SENTENCE_WORDS = 5;
+
+function opensSentence(first: string, text: string): boolean {
+  return ARTICLES.has(fold(first)) && text.split(/\s+/).length > SENTENCE_WORDS;
+}
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
   let s = message.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, "");
@@ -35,16 +39,15 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
   for (let i = 0; i < 6; i++) {
     // "The Left Hand of Darkness": the title's article stays.
     const [first, second] = s.split(/\s+/, 2);
-    if (opensTitle(first!, second)) {
+    // "la caja venía abierta y ...": an article opening a sentence is its subject's, kept; only
+    // a short answer ("el alquiler") is read without it.
+    if (opensTitle(first!, second) || opensSentence(first!, s)) {
       const trimmed = s.replace(TRAILING, "");
       if (trimmed === s) break;
       s = trimmed;
       continue;
     }
-    // "La chica fue muy amable y ...": a sentence's opening article is its subject's.
-    const words = s.split(/\s+/);
-    const sentence = words.length > SENTENCE_WORDS && ARTICLES.has(fold(words[0]!));
-    const next = (sentence ? s : s.replace(LEADING, "")).replace(TRAILING, "");
+    const next = s.replace(LEADING, "").replace(TRAILING, "");
     if (next === s) break;
     s = next;
   }

@@ -436,6 +436,10 @@ export const EN: LanguagePack = {
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
   nothing: list("none nothing nobody"),
+  nothingVerbs: list(
+    "has have had is was were came come comes arrived happened happens works worked seems",
+    "showed turned answered called knocked",
+  ),
   everything: list("everything anything all whatever"),
   declineOffer: [
     "im good",
@@ -1080,7 +1084,7 @@ export const EN: LanguagePack = {
     "not no never dont doesnt didnt cant cannot wont couldnt isnt arent hasnt havent wasnt",
   ),
   givenUp:
-    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not|dont want|do not want|anything but|anything except|except|apart from|other than|but not)(?:\\s+(?:on|at|in))?$",
+    "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available|be home|be in|be around)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not|dont want|do not want|anything but|anything except|except|apart from|other than|but not)(?:\\s+(?:on|at|in))?$",
   amountReason:
     "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
   givenUpAfter:

@@ -18,6 +18,9 @@ export const ES: LanguagePack = {
     "tengo tienes tiene tenemos teneis tienen tenia",
     // Words of address ("gracias guapa", "hola majo") name whoever is spoken to, nothing asked.
     "guapa guapo maja majo reina cari carino crack",
+    // Asking to be told, waiting and putting one thing first ("espera, antes dime ..."), as
+    // "tell", "wait", "first" and "before" in English: they name nothing asked for.
+    "dime digame decidme diganme espera espere esperad oye oiga primero antes",
   ),
   intentWords: list("donde cuando como cual"),
   // Verbs with the pronoun attached look like nouns one letter away ("pasame", "pasaje").
@@ -121,8 +124,14 @@ export const ES: LanguagePack = {
     ...["repites", "me lo repites", "repitemelo", "repetir", "repetirlo", "puedes repetir"],
     ...["me lo puedes repetir", "puedes repetirlo", "como dices"],
   ],
-  none: list("ninguno ninguna nada sin nadie salta nop", "no gracias"),
-  nothing: list("nada ninguno ninguna nadie"),
+  // "ningún extra": "ningún" is "ninguno" before its noun.
+  none: list("ninguno ninguna ningun nada sin nadie salta nop", "no gracias"),
+  nothing: list("nada ninguno ninguna ningun nadie"),
+  // "nadie ha venido", "nada funciona": the word for nothing is who did it, no decline.
+  nothingVerbs: list(
+    "ha han habia hay es era fue esta estaba vino viene llego llega paso pasa funciona funciono",
+    "aparece aparecio contesta contesto abre abrio sirve",
+  ),
   everything: list("todo todos todas cualquiera"),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: [
@@ -309,6 +318,8 @@ export const ES: LanguagePack = {
       ...list("reservame reservamela apuntame"),
       // Asked of "vosotros" ("reservadme hora").
       ...list("reservad reservadme apuntadme"),
+      // Asked of "ustedes" ("resérvenme una mesa").
+      ...list("reserven reservenme apunten apuntenme"),
       "pedir hora",
       "pedir cita",
       "pedir una cita",
@@ -317,6 +328,9 @@ export const ES: LanguagePack = {
       ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
       // Asked of "vosotros" ("anulad la cita").
       ...list("cancelad anulad borrad eliminad"),
+      // Asked of "usted" / "ustedes", as a customer writes to a company ("anulen mi envío").
+      ...list("cancele cancelen anule anulen elimine eliminen borre borren"),
+      ...list("cancelelo cancelenlo anulelo anulenlo cancelela cancelenla anulela anulenla"),
       // With the object pronoun attached ("cancélala"): the verb all the same.
       ...list("cancelalo cancelala cancelalos cancelalas anulalo anulala eliminalo eliminala"),
       ...list("borralo borrala"),
@@ -345,6 +359,8 @@ export const ES: LanguagePack = {
       ...list("aplazar aplaza posponer pospon adelantar adelanta retrasar retrasa"),
       // Asked of "vosotros" ("retrasad la cita", "cambiadme la hora").
       ...list("cambiad cambiadme aplazad posponed adelantad retrasad"),
+      // Asked of "usted" / "ustedes" ("cambien la fecha", "aplacen la entrega").
+      ...list("cambie cambien modifique modifiquen aplace aplacen pospongan adelanten retrasen"),
       "otro dia",
       "otra hora",
       "otra fecha",
@@ -380,6 +396,14 @@ export const ES: LanguagePack = {
       "no aparece",
       "no ha aparecido",
       "esperando",
+      // "mi paquete lleva parado una semana", "el envío no se mueve": a thing had that is stuck
+      // on its way ("stuck", "hasn't moved").
+      "lleva parado",
+      "lleva parada",
+      "sigue parado",
+      "sigue parada",
+      "no se mueve",
+      "no avanza",
     ],
     buy: list("comprar compra encargar encargo pedir pido"),
     pay: list("pagar pago pagos abonar debo deuda"),
@@ -406,8 +430,9 @@ export const ES: LanguagePack = {
     story: ["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
   },
   negations: list("no nunca"),
+  // "no voy a estar en casa el viernes", "no estaré el lunes": not being there that day.
   givenUp:
-    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
+    "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\bno\\s+(?:(?:voy|vamos) a\\s+)?(?:estar|estare|estaremos|estoy|estamos)(?:\\s+\\w+){0,3}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
   givenUpAfter:

@@ -36,6 +36,11 @@ export interface LanguagePack {
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
   /**
+   * Verbs and auxiliaries that, right after a word for nothing, make it the subject of a
+   * sentence ("nadie ha venido", "nothing has arrived", "nada funciona"): a story, no decline.
+   */
+  nothingVerbs: string[];
+  /**
    * The words for "everything" ("no, just show me everything" to an optional question that
    * narrows a search: no value, all of it).
    */

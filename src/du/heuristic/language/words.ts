@@ -41,6 +41,7 @@ export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
 export const NONE = words((p) => p.none);
 export const NOTHING = new Set(words((p) => p.nothing));
+export const NOTHING_VERBS = new Set(words((p) => p.nothingVerbs));
 export const EVERYTHING = new Set(words((p) => p.everything));
 export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
@@ -277,6 +278,8 @@ export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\
 const DAY_ARTICLE = alternation((p) => p.dayArticles);
 /** The article said before a day, any pack's: `the|el`. */
 export const DAY_ARTICLE_SOURCE = DAY_ARTICLE;
+/** The articles a day of the month is said with ("the 14th", "el 25"). */
+export const DAY_ARTICLES = new Set(words((p) => p.dayArticles));
 /** The words between the two days of a range, the packs' in order: `to|until|...|al|a`. */
 export const RANGE_TO_WORDS = alternation((p) => p.rangeTo);
 /** Words for the end of a stay said with its second date: "leaving the 7th", "salgo el 7". */

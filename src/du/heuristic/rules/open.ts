@@ -65,6 +65,8 @@ function withLeadingRest(
   const opening = words[start];
   if (!opening || PREPOSITIONS.has(opening.norm)) return commands;
   if (words.slice(start).every((t) => STOP_WORDS.has(t.norm))) return commands;
+  // "... a mi hermana a bilbao": an address has a number, as everywhere an address is read.
+  if (first.address && !/\d/.test(rest)) return commands;
   commands.push({ type: "set_slot", slot: first.name, value: rest.slice(opening.start) });
   return commands;
 }

@@ -9,6 +9,7 @@ import {
   FILLERS,
   ITEM_NEGATORS,
   NOTHING,
+  NOTHING_VERBS,
   POSSESSIVES,
   PRICE_QUESTION,
   QUESTION_START,
@@ -268,7 +269,15 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     name: "question-aside",
     run: ({ du, turn, slot }) => (du.asksAbout(turn, slot) ? null : du.questionAside(turn, slot)),
   },
-  { name: "correction", run: ({ du, turn, slot }) => du.correction(turn, slot) },
+  {
+    // A correction that keeps no value (a slot named in a story: "el seguimiento no se mueve
+    // desde el día 5" asked what happened) reads nothing: the later rules read the message.
+    name: "correction",
+    run: ({ du, turn, slot }) => {
+      const commands = du.correction(turn, slot);
+      return commands?.length ? commands : null;
+    },
+  },
   {
     // "where can I see the IBAN?": a question about the thing asked.
     name: "asks-about-question",
@@ -544,10 +553,15 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   ASIDE_REMARK,
 ];
 
-/** "nothing to add", "no, none of that": after any "no" and fillers, a word for nothing. */
+/**
+ * "nothing to add", "no, none of that": after any "no" and fillers, a word for nothing, not the
+ * subject of a verb ("nadie ha venido" tells what happened).
+ */
 function opensWithNothing(text: string): boolean {
-  for (const w of text.split(" ")) {
-    if (NOTHING.has(w)) return true;
+  const words = text.split(" ");
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (NOTHING.has(w)) return !NOTHING_VERBS.has(words[i + 1] ?? "");
     if (!DENY_WORDS.has(w) && !FILLERS.has(w)) return false;
   }
   return false;
