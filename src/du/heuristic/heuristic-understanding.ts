@@ -958,16 +958,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Spanish "para" (stop / for) and "deja" (leave / let) cancel only on their own:
     // "para el alquiler" is a transfer concept.
     if (AMBIGUOUS_CANCEL.has(phrase)) return false;
-    if (cancelThenReason(turn.text)) return true;
-    if (this.valueOfOtherFlow(turn)) return false;
-    if (this.changesValue(turn)) return false;
     const rest = ` ${turn.acts.flat} `.replace(` ${phrase} `, " ").trim();
-    const terms = turn.model.analyzer.terms(rest);
-    if (terms.length === 0) return true;
     // "forget it, I'll call another day": what the speaker will do, with a verb of no act.
     const lead = SELF_FUTURE.find((l) => rest.startsWith(`${l} `));
-    if (lead && turn.model.analyzer.terms(rest.slice(lead.length + 1))[0]?.act === undefined)
-      return true;
+    const doing = turn.model.analyzer.terms(lead ? rest.slice(lead.length + 1) : rest)[0];
+    // "olvídalo, ya lo mando otro día": a reason after the cancel, unless it opens on a verb of
+    // an act ("never mind, I'll move it to another day" asks for the move).
+    if (doing?.act === undefined && cancelThenReason(turn.text)) return true;
+    if (this.valueOfOtherFlow(turn)) return false;
+    if (this.changesValue(turn)) return false;
+    const terms = turn.model.analyzer.terms(rest);
+    if (terms.length === 0) return true;
+    if (lead && doing?.act === undefined) return true;
     // A flow that cancels matches the rest ("the order") only by the thing it cancels; when
     // the running flow is as close as any other to the rest, its thing is the one meant
     // ("cancel the order" while ordering stops this order).
