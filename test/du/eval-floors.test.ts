@@ -190,6 +190,12 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
     round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.92 },
   },
+  // A tenth new author's domain (eleventh round, in Spanish, a parcel courier); the same reading
+  // as car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
+  paqueteria: {
+    dev: { intent: 0.99, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
+    final: { intent: 0.85, slotPrecision: 0.88, slotRecall: 0.88, completion: 0.8 },
+  },
 };
 
 /**
