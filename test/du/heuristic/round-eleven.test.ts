@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
+
+/**
+ * Eleventh round: a home appliance repair desk, written for these tests.
+ * Today is Wednesday 10 March 2027.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let repairs: LoadedDomain;
+const read = (domain: LoadedDomain, text: string): Command[] =>
+  du.read(text, domain, emptyState("t"));
+
+beforeAll(async () => {
+  repairs = await domainFromLines(
+    [
+      "slots:",
+      "  appliance: { type: string, choices: [washer, oven, fridge, tv], prompt: 'Which appliance?' }",
+      "  visit_day: { type: date, prompt: 'Which day?' }",
+      "flows:",
+      "  book_repair:",
+      "    description: Book a repair visit for a broken appliance",
+      "    trigger:",
+      "      intents:",
+      "        - my {appliance} is broken",
+      "        - the {appliance} keeps stopping",
+      "        - can someone fix my {appliance}",
+      "    steps:",
+      "      - { step: a, type: collect, slot: appliance }",
+      "      - { step: d, type: collect, slot: visit_day }",
+    ],
+    "repairs.yaml",
+  );
+});
+
+describe("a value said in the clause that sets the scene is not the one asked for", () => {
+  it("'when I turn on my oven' leaves the washer", () => {
+    const commands = read(repairs, "the washer keeps stopping when I turn on my oven");
+    expect(firstIntent(commands)).toBe("book_repair");
+    expect(slotsOf(commands)).toEqual({ appliance: "washer" });
+    expect(
+      slotsOf(read(repairs, "my tv goes off whenever I open the fridge, can someone fix it")),
+    ).toEqual({
+      appliance: "tv",
+    });
+  });
+  it("a value said only in that clause is still read", () => {
+    expect(slotsOf(read(repairs, "it trips the power when I use my oven"))).toEqual({
+      appliance: "oven",
+    });
+  });
+});
