@@ -106,7 +106,7 @@ export interface Turn {
   frame: FlowFrame | undefined;
   readonly rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
-  readonly view: { text: string; markers: string[][] };
+  readonly view: { text: string; markers: string[][]; words?: string[][] };
   /** The values each flow would take from the message (`mentionsFor`), read on first use. */
   mentions?: Map<string, readonly Found[]>;
 }
@@ -137,7 +137,13 @@ class MessageTurn implements Turn {
   }
 
   get rank(): FlowScore[] {
-    this.#rank ??= this.model.index.rank(this.view.text, this.view.markers);
+    this.#rank ??= this.model.index.rank(
+      this.view.text,
+      this.view.markers,
+      undefined,
+      false,
+      this.view.words,
+    );
     return this.#rank;
   }
 }
@@ -340,7 +346,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         if (flow) return this.start(turn, flow);
       }
     }
-    const ranked = turn.model.index.rank(turn.view.text, turn.view.markers, flows);
+    const ranked = turn.model.index.rank(
+      turn.view.text,
+      turn.view.markers,
+      flows,
+      false,
+      turn.view.words,
+    );
     const [top, second] = ranked;
     if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
       return this.start(turn, top.flow);
@@ -485,7 +497,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let stories = 0;
     for (const part of asking) {
       const view = this.rankingView(turn.model, part);
-      const ranked = turn.model.index.rank(view.text, view.markers);
+      const ranked = turn.model.index.rank(view.text, view.markers, undefined, false, view.words);
       const decision = this.decide(ranked, this.limits.minCoverage);
       if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
         return null;
@@ -629,7 +641,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (rest === null) return null;
       const view = this.rankingView(turn.model, rest);
       decision = this.decide(
-        turn.model.index.rank(view.text, view.markers),
+        turn.model.index.rank(view.text, view.markers, undefined, false, view.words),
         this.limits.digressionCoverage,
       );
     }
@@ -1358,13 +1370,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "card", "savings account" keeps "account"), so the value does not swallow what the request
     // is about; a word only other flows have is part of the value, no request of theirs.
     const kept: string[] = [];
+    // The words each choice said is named by, by its span: a flow whose phrases have them talks
+    // about the thing though it takes no value of it ("how many bags can I bring").
+    const named = new Map<string, Set<string>>();
     for (const slot of parts.choiceSlots) {
       const found = slot.choices!.find(text);
       markValues(groups, spans, [slot], found);
       for (const m of found) {
         const choiceKey = model.analyzer.key(String(m.value));
+        const words = named.get(`${m.start}:${m.end}`) ?? new Set<string>();
+        named.set(`${m.start}:${m.end}`, words);
+        words.add(choiceKey);
         for (const t of tokenize(text.slice(m.start, m.end))) {
           const key = model.analyzer.key(t.norm);
+          if (!STOP_WORDS.has(t.norm)) words.add(key);
           if (
             key !== choiceKey &&
             model.index.knowsWhereAsked(key, `@${slot.name}`) &&
@@ -1474,7 +1493,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       cut = span.start;
     }
     if (kept.length) out = `${out} ${kept.join(" ")}`;
-    return { text: out, markers: [...groups.values()].map((g) => [...g]) };
+    return {
+      text: out,
+      markers: [...groups.values()].map((g) => [...g]),
+      words: [...groups.keys()].map((k) => [...(named.get(k) ?? [])]),
+    };
   }
 
   /** The whole message is one greeting phrase ("good morning", "hi there"). */

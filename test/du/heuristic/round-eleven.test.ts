@@ -20,6 +20,12 @@ beforeAll(async () => {
       "slots:",
       "  appliance: { type: string, choices: [washer, oven, fridge, tv], prompt: 'Which appliance?' }",
       "  visit_day: { type: date, prompt: 'Which day?' }",
+      "  plan: { type: string, choices: [basic, premium], prompt: 'Which plan?' }",
+      "  parts:",
+      "    type: list",
+      "    choices: [hose, filter, seal]",
+      "    prompt: 'Which parts?'",
+      "    synonyms: { hose: [hoses, water pipe], filter: [filters, lint filter], seal: [door seal] }",
       "flows:",
       "  book_repair:",
       "    description: Book a repair visit for a broken appliance",
@@ -31,6 +37,19 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: a, type: collect, slot: appliance }",
       "      - { step: d, type: collect, slot: visit_day }",
+      "  order_parts:",
+      "    description: Order spare parts for an appliance",
+      "    trigger: { intents: ['order a {parts}', 'I want to buy a new {parts}'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: parts }",
+      "  parts_cover:",
+      "    description: What the repair cover includes for each plan",
+      "    trigger:",
+      "      intents:",
+      "        - is a hose included in the {plan} plan",
+      "        - how many filters do I get with {plan}",
+      "    steps:",
+      "      - { step: p, type: collect, slot: plan }",
     ],
     "repairs.yaml",
   );
@@ -51,5 +70,19 @@ describe("a value said in the clause that sets the scene is not the one asked fo
     expect(slotsOf(read(repairs, "it trips the power when I use my oven"))).toEqual({
       appliance: "oven",
     });
+  });
+});
+
+describe("a choice of a slot a flow does not take, named by that flow's own words", () => {
+  it("is what the flow is about, not a value for the flow that takes it", () => {
+    const commands = read(repairs, "do I get free filters on premium");
+    expect(firstIntent(commands)).toBe("parts_cover");
+    expect(slotsOf(commands)).toEqual({ plan: "premium" });
+    expect(firstIntent(read(repairs, "are hoses part of the basic plan?"))).toBe("parts_cover");
+  });
+  it("the flow that takes the value still gets it when asked for", () => {
+    const commands = read(repairs, "I'd like to order two filters");
+    expect(firstIntent(commands)).toBe("order_parts");
+    expect(slotsOf(commands)).toEqual({ parts: ["filter"] });
   });
 });
