@@ -712,11 +712,29 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     );
     // "can we do the 21st instead?": a new value for a slot this flow holds, said as a change
     // (not only opened by "wait"), corrects this flow; the question asks for no other.
+    // So does a value the other flow would take, of the kind of a slot this flow holds with
+    // another value ("can I change the date to the 11th?" while a booking holds the 10th).
+    const target = digression.find((c) => c.type === "start_flow");
+    const given = digression.flatMap((c) =>
+      c.type === "set_slot"
+        ? [[c.slot, c.value] as const]
+        : c.type === "start_flow"
+          ? Object.entries(c.slots ?? {})
+          : [],
+    );
+    const own = turn.model.flowSlots.get(frame.flow) ?? [];
     if (
       CORRECTION_PHRASES.test(turn.acts.flat) &&
-      values.some((f) => {
-        const held = frame.slots[f.slot] ?? null;
-        return held !== null && !sameValue(f.value, held);
+      [...values.map((f) => [f.slot, f.value] as const), ...given].some(([slot, value]) => {
+        const kind = turn.model.slots.get(slot)?.kind;
+        return own.some((s) => {
+          const held = frame.slots[s.name] ?? null;
+          return (
+            (s.name === slot || (s.kind === kind && kind !== "text")) &&
+            held !== null &&
+            !sameValue(value, held)
+          );
+        });
       })
     )
       return null;
@@ -724,7 +742,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     for (const f of [...values].sort((a, b) => b.start - a.start)) {
       rest = rest.slice(0, f.start) + rest.slice(f.end);
     }
-    const target = digression.find((c) => c.type === "start_flow");
     const decision = this.decide(turn.model.index.rank(rest), this.limits.digressionCoverage);
     return decision && "flow" in decision && decision.flow === target?.flow ? digression : null;
   }

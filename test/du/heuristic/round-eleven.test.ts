@@ -3,7 +3,7 @@ import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
  * Eleventh round: a home appliance repair desk, written for these tests.
@@ -21,6 +21,9 @@ beforeAll(async () => {
       "  appliance: { type: string, choices: [washer, oven, fridge, tv], prompt: 'Which appliance?' }",
       "  visit_day: { type: date, prompt: 'Which day?' }",
       "  plan: { type: string, choices: [basic, premium], prompt: 'Which plan?' }",
+      "  phone: { type: string, prompt: 'Which phone number?' }",
+      "  new_day: { type: date, prompt: 'Which new day?' }",
+      "  job_ref: { type: string, extract: pattern, pattern: 'RP-\\d{4}', prompt: 'Which job?' }",
       "  parts:",
       "    type: list",
       "    choices: [hose, filter, seal]",
@@ -37,6 +40,17 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: a, type: collect, slot: appliance }",
       "      - { step: d, type: collect, slot: visit_day }",
+      "      - { step: n, type: collect, slot: phone }",
+      "  move_repair:",
+      "    description: Move a booked repair visit to another day",
+      "    trigger:",
+      "      intents:",
+      "        - move my repair visit to {new_day}",
+      "        - can I change the day of my repair",
+      "        - I need the engineer on another day, job {job_ref}",
+      "    steps:",
+      "      - { step: j, type: collect, slot: job_ref }",
+      "      - { step: d, type: collect, slot: new_day }",
       "  order_parts:",
       "    description: Order spare parts for an appliance",
       "    trigger: { intents: ['order a {parts}', 'I want to buy a new {parts}'] }",
@@ -84,5 +98,25 @@ describe("a choice of a slot a flow does not take, named by that flow's own word
     const commands = read(repairs, "I'd like to order two filters");
     expect(firstIntent(commands)).toBe("order_parts");
     expect(slotsOf(commands)).toEqual({ parts: ["filter"] });
+  });
+});
+
+describe("asked as a question, a change of a value the running flow holds corrects it", () => {
+  it("'can I change the day to friday?' while the repair holds another day", () => {
+    const state = inFlow(repairs, "book_repair", {
+      waiting: "phone",
+      slots: { appliance: "oven", visit_day: "2027-03-11" },
+    });
+    expect(du.read("actually can I change the day to friday?", repairs, state)).toEqual([
+      { type: "correct_slot", slot: "visit_day", value: "2027-03-12" },
+    ]);
+  });
+});
+
+describe("of flows too close to tell apart, the one alone to take a reference said is meant", () => {
+  it("a job reference beside a day and a thing the other flow takes", () => {
+    const commands = read(repairs, "oven repair visit on the 17th, RP-1234");
+    expect(firstIntent(commands)).toBe("move_repair");
+    expect(slotsOf(commands)).toMatchObject({ job_ref: "RP-1234" });
   });
 });
