@@ -802,6 +802,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "my flight is on the 10th but I need the 12th instead, booking K7XQ2P": of flows too close
+    // to tell apart, the one alone to take a value of a domain pattern said (a reference to a
+    // thing already had) is meant; the others only share its words or dates.
+    name: "ambiguous-by-reference",
+    run: (c) => {
+      const d = decision(c);
+      if (!d || !("ambiguous" in d)) return null;
+      const { turn, du } = c;
+      const referring = d.ambiguous.filter((flow) =>
+        du.mentionsFor(turn, flow, [], []).some((f) => turn.model.slots.get(f.slot)?.distinctive),
+      );
+      return referring.length === 1 ? du.start(turn, referring[0]!) : null;
+    },
+  },
+  {
     name: "ambiguous-flows",
     run: (c) => {
       const d = decision(c);
