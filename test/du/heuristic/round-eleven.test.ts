@@ -120,3 +120,49 @@ describe("of flows too close to tell apart, the one alone to take a reference sa
     expect(slotsOf(commands)).toMatchObject({ job_ref: "RP-1234" });
   });
 });
+
+describe("a cancel verb said of a thing in the present tells a fault, not a cancel", () => {
+  let lines: LoadedDomain;
+  beforeAll(async () => {
+    lines = await domainFromLines(
+      [
+        "slots:",
+        "  device: { type: string, choices: [router, modem, landline], prompt: 'Which device?' }",
+        "  order_ref: { type: string, extract: pattern, pattern: 'OR-\\d{4}', prompt: 'Which order?' }",
+        "flows:",
+        "  report_fault:",
+        "    description: Report a fault with a device on the line",
+        "    trigger:",
+        "      intents:",
+        "        - my {device} is not working",
+        "        - the {device} keeps failing",
+        "    steps:",
+        "      - { step: d, type: collect, slot: device }",
+        "  close_order:",
+        "    description: Close or cancel an open order",
+        "    trigger:",
+        "      intents:",
+        "        - close my order {order_ref}",
+        "        - cancel my order",
+        "    steps:",
+        "      - { step: o, type: collect, slot: order_ref }",
+      ],
+      "lines.yaml",
+    );
+  });
+  it("'the router drops', 'connections drop', 'the app just closes' report the fault", () => {
+    const drops = read(lines, "the router drops every evening around nine");
+    expect(firstIntent(drops)).toBe("report_fault");
+    expect(slotsOf(drops)).toEqual({ device: "router" });
+    expect(firstIntent(read(lines, "landline calls drop after a minute or two"))).toBe(
+      "report_fault",
+    );
+    expect(firstIntent(read(lines, "the modem lights blink and then it just closes"))).toBe(
+      "report_fault",
+    );
+  });
+  it("the verb said as a request still cancels", () => {
+    expect(firstIntent(read(lines, "please close order OR-1234"))).toBe("close_order");
+    expect(firstIntent(read(lines, "drop it, cancel the order"))).toBe("close_order");
+  });
+});
