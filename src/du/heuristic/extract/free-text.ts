@@ -26,6 +26,17 @@ export function opensTitle(article: string, next: string | undefined): boolean {
 }
 const TRAILING = ANSWER_TRAILING;
 
+/** How many words from which an answer opened by an article is a sentence, not a thing. */
+const SENTENCE_WORDS = 7;
+
+/**
+ * "the guy from the network team replaced the cable": an article opening a long answer is the
+ * subject's, part of the sentence told; only a short one ("the rent") is a thing named.
+ */
+function opensSentence(s: string, first: string): boolean {
+  return ARTICLES.has(fold(first)) && s.split(/\s+/).length >= SENTENCE_WORDS;
+}
+
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
   let s = message.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, "");
   // "the concept is rent", "el concepto es alquiler"
@@ -33,7 +44,7 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
   for (let i = 0; i < 6; i++) {
     // "The Left Hand of Darkness": the title's article stays.
     const [first, second] = s.split(/\s+/, 2);
-    if (opensTitle(first!, second)) {
+    if (opensTitle(first!, second) || opensSentence(s, first!)) {
       const trimmed = s.replace(TRAILING, "");
       if (trimmed === s) break;
       s = trimmed;
