@@ -166,3 +166,12 @@ describe("a cancel verb said of a thing in the present tells a fault, not a canc
     expect(firstIntent(read(lines, "drop it, cancel the order"))).toBe("close_order");
   });
 });
+
+describe("asking the difference between choices asks what the question means", () => {
+  it("'what's the difference between basic and premium?' while a plan is asked", () => {
+    const state = inFlow(repairs, "parts_cover", { waiting: "plan" });
+    expect(du.read("what's the difference between basic and premium?", repairs, state)).toEqual([
+      { type: "clarify", topic: "plan" },
+    ]);
+  });
+});
