@@ -175,3 +175,41 @@ describe("asking the difference between choices asks what the question means", (
     ]);
   });
 });
+
+describe("a story's last request about the thing it named ('look at it') keeps the story's flow", () => {
+  let shop: LoadedDomain;
+  beforeAll(async () => {
+    shop = await domainFromLines(
+      [
+        "slots:",
+        "  gadget: { type: string, choices: [kettle, toaster, blender], prompt: 'Which gadget?' }",
+        "flows:",
+        "  report_fault:",
+        "    description: Report a broken kitchen gadget",
+        "    trigger:",
+        "      intents: ['my {gadget} is broken', 'my {gadget} died', 'blue smoke from my {gadget}']",
+        "    steps:",
+        "      - { step: g, type: collect, slot: gadget }",
+        "  repair_status:",
+        "    description: Ask how a repair is going",
+        "    trigger: { intents: ['has anyone looked at my repair', 'how is my repair going'] }",
+        "    steps:",
+        "      - { step: s, type: say, message: 'It is on the bench.' }",
+      ],
+      "shop.yaml",
+    );
+  });
+  it("the fault told in the past, then 'can someone look at it'", () => {
+    const commands = read(
+      shop,
+      "so I was making breakfast this morning and my toaster just died on me, blue smoke, can someone look at it",
+    );
+    expect(firstIntent(commands)).toBe("report_fault");
+    expect(slotsOf(commands)).toMatchObject({ gadget: "toaster" });
+  });
+  it("a last request that names its own thing is still the request", () => {
+    const text =
+      "so I was making breakfast this morning and my toaster just died on me, blue smoke, can someone look at my repair";
+    expect(firstIntent(read(shop, text))).toBe("repair_status");
+  });
+});

@@ -635,6 +635,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame || !PAST_STORY.test(turn.acts.flat)) return null;
       const tail = finalClause(turn.text);
       if (!tail || !turn.model.asks.test(flat(tail))) return null;
+      // "... my desktop just died on me, can someone look at it": the last clause asks about
+      // the thing the story named ("it"); the story's own flow, ranked first, is the request.
+      if (tokenize(tail).some((t) => OBJECT_PRONOUNS.has(t.norm)) && turn.rank[0]?.named) {
+        return null;
+      }
       const read = du.read(tail, turn.model.loaded, turn.state);
       const started = read.find((c) => c.type === "start_flow");
       if (started?.type !== "start_flow" || started.flow === turn.rank[0]?.flow) return null;
