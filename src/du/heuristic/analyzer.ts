@@ -55,6 +55,8 @@ const ANALYSIS_CACHE_SIZE = 64;
 /** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
 const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 const CANCEL = "cancel";
+/** A word that looks like a plural noun ("calls", "emails"), not a possessive or "ss" word. */
+const PLURAL_NOUN = /^[a-z]{3,}[^s']s$/;
 /** The shortest verb read behind a prefix that undoes it ("unbook": "book"). */
 const UNDONE_MIN = 3;
 /** A number as a token: digits, or a number word. Module-level: no closure per text. */
@@ -421,15 +423,30 @@ export class Analyzer {
           (after !== undefined &&
             w.plainPast &&
             (ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))));
+      // "the vpn drops", "calls drop after 5 min", "it just closes": a cancel verb (or the verb
+      // of a cancel phrase, "close my account") said of a thing in the present (its -s form, or its plain form after a plural noun), with no
+      // object after it, tells what the thing does; it asks to cancel nothing.
+      const described =
+        (w.act === CANCEL || !!this.taskPhrases.get(w.stem)?.some((p) => p.act === CANCEL)) &&
+        !negated &&
+        (after === undefined ||
+          !(ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))) &&
+        ((t.norm.length > w.stem.length && t.norm.endsWith("s") && w.stem.length > 2) ||
+          (before !== undefined &&
+            t.norm === w.stem &&
+            PLURAL_NOUN.test(before) &&
+            !STOP_WORDS.has(before) &&
+            !this.wordOf(before).act));
       items.push({
         stem: w.stem,
         past,
         told,
         // "I can't make it": a negated task word asks for nothing.
-        act: negated || use === "noun" ? undefined : w.act,
+        act: negated || described || use === "noun" ? undefined : w.act,
         key: w.key,
         verb: use === "verb" && !negated && !w.domainWord,
-        stop: w.stop,
+        // A cancel verb telling what a thing does is no word of a flow that cancels either.
+        stop: w.stop || described,
         intent: w.intent,
         // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
         // unit after a number ("3 nights", "2 people") is part of that value. "Inside" counts

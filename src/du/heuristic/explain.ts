@@ -27,7 +27,7 @@ export function explainMessage(
   if (!text) return { ...fired, flows: [], values: [] };
   const turn = du.turnFor(text, domain, state);
   const flows = turn.model.index
-    .rank(turn.view.text, turn.view.markers, undefined, true)
+    .rank(turn.view.text, turn.view.markers, undefined, true, turn.view.words)
     .slice(0, CANDIDATES)
     .map((r) => ({ flow: r.flow, score: r.score, coverage: r.coverage, matched: r.matched ?? [] }));
   const values = flows.flatMap(({ flow }) =>

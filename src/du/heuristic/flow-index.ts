@@ -400,6 +400,7 @@ export class FlowIndex {
     markers: readonly (readonly string[])[] = [],
     only?: readonly string[],
     withTerms = false,
+    valueWords?: readonly (readonly string[])[],
   ): FlowScore[] {
     const analyzed = this.analyzer.features(text);
     const features = new Set([...analyzed.features, ...markers.flat()]);
@@ -451,9 +452,10 @@ export class FlowIndex {
     // phrase: "won't be able to come"); then it weighs as itself.
     for (const k of tasks) if (!this.df.has(k.key) || k.bare) total += k.weight;
     const groups = markers
-      .map((group) => ({
+      .map((group, i) => ({
         members: group,
         weight: Math.max(0, ...group.map((m) => this.idf(m))),
+        words: valueWords?.[i],
       }))
       .filter((g) => g.members.some((m) => this.asked.has(m)));
     for (const g of groups) total += g.weight;
@@ -501,6 +503,9 @@ export class FlowIndex {
       let aside = 0;
       for (const g of groups) {
         if (g.members.some((m) => doc.tf.has(m) || doc.asks.has(m))) explained += g.weight;
+        // "how many bags can I bring": a choice of a slot the flow does not take, named by a
+        // word of the flow's own phrases, is what the flow is about; it explains the value.
+        else if (g.words?.some((w) => doc.tf.has(w))) explained += g.weight;
         else if (!g.members.some((m) => this.telling.has(m))) aside += g.weight;
       }
       for (const [t, weight] of strange) if (doc.about.has(t)) explained += weight;

@@ -114,7 +114,7 @@ export interface Turn {
   frame: FlowFrame | undefined;
   readonly rank: FlowScore[];
   /** The text flows are ranked on: values cut out, with `@slot` marker groups standing for them. */
-  readonly view: { text: string; markers: string[][] };
+  readonly view: { text: string; markers: string[][]; words?: string[][] };
   /** The values each flow would take from the message (`mentionsFor`), read on first use. */
   mentions?: Map<string, readonly Found[]>;
 }
@@ -145,7 +145,13 @@ class MessageTurn implements Turn {
   }
 
   get rank(): FlowScore[] {
-    this.#rank ??= this.model.index.rank(this.view.text, this.view.markers);
+    this.#rank ??= this.model.index.rank(
+      this.view.text,
+      this.view.markers,
+      undefined,
+      false,
+      this.view.words,
+    );
     return this.#rank;
   }
 }
@@ -376,7 +382,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         if (flow) return this.start(turn, flow);
       }
     }
-    const ranked = turn.model.index.rank(turn.view.text, turn.view.markers, flows);
+    const ranked = turn.model.index.rank(
+      turn.view.text,
+      turn.view.markers,
+      flows,
+      false,
+      turn.view.words,
+    );
     const [top, second] = ranked;
     if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
       return this.start(turn, top.flow);
@@ -521,7 +533,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let stories = 0;
     for (const part of asking) {
       const view = this.rankingView(turn.model, part);
-      const ranked = turn.model.index.rank(view.text, view.markers);
+      const ranked = turn.model.index.rank(view.text, view.markers, undefined, false, view.words);
       const decision = this.decide(ranked, this.limits.minCoverage);
       if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
         return null;
@@ -660,7 +672,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (rest === null) return null;
       const view = this.rankingView(turn.model, rest);
       decision = this.decide(
-        turn.model.index.rank(view.text, view.markers),
+        turn.model.index.rank(view.text, view.markers, undefined, false, view.words),
         this.limits.digressionCoverage,
       );
     }
@@ -748,11 +760,29 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     );
     // "can we do the 21st instead?": a new value for a slot this flow holds, said as a change
     // (not only opened by "wait"), corrects this flow; the question asks for no other.
+    // So does a value the other flow would take, of the kind of a slot this flow holds with
+    // another value ("can I change the date to the 11th?" while a booking holds the 10th).
+    const target = digression.find((c) => c.type === "start_flow");
+    const given = digression.flatMap((c) =>
+      c.type === "set_slot"
+        ? [[c.slot, c.value] as const]
+        : c.type === "start_flow"
+          ? Object.entries(c.slots ?? {})
+          : [],
+    );
+    const own = turn.model.flowSlots.get(frame.flow) ?? [];
     if (
       CORRECTION_PHRASES.test(turn.acts.flat) &&
-      values.some((f) => {
-        const held = frame.slots[f.slot] ?? null;
-        return held !== null && !sameValue(f.value, held);
+      [...values.map((f) => [f.slot, f.value] as const), ...given].some(([slot, value]) => {
+        const kind = turn.model.slots.get(slot)?.kind;
+        return own.some((s) => {
+          const held = frame.slots[s.name] ?? null;
+          return (
+            (s.name === slot || (s.kind === kind && kind !== "text")) &&
+            held !== null &&
+            !sameValue(value, held)
+          );
+        });
       })
     )
       return null;
@@ -760,7 +790,6 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     for (const f of [...values].sort((a, b) => b.start - a.start)) {
       rest = rest.slice(0, f.start) + rest.slice(f.end);
     }
-    const target = digression.find((c) => c.type === "start_flow");
     const decision = this.decide(turn.model.index.rank(rest), this.limits.digressionCoverage);
     return decision && "flow" in decision && decision.flow === target?.flow ? digression : null;
   }
@@ -1472,13 +1501,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "card", "savings account" keeps "account"), so the value does not swallow what the request
     // is about; a word only other flows have is part of the value, no request of theirs.
     const kept: string[] = [];
+    // The words each choice said is named by, by its span: a flow whose phrases have them talks
+    // about the thing though it takes no value of it ("how many bags can I bring").
+    const named = new Map<string, Set<string>>();
     for (const slot of parts.choiceSlots) {
       const found = slot.choices!.find(text);
       markValues(groups, spans, [slot], found);
       for (const m of found) {
         const choiceKey = model.analyzer.key(String(m.value));
+        const words = named.get(`${m.start}:${m.end}`) ?? new Set<string>();
+        named.set(`${m.start}:${m.end}`, words);
+        words.add(choiceKey);
         for (const t of tokenize(text.slice(m.start, m.end))) {
           const key = model.analyzer.key(t.norm);
+          if (!STOP_WORDS.has(t.norm)) words.add(key);
           if (
             key !== choiceKey &&
             model.index.knowsWhereAsked(key, `@${slot.name}`) &&
@@ -1594,7 +1630,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       cut = span.start;
     }
     if (kept.length) out = `${out} ${kept.join(" ")}`;
-    return { text: out, markers: [...groups.values()].map((g) => [...g]) };
+    return {
+      text: out,
+      markers: [...groups.values()].map((g) => [...g]),
+      words: [...groups.keys()].map((k) => [...(named.get(k) ?? [])]),
+    };
   }
 
   /** The whole message is one greeting phrase ("good morning", "hi there"). */

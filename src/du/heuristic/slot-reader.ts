@@ -33,6 +33,7 @@ import {
   CAPITAL_SELF,
   CHILD_WORDS,
   COMPARATIVES,
+  CONDITION_LEADS,
   DATE_END,
   DAY_ARTICLES,
   DAY_ONLY,
@@ -1675,6 +1676,7 @@ export class SlotReader {
           // is one a reason tells ("as I work in the mornings").
           const others = all.some((x) => !toldBy(text, x));
           const unreasoned = all.some((x) => !inReason(text, x));
+          const unconditioned = all.some((x) => !inCondition(text, x));
           const m = all.find(
             (x) =>
               x.start >= from &&
@@ -1682,7 +1684,8 @@ export class SlotReader {
               free(x) &&
               !givenUp(text, x.start) &&
               !(others && toldBy(text, x)) &&
-              !(unreasoned && inReason(text, x)),
+              !(unreasoned && inReason(text, x)) &&
+              !(unconditioned && inCondition(text, x)),
           );
           // "how much to fly barcelona to rome": a word of the domain's own between the cue and
           // the value ("fly") makes the cue another word's ("to fly"), no place of the value.
@@ -2580,6 +2583,22 @@ function inReason(text: string, m: Span): boolean {
   );
 }
 
+/**
+ * The value is said in a clause that sets the scene of the request (pack `conditionLeads`):
+ * "teams crashes when I share my screen" names the screen only as what is being done then.
+ */
+function inCondition(text: string, m: Span): boolean {
+  const before = flat(
+    text
+      .slice(0, m.start)
+      .split(/[,;.!?]/)
+      .at(-1) ?? "",
+  ).split(" ");
+  return before.some((_, i) =>
+    CONDITION_LEADS.some((lead) => lead.every((w, j) => before[i + j] === w)),
+  );
+}
+
 /** How far apart two values of one slot may be for the words between to take the first back. */
 const TAKE_BACK_REACH = 40;
 
@@ -2689,6 +2708,9 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
   const wanted = kept.filter((m) => !inReason(text, m));
   if (wanted.length > 0) kept = wanted;
+  // "teams crashes when I share my screen": of several, one the scene-setting clause names is not.
+  const unconditioned = kept.filter((m) => !inCondition(text, m));
+  if (unconditioned.length > 0) kept = unconditioned;
   // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
   const preferred = kept.filter((m) => preferredBy(text, m));
   if (preferred.length > 0) kept = preferred;

@@ -168,6 +168,13 @@ describe("codes and free text", () => {
     expect(freeText("the quiet orchard")).toBe("quiet orchard");
   });
 
+  it("keeps the article of a long answer: it opens the sentence's subject", () => {
+    expect(freeText("the plumber came round and fixed the leak under the sink")).toBe(
+      "the plumber came round and fixed the leak under the sink",
+    );
+    expect(freeText("the blue folder, thanks")).toBe("blue folder");
+  });
+
   it("strips the slot's own name from the answer", () => {
     expect(freeText("the concept is rent for March", ["concept"])).toBe("rent for March");
   });

@@ -98,7 +98,8 @@ export interface LanguagePack {
    */
   deferrals: string[];
   /**
-   * "where do I find the reference?", "I can't find it": a question about how to answer.
+   * "where do I find the reference?", "I can't find it", "what's the difference between the two?":
+   * a question about how to answer.
    * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
    */
   helpQuestion: string;

@@ -634,7 +634,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (rest.length === 0 || rest.length === parts.length) return null;
       const text = rest.join(", ");
       const view = du.rankingView(turn.model, text);
-      const ranked = index.rank(view.text, view.markers);
+      const ranked = index.rank(view.text, view.markers, undefined, false, view.words);
       const asked = du.decide(ranked, du.limits.minCoverage);
       if (!asked || !("flow" in asked) || asked.flow === d.flow) return null;
       if (!ranked.find((r) => r.flow === asked.flow)?.acting) return null;
@@ -653,6 +653,11 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame || !PAST_STORY.test(turn.acts.flat)) return null;
       const tail = finalClause(turn.text);
       if (!tail || !turn.model.asks.test(flat(tail))) return null;
+      // "... my desktop just died on me, can someone look at it": the last clause asks about
+      // the thing the story named ("it"); the story's own flow, ranked first, is the request.
+      if (tokenize(tail).some((t) => OBJECT_PRONOUNS.has(t.norm)) && turn.rank[0]?.named) {
+        return null;
+      }
       const read = du.read(tail, turn.model.loaded, turn.state);
       const started = read.find((c) => c.type === "start_flow");
       if (started?.type !== "start_flow" || started.flow === turn.rank[0]?.flow) return null;
@@ -820,6 +825,21 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "my flight is on the 10th but I need the 12th instead, booking K7XQ2P": of flows too close
+    // to tell apart, the one alone to take a value of a domain pattern said (a reference to a
+    // thing already had) is meant; the others only share its words or dates.
+    name: "ambiguous-by-reference",
+    run: (c) => {
+      const d = decision(c);
+      if (!d || !("ambiguous" in d)) return null;
+      const { turn, du } = c;
+      const referring = d.ambiguous.filter((flow) =>
+        du.mentionsFor(turn, flow, [], []).some((f) => turn.model.slots.get(f.slot)?.distinctive),
+      );
+      return referring.length === 1 ? du.start(turn, referring[0]!) : null;
+    },
+  },
+  {
     name: "ambiguous-flows",
     run: (c) => {
       const d = decision(c);
@@ -937,7 +957,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (clauses.length === 0 || clauses[0] === turn.text.trim()) return null;
       for (const clause of clauses) {
         const view = du.rankingView(turn.model, clause);
-        const ranked = turn.model.index.rank(view.text, view.markers);
+        const ranked = turn.model.index.rank(view.text, view.markers, undefined, false, view.words);
         const d = du.decide(ranked, du.limits.minCoverage);
         const own = d && "flow" in d ? ranked.find((r) => r.flow === d.flow) : undefined;
         if (!d || !("flow" in d) || !own) continue;
