@@ -11,6 +11,7 @@ import {
   MAKING_ACTS,
   NEGATIONS,
   OBJECT_PRONOUNS,
+  PACKS,
   PARTICLE_OBJECTS,
   PARTICLES,
   PASSIVE_AUX,
@@ -76,6 +77,8 @@ const JOIN_MIN = 2;
  */
 export class Analyzer {
   private readonly synonyms: SynonymTable;
+  /** The domain's pack reads a cancel verb's present said of a thing as a description. */
+  private readonly thingPresent: boolean;
   private readonly vocabulary = new Set<string>();
   /** The words of the domain alone (flows, slots, choices, synonyms), not the packs' act words. */
   private readonly domainVocabulary: ReadonlySet<string>;
@@ -106,6 +109,9 @@ export class Analyzer {
   private readonly synonymPhrases = new Map<string, SynonymTable["phrases"]>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
+    this.thingPresent = (
+      PACKS.find((p) => p.code === domain.settings.language) ?? PACKS[0]!
+    ).thingPresent;
     this.synonyms = buildSynonyms(domain);
     for (const phrase of this.synonyms.phrases) {
       const list = this.synonymPhrases.get(phrase.keys[0]!) ?? [];
@@ -424,9 +430,11 @@ export class Analyzer {
             w.plainPast &&
             (ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))));
       // "the vpn drops", "calls drop after 5 min", "it just closes": a cancel verb (or the verb
-      // of a cancel phrase, "close my account") said of a thing in the present (its -s form, or its plain form after a plural noun), with no
-      // object after it, tells what the thing does; it asks to cancel nothing.
+      // of a cancel phrase, "close my account") said of a thing in the present (its -s form, or
+      // its plain form after a plural noun), with no object after it, tells what the thing
+      // does; it asks to cancel nothing (pack `thingPresent`).
       const described =
+        this.thingPresent &&
         (w.act === CANCEL || !!this.taskPhrases.get(w.stem)?.some((p) => p.act === CANCEL)) &&
         !negated &&
         (after === undefined ||

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { loadDomainFromText } from "../../../src/config/loader.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
@@ -211,5 +212,35 @@ describe("a story's last request about the thing it named ('look at it') keeps t
     const text =
       "so I was making breakfast this morning and my toaster just died on me, blue smoke, can someone look at my repair";
     expect(firstIntent(read(shop, text))).toBe("repair_status");
+  });
+});
+
+describe("a cancel verb's -s form asks in Spanish (pack thingPresent)", () => {
+  let taller: LoadedDomain;
+  beforeAll(async () => {
+    taller = await loadDomainFromText(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  codigo: { type: string, extract: pattern, pattern: 'TB-\\d{4}', prompt: '¿Qué código?' }",
+        "flows:",
+        "  pedir_revision:",
+        "    description: Pedir una revisión de la bici en el taller",
+        "    trigger: { intents: ['quiero llevar la bici al taller'] }",
+        "    steps:",
+        "      - { step: c, type: say, message: Hecho }",
+        "  anular_revision:",
+        "    description: Anular una revisión",
+        "    trigger: { intents: ['anular la revision {codigo}'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: codigo }",
+      ].join("\n"),
+      "taller.yaml",
+    );
+  });
+  it("'nada, me la anulas' is 'you cancel it', no description of a thing", () => {
+    expect(firstIntent(du.read("nada, me la anulas", taller, emptyState("t")))).toBe(
+      "anular_revision",
+    );
   });
 });

@@ -1093,6 +1093,7 @@ export const EN: LanguagePack = {
   actFamilies: { create: ["reserve", "buy"] },
   verbNouns: list("order book rent hire lease schedule"),
   articleNouns: list("move delay"),
+  thingPresent: true,
   clauseOpeners:
     "\\s(?:and|but)\\s+(?=(?:i|we)(?:(?:['’]?d|\\s+would)\\s+like|\\s+want|\\s+need)\\b)",
   synonymJoins: [],

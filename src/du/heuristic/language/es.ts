@@ -440,6 +440,7 @@ export const ES: LanguagePack = {
   actFamilies: {},
   verbNouns: list("reserva"),
   articleNouns: [],
+  thingPresent: false,
   clauseOpeners:
     "\\s(?:y|pero)\\s+(?=(?:quiero|quisiera|quer[ií]a|querr[ií]a|necesito|me gustar[ií]a|nos gustar[ií]a)\\b)",
   differenceAfter: list("mas menos antes despues"),

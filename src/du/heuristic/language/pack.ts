@@ -316,6 +316,13 @@ export interface LanguagePack {
    */
   articleNouns: string[];
   /**
+   * Whether a cancel verb in its present said of a thing tells what the thing does ("the vpn
+   * drops", "calls drop after 5 min", "it just closes"): its -s form, or its plain form after
+   * a plural noun, with no object after it. False where those forms ask (Spanish "¿me anulas
+   * PQ…?" is "you cancel").
+   */
+  thingPresent: boolean;
+  /**
    * A joining word that opens a new clause when the speaker's request follows it ("... since
    * sunday and I'd like the doctor to see her"): a pattern matched on the raw text, whose match
    * is the break (a lookahead keeps the request whole). Read where a story is split into clauses.
