@@ -28,7 +28,7 @@ interface Floor {
 const FLOORS: Record<string, Record<string, Floor>> = {
   pizza: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
+    final: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
     holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -40,8 +40,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // checked; tuned on in the tenth round.
     holdout7: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the tenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
-    holdout8: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.96 },
+    // tuned on in the eleventh round.
+    holdout8: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
@@ -55,15 +55,15 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     holdout3: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    holdout5: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    holdout5: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Tuned on from the ninth round.
     holdout6: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; tuned on in the tenth round.
     holdout7: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the tenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
-    holdout8: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.96 },
+    // tuned on in the eleventh round.
+    holdout8: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
@@ -71,26 +71,26 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.88, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
+    final: { intent: 0.9, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout2: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout3: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.96, completion: 0.96 },
-    holdout5: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Tuned on from the ninth round.
     holdout6: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; tuned on in the tenth round.
     holdout7: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the tenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
-    holdout8: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
+    // tuned on in the eleventh round.
+    holdout8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind in the tenth round (first messages first), scored once untuned, then tuned on.
-    round10b: { intent: 0.93, slotPrecision: 0.96, slotRecall: 0.94, completion: 0.99 },
+    round10b: { intent: 0.94, slotPrecision: 0.96, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
-    holdout9: { intent: 0.94, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.92 },
+    holdout9: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.96 },
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -99,20 +99,20 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout2: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
     holdout3: { intent: 0.99, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     holdout4: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    holdout5: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    holdout5: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     // Tuned on from the ninth round.
-    holdout6: { intent: 0.94, slotPrecision: 0.95, slotRecall: 0.98, completion: 0.96 },
+    holdout6: { intent: 0.95, slotPrecision: 0.95, slotRecall: 0.99, completion: 0.96 },
     // Written blind at the start of the ninth round from the YAML and handlers, second reader
     // checked; tuned on in the tenth round.
     holdout7: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the tenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
-    holdout8: { intent: 0.89, slotPrecision: 0.93, slotRecall: 0.93, completion: 0.92 },
+    // tuned on in the eleventh round.
+    holdout8: { intent: 0.91, slotPrecision: 0.95, slotRecall: 0.98, completion: 0.96 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
-    holdout9: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
+    holdout9: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
   // never looked at beyond its totals.
@@ -126,24 +126,28 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A second new author's domain (seventh round); the same reading as car-rental's.
   tickets: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.89, slotPrecision: 0.9, slotRecall: 0.99, completion: 0.93 },
+    final: { intent: 0.91, slotPrecision: 0.92, slotRecall: 0.99, completion: 0.93 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the ninth round, scored once untuned, then tuned on.
-    round9: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.94 },
+    round9: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.94 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
-    round10: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.99 },
+    round10: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.95, completion: 0.99 },
+    // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
+    round11: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.95 },
   },
   // A third new author's domain (seventh round); the same reading as car-rental's.
   gym: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
+    final: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.97, completion: 0.99 },
     // Written at the start of the eighth round from the YAML and handlers, then tuned on.
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the ninth round, scored once untuned, then tuned on.
     round9: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
     round10: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
+    round11: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.99 },
   },
   // A fourth new author's domain (eighth round, in Spanish); the same reading as car-rental's,
   // dev tuned on after the author's YAML fixes.
@@ -153,20 +157,24 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.95, completion: 0.99 },
     final: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.99 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
-    round10: { intent: 0.9, slotPrecision: 0.95, slotRecall: 0.86, completion: 0.9 },
+    round10: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.93, completion: 0.95 },
+    // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
+    round11: { intent: 0.91, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.99 },
   },
   // A fifth new author's domain (eighth round); the same reading as car-rental's.
   library: {
-    dev: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.93, completion: 0.99 },
+    dev: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
     final: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
   },
   // A sixth new author's domain (ninth round, an IT service desk); the same reading as
   // car-rental's, dev tuned on by the author's YAML fixes only.
   helpdesk: {
     dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.89, slotPrecision: 0.86, slotRecall: 0.86, completion: 0.86 },
+    final: { intent: 0.89, slotPrecision: 0.9, slotRecall: 0.88, completion: 0.86 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
-    round10: { intent: 0.86, slotPrecision: 0.98, slotRecall: 0.88, completion: 0.99 },
+    round10: { intent: 0.9, slotPrecision: 0.98, slotRecall: 0.91, completion: 0.99 },
+    // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
+    round11: { intent: 0.94, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.99 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
@@ -179,16 +187,20 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   veterinaria: {
     dev: { intent: 0.99, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
-    round10b: { intent: 0.9, slotPrecision: 0.97, slotRecall: 0.76, completion: 0.99 },
-    final: { intent: 0.87, slotPrecision: 0.87, slotRecall: 0.81, completion: 0.93 },
+    round10b: { intent: 0.92, slotPrecision: 0.98, slotRecall: 0.82, completion: 0.99 },
+    final: { intent: 0.89, slotPrecision: 0.91, slotRecall: 0.86, completion: 0.99 },
+    // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
+    round11: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.99 },
   },
   // A ninth new author's domain (tenth round, an airline); the same reading as car-rental's,
   // dev tuned on by the author's YAML fixes, then by the framework fixes of the author's list.
   airline: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.73 },
+    final: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.86 },
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
-    round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.92 },
+    round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.96 },
+    // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
+    round11: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.95 },
   },
   // A tenth new author's domain (eleventh round, in Spanish, a parcel courier); the same reading
   // as car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
