@@ -2570,17 +2570,20 @@ function onlyLed(text: string, m: Span): boolean {
   return ONLY_WORDS.has(before[k] ?? "");
 }
 
-/** The value is said in a reason given beside the request: "as I work in the mornings". */
-function inReason(text: string, m: Span): boolean {
+/** The value's clause, up to it, holds one of the leads (each a list of words). */
+function inClauseLedBy(text: string, m: Span, leads: readonly (readonly string[])[]): boolean {
   const before = flat(
     text
       .slice(0, m.start)
       .split(/[,;.!?]/)
       .at(-1) ?? "",
   ).split(" ");
-  return before.some((_, i) =>
-    REASON_LEADS.some((lead) => lead.every((w, j) => before[i + j] === w)),
-  );
+  return before.some((_, i) => leads.some((lead) => lead.every((w, j) => before[i + j] === w)));
+}
+
+/** The value is said in a reason given beside the request: "as I work in the mornings". */
+function inReason(text: string, m: Span): boolean {
+  return inClauseLedBy(text, m, REASON_LEADS);
 }
 
 /**
@@ -2588,15 +2591,7 @@ function inReason(text: string, m: Span): boolean {
  * "teams crashes when I share my screen" names the screen only as what is being done then.
  */
 function inCondition(text: string, m: Span): boolean {
-  const before = flat(
-    text
-      .slice(0, m.start)
-      .split(/[,;.!?]/)
-      .at(-1) ?? "",
-  ).split(" ");
-  return before.some((_, i) =>
-    CONDITION_LEADS.some((lead) => lead.every((w, j) => before[i + j] === w)),
-  );
+  return inClauseLedBy(text, m, CONDITION_LEADS);
 }
 
 /** How far apart two values of one slot may be for the words between to take the first back. */
