@@ -14,6 +14,11 @@ type Report = (
 /** Kinds a prompt's words suggest, checked against what the slot declares (a warning only). */
 const PROMPT_HINTS: ReadonlyArray<{ words: RegExp; kinds: string[]; suggest: string }> = [
   {
+    words: /\b(?:what time|which time|qu[eé] hora)\b/i,
+    kinds: ["time"],
+    suggest: "extract: time",
+  },
+  {
     words: /\b(?:date|when|what day|which day|fecha|cuando|cuándo)\b/i,
     kinds: ["date"],
     suggest: "type: date (or extract: date)",

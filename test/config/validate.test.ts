@@ -453,6 +453,18 @@ describe("declared slot kinds", () => {
     );
   });
 
+  it("suggests extract: time for a prompt that asks the time", async () => {
+    const found = await kinds(`  hour:\n    prompt: "¿A qué hora te viene bien?"\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^warning slot-kind-undeclared slot 'hour': the prompt suggests a time/,
+    );
+    expect(found[0]).toMatch(/extract: time/);
+    expect(await kinds(`  hour:\n    extract: time\n    prompt: "What time suits you?"\n`)).toEqual(
+      [],
+    );
+  });
+
   it("rejects a pattern that does not compile, length without digits, choice without choices", async () => {
     const found = await kinds(
       `  ref:\n    extract: pattern\n    pattern: "HB-(\\\\d"\n  pin:\n    length: 4\n  size:\n    extract: choice\n  items:\n    extract: list\n`,
