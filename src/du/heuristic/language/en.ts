@@ -327,6 +327,7 @@ export const EN: LanguagePack = {
     // Thanks for what was given ("thank you for your patience with me").
     ...thanksFor(),
   ],
+  thanksWords: ["thanks", "thank you"],
   goodbye: [
     "bye",
     "bye bye",

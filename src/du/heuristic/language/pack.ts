@@ -26,6 +26,11 @@ export interface LanguagePack {
   help: string[];
   greeting: string[];
   thanks: string[];
+  /**
+   * The words that thank on their own, wherever they stand ("no thanks", "no, gracias"): a "no"
+   * said with one of them declines going on rather than answering.
+   */
+  thanksWords: string[];
   goodbye: string[];
   /** Other small talk, answered with the generic chitchat message. */
   smallTalk: string[];

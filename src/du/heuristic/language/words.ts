@@ -36,6 +36,8 @@ export const GREETING = words((p) => p.greeting);
 /** Each word of the greeting phrases ("hi", "good", "morning"): what may open a message before a clause. */
 export const GREETING_WORDS = new Set(GREETING.flatMap((g) => g.split(" ")));
 export const THANKS = words((p) => p.thanks);
+/** The packs' `thanksWords` ("thanks", "gracias"), as whole words anywhere in a folded text. */
+export const THANKS_WORD = new RegExp(`\\b(?:${words((p) => p.thanksWords).join("|")})\\b`);
 export const GOODBYE = words((p) => p.goodbye);
 export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
