@@ -72,7 +72,9 @@ import {
   POSSESSIVES,
   PREFERRED_AFTER,
   PREPOSITIONS,
+  packOf,
   REASON_LEADS,
+  RELATION_POSSESSIVES,
   RELATIONS_EN,
   SELF_AFTER,
   SELF_BEFORE,
@@ -1804,7 +1806,7 @@ export class SlotReader {
     if (!adjacent(text, tokens[i]!, next)) return false;
     // "a mi hermano Pablo": a possessive and a relation say a person follows.
     const relation = POSSESSIVES.has(next.norm) && this.relations.has(tokens[i + 2]?.norm ?? "");
-    return this.language === "es" || relation || /^\p{Lu}/u.test(next.raw);
+    return packOf(this.language).aIsTo || relation || /^\p{Lu}/u.test(next.raw);
   }
 
   /** A free-text value said right after the slot's name: "her name is Sofia", "concept: rent". */
@@ -2318,11 +2320,12 @@ function isShouted(message: string): boolean {
  * "your mother" instead of mixing languages ("What is mi madre's IBAN?").
  */
 function inDomainLanguage(value: string, language: "en" | "es"): string {
-  if (language === "es") return value;
+  const owner = packOf(language).relationOwner;
+  if (owner === null) return value;
   const tokens = tokenize(value);
   const relation = RELATIONS_EN[tokens[1]?.norm ?? ""];
-  if (tokens.length !== 2 || !relation || !/^mis?$/.test(tokens[0]!.norm)) return value;
-  return `my ${relation}`;
+  if (tokens.length !== 2 || !relation || !RELATION_POSSESSIVES.has(tokens[0]!.norm)) return value;
+  return `${owner} ${relation}`;
 }
 
 /** "4821" read for an "XY-\\d{4}" code is "XY-4821": the pattern's fixed letters are implied. */

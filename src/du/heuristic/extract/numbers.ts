@@ -5,6 +5,7 @@ import {
   NUMBER_ARTICLES,
   NUMBER_JOINERS,
   PACKS,
+  packOf,
 } from "../language/words.ts";
 import { fold } from "../text.ts";
 
@@ -86,7 +87,7 @@ export function parseDigits(text: string, language: "en" | "es" = "en"): number 
   if (new Set(seps).size === 2) decimalMark = sep;
   else if (seps.length > 1) decimalMark = null;
   else if (decimals !== 3) decimalMark = sep;
-  else decimalMark = sep === "." && language === "en" ? "." : null;
+  else decimalMark = sep === "." && packOf(language).pointDecimal ? "." : null;
   const normalized =
     decimalMark === null
       ? s.replace(/[.,]/g, "")

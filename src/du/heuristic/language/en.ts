@@ -641,6 +641,7 @@ export const EN: LanguagePack = {
     "grandfather niece nephew roommate flatmate housemate colleague boss neighbour neighbor",
   ),
   relationsInEnglish: {},
+  relationPossessives: [],
   phraseBreaks: list("to from with via using on at by and"),
   objectPronouns: list("me us him her it them myself ourselves"),
   prepositions: list("to from with at on in under for since by until"),
@@ -1095,6 +1096,9 @@ export const EN: LanguagePack = {
   verbNouns: list("order book rent hire lease schedule"),
   articleNouns: list("move delay"),
   thingPresent: true,
+  pointDecimal: true,
+  aIsTo: false,
+  relationOwner: "my",
   clauseOpeners:
     "\\s(?:and|but)\\s+(?=(?:i|we)(?:(?:['’]?d|\\s+would)\\s+like|\\s+want|\\s+need)\\b)",
   synonymJoins: [],

@@ -304,6 +304,8 @@ export const ES: LanguagePack = {
     vecino: "neighbour",
     vecina: "neighbour",
   },
+  relationPossessives: ["mi", "mis"],
+
   phraseBreaks: list("a de desde con al para"),
   objectPronouns: list("mí mi nosotros nosotras él ella ellos ellas"),
   prepositions: list("desde en con para por hasta bajo"),
@@ -442,6 +444,9 @@ export const ES: LanguagePack = {
   verbNouns: list("reserva"),
   articleNouns: [],
   thingPresent: false,
+  pointDecimal: false,
+  aIsTo: true,
+  relationOwner: null,
   clauseOpeners:
     "\\s(?:y|pero)\\s+(?=(?:quiero|quisiera|quer[ií]a|querr[ií]a|necesito|me gustar[ií]a|nos gustar[ií]a)\\b)",
   differenceAfter: list("mas menos antes despues"),

@@ -264,6 +264,8 @@ export interface LanguagePack {
   titles: string[];
   /** This language's relation words in English, for a value read back in an English domain. */
   relationsInEnglish: Record<string, string>;
+  /** The possessives before one of this language's relations ("mi", "mis" madre) so read back. */
+  relationPossessives: string[];
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
   phraseBreaks: string[];
   /**
@@ -327,6 +329,21 @@ export interface LanguagePack {
    * PQ…?" is "you cancel").
    */
   thingPresent: boolean;
+  /**
+   * A lone "." before three digits is a decimal point ("1.500" is 1.5 in English; Spanish
+   * writes thousands so: 1500): how an ambiguous number reads in a domain of this language.
+   */
+  pointDecimal: boolean;
+  /**
+   * The word "a" is the "to" of a trigger phrase everywhere ("enviar 50 euros a Carlos"), not
+   * only before a capitalised word as where "a" is an article (English).
+   */
+  aIsTo: boolean;
+  /**
+   * The possessive a relation said in another language ("mi madre") is stored with, in this
+   * language's words ("my mother"), so it is read back unmixed; null keeps it as said.
+   */
+  relationOwner: string | null;
   /**
    * A joining word that opens a new clause when the speaker's request follows it ("... since
    * sunday and I'd like the doctor to see her"): a pattern matched on the raw text, whose match

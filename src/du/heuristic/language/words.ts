@@ -10,6 +10,10 @@ import { type LanguagePack, NAME_PARTICLES_ANY } from "./pack.ts";
  */
 export const PACKS: readonly LanguagePack[] = [EN, ES];
 
+/** The pack of a domain's language (`settings.language`); English if none. */
+export const packOf = (language: string): LanguagePack =>
+  PACKS.find((p) => p.code === language) ?? PACKS[0]!;
+
 const words = (pick: (p: LanguagePack) => string[]) => PACKS.flatMap(pick);
 const cue = (pick: (p: LanguagePack) => string) =>
   new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
@@ -323,6 +327,10 @@ export const ORDINALS: Record<string, number> = Object.assign(
 export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.relationsInEnglish),
+);
+/** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
+export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
+  words((p) => p.relationPossessives),
 );
 /** The words of a "not" correction, any pack's: `not|instead of|rather than`. */
 export const NOT_INSTEAD_SOURCE = alternation((p) => p.notInstead);
