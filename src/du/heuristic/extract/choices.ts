@@ -13,6 +13,7 @@ import {
   GREETING,
   NEGATED_DETERMINERS,
   NEGATIONS,
+  PARTICIPLE_ENDS,
   PARTICLE_OBJECTS,
   PARTS_OF_DAY,
   PEOPLE_WORDS,
@@ -209,8 +210,9 @@ export class ChoiceMatcher {
     i: number,
   ): Variant | undefined {
     const word = stems[i]!;
-    if (!word.endsWith("ed") || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
-    for (const verb of [word.slice(0, -2), word.slice(0, -1)]) {
+    const end = PARTICIPLE_ENDS.find((e) => word.endsWith(e));
+    if (!end || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
+    for (const verb of [word.slice(0, -end.length), word.slice(0, 1 - end.length)]) {
       const hit = this.byFirst.get(verb)?.find((v) => v.stems.length === 1);
       if (hit) return hit;
     }

@@ -3,6 +3,8 @@ import {
   DAY_OF_MONTH,
   DAY_WORDS,
   DEPART_WORDS,
+  MORNING_ARTICLE,
+  MORNING_DAYS,
   PEOPLE_WORDS,
   POSSESSIVES,
   RANGE_TO_WORDS,
@@ -157,8 +159,6 @@ const RELATIVE_RE = Object.keys(RELATIVE)
 
 // Compiled once; matchAll works on a copy, so sharing the global regexes is safe.
 const RELATIVE_DAY = new RegExp(`\\b(${RELATIVE_RE})\\b`, "g");
-/** An article right before "manana" makes it the morning: "por la manana", "a la manana". */
-const MORNING_ARTICLE = /\bla\s+$/;
 const DAY_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
   "g",
@@ -793,7 +793,7 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   for (const m of has.relative ? s.matchAll(RELATIVE_DAY) : NONE) {
     // "por la mañana" is the morning of another day, not tomorrow ("el sábado por la mañana").
-    if (m[1] === "manana" && MORNING_ARTICLE.test(s.slice(0, m.index!))) continue;
+    if (MORNING_DAYS.has(m[1]!) && MORNING_ARTICLE.test(s.slice(0, m.index!))) continue;
     pushDate(out, addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
   }
   for (const m of [

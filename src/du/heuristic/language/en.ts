@@ -1097,6 +1097,9 @@ export const EN: LanguagePack = {
   articleNouns: list("move delay"),
   thingPresent: true,
   pointDecimal: true,
+  morningDays: [],
+  morningArticles: [],
+  participleEnds: ["ed"],
   aIsTo: false,
   relationOwner: "my",
   clauseOpeners:

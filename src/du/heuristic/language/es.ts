@@ -445,6 +445,9 @@ export const ES: LanguagePack = {
   articleNouns: [],
   thingPresent: false,
   pointDecimal: false,
+  morningDays: ["manana"],
+  morningArticles: ["la"],
+  participleEnds: [],
   aIsTo: true,
   relationOwner: null,
   clauseOpeners:

@@ -335,6 +335,17 @@ export interface LanguagePack {
    */
   pointDecimal: boolean;
   /**
+   * Words that are both a day and a part of a day (Spanish "mañana"), and the articles that
+   * make them the part ("por la mañana" is the morning of another day, not tomorrow).
+   */
+  morningDays: string[];
+  morningArticles: string[];
+  /**
+   * The ending of a participle after a pronoun ("I need it unlocked"): the verb is the word
+   * less it, or less its last letter only ("saved" -> "save").
+   */
+  participleEnds: string[];
+  /**
    * The word "a" is the "to" of a trigger phrase everywhere ("enviar 50 euros a Carlos"), not
    * only before a capitalised word as where "a" is an article (English).
    */

@@ -328,6 +328,14 @@ export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.relationsInEnglish),
 );
+/** The packs' `morningDays` ("manana"): a day, or the morning after one of `MORNING_ARTICLE`. */
+export const MORNING_DAYS: ReadonlySet<string> = new Set(words((p) => p.morningDays));
+/** The packs' `morningArticles` right before a word of `MORNING_DAYS` ("por la manana"). */
+export const MORNING_ARTICLE = new RegExp(
+  `\\b(?:${words((p) => p.morningArticles).join("|")})\\s+$`,
+);
+/** The packs' `participleEnds` ("ed"): "unlocked" after a pronoun is the verb "unlock". */
+export const PARTICIPLE_ENDS = words((p) => p.participleEnds);
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
 export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
   words((p) => p.relationPossessives),
