@@ -31,6 +31,8 @@ import {
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
+  LETTER_FRAME,
+  LETTER_FRAME_WORDS,
   NEGATED_DETERMINERS,
   NEGATIONS,
   NO_OPENERS,
@@ -41,6 +43,7 @@ import {
   NOT_OLD_TAIL,
   OLD_VALUE_ARTICLE,
   ORDINALS,
+  PAST_NARRATIVE,
   PAST_STORY,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
@@ -2254,10 +2257,6 @@ const REQUEST_SPLIT =
 const EVERY_CHOICE =
   /^(?:(?:um+|ok|okay|well|hmm+)\s+)?(?:(?:i want |give me |show me |check )?(?:both(?: of them)?|all(?: of them| three| of (?:my|the) \w+| (?:my|the) \w+)?|every (?:one|account)|each (?:one|of them)|(?:todas|ambas|ambos)(?: mis \w+)?|las dos|los dos))(?:,?\s+please)?$/;
 
-/** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
-const PAST_NARRATIVE =
-  /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
-
 /** Said after a number ("2 days later", "one more night"), it makes the number a shift. */
 const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
@@ -2267,22 +2266,13 @@ const STATED_SHARE = 2 / 3;
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;
 
-/** The formulas of a formal message, around its request (see rankingView). */
-const LETTER_FRAME =
-  /^\s*dear\b[^,.!\n]*[,.!]?|\b(?:kind|best|warm)? ?regards\b.*$|\byours (?:sincerely|faithfully)\b.*$|\b(?:request|ask)(?:ing)? that\b/gi;
-
 /**
  * Whether LETTER_FRAME can match: each of its forms has one of these words. A plain substring
  * test is cheaper than the frame search, which tries its optional openers at every character.
  */
 function mayFrame(text: string): boolean {
   const lower = text.toLowerCase();
-  return (
-    lower.includes("dear") ||
-    lower.includes("regards") ||
-    lower.includes("yours") ||
-    lower.includes("that")
-  );
+  return LETTER_FRAME_WORDS.some((w) => lower.includes(w));
 }
 
 /** One to three capitalised words: "Tim", "Maria Lopez". */

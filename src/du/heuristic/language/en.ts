@@ -1100,6 +1100,11 @@ export const EN: LanguagePack = {
   morningDays: [],
   morningArticles: [],
   participleEnds: ["ed"],
+  pastNarrative:
+    "\\b(?:i|we)\\s+(?:(?:had|have|just|already|finally)\\s+)?(?:\\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\\b",
+  letterFrame:
+    "^\\s*dear\\b[^,.!\\n]*[,.!]?|\\b(?:kind|best|warm)? ?regards\\b.*$|\\byours (?:sincerely|faithfully)\\b.*$|\\b(?:request|ask)(?:ing)? that\\b",
+  letterFrameWords: ["dear", "regards", "yours", "that"],
   aIsTo: false,
   relationOwner: "my",
   clauseOpeners:

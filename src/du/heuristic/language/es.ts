@@ -448,6 +448,9 @@ export const ES: LanguagePack = {
   morningDays: ["manana"],
   morningArticles: ["la"],
   participleEnds: [],
+  pastNarrative: "(?!)",
+  letterFrame: "(?!)",
+  letterFrameWords: [],
   aIsTo: true,
   relationOwner: null,
   clauseOpeners:

@@ -346,6 +346,18 @@ export interface LanguagePack {
    */
   participleEnds: string[];
   /**
+   * A clause telling what the speaker did ("I borrowed", "we went", "I had lent"), a pattern
+   * matched case-blind: such a part of a long message is story, not a request to split off.
+   */
+  pastNarrative: string;
+  /**
+   * The formulas of a formal letter around its request ("Dear Sir,", "Kind regards, ...",
+   * "I request that"), a pattern matched case-blind, and the words one of them always has
+   * (a cheap test before the pattern is tried): read apart from the request.
+   */
+  letterFrame: string;
+  letterFrameWords: string[];
+  /**
    * The word "a" is the "to" of a trigger phrase everywhere ("enviar 50 euros a Carlos"), not
    * only before a capitalised word as where "a" is an article (English).
    */

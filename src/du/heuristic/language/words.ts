@@ -336,6 +336,12 @@ export const MORNING_ARTICLE = new RegExp(
 );
 /** The packs' `participleEnds` ("ed"): "unlocked" after a pronoun is the verb "unlock". */
 export const PARTICIPLE_ENDS = words((p) => p.participleEnds);
+/** The packs' `pastNarrative`: "I borrowed", "we went" tell what the speaker did. */
+export const PAST_NARRATIVE = new RegExp(PACKS.map((p) => `(?:${p.pastNarrative})`).join("|"), "i");
+/** The packs' `letterFrame`: "Dear ...", "Kind regards ...", "I request that". */
+export const LETTER_FRAME = new RegExp(PACKS.map((p) => `(?:${p.letterFrame})`).join("|"), "gi");
+/** The packs' `letterFrameWords`: one of them is in every letter formula. */
+export const LETTER_FRAME_WORDS = words((p) => p.letterFrameWords);
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
 export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
   words((p) => p.relationPossessives),
