@@ -328,6 +328,7 @@ export const EN: LanguagePack = {
     ...thanksFor(),
   ],
   thanksWords: ["thanks", "thank you"],
+  thankingWords: ["thanks", "thank"],
   goodbye: [
     "bye",
     "bye bye",

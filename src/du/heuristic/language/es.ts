@@ -117,6 +117,7 @@ export const ES: LanguagePack = {
   greeting: ["hola", "buenas", "buenos dias", "buenas tardes", "buenas noches"],
   thanks: ["gracias", "muchas gracias", "mil gracias"],
   thanksWords: ["gracias"],
+  thankingWords: [],
   goodbye: ["adios", "chao", "hasta luego", "hasta pronto", "nada mas", "eso es todo"],
   smallTalk: ["que tal", "como estas"],
   repeat: [

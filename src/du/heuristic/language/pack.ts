@@ -31,6 +31,11 @@ export interface LanguagePack {
    * said with one of them declines going on rather than answering.
    */
   thanksWords: string[];
+  /**
+   * Single words that make a message of small talk thanks wherever they stand ("thank u",
+   * "thanks mate"), though no phrase of `thanks` is said whole.
+   */
+  thankingWords: string[];
   goodbye: string[];
   /** Other small talk, answered with the generic chitchat message. */
   smallTalk: string[];

@@ -40,6 +40,8 @@ export const GREETING = words((p) => p.greeting);
 /** Each word of the greeting phrases ("hi", "good", "morning"): what may open a message before a clause. */
 export const GREETING_WORDS = new Set(GREETING.flatMap((g) => g.split(" ")));
 export const THANKS = words((p) => p.thanks);
+/** The packs' `thankingWords` ("thanks", "thank"): any one makes small talk thanks. */
+export const THANKING_WORDS: ReadonlySet<string> = new Set(words((p) => p.thankingWords));
 /** The packs' `thanksWords` ("thanks", "gracias"), as whole words anywhere in a folded text. */
 export const THANKS_WORD = new RegExp(`\\b(?:${words((p) => p.thanksWords).join("|")})\\b`);
 export const GOODBYE = words((p) => p.goodbye);
