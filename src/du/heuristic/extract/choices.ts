@@ -19,6 +19,7 @@ import {
   PEOPLE_WORDS,
   PREPOSITIONS,
   STOP_WORDS,
+  SYNONYM_FLIPS,
   SYNONYM_JOINS,
   TEXTING_FORMS,
   VERB_LEADS,
@@ -172,8 +173,8 @@ export class ChoiceMatcher {
         const words = tokenize(phrase).map((t) => singular(t.norm));
         if (words.length === 2) {
           const [what, head] = words as [string, string];
-          this.variants.push({ stems: [head, "for", what], value: choice });
-          this.variants.push({ stems: [head, "for", "the", what], value: choice });
+          for (const flip of SYNONYM_FLIPS)
+            this.variants.push({ stems: [head, ...flip, what], value: choice });
           // "corte de chico" for the synonym "corte chico".
           for (const join of SYNONYM_JOINS) {
             if (join !== what && join !== head)

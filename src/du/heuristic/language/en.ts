@@ -1111,6 +1111,9 @@ export const EN: LanguagePack = {
   clauseOpeners:
     "\\s(?:and|but)\\s+(?=(?:i|we)(?:(?:['’]?d|\\s+would)\\s+like|\\s+want|\\s+need)\\b)",
   synonymJoins: [],
+  synonymFlips: ["for", "for the"],
+  pmWords: ["pm", "p.m."],
+  amWords: ["am", "a.m."],
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),

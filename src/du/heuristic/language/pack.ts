@@ -408,6 +408,15 @@ export interface LanguagePack {
    * for "corte chico". (English says the other order, "a shop for books": none.)
    */
   synonymJoins: string[];
+  /**
+   * Words said between the two words of a two-word synonym in the other order: "a shop for
+   * books", "a shop for the books" for "book shop" (Spanish none: see `synonymJoins`).
+   */
+  synonymFlips: string[];
+  /** Words after a clock time that make it the afternoon or night ("5 pm", "a las 5 de la tarde"). */
+  pmWords: string[];
+  /** Words after a clock time that make it the morning ("7 am", "a las 7 de la mañana"). */
+  amWords: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /**

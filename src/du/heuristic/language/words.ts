@@ -157,6 +157,13 @@ export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
 export const PARTICLES = new Set(words((p) => p.particles));
 export const SYNONYM_JOINS = words((p) => p.synonymJoins);
+/** The packs' `synonymFlips`, each as its words ("for the" -> ["for", "the"]). */
+export const SYNONYM_FLIPS: readonly (readonly string[])[] = words((p) => p.synonymFlips).map((j) =>
+  j.split(" "),
+);
+/** The packs' `pmWords` and `amWords`: the half of the day said after a clock time. */
+export const PM_WORDS: ReadonlySet<string> = new Set(words((p) => p.pmWords));
+export const AM_WORDS: ReadonlySet<string> = new Set(words((p) => p.amWords));
 export const PARTICLE_OBJECTS = new Set(words((p) => p.particleObjects));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
