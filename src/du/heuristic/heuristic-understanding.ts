@@ -33,6 +33,7 @@ import {
   JUDGEMENT,
   LETTER_FRAME,
   LETTER_FRAME_WORDS,
+  NAME_IS_LEAD,
   NEGATED_DETERMINERS,
   NEGATIONS,
   NO_OPENERS,
@@ -807,7 +808,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const said = turn.text
       .trim()
       .replace(/[.!]+$/, "")
-      .replace(/^(?:(?:his|her|their|the) name is|it'?s|it is|that'?s)\s+/i, "");
+      .replace(NAME_IS_LEAD, "");
     if (!PROPER_NAME.test(said)) return null;
     const slot = (turn.model.flowSlots.get(frame.flow) ?? []).find((s) => {
       const v = frame.slots[s.name];

@@ -2,6 +2,7 @@ import {
   BARE_ARTICLES,
   COUPLE,
   COUPLE_CUE,
+  COUPLE_NEXT,
   NUMBER_ARTICLES,
   NUMBER_JOINERS,
   PACKS,
@@ -215,7 +216,7 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
   for (const m of COUPLE_CUE.test(text) ? text.matchAll(COUPLE) : NO_MATCHES) {
     const start = m.index ?? 0;
     // "a couple of hundred" is no two.
-    const next = /^\s+(?:(?:of|de)\s+)?([\p{L}]+)/u.exec(text.slice(start + m[0].length));
+    const next = COUPLE_NEXT.exec(text.slice(start + m[0].length));
     if (next && NUMBER_WORD_SET.has(fold(next[1]!))) continue;
     out.push({ value: 2, start, end: start + m[0].length, currency: null, words: true });
   }

@@ -452,6 +452,9 @@ export const ES: LanguagePack = {
   pastNarrative: "(?!)",
   letterFrame: "(?!)",
   letterFrameWords: [],
+  secondThoughts: "pensandolo bien",
+  secondThoughtOpeners: [],
+  nameIsLead: "(?!)",
   aIsTo: true,
   relationOwner: null,
   clauseOpeners:

@@ -363,6 +363,17 @@ export interface LanguagePack {
   letterFrame: string;
   letterFrameWords: string[];
   /**
+   * A change of mind said before what is taken back ("on second thought, drop the parking",
+   * "pensándolo bien ..."), a pattern, and the words that may come before it ("actually", "so").
+   */
+  secondThoughts: string;
+  secondThoughtOpeners: string[];
+  /**
+   * What may lead a bare name given for a slot ("his name is Tim", "it's Maria Lopez"), a
+   * pattern matched case-blind at the start of the message.
+   */
+  nameIsLead: string;
+  /**
    * The word "a" is the "to" of a trigger phrase everywhere ("enviar 50 euros a Carlos"), not
    * only before a capitalised word as where "a" is an article (English).
    */

@@ -351,6 +351,15 @@ export const PAST_NARRATIVE = new RegExp(PACKS.map((p) => `(?:${p.pastNarrative}
 export const LETTER_FRAME = new RegExp(PACKS.map((p) => `(?:${p.letterFrame})`).join("|"), "gi");
 /** The packs' `letterFrameWords`: one of them is in every letter formula. */
 export const LETTER_FRAME_WORDS = words((p) => p.letterFrameWords);
+/** The packs' `secondThoughts`, behind any of their `secondThoughtOpeners`, and the space after. */
+export const SECOND_THOUGHTS = new RegExp(
+  `^(?:(?:${words((p) => p.secondThoughtOpeners).join("|")})\\s+)*(?:${PACKS.map((p) => p.secondThoughts).join("|")})\\s+`,
+);
+/** The packs' `nameIsLead` at the start of a message, and the space after it. */
+export const NAME_IS_LEAD = new RegExp(
+  `^(?:${PACKS.map((p) => `(?:${p.nameIsLead})`).join("|")})\\s+`,
+  "i",
+);
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
 export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
   words((p) => p.relationPossessives),
@@ -462,6 +471,8 @@ export const COUPLE = new RegExp(
     `|(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})\\s+(?:${COUPLE_OF})(?=\\s+[\\p{L}])(?!\\s+(?:${COUPLE_US})\\b)`,
   "giu",
 );
+/** The words after a couple's word, before what is counted ("a couple of hundred": no two). */
+export const COUPLE_NEXT = new RegExp(`^\\s+(?:(?:${COUPLE_OF})\\s+)?([\\p{L}]+)`, "u");
 export const MIND_OPENERS = words((p) => p.mindOpeners);
 /** A message opening with a word for help ("help with ...", "ayuda ..."). */
 export const HELP_OPENER = new RegExp(`^(?:${alternation((p) => p.helpOpeners)})\\b`);
