@@ -42,6 +42,7 @@ import {
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   DO_VERBS,
+  endsAsParticiple,
   FALLBACK,
   FILLERS,
   GIVEN_UP,
@@ -572,7 +573,11 @@ export class SlotReader {
       const said = tokenize(text.slice(start, end));
       if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
       // Without a colon, the words after the name may tell of it ("symptoms started monday").
-      if (opens && !/:/.test(gap) && said.some((t) => /^\d/.test(t.norm) || t.norm.endsWith("ed")))
+      if (
+        opens &&
+        !/:/.test(gap) &&
+        said.some((t) => /^\d/.test(t.norm) || endsAsParticiple(t.norm))
+      )
         continue;
       if (opens && findDates(text.slice(start, end), this.now()).length > 0) continue;
       const items = freeItems(text.slice(start, end));

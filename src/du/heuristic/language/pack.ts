@@ -346,8 +346,9 @@ export interface LanguagePack {
   morningDays: string[];
   morningArticles: string[];
   /**
-   * The ending of a participle after a pronoun ("I need it unlocked"): the verb is the word
-   * less it, or less its last letter only ("saved" -> "save").
+   * The ending of a regular past form or participle ("booked", "I need it unlocked"): a task
+   * verb so ended tells of what was done, and after a pronoun names the result wanted, the verb
+   * being the word less it, or less its last letter only ("saved" -> "save").
    */
   participleEnds: string[];
   /**

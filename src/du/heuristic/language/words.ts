@@ -345,6 +345,9 @@ export const MORNING_ARTICLE = new RegExp(
 );
 /** The packs' `participleEnds` ("ed"): "unlocked" after a pronoun is the verb "unlock". */
 export const PARTICIPLE_ENDS = words((p) => p.participleEnds);
+/** The word ends as a regular past form or participle of a pack ("booked", "unlocked"). */
+export const endsAsParticiple = (word: string): boolean =>
+  PARTICIPLE_ENDS.some((e) => word.endsWith(e));
 /** The packs' `pastNarrative`: "I borrowed", "we went" tell what the speaker did. */
 export const PAST_NARRATIVE = new RegExp(PACKS.map((p) => `(?:${p.pastNarrative})`).join("|"), "i");
 /** The packs' `letterFrame`: "Dear ...", "Kind regards ...", "I request that". */
