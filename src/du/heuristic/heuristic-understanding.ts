@@ -63,6 +63,7 @@ import {
   STORY_ACT,
   SWAP_VALUE,
   SWITCH_CUES,
+  TO_WORDS,
   VALUE_LEAD,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
@@ -1592,7 +1593,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         const anchored =
           someIn(triggers, keys) ||
           someIn(names, stems) ||
-          (spanishTo && tokens.some((t) => t.norm === "a"));
+          (spanishTo && tokens.some((t) => TO_WORDS.has(t.norm)));
         if (!anchored) continue;
         for (const m of model.reader.mentions(text, texts, cues)) {
           if (!mostlyRequestWords(model, text.slice(m.start, m.end))) spans.push(m);

@@ -1110,6 +1110,9 @@ export const EN: LanguagePack = {
   secondThoughtOpeners: list("actually wait hmm oh ok okay um sorry so"),
   nameIsLead: "(?:his|her|their|the) name is|it'?s|it is|that'?s",
   aIsTo: false,
+  toWords: [],
+  copulas: ["is"],
+  listIntroWords: ["are", "is", "include"],
   relationOwner: "my",
   clauseOpeners:
     "\\s(?:and|but)\\s+(?=(?:i|we)(?:(?:['’]?d|\\s+would)\\s+like|\\s+want|\\s+need)\\b)",

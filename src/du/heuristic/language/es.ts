@@ -456,6 +456,9 @@ export const ES: LanguagePack = {
   secondThoughtOpeners: [],
   nameIsLead: "(?!)",
   aIsTo: true,
+  toWords: ["a"],
+  copulas: ["es"],
+  listIntroWords: [],
   relationOwner: null,
   clauseOpeners:
     "\\s(?:y|pero)\\s+(?=(?:quiero|quisiera|quer[ií]a|querr[ií]a|necesito|me gustar[ií]a|nos gustar[ií]a)\\b)",

@@ -380,6 +380,15 @@ export interface LanguagePack {
    */
   aIsTo: boolean;
   /**
+   * The words that play the English "to" of a trigger phrase (Spanish "a": "enviar 50 a
+   * Carlos"), read before a capitalised word in any domain, before any word where `aIsTo`.
+   */
+  toWords: string[];
+  /** The word linking a slot's name or a relation to its value ("my neighbour is Peter"). */
+  copulas: string[];
+  /** Words after a list's name that give its items ("the faults are ...", "symptoms include"). */
+  listIntroWords: string[];
+  /**
    * The possessive a relation said in another language ("mi madre") is stored with, in this
    * language's words ("my mother"), so it is read back unmixed; null keeps it as said.
    */

@@ -363,6 +363,12 @@ export const NAME_IS_LEAD = new RegExp(
   `^(?:${PACKS.map((p) => `(?:${p.nameIsLead})`).join("|")})\\s+`,
   "i",
 );
+/** The packs' `toWords` ("a"): the "to" of a trigger phrase in another language. */
+export const TO_WORDS: ReadonlySet<string> = new Set(words((p) => p.toWords));
+/** The packs' `copulas` ("is", "es"). */
+export const COPULAS: ReadonlySet<string> = new Set(words((p) => p.copulas));
+/** The packs' `listIntroWords` ("are", "include"). */
+export const LIST_INTRO_WORDS: ReadonlySet<string> = new Set(words((p) => p.listIntroWords));
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
 export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
   words((p) => p.relationPossessives),
