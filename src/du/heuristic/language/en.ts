@@ -1106,6 +1106,8 @@ export const EN: LanguagePack = {
   letterFrame:
     "^\\s*dear\\b[^,.!\\n]*[,.!]?|\\b(?:kind|best|warm)? ?regards\\b.*$|\\byours (?:sincerely|faithfully)\\b.*$|\\b(?:request|ask)(?:ing)? that\\b",
   letterFrameWords: ["dear", "regards", "yours", "that"],
+  plainNo: ["no", "nope", "nah"],
+  storyTurns: "anyway|long story short|basically|in short|so(?!\\s+(?:far|much|many|long)\\b)",
   secondThoughts: "on second thoughts?|second thoughts?|thinking about it|come to think of it",
   secondThoughtOpeners: list("actually wait hmm oh ok okay um sorry so"),
   nameIsLead: "(?:his|her|their|the) name is|it'?s|it is|that'?s",

@@ -452,6 +452,8 @@ export const ES: LanguagePack = {
   pastNarrative: "(?!)",
   letterFrame: "(?!)",
   letterFrameWords: [],
+  plainNo: ["no"],
+  storyTurns: "(?!)",
   secondThoughts: "pensandolo bien",
   secondThoughtOpeners: [],
   nameIsLead: "(?!)",

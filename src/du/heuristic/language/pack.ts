@@ -94,6 +94,13 @@ export interface LanguagePack {
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
   noOpeners: string[];
+  /** The words of a plain "no" read behind one of `noOpeners` ("wait no", "hmm nope"). */
+  plainNo: string[];
+  /**
+   * Where a story turns to its point between spaces ("anyway", "long story short", "so" but not
+   * "so far"): a pattern; the clause after it is read as the request.
+   */
+  storyTurns: string;
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /**

@@ -369,6 +369,10 @@ export const TO_WORDS: ReadonlySet<string> = new Set(words((p) => p.toWords));
 export const COPULAS: ReadonlySet<string> = new Set(words((p) => p.copulas));
 /** The packs' `listIntroWords` ("are", "include"). */
 export const LIST_INTRO_WORDS: ReadonlySet<string> = new Set(words((p) => p.listIntroWords));
+/** The packs' `plainNo`, each once ("no", "nope", "nah"). */
+export const PLAIN_NO = [...new Set(words((p) => p.plainNo))];
+/** The packs' `storyTurns`, as one alternation. */
+export const STORY_TURNS = PACKS.map((p) => `(?:${p.storyTurns})`).join("|");
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
 export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
   words((p) => p.relationPossessives),
