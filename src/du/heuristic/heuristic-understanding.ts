@@ -56,9 +56,11 @@ import {
   RECALL_QUESTION,
   RELATION_VALUE,
   REQUEST_CUES,
+  RESTATE_CUE,
   SELF_FUTURE,
   SHIFT_WORDS,
   SLOT_QUESTION,
+  STATEMENT,
   STOP_WORDS,
   STORY_ACT,
   SWAP_VALUE,
@@ -1231,7 +1233,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let slot: SlotInfo | undefined;
     let said = value;
     // "the city is Porto": a noun of the slot's question names it.
-    const m = /^(?:the|my|our)\s+(\p{L}+)\s+(?:is|was|should be|will be)\s+(.+)$/iu.exec(value);
+    const m = STATEMENT.exec(value);
     if (m) {
       const noun = stem(m[1]!.toLowerCase());
       const asking = texts.filter((s) => this.questionNouns(turn, frame.flow, s).has(noun));
@@ -1239,10 +1241,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       slot = asking[0]!;
       said = m[2]!;
     } else if (texts.length === 1) {
-      const cued =
-        /^[\s,.!]*(?:\S+[\s,.!]+){0,2}?(?:make (?:it|that)|change (?:it|that) to|i meant)\b/i.test(
-          turn.text,
-        );
+      const cued = RESTATE_CUE.test(turn.text);
       if (!cued && !PROPER_NAME.test(value)) return null;
       slot = texts[0]!;
     } else {

@@ -382,6 +382,17 @@ export interface LanguagePack {
    */
   nameIsLead: string;
   /**
+   * "the city is Porto", "my surname should be Ruiz": the words before a noun of a question
+   * and those between it and the value given for it.
+   */
+  statementOwners: string[];
+  statementLinks: string[];
+  /**
+   * Words that restate a value among a message's first words ("make it", "change that to",
+   * "I meant"), a pattern matched case-blind: what follows answers the one free-text slot.
+   */
+  restateCues: string;
+  /**
    * The word "a" is the "to" of a trigger phrase everywhere ("enviar 50 euros a Carlos"), not
    * only before a capitalised word as where "a" is an article (English).
    */

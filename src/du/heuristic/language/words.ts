@@ -373,6 +373,16 @@ export const LIST_INTRO_WORDS: ReadonlySet<string> = new Set(words((p) => p.list
 export const PLAIN_NO = [...new Set(words((p) => p.plainNo))];
 /** The packs' `storyTurns`, as one alternation. */
 export const STORY_TURNS = PACKS.map((p) => `(?:${p.storyTurns})`).join("|");
+/** "the city is Porto": the packs' `statementOwners`, a noun, `statementLinks`, the value. */
+export const STATEMENT = new RegExp(
+  `^(?:${words((p) => p.statementOwners).join("|")})\\s+(\\p{L}+)\\s+(?:${words((p) => p.statementLinks).join("|")})\\s+(.+)$`,
+  "iu",
+);
+/** The packs' `restateCues` among the first three words of a message. */
+export const RESTATE_CUE = new RegExp(
+  `^[\\s,.!]*(?:\\S+[\\s,.!]+){0,2}?(?:${PACKS.map((p) => `(?:${p.restateCues})`).join("|")})\\b`,
+  "i",
+);
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
 export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
   words((p) => p.relationPossessives),
