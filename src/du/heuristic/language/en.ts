@@ -619,6 +619,38 @@ export const EN: LanguagePack = {
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must|do you have|do u have|have you got|is there any|are there any|anyone free|anybody free|someone free)\\b",
+  // biome-ignore format: a table reads better in rows
+  months: {
+    january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
+    june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
+    october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  },
+  // biome-ignore format: a table reads better in rows
+  weekdays: {
+    sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  },
+  weekdayShort: { mon: 1, tue: 2, tues: 2, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5 },
+  weekdayWords: { wed: 3, sat: 6, sun: 0 },
+  relativeDays: {
+    today: 0,
+    tonight: 0,
+    tonite: 0,
+    "2nite": 0,
+    "2day": 0,
+    tomorrow: 1,
+    // Texting forms of tomorrow ("table 4 tmrw").
+    tmrw: 1,
+    tmr: 1,
+    tmw: 1,
+    tmrow: 1,
+    tomoz: 1,
+    "2moro": 1,
+    "2morrow": 1,
+    yesterday: -1,
+    "day after tomorrow": 2,
+    "the day after tomorrow": 2,
+    "day before yesterday": -2,
+  },
   ordinals: {
     first: 0,
     "1": 0,

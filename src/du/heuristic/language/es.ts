@@ -257,6 +257,19 @@ export const ES: LanguagePack = {
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
+  // biome-ignore format: a table reads better in rows
+  months: {
+    enero: 1, ene: 1, febrero: 2, marzo: 3, abril: 4, abr: 4, mayo: 5, junio: 6, julio: 7,
+    agosto: 8, ago: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+    dic: 12,
+  },
+  // biome-ignore format: a table reads better in rows
+  weekdays: {
+    domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
+  },
+  weekdayShort: {},
+  weekdayWords: {},
+  relativeDays: { hoy: 0, manana: 1, ayer: -1, "pasado manana": 2, anteayer: -2 },
   ordinals: {
     primero: 0,
     primera: 0,

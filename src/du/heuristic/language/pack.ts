@@ -256,6 +256,19 @@ export interface LanguagePack {
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */
   ordinals: Record<string, number>;
+  /** Month names and their short forms, by month number ("march", "mar", "marzo": 3). */
+  months: Record<string, number>;
+  /** Weekday names, by day number from Sunday (0) ("friday", "viernes": 5). */
+  weekdays: Record<string, number>;
+  /** Short forms typed for weekdays ("thurs pm") that are no other word. */
+  weekdayShort: Record<string, number>;
+  /** Short forms of weekdays that are also words ("I sat", "the sun"): a day only where one is meant. */
+  weekdayWords: Record<string, number>;
+  /**
+   * Days said relative to today, by their offset ("tomorrow" 1, "pasado mañana" 2, "ayer" -1),
+   * texting forms included ("tmrw").
+   */
+  relativeDays: Record<string, number>;
   /**
    * The speaker giving their own name as a clause of its own: said before it ("this is Maria
    * Lopez", "soy Maria Lopez") or after it ("Carlos Ruiz here", "Maria Lopez speaking"). The

@@ -332,6 +332,16 @@ export const ORDINALS: Record<string, number> = Object.assign(
   ...PACKS.map((p) => p.ordinals),
 );
 
+/** A pack table merged in pack order, looked up with the user's words: no prototype. */
+const table = (pick: (p: LanguagePack) => Record<string, number>): Record<string, number> =>
+  Object.assign(Object.create(null) as Record<string, number>, ...PACKS.map(pick));
+/** The packs' `months`, `weekdays`, `weekdayShort`, `weekdayWords` and `relativeDays`. */
+export const MONTHS = table((p) => p.months);
+export const WEEKDAYS = table((p) => p.weekdays);
+export const WEEKDAY_SHORT = table((p) => p.weekdayShort);
+export const WEEKDAY_WORDS = table((p) => p.weekdayWords);
+export const RELATIVE_DAYS = table((p) => p.relativeDays);
+
 /** Relation words in English, by their word in another language ("madre" -> "mother"). */
 export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
