@@ -6,6 +6,7 @@ import {
   MONTHS,
   MORNING_ARTICLE,
   MORNING_DAYS,
+  ORDINAL_DAYS,
   PEOPLE_WORDS,
   POSSESSIVES,
   RANGE_TO_WORDS,
@@ -161,36 +162,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const UNITS = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-];
-/** Days of the month as ordinal words: "first" 1 ... "thirty first" 31, "primero" 1. */
-const ORDINAL_DAYS: Record<string, number> = Object.assign(Object.create(null), {
-  primero: 1,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
-  thirtieth: 30,
-  "thirty first": 31,
-  ...Object.fromEntries(UNITS.map((w, i) => [w, i + 1])),
-  ...Object.fromEntries(UNITS.map((w, i) => [`twenty ${w}`, 21 + i])),
-});
 /** "the first of May", "the twenty third of june", "primero de mayo": an ordinal word, "of", a month. */
 const WORD_DAY_MONTH = new RegExp(
   `\\b(?:the\\s+)?(${Object.keys(ORDINAL_DAYS)

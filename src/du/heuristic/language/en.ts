@@ -42,6 +42,28 @@ function praise(): string[] {
 }
 
 /** "thank you for your patience", "thanks for the help (with me)". */
+/** Days of the month as ordinal words: "first" 1 ... "twenty ninth" 29, "thirtieth", "thirty first". */
+function ordinalDays(): Record<string, number> {
+  const units = list("first second third fourth fifth sixth seventh eighth ninth");
+  return {
+    tenth: 10,
+    eleventh: 11,
+    twelfth: 12,
+    thirteenth: 13,
+    fourteenth: 14,
+    fifteenth: 15,
+    sixteenth: 16,
+    seventeenth: 17,
+    eighteenth: 18,
+    nineteenth: 19,
+    twentieth: 20,
+    thirtieth: 30,
+    "thirty first": 31,
+    ...Object.fromEntries(units.map((w, i) => [w, i + 1])),
+    ...Object.fromEntries(units.map((w, i) => [`twenty ${w}`, 21 + i])),
+  };
+}
+
 function thanksFor(): string[] {
   const out: string[] = [];
   for (const thanks of ["thank you", "thanks", "thank you so much", "thanks so much"]) {
@@ -651,6 +673,7 @@ export const EN: LanguagePack = {
     "the day after tomorrow": 2,
     "day before yesterday": -2,
   },
+  ordinalDays: ordinalDays(),
   ordinals: {
     first: 0,
     "1": 0,

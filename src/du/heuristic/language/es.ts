@@ -270,6 +270,7 @@ export const ES: LanguagePack = {
   weekdayShort: {},
   weekdayWords: {},
   relativeDays: { hoy: 0, manana: 1, ayer: -1, "pasado manana": 2, anteayer: -2 },
+  ordinalDays: { primero: 1 },
   ordinals: {
     primero: 0,
     primera: 0,

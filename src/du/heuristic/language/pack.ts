@@ -269,6 +269,8 @@ export interface LanguagePack {
    * texting forms included ("tmrw").
    */
   relativeDays: Record<string, number>;
+  /** Days of the month as ordinal words ("first" 1 ... "thirty first" 31, "primero" 1). */
+  ordinalDays: Record<string, number>;
   /**
    * The speaker giving their own name as a clause of its own: said before it ("this is Maria
    * Lopez", "soy Maria Lopez") or after it ("Carlos Ruiz here", "Maria Lopez speaking"). The

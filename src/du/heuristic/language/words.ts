@@ -341,6 +341,8 @@ export const WEEKDAYS = table((p) => p.weekdays);
 export const WEEKDAY_SHORT = table((p) => p.weekdayShort);
 export const WEEKDAY_WORDS = table((p) => p.weekdayWords);
 export const RELATIVE_DAYS = table((p) => p.relativeDays);
+/** The packs' `ordinalDays`: "first", "twenty third", "primero". */
+export const ORDINAL_DAYS = table((p) => p.ordinalDays);
 
 /** Relation words in English, by their word in another language ("madre" -> "mother"). */
 export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
