@@ -459,6 +459,7 @@ export const EN: LanguagePack = {
     "one more time",
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
+  itemNegators: ["not"],
   nothing: list("none nothing nobody"),
   nothingVerbs: list(
     "has have had is was were came come comes arrived happened happens works worked seems",

@@ -128,6 +128,7 @@ export const ES: LanguagePack = {
   ],
   // "ningún extra": "ningún" is "ninguno" before its noun.
   none: list("ninguno ninguna ningun nada sin nadie salta nop", "no gracias"),
+  itemNegators: [],
   nothing: list("nada ninguno ninguna ningun nadie"),
   // "nadie ha venido", "nada funciona": the word for nothing is who did it, no decline.
   nothingVerbs: list(

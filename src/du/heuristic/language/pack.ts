@@ -43,6 +43,8 @@ export interface LanguagePack {
   repeat: string[];
   /** A negated answer to an optional question: "none", "nothing", "skip" (see optional slots). */
   none: string[];
+  /** Words beside the single words of `none` that negate the item after them ("not the olives"). */
+  itemNegators: string[];
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
   /**

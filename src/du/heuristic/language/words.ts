@@ -208,10 +208,10 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
 /** The acts of asking for a new thing ("reserve", "buy"): the narrow acts of the families. */
 export const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
-/** Single words of the packs' "none" lists, and "not": "no onions", "not the olives". */
+/** Single words of the packs' "none" lists, and their `itemNegators`: "no onions", "not the olives". */
 export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
   ...NONE.filter((w) => !w.includes(" ")),
-  "not",
+  ...words((p) => p.itemNegators),
 ]);
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
