@@ -21,6 +21,7 @@ import {
   SMALL_TALK,
   SWITCH_CUES,
   TEXTING_FORMS,
+  THANKING_WORDS,
   THANKS,
   VALUE_ASKED,
   WHAT_IS,
@@ -224,7 +225,7 @@ const sets = {
 function chitchatKind(text: string, words: string[]): ChitchatKind | null {
   if (!pure(words, sets.smallTalk)) return null;
   if (mentioned(text, PADDED.goodbye)) return "goodbye";
-  if (mentioned(text, PADDED.thanks) || words.some((w) => w === "thanks" || w === "thank")) {
+  if (mentioned(text, PADDED.thanks) || words.some((w) => THANKING_WORDS.has(w))) {
     return "thanks";
   }
   if (mentioned(text, PADDED.greeting)) return "greeting";

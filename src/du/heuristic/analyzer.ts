@@ -5,6 +5,7 @@ import {
   ACT_FAMILIES,
   ARTICLE_NOUNS,
   ARTICLES,
+  endsAsParticiple,
   INTENT_WORDS,
   IRREGULAR,
   KEEP_WORDS,
@@ -284,7 +285,7 @@ export class Analyzer {
       if (i === 0 || !STOP_WORDS.has(tokens[i - 1]!.norm) || NUMBER_WORDS.has(tokens[i - 1]!.norm))
         return false;
       const base = IRREGULAR[t.norm];
-      if (!base && !t.norm.endsWith("ed")) return false;
+      if (!base && !endsAsParticiple(t.norm)) return false;
       const act = this.taskWords.get(stem(base ?? t.norm));
       return act !== undefined && MAKING_ACTS.has(act);
     });
@@ -603,7 +604,7 @@ export class Analyzer {
         stop: STOP_WORDS.has(word),
         intent: INTENT_WORDS.has(word),
         known: this.vocabulary.has(norm),
-        pastForm: norm.endsWith("ed") || (IRREGULAR[norm] ?? norm) !== norm,
+        pastForm: endsAsParticiple(norm) || (IRREGULAR[norm] ?? norm) !== norm,
         plainPast: plainPast(norm),
         verbNoun: verbNounForm(norm),
       };

@@ -31,6 +31,9 @@ import {
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
+  LETTER_FRAME,
+  LETTER_FRAME_WORDS,
+  NAME_IS_LEAD,
   NEGATED_DETERMINERS,
   NEGATIONS,
   NO_OPENERS,
@@ -41,6 +44,7 @@ import {
   NOT_OLD_TAIL,
   OLD_VALUE_ARTICLE,
   ORDINALS,
+  PAST_NARRATIVE,
   PAST_STORY,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
@@ -52,13 +56,16 @@ import {
   RECALL_QUESTION,
   RELATION_VALUE,
   REQUEST_CUES,
+  RESTATE_CUE,
   SELF_FUTURE,
   SHIFT_WORDS,
   SLOT_QUESTION,
+  STATEMENT,
   STOP_WORDS,
   STORY_ACT,
   SWAP_VALUE,
   SWITCH_CUES,
+  TO_WORDS,
   VALUE_LEAD,
 } from "./language/words.ts";
 import { recentValues } from "./recent-values.ts";
@@ -804,7 +811,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const said = turn.text
       .trim()
       .replace(/[.!]+$/, "")
-      .replace(/^(?:(?:his|her|their|the) name is|it'?s|it is|that'?s)\s+/i, "");
+      .replace(NAME_IS_LEAD, "");
     if (!PROPER_NAME.test(said)) return null;
     const slot = (turn.model.flowSlots.get(frame.flow) ?? []).find((s) => {
       const v = frame.slots[s.name];
@@ -1226,7 +1233,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let slot: SlotInfo | undefined;
     let said = value;
     // "the city is Porto": a noun of the slot's question names it.
-    const m = /^(?:the|my|our)\s+(\p{L}+)\s+(?:is|was|should be|will be)\s+(.+)$/iu.exec(value);
+    const m = STATEMENT.exec(value);
     if (m) {
       const noun = stem(m[1]!.toLowerCase());
       const asking = texts.filter((s) => this.questionNouns(turn, frame.flow, s).has(noun));
@@ -1234,10 +1241,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       slot = asking[0]!;
       said = m[2]!;
     } else if (texts.length === 1) {
-      const cued =
-        /^[\s,.!]*(?:\S+[\s,.!]+){0,2}?(?:make (?:it|that)|change (?:it|that) to|i meant)\b/i.test(
-          turn.text,
-        );
+      const cued = RESTATE_CUE.test(turn.text);
       if (!cued && !PROPER_NAME.test(value)) return null;
       slot = texts[0]!;
     } else {
@@ -1588,7 +1592,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         const anchored =
           someIn(triggers, keys) ||
           someIn(names, stems) ||
-          (spanishTo && tokens.some((t) => t.norm === "a"));
+          (spanishTo && tokens.some((t) => TO_WORDS.has(t.norm)));
         if (!anchored) continue;
         for (const m of model.reader.mentions(text, texts, cues)) {
           if (!mostlyRequestWords(model, text.slice(m.start, m.end))) spans.push(m);
@@ -2254,10 +2258,6 @@ const REQUEST_SPLIT =
 const EVERY_CHOICE =
   /^(?:(?:um+|ok|okay|well|hmm+)\s+)?(?:(?:i want |give me |show me |check )?(?:both(?: of them)?|all(?: of them| three| of (?:my|the) \w+| (?:my|the) \w+)?|every (?:one|account)|each (?:one|of them)|(?:todas|ambas|ambos)(?: mis \w+)?|las dos|los dos))(?:,?\s+please)?$/;
 
-/** A clause telling what the speaker did: "I borrowed", "we went", "I had lent". */
-const PAST_NARRATIVE =
-  /\b(?:i|we)\s+(?:(?:had|have|just|already|finally)\s+)?(?:\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\b/i;
-
 /** Said after a number ("2 days later", "one more night"), it makes the number a shift. */
 const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
@@ -2267,22 +2267,13 @@ const STATED_SHARE = 2 / 3;
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;
 
-/** The formulas of a formal message, around its request (see rankingView). */
-const LETTER_FRAME =
-  /^\s*dear\b[^,.!\n]*[,.!]?|\b(?:kind|best|warm)? ?regards\b.*$|\byours (?:sincerely|faithfully)\b.*$|\b(?:request|ask)(?:ing)? that\b/gi;
-
 /**
  * Whether LETTER_FRAME can match: each of its forms has one of these words. A plain substring
  * test is cheaper than the frame search, which tries its optional openers at every character.
  */
 function mayFrame(text: string): boolean {
   const lower = text.toLowerCase();
-  return (
-    lower.includes("dear") ||
-    lower.includes("regards") ||
-    lower.includes("yours") ||
-    lower.includes("that")
-  );
+  return LETTER_FRAME_WORDS.some((w) => lower.includes(w));
 }
 
 /** One to three capitalised words: "Tim", "Maria Lopez". */

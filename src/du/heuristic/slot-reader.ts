@@ -34,6 +34,7 @@ import {
   CHILD_WORDS,
   COMPARATIVES,
   CONDITION_LEADS,
+  COPULAS,
   DATE_END,
   DAY_ARTICLES,
   DAY_ONLY,
@@ -42,6 +43,7 @@ import {
   DIFFERENCE_AFTER,
   DIFFERENCE_BEFORE,
   DO_VERBS,
+  endsAsParticiple,
   FALLBACK,
   FILLERS,
   GIVEN_UP,
@@ -51,6 +53,7 @@ import {
   INFINITIVE,
   ITEM_NEGATORS,
   ITEMS_WITH,
+  LIST_INTRO_WORDS,
   LIST_JOIN,
   LIST_SEPARATOR,
   NAME_KEY_LINKS,
@@ -72,7 +75,9 @@ import {
   POSSESSIVES,
   PREFERRED_AFTER,
   PREPOSITIONS,
+  packOf,
   REASON_LEADS,
+  RELATION_POSSESSIVES,
   RELATIONS_EN,
   SELF_AFTER,
   SELF_BEFORE,
@@ -91,6 +96,7 @@ import {
   TELLER_AFTER,
   THANKS,
   TITLES,
+  TO_WORDS,
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
@@ -556,12 +562,7 @@ export class SlotReader {
         /^\s+$/.test(gap) &&
         !STOP_WORDS.has(tokens[j]!.norm) &&
         !/^\d/.test(tokens[j]!.norm);
-      const is =
-        /:/.test(gap) || opens
-          ? j
-          : ["are", "is", "include"].includes(tokens[j]!.norm)
-            ? j + 1
-            : -1;
+      const is = /:/.test(gap) || opens ? j : LIST_INTRO_WORDS.has(tokens[j]!.norm) ? j + 1 : -1;
       if (is < 0 || is >= tokens.length) continue;
       const start = tokens[is]!.start;
       const stop = text.slice(start).search(/[.!?;](?:\s|$)/);
@@ -570,7 +571,11 @@ export class SlotReader {
       const said = tokenize(text.slice(start, end));
       if (said.every((t) => NEGATORS.has(t.norm) || STOP_WORDS.has(t.norm))) continue;
       // Without a colon, the words after the name may tell of it ("symptoms started monday").
-      if (opens && !/:/.test(gap) && said.some((t) => /^\d/.test(t.norm) || t.norm.endsWith("ed")))
+      if (
+        opens &&
+        !/:/.test(gap) &&
+        said.some((t) => /^\d/.test(t.norm) || endsAsParticiple(t.norm))
+      )
         continue;
       if (opens && findDates(text.slice(start, end), this.now()).length > 0) continue;
       const items = freeItems(text.slice(start, end));
@@ -787,7 +792,7 @@ export class SlotReader {
       }
       // "my sister Laura", "my neighbour is Peter Walsh" -> the name: the relation only says
       // who that is.
-      const at = ["is", "es"].includes(tokens[2]?.norm ?? "") ? 3 : 2;
+      const at = COPULAS.has(tokens[2]?.norm ?? "") ? 3 : 2;
       const relation =
         tokens.length > at &&
         POSSESSIVES.has(tokens[0]!.norm) &&
@@ -1642,7 +1647,7 @@ export class SlotReader {
       if (
         cue.before &&
         (keys[i] === cue.before ||
-          (tokens[i]!.norm === "a" && this.spanishTo(cue, text, tokens, i)))
+          (TO_WORDS.has(tokens[i]!.norm) && this.spanishTo(cue, text, tokens, i)))
       ) {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
@@ -1786,7 +1791,8 @@ export class SlotReader {
       for (const c of cues) {
         if (c.slot === slot.name || !c.before) continue;
         const cues =
-          keys[j] === c.before || (tokens[j]!.norm === "a" && this.spanishTo(c, text, tokens, j));
+          keys[j] === c.before ||
+          (TO_WORDS.has(tokens[j]!.norm) && this.spanishTo(c, text, tokens, j));
         if (cues && slotNamed(slots, c.slot)?.kind === slot.kind) return true;
       }
     }
@@ -1800,11 +1806,11 @@ export class SlotReader {
    */
   private spanishTo(cue: SlotCue, text: string, tokens: readonly Token[], i: number): boolean {
     const next = tokens[i + 1];
-    if (cue.before !== "to" || tokens[i]!.norm !== "a" || !next) return false;
+    if (cue.before !== "to" || !TO_WORDS.has(tokens[i]!.norm) || !next) return false;
     if (!adjacent(text, tokens[i]!, next)) return false;
     // "a mi hermano Pablo": a possessive and a relation say a person follows.
     const relation = POSSESSIVES.has(next.norm) && this.relations.has(tokens[i + 2]?.norm ?? "");
-    return this.language === "es" || relation || /^\p{Lu}/u.test(next.raw);
+    return packOf(this.language).aIsTo || relation || /^\p{Lu}/u.test(next.raw);
   }
 
   /** A free-text value said right after the slot's name: "her name is Sofia", "concept: rent". */
@@ -1826,7 +1832,7 @@ export class SlotReader {
         slot.nameLike &&
         /^\p{Lu}/u.test(tokens[j]!.raw) &&
         adjacent(text, tokens[j - 1]!, tokens[j]!);
-      const is = ["is", "es"].includes(tokens[j]!.norm)
+      const is = COPULAS.has(tokens[j]!.norm)
         ? j + 1
         : /:/.test(gap) || /,/.test(before) || named
           ? j
@@ -2318,11 +2324,12 @@ function isShouted(message: string): boolean {
  * "your mother" instead of mixing languages ("What is mi madre's IBAN?").
  */
 function inDomainLanguage(value: string, language: "en" | "es"): string {
-  if (language === "es") return value;
+  const owner = packOf(language).relationOwner;
+  if (owner === null) return value;
   const tokens = tokenize(value);
   const relation = RELATIONS_EN[tokens[1]?.norm ?? ""];
-  if (tokens.length !== 2 || !relation || !/^mis?$/.test(tokens[0]!.norm)) return value;
-  return `my ${relation}`;
+  if (tokens.length !== 2 || !relation || !RELATION_POSSESSIVES.has(tokens[0]!.norm)) return value;
+  return `${owner} ${relation}`;
 }
 
 /** "4821" read for an "XY-\\d{4}" code is "XY-4821": the pattern's fixed letters are implied. */

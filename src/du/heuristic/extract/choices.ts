@@ -13,11 +13,13 @@ import {
   GREETING,
   NEGATED_DETERMINERS,
   NEGATIONS,
+  PARTICIPLE_ENDS,
   PARTICLE_OBJECTS,
   PARTS_OF_DAY,
   PEOPLE_WORDS,
   PREPOSITIONS,
   STOP_WORDS,
+  SYNONYM_FLIPS,
   SYNONYM_JOINS,
   TEXTING_FORMS,
   VERB_LEADS,
@@ -171,8 +173,8 @@ export class ChoiceMatcher {
         const words = tokenize(phrase).map((t) => singular(t.norm));
         if (words.length === 2) {
           const [what, head] = words as [string, string];
-          this.variants.push({ stems: [head, "for", what], value: choice });
-          this.variants.push({ stems: [head, "for", "the", what], value: choice });
+          for (const flip of SYNONYM_FLIPS)
+            this.variants.push({ stems: [head, ...flip, what], value: choice });
           // "corte de chico" for the synonym "corte chico".
           for (const join of SYNONYM_JOINS) {
             if (join !== what && join !== head)
@@ -209,8 +211,9 @@ export class ChoiceMatcher {
     i: number,
   ): Variant | undefined {
     const word = stems[i]!;
-    if (!word.endsWith("ed") || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
-    for (const verb of [word.slice(0, -2), word.slice(0, -1)]) {
+    const end = PARTICIPLE_ENDS.find((e) => word.endsWith(e));
+    if (!end || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
+    for (const verb of [word.slice(0, -end.length), word.slice(0, 1 - end.length)]) {
       const hit = this.byFirst.get(verb)?.find((v) => v.stems.length === 1);
       if (hit) return hit;
     }

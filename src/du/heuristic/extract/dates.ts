@@ -3,10 +3,18 @@ import {
   DAY_OF_MONTH,
   DAY_WORDS,
   DEPART_WORDS,
+  MONTHS,
+  MORNING_ARTICLE,
+  MORNING_DAYS,
+  ORDINAL_DAYS,
   PEOPLE_WORDS,
   POSSESSIVES,
   RANGE_TO_WORDS,
+  RELATIVE_DAYS,
   SINCE_BEFORE,
+  WEEKDAY_SHORT,
+  WEEKDAY_WORDS,
+  WEEKDAYS,
   WEEKEND_NEXT,
   WEEKEND_PAST,
 } from "../language/words.ts";
@@ -19,78 +27,12 @@ export interface DateMatch {
   end: number;
 }
 
-// biome-ignore format: a table reads better in rows
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, enero: 1, ene: 1,
-  february: 2, feb: 2, febrero: 2,
-  march: 3, mar: 3, marzo: 3,
-  april: 4, apr: 4, abril: 4, abr: 4,
-  may: 5, mayo: 5,
-  june: 6, jun: 6, junio: 6,
-  july: 7, jul: 7, julio: 7,
-  august: 8, aug: 8, agosto: 8, ago: 8,
-  september: 9, sep: 9, sept: 9, septiembre: 9, setiembre: 9,
-  october: 10, oct: 10, octubre: 10,
-  november: 11, nov: 11, noviembre: 11,
-  december: 12, dec: 12, diciembre: 12, dic: 12,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(MONTHS, null);
-
 /** A month's name said alone ("in March"): a time, never a place. */
 export function isMonthName(word: string): boolean {
   return word in MONTHS;
 }
-// biome-ignore format: a table reads better in rows
-const WEEKDAYS: Record<string, number> = {
-  sunday: 0, domingo: 0,
-  monday: 1, lunes: 1,
-  tuesday: 2, martes: 2,
-  wednesday: 3, miercoles: 3,
-  thursday: 4, jueves: 4,
-  friday: 5, viernes: 5,
-  saturday: 6, sabado: 6,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(WEEKDAYS, null);
-// biome-ignore format: a table reads better in rows
-/** Short forms typed for weekdays ("thurs pm"); "wed", "sat" and "sun" are words of their own. */
-const WEEKDAY_SHORT: Record<string, number> = {
-  mon: 1, tue: 2, tues: 2, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5,
-};
-Object.setPrototypeOf(WEEKDAY_SHORT, null);
-/** Short forms that are also words ("I sat", "the sun"): weekdays only where a day is meant. */
-const WEEKDAY_WORDS: Record<string, number> = { wed: 3, sat: 6, sun: 0 };
-Object.setPrototypeOf(WEEKDAY_WORDS, null);
 const weekday = (word: string): number =>
   WEEKDAYS[word] ?? WEEKDAY_SHORT[word] ?? WEEKDAY_WORDS[word]!;
-const RELATIVE: Record<string, number> = {
-  today: 0,
-  hoy: 0,
-  tonight: 0,
-  tonite: 0,
-  "2nite": 0,
-  "2day": 0,
-  tomorrow: 1,
-  // Texting forms of tomorrow ("table 4 tmrw").
-  tmrw: 1,
-  tmr: 1,
-  tmw: 1,
-  tmrow: 1,
-  tomoz: 1,
-  "2moro": 1,
-  "2morrow": 1,
-  manana: 1,
-  yesterday: -1,
-  ayer: -1,
-  "day after tomorrow": 2,
-  "the day after tomorrow": 2,
-  "pasado manana": 2,
-  "day before yesterday": -2,
-  anteayer: -2,
-};
-// Looked up with the user's words: "constructor" or "__proto__" must find nothing.
-Object.setPrototypeOf(RELATIVE, null);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 function iso(y: number, m: number, d: number): string | null {
@@ -151,14 +93,12 @@ const MONTH_RE = Object.keys(MONTHS)
 const WEEKDAY_RE = [...Object.keys(WEEKDAYS), ...Object.keys(WEEKDAY_SHORT)]
   .sort((a, b) => b.length - a.length)
   .join("|");
-const RELATIVE_RE = Object.keys(RELATIVE)
+const RELATIVE_RE = Object.keys(RELATIVE_DAYS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
 // Compiled once; matchAll works on a copy, so sharing the global regexes is safe.
 const RELATIVE_DAY = new RegExp(`\\b(${RELATIVE_RE})\\b`, "g");
-/** An article right before "manana" makes it the morning: "por la manana", "a la manana". */
-const MORNING_ARTICLE = /\bla\s+$/;
 const DAY_MONTH = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(?:de\\s+)?(\\d{4}))?`,
   "g",
@@ -222,36 +162,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const UNITS = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-];
-/** Days of the month as ordinal words: "first" 1 ... "thirty first" 31, "primero" 1. */
-const ORDINAL_DAYS: Record<string, number> = Object.assign(Object.create(null), {
-  primero: 1,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
-  thirtieth: 30,
-  "thirty first": 31,
-  ...Object.fromEntries(UNITS.map((w, i) => [w, i + 1])),
-  ...Object.fromEntries(UNITS.map((w, i) => [`twenty ${w}`, 21 + i])),
-});
 /** "the first of May", "the twenty third of june", "primero de mayo": an ordinal word, "of", a month. */
 const WORD_DAY_MONTH = new RegExp(
   `\\b(?:the\\s+)?(${Object.keys(ORDINAL_DAYS)
@@ -395,12 +305,12 @@ export function findDates(
 
 /** Day and month words long enough that one typo in them is still clearly them. */
 const TYPO_TARGETS = [
-  ...Object.keys(RELATIVE),
+  ...Object.keys(RELATIVE_DAYS),
   ...Object.keys(WEEKDAYS),
   ...Object.keys(MONTHS),
 ].filter((w) => !w.includes(" ") && w.length >= 6);
 const DATE_WORDS = new Set([
-  ...Object.keys(RELATIVE),
+  ...Object.keys(RELATIVE_DAYS),
   ...Object.keys(WEEKDAYS),
   ...Object.keys(MONTHS),
   ...Object.keys(WEEKDAY_SHORT),
@@ -442,7 +352,7 @@ function searchDateWord(word: string): string | null {
   return hit;
 }
 /** What a date word stands for: a day offset, a weekday or a month. */
-const meaningOf = (w: string) => RELATIVE[w] ?? WEEKDAYS[w] ?? 100 + MONTHS[w]!;
+const meaningOf = (w: string) => RELATIVE_DAYS[w] ?? WEEKDAYS[w] ?? 100 + MONTHS[w]!;
 
 /**
  * The dates of a message whose day and month words may carry one typo ("tomorow", "thrusday"):
@@ -568,8 +478,8 @@ export function dayKey(now: Date): string {
   return lastDay.key;
 }
 
-/** Relative day words a RELATIVE phrase ends with ("tomorrow" of "the day after tomorrow"). */
-const RELATIVE_WORDS = new Set(Object.keys(RELATIVE).map((k) => k.split(" ").at(-1)!));
+/** Relative day words a RELATIVE_DAYS phrase ends with ("tomorrow" of "the day after tomorrow"). */
+const RELATIVE_WORDS = new Set(Object.keys(RELATIVE_DAYS).map((k) => k.split(" ").at(-1)!));
 /** The words a part of a day ends with ("this morning", "esta tarde", "last night"). */
 const PART_WORDS = new Set([
   "morning",
@@ -793,8 +703,8 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
   }
   for (const m of has.relative ? s.matchAll(RELATIVE_DAY) : NONE) {
     // "por la mañana" is the morning of another day, not tomorrow ("el sábado por la mañana").
-    if (m[1] === "manana" && MORNING_ARTICLE.test(s.slice(0, m.index!))) continue;
-    pushDate(out, addDays(now, RELATIVE[m[1]!]!), m.index!, m.index! + m[0].length);
+    if (MORNING_DAYS.has(m[1]!) && MORNING_ARTICLE.test(s.slice(0, m.index!))) continue;
+    pushDate(out, addDays(now, RELATIVE_DAYS[m[1]!]!), m.index!, m.index! + m[0].length);
   }
   for (const m of [
     ...(has.weekday ? s.matchAll(WEEKDAY) : NONE),

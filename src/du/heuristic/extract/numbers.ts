@@ -2,9 +2,11 @@ import {
   BARE_ARTICLES,
   COUPLE,
   COUPLE_CUE,
+  COUPLE_NEXT,
   NUMBER_ARTICLES,
   NUMBER_JOINERS,
   PACKS,
+  packOf,
 } from "../language/words.ts";
 import { fold } from "../text.ts";
 
@@ -86,7 +88,7 @@ export function parseDigits(text: string, language: "en" | "es" = "en"): number 
   if (new Set(seps).size === 2) decimalMark = sep;
   else if (seps.length > 1) decimalMark = null;
   else if (decimals !== 3) decimalMark = sep;
-  else decimalMark = sep === "." && language === "en" ? "." : null;
+  else decimalMark = sep === "." && packOf(language).pointDecimal ? "." : null;
   const normalized =
     decimalMark === null
       ? s.replace(/[.,]/g, "")
@@ -214,7 +216,7 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
   for (const m of COUPLE_CUE.test(text) ? text.matchAll(COUPLE) : NO_MATCHES) {
     const start = m.index ?? 0;
     // "a couple of hundred" is no two.
-    const next = /^\s+(?:(?:of|de)\s+)?([\p{L}]+)/u.exec(text.slice(start + m[0].length));
+    const next = COUPLE_NEXT.exec(text.slice(start + m[0].length));
     if (next && NUMBER_WORD_SET.has(fold(next[1]!))) continue;
     out.push({ value: 2, start, end: start + m[0].length, currency: null, words: true });
   }

@@ -1,4 +1,4 @@
-import { CLOCK_TIMES } from "../language/words.ts";
+import { AM_WORDS, CLOCK_TIMES, PM_WORDS } from "../language/words.ts";
 import { fold } from "../text.ts";
 import { findWordNumbers } from "./numbers.ts";
 
@@ -18,9 +18,6 @@ export interface TimeMatch {
 const CLOCK_TIMES_ALL: readonly RegExp[] = CLOCK_TIMES.map(
   (p) => new RegExp(p.source, `${p.flags.replace("g", "")}g`),
 );
-
-const PM = /^(?:pm|p\.m\.|tarde|noche)$/;
-const AM = /^(?:am|a\.m\.|manana)$/;
 
 /**
  * The hour and minutes of one clock time the packs' `clockTime` matched ("a las cinco y media
@@ -43,8 +40,8 @@ export function clockOf(groups: Record<string, string | undefined>): {
   } else if (groups.half) minutes = 30;
   else if (groups.quarter) minutes = 15;
   const suffix = groups.suffix ?? "";
-  const am = AM.test(suffix);
-  if (PM.test(suffix) && hour < 12) hour += 12;
+  const am = AM_WORDS.has(suffix);
+  if (PM_WORDS.has(suffix) && hour < 12) hour += 12;
   else if (!am && hour >= 1 && hour <= 6) hour += 12;
   if (am && hour === 12) hour = 0;
   return { hour, minutes };

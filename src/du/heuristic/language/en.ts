@@ -42,6 +42,28 @@ function praise(): string[] {
 }
 
 /** "thank you for your patience", "thanks for the help (with me)". */
+/** Days of the month as ordinal words: "first" 1 ... "twenty ninth" 29, "thirtieth", "thirty first". */
+function ordinalDays(): Record<string, number> {
+  const units = list("first second third fourth fifth sixth seventh eighth ninth");
+  return {
+    tenth: 10,
+    eleventh: 11,
+    twelfth: 12,
+    thirteenth: 13,
+    fourteenth: 14,
+    fifteenth: 15,
+    sixteenth: 16,
+    seventeenth: 17,
+    eighteenth: 18,
+    nineteenth: 19,
+    twentieth: 20,
+    thirtieth: 30,
+    "thirty first": 31,
+    ...Object.fromEntries(units.map((w, i) => [w, i + 1])),
+    ...Object.fromEntries(units.map((w, i) => [`twenty ${w}`, 21 + i])),
+  };
+}
+
 function thanksFor(): string[] {
   const out: string[] = [];
   for (const thanks of ["thank you", "thanks", "thank you so much", "thanks so much"]) {
@@ -327,6 +349,8 @@ export const EN: LanguagePack = {
     // Thanks for what was given ("thank you for your patience with me").
     ...thanksFor(),
   ],
+  thanksWords: ["thanks", "thank you"],
+  thankingWords: ["thanks", "thank"],
   goodbye: [
     "bye",
     "bye bye",
@@ -435,6 +459,7 @@ export const EN: LanguagePack = {
     "one more time",
   ],
   none: list("none nothing skip nope no neither nah without nobody", "no thanks", "else"),
+  itemNegators: ["not"],
   nothing: list("none nothing nobody"),
   nothingVerbs: list(
     "has have had is was were came come comes arrived happened happens works worked seems",
@@ -617,6 +642,39 @@ export const EN: LanguagePack = {
   wholeThing: "\\b(?:altogether|all together|completely|entirely|for good|the whole thing)\\b",
   remark: "\\b(?:isnt it|wasnt it|arent they|werent they|dont you think|innit|aint it)$",
   asks: "\\b(?:want|wanna|need|needs|can|could|would|please|pls|help|check|show|tell|get|make|give|id like|wed like|id love|wed love|is it possible|would it be possible|should like|should love|wonder if|wonder whether|wondered if|wondered whether|wondering if|wondering whether|have to|has to|must|do you have|do u have|have you got|is there any|are there any|anyone free|anybody free|someone free)\\b",
+  // biome-ignore format: a table reads better in rows
+  months: {
+    january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
+    june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
+    october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  },
+  // biome-ignore format: a table reads better in rows
+  weekdays: {
+    sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  },
+  weekdayShort: { mon: 1, tue: 2, tues: 2, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5 },
+  weekdayWords: { wed: 3, sat: 6, sun: 0 },
+  relativeDays: {
+    today: 0,
+    tonight: 0,
+    tonite: 0,
+    "2nite": 0,
+    "2day": 0,
+    tomorrow: 1,
+    // Texting forms of tomorrow ("table 4 tmrw").
+    tmrw: 1,
+    tmr: 1,
+    tmw: 1,
+    tmrow: 1,
+    tomoz: 1,
+    "2moro": 1,
+    "2morrow": 1,
+    yesterday: -1,
+    "day after tomorrow": 2,
+    "the day after tomorrow": 2,
+    "day before yesterday": -2,
+  },
+  ordinalDays: ordinalDays(),
   ordinals: {
     first: 0,
     "1": 0,
@@ -640,6 +698,7 @@ export const EN: LanguagePack = {
     "grandfather niece nephew roommate flatmate housemate colleague boss neighbour neighbor",
   ),
   relationsInEnglish: {},
+  relationPossessives: [],
   phraseBreaks: list("to from with via using on at by and"),
   objectPronouns: list("me us him her it them myself ourselves"),
   prepositions: list("to from with at on in under for since by until"),
@@ -1094,9 +1153,34 @@ export const EN: LanguagePack = {
   verbNouns: list("order book rent hire lease schedule"),
   articleNouns: list("move delay"),
   thingPresent: true,
+  pointDecimal: true,
+  morningDays: [],
+  morningArticles: [],
+  participleEnds: ["ed"],
+  pastNarrative:
+    "\\b(?:i|we)\\s+(?:(?:had|have|just|already|finally)\\s+)?(?:\\w+ed|went|got|had|lent|paid|spent|bought|took|made|gave|was|were|saw|told)\\b",
+  letterFrame:
+    "^\\s*dear\\b[^,.!\\n]*[,.!]?|\\b(?:kind|best|warm)? ?regards\\b.*$|\\byours (?:sincerely|faithfully)\\b.*$|\\b(?:request|ask)(?:ing)? that\\b",
+  letterFrameWords: ["dear", "regards", "yours", "that"],
+  plainNo: ["no", "nope", "nah"],
+  storyTurns: "anyway|long story short|basically|in short|so(?!\\s+(?:far|much|many|long)\\b)",
+  secondThoughts: "on second thoughts?|second thoughts?|thinking about it|come to think of it",
+  secondThoughtOpeners: list("actually wait hmm oh ok okay um sorry so"),
+  statementOwners: ["the", "my", "our"],
+  statementLinks: ["is", "was", "should be", "will be"],
+  restateCues: "make (?:it|that)|change (?:it|that) to|i meant",
+  nameIsLead: "(?:his|her|their|the) name is|it'?s|it is|that'?s",
+  aIsTo: false,
+  toWords: [],
+  copulas: ["is"],
+  listIntroWords: ["are", "is", "include"],
+  relationOwner: "my",
   clauseOpeners:
     "\\s(?:and|but)\\s+(?=(?:i|we)(?:(?:['’]?d|\\s+would)\\s+like|\\s+want|\\s+need)\\b)",
   synonymJoins: [],
+  synonymFlips: ["for", "for the"],
+  pmWords: ["pm", "p.m."],
+  amWords: ["am", "a.m."],
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),

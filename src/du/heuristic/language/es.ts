@@ -116,6 +116,8 @@ export const ES: LanguagePack = {
   ],
   greeting: ["hola", "buenas", "buenos dias", "buenas tardes", "buenas noches"],
   thanks: ["gracias", "muchas gracias", "mil gracias"],
+  thanksWords: ["gracias"],
+  thankingWords: [],
   goodbye: ["adios", "chao", "hasta luego", "hasta pronto", "nada mas", "eso es todo"],
   smallTalk: ["que tal", "como estas"],
   repeat: [
@@ -126,6 +128,7 @@ export const ES: LanguagePack = {
   ],
   // "ningún extra": "ningún" is "ninguno" before its noun.
   none: list("ninguno ninguna ningun nada sin nadie salta nop", "no gracias"),
+  itemNegators: [],
   nothing: list("nada ninguno ninguna ningun nadie"),
   // "nadie ha venido", "nada funciona": the word for nothing is who did it, no decline.
   nothingVerbs: list(
@@ -255,6 +258,20 @@ export const ES: LanguagePack = {
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
   asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
+  // biome-ignore format: a table reads better in rows
+  months: {
+    enero: 1, ene: 1, febrero: 2, marzo: 3, abril: 4, abr: 4, mayo: 5, junio: 6, julio: 7,
+    agosto: 8, ago: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+    dic: 12,
+  },
+  // biome-ignore format: a table reads better in rows
+  weekdays: {
+    domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
+  },
+  weekdayShort: {},
+  weekdayWords: {},
+  relativeDays: { hoy: 0, manana: 1, ayer: -1, "pasado manana": 2, anteayer: -2 },
+  ordinalDays: { primero: 1 },
   ordinals: {
     primero: 0,
     primera: 0,
@@ -303,6 +320,8 @@ export const ES: LanguagePack = {
     vecino: "neighbour",
     vecina: "neighbour",
   },
+  relationPossessives: ["mi", "mis"],
+
   phraseBreaks: list("a de desde con al para"),
   objectPronouns: list("mí mi nosotros nosotras él ella ellos ellas"),
   prepositions: list("desde en con para por hasta bajo"),
@@ -441,6 +460,26 @@ export const ES: LanguagePack = {
   verbNouns: list("reserva"),
   articleNouns: [],
   thingPresent: false,
+  pointDecimal: false,
+  morningDays: ["manana"],
+  morningArticles: ["la"],
+  participleEnds: [],
+  pastNarrative: "(?!)",
+  letterFrame: "(?!)",
+  letterFrameWords: [],
+  plainNo: ["no"],
+  storyTurns: "(?!)",
+  secondThoughts: "pensandolo bien",
+  secondThoughtOpeners: [],
+  statementOwners: [],
+  statementLinks: [],
+  restateCues: "(?!)",
+  nameIsLead: "(?!)",
+  aIsTo: true,
+  toWords: ["a"],
+  copulas: ["es"],
+  listIntroWords: [],
+  relationOwner: null,
   clauseOpeners:
     "\\s(?:y|pero)\\s+(?=(?:quiero|quisiera|quer[ií]a|querr[ií]a|necesito|me gustar[ií]a|nos gustar[ií]a)\\b)",
   differenceAfter: list("mas menos antes despues"),
@@ -452,6 +491,9 @@ export const ES: LanguagePack = {
   articles: list("el la los las un una unos unas"),
   capitalSelf: [],
   synonymJoins: list("de para"),
+  synonymFlips: [],
+  pmWords: ["tarde", "noche"],
+  amWords: ["manana"],
   particles: [],
   particleObjects: [],
   irregular: {},

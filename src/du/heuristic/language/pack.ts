@@ -26,6 +26,16 @@ export interface LanguagePack {
   help: string[];
   greeting: string[];
   thanks: string[];
+  /**
+   * The words that thank on their own, wherever they stand ("no thanks", "no, gracias"): a "no"
+   * said with one of them declines going on rather than answering.
+   */
+  thanksWords: string[];
+  /**
+   * Single words that make a message of small talk thanks wherever they stand ("thank u",
+   * "thanks mate"), though no phrase of `thanks` is said whole.
+   */
+  thankingWords: string[];
   goodbye: string[];
   /** Other small talk, answered with the generic chitchat message. */
   smallTalk: string[];
@@ -33,6 +43,8 @@ export interface LanguagePack {
   repeat: string[];
   /** A negated answer to an optional question: "none", "nothing", "skip" (see optional slots). */
   none: string[];
+  /** Words beside the single words of `none` that negate the item after them ("not the olives"). */
+  itemNegators: string[];
   /** The words for "nothing" and "nobody": a free-text answer never opens with one. */
   nothing: string[];
   /**
@@ -84,6 +96,13 @@ export interface LanguagePack {
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
   noOpeners: string[];
+  /** The words of a plain "no" read behind one of `noOpeners` ("wait no", "hmm nope"). */
+  plainNo: string[];
+  /**
+   * Where a story turns to its point between spaces ("anyway", "long story short", "so" but not
+   * "so far"): a pattern; the clause after it is read as the request.
+   */
+  storyTurns: string;
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /**
@@ -239,6 +258,21 @@ export interface LanguagePack {
   asks: string;
   /** Ordinals that pick one of several offered options (-1: the last). */
   ordinals: Record<string, number>;
+  /** Month names and their short forms, by month number ("march", "mar", "marzo": 3). */
+  months: Record<string, number>;
+  /** Weekday names, by day number from Sunday (0) ("friday", "viernes": 5). */
+  weekdays: Record<string, number>;
+  /** Short forms typed for weekdays ("thurs pm") that are no other word. */
+  weekdayShort: Record<string, number>;
+  /** Short forms of weekdays that are also words ("I sat", "the sun"): a day only where one is meant. */
+  weekdayWords: Record<string, number>;
+  /**
+   * Days said relative to today, by their offset ("tomorrow" 1, "pasado mañana" 2, "ayer" -1),
+   * texting forms included ("tmrw").
+   */
+  relativeDays: Record<string, number>;
+  /** Days of the month as ordinal words ("first" 1 ... "thirty first" 31, "primero" 1). */
+  ordinalDays: Record<string, number>;
   /**
    * The speaker giving their own name as a clause of its own: said before it ("this is Maria
    * Lopez", "soy Maria Lopez") or after it ("Carlos Ruiz here", "Maria Lopez speaking"). The
@@ -259,6 +293,8 @@ export interface LanguagePack {
   titles: string[];
   /** This language's relation words in English, for a value read back in an English domain. */
   relationsInEnglish: Record<string, string>;
+  /** The possessives before one of this language's relations ("mi", "mis" madre) so read back. */
+  relationPossessives: string[];
   /** Words that end a free-text value said after its cue ("for rent FROM savings"). */
   phraseBreaks: string[];
   /**
@@ -323,6 +359,76 @@ export interface LanguagePack {
    */
   thingPresent: boolean;
   /**
+   * A lone "." before three digits is a decimal point ("1.500" is 1.5 in English; Spanish
+   * writes thousands so: 1500): how an ambiguous number reads in a domain of this language.
+   */
+  pointDecimal: boolean;
+  /**
+   * Words that are both a day and a part of a day (Spanish "mañana"), and the articles that
+   * make them the part ("por la mañana" is the morning of another day, not tomorrow).
+   */
+  morningDays: string[];
+  morningArticles: string[];
+  /**
+   * The ending of a regular past form or participle ("booked", "I need it unlocked"): a task
+   * verb so ended tells of what was done, and after a pronoun names the result wanted, the verb
+   * being the word less it, or less its last letter only ("saved" -> "save").
+   */
+  participleEnds: string[];
+  /**
+   * A clause telling what the speaker did ("I borrowed", "we went", "I had lent"), a pattern
+   * matched case-blind: such a part of a long message is story, not a request to split off.
+   */
+  pastNarrative: string;
+  /**
+   * The formulas of a formal letter around its request ("Dear Sir,", "Kind regards, ...",
+   * "I request that"), a pattern matched case-blind, and the words one of them always has
+   * (a cheap test before the pattern is tried): read apart from the request.
+   */
+  letterFrame: string;
+  letterFrameWords: string[];
+  /**
+   * A change of mind said before what is taken back ("on second thought, drop the parking",
+   * "pensándolo bien ..."), a pattern, and the words that may come before it ("actually", "so").
+   */
+  secondThoughts: string;
+  secondThoughtOpeners: string[];
+  /**
+   * What may lead a bare name given for a slot ("his name is Tim", "it's Maria Lopez"), a
+   * pattern matched case-blind at the start of the message.
+   */
+  nameIsLead: string;
+  /**
+   * "the city is Porto", "my surname should be Ruiz": the words before a noun of a question
+   * and those between it and the value given for it.
+   */
+  statementOwners: string[];
+  statementLinks: string[];
+  /**
+   * Words that restate a value among a message's first words ("make it", "change that to",
+   * "I meant"), a pattern matched case-blind: what follows answers the one free-text slot.
+   */
+  restateCues: string;
+  /**
+   * The word "a" is the "to" of a trigger phrase everywhere ("enviar 50 euros a Carlos"), not
+   * only before a capitalised word as where "a" is an article (English).
+   */
+  aIsTo: boolean;
+  /**
+   * The words that play the English "to" of a trigger phrase (Spanish "a": "enviar 50 a
+   * Carlos"), read before a capitalised word in any domain, before any word where `aIsTo`.
+   */
+  toWords: string[];
+  /** The word linking a slot's name or a relation to its value ("my neighbour is Peter"). */
+  copulas: string[];
+  /** Words after a list's name that give its items ("the faults are ...", "symptoms include"). */
+  listIntroWords: string[];
+  /**
+   * The possessive a relation said in another language ("mi madre") is stored with, in this
+   * language's words ("my mother"), so it is read back unmixed; null keeps it as said.
+   */
+  relationOwner: string | null;
+  /**
    * A joining word that opens a new clause when the speaker's request follows it ("... since
    * sunday and I'd like the doctor to see her"): a pattern matched on the raw text, whose match
    * is the break (a lookahead keeps the request whole). Read where a story is split into clauses.
@@ -358,6 +464,15 @@ export interface LanguagePack {
    * for "corte chico". (English says the other order, "a shop for books": none.)
    */
   synonymJoins: string[];
+  /**
+   * Words said between the two words of a two-word synonym in the other order: "a shop for
+   * books", "a shop for the books" for "book shop" (Spanish none: see `synonymJoins`).
+   */
+  synonymFlips: string[];
+  /** Words after a clock time that make it the afternoon or night ("5 pm", "a las 5 de la tarde"). */
+  pmWords: string[];
+  /** Words after a clock time that make it the morning ("7 am", "a las 7 de la mañana"). */
+  amWords: string[];
   /** Particles of phrasal verbs, which may come a few words after the verb ("call it off"). */
   particles: string[];
   /**

@@ -10,6 +10,10 @@ import { type LanguagePack, NAME_PARTICLES_ANY } from "./pack.ts";
  */
 export const PACKS: readonly LanguagePack[] = [EN, ES];
 
+/** The pack of a domain's language (`settings.language`); English if none. */
+export const packOf = (language: string): LanguagePack =>
+  PACKS.find((p) => p.code === language) ?? PACKS[0]!;
+
 const words = (pick: (p: LanguagePack) => string[]) => PACKS.flatMap(pick);
 const cue = (pick: (p: LanguagePack) => string) =>
   new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
@@ -36,6 +40,10 @@ export const GREETING = words((p) => p.greeting);
 /** Each word of the greeting phrases ("hi", "good", "morning"): what may open a message before a clause. */
 export const GREETING_WORDS = new Set(GREETING.flatMap((g) => g.split(" ")));
 export const THANKS = words((p) => p.thanks);
+/** The packs' `thankingWords` ("thanks", "thank"): any one makes small talk thanks. */
+export const THANKING_WORDS: ReadonlySet<string> = new Set(words((p) => p.thankingWords));
+/** The packs' `thanksWords` ("thanks", "gracias"), as whole words anywhere in a folded text. */
+export const THANKS_WORD = new RegExp(`\\b(?:${words((p) => p.thanksWords).join("|")})\\b`);
 export const GOODBYE = words((p) => p.goodbye);
 export const SMALL_TALK = words((p) => p.smallTalk);
 export const REPEAT = words((p) => p.repeat);
@@ -149,6 +157,13 @@ export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
 export const PARTICLES = new Set(words((p) => p.particles));
 export const SYNONYM_JOINS = words((p) => p.synonymJoins);
+/** The packs' `synonymFlips`, each as its words ("for the" -> ["for", "the"]). */
+export const SYNONYM_FLIPS: readonly (readonly string[])[] = words((p) => p.synonymFlips).map((j) =>
+  j.split(" "),
+);
+/** The packs' `pmWords` and `amWords`: the half of the day said after a clock time. */
+export const PM_WORDS: ReadonlySet<string> = new Set(words((p) => p.pmWords));
+export const AM_WORDS: ReadonlySet<string> = new Set(words((p) => p.amWords));
 export const PARTICLE_OBJECTS = new Set(words((p) => p.particleObjects));
 export const DIFFERENCE_AFTER = new Set(words((p) => p.differenceAfter));
 export const COMPARATIVES = new Set(words((p) => p.comparatives));
@@ -193,10 +208,10 @@ export const ACT_FAMILIES: Readonly<Record<string, readonly string[]>> = Object.
 /** The acts of asking for a new thing ("reserve", "buy"): the narrow acts of the families. */
 export const MAKING_ACTS: ReadonlySet<string> = new Set(Object.values(ACT_FAMILIES).flat());
 export const PREPOSITIONS = new Set(words((p) => p.prepositions));
-/** Single words of the packs' "none" lists, and "not": "no onions", "not the olives". */
+/** Single words of the packs' "none" lists, and their `itemNegators`: "no onions", "not the olives". */
 export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
   ...NONE.filter((w) => !w.includes(" ")),
-  "not",
+  ...words((p) => p.itemNegators),
 ]);
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
@@ -317,10 +332,72 @@ export const ORDINALS: Record<string, number> = Object.assign(
   ...PACKS.map((p) => p.ordinals),
 );
 
+/** A pack table merged in pack order, looked up with the user's words: no prototype. */
+const table = (pick: (p: LanguagePack) => Record<string, number>): Record<string, number> =>
+  Object.assign(Object.create(null) as Record<string, number>, ...PACKS.map(pick));
+/** The packs' `months`, `weekdays`, `weekdayShort`, `weekdayWords` and `relativeDays`. */
+export const MONTHS = table((p) => p.months);
+export const WEEKDAYS = table((p) => p.weekdays);
+export const WEEKDAY_SHORT = table((p) => p.weekdayShort);
+export const WEEKDAY_WORDS = table((p) => p.weekdayWords);
+export const RELATIVE_DAYS = table((p) => p.relativeDays);
+/** The packs' `ordinalDays`: "first", "twenty third", "primero". */
+export const ORDINAL_DAYS = table((p) => p.ordinalDays);
+
 /** Relation words in English, by their word in another language ("madre" -> "mother"). */
 export const RELATIONS_EN: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,
   ...PACKS.map((p) => p.relationsInEnglish),
+);
+/** The packs' `morningDays` ("manana"): a day, or the morning after one of `MORNING_ARTICLE`. */
+export const MORNING_DAYS: ReadonlySet<string> = new Set(words((p) => p.morningDays));
+/** The packs' `morningArticles` right before a word of `MORNING_DAYS` ("por la manana"). */
+export const MORNING_ARTICLE = new RegExp(
+  `\\b(?:${words((p) => p.morningArticles).join("|")})\\s+$`,
+);
+/** The packs' `participleEnds` ("ed"): "unlocked" after a pronoun is the verb "unlock". */
+export const PARTICIPLE_ENDS = words((p) => p.participleEnds);
+/** The word ends as a regular past form or participle of a pack ("booked", "unlocked"). */
+export const endsAsParticiple = (word: string): boolean =>
+  PARTICIPLE_ENDS.some((e) => word.endsWith(e));
+/** The packs' `pastNarrative`: "I borrowed", "we went" tell what the speaker did. */
+export const PAST_NARRATIVE = new RegExp(PACKS.map((p) => `(?:${p.pastNarrative})`).join("|"), "i");
+/** The packs' `letterFrame`: "Dear ...", "Kind regards ...", "I request that". */
+export const LETTER_FRAME = new RegExp(PACKS.map((p) => `(?:${p.letterFrame})`).join("|"), "gi");
+/** The packs' `letterFrameWords`: one of them is in every letter formula. */
+export const LETTER_FRAME_WORDS = words((p) => p.letterFrameWords);
+/** The packs' `secondThoughts`, behind any of their `secondThoughtOpeners`, and the space after. */
+export const SECOND_THOUGHTS = new RegExp(
+  `^(?:(?:${words((p) => p.secondThoughtOpeners).join("|")})\\s+)*(?:${PACKS.map((p) => p.secondThoughts).join("|")})\\s+`,
+);
+/** The packs' `nameIsLead` at the start of a message, and the space after it. */
+export const NAME_IS_LEAD = new RegExp(
+  `^(?:${PACKS.map((p) => `(?:${p.nameIsLead})`).join("|")})\\s+`,
+  "i",
+);
+/** The packs' `toWords` ("a"): the "to" of a trigger phrase in another language. */
+export const TO_WORDS: ReadonlySet<string> = new Set(words((p) => p.toWords));
+/** The packs' `copulas` ("is", "es"). */
+export const COPULAS: ReadonlySet<string> = new Set(words((p) => p.copulas));
+/** The packs' `listIntroWords` ("are", "include"). */
+export const LIST_INTRO_WORDS: ReadonlySet<string> = new Set(words((p) => p.listIntroWords));
+/** The packs' `plainNo`, each once ("no", "nope", "nah"). */
+export const PLAIN_NO = [...new Set(words((p) => p.plainNo))];
+/** The packs' `storyTurns`, as one alternation. */
+export const STORY_TURNS = PACKS.map((p) => `(?:${p.storyTurns})`).join("|");
+/** "the city is Porto": the packs' `statementOwners`, a noun, `statementLinks`, the value. */
+export const STATEMENT = new RegExp(
+  `^(?:${words((p) => p.statementOwners).join("|")})\\s+(\\p{L}+)\\s+(?:${words((p) => p.statementLinks).join("|")})\\s+(.+)$`,
+  "iu",
+);
+/** The packs' `restateCues` among the first three words of a message. */
+export const RESTATE_CUE = new RegExp(
+  `^[\\s,.!]*(?:\\S+[\\s,.!]+){0,2}?(?:${PACKS.map((p) => `(?:${p.restateCues})`).join("|")})\\b`,
+  "i",
+);
+/** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
+export const RELATION_POSSESSIVES: ReadonlySet<string> = new Set(
+  words((p) => p.relationPossessives),
 );
 /** The words of a "not" correction, any pack's: `not|instead of|rather than`. */
 export const NOT_INSTEAD_SOURCE = alternation((p) => p.notInstead);
@@ -429,6 +506,8 @@ export const COUPLE = new RegExp(
     `|(?<![\\p{L}\\d])(?:(?:${COUPLE_ARTICLE})\\s+)?(?:${COUPLE_WORD})\\s+(?:${COUPLE_OF})(?=\\s+[\\p{L}])(?!\\s+(?:${COUPLE_US})\\b)`,
   "giu",
 );
+/** The words after a couple's word, before what is counted ("a couple of hundred": no two). */
+export const COUPLE_NEXT = new RegExp(`^\\s+(?:(?:${COUPLE_OF})\\s+)?([\\p{L}]+)`, "u");
 export const MIND_OPENERS = words((p) => p.mindOpeners);
 /** A message opening with a word for help ("help with ...", "ayuda ..."). */
 export const HELP_OPENER = new RegExp(`^(?:${alternation((p) => p.helpOpeners)})\\b`);

@@ -6,6 +6,7 @@ import {
   ITEM_NEGATORS,
   LIST_REMOVE,
   ONLY_WORDS,
+  SECOND_THOUGHTS,
   STOP_WORDS,
   TASKS,
   THANKS,
@@ -13,9 +14,6 @@ import {
 import { keySpans, stem, tokenize } from "../text.ts";
 
 const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
-/** A change of mind said before what is taken back ("on second thought", "thinking about it"). */
-const CHANGE_OF_MIND =
-  /^(?:(?:actually|wait|hmm|oh|ok|okay|um|sorry|so)\s+)*(?:on second thoughts?|second thoughts?|thinking about it|come to think of it|pensandolo bien)\s+/;
 
 /** The packs' one-word cancel verbs ("scrap", "drop", "remove"). */
 const CANCEL_VERBS = new Set((TASKS.cancel ?? []).filter((w) => !w.includes(" ")));
@@ -32,7 +30,7 @@ export function dropHeld(du: HeuristicUnderstanding, turn: Turn): Command[] | nu
   const { acts } = turn;
   if (!frame || acts.cancel) return null;
   // "on second thought, ...": a change of mind said first is no part of what is taken back.
-  let said = acts.flat.replace(CHANGE_OF_MIND, "");
+  let said = acts.flat.replace(SECOND_THOUGHTS, "");
   // "drop the parking, just breakfast": what follows "just" is kept, not taken back.
   const only = said.split(" ").findIndex((w, i) => i > 1 && ONLY_WORDS.has(w));
   if (only > 1) said = said.split(" ").slice(0, only).join(" ");

@@ -14,7 +14,9 @@ import {
   NONE,
   NOT_KNOWN,
   ONLY_WORDS,
+  PLAIN_NO,
   STOP_WORDS,
+  STORY_TURNS,
   THANKS,
   WHOLE_THING,
 } from "../language/words.ts";
@@ -34,7 +36,9 @@ export const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }]
 export { AMOUNT_REASON } from "../language/words.ts";
 
 /** A "no" behind an opener: "actually no, keep it", "wait no", "hmm no". */
-export const OPENED_NO = new RegExp(`^(?:(?:${NO_OPENERS.join("|")})\\s+)+(?:no|nope|nah)\\b`);
+export const OPENED_NO = new RegExp(
+  `^(?:(?:${NO_OPENERS.join("|")})\\s+)+(?:${PLAIN_NO.join("|")})\\b`,
+);
 
 const DENY_WORDS = new Set(DENY.flatMap((p) => p.split(" ")));
 
@@ -128,10 +132,7 @@ export function saysNotKnown(text: string, slot: SlotInfo): boolean {
  * Where a story turns to its point: sentence ends, commas, "anyway", "long story short", "so"
  * (but not "so far", "so much": a measure, no turn).
  */
-const CLAUSE_BREAK = new RegExp(
-  `[.!?;,]\\s+|\\s(?:anyway|long story short|basically|in short|so(?!\\s+(?:far|much|many|long)\\b))\\s|${CLAUSE_OPENERS}`,
-  "gi",
-);
+const CLAUSE_BREAK = new RegExp(`[.!?;,]\\s+|\\s(?:${STORY_TURNS})\\s|${CLAUSE_OPENERS}`, "gi");
 /** Fewer words than this and a message is short enough to be read whole. */
 export const LONG_MESSAGE_WORDS = 15;
 

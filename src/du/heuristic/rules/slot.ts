@@ -16,6 +16,7 @@ import {
   REQUEST_CUES,
   STOP_WORDS,
   TASKS,
+  THANKS_WORD,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
@@ -429,11 +430,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: ({ turn }) => {
       const { acts } = turn;
       if (!acts.affirm && !acts.deny) return null;
-      if (
-        !turn.state.offered_handoff &&
-        acts.deny &&
-        /\b(?:thanks|thank you|gracias)\b/.test(acts.flat)
-      ) {
+      if (!turn.state.offered_handoff && acts.deny && THANKS_WORD.test(acts.flat)) {
         return [{ type: "cancel_flow" }];
       }
       return [{ type: acts.affirm ? "affirm" : "deny" }];
