@@ -15,8 +15,16 @@ export const packOf = (language: string): LanguagePack =>
   PACKS.find((p) => p.code === language) ?? PACKS[0]!;
 
 const words = (pick: (p: LanguagePack) => string[]) => PACKS.flatMap(pick);
-const cue = (pick: (p: LanguagePack) => string) =>
-  new RegExp(PACKS.map((p) => `(?:${pick(p)})`).join("|"));
+/**
+ * The packs' patterns as one alternation; a pack's "(?!)" (no such form in the language) is
+ * left out, so a regex is not tried once more per position for nothing.
+ */
+const alternatives = (pick: (p: LanguagePack) => string): string =>
+  PACKS.map(pick)
+    .filter((p) => p !== "(?!)")
+    .map((p) => `(?:${p})`)
+    .join("|") || "(?!)";
+const cue = (pick: (p: LanguagePack) => string) => new RegExp(alternatives(pick));
 
 export const STOP_WORDS = new Set(words((p) => p.stopWords));
 /** The words naming an address ("address", "direccion"): the packs' `kindWords.address`. */
@@ -185,7 +193,7 @@ export const UNDO_PREFIXES: readonly (readonly [prefix: string, word: string])[]
 ];
 export const VERB_NOUNS = new Set(words((p) => p.verbNouns));
 /** "... and I'd like ...": a joining word that opens the request's own clause. */
-export const CLAUSE_OPENERS = PACKS.map((p) => `(?:${p.clauseOpeners})`).join("|");
+export const CLAUSE_OPENERS = alternatives((p) => p.clauseOpeners);
 export const ARTICLE_NOUNS = new Set(words((p) => p.articleNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
@@ -216,7 +224,10 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
 /** A day of the month said without its month, any pack's: the day is the one group that matched. */
-export const DAY_OF_MONTH = new RegExp(PACKS.map((p) => `(?:${p.dayOfMonth})`).join("|"), "g");
+export const DAY_OF_MONTH = new RegExp(
+  alternatives((p) => p.dayOfMonth),
+  "g",
+);
 export const SHIFT_WORDS = words((p) => p.shiftWords);
 /** Stems of the packs' day units ("night" of "nights"). */
 export const DAY_WORDS = words((p) => p.dayWords);
@@ -324,7 +335,7 @@ export const NOT_BEFORE = new RegExp(
 );
 
 /** "me and my REL": the packs' pair phrases, `REL` to be replaced by the relation words. */
-export const PAIR_SOURCE = PACKS.map((p) => `(?:${p.pair})`).join("|");
+export const PAIR_SOURCE = alternatives((p) => p.pair);
 
 /** Ordinals that pick one of the flows a clarification offered. */
 export const ORDINALS: Record<string, number> = Object.assign(
@@ -361,9 +372,15 @@ export const PARTICIPLE_ENDS = words((p) => p.participleEnds);
 export const endsAsParticiple = (word: string): boolean =>
   PARTICIPLE_ENDS.some((e) => word.endsWith(e));
 /** The packs' `pastNarrative`: "I borrowed", "we went" tell what the speaker did. */
-export const PAST_NARRATIVE = new RegExp(PACKS.map((p) => `(?:${p.pastNarrative})`).join("|"), "i");
+export const PAST_NARRATIVE = new RegExp(
+  alternatives((p) => p.pastNarrative),
+  "i",
+);
 /** The packs' `letterFrame`: "Dear ...", "Kind regards ...", "I request that". */
-export const LETTER_FRAME = new RegExp(PACKS.map((p) => `(?:${p.letterFrame})`).join("|"), "gi");
+export const LETTER_FRAME = new RegExp(
+  alternatives((p) => p.letterFrame),
+  "gi",
+);
 /** The packs' `letterFrameWords`: one of them is in every letter formula. */
 export const LETTER_FRAME_WORDS = words((p) => p.letterFrameWords);
 /** The packs' `secondThoughts`, behind any of their `secondThoughtOpeners`, and the space after. */
@@ -371,10 +388,7 @@ export const SECOND_THOUGHTS = new RegExp(
   `^(?:(?:${words((p) => p.secondThoughtOpeners).join("|")})\\s+)*(?:${PACKS.map((p) => p.secondThoughts).join("|")})\\s+`,
 );
 /** The packs' `nameIsLead` at the start of a message, and the space after it. */
-export const NAME_IS_LEAD = new RegExp(
-  `^(?:${PACKS.map((p) => `(?:${p.nameIsLead})`).join("|")})\\s+`,
-  "i",
-);
+export const NAME_IS_LEAD = new RegExp(`^(?:${alternatives((p) => p.nameIsLead)})\\s+`, "i");
 /** The packs' `toWords` ("a"): the "to" of a trigger phrase in another language. */
 export const TO_WORDS: ReadonlySet<string> = new Set(words((p) => p.toWords));
 /** The packs' `copulas` ("is", "es"). */
@@ -384,7 +398,7 @@ export const LIST_INTRO_WORDS: ReadonlySet<string> = new Set(words((p) => p.list
 /** The packs' `plainNo`, each once ("no", "nope", "nah"). */
 export const PLAIN_NO = [...new Set(words((p) => p.plainNo))];
 /** The packs' `storyTurns`, as one alternation. */
-export const STORY_TURNS = PACKS.map((p) => `(?:${p.storyTurns})`).join("|");
+export const STORY_TURNS = alternatives((p) => p.storyTurns);
 /** "the city is Porto": the packs' `statementOwners`, a noun, `statementLinks`, the value. */
 export const STATEMENT = new RegExp(
   `^(?:${words((p) => p.statementOwners).join("|")})\\s+(\\p{L}+)\\s+(?:${words((p) => p.statementLinks).join("|")})\\s+(.+)$`,
@@ -392,7 +406,7 @@ export const STATEMENT = new RegExp(
 );
 /** The packs' `restateCues` among the first three words of a message. */
 export const RESTATE_CUE = new RegExp(
-  `^[\\s,.!]*(?:\\S+[\\s,.!]+){0,2}?(?:${PACKS.map((p) => `(?:${p.restateCues})`).join("|")})\\b`,
+  `^[\\s,.!]*(?:\\S+[\\s,.!]+){0,2}?(?:${alternatives((p) => p.restateCues)})\\b`,
   "i",
 );
 /** The possessives before a relation read back in English ("mi", "mis"): any pack's. */
