@@ -395,6 +395,21 @@ export class FlowIndex {
    * placeholders of trigger phrases, and a value several slots could take ("savings": an
    * account type or a source account) weighs as one word in the coverage.
    */
+  /**
+   * A message's ranking view ranked: its text, its values' markers and the words each value was
+   * said by (see `rank`).
+   */
+  rankView(
+    view: {
+      readonly text: string;
+      readonly markers: readonly (readonly string[])[];
+      readonly words?: readonly (readonly string[])[];
+    },
+    only?: readonly string[],
+  ): FlowScore[] {
+    return this.rank(view.text, view.markers, only, false, view.words);
+  }
+
   rank(
     text: string,
     markers: readonly (readonly string[])[] = [],

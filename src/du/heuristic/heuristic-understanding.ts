@@ -152,13 +152,7 @@ class MessageTurn implements Turn {
   }
 
   get rank(): FlowScore[] {
-    this.#rank ??= this.model.index.rank(
-      this.view.text,
-      this.view.markers,
-      undefined,
-      false,
-      this.view.words,
-    );
+    this.#rank ??= this.model.index.rankView(this.view);
     return this.#rank;
   }
 }
@@ -389,13 +383,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         if (flow) return this.start(turn, flow);
       }
     }
-    const ranked = turn.model.index.rank(
-      turn.view.text,
-      turn.view.markers,
-      flows,
-      false,
-      turn.view.words,
-    );
+    const ranked = turn.model.index.rankView(turn.view, flows);
     const [top, second] = ranked;
     if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
       return this.start(turn, top.flow);
@@ -540,7 +528,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let stories = 0;
     for (const part of asking) {
       const view = this.rankingView(turn.model, part);
-      const ranked = turn.model.index.rank(view.text, view.markers, undefined, false, view.words);
+      const ranked = turn.model.index.rankView(view);
       const decision = this.decide(ranked, this.limits.minCoverage);
       if (!decision || !("flow" in decision) || turn.model.greetings.has(decision.flow))
         return null;
@@ -678,10 +666,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const rest = this.afterCancel(turn);
       if (rest === null) return null;
       const view = this.rankingView(turn.model, rest);
-      decision = this.decide(
-        turn.model.index.rank(view.text, view.markers, undefined, false, view.words),
-        this.limits.digressionCoverage,
-      );
+      decision = this.decide(turn.model.index.rankView(view), this.limits.digressionCoverage);
     }
     if (!decision || !("flow" in decision)) return null;
     if (decision.flow === turn.frame?.flow) return null;

@@ -634,7 +634,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (rest.length === 0 || rest.length === parts.length) return null;
       const text = rest.join(", ");
       const view = du.rankingView(turn.model, text);
-      const ranked = index.rank(view.text, view.markers, undefined, false, view.words);
+      const ranked = index.rankView(view);
       const asked = du.decide(ranked, du.limits.minCoverage);
       if (!asked || !("flow" in asked) || asked.flow === d.flow) return null;
       if (!ranked.find((r) => r.flow === asked.flow)?.acting) return null;
@@ -957,7 +957,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (clauses.length === 0 || clauses[0] === turn.text.trim()) return null;
       for (const clause of clauses) {
         const view = du.rankingView(turn.model, clause);
-        const ranked = turn.model.index.rank(view.text, view.markers, undefined, false, view.words);
+        const ranked = turn.model.index.rankView(view);
         const d = du.decide(ranked, du.limits.minCoverage);
         const own = d && "flow" in d ? ranked.find((r) => r.flow === d.flow) : undefined;
         if (!d || !("flow" in d) || !own) continue;

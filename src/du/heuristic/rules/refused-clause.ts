@@ -29,7 +29,7 @@ export const REFUSED_CLAUSE: Rule<OpenContext> = {
     if (!contrast && (!d || !("flow" in d))) return null;
     const picked = d && "flow" in d ? d.flow : undefined;
     const view = du.rankingView(turn.model, kept.join(", "));
-    const ranked = turn.model.index.rank(view.text, view.markers, undefined, false, view.words);
+    const ranked = turn.model.index.rankView(view);
     // The rest is often short and mostly a reason ("I can't attend"): its best flow, doing the
     // act it names and well ahead of any other, is enough.
     const [top, next] = ranked;
