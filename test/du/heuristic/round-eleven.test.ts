@@ -239,22 +239,22 @@ describe("a free-text answer that is a sentence keeps its opening article", () =
   });
 });
 
+/** A Spanish shop of one flow, for the tests below. */
+const TIENDA = [
+  "settings: { language: es }",
+  "slots:",
+  "  talla: { type: string, choices: [s, m], prompt: '¿Qué talla?' }",
+  "flows:",
+  "  comprar:",
+  "    description: Comprar una camiseta",
+  "    trigger: { intents: ['quiero una camiseta'] }",
+  "    steps:",
+  "      - { step: t, type: collect, slot: talla }",
+];
+
 describe("'me pones con' asks for a person", () => {
   it("'¿me pones con alguien de la tienda?' is a handoff", async () => {
-    const tienda = await domainFromLines(
-      [
-        "settings: { language: es }",
-        "slots:",
-        "  talla: { type: string, choices: [s, m], prompt: '¿Qué talla?' }",
-        "flows:",
-        "  comprar:",
-        "    description: Comprar una camiseta",
-        "    trigger: { intents: ['quiero una camiseta'] }",
-        "    steps:",
-        "      - { step: t, type: collect, slot: talla }",
-      ],
-      "tienda.yaml",
-    );
+    const tienda = await domainFromLines(TIENDA, "tienda.yaml");
     expect(du.read("¿me pones con alguien, por favor?", tienda, emptyState("t"))[0]).toMatchObject({
       type: "human_handoff",
     });
@@ -272,21 +272,10 @@ describe("'el 15 a las 11' is a day and a time", () => {
 
 describe("a help request starts the domain's flow that says what it does", () => {
   it("'qué cosas puedo hacer contigo?' starts it; without such a flow it asks", async () => {
-    const lines = [
-      "settings: { language: es }",
-      "slots:",
-      "  talla: { type: string, choices: [s, m], prompt: '¿Qué talla?' }",
-      "flows:",
-      "  comprar:",
-      "    description: Comprar una camiseta",
-      "    trigger: { intents: ['quiero una camiseta'] }",
-      "    steps:",
-      "      - { step: t, type: collect, slot: talla }",
-    ];
-    const plain = await domainFromLines(lines, "plain.yaml");
+    const plain = await domainFromLines(TIENDA, "plain.yaml");
     const withHelp = await domainFromLines(
       [
-        ...lines,
+        ...TIENDA,
         "  menu_ayuda:",
         "    description: Lo que sabe hacer el asistente",
         "    trigger: { intents: ['qué puedes hacer', 'necesito ayuda'] }",
