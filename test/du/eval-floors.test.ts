@@ -9,13 +9,13 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * (docs/understanding.md, "Evaluation on domains it was not written for"). `dev`, `holdout`,
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
  * `holdout4`, (from the eighth) `holdout5`, (from the ninth) `round9` and every domain's
- * `holdout6`, (from the tenth) `round10`, `round10b` and every domain's `holdout7`, and (from the
- * eleventh) `round11` and every domain's `holdout8` sets have been tuned on; `holdout9` (written
- * before the eleventh round) and `final` never were, and their floors only guard against
- * regressions. Raise a floor when the DU gets better; a change that
- * lowers a figure under its floor is a regression. Every set in an example's eval/ folder has a
- * floor (see the last test). The banking sets have their floors in
- * heuristic/evaluation-floor.test.ts.
+ * `holdout6`, (from the tenth) `round10`, `round10b` and every domain's `holdout7`, (from the
+ * eleventh) `round11` and every domain's `holdout8`, and (from the twelfth) `round12` and every
+ * domain's `holdout9` sets have been tuned on; `holdout10` (written before the twelfth round)
+ * and `final` never were, and their floors only guard against regressions. Raise a floor when
+ * the DU gets better; a change that lowers a figure under its floor is a regression. Every set
+ * in an example's eval/ folder has a floor (see the last test). The banking sets have their
+ * floors in heuristic/evaluation-floor.test.ts.
  */
 interface Floor {
   intent: number;
@@ -45,8 +45,11 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the twelfth round.
     holdout9: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.96 },
+    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
+    // Floors start at the untuned figures.
+    holdout10: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.96 },
   },
   hotel: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -66,8 +69,11 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout8: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the twelfth round.
     holdout9: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.96 },
+    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
+    // Floors start at the untuned figures.
+    holdout10: { intent: 0.91, slotPrecision: 0.95, slotRecall: 0.93, completion: 0.88 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -89,8 +95,11 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind in the tenth round (first messages first), scored once untuned, then tuned on.
     round10b: { intent: 0.94, slotPrecision: 0.96, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the twelfth round.
     holdout9: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.96 },
+    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
+    // Floors start at the untuned figures.
+    holdout10: { intent: 0.9, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.99 },
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -111,8 +120,11 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round7: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the twelfth round.
     holdout9: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
+    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
+    // Floors start at the untuned figures.
+    holdout10: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.96 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
   // never looked at beyond its totals.
