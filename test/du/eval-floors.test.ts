@@ -217,6 +217,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.96 },
     // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
     round11: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.95 },
+    // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.93, completion: 0.95 },
   },
   // A tenth new author's domain (eleventh round, in Spanish, a parcel courier); the same reading
