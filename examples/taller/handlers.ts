@@ -11,16 +11,52 @@ interface Cita {
 }
 
 const CITAS: Record<string, Cita> = {
-  "CT-10482": { matricula: "4821KLM", servicio: "revision", fecha: "2028-03-20", hora: "09:30", anulada: false },
-  "CT-10517": { matricula: "7730HJB", servicio: "pre_itv", fecha: "2028-03-22", hora: "12:00", anulada: false },
-  "CT-10533": { matricula: "1209FRT", servicio: "frenos", fecha: "2028-03-17", hora: "16:00", anulada: false },
-  "CT-10090": { matricula: "5566GGP", servicio: "cambio_aceite", fecha: "2028-03-01", hora: "10:00", anulada: true },
+  "CT-10482": {
+    matricula: "4821KLM",
+    servicio: "revision",
+    fecha: "2028-03-20",
+    hora: "09:30",
+    anulada: false,
+  },
+  "CT-10517": {
+    matricula: "7730HJB",
+    servicio: "pre_itv",
+    fecha: "2028-03-22",
+    hora: "12:00",
+    anulada: false,
+  },
+  "CT-10533": {
+    matricula: "1209FRT",
+    servicio: "frenos",
+    fecha: "2028-03-17",
+    hora: "16:00",
+    anulada: false,
+  },
+  "CT-10090": {
+    matricula: "5566GGP",
+    servicio: "cambio_aceite",
+    fecha: "2028-03-01",
+    hora: "10:00",
+    anulada: true,
+  },
 };
 
 const ORDENES: Record<string, { situacion: string; entrega: string; importe: number }> = {
-  "OT-204518": { situacion: "en reparación: esperando la pieza del embrague", entrega: "2028-03-18", importe: 642.3 },
-  "OT-204777": { situacion: "terminado, listo para recoger", entrega: "2028-03-15", importe: 189.9 },
-  "OT-203990": { situacion: "en diagnosis: el mecánico está revisando el motor", entrega: "2028-03-21", importe: 0 },
+  "OT-204518": {
+    situacion: "en reparación: esperando la pieza del embrague",
+    entrega: "2028-03-18",
+    importe: 642.3,
+  },
+  "OT-204777": {
+    situacion: "terminado, listo para recoger",
+    entrega: "2028-03-15",
+    importe: 189.9,
+  },
+  "OT-203990": {
+    situacion: "en diagnosis: el mecánico está revisando el motor",
+    entrega: "2028-03-21",
+    importe: 0,
+  },
 };
 
 const PRECIOS: Record<string, { precio: number; duracion: string }> = {
@@ -39,7 +75,12 @@ const PRECIO_NEUMATICO: Record<string, number> = {
   bridgestone: 104,
   gama_economica: 62,
 };
-const PRECIO_EXTRA: Record<string, number> = { alineacion: 39, equilibrado: 20, valvulas: 12, nitrogeno: 10 };
+const PRECIO_EXTRA: Record<string, number> = {
+  alineacion: 39,
+  equilibrado: 20,
+  valvulas: 12,
+  nitrogeno: 10,
+};
 
 const CONSONANTES = /^[0-9]{4}[BCDFGHJKLMNPRSTVWXYZ]{3}$/;
 
@@ -72,7 +113,10 @@ export default defineHandlers({
   actions: {
     reservar_cita: ({ matricula, tipo_servicio, fecha_cita, hora_cita }, ctx) => {
       const codigo = codigoDesde(ctx.idempotencyKey, "CT", 5);
-      ctx.logger.info({ codigo, matricula, tipo_servicio, fecha_cita, hora_cita }, "cita reservada");
+      ctx.logger.info(
+        { codigo, matricula, tipo_servicio, fecha_cita, hora_cita },
+        "cita reservada",
+      );
       return { codigo_nuevo: codigo };
     },
     cambiar_cita: ({ codigo_cita, fecha_cita, hora_cita }) => {
@@ -113,12 +157,16 @@ export default defineHandlers({
       const unidad = PRECIO_NEUMATICO[String(neumatico_marca)] ?? 0;
       const cuantos = Number(num_neumaticos) || 0;
       const extras = Array.isArray(extras_neumaticos) ? extras_neumaticos : [];
-      const total = unidad * cuantos + extras.reduce((sum, e) => sum + (PRECIO_EXTRA[String(e)] ?? 0), 0);
+      const total =
+        unidad * cuantos + extras.reduce((sum, e) => sum + (PRECIO_EXTRA[String(e)] ?? 0), 0);
       return { codigo_nuevo: codigoDesde(ctx.idempotencyKey, "CT", 5), precio_neumaticos: total };
     },
     consultar_precio: ({ tipo_servicio }) => {
       const tarifa = PRECIOS[String(tipo_servicio)];
-      if (!tarifa) throw new UserFacingError("De ese servicio no tengo precio cerrado; pide un presupuesto y te lo damos.");
+      if (!tarifa)
+        throw new UserFacingError(
+          "De ese servicio no tengo precio cerrado; pide un presupuesto y te lo damos.",
+        );
       return { precio_servicio: tarifa.precio, duracion_servicio: tarifa.duracion };
     },
   },
@@ -130,7 +178,8 @@ export default defineHandlers({
     fecha_cita: (value, ctx) => {
       const iso = String(value);
       if (iso < hoy(ctx.now)) return "Ese día ya ha pasado. ¿Qué otro día te viene bien?";
-      if (weekday(iso) === 0) return "Los domingos el taller está cerrado. ¿Te viene bien otro día?";
+      if (weekday(iso) === 0)
+        return "Los domingos el taller está cerrado. ¿Te viene bien otro día?";
       return true;
     },
     hora_cita: (value, ctx) => {
@@ -138,8 +187,10 @@ export default defineHandlers({
       if (!/^\d{2}:\d{2}$/.test(hhmm)) return "Dime una hora, por ejemplo a las 10:30.";
       const fecha = typeof ctx.slots.fecha_cita === "string" ? ctx.slots.fecha_cita : null;
       const sabado = fecha !== null && weekday(fecha) === 6;
-      if (sabado && (hhmm < "09:00" || hhmm > "13:30")) return "Los sábados abrimos de 9:00 a 14:00. ¿A qué hora entre esas?";
-      if (hhmm < "08:00" || hhmm > "18:30") return "Abrimos de 8:00 a 19:00; la última cita es a las 18:30. ¿Otra hora?";
+      if (sabado && (hhmm < "09:00" || hhmm > "13:30"))
+        return "Los sábados abrimos de 9:00 a 14:00. ¿A qué hora entre esas?";
+      if (hhmm < "08:00" || hhmm > "18:30")
+        return "Abrimos de 8:00 a 19:00; la última cita es a las 18:30. ¿Otra hora?";
       return true;
     },
     num_neumaticos: (value) => {
