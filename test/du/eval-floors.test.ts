@@ -228,6 +228,12 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.78, slotPrecision: 0.96, slotRecall: 0.87, completion: 0.8 },
   },
+  // An eleventh new author's domain (twelfth round, in Spanish, a chain of car repair garages);
+  // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
+  taller: {
+    dev: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.93 },
+    final: { intent: 0.86, slotPrecision: 0.94, slotRecall: 0.87, completion: 0.99 },
+  },
 };
 
 /**
