@@ -234,6 +234,12 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.93 },
     final: { intent: 0.86, slotPrecision: 0.94, slotRecall: 0.87, completion: 0.99 },
   },
+  // A twelfth new author's domain (twelfth round, an electricity and gas supplier); the same
+  // reading as car-rental's, dev tuned on by the author's YAML fixes.
+  energy: {
+    dev: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.88, completion: 0.86 },
+    final: { intent: 0.86, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.93 },
+  },
 };
 
 /**
