@@ -76,8 +76,12 @@ export class SpawnedServer {
     return this.logs.filter((line) => line.msg === msg).length;
   }
 
-  /** Resolves the first log line matching, waiting for it (rejects after `timeoutMs` or exit). */
-  waitForLog(match: string | ((line: LogLine) => boolean), timeoutMs = 15_000): Promise<LogLine> {
+  /**
+   * Resolves the first log line matching, waiting for it (rejects after `timeoutMs` or exit).
+   * The default is a bound, not a wait: a 2-core machine under heavy load took over 15 s to
+   * start a server process.
+   */
+  waitForLog(match: string | ((line: LogLine) => boolean), timeoutMs = 60_000): Promise<LogLine> {
     const test = typeof match === "string" ? (line: LogLine) => line.msg === match : match;
     return new Promise((resolve, reject) => {
       const check = () => {
@@ -104,7 +108,7 @@ export class SpawnedServer {
   }
 
   /** Waits until `n` lines match. */
-  async waitForCount(match: (line: LogLine) => boolean, n: number, timeoutMs = 15_000) {
+  async waitForCount(match: (line: LogLine) => boolean, n: number, timeoutMs = 60_000) {
     return this.waitForLog(() => this.logs.filter(match).length >= n, timeoutMs);
   }
 
