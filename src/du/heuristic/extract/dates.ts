@@ -541,6 +541,25 @@ const NONE: RegExpExecArray[] = [];
  * them (between word boundaries): a search needing a kind the text lacks cannot match and is
  * skipped. Most messages hold no date, and each search scans the whole message.
  */
+/** The shortest and longest word of any set `dateCues` looks words up in. */
+const CUE_LENGTHS = (() => {
+  const words = [
+    ...MONTH_WORDS,
+    ...WEEKDAY_NAMES,
+    ...SHORT_WORDS,
+    ...RELATIVE_WORDS,
+    ...PART_WORDS,
+    ...UNIT_WORDS,
+    "ago",
+    "hace",
+  ].map((w) => w.length);
+  return { min: Math.min(...words), max: Math.max(...words) };
+})();
+
+/** A character `\w` matches (no `u` flag: ASCII letters, digits and the underscore). */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 function dateCues(s: string) {
   const cues = {
     digit: /\d/.test(s),
@@ -552,7 +571,19 @@ function dateCues(s: string) {
     unit: false,
     ago: false,
   };
-  for (const w of s.match(/\w+/g) ?? []) {
+  // The words of `s` as `\w+` matches them, scanned by character code; a word no cue set can
+  // hold (by its length) is not even cut out: every message is searched so.
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(s.charCodeAt(i))) i++;
+    if (i - start < CUE_LENGTHS.min || i - start > CUE_LENGTHS.max) continue;
+    const w = s.slice(start, i);
     if (MONTH_WORDS.has(w)) cues.month = true;
     if (WEEKDAY_NAMES.has(w)) cues.weekday = true;
     if (SHORT_WORDS.has(w)) cues.short = true;
