@@ -380,7 +380,7 @@ const LETTERS = /\p{L}+/gu;
  * only words `dateWordFor` may read. Plain ASCII is scanned by character code: every message is
  * searched so, and a regex match per word costs more.
  */
-function letterRuns(s: string, min: number): number[] {
+export function letterRuns(s: string, min: number): number[] {
   const out: number[] = [];
   if (!ASCII_TEXT.test(s)) {
     for (const m of s.matchAll(LETTERS)) {
@@ -560,6 +560,26 @@ const CUE_LENGTHS = (() => {
 const isWordChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
+/**
+ * Start and end offsets, in turn, of the `\w+` words of `s` from `min` to `max` characters long,
+ * found by one scan of the character codes (no array of every word).
+ */
+export function wordRuns(s: string, min: number, max: number): number[] {
+  const out: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(s.charCodeAt(i))) i++;
+    if (i - start >= min && i - start <= max) out.push(start, i);
+  }
+  return out;
+}
+
 function dateCues(s: string) {
   const cues = {
     digit: /\d/.test(s),
@@ -571,19 +591,10 @@ function dateCues(s: string) {
     unit: false,
     ago: false,
   };
-  // The words of `s` as `\w+` matches them, scanned by character code; a word no cue set can
-  // hold (by its length) is not even cut out: every message is searched so.
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(s.charCodeAt(i))) i++;
-    if (i - start < CUE_LENGTHS.min || i - start > CUE_LENGTHS.max) continue;
-    const w = s.slice(start, i);
+  // A word no cue set can hold (by its length) is not even cut out: every message is searched so.
+  const runs = wordRuns(s, CUE_LENGTHS.min, CUE_LENGTHS.max);
+  for (let r = 0; r < runs.length; r += 2) {
+    const w = s.slice(runs[r], runs[r + 1]);
     if (MONTH_WORDS.has(w)) cues.month = true;
     if (WEEKDAY_NAMES.has(w)) cues.weekday = true;
     if (SHORT_WORDS.has(w)) cues.short = true;
