@@ -316,6 +316,8 @@ export class Analyzer {
   private readonly termed = new Map<string, readonly Term[]>();
 
   private readTerms(text: string): Term[] {
+    // A message has no `{slot}` placeholder (only trigger phrases do): no regex split for it.
+    if (!text.includes("{")) return this.literalTerms(text);
     const parts = text.split(PLACEHOLDER);
     const out: Term[] = [];
     parts.forEach((part, i) => {

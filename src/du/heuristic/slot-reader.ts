@@ -1642,12 +1642,22 @@ export class SlotReader {
     slots: readonly SlotInfo[],
     cues: readonly SlotCue[],
   ): Found | null {
+    // The loop below reads only at the cue's word (or a Spanish "a" for "to", `spanishTo`):
+    // a message without one gives the cue nothing. Most cues of a flow are not said.
+    const spanish = cue.before === "to";
+    const after = cue.after !== null && (slot.kind === "number" || slot.kind === "code");
+    if (
+      !(cue.before && (keys.includes(cue.before) || (spanish && someTo(tokens)))) &&
+      !(after && keys.includes(cue.after!))
+    ) {
+      return null;
+    }
     let ends: PhraseEnds | undefined;
     for (let i = 0; i < tokens.length; i++) {
       if (
         cue.before &&
         (keys[i] === cue.before ||
-          (TO_WORDS.has(tokens[i]!.norm) && this.spanishTo(cue, text, tokens, i)))
+          (spanish && TO_WORDS.has(tokens[i]!.norm) && this.spanishTo(cue, text, tokens, i)))
       ) {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
@@ -1759,7 +1769,7 @@ export class SlotReader {
           if (span) return this.textFound(slot, text, span);
         }
       }
-      if (cue.after && keys[i] === cue.after && (slot.kind === "number" || slot.kind === "code")) {
+      if (after && keys[i] === cue.after) {
         const n = numbers.find(
           (x) =>
             x.end <= tokens[i]!.start &&
@@ -2413,6 +2423,12 @@ function clauseStart(text: string, tokens: readonly Token[], i: number): boolean
   // Only greeting words before it ("hi, ..."): checked in place, no copy of the words per word.
   for (let k = 0; k < i; k++) if (!GREETING_WORDS.has(tokens[k]!.norm)) return false;
   return true;
+}
+
+/** Some token is a word that may stand for "to" (`spanishTo`). A loop: no closure per cue. */
+function someTo(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (TO_WORDS.has(t.norm)) return true;
+  return false;
 }
 
 /** Offset `end` closes a clause: the text ends or punctuation follows. */

@@ -210,9 +210,17 @@ export class ChoiceMatcher {
     tokens: readonly Token[],
     i: number,
   ): Variant | undefined {
+    // The word before first, and a loop, not find() with a closure: this runs per word per slot.
+    if (!PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
     const word = stems[i]!;
-    const end = PARTICIPLE_ENDS.find((e) => word.endsWith(e));
-    if (!end || !PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) return undefined;
+    let end: string | undefined;
+    for (const e of PARTICIPLE_ENDS) {
+      if (word.endsWith(e)) {
+        end = e;
+        break;
+      }
+    }
+    if (!end) return undefined;
     for (const verb of [word.slice(0, -end.length), word.slice(0, 1 - end.length)]) {
       const hit = this.byFirst.get(verb)?.find((v) => v.stems.length === 1);
       if (hit) return hit;

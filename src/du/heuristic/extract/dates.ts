@@ -321,7 +321,7 @@ const TWO_TYPOS = 8;
 
 /** The one long date word `word` is a typo of ("tomorow", "firday"), else null. */
 function dateWordFor(word: string): string | null {
-  if (word.length < 5 || DATE_WORDS.has(word)) return null;
+  if (word.length < DATE_TYPO_MIN || DATE_WORDS.has(word)) return null;
   // A message repeats its words; each is compared with the targets once.
   let hit = typoCache.get(word);
   if (hit === undefined) {
@@ -370,6 +370,40 @@ function findMistypedDates(text: string, now: Date, past = false): readonly Date
 }
 let lastMistyped: { text: string; day: string; found: readonly DateMatch[] } | undefined;
 
+/** The shortest word read as a date word typed wrong (`dateWordFor`). */
+const DATE_TYPO_MIN = 5;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+const LETTERS = /\p{L}+/gu;
+
+/**
+ * Start and end offsets, in turn, of the runs of letters (`\p{L}+`) at least `min` long: the
+ * only words `dateWordFor` may read. Plain ASCII is scanned by character code: every message is
+ * searched so, and a regex match per word costs more.
+ */
+export function letterRuns(s: string, min: number): number[] {
+  const out: number[] = [];
+  if (!ASCII_TEXT.test(s)) {
+    for (const m of s.matchAll(LETTERS)) {
+      if (m[0].length >= min) out.push(m.index, m.index + m[0].length);
+    }
+    return out;
+  }
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetter(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiLetter(s.charCodeAt(i))) i++;
+    if (i - start >= min) out.push(start, i);
+  }
+  return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /** A number right before a word (the text before it). */
 const AFTER_NUMBER = /\d\s+$/;
 /** The word right before a word (the text before it). */
@@ -381,27 +415,30 @@ function searchMistyped(text: string, now: Date, past: boolean): DateMatch[] {
   const moved: { from: number; to: number; at: number; end: number }[] = [];
   let fixed = "";
   let kept = 0;
-  for (const m of s.matchAll(/\p{L}+/gu)) {
-    const target = dateWordFor(m[0]);
+  const runs = letterRuns(s, DATE_TYPO_MIN);
+  for (let r = 0; r < runs.length; r += 2) {
+    const index = runs[r]!;
+    const length = runs[r + 1]! - index;
+    const target = dateWordFor(s.slice(index, index + length));
     if (!target) continue;
     // "3 mates": a word counted by a number is a thing counted, not a weekday typed wrong
     // ("martes"); a month still follows its day ("3 febuary").
-    if (!(target in MONTHS) && AFTER_NUMBER.test(s.slice(Math.max(0, m.index - 8), m.index))) {
+    if (!(target in MONTHS) && AFTER_NUMBER.test(s.slice(Math.max(0, index - 8), index))) {
       continue;
     }
     // "me and my mates": a word after a possessive is a thing someone has, not a weekday
     // typed wrong.
-    const before = WORD_BEFORE.exec(s.slice(Math.max(0, m.index - 12), m.index))?.[1];
+    const before = WORD_BEFORE.exec(s.slice(Math.max(0, index - 12), index))?.[1];
     if (before && POSSESSIVES.has(before)) continue;
-    fixed += s.slice(kept, m.index);
+    fixed += s.slice(kept, index);
     moved.push({
-      from: m.index,
-      to: m.index + m[0].length,
+      from: index,
+      to: index + length,
       at: fixed.length,
       end: fixed.length + target.length,
     });
     fixed += target;
-    kept = m.index + m[0].length;
+    kept = index + length;
   }
   if (moved.length === 0) return [];
   fixed += s.slice(kept);
@@ -504,6 +541,45 @@ const NONE: RegExpExecArray[] = [];
  * them (between word boundaries): a search needing a kind the text lacks cannot match and is
  * skipped. Most messages hold no date, and each search scans the whole message.
  */
+/** The shortest and longest word of any set `dateCues` looks words up in. */
+const CUE_LENGTHS = (() => {
+  const words = [
+    ...MONTH_WORDS,
+    ...WEEKDAY_NAMES,
+    ...SHORT_WORDS,
+    ...RELATIVE_WORDS,
+    ...PART_WORDS,
+    ...UNIT_WORDS,
+    "ago",
+    "hace",
+  ].map((w) => w.length);
+  return { min: Math.min(...words), max: Math.max(...words) };
+})();
+
+/** A character `\w` matches (no `u` flag: ASCII letters, digits and the underscore). */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Start and end offsets, in turn, of the `\w+` words of `s` from `min` to `max` characters long,
+ * found by one scan of the character codes (no array of every word).
+ */
+export function wordRuns(s: string, min: number, max: number): number[] {
+  const out: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(s.charCodeAt(i))) i++;
+    if (i - start >= min && i - start <= max) out.push(start, i);
+  }
+  return out;
+}
+
 function dateCues(s: string) {
   const cues = {
     digit: /\d/.test(s),
@@ -515,7 +591,10 @@ function dateCues(s: string) {
     unit: false,
     ago: false,
   };
-  for (const w of s.match(/\w+/g) ?? []) {
+  // A word no cue set can hold (by its length) is not even cut out: every message is searched so.
+  const runs = wordRuns(s, CUE_LENGTHS.min, CUE_LENGTHS.max);
+  for (let r = 0; r < runs.length; r += 2) {
+    const w = s.slice(runs[r], runs[r + 1]);
     if (MONTH_WORDS.has(w)) cues.month = true;
     if (WEEKDAY_NAMES.has(w)) cues.weekday = true;
     if (SHORT_WORDS.has(w)) cues.short = true;
