@@ -760,6 +760,8 @@ export const EN: LanguagePack = {
       "get it looked at",
       "have it looked at",
       "looked at by",
+      // "anyone free to check it?": asking who is free is asking for a time with them.
+      "anyone free to",
       // "I need to be seen by a doctor": to be seen by someone who takes visits is a visit.
       "be seen by",
       "get seen by",
@@ -1271,6 +1273,7 @@ export const EN: LanguagePack = {
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
   excessWords: list("too"),
+  habitLeads: list("every each"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",

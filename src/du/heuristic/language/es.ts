@@ -544,6 +544,7 @@ export const ES: LanguagePack = {
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
   excessWords: list("demasiado"),
+  habitLeads: list("cada"),
   selfFuture: [],
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),

@@ -609,6 +609,11 @@ export interface LanguagePack {
    */
   excessWords: string[];
   /**
+   * Words before a part of the day that make it a habit ("headaches every morning", "cada
+   * mañana"): when something keeps happening, not the time asked for.
+   */
+  habitLeads: string[];
+  /**
    * The speaker saying what they will do themselves ("I'll", "we will"): after a cancel phrase,
    * with a verb no act has ("forget it, I'll call another day"), it asks for nothing more.
    */

@@ -159,6 +159,7 @@ export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const DEGREE_WORDS = new Set(words((p) => p.degreeWords));
 export const EXCESS_WORDS = new Set(words((p) => p.excessWords));
+export const HABIT_LEADS = new Set(words((p) => p.habitLeads));
 export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const AMOUNT_REASON = cue((p) => p.amountReason);
