@@ -76,7 +76,7 @@ import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./r
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { countsPeople, type Found, isDifference, ledAsPeople } from "./slot-reader.ts";
-import { flat, fold, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
+import { flat, fold, keyAt, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
@@ -1696,6 +1696,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const stems = turn.model.analyzer.correctedStems(tokens);
     const slots = turn.model.flowSlots.get(flow) ?? [];
     return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots);
+  }
+
+  /**
+   * The one slot of `flow` whose prompt's asked noun the message says ("no, wrong doctor" for
+   * "Which doctor do you need?"), with where it ends; null for none or several.
+   */
+  askedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
+    const tokens = tokenize(turn.text);
+    const stems = turn.model.analyzer.correctedStems(tokens);
+    let hit: { slot: SlotInfo; end: number } | null = null;
+    for (const slot of turn.model.flowSlots.get(flow) ?? []) {
+      for (const key of slot.askedKeys) {
+        const i = stems.findIndex((_, k) => keyAt(stems, k, key));
+        if (i < 0) continue;
+        if (hit && hit.slot !== slot) return null;
+        hit = { slot, end: tokens[i + key.length - 1]!.end };
+      }
+    }
+    return hit;
   }
 
   // --- command building ---------------------------------------------------------------------

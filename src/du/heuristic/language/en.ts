@@ -452,6 +452,11 @@ export const EN: LanguagePack = {
     "sorry what",
     "what did you say",
     "what did you just say",
+    // The question itself missed: "sorry, what did you ask?".
+    "what did you ask",
+    "what did you just ask",
+    "what did you ask me",
+    "what was the question",
     "what was that",
     "can you repeat that",
     "could you repeat that",
@@ -566,6 +571,8 @@ export const EN: LanguagePack = {
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
+  promptAsks: list("which what"),
+  judgedHow: list("spelled spelt typed written"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
     ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "i dunno", "dunno"],
@@ -586,7 +593,7 @@ export const EN: LanguagePack = {
     "^(?:(?:so|sorry|um|hmm) )?(?:what|wat) (?:does|do|did) (?:a |an |the |this |that )?(.+?) (?:mean|stand for)$",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
-    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
+    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager|technician|engineer",
   human:
     "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
   assistantQuestion:

@@ -72,6 +72,8 @@ export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
   }),
 );
 export const JUDGEMENT = new Set(words((p) => p.judgement));
+export const JUDGED_HOW = new Set(words((p) => p.judgedHow));
+export const PROMPT_ASKS = new Set(words((p) => p.promptAsks));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
