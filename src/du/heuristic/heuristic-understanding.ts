@@ -65,6 +65,7 @@ import {
   STORY_ACT,
   SWAP_VALUE,
   SWITCH_CUES,
+  TIMES_WORDS,
   TO_WORDS,
   VALUE_LEAD,
 } from "./language/words.ts";
@@ -511,7 +512,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .replace(ABBREVIATION, "$1 ")
       .split(REQUEST_SPLIT)
       .filter(
-        (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
+        (p) =>
+          p.trim() !== "" &&
+          !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)) &&
+          !countsTimes(p),
       );
     if (parts.length < 2 || parts.length > 3) return null;
     // "... I deleted them by accident": a part whose every task word tells what was done (a
@@ -2018,6 +2022,20 @@ function keptOf(slots: SlotInfo[], keep: (slot: SlotInfo) => boolean): SlotInfo[
   if (lists.size >= KEPT_CACHE_SIZE) lists.clear();
   lists.set(id, kept);
   return kept;
+}
+
+/**
+ * "third time this month", "2nd time today": a part that counts how often something happened
+ * (an ordinal or a number before a word of times) tells how bad it is; it asks for nothing.
+ */
+function countsTimes(part: string): boolean {
+  const tokens = tokenize(part);
+  return tokens.some(
+    (t, k) =>
+      k > 0 &&
+      TIMES_WORDS.has(t.norm) &&
+      ((ORDINALS[tokens[k - 1]!.norm] ?? -1) >= 0 || /^\d+$/.test(tokens[k - 1]!.norm)),
+  );
 }
 
 /**

@@ -611,8 +611,10 @@ export const EN: LanguagePack = {
   takeBack:
     "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
   fallback: "\\b(?:otherwise|or else|failing that|if not|else)$",
+  // "the decoder just shows no signal", "box says no signal": an adverb may come first, and a
+  // screen says or reads what it has.
   ownerOf:
-    "^(?:has|have|had|has had|shows|show|gets|get|got|is getting|is showing|has got)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
+    "^(?:(?:just|only|still|now|keeps) )?(?:has|have|had|has had|shows|show|showing|gets|get|got|is getting|is showing|has got|says|say|said|saying|reads|displays)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
