@@ -70,3 +70,35 @@ describe("asking who is free to do a thing", () => {
     }
   });
 });
+
+describe("a clause telling what keeps happening, beside one that asks", () => {
+  it("says why; the clause that asks is the request", async () => {
+    // A phone company's minutes, bundle and charges: the story's words are other flows' words.
+    const phone = await loadDomainFromText(
+      [
+        "flows:",
+        "  check_minutes:",
+        "    description: Check the call minutes used",
+        "    trigger: { intents: ['how many minutes have I used', 'check my minutes'] }",
+        "    steps: [{ step: s, type: say, message: Ten }]",
+        "  change_bundle:",
+        "    description: Change the call bundle",
+        "    trigger: { intents: ['change my bundle', 'upgrade my bundle'] }",
+        "    steps: [{ step: c, type: say, message: Changed }]",
+        "  check_charges:",
+        "    description: Check the charges",
+        "    trigger: { intents: ['what do I owe this month'] }",
+        "    steps: [{ step: s, type: say, message: Nothing }]",
+      ].join("\n"),
+      "phone.yaml",
+    );
+    for (const text of [
+      "I keep running out of minutes every month, I need a bigger bundle",
+      "I am always short of minutes every month, I need a larger bundle",
+    ]) {
+      expect(du.read(text, phone, idle()), text).toEqual([
+        { type: "start_flow", flow: "change_bundle" },
+      ]);
+    }
+  });
+});
