@@ -65,6 +65,7 @@ import {
   STORY_ACT,
   SWAP_VALUE,
   SWITCH_CUES,
+  TIMES_WORDS,
   TO_WORDS,
   VALUE_LEAD,
 } from "./language/words.ts";
@@ -76,7 +77,7 @@ import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./r
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { countsPeople, type Found, isDifference, ledAsPeople } from "./slot-reader.ts";
-import { flat, fold, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
+import { flat, fold, keyAt, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
 
 /** How sure flow matching must be; tuned on the banking evaluation set (docs/understanding.md). */
@@ -511,7 +512,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .replace(ABBREVIATION, "$1 ")
       .split(REQUEST_SPLIT)
       .filter(
-        (p) => p.trim() !== "" && !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)),
+        (p) =>
+          p.trim() !== "" &&
+          !(long && PAST_NARRATIVE.test(p) && !turn.model.asks.test(p)) &&
+          !countsTimes(p),
       );
     if (parts.length < 2 || parts.length > 3) return null;
     // "... I deleted them by accident": a part whose every task word tells what was done (a
@@ -1698,6 +1702,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots);
   }
 
+  /**
+   * The one slot of `flow` whose prompt's asked noun the message says ("no, wrong doctor" for
+   * "Which doctor do you need?"), with where it ends; null for none or several.
+   */
+  askedSlot(turn: Turn, flow: string): { slot: SlotInfo; end: number } | null {
+    const tokens = tokenize(turn.text);
+    const stems = turn.model.analyzer.correctedStems(tokens);
+    let hit: { slot: SlotInfo; end: number } | null = null;
+    for (const slot of turn.model.flowSlots.get(flow) ?? []) {
+      for (const key of slot.askedKeys) {
+        const i = stems.findIndex((_, k) => keyAt(stems, k, key));
+        if (i < 0) continue;
+        if (hit && hit.slot !== slot) return null;
+        hit = { slot, end: tokens[i + key.length - 1]!.end };
+      }
+    }
+    return hit;
+  }
+
   // --- command building ---------------------------------------------------------------------
 
   /**
@@ -1999,6 +2022,20 @@ function keptOf(slots: SlotInfo[], keep: (slot: SlotInfo) => boolean): SlotInfo[
   if (lists.size >= KEPT_CACHE_SIZE) lists.clear();
   lists.set(id, kept);
   return kept;
+}
+
+/**
+ * "third time this month", "2nd time today": a part that counts how often something happened
+ * (an ordinal or a number before a word of times) tells how bad it is; it asks for nothing.
+ */
+function countsTimes(part: string): boolean {
+  const tokens = tokenize(part);
+  return tokens.some(
+    (t, k) =>
+      k > 0 &&
+      TIMES_WORDS.has(t.norm) &&
+      ((ORDINALS[tokens[k - 1]!.norm] ?? -1) >= 0 || /^\d+$/.test(tokens[k - 1]!.norm)),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   PAST_CUES,
   PEOPLE_WORDS,
   PLACE_WORDS,
+  PROMPT_ASKS,
   STOP_WORDS,
 } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
@@ -86,6 +87,11 @@ export interface SlotInfo {
    * slot only within a flow where no other slot has them.
    */
   genericKeys: string[][];
+  /**
+   * What the prompt asks for by name ("doctor" of "Which doctor do you need?", "mobile number"
+   * of "Which mobile number is it about?"): it names the slot at its confirmation.
+   */
+  askedKeys: string[][];
   /** Surface words that name the slot, for stripping "the concept is ..." from answers. */
   words: string[];
   /** Declared `person_name`: read as a name, not a phrase. */
@@ -138,6 +144,23 @@ const READER: Record<SlotExtract, SlotKind> = {
  */
 const GENERIC_NAME_PARTS = new Set([...GENERIC_NOUNS, "4"]);
 
+/**
+ * The noun a prompt asks about after its question word, with the word after it when that is no
+ * function word either ("Which mobile number ..."); none when a function word follows the
+ * question word ("What is the patient's name?").
+ */
+function askedKeys(prompt: string | undefined): string[][] {
+  const tokens = tokenize(prompt ?? "");
+  const at = tokens.findIndex((t) => PROMPT_ASKS.has(t.norm));
+  if (at < 0) return [];
+  const words: string[] = [];
+  for (const t of tokens.slice(at + 1, at + 3)) {
+    if (STOP_WORDS.has(t.norm) || /\d/.test(t.norm)) break;
+    words.push(stem(t.norm));
+  }
+  return words.length ? [words] : [];
+}
+
 /** Every slot of the domain with its reading strategy and the words that name it. */
 export function buildSlotCatalog(
   domain: Domain,
@@ -175,6 +198,7 @@ export function buildSlotCatalog(
       extract,
       kind,
       keys,
+      askedKeys: askedKeys(def.prompt),
       genericKeys: name
         .split("_")
         .filter((p) => GENERIC_NOUNS.has(p))

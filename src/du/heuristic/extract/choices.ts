@@ -11,6 +11,7 @@ import {
   DEGREE_WORDS,
   EXCESS_WORDS,
   GREETING,
+  HABIT_LEADS,
   NEGATED_DETERMINERS,
   NEGATIONS,
   PARTICIPLE_ENDS,
@@ -279,6 +280,11 @@ export class ChoiceMatcher {
   /** The choices that are parts of the day, by part (two or more: a clock time picks one). */
   private readonly dayParts = new Map<"morning" | "afternoon" | "evening", SlotValue>();
 
+  private isDayPart(value: SlotValue): boolean {
+    for (const v of this.dayParts.values()) if (v === value) return true;
+    return false;
+  }
+
   find(text: string): readonly ChoiceMatch[] {
     return this.searched(text).found;
   }
@@ -399,6 +405,12 @@ export class ChoiceMatcher {
         continue;
       }
       const before = tokens[i - 1]?.norm ?? "";
+      // "headaches every morning": a part of the day after a word of habit tells when something
+      // keeps happening, not the time wanted.
+      if (HABIT_LEADS.has(before) && this.isDayPart(match.value)) {
+        i += length - 1;
+        continue;
+      }
       // "I am writing because ...": a choice that is a function word ("am"), after a word a
       // verb follows and before more words, is that word of the sentence.
       if (

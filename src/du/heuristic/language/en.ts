@@ -452,6 +452,11 @@ export const EN: LanguagePack = {
     "sorry what",
     "what did you say",
     "what did you just say",
+    // The question itself missed: "sorry, what did you ask?".
+    "what did you ask",
+    "what did you just ask",
+    "what did you ask me",
+    "what was the question",
     "what was that",
     "can you repeat that",
     "could you repeat that",
@@ -566,6 +571,8 @@ export const EN: LanguagePack = {
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
+  promptAsks: list("which what"),
+  judgedHow: list("spelled spelt typed written"),
   noOpeners: list("actually wait hmm hmmm oh um umm well"),
   notKnown: [
     ...["no idea", "no clue", "i dont know", "i do not know", "dont know", "i dunno", "dunno"],
@@ -586,7 +593,7 @@ export const EN: LanguagePack = {
     "^(?:(?:so|sorry|um|hmm) )?(?:what|wat) (?:does|do|did) (?:a |an |the |this |that )?(.+?) (?:mean|stand for)$",
   humanVerbs: "talk|speak|chat|connect me|transfer me|put me|pass me|get me",
   humanNouns:
-    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager",
+    "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager|technician|engineer",
   human:
     "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
   assistantQuestion:
@@ -604,8 +611,10 @@ export const EN: LanguagePack = {
   takeBack:
     "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
   fallback: "\\b(?:otherwise|or else|failing that|if not|else)$",
+  // "the decoder just shows no signal", "box says no signal": an adverb may come first, and a
+  // screen says or reads what it has.
   ownerOf:
-    "^(?:has|have|had|has had|shows|show|gets|get|got|is getting|is showing|has got)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
+    "^(?:(?:just|only|still|now|keeps) )?(?:has|have|had|has had|shows|show|showing|gets|get|got|is getting|is showing|has got|says|say|said|saying|reads|displays)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
@@ -760,6 +769,8 @@ export const EN: LanguagePack = {
       "get it looked at",
       "have it looked at",
       "looked at by",
+      // "anyone free to check it?": asking who is free is asking for a time with them.
+      "anyone free to",
       // "I need to be seen by a doctor": to be seen by someone who takes visits is a visit.
       "be seen by",
       "get seen by",
@@ -1271,6 +1282,7 @@ export const EN: LanguagePack = {
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
   excessWords: list("too"),
+  habitLeads: list("every each"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",

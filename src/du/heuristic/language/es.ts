@@ -125,6 +125,13 @@ export const ES: LanguagePack = {
     // Asked of "tú" ("¿me lo repites?", "¿puedes repetirlo?").
     ...["repites", "me lo repites", "repitemelo", "repetir", "repetirlo", "puedes repetir"],
     ...["me lo puedes repetir", "puedes repetirlo", "como dices"],
+    // The question itself missed: "perdona, ¿qué me has preguntado?".
+    ...[
+      "que me preguntaste",
+      "que me has preguntado",
+      "que has preguntado",
+      "cual era la pregunta",
+    ],
   ],
   // "ningún extra": "ningún" is "ninguno" before its noun.
   none: list("ninguno ninguna ningun nada sin nadie salta nop", "no gracias"),
@@ -198,6 +205,8 @@ export const ES: LanguagePack = {
     "luego",
   ],
   judgement: list("mal incorrecto equivocado equivocada incorrecta"),
+  promptAsks: list("que cual"),
+  judgedHow: list("escrito escrita puesto puesta apuntado apuntada"),
   noOpeners: ["en realidad", "pues", "espera", "uy", "ay", "oh", "eh", "hmm", "mmm"],
   notKnown: [
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
@@ -212,7 +221,7 @@ export const ES: LanguagePack = {
   // una persona": how a person is asked for in Spain and Latin America.
   humanVerbs:
     "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
-  humanNouns: "persona|agente|humano|alguien|operador|asesor",
+  humanNouns: "persona|agente|humano|alguien|operador|asesor|tecnico|tecnica",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
     "^(?:eres|es usted|estoy hablando con)(?: \\w+)?? (?:un |una )?(?:bot|robot|maquina|programa|humano|persona|persona real)\\b|^con quien hablo\\b",
@@ -544,6 +553,7 @@ export const ES: LanguagePack = {
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
   excessWords: list("demasiado"),
+  habitLeads: list("cada"),
   selfFuture: [],
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),

@@ -94,6 +94,16 @@ export interface LanguagePack {
   doubtWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
+  /**
+   * Question words a slot's prompt asks its thing with ("Which doctor do you need?"): the noun
+   * after one names the slot ("no, wrong doctor").
+   */
+  promptAsks: string[];
+  /**
+   * How a value was written, said with a judgement of it ("the name is spelled wrong", "está
+   * mal escrito"): no fault alone, and no value either.
+   */
+  judgedHow: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */
   noOpeners: string[];
   /** The words of a plain "no" read behind one of `noOpeners` ("wait no", "hmm nope"). */
@@ -608,6 +618,11 @@ export interface LanguagePack {
    * change it" asks for no afternoon, "demasiado tarde" neither.
    */
   excessWords: string[];
+  /**
+   * Words before a part of the day that make it a habit ("headaches every morning", "cada
+   * mañana"): when something keeps happening, not the time asked for.
+   */
+  habitLeads: string[];
   /**
    * The speaker saying what they will do themselves ("I'll", "we will"): after a cancel phrase,
    * with a verb no act has ("forget it, I'll call another day"), it asks for nothing more.

@@ -72,6 +72,8 @@ export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
   }),
 );
 export const JUDGEMENT = new Set(words((p) => p.judgement));
+export const JUDGED_HOW = new Set(words((p) => p.judgedHow));
+export const PROMPT_ASKS = new Set(words((p) => p.promptAsks));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
@@ -159,6 +161,7 @@ export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const DEGREE_WORDS = new Set(words((p) => p.degreeWords));
 export const EXCESS_WORDS = new Set(words((p) => p.excessWords));
+export const HABIT_LEADS = new Set(words((p) => p.habitLeads));
 export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const AMOUNT_REASON = cue((p) => p.amountReason);

@@ -37,7 +37,9 @@ export class ConfirmContext {
     const { slots } = this.frame;
     return (
       this.du.namedSlot(this.turn, this.frame.flow) ??
-      this.du.namedSlot(this.turn, this.frame.flow, (s) => (slots[s.name] ?? null) !== null)
+      this.du.namedSlot(this.turn, this.frame.flow, (s) => (slots[s.name] ?? null) !== null) ??
+      // "no, wrong doctor" asked "Which doctor do you need?": the prompt's own noun names it.
+      this.du.askedSlot(this.turn, this.frame.flow)
     );
   }
 }

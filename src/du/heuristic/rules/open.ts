@@ -6,6 +6,7 @@ import {
   ARTICLES,
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
+  HABIT_LEADS,
   MAKING_ACTS,
   OBJECT_PRONOUNS,
   PARTS_OF_DAY,
@@ -973,6 +974,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         if (whole && (whole === turn.rank[0] || whole.acting)) return du.start(turn, d.flow);
       }
       return null;
+    },
+  },
+  {
+    // "I run out of minutes every week, I need a bigger bundle": the clauses that tell what keeps
+    // happening ("every week") say why; the one clause left that asks is the request.
+    name: "habit-then-request",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const clauses = clausesOf(turn.text);
+      if (clauses.length < 2) return null;
+      const habit = (c: string) =>
+        tokenize(c).some((t, k, all) => k + 1 < all.length && HABIT_LEADS.has(t.norm));
+      const rest = clauses.filter((c) => !habit(c));
+      if (rest.length !== 1 || rest.length === clauses.length) return null;
+      const [asked] = rest;
+      if (!turn.model.asks.test(asked!)) return null;
+      const commands = du.read(asked!, turn.model.loaded, turn.state);
+      return commands.some((c) => c.type === "start_flow")
+        ? du.withPronounName(turn, du.withMessageValues(turn, commands))
+        : null;
     },
   },
   {

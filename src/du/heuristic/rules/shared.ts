@@ -9,6 +9,7 @@ import {
   DENY,
   FILLERS,
   HEDGE_WORDS,
+  JUDGED_HOW,
   JUDGEMENT,
   NO_OPENERS,
   NONE,
@@ -42,12 +43,17 @@ export const OPENED_NO = new RegExp(
 
 const DENY_WORDS = new Set(DENY.flatMap((p) => p.split(" ")));
 
-/** "is wrong", "isn't right", "incorrect": what a "no" says about a value, not a value. */
+/**
+ * "is wrong", "isn't right", "incorrect", "is spelled wrong": what a "no" says about a value,
+ * not a value.
+ */
 export function onlyJudgement(rest: string): boolean {
   const words = flat(rest).split(" ").filter(Boolean);
   return (
     words.length > 0 &&
-    words.every((w) => STOP_WORDS.has(w) || DENY_WORDS.has(w) || JUDGEMENT.has(w))
+    words.every(
+      (w) => STOP_WORDS.has(w) || DENY_WORDS.has(w) || JUDGEMENT.has(w) || JUDGED_HOW.has(w),
+    )
   );
 }
 
