@@ -147,11 +147,15 @@ const GENERIC_NAME_PARTS = new Set([...GENERIC_NOUNS, "4"]);
 /**
  * The noun a prompt asks about after its question word, with the word after it when that is no
  * function word either ("Which mobile number ..."); none when a function word follows the
- * question word ("What is the patient's name?").
+ * question word ("What is the patient's name?"). The question word opens a sentence: "que" in
+ * "(o di que no)" joins a clause and asks nothing.
  */
 function askedKeys(prompt: string | undefined): string[][] {
-  const tokens = tokenize(prompt ?? "");
-  const at = tokens.findIndex((t) => PROMPT_ASKS.has(t.norm));
+  const text = prompt ?? "";
+  const tokens = tokenize(text);
+  const at = tokens.findIndex(
+    (t) => PROMPT_ASKS.has(t.norm) && /(?:^|[.?!¿¡:])[\s"'(]*$/.test(text.slice(0, t.start)),
+  );
   if (at < 0) return [];
   const words: string[] = [];
   for (const t of tokens.slice(at + 1, at + 3)) {

@@ -75,3 +75,31 @@ describe("a missed question, or a person by their trade", () => {
     }
   });
 });
+
+describe("a prompt's question word", () => {
+  it("asks only where it opens a sentence, not where it joins a clause", async () => {
+    const florist = await loadDomainFromText(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  tarjeta:",
+        "    type: list",
+        "    required: false",
+        "    choices: [dedicatoria, lazo]",
+        "    prompt: 'Podemos añadir una dedicatoria o un lazo (o di que no).'",
+        "  ok:",
+        "    type: boolean",
+        "flows:",
+        "  enviar_ramo:",
+        "    description: Enviar un ramo de flores",
+        "    trigger: { intents: ['enviar un ramo'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: tarjeta }",
+        "      - { step: c, type: confirm, slot: ok, message: '¿Envío el ramo?' }",
+      ].join("\n"),
+      "florist.yaml",
+    );
+    const state = inFlow(florist, "enviar_ramo", { confirm: true, slots: { tarjeta: ["lazo"] } });
+    expect(du.read("no, mejor no lo mandes todavía", florist, state)).toEqual([{ type: "deny" }]);
+  });
+});
