@@ -1827,16 +1827,27 @@ export class SlotReader {
       // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
       // comma-separated list ("..., concept gift, ...") the slot's name is its label.
       const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-      // "under the name Okafor": a capitalised word right after a name's key is the name.
+      // "under the name Okafor", "in the name of Okafor": a capitalised word right after a
+      // name's key, or after its link word ("of"), is the name.
+      const linked =
+        slot.nameLike &&
+        NAME_KEY_LINKS.has(tokens[j]!.norm) &&
+        !COPULAS.has(tokens[j]!.norm) &&
+        j + 1 < tokens.length &&
+        adjacent(text, tokens[j]!, tokens[j + 1]!)
+          ? j + 1
+          : j;
       const named =
         slot.nameLike &&
-        /^\p{Lu}/u.test(tokens[j]!.raw) &&
-        adjacent(text, tokens[j - 1]!, tokens[j]!);
+        /^\p{Lu}/u.test(tokens[linked]!.raw) &&
+        adjacent(text, tokens[linked - 1]!, tokens[linked]!);
       const is = COPULAS.has(tokens[j]!.norm)
         ? j + 1
-        : /:/.test(gap) || /,/.test(before) || named
-          ? j
-          : -1;
+        : named
+          ? linked
+          : /:/.test(gap) || /,/.test(before)
+            ? j
+            : -1;
       if (is < 0 || is >= tokens.length) continue;
       // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
       const span = slot.address
