@@ -1433,8 +1433,13 @@ export class SlotReader {
     // An address has a number (addressAfter): a text without a digit holds none.
     if (lastDigit(text) < 0) return null;
     for (const m of text.matchAll(CLAUSE)) {
-      const clause = m[0].trim();
-      if (clause.length > ADDRESS_CLAUSE_MAX || !STREET_CLAUSE.test(clause)) continue;
+      let clause = m[0].trim();
+      if (clause.length > ADDRESS_CLAUSE_MAX) continue;
+      // "..., deliver 77 Harbour Road": one lower-case word (a verb) may lead a street said
+      // number first, when the domain knows none of the street's words.
+      const led = VERB_LED_STREET.exec(clause);
+      if (led && this.numberFirstStreet(led[1]!)) clause = led[1]!;
+      else if (!STREET_CLAUSE.test(clause)) continue;
       const start = m.index + m[0].indexOf(clause);
       if (!free({ start, end: start + clause.length })) continue;
       const span = addressAfter(text, tokens, start, free);
@@ -2807,6 +2812,9 @@ export function ledAsPeople(text: string, at: number): boolean {
 /** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
 const STREET_CLAUSE =
   /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;
+/** A lower-case word, then a street said number first, as a whole clause: "deliver 14 Mill Lane". */
+const VERB_LED_STREET =
+  /^\p{Ll}+\s+(\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3})$/u;
 /** Longer than this, a clause is no street and number. */
 const ADDRESS_CLAUSE_MAX = 48;
 /** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */
