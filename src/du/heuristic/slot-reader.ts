@@ -2392,7 +2392,9 @@ function loneOne(text: string): NumberMatch | null {
   const one = tokens.filter((t) => ONE_WORDS.has(t.norm));
   if (one.length !== 1) return null;
   const rest = tokens.filter(
-    (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
+    // "only one, me": "only" leaves it one.
+    (t) =>
+      t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm) && !ONLY_WORDS.has(t.norm),
   );
   return rest.length === 0
     ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }

@@ -602,7 +602,7 @@ export const EN: LanguagePack = {
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
-    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
+    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|(?:^|\\s)(?:lets )?say$|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
   fallback: "\\b(?:otherwise|or else|failing that|if not|else)$",
   ownerOf:
     "^(?:has|have|had|has had|shows|show|gets|get|got|is getting|is showing|has got)(?: (?:no|zero|bad|weak|poor|a weak|a bad|lost))?$",

@@ -223,7 +223,7 @@ export const ES: LanguagePack = {
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   takeBack:
-    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
+    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|(?:^|\\s)(?:pongamos|digamos)$|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
   fallback: "\\b(?:si no|sino|o si no|y si no|de lo contrario)$",
   ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
