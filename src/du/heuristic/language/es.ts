@@ -144,6 +144,7 @@ export const ES: LanguagePack = {
   ],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   doubtWords: list("creo supongo parece aparentemente"),
+  whichWords: list("otro otra otros otras"),
   reasonLeads: ["porque", "ya que", "puesto que"],
   contrasts: list("pero aunque"),
   declineOffer: [

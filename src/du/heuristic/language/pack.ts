@@ -92,6 +92,11 @@ export interface LanguagePack {
    * flow or slot has them, they weigh nothing in the ranking.
    */
   doubtWords: string[];
+  /**
+   * Words saying which one of the thing is meant ("where is my other order"): where no flow or
+   * slot has them, they weigh nothing in the ranking, as doubt words.
+   */
+  whichWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /** Openers before a "no" at a confirmation ("actually no, keep it"). */

@@ -63,6 +63,7 @@ export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);
 export const DOUBT_WORDS = words((p) => p.doubtWords);
+export const WHICH_WORDS = words((p) => p.whichWords);
 export const REASON_LEADS = words((p) => p.reasonLeads).map((w) => w.split(" "));
 /** Texting form -> the word it stands for ("u" -> "you"). */
 export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
