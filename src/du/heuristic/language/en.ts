@@ -1006,6 +1006,13 @@ export const EN: LanguagePack = {
       // "has it been sent?", "did it arrive?": asking whether a thing had got there yet.
       ...["has it been", "have they been", "has it arrived", "has it come", "has it left"],
       ...["did it arrive", "did it come", "is it ready"],
+      // "we don't know if it came": wondering whether it got there asks the same.
+      ...list("if whether").flatMap((w) => [`${w} it came`, `${w} it arrived`, `${w} it has come`]),
+      ...list("if whether").flatMap((w) => [
+        `${w} it has arrived`,
+        `${w} they came`,
+        `${w} they arrived`,
+      ]),
       "not received",
       "havent received",
       "didnt receive",

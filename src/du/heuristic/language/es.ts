@@ -407,6 +407,9 @@ export const ES: LanguagePack = {
       "no me llegaron",
       "no he recibido",
       "nunca llego",
+      // "no sé si ha llegado": wondering whether it got there asks the same.
+      "si ha llegado",
+      "si han llegado",
       "ya se ha procesado",
       "se ha tramitado",
       "todavia no",
