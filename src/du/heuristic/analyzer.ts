@@ -21,6 +21,7 @@ import {
   STOP_WORDS,
   STORY_ACT,
   TASKS,
+  TEXTING_FORMS,
   TIMES_WORDS,
   UNDO_PREFIXES,
   VERB_LEADS,
@@ -363,6 +364,13 @@ export class Analyzer {
           end: cut,
         });
         out.push({ raw: t.raw.slice(split[0].length), norm: split[1], start: cut, end: t.end });
+        continue;
+      }
+      // "wen will it come": a question word typed as it sounds, that the domain has no word
+      // for, is that question word.
+      const texted = TEXTING_FORMS.get(t.norm);
+      if (texted && INTENT_WORDS.has(texted) && !this.domainVocabulary.has(t.norm)) {
+        out.push({ ...t, norm: texted });
         continue;
       }
       const undone = this.undone(t.norm);

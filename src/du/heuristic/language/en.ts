@@ -547,6 +547,8 @@ export const EN: LanguagePack = {
   ],
   textingForms: [
     ...["u you", "ur your", "r are", "yr your", "ure youre"],
+    // Question words and verbs spelled as they sound ("wen will it b here").
+    ...["wen when", "wher where", "b be"],
     // Sound spellings of a part of the day ("boxing tonite", "2nite").
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
     // Who comes along, as typed in chat ("my bf and me").
