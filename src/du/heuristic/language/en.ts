@@ -1302,6 +1302,8 @@ export const EN: LanguagePack = {
   sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
   changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
   afterAll: ["after all", "changed my mind"],
+  keepOld:
+    "\\b(?:leave|keep|stay with|stick with)\\s+(?:the|my|our)\\s+(?:old|current|original|same)\\b",
   keepIt:
     "(?:(?:ill|i will|well|we will|id rather|i want to|we want to|lets|i think ill)\\s+)?(?:just\\s+)?keep (?:it|them|that|those|the \\w+|my \\w+|our \\w+)(?:\\s+(?:then|after all|thanks|thank you|please))?",
   goAhead: [

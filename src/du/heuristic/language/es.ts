@@ -573,6 +573,8 @@ export const ES: LanguagePack = {
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
   afterAll: ["al final"],
+  keepOld:
+    "\\b(?:deja|dejad|deje|manten|mantened|mantenga|conserva)\\s+(?:el|la|los|las|mi|mis)\\s+(?:antiguo|antigua|antiguos|antiguas|actual|actuales|mismo|misma|mismos|mismas)\\b",
   keepIt:
     "(?:(?:mejor|prefiero)\\s+)?(?:me l[oa]s? quedo|nos l[oa]s? quedamos|quedarmel[oa]s?|quedarnosl[oa]s?)(?:\\s+(?:entonces|al final|gracias))?",
   goAhead: list("si vale hazlo"),

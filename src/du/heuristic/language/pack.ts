@@ -665,6 +665,11 @@ export interface LanguagePack {
    * Matched on folded text.
    */
   keepIt: string;
+  /**
+   * A wish to keep what a slot holds ("leave the old dates", "keep the current time"): naming
+   * the slot this way at a confirmation changes nothing.
+   */
+  keepOld: string;
   /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
   goAhead: string[];
   /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */

@@ -273,6 +273,8 @@ export const FOLLOW_UP = new RegExp(`^(?:${words((p) => p.followUp).join("|")})\
 export const SAME_WORDS = new Set(words((p) => p.sameAsBefore).filter((w) => !w.includes(" ")));
 export const CHANGE_OF_MIND = phrases((p) => p.changeOfMind);
 export const AFTER_ALL = phrases((p) => p.afterAll);
+/** "leave the old dates": the packs' `keepOld`. */
+export const KEEP_OLD = new RegExp(PACKS.map((p) => `(?:${p.keepOld})`).join("|"));
 /** "on second thought I'll keep them": the packs' `keepIt`, after `changeOfMind` words. */
 export const KEEP_IT = new RegExp(
   `^(?:(?:${words((p) => p.changeOfMind).join("|")})\\s+)*(?:${PACKS.map((p) => p.keepIt).join("|")})$`,
