@@ -21,11 +21,13 @@ import {
   STOP_WORDS,
   STORY_ACT,
   TASKS,
+  TEXTING_FORMS,
   TIMES_WORDS,
   UNDO_PREFIXES,
   VERB_LEADS,
   VERB_NOUNS,
   VERB_OBJECTS,
+  WHICH_WORDS,
 } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import {
@@ -36,6 +38,9 @@ import {
   type Token,
   tokenize,
 } from "./text.ts";
+
+/** The packs' words saying which one of a thing is meant ("other"), as stems. */
+const WHICH_STEMS: ReadonlySet<string> = new Set(WHICH_WORDS.map(stem));
 
 /** Placeholders of trigger phrases (`send {amount} to {beneficiary_name}`). */
 export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -361,6 +366,13 @@ export class Analyzer {
           end: cut,
         });
         out.push({ raw: t.raw.slice(split[0].length), norm: split[1], start: cut, end: t.end });
+        continue;
+      }
+      // "wen will it come": a question word typed as it sounds, that the domain has no word
+      // for, is that question word.
+      const texted = TEXTING_FORMS.get(t.norm);
+      if (texted && INTENT_WORDS.has(texted) && !this.domainVocabulary.has(t.norm)) {
+        out.push({ ...t, norm: texted });
         continue;
       }
       const undone = this.undone(t.norm);
@@ -697,6 +709,11 @@ export class Analyzer {
     for (let i = 0; i + 1 < terms.length; i++) {
       if (terms[i + 1]!.intent) continue;
       features.push(`${terms[i]!.key} ${terms[i + 1]!.key}`);
+      // "where is my other order": a question word pairs with what it asks about over a word
+      // saying which one of them.
+      const over = terms[i + 2];
+      if (terms[i]!.intent && over && !over.intent && WHICH_STEMS.has(terms[i + 1]!.key))
+        features.push(`${terms[i]!.key} ${over.key}`);
     }
     // "order" said as a verb also matches the flows that say it as one ("I want to order a
     // pizza", not "where is my order"); weightless where no flow does.

@@ -9,11 +9,12 @@ import {
   NEGATIONS,
   STOP_WORDS,
   TEXTING_FORMS,
+  WHICH_WORDS,
 } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
-/** The packs' doubt words as stems ("think", "seem"): how sure the user is, not what is asked. */
-const DOUBTS: ReadonlySet<string> = new Set(DOUBT_WORDS.map(stem));
+/** The packs' doubt and which words as stems ("think", "other"): how sure the user is, or which one, not what is asked. */
+const DOUBTS: ReadonlySet<string> = new Set([...DOUBT_WORDS, ...WHICH_WORDS].map(stem));
 
 /** Trigger phrases this long or longer are matched with one word left out. */
 const NEAR_PHRASE_MIN_WORDS = 4;

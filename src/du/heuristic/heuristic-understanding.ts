@@ -1798,7 +1798,22 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (started?.type !== "start_flow" || started.slots) return commands;
     const slots = turn.model.flowSlots.get(started.flow) ?? [];
     const named = new Set(rest.flatMap((c) => ("slot" in c ? [c.slot] : [])));
-    const added = this.mentionsFor(turn, started.flow, [], []).filter((f) => {
+    const whole = this.mentionsFor(turn, started.flow, [], []);
+    // "..., could you bring it to 8 Oak Avenue, Riverton?": the clause cut at a comma reads the
+    // street alone; the whole message reads on to the town, the longer value of the same slot.
+    const longer = (c: Command): Command => {
+      if (c.type !== "set_slot" || typeof c.value !== "string") return c;
+      const value = c.value;
+      const slot = slots.find((s) => s.name === c.slot);
+      if (!slot || !(slot.address || slot.nameLike)) return c;
+      const f = whole.find((w) => w.slot === c.slot);
+      return typeof f?.value === "string" &&
+        f.value.length > value.length &&
+        f.value.startsWith(value)
+        ? { ...c, value: f.value }
+        : c;
+    };
+    const added = whole.filter((f) => {
       const slot = slots.find((s) => s.name === f.slot);
       const shaped =
         slot &&
@@ -1811,7 +1826,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return [
       started,
       ...added.map((f): Command => ({ type: "set_slot", slot: f.slot, value: f.value })),
-      ...rest,
+      ...rest.map(longer),
     ];
   }
 

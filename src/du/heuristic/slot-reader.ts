@@ -1433,8 +1433,13 @@ export class SlotReader {
     // An address has a number (addressAfter): a text without a digit holds none.
     if (lastDigit(text) < 0) return null;
     for (const m of text.matchAll(CLAUSE)) {
-      const clause = m[0].trim();
-      if (clause.length > ADDRESS_CLAUSE_MAX || !STREET_CLAUSE.test(clause)) continue;
+      let clause = m[0].trim();
+      if (clause.length > ADDRESS_CLAUSE_MAX) continue;
+      // "..., deliver 77 Harbour Road": one lower-case word (a verb) may lead a street said
+      // number first, when the domain knows none of the street's words.
+      const led = VERB_LED_STREET.exec(clause);
+      if (led && this.numberFirstStreet(led[1]!)) clause = led[1]!;
+      else if (!STREET_CLAUSE.test(clause)) continue;
       const start = m.index + m[0].indexOf(clause);
       if (!free({ start, end: start + clause.length })) continue;
       const span = addressAfter(text, tokens, start, free);
@@ -1837,16 +1842,27 @@ export class SlotReader {
       // Only "is"/"es" or a colon, so "the name of the shop" is not read as a value; in a
       // comma-separated list ("..., concept gift, ...") the slot's name is its label.
       const before = i === 0 ? "" : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-      // "under the name Okafor": a capitalised word right after a name's key is the name.
+      // "under the name Okafor", "in the name of Okafor": a capitalised word right after a
+      // name's key, or after its link word ("of"), is the name.
+      const linked =
+        slot.nameLike &&
+        NAME_KEY_LINKS.has(tokens[j]!.norm) &&
+        !COPULAS.has(tokens[j]!.norm) &&
+        j + 1 < tokens.length &&
+        adjacent(text, tokens[j]!, tokens[j + 1]!)
+          ? j + 1
+          : j;
       const named =
         slot.nameLike &&
-        /^\p{Lu}/u.test(tokens[j]!.raw) &&
-        adjacent(text, tokens[j - 1]!, tokens[j]!);
+        /^\p{Lu}/u.test(tokens[linked]!.raw) &&
+        adjacent(text, tokens[linked - 1]!, tokens[linked]!);
       const is = COPULAS.has(tokens[j]!.norm)
         ? j + 1
-        : /:/.test(gap) || /,/.test(before) || named
-          ? j
-          : -1;
+        : named
+          ? linked
+          : /:/.test(gap) || /,/.test(before)
+            ? j
+            : -1;
       if (is < 0 || is >= tokens.length) continue;
       // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
       const span = slot.address
@@ -2386,7 +2402,9 @@ function loneOne(text: string): NumberMatch | null {
   const one = tokens.filter((t) => ONE_WORDS.has(t.norm));
   if (one.length !== 1) return null;
   const rest = tokens.filter(
-    (t) => t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm),
+    // "only one, me": "only" leaves it one.
+    (t) =>
+      t !== one[0] && !STOP_WORDS.has(t.norm) && !FILLERS.has(t.norm) && !ONLY_WORDS.has(t.norm),
   );
   return rest.length === 0
     ? { value: 1, start: one[0]!.start, end: one[0]!.end, currency: null, words: true }
@@ -2812,6 +2830,9 @@ export function ledAsPeople(text: string, at: number): boolean {
 /** A street and its number as a whole clause: "12 Rue Neuve", "Calle Olmo 4". */
 const STREET_CLAUSE =
   /^(?:\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3}|\p{Lu}[\p{L}'.-]*(?:\s+[\p{L}'.-]+){0,2}\s+\p{Lu}[\p{L}'.-]*\s+\d{1,4}[a-z]?)$/u;
+/** A lower-case word, then a street said number first, as a whole clause: "deliver 14 Mill Lane". */
+const VERB_LED_STREET =
+  /^\p{Ll}+\s+(\d{1,4}[a-z]?\s+\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){1,3})$/u;
 /** Longer than this, a clause is no street and number. */
 const ADDRESS_CLAUSE_MAX = 48;
 /** Longer than this, a clause is not the speaker alone ("just me", "only myself, thanks"). */

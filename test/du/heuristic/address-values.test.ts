@@ -38,3 +38,46 @@ describe("address values", () => {
     });
   });
 });
+
+const lampYaml = `
+flows:
+  order_lamp:
+    description: "Order a lamp for delivery"
+    trigger:
+      intents: ["I want a lamp", "deliver a lamp to {shipping_address}"]
+    steps:
+      - { step: ask_colour, type: collect, slot: colour }
+      - { step: ask_address, type: collect, slot: shipping_address }
+slots:
+  colour:
+    type: string
+    choices: [red, blue]
+    prompt: "Which colour?"
+  shipping_address:
+    type: string
+    extract: address
+    prompt: "Where should we deliver it?"
+`;
+let lamps: LoadedDomain;
+beforeAll(async () => {
+  lamps = await loadDomainFromText(lampYaml, "lamps.yaml");
+});
+const addressOf = (text: string) =>
+  du
+    .readWithRule(text, lamps, emptyState("t"))
+    .commands.find((c) => c.type === "set_slot" && c.slot === "shipping_address");
+
+describe("addresses said without a preposition, or cut by a clause", () => {
+  it("one verb may lead a street said number first, as a clause of its own", () => {
+    expect(addressOf("red, the big lamp, deliver 40 Quayside Row")).toMatchObject({
+      value: "40 Quayside Row",
+    });
+  });
+
+  it("keeps the town after the street when a long story's asking clause is read alone", () => {
+    const story =
+      "Good morning! My brother moved flats last week and all his things are still in boxes " +
+      "and honestly he has nothing at all, could you bring him a blue one to 12 Marsh Lane, Eastfold?";
+    expect(addressOf(story)).toMatchObject({ value: "12 Marsh Lane, Eastfold" });
+  });
+});

@@ -552,6 +552,8 @@ export const EN: LanguagePack = {
   ],
   textingForms: [
     ...["u you", "ur your", "r are", "yr your", "ure youre"],
+    // Question words and verbs spelled as they sound ("wen will it b here").
+    ...["wen when", "wher where", "b be"],
     // Sound spellings of a part of the day ("boxing tonite", "2nite").
     ...["tonite tonight", "2nite tonight", "nite night", "mornin morning", "arvo afternoon"],
     // Who comes along, as typed in chat ("my bf and me").
@@ -561,6 +563,7 @@ export const EN: LanguagePack = {
   ],
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
+  whichWords: list("other another"),
   reasonLeads: [
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
@@ -609,7 +612,7 @@ export const EN: LanguagePack = {
   correctionPhrases:
     "\\b(?:make it|make that|change (?:it|that|the|my)\\b|change to|should be|instead|not \\w+ but|i meant|i mean)\\b|\\bnot (?:the |my |a )?\\w+(?: one)?$",
   takeBack:
-    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
+    "\\b(?:sorry|i mean|i meant|no wait|wait|or rather|actually|correction|scratch that|make (?:that|it)|my mistake|my bad|oops)\\b|(?:^|\\s)(?:lets )?say$|\\b(?:is|are|s|seems|seem|works|work)(?: (?:fine|ok|okay|good|alright|all right|working|working fine|perfectly fine))?,? but\\b",
   fallback: "\\b(?:otherwise|or else|failing that|if not|else)$",
   // "the decoder just shows no signal", "box says no signal": an adverb may come first, and a
   // screen says or reads what it has.
@@ -1016,6 +1019,13 @@ export const EN: LanguagePack = {
       // "has it been sent?", "did it arrive?": asking whether a thing had got there yet.
       ...["has it been", "have they been", "has it arrived", "has it come", "has it left"],
       ...["did it arrive", "did it come", "is it ready"],
+      // "we don't know if it came": wondering whether it got there asks the same.
+      ...list("if whether").flatMap((w) => [`${w} it came`, `${w} it arrived`, `${w} it has come`]),
+      ...list("if whether").flatMap((w) => [
+        `${w} it has arrived`,
+        `${w} they came`,
+        `${w} they arrived`,
+      ]),
       "not received",
       "havent received",
       "didnt receive",
@@ -1304,6 +1314,8 @@ export const EN: LanguagePack = {
   sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],
   changeOfMind: ["actually", "on second thought", "thinking about it", "i meant"],
   afterAll: ["after all", "changed my mind"],
+  keepOld:
+    "\\b(?:leave|keep|stay with|stick with)\\s+(?:the|my|our)\\s+(?:old|current|original|same)\\b",
   keepIt:
     "(?:(?:ill|i will|well|we will|id rather|i want to|we want to|lets|i think ill)\\s+)?(?:just\\s+)?keep (?:it|them|that|those|the \\w+|my \\w+|our \\w+)(?:\\s+(?:then|after all|thanks|thank you|please))?",
   goAhead: [

@@ -151,6 +151,7 @@ export const ES: LanguagePack = {
   ],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   doubtWords: list("creo supongo parece aparentemente"),
+  whichWords: list("otro otra otros otras"),
   reasonLeads: ["porque", "ya que", "puesto que"],
   contrasts: list("pero aunque"),
   declineOffer: [
@@ -232,7 +233,7 @@ export const ES: LanguagePack = {
   correctionOpeners: "^(?:en realidad|perdon|mejor|quise decir|digo)\\b",
   correctionPhrases: "\\b(?:cambia(?:lo)?|ponlo|mejor)\\b",
   takeBack:
-    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
+    "\\b(?:perdon|perdona|quiero decir|quise decir|digo|mejor dicho|no espera|espera|mejor|me equivoque)\\b|(?:^|\\s)(?:pongamos|digamos)$|\\b(?:va|funciona|esta|estan) bien,? pero\\b",
   fallback: "\\b(?:si no|sino|o si no|y si no|de lo contrario)$",
   ownerOf: "^(?:no )?(?:tiene|tienen|da|coge|pilla)(?: (?:mala|poca))?$",
   recallQuestion: "(?!)",
@@ -415,6 +416,9 @@ export const ES: LanguagePack = {
       "no me llegaron",
       "no he recibido",
       "nunca llego",
+      // "no sé si ha llegado": wondering whether it got there asks the same.
+      "si ha llegado",
+      "si han llegado",
       "ya se ha procesado",
       "se ha tramitado",
       "todavia no",
@@ -579,6 +583,8 @@ export const ES: LanguagePack = {
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
   afterAll: ["al final"],
+  keepOld:
+    "\\b(?:deja|dejad|deje|manten|mantened|mantenga|conserva)\\s+(?:el|la|los|las|mi|mis)\\s+(?:antiguo|antigua|antiguos|antiguas|actual|actuales|mismo|misma|mismos|mismas)\\b",
   keepIt:
     "(?:(?:mejor|prefiero)\\s+)?(?:me l[oa]s? quedo|nos l[oa]s? quedamos|quedarmel[oa]s?|quedarnosl[oa]s?)(?:\\s+(?:entonces|al final|gracias))?",
   goAhead: list("si vale hazlo"),

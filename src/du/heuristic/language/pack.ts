@@ -92,6 +92,11 @@ export interface LanguagePack {
    * flow or slot has them, they weigh nothing in the ranking.
    */
   doubtWords: string[];
+  /**
+   * Words saying which one of the thing is meant ("where is my other order"): where no flow or
+   * slot has them, they weigh nothing in the ranking, as doubt words.
+   */
+  whichWords: string[];
   /** What a "no" says about a value ("wrong", "incorrect"): "no, the name is wrong". */
   judgement: string[];
   /**
@@ -675,6 +680,11 @@ export interface LanguagePack {
    * Matched on folded text.
    */
   keepIt: string;
+  /**
+   * A wish to keep what a slot holds ("leave the old dates", "keep the current time"): naming
+   * the slot this way at a confirmation changes nothing.
+   */
+  keepOld: string;
   /** A yes a change of mind says ("yes", "ok", "go ahead", "send it", "vale"). */
   goAhead: string[];
   /** An order to go on, unlike a bare "yes" that may just acknowledge ("go ahead", "hazlo"). */

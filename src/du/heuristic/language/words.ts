@@ -63,6 +63,7 @@ export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);
 export const DOUBT_WORDS = words((p) => p.doubtWords);
+export const WHICH_WORDS = words((p) => p.whichWords);
 export const REASON_LEADS = words((p) => p.reasonLeads).map((w) => w.split(" "));
 /** Texting form -> the word it stands for ("u" -> "you"). */
 export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
@@ -275,6 +276,8 @@ export const FOLLOW_UP = new RegExp(`^(?:${words((p) => p.followUp).join("|")})\
 export const SAME_WORDS = new Set(words((p) => p.sameAsBefore).filter((w) => !w.includes(" ")));
 export const CHANGE_OF_MIND = phrases((p) => p.changeOfMind);
 export const AFTER_ALL = phrases((p) => p.afterAll);
+/** "leave the old dates": the packs' `keepOld`. */
+export const KEEP_OLD = new RegExp(PACKS.map((p) => `(?:${p.keepOld})`).join("|"));
 /** "on second thought I'll keep them": the packs' `keepIt`, after `changeOfMind` words. */
 export const KEEP_IT = new RegExp(
   `^(?:(?:${words((p) => p.changeOfMind).join("|")})\\s+)*(?:${PACKS.map((p) => p.keepIt).join("|")})$`,

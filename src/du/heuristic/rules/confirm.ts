@@ -6,6 +6,7 @@ import {
   CHANGE_WORDS,
   FILLERS,
   KEEP_IT,
+  KEEP_OLD,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
@@ -138,9 +139,10 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     name: "change-named-slot",
     run: (c) => {
       const named = c.named;
-      return named && (c.turn.acts.denyLead || CHANGE_WORDS.test(c.turn.acts.flat))
-        ? [{ type: "deny", slot_to_change: named.slot.name }]
-        : null;
+      if (!named || !(c.turn.acts.denyLead || CHANGE_WORDS.test(c.turn.acts.flat))) return null;
+      // "no, leave the old dates": the slot is named to be kept, not changed.
+      if (KEEP_OLD.test(c.turn.acts.flat)) return [{ type: "deny" }];
+      return [{ type: "deny", slot_to_change: named.slot.name }];
     },
   },
   {

@@ -940,8 +940,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       for (const clause of askingClauses(turn.text, turn.model.asks)) {
         const commands = du.read(clause, turn.model.loaded, turn.state);
-        if (commands.some((c) => c.type === "start_flow"))
-          return du.withPronounName(turn, du.withMessageValues(turn, commands));
+        const [started] = commands;
+        if (started?.type !== "start_flow") continue;
+        // "looking to get away for a few days ..., 2 of us, barcelona, breakfast included": a
+        // clause that names a flow by a word alone, no act, no phrase and none of its values,
+        // gives way to the flow the story's values are all for.
+        if (commands.length === 1) {
+          const view = du.rankingView(turn.model, clause);
+          const own = turn.model.index
+            .rank(view.text, view.markers)
+            .find((r) => r.flow === started.flow);
+          const valued = own && !own.acting && !own.phrased ? valuedFlow(du, turn) : undefined;
+          if (valued && valued !== started.flow) return du.start(turn, valued);
+        }
+        return du.withPronounName(turn, du.withMessageValues(turn, commands));
       }
       return null;
     },
@@ -1007,25 +1019,38 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       // "last time on the 3rd we were 6 and ...": values of the past ask for nothing.
       if (PAST_STORY.test(turn.acts.flat)) return null;
       const flow = turn.rank[0]!.flow;
-      // A number counts only when it is the story's one number ("she turns forty ... 6 of us"
-      // may give either to the count).
-      const numbers = turn.model.reader.numbers(turn.text);
-      const asked = turn.model.flowSlots.get(flow) ?? [];
-      const found = du.mentionsFor(turn, flow, [], []).filter((f) => {
-        const slot = asked.find((s) => s.name === f.slot);
-        if (slot?.kind !== "number") return true;
-        return numbers.filter((n) => !(n.start >= f.start && n.end <= f.end)).length === 0;
-      });
-      const slots = new Set(found.map((f) => f.slot));
-      if (slots.size < 2) return null;
-      for (const [other, asked] of turn.model.flowSlots) {
-        if (other !== flow && asked.some((s) => slots.has(s.name))) return null;
-      }
-      return du.start(turn, flow);
+      return ownValues(du, turn, flow) ? du.start(turn, flow) : null;
     },
   },
   ASIDE_REMARK,
 ];
+
+/**
+ * The message states values of two or more slots of `flow` that no other flow asks for. A
+ * number counts only when it is the story's one number ("she turns forty ... 6 of us" may
+ * give either to the count).
+ */
+function ownValues(du: HeuristicUnderstanding, turn: Turn, flow: string): boolean {
+  const numbers = turn.model.reader.numbers(turn.text);
+  const asked = turn.model.flowSlots.get(flow) ?? [];
+  const found = du.mentionsFor(turn, flow, [], []).filter((f) => {
+    const slot = asked.find((s) => s.name === f.slot);
+    if (slot?.kind !== "number") return true;
+    return numbers.filter((n) => !(n.start >= f.start && n.end <= f.end)).length === 0;
+  });
+  const slots = new Set(found.map((f) => f.slot));
+  if (slots.size < 2) return false;
+  for (const [other, asked] of turn.model.flowSlots) {
+    if (other !== flow && asked.some((s) => slots.has(s.name))) return false;
+  }
+  return true;
+}
+
+/** The one flow the message ranks whose own values it states (`ownValues`), if any. */
+function valuedFlow(du: HeuristicUnderstanding, turn: Turn): string | undefined {
+  const valued = turn.rank.filter((r) => ownValues(du, turn, r.flow));
+  return valued.length === 1 ? valued[0]!.flow : undefined;
+}
 
 /**
  * The word a request asks to be done ("quiero vender", "I want to sell"): the first word after
