@@ -453,6 +453,16 @@ describe("declared slot kinds", () => {
     );
   });
 
+  it("takes a day of the month for a number, not a date", async () => {
+    expect(
+      await kinds(
+        `  renew_on:\n    type: integer\n    prompt: "On which day of the month should it renew?"\n`,
+      ),
+    ).toEqual([]);
+    const found = await kinds(`  renew_on:\n    prompt: "Which day of the month?"\n`);
+    expect(found.join("\n")).not.toMatch(/suggests a date/);
+  });
+
   it("suggests extract: time for a prompt that asks the time", async () => {
     const found = await kinds(`  hour:\n    prompt: "¿A qué hora te viene bien?"\n`);
     expect(found).toHaveLength(1);

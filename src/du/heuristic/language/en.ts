@@ -1226,6 +1226,7 @@ export const EN: LanguagePack = {
     "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*)(?:(?:(?<half>half)|(?<quarter>quarter))\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at)\\b)",
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
+  monthDayCues: ["of the month", "of each month", "of every month"],
   dateEnd: list(
     "to until till til thru through returning return back ends ending leaving departing",
   ),

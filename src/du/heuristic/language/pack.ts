@@ -517,6 +517,12 @@ export interface LanguagePack {
    */
   pastCues: string[];
   /**
+   * Phrases that make a number slot a day of the month ("On which day of the month ...?", "the
+   * day of each month we collect"), said in its label, aliases, prompt or description: "the
+   * 15th" and "on the 1st" then fill it as 15 and 1 instead of being read as dates.
+   */
+  monthDayCues: string[];
+  /**
    * Said right before a date, they make it the end of a span ("until the 18th", "returning on
    * sunday", "hasta el lunes"): in a flow with several date slots such a date is not read as
    * the first one; a date with no such word fills the first empty date slot the flow asks.
