@@ -934,23 +934,37 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return turn.model.asks.test(flat(rest)) ? rest : null;
   }
 
-  /** A message that is one code token, for the flow's only filled code slot it differs from. */
+  /**
+   * A message that is one code token, alone or with function words only ("oh wait it's
+   * 23250"), for the one filled code slot of the flow it fits and differs from: a meter
+   * reading of 4 to 6 digits is no account number of BW and 6 digits.
+   */
   bareCode(turn: Turn): Found | null {
     const frame = turn.frame!;
     const tokens = findCodes(turn.text);
-    if (tokens.length !== 1 || turn.text.trim().replace(/[.!]+$/, "") !== tokens[0]!.value) {
-      return null;
+    if (tokens.length !== 1) return null;
+    const code = tokens[0]!;
+    if (turn.text.trim().replace(/[.!]+$/, "") !== code.value) {
+      const rest = `${turn.text.slice(0, code.start)} ${turn.text.slice(code.end)}`;
+      if (!tokenize(rest).every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm))) return null;
     }
-    const codes = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+    const fitting: Found[] = [];
+    for (const slot of this.codeSlotsFilled(turn)) {
+      const found = turn.model.reader.answer(slot, code.value);
+      if (found && turn.model.reader.fits(slot, found.value)) fitting.push(found);
+    }
+    const [only] = fitting;
+    return fitting.length === 1 && !sameValue(only!.value, frame.slots[only!.slot])
+      ? { ...only!, start: code.start, end: code.end }
+      : null;
+  }
+
+  /** The flow's code slots that hold a value. */
+  private codeSlotsFilled(turn: Turn): SlotInfo[] {
+    const frame = turn.frame!;
+    return (turn.model.flowSlots.get(frame.flow) ?? []).filter(
       (s) => s.kind === "code" && (frame.slots[s.name] ?? null) !== null,
     );
-    if (codes.length !== 1) return null;
-    const found = turn.model.reader.answer(codes[0]!, turn.text);
-    return found &&
-      turn.model.reader.fits(codes[0]!, found.value) &&
-      !sameValue(found.value, frame.slots[found.slot])
-      ? found
-      : null;
   }
 
   /**
