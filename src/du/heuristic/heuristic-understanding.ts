@@ -409,7 +409,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       first.coverage < minCoverage &&
       runnerUp.coverage >= minCoverage &&
       (runnerUp.score >= first.score * this.limits.ambiguity ||
-        (runnerUp.acting && !first.acting && runnerUp.score >= first.score * RUNNER_UP_SHARE))
+        (runnerUp.acting &&
+          !first.acting &&
+          !actOnlyAgainst(runnerUp, first) &&
+          runnerUp.score >= first.score * RUNNER_UP_SHARE))
     ) {
       rank = [runnerUp, ...rank.slice(2)];
     }
@@ -448,7 +451,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // A best flow that only shares a noun ("drop our booking": "booking" is a booking flow's
     // word) yields to the one flow further down that does the asked act, if it explains enough.
     if (!top.acting) {
-      const doers = rank.filter((r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE);
+      const doers = rank.filter(
+        (r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE && !actOnlyAgainst(r, top),
+      );
       if (doers.length === 1 && doers[0]!.coverage >= minCoverage) return { flow: doers[0]!.flow };
     }
     // Among close scores, a flow that explains clearly more of the message than every other is
@@ -2262,6 +2267,15 @@ const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
 /** The share of the usual coverage a request stated by its act and object needs (see decide). */
 const STATED_SHARE = 2 / 3;
+
+/**
+ * "no heating since yesterday, what's going on": a flow matched only by the act of a phrase
+ * ("what's going on" looks something up), naming nothing of its own, does not take the message
+ * from a flow that its own words and one of its values name.
+ */
+function actOnlyAgainst(doer: FlowScore, named: FlowScore): boolean {
+  return !doer.named && !doer.phrased && !doer.valued && !!named.named && !!named.valued;
+}
 
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;
