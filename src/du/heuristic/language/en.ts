@@ -1271,6 +1271,7 @@ export const EN: LanguagePack = {
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
+  phraseAdverbs: list("just suddenly completely totally already"),
   excessWords: list("too"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],
   asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",

@@ -544,6 +544,7 @@ export const ES: LanguagePack = {
   asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
+  phraseAdverbs: list("ya justo completamente totalmente"),
   excessWords: list("demasiado"),
   selfFuture: [],
   doVerbs: list("hacer hago recibir enviar mandar"),

@@ -610,6 +610,11 @@ export interface LanguagePack {
   /** Words of degree said between a negation and its word ("not THAT urgent", "no TAN urgente"). */
   degreeWords: string[];
   /**
+   * Adverbs said inside a choice's phrase of several words without changing it ("the lights
+   * just went out" says the synonym "lights went out"): one of them between two of its words.
+   */
+  phraseAdverbs: string[];
+  /**
    * A word of excess right before a choice says that value is not wanted: "is it too late to
    * change it" asks for no afternoon, "demasiado tarde" neither.
    */

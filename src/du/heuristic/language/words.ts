@@ -158,6 +158,7 @@ export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const DEGREE_WORDS = new Set(words((p) => p.degreeWords));
+export const PHRASE_ADVERBS = new Set(words((p) => p.phraseAdverbs));
 export const EXCESS_WORDS = new Set(words((p) => p.excessWords));
 export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
 export const GIVEN_UP = cue((p) => p.givenUp);
