@@ -102,7 +102,8 @@ export const EN: LanguagePack = {
   ),
   intentWords: list("where wheres when how why which"),
   // "any chance of a slot" asks, it changes nothing: no typo of "change".
-  keepWords: list("chance chances"),
+  // "is my account in debt": a debt is no "debit" card or direct debit.
+  keepWords: list("chance chances debt debts"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
