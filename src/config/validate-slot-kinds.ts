@@ -12,7 +12,13 @@ type Report = (
 ) => void;
 
 /** Kinds a prompt's words suggest, checked against what the slot declares (a warning only). */
-const PROMPT_HINTS: ReadonlyArray<{ words: RegExp; kinds: string[]; suggest: string }> = [
+const PROMPT_HINTS: ReadonlyArray<{
+  words: RegExp;
+  kinds: string[];
+  suggest: string;
+  /** Words that take the hint back: a day of the month is a number, not a date. */
+  unless?: RegExp;
+}> = [
   {
     words: /\b(?:what time|which time|qu[eé] hora)\b/i,
     kinds: ["time"],
@@ -22,6 +28,7 @@ const PROMPT_HINTS: ReadonlyArray<{ words: RegExp; kinds: string[]; suggest: str
     words: /\b(?:date|when|what day|which day|fecha|cuando|cuándo)\b/i,
     kinds: ["date"],
     suggest: "type: date (or extract: date)",
+    unless: /\b(?:of (?:the|each|every) month|d[ií]a del mes|de cada mes)\b/i,
   },
   {
     words: /\b(?:how much|amount|price|cuánto|cuanto|importe)\b/i,
@@ -45,7 +52,10 @@ const PROMPT_HINTS: ReadonlyArray<{ words: RegExp; kinds: string[]; suggest: str
 function promptHint(slot: SlotDefinition): (typeof PROMPT_HINTS)[number] | undefined {
   if (slot.prompt === undefined || slot.extract || slot.choices?.length) return undefined;
   const extract = slotExtract(slot);
-  return PROMPT_HINTS.find((h) => h.words.test(slot.prompt!) && !h.kinds.includes(extract));
+  return PROMPT_HINTS.find(
+    (h) =>
+      h.words.test(slot.prompt!) && !h.unless?.test(slot.prompt!) && !h.kinds.includes(extract),
+  );
 }
 
 /**

@@ -453,6 +453,39 @@ describe("declared slot kinds", () => {
     );
   });
 
+  it("warns of a one-word synonym that is a word of another slot's longer synonym", async () => {
+    const found = await kinds(
+      [
+        "  service:",
+        "    choices: [water, heating]",
+        "    synonyms: { heating: [heat, radiators] }",
+        "  fault:",
+        "    choices: [no_heat, leak]",
+        "    synonyms: { no_heat: [no heat, cold radiators], leak: [leaking pipe] }",
+        "  same_service:",
+        "    choices: [water, heating]",
+        "    synonyms: { heating: [central heat] }",
+        "",
+      ].join("\n"),
+    );
+    const overlaps = found.filter((p) => p.includes("synonym-inside-other-slot"));
+    // "heat" in "no heat", "radiators" in "cold radiators"; "central heat" is the same value.
+    expect(overlaps).toHaveLength(2);
+    expect(overlaps[0]).toMatch(
+      /slot 'service': the synonym 'heat' of 'heating' is a word of 'no heat'/,
+    );
+  });
+
+  it("takes a day of the month for a number, not a date", async () => {
+    expect(
+      await kinds(
+        `  renew_on:\n    type: integer\n    prompt: "On which day of the month should it renew?"\n`,
+      ),
+    ).toEqual([]);
+    const found = await kinds(`  renew_on:\n    prompt: "Which day of the month?"\n`);
+    expect(found.join("\n")).not.toMatch(/suggests a date/);
+  });
+
   it("suggests extract: time for a prompt that asks the time", async () => {
     const found = await kinds(`  hour:\n    prompt: "¿A qué hora te viene bien?"\n`);
     expect(found).toHaveLength(1);

@@ -37,6 +37,8 @@ export interface FlowScore {
   hinted?: boolean;
   /** A two-word phrase of the flow's is in the message ("new card"): it names the flow's thing. */
   phrased?: boolean;
+  /** A value that tells the flow (a choice it takes, a pattern) is in the message. */
+  valued?: boolean;
 }
 
 const K1 = 1.2;
@@ -75,6 +77,8 @@ interface ScoredFeature {
   named: boolean;
   /** A bigram of words. */
   phrased: boolean;
+  /** The marker of a value that tells a flow. */
+  told: boolean;
   unigram: boolean;
 }
 
@@ -487,6 +491,7 @@ export class FlowIndex {
         worded: !f.startsWith("@") || this.telling.has(f),
         named: unigram && !taskKeys.has(f),
         phrased: !f.startsWith("@") && f.includes(" "),
+        told: f.startsWith("@") && this.telling.has(f),
         unigram,
       });
     }
@@ -500,6 +505,7 @@ export class FlowIndex {
       let named = false;
       let hinted = false;
       let phrased = false;
+      let valued = false;
       // Only `withTerms` lists the terms: no array per flow otherwise.
       const matched: string[] | undefined = withTerms ? [] : undefined;
       const lengthNorm = K1 * (1 - B + (B * doc.length) / this.avgLength);
@@ -510,6 +516,7 @@ export class FlowIndex {
         if (x.worded) worded = true;
         if (x.named) named = true;
         if (x.phrased) phrased = true;
+        if (x.told) valued = true;
         const norm = tf + lengthNorm;
         score += (x.idf * tf * (K1 + 1)) / norm;
         if (x.unigram) explained += x.idf;
@@ -550,8 +557,19 @@ export class FlowIndex {
         const coverage = total - aside > 0 ? explained / (total - aside) : 0;
         scores.push(
           withTerms
-            ? { flow: doc.flow, score, coverage, matched, worded, acting, named, hinted, phrased }
-            : { flow: doc.flow, score, coverage, worded, acting, named, hinted, phrased },
+            ? {
+                flow: doc.flow,
+                score,
+                coverage,
+                matched,
+                worded,
+                acting,
+                named,
+                hinted,
+                phrased,
+                valued,
+              }
+            : { flow: doc.flow, score, coverage, worded, acting, named, hinted, phrased, valued },
         );
       }
     }

@@ -410,7 +410,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       first.coverage < minCoverage &&
       runnerUp.coverage >= minCoverage &&
       (runnerUp.score >= first.score * this.limits.ambiguity ||
-        (runnerUp.acting && !first.acting && runnerUp.score >= first.score * RUNNER_UP_SHARE))
+        (runnerUp.acting &&
+          !first.acting &&
+          !actOnlyAgainst(runnerUp, first) &&
+          runnerUp.score >= first.score * RUNNER_UP_SHARE))
     ) {
       rank = [runnerUp, ...rank.slice(2)];
     }
@@ -449,7 +452,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // A best flow that only shares a noun ("drop our booking": "booking" is a booking flow's
     // word) yields to the one flow further down that does the asked act, if it explains enough.
     if (!top.acting) {
-      const doers = rank.filter((r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE);
+      const doers = rank.filter(
+        (r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE && !actOnlyAgainst(r, top),
+      );
       if (doers.length === 1 && doers[0]!.coverage >= minCoverage) return { flow: doers[0]!.flow };
     }
     // Among close scores, a flow that explains clearly more of the message than every other is
@@ -938,23 +943,37 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     return turn.model.asks.test(flat(rest)) ? rest : null;
   }
 
-  /** A message that is one code token, for the flow's only filled code slot it differs from. */
+  /**
+   * A message that is one code token, alone or with function words only ("oh wait it's
+   * 23250"), for the one filled code slot of the flow it fits and differs from: a meter
+   * reading of 4 to 6 digits is no account number of BW and 6 digits.
+   */
   bareCode(turn: Turn): Found | null {
     const frame = turn.frame!;
     const tokens = findCodes(turn.text);
-    if (tokens.length !== 1 || turn.text.trim().replace(/[.!]+$/, "") !== tokens[0]!.value) {
-      return null;
+    if (tokens.length !== 1) return null;
+    const code = tokens[0]!;
+    if (turn.text.trim().replace(/[.!]+$/, "") !== code.value) {
+      const rest = `${turn.text.slice(0, code.start)} ${turn.text.slice(code.end)}`;
+      if (!tokenize(rest).every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm))) return null;
     }
-    const codes = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+    const fitting: Found[] = [];
+    for (const slot of this.codeSlotsFilled(turn)) {
+      const found = turn.model.reader.answer(slot, code.value);
+      if (found && turn.model.reader.fits(slot, found.value)) fitting.push(found);
+    }
+    const [only] = fitting;
+    return fitting.length === 1 && !sameValue(only!.value, frame.slots[only!.slot])
+      ? { ...only!, start: code.start, end: code.end }
+      : null;
+  }
+
+  /** The flow's code slots that hold a value. */
+  private codeSlotsFilled(turn: Turn): SlotInfo[] {
+    const frame = turn.frame!;
+    return (turn.model.flowSlots.get(frame.flow) ?? []).filter(
       (s) => s.kind === "code" && (frame.slots[s.name] ?? null) !== null,
     );
-    if (codes.length !== 1) return null;
-    const found = turn.model.reader.answer(codes[0]!, turn.text);
-    return found &&
-      turn.model.reader.fits(codes[0]!, found.value) &&
-      !sameValue(found.value, frame.slots[found.slot])
-      ? found
-      : null;
   }
 
   /**
@@ -2300,6 +2319,15 @@ const SHIFT_AFTER = new RegExp(`^(?:\\w+ )?(?:${SHIFT_WORDS.join("|")})\\b`);
 
 /** The share of the usual coverage a request stated by its act and object needs (see decide). */
 const STATED_SHARE = 2 / 3;
+
+/**
+ * "no heating since yesterday, what's going on": a flow matched only by the act of a phrase
+ * ("what's going on" looks something up), naming nothing of its own, does not take the message
+ * from a flow that its own words and one of its values name.
+ */
+function actOnlyAgainst(doer: FlowScore, named: FlowScore): boolean {
+  return !doer.named && !doer.phrased && !doer.valued && !!named.named && !!named.valued;
+}
 
 /** How close a runner-up flow must score to win on a stated name (see byNamedValue). */
 const RUNNER_UP_SHARE = 0.4;

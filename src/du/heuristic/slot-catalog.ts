@@ -8,13 +8,14 @@ import {
   CURRENCY_NOUNS,
   DAY_STEMS,
   GENERIC_NOUNS,
+  MONTH_DAY_CUE,
   PAST_CUES,
   PEOPLE_WORDS,
   PLACE_WORDS,
   PROMPT_ASKS,
   STOP_WORDS,
 } from "./language/words.ts";
-import { stem, tokenize } from "./text.ts";
+import { fold, stem, tokenize } from "./text.ts";
 
 /** How a slot's value is read from text (from its declared `extract`). */
 export type SlotKind =
@@ -113,6 +114,11 @@ export interface SlotInfo {
   /** A number slot counting days or nights (its name, label or aliases say so): "a week" is 7. */
   days: boolean;
   /**
+   * A number slot that is a day of the month: its label, aliases, prompt or description has one
+   * of the packs' `monthDayCues` ("On which day of the month ...?"). "the 15th" fills it with 15.
+   */
+  monthDay: boolean;
+  /**
    * A free-text slot that asks for a place: its name, label, aliases, prompt or description has
    * one of the language packs' place words ("location", "Which city?", "Where to?").
    */
@@ -188,6 +194,11 @@ export function buildSlotCatalog(
     if (def.label) phrases.push(def.label.toLowerCase());
     phrases.push(...(def.aliases ?? []), ...(pack.kindWords[extract] ?? []));
     const people = extract === "number" && countsPeople(name, def);
+    const monthDay =
+      extract === "number" &&
+      [def.label, ...(def.aliases ?? []), def.prompt, def.description].some(
+        (t) => t !== undefined && MONTH_DAY_CUE.test(fold(t)),
+      );
     if (people) phrases.push(...PEOPLE_WORDS);
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
@@ -212,7 +223,10 @@ export function buildSlotCatalog(
       address: extract === "address",
       optional: def.required === false,
       people,
+      monthDay,
+      // A day of the month counts no days: "a week" is no 7th.
       days:
+        !monthDay &&
         extract === "number" &&
         [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
           (t) => t !== undefined && tokenize(t).some((w) => DAY_STEMS.has(stem(w.norm))),

@@ -264,6 +264,21 @@ export class SlotReader {
 
   private lastNumbers: { text: string; day: string; found: readonly NumberMatch[] } | undefined;
 
+  /**
+   * Days of the month said without a month ("the 15th", "on the 1st of each month"), as the
+   * numbers a day-of-the-month slot takes: the date reader finds them, the month is not asked.
+   */
+  monthDays(text: string): NumberMatch[] {
+    const out: NumberMatch[] = [];
+    for (const d of findDates(text, this.now())) {
+      const said = text.slice(d.start, d.end).trim();
+      if (!DAY_ONLY.test(said)) continue;
+      const day = Number(/\d{1,2}/.exec(said)![0]);
+      out.push({ value: day, start: d.start, end: d.end, currency: null, words: false });
+    }
+    return out;
+  }
+
   /** Recent answers by day and text: a message and its cut-down forms are read several times. */
   private readonly recentNumbers = new Map<string, readonly NumberMatch[]>();
 
@@ -304,6 +319,7 @@ export class SlotReader {
         // "we are 5, no sorry 7": a number taken back by a later one is no answer.
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
+          (slot.monthDay ? uniqueNumber(notTakenBack(text, this.monthDays(text))) : null) ??
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
           (slot.people ? partyList(tokenize(text), nums, this.relations) : null) ??
           (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
@@ -968,6 +984,16 @@ export class SlotReader {
         if (slot && found.isFree(n))
           found.add({ slot: slot.name, value: n.value, start: n.start, end: n.end });
       }
+    }
+    // "change the payment date to the 20th": with no date slot to take it, a day of the month
+    // said alone is the flow's only day-of-the-month slot's.
+    const monthDaySlot =
+      numberSlots && !slots.some((s) => s.kind === "date")
+        ? onlyWith(numberSlots, "monthDay")
+        : undefined;
+    if (monthDaySlot && !found.has(monthDaySlot.name)) {
+      const day = uniqueNumber(notTakenBack(text, this.monthDays(text)).filter(free));
+      if (day) found.add(foundAt(monthDaySlot, day.value, day));
     }
     // "for a week", "two weeks": seven days a week, for the flow's only slot counting days.
     const daySlots = numberSlots?.filter((s) => s.days);
@@ -3070,7 +3096,7 @@ const NUMBER_FIRST_STREET =
  */
 function onlyWith(
   slots: readonly SlotInfo[],
-  flag: "address" | "place" | "nameLike" | "currency",
+  flag: "address" | "place" | "nameLike" | "currency" | "monthDay",
 ): SlotInfo | undefined {
   let only: SlotInfo | undefined;
   for (const slot of slots) {

@@ -18,6 +18,7 @@ import {
   PARTICLE_OBJECTS,
   PARTS_OF_DAY,
   PEOPLE_WORDS,
+  PHRASE_ADVERBS,
   PREPOSITIONS,
   STOP_WORDS,
   SYNONYM_FLIPS,
@@ -342,6 +343,7 @@ export class ChoiceMatcher {
     const tokens = tokenize(text);
     const stems = this.stemsOf(tokens);
     const out: ChoiceMatch[] = [];
+    const adverbs = stems.some((s) => PHRASE_ADVERBS.has(s));
     /** Where a choice asked about with "how" ends ("how big"), if one was. */
     let asked: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
@@ -349,6 +351,17 @@ export class ChoiceMatcher {
       let match: Variant | undefined =
         exact ?? this.clippedLast(stems, tokens, i) ?? this.resultWanted(stems, tokens, i);
       let length = match?.stems.length ?? 0;
+      // "the lights just went out": the phrase "lights went out" with an adverb inside.
+      if (!match && adverbs) {
+        match = this.withAdverbAt(stems, i);
+        // "no, just dial tone": a mark inside parts the words; it is no phrase.
+        if (
+          match &&
+          /[,.;:!?]/.test(text.slice(tokens[i]!.start, tokens[i + match.stems.length]!.end))
+        )
+          match = undefined;
+        if (match) length = match.stems.length + 1;
+      }
       // "not that urgent", "no tan urgente": a negated synonym ("not urgent") with a word of
       // degree between.
       const softened = match ? undefined : this.negatedPastDegree(stems, i);
@@ -474,6 +487,25 @@ export class ChoiceMatcher {
     for (const v of variants) {
       if (!keyAt(stems, i, v.stems)) continue;
       if (v.spelled === undefined || v.spelled === lowerAsTyped(tokens[i]!.raw)) return v;
+    }
+    return undefined;
+  }
+
+  /**
+   * The longest variant of several words said from token `i` on with one of the packs'
+   * `phraseAdverbs` between two of its words ("lights just went out").
+   */
+  private withAdverbAt(stems: readonly string[], i: number): Variant | undefined {
+    const variants = this.byFirst.get(stems[i]!);
+    if (!variants) return undefined;
+    for (const v of variants) {
+      const n = v.stems.length;
+      for (let gap = 1; gap < n; gap++) {
+        if (!PHRASE_ADVERBS.has(stems[i + gap] ?? "")) continue;
+        let same = true;
+        for (let j = 0; j < n && same; j++) same = stems[i + j + (j >= gap ? 1 : 0)] === v.stems[j];
+        if (same) return v;
+      }
     }
     return undefined;
   }

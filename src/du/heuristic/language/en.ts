@@ -102,7 +102,8 @@ export const EN: LanguagePack = {
   ),
   intentWords: list("where wheres when how why which"),
   // "any chance of a slot" asks, it changes nothing: no typo of "change".
-  keepWords: list("chance chances"),
+  // "is my account in debt": a debt is no "debit" card or direct debit.
+  keepWords: list("chance chances debt debts"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
@@ -1247,6 +1248,7 @@ export const EN: LanguagePack = {
     "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*)(?:(?:(?<half>half)|(?<quarter>quarter))\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at)\\b)",
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
+  monthDayCues: ["of the month", "of each month", "of every month"],
   dateEnd: list(
     "to until till til thru through returning return back ends ending leaving departing",
   ),
@@ -1291,6 +1293,7 @@ export const EN: LanguagePack = {
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),
+  phraseAdverbs: list("just suddenly completely totally already"),
   excessWords: list("too"),
   habitLeads: list("every each"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],

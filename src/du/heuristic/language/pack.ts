@@ -532,6 +532,12 @@ export interface LanguagePack {
    */
   pastCues: string[];
   /**
+   * Phrases that make a number slot a day of the month ("On which day of the month ...?", "the
+   * day of each month we collect"), said in its label, aliases, prompt or description: "the
+   * 15th" and "on the 1st" then fill it as 15 and 1 instead of being read as dates.
+   */
+  monthDayCues: string[];
+  /**
    * Said right before a date, they make it the end of a span ("until the 18th", "returning on
    * sunday", "hasta el lunes"): in a flow with several date slots such a date is not read as
    * the first one; a date with no such word fills the first empty date slot the flow asks.
@@ -618,6 +624,11 @@ export interface LanguagePack {
   degreeAsks: string[];
   /** Words of degree said between a negation and its word ("not THAT urgent", "no TAN urgente"). */
   degreeWords: string[];
+  /**
+   * Adverbs said inside a choice's phrase of several words without changing it ("the lights
+   * just went out" says the synonym "lights went out"): one of them between two of its words.
+   */
+  phraseAdverbs: string[];
   /**
    * A word of excess right before a choice says that value is not wanted: "is it too late to
    * change it" asks for no afternoon, "demasiado tarde" neither.

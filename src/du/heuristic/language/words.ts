@@ -161,6 +161,7 @@ export const PHRASE_BREAKS = new Set(words((p) => p.phraseBreaks));
 export const OBJECT_PRONOUNS = new Set(words((p) => p.objectPronouns));
 export const NEGATIONS = new Set(words((p) => p.negations));
 export const DEGREE_WORDS = new Set(words((p) => p.degreeWords));
+export const PHRASE_ADVERBS = new Set(words((p) => p.phraseAdverbs));
 export const EXCESS_WORDS = new Set(words((p) => p.excessWords));
 export const HABIT_LEADS = new Set(words((p) => p.habitLeads));
 export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
@@ -227,6 +228,8 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
 ]);
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
+/** The packs' `monthDayCues`, matched on folded text: a number slot said to be a day of the month. */
+export const MONTH_DAY_CUE = new RegExp(`\\b(?:${words((p) => p.monthDayCues).join("|")})\\b`);
 /** A day of the month said without its month, any pack's: the day is the one group that matched. */
 export const DAY_OF_MONTH = new RegExp(
   alternatives((p) => p.dayOfMonth),

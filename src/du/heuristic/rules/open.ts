@@ -100,18 +100,23 @@ export function priceFlow(turn: Turn): string | undefined {
   let found = priceFlows.get(domain);
   if (found === undefined) {
     const index = turn.model.index;
-    const flows = Object.entries(domain.flows).filter(
-      ([name, def]) =>
-        !def.internal &&
-        !index.actsOf(name).has("pay") &&
-        [name.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, name)].some(
-          (text) => tokenize(text).some((t) => PRICE_SET.has(t.norm)),
-        ),
+    const flows = Object.keys(domain.flows).filter(
+      (name) => speaksOfPrices(turn, name) && !index.actsOf(name).has("pay"),
     );
-    found = flows.length === 1 ? flows[0]![0] : null;
+    found = flows.length === 1 ? flows[0]! : null;
     priceFlows.set(domain, found);
   }
   return found ?? undefined;
+}
+
+/** A flow whose name, description or trigger phrases have a price word, whatever it does. */
+function speaksOfPrices(turn: Turn, name: string): boolean {
+  const domain = turn.model.loaded.domain;
+  const def = domain.flows[name];
+  if (!def || def.internal) return false;
+  return [name.replace(/_/g, " "), def.description ?? "", ...flowPhrases(domain, name)].some(
+    (text) => tokenize(text).some((t) => PRICE_SET.has(t.norm)),
+  );
 }
 
 /** Nothing is being asked (or a flow is between questions). */
@@ -344,7 +349,19 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       }
       if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
       const flow = priceFlow(turn);
-      return flow ? du.start(turn, flow) : null;
+      if (!flow) return null;
+      // "how much do you charge for gas" where another flow that also speaks of prices (one
+      // whose phrases say "charge", a word of paying) explains the whole question and ranks
+      // first: that flow is what is asked, as the ranking says.
+      const [top] = turn.rank;
+      if (
+        top &&
+        top.flow !== flow &&
+        top.coverage >= FULL_COVERAGE &&
+        speaksOfPrices(turn, top.flow)
+      )
+        return null;
+      return du.start(turn, flow);
     },
   },
   {
