@@ -17,7 +17,6 @@ import { slotExtract } from "./slot-kind.ts";
 import { TemplateError, templateSlots } from "./template.ts";
 import { validateExamples } from "./validate-examples.ts";
 import { validateSlotKind } from "./validate-slot-kinds.ts";
-import { validateSynonymOverlap } from "./validate-synonym-overlap.ts";
 import type { Locator, PathSegment } from "./yaml-source.ts";
 
 type Path = readonly PathSegment[];
@@ -278,8 +277,6 @@ export function validateDomain(
   }
 
   problems.push(...validateExamples(domain, graphs, locate, invalid));
-
-  validateSynonymOverlap(slots, report);
 
   // --- slots the understanding never reads --------------------------------------------------
   // The DU reads a value only for a slot a flow collects (or, for a choice slot, gives a

@@ -453,29 +453,6 @@ describe("declared slot kinds", () => {
     );
   });
 
-  it("warns of a one-word synonym that is a word of another slot's longer synonym", async () => {
-    const found = await kinds(
-      [
-        "  service:",
-        "    choices: [water, heating]",
-        "    synonyms: { heating: [heat, radiators] }",
-        "  fault:",
-        "    choices: [no_heat, leak]",
-        "    synonyms: { no_heat: [no heat, cold radiators], leak: [leaking pipe] }",
-        "  same_service:",
-        "    choices: [water, heating]",
-        "    synonyms: { heating: [central heat] }",
-        "",
-      ].join("\n"),
-    );
-    const overlaps = found.filter((p) => p.includes("synonym-inside-other-slot"));
-    // "heat" in "no heat", "radiators" in "cold radiators"; "central heat" is the same value.
-    expect(overlaps).toHaveLength(2);
-    expect(overlaps[0]).toMatch(
-      /slot 'service': the synonym 'heat' of 'heating' is a word of 'no heat'/,
-    );
-  });
-
   it("takes a day of the month for a number, not a date", async () => {
     expect(
       await kinds(
