@@ -8,6 +8,10 @@ export const ES: LanguagePack = {
   stopWords: list(
     "el la los las un una unos unas yo me mi mis mio tu tus te de del al a en con por para que",
     "como cual cuando donde quiero quisiera necesito puedo puedes por favor porfa es son esta este",
+    // The modal said to the business ("¿podéis venir?", "¿pueden mirarlo?"), as "puedes": it
+    // asks whatever verb follows and names nothing itself. Not "puede" nor "podemos": "se
+    // puede", "podemos ir" are how some authors' own phrases ask.
+    "podeis podriais pueden podrian",
     // The polite past of wanting ("quería pedir cita") asks as "quiero" does.
     "queria queriamos quisieramos gustaria",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
@@ -87,8 +91,14 @@ export const ES: LanguagePack = {
     "que significa",
     "que quieres decir",
     "que es eso",
-    // Asking what the assistant is for ("¿qué puede hacer este chat?").
-    "que puedes hacer",
+    // Asking what the assistant is for ("¿qué puede hacer este chat?", "¿qué podéis hacer por
+    // mí?"), said to "tú", "usted", "vosotros" or "ustedes".
+    ...list("puedes puede podeis pueden").flatMap((v) => [
+      `que ${v} hacer`,
+      `que ${v} hacer por mi`,
+      `que ${v} hacer por nosotros`,
+      `en que me ${v} ayudar`,
+    ]),
     // "¿qué (cosas) puedo hacer (por) aquí?": what the customer can do here is what it does.
     ...[
       "que puedo hacer",
@@ -107,7 +117,6 @@ export const ES: LanguagePack = {
     "lo que necesitas de mi",
     "que sabes hacer",
     "que haces",
-    "en que me puedes ayudar",
     "en que puedes ayudarme",
     "en que me ayudas",
     "para que sirves",
@@ -237,6 +246,10 @@ export const ES: LanguagePack = {
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   conditionLeads: ["cuando", "si"],
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
+  // "que revisen también la presión", "que me lo dejen limpio": an unaccented "que", maybe the
+  // pronouns, then a verb said of "them" (the people who do the work) is a wish, not "¿qué?".
+  wishStart:
+    "^que\\s+(?:(?:me|te|le|les|lo|la|los|las|se|nos)\\s+){0,2}(?:(?:tambien|también|no)\\s+)?[a-zñ]{2,}(?:en|an)\\b",
   businessQuestion:
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
@@ -257,7 +270,7 @@ export const ES: LanguagePack = {
   refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
-  asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
+  asks: "\\b(?:quiero|necesito|puedes|puedo|podeis|podriais|pueden|podrian|por favor|es posible|se puede)\\b",
   // biome-ignore format: a table reads better in rows
   months: {
     enero: 1, ene: 1, febrero: 2, marzo: 3, abril: 4, abr: 4, mayo: 5, junio: 6, julio: 7,

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
+
+/**
+ * How a Spanish customer speaks to the business ("vuestro", "podéis", "¿qué podéis hacer por
+ * mí?"), why they ask ("no puedo ir ..., ¿tenéis ...?"), what they wish done ("que planchen
+ * ..."), checked on a small laundry.
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let lavanderia: LoadedDomain;
+
+beforeAll(async () => {
+  lavanderia = await domainFromLines(
+    [
+      "settings: { language: es }",
+      "slots:",
+      "  prenda:",
+      "    type: string",
+      "    choices: [camisa, traje, edredon]",
+      "    prompt: '¿Qué prenda?'",
+      "  dia_entrega: { type: date, prompt: '¿Qué día la traes?' }",
+      "  notas:",
+      "    type: string",
+      "    required: false",
+      "    prompt: '¿Algo que debamos saber de la ropa?'",
+      "  extra:",
+      "    type: string",
+      "    choices: [planchado_rapido, bolsa_prestada]",
+      "    synonyms: { planchado_rapido: [planchado rápido], bolsa_prestada: [bolsa de préstamo] }",
+      "    prompt: '¿Qué necesitas?'",
+      "  vale_ok: { type: boolean }",
+      "flows:",
+      "  dejar_prenda:",
+      "    description: Dejar una prenda para limpiar",
+      "    trigger: { intents: ['quiero dejar un {prenda}', 'limpiar mi {prenda}'] }",
+      "    steps:",
+      "      - { step: p, type: collect, slot: prenda }",
+      "      - { step: d, type: collect, slot: dia_entrega }",
+      "      - { step: n, type: collect, slot: notas }",
+      "      - { step: c, type: confirm, slot: vale_ok, message: '¿Lo apunto?' }",
+      "  anular_entrega:",
+      "    description: Anular una entrega de ropa",
+      "    trigger: { intents: ['quiero anular la entrega', 'no voy a poder ir, anula la entrega'] }",
+      "    steps:",
+      "      - { step: s, type: say, message: 'Anulada.' }",
+      "  pedir_extra:",
+      "    description: Pedir planchado rápido o una bolsa prestada",
+      "    trigger: { intents: ['necesito {extra}', '¿podéis planchar rápido?', '¿me podéis prestar una bolsa?'] }",
+      "    steps:",
+      "      - { step: e, type: collect, slot: extra }",
+      "  horario_tienda:",
+      "    description: Saber el horario de la tienda",
+      "    trigger: { intents: ['horario de la tienda', '¿cuál es el horario?'] }",
+      "    steps:",
+      "      - { step: h, type: say, message: 'De 9 a 20.' }",
+    ],
+    "lavanderia.yaml",
+  );
+});
+
+const read = (text: string, flow?: string, waiting?: string): Command[] =>
+  du.read(text, lavanderia, flow ? inFlow(lavanderia, flow, { waiting }) : emptyState("t"));
+
+describe("a question to the business", () => {
+  it.each(["¿Cuál es vuestro horario?", "cual es vuestro horario", "¿y vuestro horario?"])(
+    "'%s' asks the hours: 'vuestro' names nothing, as 'your'",
+    (text) => {
+      expect(read(text)[0]).toEqual({ type: "start_flow", flow: "horario_tienda" });
+    },
+  );
+
+  it.each(["¿qué podéis hacer por mí?", "que pueden hacer por mi", "¿en qué me podéis ayudar?"])(
+    "'%s' asks what the assistant does",
+    (text) => {
+      expect(read(text)).toEqual([{ type: "clarify" }]);
+    },
+  );
+
+  it.each(["¿me podéis decir una cosa?", "¿pueden atenderme?"])(
+    "'%s': the modal alone is no flow's word",
+    (text) => {
+      expect(read(text).some((c) => c.type === "start_flow" && c.flow === "pedir_extra")).toBe(
+        false,
+      );
+    },
+  );
+
+  it("the modal still asks with the verb after it", () => {
+    expect(read("¿podéis planchar rápido?")[0]).toEqual({
+      type: "start_flow",
+      flow: "pedir_extra",
+    });
+  });
+});
+
+describe("not being able to go, told as the reason of a question", () => {
+  it("the question is what is asked", () => {
+    expect(read("hoy no puedo ir a la tienda, ¿tenéis bolsa de préstamo?")).toEqual([
+      { type: "start_flow", flow: "pedir_extra" },
+      { type: "set_slot", slot: "extra", value: "bolsa_prestada" },
+    ]);
+  });
+
+  it("a question that cancels, or asks no flow, leaves the cancel", () => {
+    expect(read("no puedo ir el jueves, ¿me la anuláis?")[0]).toEqual({
+      type: "start_flow",
+      flow: "anular_entrega",
+    });
+    expect(read("no voy a poder ir mañana, ¿qué hago?")[0]).toEqual({
+      type: "start_flow",
+      flow: "anular_entrega",
+    });
+  });
+});
+
+describe("a cancel behind an opener, then why", () => {
+  it.each(["mejor olvídalo, me lo quedo como está", "espera, déjalo, ya lo traigo otra semana"])(
+    "'%s' stops the running flow",
+    (text) => {
+      expect(read(text, "dejar_prenda", "dia_entrega")).toEqual([{ type: "cancel_flow" }]);
+    },
+  );
+});
+
+describe("a wish for what they should do, opening with an unaccented 'que'", () => {
+  it.each(["que planchen también el cuello", "que me llamen antes de lavarlo"])(
+    "'%s' answers a free-text question",
+    (text) => {
+      expect(read(text, "dejar_prenda", "notas")).toEqual([
+        { type: "set_slot", slot: "notas", value: text },
+      ]);
+    },
+  );
+
+  it.each(["¿qué tengo que poner?", "qué pongo aquí", "que tengo que poner"])(
+    "'%s' still asks, no answer",
+    (text) => {
+      expect(read(text, "dejar_prenda", "notas").some((c) => c.type === "set_slot")).toBe(false);
+    },
+  );
+});
