@@ -52,6 +52,11 @@ beforeAll(async () => {
       "    trigger: { intents: ['necesito {extra}', '¿podéis planchar rápido?', '¿me podéis prestar una bolsa?'] }",
       "    steps:",
       "      - { step: e, type: collect, slot: extra }",
+      "  precio_limpieza:",
+      "    description: Saber cuánto cuesta limpiar una prenda",
+      "    trigger: { intents: ['¿cuánto cuesta limpiar un {prenda}?'] }",
+      "    steps:",
+      "      - { step: q, type: say, message: 'Doce euros.' }",
       "  horario_tienda:",
       "    description: Saber el horario de la tienda",
       "    trigger: { intents: ['horario de la tienda', '¿cuál es el horario?'] }",
@@ -142,4 +147,27 @@ describe("a wish for what they should do, opening with an unaccented 'que'", () 
       expect(read(text, "dejar_prenda", "notas").some((c) => c.type === "set_slot")).toBe(false);
     },
   );
+});
+
+describe("asides of a Spanish customer", () => {
+  it("'cuanto antes' says how soon, it asks no price", () => {
+    expect(read("quiero limpiar mi traje cuanto antes, tengo una boda")[0]).toEqual({
+      type: "start_flow",
+      flow: "dejar_prenda",
+    });
+    expect(read("¿cuánto cuesta limpiar un traje?")[0]).toEqual({
+      type: "start_flow",
+      flow: "precio_limpieza",
+    });
+  });
+
+  it.each(["perdona, ¿qué?", "¿qué?", "¿cómo?"])("'%s' alone asks to hear it again", (text) => {
+    expect(read(text, "dejar_prenda", "prenda")).toEqual([{ type: "repeat_last" }]);
+  });
+
+  it("'prefiero hablarlo con una persona' asks for a person", () => {
+    expect(read("prefiero hablarlo con una persona", "dejar_prenda", "prenda")[0]).toMatchObject({
+      type: "human_handoff",
+    });
+  });
 });

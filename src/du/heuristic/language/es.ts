@@ -134,6 +134,8 @@ export const ES: LanguagePack = {
     // Asked of "tú" ("¿me lo repites?", "¿puedes repetirlo?").
     ...["repites", "me lo repites", "repitemelo", "repetir", "repetirlo", "puedes repetir"],
     ...["me lo puedes repetir", "puedes repetirlo", "como dices"],
+    // "¿qué?", "perdona, ¿cómo?" said alone: what was said was not heard, as "sorry, what?".
+    ...["que", "como", "que dices"],
   ],
   // "ningún extra": "ningún" is "ninguno" before its noun.
   none: list("ninguno ninguna ningun nada sin nadie salta nop", "no gracias"),
@@ -218,9 +220,10 @@ export const ES: LanguagePack = {
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
-  // una persona": how a person is asked for in Spain and Latin America.
+  // una persona": how a person is asked for in Spain and Latin America. "prefiero hablarlo con
+  // ...": the verb with its object attached.
   humanVerbs:
-    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
+    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
@@ -459,7 +462,11 @@ export const ES: LanguagePack = {
     ],
     // Reasons and stories told beside a request: no act ("el otro día" is a day gone by, not
     // "otro día", another one).
-    story: ["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
+    story: [
+      ...["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
+      // How soon, said beside the request: "cuanto antes" ("as soon as possible") asks no price.
+      ...["cuanto antes", "lo antes posible", "lo mas pronto posible"],
+    ],
   },
   negations: list("no nunca"),
   // "no voy a estar en casa el viernes", "no estaré el lunes": not being there that day.
