@@ -171,3 +171,18 @@ describe("asides of a Spanish customer", () => {
     });
   });
 });
+
+describe("a sentence that leaves its subject out, to a free-text question", () => {
+  it("'es ...' opening a long answer is the sentence's own verb, kept", () => {
+    const text = "es muy delicada y encoge si se lava en caliente";
+    expect(read(text, "dejar_prenda", "notas")).toEqual([
+      { type: "set_slot", slot: "notas", value: text },
+    ]);
+  });
+
+  it("a short 'es ...' answer is read without it", () => {
+    expect(read("es de seda", "dejar_prenda", "notas")).toEqual([
+      { type: "set_slot", slot: "notas", value: "de seda" },
+    ]);
+  });
+});
