@@ -52,6 +52,11 @@ beforeAll(async () => {
       "    trigger: { intents: ['necesito {extra}', '¿podéis planchar rápido?', '¿me podéis prestar una bolsa?'] }",
       "    steps:",
       "      - { step: e, type: collect, slot: extra }",
+      "  cambiar_entrega:",
+      "    description: Cambiar el día de una entrega",
+      "    trigger: { intents: ['quiero cambiar el día de la entrega', 'pasar la entrega al {dia_entrega}'] }",
+      "    steps:",
+      "      - { step: d, type: collect, slot: dia_entrega }",
       "  precio_limpieza:",
       "    description: Saber cuánto cuesta limpiar una prenda",
       "    trigger: { intents: ['¿cuánto cuesta limpiar un {prenda}?'] }",
@@ -184,5 +189,21 @@ describe("a sentence that leaves its subject out, to a free-text question", () =
     expect(read("es de seda", "dejar_prenda", "notas")).toEqual([
       { type: "set_slot", slot: "notas", value: "de seda" },
     ]);
+  });
+});
+
+describe("a day had, then 'y no puedo ir'", () => {
+  it("is given up: no new day of the change", () => {
+    expect(read("tengo la entrega el jueves y no puedo ir, ¿la podéis cambiar a otro día?")).toEqual([
+      { type: "start_flow", flow: "cambiar_entrega" },
+    ]);
+  });
+
+  it("a day said for the change is still read", () => {
+    expect(read("¿me podéis pasar la entrega al viernes?")).toContainEqual({
+      type: "set_slot",
+      slot: "dia_entrega",
+      value: "2027-03-12",
+    });
   });
 });

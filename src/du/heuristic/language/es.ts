@@ -473,9 +473,10 @@ export const ES: LanguagePack = {
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\bno\\s+(?:(?:voy|vamos) a\\s+)?(?:estar|estare|estaremos|estoy|estamos)(?:\\s+\\w+){0,3}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
-  // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
+  // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje", "tengo cita el jueves
+  // y no puedo ir": the day had, given up.
   givenUpAfter:
-    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*pero\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
+    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*(?:pero|y)\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   articleNouns: [],
