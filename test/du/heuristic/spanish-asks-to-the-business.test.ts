@@ -194,9 +194,9 @@ describe("a sentence that leaves its subject out, to a free-text question", () =
 
 describe("a day had, then 'y no puedo ir'", () => {
   it("is given up: no new day of the change", () => {
-    expect(read("tengo la entrega el jueves y no puedo ir, ¿la podéis cambiar a otro día?")).toEqual([
-      { type: "start_flow", flow: "cambiar_entrega" },
-    ]);
+    expect(
+      read("tengo la entrega el jueves y no puedo ir, ¿la podéis cambiar a otro día?"),
+    ).toEqual([{ type: "start_flow", flow: "cambiar_entrega" }]);
   });
 
   it("a day said for the change is still read", () => {
@@ -205,5 +205,35 @@ describe("a day had, then 'y no puedo ir'", () => {
       slot: "dia_entrega",
       value: "2027-03-12",
     });
+  });
+});
+
+describe("a short description set before the name it describes", () => {
+  let guarderia: LoadedDomain;
+  beforeAll(async () => {
+    guarderia = await domainFromLines(
+      [
+        "slots:",
+        "  pet_name: { type: string, extract: person_name, prompt: 'What is your pet called?' }",
+        "flows:",
+        "  book_stay:",
+        "    description: Book a stay at the pet hotel",
+        "    trigger: { intents: ['book a stay for my pet'] }",
+        "    steps:",
+        "      - { step: n, type: collect, slot: pet_name }",
+      ],
+      "guarderia.yaml",
+    );
+  });
+
+  it.each([
+    ["the old cat, Misha", "Misha"],
+    ["my dog, Rex", "Rex"],
+    ["Hugo Ruiz", "Hugo Ruiz"],
+  ])("'%s' gives the name", (text, value) => {
+    const state = inFlow(guarderia, "book_stay", { waiting: "pet_name" });
+    expect(du.read(text, guarderia, state)).toEqual([
+      { type: "set_slot", slot: "pet_name", value },
+    ]);
   });
 });
