@@ -80,6 +80,25 @@ describe("soni validate", () => {
     );
   });
 
+  it("warns about a negation read as a word of a trigger phrase, not about a negated act", async () => {
+    const lines = await validateOneWarning("negated.yaml", [
+      "settings: { language: es }",
+      "slots:",
+      "  dia: { type: date, prompt: '¿Qué día?' }",
+      "flows:",
+      "  mover_turno:",
+      "    description: Cambiar el día del turno",
+      "    trigger:",
+      "      intents: ['no me va bien el día del turno', 'no voy a poder ir, cambia el turno']",
+      "    steps:",
+      "      - { step: a, type: collect, slot: dia }",
+      "",
+    ]);
+    expect(lines[1]).toMatch(
+      /negated\.yaml:8:\d+ {2}warning\[trigger-phrase-negation\]: flow 'mover_turno': trigger phrase "no me va bien el día del turno" has the negation "no"/,
+    );
+  });
+
   it("warns about a one-word synonym that is a function word without its accents", async () => {
     const lines = await validateOneWarning("folded.yaml", [
       "settings: { language: es }",

@@ -1,7 +1,11 @@
 import { DomainLoadError, displayPath, formatProblem } from "../../config/errors.ts";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
 import { loadDomain } from "../../config/loader.ts";
-import { foldedSynonyms, wordlessTriggerPhrases } from "../../du/heuristic/trigger-warnings.ts";
+import {
+  foldedSynonyms,
+  negatedTriggerPhrases,
+  wordlessTriggerPhrases,
+} from "../../du/heuristic/trigger-warnings.ts";
 import { HandlerLoadError, loadHandlers } from "../../runtime/handler-loader.ts";
 import { chosenHandlerModules } from "../handler-modules.ts";
 
@@ -71,6 +75,7 @@ export async function runValidate(domainPath: string, options: ValidateOptions):
   const warnings = [
     ...(loaded.warnings ?? []),
     ...wordlessTriggerPhrases(loaded),
+    ...negatedTriggerPhrases(loaded),
     ...foldedSynonyms(loaded),
   ];
   console.log(

@@ -2467,9 +2467,10 @@ function countedThing(turn: Turn, flow: string, found: readonly Found[]): Found 
 
 /**
  * "olvídalo, ya lo mando otro día", "uf, forget it, I'll drop it off myself": a cancel said
- * first, as a clause of its own after nothing but fillers, then words that ask nothing (no
- * question, no request or switch cue, no other cancel): the rest is why, and the running flow
- * stops, whatever values of other flows the reason happens to say.
+ * first (maybe behind an opener: "mejor olvídalo"), as a clause of its own after nothing but
+ * fillers, then words that ask nothing (no question, no request or switch cue, no other
+ * cancel): the rest is why, and the running flow stops, whatever values of other flows the
+ * reason happens to say.
  */
 function cancelThenReason(text: string): boolean {
   if (text.includes("?")) return false;
@@ -2477,7 +2478,8 @@ function cancelThenReason(text: string): boolean {
   for (let i = 0; i < clauses.length - 1; i++) {
     const clause = flat(clauses[i]!);
     if (!clause) continue;
-    if (readActs(clauses[i]!).cancel) {
+    // "mejor olvídalo, lo dejo como estaba": a cancel opener ("better", "wait") before it.
+    if (readActs(clause.replace(CANCEL_OPENER, "")).cancel) {
       const rest = flat(clauses.slice(i + 1).join(" "));
       return (
         rest.length > 0 &&

@@ -192,6 +192,9 @@ class FoundSet {
 }
 
 /** Reads slot values out of text: as the answer to a question, or as cued mentions. */
+/** A description set before a name ("la gata, Luna") is this many words at most, as the name. */
+const APPOSITION_WORDS = 3;
+
 export class SlotReader {
   constructor(
     private readonly analyzer: Analyzer,
@@ -758,11 +761,19 @@ export class SlotReader {
           after.length >= 2 &&
           before.every((t) => !/^\p{Lu}/u.test(t.raw)) &&
           before.some((_, k) => slot.keys.some((key) => keyAt(beforeStems, k, key)));
+        // "la gata, Luna", "my dog, Rex": a short lower-case description (its article may be
+        // gone with the answer's wrapping) set before the name it describes.
+        const described = () =>
+          before.length <= APPOSITION_WORDS &&
+          after.length <= APPOSITION_WORDS &&
+          before.every((t) => !/^\p{Lu}/u.test(t.raw));
         if (
           before.length > 0 &&
           after.length > 0 &&
           after.every((t) => /^\p{Lu}/u.test(t.raw)) &&
-          (before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) || keyed())
+          (before.every((t) => STOP_WORDS.has(t.norm) || FILLERS.has(t.norm)) ||
+            keyed() ||
+            described())
         ) {
           value = value.slice(self + 1).trim();
           tokens = tokenize(value);

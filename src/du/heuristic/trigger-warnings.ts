@@ -1,8 +1,8 @@
 import type { DomainProblem } from "../../config/errors.ts";
 import type { LoadedDomain } from "../../config/loaded-domain.ts";
-import { PLACEHOLDER } from "./analyzer.ts";
+import { Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { foldsToFunctionWord } from "./extract/choices.ts";
-import { PACKS, STOP_WORDS } from "./language/words.ts";
+import { NEGATIONS, PACKS, STOP_WORDS } from "./language/words.ts";
 import { flat, tokenize } from "./text.ts";
 
 /** A request word of a language pack ("want", "would", "can"). */
@@ -29,6 +29,33 @@ export function wordlessTriggerPhrases(loaded: LoadedDomain): DomainProblem[] {
         message: `flow '${flow}': trigger phrase "${phrase}" has only function words besides its placeholders, so the offline DU gets no words from it (they are dropped from messages too); add a word of the request ("what events are on in {city}")`,
         severity: "warning",
         code: "trigger-phrase-wordless",
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * Trigger phrases with a negation the offline DU reads as a word of the flow ("no me viene bien
+ * el día de la cita"): any message with a "no" then leans to that flow ("no sé dónde viene eso").
+ * A negated phrase the packs read as an act ("no voy a poder ir": cancel) is no such word. `soni
+ * validate` reports them as warnings.
+ */
+export function negatedTriggerPhrases(loaded: LoadedDomain): DomainProblem[] {
+  const out: DomainProblem[] = [];
+  const analyzer = new Analyzer(loaded.domain);
+  for (const [flow, def] of Object.entries(loaded.domain.flows)) {
+    (def.trigger?.intents ?? []).forEach((phrase, i) => {
+      const negation = analyzer.terms(phrase).find((t) => !t.act && NEGATIONS.has(t.key));
+      if (!negation) return;
+      const at = loaded.locate(["flows", flow, "trigger", "intents", i]);
+      out.push({
+        file: at?.file ?? loaded.files[0] ?? "",
+        line: at?.line ?? 1,
+        column: at?.column ?? 1,
+        message: `flow '${flow}': trigger phrase "${phrase}" has the negation "${negation.key}", which the offline DU reads as a word of the flow, so other messages with it lean to this flow; say the request without it, by the act's own word ("move my booking", not "the date is no good")`,
+        severity: "warning",
+        code: "trigger-phrase-negation",
       });
     });
   }

@@ -2,6 +2,7 @@ import {
   ANSWER_LEADING,
   ANSWER_TRAILING,
   ARTICLES,
+  COPULAS,
   HAVING,
   SLOT_LEAD_ARTICLES,
   SLOT_LINKS,
@@ -28,8 +29,13 @@ const TRAILING = ANSWER_TRAILING;
 /** Words after which an answer opened by an article is a sentence, not a short value. */
 const SENTENCE_WORDS = 5;
 
+/**
+ * An article or a copula opening a long answer is the sentence's own ("la caja venía abierta y
+ * ...", "es muy miedoso y muerde si ...": Spanish leaves the subject out), no wrapping.
+ */
 function opensSentence(first: string, text: string): boolean {
-  return ARTICLES.has(fold(first)) && text.split(/\s+/).length > SENTENCE_WORDS;
+  const word = fold(first);
+  return (ARTICLES.has(word) || COPULAS.has(word)) && text.split(/\s+/).length > SENTENCE_WORDS;
 }
 
 export function freeText(message: string, slotWords: readonly string[] = []): string | null {
@@ -40,7 +46,7 @@ export function freeText(message: string, slotWords: readonly string[] = []): st
     // "The Left Hand of Darkness": the title's article stays.
     const [first, second] = s.split(/\s+/, 2);
     // "la caja venía abierta y ...": an article opening a sentence is its subject's, kept; only
-    // a short answer ("el alquiler") is read without it.
+    // a short answer ("el alquiler", "es Toby") is read without it.
     if (opensTitle(first!, second) || opensSentence(first!, s)) {
       const trimmed = s.replace(TRAILING, "");
       if (trimmed === s) break;

@@ -635,6 +635,7 @@ export const EN: LanguagePack = {
   conditionLeads: ["when i", "when we", "if i", "if we", "whenever i", "once i"],
   questionStart:
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
+  wishStart: "(?!)",
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do|what time do|what time does|what time are|how late are|how late do|how early do) (?:your|you)\\b",

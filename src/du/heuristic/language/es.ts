@@ -8,6 +8,10 @@ export const ES: LanguagePack = {
   stopWords: list(
     "el la los las un una unos unas yo me mi mis mio tu tus te de del al a en con por para que",
     "como cual cuando donde quiero quisiera necesito puedo puedes por favor porfa es son esta este",
+    // The modal said to the business ("¿podéis venir?", "¿pueden mirarlo?"), as "puedes": it
+    // asks whatever verb follows and names nothing itself. Not "puede" nor "podemos": "se
+    // puede", "podemos ir" are how some authors' own phrases ask.
+    "podeis podriais pueden podrian",
     // The polite past of wanting ("quería pedir cita") asks as "quiero" does.
     "queria queriamos quisieramos gustaria",
     "esto eso hay hacer ver mas muy lo le les se su sus y o pero si ya",
@@ -87,8 +91,14 @@ export const ES: LanguagePack = {
     "que significa",
     "que quieres decir",
     "que es eso",
-    // Asking what the assistant is for ("¿qué puede hacer este chat?").
-    "que puedes hacer",
+    // Asking what the assistant is for ("¿qué puede hacer este chat?", "¿qué podéis hacer por
+    // mí?"), said to "tú", "usted", "vosotros" or "ustedes".
+    ...list("puedes puede podeis pueden").flatMap((v) => [
+      `que ${v} hacer`,
+      `que ${v} hacer por mi`,
+      `que ${v} hacer por nosotros`,
+      `en que me ${v} ayudar`,
+    ]),
     // "¿qué (cosas) puedo hacer (por) aquí?": what the customer can do here is what it does.
     ...[
       "que puedo hacer",
@@ -107,7 +117,6 @@ export const ES: LanguagePack = {
     "lo que necesitas de mi",
     "que sabes hacer",
     "que haces",
-    "en que me puedes ayudar",
     "en que puedes ayudarme",
     "en que me ayudas",
     "para que sirves",
@@ -132,6 +141,8 @@ export const ES: LanguagePack = {
       "que has preguntado",
       "cual era la pregunta",
     ],
+    // "¿qué?", "perdona, ¿cómo?" said alone: what was said was not heard, as "sorry, what?".
+    ...["que", "como", "que dices"],
   ],
   // "ningún extra": "ningún" is "ninguno" before its noun.
   none: list("ninguno ninguna ningun nada sin nadie salta nop", "no gracias"),
@@ -219,9 +230,10 @@ export const ES: LanguagePack = {
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
-  // una persona": how a person is asked for in Spain and Latin America.
+  // una persona": how a person is asked for in Spain and Latin America. "prefiero hablarlo con
+  // ...": the verb with its object attached.
   humanVerbs:
-    "hablar|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
+    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
   humanNouns: "persona|agente|humano|alguien|operador|asesor|tecnico|tecnica",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
@@ -247,6 +259,10 @@ export const ES: LanguagePack = {
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
   conditionLeads: ["cuando", "si"],
   questionStart: "^(?:quien|que|por que|como|cual|donde|cuando|puedo|puedes)\\b",
+  // "que revisen también la presión", "que me lo dejen limpio": an unaccented "que", maybe the
+  // pronouns, then a verb said of "them" (the people who do the work) is a wish, not "¿qué?".
+  wishStart:
+    "^que\\s+(?:(?:me|te|le|les|lo|la|los|las|se|nos)\\s+){0,2}(?:(?:tambien|también|no)\\s+)?[a-zñ]{2,}(?:en|an)\\b",
   businessQuestion:
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:
@@ -267,7 +283,7 @@ export const ES: LanguagePack = {
   refusedWant: "^(?:(?:y|pero)\\s+)*(?:yo\\s+)?no\\s+(?:quiero|queremos|necesito|necesitamos)\\b",
   wholeThing: "\\b(?:del todo|por completo|completamente)\\b",
   remark: "\\b(?:verdad|no crees|no te parece|a que si)$",
-  asks: "\\b(?:quiero|necesito|puedes|puedo|por favor|es posible|se puede)\\b",
+  asks: "\\b(?:quiero|necesito|puedes|puedo|podeis|podriais|pueden|podrian|por favor|es posible|se puede)\\b",
   // biome-ignore format: a table reads better in rows
   months: {
     enero: 1, ene: 1, febrero: 2, marzo: 3, abril: 4, abr: 4, mayo: 5, junio: 6, julio: 7,
@@ -459,16 +475,21 @@ export const ES: LanguagePack = {
     ],
     // Reasons and stories told beside a request: no act ("el otro día" is a day gone by, not
     // "otro día", another one).
-    story: ["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
+    story: [
+      ...["el otro dia", "me ha surgido", "me ha salido", "un imprevisto"],
+      // How soon, said beside the request: "cuanto antes" ("as soon as possible") asks no price.
+      ...["cuanto antes", "lo antes posible", "lo mas pronto posible"],
+    ],
   },
   negations: list("no nunca"),
   // "no voy a estar en casa el viernes", "no estaré el lunes": not being there that day.
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\bno\\s+(?:(?:voy|vamos) a\\s+)?(?:estar|estare|estaremos|estoy|estamos)(?:\\s+\\w+){0,3}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
-  // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje": the day had, given up.
+  // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje", "tengo cita el jueves
+  // y no puedo ir": the day had, given up.
   givenUpAfter:
-    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*pero\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
+    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*(?:pero|y)\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   articleNouns: [],

@@ -222,6 +222,13 @@ export interface LanguagePack {
   /** Opens a question rather than an answer. */
   questionStart: string;
   /**
+   * A wish for what someone else should do, that opens as `questionStart` does but asks nothing
+   * ("que revisen también los frenos", "que me llamen antes": an unaccented "que" before a verb
+   * said of them): no question, when no "?" is typed. Matched on the lowercased text, accents
+   * kept (a typed "qué" asks).
+   */
+  wishStart: string;
+  /**
    * A yes/no question about what the business does ("do you deliver ...", "are you open"): it
    * starts a flow only when the domain knows every word of it.
    */

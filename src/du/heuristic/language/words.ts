@@ -132,6 +132,7 @@ export const THING_QUESTION = cue((p) => p.thingQuestion);
 /** One pattern per pack: each has its own `verb` group. */
 export const NEGATED_ACT = PACKS.map((p) => new RegExp(p.negatedAct, "g"));
 export const QUESTION_START = cue((p) => p.questionStart);
+export const WISH_START = cue((p) => p.wishStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 /** One pattern per pack: each has its own `word` group. */

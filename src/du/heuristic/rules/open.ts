@@ -1,6 +1,7 @@
 import type { SlotDefinition } from "../../../config/schema.ts";
 import type { Command } from "../../../protocol/commands.ts";
 import { flowPhrases } from "../../flow-phrases.ts";
+import { readActs } from "../acts.ts";
 import type { Decision, HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   ARTICLES,
@@ -248,6 +249,30 @@ function givesReason(clause: string): boolean {
   return REASON_LEADS.some((lead) => lead.every((w, i) => words[i] === w));
 }
 
+/**
+ * The clauses marked as questions that say no cancel, in a message whose every cancel phrase is
+ * a negated one ("no puedo ir", the reason) and that has another clause: else none.
+ */
+function questionsBesideReason(turn: Turn): string[] {
+  if (!turn.text.includes("?")) return [];
+  const tasks = [...turn.model.analyzer.features(turn.acts.flat).tasks.values()];
+  const cancels = tasks.filter((t) => t.act === "cancel");
+  if (cancels.length === 0 || !cancels.every((t) => t.bare)) return [];
+  const asked = questionClauses(turn.text).filter((q) => !readActs(q).cancelMentioned);
+  return asked.length < clausesOf(turn.text).length ? asked : [];
+}
+
+/**
+ * The parts of a message marked as questions: those ending in "?" or opening with "¿" ("no puedo
+ * ir, ¿tenéis coche?"), each up to the punctuation before it.
+ */
+function questionClauses(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;,])\s+|(?=¿)/)
+    .map((p) => p.trim())
+    .filter((p) => p.startsWith("¿") || p.endsWith("?"));
+}
+
 /** A flow explains every word of the message (as `soni explain` prints it, 100%). */
 const FULL_COVERAGE = 0.999;
 
@@ -402,10 +427,15 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const timeless = words.filter((w) => !PARTS_OF_DAY.has(w) && !WHEN_WORDS.has(w));
       const rank =
         valued || timeless.length === words.length ? turn.rank : index.rank(timeless.join(" "));
-      const full = rank.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
-      return full.length === 1 && index.namesOwnWord(full[0]!.flow, turn.text)
-        ? null
-        : OUT_OF_SCOPE;
+      const explains = (ranked: typeof rank) => {
+        const full = ranked.filter((r) => r.worded && r.coverage >= FULL_COVERAGE);
+        return full.length === 1 && index.namesOwnWord(full[0]!.flow, turn.text);
+      };
+      if (explains(rank)) return null;
+      // "¿cuál es vuestro horario?": the question's opening asks, as "what's your" does (whose
+      // words are function words): the rest alone is what is asked about.
+      const rest = turn.acts.flat.replace(YOUR_QUESTION, "").trim();
+      return valued || !rest || !explains(index.rank(rest)) ? OUT_OF_SCOPE : null;
     },
   },
   {
@@ -522,6 +552,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (cancels.every((t) => t.bare) && turn.model.index.actsOf(top.flow).has("change")) {
         return null;
       }
+      // "no puedo ir hoy, ¿tenéis bolsa de préstamo?": the reason of a question (below).
+      if (questionsBesideReason(turn).length > 0) return null;
       // "I don't want a lesson, I want ...": not wanting one thing beside asking for another
       // cancels nothing (rule refused-clause).
       if (unwantedClauses(clausesOf(turn.text), turn.model.asks).length > 0) return null;
@@ -619,6 +651,26 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (!tasks.some((t) => t.act === "change" && !t.weak && !t.told)) return null;
       const movers = turn.rank.filter((r) => index.actsOf(r.flow).has("change"));
       return movers.length === 1 ? du.start(turn, movers[0]!.flow) : null;
+    },
+  },
+  {
+    // "sin coche no puedo ir a trabajar, ¿tenéis coche de sustitución?": not being able to go,
+    // told beside a question, is why the question is asked. When the flow picked cancels, every
+    // cancel phrase is a negated one and a clause marked as a question ("?", "¿") says no cancel,
+    // the flow that question starts, read alone, is meant, when it cancels nothing.
+    name: "reason-for-question",
+    run: (c) => {
+      const { du, turn } = c;
+      if (turn.frame) return null;
+      const d = decision(c);
+      const { index } = turn.model;
+      if (!d || !("flow" in d) || !index.actsOf(d.flow).has("cancel")) return null;
+      const asked = questionsBesideReason(turn);
+      if (asked.length === 0) return null;
+      const read = du.read(asked.join(" "), turn.model.loaded, turn.state);
+      const [started] = read;
+      if (started?.type !== "start_flow" || index.actsOf(started.flow).has("cancel")) return null;
+      return du.withPronounName(turn, du.withMessageValues(turn, read));
     },
   },
   REFUSED_CLAUSE,

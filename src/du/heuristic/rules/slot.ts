@@ -17,6 +17,7 @@ import {
   STOP_WORDS,
   TASKS,
   THANKS_WORD,
+  WISH_START,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { recentValues } from "../recent-values.ts";
@@ -138,7 +139,10 @@ export class SlotContext {
     );
   }
   get question(): boolean {
-    return this.turn.text.includes("?") || QUESTION_START.test(this.turn.acts.flat);
+    const text = this.turn.text;
+    if (text.includes("?")) return true;
+    // "que revisen también los frenos": a wish for what they should do opens as "¿qué?" does.
+    return QUESTION_START.test(this.turn.acts.flat) && !WISH_START.test(text.trim().toLowerCase());
   }
   /** One word: the answer itself, even when the word is also one of the flow's own words. */
   get oneWord(): boolean {
