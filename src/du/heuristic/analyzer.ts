@@ -5,6 +5,7 @@ import {
   ACT_FAMILIES,
   ARTICLE_NOUNS,
   ARTICLES,
+  ENCLITICS,
   endsAsParticiple,
   INTENT_WORDS,
   IRREGULAR,
@@ -583,7 +584,10 @@ export class Analyzer {
     if (reading === undefined) {
       // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
       const base = IRREGULAR[norm];
-      const corrected = this.correct(norm);
+      // "enviarla", "anúlalo": a verb the domain or the packs know, with pronouns attached, is
+      // that verb; as typed it would be no word, or a typo of another ("pasame" of "pasaje").
+      const verb = base ? undefined : this.withoutPronouns(norm);
+      const corrected = verb ?? this.correct(norm);
       const word =
         base && !this.synonyms.single.has(stem(norm))
           ? base
@@ -615,6 +619,32 @@ export class Analyzer {
   }
 
   private readonly readings = new Map<string, WordReading>();
+
+  /**
+   * The known verb of a word with object pronouns attached (pack `enclitic`): the verb as said
+   * ("cambia" of "cambiamelo") or its infinitive ("anular" of "anulalo", "llevar" of
+   * "llevadlo"), when the domain's texts or the packs' task words have it. None for a known
+   * word, a function word, or one whose verb nothing knows ("escuela" is no "escue" + "la").
+   */
+  private withoutPronouns(norm: string): string | undefined {
+    // A word of the packs' task words or phrases as it stands ("quiero hacerme") stays itself.
+    const own = stem(norm);
+    if (
+      this.vocabulary.has(norm) ||
+      STOP_WORDS.has(norm) ||
+      this.taskWords.has(own) ||
+      this.taskPhraseStems.has(own)
+    )
+      return undefined;
+    for (const re of ENCLITICS) {
+      const said = re.exec(norm)?.[1];
+      if (!said || said.length < ENCLITIC_VERB_MIN) continue;
+      for (const verb of infinitivesOf(said)) {
+        if (this.vocabulary.has(verb) || this.taskWords.has(stem(verb))) return verb;
+      }
+    }
+    return undefined;
+  }
 
   /**
    * A two-word task phrase whose particle comes a few words later ("push my booking back",
@@ -772,6 +802,21 @@ interface TermItem {
   stop: boolean;
   intent: boolean;
   properName: boolean;
+}
+
+/** The shortest verb read before attached pronouns: "parte" is no "par" + "te". */
+const ENCLITIC_VERB_MIN = 4;
+
+/**
+ * The forms a verb said before attached pronouns may be known by: itself, and the infinitive of
+ * a gerund ("mandando"), of a vosotros imperative ("llevad") or of a tú imperative ("anula").
+ */
+function infinitivesOf(said: string): string[] {
+  if (/(?:ar|er|ir)$/.test(said)) return [said];
+  if (said.endsWith("ando")) return [`${said.slice(0, -4)}ar`];
+  if (said.endsWith("iendo")) return [`${said.slice(0, -5)}er`, `${said.slice(0, -5)}ir`];
+  if (/[aei]d$/.test(said)) return [`${said.slice(0, -1)}r`];
+  return [said, `${said}r`];
 }
 
 /** What one folded word is to the ranking, wherever it stands (see Analyzer.wordOf). */

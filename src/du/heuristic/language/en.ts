@@ -563,6 +563,7 @@ export const EN: LanguagePack = {
   contrasts: list("but though although however"),
   ambiguousCancel: [],
   infinitive: "(?!)",
+  enclitic: "(?!)",
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),

@@ -188,6 +188,10 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
+  // The infinitive ("enviarla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
+  // "cámbiamelo") or vosotros ("llevadlo"), with an indirect and/or a direct pronoun after it.
+  enclitic:
+    "^([a-z]{2,}?(?:ar|er|ir|ando|iendo|ad|ed|id|a|e))(?:(?:me|nos|te|se|os)(?:lo|la|los|las)?|lo|la|los|las|le|les)$",
   deferrals: [
     "otro dia",
     "otro rato",

@@ -112,6 +112,12 @@ export interface LanguagePack {
    */
   infinitive: string;
   /**
+   * A verb with object pronouns attached ("enviarla", "anúlalo", "cámbiamelo"), as a pattern of
+   * one folded word whose first group is the verb as said ("enviar", "anula", "cambia"). "(?!)"
+   * when the language attaches no pronouns.
+   */
+  enclitic: string;
+  /**
    * Phrases that put something off to no set time ("another day", "otro día", "más adelante"):
    * with a cancel, they name no day of another flow ("déjalo, ya llamo otro día" only stops).
    */

@@ -76,6 +76,10 @@ export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
 export const INFINITIVE = cue((p) => p.infinitive);
+/** The packs' verbs with pronouns attached, one pattern per pack: group 1 is the verb. */
+export const ENCLITICS: readonly RegExp[] = PACKS.map((p) => p.enclitic)
+  .filter((p) => p !== "(?!)")
+  .map((p) => new RegExp(p));
 /** The packs' deferrals ("otro dia", "another time") as whole phrases of a folded text. */
 export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")})\\b`, "g");
 /** A pack's not-known phrases as one alternation, the longest first. */
