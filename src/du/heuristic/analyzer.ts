@@ -5,6 +5,7 @@ import {
   ACT_FAMILIES,
   ARTICLE_NOUNS,
   ARTICLES,
+  DIMINUTIVES,
   ENCLITICS,
   endsAsParticiple,
   INTENT_WORDS,
@@ -242,6 +243,8 @@ export class Analyzer {
     const s = stem(word);
     if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
     if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
+    const plain = this.undiminished(word);
+    if (plain) return plain;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;
@@ -621,6 +624,26 @@ export class Analyzer {
   private readonly readings = new Map<string, WordReading>();
 
   /**
+   * The domain's word a diminutive makes smaller (pack `diminutive`): "pequeño" of "pequeñito",
+   * "paquete" of "paquetito", "poco" of "poquito". A root this short is too often a word of its
+   * own ("bonito" is no small "bono", "visita" no small "visa").
+   */
+  private undiminished(word: string): string | undefined {
+    for (const re of DIMINUTIVES) {
+      const m = re.exec(word);
+      if (!m || m[1]!.length < DIMINUTIVE_ROOT_MIN) continue;
+      const end = m[2]!;
+      const plural = end.endsWith("s") ? "s" : "";
+      for (const root of new Set([m[1]!, m[1]!.replace(/qu$/, "c").replace(/gu$/, "g")])) {
+        for (const whole of [root + end, `${root}e${plural}`]) {
+          if (this.vocabulary.has(whole)) return whole;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
    * The known verb of a word with object pronouns attached (pack `enclitic`): the verb as said
    * ("cambia" of "cambiamelo") or its infinitive ("anular" of "anulalo", "llevar" of
    * "llevadlo"), when the domain's texts or the packs' task words have it. None for a known
@@ -803,6 +826,9 @@ interface TermItem {
   intent: boolean;
   properName: boolean;
 }
+
+/** The shortest root read before a diminutive's ending: "bonito" is no small "bono". */
+const DIMINUTIVE_ROOT_MIN = 4;
 
 /** The shortest verb read before attached pronouns: "parte" is no "par" + "te". */
 const ENCLITIC_VERB_MIN = 4;

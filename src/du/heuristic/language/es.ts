@@ -27,6 +27,8 @@ export const ES: LanguagePack = {
   keepWords: list(
     "pasame paseme pasenme pasadme pasarme ponme pongame dime digame llamame llameme",
     "avisame aviseme ayudame ayudeme mandame mandeme",
+    // "mi pedido" (an order) is no typo of "perdido" (lost).
+    "pedido pedidos",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
@@ -188,6 +190,8 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
+  // "pequeñito", "cochecito", "paquetillo": -ito, -ecito, -illo on the word made smaller.
+  diminutive: "^([a-z]{2,}?)(?:ecit|cit|it|ecill|ill)([oa]s?)$",
   // The infinitive ("enviarla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
   // "cámbiamelo") or vosotros ("llevadlo"), with an indirect and/or a direct pronoun after it.
   enclitic:

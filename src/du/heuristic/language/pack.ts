@@ -118,6 +118,11 @@ export interface LanguagePack {
    */
   enclitic: string;
   /**
+   * A diminutive ("pequeñito", "paquetito"), as a pattern of one folded word: group 1 the root,
+   * group 2 the ending ("o", "as"). Read as the domain's word it makes smaller. "(?!)" for none.
+   */
+  diminutive: string;
+  /**
    * Phrases that put something off to no set time ("another day", "otro día", "más adelante"):
    * with a cancel, they name no day of another flow ("déjalo, ya llamo otro día" only stops).
    */

@@ -76,6 +76,10 @@ export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
 export const INFINITIVE = cue((p) => p.infinitive);
+/** The packs' diminutives, one pattern per pack: group 1 the root, group 2 the ending. */
+export const DIMINUTIVES: readonly RegExp[] = PACKS.map((p) => p.diminutive)
+  .filter((p) => p !== "(?!)")
+  .map((p) => new RegExp(p));
 /** The packs' verbs with pronouns attached, one pattern per pack: group 1 is the verb. */
 export const ENCLITICS: readonly RegExp[] = PACKS.map((p) => p.enclitic)
   .filter((p) => p !== "(?!)")

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { Analyzer } from "../../../src/du/heuristic/analyzer.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW, startedFlow } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf, startedFlow } from "../helpers.ts";
 
 /**
- * Spanish verbs with the object pronouns attached ("devolverla", "anúlalo", "cámbiamelo",
- * "guardadlo") are read as the verb, on a small book club that lends and keeps books.
+ * Spanish word forms read as the word they are made from, on a small book club that lends and
+ * keeps books: verbs with the object pronouns attached ("devolverla", "anúlalo", "cámbiamela"),
+ * diminutives ("librito") and everyday words one letter from a domain's word ("pedido").
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let club: LoadedDomain;
@@ -18,12 +20,20 @@ beforeAll(async () => {
       "slots:",
       "  titulo_libro: { prompt: '¿Qué libro?' }",
       "  dia_recogida: { type: date, prompt: '¿Qué día?' }",
+      "  formato_libro:",
+      "    choices: [grueso, delgado]",
+      "    prompt: '¿Es un libro grueso o delgado?'",
+      "  motivo_queja:",
+      "    choices: [libro_perdido, libro_roto]",
+      "    synonyms: { libro_perdido: [perdido], libro_roto: [roto] }",
+      "    prompt: '¿Se perdió o llegó roto?'",
       "flows:",
       "  prestar_libro:",
       "    description: Pedir prestado un libro del club",
       "    trigger: { intents: ['quiero pedir prestado un libro', 'reservar el libro {titulo_libro}'] }",
       "    steps:",
       "      - { step: t, type: collect, slot: titulo_libro }",
+      "      - { step: f, type: collect, slot: formato_libro }",
       "  devolver_libro:",
       "    description: Devolver un libro prestado",
       "    trigger: { intents: ['quiero devolver un libro', 'devolver el libro {titulo_libro}'] }",
@@ -39,6 +49,16 @@ beforeAll(async () => {
       "    trigger: { intents: ['cambiar el día de recogida al {dia_recogida}'] }",
       "    steps:",
       "      - { step: d, type: collect, slot: dia_recogida }",
+      "  consultar_prestamo:",
+      "    description: Saber dónde está un libro prestado",
+      "    trigger: { intents: ['dónde está mi libro', 'saber cuándo me llega el libro'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: titulo_libro }",
+      "  queja_libro:",
+      "    description: Reclamar por un libro {motivo_queja}",
+      "    trigger: { intents: ['mi libro ha llegado {motivo_queja}', 'mi libro se ha perdido', 'poner una queja'] }",
+      "    steps:",
+      "      - { step: m, type: collect, slot: motivo_queja }",
     ],
     "club.yaml",
   );
@@ -60,5 +80,27 @@ describe("a verb with pronouns attached is the verb", () => {
   it("leaves alone a word that only ends like a pronoun", () => {
     // "escuela" is no verb "escue" with "la"; nothing of the club is asked.
     expect(startedFlow(read("la escuela"))).toBeUndefined();
+  });
+});
+
+describe("a diminutive is the word it makes smaller", () => {
+  it("reads a diminutive choice as the choice", () => {
+    const state = inFlow(club, "prestar_libro", { waiting: "formato_libro" });
+    expect(slotsOf(du.read("delgadito, de poesía", club, state))).toEqual({
+      formato_libro: "delgado",
+    });
+  });
+
+  it("reads a diminutive of a flow's word as that word", () => {
+    expect(startedFlow(read("quiero devolver un librito"))).toBe("devolver_libro");
+  });
+});
+
+describe("an everyday word is no typo of a domain word", () => {
+  it("reads 'pedido' as an order, not as 'perdido'", () => {
+    expect(startedFlow(read("quiero saber dónde está mi pedido"))).toBe("consultar_prestamo");
+    const analyzer = new Analyzer(club.domain);
+    expect(analyzer.correct("perdio")).toBe("perdido");
+    expect(analyzer.correct("pedido")).toBe("pedido");
   });
 });
