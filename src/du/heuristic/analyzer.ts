@@ -8,6 +8,7 @@ import {
   DIMINUTIVES,
   ENCLITICS,
   endsAsParticiple,
+  YOU_PLURAL,
   INTENT_WORDS,
   IRREGULAR,
   KEEP_WORDS,
@@ -243,6 +244,10 @@ export class Analyzer {
     const s = stem(word);
     if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
     if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
+    // "enviarla", "anúlalo", "sabéis": a verb the domain or the packs know, with pronouns
+    // attached or said to "vosotros", is that verb, no typo of another word.
+    const verb = this.verbOf(word);
+    if (verb) return verb;
     const plain = this.undiminished(word);
     if (plain) return plain;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
@@ -587,10 +592,9 @@ export class Analyzer {
     if (reading === undefined) {
       // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
       const base = IRREGULAR[norm];
-      // "enviarla", "anúlalo": a verb the domain or the packs know, with pronouns attached, is
-      // that verb; as typed it would be no word, or a typo of another ("pasame" of "pasaje").
-      const verb = base ? undefined : this.withoutPronouns(norm);
-      const corrected = verb ?? this.correct(norm);
+      // "enviarla", "pásame": a known verb with pronouns attached is that verb, though the
+      // packs keep the word as typed from typo correction ("pasame" is no "pasaje").
+      const corrected = (base ? undefined : this.verbOf(norm)) ?? this.correct(norm);
       const word =
         base && !this.synonyms.single.has(stem(norm))
           ? base
@@ -644,12 +648,13 @@ export class Analyzer {
   }
 
   /**
-   * The known verb of a word with object pronouns attached (pack `enclitic`): the verb as said
-   * ("cambia" of "cambiamelo") or its infinitive ("anular" of "anulalo", "llevar" of
-   * "llevadlo"), when the domain's texts or the packs' task words have it. None for a known
-   * word, a function word, or one whose verb nothing knows ("escuela" is no "escue" + "la").
+   * The known verb of a word with object pronouns attached (pack `enclitic`) or said to a
+   * group (pack `youPlural`): the verb as said ("cambia" of "cambiamelo") or its infinitive
+   * ("anular" of "anulalo", "llevar" of "llevadlo", "saber" of "sabeis"), when the domain's
+   * texts or the packs' task words have it. None for a known word, a function word, or one
+   * whose verb nothing knows ("escuela" is no "escue" + "la").
    */
-  private withoutPronouns(norm: string): string | undefined {
+  private verbOf(norm: string): string | undefined {
     // A word of the packs' task words or phrases as it stands ("quiero hacerme") stays itself.
     const own = stem(norm);
     if (
@@ -659,12 +664,16 @@ export class Analyzer {
       this.taskPhraseStems.has(own)
     )
       return undefined;
+    const known = (verb: string) => this.vocabulary.has(verb) || this.taskWords.has(stem(verb));
     for (const re of ENCLITICS) {
       const said = re.exec(norm)?.[1];
       if (!said || said.length < ENCLITIC_VERB_MIN) continue;
-      for (const verb of infinitivesOf(said)) {
-        if (this.vocabulary.has(verb) || this.taskWords.has(stem(verb))) return verb;
-      }
+      const verb = infinitivesOf(said).find(known);
+      if (verb) return verb;
+    }
+    for (const [re, ending] of YOU_PLURAL) {
+      const root = re.exec(norm)?.[1];
+      if (root && root.length >= ENCLITIC_VERB_MIN - 2 && known(root + ending)) return root + ending;
     }
     return undefined;
   }

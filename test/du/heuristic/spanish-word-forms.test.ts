@@ -83,6 +83,13 @@ describe("a verb with pronouns attached is the verb", () => {
   });
 });
 
+describe("a verb said to a group is the verb", () => {
+  it("reads the vosotros present as the infinitive the domain knows", () => {
+    expect(startedFlow(read("¿sabéis algo de mi libro?"))).toBe("consultar_prestamo");
+    expect(startedFlow(read("hola, ¿me reserváis uno de poesía?"))).toBe("prestar_libro");
+  });
+});
+
 describe("a diminutive is the word it makes smaller", () => {
   it("reads a diminutive choice as the choice", () => {
     const state = inFlow(club, "prestar_libro", { waiting: "formato_libro" });

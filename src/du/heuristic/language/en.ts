@@ -564,6 +564,7 @@ export const EN: LanguagePack = {
   ambiguousCancel: [],
   infinitive: "(?!)",
   enclitic: "(?!)",
+  youPlural: {},
   diminutive: "(?!)",
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.

@@ -118,6 +118,11 @@ export interface LanguagePack {
    */
   enclitic: string;
   /**
+   * A verb said to a group ("¿sabéis algo?", "¿me lo recogéis?"): patterns of one folded word
+   * whose group 1 is the root, each with the infinitive's ending it takes ("ar" for "-áis").
+   */
+  youPlural: Record<string, string>;
+  /**
    * A diminutive ("pequeñito", "paquetito"), as a pattern of one folded word: group 1 the root,
    * group 2 the ending ("o", "as"). Read as the domain's word it makes smaller. "(?!)" for none.
    */

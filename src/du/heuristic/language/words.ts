@@ -80,6 +80,10 @@ export const INFINITIVE = cue((p) => p.infinitive);
 export const DIMINUTIVES: readonly RegExp[] = PACKS.map((p) => p.diminutive)
   .filter((p) => p !== "(?!)")
   .map((p) => new RegExp(p));
+/** The packs' verbs said to a group, as [pattern whose group 1 is the root, infinitive ending]. */
+export const YOU_PLURAL: ReadonlyArray<readonly [RegExp, string]> = PACKS.flatMap((p) =>
+  Object.entries(p.youPlural).map(([re, ending]) => [new RegExp(re), ending] as const),
+);
 /** The packs' verbs with pronouns attached, one pattern per pack: group 1 is the verb. */
 export const ENCLITICS: readonly RegExp[] = PACKS.map((p) => p.enclitic)
   .filter((p) => p !== "(?!)")
