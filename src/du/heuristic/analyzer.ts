@@ -8,7 +8,6 @@ import {
   DIMINUTIVES,
   ENCLITICS,
   endsAsParticiple,
-  YOU_PLURAL,
   INTENT_WORDS,
   IRREGULAR,
   KEEP_WORDS,
@@ -29,6 +28,7 @@ import {
   VERB_LEADS,
   VERB_NOUNS,
   VERB_OBJECTS,
+  YOU_PLURAL,
 } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import {
@@ -673,7 +673,8 @@ export class Analyzer {
     }
     for (const [re, ending] of YOU_PLURAL) {
       const root = re.exec(norm)?.[1];
-      if (root && root.length >= ENCLITIC_VERB_MIN - 2 && known(root + ending)) return root + ending;
+      if (root && root.length >= ENCLITIC_VERB_MIN - 2 && known(root + ending))
+        return root + ending;
     }
     return undefined;
   }
