@@ -244,7 +244,7 @@ export class Analyzer {
     const s = stem(word);
     if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
     if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
-    // "enviarla", "anúlalo", "sabéis": a verb the domain or the packs know, with pronouns
+    // "devolverla", "anúlalo", "sabéis": a verb the domain or the packs know, with pronouns
     // attached or said to "vosotros", is that verb, no typo of another word.
     const verb = this.verbOf(word);
     if (verb) return verb;
@@ -592,7 +592,7 @@ export class Analyzer {
     if (reading === undefined) {
       // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
       const base = IRREGULAR[norm];
-      // "enviarla", "pásame": a known verb with pronouns attached is that verb, though the
+      // "devolverla", "pásame": a known verb with pronouns attached is that verb, though the
       // packs keep the word as typed from typo correction ("pasame" is no "pasaje").
       const corrected = (base ? undefined : this.verbOf(norm)) ?? this.correct(norm);
       const word =
@@ -629,7 +629,7 @@ export class Analyzer {
 
   /**
    * The domain's word a diminutive makes smaller (pack `diminutive`): "pequeño" of "pequeñito",
-   * "paquete" of "paquetito", "poco" of "poquito". A root this short is too often a word of its
+   * "coche" of "cochecito", "poco" of "poquito". A root this short is too often a word of its
    * own ("bonito" is no small "bono", "visita" no small "visa").
    */
   private undiminished(word: string): string | undefined {

@@ -190,11 +190,11 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
-  // "¿sabéis algo?", "¿me lo embaláis?", "¿lo recogéis?": the present said to vosotros.
+  // "¿sabéis algo?", "¿me lo guardáis?", "¿lo traéis?": the present said to vosotros.
   youPlural: { "^([a-z]{2,})ais$": "ar", "^([a-z]{2,})eis$": "er", "^([a-z]{2,})is$": "ir" },
-  // "pequeñito", "cochecito", "paquetillo": -ito, -ecito, -illo on the word made smaller.
+  // "pequeñito", "cochecito", "cafecillo": -ito, -ecito, -illo on the word made smaller.
   diminutive: "^([a-z]{2,}?)(?:ecit|cit|it|ecill|ill)([oa]s?)$",
-  // The infinitive ("enviarla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
+  // The infinitive ("devolverla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
   // "cámbiamelo") or vosotros ("llevadlo"), with an indirect and/or a direct pronoun after it.
   enclitic:
     "^([a-z]{2,}?(?:ar|er|ir|ando|iendo|ad|ed|id|a|e))(?:(?:me|nos|te|se|os)(?:lo|la|los|las)?|lo|la|los|las|le|les)$",

@@ -840,8 +840,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
-    // "quiero mandar un paquete pequeño" where the price flow's phrase is "cuánto vale mandar un
-    // paquete": a message without a price word asks to do the thing, not what it costs. Of the
+    // "quiero alquilar un coche pequeño" where the price flow's phrase is "cuánto cuesta alquilar
+    // un coche": a message without a price word asks to do the thing, not what it costs. Of the
     // flows it leaves open the one that tells prices is left out, and the one left is meant.
     name: "unpriced-request",
     run: (c) => {
