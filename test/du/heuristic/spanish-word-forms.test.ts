@@ -111,3 +111,10 @@ describe("an everyday word is no typo of a domain word", () => {
     expect(analyzer.correct("pedido")).toBe("pedido");
   });
 });
+
+describe("asking where a thing has got to", () => {
+  it("reads '¿por dónde anda?' as a look-up", () => {
+    expect(startedFlow(read("¿por dónde anda mi libro?"))).toBe("consultar_prestamo");
+    expect(startedFlow(read("oye, ¿y por dónde va el libro que pedí?"))).toBe("consultar_prestamo");
+  });
+});

@@ -400,6 +400,11 @@ export const ES: LanguagePack = {
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
       "donde esta",
       "donde estan",
+      // "¿por dónde anda mi pedido?", "¿por dónde va?": where a thing on its way has got to.
+      "por donde anda",
+      "por donde andan",
+      "por donde va",
+      "por donde van",
       "cuanto tarda",
       "cuanto falta",
       // "¿ya ha salido?": asking how far a thing already had has got.
