@@ -5,6 +5,8 @@ import {
   ACT_FAMILIES,
   ARTICLE_NOUNS,
   ARTICLES,
+  DIMINUTIVES,
+  ENCLITICS,
   endsAsParticiple,
   INTENT_WORDS,
   IRREGULAR,
@@ -28,6 +30,7 @@ import {
   VERB_NOUNS,
   VERB_OBJECTS,
   WHICH_WORDS,
+  YOU_PLURAL,
 } from "./language/words.ts";
 import { buildSynonyms, type SynonymTable, synonymWords } from "./synonyms.ts";
 import {
@@ -246,6 +249,12 @@ export class Analyzer {
     const s = stem(word);
     if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
     if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
+    // "devolverla", "anúlalo", "sabéis": a verb the domain or the packs know, with pronouns
+    // attached or said to "vosotros", is that verb, no typo of another word.
+    const verb = this.verbOf(word);
+    if (verb) return verb;
+    const plain = this.undiminished(word);
+    if (plain) return plain;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] !== word[i + 1]) continue;
@@ -597,7 +606,9 @@ export class Analyzer {
     if (reading === undefined) {
       // "sent", "brought": an irregular past is read as its verb, unless the domain names it.
       const base = IRREGULAR[norm];
-      const corrected = this.correct(norm);
+      // "devolverla", "pásame": a known verb with pronouns attached is that verb, though the
+      // packs keep the word as typed from typo correction ("pasame" is no "pasaje").
+      const corrected = (base ? undefined : this.verbOf(norm)) ?? this.correct(norm);
       const word =
         base && !this.synonyms.single.has(stem(norm))
           ? base
@@ -629,6 +640,58 @@ export class Analyzer {
   }
 
   private readonly readings = new Map<string, WordReading>();
+
+  /**
+   * The domain's word a diminutive makes smaller (pack `diminutive`): "pequeño" of "pequeñito",
+   * "coche" of "cochecito", "poco" of "poquito". A root this short is too often a word of its
+   * own ("bonito" is no small "bono", "visita" no small "visa").
+   */
+  private undiminished(word: string): string | undefined {
+    for (const re of DIMINUTIVES) {
+      const m = re.exec(word);
+      if (!m || m[1]!.length < DIMINUTIVE_ROOT_MIN) continue;
+      const end = m[2]!;
+      const plural = end.endsWith("s") ? "s" : "";
+      for (const root of new Set([m[1]!, m[1]!.replace(/qu$/, "c").replace(/gu$/, "g")])) {
+        for (const whole of [root + end, `${root}e${plural}`]) {
+          if (this.vocabulary.has(whole)) return whole;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The known verb of a word with object pronouns attached (pack `enclitic`) or said to a
+   * group (pack `youPlural`): the verb as said ("cambia" of "cambiamelo") or its infinitive
+   * ("anular" of "anulalo", "llevar" of "llevadlo", "saber" of "sabeis"), when the domain's
+   * texts or the packs' task words have it. None for a known word, a function word, or one
+   * whose verb nothing knows ("escuela" is no "escue" + "la").
+   */
+  private verbOf(norm: string): string | undefined {
+    // A word of the packs' task words or phrases as it stands ("quiero hacerme") stays itself.
+    const own = stem(norm);
+    if (
+      this.vocabulary.has(norm) ||
+      STOP_WORDS.has(norm) ||
+      this.taskWords.has(own) ||
+      this.taskPhraseStems.has(own)
+    )
+      return undefined;
+    const known = (verb: string) => this.vocabulary.has(verb) || this.taskWords.has(stem(verb));
+    for (const re of ENCLITICS) {
+      const said = re.exec(norm)?.[1];
+      if (!said || said.length < ENCLITIC_VERB_MIN) continue;
+      const verb = infinitivesOf(said).find(known);
+      if (verb) return verb;
+    }
+    for (const [re, ending] of YOU_PLURAL) {
+      const root = re.exec(norm)?.[1];
+      if (root && root.length >= ENCLITIC_VERB_MIN - 2 && known(root + ending))
+        return root + ending;
+    }
+    return undefined;
+  }
 
   /**
    * A two-word task phrase whose particle comes a few words later ("push my booking back",
@@ -791,6 +854,24 @@ interface TermItem {
   stop: boolean;
   intent: boolean;
   properName: boolean;
+}
+
+/** The shortest root read before a diminutive's ending: "bonito" is no small "bono". */
+const DIMINUTIVE_ROOT_MIN = 4;
+
+/** The shortest verb read before attached pronouns: "parte" is no "par" + "te". */
+const ENCLITIC_VERB_MIN = 4;
+
+/**
+ * The forms a verb said before attached pronouns may be known by: itself, and the infinitive of
+ * a gerund ("mandando"), of a vosotros imperative ("llevad") or of a tú imperative ("anula").
+ */
+function infinitivesOf(said: string): string[] {
+  if (/(?:ar|er|ir)$/.test(said)) return [said];
+  if (said.endsWith("ando")) return [`${said.slice(0, -4)}ar`];
+  if (said.endsWith("iendo")) return [`${said.slice(0, -5)}er`, `${said.slice(0, -5)}ir`];
+  if (/[aei]d$/.test(said)) return [`${said.slice(0, -1)}r`];
+  return [said, `${said}r`];
 }
 
 /** What one folded word is to the ranking, wherever it stands (see Analyzer.wordOf). */

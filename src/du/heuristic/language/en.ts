@@ -572,6 +572,9 @@ export const EN: LanguagePack = {
   contrasts: list("but though although however"),
   ambiguousCancel: [],
   infinitive: "(?!)",
+  enclitic: "(?!)",
+  youPlural: {},
+  diminutive: "(?!)",
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),

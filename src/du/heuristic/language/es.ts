@@ -31,6 +31,8 @@ export const ES: LanguagePack = {
   keepWords: list(
     "pasame paseme pasenme pasadme pasarme ponme pongame dime digame llamame llameme",
     "avisame aviseme ayudame ayudeme mandame mandeme",
+    // "mi pedido" (an order) is no typo of "perdido" (lost).
+    "pedido pedidos",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
@@ -207,6 +209,14 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
+  // "¿sabéis algo?", "¿me lo guardáis?", "¿lo traéis?": the present said to vosotros.
+  youPlural: { "^([a-z]{2,})ais$": "ar", "^([a-z]{2,})eis$": "er", "^([a-z]{2,})is$": "ir" },
+  // "pequeñito", "cochecito", "cafecillo": -ito, -ecito, -illo on the word made smaller.
+  diminutive: "^([a-z]{2,}?)(?:ecit|cit|it|ecill|ill)([oa]s?)$",
+  // The infinitive ("devolverla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
+  // "cámbiamelo") or vosotros ("llevadlo"), with an indirect and/or a direct pronoun after it.
+  enclitic:
+    "^([a-z]{2,}?(?:ar|er|ir|ando|iendo|ad|ed|id|a|e))(?:(?:me|nos|te|se|os)(?:lo|la|los|las)?|lo|la|los|las|le|les)$",
   deferrals: [
     "otro dia",
     "otro rato",
@@ -416,6 +426,11 @@ export const ES: LanguagePack = {
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
       "donde esta",
       "donde estan",
+      // "¿por dónde anda mi pedido?", "¿por dónde va?": where a thing on its way has got to.
+      "por donde anda",
+      "por donde andan",
+      "por donde va",
+      "por donde van",
       "cuanto tarda",
       "cuanto falta",
       // "¿ya ha salido?": asking how far a thing already had has got.

@@ -127,6 +127,22 @@ export interface LanguagePack {
    */
   infinitive: string;
   /**
+   * A verb with object pronouns attached ("devolverla", "anúlalo", "cámbiamelo"), as a pattern of
+   * one folded word whose first group is the verb as said ("devolver", "anula", "cambia"). "(?!)"
+   * when the language attaches no pronouns.
+   */
+  enclitic: string;
+  /**
+   * A verb said to a group ("¿sabéis algo?", "¿me lo traéis?"): patterns of one folded word
+   * whose group 1 is the root, each with the infinitive's ending it takes ("ar" for "-áis").
+   */
+  youPlural: Record<string, string>;
+  /**
+   * A diminutive ("pequeñito", "cochecito"), as a pattern of one folded word: group 1 the root,
+   * group 2 the ending ("o", "as"). Read as the domain's word it makes smaller. "(?!)" for none.
+   */
+  diminutive: string;
+  /**
    * Phrases that put something off to no set time ("another day", "otro día", "más adelante"):
    * with a cancel, they name no day of another flow ("déjalo, ya llamo otro día" only stops).
    */

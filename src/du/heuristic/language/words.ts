@@ -79,6 +79,18 @@ export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
 export const INFINITIVE = cue((p) => p.infinitive);
+/** The packs' diminutives, one pattern per pack: group 1 the root, group 2 the ending. */
+export const DIMINUTIVES: readonly RegExp[] = PACKS.map((p) => p.diminutive)
+  .filter((p) => p !== "(?!)")
+  .map((p) => new RegExp(p));
+/** The packs' verbs said to a group, as [pattern whose group 1 is the root, infinitive ending]. */
+export const YOU_PLURAL: ReadonlyArray<readonly [RegExp, string]> = PACKS.flatMap((p) =>
+  Object.entries(p.youPlural).map(([re, ending]) => [new RegExp(re), ending] as const),
+);
+/** The packs' verbs with pronouns attached, one pattern per pack: group 1 is the verb. */
+export const ENCLITICS: readonly RegExp[] = PACKS.map((p) => p.enclitic)
+  .filter((p) => p !== "(?!)")
+  .map((p) => new RegExp(p));
 /** The packs' deferrals ("otro dia", "another time") as whole phrases of a folded text. */
 export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")})\\b`, "g");
 /** A pack's not-known phrases as one alternation, the longest first. */

@@ -910,6 +910,22 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "quiero alquilar un coche pequeño" where the price flow's phrase is "cuánto cuesta alquilar
+    // un coche": a message without a price word asks to do the thing, not what it costs. Of the
+    // flows it leaves open the one that tells prices is left out, and the one left is meant.
+    name: "unpriced-request",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const flow = priceFlow(c.turn);
+      if (!flow || !d.ambiguous.includes(flow) || PRICE_QUESTION.test(flat(c.turn.text)))
+        return null;
+      if (tokenize(c.turn.text).some((t) => PRICE_SET.has(t.norm))) return null;
+      const rest = d.ambiguous.filter((f) => f !== flow);
+      return rest.length === 1 ? c.du.start(c.turn, rest[0]!) : null;
+    },
+  },
+  {
     name: "ambiguous-flows",
     run: (c) => {
       const d = decision(c);
