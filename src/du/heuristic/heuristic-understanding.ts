@@ -616,7 +616,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           ).length > 0,
       ),
     );
-    return details || given ? null : starts.reverse();
+    if (details || given) return null;
+    // "has the flight from Madrid landed? it's BW214": no part asks by a task word or phrase,
+    // each only gives values, and the whole message is plainly one of the parts' requests.
+    if (unasked.length === starts.length && new Set(flows).size === flows.length) {
+      const whole = this.decide(turn.rank, this.limits.minCoverage);
+      if (whole && "flow" in whole && flows.includes(whole.flow)) return null;
+    }
+    return starts.reverse();
   }
 
   /**
