@@ -97,6 +97,7 @@ import {
   THANKS,
   TITLES,
   TO_WORDS,
+  TOTAL_LEADS,
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
@@ -310,6 +311,7 @@ export class SlotReader {
         const nums = notTakenBack(text, this.numbers(text));
         const pick =
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          summedUp(text, nums) ??
           (slot.people ? partyList(tokenize(text), nums, this.relations) : null) ??
           (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
           (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
@@ -2676,6 +2678,23 @@ function onlyLed(text: string, m: Span): boolean {
   let k = before.length - 1;
   if (k > 0 && ARTICLES.has(before[k]!)) k--;
   return ONLY_WORDS.has(before[k] ?? "");
+}
+
+/**
+ * "me, my husband and our two kids so 4", "two rooms, 3 in total": of several numbers said as
+ * the answer, the last one right after words that sum up the others (pack `totalLeads`).
+ */
+function summedUp(text: string, nums: readonly NumberMatch[]): NumberMatch | null {
+  const last = nums.at(-1);
+  if (!last || nums.length < 2) return null;
+  const before = flat(text.slice(0, last.start)).split(" ");
+  const lead = TOTAL_LEADS.find((l) =>
+    l.every((w, j) => before[before.length - l.length + j] === w),
+  );
+  // "2 adults and 1 kid, 3 in total": the words may follow the total instead.
+  const after = flat(text.slice(last.end)).split(" ");
+  const trailing = TOTAL_LEADS.some((l) => l.length > 1 && l.every((w, j) => after[j] === w));
+  return lead || trailing ? last : null;
 }
 
 /** A content word: no function word, preposition or number. */
