@@ -381,17 +381,37 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         const index = ORDINALS[w];
         if (index === undefined) continue;
         const flow = index < 0 ? flows.at(-1) : flows[index];
-        if (flow) return this.start(turn, flow);
+        if (flow) return this.startOffered(turn, flow);
       }
     }
     const ranked = turn.model.index.rankView(turn.view, flows);
     const [top, second] = ranked;
     if (top && (!second || second.score < top.score * this.limits.ambiguity)) {
-      return this.start(turn, top.flow);
+      return this.startOffered(turn, top.flow);
     }
     // "high, I can't work": no flow's words, but a value only one offered flow asks for.
     const taker = onlyTaker(turn, flows);
-    return taker ? this.start(turn, taker) : null;
+    return taker ? this.startOffered(turn, taker) : null;
+  }
+
+  /**
+   * The offered flow picked, with the values the clarified message gave it: "any shows this
+   * saturday?", then "in Madrid" picking the listing, lists Madrid's shows on Saturday. What the
+   * pick says itself wins over the earlier message.
+   */
+  private startOffered(turn: Turn, flow: string): Command[] {
+    const out = this.start(turn, flow);
+    const before = turn.state.last_turn?.user_message;
+    if (!before) return out;
+    const earlier = this.turnFor(before, turn.model.loaded, turn.state);
+    const said = new Set<string>();
+    for (const c of out) if (c.type === "set_slot" || c.type === "skip_slot") said.add(c.slot);
+    for (const f of this.mentionsFor(earlier, flow, [], [])) {
+      if (said.has(f.slot) || !fitsItsSlot(turn, f)) continue;
+      said.add(f.slot);
+      out.push({ type: "set_slot", slot: f.slot, value: f.value });
+    }
+    return out;
   }
 
   decide(ranked: FlowScore[], minCoverage: number): Decision {
@@ -605,7 +625,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           ).length > 0,
       ),
     );
-    return details || given ? null : starts.reverse();
+    if (details || given) return null;
+    // "has the flight from Madrid landed? it's BW214": no part asks by a task word or phrase,
+    // each only gives values, and the whole message is plainly one of the parts' requests.
+    if (unasked.length === starts.length && new Set(flows).size === flows.length) {
+      const whole = this.decide(turn.rank, this.limits.minCoverage);
+      if (whole && "flow" in whole && flows.includes(whole.flow)) return null;
+    }
+    return starts.reverse();
   }
 
   /**

@@ -97,6 +97,7 @@ import {
   THANKS,
   TITLES,
   TO_WORDS,
+  TOTAL_LEADS,
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
@@ -188,6 +189,11 @@ class FoundSet {
 
   addShared(found: Found): void {
     if (!this.has(found.slot)) this.out.push(found);
+  }
+
+  /** Words no slot may read (a date told of in a story): taken, by no value. */
+  block(span: Span): void {
+    this.#spans.push(span);
   }
 }
 
@@ -324,6 +330,7 @@ export class SlotReader {
         const pick =
           (slot.monthDay ? uniqueNumber(notTakenBack(text, this.monthDays(text))) : null) ??
           (slot.days ? uniqueNumber(weeks(text)) : null) ??
+          summedUp(text, nums) ??
           (slot.people ? partyList(tokenize(text), nums, this.relations) : null) ??
           (slot.people ? peopleSum(text, tokenize(text), nums) : null) ??
           (slot.people ? withSpeaker(text, tokenize(text), nums) : null) ??
@@ -882,6 +889,29 @@ export class SlotReader {
       );
       if (keyed.length) dates = [...dates, ...keyed].sort((a, b) => a.start - b.start);
     }
+    let reread: Map<number, string> | undefined;
+    // "my son graduates on the 26th, so I'd fly out on the 25th and back on the 28th": with
+    // more dates than the flow asks, one told in a clause of a story is no answer.
+    if (dates.length > 1) {
+      const told = this.storyDates(text, dates, slots);
+      if (told.length > 0) {
+        for (const d of told) found.block(d);
+        // "she turns 70 on the 12th of December ... a flight on the 11th": a day said alone
+        // ran on from the story's date; it is read from today instead.
+        reread = new Map();
+        for (let i = 1; i < dates.length; i++) {
+          const d = dates[i]!;
+          if (told.includes(d) || !told.includes(dates[i - 1]!)) continue;
+          if (!DAY_ONLY.test(text.slice(d.start, d.end).trim())) continue;
+          const alone = findDates(text.slice(d.start, d.end), this.now(), dateSlot?.past);
+          if (alone.length === 1 && alone[0]!.value !== d.value)
+            reread.set(d.start, alone[0]!.value);
+        }
+        dates = dates
+          .filter((d) => !told.includes(d))
+          .map((d) => (reread?.has(d.start) ? { ...d, value: reread.get(d.start)! } : d));
+      }
+    }
     // "not thursday, friday - a table for 3": beside another date, one right after "not" is
     // the day given up.
     if (dates.length > 1) {
@@ -1048,7 +1078,7 @@ export class SlotReader {
     for (const cue of cues) {
       const slot = slotNamed(slots, cue.slot);
       if (!slot || found.has(slot.name)) continue;
-      const f = this.cued(slot, cue, text, tokens, keys, numbers, free, slots, cues);
+      const f = this.cued(slot, cue, text, tokens, keys, numbers, free, slots, cues, reread);
       if (f) found.add(f);
     }
     // "a car in Malaga tomorrow", "a room on saturday" with a pick-up and a return date (a
@@ -1150,6 +1180,77 @@ export class SlotReader {
       found.add(listFound(slot, listed));
     }
     return found.out;
+  }
+
+  /**
+   * Of more dates than `slots` ask, those said in a clause of a story (`clauseWords`): "my
+   * daughter graduates in Barcelona on the 26th", "she turns 70 on the 12th", when the others
+   * are said in clauses with words of the domain. Never all of them.
+   */
+  private storyDates<T extends Span>(
+    text: string,
+    dates: readonly T[],
+    slots: readonly SlotInfo[],
+  ): T[] {
+    let asked = 0;
+    for (const s of slots) {
+      if (s.kind !== "date") continue;
+      // A flow asking since when ("when did it start?") wants the day of the story.
+      if (s.past) return [];
+      asked++;
+    }
+    if (asked === 0 || dates.length <= asked) return [];
+    const told: T[] = [];
+    for (const d of dates) {
+      const words = this.clauseWords(text, d, slots, dates);
+      if (words.own && !words.domain) told.push(d);
+      // The others are said in words of the request ("fly out on the 25th"), not bare.
+      else if (!words.domain) return [];
+    }
+    // Told first, then asked: a story sets the scene before the request.
+    const kept = dates.find((d) => !told.includes(d));
+    if (!kept || told.some((d) => d.start > kept.start)) return [];
+    return told;
+  }
+
+  /**
+   * What the clause `span` is said in (between commas or full stops) holds, once `span`, the
+   * `others` and the choices of `slots` are left out: words of its own (`own`), and whether one
+   * of them is a word of the domain (`domain`). A clause with words and none of the domain's
+   * tells a story ("my mum turns 70 on the 12th of December").
+   */
+  private clauseWords(
+    text: string,
+    span: Span,
+    slots: readonly SlotInfo[],
+    others: readonly Span[],
+  ): { own: boolean; domain: boolean } {
+    // A value read with the full stop after it ("the 28th of March.") ends its clause there.
+    let last = span.end;
+    while (last > span.start && /[\s,;.!?]/.test(text[last - 1]!)) last--;
+    const start = lastClauseMark(text.slice(0, span.start)) + 1;
+    const rest = text.slice(last).search(/[,;.!?]/);
+    const end = rest < 0 ? text.length : last + rest;
+    const clause = text.slice(start, end);
+    const values: Span[] = [{ start: span.start - start, end: span.end - start }];
+    for (const o of others) values.push({ start: o.start - start, end: o.end - start });
+    for (const slot of slots) {
+      if (!slot.choices) continue;
+      for (const m of slot.choices.find(clause)) values.push(m);
+    }
+    let own = false;
+    for (const t of tokenize(clause)) {
+      if (overlapsAny(values, t)) continue;
+      if (this.domainWord(t)) return { own: true, domain: true };
+      // A word of the story's own: "turning", not the "d" of "we'd".
+      if (plainWord(t) && t.norm.length > 2) own = true;
+    }
+    return { own, domain: false };
+  }
+
+  /** A content word (no function word, no number) the domain's texts use. */
+  private domainWord(t: Token): boolean {
+    return plainWord(t) && this.analyzer.inVocabulary(stem(t.norm));
   }
 
   /** `analyzer.key` of each token, once per tokenized text (tokenize shares its arrays). */
@@ -1683,6 +1784,7 @@ export class SlotReader {
     free: (s: Span) => boolean,
     slots: readonly SlotInfo[],
     cues: readonly SlotCue[],
+    reread?: ReadonlyMap<number, string>,
   ): Found | null {
     // The loop below reads only at the cue's word (or a Spanish "a" for "to", `spanishTo`):
     // a message without one gives the cue nothing. Most cues of a flow are not said.
@@ -1726,7 +1828,8 @@ export class SlotReader {
               free(x) &&
               !/[,.;!?]/.test(text.slice(from, x.start)),
           );
-          if (d) return { slot: slot.name, value: d.value, start: d.start, end: d.end };
+          const value = d && (reread?.get(d.start) ?? d.value);
+          if (d) return { slot: slot.name, value: value!, start: d.start, end: d.end };
         } else if (slot.kind === "choice") {
           const all = notTakenBack(text, notOwned(text, slot.choices!.find(text)));
           // "with the GP, who told me to see a heart doctor": the one who told is no value, nor
@@ -2646,6 +2749,34 @@ function onlyLed(text: string, m: Span): boolean {
   let k = before.length - 1;
   if (k > 0 && ARTICLES.has(before[k]!)) k--;
   return ONLY_WORDS.has(before[k] ?? "");
+}
+
+/**
+ * "me, my husband and our two kids so 4", "two rooms, 3 in total": of several numbers said as
+ * the answer, the last one right after words that sum up the others (pack `totalLeads`).
+ */
+function summedUp(text: string, nums: readonly NumberMatch[]): NumberMatch | null {
+  const last = nums.at(-1);
+  if (!last || nums.length < 2) return null;
+  const before = flat(text.slice(0, last.start)).split(" ");
+  const lead = TOTAL_LEADS.find((l) =>
+    l.every((w, j) => before[before.length - l.length + j] === w),
+  );
+  // "2 adults and 1 kid, 3 in total": the words may follow the total instead.
+  const after = flat(text.slice(last.end)).split(" ");
+  const trailing = TOTAL_LEADS.some((l) => l.length > 1 && l.every((w, j) => after[j] === w));
+  return lead || trailing ? last : null;
+}
+
+/** A content word: no function word, preposition or number. */
+function plainWord(t: Token): boolean {
+  return !STOP_WORDS.has(t.norm) && !PREPOSITIONS.has(t.norm) && !/\d/.test(t.norm);
+}
+
+/** Where the last clause mark (comma, full stop, ...) of `text` is, or -1. */
+function lastClauseMark(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (",;.!?".includes(text[i]!)) return i;
+  return -1;
 }
 
 /** The value's clause, up to it, holds one of the leads (each a list of words). */

@@ -512,8 +512,8 @@ export class ChoiceMatcher {
 
   /**
    * A choice of several words said with its last word clipped ("heart doc" for "heart doctor",
-   * "skin spec" for "skin specialist") or typed with two neighbouring letters swapped ("heart
-   * docotr"; the words before it, typed right, make even a short word's slip safe): the word is
+   * "skin spec" for "skin specialist"), typed with two neighbouring letters swapped ("heart
+   * docotr") or with one letter left out after its first ("lion kng"; the words before it, typed right, make even a short word's slip safe): the word is
    * no function word, and it is the last word of variants of one choice only.
    */
   private clippedLast(
@@ -536,7 +536,8 @@ export class ChoiceMatcher {
         !STOP_WORDS.has(last) &&
         keyAt(stems, i, v.stems, n - 1) &&
         ((v.stems[n - 1]!.startsWith(last) && v.stems[n - 1] !== last) ||
-          swappedNeighbours(last, v.stems[n - 1]!))
+          swappedNeighbours(last, v.stems[n - 1]!) ||
+          missesOneLetter(last, v.stems[n - 1]!))
       ) {
         if (found === undefined) found = v;
         else if (!sameChoice(found.value, v.value)) return undefined;
@@ -630,4 +631,11 @@ function sameChoice(a: SlotValue, b: SlotValue): boolean {
 /** `a` is `b` with two neighbouring letters swapped, not the first ("kign" for "king"). */
 function swappedNeighbours(a: string, b: string): boolean {
   return a.length >= SWAPPED_MIN && a[0] === b[0] && swapsNeighbours(a, b);
+}
+
+/** `typed` is `word` with one letter after the first left out ("kng" for "king"). */
+function missesOneLetter(typed: string, word: string): boolean {
+  return (
+    typed.length + 1 === word.length && typed[0] === word[0] && editDistanceAtMost1(typed, word)
+  );
 }

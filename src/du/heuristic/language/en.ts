@@ -1278,6 +1278,7 @@ export const EN: LanguagePack = {
   childWords: list(
     "kid kids child children baby babies infant infants toddler toddlers teen teens",
   ),
+  totalLeads: ["so", "thats", "that makes", "making", "makes", "in total", "total", "altogether"],
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfBefore: [
     "me and",

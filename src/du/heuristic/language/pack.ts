@@ -608,6 +608,11 @@ export interface LanguagePack {
   /** Said right before the number of people: "we are 3", "party of 4", "somos 4". */
   peopleLeads: string[];
   /**
+   * Said right before a total that sums up the numbers before it: "me, my wife and our two
+   * kids, so 4", "2 adults and 1 kid, 3 in total" (`totalLeads` before, `totalAfter` after).
+   */
+  totalLeads: string[];
+  /**
    * Words for the younger people counted beside the adults ("kids", "children", "niños"): groups
    * of people said together are added up ("two adults and a kid" is 3, "2 adults + 2 children" 4).
    */

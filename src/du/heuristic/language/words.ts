@@ -263,6 +263,7 @@ export const CHILD_WORDS = words((p) => p.childWords);
 export const ONLY_WORDS = new Set(words((p) => p.onlyWords));
 export const TITLES = new Set(words((p) => p.titles));
 export const PEOPLE_LEADS = words((p) => p.peopleLeads);
+export const TOTAL_LEADS = words((p) => p.totalLeads).map((w) => w.split(" "));
 export const SELF_BEFORE = words((p) => p.selfBefore).map((w) => w.split(" "));
 export const SELF_AFTER = words((p) => p.selfAfter).map((w) => w.split(" "));
 export const SELF_ONLY = cue((p) => p.selfOnly);
