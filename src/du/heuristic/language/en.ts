@@ -95,6 +95,9 @@ export const EN: LanguagePack = {
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
     "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
+    // A conjunction ("while mine is repaired", "while I have you"): the clause it opens says the
+    // request, the word itself nothing.
+    "while whilst",
     // Texting forms of "you", "your".
     "u ur",
     // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
