@@ -8,6 +8,7 @@ import {
   EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
+  NOT_KNOWN,
   NOTHING,
   NOTHING_VERBS,
   POSSESSIVES,
@@ -39,6 +40,22 @@ import {
   saysOwnDecline,
 } from "./shared.ts";
 import { asksUnknownThing } from "./unknown-thing.ts";
+
+/** Words after "no idea" that make a description, not a shrug. */
+const DESCRIPTION_WORDS = 4;
+
+/**
+ * "no idea, it just stopped working after the update" asked what is happening: the words after
+ * the not-knowing describe it; a free-text answer needs no certainty.
+ */
+function describesAnyway(c: SlotContext): boolean {
+  if (c.slot.def.extract !== "free_text") return false;
+  const text = flat(c.turn.text);
+  const hit = NOT_KNOWN.exec(text);
+  if (!hit || text.slice(0, hit.index).trim() !== "") return false;
+  const rest = text.slice(hit.index + hit[0].length).split(" ");
+  return rest.filter((w) => w && !STOP_WORDS.has(w) && !FILLERS.has(w)).length >= DESCRIPTION_WORDS;
+}
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -401,7 +418,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const { acts } = c.turn;
       const unsure =
         acts.helpQuestion && c.typed && c.slot.kind !== "iban" && /\d/.test(c.turn.text);
-      return acts.help || (acts.helpQuestion && !(unsure && c.answer))
+      return acts.help || (acts.helpQuestion && !(unsure && c.answer) && !describesAnyway(c))
         ? [{ type: "clarify", topic: c.slot.name }]
         : null;
     },
