@@ -566,6 +566,14 @@ export const EN: LanguagePack = {
   contrasts: list("but though although however"),
   ambiguousCancel: [],
   infinitive: "(?!)",
+  sameDay: [
+    "for the day",
+    "just the day",
+    "same day",
+    "the one day",
+    "just one day",
+    "only one day",
+  ],
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),

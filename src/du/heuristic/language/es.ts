@@ -188,6 +188,7 @@ export const ES: LanguagePack = {
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
+  sameDay: ["mismo dia", "solo ese dia", "solo un dia", "un solo dia", "solo el dia"],
   deferrals: [
     "otro dia",
     "otro rato",

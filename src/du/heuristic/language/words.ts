@@ -76,6 +76,8 @@ export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
 export const INFINITIVE = cue((p) => p.infinitive);
+/** The packs' same-day phrases ("just for the day") as whole phrases of a flat text. */
+export const SAME_DAY = new RegExp(`(?:^| )(?:${words((p) => p.sameDay).join("|")})(?= |$)`);
 /** The packs' deferrals ("otro dia", "another time") as whole phrases of a folded text. */
 export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")})\\b`, "g");
 /** A pack's not-known phrases as one alternation, the longest first. */

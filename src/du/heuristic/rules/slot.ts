@@ -15,6 +15,7 @@ import {
   PRICE_QUESTION,
   QUESTION_START,
   REQUEST_CUES,
+  SAME_DAY,
   STOP_WORDS,
   TASKS,
   THANKS_WORD,
@@ -125,9 +126,26 @@ export class SlotContext {
   get answer(): Found | null {
     if (this.#answer === undefined) {
       const read = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
-      this.#answer = read && this.slot.kind === "date" ? this.afterEarlier(read, []) : read;
+      this.#answer =
+        read && this.slot.kind === "date" ? this.afterEarlier(read, []) : (read ?? this.sameDay());
     }
     return this.#answer;
+  }
+  /**
+   * "just for the day" asked an end date: the span ends on the day it starts, the flow's latest
+   * earlier date (pack `sameDay`); nothing when no earlier date is held.
+   */
+  private sameDay(): Found | null {
+    if (this.slot.kind !== "date" || !SAME_DAY.test(flat(this.turn.text))) return null;
+    let latest: string | undefined;
+    for (const s of this.turn.model.flowSlots.get(this.frame.flow) ?? []) {
+      if (s.name === this.slot.name) break;
+      const v = this.frame.slots[s.name];
+      if (s.kind === "date" && typeof v === "string" && (!latest || v > latest)) latest = v;
+    }
+    return latest
+      ? { slot: this.slot.name, value: latest, start: 0, end: this.turn.text.length }
+      : null;
   }
   /**
    * A weekday read for a later date slot (a return, a check-out) that would fall before the
