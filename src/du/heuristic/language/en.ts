@@ -726,6 +726,8 @@ export const EN: LanguagePack = {
       "good evening",
     ],
     last: ["last", "past", "previous", "recent", "latest"],
+    // Any person at all ("has anyone looked at it?", "is anybody on it?").
+    anyone: ["anyone", "anybody"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
     // Giving a thing back to whoever it came from ("hand back the tickets", "give the car back").
@@ -1114,6 +1116,8 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
+      "working on",
       // "I'll bring my own", "we've got our own": why an extra offered is not wanted.
       ...list("bring use have got").flatMap((v) => [`${v} my own`, `${v} our own`]),
       // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
