@@ -446,11 +446,13 @@ export class Analyzer {
       // after its subject with its object ("the band moved the gig", "I deleted them"); "I
       // want the date changed to friday" still asks.
       const after = k + 1 < tokens.length ? tokens[k + 1]!.norm : undefined;
+      // A chat message may drop the subject: "dropped my phone in the car park" opens with the
+      // past and its object, and tells as much.
       const told =
         w.pastForm &&
-        before !== undefined &&
-        (PASSIVE_AUX.has(before) ||
-          (after !== undefined &&
+        ((before !== undefined && PASSIVE_AUX.has(before)) ||
+          ((before !== undefined || k === 0) &&
+            after !== undefined &&
             w.plainPast &&
             (ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))));
       // "the vpn drops", "calls drop after 5 min", "it just closes": a cancel verb (or the verb

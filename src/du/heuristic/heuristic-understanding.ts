@@ -10,7 +10,7 @@ import type {
 import { type ActReading, readActs } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
-import { findDates } from "./extract/dates.ts";
+import { findDates, saysGonePartOfToday } from "./extract/dates.ts";
 import type { FlowScore } from "./flow-index.ts";
 import { saysFlowWord } from "./flow-words.ts";
 import {
@@ -1569,8 +1569,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     markValues(groups, spans, parts.ibanSlots, findIbans(text));
     // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
     // for the flows that collect it.
-    // A day gone by ("ayer", "yesterday") is no evidence for a slot that asks no past date: a
-    // trip told in the past is no purchase.
+    // A day gone by ("ayer", "yesterday"), or a part of today gone by ("this morning"), is no
+    // evidence for a slot that asks no past date: a trip told in the past is no purchase.
     if (parts.dateSlots.length > 0) {
       const dates = findDates(text, this.now());
       const today = this.today();
@@ -1584,7 +1584,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         groups,
         spans,
         parts.dateSlots.filter((s) => !s.past),
-        dates.filter((d) => d.value >= today),
+        dates.filter((d) => d.value >= today && !saysGonePartOfToday(text, d)),
       );
     }
     for (const { slot, pattern } of parts.patterns) {

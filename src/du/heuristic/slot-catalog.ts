@@ -171,6 +171,17 @@ function askedKeys(prompt: string | undefined): string[][] {
   return words.length ? [words] : [];
 }
 
+/**
+ * A label's head before its qualifier ("description" of "description of the problem"): "the
+ * description is wrong" names the slot, where no other slot of the flow has that word.
+ */
+function labelHead(label: string | undefined): string[][] {
+  if (!label) return [];
+  const words = tokenize(label.toLowerCase()).map((t) => t.norm);
+  const qualifier = words.findIndex((w, i) => i > 0 && STOP_WORDS.has(w));
+  return qualifier > 0 ? [words.slice(0, qualifier).map(stem)] : [];
+}
+
 /** Every slot of the domain with its reading strategy and the words that name it. */
 export function buildSlotCatalog(
   domain: Domain,
@@ -214,10 +225,13 @@ export function buildSlotCatalog(
       kind,
       keys,
       askedKeys: askedKeys(def.prompt),
-      genericKeys: name
-        .split("_")
-        .filter((p) => GENERIC_NOUNS.has(p))
-        .map((p) => [stem(p)]),
+      genericKeys: [
+        ...name
+          .split("_")
+          .filter((p) => GENERIC_NOUNS.has(p))
+          .map((p) => [stem(p)]),
+        ...labelHead(def.label),
+      ],
       words: [...new Set(phrases)],
       nameLike: extract === "person_name",
       address: extract === "address",

@@ -2918,10 +2918,12 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
   const preferred = kept.filter((m) => preferredBy(text, m));
   if (preferred.length > 0) kept = preferred;
-  // "not hungry enough for a large, just a medium": of several, the last one after "just" or
-  // "only" is the one settled on.
+  // "not hungry enough for a large, just a medium", "just unlock it, I remember the password":
+  // of several, the one after "just" or "only" is the one settled on (the last, when several are).
   const settled = kept.at(-1);
-  if (settled && kept.length > 1 && onlyLed(text, settled)) kept = [settled];
+  const led = kept.length > 1 ? kept.filter((m) => onlyLed(text, m)) : [];
+  if (settled && led.includes(settled)) kept = [settled];
+  else if (led.length === 1) kept = led;
   return kept.length > 0 && kept.every((m) => m.value === kept[0]!.value) ? kept[0]! : null;
 }
 

@@ -95,6 +95,9 @@ export const EN: LanguagePack = {
     "yeah yes ok okay well oh um uh hmm first before after quickly hang hold on wait actually sorry",
     "instead someone somebody confirm go ahead he she him her his hers they them their wheres",
     "hasnt havent hadnt isnt arent wasnt werent wouldnt shouldnt couldnt still yet already few several",
+    // A conjunction ("while mine is repaired", "while I have you"): the clause it opens says the
+    // request, the word itself nothing.
+    "while whilst",
     // Texting forms of "you", "your".
     "u ur",
     // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
@@ -575,6 +578,14 @@ export const EN: LanguagePack = {
   enclitic: "(?!)",
   youPlural: {},
   diminutive: "(?!)",
+  sameDay: [
+    "for the day",
+    "just the day",
+    "same day",
+    "the one day",
+    "just one day",
+    "only one day",
+  ],
   deferrals: ["another day", "another time", "some other time", "some other day", "later on"],
   // "the name is misspelled": a value typed wrong is wrong.
   judgement: list("not isnt wrong right correct incorrect misspelled misspelt mistyped"),
@@ -732,6 +743,8 @@ export const EN: LanguagePack = {
       "good evening",
     ],
     last: ["last", "past", "previous", "recent", "latest"],
+    // Any person at all ("has anyone looked at it?", "is anybody on it?").
+    anyone: ["anyone", "anybody"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
     // Giving a thing back to whoever it came from ("hand back the tickets", "give the car back").
@@ -1129,6 +1142,8 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
+      "working on",
       // "I'll bring my own", "we've got our own": why an extra offered is not wanted.
       ...list("bring use have got").flatMap((v) => [`${v} my own`, `${v} our own`]),
       // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.

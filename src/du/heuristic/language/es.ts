@@ -217,6 +217,7 @@ export const ES: LanguagePack = {
   // "cámbiamelo") or vosotros ("llevadlo"), with an indirect and/or a direct pronoun after it.
   enclitic:
     "^([a-z]{2,}?(?:ar|er|ir|ando|iendo|ad|ed|id|a|e))(?:(?:me|nos|te|se|os)(?:lo|la|los|las)?|lo|la|los|las|le|les)$",
+  sameDay: ["mismo dia", "solo ese dia", "solo un dia", "un solo dia", "solo el dia"],
   deferrals: [
     "otro dia",
     "otro rato",

@@ -148,6 +148,11 @@ export interface LanguagePack {
    */
   deferrals: string[];
   /**
+   * Phrases that end a span of days on the day it starts ("just for the day", "the same day",
+   * "el mismo día"): asked the end date, they give the start date the flow already has.
+   */
+  sameDay: string[];
+  /**
    * "where do I find the reference?", "I can't find it", "what's the difference between the two?":
    * a question about how to answer.
    * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.

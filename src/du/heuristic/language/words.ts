@@ -91,6 +91,8 @@ export const YOU_PLURAL: ReadonlyArray<readonly [RegExp, string]> = PACKS.flatMa
 export const ENCLITICS: readonly RegExp[] = PACKS.map((p) => p.enclitic)
   .filter((p) => p !== "(?!)")
   .map((p) => new RegExp(p));
+/** The packs' same-day phrases ("just for the day") as whole phrases of a flat text. */
+export const SAME_DAY = new RegExp(`(?:^| )(?:${words((p) => p.sameDay).join("|")})(?= |$)`);
 /** The packs' deferrals ("otro dia", "another time") as whole phrases of a folded text. */
 export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")})\\b`, "g");
 /** A pack's not-known phrases as one alternation, the longest first. */

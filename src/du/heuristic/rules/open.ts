@@ -27,7 +27,7 @@ import {
   YOUR_QUESTION,
 } from "../language/words.ts";
 import { followUp, reviveDeclined } from "../recent-values.ts";
-import { flat, stem, tokenize } from "../text.ts";
+import { flat, stem, type Token, tokenize } from "../text.ts";
 import { ASIDE_REMARK } from "./aside-remark.ts";
 import { withoutNegatedAct } from "./negated-act.ts";
 import { REFUSED_CLAUSE, unwantedClauses } from "./refused-clause.ts";
@@ -215,7 +215,8 @@ function unknownObject(du: HeuristicUnderstanding, turn: Turn, flow: string): bo
       object &&
       !POSSESSIVES.has(object.norm) &&
       !/^\p{Lu}/u.test(object.raw) &&
-      foreign.has(analyzer.key(object.norm))
+      (foreign.has(analyzer.key(object.norm)) ||
+        foreignHead(turn.view.text, tokens, j, foreign, analyzer))
     ) {
       // "book a trip from Berlin to Vienna": several values of the flow's own slots say what is
       // asked for, whatever the object is called.
@@ -226,6 +227,24 @@ function unknownObject(du: HeuristicUnderstanding, turn: Turn, flow: string): bo
     }
   }
   return false;
+}
+
+/**
+ * "a meeting room", "a conference room": a word the domain knows ("meeting" of "teams meetings")
+ * before a noun it does not, in the same clause, is that noun's modifier; the thing asked for
+ * is the last word, and the domain does not know it.
+ */
+function foreignHead(
+  text: string,
+  tokens: readonly Token[],
+  j: number,
+  foreign: ReadonlySet<string>,
+  analyzer: { key(word: string): string },
+): boolean {
+  const next = tokens[j + 1];
+  if (!next || STOP_WORDS.has(next.norm) || /\d/.test(next.norm)) return false;
+  if (/[,.;:!?]/.test(text.slice(tokens[j]!.end, next.start))) return false;
+  return foreign.has(analyzer.key(next.norm));
 }
 
 /**

@@ -8,12 +8,14 @@ import {
   EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
+  NOT_KNOWN,
   NOTHING,
   NOTHING_VERBS,
   POSSESSIVES,
   PRICE_QUESTION,
   QUESTION_START,
   REQUEST_CUES,
+  SAME_DAY,
   STOP_WORDS,
   TASKS,
   THANKS_WORD,
@@ -40,6 +42,22 @@ import {
   saysOwnDecline,
 } from "./shared.ts";
 import { asksUnknownThing } from "./unknown-thing.ts";
+
+/** Words after "no idea" that make a description, not a shrug. */
+const DESCRIPTION_WORDS = 4;
+
+/**
+ * "no idea, it just stopped working after the update" asked what is happening: the words after
+ * the not-knowing describe it; a free-text answer needs no certainty.
+ */
+function describesAnyway(c: SlotContext): boolean {
+  if (c.slot.def.extract !== "free_text") return false;
+  const text = flat(c.turn.text);
+  const hit = NOT_KNOWN.exec(text);
+  if (!hit || text.slice(0, hit.index).trim() !== "") return false;
+  const rest = text.slice(hit.index + hit[0].length).split(" ");
+  return rest.filter((w) => w && !STOP_WORDS.has(w) && !FILLERS.has(w)).length >= DESCRIPTION_WORDS;
+}
 
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
@@ -109,9 +127,26 @@ export class SlotContext {
   get answer(): Found | null {
     if (this.#answer === undefined) {
       const read = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
-      this.#answer = read && this.slot.kind === "date" ? this.afterEarlier(read, []) : read;
+      this.#answer =
+        read && this.slot.kind === "date" ? this.afterEarlier(read, []) : (read ?? this.sameDay());
     }
     return this.#answer;
+  }
+  /**
+   * "just for the day" asked an end date: the span ends on the day it starts, the flow's latest
+   * earlier date (pack `sameDay`); nothing when no earlier date is held.
+   */
+  private sameDay(): Found | null {
+    if (this.slot.kind !== "date" || !SAME_DAY.test(flat(this.turn.text))) return null;
+    let latest: string | undefined;
+    for (const s of this.turn.model.flowSlots.get(this.frame.flow) ?? []) {
+      if (s.name === this.slot.name) break;
+      const v = this.frame.slots[s.name];
+      if (s.kind === "date" && typeof v === "string" && (!latest || v > latest)) latest = v;
+    }
+    return latest
+      ? { slot: this.slot.name, value: latest, start: 0, end: this.turn.text.length }
+      : null;
   }
   /**
    * A weekday read for a later date slot (a return, a check-out) that would fall before the
@@ -405,7 +440,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const { acts } = c.turn;
       const unsure =
         acts.helpQuestion && c.typed && c.slot.kind !== "iban" && /\d/.test(c.turn.text);
-      return acts.help || (acts.helpQuestion && !(unsure && c.answer))
+      return acts.help || (acts.helpQuestion && !(unsure && c.answer) && !describesAnyway(c))
         ? [{ type: "clarify", topic: c.slot.name }]
         : null;
     },
