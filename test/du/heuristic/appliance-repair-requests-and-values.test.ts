@@ -7,8 +7,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Eleventh round: a home appliance repair desk, written for these tests.
- * Today is Wednesday 10 March 2027.
+ * On a home appliance repair desk: values in the clause that sets the scene, another flow's
+ * choices, changes asked as questions, faults told with a cancel verb, what a choice means, a
+ * story's last request. Today is Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let repairs: LoadedDomain;

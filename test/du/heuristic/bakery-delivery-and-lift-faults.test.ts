@@ -5,7 +5,10 @@ import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
-/** Eighth round: a bakery's delivery desk, and a lift company's fault line, written for these tests. */
+/**
+ * On a bakery's delivery desk and a lift company's fault line: questions about a thing had,
+ * declined extras, remarks aside, things that fail, cancels no flow takes, and typed choices.
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let bakery: LoadedDomain;
 let lifts: LoadedDomain;

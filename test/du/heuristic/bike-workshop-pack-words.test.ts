@@ -7,8 +7,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Eleventh round: a bike workshop that books, moves and cancels services, written for these
- * tests. Today is Wednesday 10 March 2027.
+ * Language-pack words (articleNouns, clauseOpeners, asks, excessWords, selfFuture, givenUp) and
+ * 'just', read on a bike workshop that books, moves and cancels services. Today is Wednesday 10
+ * March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let bikes: LoadedDomain;

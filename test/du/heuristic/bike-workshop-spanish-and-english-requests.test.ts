@@ -6,8 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
- * What a new author of a Spanish domain ran into, checked on a small bicycle workshop (and its
- * English twin) no rule was written for.
+ * On a small Spanish bicycle workshop and its English twin: no preference, a bare yes, what the
+ * assistant can do, codes in small letters, synonyms that fold to function words, 'el 30', free-
+ * text placeholders.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

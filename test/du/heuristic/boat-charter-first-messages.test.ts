@@ -6,10 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
 
 /**
- * Readings a new domain needs on its first day, checked on a small boat-charter desk no rule was
- * written for: a date with no cue in a flow asking two dates, a value corrected inside the
- * first message, a name said as "X here", a question whose "when I ..." clause names another
- * flow's act.
+ * First messages to a small boat-charter desk: a date with no cue among two date slots, a value
+ * corrected in the message, a name said as "X here", a "when I ..." question about another flow's
+ * act.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

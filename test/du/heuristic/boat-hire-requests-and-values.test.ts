@@ -7,7 +7,11 @@ import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
-/** Eighth round: a boat-hire domain written for these tests (today is Wednesday 2027-03-10). */
+/**
+ * On a boat hire (and a bike shop): weekday ranges and a date after 'until', counts of something
+ * else, changes at the summary, what a question wants, 'I'm' before a name. Today is Wednesday
+ * 2027-03-10.
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let boats: LoadedDomain;
 let bikes: LoadedDomain;

@@ -5,7 +5,10 @@ import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
-/** Seventh round: faults reported to a building's caretaker, a domain written for these tests. */
+/**
+ * Faults reported to a building's caretaker: a value and its part, several values where the
+ * trigger has one, one value fine and one not, an address after 'I live in', an offer turned down.
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let caretaker: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, caretaker, emptyState("t"));

@@ -6,7 +6,11 @@ import type { Command, SlotValue } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
-/** Seventh round: stays and answers read from a cabin-rental domain written for these tests. */
+/**
+ * Stays and answers on a cabin rental: one of the asked thing, short forms of tomorrow, arriving
+ * and leaving, a list item added after a decline, the speaker counted with others, a code like an
+ * IBAN's start.
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let cabins: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, cabins, emptyState("t"));

@@ -6,11 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the tenth round's customers of the original Soni's examples showed, checked on a
- * campsite no rule was written for: a place asked as plain text ("Which town?") named after a
- * preposition in the request, a code whose digits are hyphened to its letters, and a request
- * made with the word a flow without trigger phrases is described by, and the currency an amount
- * is said in, for a plain-text currency slot.
+ * On a small campsite: a place asked as plain text ("Which town?") named after a preposition in
+ * the request, a code whose digits are hyphened to its letters, a flow's own noun as a task word,
+ * and the currency an amount is said in.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let camp: LoadedDomain;

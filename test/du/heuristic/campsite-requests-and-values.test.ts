@@ -7,8 +7,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
 
 /**
- * Tenth round: a campsite's booking desk, written for these tests. Today is Wednesday
- * 10 March 2027.
+ * On a campsite's booking desk: what the assistant helps with, relations counted, whether a thing
+ * has arrived, wrong times, questions by unknown words, names, addresses, coming to eat. Today is
+ * Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let camp: LoadedDomain;

@@ -5,7 +5,7 @@ import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent } from "../helpers.ts";
 
-/** Seventh round: questions about things a campsite's assistant has no word for. */
+/** Questions about things a campsite's assistant has no word for. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let campsite: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, campsite, emptyState("t"));

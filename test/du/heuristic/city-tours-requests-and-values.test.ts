@@ -7,11 +7,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the ninth round's blind sets showed, checked on a city-tours office no rule was written
- * for: availability asked with "places", a count with a choice before its unit, a change told
- * as what happened, a part that only tells what was done, a domain phrase over a particle, a
- * packs' synonym the domain has no word for, the plus of a phone number, pack words for giving
- * back, closing and prices, a place given up with "not at", a day of the month after "until".
+ * On a city-tours office: room asked after, a count with a choice before its unit, what happened
+ * told beside a request, domain phrases, pack synonyms, a phone number's plus, and places and days
+ * given up.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

@@ -5,7 +5,10 @@ import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, slotsOf } from "../helpers.ts";
 
-/** Seventh round: first messages to a climbing gym's assistant, a domain written for these tests. */
+/**
+ * First messages to a climbing gym's assistant: how it is used, a request said as an obligation in
+ * a story, an act not wanted, what has been used.
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let gym: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, gym, emptyState("t"));

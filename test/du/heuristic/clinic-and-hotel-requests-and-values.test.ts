@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exampleReader, slotsOf, startedFlow as started } from "../helpers.ts";
 
 /**
- * What a first message says in the sixth round's wordings: a name said bare, after the verb
- * or as a detail of its own in a list.
+ * First messages and answers on the clinic and hotel examples: a name said bare, a day given up,
+ * letting a thing go, remarks, choices told about, prices, not coming as the reason for a change.
  */
 const { read, loadAll } = exampleReader();
 

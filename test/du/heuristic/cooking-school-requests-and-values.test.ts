@@ -6,11 +6,10 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow } from "../helpers.ts";
 
 /**
- * What a second new author's domain showed, checked on a cooking school no rule was written
- * for: a change told as what happened is no request, a cancel phrase in front of a request, a
- * mistyped verb or slot word beside a number, a value never given to a pattern slot it does not
- * match, a synonym said without its article, and a bare code several flows take said in the
- * middle of another flow.
+ * On a small cooking school: a change told as what happened is no request, a cancel phrase in
+ * front of a request, a mistyped word beside a number, a value never given to a pattern slot it
+ * does not match, a synonym with an article, and a bare code several flows take said in the middle
+ * of another flow.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

@@ -8,7 +8,11 @@ import type { Command, SlotValue } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
-/** Ninth round: a cycling school's desk, written for these tests (EXAMPLE_NOW is a Wednesday). */
+/**
+ * On a cycling school's desk: '<weekday> next week', function words that are choices, changes of
+ * plan, list swaps, addresses, names, clock times for a part of the day and questions (EXAMPLE_NOW
+ * is a Wednesday).
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let school: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, school, emptyState("t"));

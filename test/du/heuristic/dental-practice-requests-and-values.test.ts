@@ -5,7 +5,11 @@ import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
-/** Tenth round (b): a dental practice, written for these tests. Today is Wednesday 10 March 2027. */
+/**
+ * On a dental practice: a choice said to be better, 'that's fine' at a confirmation, 'any chance',
+ * a day after 'since', a negated choice, leaving to come back, a fallback after 'otherwise'. Today
+ * is Wednesday 10 March 2027.
+ */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let dentist: LoadedDomain;
 const read = (text: string): Command[] => du.read(text, dentist, emptyState("t"));

@@ -6,9 +6,9 @@ import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * The seventh round's readings, on a dog groomer's desk written here: questions about what the
- * assistant does, praise with a laugh, offers turned down in casual words, values taken back
- * inside an answer.
+ * On a dog groomer's desk: what the assistant is for, offers turned down in casual words, values
+ * taken back inside an answer, bare days of the month, not coming, cancelling while changing,
+ * short weekdays.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let groomer: LoadedDomain;

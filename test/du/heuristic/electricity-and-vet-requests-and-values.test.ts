@@ -6,8 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Tenth round: an electricity supplier's desk and a vet's surgery, written for these tests.
- * Today is Wednesday 10 March 2027.
+ * On an electricity supplier's desk and a vet's surgery: things not wanted, last night as
+ * yesterday, a date said first, values in a reason, things already had, not coming, and words that
+ * weigh nothing. Today is Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let power: LoadedDomain;

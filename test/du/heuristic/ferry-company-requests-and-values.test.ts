@@ -6,12 +6,11 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the tenth round's tuning sets showed, checked on a ferry company no rule was written for:
- * an international number typed in groups, asking what the assistant does "for me", a choice's
- * last word with two letters swapped, "go thru" and "haven't had", "I deleted it" told beside a
- * request, "unbook", "booked for the wrong date", a cancel said twice, an extra turned down
- * with the reason why, "no, any day is fine", "I'll keep it" at a cancel's confirmation, and
- * the thing named alone.
+ * On a small ferry company: an international number typed in groups, asking what the assistant
+ * does "for me", a choice's last word with two letters swapped, "go thru" and "haven't had", "I
+ * deleted it" told beside a request, "unbook", "booked for the wrong date", a cancel said twice,
+ * an extra turned down with the reason why, "no, any day is fine", "I'll keep it" at a cancel's
+ * confirmation, and the thing named alone.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

@@ -13,12 +13,9 @@ import {
 } from "../helpers.ts";
 
 /**
- * Gaps a fourth new author found, checked on a small ferry line no rule was written for: a code
- * whose digits are written as a class (`[0-9]`), and a code of fixed capitals and digits typed
- * with a space between them, a clause wanting nothing more said to one of two optional
- * questions, a day gone by, a day of the month after a date, someone from customer care and a
- * question whose one tie to the domain is a place two slots share, and "the date" at a summary
- * that shows one of two date slots, and the speaker listed with a relation and a group.
+ * On a small ferry line: pattern codes (a `[0-9]` class; capitals and digits typed apart), nothing
+ * more to one of two optional questions, days gone by and days of the month, customer care, and a
+ * place, a date or the speaker two slots or a list share.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let ferry: LoadedDomain;

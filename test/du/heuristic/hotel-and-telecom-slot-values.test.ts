@@ -3,10 +3,9 @@ import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { EXAMPLE_NOW, exampleReader, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * The sixth round (hotel and telecom): an optional list declined by a plural noun of the
- * customer's own, a day and month with the end day said alone, "since" leading the day a fault
- * began, a family counted, a title before a name, a full name followed by another value,
- * frustration while a question waits.
+ * On the hotel, telecom and pizza examples: an optional list declined by a plural noun, dates,
+ * people and names in a first message, frustration, a value said apart, typos and 'what'
+ * questions.
  */
 const NOW = EXAMPLE_NOW;
 const { domains, read, loadAll } = exampleReader();

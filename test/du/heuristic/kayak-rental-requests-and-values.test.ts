@@ -6,10 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Gaps a third new author found, checked on a small kayak-rental shop no rule was written for:
- * "a week" said to a slot counting weeks, a kept-back answer to an optional question, an
- * offer turned down with a reason, a word that is a date and a choice at once, a question about
- * the shop that one flow explains fully.
+ * On a small kayak-rental shop: "a week" said to a slot counting weeks, a kept-back answer to an
+ * optional question, an offer turned down with a reason, a word that is a date and a choice at
+ * once, a question about the shop that one flow explains fully.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

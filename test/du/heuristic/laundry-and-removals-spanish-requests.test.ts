@@ -6,8 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, startedFlow } from "../helpers.ts";
 
 /**
- * What a new author of a Spanish courier domain ran into, checked on a small laundry with
- * pick-ups that no rule was written for. Wednesday 10 March 2027.
+ * Spanish requests to a laundry with pick-ups, a removals firm and a furniture carrier: declines,
+ * polite plural imperatives, cancels with a reason, open answers, addresses, days away and things
+ * stuck on the way. Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let lavanderia: LoadedDomain;

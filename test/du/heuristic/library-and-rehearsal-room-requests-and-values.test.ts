@@ -6,8 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Tenth round: a university library's desk (print credit for a student login, a locker) and a
- * band's rehearsal room, written for these tests. Today is Wednesday 10 March 2027.
+ * On a university library's desk and a band's rehearsal room: loose patterns with a dot, particles
+ * after a verb, passwords, opening hours, Spanish forms of address and synonyms, stories, a device
+ * that will not charge. Today is Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let desk: LoadedDomain;

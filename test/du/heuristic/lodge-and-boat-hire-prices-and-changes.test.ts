@@ -7,8 +7,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Ninth round: a mountain lodge's booking desk and a boat hire with a price list and fines,
- * written for these tests. Today is Wednesday 10 March 2027.
+ * On a mountain lodge's booking desk and a boat hire with a price list and fines: price questions,
+ * counts beside a weekday, groups added up, typos at the summary, dates moved, values taken back.
+ * Today is Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let lodge: LoadedDomain;
@@ -146,7 +147,7 @@ describe("a value typed wrong is a fault at the summary", () => {
   });
 });
 
-/** A phone shop's line desk and a bike hire, for the second half of the round's fixes. */
+/** A phone shop's line desk and a bike hire, for the tests below. */
 let lines: LoadedDomain;
 let bikes: LoadedDomain;
 

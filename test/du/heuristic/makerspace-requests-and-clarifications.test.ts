@@ -7,10 +7,9 @@ import { type DialogueState, emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the ninth round's service desk showed, checked on a makerspace no rule was written for:
- * a letters-only pattern value said with the request, a booking verb whose object the domain
- * does not know, a value that picks one of the flows a clarification offered, and fault and
- * sign-in words every domain's customers use.
+ * On a makerspace: a letters-only pattern value said with the request, a booking verb whose object
+ * the domain does not know, a value that answers a clarification between flows, fault and sign-in
+ * words.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let space: LoadedDomain;

@@ -6,8 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, firstIntent, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Eleventh round: a photo lab's counter, written for these tests. Today is Wednesday
- * 10 March 2027.
+ * On a photo lab's counter: a past that tells what happened, 'what does X mean', a slot named
+ * after a negation, questions about the business, 'oh wait' corrections, the one number left in an
+ * answer. Today is Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let lab: LoadedDomain;

@@ -6,10 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the eleventh round's customers of the original Soni's examples showed, checked on small
- * domains of our own: a count said after a people lead, a cue word that leads a verb, a place
- * typed with a word the language packs know, a question's preposition said with the answer, and
- * a currency answered as a word.
+ * On small domains of the tests' own: a count after a people lead, a cue word before a verb,
+ * places typed with a pack word or after a preposition, the question's preposition with the
+ * answer, a currency said as a word.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let bikes: LoadedDomain;

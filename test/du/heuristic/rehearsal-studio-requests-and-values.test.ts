@@ -7,10 +7,8 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
- * Gaps a new author's domain ran into, checked on a small rehearsal-studio booking: a slot
- * named by a label of several words at the summary, a domain's own staff word in a request
- * for a person, "I can't remember" said to an optional question, and a short weekday typed at
- * the end of a terse request.
+ * On a small rehearsal studio: a slot named by a label of several words at the summary, a staff
+ * word asking for a person, "I can't remember" to an optional question, a short weekday.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let studio: LoadedDomain;

@@ -6,8 +6,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, startedFlow } from "../helpers.ts";
 
 /**
- * What a new author of a Spanish domain ran into, checked on a small language school no rule
- * was written for. Wednesday 10 March 2027.
+ * On a small Spanish language school and a price list: a price question while a choice is asked,
+ * 'que viene', a name after its kind, taking an item out of a list, clock times, days given up.
+ * Wednesday 10 March 2027.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let academia: LoadedDomain;

@@ -8,8 +8,9 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, readValues } from "../helpers.ts";
 
 /**
- * A slot declared `extract: time` holds a clock time as "HH:MM": read from "a las 5 y media",
- * "17:30", "at half past four", in a first message beside other values or as the answer.
+ * On a Spanish repair workshop (and a one-flow shop): clock times and a time slot, cancels that
+ * put things off, a name's cue before a verb, 'para' naming whom, free-text answers, help requests
+ * and 'quitadme'.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });

@@ -7,8 +7,8 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { EXAMPLE_NOW, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * Ninth round: a swimming pool's lessons desk, whose author lets "am" and "pm" say the part of
- * the day. "I am" is the verb, not the morning.
+ * On a swimming pool's lessons desk whose author lets "am" and "pm" say the part of the day: "I
+ * am" is the verb, not the morning; and a person's standing said by the person.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let pool: LoadedDomain;

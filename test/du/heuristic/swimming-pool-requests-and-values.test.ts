@@ -7,9 +7,8 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the eighth round showed, checked on a swimming pool no rule was written for: a number
- * said after its slot's name, a value that does not fit a slot of a second request, a texting
- * spelling of a synonym, things not received told in other words, and the way to a place.
+ * On a small swimming pool: a number after its slot's name, a value that fits no slot of a second
+ * request, a texted synonym, things not received, prices, counts and the way to a place.
  */
 // Wednesday 10 March 2027.
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
