@@ -3,8 +3,8 @@ import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
 import { EXAMPLE_NOW, exampleReader, slotsOf } from "../helpers.ts";
 
 /**
- * Spans of days on the hotel and telecom examples: a stay said as a range or in other ways, and
- * how long a fault has lasted.
+ * Spans of days on the hotel and telecom examples: a stay said as a range or in other ways, the
+ * end day said alone, how long a fault has lasted and the day it began.
  */
 const NOW = EXAMPLE_NOW;
 const { read, loadAll } = exampleReader();
@@ -77,5 +77,29 @@ describe("more ways to say a stay's dates", () => {
     expect(values("on the twenty-third of june")).toEqual(["2027-06-23"]);
     expect(values("el primero de abril")).toEqual(["2027-04-01"]);
     expect(values("the second option, please")).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it("reads a day and month, then the end day alone, as a range", () => {
+    expect(findDates("5th of june to 8th, two of us", NOW).map((d) => d.value)).toEqual([
+      "2027-06-05",
+      "2027-06-08",
+    ]);
+    expect(slotsOf(read("hotel", "a room in seville 5th of june to 8th, two of us"))).toMatchObject(
+      { check_in: "2027-06-05", nights: 3, guests: 2 },
+    );
+    // A number that counts something else is no end day.
+    expect(findDates("3 june to 5 people", NOW).map((d) => d.value)).toEqual(["2027-06-03"]);
+  });
+
+  it("keeps the day a fault began after 'since', whatever was said before it", () => {
+    expect(slotsOf(read("telecom", "we can't watch tv since sunday"))).toMatchObject({
+      outage_since: "2027-03-07",
+    });
+    expect(slotsOf(read("telecom", "my wifi is not working since 3 days"))).toMatchObject({
+      outage_since: "2027-03-07",
+      service: "internet",
+    });
   });
 });

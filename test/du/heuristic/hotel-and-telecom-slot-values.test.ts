@@ -1,13 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findDates } from "../../../src/du/heuristic/extract/dates.ts";
-import { EXAMPLE_NOW, exampleReader, inFlow, slotsOf } from "../helpers.ts";
+import { exampleReader, inFlow, slotsOf } from "../helpers.ts";
 
 /**
- * On the hotel, telecom and pizza examples: an optional list declined by a plural noun, dates,
- * people and names in a first message, frustration, a value said apart, typos and 'what'
- * questions.
+ * On the hotel, telecom and pizza examples: an optional list declined by a plural noun, people
+ * and names in a first message, frustration, a value said apart, typos and 'what' questions.
  */
-const NOW = EXAMPLE_NOW;
 const { domains, read, loadAll } = exampleReader();
 
 beforeAll(() => loadAll(["hotel", "telecom", "pizza"]));
@@ -43,30 +40,6 @@ describe("an optional list declined by a plural noun it is not called by", () =>
       slot: "toppings",
     });
     expect(read("pizza", "no drinks", askedDrink)).toEqual([{ type: "skip_slot", slot: "drink" }]);
-  });
-});
-
-describe("dates", () => {
-  it("reads a day and month, then the end day alone, as a range", () => {
-    expect(findDates("5th of june to 8th, two of us", NOW).map((d) => d.value)).toEqual([
-      "2027-06-05",
-      "2027-06-08",
-    ]);
-    expect(slotsOf(read("hotel", "a room in seville 5th of june to 8th, two of us"))).toMatchObject(
-      { check_in: "2027-06-05", nights: 3, guests: 2 },
-    );
-    // A number that counts something else is no end day.
-    expect(findDates("3 june to 5 people", NOW).map((d) => d.value)).toEqual(["2027-06-03"]);
-  });
-
-  it("keeps the day a fault began after 'since', whatever was said before it", () => {
-    expect(slotsOf(read("telecom", "we can't watch tv since sunday"))).toMatchObject({
-      outage_since: "2027-03-07",
-    });
-    expect(slotsOf(read("telecom", "my wifi is not working since 3 days"))).toMatchObject({
-      outage_since: "2027-03-07",
-      service: "internet",
-    });
   });
 });
 
