@@ -189,7 +189,7 @@ describe("values", () => {
   });
 });
 
-describe("round nine, later fixes", () => {
+describe("declines, things already had and references", () => {
   it("'no, just show me everything' to an optional question that narrows a search skips it", () => {
     const state = inFlow(tours, "list_tours", { waiting: "on_day" });
     expect(du.read("no, just show me everything", tours, state)).toEqual([

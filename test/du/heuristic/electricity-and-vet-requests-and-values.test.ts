@@ -163,7 +163,7 @@ describe("not coming, said with another cancel word in its clause, is the reason
   });
 });
 
-describe("task words of this round", () => {
+describe("task words for visits, changes and hedges", () => {
   it("to be seen by someone who takes visits asks for a visit", () => {
     expect(firstIntent(read(vet, "we need to be seen by a vet this week"))).toBe("book_visit");
     expect(firstIntent(read(vet, "can we get seen by the vet soon"))).toBe("book_visit");

@@ -235,7 +235,7 @@ describe("a price question while a slot is asked", () => {
   });
 });
 
-describe("pack words of the ninth round", () => {
+describe("pack words for using, changing and moving", () => {
   it("'burned thru' is used, 'put me on' and 'pay less' ask for a change", () => {
     expect(firstIntent(read(lines, "how many minutes did i burn thru"))).toBe("check_minutes");
     expect(firstIntent(read(lines, "minutes i burned thru this week"))).toBe("check_minutes");
