@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
+import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import type { Command } from "../../../src/protocol/commands.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
+import { domainFromLines, EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
+
+/**
+ * What the twelfth round's customers of the original Soni's examples showed, checked on a
+ * small tipping service no rule was written for: a full name right before the amount it gets
+ * ("pay Lena Vogel 5 euros").
+ */
+const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
+let tips: LoadedDomain;
+const read = (domain: LoadedDomain, text: string): Command[] =>
+  du.read(text, domain, emptyState("t"));
+
+beforeAll(async () => {
+  tips = await domainFromLines(
+    [
+      "slots:",
+      "  waiter: { type: string, prompt: 'Who should get the tip?', validator: person_name }",
+      "  tip: { type: number, prompt: 'How much?' }",
+      "  pocket: { type: string, prompt: 'From which pocket?' }",
+      "  street: { type: string, prompt: 'Street?' }",
+      "flows:",
+      "  leave_tip:",
+      "    description: Leave a tip for a waiter",
+      "    trigger: { intents: ['leave a tip', 'pay a tip to someone'] }",
+      "    steps:",
+      "      - { step: waiter, type: collect, slot: waiter }",
+      "      - { step: tip, type: collect, slot: tip }",
+      "      - { step: pocket, type: collect, slot: pocket, message: 'And from which pocket should it come?' }",
+    ],
+    "tips",
+  );
+});
+
+describe("a full name before the amount it gets", () => {
+  it("reads the name and the amount after a task verb", () => {
+    const commands = read(tips, "pay Lena Vogel 5 euros");
+    expect(startedFlows(commands)).toEqual(["leave_tip"]);
+    expect(readValues(commands)).toMatchObject({ waiter: "Lena Vogel", tip: 5 });
+  });
+
+  it("still reads no name out of capitalised words before a bare number", () => {
+    const commands = read(tips, "pay Lena Vogel 5");
+    expect(readValues(commands).waiter).not.toBe("Lena Vogel 5");
+  });
+});
