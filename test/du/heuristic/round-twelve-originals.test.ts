@@ -3,12 +3,13 @@ import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
 import type { Command } from "../../../src/protocol/commands.ts";
 import { emptyState } from "../../../src/protocol/state.ts";
-import { domainFromLines, EXAMPLE_NOW, readValues, startedFlows } from "../helpers.ts";
+import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
 
 /**
  * What the twelfth round's customers of the original Soni's examples showed, checked on a
  * small tipping service no rule was written for: a full name right before the amount it gets
- * ("pay Lena Vogel 5 euros").
+ * ("pay Lena Vogel 5 euros"), and an answer that opens with the preposition of another free-text
+ * question of the flow ("from my wallet" asked who gets the tip).
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tips: LoadedDomain;
@@ -46,5 +47,28 @@ describe("a full name before the amount it gets", () => {
   it("still reads no name out of capitalised words before a bare number", () => {
     const commands = read(tips, "pay Lena Vogel 5");
     expect(readValues(commands).waiter).not.toBe("Lena Vogel 5");
+  });
+});
+
+describe("an answer with another free-text question's preposition", () => {
+  it("fills the slot that question asks, not the one asked", () => {
+    const state = inFlow(tips, "leave_tip", { waiting: "waiter" });
+    const commands = du.read("from my wallet", tips, state);
+    expect(readValues(commands)).toEqual({ pocket: "wallet" });
+  });
+
+  it("leaves the possessive out when the question's own preposition leads the answer", () => {
+    const state = inFlow(tips, "leave_tip", {
+      waiting: "pocket",
+      slots: { waiter: "Lena Vogel", tip: 5 },
+    });
+    const commands = du.read("from my coat", tips, state);
+    expect(readValues(commands)).toEqual({ pocket: "coat" });
+  });
+
+  it("keeps an answer without such a preposition for the slot asked", () => {
+    const state = inFlow(tips, "leave_tip", { waiting: "waiter" });
+    const commands = du.read("Lena Vogel", tips, state);
+    expect(readValues(commands)).toEqual({ waiter: "Lena Vogel" });
   });
 });
