@@ -8,11 +8,13 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "
 /**
  * What the twelfth round's customers of the original Soni's examples showed, checked on a
  * small tipping service no rule was written for: a full name right before the amount it gets
- * ("pay Lena Vogel 5 euros"), and an answer that opens with the preposition of another free-text
- * question of the flow ("from my wallet" asked who gets the tip).
+ * ("pay Lena Vogel 5 euros"), an answer that opens with the preposition of another free-text
+ * question of the flow ("from my wallet" asked who gets the tip), and, on a plant nursery, a
+ * thing asked for after "some" or "any".
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tips: LoadedDomain;
+let garden: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -34,6 +36,19 @@ beforeAll(async () => {
       "      - { step: pocket, type: collect, slot: pocket, message: 'And from which pocket should it come?' }",
     ],
     "tips",
+  );
+  garden = await domainFromLines(
+    [
+      "slots:",
+      "  plant: { type: string, prompt: 'Which plant?' }",
+      "flows:",
+      "  find_plant:",
+      "    description: Find plants in the nursery",
+      "    trigger: { intents: ['show me', 'find me'] }",
+      "    steps:",
+      "      - { step: plant, type: collect, slot: plant }",
+    ],
+    "garden",
   );
 });
 
@@ -70,5 +85,18 @@ describe("an answer with another free-text question's preposition", () => {
     const state = inFlow(tips, "leave_tip", { waiting: "waiter" });
     const commands = du.read("Lena Vogel", tips, state);
     expect(readValues(commands)).toEqual({ waiter: "Lena Vogel" });
+  });
+});
+
+describe("a word for an unsaid amount before the thing asked for", () => {
+  it("is left out like an article", () => {
+    expect(readValues(read(garden, "show me some climbing roses"))).toEqual({
+      plant: "climbing roses",
+    });
+    expect(readValues(read(garden, "find me any ferns"))).toEqual({ plant: "ferns" });
+  });
+
+  it("leaves a thing named without one as it was", () => {
+    expect(readValues(read(garden, "show me a lemon tree"))).toEqual({ plant: "lemon tree" });
   });
 });

@@ -1189,6 +1189,7 @@ export const EN: LanguagePack = {
   shiftBefore: list("back forward"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
+  vagueAmounts: list("some any"),
   capitalSelf: list("i im we"),
   irregular: {
     sent: "send",

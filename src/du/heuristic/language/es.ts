@@ -489,6 +489,7 @@ export const ES: LanguagePack = {
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
+  vagueAmounts: list("algun alguna algunos algunas"),
   capitalSelf: [],
   synonymJoins: list("de para"),
   synonymFlips: [],

@@ -20,6 +20,7 @@ import {
   REMARK,
   REQUEST_CUES,
   STOP_WORDS,
+  VAGUE_AMOUNTS,
   VERB_OBJECTS,
   WHEN_WORDS,
   YOUR_QUESTION,
@@ -48,7 +49,7 @@ const CREATING: ReadonlySet<string> = new Set(["create", ...MAKING_ACTS]);
  * What follows a trigger phrase that opens the message is what it asks for: the answer to the
  * flow's first question when that question takes free text and nothing else of the message was
  * read as a value ("I'm looking for running sneakers", "show me a desk lamp"). A leading article
- * is no part of it; words that start with a preposition ("send money to my mum") are another
+ * or word for an unsaid amount ("some") is no part of it; words that start with a preposition ("send money to my mum") are another
  * value's, not this one.
  */
 function withLeadingRest(
@@ -61,7 +62,11 @@ function withLeadingRest(
   const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
   const words = tokenize(rest);
   let start = 0;
-  while (start < words.length - 1 && ARTICLES.has(words[start]!.norm)) start++;
+  while (
+    start < words.length - 1 &&
+    (ARTICLES.has(words[start]!.norm) || VAGUE_AMOUNTS.has(words[start]!.norm))
+  )
+    start++;
   const opening = words[start];
   if (!opening || PREPOSITIONS.has(opening.norm)) return commands;
   if (words.slice(start).every((t) => STOP_WORDS.has(t.norm))) return commands;
