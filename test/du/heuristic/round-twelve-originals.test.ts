@@ -10,11 +10,13 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "
  * small tipping service no rule was written for: a full name right before the amount it gets
  * ("pay Lena Vogel 5 euros"), an answer that opens with the preposition of another free-text
  * question of the flow ("from my wallet" asked who gets the tip), and, on a plant nursery, a
- * thing asked for after "some" or "any".
+ * thing asked for after "some" or "any"; at a gym, "how many" asked with a class, as only one flow's
+ * phrase opens.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tips: LoadedDomain;
 let garden: LoadedDomain;
+let gym: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -49,6 +51,24 @@ beforeAll(async () => {
       "      - { step: plant, type: collect, slot: plant }",
     ],
     "garden",
+  );
+  gym = await domainFromLines(
+    [
+      "slots:",
+      "  class_type: { type: string, choices: [yoga, spinning], prompt: 'Which class?' }",
+      "flows:",
+      "  class_places:",
+      "    description: Tell the places left in a class",
+      "    trigger: { intents: ['How many places are left in a class?'] }",
+      "    steps:",
+      "      - { step: class_type, type: collect, slot: class_type }",
+      "  join_class:",
+      "    description: Join a class",
+      "    trigger: { intents: ['join a class', 'sign me up'] }",
+      "    steps:",
+      "      - { step: class_type, type: collect, slot: class_type }",
+    ],
+    "gym",
   );
 });
 
@@ -98,5 +118,17 @@ describe("a word for an unsaid amount before the thing asked for", () => {
 
   it("leaves a thing named without one as it was", () => {
     expect(readValues(read(garden, "show me a lemon tree"))).toEqual({ plant: "lemon tree" });
+  });
+});
+
+describe("an amount question one flow's phrases open with", () => {
+  it("asks for that flow when said with a value it takes", () => {
+    const commands = read(gym, "could u tell me how many are still free for yoga");
+    expect(startedFlows(commands)).toEqual(["class_places"]);
+    expect(readValues(commands)).toEqual({ class_type: "yoga" });
+  });
+
+  it("asks for nothing on its own", () => {
+    expect(startedFlows(read(gym, "tell me how many are still free"))).not.toContain("join_class");
   });
 });

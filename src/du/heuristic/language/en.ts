@@ -1190,6 +1190,7 @@ export const EN: LanguagePack = {
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
   vagueAmounts: list("some any"),
+  amountQuestions: ["how much", "how many"],
   capitalSelf: list("i im we"),
   irregular: {
     sent: "send",

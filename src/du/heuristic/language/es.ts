@@ -490,6 +490,7 @@ export const ES: LanguagePack = {
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
   vagueAmounts: list("algun alguna algunos algunas"),
+  amountQuestions: list("cuanto cuanta cuantos cuantas"),
   capitalSelf: [],
   synonymJoins: list("de para"),
   synonymFlips: [],

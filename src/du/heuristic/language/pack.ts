@@ -460,6 +460,11 @@ export interface LanguagePack {
    */
   vagueAmounts: string[];
   /**
+   * Question words that ask for an amount ("how much", "how many"): a request that asks one,
+   * as one flow's trigger phrase opens, asks what that flow tells.
+   */
+  amountQuestions: string[];
+  /**
    * The speaker's words written with a capital anywhere ("I", "I'm", and "We" opening a
    * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
    */

@@ -3,6 +3,7 @@ import type { Command } from "../../../protocol/commands.ts";
 import { flowPhrases } from "../../flow-phrases.ts";
 import type { Decision, HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  AMOUNT_QUESTIONS,
   ARTICLES,
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
@@ -1008,8 +1009,34 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return du.start(turn, flow);
     },
   },
+  {
+    // "can u tell me how much i've got in savings": the amount question only one flow's trigger
+    // phrases open with ("How much money do I have?"), asked with a value that flow takes, asks
+    // for that flow, though no other word of its phrases is said.
+    name: "amount-question-value",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.view.markers.length === 0) return null;
+      const words = ` ${turn.acts.flat} `;
+      const asked = AMOUNT_QUESTIONS.filter((q) => words.includes(` ${q} `));
+      if (asked.length === 0) return null;
+      const flow = amountQuestionFlow(turn, asked);
+      if (!flow || du.mentionsFor(turn, flow, [], []).length === 0) return null;
+      return du.start(turn, flow);
+    },
+  },
   ASIDE_REMARK,
 ];
+
+/** The one flow a trigger phrase of which opens with one of `asked`; undefined if none or more. */
+function amountQuestionFlow(turn: Turn, asked: readonly string[]): string | undefined {
+  const domain = turn.model.loaded.domain;
+  const flows = Object.keys(domain.flows).filter(
+    (name) =>
+      !domain.flows[name]!.internal &&
+      flowPhrases(domain, name).some((p) => asked.some((q) => `${flat(p)} `.startsWith(`${q} `))),
+  );
+  return flows.length === 1 ? flows[0] : undefined;
+}
 
 /**
  * The word a request asks to be done ("quiero vender", "I want to sell"): the first word after
