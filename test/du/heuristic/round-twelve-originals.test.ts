@@ -11,12 +11,14 @@ import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "
  * ("pay Lena Vogel 5 euros"), an answer that opens with the preposition of another free-text
  * question of the flow ("from my wallet" asked who gets the tip), and, on a plant nursery, a
  * thing asked for after "some" or "any"; at a gym, "how many" asked with a class, as only one flow's
- * phrase opens.
+ * phrase opens; on a loyalty card, the values of a flow without trigger phrases, when the card's word
+ * points at a flow that takes none of them and another flow reads one for a slot of its own.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tips: LoadedDomain;
 let garden: LoadedDomain;
 let gym: LoadedDomain;
+let loyalty: LoadedDomain;
 const read = (domain: LoadedDomain, text: string): Command[] =>
   du.read(text, domain, emptyState("t"));
 
@@ -69,6 +71,36 @@ beforeAll(async () => {
       "      - { step: class_type, type: collect, slot: class_type }",
     ],
     "gym",
+  );
+  loyalty = await domainFromLines(
+    [
+      "slots:",
+      "  card_kind: { type: string, choices: [gift, loyalty], prompt: 'Which card?' }",
+      "  source_card: { type: string, choices: [gift, loyalty], prompt: 'From which card?' }",
+      "  period: { type: string, choices: [last week, last month], prompt: 'Which period?' }",
+      "flows:",
+      "  activate:",
+      "    description: Activate a new card",
+      "    trigger: { intents: ['Activate my card', 'Start my card'] }",
+      "    steps:",
+      "      - { step: done, type: say, message: Done }",
+      "  points:",
+      "    description: Points balance",
+      "    trigger: { intents: ['How many points do I have?'] }",
+      "    steps:",
+      "      - { step: card_kind, type: collect, slot: card_kind }",
+      "  history:",
+      "    description: View paginated points history",
+      "    steps:",
+      "      - { step: card_kind, type: collect, slot: card_kind }",
+      "      - { step: period, type: collect, slot: period }",
+      "  give:",
+      "    description: Give points to another card",
+      "    trigger: { intents: ['give points'] }",
+      "    steps:",
+      "      - { step: source_card, type: collect, slot: source_card }",
+    ],
+    "loyalty",
   );
 });
 
@@ -130,5 +162,13 @@ describe("an amount question one flow's phrases open with", () => {
 
   it("asks for nothing on its own", () => {
     expect(startedFlows(read(gym, "tell me how many are still free"))).not.toContain("join_class");
+  });
+});
+
+describe("the flow that takes every value said, when the words point at one that takes none", () => {
+  it("is told by the values, though another flow reads one of them for a slot of its own", () => {
+    const commands = read(loyalty, "gift card, last month");
+    expect(startedFlows(commands)).toEqual(["history"]);
+    expect(readValues(commands)).toEqual({ card_kind: "gift", period: "last month" });
   });
 });

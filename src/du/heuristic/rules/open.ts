@@ -258,10 +258,18 @@ const CLEAR_CLAUSE_COVERAGE = 0.6;
  * The one flow among `flows` whose values in the message include every other's and at least one
  * more; null when none, or when the values alone do not set it apart.
  */
-function takesAll(du: HeuristicUnderstanding, turn: Turn, flows: string[]): string | null {
+function takesAll(
+  du: HeuristicUnderstanding,
+  turn: Turn,
+  flows: string[],
+  byPlace = false,
+): string | null {
+  // `byPlace`: values told apart by where they were said, not by the slot that reads them.
   const read = flows.map((flow) => ({
     flow,
-    slots: new Set(du.mentionsFor(turn, flow, [], []).map((f) => f.slot)),
+    slots: new Set(
+      du.mentionsFor(turn, flow, [], []).map((f) => (byPlace ? `${f.start}:${f.end}` : f.slot)),
+    ),
   }));
   const widest = read.reduce((a, b) => (b.slots.size > a.slots.size ? b : a), read[0]!);
   if (!widest || widest.slots.size < 2) return null;
@@ -768,6 +776,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         pointed.slice(0, 4).map((r) => r.flow),
       );
       if (whole && !near.some((r) => r.flow === whole)) return du.start(turn, whole);
+      // "checking account, last month": the flow the words point at ("Initialize my account")
+      // takes none of the values; one flow takes every value said, though another reads one of
+      // them for a slot of its own ("checking" as the account to send from).
+      if (!whole && near.every((r) => du.mentionsFor(turn, r.flow, [], []).length === 0)) {
+        const placed = takesAll(
+          du,
+          turn,
+          pointed.slice(0, 4).map((r) => r.flow),
+          true,
+        );
+        if (placed) return du.start(turn, placed);
+      }
       const [best, next] = scored;
       // "transfer 80 to Laura Gomez from savings": both transfers ask for every value said,
       // but one takes them all and the other only part: the one that takes them all is meant.
