@@ -50,6 +50,7 @@ import {
   PEOPLE_WORDS,
   PERSON_PRONOUN,
   PHRASE_BREAKS,
+  POSSESSIVES,
   PREPOSITIONS,
   QUESTION_FILLERS,
   QUESTION_START,
@@ -924,6 +925,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (!tokens.length) return null;
     const cued = PHRASE_BREAKS.has(tokens[0]!.norm);
     const hits: Found[] = [];
+    const cueText = this.cuedText(turn, pending, tokens[0]!.norm);
+    if (cueText) return cueText;
     for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
       if (s === pending || (s.kind !== "choice" && s.kind !== "date")) continue;
       const empty = (frame.slots[s.name] ?? null) === null;
@@ -939,6 +942,32 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (only) hits.push(found);
     }
     return hits.length === 1 ? hits[0]! : null;
+  }
+
+  /**
+   * "from my checking" asked who gets the money: an answer that opens with the preposition
+   * another empty free-text slot's value follows (its question: "From which account?"), a word
+   * that leads to no value of the slot asked, is that other slot's value. Only one slot may
+   * have the cue; the asked slot's own cue ("to Ana" asked the recipient) keeps the answer.
+   */
+  private cuedText(turn: Turn, pending: SlotInfo, first: string): Found | null {
+    const frame = turn.frame!;
+    if (!PREPOSITIONS.has(first)) return null;
+    const key = turn.model.analyzer.key(first);
+    const cues = (turn.model.cues.get(frame.flow) ?? []).filter(
+      (c) => c.before === key && !c.after,
+    );
+    if (cues.some((c) => c.slot === pending.name)) return null;
+    const slots = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+      (s) =>
+        s !== pending &&
+        s.kind === "text" &&
+        (frame.slots[s.name] ?? null) === null &&
+        cues.some((c) => c.slot === s.name),
+    );
+    if (slots.length !== 1) return null;
+    const found = turn.model.reader.answer(slots[0]!, turn.text);
+    return found ? withoutCueWord(turn, slots[0]!, found) : null;
   }
 
   /** The message starts with a cancel phrase ("forget it, ...", "no, cancel that and ..."). */
@@ -2438,7 +2467,13 @@ function withoutCueWord(turn: Turn, slot: SlotInfo, found: Found): Found {
   const cued = (flow ? turn.model.cues.get(flow) : undefined)?.some(
     (c) => c.slot === slot.name && c.prompt && c.before === key,
   );
-  if (!cued || STOP_WORDS.has(second.norm)) return found;
+  if (!cued) return found;
+  // "from my checking": a possessive after the cue is no part of a thing's value (a person's
+  // name slot keeps "my sister" whole, for the relation rules).
+  const third = tokens[2];
+  if (third && !slot.nameLike && POSSESSIVES.has(second.norm) && !STOP_WORDS.has(third.norm))
+    return { ...found, value: found.value.slice(third.start), start: found.start + third.start };
+  if (STOP_WORDS.has(second.norm)) return found;
   return { ...found, value: found.value.slice(second.start), start: found.start + second.start };
 }
 

@@ -1458,8 +1458,7 @@ export class SlotReader {
       const { inside: words, next } = tokensOf(tokens, span);
       const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.raw));
       // A number right after is a street's ("to Calle Mayor 12"); after a comma, another value's.
-      const street =
-        next && /^\d/.test(next.norm) && /^\s*$/.test(text.slice(span.end, next.start));
+      const street = streetNumber(next, free) && /^\s*$/.test(text.slice(span.end, next!.start));
       if (capitalised.length < 2 || street) continue;
       return this.textFound(slot, text, span);
     }
@@ -1539,7 +1538,7 @@ export class SlotReader {
         i > 0 &&
         words.length >= 2 &&
         words.every((t) => /^\p{Lu}/u.test(t.raw)) &&
-        !(next && /^\d/.test(next.norm))
+        !streetNumber(next, free)
       );
     };
     for (let i = 1; i + 1 < tokens.length; i++) {
@@ -2967,6 +2966,13 @@ const WEEK_COUNTS: Record<string, number> = {
 Object.setPrototypeOf(WEEK_COUNTS, null);
 
 /** The one slot counting people among `slots`; undefined when there is none or more than one. */
+/**
+ * A number right after capitalised words makes them a street ("Calle Mayor 12"), unless the
+ * number was read as another value: "pay Sam Reyes 90 dollars" names a person, then an amount.
+ */
+function streetNumber(next: Token | undefined, free: (s: Span) => boolean): boolean {
+  return next !== undefined && /^\d/.test(next.norm) && free(next);
+}
 /** A stretch of a message between punctuation marks. */
 const CLAUSE = /[^,;.!?()]+/g;
 /** Single task words of every act ("book", "cancel", "move"): a name right after one is its object. */

@@ -1230,6 +1230,8 @@ export const EN: LanguagePack = {
   shiftBefore: list("back forward"),
   passiveAux: list("was were been is are got gotten"),
   articles: list("the a an"),
+  vagueAmounts: list("some any"),
+  amountQuestions: ["how much", "how many"],
   capitalSelf: list("i im we"),
   irregular: {
     sent: "send",

@@ -539,6 +539,8 @@ export const ES: LanguagePack = {
   // Spanish participles ("fue cambiado") are not read as past forms: nothing to tell apart.
   passiveAux: [],
   articles: list("el la los las un una unos unas"),
+  vagueAmounts: list("algun alguna algunos algunas"),
+  amountQuestions: list("cuanto cuanta cuantos cuantas"),
   capitalSelf: [],
   synonymJoins: list("de para"),
   synonymFlips: [],

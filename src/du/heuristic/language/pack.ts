@@ -498,6 +498,16 @@ export interface LanguagePack {
   /** Articles: one opening a choice's synonym ("the derby") may be left out ("derby tickets"). */
   articles: string[];
   /**
+   * Words for an amount left unsaid before a thing ("some", "any"): like an article, no part of
+   * the thing asked for ("show me some running shorts").
+   */
+  vagueAmounts: string[];
+  /**
+   * Question words that ask for an amount ("how much", "how many"): a request that asks one,
+   * as one flow's trigger phrase opens, asks what that flow tells.
+   */
+  amountQuestions: string[];
+  /**
    * The speaker's words written with a capital anywhere ("I", "I'm", and "We" opening a
    * sentence): a capitalised one starts no street or name ("I live in Calle Alcala 100").
    */

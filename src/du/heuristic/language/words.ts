@@ -199,6 +199,8 @@ export const DIFFERENCE_BEFORE = new Set(words((p) => p.differenceBefore));
 export const SHIFT_BEFORE = new Set(words((p) => p.shiftBefore));
 export const PASSIVE_AUX = new Set(words((p) => p.passiveAux));
 export const ARTICLES = new Set(words((p) => p.articles));
+export const VAGUE_AMOUNTS = new Set(words((p) => p.vagueAmounts));
+export const AMOUNT_QUESTIONS: readonly string[] = words((p) => p.amountQuestions);
 export const CAPITAL_SELF = new Set(words((p) => p.capitalSelf));
 export const IRREGULAR: Readonly<Record<string, string>> = Object.assign(
   Object.create(null) as Record<string, string>,

@@ -4,6 +4,7 @@ import { flowPhrases } from "../../flow-phrases.ts";
 import { readActs } from "../acts.ts";
 import type { Decision, HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  AMOUNT_QUESTIONS,
   ARTICLES,
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
@@ -22,6 +23,7 @@ import {
   REMARK,
   REQUEST_CUES,
   STOP_WORDS,
+  VAGUE_AMOUNTS,
   VERB_OBJECTS,
   WHEN_WORDS,
   YOUR_QUESTION,
@@ -50,7 +52,7 @@ const CREATING: ReadonlySet<string> = new Set(["create", ...MAKING_ACTS]);
  * What follows a trigger phrase that opens the message is what it asks for: the answer to the
  * flow's first question when that question takes free text and nothing else of the message was
  * read as a value ("I'm looking for running sneakers", "show me a desk lamp"). A leading article
- * is no part of it; words that start with a preposition ("send money to my mum") are another
+ * or word for an unsaid amount ("some") is no part of it; words that start with a preposition ("send money to my mum") are another
  * value's, not this one.
  */
 function withLeadingRest(
@@ -63,7 +65,11 @@ function withLeadingRest(
   const rest = turn.text.slice(lead.end).replace(/^[\s,;:-]+|[\s.!?]+$/g, "");
   const words = tokenize(rest);
   let start = 0;
-  while (start < words.length - 1 && ARTICLES.has(words[start]!.norm)) start++;
+  while (
+    start < words.length - 1 &&
+    (ARTICLES.has(words[start]!.norm) || VAGUE_AMOUNTS.has(words[start]!.norm))
+  )
+    start++;
   const opening = words[start];
   if (!opening || PREPOSITIONS.has(opening.norm)) return commands;
   if (words.slice(start).every((t) => STOP_WORDS.has(t.norm))) return commands;
@@ -302,10 +308,18 @@ const CLEAR_CLAUSE_COVERAGE = 0.6;
  * The one flow among `flows` whose values in the message include every other's and at least one
  * more; null when none, or when the values alone do not set it apart.
  */
-function takesAll(du: HeuristicUnderstanding, turn: Turn, flows: string[]): string | null {
+function takesAll(
+  du: HeuristicUnderstanding,
+  turn: Turn,
+  flows: string[],
+  byPlace = false,
+): string | null {
+  // `byPlace`: values told apart by where they were said, not by the slot that reads them.
   const read = flows.map((flow) => ({
     flow,
-    slots: new Set(du.mentionsFor(turn, flow, [], []).map((f) => f.slot)),
+    slots: new Set(
+      du.mentionsFor(turn, flow, [], []).map((f) => (byPlace ? `${f.start}:${f.end}` : f.slot)),
+    ),
   }));
   const widest = read.reduce((a, b) => (b.slots.size > a.slots.size ? b : a), read[0]!);
   if (!widest || widest.slots.size < 2) return null;
@@ -851,6 +865,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         pointed.slice(0, 4).map((r) => r.flow),
       );
       if (whole && !near.some((r) => r.flow === whole)) return du.start(turn, whole);
+      // "checking account, last month": the flow the words point at ("Initialize my account")
+      // takes none of the values; one flow takes every value said, though another reads one of
+      // them for a slot of its own ("checking" as the account to send from).
+      if (!whole && near.every((r) => du.mentionsFor(turn, r.flow, [], []).length === 0)) {
+        const placed = takesAll(
+          du,
+          turn,
+          pointed.slice(0, 4).map((r) => r.flow),
+          true,
+        );
+        if (placed) return du.start(turn, placed);
+      }
       const [best, next] = scored;
       // "transfer 80 to Laura Gomez from savings": both transfers ask for every value said,
       // but one takes them all and the other only part: the one that takes them all is meant.
@@ -1126,8 +1152,34 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       return ownValues(du, turn, flow) ? du.start(turn, flow) : null;
     },
   },
+  {
+    // "can u tell me how much i've got in savings": the amount question only one flow's trigger
+    // phrases open with ("How much money do I have?"), asked with a value that flow takes, asks
+    // for that flow, though no other word of its phrases is said.
+    name: "amount-question-value",
+    run: ({ du, turn }) => {
+      if (turn.frame || turn.view.markers.length === 0) return null;
+      const words = ` ${turn.acts.flat} `;
+      const asked = AMOUNT_QUESTIONS.filter((q) => words.includes(` ${q} `));
+      if (asked.length === 0) return null;
+      const flow = amountQuestionFlow(turn, asked);
+      if (!flow || du.mentionsFor(turn, flow, [], []).length === 0) return null;
+      return du.start(turn, flow);
+    },
+  },
   ASIDE_REMARK,
 ];
+
+/** The one flow a trigger phrase of which opens with one of `asked`; undefined if none or more. */
+function amountQuestionFlow(turn: Turn, asked: readonly string[]): string | undefined {
+  const domain = turn.model.loaded.domain;
+  const flows = Object.keys(domain.flows).filter(
+    (name) =>
+      !domain.flows[name]!.internal &&
+      flowPhrases(domain, name).some((p) => asked.some((q) => `${flat(p)} `.startsWith(`${q} `))),
+  );
+  return flows.length === 1 ? flows[0] : undefined;
+}
 
 /**
  * The message states values of two or more slots of `flow` that no other flow asks for. A
