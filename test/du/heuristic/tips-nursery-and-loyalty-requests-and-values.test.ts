@@ -6,13 +6,12 @@ import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow, readValues, startedFlows } from "../helpers.ts";
 
 /**
- * What the twelfth round's customers of the original Soni's examples showed, checked on a
- * small tipping service no rule was written for: a full name right before the amount it gets
- * ("pay Lena Vogel 5 euros"), an answer that opens with the preposition of another free-text
- * question of the flow ("from my wallet" asked who gets the tip), and, on a plant nursery, a
- * thing asked for after "some" or "any"; at a gym, "how many" asked with a class, as only one flow's
- * phrase opens; on a loyalty card, the values of a flow without trigger phrases, when the card's word
- * points at a flow that takes none of them and another flow reads one for a slot of its own.
+ * Requests and values read on small domains no rule was written for: a tipping service (a full
+ * name right before the amount it gets, "pay Lena Vogel 5 euros"; an answer that opens with the
+ * preposition of another free-text question of the flow, "from my wallet" asked who gets the
+ * tip), a plant nursery (a thing asked for after "some" or "any"), a gym ("how many" asked with a
+ * class, as only one flow's phrase opens) and a loyalty card (the values of a flow without
+ * trigger phrases, when the card's word points at a flow that takes none of them).
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tips: LoadedDomain;
