@@ -471,9 +471,18 @@ export class Analyzer {
             PLURAL_NOUN.test(before) &&
             !STOP_WORDS.has(before) &&
             !this.wordOf(before).act));
+      // "I logged a ticket" opens a story of what was done; "how much have I used" asks (an
+      // auxiliary before the subject) and "my sim is blocked" tells a state, so only a plain
+      // past after its subject, no function word before that, tells a story.
+      const story =
+        past &&
+        w.plainPast &&
+        !PASSIVE_AUX.has(before!) &&
+        (k < 2 || !STOP_WORDS.has(tokens[k - 2]!.norm));
       items.push({
         stem: w.stem,
         past,
+        story,
         told,
         // "I can't make it": a negated task word asks for nothing.
         act: negated || described || use === "noun" ? undefined : w.act,
@@ -586,6 +595,8 @@ export class Analyzer {
           act: item.act,
           verb: item.verb,
           told: item.told,
+          past: item.past,
+          story: item.story,
         });
       } else {
         if (item.intent) out.push({ key: item.key, properName: false, intent: true });
@@ -762,8 +773,12 @@ export class Analyzer {
     const features: string[] = [];
     const phraseParts = new Set<string>();
     const names = new Set<string>();
+    const past = new Set<string>();
+    const stories = new Set<string>();
     // One pass over the terms: this runs for every text a turn ranks.
     for (const t of all) {
+      if (t.past) past.add(t.key);
+      if (t.story) stories.add(t.key);
       if (t.act) tasks.set(t.key, { act: t.act, weak: !!t.taskOnly, bare: t.bare, told: t.told });
       if (t.taskOnly) continue;
       terms.push(t);
@@ -787,7 +802,7 @@ export class Analyzer {
       features.push(`${t.key}!`);
       phraseParts.add(`${t.key}!`);
     }
-    const out: Analysis = { features, names, tasks, phraseParts };
+    const out: Analysis = { features, names, tasks, phraseParts, past, stories };
     if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.clear();
     this.analysed.set(text, out);
     return out;
@@ -849,6 +864,8 @@ export class Analyzer {
 interface TermItem {
   stem: string;
   past: boolean;
+  /** A plain past opening a story of what the speaker did ("I logged a ticket"). */
+  story: boolean;
   told: boolean;
   act: string | undefined;
   key: string;
@@ -913,6 +930,10 @@ export interface Term {
   bare?: boolean;
   /** A participle after an auxiliary ("was moved"): what happened, not what is asked. */
   told?: boolean;
+  /** Said as a past after its subject ("I logged a ticket"). */
+  past?: boolean;
+  /** A plain past opening a story of what was done (see TermItem). */
+  story?: boolean;
 }
 
 /** What flows are ranked on for one text. */
@@ -923,6 +944,10 @@ export interface Analysis {
   tasks: Map<string, TaskWord>;
   /** Words said only inside a task phrase. */
   phraseParts: Set<string>;
+  /** Words said as a past after their subject ("I logged a ticket"): what was done, not asked. */
+  past: Set<string>;
+  /** Of those, the plain pasts that open a story ("I logged ...", not "have I used"). */
+  stories: Set<string>;
 }
 
 export interface TaskWord {

@@ -96,6 +96,11 @@ interface FlowDoc {
   acts: Map<string, number>;
   /** Words of the descriptions of the slots it asks for ("nights to stay"): explained, unscored. */
   about: Set<string>;
+  /**
+   * Words its texts say only as a past after a subject ("I logged a ticket ..."): they tell what
+   * the user did before, so the word said as a request ("log a ticket") is no match for them.
+   */
+  pastOnly: Set<string>;
 }
 
 /**
@@ -153,12 +158,15 @@ export class FlowIndex {
       }
       const tf = new Map<string, number>();
       const said = new Map<string, number>();
+      const saidPast = new Set<string>();
+      const saidPlain = new Set<string>();
       let length = 0;
       for (const text of texts) {
         const analysed = analyzer.features(text);
         for (const f of analysed.features) {
           tf.set(f, (tf.get(f) ?? 0) + 1);
           length++;
+          if (!f.includes(" ")) (analysed.stories.has(f) ? saidPast : saidPlain).add(f);
         }
         const strong = [...analysed.tasks.values()].filter((t) => !t.weak).map((t) => t.act);
         for (const act of new Set(strong)) said.set(act, (said.get(act) ?? 0) + 1);
@@ -219,7 +227,8 @@ export class FlowIndex {
         const text = `${def?.description ?? ""} ${def?.prompt ?? ""}`;
         for (const f of analyzer.features(text).features) if (!f.includes(" ")) about.add(f);
       }
-      this.docs.push({ flow, tf, length, asks, acts, about });
+      const pastOnly = new Set([...saidPast].filter((f) => !saidPlain.has(f)));
+      this.docs.push({ flow, tf, length, asks, acts, about, pastOnly });
       for (const m of asks) this.asked.add(m);
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
       for (const act of acts.keys()) this.actDf.set(act, (this.actDf.get(act) ?? 0) + 1);
@@ -512,6 +521,7 @@ export class FlowIndex {
       for (const x of scored) {
         const tf = doc.tf.get(x.f);
         if (!tf) continue;
+        if (doc.pastOnly.size > 0 && saidAsRequest(x.f, doc.pastOnly, analyzed.past)) continue;
         matched?.push(x.f);
         if (x.worded) worded = true;
         if (x.named) named = true;
@@ -575,4 +585,17 @@ export class FlowIndex {
     }
     return scores.sort((a, b) => b.score - a.score);
   }
+}
+
+/**
+ * A word of `feature` is one the flow says only as a past ("I logged a ticket") while the
+ * message does not say it so ("I'd like to log a ticket"): a request is no story of one.
+ */
+function saidAsRequest(
+  feature: string,
+  pastOnly: ReadonlySet<string>,
+  past: ReadonlySet<string>,
+): boolean {
+  for (const w of feature.split(" ")) if (pastOnly.has(w) && !past.has(w)) return true;
+  return false;
 }

@@ -513,12 +513,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /** Whether the text has task words and every one tells what happened (`told`). */
-  private onlyTold(turn: Turn, text: string): boolean {
+  private onlyTold(turn: Turn, text: string, after = false): boolean {
     let told = false;
-    // A reason said with it ("by accident") asks for nothing either.
+    // A reason said with it ("by accident") asks for nothing either, and nor does a part after
+    // the request that only tells one ("... my neck is killing me from looking down").
     for (const t of turn.model.analyzer.features(flat(text)).tasks.values()) {
-      if (t.act === STORY_ACT) continue;
-      if (!t.told) return false;
+      if (t.act === STORY_ACT && !after) continue;
+      if (t.act !== STORY_ACT && !t.told) return false;
       told = true;
     }
     return told;
@@ -547,7 +548,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // "... I deleted them by accident": a part whose every task word tells what was done (a
     // past with its object, a participle after an auxiliary) asks for nothing; the other part
     // is the request, even alone.
-    const asking = parts.filter((p) => !this.onlyTold(turn, p));
+    const asking = parts.filter((p, i) => !this.onlyTold(turn, p, i > 0));
     if (asking.length === 0) return null;
     const starts: Command[] = [];
     // Parts whose flow no task word of theirs asks for, with the slots they state.

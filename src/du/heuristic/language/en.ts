@@ -1142,6 +1142,8 @@ export const EN: LanguagePack = {
       "fell ill",
       // Pain said as an idiom ("my back is killing me"): no cancel of anything.
       "killing me",
+      // A posture ("from looking down all day", "when I sit down"): nothing down, no fault.
+      ...list("look looking looked sit sitting bend bending").map((v) => `${v} down`),
       // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
       "working on",
       // "I'll bring my own", "we've got our own": why an extra offered is not wanted.
