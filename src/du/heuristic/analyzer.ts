@@ -440,8 +440,7 @@ export class Analyzer {
       const twoBefore = k > 1 ? tokens[k - 2]!.norm : undefined;
       const denied =
         twoBefore !== undefined &&
-        ((NEGATIONS.has(twoBefore) && COPULAS.has(before!)) ||
-          (COPULAS.has(twoBefore) && negated));
+        ((NEGATIONS.has(twoBefore) && COPULAS.has(before!)) || (COPULAS.has(twoBefore) && negated));
       const w = this.wordOf(t.norm);
       const use = verbNounUse(w.verbNoun, tokens, k);
       // "I placed an order", "we reserved": asking for a new one, said in the past after its
