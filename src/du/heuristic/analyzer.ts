@@ -5,6 +5,7 @@ import {
   ACT_FAMILIES,
   ARTICLE_NOUNS,
   ARTICLES,
+  COPULAS,
   DIMINUTIVES,
   ENCLITICS,
   endsAsParticiple,
@@ -434,6 +435,12 @@ export class Analyzer {
       // "I typed it wrong 3 times": how often is no word of what is asked.
       if (before !== undefined && TIMES_WORDS.has(t.norm) && isNumber(before)) continue;
       const negated = before !== undefined && NEGATIONS.has(before);
+      // "no es urgente", "it is not urgent": a word a negated copula says the thing is not
+      // names no flow the message asks for.
+      const twoBefore = k > 1 ? tokens[k - 2]!.norm : undefined;
+      const denied =
+        twoBefore !== undefined &&
+        ((NEGATIONS.has(twoBefore) && COPULAS.has(before!)) || (COPULAS.has(twoBefore) && negated));
       const w = this.wordOf(t.norm);
       const use = verbNounUse(w.verbNoun, tokens, k);
       // "I placed an order", "we reserved": asking for a new one, said in the past after its
@@ -485,11 +492,11 @@ export class Analyzer {
         story,
         told,
         // "I can't make it": a negated task word asks for nothing.
-        act: negated || described || use === "noun" ? undefined : w.act,
+        act: negated || described || denied || use === "noun" ? undefined : w.act,
         key: w.key,
         verb: use === "verb" && !negated && !w.domainWord,
         // A cancel verb telling what a thing does is no word of a flow that cancels either.
-        stop: w.stop || described,
+        stop: w.stop || described || denied,
         intent: w.intent,
         // A capitalised word inside a sentence is probably a name ("send it to Laura"); the
         // unit after a number ("3 nights", "2 people") is part of that value. "Inside" counts

@@ -172,6 +172,23 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       acts.affirm || (acts.affirmLead && !acts.denyLead) ? [{ type: "affirm" }] : null,
   },
   {
+    // "wait no, better move it to another day" asked "Cancel your visit?": a no followed by
+    // the act of another flow (no cancel), and none of this one's, turns to that flow.
+    name: "no-then-other-act",
+    run: (c) => {
+      const { acts, model } = c.turn;
+      if (!(acts.deny || acts.denyLead || OPENED_NO.test(acts.flat))) return null;
+      // "no, don't send it", "no I changed my mind": a cancel said is a no to this flow.
+      const said = [...model.analyzer.features(acts.flat).tasks.values()];
+      if (acts.cancelMentioned || said.some((t) => t.act === "cancel")) return null;
+      const target = c.digression?.find((d) => d.type === "start_flow");
+      if (target?.type !== "start_flow" || target.flow === c.frame.flow) return null;
+      if (saysOwnAct(model, c.frame.flow, acts.flat) || !saysOwnAct(model, target.flow, acts.flat))
+        return null;
+      return [{ type: "cancel_flow" }, ...c.digression!];
+    },
+  },
+  {
     // "actually no, keep it", "wait, no": a "no" behind an opener counts too.
     name: "no",
     run: ({ turn: { acts } }) =>
