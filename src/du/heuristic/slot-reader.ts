@@ -197,10 +197,10 @@ class FoundSet {
   }
 }
 
-/** Reads slot values out of text: as the answer to a question, or as cued mentions. */
 /** A description set before a name ("la gata, Luna") is this many words at most, as the name. */
 const APPOSITION_WORDS = 3;
 
+/** Reads slot values out of text: as the answer to a question, or as cued mentions. */
 export class SlotReader {
   constructor(
     private readonly analyzer: Analyzer,

@@ -25,6 +25,11 @@ const alternatives = (pick: (p: LanguagePack) => string): string =>
     .map((p) => `(?:${p})`)
     .join("|") || "(?!)";
 const cue = (pick: (p: LanguagePack) => string) => new RegExp(alternatives(pick));
+/** One regex per pack that has the form, where each pack's groups mean the same thing. */
+const perPack = (pick: (p: LanguagePack) => string): readonly RegExp[] =>
+  PACKS.map(pick)
+    .filter((p) => p !== "(?!)")
+    .map((p) => new RegExp(p));
 
 export const STOP_WORDS = new Set(words((p) => p.stopWords));
 /** The words naming an address ("address", "direccion"): the packs' `kindWords.address`. */
@@ -80,17 +85,13 @@ export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
 export const INFINITIVE = cue((p) => p.infinitive);
 /** The packs' diminutives, one pattern per pack: group 1 the root, group 2 the ending. */
-export const DIMINUTIVES: readonly RegExp[] = PACKS.map((p) => p.diminutive)
-  .filter((p) => p !== "(?!)")
-  .map((p) => new RegExp(p));
+export const DIMINUTIVES = perPack((p) => p.diminutive);
 /** The packs' verbs said to a group, as [pattern whose group 1 is the root, infinitive ending]. */
 export const YOU_PLURAL: ReadonlyArray<readonly [RegExp, string]> = PACKS.flatMap((p) =>
   Object.entries(p.youPlural).map(([re, ending]) => [new RegExp(re), ending] as const),
 );
 /** The packs' verbs with pronouns attached, one pattern per pack: group 1 is the verb. */
-export const ENCLITICS: readonly RegExp[] = PACKS.map((p) => p.enclitic)
-  .filter((p) => p !== "(?!)")
-  .map((p) => new RegExp(p));
+export const ENCLITICS = perPack((p) => p.enclitic);
 /** The packs' same-day phrases ("just for the day") as whole phrases of a flat text. */
 export const SAME_DAY = new RegExp(`(?:^| )(?:${words((p) => p.sameDay).join("|")})(?= |$)`);
 /** The packs' deferrals ("otro dia", "another time") as whole phrases of a folded text. */

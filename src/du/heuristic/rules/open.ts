@@ -52,8 +52,8 @@ const CREATING: ReadonlySet<string> = new Set(["create", ...MAKING_ACTS]);
  * What follows a trigger phrase that opens the message is what it asks for: the answer to the
  * flow's first question when that question takes free text and nothing else of the message was
  * read as a value ("I'm looking for running sneakers", "show me a desk lamp"). A leading article
- * or word for an unsaid amount ("some") is no part of it; words that start with a preposition ("send money to my mum") are another
- * value's, not this one.
+ * or word for an unsaid amount ("some") is no part of it; words that start with a preposition
+ * ("send money to my mum") are another value's, not this one.
  */
 function withLeadingRest(
   turn: Turn,
