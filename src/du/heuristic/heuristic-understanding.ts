@@ -1002,8 +1002,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /**
    * A message that is one code token, alone or with function words only ("oh wait it's
-   * 23250"), for the one filled code slot of the flow it fits and differs from: a meter
-   * reading of 4 to 6 digits is no account number of BW and 6 digits.
+   * 23250"), for the one filled code slot of the flow it fits and differs from: five digits
+   * do not fit a code of two letters and six digits, so of two filled codes one is meant.
    */
   bareCode(turn: Turn): Found | null {
     const frame = turn.frame!;
