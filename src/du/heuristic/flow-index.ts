@@ -13,7 +13,10 @@ import {
 } from "./language/words.ts";
 import { stem, tokenize } from "./text.ts";
 
-/** The packs' doubt and which words as stems ("think", "other"): how sure the user is, or which one, not what is asked. */
+/**
+ * The packs' doubt and which words as stems ("think", "other"): how sure the user is, or which
+ * one, not what is asked.
+ */
 const DOUBTS: ReadonlySet<string> = new Set([...DOUBT_WORDS, ...WHICH_WORDS].map(stem));
 
 /** Trigger phrases this long or longer are matched with one word left out. */

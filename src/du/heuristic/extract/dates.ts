@@ -3,6 +3,7 @@ import {
   DAY_OF_MONTH,
   DAY_WORDS,
   DEPART_WORDS,
+  GONE_PARTS_OF_TODAY,
   MONTHS,
   MORNING_ARTICLE,
   MORNING_DAYS,
@@ -227,15 +228,12 @@ const PAST_WEEKDAY = new RegExp(
 /** A part of today: "this morning", "earlier today", "esta mañana", "esta tarde". */
 const PART_OF_TODAY =
   /\b(?:this (?:morning|afternoon|evening)|earlier today|esta (?:manana|tarde|noche)|hoy por la (?:manana|tarde))\b/g;
-/** A part of today already gone: "this morning", "earlier today", "esta mañana". */
-const GONE_PART_OF_TODAY = /^(?:this morning|earlier today|esta manana|hoy por la manana)$/;
-
 /**
  * The date `m` of `text` is a part of today that has already gone by ("my laptop died this
  * morning"): the time of what happened, as a day before today is, not a day asked for.
  */
 export function saysGonePartOfToday(text: string, m: DateMatch): boolean {
-  return GONE_PART_OF_TODAY.test(fold(text.slice(m.start, m.end)).toLowerCase());
+  return GONE_PARTS_OF_TODAY.has(fold(text.slice(m.start, m.end)).toLowerCase());
 }
 
 /**

@@ -1272,6 +1272,7 @@ export const EN: LanguagePack = {
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
   monthDayCues: ["of the month", "of each month", "of every month"],
+  gonePartsOfToday: ["this morning", "earlier today"],
   dateEnd: list(
     "to until till til thru through returning return back ends ending leaving departing",
   ),

@@ -569,6 +569,7 @@ export const ES: LanguagePack = {
     "(?:\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   monthDayCues: ["del mes", "de cada mes", "de todos los meses"],
+  gonePartsOfToday: ["esta manana", "hoy por la manana"],
   dateEnd: list("hasta al devolver devuelvo vuelta regreso salgo salida termina"),
   // "el dia 15"; a bare "el 30" that is the whole answer ("el 30", "para el 30"), ends a "para
   // ..." clause ("para una boda el 30") or follows a word asking for room or a time ("teneis

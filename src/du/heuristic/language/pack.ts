@@ -576,6 +576,11 @@ export interface LanguagePack {
    */
   monthDayCues: string[];
   /**
+   * A part of today already gone ("this morning", "esta mañana"), folded: said as the time of
+   * what happened ("my laptop died this morning") it is no day asked for, as yesterday is not.
+   */
+  gonePartsOfToday: string[];
+  /**
    * Said right before a date, they make it the end of a span ("until the 18th", "returning on
    * sunday", "hasta el lunes"): in a flow with several date slots such a date is not read as
    * the first one; a date with no such word fills the first empty date slot the flow asks.

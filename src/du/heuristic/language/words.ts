@@ -246,6 +246,8 @@ export const ITEM_NEGATORS: ReadonlySet<string> = new Set([
 ]);
 export const DATE_END = new Set(words((p) => p.dateEnd));
 export const PAST_CUES = new Set(words((p) => p.pastCues));
+/** The packs' `gonePartsOfToday`, folded: a part of today already gone. */
+export const GONE_PARTS_OF_TODAY: ReadonlySet<string> = new Set(words((p) => p.gonePartsOfToday));
 /** The packs' `monthDayCues`, matched on folded text: a number slot said to be a day of the month. */
 export const MONTH_DAY_CUE = new RegExp(`\\b(?:${words((p) => p.monthDayCues).join("|")})\\b`);
 /** A day of the month said without its month, any pack's: the day is the one group that matched. */
