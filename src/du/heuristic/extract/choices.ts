@@ -513,8 +513,9 @@ export class ChoiceMatcher {
   /**
    * A choice of several words said with its last word clipped ("heart doc" for "heart doctor",
    * "skin spec" for "skin specialist"), typed with two neighbouring letters swapped ("heart
-   * docotr") or with one letter left out after its first ("lion kng"; the words before it, typed right, make even a short word's slip safe): the word is
-   * no function word, and it is the last word of variants of one choice only.
+   * docotr") or with one letter left out after its first ("lion kng"; the words before it,
+   * typed right, make even a short word's slip safe): the word is no function word, and it is
+   * the last word of variants of one choice only.
    */
   private clippedLast(
     stems: readonly string[],
