@@ -23,21 +23,39 @@ interface Changes {
 
 const POLICIES: Record<string, Policy> = {
   "KI-1048213": {
-    holder: "Priya Patel", product: "car", cover: "standard",
-    monthly: 48.2, owed: 48.2, dueDay: 15, startedDaysAgo: 200,
+    holder: "Priya Patel",
+    product: "car",
+    cover: "standard",
+    monthly: 48.2,
+    owed: 48.2,
+    dueDay: 15,
+    startedDaysAgo: 200,
   },
   "KI-2210987": {
-    holder: "Gareth Jones", product: "home", cover: "premier",
-    monthly: 31.75, owed: 0, dueDay: 1, startedDaysAgo: 40,
+    holder: "Gareth Jones",
+    product: "home",
+    cover: "premier",
+    monthly: 31.75,
+    owed: 0,
+    dueDay: 1,
+    startedDaysAgo: 40,
   },
   "KI-3307761": {
-    holder: "Fiona Campbell", product: "car", cover: "essential",
-    monthly: 36.9, owed: 73.8, dueDay: 20, startedDaysAgo: 330,
+    holder: "Fiona Campbell",
+    product: "car",
+    cover: "essential",
+    monthly: 36.9,
+    owed: 73.8,
+    dueDay: 20,
+    startedDaysAgo: 330,
   },
 };
 
 const CLAIMS: Record<string, { progress: string; handler: string }> = {
-  "CL-204518": { progress: "approved, repairs booked at an approved garage", handler: "Tom Hughes" },
+  "CL-204518": {
+    progress: "approved, repairs booked at an approved garage",
+    handler: "Tom Hughes",
+  },
   "CL-310077": { progress: "waiting for the loss adjuster's report", handler: "Aisha Khan" },
 };
 
@@ -69,7 +87,9 @@ export default defineHandlers({
   actions: {
     open_claim: ({ policy_number, claim_kind }, ctx) => {
       const policy = policyOf(policy_number, ctx);
-      const home = ["water_damage", "storm_damage", "burglary", "fire"].includes(String(claim_kind));
+      const home = ["water_damage", "storm_damage", "burglary", "fire"].includes(
+        String(claim_kind),
+      );
       if (home !== (policy.product === "home")) {
         throw new UserFacingError(
           `Policy ${policy_number} is a ${policy.product} policy, so it doesn't cover that. ` +
@@ -99,8 +119,9 @@ export default defineHandlers({
         throw new UserFacingError("Named drivers must be at least 17 years old.");
       }
       const data = changes(ctx);
-      const drivers = ((data.drivers ??= {})[String(policy_number)] ??= []);
-      drivers.push(String(driver_name));
+      data.drivers = data.drivers ?? {};
+      const key = String(policy_number);
+      data.drivers[key] = [...(data.drivers[key] ?? []), String(driver_name)];
       const young = Number(driver_age) < 25 ? 1.35 : 1.08;
       return { premium_amount: round2(policy.monthly * young) };
     },
@@ -110,7 +131,8 @@ export default defineHandlers({
       if (level === policy.cover) {
         throw new UserFacingError(`Policy ${policy_number} is already on ${level} cover.`);
       }
-      (changes(ctx).cover ??= {})[String(policy_number)] = level;
+      const data = changes(ctx);
+      data.cover = { ...data.cover, [String(policy_number)]: level };
       const ratio = COVER_MONTHLY[level] / COVER_MONTHLY[policy.cover];
       return { premium_amount: round2(policy.monthly * ratio) };
     },
@@ -137,7 +159,7 @@ export default defineHandlers({
           `You only owe £${owed.toFixed(2)} on ${policy_number}, so I can't take £${amount.toFixed(2)}.`,
         );
       }
-      (data.owed ??= {})[String(policy_number)] = round2(owed - amount);
+      data.owed = { ...data.owed, [String(policy_number)]: round2(owed - amount) };
       const ref = `PAY-${String(52000 + ctx.turn)}`;
       return { payment_ref: ref, balance_due: round2(owed - amount) };
     },
@@ -147,7 +169,8 @@ export default defineHandlers({
     },
     cancel_the_policy: ({ policy_number }, ctx) => {
       const policy = policyOf(policy_number, ctx);
-      (changes(ctx).cancelled ??= []).push(String(policy_number));
+      const data = changes(ctx);
+      data.cancelled = [...(data.cancelled ?? []), String(policy_number)];
       // Within the 14-day cooling-off period the whole month comes back; later, half of it.
       const refund = policy.startedDaysAgo <= 14 ? policy.monthly : policy.monthly / 2;
       return { refund_amount: round2(refund) };
