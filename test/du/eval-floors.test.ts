@@ -10,12 +10,13 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * `holdout2`, `round5`, `round7`, `round8`, (from the sixth round) `holdout3`, (from the seventh)
  * `holdout4`, (from the eighth) `holdout5`, (from the ninth) `round9` and every domain's
  * `holdout6`, (from the tenth) `round10`, `round10b` and every domain's `holdout7`, (from the
- * eleventh) `round11` and every domain's `holdout8`, and (from the twelfth) `round12` and every
- * domain's `holdout9` sets have been tuned on; `holdout10` (written before the twelfth round)
- * and `final` never were, and their floors only guard against regressions. Raise a floor when
- * the DU gets better; a change that lowers a figure under its floor is a regression. Every set
- * in an example's eval/ folder has a floor (see the last test). The banking sets have their
- * floors in heuristic/evaluation-floor.test.ts.
+ * eleventh) `round11` and every domain's `holdout8`, (from the twelfth) `round12` and every
+ * domain's `holdout9`, and (from the thirteenth) `round13` and every domain's `holdout10` sets
+ * have been tuned on; `holdout11` (written before the thirteenth round) and `final` never were,
+ * and their floors only guard against regressions. Raise a floor when the DU gets better; a
+ * change that lowers a figure under its floor is a regression. Every set in an example's eval/
+ * folder has a floor (see the last test). The banking sets have their floors in
+ * heuristic/evaluation-floor.test.ts.
  */
 interface Floor {
   intent: number;
@@ -50,6 +51,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the twelfth round, second reader checked; never tuned on.
     // Floors start at the untuned figures.
     holdout10: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.96 },
+    // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout11: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.96 },
   },
   hotel: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -74,6 +78,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the twelfth round, second reader checked; never tuned on.
     // Floors start at the untuned figures.
     holdout10: { intent: 0.92, slotPrecision: 0.96, slotRecall: 0.94, completion: 0.88 },
+    // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout11: { intent: 0.91, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -100,6 +107,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the twelfth round, second reader checked; never tuned on.
     // Floors start at the untuned figures.
     holdout10: { intent: 0.9, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.99 },
+    // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout11: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.99 },
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -125,6 +135,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the twelfth round, second reader checked; never tuned on.
     // Floors start at the untuned figures.
     holdout10: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.96 },
+    // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
+    // never tuned on. Floors start at the untuned figures.
+    holdout11: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
   // never looked at beyond its totals.
@@ -189,6 +202,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round11: { intent: 0.98, slotPrecision: 0.96, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.94, slotPrecision: 0.94, slotRecall: 0.91, completion: 0.99 },
+    // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
+    round13: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.85 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
@@ -207,6 +222,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round11: { intent: 0.93, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.99 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.81, completion: 0.95 },
+    // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
+    round13: { intent: 0.89, slotPrecision: 0.97, slotRecall: 0.85, completion: 0.9 },
   },
   // A ninth new author's domain (tenth round, an airline); the same reading as car-rental's,
   // dev tuned on by the author's YAML fixes, then by the framework fixes of the author's list.
@@ -219,6 +236,8 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round11: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
+    // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
+    round13: { intent: 0.92, slotPrecision: 0.95, slotRecall: 0.96, completion: 0.99 },
   },
   // A tenth new author's domain (eleventh round, in Spanish, a parcel courier); the same reading
   // as car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
@@ -227,18 +246,36 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.86, slotPrecision: 0.88, slotRecall: 0.9, completion: 0.86 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.83, slotPrecision: 0.96, slotRecall: 0.91, completion: 0.95 },
+    // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
+    round13: { intent: 0.75, slotPrecision: 0.9, slotRecall: 0.81, completion: 0.85 },
   },
   // An eleventh new author's domain (twelfth round, in Spanish, a chain of car repair garages);
   // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
   taller: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.88, slotPrecision: 0.94, slotRecall: 0.87, completion: 0.99 },
+    // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
+    round13: { intent: 0.91, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.95 },
   },
   // A twelfth new author's domain (twelfth round, an electricity and gas supplier); the same
   // reading as car-rental's, dev tuned on by the author's YAML fixes.
   energy: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.86, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.93 },
+    // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
+    round13: { intent: 0.88, slotPrecision: 0.88, slotRecall: 0.84, completion: 0.85 },
+  },
+  // A thirteenth new author's domain (thirteenth round, in Spanish, a chain of language schools);
+  // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
+  academia: {
+    dev: { intent: 0.97, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.93 },
+    final: { intent: 0.88, slotPrecision: 0.96, slotRecall: 0.88, completion: 0.99 },
+  },
+  // A fourteenth new author's domain (thirteenth round, a home and car insurer); the same reading
+  // as car-rental's, dev tuned on by the author's YAML fixes.
+  insurance: {
+    dev: { intent: 0.95, slotPrecision: 0.94, slotRecall: 0.96, completion: 0.99 },
+    final: { intent: 0.89, slotPrecision: 0.94, slotRecall: 0.96, completion: 0.99 },
   },
 };
 
