@@ -51,6 +51,7 @@ import {
   GREETING_WORDS,
   GROUP_JOINERS,
   INFINITIVE,
+  INFINITIVE_TO,
   ITEM_NEGATORS,
   ITEMS_WITH,
   LIST_INTRO_WORDS,
@@ -2989,6 +2990,9 @@ const TASK_VERBS: ReadonlySet<string> = new Set(
 function leadsVerb(tokens: readonly Token[], i: number): boolean {
   const verb = tokens[i + 1];
   const object = tokens[i + 2];
+  // "I need to fly from Toronto": "to" after a word of wanting marks the verb after it.
+  const marked = i > 0 && INFINITIVE_TO.has(tokens[i - 1]!.norm);
+  if (verb && marked && !capitalised(verb) && !STOP_WORDS.has(verb.norm)) return true;
   if (!verb || !object || capitalised(verb) || STOP_WORDS.has(verb.norm)) return false;
   if (POSSESSIVES.has(verb.norm) || ARTICLES.has(verb.norm)) return false;
   return ARTICLES.has(object.norm) || POSSESSIVES.has(object.norm) || TASK_VERBS.has(verb.norm);
