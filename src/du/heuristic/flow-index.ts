@@ -4,9 +4,11 @@ import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
 import { ChoiceMatcher } from "./extract/choices.ts";
 import {
   ACT_FAMILIES,
+  ARTICLES,
   DOUBT_WORDS,
   MAKING_ACTS,
   NEGATIONS,
+  PREPOSITIONS,
   STOP_WORDS,
   TEXTING_FORMS,
   WHICH_WORDS,
@@ -309,6 +311,24 @@ export class FlowIndex {
     if (found.size !== 1) return undefined;
     const [lead] = [...found];
     return lead && { flow: lead[0], end: lead[1] };
+  }
+
+  /**
+   * The message opens with a whole trigger phrase of some flow, a one-word one included, and
+   * goes on with its object ("search for noise cancelling headphones" when a phrase is
+   * "search"): a preposition or an article right after the phrase.
+   */
+  opensWithPhrase(text: string): boolean {
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
+    for (let n = 1; n < words.length && n <= this.longestLiteral; n++) {
+      const opening = words.slice(0, n);
+      if (opening.every((w) => STOP_WORDS.has(w))) continue;
+      const next = words[n]!;
+      if (this.literals.has(opening.join(" ")) && (PREPOSITIONS.has(next) || ARTICLES.has(next)))
+        return true;
+    }
+    return false;
   }
 
   /**

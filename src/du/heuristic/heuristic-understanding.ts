@@ -1637,6 +1637,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         spans.push({ start: named.keyStart, end: named.start });
       }
     }
+    // "destination: Oslo", "input: order 5521": a free-text value after its slot's name and a
+    // colon is evidence for the flows collecting it, as a form's filled field is.
+    if (parts.textSlots.length > 0 && text.includes(":")) {
+      for (const slot of parts.textSlots) {
+        const named = model.reader.labelledText(slot, text);
+        if (!named || spans.some((v) => v.start < named.end && named.keyStart < v.end)) continue;
+        markValues(groups, spans, [slot], [named]);
+      }
+    }
     // "need accommodation in Oslo", "make a reservation to Sydney": a capitalised place after a
     // place preposition is evidence for the flows that ask for a place as plain text.
     if (parts.placeSlots.length > 0) {
@@ -2198,6 +2207,8 @@ interface RankingParts {
   namedDigits: SlotInfo[];
   /** Free-text slots that ask for a place ("Which city?"). */
   placeSlots: SlotInfo[];
+  /** Free-text slots: a value after one's name and a colon is evidence ("destination: Oslo"). */
+  textSlots: SlotInfo[];
   /** Per flow with trigger cues for free-text slots: those slots and cues. */
   textCues: Array<{
     texts: SlotInfo[];
@@ -2244,6 +2255,7 @@ function rankingParts(model: DomainModel): RankingParts {
         .map((slot) => ({ slot, pattern: new RegExp(slot.def.pattern!, "giu") })),
       namedDigits: all.filter((s) => s.def.extract === "digits" && s.def.length !== undefined),
       placeSlots: all.filter((s) => s.kind === "text" && s.place),
+      textSlots: all.filter((s) => s.kind === "text"),
       textCues,
     };
     rankingPartsCache.set(model, parts);

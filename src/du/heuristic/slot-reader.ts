@@ -51,6 +51,7 @@ import {
   GREETING_WORDS,
   GROUP_JOINERS,
   INFINITIVE,
+  INFINITIVE_TO,
   ITEM_NEGATORS,
   ITEMS_WITH,
   LIST_INTRO_WORDS,
@@ -134,6 +135,8 @@ const CUE_REACH = 2;
 const MAX_NAME_WORDS = 4;
 /** A free-text value after its cue ("for rent March") is at most this many words. */
 const MAX_PHRASE_WORDS = 6;
+/** The most words of a value filled in after its label and a colon ("note: ..."). */
+const MAX_LABELLED_WORDS = 12;
 /** Single words of the languages' "none" lists that negate the word after them ("no toppings"). */
 const NEGATORS = new Set(NONE.filter((w) => !w.includes(" ")));
 
@@ -662,6 +665,26 @@ export class SlotReader {
       }
     }
     return best;
+  }
+
+  /**
+   * A free-text value after the slot's name and a colon, as a form's field is filled
+   * ("destination: Oslo", "input: order 5521"): the span of the name (`keyStart`) and of the
+   * value, which runs to the end of its clause.
+   */
+  labelledText(
+    slot: SlotInfo,
+    text: string,
+  ): { keyStart: number; start: number; end: number } | null {
+    const tokens = tokenize(text);
+    const stems = tokens.map((t) => stem(t.norm));
+    for (const [i, j] of keySpans(stems, slot.keys)) {
+      if (i === j || j >= tokens.length) continue;
+      if (!/^\s*:\s*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) continue;
+      const span = this.phraseAfter(text, tokens, j, () => true, NO_ENDS, true);
+      if (span) return { keyStart: tokens[i]!.start, ...span };
+    }
+    return null;
   }
 
   /**
@@ -2008,7 +2031,7 @@ export class SlotReader {
         ? addressAfter(text, tokens, tokens[is]!.start, free)
         : slot.nameLike
           ? this.nameAfter(text, tokens, is, free)
-          : this.phraseAfter(text, tokens, is, free);
+          : this.phraseAfter(text, tokens, is, free, NO_ENDS, is === j && /:/.test(gap));
       if (span) return this.textFound(slot, text, span);
     }
     return null;
@@ -2168,12 +2191,14 @@ export class SlotReader {
     from: number,
     free: (s: Span) => boolean,
     ends: PhraseEnds = NO_ENDS,
+    labelled = false,
   ): Span | null {
     const keys = this.keysOf(tokens);
     let start = from;
     // "on The Midnight Library": the title's article stays; any other leading article is no
-    // part of the value.
+    // part of the value. After a label ("note: the van is ..."), the whole clause is.
     while (
+      !labelled &&
       start < tokens.length &&
       ARTICLES.has(tokens[start]!.norm) &&
       !opensTitle(tokens[start]!.raw, tokens[start + 1]?.raw)
@@ -2187,14 +2212,21 @@ export class SlotReader {
       if (ends.names.some((key) => keyAt(stems, start, key))) return null;
     }
     let end = start;
-    while (end < tokens.length && end - start < MAX_PHRASE_WORDS) {
+    const most = labelled ? MAX_LABELLED_WORDS : MAX_PHRASE_WORDS;
+    while (end < tokens.length && end - start < most) {
       const t = tokens[end]!;
       const prev = end > start ? tokens[end - 1] : undefined;
       const next = tokens[end + 1];
       if (prev && !adjacent(text, prev, t)) break;
       // "GAS-55102": digits hyphened to the word before are one code with it, not a new value.
       const glued = prev && text.slice(prev.end, t.start) === "-";
-      if (!free(t) || (/^\d/.test(t.norm) && !glued)) break;
+      if (!free(t)) break;
+      // "input: order 5521": after a label and its colon the value runs to the clause's end.
+      if (labelled) {
+        end++;
+        continue;
+      }
+      if (/^\d/.test(t.norm) && !glued) break;
       // "Pride and Prejudice" joins its capitalised words; "Madrid to London" does not when
       // "to" starts another slot's value in this flow ("fly from {origin} to {destination}").
       const joins =
@@ -2989,6 +3021,9 @@ const TASK_VERBS: ReadonlySet<string> = new Set(
 function leadsVerb(tokens: readonly Token[], i: number): boolean {
   const verb = tokens[i + 1];
   const object = tokens[i + 2];
+  // "I need to fly from Toronto": "to" after a word of wanting marks the verb after it.
+  const marked = i > 0 && INFINITIVE_TO.has(tokens[i - 1]!.norm);
+  if (verb && marked && !capitalised(verb) && !STOP_WORDS.has(verb.norm)) return true;
   if (!verb || !object || capitalised(verb) || STOP_WORDS.has(verb.norm)) return false;
   if (POSSESSIVES.has(verb.norm) || ARTICLES.has(verb.norm)) return false;
   return ARTICLES.has(object.norm) || POSSESSIVES.has(object.norm) || TASK_VERBS.has(verb.norm);

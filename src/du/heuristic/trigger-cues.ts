@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { ARTICLES, PREPOSITIONS, STOP_WORDS } from "./language/words.ts";
+import { ARTICLES, POSSESSIVES, PREPOSITIONS, STOP_WORDS } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { tokenize } from "./text.ts";
 
@@ -48,7 +48,8 @@ export function buildTriggerCues(domain: Domain, analyzer: Analyzer): Map<string
           after: after ? analyzer.key(after.norm) : null,
         };
         const lead = beforeWords.at(-2);
-        if (before && lead && ARTICLES.has(before.norm)) {
+        // "and my {account_type}?": a possessive, as an article, opens any noun ("my balance").
+        if (before && lead && (ARTICLES.has(before.norm) || POSSESSIVES.has(before.norm))) {
           cue.lead = analyzer.key(lead.norm);
           cue.phraseWords = beforeWords
             .slice(0, -2)

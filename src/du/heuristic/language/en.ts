@@ -1254,6 +1254,10 @@ export const EN: LanguagePack = {
     "and then wanna gonna id ill wed",
   ),
   verbObjects: list("a an the some me us my our one two three four five six another"),
+  infinitiveTo: list(
+    "need needs want wants wanna like love wish hope plan planning try trying able",
+    "have has gotta",
+  ),
   kindWords: {
     money: ["amount", "sum", "how much"],
     date: ["date", "day"],

@@ -553,6 +553,8 @@ export const ES: LanguagePack = {
   undoPrefixes: { des: "cancelar" },
   verbLeads: list("me te nos favor y"),
   verbObjects: list("un una unos unas el la los las me nos mi"),
+  // Spanish marks its verbs by their ending (`infinitive`), not by the word before them.
+  infinitiveTo: [],
   kindWords: {
     money: ["importe", "cantidad"],
     date: ["fecha"],

@@ -544,6 +544,11 @@ export interface LanguagePack {
   verbLeads: string[];
   /** Words a verb opening a text is followed by ("book a table", "order me ..."). */
   verbObjects: string[];
+  /**
+   * Words after which "to" marks a verb, not a place: "I need to fly from Oslo" names no
+   * destination "fly" (a capitalised word after it is still a place: "I want to Rome").
+   */
+  infinitiveTo: string[];
   /** Words that name a slot of a declared kind ("amount" for money, "date" for a date). */
   kindWords: Partial<Record<SlotExtract, string[]>>;
   /**

@@ -220,6 +220,7 @@ export const CLAUSE_OPENERS = alternatives((p) => p.clauseOpeners);
 export const ARTICLE_NOUNS = new Set(words((p) => p.articleNouns));
 export const VERB_LEADS = new Set(words((p) => p.verbLeads));
 export const VERB_OBJECTS = new Set(words((p) => p.verbObjects));
+export const INFINITIVE_TO: ReadonlySet<string> = new Set(words((p) => p.infinitiveTo));
 
 /** Task-word groups of every pack, by act ("cancel": English and Spanish words together). */
 export const TASKS: Readonly<Record<string, readonly string[]>> = (() => {

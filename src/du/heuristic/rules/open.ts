@@ -715,6 +715,9 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ turn }) => {
       if (turn.frame || turn.view.markers.length > 0 || turn.model.index.hasAct("cancel"))
         return null;
+      // "search for noise cancelling headphones": a message opening with a flow's own phrase
+      // asks for that flow; the cancel word is part of what it asks about.
+      if (turn.model.index.opensWithPhrase(turn.text)) return null;
       const acts = strongActs(turn);
       return acts.size === 1 && acts.has("cancel") ? OUT_OF_SCOPE : null;
     },
