@@ -882,6 +882,7 @@ export class SlotReader {
           ),
         )
       : NO_DATES;
+    if (dates.length > 0) dates = notPartOfDay(text, slots, dates);
     // "recogida el 25": a day of the month right after the words naming a date slot.
     if (slots.some((s) => s.kind === "date")) {
       const keyed = keyedDays(text, tokens, stems, slots, this.now(), !!dateSlot?.past).filter(
@@ -2810,6 +2811,24 @@ const TAKE_BACK_REACH = 40;
  * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two), and
  * less a fallback after the one asked for: "monday if you can, otherwise tuesday" (`fallback`).
  */
+/**
+ * "francés de mañana en Valencia": a date inside a longer phrase of a choice naming a part of
+ * the day (of a slot offering a morning and an afternoon) is that part, not a day. The bare
+ * word stays a day ("mañana" is tomorrow).
+ */
+function notPartOfDay<T extends Span>(text: string, slots: SlotInfo[], dates: readonly T[]): T[] {
+  let parts: ChoiceMatch[] | undefined;
+  for (const s of slots) {
+    if (!s.choices) continue;
+    const said = s.choices.dayPartsSaid(text);
+    if (said.length > 0) (parts ??= []).push(...said);
+  }
+  if (!parts) return [...dates];
+  const inside = (d: T, p: ChoiceMatch) =>
+    p.start <= d.start && d.end <= p.end && p.end - p.start > d.end - d.start;
+  return dates.filter((d) => !parts.some((p) => inside(d, p)));
+}
+
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
   return withoutMarked(
     text,

@@ -286,6 +286,15 @@ export class ChoiceMatcher {
     return false;
   }
 
+  /**
+   * The choices of `text` that name a part of the day, when the slot offers two or more ("de
+   * mañana o de tarde"): the word there is the part, not a day ("de mañana" is no tomorrow).
+   */
+  dayPartsSaid(text: string): ChoiceMatch[] {
+    if (this.dayParts.size < 2) return [];
+    return this.find(text).filter((m) => this.isDayPart(m.value));
+  }
+
   find(text: string): readonly ChoiceMatch[] {
     return this.searched(text).found;
   }

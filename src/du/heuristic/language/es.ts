@@ -566,7 +566,7 @@ export const ES: LanguagePack = {
     "lunes martes miercoles jueves viernes sabados domingos",
   ),
   clockTime:
-    "(?:\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
+    "(?:\\b(?:a|sobre|hacia|para|desde|a partir de|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   monthDayCues: ["del mes", "de cada mes", "de todos los meses"],
   gonePartsOfToday: ["esta manana", "hoy por la manana"],
