@@ -68,8 +68,8 @@ export interface LanguagePack {
    */
   acceptTail: string[];
   /**
-   * Texting forms read as the word they stand for when dialogue acts are matched, each written
-   * "form word" ("u you", "ur your"): "how's ur day going" is small talk.
+   * Texting forms read as the word they stand for when dialogue acts and dates are matched, each
+   * written "form word" ("u you", "ur your"): "how's ur day going" is small talk.
    */
   textingForms: string[];
   /**
