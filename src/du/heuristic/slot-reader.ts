@@ -91,6 +91,7 @@ import {
   SINGULAR,
   SMALL_TALK,
   STOP_WORDS,
+  SUITS_BADLY_AFTER,
   TAKE_BACK,
   TASKS,
   TELLER_AFTER,
@@ -2670,6 +2671,11 @@ const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
  * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
  * `end`, for dates, also "tomorrow won't work" (a choice that "doesn't work" is what is broken).
  */
+/** "el de tarde me viene fatal": the choice said is the one had and left (pack `suitsBadlyAfter`). */
+function suitsBadly(text: string, m: Span): boolean {
+  return SUITS_BADLY_AFTER.test(flat(text.slice(m.end, m.end + GIVEN_UP_REACH)));
+}
+
 function givenUp(text: string, start: number, end?: number): boolean {
   if (end !== undefined && GIVEN_UP_AFTER.test(flat(text.slice(end, end + GIVEN_UP_REACH))))
     return true;
@@ -2817,16 +2823,13 @@ const TAKE_BACK_REACH = 40;
  * word stays a day ("mañana" is tomorrow).
  */
 function notPartOfDay<T extends Span>(text: string, slots: SlotInfo[], dates: readonly T[]): T[] {
-  let parts: ChoiceMatch[] | undefined;
-  for (const s of slots) {
-    if (!s.choices) continue;
-    const said = s.choices.dayPartsSaid(text);
-    if (said.length > 0) (parts ??= []).push(...said);
-  }
-  if (!parts) return [...dates];
-  const inside = (d: T, p: ChoiceMatch) =>
-    p.start <= d.start && d.end <= p.end && p.end - p.start > d.end - d.start;
-  return dates.filter((d) => !parts.some((p) => inside(d, p)));
+  const parts: ChoiceMatch[] = [];
+  for (const s of slots) if (s.choices) parts.push(...s.choices.dayPartsSaid(text));
+  if (parts.length === 0) return [...dates];
+  return dates.filter(
+    (d) =>
+      !parts.some((p) => p.start <= d.start && d.end <= p.end && p.end - p.start > d.end - d.start),
+  );
 }
 
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
@@ -2921,7 +2924,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
     text,
     notOwned(
       text,
-      all.filter((m) => !givenUp(text, m.start) || activityDone(text, m)),
+      all.filter((m) => (!givenUp(text, m.start) && !suitsBadly(text, m)) || activityDone(text, m)),
     ),
   );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.

@@ -377,6 +377,12 @@ export interface LanguagePack {
    */
   givenUpAfter: string;
   /**
+   * Said right after a choice, it is the one the user has and wants to leave ("the evening one
+   * doesn't suit me", "el de tarde me viene fatal"): it suits the speaker badly. Narrower than
+   * `givenUpAfter`: "the tv doesn't work" is a fault of the tv, no choice left.
+   */
+  suitsBadlyAfter: string;
+  /**
    * Broader acts a message may ask for without saying which narrow one ("I need an X" asks for a
    * new one: to reserve or to buy), and the acts that make a flow have them.
    */

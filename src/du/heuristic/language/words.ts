@@ -184,6 +184,7 @@ export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
+export const SUITS_BADLY_AFTER = cue((p) => p.suitsBadlyAfter);
 export const PARTICLES = new Set(words((p) => p.particles));
 export const SYNONYM_JOINS = words((p) => p.synonymJoins);
 /** The packs' `synonymFlips`, each as its words ("for the" -> ["for", "the"]). */
