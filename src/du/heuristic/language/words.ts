@@ -37,12 +37,16 @@ export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
   words((p) => p.kindWords.address ?? []).filter((w) => !w.includes(" ")),
 );
 export const INTENT_WORDS = new Set(words((p) => p.intentWords));
-/** Words typo correction leaves alone: the packs' `keepWords` and the words of `humanVerbs`. */
+export const FILLERS = new Set(words((p) => p.fillers));
+/**
+ * Words typo correction leaves alone: the packs' `keepWords`, the words of `humanVerbs` and the
+ * one-word fillers ("perdona" is no "persona": "perdona, ¿me lo repites?" asks to repeat).
+ */
 export const KEEP_WORDS: ReadonlySet<string> = new Set([
   ...words((p) => p.keepWords),
   ...PACKS.flatMap((p) => p.humanVerbs.split(/[|\s]+/)),
+  ...[...FILLERS].filter((w) => !w.includes(" ")),
 ]);
-export const FILLERS = new Set(words((p) => p.fillers));
 /** The packs' contrast words ("but", "pero"), as a split between two clauses. */
 export const CONTRAST_BREAK = new RegExp(`\\s+(?:${words((p) => p.contrasts).join("|")})\\s+`, "i");
 export const AFFIRM = words((p) => p.affirm);
