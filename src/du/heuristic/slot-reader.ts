@@ -2356,6 +2356,9 @@ function addressAfter(
     value = value.slice(words[0]!.end).trimStart();
     words = tokenize(value);
   }
+  // "en mi casa: Calle Mayor 12": words with no number before a colon label the address.
+  const colon = value.indexOf(":");
+  if (colon > 0 && !/\d/.test(value.slice(0, colon))) value = value.slice(colon + 1).trimStart();
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   const words = tokenize(value);
