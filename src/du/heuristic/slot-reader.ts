@@ -2674,7 +2674,7 @@ const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
  * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
  * `end`, for dates, also "tomorrow won't work" (a choice that "doesn't work" is what is broken).
  */
-/** "el de tarde me viene fatal": the choice said is the one had and left (pack `suitsBadlyAfter`). */
+/** "el de tarde me viene fatal": the choice said is the one had and left (`suitsBadlyAfter`). */
 function suitsBadly(text: string, m: Span): boolean {
   return SUITS_BADLY_AFTER.test(flat(text.slice(m.end, m.end + GIVEN_UP_REACH)));
 }
