@@ -476,7 +476,13 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       const doers = rank.filter(
         (r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE && !actOnlyAgainst(r, top),
       );
-      if (doers.length === 1 && doers[0]!.coverage >= minCoverage) return { flow: doers[0]!.flow };
+      // ... with less of the message when the act and its object are both that flow's and the
+      // best has no phrase or act of its own ("adelantar la cita de la pre-ITV": the value only
+      // says which appointment).
+      const doer = doers.length === 1 ? doers[0]! : undefined;
+      const statedAct =
+        doer?.named && !top.hinted && !top.phrased && doer.coverage >= minCoverage * STATED_SHARE;
+      if (doer && (doer.coverage >= minCoverage || statedAct)) return { flow: doer.flow };
     }
     // Among close scores, a flow that explains clearly more of the message than every other is
     // the one meant ("push my appointment to the afternoon": the other only takes the value).

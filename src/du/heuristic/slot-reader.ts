@@ -92,6 +92,7 @@ import {
   SINGULAR,
   SMALL_TALK,
   STOP_WORDS,
+  SUITS_BADLY_AFTER,
   TAKE_BACK,
   TASKS,
   TELLER_AFTER,
@@ -905,6 +906,7 @@ export class SlotReader {
           ),
         )
       : NO_DATES;
+    if (dates.length > 0) dates = notPartOfDay(text, slots, dates);
     // "recogida el 25": a day of the month right after the words naming a date slot.
     if (slots.some((s) => s.kind === "date")) {
       const keyed = keyedDays(text, tokens, stems, slots, this.now(), !!dateSlot?.past).filter(
@@ -2386,6 +2388,9 @@ function addressAfter(
     value = value.slice(words[0]!.end).trimStart();
     words = tokenize(value);
   }
+  // "en mi casa: Calle Mayor 12": words with no number before a colon label the address.
+  const colon = value.indexOf(":");
+  if (colon > 0 && !/\d/.test(value.slice(0, colon))) value = value.slice(colon + 1).trimStart();
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
   const start = from + raw.indexOf(value);
   const words = tokenize(value);
@@ -2701,6 +2706,11 @@ const ENDING_ARTICLE = new RegExp(`\\s+(?:${[...ARTICLES].join("|")})$`);
  * A date or choice the text gives up rather than asks for: "I can't make it on thursday"; with
  * `end`, for dates, also "tomorrow won't work" (a choice that "doesn't work" is what is broken).
  */
+/** "el de tarde me viene fatal": the choice said is the one had and left (`suitsBadlyAfter`). */
+function suitsBadly(text: string, m: Span): boolean {
+  return SUITS_BADLY_AFTER.test(flat(text.slice(m.end, m.end + GIVEN_UP_REACH)));
+}
+
 function givenUp(text: string, start: number, end?: number): boolean {
   if (end !== undefined && GIVEN_UP_AFTER.test(flat(text.slice(end, end + GIVEN_UP_REACH))))
     return true;
@@ -2842,6 +2852,21 @@ const TAKE_BACK_REACH = 40;
  * sorry I mean Seville", "a compact, no wait, an SUV" (pack `takeBack` between the two), and
  * less a fallback after the one asked for: "monday if you can, otherwise tuesday" (`fallback`).
  */
+/**
+ * "francés de mañana en Valencia": a date inside a longer phrase of a choice naming a part of
+ * the day (of a slot offering a morning and an afternoon) is that part, not a day. The bare
+ * word stays a day ("mañana" is tomorrow).
+ */
+function notPartOfDay<T extends Span>(text: string, slots: SlotInfo[], dates: readonly T[]): T[] {
+  const parts: ChoiceMatch[] = [];
+  for (const s of slots) if (s.choices) parts.push(...s.choices.dayPartsSaid(text));
+  if (parts.length === 0) return [...dates];
+  return dates.filter(
+    (d) =>
+      !parts.some((p) => p.start <= d.start && d.end <= p.end && p.end - p.start > d.end - d.start),
+  );
+}
+
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
   return withoutMarked(
     text,
@@ -2934,7 +2959,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
     text,
     notOwned(
       text,
-      all.filter((m) => !givenUp(text, m.start) || activityDone(text, m)),
+      all.filter((m) => (!givenUp(text, m.start) && !suitsBadly(text, m)) || activityDone(text, m)),
     ),
   );
   // "my GP told me to see a heart specialist": of several, the one who told is not asked for.

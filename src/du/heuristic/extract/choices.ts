@@ -24,6 +24,7 @@ import {
   SYNONYM_FLIPS,
   SYNONYM_JOINS,
   TEXTING_FORMS,
+  THANKS,
   VERB_LEADS,
 } from "../language/words.ts";
 import {
@@ -64,6 +65,12 @@ export interface ChoiceMatch {
   /** Index of the first token, so callers can look at the words around it. */
   tokenIndex: number;
 }
+
+/**
+ * One-word thanks ("gracias", "thanks"): matched only as typed, never as the plural or a typo of
+ * a synonym ("gracia", a district, is no "muchas gracias").
+ */
+const THANKS_ALONE = new Set(THANKS.filter((p) => !p.includes(" ")));
 
 /** The packs' one-word names for people counted ("people", "group"). */
 const PEOPLE_NOUNS = new Set(PEOPLE_WORDS.filter((w) => !w.includes(" ")));
@@ -236,7 +243,9 @@ export class ChoiceMatcher {
     if (known?.analyzer === this.analyzer) return known.stems;
     // "tonite" says the synonym "tonight": texting forms are read as the words they stand for.
     const stems = tokens.map((t) =>
-      singular(this.analyzer.correct(clockHalf(TEXTING_FORMS.get(t.norm) ?? t.norm))),
+      THANKS_ALONE.has(t.norm)
+        ? t.norm
+        : singular(this.analyzer.correct(clockHalf(TEXTING_FORMS.get(t.norm) ?? t.norm))),
     );
     stemsCache.set(tokens, { analyzer: this.analyzer, stems });
     return stems;
@@ -284,6 +293,15 @@ export class ChoiceMatcher {
   private isDayPart(value: SlotValue): boolean {
     for (const v of this.dayParts.values()) if (v === value) return true;
     return false;
+  }
+
+  /**
+   * The choices of `text` that name a part of the day, when the slot offers two or more ("de
+   * mañana o de tarde"): the word there is the part, not a day ("de mañana" is no tomorrow).
+   */
+  dayPartsSaid(text: string): ChoiceMatch[] {
+    if (this.dayParts.size < 2) return [];
+    return this.find(text).filter((m) => this.isDayPart(m.value));
   }
 
   find(text: string): readonly ChoiceMatch[] {

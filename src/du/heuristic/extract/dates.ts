@@ -13,6 +13,7 @@ import {
   RANGE_TO_WORDS,
   RELATIVE_DAYS,
   SINCE_BEFORE,
+  TEXTING_FORMS,
   WEEKDAY_SHORT,
   WEEKDAY_WORDS,
   WEEKDAYS,
@@ -304,12 +305,50 @@ export function findDates(
   const key = `${day}|${text}`;
   let found = recent.get(key);
   if (!found) {
-    found = Object.freeze(searchDates(text, now, past).map((m) => Object.freeze(m)));
+    found = Object.freeze(searchSpelledOut(text, now, past).map((m) => Object.freeze(m)));
     if (recent.size >= RECENT_SIZE) recent.clear();
     recent.set(key, found);
   }
   last = { text, day, found };
   return found;
+}
+
+/** A word typed as a chat shortens it ("q", "x", "tonite"); not before a number ("x 3"). */
+const TEXTED = new RegExp(`\\b(?:${[...TEXTING_FORMS.keys()].join("|")})\\b(?!\\s*\\d)`, "gi");
+
+/**
+ * "el lunes q viene", "x la mañana": the dates of a message read with its chat shortenings
+ * spelled out, their offsets taken back to the message as typed.
+ */
+function searchSpelledOut(text: string, now: Date, past: boolean): DateMatch[] {
+  TEXTED.lastIndex = 0;
+  if (!TEXTED.test(text)) return searchDates(text, now, past);
+  const edits: { from: number; to: number; at: number; end: number }[] = [];
+  let spelled = "";
+  let from = 0;
+  for (const m of text.matchAll(TEXTED)) {
+    spelled += text.slice(from, m.index);
+    const word = TEXTING_FORMS.get(m[0].toLowerCase()) ?? m[0];
+    edits.push({ from: m.index, to: m.index + m[0].length, at: spelled.length, end: 0 });
+    spelled += word;
+    edits.at(-1)!.end = spelled.length;
+    from = m.index + m[0].length;
+  }
+  spelled += text.slice(from);
+  const back = (x: number, isEnd: boolean): number => {
+    let shift = 0;
+    for (const e of edits) {
+      if (x <= e.at) break;
+      if (x < e.end) return isEnd ? e.to : e.from;
+      shift = e.to - e.end;
+    }
+    return x + shift;
+  };
+  return searchDates(spelled, now, past).map((d) => ({
+    ...d,
+    start: back(d.start, false),
+    end: back(d.end, true),
+  }));
 }
 
 /** Day and month words long enough that one typo in them is still clearly them. */

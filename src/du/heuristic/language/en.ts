@@ -1190,6 +1190,9 @@ export const EN: LanguagePack = {
     "\\b(?:cant|cannot|wont|will not|unable to|not able to|couldnt|not)\\s+(?:\\w+\\s+){0,3}?(?:make it|make|do|come|go|attend|be there|be here|be available|be home|be in|be around)(?:\\s+\\w+){0,2}$|\\b(?:rather than|instead of|not|dont want|do not want|anything but|anything except|except|apart from|other than|but not)(?:\\s+(?:on|at|in))?$",
   amountReason:
     "\\b(?:too (?:much|high|big|little|low|small|many)|not (?:that|so) much|wrong amount)\\b",
+  // "the evening one doesn't suit me", "mornings are bad for me": the choice had, left.
+  suitsBadlyAfter:
+    "^(?:(?:is|are|its|would be)\\s+(?:no good for me|bad for me|not good for me)|(?:doesnt|does not|dont|do not|wont|will not)\\s+(?:suit me|suit us|work for me|work for us))\\b",
   givenUpAfter:
     "^(?:(?:is|its|would be|will be)\\s+(?:no good|not good|not possible|impossible|bad for me)|(?:wont|will not|doesnt|does not|isnt|is not|wouldnt|would not|cant|cannot)\\s+(?:work|do|be possible|suit me|suit us)|(?:but\\s+|and\\s+)?(?:i|we|he|she|they)\\s+(?:cant|cannot|wont|will not|couldnt|am not able to|are not able to)\\s+(?:go|come|make it|attend|be there))\\b",
   actFamilies: { create: ["reserve", "buy"] },

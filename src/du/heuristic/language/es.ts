@@ -501,6 +501,9 @@ export const ES: LanguagePack = {
   // "no voy a estar en casa el viernes", "no estaré el lunes": not being there that day.
   givenUp:
     "\\bno\\s+(?:\\w+\\s+){0,2}?(?:puedo|podre|podemos|voy|vamos|llego)(?:\\s+\\w+){0,2}$|\\bno\\s+(?:(?:voy|vamos) a\\s+)?(?:estar|estare|estaremos|estoy|estamos)(?:\\s+\\w+){0,3}$|\\ben (?:vez|lugar) del?$|\\b(?:no quiero|cualquiera menos|todo menos|excepto|salvo)$",
+  // "el de tarde me viene fatal", "el de mañana no me cuadra": the choice had, left.
+  suitsBadlyAfter:
+    "^(?:no\\s+(?:me|nos)\\s+(?:va|viene|sirve|cuadra)|(?:me|nos)\\s+(?:va|viene)\\s+(?:fatal|mal|muy mal))\\b",
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje", "tengo cita el jueves
   // y no puedo ir": the day had, given up.
@@ -568,7 +571,7 @@ export const ES: LanguagePack = {
     "lunes martes miercoles jueves viernes sabados domingos",
   ),
   clockTime:
-    "(?:\\b(?:a|sobre|hacia|para|desde|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
+    "(?:\\b(?:a|sobre|hacia|para|desde|a partir de|antes de|despues de)\\s+|^\\s*)las?\\s+(?<hour>\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[:.](?<minutes>\\d{2})|\\s+y\\s+(?:(?<half>media)|(?<quarter>cuarto))|\\s+menos\\s+(?<to>cuarto))?(?:\\s+(?:de|por)\\s+la\\s+(?<suffix>manana|tarde|noche))?(?=\\s*$|\\s*[,.!?;]|\\s+(?:por favor|porfa|si|o|mejor|y|en|con|el|del|para|que|pues|vale|gracias|hoy|manana|pasado|este|esta)\\b)",
   pastCues: list("desde empezo comenzo paso ocurrio"),
   monthDayCues: ["del mes", "de cada mes", "de todos los meses"],
   gonePartsOfToday: ["esta manana", "hoy por la manana"],

@@ -68,8 +68,8 @@ export interface LanguagePack {
    */
   acceptTail: string[];
   /**
-   * Texting forms read as the word they stand for when dialogue acts are matched, each written
-   * "form word" ("u you", "ur your"): "how's ur day going" is small talk.
+   * Texting forms read as the word they stand for when dialogue acts and dates are matched, each
+   * written "form word" ("u you", "ur your"): "how's ur day going" is small talk.
    */
   textingForms: string[];
   /**
@@ -376,6 +376,12 @@ export interface LanguagePack {
    * matched on the folded words after the date.
    */
   givenUpAfter: string;
+  /**
+   * Said right after a choice, it is the one the user has and wants to leave ("the evening one
+   * doesn't suit me", "el de tarde me viene fatal"): it suits the speaker badly. Narrower than
+   * `givenUpAfter`: "the tv doesn't work" is a fault of the tv, no choice left.
+   */
+  suitsBadlyAfter: string;
   /**
    * Broader acts a message may ask for without saying which narrow one ("I need an X" asks for a
    * new one: to reserve or to buy), and the acts that make a flow have them.

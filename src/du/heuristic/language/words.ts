@@ -37,12 +37,16 @@ export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
   words((p) => p.kindWords.address ?? []).filter((w) => !w.includes(" ")),
 );
 export const INTENT_WORDS = new Set(words((p) => p.intentWords));
-/** Words typo correction leaves alone: the packs' `keepWords` and the words of `humanVerbs`. */
+export const FILLERS = new Set(words((p) => p.fillers));
+/**
+ * Words typo correction leaves alone: the packs' `keepWords`, the words of `humanVerbs` and the
+ * one-word fillers ("perdona" is no "persona": "perdona, ¿me lo repites?" asks to repeat).
+ */
 export const KEEP_WORDS: ReadonlySet<string> = new Set([
   ...words((p) => p.keepWords),
   ...PACKS.flatMap((p) => p.humanVerbs.split(/[|\s]+/)),
+  ...[...FILLERS].filter((w) => !w.includes(" ")),
 ]);
-export const FILLERS = new Set(words((p) => p.fillers));
 /** The packs' contrast words ("but", "pero"), as a split between two clauses. */
 export const CONTRAST_BREAK = new RegExp(`\\s+(?:${words((p) => p.contrasts).join("|")})\\s+`, "i");
 export const AFFIRM = words((p) => p.affirm);
@@ -184,6 +188,7 @@ export const SELF_FUTURE: readonly string[] = words((p) => p.selfFuture);
 export const GIVEN_UP = cue((p) => p.givenUp);
 export const AMOUNT_REASON = cue((p) => p.amountReason);
 export const GIVEN_UP_AFTER = cue((p) => p.givenUpAfter);
+export const SUITS_BADLY_AFTER = cue((p) => p.suitsBadlyAfter);
 export const PARTICLES = new Set(words((p) => p.particles));
 export const SYNONYM_JOINS = words((p) => p.synonymJoins);
 /** The packs' `synonymFlips`, each as its words ("for the" -> ["for", "the"]). */

@@ -59,6 +59,19 @@ function describesAnyway(c: SlotContext): boolean {
   return rest.filter((w) => w && !STOP_WORDS.has(w) && !FILLERS.has(w)).length >= DESCRIPTION_WORDS;
 }
 
+/**
+ * "ni idea, empiezo de cero" asked the level: a first clause that only says the user does not
+ * know, then the asked slot's value after the clause mark. The value is the answer.
+ */
+function answersAfterShrug(c: SlotContext): boolean {
+  if (!c.typed) return false;
+  const text = c.turn.text;
+  const mark = text.search(/[,.;:!]\s/);
+  if (mark < 0 || !saysNotKnown(flat(text.slice(0, mark)), c.slot)) return false;
+  const answer = c.answer;
+  return answer !== null && answer.start > mark;
+}
+
 /** A collect step waits for `slot`; what several rules need is read once, on first use. */
 export class SlotContext {
   constructor(
@@ -440,6 +453,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const { acts } = c.turn;
       const unsure =
         acts.helpQuestion && c.typed && c.slot.kind !== "iban" && /\d/.test(c.turn.text);
+      if (acts.helpQuestion && answersAfterShrug(c)) return null;
       return acts.help || (acts.helpQuestion && !(unsure && c.answer) && !describesAnyway(c))
         ? [{ type: "clarify", topic: c.slot.name }]
         : null;
