@@ -3,6 +3,15 @@ import type { LanguagePack } from "./pack.ts";
 const list = (...lines: string[]) => lines.join(" ").split(" ");
 
 /** Spanish (folded: no accents). */
+/** Pauses (pack field `pause`): a moment asked for, a look for the answer, where it is. */
+const PAUSE_FILLERS = "eh+|mm+|hmm+|ah|pues|vale|bueno|oye|a ver|si|perdon|espera";
+const PAUSE_ES =
+  "(?:un (?:momento|momentito|segundo|segundito|minuto|minutito|sec)|esperame|espera(?: un (?:momento|segundo|minuto|poco))?|espere(?: un (?:momento|segundo|minuto))?|(?:dame|deme) un (?:momento|segundo|minuto)|aguarda)(?: por favor)?";
+const LOOK_ES =
+  "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:miro|busco|compruebo|reviso))(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+const WHERE_ES =
+  "(?:esta|lo tengo|la tengo) (?:en|por) (?:mi|mis|el|la|algun|alguno de mis)(?: (?!\\d)\\w+){1,3}";
+
 export const ES: LanguagePack = {
   code: "es",
   stopWords: list(
@@ -250,6 +259,7 @@ export const ES: LanguagePack = {
   assistantQuestion:
     "^(?:eres|es usted|estoy hablando con)(?: \\w+)?? (?:un |una )?(?:bot|robot|maquina|programa|humano|persona|persona real)\\b|^con quien hablo\\b",
   frustration: "\\b(?:inutil|no sirve|no me ayudas|no me entiendes|no entiendes|que desastre)\\b",
+  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_ES}|${LOOK_ES})(?: (?:${PAUSE_ES}|${LOOK_ES}|${WHERE_ES}))*$`,
   switchCues:
     "\\b(?:en vez|en lugar)\\b|^(?:(?:no)\\s+)*(?:en realidad|mejor)\\b|^(?:no)\\s+(?:quiero|prefiero)\\b",
   digressionCues: "\\b(?:primero|antes)\\b",

@@ -185,6 +185,11 @@ export interface LanguagePack {
   assistantQuestion: string;
   /** Fed up with the assistant. */
   frustration: string;
+  /**
+   * The whole message asks for a moment before answering ("hang on, let me look at the error",
+   * "one sec, it's in my emails"): small talk of kind `wait`, never an answer. Anchored.
+   */
+  pause: string;
   /** A change of mind: the new request replaces the running flow. */
   switchCues: string;
   /** ...unless the new request is meant to come first. */

@@ -126,6 +126,7 @@ export function handoffPattern(staff: readonly string[] = []): RegExp {
 }
 export const ASSISTANT_QUESTION = cue((p) => p.assistantQuestion);
 export const FRUSTRATION = cue((p) => p.frustration);
+export const PAUSE = cue((p) => p.pause);
 export const SWITCH_CUES = cue((p) => p.switchCues);
 export const DIGRESSION_CUES = cue((p) => p.digressionCues);
 export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);

@@ -38,6 +38,7 @@ import {
   FRUSTRATED,
   OUT_OF_SCOPE,
   onlyCancels,
+  PAUSED,
   saysNotKnown,
   saysOwnDecline,
 } from "./shared.ts";
@@ -308,6 +309,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     name: "question-aside",
     run: ({ du, turn, slot }) => (du.asksAbout(turn, slot) ? null : du.questionAside(turn, slot)),
+  },
+  {
+    // "hang on, let me look at the error": before a correction ("hang on" opens one too),
+    // after a request for another flow ("hang on, let me check my balance first").
+    name: PAUSED.name,
+    run: (c) => {
+      const paused = PAUSED.run(c);
+      if (!paused) return null;
+      // As the digression rule below: another flow needs a cue that asks for it.
+      const asks = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
+      return asks && c.digression ? null : paused;
+    },
   },
   {
     // A correction that keeps no value (a slot named in a story: "el seguimiento no se mueve
