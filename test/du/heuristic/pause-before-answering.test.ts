@@ -73,9 +73,9 @@ describe("a pause before the answer", () => {
     ]);
   });
   it("another request named after it is still that request", () => {
-    expect(read("hang on, let me check my account balance first", "repair", "fault")).toContainEqual(
-      { type: "start_flow", flow: "account_balance" },
-    );
+    expect(
+      read("hang on, let me check my account balance first", "repair", "fault"),
+    ).toContainEqual({ type: "start_flow", flow: "account_balance" });
   });
   it("the DM leaves the question pending and takes the answer next", async () => {
     const t = testRuntime(shop, {}, { du });
