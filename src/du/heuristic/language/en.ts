@@ -114,8 +114,9 @@ export const EN: LanguagePack = {
   ),
   intentWords: list("where wheres when how why which"),
   // "any chance of a slot" asks, it changes nothing: no typo of "change".
-  // "is my account in debt": a debt is no "debit" card or direct debit.
-  keepWords: list("chance chances debt debts"),
+  // "is my account in debt": a debt is no "debit" card or direct debit. "what's the
+  // difference between them?" asks for help; no typo of a domain's "different".
+  keepWords: list("chance chances debt debts difference"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
@@ -1236,6 +1237,7 @@ export const EN: LanguagePack = {
   amWords: ["am", "a.m."],
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
+  askedPronouns: list("it that this them those these"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),

@@ -42,6 +42,8 @@ export const ES: LanguagePack = {
     "avisame aviseme ayudame ayudeme mandame mandeme",
     // "mi pedido" (an order) is no typo of "perdido" (lost).
     "pedido pedidos",
+    // "¿qué diferencia hay entre ellos?" asks for help; no typo of "diferente".
+    "diferencia",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
@@ -558,6 +560,7 @@ export const ES: LanguagePack = {
   amWords: ["manana"],
   particles: [],
   particleObjects: [],
+  askedPronouns: list("eso esto ello ellos ellas estos esos"),
   irregular: {},
   // "desapuntar", "desreservar": undone, as "cancelar" says.
   undoPrefixes: { des: "cancelar" },

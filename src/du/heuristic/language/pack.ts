@@ -538,6 +538,11 @@ export interface LanguagePack {
    * wanted ("I need IT unlocked").
    */
   particleObjects: string[];
+  /**
+   * Pronouns that, ending a help question ("where do I find THAT?", "what's the difference
+   * between THEM?"), stand for the thing the pending question asks.
+   */
+  askedPronouns: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
   /**
