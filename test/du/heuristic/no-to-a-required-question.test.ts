@@ -42,6 +42,17 @@ describe("a no to a required question", () => {
     }
     expect(read("no", "kiln")).toEqual([{ type: "deny" }]);
   });
+  it("a no with not having it at hand is that no; without the no it asks for help", () => {
+    for (const text of [
+      "no, I don't have it to hand",
+      "nope, I can't find it",
+      "no, no lo tengo",
+    ]) {
+      expect(read(text, "piece")).toEqual([{ type: "deny" }]);
+      expect(read(text, "kiln")).toEqual([{ type: "deny" }]);
+    }
+    expect(read("I don't have it to hand", "kiln")).toEqual([{ type: "clarify", topic: "kiln" }]);
+  });
   it("no thanks turns the task down, free text or not", () => {
     for (const text of ["no thanks", "nope, thank you", "no, gracias"]) {
       expect(read(text, "piece")).toEqual([{ type: "cancel_flow" }]);

@@ -246,8 +246,9 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
+  notAtHand: "no (?:lo |la |los |las )?tengo",
   helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
+    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
   valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",

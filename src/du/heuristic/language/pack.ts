@@ -155,9 +155,15 @@ export interface LanguagePack {
   /**
    * "where do I find the reference?", "I can't find it", "what's the difference between the two?":
    * a question about how to answer.
-   * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
+   * `NOT_KNOWN` stands for the pack's `notKnown` phrases, `NOT_AT_HAND` for its `notAtHand`:
+   * a message opening with one asks too.
    */
   helpQuestion: string;
+  /**
+   * Not having the thing asked at hand ("I don't have it", "I can't find it", "no lo tengo"),
+   * an alternation: after a "no" ("no, I don't have it to hand") it is a "no" to the question.
+   */
+  notAtHand: string;
   /**
    * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
    * with nothing else said, the slot is declined; opening a message, it asks for help (see

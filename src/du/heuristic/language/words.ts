@@ -99,7 +99,11 @@ export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")
 /** A pack's not-known phrases as one alternation, the longest first. */
 const notKnownOf = (p: LanguagePack) =>
   [...p.notKnown].sort((a, b) => b.length - a.length).join("|");
-export const HELP_QUESTION = cue((p) => p.helpQuestion.replace("NOT_KNOWN", notKnownOf(p)));
+export const HELP_QUESTION = cue((p) =>
+  p.helpQuestion.replace("NOT_KNOWN", notKnownOf(p)).replace("NOT_AT_HAND", p.notAtHand),
+);
+/** The packs' `notAtHand`, opening a folded text. */
+export const NOT_AT_HAND = new RegExp(`^(?:${alternatives((p) => p.notAtHand)})\\b`);
 /** "no idea", "i dont remember": a phrase of any pack, said as whole words of a flat text. */
 export const NOT_KNOWN = new RegExp(
   `(?:^| )(?:${words((p) => p.notKnown)

@@ -8,6 +8,7 @@ import {
   EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
+  NOT_AT_HAND,
   NOT_KNOWN,
   NOTHING,
   NOTHING_VERBS,
@@ -444,6 +445,16 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const flow = priceFlow(turn);
       if (!flow) return OUT_OF_SCOPE;
       return flow === frame.flow ? null : du.start(turn, flow);
+    },
+  },
+  {
+    // "no, I don't have it to hand": a "no" to the question, with why (docs/dialogue.md).
+    name: "no-not-at-hand",
+    run: ({ turn: { acts } }) => {
+      if (!acts.denyLead) return null;
+      const words = acts.flat.split(" ");
+      const rest = DENY_WORDS.has(words[0]!) ? words.slice(1).join(" ") : "";
+      return NOT_AT_HAND.test(rest) ? [{ type: "deny" }] : null;
     },
   },
   {
