@@ -4,6 +4,7 @@ import { readActs } from "../acts.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  ASIDE_OPENER,
   DENY,
   EVERYTHING,
   FILLERS,
@@ -388,6 +389,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
+      // "haha it's been one of those days": a remark opened with a laugh or thanks asks for
+      // nothing without a cue (rule aside-remark).
+      if (!request && ASIDE_OPENER.test(c.turn.acts.flat)) return null;
       // "en Pozuelo, el del centro comercial" asked the salon: values of the asked choice
       // (two, or said loosely) answer it, whichever other flow also takes them.
       if (!request && c.slot.choices && c.slot.choices.find(c.turn.text).length > 0) return null;
