@@ -1510,7 +1510,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** A where/what/how question naming `slot` that holds no value for it. */
   asksAbout(turn: Turn, slot: SlotInfo): boolean {
     const flat = turn.acts.flat.replace(QUESTION_FILLERS, "");
-    // "where do I find that?", "what's the difference between them?": the pronoun stands for
+    // "where would I find it?", "what's the difference between those?": the pronoun stands for
     // what the pending question asks.
     if (ASKED_PRONOUNS.has(flat.split(" ").at(-1)!) && HELP_QUESTION.test(flat)) return true;
     if (!SLOT_QUESTION.test(flat)) return false;

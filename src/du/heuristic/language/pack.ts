@@ -161,7 +161,7 @@ export interface LanguagePack {
   helpQuestion: string;
   /**
    * Not having the thing asked at hand ("I don't have it", "I can't find it", "no lo tengo"),
-   * an alternation: after a "no" ("no, I don't have it to hand") it is a "no" to the question.
+   * an alternation: after a "no" ("no, I don't have it with me") it is a "no" to the question.
    */
   notAtHand: string;
   /**
@@ -192,8 +192,8 @@ export interface LanguagePack {
   /** Fed up with the assistant. */
   frustration: string;
   /**
-   * The whole message asks for a moment before answering ("hang on, let me look at the error",
-   * "one sec, it's in my emails"): small talk of kind `wait`, never an answer. Anchored.
+   * The whole message asks for a moment before answering ("hang on, let me look at it",
+   * "one sec, it's in my notes"): small talk of kind `wait`, never an answer. Anchored.
    */
   pause: string;
   /** A change of mind: the new request replaces the running flow. */
@@ -545,8 +545,8 @@ export interface LanguagePack {
    */
   particleObjects: string[];
   /**
-   * Pronouns that, ending a help question ("where do I find THAT?", "what's the difference
-   * between THEM?"), stand for the thing the pending question asks.
+   * Pronouns that, ending a help question ("where would I find IT?", "what's the difference
+   * between THOSE?"), stand for the thing the pending question asks.
    */
   askedPronouns: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */

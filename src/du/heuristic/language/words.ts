@@ -483,7 +483,7 @@ export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpener
 export const PERSON_PRONOUN = new RegExp(`\\b(?:${alternation((p) => p.personPronouns)})\\b`, "i");
 /** A question about a thing: "where do I find ...", "what do you mean by ...". */
 export const SLOT_QUESTION = cue((p) => p.slotQuestion);
-/** The packs' `askedPronouns`: "where do I find that?" asks about the pending question. */
+/** The packs' `askedPronouns`: "where would I find it?" asks about the pending question. */
 export const ASKED_PRONOUNS: ReadonlySet<string> = new Set(words((p) => p.askedPronouns));
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 export const ASIDE_OPENERS = new RegExp(

@@ -37,7 +37,7 @@ export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): bo
 }
 
 /**
- * "no thanks, hand luggage only", "nah, just the seat": after the "no", only a thing that is
+ * "no thanks, just the basic one", "nah, the plain kind only": after the "no", only a thing that is
  * none of the asked slot's values: the user keeps what they have, so nothing is added.
  */
 function onlyOther(rest: readonly Token[], restText: string, slot: SlotInfo): boolean {

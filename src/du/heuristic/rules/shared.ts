@@ -36,7 +36,7 @@ export const REPEAT_LAST: Command[] = [{ type: "repeat_last" }];
 export const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }];
 
 /**
- * "hang on, let me look at the error", "one sec, it's in my emails": the user asks for a moment
+ * "hang on, let me look at it", "one sec, it's in my notes": the user asks for a moment
  * (pack `pause`). Small talk of kind `wait`, never an answer: the DM leaves the question pending.
  */
 export const PAUSED: Rule<{ turn: Turn }> = {

@@ -313,8 +313,8 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: ({ du, turn, slot }) => (du.asksAbout(turn, slot) ? null : du.questionAside(turn, slot)),
   },
   {
-    // "hang on, let me look at the error": before a correction ("hang on" opens one too),
-    // after a request for another flow ("hang on, let me check my balance first").
+    // "hang on, let me look at it": before a correction ("hang on" opens one too),
+    // after a request for another flow ("hang on, let me ask for the other thing first").
     name: PAUSED.name,
     run: (c) => {
       const paused = PAUSED.run(c);
@@ -389,7 +389,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
-      // "haha it's been one of those days": a remark opened with a laugh or thanks asks for
+      // "lol what a morning": a remark opened with a laugh or thanks asks for
       // nothing without a cue (rule aside-remark).
       if (!request && ASIDE_OPENER.test(c.turn.acts.flat)) return null;
       // "en Pozuelo, el del centro comercial" asked the salon: values of the asked choice
@@ -452,7 +452,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     },
   },
   {
-    // "no, I don't have it to hand": a "no" to the question, with why (docs/dialogue.md).
+    // "no, I don't have it with me": a "no" to the question, with why (docs/dialogue.md).
     name: "no-not-at-hand",
     run: ({ turn: { acts } }) => {
       if (!acts.denyLead) return null;
