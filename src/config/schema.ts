@@ -431,6 +431,7 @@ export const patternsSchema = z
     human_handoff: patternSchema.prefault({}),
     cannot_handle: patternSchema.prefault({}),
     frustration: patternSchema.prefault({}),
+    wait: patternSchema.prefault({}),
     resume: patternSchema.prefault({}),
     next_request: patternSchema.prefault({}),
     step_budget: patternSchema.prefault({}),

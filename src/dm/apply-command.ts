@@ -107,7 +107,8 @@ export function* applyCommands(turn: Turn): Effectful<void> {
     const pattern = CHITCHAT_PATTERNS[chitchat.kind];
     turn.sayPattern(pattern, { flow: top ? turn.flowTitle(top.flow) : "" });
     // After a goodbye the pending question is not asked again; the flow stays for later.
-    if (pattern === "goodbye") turn.suppressReask = true;
+    // Nor after "hang on, let me look": the user comes back with the answer to it.
+    if (pattern === "goodbye" || pattern === "wait") turn.suppressReask = true;
     // Frustration offers a human: that offer is the question now; the flow waits meanwhile.
     if (pattern === "frustration") {
       turn.state.offered_handoff = true;

@@ -10,5 +10,6 @@ export const CHITCHAT_PATTERNS: Readonly<Record<ChitchatKind, PatternName>> = {
   thanks: "thanks",
   goodbye: "goodbye",
   frustration: "frustration",
+  wait: "wait",
   other: "chitchat",
 };

@@ -16,8 +16,18 @@ const slotValue = z.union([
   z.array(z.string().max(1_000)).max(100),
 ]);
 
-/** Small talk the assistant answers with a pattern of its own; `other` gets the chitchat pattern. */
-export const CHITCHAT_KINDS = ["greeting", "thanks", "goodbye", "frustration", "other"] as const;
+/**
+ * Small talk the assistant answers with a pattern of its own; `other` gets the chitchat pattern.
+ * `wait`: the user asks for a moment ("hang on, let me look"), the question stays pending.
+ */
+export const CHITCHAT_KINDS = [
+  "greeting",
+  "thanks",
+  "goodbye",
+  "frustration",
+  "wait",
+  "other",
+] as const;
 export type ChitchatKind = (typeof CHITCHAT_KINDS)[number];
 
 export const commandSchema = z.discriminatedUnion("type", [

@@ -25,6 +25,8 @@ export const en: MessageCatalog = {
     thanks: "You're welcome! Is there anything else I can do for you?",
     /** {flow}: `chitchat` of kind goodbye, or a "no" when nothing was asked. */
     goodbye: "Goodbye, and have a great day!",
+    /** {flow}: `chitchat` of kind wait ("hang on, let me look"); the question stays pending. */
+    wait: "Sure, take your time.",
     /** {flow}: a "yes"/"ok" when nothing was asked. */
     acknowledge: "Sure. What can I do for you?",
     /** {flow} */

@@ -35,6 +35,7 @@ export const es: MessageCatalog = {
     greeting: "¡Hola! ¿En qué puedo ayudarte?",
     thanks: "¡De nada! ¿Puedo ayudarte en algo más?",
     goodbye: "¡Hasta luego, que tengas un buen día!",
+    wait: "Claro, tómate tu tiempo.",
     acknowledge: "De acuerdo. ¿Qué puedo hacer por ti?",
     cancel: "De acuerdo, he cancelado {flow}.",
     ask_change: "¿Qué te gustaría cambiar? También puedes decir «cancelar».",

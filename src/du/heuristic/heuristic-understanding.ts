@@ -17,6 +17,7 @@ import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
   ASIDE_OPENERS,
+  ASKED_PRONOUNS,
   CANCEL_OPENER,
   CHOICE_NEGATIONS,
   CONDITION_LEADS,
@@ -28,6 +29,7 @@ import {
   FILLERS,
   GIVEN_UP_OPENER,
   GREETING,
+  HELP_QUESTION,
   INTENT_WORDS,
   IT_IS,
   JUDGEMENT,
@@ -1514,6 +1516,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   /** A where/what/how question naming `slot` that holds no value for it. */
   asksAbout(turn: Turn, slot: SlotInfo): boolean {
     const flat = turn.acts.flat.replace(QUESTION_FILLERS, "");
+    // "where would I find it?", "what's the difference between those?": the pronoun stands for
+    // what the pending question asks.
+    if (ASKED_PRONOUNS.has(flat.split(" ").at(-1)!) && HELP_QUESTION.test(flat)) return true;
     if (!SLOT_QUESTION.test(flat)) return false;
     const stems = tokenize(flat).map((t) => stem(t.norm));
     const named = slot.keys.some((key) =>

@@ -35,8 +35,9 @@ Commands:
   thing asked about, a slot name when it is about a slot, e.g. "what is an IBAN?"). When the
   message fits two startable flows equally, use {"type":"clarify","flows":[FLOW_A,FLOW_B]}.
 - {"type":"chitchat","kind":KIND,"message":TEXT}: small talk. KIND is "greeting" (hello),
-  "thanks", "goodbye" (bye, that's all), "frustration" (this is useless, you're not helping) or
-  "other"; TEXT is the user's words.
+  "thanks", "goodbye" (bye, that's all), "frustration" (this is useless, you're not helping),
+  "wait" (hang on, one sec, let me check: a moment asked before answering) or "other"; TEXT is
+  the user's words.
 - {"type":"repeat_last"}: the user asks to hear the last answer again (say that again, what
   was the reference?).
 - {"type":"out_of_scope"}: a question or request none of the flows can serve, asked while a

@@ -83,6 +83,15 @@ function thanksFor(): string[] {
 }
 
 /** English. */
+/** Pauses (pack field `pause`): a moment asked for, a look for the answer, where it is. */
+const PAUSE_FILLERS = "hmm+|um+|uh+|erm?|oh|ah|ok|okay|right|sorry|yeah|sure|so|wait";
+const PAUSE_EN =
+  "(?:hang on|hold on|hold up|bear with me|brb|one (?:sec(?:ond)?|moment|min(?:ute)?)|(?:just |wait |give me |gimme )?a (?:sec(?:ond)?|moment|minute|min|mo|tick)|just a sec)(?: please)?";
+const LOOK_EN =
+  "(?:let me|lemme|ill|i will|i need to|i have to|i gotta|gotta) (?:just )?(?:quickly )?(?:go and |go |have a )?(?:check|look|find|see|get|grab|dig|pull|search|fetch|think)(?: (?:it|that|this|them))?(?: (?:up|out))?(?: (?:at|for|in|on|through|into))?(?: (?:the|my|our|your|a|an|that|this)(?: (?!\\d)\\w+){1,3})?";
+const WHERE_EN =
+  "(?:its|it is|thats|theyre|it should be) (?:somewhere )?(?:in|on) (?:my|the|an?|one of my)(?: (?!\\d)\\w+){1,3}";
+
 export const EN: LanguagePack = {
   code: "en",
   stopWords: list(
@@ -105,8 +114,9 @@ export const EN: LanguagePack = {
   ),
   intentWords: list("where wheres when how why which"),
   // "any chance of a slot" asks, it changes nothing: no typo of "change".
-  // "is my account in debt": a debt is no "debit" card or direct debit.
-  keepWords: list("chance chances debt debts"),
+  // "is my account in debt": a debt is no "debit" card or direct debit. "what's the
+  // difference between them?" asks for help; no typo of a domain's "different".
+  keepWords: list("chance chances debt debts difference"),
   fillers: list(
     "please pls just ok okay k well so then now oh um uh hmm yeah sure thanks thank you actually",
     "that it this one i id would like want to do can you could let lets me the a an",
@@ -600,8 +610,9 @@ export const EN: LanguagePack = {
   ],
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   // "what's the difference between the two?" asks what the choices mean.
+  notAtHand: "i dont have|i do not have|i cant find|i cannot find",
   helpQuestion:
-    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:i dont have|i do not have|i cant find|i cannot find|NOT_KNOWN)\\b|^(?:whats|what s|what is) the difference between\\b",
+    "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:whats|what s|what is) the difference between\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
   // "is", "s" or "do you mean by" must follow.
   valueAsked: list("time times hours price prices cost costs fee fees rate rates"),
@@ -618,6 +629,7 @@ export const EN: LanguagePack = {
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
     "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|nightmare|unacceptable|unbelievable|fed up|sick (?:and tired )?of (?:this|it)|ugh+|argh+|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
+  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_EN}|${LOOK_EN})(?: (?:${PAUSE_EN}|${LOOK_EN}|${WHERE_EN}))*$`,
   switchCues:
     "\\b(?:instead|rather|after all)\\b|^(?:(?:no|oh|hmm|ok|okay|um|sorry)\\s+)*(?:actually|wait|no wait|scratch that|on second thought|change of plans?)\\b(?!\\s+(?:who|what|whats|how|which|where|when|can you|could you|is|are|do|does)\\b)|^(?:no|nah|nope)\\s+(?:i|im|id|ill|lets|let me|just)\\b",
   digressionCues:
@@ -1229,6 +1241,7 @@ export const EN: LanguagePack = {
   amWords: ["am", "a.m."],
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
+  askedPronouns: list("it that this them those these"),
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),

@@ -3,6 +3,15 @@ import type { LanguagePack } from "./pack.ts";
 const list = (...lines: string[]) => lines.join(" ").split(" ");
 
 /** Spanish (folded: no accents). */
+/** Pauses (pack field `pause`): a moment asked for, a look for the answer, where it is. */
+const PAUSE_FILLERS = "eh+|mm+|hmm+|ah|pues|vale|bueno|oye|a ver|si|perdon|espera";
+const PAUSE_ES =
+  "(?:un (?:momento|momentito|segundo|segundito|minuto|minutito|sec)|esperame|espera(?: un (?:momento|segundo|minuto|poco))?|espere(?: un (?:momento|segundo|minuto))?|(?:dame|deme) un (?:momento|segundo|minuto)|aguarda)(?: por favor)?";
+const LOOK_ES =
+  "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:miro|busco|compruebo|reviso))(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+const WHERE_ES =
+  "(?:esta|lo tengo|la tengo) (?:en|por) (?:mi|mis|el|la|algun|alguno de mis)(?: (?!\\d)\\w+){1,3}";
+
 export const ES: LanguagePack = {
   code: "es",
   stopWords: list(
@@ -33,6 +42,8 @@ export const ES: LanguagePack = {
     "avisame aviseme ayudame ayudeme mandame mandeme",
     // "mi pedido" (an order) is no typo of "perdido" (lost).
     "pedido pedidos",
+    // "¿qué diferencia hay entre ellos?" asks for help; no typo of "diferente".
+    "diferencia",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
@@ -235,8 +246,9 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
+  notAtHand: "no (?:lo |la |los |las )?tengo",
   helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
+    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
   valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
@@ -250,6 +262,7 @@ export const ES: LanguagePack = {
   assistantQuestion:
     "^(?:eres|es usted|estoy hablando con)(?: \\w+)?? (?:un |una )?(?:bot|robot|maquina|programa|humano|persona|persona real)\\b|^con quien hablo\\b",
   frustration: "\\b(?:inutil|no sirve|no me ayudas|no me entiendes|no entiendes|que desastre)\\b",
+  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_ES}|${LOOK_ES})(?: (?:${PAUSE_ES}|${LOOK_ES}|${WHERE_ES}))*$`,
   switchCues:
     "\\b(?:en vez|en lugar)\\b|^(?:(?:no)\\s+)*(?:en realidad|mejor)\\b|^(?:no)\\s+(?:quiero|prefiero)\\b",
   digressionCues: "\\b(?:primero|antes)\\b",
@@ -551,6 +564,7 @@ export const ES: LanguagePack = {
   amWords: ["manana"],
   particles: [],
   particleObjects: [],
+  askedPronouns: list("eso esto ello ellos ellas estos esos"),
   irregular: {},
   // "desapuntar", "desreservar": undone, as "cancelar" says.
   undoPrefixes: { des: "cancelar" },

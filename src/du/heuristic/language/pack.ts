@@ -155,9 +155,15 @@ export interface LanguagePack {
   /**
    * "where do I find the reference?", "I can't find it", "what's the difference between the two?":
    * a question about how to answer.
-   * `NOT_KNOWN` stands for the pack's `notKnown` phrases: a message opening with one asks too.
+   * `NOT_KNOWN` stands for the pack's `notKnown` phrases, `NOT_AT_HAND` for its `notAtHand`:
+   * a message opening with one asks too.
    */
   helpQuestion: string;
+  /**
+   * Not having the thing asked at hand ("I don't have it", "I can't find it", "no lo tengo"),
+   * an alternation: after a "no" ("no, I don't have it with me") it is a "no" to the question.
+   */
+  notAtHand: string;
   /**
    * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
    * with nothing else said, the slot is declined; opening a message, it asks for help (see
@@ -185,6 +191,11 @@ export interface LanguagePack {
   assistantQuestion: string;
   /** Fed up with the assistant. */
   frustration: string;
+  /**
+   * The whole message asks for a moment before answering ("hang on, let me look at it",
+   * "one sec, it's in my notes"): small talk of kind `wait`, never an answer. Anchored.
+   */
+  pause: string;
   /** A change of mind: the new request replaces the running flow. */
   switchCues: string;
   /** ...unless the new request is meant to come first. */
@@ -539,6 +550,11 @@ export interface LanguagePack {
    * wanted ("I need IT unlocked").
    */
   particleObjects: string[];
+  /**
+   * Pronouns that, ending a help question ("where would I find IT?", "what's the difference
+   * between THOSE?"), stand for the thing the pending question asks.
+   */
+  askedPronouns: string[];
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
   /**

@@ -103,7 +103,11 @@ export const DEFERRALS = new RegExp(`\\b(?:${words((p) => p.deferrals).join("|")
 /** A pack's not-known phrases as one alternation, the longest first. */
 const notKnownOf = (p: LanguagePack) =>
   [...p.notKnown].sort((a, b) => b.length - a.length).join("|");
-export const HELP_QUESTION = cue((p) => p.helpQuestion.replace("NOT_KNOWN", notKnownOf(p)));
+export const HELP_QUESTION = cue((p) =>
+  p.helpQuestion.replace("NOT_KNOWN", notKnownOf(p)).replace("NOT_AT_HAND", p.notAtHand),
+);
+/** The packs' `notAtHand`, opening a folded text. */
+export const NOT_AT_HAND = new RegExp(`^(?:${alternatives((p) => p.notAtHand)})\\b`);
 /** "no idea", "i dont remember": a phrase of any pack, said as whole words of a flat text. */
 export const NOT_KNOWN = new RegExp(
   `(?:^| )(?:${words((p) => p.notKnown)
@@ -130,6 +134,7 @@ export function handoffPattern(staff: readonly string[] = []): RegExp {
 }
 export const ASSISTANT_QUESTION = cue((p) => p.assistantQuestion);
 export const FRUSTRATION = cue((p) => p.frustration);
+export const PAUSE = cue((p) => p.pause);
 export const SWITCH_CUES = cue((p) => p.switchCues);
 export const DIGRESSION_CUES = cue((p) => p.digressionCues);
 export const CORRECTION_OPENERS = cue((p) => p.correctionOpeners);
@@ -484,6 +489,8 @@ export const CANCEL_OPENER = new RegExp(`^(?:${alternation((p) => p.cancelOpener
 export const PERSON_PRONOUN = new RegExp(`\\b(?:${alternation((p) => p.personPronouns)})\\b`, "i");
 /** A question about a thing: "where do I find ...", "what do you mean by ...". */
 export const SLOT_QUESTION = cue((p) => p.slotQuestion);
+/** The packs' `askedPronouns`: "where would I find it?" asks about the pending question. */
+export const ASKED_PRONOUNS: ReadonlySet<string> = new Set(words((p) => p.askedPronouns));
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 export const ASIDE_OPENERS = new RegExp(
   `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,

@@ -16,7 +16,14 @@ import { tokenize } from "../text.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
 import { dropHeld } from "./drop-held.ts";
 import type { Rule } from "./rule.ts";
-import { AMOUNT_REASON, FRUSTRATED, faultsValue, OPENED_NO, onlyJudgement } from "./shared.ts";
+import {
+  AMOUNT_REASON,
+  FRUSTRATED,
+  faultsValue,
+  OPENED_NO,
+  onlyJudgement,
+  PAUSED,
+} from "./shared.ts";
 
 /** A confirm step waits for yes/no. */
 export class ConfirmContext {
@@ -195,6 +202,7 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       acts.deny || acts.denyLead || OPENED_NO.test(acts.flat) ? [{ type: "deny" }] : null,
   },
   { name: "frustration", run: ({ turn }) => (turn.acts.frustrated ? FRUSTRATED : null) },
+  PAUSED,
   {
     name: "switch-flow",
     run: (c) =>

@@ -1,7 +1,7 @@
 import { readActs } from "../acts.ts";
 import { flowWords } from "../flow-words.ts";
 import type { Turn } from "../heuristic-understanding.ts";
-import { FILLERS, STOP_WORDS, STORY_ACT } from "../language/words.ts";
+import { FILLERS, ONLY_WORDS, STOP_WORDS, STORY_ACT } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem, type Token, tokenize } from "../text.ts";
 import { declines } from "./shared.ts";
@@ -31,8 +31,21 @@ export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): bo
   const offer = readActs(first).offerDeclined;
   return (
     afterthought(turn, rest, text.slice(cut + 1), declined || offer, offer) ||
-    (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow))
+    (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow)) ||
+    ((declined || offer) && onlyOther(rest, text.slice(cut + 1), slot))
   );
+}
+
+/**
+ * "no thanks, just the basic one", "nah, the plain kind only": after the "no", only a thing that is
+ * none of the asked slot's values: the user keeps what they have, so nothing is added.
+ */
+function onlyOther(rest: readonly Token[], restText: string, slot: SlotInfo): boolean {
+  if (rest.length === 0 || rest.length > AFTERTHOUGHT_WORDS + 1 || /\d/.test(restText)) {
+    return false;
+  }
+  if (!rest.some((t) => ONLY_WORDS.has(t.norm))) return false;
+  return (slot.choices?.find(restText).length ?? 1) === 0;
 }
 
 /**

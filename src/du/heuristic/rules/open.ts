@@ -41,6 +41,7 @@ import {
   finalClause,
   LONG_MESSAGE_WORDS,
   OUT_OF_SCOPE,
+  PAUSED,
 } from "./shared.ts";
 import { asksUnknownThing } from "./unknown-thing.ts";
 
@@ -981,6 +982,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   { name: "frustration", run: ({ turn }) => (turn.acts.frustrated ? FRUSTRATED : null) },
+  PAUSED,
   {
     name: "help",
     // A domain with a flow that says what it does ("qué puedes hacer") answers with it.

@@ -15,6 +15,7 @@ import {
   NONE,
   NOT_KNOWN,
   ONLY_WORDS,
+  PAUSE,
   PLAIN_NO,
   STOP_WORDS,
   STORY_TURNS,
@@ -23,6 +24,7 @@ import {
 } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem } from "../text.ts";
+import type { Rule } from "./rule.ts";
 
 /** A question the domain cannot answer, asked while a flow waits (see docs/dialogue.md). */
 export const OUT_OF_SCOPE: Command[] = [{ type: "out_of_scope" }];
@@ -32,6 +34,16 @@ export const REPEAT_LAST: Command[] = [{ type: "repeat_last" }];
 
 /** Answer to "this is useless": the DM offers a human (the `frustration` pattern). */
 export const FRUSTRATED: Command[] = [{ type: "chitchat", kind: "frustration" }];
+
+/**
+ * "hang on, let me look at it", "one sec, it's in my notes": the user asks for a moment
+ * (pack `pause`). Small talk of kind `wait`, never an answer: the DM leaves the question pending.
+ */
+export const PAUSED: Rule<{ turn: Turn }> = {
+  name: "pause",
+  run: ({ turn }) =>
+    PAUSE.test(turn.acts.flat) ? [{ type: "chitchat", kind: "wait", message: turn.text }] : null,
+};
 
 /** A "no" whose reason is the size of the number: "that's too much", "not that much". */
 export { AMOUNT_REASON } from "../language/words.ts";

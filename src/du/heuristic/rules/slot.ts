@@ -4,10 +4,12 @@ import { readActs } from "../acts.ts";
 import { findIbans } from "../extract/codes.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
+  ASIDE_OPENER,
   DENY,
   EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
+  NOT_AT_HAND,
   NOT_KNOWN,
   NOTHING,
   NOTHING_VERBS,
@@ -38,6 +40,7 @@ import {
   FRUSTRATED,
   OUT_OF_SCOPE,
   onlyCancels,
+  PAUSED,
   saysNotKnown,
   saysOwnDecline,
 } from "./shared.ts";
@@ -323,6 +326,18 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: ({ du, turn, slot }) => (du.asksAbout(turn, slot) ? null : du.questionAside(turn, slot)),
   },
   {
+    // "hang on, let me look at it": before a correction ("hang on" opens one too),
+    // after a request for another flow ("hang on, let me ask for the other thing first").
+    name: PAUSED.name,
+    run: (c) => {
+      const paused = PAUSED.run(c);
+      if (!paused) return null;
+      // As the digression rule below: another flow needs a cue that asks for it.
+      const asks = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
+      return asks && c.digression ? null : paused;
+    },
+  },
+  {
     // A correction that keeps no value (a slot named in a story: "el seguimiento no se mueve
     // desde el día 5" asked what happened) reads nothing: the later rules read the message.
     name: "correction",
@@ -387,6 +402,9 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
         return null;
       const request = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       if (!(request || (c.typed && c.others.length === 0))) return null;
+      // "lol what a morning": a remark opened with a laugh or thanks asks for
+      // nothing without a cue (rule aside-remark).
+      if (!request && ASIDE_OPENER.test(c.turn.acts.flat)) return null;
       // "en Pozuelo, el del centro comercial" asked the salon: values of the asked choice
       // (two, or said loosely) answer it, whichever other flow also takes them.
       if (!request && c.slot.choices && c.slot.choices.find(c.turn.text).length > 0) return null;
@@ -444,6 +462,16 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const flow = priceFlow(turn);
       if (!flow) return OUT_OF_SCOPE;
       return flow === frame.flow ? null : du.start(turn, flow);
+    },
+  },
+  {
+    // "no, I don't have it with me": a "no" to the question, with why (docs/dialogue.md).
+    name: "no-not-at-hand",
+    run: ({ turn: { acts } }) => {
+      if (!acts.denyLead) return null;
+      const words = acts.flat.split(" ");
+      const rest = DENY_WORDS.has(words[0]!) ? words.slice(1).join(" ") : "";
+      return NOT_AT_HAND.test(rest) ? [{ type: "deny" }] : null;
     },
   },
   {
