@@ -97,6 +97,12 @@ export interface SlotInfo {
   words: string[];
   /** Declared `person_name`: read as a name, not a phrase. */
   nameLike: boolean;
+  /**
+   * A name some trigger phrase says, asked only by flows that ask for no place or address: a
+   * capitalised word after "a" or "de" is no town there, so it may be the name (set once the
+   * flows' slots and cues are known).
+   */
+  leadable: boolean;
   /** Declared `address`: the rest of the sentence after its cue ("to 12 High Street, Oxford"). */
   address: boolean;
   /** Declared optional (`required: false`): a negated answer skips it. */
@@ -234,6 +240,7 @@ export function buildSlotCatalog(
       ],
       words: [...new Set(phrases)],
       nameLike: extract === "person_name",
+      leadable: false,
       address: extract === "address",
       optional: def.required === false,
       people,

@@ -66,6 +66,7 @@ import {
   ONE_WORDS,
   ONLY_WORDS,
   ORDINAL_DAY,
+  OWNER_LEADS,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -101,6 +102,7 @@ import {
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
+  WEEKDAYS,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -124,6 +126,8 @@ export interface Found {
   value: SlotValue;
   start: number;
   end: number;
+  /** A name read only by the word leading it (`ledName`): no evidence for one flow over another. */
+  led?: true;
 }
 
 /** Up to this many words between a code's name and the code ("digits on the card are"). */
@@ -1112,6 +1116,7 @@ export class SlotReader {
         this.prepositionName(nameSlot, text, tokens, free) ??
         this.relationName(nameSlot, text, tokens, free) ??
         this.kindName(nameSlot, slots, text, tokens, free) ??
+        this.ledName(nameSlot, text, tokens, free) ??
         this.selfName(nameSlot, text, tokens, free) ??
         this.bareName(nameSlot, text, tokens, free);
       if (f) found.add(f);
@@ -1695,6 +1700,35 @@ export class SlotReader {
       const span = this.nameAfter(text, tokens, at, free);
       if (span && /^\s*(?:[,.;]|$)/.test(text.slice(span.end)))
         return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * "traer a Canela", "la vacuna de Thor": capitalised words no vocabulary knows right after a
+   * word that leads a name (pack `nameLeads`, `ownerLeads`), for a name the trigger phrases say
+   * and no flow asks beside a place ("a Sevilla", "de Madrid"). No month or weekday.
+   */
+  private ledName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    if (!slot.leadable) return null;
+    const names = NAME_LEADS.get(this.language);
+    const owners = OWNER_LEADS.get(this.language);
+    if (!names?.size && !owners?.size) return null;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const lead = tokens[i]!.norm;
+      const next = tokens[i + 1]!;
+      if (!(names?.has(lead) || owners?.has(lead)) || !/^\p{Lu}/u.test(next.raw)) continue;
+      if (!adjacent(text, tokens[i]!, next)) continue;
+      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!span) continue;
+      const inside = tokensOf(tokens, span).inside;
+      if (inside.some((t) => isMonthName(t.norm) || WEEKDAYS[t.norm] !== undefined)) continue;
+      return { ...this.textFound(slot, text, span), led: true };
     }
     return null;
   }

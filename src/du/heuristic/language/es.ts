@@ -659,6 +659,8 @@ export const ES: LanguagePack = {
   personPronouns: list("le les"),
   // "cuándo le toca a Nora": the personal "a" comes before a person or a pet named.
   nameLeads: ["a"],
+  // "la vacuna de Thor", "el refuerzo de Misha": "de" says whose thing a name is.
+  ownerLeads: ["de"],
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
   slotQuestion:
     "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",
