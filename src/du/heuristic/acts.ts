@@ -2,6 +2,7 @@ import type { ChitchatKind } from "../../protocol/commands.ts";
 import {
   ACCEPT_TAIL,
   AFFIRM,
+  AMBIGUOUS_CANCEL,
   ASSISTANT_QUESTION,
   CANCEL,
   CORRECTION_OPENERS,
@@ -201,7 +202,9 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
   return best;
 }
 
-const CANCEL_MENTIONS = mentionSet(CANCEL);
+// "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "cita para mi perro",
+// "no para de rascarse" mention no cancel.
+const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)));
 
 const PADDED = {
   affirm: padded(AFFIRM),
