@@ -58,6 +58,9 @@ export const ES: LanguagePack = {
     // Chat spellings of "sí" ("sip", "sep"), as "nop" is of "no".
     "sip",
     "sep",
+    // "eso es" (that's it) agrees; "ahora sí" agrees once a value was put right.
+    "eso es",
+    "ahora si",
   ],
   // "nop": the chat spelling of "no".
   deny: ["para nada", "incorrecto", "no gracias", "nop"],
