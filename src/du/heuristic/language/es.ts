@@ -85,6 +85,9 @@ export const ES: LanguagePack = {
   ],
   help: [
     "no se",
+    // "es que no sé, ...": the hedge before not knowing.
+    "es que no se",
+    "es que no lo se",
     "ni idea",
     "no lo tengo",
     "para que",
@@ -238,8 +241,9 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
+  // "¿dónde lo encuentro?", "y eso, ¿dónde lo miro?": where to find what was asked.
   helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
+    "^(?:y (?:eso )?)?(?:donde|como) (?:lo |la )?(?:encuentro|veo|miro|se)\\b|^(?:no (?:lo |la |los |las )?tengo|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
   valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
