@@ -2845,13 +2845,17 @@ const TAKE_BACK_REACH = 40;
  * less a fallback after the one asked for: "monday if you can, otherwise tuesday" (`fallback`).
  */
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
-  return withoutMarked(
-    text,
-    withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after"),
-    FALLBACK,
-    TAKE_BACK_REACH,
-    "before",
-  );
+  const kept = withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after");
+  // "por la tarde mejor, que por la mañana trabajo": "better" right after a value, with no
+  // comma between ("el lunes, mejor el martes" takes it back), praises it (pack
+  // `preferredAfter`); it takes nothing back.
+  const praised =
+    kept.length < values.length
+      ? values.filter(
+          (m) => kept.includes(m) || (!/^\s*[,;.]/.test(text.slice(m.end)) && preferredBy(text, m)),
+        )
+      : kept;
+  return withoutMarked(text, praised, FALLBACK, TAKE_BACK_REACH, "before");
 }
 
 /**
