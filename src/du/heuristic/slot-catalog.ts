@@ -14,6 +14,7 @@ import {
   PLACE_WORDS,
   PROMPT_ASKS,
   STOP_WORDS,
+  TEXTING_FORMS,
 } from "./language/words.ts";
 import { fold, stem, tokenize } from "./text.ts";
 
@@ -220,6 +221,10 @@ export function buildSlotCatalog(
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
+    // "mi tlf es ...": a chat's short form of a word that names the slot names it too.
+    for (const [form, word] of TEXTING_FORMS) {
+      if (keys.some((k) => k.length === 1 && k[0] === stem(word))) keys.push([stem(form)]);
+    }
     const digitClass = def.pattern !== undefined && DIGIT_CLASS.test(def.pattern);
     // The pattern's own characters, its classes left out ("[a-z0-9._-]" is no hyphen of its own).
     const literal = def.pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "") ?? "";

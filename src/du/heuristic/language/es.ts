@@ -167,6 +167,8 @@ export const ES: LanguagePack = {
     ...["q que", "xq porque", "pq porque", "tb tambien"],
     // "x la mañana", "kiero cita": how a chat shortens or sounds out a word.
     ...["x por", "kiero quiero"],
+    // "mi tlf es ...": the phone, as a chat writes it short.
+    ...["tlf telefono", "tfno telefono", "telf telefono", "tlfno telefono"],
   ],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   doubtWords: list("creo supongo parece aparentemente"),
