@@ -202,8 +202,8 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
   return best;
 }
 
-// "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "cita para mi perro",
-// "no para de rascarse" mention no cancel.
+// "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "mesa para mi hija",
+// "no para de sonar" mention no cancel.
 const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)));
 
 const PADDED = {

@@ -484,7 +484,7 @@ export class Analyzer {
       // "I logged a ticket" opens a story of what was done; "how much have I used" asks (an
       // auxiliary before the subject) and "my sim is blocked" tells a state, so only a plain
       // past after its subject, no function word before that, tells a story.
-      // "¿podéis ver a mi hurón?": looking at someone (the personal "a" before a pet or a person,
+      // "¿podéis ver a mi yegua?": looking at someone (the personal "a" before a pet or a person,
       // pack `nameLeads`) is seeing them; no record is looked up.
       const next = tokens[k + 2];
       const someone =

@@ -1705,7 +1705,7 @@ export class SlotReader {
   }
 
   /**
-   * "traer a Canela", "la vacuna de Thor": capitalised words no vocabulary knows right after a
+   * "traer a Trueno", "el herrado de Irene": capitalised words no vocabulary knows right after a
    * word that leads a name (pack `nameLeads`, `ownerLeads`), for a name the trigger phrases say
    * and no flow asks beside a place ("a Sevilla", "de Madrid"). No month or weekday.
    */
@@ -2846,7 +2846,7 @@ const TAKE_BACK_REACH = 40;
  */
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
   const kept = withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after");
-  // "por la tarde mejor, que por la mañana trabajo": "better" right after a value, with no
+  // "la sala del fondo mejor, que en la otra no cabemos": "better" right after a value, with no
   // comma between ("el lunes, mejor el martes" takes it back), praises it (pack
   // `preferredAfter`); it takes nothing back.
   const praised =

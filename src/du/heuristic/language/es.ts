@@ -668,7 +668,7 @@ export const ES: LanguagePack = {
   personPronouns: list("le les"),
   // "cuándo le toca a Nora": the personal "a" comes before a person or a pet named.
   nameLeads: ["a"],
-  // "la vacuna de Thor", "el refuerzo de Misha": "de" says whose thing a name is.
+  // "el herrado de Trueno", "la mesa de Irene": "de" says whose thing a name is.
   ownerLeads: ["de"],
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
   slotQuestion:

@@ -817,7 +817,7 @@ export interface LanguagePack {
   nameLeads: string[];
   /**
    * Words a capitalised name follows to say whose thing is meant, in this language only
-   * (Spanish "de": "la vacuna de Thor"): with `nameLeads`, they lead a name in a flow that asks
+   * (Spanish "de": "el herrado de Trueno"): with `nameLeads`, they lead a name in a flow that asks
    * for one name and no place.
    */
   ownerLeads: string[];

@@ -828,7 +828,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const told = !worded && toldAside(du, turn, pointed[0]!.flow);
       // "I left my jacket on the plane yesterday": a day gone by tells what happened, so it is
       // no value of a slot that asks a day to come (a trip, a booking). A name read only by the
-      // word before it ("de Thor") points at no flow.
+      // word before it ("de Trueno") points at no flow.
       const candidates = near.map((r) => ({
         flow: r.flow,
         found: du
