@@ -2,6 +2,7 @@ import type { ChitchatKind } from "../../protocol/commands.ts";
 import {
   ACCEPT_TAIL,
   AFFIRM,
+  AMBIGUOUS_CANCEL,
   ASSISTANT_QUESTION,
   CANCEL,
   CORRECTION_OPENERS,
@@ -201,7 +202,9 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
   return best;
 }
 
-const CANCEL_MENTIONS = mentionSet(CANCEL);
+// "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "mesa para mi hija",
+// "no para de sonar" mention no cancel.
+const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)));
 
 const PADDED = {
   affirm: padded(AFFIRM),
@@ -304,6 +307,14 @@ function declinesOffer(words: string[]): boolean {
   );
 }
 
+/** `words` less a greeting they open with ("hola, ¿qué puedo hacer aquí?" -> the question). */
+function afterGreeting(words: readonly string[]): readonly string[] {
+  for (let n = Math.min(sets.greeting.longest, words.length - 1); n > 0; n--) {
+    if (sets.greeting.phrases.has(words.slice(0, n).join(" "))) return words.slice(n);
+  }
+  return words;
+}
+
 /** "what does HIIT mean": the term a question ending in its verb asks about. */
 function meansTerm(text: string): string | null {
   for (const pattern of WHAT_MEANS) {
@@ -345,7 +356,7 @@ function read(message: string): ActReading {
     denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
     cancelMentioned: mentionedIn(words, CANCEL_MENTIONS),
-    help: pure(words, sets.help) || HELP_OPENER.test(text),
+    help: pure(words, sets.help) || pure(afterGreeting(words), sets.help) || HELP_OPENER.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: termAsked(whatIsTerm),
     aboutAssistant,

@@ -66,6 +66,7 @@ const ANALYSIS_CACHE_SIZE = 64;
 /** Words of the packs that name a price ("cost"): English words, no typo of a name ("Costa"). */
 const PRICE_STEMS = new Set(PRICE_WORDS.map(stem));
 const CANCEL = "cancel";
+const LOOKUP = "lookup";
 /** A word that looks like a plural noun ("calls", "emails"), not a possessive or "ss" word. */
 const PLURAL_NOUN = /^[a-z]{3,}[^s']s$/;
 /** The shortest verb read behind a prefix that undoes it ("unbook": "book"). */
@@ -89,6 +90,8 @@ export class Analyzer {
   private readonly synonyms: SynonymTable;
   /** The domain's pack reads a cancel verb's present said of a thing as a description. */
   private readonly thingPresent: boolean;
+  /** The personal "a" of the language (pack `nameLeads`): a being named follows. */
+  private readonly nameLeads: ReadonlySet<string>;
   private readonly vocabulary = new Set<string>();
   /** The words of the domain alone (flows, slots, choices, synonyms), not the packs' act words. */
   private readonly domainVocabulary: ReadonlySet<string>;
@@ -119,9 +122,9 @@ export class Analyzer {
   private readonly synonymPhrases = new Map<string, SynonymTable["phrases"]>();
 
   constructor(domain: Domain, extraWords: Iterable<string> = []) {
-    this.thingPresent = (
-      PACKS.find((p) => p.code === domain.settings.language) ?? PACKS[0]!
-    ).thingPresent;
+    const pack = PACKS.find((p) => p.code === domain.settings.language) ?? PACKS[0]!;
+    this.thingPresent = pack.thingPresent;
+    this.nameLeads = new Set(pack.nameLeads);
     this.synonyms = buildSynonyms(domain);
     for (const phrase of this.synonyms.phrases) {
       const list = this.synonymPhrases.get(phrase.keys[0]!) ?? [];
@@ -481,6 +484,15 @@ export class Analyzer {
       // "I logged a ticket" opens a story of what was done; "how much have I used" asks (an
       // auxiliary before the subject) and "my sim is blocked" tells a state, so only a plain
       // past after its subject, no function word before that, tells a story.
+      // "¿podéis ver a mi yegua?": looking at someone (the personal "a" before a pet or a person,
+      // pack `nameLeads`) is seeing them; no record is looked up.
+      const next = tokens[k + 2];
+      const someone =
+        w.act === LOOKUP &&
+        after !== undefined &&
+        this.nameLeads.has(after) &&
+        next !== undefined &&
+        (POSSESSIVES.has(next.norm) || UPPER_START.test(next.raw));
       const story =
         past &&
         w.plainPast &&
@@ -492,7 +504,7 @@ export class Analyzer {
         story,
         told,
         // "I can't make it": a negated task word asks for nothing.
-        act: negated || described || denied || use === "noun" ? undefined : w.act,
+        act: negated || described || denied || someone || use === "noun" ? undefined : w.act,
         key: w.key,
         verb: use === "verb" && !negated && !w.domainWord,
         // A cancel verb telling what a thing does is no word of a flow that cancels either.

@@ -105,6 +105,12 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     stepPrompts.set(flow, prompts);
   }
   const cues = buildTriggerCues(domain, analyzer);
+  for (const info of slots.values()) {
+    if (!info.nameLike) continue;
+    const asking = [...flowSlots.values()].filter((list) => list.includes(info));
+    const phrased = [...cues.values()].some((list) => list.some((c) => c.slot === info.name));
+    info.leadable = phrased && asking.every((list) => !list.some((s) => s.place || s.address));
+  }
   addPromptCues(cues, flowSlots, analyzer, stepPrompts);
   return {
     loaded,

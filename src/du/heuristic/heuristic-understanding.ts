@@ -1832,7 +1832,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     for (const other of turn.rank.slice(0, 3)) {
       if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
       const found = this.mentionsFor(turn, other.flow, [], []);
-      if (found.some((f) => turn.model.slots.get(f.slot)?.nameLike)) return other.flow;
+      if (found.some((f) => !f.led && turn.model.slots.get(f.slot)?.nameLike)) return other.flow;
     }
     return flow;
   }

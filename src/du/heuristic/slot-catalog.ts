@@ -14,6 +14,7 @@ import {
   PLACE_WORDS,
   PROMPT_ASKS,
   STOP_WORDS,
+  TEXTING_FORMS,
 } from "./language/words.ts";
 import { fold, stem, tokenize } from "./text.ts";
 
@@ -97,6 +98,12 @@ export interface SlotInfo {
   words: string[];
   /** Declared `person_name`: read as a name, not a phrase. */
   nameLike: boolean;
+  /**
+   * A name some trigger phrase says, asked only by flows that ask for no place or address: a
+   * capitalised word after "a" or "de" is no town there, so it may be the name (set once the
+   * flows' slots and cues are known).
+   */
+  leadable: boolean;
   /** Declared `address`: the rest of the sentence after its cue ("to 12 High Street, Oxford"). */
   address: boolean;
   /** Declared optional (`required: false`): a negated answer skips it. */
@@ -214,6 +221,10 @@ export function buildSlotCatalog(
     const keys = phrases
       .map((p) => tokenize(p).map((t) => stem(t.norm)))
       .filter((k) => k.length > 0);
+    // "mi tlf es ...": a chat's short form of a word that names the slot names it too.
+    for (const [form, word] of TEXTING_FORMS) {
+      if (keys.some((k) => k.length === 1 && k[0] === stem(word))) keys.push([stem(form)]);
+    }
     const digitClass = def.pattern !== undefined && DIGIT_CLASS.test(def.pattern);
     // The pattern's own characters, its classes left out ("[a-z0-9._-]" is no hyphen of its own).
     const literal = def.pattern?.replace(/\[(?:\\.|[^\]])*\]/g, "") ?? "";
@@ -234,6 +245,7 @@ export function buildSlotCatalog(
       ],
       words: [...new Set(phrases)],
       nameLike: extract === "person_name",
+      leadable: false,
       address: extract === "address",
       optional: def.required === false,
       people,

@@ -67,6 +67,7 @@ import {
   ONE_WORDS,
   ONLY_WORDS,
   ORDINAL_DAY,
+  OWNER_LEADS,
   OWNER_OF,
   PAIR_SOURCE,
   PEOPLE_LEADS,
@@ -103,6 +104,7 @@ import {
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
+  WEEKDAYS,
   WEEKS,
 } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
@@ -126,6 +128,8 @@ export interface Found {
   value: SlotValue;
   start: number;
   end: number;
+  /** A name read only by the word leading it (`ledName`): no evidence for one flow over another. */
+  led?: true;
 }
 
 /** Up to this many words between a code's name and the code ("digits on the card are"). */
@@ -1137,6 +1141,7 @@ export class SlotReader {
         this.prepositionName(nameSlot, text, tokens, free) ??
         this.relationName(nameSlot, text, tokens, free) ??
         this.kindName(nameSlot, slots, text, tokens, free) ??
+        this.ledName(nameSlot, text, tokens, free) ??
         this.selfName(nameSlot, text, tokens, free) ??
         this.bareName(nameSlot, text, tokens, free);
       if (f) found.add(f);
@@ -1720,6 +1725,35 @@ export class SlotReader {
       const span = this.nameAfter(text, tokens, at, free);
       if (span && /^\s*(?:[,.;]|$)/.test(text.slice(span.end)))
         return this.textFound(slot, text, span);
+    }
+    return null;
+  }
+
+  /**
+   * "traer a Trueno", "el herrado de Irene": capitalised words no vocabulary knows right after a
+   * word that leads a name (pack `nameLeads`, `ownerLeads`), for a name the trigger phrases say
+   * and no flow asks beside a place ("a Sevilla", "de Madrid"). No month or weekday.
+   */
+  private ledName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    if (!slot.leadable) return null;
+    const names = NAME_LEADS.get(this.language);
+    const owners = OWNER_LEADS.get(this.language);
+    if (!names?.size && !owners?.size) return null;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const lead = tokens[i]!.norm;
+      const next = tokens[i + 1]!;
+      if (!(names?.has(lead) || owners?.has(lead)) || !/^\p{Lu}/u.test(next.raw)) continue;
+      if (!adjacent(text, tokens[i]!, next)) continue;
+      const span = this.nameAfter(text, tokens, i + 1, free);
+      if (!span) continue;
+      const inside = tokensOf(tokens, span).inside;
+      if (inside.some((t) => isMonthName(t.norm) || WEEKDAYS[t.norm] !== undefined)) continue;
+      return { ...this.textFound(slot, text, span), led: true };
     }
     return null;
   }
@@ -2868,13 +2902,17 @@ function notPartOfDay<T extends Span>(text: string, slots: SlotInfo[], dates: re
 }
 
 function notTakenBack<T extends Span>(text: string, values: readonly T[]): T[] {
-  return withoutMarked(
-    text,
-    withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after"),
-    FALLBACK,
-    TAKE_BACK_REACH,
-    "before",
-  );
+  const kept = withoutMarked(text, values, TAKE_BACK, TAKE_BACK_REACH, "after");
+  // "la sala del fondo mejor, que en la otra no cabemos": "better" right after a value, with no
+  // comma between ("el lunes, mejor el martes" takes it back), praises it (pack
+  // `preferredAfter`); it takes nothing back.
+  const praised =
+    kept.length < values.length
+      ? values.filter(
+          (m) => kept.includes(m) || (!/^\s*[,;.]/.test(text.slice(m.end)) && preferredBy(text, m)),
+        )
+      : kept;
+  return withoutMarked(text, praised, FALLBACK, TAKE_BACK_REACH, "before");
 }
 
 /**

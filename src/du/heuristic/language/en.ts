@@ -1408,6 +1408,7 @@ export const EN: LanguagePack = {
   cancelOpeners: list("no ok okay actually wait"),
   personPronouns: list("her him them"),
   nameLeads: [],
+  ownerLeads: [],
   slotQuestion: "^(?:where|which)\\b|\\bwhat do you mean\\b|^what(?:s| is) (?:the|a|an)\\b",
   asideFillers: "wait|hold on|hmm+|um+|uh+|oh|so|and|but|actually|sorry|ok|okay",
   questionFillers: "hmm+|um+|uh+|sorry|ok|okay|so|but",

@@ -69,6 +69,9 @@ export const ES: LanguagePack = {
     // Chat spellings of "sí" ("sip", "sep"), as "nop" is of "no".
     "sip",
     "sep",
+    // "eso es" (that's it) agrees; "ahora sí" agrees once a value was put right.
+    "eso es",
+    "ahora si",
   ],
   // "nop": the chat spelling of "no".
   deny: ["para nada", "incorrecto", "no gracias", "nop"],
@@ -93,6 +96,9 @@ export const ES: LanguagePack = {
   ],
   help: [
     "no se",
+    // "es que no sé, ...": the hedge before not knowing.
+    "es que no se",
+    "es que no lo se",
     "ni idea",
     "no lo tengo",
     "para que",
@@ -172,6 +178,8 @@ export const ES: LanguagePack = {
     ...["q que", "xq porque", "pq porque", "tb tambien"],
     // "x la mañana", "kiero cita": how a chat shortens or sounds out a word.
     ...["x por", "kiero quiero"],
+    // "mi tlf es ...": the phone, as a chat writes it short.
+    ...["tlf telefono", "tfno telefono", "telf telefono", "tlfno telefono"],
   ],
   hedgeWords: list("creo supongo espero posible saludos antemano"),
   doubtWords: list("creo supongo parece aparentemente"),
@@ -247,8 +255,9 @@ export const ES: LanguagePack = {
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
   notAtHand: "no (?:lo |la |los |las )?tengo",
+  // "¿dónde lo encuentro?", "y eso, ¿dónde lo miro?": where to find what was asked.
   helpQuestion:
-    "^(?:donde|como) (?:lo |la )?(?:encuentro|veo|se)\\b|^(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
+    "^(?:y (?:eso )?)?(?:donde|como) (?:lo |la )?(?:encuentro|veo|miro|se)\\b|^(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
   valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
@@ -678,6 +687,8 @@ export const ES: LanguagePack = {
   personPronouns: list("le les"),
   // "cuándo le toca a Nora": the personal "a" comes before a person or a pet named.
   nameLeads: ["a"],
+  // "el herrado de Trueno", "la mesa de Irene": "de" says whose thing a name is.
+  ownerLeads: ["de"],
   // "¿dónde encuentro el localizador?", "¿cuál es el ticket?", "¿qué quieres decir con ...?".
   slotQuestion:
     "^(?:donde|cual|cuales)\\b|\\b(?:que quieres decir|que quiere decir|a que te refieres|a que se refiere)\\b|^que (?:es|son) (?:el|la|los|las|un|una)\\b",

@@ -843,6 +843,12 @@ export interface LanguagePack {
    */
   nameLeads: string[];
   /**
+   * Words a capitalised name follows to say whose thing is meant, in this language only
+   * (Spanish "de": "el herrado de Trueno"): with `nameLeads`, they lead a name in a flow that asks
+   * for one name and no place.
+   */
+  ownerLeads: string[];
+  /**
    * A question about a thing ("where do I find ...", "what do you mean by ...", "what's the
    * ..."): a pattern on the folded message.
    */

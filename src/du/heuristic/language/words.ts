@@ -329,6 +329,10 @@ export const GROUP_JOINERS = new Set(words((p) => p.groupJoiners));
 export const NAME_LEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   PACKS.map((p) => [p.code, new Set(p.nameLeads)] as const),
 );
+/** The words a name follows to say whose thing it is, in each language (pack `ownerLeads`). */
+export const OWNER_LEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  PACKS.map((p) => [p.code, new Set(p.ownerLeads)] as const),
+);
 /** Each pack's name particles and those of many languages' names. */
 export const NAME_PARTICLES = new Set([...words((p) => p.nameParticles), ...NAME_PARTICLES_ANY]);
 /** A pack list as the alternatives of a pattern: `a|b c`. */

@@ -831,10 +831,13 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const near = pointed.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
       const told = !worded && toldAside(du, turn, pointed[0]!.flow);
       // "I left my jacket on the plane yesterday": a day gone by tells what happened, so it is
-      // no value of a slot that asks a day to come (a trip, a booking).
+      // no value of a slot that asks a day to come (a trip, a booking). A name read only by the
+      // word before it ("de Trueno") points at no flow.
       const candidates = near.map((r) => ({
         flow: r.flow,
-        found: du.mentionsFor(turn, r.flow, [], []).filter((f) => !du.datedBefore(turn, f)),
+        found: du
+          .mentionsFor(turn, r.flow, [], [])
+          .filter((f) => !f.led && !du.datedBefore(turn, f)),
       }));
       const asks = (flow: string, slot: string) =>
         (turn.model.flowSlots.get(flow) ?? []).some((s) => s.name === slot);
