@@ -58,6 +58,32 @@ function echoesOwnRequest(turn: Turn, flow: string): boolean {
   );
 }
 
+/** Where a clause may end: a comma or semicolon, or an "and", before the next one. */
+const CLAUSE_CUT = /[,;]\s+|\s+and\s+/g;
+
+/**
+ * "there'll be 3 of us, and could you add breakfast" at the summary: a correction, then a
+ * clause that only adds to (or takes from) a list of the flow. The correction read from the
+ * words before that clause must be the one read from the whole message; the edit is kept too.
+ */
+function withListEditAfter(
+  du: HeuristicUnderstanding,
+  turn: Turn,
+  corrected: Command[] | null,
+): Command[] | null {
+  if (!corrected?.length) return corrected;
+  const said = new Set(corrected.map((c) => ("slot" in c ? c.slot : undefined)));
+  for (const cut of turn.text.matchAll(CLAUSE_CUT)) {
+    const tail = turn.text.slice(cut.index + cut[0].length);
+    const edit = listEdit(du.turnFor(tail, turn.model.loaded, turn.state));
+    if (!edit || said.has(edit.slot)) continue;
+    const head = du.turnFor(turn.text.slice(0, cut.index), turn.model.loaded, turn.state);
+    if (JSON.stringify(du.correction(head, null)) !== JSON.stringify(corrected)) continue;
+    return [...corrected, ...du.setSlots(turn, [edit])];
+  }
+  return corrected;
+}
+
 /** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
 export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
   {
@@ -113,7 +139,10 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
         : null;
     },
   },
-  { name: "correction", run: ({ du, turn }) => du.correction(turn, null) },
+  {
+    name: "correction",
+    run: ({ du, turn }) => withListEditAfter(du, turn, du.correction(turn, null)),
+  },
   {
     // A different value for a filled slot is a correction even unannounced ("from savings");
     // the same value said again shows the summary again.

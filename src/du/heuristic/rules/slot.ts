@@ -31,6 +31,7 @@ import { cancelTheThing } from "./cancel-the-thing.ts";
 import { declinesOfferFirst } from "./decline-offer.ts";
 import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
+import { keepsOnlyTheBase } from "./only-the-base.ts";
 import { priceFlow } from "./open.ts";
 import type { Rule } from "./rule.ts";
 import {
@@ -219,23 +220,26 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md). When "no"
     // is one of the slot's choices, it is the answer.
     name: "decline-optional",
-    run: ({ turn, slot, frame }) =>
-      slot.optional &&
-      !turn.acts.cancel &&
-      !slot.def.choices?.includes("no") &&
-      (declines(turn.acts.flat, slot) ||
-        (turn.acts.offerDeclined && slot.kind !== "boolean") ||
-        declinesLast(turn, slot) ||
-        negatesItems(turn, slot) ||
-        declinesByNoun(turn, slot, frame.flow) ||
-        declinesWithReason(turn, slot, frame.flow) ||
-        declinesOfferFirst(turn, slot, frame.flow) ||
-        opensWithNothing(turn.acts.flat) ||
-        declinesForAll(turn.acts.flat) ||
-        saysNotKnown(turn.acts.flat, slot) ||
-        saysOwnDecline(turn.acts.flat, slot))
+    run: (c) => {
+      const { turn, slot, frame } = c;
+      return slot.optional &&
+        !turn.acts.cancel &&
+        !slot.def.choices?.includes("no") &&
+        (declines(turn.acts.flat, slot) ||
+          (turn.acts.offerDeclined && slot.kind !== "boolean") ||
+          declinesLast(turn, slot) ||
+          negatesItems(turn, slot) ||
+          declinesByNoun(turn, slot, frame.flow) ||
+          declinesWithReason(turn, slot, frame.flow) ||
+          declinesOfferFirst(turn, slot, frame.flow) ||
+          opensWithNothing(turn.acts.flat) ||
+          declinesForAll(turn.acts.flat) ||
+          saysNotKnown(turn.acts.flat, slot) ||
+          saysOwnDecline(turn.acts.flat, slot) ||
+          keepsOnlyTheBase(c))
         ? [{ type: "skip_slot", slot: slot.name }]
-        : null,
+        : null;
+    },
   },
   {
     // A yes/no question: "no" is an answer here, not a refusal to go on.
