@@ -28,6 +28,7 @@ import {
   ADDRESS_WORDS,
   AFFIRM,
   ALL_BUT,
+  AND_WORDS,
   ARTICLES,
   BARE_ARTICLES,
   CAPITAL_SELF,
@@ -308,6 +309,20 @@ export class SlotReader {
     const [vy, vm, vd] = value.split("-").map(Number) as [number, number, number];
     const later = new Date(Date.UTC(vy, vm - 1, vd + 7 * weeks)).toISOString().slice(0, 10);
     return { ...found, value: later };
+  }
+
+  /**
+   * "until sunday" asked how many nights: the days from `start` (the flow's date) to the one
+   * day said after an "until" word, read after `start`; null when no other number is said.
+   */
+  daysUntil(text: string, start: string): number | null {
+    const dates = findDates(text, this.now());
+    if (dates.length !== 1 || !UNTIL_BEFORE.test(text.slice(0, dates[0]!.start))) return null;
+    if (this.numbers(text).length > 0) return null;
+    const found = { slot: "", value: dates[0]!.value, start: dates[0]!.start, end: dates[0]!.end };
+    const end = rangeEnd(start, String(this.afterEarlier(found, start, text).value));
+    const days = daysBetween(start, end);
+    return days > 0 ? days : null;
   }
 
   /** The message read as the answer to a question about `slot`. */
@@ -958,6 +973,12 @@ export class SlotReader {
       const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
       found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
       if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
+    } else if (daySlot && daysListed(text, tokens, dates[0]!, dates[1]!)) {
+      // "friday and saturday night": two days joined by "and" before a word for days list
+      // the days themselves: the first and how many.
+      const end = rangeEnd(dates[0]!.value, dates[1]!.value);
+      found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
+      found.add(foundAt(daySlot, daysBetween(dates[0]!.value, end) + 1, dates[1]!));
     }
 
     // "el viernes a las 5", "at 17:30": a clock time with its lead word, minutes or half of
@@ -3023,6 +3044,14 @@ function saysNothingMore(text: string): boolean {
 }
 
 /** The one number slot counting days or nights among `slots`, if there is exactly one. */
+/** Two days said as "friday and saturday night(s)": only "and" between, a word for days after. */
+function daysListed(text: string, tokens: readonly Token[], first: Span, second: Span): boolean {
+  const between = fold(text.slice(first.end, second.start)).trim();
+  if (!AND_WORDS.has(between)) return false;
+  const next = tokens.find((t) => t.start >= second.end);
+  return next !== undefined && DAY_STEMS.has(stem(next.norm));
+}
+
 function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {
   let only: SlotInfo | undefined;
   for (const slot of slots) {

@@ -329,6 +329,8 @@ export const LIST_SEPARATOR = new RegExp(
     .join("|")}|&)\\s*`,
   "i",
 );
+/** The packs' "and" words ("friday and saturday night"). */
+export const AND_WORDS = new Set(words((p) => p.andWords));
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
 const DAY_ARTICLE = alternation((p) => p.dayArticles);

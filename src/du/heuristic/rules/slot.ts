@@ -129,9 +129,27 @@ export class SlotContext {
     if (this.#answer === undefined) {
       const read = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
       this.#answer =
-        read && this.slot.kind === "date" ? this.afterEarlier(read, []) : (read ?? this.sameDay());
+        read && this.slot.kind === "date"
+          ? this.afterEarlier(read, [])
+          : (read ?? this.sameDay() ?? this.daysUntil());
     }
     return this.#answer;
+  }
+  /**
+   * "until sunday" asked a count of days (nights): the days from the flow's latest date to that
+   * day (SlotReader.daysUntil); nothing when no date is held.
+   */
+  private daysUntil(): Found | null {
+    if (this.slot.kind !== "number" || !this.slot.days) return null;
+    let latest: string | undefined;
+    for (const s of this.turn.model.flowSlots.get(this.frame.flow) ?? []) {
+      const v = this.frame.slots[s.name];
+      if (s.kind === "date" && typeof v === "string" && (!latest || v > latest)) latest = v;
+    }
+    const days = latest ? this.turn.model.reader.daysUntil(this.turn.text, latest) : null;
+    return days
+      ? { slot: this.slot.name, value: days, start: 0, end: this.turn.text.length }
+      : null;
   }
   /**
    * "just for the day" asked an end date: the span ends on the day it starts, the flow's latest
