@@ -208,6 +208,15 @@ export class SlotContext {
   }
 }
 
+/**
+ * "nothing on it, and a beer" asked the toppings: values said beside a decline for slots still
+ * empty are taken too.
+ */
+function emptyOthers(c: SlotContext): Command[] {
+  const fresh = c.others.filter((f) => (c.frame.slots[f.slot] ?? null) === null);
+  return fresh.length ? c.du.setSlots(c.turn, fresh) : [];
+}
+
 /** Kinds whose answer is only read when the message states one: a choice, a date, a number. */
 const STRICT_KINDS: ReadonlySet<SlotInfo["kind"]> = new Set(["choice", "date", "number"]);
 
@@ -255,7 +264,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
           saysNotKnown(turn.acts.flat, slot) ||
           saysOwnDecline(turn.acts.flat, slot) ||
           keepsOnlyTheBase(c))
-        ? [{ type: "skip_slot", slot: slot.name }]
+        ? [{ type: "skip_slot", slot: slot.name }, ...emptyOthers(c)]
         : null;
     },
   },
@@ -574,7 +583,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     // "from my savings" while asked the amount.
     name: "other-slot-values",
-    run: (c) => (c.others.length ? c.du.setSlots(c.turn, c.others) : null),
+    // "no toppings, and a beer" asked the toppings: the optional slot declined beside is skipped.
+    run: (c) =>
+      c.others.length
+        ? [...c.du.setSlots(c.turn, c.others), ...c.du.skips(c.turn, c.frame.flow, c.others)]
+        : null,
   },
   {
     // "Peter Walsh" while asked the IBAN of "my neighbour": the name replaces the relation.
