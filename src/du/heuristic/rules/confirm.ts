@@ -10,6 +10,7 @@ import {
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
+  WHOLE_THING,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { tokenize } from "../text.ts";
@@ -109,7 +110,9 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     run: ({ du, turn }) => {
       const { acts } = turn;
       // "hmm no, leave it": a "no" behind an opener is a no to the summary, as a bare one is.
-      const no = acts.deny || acts.denyLead || OPENED_NO.test(acts.flat);
+      // "no, forget the whole thing": a word for all of it makes the no a cancel of the flow.
+      const no =
+        (acts.deny || acts.denyLead || OPENED_NO.test(acts.flat)) && !WHOLE_THING.test(acts.flat);
       return acts.cancel || (!no && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null;
     },
   },
