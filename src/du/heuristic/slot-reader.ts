@@ -34,6 +34,7 @@ import {
   CAPITAL_SELF,
   CHILD_WORDS,
   COMPARATIVES,
+  CONCLUSION_BEFORE,
   CONDITION_LEADS,
   COPULAS,
   DATE_END,
@@ -373,6 +374,16 @@ export class SlotReader {
           !onlyListed(text, dates)
         )
           dates = [lead];
+        // "the monday after, so the 24th", "I work mon to thurs so friday": the last day, said
+        // after a conclusion word and closing the message, is the one settled on.
+        const last = dates.at(-1);
+        if (
+          last &&
+          dates.length > 1 &&
+          CONCLUSION_BEFORE.test(fold(text.slice(0, last.start))) &&
+          !/\w/.test(text.slice(last.end))
+        )
+          dates = [last];
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "time": {

@@ -360,6 +360,11 @@ export const UNTIL_BEFORE = new RegExp(
   `\\b(?:${alternation((p) => p.untilWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
   "i",
 );
+/** "so (the)", "así que (el)" right before a date: the day settled on after others. */
+export const CONCLUSION_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.conclusionLeads)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
+  "i",
+);
 /** "not (on) (the)", "no el" right before a date: the day given up. */
 export const NOT_BEFORE = new RegExp(
   `\\b(?:${alternation((p) => p.dayNegations)})\\s+(?:(?:${alternation((p) => p.dayOn)})\\s+)?(?:(?:${DAY_ARTICLE})\\s+)?$`,
