@@ -1480,7 +1480,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * "what's late checkout? how late are we talking?": of questions in a row, the first asks
+   * "what's a day pass? how long does it last?": of questions in a row, the first asks
    * what a term is and the others follow it up; the term is the first one's.
    */
   private firstQuestionTerm(turn: Turn): string | null {

@@ -313,7 +313,7 @@ export class SlotReader {
   }
 
   /**
-   * "until sunday" asked how many nights: the days from `start` (the flow's date) to the one
+   * "till saturday" asked how many nights: the days from `start` (the flow's date) to the one
    * day said after an "until" word, read after `start`; null when no other number is said.
    */
   daysUntil(text: string, start: string): number | null {
@@ -374,8 +374,8 @@ export class SlotReader {
           !onlyListed(text, dates)
         )
           dates = [lead];
-        // "the monday after, so the 24th", "I work mon to thurs so friday": the last day, said
-        // after a conclusion word and closing the message, is the one settled on.
+        // "the one after, so the 24th", "I'm away tuesday to thursday so saturday": the last
+        // day, said after a conclusion word and closing the message, is the one settled on.
         const last = dates.at(-1);
         if (
           last &&
@@ -985,7 +985,7 @@ export class SlotReader {
       found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
       if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
     } else if (daySlot && daysListed(text, tokens, dates[0]!, dates[1]!)) {
-      // "friday and saturday night": two days joined by "and" before a word for days list
+      // "thursday and friday nights": two days joined by "and" before a word for days list
       // the days themselves: the first and how many.
       const end = rangeEnd(dates[0]!.value, dates[1]!.value);
       found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
@@ -3055,7 +3055,7 @@ function saysNothingMore(text: string): boolean {
 }
 
 /** The one number slot counting days or nights among `slots`, if there is exactly one. */
-/** Two days said as "friday and saturday night(s)": only "and" between, a word for days after. */
+/** Two days said as "thursday and friday night(s)": only "and" between, a word for days after. */
 function daysListed(text: string, tokens: readonly Token[], first: Span, second: Span): boolean {
   const between = fold(text.slice(first.end, second.start)).trim();
   if (!AND_WORDS.has(between)) return false;

@@ -633,8 +633,8 @@ export interface LanguagePack {
    */
   totalLeads: string[];
   /**
-   * Said right before the day settled on after other days: "the monday after, so the 24th",
-   * "trabajo de lunes a jueves, así que el viernes".
+   * Said right before the day settled on after other days: "not this monday but the one
+   * after, so the 24th", "trabajo de lunes a jueves, así que el viernes".
    */
   conclusionLeads: string[];
   /**

@@ -329,7 +329,7 @@ export const LIST_SEPARATOR = new RegExp(
     .join("|")}|&)\\s*`,
   "i",
 );
-/** The packs' "and" words ("friday and saturday night"). */
+/** The packs' "and" words ("thursday and friday nights"). */
 export const AND_WORDS = new Set(words((p) => p.andWords));
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);

@@ -63,7 +63,7 @@ function echoesOwnRequest(turn: Turn, flow: string): boolean {
 const CLAUSE_CUT = /[,;]\s+|\s+and\s+/g;
 
 /**
- * "there'll be 3 of us, and could you add breakfast" at the summary: a correction, then a
+ * "we'll be 4 people, and can you add dessert" at the summary: a correction, then a
  * clause that only adds to (or takes from) a list of the flow. The correction read from the
  * words before that clause must be the one read from the whole message; the edit is kept too.
  */
@@ -110,7 +110,7 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     run: ({ du, turn }) => {
       const { acts } = turn;
       // "hmm no, leave it": a "no" behind an opener is a no to the summary, as a bare one is.
-      // "no, forget the whole thing": a word for all of it makes the no a cancel of the flow.
+      // "no, drop the whole thing": a word for all of it makes the no a cancel of the flow.
       const no =
         (acts.deny || acts.denyLead || OPENED_NO.test(acts.flat)) && !WHOLE_THING.test(acts.flat);
       return acts.cancel || (!no && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null;

@@ -8,7 +8,7 @@ import type { SlotContext } from "./slot.ts";
 const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
 /**
- * "no thanks, just the room is fine", "just the plan, nothing extra" asked an optional slot:
+ * "no thank you, just the wash is fine", "only the car wash, nothing extra" asked an optional slot:
  * a clause keeps only what the flow itself is about ("only", then the flow's own words), and
  * every other clause declines. The extras are turned down. A clause naming a value of the
  * flow's slots is an answer, not this.
@@ -27,7 +27,7 @@ export function keepsOnlyTheBase(c: SlotContext): boolean {
   return base;
 }
 
-/** "just the room", "only the plan please": an "only" word, then the flow's own words. */
+/** "just the wash", "only the car wash please": an "only" word, then the flow's own words. */
 function onlyOwn(words: readonly string[], own: ReadonlySet<string>): boolean {
   const rest = withoutAcceptTail(words).filter(
     (w) => ONLY_WORDS.has(w) || !(STOP_WORDS.has(w) || FILLERS.has(w) || THANKS_WORDS.has(w)),

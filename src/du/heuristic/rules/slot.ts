@@ -136,8 +136,8 @@ export class SlotContext {
     return this.#answer;
   }
   /**
-   * "until sunday" asked a count of days (nights): the days from the flow's latest date to that
-   * day (SlotReader.daysUntil); nothing when no date is held.
+   * "till saturday" asked a count of days (a campsite's nights): the days from the flow's
+   * latest date to that day (SlotReader.daysUntil); nothing when no date is held.
    */
   private daysUntil(): Found | null {
     if (this.slot.kind !== "number" || !this.slot.days) return null;
@@ -209,7 +209,7 @@ export class SlotContext {
 }
 
 /**
- * "nothing on it, and a beer" asked the toppings: values said beside a decline for slots still
+ * "nothing in it, and some soup" asked the fillings: values said beside a decline for slots still
  * empty are taken too.
  */
 function emptyOthers(c: SlotContext): Command[] {
@@ -583,7 +583,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     // "from my savings" while asked the amount.
     name: "other-slot-values",
-    // "no toppings, and a beer" asked the toppings: the optional slot declined beside is skipped.
+    // "no fillings, and crisps" asked the fillings: the optional slot declined beside is skipped.
     run: (c) =>
       c.others.length
         ? [...c.du.setSlots(c.turn, c.others), ...c.du.skips(c.turn, c.frame.flow, c.others)]
