@@ -1472,7 +1472,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * IBAN?" -> `iban`, the active flow's slots first), else the term when the domain uses it.
    */
   termTopic(turn: Turn): string | null {
-    const term = turn.acts.whatIs;
+    const term = this.firstQuestionTerm(turn) ?? turn.acts.whatIs;
     if (!term) return null;
     const stems = tokenize(term).map((t) => stem(turn.model.analyzer.correct(t.norm)));
     const active = turn.frame ? (turn.model.flowSlots.get(turn.frame.flow) ?? []) : [];
@@ -1485,6 +1485,17 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     }
     const known = term.split(" ").some((w) => turn.model.analyzer.knows(w) && !STOP_WORDS.has(w));
     return known ? term : null;
+  }
+
+  /**
+   * "what's a day pass? how long does it last?": of questions in a row, the first asks
+   * what a term is and the others follow it up; the term is the first one's.
+   */
+  private firstQuestionTerm(turn: Turn): string | null {
+    const at = turn.text.indexOf("?");
+    if (at < 0 || !/\S.*\?\s*$/.test(turn.text.slice(at + 1))) return null;
+    const first = turn.model.analyzer.correctedText(tokenize(turn.text.slice(0, at)));
+    return readActs(first).whatIs;
   }
 
   /** Small talk, by kind: the DM answers "greeting", "thanks" and "goodbye" with their own words. */

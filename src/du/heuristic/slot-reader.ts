@@ -28,11 +28,13 @@ import {
   ADDRESS_WORDS,
   AFFIRM,
   ALL_BUT,
+  AND_WORDS,
   ARTICLES,
   BARE_ARTICLES,
   CAPITAL_SELF,
   CHILD_WORDS,
   COMPARATIVES,
+  CONCLUSION_BEFORE,
   CONDITION_LEADS,
   COPULAS,
   DATE_END,
@@ -318,6 +320,20 @@ export class SlotReader {
     return { ...found, value: later };
   }
 
+  /**
+   * "till saturday" asked how many nights: the days from `start` (the flow's date) to the one
+   * day said after an "until" word, read after `start`; null when no other number is said.
+   */
+  daysUntil(text: string, start: string): number | null {
+    const dates = findDates(text, this.now());
+    if (dates.length !== 1 || !UNTIL_BEFORE.test(text.slice(0, dates[0]!.start))) return null;
+    if (this.numbers(text).length > 0) return null;
+    const found = { slot: "", value: dates[0]!.value, start: dates[0]!.start, end: dates[0]!.end };
+    const end = rangeEnd(start, String(this.afterEarlier(found, start, text).value));
+    const days = daysBetween(start, end);
+    return days > 0 ? days : null;
+  }
+
   /** The message read as the answer to a question about `slot`. */
   answer(slot: SlotInfo, text: string): Found | null {
     switch (slot.kind) {
@@ -366,6 +382,16 @@ export class SlotReader {
           !onlyListed(text, dates)
         )
           dates = [lead];
+        // "the one after, so the 24th", "I'm away tuesday to thursday so saturday": the last
+        // day, said after a conclusion word and closing the message, is the one settled on.
+        const last = dates.at(-1);
+        if (
+          last &&
+          dates.length > 1 &&
+          CONCLUSION_BEFORE.test(fold(text.slice(0, last.start))) &&
+          !/\w/.test(text.slice(last.end))
+        )
+          dates = [last];
         return dates.length === 1 ? foundAt(slot, dates[0]!.value, dates[0]!) : null;
       }
       case "time": {
@@ -987,6 +1013,12 @@ export class SlotReader {
       const days = daysBetween(dates[0]!.value, rangeEnd(dates[0]!.value, dates[1]!.value));
       found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
       if (days > 0) found.add(foundAt(daySlot, days, dates[1]!));
+    } else if (daySlot && daysListed(text, tokens, dates[0]!, dates[1]!)) {
+      // "thursday and friday nights": two days joined by "and" before a word for days list
+      // the days themselves: the first and how many.
+      const end = rangeEnd(dates[0]!.value, dates[1]!.value);
+      found.add(foundAt(dateSlot!, dates[0]!.value, dates[0]!));
+      found.add(foundAt(daySlot, daysBetween(dates[0]!.value, end) + 1, dates[1]!));
     }
 
     // "el viernes a las 5", "at 17:30": a clock time with its lead word, minutes or half of
@@ -3121,6 +3153,14 @@ function saysNothingMore(text: string): boolean {
 }
 
 /** The one number slot counting days or nights among `slots`, if there is exactly one. */
+/** Two days said as "thursday and friday night(s)": only "and" between, a word for days after. */
+function daysListed(text: string, tokens: readonly Token[], first: Span, second: Span): boolean {
+  const between = fold(text.slice(first.end, second.start)).trim();
+  if (!AND_WORDS.has(between)) return false;
+  const next = tokens.find((t) => t.start >= second.end);
+  return next !== undefined && DAY_STEMS.has(stem(next.norm));
+}
+
 function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {
   let only: SlotInfo | undefined;
   for (const slot of slots) {

@@ -1318,6 +1318,7 @@ export const EN: LanguagePack = {
   childWords: list(
     "kid kids child children baby babies infant infants toddler toddlers teen teens",
   ),
+  conclusionLeads: ["so", "which means", "meaning", "that means"],
   totalLeads: ["so", "thats", "that makes", "making", "makes", "in total", "total", "altogether"],
   peopleLeads: ["party of", "group of", "family of", "we are", "were", "we will be", "well be"],
   selfBefore: [

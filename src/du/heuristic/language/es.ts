@@ -617,6 +617,7 @@ export const ES: LanguagePack = {
   placePrepositions: list("en a"),
   onlyWords: list("solo solamente unicamente"),
   childWords: list("nino ninos nina ninas bebe bebes crio crios"),
+  conclusionLeads: ["asi que", "o sea", "entonces", "osea"],
   totalLeads: ["o sea", "asi que", "en total", "total"],
   peopleLeads: ["somos", "seremos", "grupo de", "familia de"],
   selfBefore: ["yo y", "yo y mis", "yo con", "yo con mis", "yo mas"],

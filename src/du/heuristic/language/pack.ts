@@ -660,6 +660,11 @@ export interface LanguagePack {
    */
   totalLeads: string[];
   /**
+   * Said right before the day settled on after other days: "not this monday but the one
+   * after, so the 24th", "trabajo de lunes a jueves, así que el viernes".
+   */
+  conclusionLeads: string[];
+  /**
    * Words for the younger people counted beside the adults ("kids", "children", "niños"): groups
    * of people said together are added up ("two adults and a kid" is 3, "2 adults + 2 children" 4).
    */

@@ -344,6 +344,8 @@ export const LIST_SEPARATOR = new RegExp(
     .join("|")}|&)\\s*`,
   "i",
 );
+/** The packs' "and" words ("thursday and friday nights"). */
+export const AND_WORDS = new Set(words((p) => p.andWords));
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
 const DAY_ARTICLE = alternation((p) => p.dayArticles);
@@ -371,6 +373,11 @@ export const SINCE_BEFORE = new RegExp(
 /** "until (the)", "hasta (el)" right before a date: the day something ends. */
 export const UNTIL_BEFORE = new RegExp(
   `\\b(?:${alternation((p) => p.untilWords)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
+  "i",
+);
+/** "so (the)", "así que (el)" right before a date: the day settled on after others. */
+export const CONCLUSION_BEFORE = new RegExp(
+  `\\b(?:${alternation((p) => p.conclusionLeads)})\\s+(?:(?:${DAY_ARTICLE})\\s+)?$`,
   "i",
 );
 /** "not (on) (the)", "no el" right before a date: the day given up. */

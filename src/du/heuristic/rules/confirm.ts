@@ -10,6 +10,7 @@ import {
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
+  WHOLE_THING,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
 import { tokenize } from "../text.ts";
@@ -65,6 +66,32 @@ function echoesOwnRequest(turn: Turn, flow: string): boolean {
   );
 }
 
+/** Where a clause may end: a comma or semicolon, or an "and", before the next one. */
+const CLAUSE_CUT = /[,;]\s+|\s+and\s+/g;
+
+/**
+ * "we'll be 4 people, and can you add dessert" at the summary: a correction, then a
+ * clause that only adds to (or takes from) a list of the flow. The correction read from the
+ * words before that clause must be the one read from the whole message; the edit is kept too.
+ */
+function withListEditAfter(
+  du: HeuristicUnderstanding,
+  turn: Turn,
+  corrected: Command[] | null,
+): Command[] | null {
+  if (!corrected?.length) return corrected;
+  const said = new Set(corrected.map((c) => ("slot" in c ? c.slot : undefined)));
+  for (const cut of turn.text.matchAll(CLAUSE_CUT)) {
+    const tail = turn.text.slice(cut.index + cut[0].length);
+    const edit = listEdit(du.turnFor(tail, turn.model.loaded, turn.state));
+    if (!edit || said.has(edit.slot)) continue;
+    const head = du.turnFor(turn.text.slice(0, cut.index), turn.model.loaded, turn.state);
+    if (JSON.stringify(du.correction(head, null)) !== JSON.stringify(corrected)) continue;
+    return [...corrected, ...du.setSlots(turn, [edit])];
+  }
+  return corrected;
+}
+
 /** Yes or no to the summary; corrections and "no, change the amount" are accepted. */
 export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
   {
@@ -90,7 +117,9 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     run: ({ du, turn }) => {
       const { acts } = turn;
       // "hmm no, leave it": a "no" behind an opener is a no to the summary, as a bare one is.
-      const no = acts.deny || acts.denyLead || OPENED_NO.test(acts.flat);
+      // "no, drop the whole thing": a word for all of it makes the no a cancel of the flow.
+      const no =
+        (acts.deny || acts.denyLead || OPENED_NO.test(acts.flat)) && !WHOLE_THING.test(acts.flat);
       return acts.cancel || (!no && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null;
     },
   },
@@ -120,7 +149,10 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
         : null;
     },
   },
-  { name: "correction", run: ({ du, turn }) => du.correction(turn, null) },
+  {
+    name: "correction",
+    run: ({ du, turn }) => withListEditAfter(du, turn, du.correction(turn, null)),
+  },
   {
     // A different value for a filled slot is a correction even unannounced ("from savings");
     // the same value said again shows the summary again.

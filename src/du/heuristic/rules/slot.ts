@@ -33,6 +33,7 @@ import { cancelTheThing } from "./cancel-the-thing.ts";
 import { declinesOfferFirst } from "./decline-offer.ts";
 import { AFTERTHOUGHT_WORDS, declinesWithReason } from "./decline-reason.ts";
 import { dropHeld } from "./drop-held.ts";
+import { keepsOnlyTheBase } from "./only-the-base.ts";
 import { priceFlow } from "./open.ts";
 import type { Rule } from "./rule.ts";
 import {
@@ -144,9 +145,27 @@ export class SlotContext {
     if (this.#answer === undefined) {
       const read = this.alone ?? this.jointDates?.find((f) => f.slot === this.slot.name) ?? null;
       this.#answer =
-        read && this.slot.kind === "date" ? this.afterEarlier(read, []) : (read ?? this.sameDay());
+        read && this.slot.kind === "date"
+          ? this.afterEarlier(read, [])
+          : (read ?? this.sameDay() ?? this.daysUntil());
     }
     return this.#answer;
+  }
+  /**
+   * "till saturday" asked a count of days (a campsite's nights): the days from the flow's
+   * latest date to that day (SlotReader.daysUntil); nothing when no date is held.
+   */
+  private daysUntil(): Found | null {
+    if (this.slot.kind !== "number" || !this.slot.days) return null;
+    let latest: string | undefined;
+    for (const s of this.turn.model.flowSlots.get(this.frame.flow) ?? []) {
+      const v = this.frame.slots[s.name];
+      if (s.kind === "date" && typeof v === "string" && (!latest || v > latest)) latest = v;
+    }
+    const days = latest ? this.turn.model.reader.daysUntil(this.turn.text, latest) : null;
+    return days
+      ? { slot: this.slot.name, value: days, start: 0, end: this.turn.text.length }
+      : null;
   }
   /**
    * "just for the day" asked an end date: the span ends on the day it starts, the flow's latest
@@ -205,6 +224,15 @@ export class SlotContext {
   }
 }
 
+/**
+ * "nothing in it, and some soup" asked the fillings: values said beside a decline for slots still
+ * empty are taken too.
+ */
+function emptyOthers(c: SlotContext): Command[] {
+  const fresh = c.others.filter((f) => (c.frame.slots[f.slot] ?? null) === null);
+  return fresh.length ? c.du.setSlots(c.turn, fresh) : [];
+}
+
 /** Kinds whose answer is only read when the message states one: a choice, a date, a number. */
 const STRICT_KINDS: ReadonlySet<SlotInfo["kind"]> = new Set(["choice", "date", "number"]);
 
@@ -235,23 +263,26 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     // an explicit cancel phrase ("cancel the order") cancels (docs/understanding.md). When "no"
     // is one of the slot's choices, it is the answer.
     name: "decline-optional",
-    run: ({ turn, slot, frame }) =>
-      slot.optional &&
-      !turn.acts.cancel &&
-      !slot.def.choices?.includes("no") &&
-      (declines(turn.acts.flat, slot) ||
-        (turn.acts.offerDeclined && slot.kind !== "boolean") ||
-        declinesLast(turn, slot) ||
-        negatesItems(turn, slot) ||
-        declinesByNoun(turn, slot, frame.flow) ||
-        declinesWithReason(turn, slot, frame.flow) ||
-        declinesOfferFirst(turn, slot, frame.flow) ||
-        opensWithNothing(turn.acts.flat) ||
-        declinesForAll(turn.acts.flat) ||
-        saysNotKnown(turn.acts.flat, slot) ||
-        saysOwnDecline(turn.acts.flat, slot))
-        ? [{ type: "skip_slot", slot: slot.name }]
-        : null,
+    run: (c) => {
+      const { turn, slot, frame } = c;
+      return slot.optional &&
+        !turn.acts.cancel &&
+        !slot.def.choices?.includes("no") &&
+        (declines(turn.acts.flat, slot) ||
+          (turn.acts.offerDeclined && slot.kind !== "boolean") ||
+          declinesLast(turn, slot) ||
+          negatesItems(turn, slot) ||
+          declinesByNoun(turn, slot, frame.flow) ||
+          declinesWithReason(turn, slot, frame.flow) ||
+          declinesOfferFirst(turn, slot, frame.flow) ||
+          opensWithNothing(turn.acts.flat) ||
+          declinesForAll(turn.acts.flat) ||
+          saysNotKnown(turn.acts.flat, slot) ||
+          saysOwnDecline(turn.acts.flat, slot) ||
+          keepsOnlyTheBase(c))
+        ? [{ type: "skip_slot", slot: slot.name }, ...emptyOthers(c)]
+        : null;
+    },
   },
   {
     // A yes/no question: "no" is an answer here, not a refusal to go on.
@@ -594,7 +625,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   {
     // "from my savings" while asked the amount.
     name: "other-slot-values",
-    run: (c) => (c.others.length ? c.du.setSlots(c.turn, c.others) : null),
+    // "no fillings, and crisps" asked the fillings: the optional slot declined beside is skipped.
+    run: (c) =>
+      c.others.length
+        ? [...c.du.setSlots(c.turn, c.others), ...c.du.skips(c.turn, c.frame.flow, c.others)]
+        : null,
   },
   {
     // "Peter Walsh" while asked the IBAN of "my neighbour": the name replaces the relation.
