@@ -58,6 +58,8 @@ export const ES: LanguagePack = {
     // Chat spellings of "sí" ("sip", "sep"), as "nop" is of "no".
     "sip",
     "sep",
+    // "no, el tamaño no es ese" ... "ahora sí": right this time.
+    "ahora si",
   ],
   // "nop": the chat spelling of "no".
   deny: ["para nada", "incorrecto", "no gracias", "nop"],
@@ -242,9 +244,9 @@ export const ES: LanguagePack = {
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America. "prefiero hablarlo con
-  // ...": the verb with its object attached.
+  // ...": the verb with its object attached. "que me llame alguien": a call back from a person.
   humanVerbs:
-    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
+    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar|me podeis pasar con|me pueden pasar con|me podriais pasar con|me llame|me llamen|me llameis",
   humanNouns: "persona|agente|humano|alguien|operador|asesor|tecnico|tecnica",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
@@ -630,6 +632,7 @@ export const ES: LanguagePack = {
     "\\b(?:deja|dejad|deje|manten|mantened|mantenga|conserva)\\s+(?:el|la|los|las|mi|mis)\\s+(?:antiguo|antigua|antiguos|antiguas|actual|actuales|mismo|misma|mismos|mismas)\\b",
   keepIt:
     "(?:(?:mejor|prefiero)\\s+)?(?:me l[oa]s? quedo|nos l[oa]s? quedamos|quedarmel[oa]s?|quedarnosl[oa]s?)(?:\\s+(?:entonces|al final|gracias))?",
+  leaveAsIs: "\\bdej(?:a|alo|ala|emoslo|adlo|elo) (?:como esta|como estaba|asi)\\b",
   goAhead: list("si vale hazlo"),
   goOn: list("hazlo adelante"),
   changeWords: list("cambiar cambia modificar corregir"),

@@ -740,6 +740,12 @@ export interface LanguagePack {
    */
   keepIt: string;
   /**
+   * Leaving a thing as it is ("leave it as it is", "déjalo como está"), anywhere in the message:
+   * at a confirmation, a no to the change or cancel asked, though its verb alone cancels.
+   * Matched on folded text.
+   */
+  leaveAsIs: string;
+  /**
    * A wish to keep what a slot holds ("leave the old dates", "keep the current time"): naming
    * the slot this way at a confirmation changes nothing.
    */

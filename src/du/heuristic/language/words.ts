@@ -306,6 +306,7 @@ export const KEEP_OLD = new RegExp(PACKS.map((p) => `(?:${p.keepOld})`).join("|"
 export const KEEP_IT = new RegExp(
   `^(?:(?:${words((p) => p.changeOfMind).join("|")})\\s+)*(?:${PACKS.map((p) => p.keepIt).join("|")})$`,
 );
+export const LEAVE_AS_IS = cue((p) => p.leaveAsIs);
 export const GO_AHEAD = phrases((p) => p.goAhead);
 export const GO_ON = phrases((p) => p.goOn);
 export const CHANGE_WORDS = phrases((p) => p.changeWords);
