@@ -98,6 +98,7 @@ import {
   TITLES,
   TO_WORDS,
   TOTAL_LEADS,
+  UNIT_OF,
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
@@ -315,7 +316,9 @@ export class SlotReader {
     switch (slot.kind) {
       case "choice": {
         const m = choiceIn(slot, text) ?? otherOfTwo(slot, text);
-        return m ? foundAt(slot, m.value, m) : choiceByHead(slot, text);
+        return m
+          ? foundAt(slot, m.value, m)
+          : (choiceByHead(slot, text) ?? boundedChoice(slot, text));
       }
       case "boolean": {
         const acts = readActs(text);
@@ -2895,6 +2898,22 @@ function choiceByHead(slot: SlotInfo, text: string): Found | null {
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
  */
+/**
+ * "pesa unos 7 kilos" asked "pequeño (hasta 2 kg), mediano (hasta 10 kg) ...": the one measure
+ * said, in the unit of the prompt's bounds, picks the smallest choice it fits.
+ */
+function boundedChoice(slot: SlotInfo, text: string): Found | null {
+  if (!slot.bounds) return null;
+  const measures = [...fold(text).matchAll(/\b(\d+(?:[.,]\d+)?)\s*([a-z]+)\b/g)].filter(
+    (m) => UNIT_OF.get(m[2]!) === slot.bounds![0]!.unit,
+  );
+  if (measures.length !== 1) return null;
+  const m = measures[0]!;
+  const size = Number(m[1]!.replace(",", "."));
+  const fit = slot.bounds.find((b) => b.unit === UNIT_OF.get(m[2]!) && size <= b.max);
+  return fit ? foundAt(slot, fit.value, { start: m.index, end: m.index + m[0].length }) : null;
+}
+
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;

@@ -1292,6 +1292,13 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  upTo: ["up to", "under", "less than", "max"],
+  unitNames: {
+    kg: list("kg kgs kilo kilos kilogram kilograms"),
+    g: list("g gram grams"),
+    lb: list("lb lbs pound pounds"),
+    cm: list("cm centimeter centimeters centimetre centimetres"),
+  },
   placeWords: list("where city town country place location destination"),
   placePrepositions: list("in to"),
   onlyWords: list("just only"),

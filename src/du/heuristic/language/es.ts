@@ -587,6 +587,12 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  upTo: ["hasta", "menos de", "maximo"],
+  unitNames: {
+    kg: list("kg kgs kilo kilos kilogramo kilogramos"),
+    g: list("g gr gramo gramos"),
+    cm: list("cm centimetro centimetros"),
+  },
   placeWords: list("donde ciudad pueblo pais lugar ubicacion destino"),
   placePrepositions: list("en a"),
   onlyWords: list("solo solamente unicamente"),

@@ -618,6 +618,13 @@ export interface LanguagePack {
    * flow, it reads capitalised words after one of `placePrepositions` ("a hotel in Lisbon").
    */
   placeWords: string[];
+  /**
+   * Words that put an upper bound on a choice in its slot's prompt ("mediano (hasta 10 kg)",
+   * "medium (up to 10 kg)"): a measure said as the answer picks the smallest choice it fits.
+   */
+  upTo: string[];
+  /** Each unit's short form and the words it is said with ("kg": "kilos", "kilo"). */
+  unitNames: Record<string, string[]>;
   /** Prepositions that lead to a place ("in", "to"; "en", "a"). */
   placePrepositions: string[];
   /**

@@ -264,6 +264,16 @@ export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const PLACE_WORDS = new Set(words((p) => p.placeWords));
+export const UP_TO: readonly string[] = words((p) => p.upTo);
+/** Every word said for a unit, to the unit's short form ("kilos" -> "kg"). */
+export const UNIT_OF: ReadonlyMap<string, string> = new Map(
+  PACKS.flatMap((p) =>
+    Object.entries(p.unitNames).flatMap(([unit, names]) => [
+      [unit, unit] as const,
+      ...names.map((n) => [n, unit] as const),
+    ]),
+  ),
+);
 export const PLACE_PREPOSITIONS = new Set(words((p) => p.placePrepositions));
 export const CURRENCY_NOUNS = new Set(words((p) => p.currencyNouns));
 export const CHILD_WORDS = words((p) => p.childWords);
