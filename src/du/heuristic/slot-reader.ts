@@ -32,6 +32,7 @@ import {
   BARE_ARTICLES,
   CAPITAL_SELF,
   CHILD_WORDS,
+  COMMA_REASON_LEADS,
   COMPARATIVES,
   CONDITION_LEADS,
   COPULAS,
@@ -2797,6 +2798,13 @@ function inReason(text: string, m: Span): boolean {
   return inClauseLedBy(text, m, REASON_LEADS);
 }
 
+/** The value's clause follows a comma and opens with a pack `commaReasonLeads` word. */
+function afterCommaReason(text: string, m: Span): boolean {
+  const clauses = text.slice(0, m.start).split(/[,;]/);
+  if (clauses.length < 2) return false;
+  return COMMA_REASON_LEADS.has(flat(clauses.at(-1) ?? "").split(" ")[0] ?? "");
+}
+
 /**
  * The value is said in a clause that sets the scene of the request (pack `conditionLeads`):
  * "teams crashes when I share my screen" names the screen only as what is being done then.
@@ -2928,7 +2936,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const asked = kept.filter((m) => !toldBy(text, m));
   if (asked.length > 0) kept = asked;
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
-  const wanted = kept.filter((m) => !inReason(text, m));
+  const wanted = kept.filter((m) => !inReason(text, m) && !afterCommaReason(text, m));
   if (wanted.length > 0) kept = wanted;
   // "teams crashes when I share my screen": of several, one the scene-setting clause names is not.
   const unconditioned = kept.filter((m) => !inCondition(text, m));

@@ -568,6 +568,7 @@ export const EN: LanguagePack = {
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
   whichWords: list("other another"),
+  commaReasonLeads: [],
   reasonLeads: [
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],

@@ -168,6 +168,7 @@ export const ES: LanguagePack = {
   doubtWords: list("creo supongo parece aparentemente"),
   whichWords: list("otro otra otros otras"),
   reasonLeads: ["porque", "ya que", "puesto que"],
+  commaReasonLeads: ["que"],
   contrasts: list("pero aunque"),
   declineOffer: [
     "estoy bien",

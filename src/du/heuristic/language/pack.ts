@@ -78,6 +78,11 @@ export interface LanguagePack {
    */
   reasonLeads: string[];
   /**
+   * Words that lead a reason only when they open a clause after a comma ("la dirección, que
+   * esos días estaré fuera"): of several choices, one said in such a clause is not the answer.
+   */
+  commaReasonLeads: string[];
+  /**
    * Words joining two clauses that set one against the other ("I booked the morning but I'd
    * rather go in the afternoon"): what each side says is read apart.
    */
