@@ -569,6 +569,8 @@ export const EN: LanguagePack = {
   doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
   whichWords: list("other another"),
   commaReasonLeads: [],
+  noLongerNeeded:
+    "(?:(?:there is|theres) )?no (?:more )?need (?:for you )?to\\b|(?:you )?(?:dont|do not) need to \\w+ (?:anymore|any more)\\b",
   reasonLeads: [
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],

@@ -169,6 +169,8 @@ export const ES: LanguagePack = {
   whichWords: list("otro otra otros otras"),
   reasonLeads: ["porque", "ya que", "puesto que"],
   commaReasonLeads: ["que"],
+  noLongerNeeded:
+    "(?:ya )?no (?:me |nos )?hace falta (?:que|q)\\b|ya no (?:necesito|necesitamos) (?:que|q)\\b",
   contrasts: list("pero aunque"),
   declineOffer: [
     "estoy bien",

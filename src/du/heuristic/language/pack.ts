@@ -83,6 +83,12 @@ export interface LanguagePack {
    */
   commaReasonLeads: string[];
   /**
+   * Saying, at the start of a message, that what follows is no longer needed ("ya no hace falta
+   * que vengáis a recoger el paquete", "no need to come for the parcel"): the thing is cancelled.
+   * Matched on folded text, at the start.
+   */
+  noLongerNeeded: string;
+  /**
    * Words joining two clauses that set one against the other ("I booked the morning but I'd
    * rather go in the afternoon"): what each side says is read apart.
    */

@@ -8,9 +8,12 @@ import {
   ARTICLES,
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
+  FILLERS,
+  GREETING_WORDS,
   HABIT_LEADS,
   MAKING_ACTS,
   NEGATIONS,
+  NO_LONGER_NEEDED,
   OBJECT_PRONOUNS,
   PARTS_OF_DAY,
   PAST_STORY,
@@ -385,6 +388,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "cancel",
     run: ({ du, turn }) =>
       turn.acts.cancel || (turn.frame && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null,
+  },
+  {
+    // "ya no hace falta que vengáis a recoger el paquete", "no need to come for the parcel":
+    // what follows is no longer needed, whatever flow its words name; the one ranked flow that
+    // cancels is meant.
+    name: "no-longer-needed",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const words = turn.acts.flat.split(" ");
+      const lead = words.findIndex((w) => !FILLERS.has(w) && !GREETING_WORDS.has(w));
+      if (lead < 0 || !NO_LONGER_NEEDED.test(words.slice(lead).join(" "))) return null;
+      const cancellers = turn.rank.filter((r) => turn.model.index.actsOf(r.flow).has("cancel"));
+      return cancellers.length === 1 ? du.start(turn, cancellers[0]!.flow) : null;
+    },
   },
   {
     // "Make a transfer please" when a flow's trigger is "make a transfer": the author's own
