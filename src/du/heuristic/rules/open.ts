@@ -13,7 +13,6 @@ import {
   HABIT_LEADS,
   MAKING_ACTS,
   NEGATIONS,
-  NO_LONGER_NEEDED,
   OBJECT_PRONOUNS,
   PARTS_OF_DAY,
   PAST_STORY,
@@ -27,6 +26,7 @@ import {
   REMARK,
   REQUEST_CUES,
   STOP_WORDS,
+  UNNEEDED_LEAD,
   VAGUE_AMOUNTS,
   VERB_OBJECTS,
   WHEN_WORDS,
@@ -398,7 +398,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (turn.frame) return null;
       const words = turn.acts.flat.split(" ");
       const lead = words.findIndex((w) => !FILLERS.has(w) && !GREETING_WORDS.has(w));
-      if (lead < 0 || !NO_LONGER_NEEDED.test(words.slice(lead).join(" "))) return null;
+      if (lead < 0 || !UNNEEDED_LEAD.test(words.slice(lead).join(" "))) return null;
       const cancellers = turn.rank.filter((r) => turn.model.index.actsOf(r.flow).has("cancel"));
       return cancellers.length === 1 ? du.start(turn, cancellers[0]!.flow) : null;
     },
