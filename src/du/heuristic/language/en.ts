@@ -1332,7 +1332,8 @@ export const EN: LanguagePack = {
   excessWords: list("too"),
   habitLeads: list("every each"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],
-  asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
+  asideOpener:
+    "^(?:(?:oh|aw|ah|wow) )?(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",

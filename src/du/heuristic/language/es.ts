@@ -606,7 +606,8 @@ export const ES: LanguagePack = {
   selfAfter: ["y yo", "mas yo"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
-  asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
+  // "ay muchas gracias, ...": an interjection before the thanks opens the remark all the same.
+  asideOpener: "^(?:(?:ay|oh|uy|ah|vaya) )?(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
   phraseAdverbs: list("ya justo completamente totalmente"),
