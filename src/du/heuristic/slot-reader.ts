@@ -32,7 +32,7 @@ import {
   BARE_ARTICLES,
   CAPITAL_SELF,
   CHILD_WORDS,
-  COMMA_REASON_LEADS,
+  COMMA_REASON_OPENERS,
   COMPARATIVES,
   CONDITION_LEADS,
   COPULAS,
@@ -2798,11 +2798,11 @@ function inReason(text: string, m: Span): boolean {
   return inClauseLedBy(text, m, REASON_LEADS);
 }
 
-/** The value's clause follows a comma and opens with a pack `commaReasonLeads` word. */
+/** The value's clause follows a comma and opens with a pack `commaReasonOpeners` word. */
 function afterCommaReason(text: string, m: Span): boolean {
   const clauses = text.slice(0, m.start).split(/[,;]/);
   if (clauses.length < 2) return false;
-  return COMMA_REASON_LEADS.has(flat(clauses.at(-1) ?? "").split(" ")[0] ?? "");
+  return COMMA_REASON_OPENERS.has(flat(clauses.at(-1) ?? "").split(" ")[0] ?? "");
 }
 
 /**

@@ -568,7 +568,7 @@ export const EN: LanguagePack = {
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
   whichWords: list("other another"),
-  commaReasonLeads: [],
+  commaReasonOpeners: [],
   noLongerNeeded:
     "(?:(?:there is|theres) )?no (?:more )?need (?:for you )?to\\b|(?:you )?(?:dont|do not) need to \\w+ (?:anymore|any more)\\b",
   reasonLeads: [
@@ -616,7 +616,7 @@ export const EN: LanguagePack = {
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager|technician|engineer",
   human:
-    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b|\\b(?:someone|somebody|a person|an agent) (?:to )?call me\\b",
+    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b|\\b(?:someone|somebody|a person) (?:to )?call me\\b",
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:

@@ -168,7 +168,7 @@ export const ES: LanguagePack = {
   doubtWords: list("creo supongo parece aparentemente"),
   whichWords: list("otro otra otros otras"),
   reasonLeads: ["porque", "ya que", "puesto que"],
-  commaReasonLeads: ["que"],
+  commaReasonOpeners: ["que"],
   noLongerNeeded:
     "(?:ya )?no (?:me |nos )?hace falta (?:que|q)\\b|ya no (?:necesito|necesitamos) (?:que|q)\\b",
   contrasts: list("pero aunque"),

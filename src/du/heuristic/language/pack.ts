@@ -78,10 +78,10 @@ export interface LanguagePack {
    */
   reasonLeads: string[];
   /**
-   * Words that lead a reason only when they open a clause after a comma ("la dirección, que
+   * Words that open a reason only when they open a clause after a comma ("la dirección, que
    * esos días estaré fuera"): of several choices, one said in such a clause is not the answer.
    */
-  commaReasonLeads: string[];
+  commaReasonOpeners: string[];
   /**
    * Saying, at the start of a message, that what follows is no longer needed ("ya no hace falta
    * que vengáis a recoger el paquete", "no need to come for the parcel"): the thing is cancelled.

@@ -69,8 +69,8 @@ export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);
 export const DOUBT_WORDS = words((p) => p.doubtWords);
 export const WHICH_WORDS = words((p) => p.whichWords);
-export const UNNEEDED_LEAD = new RegExp(`^(?:${alternatives((p) => p.noLongerNeeded)})`);
-export const COMMA_REASON_LEADS = new Set(words((p) => p.commaReasonLeads));
+export const UNNEEDED_OPENING = new RegExp(`^(?:${alternatives((p) => p.noLongerNeeded)})`);
+export const COMMA_REASON_OPENERS = new Set(words((p) => p.commaReasonOpeners));
 export const REASON_LEADS = words((p) => p.reasonLeads).map((w) => w.split(" "));
 /** Texting form -> the word it stands for ("u" -> "you"). */
 export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(

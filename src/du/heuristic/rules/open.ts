@@ -26,7 +26,7 @@ import {
   REMARK,
   REQUEST_CUES,
   STOP_WORDS,
-  UNNEEDED_LEAD,
+  UNNEEDED_OPENING,
   VAGUE_AMOUNTS,
   VERB_OBJECTS,
   WHEN_WORDS,
@@ -397,8 +397,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       if (turn.frame) return null;
       const words = turn.acts.flat.split(" ");
-      const lead = words.findIndex((w) => !FILLERS.has(w) && !GREETING_WORDS.has(w));
-      if (lead < 0 || !UNNEEDED_LEAD.test(words.slice(lead).join(" "))) return null;
+      const first = words.findIndex((w) => !FILLERS.has(w) && !GREETING_WORDS.has(w));
+      if (first < 0 || !UNNEEDED_OPENING.test(words.slice(first).join(" "))) return null;
       const cancellers = turn.rank.filter((r) => turn.model.index.actsOf(r.flow).has("cancel"));
       return cancellers.length === 1 ? du.start(turn, cancellers[0]!.flow) : null;
     },
