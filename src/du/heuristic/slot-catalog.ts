@@ -15,8 +15,17 @@ import {
   PROMPT_ASKS,
   STOP_WORDS,
   TEXTING_FORMS,
+  UNIT_OF,
+  UP_TO,
 } from "./language/words.ts";
 import { fold, stem, tokenize } from "./text.ts";
+
+/** A choice and the most its prompt says it holds, in a unit ("mediano", 10, "kg"). */
+export interface ChoiceBound {
+  value: string;
+  max: number;
+  unit: string;
+}
 
 /** How a slot's value is read from text (from its declared `extract`). */
 export type SlotKind =
@@ -78,6 +87,11 @@ export interface SlotInfo {
    * wherever it is said. (A hyphen does not count: "well-known" is prose.)
    */
   marked: boolean;
+  /**
+   * Upper bounds the prompt puts on the choices ("mediano (hasta 10 kg)"), smallest first: a
+   * measure said as the answer ("pesa unos 7 kilos") picks the smallest choice it fits.
+   */
+  bounds?: readonly ChoiceBound[];
   /** The pattern has a class of digits only (`\\d`, `[0-9]`): its matches hold a digit. */
   digitClass: boolean;
   /** The pattern has a hyphen of its own, outside its classes ("HB-\\d{6}"). */
@@ -276,6 +290,7 @@ export function buildSlotCatalog(
         [name.replace(/_/g, " "), def.label, ...(def.aliases ?? [])].some(
           (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
         ),
+      bounds: def.choices && def.prompt ? boundsOf(def) : undefined,
       distinctive,
       marked: def.pattern !== undefined && !distinctive && /\\\.|[@_]/.test(literal),
       digitClass,
@@ -381,4 +396,24 @@ function hyphenParts(pattern: string): string[] | null {
   }
   parts.push(part);
   return parts.length > 1 && parts.every((p) => p !== "") ? parts : null;
+}
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The prompt's bound on each choice ("pequeño (hasta 2 kg)"), when it bounds two or more. */
+function boundsOf(def: SlotDefinition): ChoiceBound[] | undefined {
+  const prompt = fold(def.prompt!);
+  const upTo = UP_TO.map(escaped).join("|");
+  const bounds: ChoiceBound[] = [];
+  for (const value of def.choices!) {
+    if (typeof value !== "string") continue;
+    const label = fold(def.choice_labels?.[value] ?? value.replace(/_/g, " "));
+    const m = new RegExp(
+      `\\b${escaped(label)}\\s*\\(\\s*(?:${upTo})\\s+(\\d+(?:[.,]\\d+)?)\\s*([a-z]+)\\s*\\)`,
+    ).exec(prompt);
+    if (!m) continue;
+    const unit = UNIT_OF.get(m[2]!) ?? m[2]!;
+    bounds.push({ value, max: Number(m[1]!.replace(",", ".")), unit });
+  }
+  return bounds.length >= 2 ? bounds.sort((a, b) => a.max - b.max) : undefined;
 }

@@ -33,6 +33,7 @@ import {
   BARE_ARTICLES,
   CAPITAL_SELF,
   CHILD_WORDS,
+  COMMA_REASON_OPENERS,
   COMPARATIVES,
   CONCLUSION_BEFORE,
   CONDITION_LEADS,
@@ -103,6 +104,7 @@ import {
   TITLES,
   TO_WORDS,
   TOTAL_LEADS,
+  UNIT_OF,
   UNTIL_BEFORE,
   VALUE_GAP,
   VERB_LEADS,
@@ -339,7 +341,9 @@ export class SlotReader {
     switch (slot.kind) {
       case "choice": {
         const m = choiceIn(slot, text) ?? otherOfTwo(slot, text);
-        return m ? foundAt(slot, m.value, m) : choiceByHead(slot, text);
+        return m
+          ? foundAt(slot, m.value, m)
+          : (choiceByHead(slot, text) ?? boundedChoice(slot, text));
       }
       case "boolean": {
         const acts = readActs(text);
@@ -2902,6 +2906,13 @@ function inReason(text: string, m: Span): boolean {
   return inClauseLedBy(text, m, REASON_LEADS);
 }
 
+/** The value's clause follows a comma and opens with a pack `commaReasonOpeners` word. */
+function afterCommaReason(text: string, m: Span): boolean {
+  const clauses = text.slice(0, m.start).split(/[,;]/);
+  if (clauses.length < 2) return false;
+  return COMMA_REASON_OPENERS.has(flat(clauses.at(-1) ?? "").split(" ")[0] ?? "");
+}
+
 /**
  * The value is said in a clause that sets the scene of the request (pack `conditionLeads`):
  * "teams crashes when I share my screen" names the screen only as what is being done then.
@@ -3022,6 +3033,22 @@ function choiceByHead(slot: SlotInfo, text: string): Found | null {
  * The one choice of `slot` that `text` names: "in the afternoon instead of the morning" names
  * the afternoon, the morning is given up. None when it names several, or gives its one up.
  */
+/**
+ * "pesa unos 7 kilos" asked "pequeño (hasta 2 kg), mediano (hasta 10 kg) ...": the one measure
+ * said, in the unit of the prompt's bounds, picks the smallest choice it fits.
+ */
+function boundedChoice(slot: SlotInfo, text: string): Found | null {
+  if (!slot.bounds) return null;
+  const measures = [...fold(text).matchAll(/\b(\d+(?:[.,]\d+)?)\s*([a-z]+)\b/g)].filter(
+    (m) => UNIT_OF.get(m[2]!) === slot.bounds![0]!.unit,
+  );
+  if (measures.length !== 1) return null;
+  const m = measures[0]!;
+  const size = Number(m[1]!.replace(",", "."));
+  const fit = slot.bounds.find((b) => b.unit === UNIT_OF.get(m[2]!) && size <= b.max);
+  return fit ? foundAt(slot, fit.value, { start: m.index, end: m.index + m[0].length }) : null;
+}
+
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
@@ -3036,7 +3063,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const asked = kept.filter((m) => !toldBy(text, m));
   if (asked.length > 0) kept = asked;
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
-  const wanted = kept.filter((m) => !inReason(text, m));
+  const wanted = kept.filter((m) => !inReason(text, m) && !afterCommaReason(text, m));
   if (wanted.length > 0) kept = wanted;
   // "teams crashes when I share my screen": of several, one the scene-setting clause names is not.
   const unconditioned = kept.filter((m) => !inCondition(text, m));

@@ -578,6 +578,9 @@ export const EN: LanguagePack = {
   hedgeWords: list("think suppose guess believe reckon imagine hope possible advance regards"),
   doubtWords: list("think suppose guess believe reckon seem seems seemed apparently"),
   whichWords: list("other another"),
+  commaReasonOpeners: [],
+  noLongerNeeded:
+    "(?:(?:there is|theres) )?no (?:more )?need (?:for you )?to\\b|(?:you )?(?:dont|do not) need to \\w+ (?:anymore|any more)\\b",
   reasonLeads: [
     ...list("because cause cos coz cuz"),
     ...["as i", "as we", "as my", "as our", "as it", "as they", "as he", "as she", "as there"],
@@ -624,7 +627,7 @@ export const EN: LanguagePack = {
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager|technician|engineer",
   human:
-    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b",
+    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b|\\b(?:someone|somebody|a person) (?:to )?call me\\b",
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
@@ -1312,6 +1315,13 @@ export const EN: LanguagePack = {
     "group",
     "of us",
   ],
+  upTo: ["up to", "under", "less than", "max"],
+  unitNames: {
+    kg: list("kg kgs kilo kilos kilogram kilograms"),
+    g: list("g gram grams"),
+    lb: list("lb lbs pound pounds"),
+    cm: list("cm centimeter centimeters centimetre centimetres"),
+  },
   placeWords: list("where city town country place location destination"),
   placePrepositions: list("in to"),
   onlyWords: list("just only"),
@@ -1343,7 +1353,8 @@ export const EN: LanguagePack = {
   excessWords: list("too"),
   habitLeads: list("every each"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],
-  asideOpener: "^(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
+  asideOpener:
+    "^(?:(?:oh|aw|ah|wow) )?(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
@@ -1365,6 +1376,8 @@ export const EN: LanguagePack = {
   afterAll: ["after all", "changed my mind"],
   keepOld:
     "\\b(?:leave|keep|stay with|stick with)\\s+(?:the|my|our)\\s+(?:old|current|original|same)\\b",
+  leaveAsIs:
+    "\\b(?:leave|keep) (?:it|them|that|everything) (?:as it is|as they are|as is|like that)\\b",
   keepIt:
     "(?:(?:ill|i will|well|we will|id rather|i want to|we want to|lets|i think ill)\\s+)?(?:just\\s+)?keep (?:it|them|that|those|the \\w+|my \\w+|our \\w+)(?:\\s+(?:then|after all|thanks|thank you|please))?",
   goAhead: [

@@ -185,6 +185,9 @@ export const ES: LanguagePack = {
   doubtWords: list("creo supongo parece aparentemente"),
   whichWords: list("otro otra otros otras"),
   reasonLeads: ["porque", "ya que", "puesto que"],
+  commaReasonOpeners: ["que"],
+  noLongerNeeded:
+    "(?:ya )?no (?:me |nos )?hace falta (?:que|q)\\b|ya no (?:necesito|necesitamos) (?:que|q)\\b",
   contrasts: list("pero aunque"),
   declineOffer: [
     "estoy bien",
@@ -263,9 +266,9 @@ export const ES: LanguagePack = {
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
   // "pásame / páseme / pásenme con un operador", "¿me puede pasar con alguien?", "póngame con
   // una persona": how a person is asked for in Spain and Latin America. "prefiero hablarlo con
-  // ...": the verb with its object attached.
+  // ...": the verb with its object attached. "que me llame alguien": a call back from a person.
   humanVerbs:
-    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar",
+    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar|me podeis pasar con|me pueden pasar con|me podriais pasar con|me llame|me llamen|me llameis",
   humanNouns: "persona|agente|humano|alguien|operador|asesor|tecnico|tecnica",
   human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
   assistantQuestion:
@@ -613,6 +616,12 @@ export const ES: LanguagePack = {
   weeks:
     "\\b(?<!(?:en|de|cada)\\s)(?<n>una|un|dos|tres|cuatro|\\d{1,2})\\s+semanas?\\b(?!\\s+(?:despues|antes|mas tarde))",
   peopleWords: list("personas persona huespedes comensales adultos grupo"),
+  upTo: ["hasta", "menos de", "maximo"],
+  unitNames: {
+    kg: list("kg kgs kilo kilos kilogramo kilogramos"),
+    g: list("g gr gramo gramos"),
+    cm: list("cm centimetro centimetros"),
+  },
   placeWords: list("donde ciudad pueblo pais lugar ubicacion destino"),
   placePrepositions: list("en a"),
   onlyWords: list("solo solamente unicamente"),
@@ -624,7 +633,8 @@ export const ES: LanguagePack = {
   selfAfter: ["y yo", "mas yo"],
   selfOnly:
     "^(?:(?:para|pues|bueno)\\s+)*(?:(?:solo|solamente)\\s+(?:yo|para mi|una persona)|yo sol[oa]|yo solamente)(?:\\s+(?:gracias|por favor))*$",
-  asideOpener: "^(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
+  // "ay muchas gracias, ...": an interjection before the thanks opens the remark all the same.
+  asideOpener: "^(?:(?:ay|oh|uy|ah|vaya) )?(?:(?:ja){2,}|(?:je){2,}|xd|gracias|muchas gracias)\\b",
   degreeAsks: list("tan"),
   degreeWords: list("tan muy demasiado"),
   phraseAdverbs: list("ya justo completamente totalmente"),
@@ -659,6 +669,7 @@ export const ES: LanguagePack = {
     "\\b(?:deja|dejad|deje|manten|mantened|mantenga|conserva)\\s+(?:el|la|los|las|mi|mis)\\s+(?:antiguo|antigua|antiguos|antiguas|actual|actuales|mismo|misma|mismos|mismas)\\b",
   keepIt:
     "(?:(?:mejor|prefiero)\\s+)?(?:me l[oa]s? quedo|nos l[oa]s? quedamos|quedarmel[oa]s?|quedarnosl[oa]s?)(?:\\s+(?:entonces|al final|gracias))?",
+  leaveAsIs: "\\bdej(?:a|alo|ala|emoslo|adlo|elo) (?:como esta|como estaba|asi)\\b",
   goAhead: list("si vale hazlo"),
   goOn: list("hazlo adelante"),
   changeWords: list("cambiar cambia modificar corregir"),

@@ -78,6 +78,17 @@ export interface LanguagePack {
    */
   reasonLeads: string[];
   /**
+   * Words that open a reason only when they open a clause after a comma ("la dirección, que
+   * esos días estaré fuera"): of several choices, one said in such a clause is not the answer.
+   */
+  commaReasonOpeners: string[];
+  /**
+   * Saying, at the start of a message, that what follows is no longer needed ("ya no hace falta
+   * que vengáis a recoger el paquete", "no need to come for the parcel"): the thing is cancelled.
+   * Matched on folded text, at the start.
+   */
+  noLongerNeeded: string;
+  /**
    * Words joining two clauses that set one against the other ("I booked the morning but I'd
    * rather go in the afternoon"): what each side says is read apart.
    */
@@ -645,6 +656,13 @@ export interface LanguagePack {
    * flow, it reads capitalised words after one of `placePrepositions` ("a hotel in Lisbon").
    */
   placeWords: string[];
+  /**
+   * Words that put an upper bound on a choice in its slot's prompt ("mediano (hasta 10 kg)",
+   * "medium (up to 10 kg)"): a measure said as the answer picks the smallest choice it fits.
+   */
+  upTo: string[];
+  /** Each unit's short form and the words it is said with ("kg": "kilos", "kilo"). */
+  unitNames: Record<string, string[]>;
   /** Prepositions that lead to a place ("in", "to"; "en", "a"). */
   placePrepositions: string[];
   /**
@@ -771,6 +789,12 @@ export interface LanguagePack {
    * Matched on folded text.
    */
   keepIt: string;
+  /**
+   * Leaving a thing as it is ("leave it as it is", "déjalo como está"), anywhere in the message:
+   * at a confirmation, a no to the change or cancel asked, though its verb alone cancels.
+   * Matched on folded text.
+   */
+  leaveAsIs: string;
   /**
    * A wish to keep what a slot holds ("leave the old dates", "keep the current time"): naming
    * the slot this way at a confirmation changes nothing.

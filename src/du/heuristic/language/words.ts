@@ -73,6 +73,8 @@ export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);
 export const DOUBT_WORDS = words((p) => p.doubtWords);
 export const WHICH_WORDS = words((p) => p.whichWords);
+export const UNNEEDED_OPENING = new RegExp(`^(?:${alternatives((p) => p.noLongerNeeded)})`);
+export const COMMA_REASON_OPENERS = new Set(words((p) => p.commaReasonOpeners));
 export const REASON_LEADS = words((p) => p.reasonLeads).map((w) => w.split(" "));
 /** Texting form -> the word it stands for ("u" -> "you"). */
 export const TEXTING_FORMS: ReadonlyMap<string, string> = new Map(
@@ -275,6 +277,16 @@ export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const PLACE_WORDS = new Set(words((p) => p.placeWords));
+export const UP_TO: readonly string[] = words((p) => p.upTo);
+/** Every word said for a unit, to the unit's short form ("kilos" -> "kg"). */
+export const UNIT_OF: ReadonlyMap<string, string> = new Map(
+  PACKS.flatMap((p) =>
+    Object.entries(p.unitNames).flatMap(([unit, names]) => [
+      [unit, unit] as const,
+      ...names.map((n) => [n, unit] as const),
+    ]),
+  ),
+);
 export const PLACE_PREPOSITIONS = new Set(words((p) => p.placePrepositions));
 export const CURRENCY_NOUNS = new Set(words((p) => p.currencyNouns));
 export const CHILD_WORDS = words((p) => p.childWords);
@@ -317,6 +329,7 @@ export const KEEP_OLD = new RegExp(PACKS.map((p) => `(?:${p.keepOld})`).join("|"
 export const KEEP_IT = new RegExp(
   `^(?:(?:${words((p) => p.changeOfMind).join("|")})\\s+)*(?:${PACKS.map((p) => p.keepIt).join("|")})$`,
 );
+export const LEAVE_AS_IS = cue((p) => p.leaveAsIs);
 export const GO_AHEAD = phrases((p) => p.goAhead);
 export const GO_ON = phrases((p) => p.goOn);
 export const CHANGE_WORDS = phrases((p) => p.changeWords);

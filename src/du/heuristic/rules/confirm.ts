@@ -7,6 +7,7 @@ import {
   FILLERS,
   KEEP_IT,
   KEEP_OLD,
+  LEAVE_AS_IS,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
@@ -112,6 +113,12 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
     run: ({ du, turn }) => dropHeld(du, turn),
   },
   { name: "cancel-the-thing", run: ({ du, turn }) => cancelTheThing(du, turn) },
+  {
+    // "mmm no, mejor déjalo como está", "no, leave it as it is": nothing is to be done, though
+    // "déjalo" alone stops the flow.
+    name: "leave-as-is",
+    run: ({ turn }) => (LEAVE_AS_IS.test(turn.acts.flat) ? [{ type: "deny" }] : null),
+  },
   {
     name: "cancel",
     run: ({ du, turn }) => {

@@ -8,8 +8,11 @@ import {
   ARTICLES,
   BUSINESS_QUESTION,
   CONTRAST_BREAK,
+  FILLERS,
+  GREETING_WORDS,
   HABIT_LEADS,
   MAKING_ACTS,
+  NEGATIONS,
   OBJECT_PRONOUNS,
   PARTS_OF_DAY,
   PAST_STORY,
@@ -23,6 +26,7 @@ import {
   REMARK,
   REQUEST_CUES,
   STOP_WORDS,
+  UNNEEDED_OPENING,
   VAGUE_AMOUNTS,
   VERB_OBJECTS,
   WHEN_WORDS,
@@ -97,6 +101,14 @@ function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> })
 
 const PRICE_SET = new Set(PRICE_WORDS);
 const priceFlows = new WeakMap<object, string | null>();
+
+/** The flows but the one that tells prices, when the message says no price word. */
+function unpriced(turn: Turn, flows: readonly string[]): readonly string[] {
+  const flow = priceFlow(turn);
+  if (!flow || !flows.includes(flow) || PRICE_QUESTION.test(flat(turn.text))) return flows;
+  if (tokenize(turn.text).some((t) => PRICE_SET.has(t.norm))) return flows;
+  return flows.filter((f) => f !== flow);
+}
 
 /**
  * The one flow that tells prices: its name, description or trigger phrases have a price word
@@ -377,6 +389,20 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     name: "cancel",
     run: ({ du, turn }) =>
       turn.acts.cancel || (turn.frame && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null,
+  },
+  {
+    // "ya no hace falta que vengáis a recoger el paquete", "no need to come for the parcel":
+    // what follows is no longer needed, whatever flow its words name; the one ranked flow that
+    // cancels is meant.
+    name: "no-longer-needed",
+    run: ({ du, turn }) => {
+      if (turn.frame) return null;
+      const words = turn.acts.flat.split(" ");
+      const first = words.findIndex((w) => !FILLERS.has(w) && !GREETING_WORDS.has(w));
+      if (first < 0 || !UNNEEDED_OPENING.test(words.slice(first).join(" "))) return null;
+      const cancellers = turn.rank.filter((r) => turn.model.index.actsOf(r.flow).has("cancel"));
+      return cancellers.length === 1 ? du.start(turn, cancellers[0]!.flow) : null;
+    },
   },
   {
     // "Make a transfer please" when a flow's trigger is "make a transfer": the author's own
@@ -962,6 +988,28 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "quiero mandar un paquete" where the cancelling flow's phrase is "ya no quiero mandar el
+    // paquete": a message with no cancel word and no negation cancels nothing. Of the flows it
+    // leaves open those that cancel are left out (and the price flow, as below).
+    name: "uncancelled-request",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const { index, analyzer } = c.turn.model;
+      if (![...analyzer.features(c.turn.acts.flat).tasks.values()].every((t) => t.act !== "cancel"))
+        return null;
+      if (c.turn.acts.cancelMentioned) return null;
+      if (tokenize(c.turn.text).some((t) => NEGATIONS.has(t.norm))) return null;
+      const kept = d.ambiguous.filter((f) => !index.actsOf(f).has("cancel"));
+      if (kept.length === d.ambiguous.length || kept.length === 0) return null;
+      const rest = kept.length > 1 ? unpriced(c.turn, kept) : kept;
+      // Two words of its phrases said together ("mandar un paquete"): a bare reference ("the
+      // order is TK-1") names a thing of both flows and asks no act at all.
+      const phrased = c.turn.rank.find((r) => r.flow === rest[0])?.phrased;
+      return rest.length === 1 && phrased ? c.du.start(c.turn, rest[0]!) : null;
+    },
+  },
+  {
     // "quiero alquilar un coche pequeño" where the price flow's phrase is "cuánto cuesta alquilar
     // un coche": a message without a price word asks to do the thing, not what it costs. Of the
     // flows it leaves open the one that tells prices is left out, and the one left is meant.
@@ -969,12 +1017,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: (c) => {
       const d = decision(c);
       if (c.turn.frame || !d || !("ambiguous" in d)) return null;
-      const flow = priceFlow(c.turn);
-      if (!flow || !d.ambiguous.includes(flow) || PRICE_QUESTION.test(flat(c.turn.text)))
-        return null;
-      if (tokenize(c.turn.text).some((t) => PRICE_SET.has(t.norm))) return null;
-      const rest = d.ambiguous.filter((f) => f !== flow);
-      return rest.length === 1 ? c.du.start(c.turn, rest[0]!) : null;
+      const rest = unpriced(c.turn, d.ambiguous);
+      return rest.length === 1 && d.ambiguous.length > 1 ? c.du.start(c.turn, rest[0]!) : null;
     },
   },
   {

@@ -55,6 +55,13 @@ const DESCRIPTION_WORDS = 4;
  * the not-knowing describe it; a free-text answer needs no certainty.
  */
 function describesAnyway(c: SlotContext): boolean {
+  // "ni idea de dónde está, no ha llegado nunca" asked lost or damaged: the not knowing is of
+  // something else; a clause after it names one of the choices asked for.
+  if (c.slot.def.choices) {
+    const comma = c.turn.text.indexOf(",");
+    const answer = c.answer;
+    return comma > 0 && answer !== null && answer.start > comma;
+  }
   if (c.slot.def.extract !== "free_text") return false;
   const text = flat(c.turn.text);
   const hit = NOT_KNOWN.exec(text);
