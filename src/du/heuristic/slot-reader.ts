@@ -1813,7 +1813,13 @@ export class SlotReader {
               free(x) &&
               !(slot.days && countsPeople(text, x)),
           );
-          if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+          if (n)
+            return {
+              slot: slot.name,
+              value: cuedNumber(slot, text, n),
+              start: n.start,
+              end: n.end,
+            };
           // "reset the password for james.okoye": a loose pattern's value right after the cue.
           const next = tokens[i + 1];
           const lead = next && free(next) ? this.leading(slot, text, next.start) : null;
@@ -3382,4 +3388,14 @@ export function isDifference(tokens: readonly Token[], n: Span): boolean {
       (COMPARATIVES.has(tokens[after]!.norm) ||
         DIFFERENCE_AFTER.has(tokens[after + 1]?.norm ?? "")))
   );
+}
+
+/**
+ * A number read at a code slot's cue: the digits as written when the slot keeps text ("call me
+ * on 0861234567" keeps its leading zero), the number for an integer code.
+ */
+function cuedNumber(slot: SlotInfo, text: string, n: NumberMatch): SlotValue {
+  const written = text.slice(n.start, n.end);
+  if (slot.kind !== "code" || slot.def.type === "integer" || !/^\d+$/.test(written)) return n.value;
+  return written;
 }
