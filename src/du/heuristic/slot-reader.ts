@@ -1711,16 +1711,20 @@ export class SlotReader {
       // "last digits on the card are 0417": function words and the slot's own words, within
       // the clause, may stand between its name and the code.
       const own = new Set(slot.keys.flat());
+      // "my gas reading, it's 04512": a comma right after the name may set the code off.
+      const gap = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+      const parted = (k: number, marks: RegExp) =>
+        marks.test(k === end ? gap(k).replace(/^\s*,\s*$/, " ") : gap(k));
       while (
         j < tokens.length &&
         j - end < MAX_CODE_GAP &&
         !/\d/.test(tokens[j]!.norm) &&
         (VALUE_GAP.has(tokens[j]!.norm) || STOP_WORDS.has(tokens[j]!.norm) || own.has(stems[j]!)) &&
-        !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))
+        !parted(j, /[,.;:!?]/)
       )
         j++;
       const next = tokens[j];
-      if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
+      if (!next || parted(j, /[,.;!?]/)) continue;
       // "username is priya.shah": a pattern with no digits or capitals, matched whole there.
       const lead = this.leading(slot, text, next.start);
       if (lead) return lead;
