@@ -382,8 +382,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // phrase starts its flow even when a sibling flow with the same words scores close.
     name: "own-trigger-phrase",
     run: ({ du, turn }) => {
-      const flow = turn.model.index.ownPhrase(turn.text);
-      return flow ? du.start(turn, flow) : null;
+      const { index, analyzer } = turn.model;
+      const flow = index.ownPhrase(turn.text);
+      if (flow) return du.start(turn, flow);
+      // "how much do I owe ye at the moment?": the message opens with one flow's phrase word
+      // for word and goes on in words no flow's phrases know; a value word inside the phrase
+      // ("how much", a topic of prices) does not make it another flow's request.
+      const lead = turn.frame ? undefined : index.leadingPhrase(turn.text);
+      if (!lead || turn.rank[0]?.flow === lead.flow) return null;
+      const rest = turn.text.slice(lead.end);
+      if (/\d/.test(rest) || analyzer.features(rest).features.some((f) => index.knows(f)))
+        return null;
+      return du.start(turn, lead.flow);
     },
   },
   {
