@@ -1573,8 +1573,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // The words each choice said is named by, by its span: a flow whose phrases have them talks
     // about the thing though it takes no value of it ("how many bags can I bring").
     const named = new Map<string, Set<string>>();
-    for (const slot of parts.choiceSlots) {
-      const found = slot.choices!.find(text);
+    const choiceFinds = parts.choiceSlots.map((slot) => slot.choices!.find(text));
+    for (const [i, slot] of parts.choiceSlots.entries()) {
+      // "just got an electric car": a word of one slot's value inside a longer value of another
+      // slot ("electric" of "electric car") is that longer value's word, no value of its own.
+      const found = choiceFinds[i]!.filter(
+        (m) =>
+          !choiceFinds.some(
+            (other, j) =>
+              j !== i &&
+              other.some(
+                (o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
+              ),
+          ),
+      );
       markValues(groups, spans, [slot], found);
       for (const m of found) {
         const choiceKey = model.analyzer.key(String(m.value));
