@@ -1783,11 +1783,22 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     turn: Turn,
     flow: string,
     among?: (slot: SlotInfo) => boolean,
+    confirming = false,
   ): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     const stems = turn.model.analyzer.correctedStems(tokens);
     const slots = turn.model.flowSlots.get(flow) ?? [];
-    return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots);
+    // "no, don't cancel it" asked to confirm a cancellation: a word of the flow's own act
+    // names its request, not the slot whose name it qualifies ("cancel" of cancel_reason).
+    const acted = new Set<number>();
+    if (confirming) {
+      const acts = turn.model.index.actsOf(flow);
+      for (const [i, t] of tokens.entries()) {
+        const act = turn.model.analyzer.actOf(t.norm);
+        if (act && acts.has(act)) acted.add(i);
+      }
+    }
+    return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots, acted);
   }
 
   /**
@@ -2149,12 +2160,21 @@ function oneSlotNamed(
   tokens: readonly Token[],
   stems: readonly string[],
   slots: SlotInfo[],
+  acted: ReadonlySet<number> = NO_POSITIONS,
 ): { slot: SlotInfo; end: number } | null {
   // "not the name, the email is wrong": beside another slot's name, one right after a
   // negation is the one not meant ("that's not my address" alone still names it).
   const skipped = { any: false };
-  const hit = slotNamedIn(tokens, stems, slots, skipped);
-  return hit || !skipped.any ? hit : slotNamedIn(tokens, stems, slots, null);
+  const hit = slotNamedIn(tokens, stems, slots, skipped, acted);
+  return hit || !skipped.any ? hit : slotNamedIn(tokens, stems, slots, null, acted);
+}
+
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+/** A word of the slot's name before its head ("cancel" of cancel_reason): it qualifies it. */
+function qualifies(slot: SlotInfo, word: string): boolean {
+  const parts = slot.name.split("_");
+  return parts.slice(0, -1).some((p) => stem(p) === word);
 }
 
 function slotNamedIn(
@@ -2162,6 +2182,7 @@ function slotNamedIn(
   stems: readonly string[],
   slots: SlotInfo[],
   skipped: { any: boolean } | null,
+  acted: ReadonlySet<number>,
 ): { slot: SlotInfo; end: number } | null {
   const keys = namingKeys(slots);
   let hit = null as { slot: SlotInfo; end: number } | null;
@@ -2176,8 +2197,10 @@ function slotNamedIn(
       continue;
     }
     const said = candidates.filter(
-      ({ key }) =>
-        i + key.length <= tokens.length && key.every((k, j) => j === 0 || stems[i + j] === k),
+      ({ slot, key }) =>
+        i + key.length <= tokens.length &&
+        key.every((k, j) => j === 0 || stems[i + j] === k) &&
+        !(key.length === 1 && acted.has(i) && qualifies(slot, key[0]!)),
     );
     const longest = Math.max(0, ...said.map(({ key }) => key.length));
     if (longest === 0 || i + longest - 1 <= read) continue;
