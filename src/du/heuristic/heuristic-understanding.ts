@@ -44,6 +44,7 @@ import {
   NOT_OLD_TAIL,
   OLD_VALUE_ARTICLE,
   ORDINALS,
+  PAIR_AND,
   PAST_NARRATIVE,
   PAST_STORY,
   PEOPLE_LEADS,
@@ -535,9 +536,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
     // for nothing.
+    // "the difference between standard and premier": the pair's "and" parts nothing.
     const parts = turn.text
       .replace(ABBREVIATION, "$1 ")
+      .replace(PAIR_AND, (m) => m.replace(/\S+$/, (and) => `${PAIR_MARK}${and}`))
       .split(REQUEST_SPLIT)
+      .map((p) => p.replaceAll(PAIR_MARK, ""))
       .filter(
         (p) =>
           p.trim() !== "" &&
@@ -2399,6 +2403,9 @@ function emojiWords(message: string): string {
 /** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 /** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
 const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
+/** Set before a pair's "and" so that it parts no requests; taken out of the parts again. */
+const PAIR_MARK = "\u0001";
+
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
 

@@ -1359,6 +1359,7 @@ export const EN: LanguagePack = {
   groupJoiners: list("and plus"),
   nameParticles: [],
   andWords: ["and"],
+  pairOpeners: list("between"),
   listJoins: list("and or nor no plus"),
   sinceWords: ["since"],
   untilWords: list("until till through"),

@@ -640,6 +640,7 @@ export const ES: LanguagePack = {
   groupJoiners: list("y mas"),
   nameParticles: list("de del la las los y"),
   andWords: ["y"],
+  pairOpeners: list("entre"),
   listJoins: list("ni y o"),
   sinceWords: ["desde"],
   untilWords: ["hasta"],

@@ -767,6 +767,11 @@ export interface LanguagePack {
   nameParticles: string[];
   /** The word "and" that parts the items of a free list ("fever and a cough"). */
   andWords: string[];
+  /**
+   * Words that open two things joined by "and" into one phrase ("between standard and premier",
+   * "entre A y B"): that "and" parts no requests.
+   */
+  pairOpeners: string[];
   /** Only these between two values lists them ("no tv no wifi", "tv or internet"). */
   listJoins: string[];
   /** The word before the day something started ("since monday", "desde el lunes"): kept, not given up. */

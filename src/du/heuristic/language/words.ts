@@ -329,6 +329,14 @@ export const LIST_SEPARATOR = new RegExp(
     .join("|")}|&)\\s*`,
   "i",
 );
+/**
+ * "between standard and premier": a pair opener, up to four words, then "and" (any pack's). The
+ * "and" of the pair is the last word matched.
+ */
+export const PAIR_AND = new RegExp(
+  `\\b(?:${alternation((p) => p.pairOpeners)})\\s+(?:[^\\s,.;:!?]+\\s+){1,4}?(?:${alternation((p) => p.andWords)})\\b`,
+  "gi",
+);
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
 const DAY_ARTICLE = alternation((p) => p.dayArticles);
