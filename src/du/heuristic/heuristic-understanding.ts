@@ -2400,12 +2400,12 @@ function emojiWords(message: string): string {
   return out;
 }
 
-/** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 /** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
 const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
 /** Set before a pair's "and" so that it parts no requests; taken out of the parts again. */
 const PAIR_MARK = "\u0001";
 
+/** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
 

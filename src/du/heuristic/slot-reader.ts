@@ -2348,7 +2348,7 @@ function addressAfter(
   if (lastDigit(text) < from) return null;
   const taken = tokens.find((t) => t.start >= from && !free(t));
   const rest = text.slice(from, taken?.start ?? text.length);
-  const stop = rest.search(ADDRESS_END);
+  const stop = addressStop(rest);
   const raw = stop < 0 ? rest : rest.slice(0, stop);
   // An address has a number (checked below on a part of `raw`): none here, no trimming to do.
   if (!/\d/.test(raw)) return null;
@@ -2372,6 +2372,25 @@ function addressAfter(
   // "recogida el 25": once the words leading to it are cut, a number alone is no address.
   if (!/\p{L}{2}/u.test(value.slice(lead, end))) return null;
   return { start: start + lead, end: start + end };
+}
+
+/**
+ * Where the words after an address's lead stop being it (ADDRESS_END), but for the full stop of
+ * a short capitalised abbreviation before a capitalised word ("Ballincollig, Co. Cork").
+ */
+function addressStop(rest: string): number {
+  let from = 0;
+  for (;;) {
+    const m = ADDRESS_END.exec(rest.slice(from));
+    if (!m) return -1;
+    const at = from + m.index;
+    const abbreviation =
+      m[0].startsWith(".") &&
+      /\b\p{Lu}\p{Ll}{0,2}$/u.test(rest.slice(0, at)) &&
+      /^\s+\p{Lu}/u.test(rest.slice(at + 1));
+    if (!abbreviation) return at;
+    from = at + 1;
+  }
 }
 
 /** The last text asked about and the index of its last digit (-1: none). */
@@ -2429,7 +2448,12 @@ function addressStart(words: readonly Token[], text: string): number {
       break;
     }
     const next = words[i + 1]!;
-    if (named && capitalised(next) && text.slice(t.end, next.start).includes(",")) {
+    // "my sister's, 8 Oak Close": so may the house number.
+    if (
+      named &&
+      (capitalised(next) || hasDigit(next)) &&
+      text.slice(t.end, next.start).includes(",")
+    ) {
       at = next.start;
       continue;
     }
