@@ -96,6 +96,7 @@ function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> })
 
 const PRICE_SET = new Set(PRICE_WORDS);
 const priceFlows = new WeakMap<object, string | null>();
+const askingFlows = new WeakMap<object, string | null>();
 
 /**
  * The one flow that tells prices: its name, description or trigger phrases have a price word
@@ -114,6 +115,33 @@ export function priceFlow(turn: Turn): string | undefined {
     priceFlows.set(domain, found);
   }
   return found ?? undefined;
+}
+
+/**
+ * The flow a price question goes to: the one flow whose own phrases ask a price ("how much is
+ * a unit of electricity"), though its "charge" is a word of paying and another flow changes a
+ * price plan ("fix my prices"); else `priceFlow`.
+ */
+function priceQuestionFlow(turn: Turn, priced: boolean): string | undefined {
+  const domain = turn.model.loaded.domain;
+  let found = askingFlows.get(domain);
+  if (found === undefined) {
+    const asking = Object.keys(domain.flows).filter(
+      (name) =>
+        !domain.flows[name]!.internal &&
+        flowPhrases(domain, name).some((p) => PRICE_QUESTION.test(flat(p))),
+    );
+    found = asking.length === 1 ? asking[0]! : null;
+    askingFlows.set(domain, found);
+  }
+  // Asked in a price question's own words, or with a value of that flow ("your unit rate"): a
+  // price word alone ("a cheaper night rate") may ask for a better plan.
+  const valued =
+    found &&
+    (turn.model.flowSlots.get(found) ?? []).some((s) =>
+      turn.view.markers.some((group) => group.includes(`@${s.name}`)),
+    );
+  return found && (priced || valued) ? found : priceFlow(turn);
 }
 
 /** A flow whose name, description or trigger phrases have a price word, whatever it does. */
@@ -416,7 +444,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         if (!asks || !tokens.some((t) => PRICE_SET.has(t.norm))) return null;
       }
       if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
-      const flow = priceFlow(turn);
+      const flow = priceQuestionFlow(turn, priced);
       if (!flow) return null;
       // "how much do you charge for gas" where another flow that also speaks of prices (one
       // whose phrases say "charge", a word of paying) explains the whole question and ranks
