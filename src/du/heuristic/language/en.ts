@@ -337,6 +337,7 @@ export const EN: LanguagePack = {
     "thank you",
     "thank you very much",
     "thanks a lot",
+    "thanks a million",
     "many thanks",
     "cheers",
     "great thanks",
