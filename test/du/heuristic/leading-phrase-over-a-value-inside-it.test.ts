@@ -6,7 +6,7 @@ import { domainFromLines, EXAMPLE_NOW, startedFlow } from "../helpers.ts";
 
 /**
  * A message that opens with one flow's trigger phrase word for word and goes on in words no
- * phrase knows asks for that flow, though a value of another flow's slot ("how much", a topic
+ * other flow's phrases know asks for that flow, though a value of another flow's slot ("how much", a topic
  * of prices) lies inside the phrase. On a small library desk.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
@@ -46,6 +46,10 @@ const read = (text: string) => startedFlow(du.read(text, library, emptyState("t"
 describe("a message opening with a flow's own phrase", () => {
   it("asks for that flow when the words after it name nothing", () => {
     expect(read("how much do I owe yous right now?")).toBe("check_fines");
+  });
+
+  it("asks for it when the words after it are only its own", () => {
+    expect(read("how much do I owe yous, fines and all?")).toBe("check_fines");
   });
 
   it("leaves the question about fees to the information flow", () => {

@@ -414,13 +414,13 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const flow = index.ownPhrase(turn.text);
       if (flow) return du.start(turn, flow);
       // "how much do I owe ye at the moment?": the message opens with one flow's phrase word
-      // for word and goes on in words no flow's phrases know; a value word inside the phrase
+      // for word and goes on in words no other flow's phrases know; a value word inside the phrase
       // ("how much", a topic of prices) does not make it another flow's request.
       const lead = turn.frame ? undefined : index.leadingPhrase(turn.text);
       if (!lead || turn.rank[0]?.flow === lead.flow) return null;
       const rest = turn.text.slice(lead.end);
-      if (/\d/.test(rest) || analyzer.features(rest).features.some((f) => index.knows(f)))
-        return null;
+      const other = (f: string) => index.knows(f) && !index.flowHas(lead.flow, f);
+      if (/\d/.test(rest) || analyzer.features(rest).features.some(other)) return null;
       return du.start(turn, lead.flow);
     },
   },
