@@ -68,6 +68,7 @@ import {
   ORDINAL_DAY,
   OWNER_OF,
   PAIR_SOURCE,
+  PART_OF_WORDS,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
@@ -2438,8 +2439,15 @@ function addressStart(words: readonly Token[], text: string): number {
   // "my place, Paseo de Gracia 101": lower-case words opening with a function word, then a
   // comma, name where the address is ("my place", "the office"); the street starts after it.
   const named = words.length > 0 && STOP_WORDS.has(words[0]!.norm);
+  let described = false;
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
+    // "hard shoulder of the M25": lower-case words naming a part of the place, joined to it by
+    // "of", are the address too; "of" and its article lead nowhere.
+    if (described && PART_OF_WORDS.has(t.norm)) {
+      if (ARTICLES.has(words[i + 1]!.norm)) i++;
+      continue;
+    }
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) {
       // "en mi trabajo, Paseo de Gracia 20": lower-case words set off by a comma before the
@@ -2462,6 +2470,7 @@ function addressStart(words: readonly Token[], text: string): number {
     if (leads && !NAME_PARTICLES.has(t.norm)) {
       if (capitalised(next) || hasDigit(next)) at = next.start;
     }
+    described = !leads && !capitalised(t);
   }
   return at;
 }

@@ -51,6 +51,27 @@ describe("the end of an address", () => {
 });
 
 describe("the start of an address", () => {
+  it('keeps the part of the place said before it with "of"', () => {
+    const asked = inFlow(removals, "book_van", { waiting: "drop_address" });
+    expect(readValues(du.read("back gate of the Old Mill, 4 Canal Walk", removals, asked))).toEqual(
+      {
+        drop_address: "back gate of the Old Mill, 4 Canal Walk",
+      },
+    );
+    expect(
+      readValues(du.read("loading bay of the A14 services, exit 52", removals, asked)),
+    ).toEqual({
+      drop_address: "loading bay of the A14 services, exit 52",
+    });
+  });
+
+  it("still leaves out the words that lead to it", () => {
+    const asked = inFlow(removals, "book_van", { waiting: "drop_address" });
+    expect(readValues(du.read("it's at 9 Harbour Row, Cobh", removals, asked))).toEqual({
+      drop_address: "9 Harbour Row, Cobh",
+    });
+  });
+
   it("is at the house number after whose place it is", () => {
     const asked = inFlow(removals, "book_van", { waiting: "drop_address" });
     expect(readValues(du.read("my uncle's, 21 Birch Lane, Navan", removals, asked))).toEqual({

@@ -1361,6 +1361,7 @@ export const EN: LanguagePack = {
   nameParticles: [],
   andWords: ["and"],
   pairOpeners: list("between"),
+  partOfWords: list("of"),
   listJoins: list("and or nor no plus"),
   sinceWords: ["since"],
   untilWords: list("until till through"),

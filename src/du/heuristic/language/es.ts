@@ -641,6 +641,7 @@ export const ES: LanguagePack = {
   nameParticles: list("de del la las los y"),
   andWords: ["y"],
   pairOpeners: list("entre"),
+  partOfWords: [],
   listJoins: list("ni y o"),
   sinceWords: ["desde"],
   untilWords: ["hasta"],

@@ -768,6 +768,11 @@ export interface LanguagePack {
   /** The word "and" that parts the items of a free list ("fever and a cough"). */
   andWords: string[];
   /**
+   * Words that join a part of a place to the place ("hard shoulder of the M25"): the lower-case
+   * words before them are part of the address. None in Spanish: "de" also opens "cerca de".
+   */
+  partOfWords: string[];
+  /**
    * Words that open two things joined by "and" into one phrase ("between standard and premier",
    * "entre A y B"): that "and" parts no requests.
    */

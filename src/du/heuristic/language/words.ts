@@ -329,6 +329,8 @@ export const LIST_SEPARATOR = new RegExp(
     .join("|")}|&)\\s*`,
   "i",
 );
+/** "of" in "hard shoulder of the M25": a part of a place, any pack's. */
+export const PART_OF_WORDS = new Set(words((p) => p.partOfWords));
 /**
  * "between standard and premier": a pair opener, up to four words, then "and" (any pack's). The
  * "and" of the pair is the last word matched.
