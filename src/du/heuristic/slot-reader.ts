@@ -66,6 +66,7 @@ import {
   ONE_WORDS,
   ONLY_WORDS,
   ORDINAL_DAY,
+  OTHER_INTRO,
   OWNER_OF,
   PAIR_SOURCE,
   PART_OF_WORDS,
@@ -1648,6 +1649,36 @@ export class SlotReader {
       // Set off by a comma, the name is a full one ("my son, Ana" may be talking to Ana).
       if (span && (!apposition || tokenize(text.slice(span.start, span.end)).length > 1))
         return this.textFound(slot, text, span);
+    }
+    return this.introducedName(slot, text, tokens, free);
+  }
+
+  /**
+   * "my wife's account, she's Niamh Brennan": a person named by a relation after a possessive,
+   * then, after a comma, "she's" and a full capitalised name ending the clause.
+   */
+  private introducedName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    // "wife's" is folded to "wifes": the relation with its possessive s.
+    const related = (t: Token) =>
+      this.relations.has(t.norm) ||
+      (t.norm.endsWith("s") && this.relations.has(t.norm.slice(0, -1)));
+    const r = tokens.findIndex(
+      (t, i) => i > 0 && POSSESSIVES.has(tokens[i - 1]!.norm) && related(t),
+    );
+    if (r < 0) return null;
+    for (let i = r + 1; i < tokens.length; i++) {
+      const intro = OTHER_INTRO.find((w) => w.every((x, k) => tokens[i + k]?.norm === x));
+      if (!intro || !/,\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
+      const at = i + intro.length;
+      if (!tokens[at] || !/^\p{Lu}/u.test(tokens[at]!.raw)) continue;
+      const span = this.nameAfter(text, tokens, at, free);
+      if (!span || tokenize(text.slice(span.start, span.end)).length < 2) continue;
+      if (/^\s*(?:[,.;!?]|$)/.test(text.slice(span.end))) return this.textFound(slot, text, span);
     }
     return null;
   }

@@ -719,6 +719,7 @@ export const EN: LanguagePack = {
   selfIntroBefore: ["this is"],
   selfIntroAfter: ["here", "speaking", "calling"],
   selfIntroFull: ["i am", "im", "its", "it is"],
+  otherIntro: ["shes", "hes", "she is", "he is"],
   possessives: ["my", "our"],
   titles: list("mr mrs ms miss mx dr sir madam"),
   relations: list(

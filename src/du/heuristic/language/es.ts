@@ -323,6 +323,7 @@ export const ES: LanguagePack = {
   selfIntroAfter: ["aqui", "al habla"],
   // "soy" already takes one name ("soy Marta"): Spanish writes what one is in lower case.
   selfIntroFull: [],
+  otherIntro: ["se llama"],
   possessives: ["mi", "mis", "nuestra", "nuestro"],
   titles: list("sr sra srta don dona senor senora dr dra"),
   relations: list(

@@ -328,6 +328,11 @@ export interface LanguagePack {
    * the speaker is ("I'm British").
    */
   selfIntroFull: string[];
+  /**
+   * Words that give the name of a person named by a relation just before ("my wife's account,
+   * she's Niamh Brennan"; "mi mujer, se llama Ana Ruiz"), folded.
+   */
+  otherIntro: string[];
   /** Possessives before a relation word ("my sister Laura"). */
   possessives: string[];
   /** People named by relation rather than by name ("my sister"); domains add their own. */

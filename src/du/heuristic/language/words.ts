@@ -133,6 +133,7 @@ export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
 export const SELF_INTRO_BEFORE = words((p) => p.selfIntroBefore).map((w) => w.split(" "));
 export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.split(" "));
 export const SELF_INTRO_FULL = words((p) => p.selfIntroFull).map((w) => w.split(" "));
+export const OTHER_INTRO = words((p) => p.otherIntro).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
 export const FALLBACK = cue((p) => p.fallback);
