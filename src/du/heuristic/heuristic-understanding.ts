@@ -1578,19 +1578,14 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // about the thing though it takes no value of it ("how many bags can I bring").
     const named = new Map<string, Set<string>>();
     const choiceFinds = parts.choiceSlots.map((slot) => slot.choices!.find(text));
+    // Only where two slots' values were found can one lie inside the other.
+    const several = choiceFinds.filter((f) => f.length > 0).length > 1;
     for (const [i, slot] of parts.choiceSlots.entries()) {
       // "just got an electric car": a word of one slot's value inside a longer value of another
       // slot ("electric" of "electric car") is that longer value's word, no value of its own.
-      const found = choiceFinds[i]!.filter(
-        (m) =>
-          !choiceFinds.some(
-            (other, j) =>
-              j !== i &&
-              other.some(
-                (o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
-              ),
-          ),
-      );
+      const found = several
+        ? choiceFinds[i]!.filter((m) => !insideAnother(choiceFinds, i, m))
+        : choiceFinds[i]!;
       markValues(groups, spans, [slot], found);
       for (const m of found) {
         const choiceKey = model.analyzer.key(String(m.value));
@@ -2174,6 +2169,19 @@ function oneSlotNamed(
 }
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+/** `m`, a value of the `i`th slot, lies inside a longer value another slot found. */
+function insideAnother(
+  finds: ReadonlyArray<ReadonlyArray<{ start: number; end: number }>>,
+  i: number,
+  m: { start: number; end: number },
+): boolean {
+  return finds.some(
+    (other, j) =>
+      j !== i &&
+      other.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+  );
+}
 
 /** A word of the slot's name before its head ("cancel" of cancel_reason): it qualifies it. */
 function qualifies(slot: SlotInfo, word: string): boolean {
