@@ -2407,8 +2407,8 @@ function addressAfter(
 }
 
 /**
- * Where the words after an address's lead stop being it (ADDRESS_END), but for the full stop of
- * a short capitalised abbreviation before a capitalised word ("Ballincollig, Co. Cork").
+ * Where the words after the word opening an address stop being it (ADDRESS_END), but for the
+ * full stop of a short capitalised abbreviation before a capitalised word ("Co. Cork").
  */
 function addressStop(rest: string): number {
   let from = 0;
@@ -2474,7 +2474,7 @@ function addressStart(words: readonly Token[], text: string): number {
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
     // "hard shoulder of the M25": lower-case words naming a part of the place, joined to it by
-    // "of", are the address too; "of" and its article lead nowhere.
+    // "of", are the address too; "of" and its article open nothing.
     if (described && PART_OF_WORDS.has(t.norm)) {
       if (ARTICLES.has(words[i + 1]!.norm)) i++;
       continue;

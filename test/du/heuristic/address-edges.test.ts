@@ -65,7 +65,7 @@ describe("the start of an address", () => {
     });
   });
 
-  it("still leaves out the words that lead to it", () => {
+  it("still leaves out the words that open it", () => {
     const asked = inFlow(removals, "book_van", { waiting: "drop_address" });
     expect(readValues(du.read("it's at 9 Harbour Row, Cobh", removals, asked))).toEqual({
       drop_address: "9 Harbour Row, Cobh",

@@ -416,12 +416,12 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       // "how much do I owe ye at the moment?": the message opens with one flow's phrase word
       // for word and goes on in words no other flow's phrases know; a value word inside the phrase
       // ("how much", a topic of prices) does not make it another flow's request.
-      const lead = turn.frame ? undefined : index.leadingPhrase(turn.text);
-      if (!lead || turn.rank[0]?.flow === lead.flow) return null;
-      const rest = turn.text.slice(lead.end);
-      const other = (f: string) => index.knows(f) && !index.flowHas(lead.flow, f);
+      const opening = turn.frame ? undefined : index.leadingPhrase(turn.text);
+      if (!opening || turn.rank[0]?.flow === opening.flow) return null;
+      const rest = turn.text.slice(opening.end);
+      const other = (f: string) => index.knows(f) && !index.flowHas(opening.flow, f);
       if (/\d/.test(rest) || analyzer.features(rest).features.some(other)) return null;
-      return du.start(turn, lead.flow);
+      return du.start(turn, opening.flow);
     },
   },
   {
