@@ -6,8 +6,8 @@ import { domainFromLines, EXAMPLE_NOW, startedFlow } from "../helpers.ts";
 
 /**
  * A message that opens with one flow's trigger phrase word for word and goes on in words no
- * other flow's phrases know asks for that flow, though a value of another flow's slot ("how much", a topic
- * of prices) lies inside the phrase. On a small library desk.
+ * other flow's phrases know asks for that flow, though a value of another flow's slot ("how
+ * much", a topic of prices) lies inside the phrase. On a small library desk.
  */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let library: LoadedDomain;

@@ -336,8 +336,9 @@ export const PART_OF_WORDS = new Set(words((p) => p.partOfWords));
  * "between standard and premier": a pair opener, up to four words, then "and" (any pack's). The
  * "and" of the pair is the last word matched.
  */
+const PAIR_OPENER = alternation((p) => p.pairOpeners);
 export const PAIR_AND = new RegExp(
-  `\\b(?:${alternation((p) => p.pairOpeners)})\\s+(?:[^\\s,.;:!?]+\\s+){1,4}?(?:${alternation((p) => p.andWords)})\\b`,
+  `\\b(?:${PAIR_OPENER})\\s+(?:[^\\s,.;:!?]+\\s+){1,4}?(?:${alternation((p) => p.andWords)})\\b`,
   "gi",
 );
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
