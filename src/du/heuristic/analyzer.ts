@@ -629,6 +629,11 @@ export class Analyzer {
     return out;
   }
 
+  /** The act a folded word asks for wherever it stands ("cancel"), if any. */
+  actOf(norm: string): string | undefined {
+    return this.wordOf(norm).act;
+  }
+
   /**
    * What a folded word is to the ranking wherever it stands: its reading (corrected, unclipped,
    * irregular past as its verb), stem, key and act. The same for every message, so remembered.

@@ -354,6 +354,11 @@ export class FlowIndex {
     return this.actDf.has(act);
   }
 
+  /** The flow's own texts use this term. */
+  flowHas(flow: string, term: string): boolean {
+    return this.docs.find((d) => d.flow === flow)?.tf.has(term) ?? false;
+  }
+
   /** Some flow's phrases use this term. */
   knows(term: string): boolean {
     return this.df.has(term);

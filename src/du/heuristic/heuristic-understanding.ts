@@ -46,6 +46,7 @@ import {
   NOT_OLD_TAIL,
   OLD_VALUE_ARTICLE,
   ORDINALS,
+  PAIR_AND,
   PAST_NARRATIVE,
   PAST_STORY,
   PEOPLE_LEADS,
@@ -543,9 +544,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
     // for nothing.
+    // "the difference between standard and premier": the pair's "and" parts nothing.
     const parts = turn.text
       .replace(ABBREVIATION, "$1 ")
+      .replace(PAIR_AND, (m) => m.replace(/\S+$/, (and) => `${PAIR_MARK}${and}`))
       .split(REQUEST_SPLIT)
+      .map((p) => p.replaceAll(PAIR_MARK, ""))
       .filter(
         (p) =>
           p.trim() !== "" &&
@@ -1595,8 +1599,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // The words each choice said is named by, by its span: a flow whose phrases have them talks
     // about the thing though it takes no value of it ("how many bags can I bring").
     const named = new Map<string, Set<string>>();
-    for (const slot of parts.choiceSlots) {
-      const found = slot.choices!.find(text);
+    const choiceFinds = parts.choiceSlots.map((slot) => slot.choices!.find(text));
+    // Only where two slots' values were found can one lie inside the other.
+    const several = choiceFinds.filter((f) => f.length > 0).length > 1;
+    for (const [i, slot] of parts.choiceSlots.entries()) {
+      // "just got an electric car": a word of one slot's value inside a longer value of another
+      // slot ("electric" of "electric car") is that longer value's word, no value of its own.
+      const found = several
+        ? choiceFinds[i]!.filter((m) => !insideAnother(choiceFinds, i, m))
+        : choiceFinds[i]!;
       markValues(groups, spans, [slot], found);
       for (const m of found) {
         const choiceKey = model.analyzer.key(String(m.value));
@@ -1802,11 +1813,22 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     turn: Turn,
     flow: string,
     among?: (slot: SlotInfo) => boolean,
+    confirming = false,
   ): { slot: SlotInfo; end: number } | null {
     const tokens = tokenize(turn.text);
     const stems = turn.model.analyzer.correctedStems(tokens);
     const slots = turn.model.flowSlots.get(flow) ?? [];
-    return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots);
+    // "no, don't cancel it" asked to confirm a cancellation: a word of the flow's own act
+    // names its request, not the slot whose name it qualifies ("cancel" of cancel_reason).
+    const acted = new Set<number>();
+    if (confirming) {
+      const acts = turn.model.index.actsOf(flow);
+      for (const [i, t] of tokens.entries()) {
+        const act = turn.model.analyzer.actOf(t.norm);
+        if (act && acts.has(act)) acted.add(i);
+      }
+    }
+    return oneSlotNamed(tokens, stems, among ? keptOf(slots, among) : slots, acted);
   }
 
   /**
@@ -2168,12 +2190,34 @@ function oneSlotNamed(
   tokens: readonly Token[],
   stems: readonly string[],
   slots: SlotInfo[],
+  acted: ReadonlySet<number> = NO_POSITIONS,
 ): { slot: SlotInfo; end: number } | null {
   // "not the name, the email is wrong": beside another slot's name, one right after a
   // negation is the one not meant ("that's not my address" alone still names it).
   const skipped = { any: false };
-  const hit = slotNamedIn(tokens, stems, slots, skipped);
-  return hit || !skipped.any ? hit : slotNamedIn(tokens, stems, slots, null);
+  const hit = slotNamedIn(tokens, stems, slots, skipped, acted);
+  return hit || !skipped.any ? hit : slotNamedIn(tokens, stems, slots, null, acted);
+}
+
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+/** `m`, a value of the `i`th slot, lies inside a longer value another slot found. */
+function insideAnother(
+  finds: ReadonlyArray<ReadonlyArray<{ start: number; end: number }>>,
+  i: number,
+  m: { start: number; end: number },
+): boolean {
+  return finds.some(
+    (other, j) =>
+      j !== i &&
+      other.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+  );
+}
+
+/** A word of the slot's name before its head ("cancel" of cancel_reason): it qualifies it. */
+function qualifies(slot: SlotInfo, word: string): boolean {
+  const parts = slot.name.split("_");
+  return parts.slice(0, -1).some((p) => stem(p) === word);
 }
 
 function slotNamedIn(
@@ -2181,6 +2225,7 @@ function slotNamedIn(
   stems: readonly string[],
   slots: SlotInfo[],
   skipped: { any: boolean } | null,
+  acted: ReadonlySet<number>,
 ): { slot: SlotInfo; end: number } | null {
   const keys = namingKeys(slots);
   let hit = null as { slot: SlotInfo; end: number } | null;
@@ -2195,8 +2240,10 @@ function slotNamedIn(
       continue;
     }
     const said = candidates.filter(
-      ({ key }) =>
-        i + key.length <= tokens.length && key.every((k, j) => j === 0 || stems[i + j] === k),
+      ({ slot, key }) =>
+        i + key.length <= tokens.length &&
+        key.every((k, j) => j === 0 || stems[i + j] === k) &&
+        !(key.length === 1 && acted.has(i) && qualifies(slot, key[0]!)),
     );
     const longest = Math.max(0, ...said.map(({ key }) => key.length));
     if (longest === 0 || i + longest - 1 <= read) continue;
@@ -2395,9 +2442,12 @@ function emojiWords(message: string): string {
   return out;
 }
 
-/** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 /** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
 const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
+/** Set before a pair's "and" so that it parts no requests; taken out of the parts again. */
+const PAIR_MARK = "\u0001";
+
+/** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 const REQUEST_SPLIT =
   /\s*(?:,?\s+and\s+(?:also\s+|then\s+)?|,\s*(?:then|also|plus)\s+|[.;!?]\s+|\s+y\s+(?:tambien|también|luego)?\s*)/i;
 

@@ -70,9 +70,11 @@ import {
   ONE_WORDS,
   ONLY_WORDS,
   ORDINAL_DAY,
+  OTHER_INTRO,
   OWNER_LEADS,
   OWNER_OF,
   PAIR_SOURCE,
+  PART_OF_WORDS,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
@@ -1714,6 +1716,36 @@ export class SlotReader {
       if (span && (!apposition || tokenize(text.slice(span.start, span.end)).length > 1))
         return this.textFound(slot, text, span);
     }
+    return this.introducedName(slot, text, tokens, free);
+  }
+
+  /**
+   * "my wife's account, she's Niamh Brennan": a person named by a relation after a possessive,
+   * then, after a comma, "she's" and a full capitalised name ending the clause.
+   */
+  private introducedName(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    // "wife's" is folded to "wifes": the relation with its possessive s.
+    const related = (t: Token) =>
+      this.relations.has(t.norm) ||
+      (t.norm.endsWith("s") && this.relations.has(t.norm.slice(0, -1)));
+    const r = tokens.findIndex(
+      (t, i) => i > 0 && POSSESSIVES.has(tokens[i - 1]!.norm) && related(t),
+    );
+    if (r < 0) return null;
+    for (let i = r + 1; i < tokens.length; i++) {
+      const intro = OTHER_INTRO.find((w) => w.every((x, k) => tokens[i + k]?.norm === x));
+      if (!intro || !/,\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
+      const at = i + intro.length;
+      if (!tokens[at] || !/^\p{Lu}/u.test(tokens[at]!.raw)) continue;
+      const span = this.nameAfter(text, tokens, at, free);
+      if (!span || tokenize(text.slice(span.start, span.end)).length < 2) continue;
+      if (/^\s*(?:[,.;!?]|$)/.test(text.slice(span.end))) return this.textFound(slot, text, span);
+    }
     return null;
   }
 
@@ -1806,16 +1838,20 @@ export class SlotReader {
       // "last digits on the card are 0417": function words and the slot's own words, within
       // the clause, may stand between its name and the code.
       const own = new Set(slot.keys.flat());
+      // "my gas reading, it's 04512": a comma right after the name may set the code off.
+      const gap = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+      const parted = (k: number, marks: RegExp) =>
+        marks.test(k === end ? gap(k).replace(/^\s*,\s*$/, " ") : gap(k));
       while (
         j < tokens.length &&
         j - end < MAX_CODE_GAP &&
         !/\d/.test(tokens[j]!.norm) &&
         (VALUE_GAP.has(tokens[j]!.norm) || STOP_WORDS.has(tokens[j]!.norm) || own.has(stems[j]!)) &&
-        !/[,.;:!?]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))
+        !parted(j, /[,.;:!?]/)
       )
         j++;
       const next = tokens[j];
-      if (!next || /[,.;!?]/.test(text.slice(tokens[j - 1]!.end, next.start))) continue;
+      if (!next || parted(j, /[,.;!?]/)) continue;
       // "username is priya.shah": a pattern with no digits or capitals, matched whole there.
       const lead = this.leading(slot, text, next.start);
       if (lead) return lead;
@@ -1908,7 +1944,13 @@ export class SlotReader {
               free(x) &&
               !(slot.days && countsPeople(text, x)),
           );
-          if (n) return { slot: slot.name, value: n.value, start: n.start, end: n.end };
+          if (n)
+            return {
+              slot: slot.name,
+              value: cuedNumber(slot, text, n),
+              start: n.start,
+              end: n.end,
+            };
           // "reset the password for james.okoye": a loose pattern's value right after the cue.
           const next = tokens[i + 1];
           const lead = next && free(next) ? this.leading(slot, text, next.start) : null;
@@ -2442,7 +2484,7 @@ function addressAfter(
   if (lastDigit(text) < from) return null;
   const taken = tokens.find((t) => t.start >= from && !free(t));
   const rest = text.slice(from, taken?.start ?? text.length);
-  const stop = rest.search(ADDRESS_END);
+  const stop = addressStop(rest);
   const raw = stop < 0 ? rest : rest.slice(0, stop);
   // An address has a number (checked below on a part of `raw`): none here, no trimming to do.
   if (!/\d/.test(raw)) return null;
@@ -2469,6 +2511,25 @@ function addressAfter(
   // "recogida el 25": once the words leading to it are cut, a number alone is no address.
   if (!/\p{L}{2}/u.test(value.slice(lead, end))) return null;
   return { start: start + lead, end: start + end };
+}
+
+/**
+ * Where the words after the word opening an address stop being it (ADDRESS_END), but for the
+ * full stop of a short capitalised abbreviation before a capitalised word ("Co. Cork").
+ */
+function addressStop(rest: string): number {
+  let from = 0;
+  for (;;) {
+    const m = ADDRESS_END.exec(rest.slice(from));
+    if (!m) return -1;
+    const at = from + m.index;
+    const abbreviation =
+      m[0].startsWith(".") &&
+      /\b\p{Lu}\p{Ll}{0,2}$/u.test(rest.slice(0, at)) &&
+      /^\s+\p{Lu}/u.test(rest.slice(at + 1));
+    if (!abbreviation) return at;
+    from = at + 1;
+  }
 }
 
 /** The last text asked about and the index of its last digit (-1: none). */
@@ -2516,8 +2577,15 @@ function addressStart(words: readonly Token[], text: string): number {
   // "my place, Paseo de Gracia 101": lower-case words opening with a function word, then a
   // comma, name where the address is ("my place", "the office"); the street starts after it.
   const named = words.length > 0 && STOP_WORDS.has(words[0]!.norm);
+  let described = false;
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
+    // "hard shoulder of the M25": lower-case words naming a part of the place, joined to it by
+    // "of", are the address too; "of" and its article open nothing.
+    if (described && PART_OF_WORDS.has(t.norm)) {
+      if (ARTICLES.has(words[i + 1]!.norm)) i++;
+      continue;
+    }
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) {
       // "en mi trabajo, Paseo de Gracia 20": lower-case words set off by a comma before the
@@ -2526,7 +2594,12 @@ function addressStart(words: readonly Token[], text: string): number {
       break;
     }
     const next = words[i + 1]!;
-    if (named && capitalised(next) && text.slice(t.end, next.start).includes(",")) {
+    // "my sister's, 8 Oak Close": so may the house number.
+    if (
+      named &&
+      (capitalised(next) || hasDigit(next)) &&
+      text.slice(t.end, next.start).includes(",")
+    ) {
       at = next.start;
       continue;
     }
@@ -2535,6 +2608,7 @@ function addressStart(words: readonly Token[], text: string): number {
     if (leads && !NAME_PARTICLES.has(t.norm)) {
       if (capitalised(next) || hasDigit(next)) at = next.start;
     }
+    described = !leads && !capitalised(t);
   }
   return at;
 }
@@ -3547,4 +3621,14 @@ export function isDifference(tokens: readonly Token[], n: Span): boolean {
       (COMPARATIVES.has(tokens[after]!.norm) ||
         DIFFERENCE_AFTER.has(tokens[after + 1]?.norm ?? "")))
   );
+}
+
+/**
+ * A number read at a code slot's cue: the digits as written when the slot keeps text ("call me
+ * on 0861234567" keeps its leading zero), the number for an integer code.
+ */
+function cuedNumber(slot: SlotInfo, text: string, n: NumberMatch): SlotValue {
+  const written = text.slice(n.start, n.end);
+  if (slot.kind !== "code" || slot.def.type === "integer" || !/^\d+$/.test(written)) return n.value;
+  return written;
 }

@@ -348,6 +348,7 @@ export const ES: LanguagePack = {
   selfIntroAfter: ["aqui", "al habla"],
   // "soy" already takes one name ("soy Marta"): Spanish writes what one is in lower case.
   selfIntroFull: [],
+  otherIntro: ["se llama"],
   possessives: ["mi", "mis", "nuestra", "nuestro"],
   titles: list("sr sra srta don dona senor senora dr dra"),
   relations: list(
@@ -680,6 +681,8 @@ export const ES: LanguagePack = {
   groupJoiners: list("y mas"),
   nameParticles: list("de del la las los y"),
   andWords: ["y"],
+  pairOpeners: list("entre"),
+  partOfWords: [],
   listJoins: list("ni y o"),
   sinceWords: ["desde"],
   untilWords: ["hasta"],

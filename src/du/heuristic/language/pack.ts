@@ -350,6 +350,11 @@ export interface LanguagePack {
    * the speaker is ("I'm British").
    */
   selfIntroFull: string[];
+  /**
+   * Words that give the name of a person named by a relation just before ("my wife's account,
+   * she's Niamh Brennan"; "mi mujer, se llama Ana Ruiz"), folded.
+   */
+  otherIntro: string[];
   /** Possessives before a relation word ("my sister Laura"). */
   possessives: string[];
   /** People named by relation rather than by name ("my sister"); domains add their own. */
@@ -823,6 +828,16 @@ export interface LanguagePack {
   nameParticles: string[];
   /** The word "and" that parts the items of a free list ("fever and a cough"). */
   andWords: string[];
+  /**
+   * Words that join a part of a place to the place ("hard shoulder of the M25"): the lower-case
+   * words before them are part of the address. None in Spanish: "de" also opens "cerca de".
+   */
+  partOfWords: string[];
+  /**
+   * Words that open two things joined by "and" into one phrase ("between standard and premier",
+   * "entre A y B"): that "and" parts no requests.
+   */
+  pairOpeners: string[];
   /** Only these between two values lists them ("no tv no wifi", "tv or internet"). */
   listJoins: string[];
   /** The word before the day something started ("since monday", "desde el lunes"): kept, not given up. */

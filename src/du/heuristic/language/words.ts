@@ -144,6 +144,7 @@ export const CORRECTION_PHRASES = cue((p) => p.correctionPhrases);
 export const SELF_INTRO_BEFORE = words((p) => p.selfIntroBefore).map((w) => w.split(" "));
 export const SELF_INTRO_AFTER = words((p) => p.selfIntroAfter).map((w) => w.split(" "));
 export const SELF_INTRO_FULL = words((p) => p.selfIntroFull).map((w) => w.split(" "));
+export const OTHER_INTRO = words((p) => p.otherIntro).map((w) => w.split(" "));
 export const CONDITION_LEADS = words((p) => p.conditionLeads).map((w) => w.split(" "));
 export const TAKE_BACK = cue((p) => p.takeBack);
 export const FALLBACK = cue((p) => p.fallback);
@@ -359,6 +360,17 @@ export const LIST_SEPARATOR = new RegExp(
 );
 /** The packs' "and" words ("thursday and friday nights"). */
 export const AND_WORDS = new Set(words((p) => p.andWords));
+/** "of" in "hard shoulder of the M25": a part of a place, any pack's. */
+export const PART_OF_WORDS = new Set(words((p) => p.partOfWords));
+/**
+ * "between standard and premier": a pair opener, up to four words, then "and" (any pack's). The
+ * "and" of the pair is the last word matched.
+ */
+const PAIR_OPENER = alternation((p) => p.pairOpeners);
+export const PAIR_AND = new RegExp(
+  `\\b(?:${PAIR_OPENER})\\s+(?:[^\\s,.;:!?]+\\s+){1,4}?(?:${alternation((p) => p.andWords)})\\b`,
+  "gi",
+);
 /** Only list words between two values: "tv, wifi", "no tv no wifi", "tv or internet". */
 export const LIST_JOIN = new RegExp(`^(?:(?:${alternation((p) => p.listJoins)})\\s*)*$`);
 const DAY_ARTICLE = alternation((p) => p.dayArticles);

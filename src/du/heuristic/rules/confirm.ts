@@ -46,8 +46,13 @@ export class ConfirmContext {
     // one date, so a name several slots share names the one that holds a value.
     const { slots } = this.frame;
     return (
-      this.du.namedSlot(this.turn, this.frame.flow) ??
-      this.du.namedSlot(this.turn, this.frame.flow, (s) => (slots[s.name] ?? null) !== null) ??
+      this.du.namedSlot(this.turn, this.frame.flow, undefined, true) ??
+      this.du.namedSlot(
+        this.turn,
+        this.frame.flow,
+        (s) => (slots[s.name] ?? null) !== null,
+        true,
+      ) ??
       // "no, wrong doctor" asked "Which doctor do you need?": the prompt's own noun names it.
       this.du.askedSlot(this.turn, this.frame.flow)
     );

@@ -101,6 +101,7 @@ function holdsPrice(domain: { slots: Readonly<Record<string, SlotDefinition>> })
 
 const PRICE_SET = new Set(PRICE_WORDS);
 const priceFlows = new WeakMap<object, string | null>();
+const askingFlows = new WeakMap<object, string | null>();
 
 /** The flows but the one that tells prices, when the message says no price word. */
 function unpriced(turn: Turn, flows: readonly string[]): readonly string[] {
@@ -127,6 +128,33 @@ export function priceFlow(turn: Turn): string | undefined {
     priceFlows.set(domain, found);
   }
   return found ?? undefined;
+}
+
+/**
+ * The flow a price question goes to: the one flow whose own phrases ask a price ("how much is
+ * a unit of electricity"), though its "charge" is a word of paying and another flow changes a
+ * price plan ("fix my prices"); else `priceFlow`.
+ */
+function priceQuestionFlow(turn: Turn, priced: boolean): string | undefined {
+  const domain = turn.model.loaded.domain;
+  let found = askingFlows.get(domain);
+  if (found === undefined) {
+    const asking = Object.keys(domain.flows).filter(
+      (name) =>
+        !domain.flows[name]!.internal &&
+        flowPhrases(domain, name).some((p) => PRICE_QUESTION.test(flat(p))),
+    );
+    found = asking.length === 1 ? asking[0]! : null;
+    askingFlows.set(domain, found);
+  }
+  // Asked in a price question's own words, or with a value of that flow ("your unit rate"): a
+  // price word alone ("a cheaper night rate") may ask for a better plan.
+  const valued =
+    found &&
+    (turn.model.flowSlots.get(found) ?? []).some((s) =>
+      turn.view.markers.some((group) => group.includes(`@${s.name}`)),
+    );
+  return found && (priced || valued) ? found : priceFlow(turn);
 }
 
 /** A flow whose name, description or trigger phrases have a price word, whatever it does. */
@@ -409,8 +437,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     // phrase starts its flow even when a sibling flow with the same words scores close.
     name: "own-trigger-phrase",
     run: ({ du, turn }) => {
-      const flow = turn.model.index.ownPhrase(turn.text);
-      return flow ? du.start(turn, flow) : null;
+      const { index, analyzer } = turn.model;
+      const flow = index.ownPhrase(turn.text);
+      if (flow) return du.start(turn, flow);
+      // "how much do I owe ye at the moment?": the message opens with one flow's phrase word
+      // for word and goes on in words no other flow's phrases know; a value word inside the phrase
+      // ("how much", a topic of prices) does not make it another flow's request.
+      const opening = turn.frame ? undefined : index.leadingPhrase(turn.text);
+      if (!opening || turn.rank[0]?.flow === opening.flow) return null;
+      const rest = turn.text.slice(opening.end);
+      const other = (f: string) => index.knows(f) && !index.flowHas(opening.flow, f);
+      if (/\d/.test(rest) || analyzer.features(rest).features.some(other)) return null;
+      return du.start(turn, opening.flow);
     },
   },
   {
@@ -433,7 +471,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         if (!asks || !tokens.some((t) => PRICE_SET.has(t.norm))) return null;
       }
       if (tokens.some((t) => POSSESSIVES.has(t.norm))) return null;
-      const flow = priceFlow(turn);
+      const flow = priceQuestionFlow(turn, priced);
       if (!flow) return null;
       // "how much do you charge for gas" where another flow that also speaks of prices (one
       // whose phrases say "charge", a word of paying) explains the whole question and ranks
