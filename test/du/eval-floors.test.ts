@@ -48,9 +48,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // tuned on in the twelfth round.
     holdout9: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
-    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
-    // Floors start at the untuned figures.
-    holdout10: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.96 },
+    // Written blind at the start of the twelfth round, second reader checked; tuned on in the
+    // thirteenth round.
+    holdout10: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
     holdout11: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.96 },
@@ -75,9 +75,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // tuned on in the twelfth round.
     holdout9: { intent: 0.98, slotPrecision: 0.98, slotRecall: 0.99, completion: 0.96 },
-    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
-    // Floors start at the untuned figures.
-    holdout10: { intent: 0.92, slotPrecision: 0.96, slotRecall: 0.94, completion: 0.88 },
+    // Written blind at the start of the twelfth round, second reader checked; tuned on in the
+    // thirteenth round.
+    holdout10: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
     holdout11: { intent: 0.91, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
@@ -104,12 +104,12 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // tuned on in the twelfth round.
     holdout9: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
-    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
-    // Floors start at the untuned figures.
-    holdout10: { intent: 0.9, slotPrecision: 0.92, slotRecall: 0.92, completion: 0.99 },
+    // Written blind at the start of the twelfth round, second reader checked; tuned on in the
+    // thirteenth round.
+    holdout10: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
-    holdout11: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.99 },
+    holdout11: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -132,9 +132,9 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // tuned on in the twelfth round.
     holdout9: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    // Written blind at the start of the twelfth round, second reader checked; never tuned on.
-    // Floors start at the untuned figures.
-    holdout10: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.96 },
+    // Written blind at the start of the twelfth round, second reader checked; tuned on in the
+    // thirteenth round.
+    holdout10: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.96 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
     // never tuned on. Floors start at the untuned figures.
     holdout11: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
@@ -195,15 +195,15 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // car-rental's, dev tuned on by the author's YAML fixes only.
   helpdesk: {
     dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.92, slotPrecision: 0.9, slotRecall: 0.88, completion: 0.86 },
+    final: { intent: 0.93, slotPrecision: 0.9, slotRecall: 0.9, completion: 0.86 },
     // Written blind at the start of the tenth round, scored once untuned, then tuned on.
-    round10: { intent: 0.91, slotPrecision: 0.98, slotRecall: 0.91, completion: 0.99 },
+    round10: { intent: 0.93, slotPrecision: 0.98, slotRecall: 0.93, completion: 0.99 },
     // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
     round11: { intent: 0.98, slotPrecision: 0.96, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.94, slotPrecision: 0.94, slotRecall: 0.91, completion: 0.99 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
-    round13: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.85 },
+    round13: { intent: 0.93, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.9 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
@@ -217,19 +217,19 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
     round10b: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.84, completion: 0.99 },
-    final: { intent: 0.89, slotPrecision: 0.91, slotRecall: 0.86, completion: 0.99 },
+    final: { intent: 0.91, slotPrecision: 0.92, slotRecall: 0.9, completion: 0.99 },
     // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
     round11: { intent: 0.93, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.99 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
-    round12: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.81, completion: 0.95 },
+    round12: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.87, completion: 0.95 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
-    round13: { intent: 0.89, slotPrecision: 0.97, slotRecall: 0.85, completion: 0.9 },
+    round13: { intent: 0.93, slotPrecision: 0.98, slotRecall: 0.91, completion: 0.99 },
   },
   // A ninth new author's domain (tenth round, an airline); the same reading as car-rental's,
   // dev tuned on by the author's YAML fixes, then by the framework fixes of the author's list.
   airline: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.86 },
+    final: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.86 },
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
     round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.96 },
     // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
@@ -237,45 +237,45 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
-    round13: { intent: 0.92, slotPrecision: 0.95, slotRecall: 0.96, completion: 0.99 },
+    round13: { intent: 0.96, slotPrecision: 0.95, slotRecall: 0.97, completion: 0.99 },
   },
   // A tenth new author's domain (eleventh round, in Spanish, a parcel courier); the same reading
   // as car-rental's, dev tuned on by the author's YAML fixes and the framework fixes of their list.
   paqueteria: {
     dev: { intent: 0.99, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
-    final: { intent: 0.86, slotPrecision: 0.88, slotRecall: 0.9, completion: 0.86 },
+    final: { intent: 0.86, slotPrecision: 0.88, slotRecall: 0.9, completion: 0.93 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
-    round12: { intent: 0.83, slotPrecision: 0.96, slotRecall: 0.91, completion: 0.95 },
+    round12: { intent: 0.86, slotPrecision: 0.97, slotRecall: 0.92, completion: 0.95 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
-    round13: { intent: 0.75, slotPrecision: 0.9, slotRecall: 0.81, completion: 0.85 },
+    round13: { intent: 0.87, slotPrecision: 0.94, slotRecall: 0.87, completion: 0.95 },
   },
   // An eleventh new author's domain (twelfth round, in Spanish, a chain of car repair garages);
   // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
   taller: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.88, slotPrecision: 0.94, slotRecall: 0.87, completion: 0.99 },
+    final: { intent: 0.9, slotPrecision: 0.94, slotRecall: 0.91, completion: 0.99 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
-    round13: { intent: 0.91, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.95 },
+    round13: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.95 },
   },
   // A twelfth new author's domain (twelfth round, an electricity and gas supplier); the same
   // reading as car-rental's, dev tuned on by the author's YAML fixes.
   energy: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.86, slotPrecision: 0.92, slotRecall: 0.94, completion: 0.93 },
+    final: { intent: 0.88, slotPrecision: 0.94, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
-    round13: { intent: 0.88, slotPrecision: 0.88, slotRecall: 0.84, completion: 0.85 },
+    round13: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
   },
   // A thirteenth new author's domain (thirteenth round, in Spanish, a chain of language schools);
   // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
   academia: {
-    dev: { intent: 0.97, slotPrecision: 0.96, slotRecall: 0.93, completion: 0.93 },
-    final: { intent: 0.88, slotPrecision: 0.96, slotRecall: 0.88, completion: 0.99 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    final: { intent: 0.88, slotPrecision: 0.98, slotRecall: 0.9, completion: 0.99 },
   },
   // A fourteenth new author's domain (thirteenth round, a home and car insurer); the same reading
   // as car-rental's, dev tuned on by the author's YAML fixes.
   insurance: {
-    dev: { intent: 0.95, slotPrecision: 0.94, slotRecall: 0.96, completion: 0.99 },
-    final: { intent: 0.89, slotPrecision: 0.94, slotRecall: 0.96, completion: 0.99 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.89, slotPrecision: 0.96, slotRecall: 0.96, completion: 0.99 },
   },
 };
 
