@@ -480,7 +480,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         (r) => r.acting && r.score >= top.score * RUNNER_UP_SHARE && !actOnlyAgainst(r, top),
       );
       // ... with less of the message when the act and its object are both that flow's and the
-      // best has no phrase or act of its own ("adelantar la cita de la pre-ITV": the value only
+      // best has no phrase or act of its own ("adelantar la cita de la revisión": the value only
       // says which appointment).
       const doer = doers.length === 1 ? doers[0]! : undefined;
       const statedAct =
@@ -1603,8 +1603,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     // Only where two slots' values were found can one lie inside the other.
     const several = choiceFinds.filter((f) => f.length > 0).length > 1;
     for (const [i, slot] of parts.choiceSlots.entries()) {
-      // "just got an electric car": a word of one slot's value inside a longer value of another
-      // slot ("electric" of "electric car") is that longer value's word, no value of its own.
+      // "I drink green tea": a word of one slot's value inside a longer value of another
+      // slot ("green" of "green tea") is that longer value's word, no value of its own.
       const found = several
         ? choiceFinds[i]!.filter((m) => !insideAnother(choiceFinds, i, m))
         : choiceFinds[i]!;

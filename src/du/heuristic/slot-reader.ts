@@ -1720,7 +1720,7 @@ export class SlotReader {
   }
 
   /**
-   * "my wife's account, she's Niamh Brennan": a person named by a relation after a possessive,
+   * "my wife's account, she's Maeve Quinn": a person named by a relation after a possessive,
    * then, after a comma, "she's" and a full capitalised name ending the clause.
    */
   private introducedName(
@@ -1838,7 +1838,7 @@ export class SlotReader {
       // "last digits on the card are 0417": function words and the slot's own words, within
       // the clause, may stand between its name and the code.
       const own = new Set(slot.keys.flat());
-      // "my gas reading, it's 04512": a comma right after the name may set the code off.
+      // "my member number, it's 04512": a comma right after the name may set the code off.
       const gap = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
       const parted = (k: number, marks: RegExp) =>
         marks.test(k === end ? gap(k).replace(/^\s*,\s*$/, " ") : gap(k));
@@ -2515,7 +2515,7 @@ function addressAfter(
 
 /**
  * Where the words after the word opening an address stop being it (ADDRESS_END), but for the
- * full stop of a short capitalised abbreviation before a capitalised word ("Co. Cork").
+ * full stop of a short capitalised abbreviation before a capitalised word ("St. Albans").
  */
 function addressStop(rest: string): number {
   let from = 0;
@@ -2580,7 +2580,7 @@ function addressStart(words: readonly Token[], text: string): number {
   let described = false;
   for (let i = 0; i + 1 < words.length && !hasDigit(words[i]!); i++) {
     const t = words[i]!;
-    // "hard shoulder of the M25": lower-case words naming a part of the place, joined to it by
+    // "hard shoulder of the A6": lower-case words naming a part of the place, joined to it by
     // "of", are the address too; "of" and its article open nothing.
     if (described && PART_OF_WORDS.has(t.norm)) {
       if (ARTICLES.has(words[i + 1]!.norm)) i++;

@@ -84,7 +84,7 @@ export interface LanguagePack {
   commaReasonOpeners: string[];
   /**
    * Saying, at the start of a message, that what follows is no longer needed ("ya no hace falta
-   * que vengáis a recoger el paquete", "no need to come for the parcel"): the thing is cancelled.
+   * que vengáis a montar el armario", "no need to come and fit it"): the thing is cancelled.
    * Matched on folded text, at the start.
    */
   noLongerNeeded: string;
@@ -352,7 +352,7 @@ export interface LanguagePack {
   selfIntroFull: string[];
   /**
    * Words that give the name of a person named by a relation just before ("my wife's account,
-   * she's Niamh Brennan"; "mi mujer, se llama Ana Ruiz"), folded.
+   * she's Maeve Quinn"; "mi mujer, se llama Ana Ruiz"), folded.
    */
   otherIntro: string[];
   /** Possessives before a relation word ("my sister Laura"). */
@@ -829,7 +829,7 @@ export interface LanguagePack {
   /** The word "and" that parts the items of a free list ("fever and a cough"). */
   andWords: string[];
   /**
-   * Words that join a part of a place to the place ("hard shoulder of the M25"): the lower-case
+   * Words that join a part of a place to the place ("hard shoulder of the A6"): the lower-case
    * words before them are part of the address. None in Spanish: "de" also opens "cerca de".
    */
   partOfWords: string[];

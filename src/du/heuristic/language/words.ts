@@ -360,7 +360,7 @@ export const LIST_SEPARATOR = new RegExp(
 );
 /** The packs' "and" words ("thursday and friday nights"). */
 export const AND_WORDS = new Set(words((p) => p.andWords));
-/** "of" in "hard shoulder of the M25": a part of a place, any pack's. */
+/** "of" in "hard shoulder of the A6": a part of a place, any pack's. */
 export const PART_OF_WORDS = new Set(words((p) => p.partOfWords));
 /**
  * "between standard and premier": a pair opener, up to four words, then "and" (any pack's). The

@@ -419,7 +419,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       turn.acts.cancel || (turn.frame && du.cancelsActive(turn)) ? [{ type: "cancel_flow" }] : null,
   },
   {
-    // "ya no hace falta que vengáis a recoger el paquete", "no need to come for the parcel":
+    // "ya no hace falta que vengáis a montar el armario", "no need to come and fit it":
     // what follows is no longer needed, whatever flow its words name; the one ranked flow that
     // cancels is meant.
     name: "no-longer-needed",
@@ -1026,8 +1026,8 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
-    // "quiero mandar un paquete" where the cancelling flow's phrase is "ya no quiero mandar el
-    // paquete": a message with no cancel word and no negation cancels nothing. Of the flows it
+    // "quiero pedir un taxi" where the cancelling flow's phrase is "ya no quiero pedir el
+    // taxi": a message with no cancel word and no negation cancels nothing. Of the flows it
     // leaves open those that cancel are left out (and the price flow, as below).
     name: "uncancelled-request",
     run: (c) => {
@@ -1041,7 +1041,7 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const kept = d.ambiguous.filter((f) => !index.actsOf(f).has("cancel"));
       if (kept.length === d.ambiguous.length || kept.length === 0) return null;
       const rest = kept.length > 1 ? unpriced(c.turn, kept) : kept;
-      // Two words of its phrases said together ("mandar un paquete"): a bare reference ("the
+      // Two words of its phrases said together ("pedir un taxi"): a bare reference ("the
       // order is TK-1") names a thing of both flows and asks no act at all.
       const phrased = c.turn.rank.find((r) => r.flow === rest[0])?.phrased;
       return rest.length === 1 && phrased ? c.du.start(c.turn, rest[0]!) : null;
