@@ -298,9 +298,18 @@ export class FlowIndex {
    * opening is looked up, a few words long, so a long message costs no more.
    */
   leadingPhrase(text: string): { flow: string; end: number } | undefined {
+    // Several rules ask it of the same message: read once.
+    if (this.lastLead?.text === text) return this.lastLead.lead;
+    const lead = this.readLeadingPhrase(text);
+    this.lastLead = { text, lead };
+    return lead;
+  }
+
+  private lastLead: { text: string; lead: { flow: string; end: number } | undefined } | undefined;
+
+  private readLeadingPhrase(text: string): { flow: string; end: number } | undefined {
     const tokens = tokenize(text);
-    // "kiero enviar un paqete": texting forms and typos read as the words they stand for.
-    const words = tokens.map((t) => TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
+    const words = this.openingWords(tokens);
     const found = new Map<string, number>();
     for (let n = 2; n < words.length && n <= this.longestLiteral; n++) {
       const opening = words.slice(0, n);
@@ -314,13 +323,23 @@ export class FlowIndex {
   }
 
   /**
+   * The words a phrase could open the message with ("kiero enviar un paqete": texting forms and
+   * typos read as the words they stand for); only as many as the longest phrase and one more,
+   * since typo correction is the costly part.
+   */
+  private openingWords(tokens: readonly { norm: string }[]): string[] {
+    return tokens
+      .slice(0, this.longestLiteral + 1)
+      .map((t) => TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
+  }
+
+  /**
    * The message opens with a whole trigger phrase of some flow, a one-word one included, and
    * goes on with its object ("search for noise cancelling headphones" when a phrase is
    * "search"): a preposition or an article right after the phrase.
    */
   opensWithPhrase(text: string): boolean {
-    const tokens = tokenize(text);
-    const words = tokens.map((t) => TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
+    const words = this.openingWords(tokenize(text));
     for (let n = 1; n < words.length && n <= this.longestLiteral; n++) {
       const opening = words.slice(0, n);
       if (opening.every((w) => STOP_WORDS.has(w))) continue;
