@@ -131,6 +131,8 @@ export class FlowIndex {
   private readonly literals = new Map<string, Set<string>>();
   /** The most words of any entry of `literals`: how far a message's opening is looked up. */
   private longestLiteral = 0;
+  /** Every opening of an entry of `literals` ("i want", "i want to"): where a lookup can stop. */
+  private readonly literalOpenings = new Set<string>();
   /** A trigger phrase's words with one content word left out ("how much do i have"). */
   private readonly nearPhrases = new Map<string, Set<string>>();
 
@@ -188,6 +190,8 @@ export class FlowIndex {
           const literal = words.join(" ");
           this.literals.set(literal, (this.literals.get(literal) ?? new Set()).add(flow));
           this.longestLiteral = Math.max(this.longestLiteral, words.length);
+          for (let n = 1; n <= words.length; n++)
+            this.literalOpenings.add(words.slice(0, n).join(" "));
         }
         // A flow users cannot start is never one a near phrase starts.
         if (words.length < NEAR_PHRASE_MIN_WORDS || domain.flows[flow]?.internal) continue;
@@ -324,13 +328,16 @@ export class FlowIndex {
 
   /**
    * The words a phrase could open the message with ("kiero enviar un paqete": texting forms and
-   * typos read as the words they stand for); only as many as the longest phrase and one more,
-   * since typo correction is the costly part.
+   * typos read as the words they stand for), and the one after them: read word by word while
+   * they still open some phrase, since typo correction is the costly part.
    */
   private openingWords(tokens: readonly { norm: string }[]): string[] {
-    return tokens
-      .slice(0, this.longestLiteral + 1)
-      .map((t) => TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
+    const words: string[] = [];
+    for (const t of tokens) {
+      words.push(TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
+      if (!this.literalOpenings.has(words.join(" "))) break;
+    }
+    return words;
   }
 
   /**
