@@ -1667,7 +1667,10 @@ export class SlotReader {
   ): Found | null {
     if (lastDigit(text) < 0) return null;
     for (let i = 0; i + 2 < tokens.length; i++) {
-      if (!PREPOSITIONS.has(tokens[i]!.norm)) continue;
+      // A place preposition leads to a street too ("cámbiala a Calle Sol 3"): the street's shape
+      // below tells it from the time or person it also leads to.
+      const lead = tokens[i]!.norm;
+      if (!PREPOSITIONS.has(lead) && !PLACE_PREPOSITIONS.has(lead)) continue;
       const rest = text.slice(tokens[i + 1]!.start);
       if (!STREET.test(rest) && !this.numberFirstStreet(rest)) continue;
       const span = addressAfter(text, tokens, tokens[i]!.end, free);
