@@ -34,9 +34,7 @@ beforeAll(async () => {
 
 describe("a part telling what the speaker is", () => {
   it("asks for nothing of its own", () => {
-    expect(startedFlows(read("where is the reception? I'm new here"))).toEqual([
-      "find_reception",
-    ]);
+    expect(startedFlows(read("where is the reception? I'm new here"))).toEqual(["find_reception"]);
   });
   it("a part asking beside it is still a request", () => {
     const flows = startedFlows(read("where is the reception? I want a new membership"));

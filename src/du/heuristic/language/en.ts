@@ -1358,6 +1358,7 @@ export const EN: LanguagePack = {
   asideOpener:
     "^(?:(?:oh|aw|ah|wow) )?(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
+  whQuestion: "^(?:who|whom|what|whats|why|how|hows|which|where|wheres|when)\\b",
   selfBeing:
     "^(?:(?:and|but|so|also|btw) )?(?:im|i am)(?! (?:\\w+ing|interested|after|keen|about to|gonna)\\b)\\b",
   allBut:

@@ -648,6 +648,8 @@ export const ES: LanguagePack = {
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory:
     "\\b(?:fue|fui|fuimos|era|eramos|estuve|estuvimos|vine|vinimos|tuve|tuvimos|la ultima vez)\\b",
+  whQuestion:
+    "^(?:que|quien|quienes|cual|cuales|cuanto|cuanta|cuantos|cuantas|como|donde|cuando|por que)\\b",
   selfBeing:
     "^(?:(?:y|pero|ademas) )?(?:soy|estoy)(?! (?:\\w+(?:ando|iendo)|interesad[oa]s?|pensando)\\b)\\b",
   allBut: "\\b(?:todo|todos|todas|de todo)\\s+(?:menos|excepto|salvo)\\b",
