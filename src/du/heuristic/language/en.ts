@@ -770,6 +770,8 @@ export const EN: LanguagePack = {
     close: ["close", "shut"],
     // What a thing costs, asked in other words ("how expensive is a van?").
     price: ["price", "cost", "expensive", "pricey"],
+    // Getting paid back what was paid ("how do I get my money back?").
+    refund: ["refund", "money back", "reimburse", "reimbursement"],
     // Signing in to an account, however it is spelt.
     login: ["login", "log in", "logon", "log on", "signin", "sign in", "sign on"],
     use: [

@@ -392,6 +392,8 @@ export const ES: LanguagePack = {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],
     login: ["iniciar sesion", "inicio de sesion", "login"],
+    // Que devuelvan lo pagado ("¿cómo recupero mi dinero?").
+    reembolso: ["reembolso", "reembolsar", "recuperar mi dinero", "recupero mi dinero"],
   },
   tasks: {
     reserve: [
