@@ -4,7 +4,7 @@ import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-unde
 import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, startedFlows } from "../helpers.ts";
 
-/** "get my money back" is a refund, however the domain's phrases say it: a concert box office. */
+/** Asking for the money back gives a purchase up, as a refund does: a concert box office. */
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let tickets: LoadedDomain;
 const read = (text: string) => du.read(text, tickets, emptyState("t"));

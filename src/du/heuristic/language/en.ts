@@ -770,8 +770,6 @@ export const EN: LanguagePack = {
     close: ["close", "shut"],
     // What a thing costs, asked in other words ("how expensive is a van?").
     price: ["price", "cost", "expensive", "pricey"],
-    // Getting paid back what was paid ("how do I get my money back?").
-    refund: ["refund", "money back", "reimburse", "reimbursement"],
     // Signing in to an account, however it is spelt.
     login: ["login", "log in", "logon", "log on", "signin", "sign in", "sign on"],
     use: [
@@ -835,6 +833,7 @@ export const EN: LanguagePack = {
       ...list("kill remove ditch"),
       // Asking for the money back gives the purchase up; "void" it makes it as if never made.
       ...list("refund void"),
+      ...list("my our the").map((d) => `get ${d} money back`),
       "scratch",
       "withdraw",
       "bail on",

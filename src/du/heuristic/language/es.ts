@@ -392,8 +392,6 @@ export const ES: LanguagePack = {
     hello: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buenas"],
     last: ["ultimo", "ultima", "ultimos", "ultimas"],
     login: ["iniciar sesion", "inicio de sesion", "login"],
-    // Que devuelvan lo pagado ("¿cómo recupero mi dinero?").
-    reembolso: ["reembolso", "reembolsar", "recuperar mi dinero", "recupero mi dinero"],
   },
   tasks: {
     reserve: [
@@ -431,6 +429,8 @@ export const ES: LanguagePack = {
       "no hace falta",
       // Not attending, removing it, or asking for the money back gives it up.
       ...list("quitar quita reembolso"),
+      // Pedir lo pagado de vuelta deja la compra ("¿cómo recupero mi dinero?").
+      ...["recuperar mi dinero", "recupero mi dinero", "devuelvan mi dinero"],
       // "quitadme la cita", "quítamela": removing it, with the pronouns attached.
       ...list("quitad quitadme quitame quitamela quitadla quitala quitalo"),
       "no podre asistir",
