@@ -15,6 +15,7 @@ import {
   STOP_WORDS,
   TEXTING_FORMS,
   THANKS,
+  WH_QUESTION,
 } from "./language/words.ts";
 import { buildSlotCatalog, type SlotInfo } from "./slot-catalog.ts";
 import { SlotReader } from "./slot-reader.ts";
@@ -48,6 +49,8 @@ export interface DomainModel {
   handoff: RegExp;
   /** Words that make a clause of a long story a request: the packs' and each trigger's first. */
   asks: RegExp;
+  /** Flows with a trigger phrase that is a question by a question word ("how many bags ..."). */
+  questionFlows: ReadonlySet<string>;
   /** The slots each flow asks the user for (collect steps, and choice defaults of set steps), internal ones left out. */
   flowSlots: Map<string, SlotInfo[]>;
   /** The questions each flow's collect steps ask in their own words, by flow and slot. */
@@ -129,6 +132,7 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
     relations,
     handoff: handoffPattern(domain.vocabulary.staff.map(flat)),
     asks: asksPattern(domain),
+    questionFlows: questionFlows(domain),
     greetings: greetingFlows(domain),
     helpFlow: helpFlow(domain),
   };
@@ -138,6 +142,15 @@ export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainM
  * A clause asks for something when it has a request word of a language pack ("want", "can") or
  * starts like one of the domain's trigger phrases does ("send ...", "block ...").
  */
+function questionFlows(domain: LoadedDomain["domain"]): Set<string> {
+  const asked = new Set<string>();
+  for (const [name, flow] of Object.entries(domain.flows)) {
+    const phrases = [...(flow.trigger?.intents ?? []), ...(domain.examples.flows[name] ?? [])];
+    if (phrases.some((p) => WH_QUESTION.test(flat(p)))) asked.add(name);
+  }
+  return asked;
+}
+
 function asksPattern(domain: LoadedDomain["domain"]): RegExp {
   const verbs = new Set<string>();
   for (const [name, flow] of Object.entries(domain.flows)) {

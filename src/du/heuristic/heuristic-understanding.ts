@@ -61,6 +61,7 @@ import {
   RELATION_VALUE,
   REQUEST_CUES,
   RESTATE_CUE,
+  SELF_BEING,
   SELF_FUTURE,
   SHIFT_WORDS,
   SLOT_QUESTION,
@@ -604,6 +605,11 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
         unasked.push({ flow: decision.flow, slots: found.map((f) => f.slot) });
       }
       if (found.length === 0 && !own?.acting && !own?.phrased) {
+        // "where's the front desk? I'm new here": a part telling what the speaker is, with no
+        // value, task word, phrase or word of asking, shares one word with a flow; it asks
+        // for nothing.
+        const told = SELF_BEING.test(flat(part).trim()) && !turn.model.asks.test(part);
+        if (told && (own?.matched?.length ?? 0) <= 1) continue;
         bare.push({ part, flow: decision.flow });
       }
       starts.push(

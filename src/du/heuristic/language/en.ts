@@ -833,6 +833,7 @@ export const EN: LanguagePack = {
       ...list("kill remove ditch"),
       // Asking for the money back gives the purchase up; "void" it makes it as if never made.
       ...list("refund void"),
+      ...list("my our the").map((d) => `get ${d} money back`),
       "scratch",
       "withdraw",
       "bail on",
@@ -1358,6 +1359,9 @@ export const EN: LanguagePack = {
   asideOpener:
     "^(?:(?:oh|aw|ah|wow) )?(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",
+  whQuestion: "^(?:who|whom|what|whats|why|how|hows|which|where|wheres|when)\\b",
+  selfBeing:
+    "^(?:(?:and|but|so|also|btw) )?(?:im|i am)(?! (?:\\w+ing|interested|after|keen|about to|gonna)\\b)\\b",
   allBut:
     "\\b(?:everything|all|all of (?:them|it|those)|the lot|the works|every one|all the \\w+|all \\w+)\\s+(?:but|except(?: for)?|apart from|other than|minus|bar|besides|save for)\\b",
   pair: "\\b(?:me|i) and my (?:REL)\\b|\\bmy (?:REL) and (?:me|i|myself)\\b",

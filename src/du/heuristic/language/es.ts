@@ -429,6 +429,8 @@ export const ES: LanguagePack = {
       "no hace falta",
       // Not attending, removing it, or asking for the money back gives it up.
       ...list("quitar quita reembolso"),
+      // Pedir lo pagado de vuelta deja la compra ("¿cómo recupero mi dinero?").
+      ...["recuperar mi dinero", "recupero mi dinero", "devuelvan mi dinero"],
       // "quitadme la cita", "quítamela": removing it, with the pronouns attached.
       ...list("quitad quitadme quitame quitamela quitadla quitala quitalo"),
       "no podre asistir",
@@ -648,6 +650,10 @@ export const ES: LanguagePack = {
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory:
     "\\b(?:fue|fui|fuimos|era|eramos|estuve|estuvimos|vine|vinimos|tuve|tuvimos|la ultima vez)\\b",
+  whQuestion:
+    "^(?:que|quien|quienes|cual|cuales|cuanto|cuanta|cuantos|cuantas|como|donde|cuando|por que)\\b",
+  selfBeing:
+    "^(?:(?:y|pero|ademas) )?(?:soy|estoy)(?! (?:\\w+(?:ando|iendo)|interesad[oa]s?|pensando)\\b)\\b",
   allBut: "\\b(?:todo|todos|todas|de todo)\\s+(?:menos|excepto|salvo)\\b",
   pair: "\\byo y mi (?:REL)\\b|\\bmi (?:REL) y yo\\b",
   choiceNegations: list("ni sin"),

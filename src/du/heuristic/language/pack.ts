@@ -754,6 +754,10 @@ export interface LanguagePack {
   allBut: string;
   /** A story told of the past ("last time we were 6"): its values are what was, not a wish. */
   pastStory: string;
+  /** A part opening with what the speaker is ("I'm new here"): it tells, it asks nothing. */
+  selfBeing: string;
+  /** A question opening with a question word ("how many", "what"), not "can I" / "do you". */
+  whQuestion: string;
   /**
    * The speaker and one person named by relation ("me and my partner", "my wife and I"):
    * two people. `REL` stands for the relation words.

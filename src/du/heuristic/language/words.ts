@@ -305,6 +305,8 @@ export const DO_VERBS = new Set(words((p) => p.doVerbs));
 export const DEGREE_ASKS = new Set(words((p) => p.degreeAsks));
 export const ALL_BUT = cue((p) => p.allBut);
 export const PAST_STORY = cue((p) => p.pastStory);
+export const SELF_BEING = cue((p) => p.selfBeing);
+export const WH_QUESTION = cue((p) => p.whQuestion);
 /** A pack list as whole words or phrases, any pack's: `\b(?:a|b c)\b`. */
 const phrases = (pick: (p: LanguagePack) => string[]) =>
   new RegExp(`\\b(?:${words(pick).join("|")})\\b`);

@@ -29,6 +29,7 @@ import {
   UNNEEDED_OPENING,
   VAGUE_AMOUNTS,
   VERB_OBJECTS,
+  WH_QUESTION,
   WHEN_WORDS,
   YOUR_QUESTION,
 } from "../language/words.ts";
@@ -1057,6 +1058,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       if (c.turn.frame || !d || !("ambiguous" in d)) return null;
       const rest = unpriced(c.turn, d.ambiguous);
       return rest.length === 1 && d.ambiguous.length > 1 ? c.du.start(c.turn, rest[0]!) : null;
+    },
+  },
+  {
+    // "how many towels can I take on premium?" between renting a towel and what a plan includes: a question
+    // by a question word goes to the one flow of those too close whose phrases ask that way.
+    name: "question-asked-flow",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      if (!WH_QUESTION.test(c.turn.acts.flat)) return null;
+      const asked = d.ambiguous.filter((f) => c.turn.model.questionFlows.has(f));
+      return asked.length === 1 ? c.du.start(c.turn, asked[0]!) : null;
     },
   },
   {
