@@ -100,7 +100,7 @@ function asciiTokens(text: string, folded: string, tokens: Token[]): void {
 }
 
 const APOSTROPHE = 39;
-const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+export const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 /** STRETCHED on a folded ASCII word: one letter three times in a row. */
@@ -352,4 +352,29 @@ export function editDistanceAtMost1(a: string, b: string): boolean {
   }
   // One insertion/deletion.
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Start and end offsets, in turn, of the runs of characters `isChar` accepts, from `min` to `max`
+ * characters long, found by one scan of the character codes (no regex match per word).
+ */
+export function charRuns(
+  s: string,
+  isChar: (code: number) => boolean,
+  min: number,
+  max = Number.POSITIVE_INFINITY,
+): number[] {
+  const out: number[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isChar(s.charCodeAt(i))) i++;
+    if (i - start >= min && i - start <= max) out.push(start, i);
+  }
+  return out;
 }

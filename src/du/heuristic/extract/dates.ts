@@ -20,7 +20,7 @@ import {
   WEEKEND_NEXT,
   WEEKEND_PAST,
 } from "../language/words.ts";
-import { editDistanceAtMost1, editDistanceWithin, fold } from "../text.ts";
+import { charRuns, editDistanceAtMost1, editDistanceWithin, fold, isAsciiLetter } from "../text.ts";
 
 /** A date found in a message, as an ISO calendar date (YYYY-MM-DD). */
 export interface DateMatch {
@@ -436,21 +436,8 @@ export function letterRuns(s: string, min: number): number[] {
     }
     return out;
   }
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    if (!isAsciiLetter(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isAsciiLetter(s.charCodeAt(i))) i++;
-    if (i - start >= min) out.push(start, i);
-  }
-  return out;
+  return charRuns(s, isAsciiLetter, min);
 }
-
-const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** A number right before a word (the text before it). */
 const AFTER_NUMBER = /\d\s+$/;
@@ -613,19 +600,7 @@ const isWordChar = (c: number) =>
  * found by one scan of the character codes (no array of every word).
  */
 export function wordRuns(s: string, min: number, max: number): number[] {
-  const out: number[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(s.charCodeAt(i))) i++;
-    if (i - start >= min && i - start <= max) out.push(start, i);
-  }
-  return out;
+  return charRuns(s, isWordChar, min, max);
 }
 
 function dateCues(s: string) {
