@@ -18,7 +18,7 @@ import {
   UNIT_OF,
   UP_TO,
 } from "./language/words.ts";
-import { fold, stem, tokenize } from "./text.ts";
+import { escapeRegExp, fold, stem, tokenize } from "./text.ts";
 
 /** A choice and the most its prompt says it holds, in a unit ("mediano", 10, "kg"). */
 export interface ChoiceBound {
@@ -398,18 +398,16 @@ function hyphenParts(pattern: string): string[] | null {
   return parts.length > 1 && parts.every((p) => p !== "") ? parts : null;
 }
 
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** The prompt's bound on each choice ("pequeño (hasta 2 kg)"), when it bounds two or more. */
 function boundsOf(def: SlotDefinition): ChoiceBound[] | undefined {
   const prompt = fold(def.prompt!);
-  const upTo = UP_TO.map(escaped).join("|");
+  const upTo = UP_TO.map(escapeRegExp).join("|");
   const bounds: ChoiceBound[] = [];
   for (const value of def.choices!) {
     if (typeof value !== "string") continue;
     const label = fold(def.choice_labels?.[value] ?? value.replace(/_/g, " "));
     const m = new RegExp(
-      `\\b${escaped(label)}\\s*\\(\\s*(?:${upTo})\\s+(\\d+(?:[.,]\\d+)?)\\s*([a-z]+)\\s*\\)`,
+      `\\b${escapeRegExp(label)}\\s*\\(\\s*(?:${upTo})\\s+(\\d+(?:[.,]\\d+)?)\\s*([a-z]+)\\s*\\)`,
     ).exec(prompt);
     if (!m) continue;
     const unit = UNIT_OF.get(m[2]!) ?? m[2]!;

@@ -378,3 +378,6 @@ export function charRuns(
   }
   return out;
 }
+
+/** `s` as a regex that matches it literally. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

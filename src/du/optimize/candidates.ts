@@ -2,7 +2,7 @@ import type { Domain, ExampleTurn } from "../../config/schema.ts";
 import type { Command } from "../../protocol/commands.ts";
 import type { CaseResult, EvalCase } from "../evaluation.ts";
 import { flowPhrases } from "../flow-phrases.ts";
-import { fold } from "../heuristic/text.ts";
+import { escapeRegExp, fold } from "../heuristic/text.ts";
 
 /** An example the optimizer may add: a phrasing of a flow, or a few-shot turn for the LLM. */
 export type Candidate =
@@ -55,10 +55,6 @@ export function commandsForCase(c: EvalCase): Command[] | null {
         ...slots.map(([slot, value]): Command => ({ type: "set_slot", slot, value })),
       ];
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   SLOT_LEAD_ARTICLES,
   SLOT_LINKS,
 } from "../language/words.ts";
-import { fold } from "../text.ts";
+import { escapeRegExp, fold } from "../text.ts";
 
 /**
  * The answer to an open question without its conversational wrapping:
@@ -67,7 +67,7 @@ const slotLeads = new WeakMap<readonly string[], RegExp>();
 function slotLead(slotWords: readonly string[]): RegExp {
   let lead = slotLeads.get(slotWords);
   if (!lead) {
-    const names = slotWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    const names = slotWords.map(escapeRegExp).join("|");
     lead = new RegExp(`^(?:${SLOT_LEAD_ARTICLES})?(?:${names})(?:${SLOT_LINKS})\\s*`, "i");
     slotLeads.set(slotWords, lead);
   }

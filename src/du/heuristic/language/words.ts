@@ -1,4 +1,4 @@
-import { stem } from "../text.ts";
+import { escapeRegExp, stem } from "../text.ts";
 import { EN } from "./en.ts";
 import { ES } from "./es.ts";
 import { type LanguagePack, NAME_PARTICLES_ANY } from "./pack.ts";
@@ -126,10 +126,7 @@ export const VALUE_ASKED: ReadonlySet<string> = new Set(words((p) => p.valueAske
  * phrase. Staff words are written folded.
  */
 export function handoffPattern(staff: readonly string[] = []): RegExp {
-  const nouns = [
-    ...PACKS.map((p) => p.humanNouns),
-    ...staff.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).filter(Boolean),
-  ];
+  const nouns = [...PACKS.map((p) => p.humanNouns), ...staff.map(escapeRegExp).filter(Boolean)];
   return new RegExp(
     `\\b(?:${PACKS.map((p) => p.humanVerbs).join("|")})\\b.*\\b(?:${nouns.join("|")})\\b|${cue((p) => p.human).source}`,
   );
