@@ -307,6 +307,15 @@ export default defineHandlers({
       documentos_tramite: DOCUMENTOS[String(tramite)] ?? "el DNI y la documentación del trámite.",
     }),
   },
+  normalizers: {
+    /** "en la calle Goya 4" -> "calle Goya 4": la dirección sin la preposición ni el artículo. */
+    direccion: (value) =>
+      String(value)
+        .trim()
+        .replace(/^(?:en|por)\s+/i, "")
+        .replace(/^(?:el|la|los|las)\s+/i, "")
+        .replace(/[.\s]+$/, ""),
+  },
   validators: {
     dia_laborable: (value, ctx) => {
       const fecha = String(value);
