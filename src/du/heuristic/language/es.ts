@@ -463,6 +463,8 @@ export const ES: LanguagePack = {
     ],
     lookup: [
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
+      // "rastreo del envío", "¿podéis rastrear mi pedido?": following a thing on its way.
+      ...list("rastrear rastreo rastrea rastreame"),
       "donde esta",
       "donde estan",
       // "¿por dónde anda mi pedido?", "¿por dónde va?": where a thing on its way has got to.
@@ -545,8 +547,10 @@ export const ES: LanguagePack = {
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje", "tengo cita el jueves
   // y no puedo ir": the day had, given up.
+  // "mañana no voy a estar en casa, ¿me lo traéis el lunes?", "el jueves trabajo todo el día",
+  // "viene mañana pero no hay nadie en casa": the day nobody is there is given up too.
   givenUpAfter:
-    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*(?:pero|y)\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
+    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|(?:no\\s+(?:voy a estar|vamos a estar|estoy|estamos|estare|estaremos|hay nadie)|trabajo|trabajamos)\\b|,?\\s*(?:pero|y)\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre|no voy a estar|no vamos a estar|no estoy|no estamos|no estare|no estaremos|no hay nadie|trabajo|trabajamos))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   articleNouns: [],
