@@ -2507,6 +2507,10 @@ function addressAfter(
   const colon = value.indexOf(":");
   if (colon > 0 && !/\d/.test(value.slice(0, colon))) value = value.slice(colon + 1).trimStart();
   if (!/\d/.test(value) || !/\p{L}{2}/u.test(value)) return null;
+  // "no llega a 2 kilos", "up to 30 kg": a number and its unit is a measure, no address.
+  if (tokenize(value).every((t) => /^\d+(?:[.,]\d+)?$/.test(t.norm) || UNIT_OF.has(t.norm))) {
+    return null;
+  }
   const start = from + raw.indexOf(value);
   const words = tokenize(value);
   const [lead, end] = [addressStart(words, value), addressEnd(words)];
@@ -2598,11 +2602,8 @@ function addressStart(words: readonly Token[], text: string): number {
     }
     const next = words[i + 1]!;
     // "my sister's, 8 Oak Close": so may the house number.
-    if (
-      named &&
-      (capitalised(next) || hasDigit(next)) &&
-      text.slice(t.end, next.start).includes(",")
-    ) {
+    // "en mi casa, calle Alcalá 12", "at home, c/ Mayor 3": or a street word in lower case.
+    if (named && text.slice(t.end, next.start).includes(",")) {
       at = next.start;
       continue;
     }

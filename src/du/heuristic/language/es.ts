@@ -9,6 +9,9 @@ const PAUSE_ES =
   "(?:un (?:momento|momentito|segundo|segundito|minuto|minutito|sec)|esperame|espera(?: un (?:momento|segundo|minuto|poco))?|espere(?: un (?:momento|segundo|minuto))?|(?:dame|deme) un (?:momento|segundo|minuto)|aguarda)(?: por favor)?";
 const LOOK_ES =
   "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:miro|busco|compruebo|reviso))(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+// "un segundo, que busco la dirección": after a pause asked for, "que" and the look itself.
+const LOOK_AFTER_ES =
+  "que (?:lo |la |los |las )?(?:busco|miro|compruebo|reviso|consulto|encuentro)(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
 const WHERE_ES =
   "(?:esta|lo tengo|la tengo) (?:en|por) (?:mi|mis|el|la|algun|alguno de mis)(?: (?!\\d)\\w+){1,3}";
 
@@ -124,6 +127,10 @@ export const ES: LanguagePack = {
       "que cosas puedo hacer",
       "que cosas puedes hacer",
       "que se puede hacer",
+      // "¿qué cosas se pueden hacer por aquí?": the same, said of the things.
+      "que se pueden hacer",
+      "que cosas se pueden hacer",
+      "que cosas se puede hacer",
     ].flatMap((q) => [q, `${q} aqui`, `${q} por aqui`, `${q} contigo`]),
     ...list("chat bot asistente").flatMap((n) => [
       `que puede hacer este ${n}`,
@@ -268,13 +275,14 @@ export const ES: LanguagePack = {
   // una persona": how a person is asked for in Spain and Latin America. "prefiero hablarlo con
   // ...": the verb with its object attached. "que me llame alguien": a call back from a person.
   humanVerbs:
-    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar|me podeis pasar con|me pueden pasar con|me podriais pasar con|me llame|me llamen|me llameis",
+    "hablar|hablarlo|hablarla|habla|hable|pasame|paseme|pasenme|pasadme|pasarme con|me pasa con|me pasas con|me pase con|me puede pasar con|me puedes pasar con|me podria pasar con|ponme con|pongame con|me pones con|me pone con|me puedes poner con|me podeis poner con|me puede poner con|comunicame|comuniqueme|comuniquenme|comunicar|me podeis pasar con|me pueden pasar con|me podriais pasar con|me llame|me llamen|me llameis|me atienda|me atiendan",
   humanNouns: "persona|agente|humano|alguien|operador|asesor|tecnico|tecnica",
-  human: "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona real\\b",
+  human:
+    "^(?:quiero )?(?:un |una )?(?:persona|agente|humano)(?: por favor)?$|\\bpersona (?:real|de verdad)\\b|\\bno (?:con )?(?:una|un) (?:maquina|robot|bot)$",
   assistantQuestion:
     "^(?:eres|es usted|estoy hablando con)(?: \\w+)?? (?:un |una )?(?:bot|robot|maquina|programa|humano|persona|persona real)\\b|^con quien hablo\\b",
   frustration: "\\b(?:inutil|no sirve|no me ayudas|no me entiendes|no entiendes|que desastre)\\b",
-  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_ES}|${LOOK_ES})(?: (?:${PAUSE_ES}|${LOOK_ES}|${WHERE_ES}))*$`,
+  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_ES}|${LOOK_ES})(?:,? (?:${PAUSE_ES}|${LOOK_ES}|${WHERE_ES}|${LOOK_AFTER_ES}))*$`,
   switchCues:
     "\\b(?:en vez|en lugar)\\b|^(?:(?:no)\\s+)*(?:en realidad|mejor)\\b|^(?:no)\\s+(?:quiero|prefiero)\\b",
   digressionCues: "\\b(?:primero|antes)\\b",
@@ -420,6 +428,8 @@ export const ES: LanguagePack = {
       ...list("anulame cancelame borrame eliminame anulamela cancelamela borramela"),
       // "darme de baja", "rescindir el contrato": leaving a service gives it up.
       ...list("rescindir rescindo"),
+      // "echar atrás el envío", "me echo atrás": calling it off.
+      ...["echar atras", "echarlo atras", "echad atras", "echen atras", "me echo atras"],
       "de baja",
       "ya no",
       "no voy a poder",
@@ -453,6 +463,8 @@ export const ES: LanguagePack = {
     ],
     lookup: [
       ...list("consultar consulta ver mirar revisar comprobar saber estado"),
+      // "rastreo del envío", "¿podéis rastrear mi pedido?": following a thing on its way.
+      ...list("rastrear rastreo rastrea rastreame"),
       "donde esta",
       "donde estan",
       // "¿por dónde anda mi pedido?", "¿por dónde va?": where a thing on its way has got to.
@@ -535,8 +547,10 @@ export const ES: LanguagePack = {
   amountReason: "\\b(?:demasiado|muy poco)\\b",
   // "el miércoles no me va", "el miércoles, pero me ha surgido un viaje", "tengo cita el jueves
   // y no puedo ir": the day had, given up.
+  // "mañana no voy a estar en casa, ¿me lo traéis el lunes?", "el jueves trabajo todo el día",
+  // "viene mañana pero no hay nadie en casa": the day nobody is there is given up too.
   givenUpAfter:
-    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|,?\\s*(?:pero|y)\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre))\\b",
+    "^(?:no\\s+(?:me\\s+|nos\\s+)?(?:va|viene|sirve|puedo|podemos)|(?:no\\s+(?:voy a estar|vamos a estar|estoy|estamos|estare|estaremos|hay nadie)|trabajo|trabajamos)\\b|,?\\s*(?:pero|y)\\s+(?:me ha surgido|me ha salido|nos ha surgido|no puedo|no podemos|no voy a poder|no vamos a poder|no podre|no voy a estar|no vamos a estar|no estoy|no estamos|no estare|no estaremos|no hay nadie|trabajo|trabajamos))\\b",
   actFamilies: {},
   verbNouns: list("reserva"),
   articleNouns: [],
