@@ -7,7 +7,7 @@ import type {
   UnderstandingContext,
   UnderstandingResult,
 } from "../understanding.ts";
-import { type ActReading, readActs } from "./acts.ts";
+import { type ActReading, readActs, repeatWithReason } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import { findDates, saysGonePartOfToday } from "./extract/dates.ts";
@@ -2395,7 +2395,11 @@ const ANY_STATE_RULES: readonly Rule<{ du: HeuristicUnderstanding; turn: Turn }>
     // "repeat that", or "what was the reference?" about something just said.
     name: "repeat",
     run: ({ du, turn }) =>
-      turn.acts.repeat || (!turn.state.waiting_for && du.recalls(turn)) ? REPEAT_LAST : null,
+      turn.acts.repeat ||
+      (!turn.state.waiting_for && du.recalls(turn)) ||
+      (turn.text.includes("?") && repeatWithReason(turn.text))
+        ? REPEAT_LAST
+        : null,
   },
   { name: "pick-offered-flow", run: ({ du, turn }) => du.pickOffered(turn) },
 ];

@@ -1409,7 +1409,8 @@ export const EN: LanguagePack = {
   departWords: "leave|leaving|departing|check(?:ing)?[- ]?out|out",
   weekendPast: list("since last past"),
   weekendNext: ["next"],
-  dayNegations: ["not"],
+  // "it wasn't Saturday, it was the Friday": the day said not to be the one.
+  dayNegations: ["not", "wasn['’]?t", "was not", "isn['’]?t", "is not"],
   dayOn: ["on"],
   notInstead: ["not", "instead of", "rather than"],
   notLeads: ["not"],
