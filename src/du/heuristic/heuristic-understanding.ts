@@ -1664,6 +1664,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // "cancel hb 123456": the code typed with a space is the same evidence.
       const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
       markValues(groups, spans, [slot], loose ? [loose] : found);
+      // "policy number is KI-2210987": the slot's longer name before its value says which
+      // value it is; its words ("number") ask for no flow of their own.
+      for (const f of loose ? [loose] : found) {
+        const keyStart = model.reader.longNameBefore(slot, text, f.start);
+        if (keyStart >= 0) spans.push({ start: keyStart, end: f.start });
+      }
     }
     // "my member number is 654321": digits of the declared length after a slot's name are
     // evidence for the flows collecting it, and the name said with them asks for nothing else

@@ -1406,6 +1406,8 @@ export const EN: LanguagePack = {
   untilWords: list("until till through"),
   dayArticles: ["the"],
   rangeTo: list("to until till thru through"),
+  changeFrom: ["from"],
+  changeTo: list("to into onto"),
   departWords: "leave|leaving|departing|check(?:ing)?[- ]?out|out",
   weekendPast: list("since last past"),
   weekendNext: ["next"],
