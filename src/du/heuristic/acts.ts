@@ -211,7 +211,7 @@ function mentionedIn(
 // "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "mesa para mi hija",
 // "no para de sonar" mention no cancel.
 const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)));
-// "it won't start again", "I can't forget it": a negation other than a "no" answer right before
+// "the toaster won't start again", "I can't forget it": a negation other than a "no" answer right before
 // a cancel phrase says the thing does not happen; "no, forget it" still cancels.
 const DENY_WORDS = new Set(DENY);
 const CANCEL_NEGATED = new Set([...NEGATIONS].filter((w) => !DENY_WORDS.has(w)));

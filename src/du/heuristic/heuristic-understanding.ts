@@ -1664,7 +1664,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // "cancel hb 123456": the code typed with a space is the same evidence.
       const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
       markValues(groups, spans, [slot], loose ? [loose] : found);
-      // "policy number is KI-2210987": the slot's longer name before its value says which
+      // "club number is CB-123456": the slot's longer name before its value says which
       // value it is; its words ("number") ask for no flow of their own.
       for (const f of loose ? [loose] : found) {
         const keyStart = model.reader.longNameBefore(slot, text, f.start);

@@ -707,8 +707,8 @@ export class SlotReader {
   }
 
   /**
-   * Where a name of the slot of two words or more ("policy number", not "policy") is said right
-   * before a value at `start`, up to two linking words between ("policy number is KI-..."): the
+   * Where a name of the slot of two words or more ("club number", not "club") is said right
+   * before a value at `start`, up to two linking words between ("club number is CB-..."): the
    * name's start, else -1.
    */
   longNameBefore(slot: SlotInfo, text: string, start: number): number {
@@ -3152,7 +3152,7 @@ function boundedChoice(slot: SlotInfo, text: string): Found | null {
 const CHANGE_FROM_REACH = 24;
 
 /**
- * "from standard to premier": the value follows "from" and another value of the slot follows it
+ * "from the first to the second": the value follows "from" and another value of the slot follows it
  * after "to" (up to two words between): the move leaves it.
  */
 function movedFrom(text: string, m: ChoiceMatch, all: readonly ChoiceMatch[]): boolean {
@@ -3188,7 +3188,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
   const preferred = kept.filter((m) => preferredBy(text, m));
   if (preferred.length > 0) kept = preferred;
-  // "move from standard to the highest level": of several, the one a move leaves is not asked
+  // "move from the first to the second": of several, the one a move leaves is not asked
   // (where no other slot takes the same values: "from" and "to" then tell the two slots apart).
   if (kept.length > 1 && !slot.sharedChoices) {
     const left = kept.filter((m) => movedFrom(text, m, kept));

@@ -853,8 +853,8 @@ export interface LanguagePack {
   /** Words between the two days of a range ("the 3rd to the 7th", "del 3 al 7"), in order. */
   rangeTo: string[];
   /**
-   * A move between two values of one slot: the word before the one left ("from standard to
-   * premier", "de básico a completo") and the word before the one moved to.
+   * A move between two values of one slot: the word before the one left ("from the first to
+   * the second", "del primero al segundo") and the word before the one moved to.
    */
   changeFrom: string[];
   changeTo: string[];

@@ -377,7 +377,7 @@ const DAY_ARTICLE = alternation((p) => p.dayArticles);
 export const DAY_ARTICLE_SOURCE = DAY_ARTICLE;
 /** The articles a day of the month is said with ("the 14th", "el 25"). */
 export const DAY_ARTICLES = new Set(words((p) => p.dayArticles));
-/** The determiners a moved-between value may have ("from the basic", "to my"). */
+/** The determiners a moved-between value may have ("from the old one", "to my"). */
 const CHANGE_DETERMINER = `(?:(?:${alternation((p) => [...p.articles, ...p.possessives])})\\s+)?`;
 /** "from (the)" right before a value: the value a move leaves (folded text). */
 export const CHANGE_FROM = new RegExp(

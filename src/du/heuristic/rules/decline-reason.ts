@@ -115,7 +115,7 @@ function reasonOnly(
   const { analyzer } = model;
   for (const t of rest) {
     if (STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || own.has(t.norm)) continue;
-    // The asked thing's own name in the reason ("no, I'm calling the bank about it") gives it
+    // The asked thing's own name in the reason ("no, I'm calling the council about it") gives it
     // no value.
     if (named.has(stem(t.norm))) continue;
     // A capitalised word may be a name or a place the flow would take.
