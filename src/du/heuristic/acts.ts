@@ -17,6 +17,7 @@ import {
   HELP,
   HELP_OPENER,
   HELP_QUESTION,
+  NEGATIONS,
   NONE,
   REPEAT,
   SMALL_TALK,
@@ -179,10 +180,15 @@ function mentionSet(list: readonly string[]): MentionSet {
  * instead of every phrase searched in the text. Same answer: the longest phrase said, the first
  * in the list among equally long ones.
  */
-function mentionedIn(words: readonly string[], set: MentionSet): string | null {
+function mentionedIn(
+  words: readonly string[],
+  set: MentionSet,
+  negated?: ReadonlySet<string>,
+): string | null {
   let best: string | null = null;
   let bestAt = -1;
   for (let i = 0; i < words.length; i++) {
+    if (negated && i > 0 && negated.has(words[i - 1]!)) continue;
     let phrase = "";
     for (let j = i; j < words.length && j < i + set.longest; j++) {
       phrase = j === i ? words[i]! : `${phrase} ${words[j]}`;
@@ -205,6 +211,10 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
 // "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "mesa para mi hija",
 // "no para de sonar" mention no cancel.
 const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)));
+// "the toaster won't start again", "I can't forget it": a negation other than a "no" answer right before
+// a cancel phrase says the thing does not happen; "no, forget it" still cancels.
+const DENY_WORDS = new Set(DENY);
+const CANCEL_NEGATED = new Set([...NEGATIONS].filter((w) => !DENY_WORDS.has(w)));
 
 const PADDED = {
   affirm: padded(AFFIRM),
@@ -334,6 +344,25 @@ function termAsked(term: string): string | null {
   return words.length <= 4 && !VALUE_ASKED.has(words.at(-1)!) ? term : null;
 }
 
+/** The most words a reason said after asking to hear the question again may have. */
+const REPEAT_REASON_WORDS = 10;
+
+/**
+ * "sorry what did you say? the line is bad": a question asking to hear the last message again,
+ * then a short reason with no number and no cancel ("I can't hear you over the noise").
+ */
+export function repeatWithReason(message: string): boolean {
+  const mark = message.indexOf("?");
+  if (mark < 0) return false;
+  const rest = flat(message.slice(mark + 1));
+  if (!rest || /\d/.test(message)) return false;
+  const restWords = rest.split(" ");
+  if (restWords.length > REPEAT_REASON_WORDS) return false;
+  if (mentionedIn(restWords, CANCEL_MENTIONS, CANCEL_NEGATED)) return false;
+  const head = flat(message.slice(0, mark));
+  return head !== "" && pure(head.split(" "), sets.repeat);
+}
+
 function read(message: string): ActReading {
   const text = flat(message);
   const typed = text.length ? text.split(" ") : [];
@@ -355,7 +384,7 @@ function read(message: string): ActReading {
     affirmLead: leading(text, PADDED.affirm, true),
     denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
-    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS),
+    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS, CANCEL_NEGATED),
     help: pure(words, sets.help) || pure(afterGreeting(words), sets.help) || HELP_OPENER.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: termAsked(whatIsTerm),

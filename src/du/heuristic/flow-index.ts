@@ -451,9 +451,9 @@ export class FlowIndex {
   #createsAnything: boolean | undefined;
 
   /** The message names a task (a language pack's task word) some flow has. */
-  hasTask(text: string): boolean {
+  hasTask(text: string, strongOnly = false): boolean {
     for (const t of this.analyzer.features(text).tasks.values())
-      if (this.actDf.has(t.act)) return true;
+      if (this.actDf.has(t.act) && !(strongOnly && t.weak)) return true;
     return false;
   }
 

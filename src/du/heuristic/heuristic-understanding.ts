@@ -7,7 +7,7 @@ import type {
   UnderstandingContext,
   UnderstandingResult,
 } from "../understanding.ts";
-import { type ActReading, readActs } from "./acts.ts";
+import { type ActReading, readActs, repeatWithReason } from "./acts.ts";
 import { buildDomainModel, type DomainModel } from "./domain-model.ts";
 import { findCodes, findIbans } from "./extract/codes.ts";
 import { findDates, saysGonePartOfToday } from "./extract/dates.ts";
@@ -1664,6 +1664,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // "cancel hb 123456": the code typed with a space is the same evidence.
       const loose = found.length === 0 ? model.reader.looseCode(slot, text) : null;
       markValues(groups, spans, [slot], loose ? [loose] : found);
+      // "club number is CB-123456": the slot's longer name before its value says which
+      // value it is; its words ("number") ask for no flow of their own.
+      for (const f of loose ? [loose] : found) {
+        const keyStart = model.reader.longNameBefore(slot, text, f.start);
+        if (keyStart >= 0) spans.push({ start: keyStart, end: f.start });
+      }
     }
     // "my member number is 654321": digits of the declared length after a slot's name are
     // evidence for the flows collecting it, and the name said with them asks for nothing else
@@ -2395,7 +2401,11 @@ const ANY_STATE_RULES: readonly Rule<{ du: HeuristicUnderstanding; turn: Turn }>
     // "repeat that", or "what was the reference?" about something just said.
     name: "repeat",
     run: ({ du, turn }) =>
-      turn.acts.repeat || (!turn.state.waiting_for && du.recalls(turn)) ? REPEAT_LAST : null,
+      turn.acts.repeat ||
+      (!turn.state.waiting_for && du.recalls(turn)) ||
+      (turn.text.includes("?") && repeatWithReason(turn.text))
+        ? REPEAT_LAST
+        : null,
   },
   { name: "pick-offered-flow", run: ({ du, turn }) => du.pickOffered(turn) },
 ];

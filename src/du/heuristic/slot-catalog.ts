@@ -110,6 +110,8 @@ export interface SlotInfo {
   askedKeys: string[][];
   /** Surface words that name the slot, for stripping "the concept is ..." from answers. */
   words: string[];
+  /** Another slot takes the same choices (an origin and a destination). */
+  sharedChoices?: boolean;
   /** Declared `person_name`: read as a name, not a phrase. */
   nameLike: boolean;
   /**
@@ -328,6 +330,17 @@ export function buildSlotCatalog(
       info.choices = new ChoiceMatcher(def, analyzer);
     }
     catalog.set(name, info);
+  }
+  // An origin and a destination taking the same choices: "from" and "to" tell them apart.
+  const byChoices = new Map<string, number>();
+  for (const info of catalog.values()) {
+    if (!info.choices) continue;
+    const key = JSON.stringify(info.def.choices);
+    byChoices.set(key, (byChoices.get(key) ?? 0) + 1);
+  }
+  for (const info of catalog.values()) {
+    if (info.choices && (byChoices.get(JSON.stringify(info.def.choices)) ?? 0) > 1)
+      info.sharedChoices = true;
   }
   return catalog;
 }

@@ -32,6 +32,8 @@ import {
   ARTICLES,
   BARE_ARTICLES,
   CAPITAL_SELF,
+  CHANGE_FROM,
+  CHANGE_TO,
   CHILD_WORDS,
   COMMA_REASON_OPENERS,
   COMPARATIVES,
@@ -700,6 +702,25 @@ export class SlotReader {
       if (!best || tokens[i]!.start < best.keyStart) {
         best = { keyStart: tokens[i]!.start, start: next.start, end: next.end };
       }
+    }
+    return best;
+  }
+
+  /**
+   * Where a name of the slot of two words or more ("club number", not "club") is said right
+   * before a value at `start`, up to two linking words between ("club number is CB-..."): the
+   * name's start, else -1.
+   */
+  longNameBefore(slot: SlotInfo, text: string, start: number): number {
+    const tokens = tokenize(text);
+    const stems = this.analyzer.correctedStems(tokens);
+    let best = -1;
+    for (const [i, j] of keySpans(stems, slot.keys)) {
+      if (j - i < 2) continue;
+      let k = j;
+      while (k < tokens.length && k - j < 2 && VALUE_GAP.has(tokens[k]!.norm)) k++;
+      if (tokens[k]?.start !== start) continue;
+      if (best < 0 || tokens[i]!.start < best) best = tokens[i]!.start;
     }
     return best;
   }
@@ -1982,6 +2003,7 @@ export class SlotReader {
               x.start <= reach &&
               free(x) &&
               !givenUp(text, x.start) &&
+              !(!slot.sharedChoices && movedFrom(text, x, all)) &&
               !(others && toldBy(text, x)) &&
               !(unreasoned && inReason(text, x)) &&
               !(unconditioned && inCondition(text, x)),
@@ -3127,6 +3149,24 @@ function boundedChoice(slot: SlotInfo, text: string): Found | null {
   return fit ? foundAt(slot, fit.value, { start: m.index, end: m.index + m[0].length }) : null;
 }
 
+/** How far before a value "from" is looked for. */
+const CHANGE_FROM_REACH = 24;
+
+/**
+ * "from the first to the second": the value follows "from" and another value of the slot follows it
+ * after "to" (up to two words between): the move leaves it.
+ */
+function movedFrom(text: string, m: ChoiceMatch, all: readonly ChoiceMatch[]): boolean {
+  if (!CHANGE_FROM.test(`${flat(text.slice(Math.max(0, m.start - CHANGE_FROM_REACH), m.start))} `))
+    return false;
+  return all.some(
+    (o) =>
+      o.start >= m.end &&
+      o.value !== m.value &&
+      CHANGE_TO.test(`${flat(text.slice(m.end, o.start))} `),
+  );
+}
+
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
@@ -3149,6 +3189,12 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "morning is better, he's slow in the afternoons": of several, one said to be better is asked.
   const preferred = kept.filter((m) => preferredBy(text, m));
   if (preferred.length > 0) kept = preferred;
+  // "move from the first to the second": of several, the one a move leaves is not asked
+  // (where no other slot takes the same values: "from" and "to" then tell the two slots apart).
+  if (kept.length > 1 && !slot.sharedChoices) {
+    const left = kept.filter((m) => movedFrom(text, m, kept));
+    if (left.length > 0 && left.length < kept.length) kept = kept.filter((m) => !left.includes(m));
+  }
   // "not hungry enough for a large, just a medium", "just unlock it, I remember the password":
   // of several, the one after "just" or "only" is the one settled on (the last, when several are).
   const settled = kept.at(-1);

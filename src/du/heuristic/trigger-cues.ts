@@ -1,7 +1,7 @@
 import type { Domain } from "../../config/schema.ts";
 import { flowPhrases } from "../flow-phrases.ts";
 import { type Analyzer, PLACEHOLDER } from "./analyzer.ts";
-import { ARTICLES, POSSESSIVES, PREPOSITIONS, STOP_WORDS } from "./language/words.ts";
+import { ARTICLES, POSSESSIVES, PREPOSITIONS, STOP_WORDS, WH_QUESTION } from "./language/words.ts";
 import type { SlotInfo } from "./slot-catalog.ts";
 import { tokenize } from "./text.ts";
 
@@ -94,7 +94,16 @@ export function addPromptCues(
         const words = tokenize(question);
         const first = words[0]?.norm;
         const last = words.at(-1)?.norm;
-        for (const word of [first, last]) {
+        // A leading preposition is the answer's only before a question word ("At which
+        // address ...?"); before other words it frames the question ("In a few words, what
+        // went wrong?") and cues nothing.
+        const asked = WH_QUESTION.test(
+          words
+            .slice(1)
+            .map((w) => w.norm)
+            .join(" "),
+        );
+        for (const word of [asked ? first : undefined, last]) {
           if (!word || !PREPOSITIONS.has(word) || words.length < 2) continue;
           const cue: SlotCue = {
             slot: slot.name,

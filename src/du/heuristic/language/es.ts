@@ -708,6 +708,8 @@ export const ES: LanguagePack = {
   untilWords: ["hasta"],
   dayArticles: ["el"],
   rangeTo: list("al a"),
+  changeFrom: list("de desde del"),
+  changeTo: list("a al"),
   departWords: "salgo|saliendo|salida",
   weekendPast: list("desde pasado"),
   weekendNext: ["proximo", "que viene"],

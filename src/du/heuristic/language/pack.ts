@@ -853,6 +853,12 @@ export interface LanguagePack {
   /** Words between the two days of a range ("the 3rd to the 7th", "del 3 al 7"), in order. */
   rangeTo: string[];
   /**
+   * A move between two values of one slot: the word before the one left ("from the first to
+   * the second", "del primero al segundo") and the word before the one moved to.
+   */
+  changeFrom: string[];
+  changeTo: string[];
+  /**
    * Words for the end of a stay said with its second date ("leaving the 7th", "salgo el 7"): a
    * pattern.
    */

@@ -377,6 +377,16 @@ const DAY_ARTICLE = alternation((p) => p.dayArticles);
 export const DAY_ARTICLE_SOURCE = DAY_ARTICLE;
 /** The articles a day of the month is said with ("the 14th", "el 25"). */
 export const DAY_ARTICLES = new Set(words((p) => p.dayArticles));
+/** The determiners a moved-between value may have ("from the old one", "to my"). */
+const CHANGE_DETERMINER = `(?:(?:${alternation((p) => [...p.articles, ...p.possessives])})\\s+)?`;
+/** "from (the)" right before a value: the value a move leaves (folded text). */
+export const CHANGE_FROM = new RegExp(
+  `\\b(?:${alternation((p) => p.changeFrom)})\\s+${CHANGE_DETERMINER}$`,
+);
+/** Between two values, up to two words and "to (the)": the second is the one moved to. */
+export const CHANGE_TO = new RegExp(
+  `^(?:\\S+\\s+){0,2}?(?:${alternation((p) => p.changeTo)})\\s+${CHANGE_DETERMINER}$`,
+);
 /** The words between the two days of a range, the packs' in order: `to|until|...|al|a`. */
 export const RANGE_TO_WORDS = alternation((p) => p.rangeTo);
 /** Words for the end of a stay said with its second date: "leaving the 7th", "salgo el 7". */

@@ -4,7 +4,7 @@ import type { Turn } from "../heuristic-understanding.ts";
 import { FILLERS, ONLY_WORDS, STOP_WORDS, STORY_ACT } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem, type Token, tokenize } from "../text.ts";
-import { declines } from "./shared.ts";
+import { declines, ownWords } from "./shared.ts";
 
 /** A few words said after a declining clause ("none thanks, just plain"). */
 export const AFTERTHOUGHT_WORDS = 3;
@@ -30,8 +30,8 @@ export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): bo
   const declined = declines(flat(first), slot);
   const offer = readActs(first).offerDeclined;
   return (
-    afterthought(turn, rest, text.slice(cut + 1), declined || offer, offer) ||
-    (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow)) ||
+    afterthought(turn, rest, text.slice(cut + 1), declined || offer, offer, slot) ||
+    (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow, slot)) ||
     ((declined || offer) && onlyOther(rest, text.slice(cut + 1), slot))
   );
 }
@@ -74,6 +74,7 @@ function afterthought(
   restText: string,
   refused: boolean,
   offer: boolean,
+  slot: SlotInfo,
 ) {
   if (!refused) return false;
   const { analyzer } = turn.model;
@@ -83,11 +84,13 @@ function afterthought(
   const limit = offer || reasons.length > 0 ? OFFER_REASON_WORDS : AFTERTHOUGHT_WORDS;
   if (rest.length > limit) return false;
   const told = new Set(reasons.flatMap(([key]) => key.split(" ")));
+  const named = ownWords([slot]);
   return !rest.some(
     (t) =>
       !STOP_WORDS.has(t.norm) &&
       !FILLERS.has(t.norm) &&
       !told.has(stem(t.norm)) &&
+      !named.has(stem(t.norm)) &&
       analyzer.ownsWord(analyzer.correct(t.norm)),
   );
 }
@@ -97,17 +100,28 @@ function afterthought(
  * capitalised name, no task word, no cancel, and no word the domain knows but the running flow's
  * own request words ("pizza" of an ordering flow).
  */
-function reasonOnly(turn: Turn, rest: readonly Token[], restText: string, flow: string): boolean {
+function reasonOnly(
+  turn: Turn,
+  rest: readonly Token[],
+  restText: string,
+  flow: string,
+  slot: SlotInfo,
+): boolean {
   const { text, model } = turn;
   if (/\d/.test(text) || turn.acts.cancelMentioned) return false;
   if (rest.length === 0 || rest.length > REASON_WORDS) return false;
   const own = flowWords(model, flow);
+  const named = ownWords([slot]);
   const { analyzer } = model;
   for (const t of rest) {
     if (STOP_WORDS.has(t.norm) || FILLERS.has(t.norm) || own.has(t.norm)) continue;
+    // The asked thing's own name in the reason ("no, I'm calling the council about it") gives it
+    // no value.
+    if (named.has(stem(t.norm))) continue;
     // A capitalised word may be a name or a place the flow would take.
     if (t.raw[0] !== t.raw[0]!.toLowerCase()) return false;
     if (analyzer.knows(analyzer.correct(t.norm))) return false;
   }
-  return !model.index.hasTask(restText);
+  // A weak task word ("yet" of "not had one yet") asks nothing of its own.
+  return !model.index.hasTask(restText, true);
 }

@@ -859,6 +859,18 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "what can you help me with?" asks what the assistant does, though a flow has "help" among
+    // its words: a whole help phrase asked by a question word, with nothing running.
+    name: "help-asked",
+    run: (c) => {
+      const { du, turn } = c;
+      if (turn.frame || !turn.acts.help || !WH_QUESTION.test(turn.acts.flat)) return null;
+      if (!decision(c)) return null;
+      const flow = turn.model.helpFlow;
+      return flow ? du.start(turn, flow) : [{ type: "clarify" }];
+    },
+  },
+  {
     name: "start-flow",
     run: (c) => {
       const d = decision(c);
