@@ -1199,6 +1199,16 @@ export const EN: LanguagePack = {
       "keeps dropping",
       "something wrong",
       "wrong with",
+      // "something's up with the boiler", "what's up with the lift": something is wrong.
+      ...["somethings up", "something up with", "something is up", "whats up with"],
+      // A device that does not come on ("won't switch on", "won't come back on"): no coming
+      // to anything is given up.
+      ...list("come switch power turn").flatMap((v) => [
+        `wont ${v} on`,
+        `doesnt ${v} on`,
+        `wont ${v} back on`,
+      ]),
+      ...list("gone went").flatMap((v) => [`${v} black`, `${v} blank`, `${v} dead`]),
     ],
   },
   negations: list(
