@@ -615,6 +615,8 @@ export const EN: LanguagePack = {
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   // "what's the difference between the two?" asks what the choices mean.
   notAtHand: "i dont have|i do not have|i cant find|i cannot find",
+  speakerKnows:
+    "\\b(?:i|we)\\s+(?:(?:still|do|definitely|already)\\s+)?(?:know|remember|recall)\\b",
   helpQuestion:
     "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:whats|what s|what is) the difference between\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
