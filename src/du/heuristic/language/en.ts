@@ -1166,6 +1166,10 @@ export const EN: LanguagePack = {
       ...list("look looking looked sit sitting bend bending").map((v) => `${v} down`),
       // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
       "working on",
+      // A thing working again ("the heating is back", "it works again"): how it is now, no
+      // coming back to anyone.
+      ...["is back", "its back", "are back", "back to normal", "up and running"],
+      ...["working again", "works again", "working fine again"],
       // "I'll bring my own", "we've got our own": why an extra offered is not wanted.
       ...list("bring use have got").flatMap((v) => [`${v} my own`, `${v} our own`]),
       // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
