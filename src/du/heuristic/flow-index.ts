@@ -108,8 +108,8 @@ interface FlowDoc {
    */
   pastOnly: Set<string>;
   /**
-   * Words its texts say only plainly ("log a ticket"), never as a past after a subject: told
-   * as a story in the message ("I logged something last week") where another flow's texts say
+   * Words its texts say only plainly ("lodge an appeal"), never as a past after a subject: told
+   * as a story in the message ("I lodged something last week") where another flow's texts say
    * them so, they are that flow's, not this one's.
    */
   plainOnly: Set<string>;
@@ -254,7 +254,7 @@ export class FlowIndex {
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
   }
 
-  /** Words some flow's texts say as a past after a subject ("I logged a ticket"). */
+  /** Words some flow's texts say as a past after a subject ("I lodged an appeal"). */
   private readonly saidAsStory = new Set<string>();
 
   /** The words of each flow's name and trigger phrases (not its description). */
@@ -326,8 +326,8 @@ export class FlowIndex {
   private readLeadingPhrase(text: string): { flow: string; end: number } | undefined {
     const tokens = tokenize(text);
     const found = this.leadsOf(tokens, []);
-    // "can't log in to my pc": a chat message drops the subject a phrase opens with ("I can't
-    // log in"); looked up only when the message's own words open no phrase.
+    // "can't open the locker with my card": a chat message drops the subject a phrase opens
+    // with ("I can't open the locker"); looked up only when the message's own words open no phrase.
     if (found.size === 0 && tokens.length > 0 && !SUBJECTS.has(tokens[0]!.norm))
       for (const subject of SUBJECTS)
         for (const [f, end] of this.leadsOf(tokens, [subject])) found.set(f, end);
@@ -675,8 +675,8 @@ export class FlowIndex {
 }
 
 /**
- * A word of `feature` the message tells as a story ("I logged something last week") that the
- * flow says only plainly ("log a ticket") while another flow says it as a past: that flow's.
+ * A word of `feature` the message tells as a story ("I lodged something last week") that the
+ * flow says only plainly ("lodge an appeal") while another flow says it as a past: that flow's.
  */
 function toldAsStory(
   feature: string,

@@ -447,7 +447,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       first.coverage < minCoverage &&
       runnerUp.coverage < minCoverage
     ) {
-      // "I logged something about my laptop and it's gone quiet": the value is several flows'
+      // "I sent something about the bench and it's gone quiet": the value is several flows'
       // and none of them explains more; the one flow further down, as close, that explains
       // the message is meant.
       const explaining = rank.filter(

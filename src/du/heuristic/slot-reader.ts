@@ -2981,8 +2981,8 @@ function inClauseLedBy(text: string, m: Span, leads: readonly (readonly string[]
 }
 
 /**
- * The value's clause tells what the speaker did ("I typed the password wrong": the packs'
- * `pastNarrative`, a plain past, not "I need") or knows ("I know my password": `speakerKnows`).
+ * The value's clause tells what the speaker did ("I typed the code wrong": the packs'
+ * `pastNarrative`, a plain past, not "I need") or knows ("I know the combination": `speakerKnows`).
  */
 function toldBySpeaker(text: string, m: Span): boolean {
   const clause = flat(
@@ -3160,7 +3160,7 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
   const wanted = kept.filter((m) => !inReason(text, m) && !afterCommaReason(text, m));
   if (wanted.length > 0) kept = wanted;
-  // "I think it's locked, I got the password wrong", "unlock it, I know my password": of
+  // "I think it's jammed, I got the code wrong", "open it, I know the combination": of
   // several, one named where the speaker tells what they did or know is no answer.
   const answered = kept.filter((m) => !toldBySpeaker(text, m));
   if (answered.length > 0) kept = answered;

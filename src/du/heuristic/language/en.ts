@@ -1166,7 +1166,7 @@ export const EN: LanguagePack = {
       ...list("look looking looked sit sitting bend bending").map((v) => `${v} down`),
       // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
       "working on",
-      // A thing working again ("the heating is back", "it works again"): how it is now, no
+      // A thing working again ("the boiler is back", "it works again"): how it is now, no
       // coming back to anyone.
       ...["is back", "its back", "are back", "back to normal", "up and running"],
       ...["working again", "works again", "working fine again"],

@@ -176,8 +176,8 @@ export interface LanguagePack {
    */
   notAtHand: string;
   /**
-   * The speaker saying what they know or remember ("I know my password", "I still remember
-   * it", "me acuerdo de la clave"), an alternation over flattened text: a value said in that
+   * The speaker saying what they know or remember ("I know the combination", "I still
+   * remember it", "me acuerdo de la combinación"), an alternation over flattened text: a value said in that
    * clause is what they have, not the answer asked for.
    */
   speakerKnows: string;

@@ -372,8 +372,8 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       const paused = PAUSED.run(c);
       if (!paused) return null;
       // As the digression rule below, another flow needs a cue that asks for it; the whole
-      // message being a pause, its own words ("let me search my inbox") ask for nothing, so
-      // only a cue that puts a request first ("let me check my balance first") does.
+      // message being a pause, its own words ("let me search my drawer") ask for nothing, so
+      // only a cue that puts a request first ("let me check the other thing first") does.
       const asks = DIGRESSION_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       return asks && c.digression ? null : paused;
     },
