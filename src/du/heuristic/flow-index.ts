@@ -10,10 +10,11 @@ import {
   NEGATIONS,
   PREPOSITIONS,
   STOP_WORDS,
+  CAPITAL_SELF as SUBJECTS,
   TEXTING_FORMS,
   WHICH_WORDS,
 } from "./language/words.ts";
-import { stem, tokenize } from "./text.ts";
+import { stem, type Token, tokenize } from "./text.ts";
 
 /**
  * The packs' doubt and which words as stems ("think", "other"): how sure the user is, or which
@@ -106,6 +107,12 @@ interface FlowDoc {
    * the user did before, so the word said as a request ("log a ticket") is no match for them.
    */
   pastOnly: Set<string>;
+  /**
+   * Words its texts say only plainly ("lodge an appeal"), never as a past after a subject: told
+   * as a story in the message ("I lodged something last week") where another flow's texts say
+   * them so, they are that flow's, not this one's.
+   */
+  plainOnly: Set<string>;
 }
 
 /**
@@ -237,13 +244,18 @@ export class FlowIndex {
         for (const f of analyzer.features(text).features) if (!f.includes(" ")) about.add(f);
       }
       const pastOnly = new Set([...saidPast].filter((f) => !saidPlain.has(f)));
-      this.docs.push({ flow, tf, length, asks, acts, about, pastOnly });
+      const plainOnly = new Set([...saidPlain].filter((f) => !saidPast.has(f)));
+      for (const f of saidPast) this.saidAsStory.add(f);
+      this.docs.push({ flow, tf, length, asks, acts, about, pastOnly, plainOnly });
       for (const m of asks) this.asked.add(m);
       for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
       for (const act of acts.keys()) this.actDf.set(act, (this.actDf.get(act) ?? 0) + 1);
     }
     this.avgLength = this.docs.reduce((n, d) => n + d.length, 0) / Math.max(1, this.docs.length);
   }
+
+  /** Words some flow's texts say as a past after a subject ("I lodged an appeal"). */
+  private readonly saidAsStory = new Set<string>();
 
   /** The words of each flow's name and trigger phrases (not its description). */
   private readonly ownWords = new Map<string, Set<string>>();
@@ -313,17 +325,29 @@ export class FlowIndex {
 
   private readLeadingPhrase(text: string): { flow: string; end: number } | undefined {
     const tokens = tokenize(text);
-    const words = this.openingWords(tokens);
-    const found = new Map<string, number>();
-    for (let n = 2; n < words.length && n <= this.longestLiteral; n++) {
-      const opening = words.slice(0, n);
-      if (opening.every((w) => STOP_WORDS.has(w))) continue;
-      for (const flow of this.literals.get(opening.join(" ")) ?? [])
-        found.set(flow, tokens[n - 1]!.end);
-    }
+    const found = this.leadsOf(tokens, []);
+    // "can't open the locker with my card": a chat message drops the subject a phrase opens
+    // with ("I can't open the locker"); looked up only when the message's own words open no phrase.
+    if (found.size === 0 && tokens.length > 0 && !SUBJECTS.has(tokens[0]!.norm))
+      for (const subject of SUBJECTS)
+        for (const [f, end] of this.leadsOf(tokens, [subject])) found.set(f, end);
     if (found.size !== 1) return undefined;
     const [lead] = [...found];
     return lead && { flow: lead[0], end: lead[1] };
+  }
+
+  /** The flows whose literal phrase `prefix` and the message's first words are, and where it ends. */
+  private leadsOf(tokens: readonly Token[], prefix: readonly string[]): Map<string, number> {
+    const words = this.openingWords(tokens, prefix);
+    const found = new Map<string, number>();
+    // At least two of the message's own words, and one more after them.
+    for (let n = prefix.length + 2; n < words.length && n <= this.longestLiteral; n++) {
+      const opening = words.slice(0, n);
+      if (opening.every((w) => STOP_WORDS.has(w))) continue;
+      for (const flow of this.literals.get(opening.join(" ")) ?? [])
+        found.set(flow, tokens[n - prefix.length - 1]!.end);
+    }
+    return found;
   }
 
   /**
@@ -331,8 +355,12 @@ export class FlowIndex {
    * typos read as the words they stand for), and the one after them: read word by word while
    * they still open some phrase, since typo correction is the costly part.
    */
-  private openingWords(tokens: readonly { norm: string }[]): string[] {
-    const words: string[] = [];
+  private openingWords(
+    tokens: readonly { norm: string }[],
+    prefix: readonly string[] = [],
+  ): string[] {
+    const words: string[] = [...prefix];
+    if (words.length > 0 && !this.literalOpenings.has(words.join(" "))) return words;
     for (const t of tokens) {
       words.push(TEXTING_FORMS.get(t.norm) ?? this.analyzer.correct(t.norm));
       if (!this.literalOpenings.has(words.join(" "))) break;
@@ -576,6 +604,11 @@ export class FlowIndex {
         const tf = doc.tf.get(x.f);
         if (!tf) continue;
         if (doc.pastOnly.size > 0 && saidAsRequest(x.f, doc.pastOnly, analyzed.past)) continue;
+        if (
+          analyzed.stories.size > 0 &&
+          toldAsStory(x.f, doc.plainOnly, analyzed.stories, this.saidAsStory)
+        )
+          continue;
         matched?.push(x.f);
         if (x.worded) worded = true;
         if (x.named) named = true;
@@ -639,6 +672,21 @@ export class FlowIndex {
     }
     return scores.sort((a, b) => b.score - a.score);
   }
+}
+
+/**
+ * A word of `feature` the message tells as a story ("I lodged something last week") that the
+ * flow says only plainly ("lodge an appeal") while another flow says it as a past: that flow's.
+ */
+function toldAsStory(
+  feature: string,
+  plainOnly: ReadonlySet<string>,
+  stories: ReadonlySet<string>,
+  saidAsStory: ReadonlySet<string>,
+): boolean {
+  for (const w of feature.split(" "))
+    if (stories.has(w) && plainOnly.has(w) && saidAsStory.has(w)) return true;
+  return false;
 }
 
 /**

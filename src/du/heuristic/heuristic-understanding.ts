@@ -441,6 +441,20 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
           runnerUp.score >= first.score * RUNNER_UP_SHARE))
     ) {
       rank = [runnerUp, ...rank.slice(2)];
+    } else if (
+      first &&
+      runnerUp &&
+      first.coverage < minCoverage &&
+      runnerUp.coverage < minCoverage
+    ) {
+      // "I sent something about the bench and it's gone quiet": the value is several flows'
+      // and none of them explains more; the one flow further down, as close, that explains
+      // the message is meant.
+      const explaining = rank.filter(
+        (r) => r.coverage >= minCoverage && r.score >= first.score * this.limits.ambiguity,
+      );
+      if (explaining.length === 1)
+        rank = [explaining[0]!, ...rank.filter((r) => r !== first && r !== explaining[0])];
     }
     const [top, second] = rank;
     if (!top || top.score < this.limits.minScore) return null;

@@ -77,6 +77,7 @@ import {
   OWNER_OF,
   PAIR_SOURCE,
   PART_OF_WORDS,
+  PAST_NARRATIVE,
   PEOPLE_LEADS,
   PEOPLE_WORDS,
   PHRASE_BREAKS,
@@ -99,6 +100,7 @@ import {
   SINCE_START,
   SINGULAR,
   SMALL_TALK,
+  SPEAKER_KNOWS,
   STOP_WORDS,
   SUITS_BADLY_AFTER,
   TAKE_BACK,
@@ -3001,6 +3003,22 @@ function inClauseLedBy(text: string, m: Span, leads: readonly (readonly string[]
   return before.some((_, i) => leads.some((lead) => lead.every((w, j) => before[i + j] === w)));
 }
 
+/**
+ * The value's clause tells what the speaker did ("I typed the code wrong": the packs'
+ * `pastNarrative`, a plain past, not "I need") or knows ("I know the combination": `speakerKnows`).
+ */
+function toldBySpeaker(text: string, m: Span): boolean {
+  const clause = flat(
+    text
+      .slice(0, m.start)
+      .split(/[,;.!?]/)
+      .at(-1) ?? "",
+  );
+  if (SPEAKER_KNOWS.test(clause)) return true;
+  const past = PAST_NARRATIVE.exec(clause);
+  return past !== null && !past[0].endsWith("eed");
+}
+
 /** The value is said in a reason given beside the request: "as I work in the mornings". */
 function inReason(text: string, m: Span): boolean {
   return inClauseLedBy(text, m, REASON_LEADS);
@@ -3183,6 +3201,10 @@ function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   // "on friday afternoon as I work in the mornings": of several, one the reason tells is not.
   const wanted = kept.filter((m) => !inReason(text, m) && !afterCommaReason(text, m));
   if (wanted.length > 0) kept = wanted;
+  // "I think it's jammed, I got the code wrong", "open it, I know the combination": of
+  // several, one named where the speaker tells what they did or know is no answer.
+  const answered = kept.filter((m) => !toldBySpeaker(text, m));
+  if (answered.length > 0) kept = answered;
   // "teams crashes when I share my screen": of several, one the scene-setting clause names is not.
   const unconditioned = kept.filter((m) => !inCondition(text, m));
   if (unconditioned.length > 0) kept = unconditioned;

@@ -615,6 +615,8 @@ export const EN: LanguagePack = {
   // "how do I get to the stadium?" asks the way to a place, not what the question needs.
   // "what's the difference between the two?" asks what the choices mean.
   notAtHand: "i dont have|i do not have|i cant find|i cannot find",
+  speakerKnows:
+    "\\b(?:i|we)\\s+(?:(?:still|do|definitely|already)\\s+)?(?:know|remember|recall)\\b",
   helpQuestion:
     "^(?:where|how) (?:do|can|could|would|should) i (?:even |actually |ever )?(?:find|get(?! to\\b)|see|know|look)\\b|^(?:(?:um|hmm|sorry|well)\\s+)*(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:whats|what s|what is) the difference between\\b",
   // "what time is check-out" asks for a time, not what a term means: after a bare "what",
@@ -1164,6 +1166,10 @@ export const EN: LanguagePack = {
       ...list("look looking looked sit sitting bend bending").map((v) => `${v} down`),
       // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
       "working on",
+      // A thing working again ("the boiler is back", "it works again"): how it is now, no
+      // coming back to anyone.
+      ...["is back", "its back", "are back", "back to normal", "up and running"],
+      ...["working again", "works again", "working fine again"],
       // "I'll bring my own", "we've got our own": why an extra offered is not wanted.
       ...list("bring use have got").flatMap((v) => [`${v} my own`, `${v} our own`]),
       // Handing a thing back ("drop it off on sunday", "drop the car off"): no cancel of it.
@@ -1199,6 +1205,16 @@ export const EN: LanguagePack = {
       "keeps dropping",
       "something wrong",
       "wrong with",
+      // "something's up with the boiler", "what's up with the lift": something is wrong.
+      ...["somethings up", "something up with", "something is up", "whats up with"],
+      // A device that does not come on ("won't switch on", "won't come back on"): no coming
+      // to anything is given up.
+      ...list("come switch power turn").flatMap((v) => [
+        `wont ${v} on`,
+        `doesnt ${v} on`,
+        `wont ${v} back on`,
+      ]),
+      ...list("gone went").flatMap((v) => [`${v} black`, `${v} blank`, `${v} dead`]),
     ],
   },
   negations: list(

@@ -265,6 +265,7 @@ export const ES: LanguagePack = {
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
   notAtHand: "no (?:lo |la |los |las )?tengo",
+  speakerKnows: "\\b(?:recuerdo|me acuerdo|me (?:lo|la) se)\\b",
   // "¿dónde lo encuentro?", "y eso, ¿dónde lo miro?": where to find what was asked.
   helpQuestion:
     "^(?:y (?:eso )?)?(?:donde|como) (?:lo |la )?(?:encuentro|veo|miro|se)\\b|^(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",

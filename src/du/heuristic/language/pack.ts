@@ -176,6 +176,12 @@ export interface LanguagePack {
    */
   notAtHand: string;
   /**
+   * The speaker saying what they know or remember ("I know the combination", "I still
+   * remember it", "me acuerdo de la combinación"), an alternation over flattened text: a value said in that
+   * clause is what they have, not the answer asked for.
+   */
+  speakerKnows: string;
+  /**
    * Saying one has no value to give ("no idea", "I don't remember"): to an optional question,
    * with nothing else said, the slot is declined; opening a message, it asks for help (see
    * `helpQuestion`).

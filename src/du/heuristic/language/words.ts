@@ -462,6 +462,8 @@ export const PAST_NARRATIVE = new RegExp(
   alternatives((p) => p.pastNarrative),
   "i",
 );
+/** The packs' `speakerKnows`: "I know the combination" tells what the speaker has. */
+export const SPEAKER_KNOWS = new RegExp(alternatives((p) => p.speakerKnows));
 /** The packs' `letterFrame`: "Dear ...", "Kind regards ...", "I request that". */
 export const LETTER_FRAME = new RegExp(
   alternatives((p) => p.letterFrame),

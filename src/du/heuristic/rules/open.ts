@@ -888,6 +888,17 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     },
   },
   {
+    // "I want to buy 2 lamps" when "I want to buy" is one flow's trigger phrase and a sibling's
+    // "buy now" reads the same: the phrase the message opens with, word for word, says which.
+    name: "leading-phrase-settles",
+    run: (c) => {
+      const d = decision(c);
+      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
+      const lead = c.turn.model.index.leadingPhrase(c.turn.text);
+      return lead && d.ambiguous.includes(lead.flow) ? c.du.start(c.turn, lead.flow) : null;
+    },
+  },
+  {
     // "3 guests, valencia, arriving june 10", "I want to stay in Seville": no flow's words
     // win, but the values do. The flow that takes the most of them wins when it alone takes a
     // value no other candidate asks for (docs/understanding.md, "Ranking details").
@@ -979,17 +990,6 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const bareList = !tokenize(turn.view.text).some((t) => STOP_WORDS.has(t.norm));
       if (foreign && bareList && !distinctive && best.found.length < 2) return null;
       return du.start(turn, best.flow);
-    },
-  },
-  {
-    // "I want to buy 2 lamps" when "I want to buy" is one flow's trigger phrase and a sibling's
-    // "buy now" reads the same: the phrase the message opens with, word for word, says which.
-    name: "leading-phrase-settles",
-    run: (c) => {
-      const d = decision(c);
-      if (c.turn.frame || !d || !("ambiguous" in d)) return null;
-      const lead = c.turn.model.index.leadingPhrase(c.turn.text);
-      return lead && d.ambiguous.includes(lead.flow) ? c.du.start(c.turn, lead.flow) : null;
     },
   },
   {

@@ -6,6 +6,7 @@ import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts
 import {
   ASIDE_OPENER,
   DENY,
+  DIGRESSION_CUES,
   EVERYTHING,
   FILLERS,
   ITEM_NEGATORS,
@@ -370,8 +371,10 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     run: (c) => {
       const paused = PAUSED.run(c);
       if (!paused) return null;
-      // As the digression rule below: another flow needs a cue that asks for it.
-      const asks = REQUEST_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
+      // As the digression rule below, another flow needs a cue that asks for it; the whole
+      // message being a pause, its own words ("let me search my drawer") ask for nothing, so
+      // only a cue that puts a request first ("let me check the other thing first") does.
+      const asks = DIGRESSION_CUES.test(c.turn.acts.flat) || c.turn.text.includes("?");
       return asks && c.digression ? null : paused;
     },
   },
