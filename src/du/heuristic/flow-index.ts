@@ -155,7 +155,10 @@ export class FlowIndex {
     places: ReadonlySet<string> = new Set(),
   ) {
     for (const [slot, def] of Object.entries(domain.slots)) {
-      if (def.choices || def.pattern) this.telling.add(`@${slot}`);
+      // Digits of a declared length are marked only when said after the slot's name ("card
+      // ending 4821"), which names the thing as a word would.
+      if (def.choices || def.pattern || (def.extract === "digits" && def.length !== undefined))
+        this.telling.add(`@${slot}`);
     }
     for (const [flow, def] of Object.entries(domain.flows)) {
       if (def.internal) continue;

@@ -80,7 +80,7 @@ import { OPEN_RULES } from "./rules/open.ts";
 import { type Fired, firstRule, type Rule } from "./rules/rule.ts";
 import { faultsValue, LONG_MESSAGE_WORDS, onlyJudgement, REPEAT_LAST } from "./rules/shared.ts";
 import { SLOT_RULES, SlotContext } from "./rules/slot.ts";
-import type { SlotInfo } from "./slot-catalog.ts";
+import { countsThings, type SlotInfo } from "./slot-catalog.ts";
 import { countsPeople, type Found, isDifference, ledAsPeople } from "./slot-reader.ts";
 import { flat, fold, keyAt, stem, type Token, tokenIndexFrom, tokenize } from "./text.ts";
 import type { SlotCue } from "./trigger-cues.ts";
@@ -1648,7 +1648,19 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       }
     }
     const numbers = model.reader.numbers(text).filter((n) => n.currency || n.words);
-    markValues(groups, spans, parts.numberSlots, numbers);
+    // "take €50": an amount said in a currency counts no people, days or day of the month.
+    markValues(
+      groups,
+      spans,
+      parts.amountSlots,
+      numbers.filter((n) => n.currency),
+    );
+    markValues(
+      groups,
+      spans,
+      parts.numberSlots,
+      numbers.filter((n) => !n.currency),
+    );
     markValues(groups, spans, parts.ibanSlots, findIbans(text));
     // A date, or a value of a domain pattern ("HB-222222", a 4-digit order number), is evidence
     // for the flows that collect it.
@@ -2294,6 +2306,8 @@ function negatedAt(tokens: readonly Token[], i: number): boolean {
 interface RankingParts {
   choiceSlots: SlotInfo[];
   numberSlots: SlotInfo[];
+  /** Number slots that may take an amount said in a currency: no counts (see `countsThings`). */
+  amountSlots: SlotInfo[];
   ibanSlots: SlotInfo[];
   dateSlots: SlotInfo[];
   /** Slots of a distinctive pattern, each with its pattern compiled to find every match. */
@@ -2343,6 +2357,7 @@ function rankingParts(model: DomainModel): RankingParts {
     parts = {
       choiceSlots: all.filter((s) => s.choices !== undefined),
       numberSlots: all.filter((s) => s.kind === "number"),
+      amountSlots: all.filter((s) => s.kind === "number" && !countsThings(s)),
       ibanSlots: all.filter((s) => s.kind === "iban"),
       dateSlots: all.filter((s) => s.kind === "date"),
       patterns: all

@@ -150,6 +150,14 @@ export interface SlotInfo {
   currency: boolean;
 }
 
+/**
+ * A number slot that counts people, days or is a day of the month: an amount said in a currency
+ * ("€50") is none of its values.
+ */
+export function countsThings(slot: SlotInfo): boolean {
+  return slot.people || slot.days || slot.monthDay;
+}
+
 const READER: Record<SlotExtract, SlotKind> = {
   number: "number",
   money: "number",

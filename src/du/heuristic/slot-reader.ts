@@ -117,7 +117,7 @@ import {
   WEEKDAYS,
   WEEKS,
 } from "./language/words.ts";
-import type { SlotInfo } from "./slot-catalog.ts";
+import { countsThings, type SlotInfo } from "./slot-catalog.ts";
 import {
   flat,
   fold,
@@ -1146,7 +1146,7 @@ export class SlotReader {
     const numbers = numeric
       ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
       : NO_NUMBERS;
-    if (numberSlots?.length === 1) {
+    if (numberSlots?.length === 1 && !countsThings(numberSlots[0]!)) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
         found.add({
@@ -1962,6 +1962,16 @@ export class SlotReader {
         const from = tokens[i]!.end;
         const reach = tokens[i + CUE_REACH + 1]?.start ?? text.length;
         if (slot.kind === "number" || slot.kind === "code") {
+          // "call me on 087 123 4567": digits typed in groups right after the cue are one code
+          // (read as a number, "087 123" would be 87123).
+          const first = tokens[i + 1];
+          if (slot.kind === "code" && first && free(first) && /^\d/.test(first.norm)) {
+            const grouped = groupedCode(text.slice(first.start), "start");
+            if (grouped && !wrongLength(slot, grouped.value)) {
+              const value = slot.def.type === "integer" ? Number(grouped.value) : grouped.value;
+              return { slot: slot.name, value, start: first.start, end: first.start + grouped.end };
+            }
+          }
           // "a car for 3 people": a head count is no count of days.
           const n = numbers.find(
             (x) =>

@@ -395,6 +395,10 @@ export class ChoiceMatcher {
         !PEOPLE_NOUNS.has(tokens[i]!.norm)
       ) {
         match = this.clipped(stems[i]!);
+        // "where my account stands": an inflected word ("stands", "standing") is a whole word
+        // of its own, no clipped choice ("standard"); the word as typed must open the choice.
+        if (match && tokens[i]!.norm !== stems[i] && !match.stems[0]!.startsWith(tokens[i]!.norm))
+          match = undefined;
         if (match) length = 1;
       }
       // "olivs": a word of five letters or more missing one letter of a one-word choice ("larg":

@@ -14,6 +14,7 @@ import {
   WHOLE_THING,
 } from "../language/words.ts";
 import { listEdit } from "../list-edit.ts";
+import type { SlotInfo } from "../slot-catalog.ts";
 import { tokenize } from "../text.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
 import { dropHeld } from "./drop-held.ts";
@@ -57,6 +58,17 @@ export class ConfirmContext {
       this.du.askedSlot(this.turn, this.frame.flow)
     );
   }
+}
+
+/** The message without the words of the slot's names ("that's not the right" of "... date"). */
+function withoutNameWords(turn: Turn, slot: SlotInfo): string {
+  const tokens = tokenize(turn.text);
+  const stems = turn.model.analyzer.correctedStems(tokens);
+  const own = new Set(slot.keys.flat());
+  return tokens
+    .filter((_, i) => !own.has(stems[i]!))
+    .map((t) => t.raw)
+    .join(" ");
 }
 
 /**
@@ -156,9 +168,13 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
         named.slot.kind === "text" ? null : c.turn.model.reader.answer(named.slot, c.turn.text);
       if (said && !sameValue(said.value, c.frame.slots[named.slot.name])) return null;
       const rest = c.turn.text.slice(named.end);
-      return ((acts.denyLead || acts.deny) && onlyJudgement(rest)) || faultsValue(rest)
-        ? [{ type: "deny", slot_to_change: named.slot.name }]
-        : null;
+      // "that's not the right date", "that's the wrong address": the judgement said before
+      // the name, nothing after it.
+      const judged =
+        ((acts.denyLead || acts.deny) && onlyJudgement(rest)) ||
+        faultsValue(rest) ||
+        (!/\p{L}|\d/u.test(rest) && faultsValue(withoutNameWords(c.turn, named.slot)));
+      return judged ? [{ type: "deny", slot_to_change: named.slot.name }] : null;
     },
   },
   {

@@ -507,6 +507,9 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
         return OUT_OF_SCOPE;
       }
       if (!YOUR_QUESTION.test(turn.acts.flat) || index.hasTask(turn.text)) return null;
+      // "what's your fastest course? I want to sign up for it": a request said after the
+      // question asks for the flow its words name.
+      if (requestAfterQuestion(turn)) return null;
       // "where is your office in Seville?": a value beside the business's own thing asks about
       // that thing there, unless a word of some flow's own is said ("what's your price for a van").
       // The question's own words name nothing: "what time do you close on saturdays" is no
@@ -1334,4 +1337,17 @@ function requestedWord(text: string): string | undefined {
     .slice(hit.index + hit[0].length)
     .split(" ")
     .find((w) => w && !STOP_WORDS.has(w));
+}
+
+/**
+ * A sentence after a question asks for something ("I want to go onto it"), while the best flow
+ * is named by a word of the message and explains at least half of it.
+ */
+function requestAfterQuestion(turn: Turn): boolean {
+  const at = turn.text.search(/\?\s+\S/);
+  if (at < 0) return false;
+  const [top] = turn.rank;
+  return (
+    !!top?.worded && top.coverage >= 0.5 && turn.model.asks.test(flat(turn.text.slice(at + 1)))
+  );
 }
