@@ -548,6 +548,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * values its own part states.
    */
   severalRequests(turn: Turn): Command[] | null {
+    // No place to part the message at (most messages): one part, no several requests. The
+    // rewrites below only take places away.
+    if (!REQUEST_SPLIT.test(turn.text)) return null;
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
     // for nothing.
