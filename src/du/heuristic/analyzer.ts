@@ -116,6 +116,8 @@ export class Analyzer {
   private readonly taskPhraseStems = new Set<string>();
   /** Task phrases by their first stem. */
   private readonly taskPhrases = new Map<string, Array<{ stems: string[]; act: string }>>();
+  /** First stems of cancel phrases ("close" of "close my account"): looked up per word. */
+  private readonly cancelPhraseHeads = new Set<string>();
   /** The last texts analysed: one message is ranked several times in a turn. */
   private readonly analysed = new Map<string, Analysis>();
   /** The synonym phrases by their first key, longest first as in the table: looked up per word. */
@@ -150,8 +152,10 @@ export class Analyzer {
       }
     }
     // The longest phrase first: "later than planned" before "later than".
-    for (const list of this.taskPhrases.values())
+    for (const [first, list] of this.taskPhrases) {
       list.sort((x, y) => y.stems.length - x.stems.length);
+      if (list.some((p) => p.act === CANCEL)) this.cancelPhraseHeads.add(first);
+    }
     const texts: string[] = [];
     for (const [name, flow] of Object.entries(domain.flows)) {
       texts.push(name.replace(/_/g, " "), flow.description ?? "", ...flowPhrases(domain, name));
@@ -471,7 +475,7 @@ export class Analyzer {
       // does; it asks to cancel nothing (pack `thingPresent`).
       const described =
         this.thingPresent &&
-        (w.act === CANCEL || !!this.taskPhrases.get(w.stem)?.some((p) => p.act === CANCEL)) &&
+        (w.act === CANCEL || this.cancelPhraseHeads.has(w.stem)) &&
         !negated &&
         (after === undefined ||
           !(ARTICLES.has(after) || POSSESSIVES.has(after) || OBJECT_PRONOUNS.has(after))) &&

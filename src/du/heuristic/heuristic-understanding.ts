@@ -211,6 +211,12 @@ function statesOtherChoices(turn: Turn, c: Command, found: readonly Found[]): bo
   );
 }
 
+/** Some slot `flow` asks for has `property` (a name's, a reference of the domain's shape). */
+function hasSlot(turn: Turn, flow: string, property: "nameLike" | "distinctive"): boolean {
+  for (const slot of turn.model.flowSlots.get(flow) ?? []) if (slot[property]) return true;
+  return false;
+}
+
 /** Only the last words before a value are looked at: this keeps the look linear on long messages. */
 const QUESTION_TAIL = 80;
 
@@ -556,6 +562,9 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    * values its own part states.
    */
   severalRequests(turn: Turn): Command[] | null {
+    // No place to part the message at (most messages): one part, no several requests. The
+    // rewrites below only take places away.
+    if (!REQUEST_SPLIT.test(turn.text)) return null;
     const long = turn.text.split(/\s+/).length >= LONG_MESSAGE_WORDS;
     // In a long story, "I borrowed money from Laura last month" tells what happened; it asks
     // for nothing.
@@ -1902,6 +1911,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (own.length > 0) return this.byReference(turn, flow, own);
     for (const other of turn.rank.slice(0, 3)) {
       if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
+      // A flow with no slot for a name reads none: its values are not read for nothing.
+      if (!hasSlot(turn, other.flow, "nameLike")) continue;
       const found = this.mentionsFor(turn, other.flow, [], []);
       if (found.some((f) => !f.led && turn.model.slots.get(f.slot)?.nameLike)) return other.flow;
     }
@@ -1921,6 +1932,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     let pick: string | undefined;
     for (const other of turn.rank.slice(0, 3)) {
       if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
+      if (!hasSlot(turn, other.flow, "distinctive")) continue;
       const found = this.mentionsFor(turn, other.flow, [], []);
       if (
         found.length > own.length &&

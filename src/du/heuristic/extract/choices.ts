@@ -105,8 +105,19 @@ function clockHalf(word: string): string {
   return CLOCK_HALF.exec(word)?.[1] ?? word;
 }
 
-/** Folded words of a tokenized text (tokens are cached and frozen, so they key it). */
-const stemsCache = new WeakMap<readonly Token[], { analyzer: Analyzer; stems: string[] }>();
+/**
+ * What every choice slot asks of each word of a tokenized text, found once per text and
+ * domain: the word folded as choices are, whether it has a digit, and whether the domain knows
+ * it (tokens are cached and frozen, so they key it).
+ */
+interface WordFacts {
+  analyzer: Analyzer;
+  stems: string[];
+  digit: boolean[];
+  known: boolean[];
+}
+const factsCache = new WeakMap<readonly Token[], WordFacts>();
+const DIGIT = /\d/;
 
 interface Variant {
   stems: string[];
@@ -237,18 +248,23 @@ export class ChoiceMatcher {
     return undefined;
   }
 
-  private stemsOf(tokens: readonly Token[]): string[] {
-    // Every choice slot of the domain reads the same message: its words are folded once.
-    const known = stemsCache.get(tokens);
-    if (known?.analyzer === this.analyzer) return known.stems;
-    // "tonite" says the synonym "tonight": texting forms are read as the words they stand for.
-    const stems = tokens.map((t) =>
-      THANKS_ALONE.has(t.norm)
+  private factsOf(tokens: readonly Token[]): WordFacts {
+    // Every choice slot of the domain reads the same message: its words are looked at once.
+    const cached = factsCache.get(tokens);
+    if (cached?.analyzer === this.analyzer) return cached;
+    const analyzer = this.analyzer;
+    const facts: WordFacts = { analyzer, stems: [], digit: [], known: [] };
+    for (const t of tokens) {
+      // "tonite" says the synonym "tonight": texting forms are read as the words they stand for.
+      const stem = THANKS_ALONE.has(t.norm)
         ? t.norm
-        : singular(this.analyzer.correct(clockHalf(TEXTING_FORMS.get(t.norm) ?? t.norm))),
-    );
-    stemsCache.set(tokens, { analyzer: this.analyzer, stems });
-    return stems;
+        : singular(analyzer.correct(clockHalf(TEXTING_FORMS.get(t.norm) ?? t.norm)));
+      facts.stems.push(stem);
+      facts.digit.push(DIGIT.test(t.norm));
+      facts.known.push(analyzer.knows(stem) || analyzer.knows(t.norm));
+    }
+    factsCache.set(tokens, facts);
+    return facts;
   }
 
   /** The last text searched and what was found: a message is searched several times a turn. */
@@ -359,7 +375,8 @@ export class ChoiceMatcher {
 
   private searchWords(text: string, negatedOut: ChoiceMatch[]): ChoiceMatch[] {
     const tokens = tokenize(text);
-    const stems = this.stemsOf(tokens);
+    const facts = this.factsOf(tokens);
+    const stems = facts.stems;
     const out: ChoiceMatch[] = [];
     const adverbs = stems.some((s) => PHRASE_ADVERBS.has(s));
     /** Where a choice asked about with "how" ends ("how big"), if one was. */
@@ -391,7 +408,7 @@ export class ChoiceMatcher {
       if (
         !match &&
         tokens[i]!.norm.length >= PREFIX_MIN &&
-        !/\d/.test(tokens[i]!.norm) &&
+        !facts.digit[i] &&
         !PEOPLE_NOUNS.has(tokens[i]!.norm)
       ) {
         match = this.clipped(stems[i]!);
@@ -404,9 +421,9 @@ export class ChoiceMatcher {
       // "olivs": a word of five letters or more missing one letter of a one-word choice ("larg":
       // four letters, missing the last), no word of the domain itself (the analyzer leaves it,
       // its stem being the choice's) and no function word.
-      if (!match && tokens[i]!.norm.length >= CLIPPED_END_MIN && !/\d/.test(tokens[i]!.norm)) {
+      if (!match && tokens[i]!.norm.length >= CLIPPED_END_MIN && !facts.digit[i]) {
         const w = stems[i]!;
-        const known = this.analyzer.knows(w) || this.analyzer.knows(tokens[i]!.norm);
+        const known = facts.known[i];
         // Any other slip of four letters, or one of a synonym, is too often another word ("back"
         // for black, "cost" for a name "Costa").
         const typo =
@@ -591,8 +608,9 @@ export class ChoiceMatcher {
    * choice. Scans every variant, so each word's answer is remembered (bounded).
    */
   private typoOf(w: string, lastOnly = false): Variant | undefined {
-    const key = lastOnly ? `${w}$` : w;
-    let hit = this.typos.get(key);
+    // One table per kind of slip: no key string to build per word.
+    const typos = lastOnly ? this.lastTypos : this.typos;
+    let hit = typos.get(w);
     if (hit === undefined) {
       const candidates = this.singles.filter(
         (v) =>
@@ -604,13 +622,14 @@ export class ChoiceMatcher {
         candidates.length > 0 && new Set(candidates.map((c) => c.value)).size === 1
           ? candidates[0]!
           : null;
-      if (this.typos.size >= CLIPPED_CACHE_SIZE) this.typos.clear();
-      this.typos.set(key, hit);
+      if (typos.size >= CLIPPED_CACHE_SIZE) typos.clear();
+      typos.set(w, hit);
     }
     return hit ?? undefined;
   }
 
   private readonly typos = new Map<string, Variant | null>();
+  private readonly lastTypos = new Map<string, Variant | null>();
 
   /** The one choice the message names, or null when it names none or several different ones. */
   single(text: string): ChoiceMatch | null {
