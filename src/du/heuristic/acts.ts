@@ -18,6 +18,9 @@ import {
   HELP_OPENER,
   HELP_QUESTION,
   NONE,
+  PLACED_BEFORE,
+  PLACED_NOT,
+  PLACING_CANCELS,
   REPEAT,
   SMALL_TALK,
   SWITCH_CUES,
@@ -179,7 +182,11 @@ function mentionSet(list: readonly string[]): MentionSet {
  * instead of every phrase searched in the text. Same answer: the longest phrase said, the first
  * in the list among equally long ones.
  */
-function mentionedIn(words: readonly string[], set: MentionSet): string | null {
+function mentionedIn(
+  words: readonly string[],
+  set: MentionSet,
+  skip?: (phrase: string, next: number) => boolean,
+): string | null {
   let best: string | null = null;
   let bestAt = -1;
   for (let i = 0; i < words.length; i++) {
@@ -188,7 +195,7 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
       phrase = j === i ? words[i]! : `${phrase} ${words[j]}`;
       if (!set.starts.has(phrase)) break;
       const at = set.at.get(phrase);
-      if (at === undefined) continue;
+      if (at === undefined || skip?.(phrase, j + 1)) continue;
       if (
         best === null ||
         phrase.length > best.length ||
@@ -205,6 +212,19 @@ function mentionedIn(words: readonly string[], set: MentionSet): string | null {
 // "para" and "deja" cancel only on their own (pack `ambiguousCancel`): "mesa para mi hija",
 // "no para de sonar" mention no cancel.
 const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)));
+
+/**
+ * "leave it in the porch", "drop it off at reception": a cancel phrase that puts the thing
+ * somewhere, followed by where, is an instruction, not a cancel ("leave it at that" is one).
+ */
+function placed(words: readonly string[], phrase: string, next: number): boolean {
+  return (
+    PLACING_CANCELS.has(phrase) &&
+    PLACED_BEFORE.has(words[next] ?? "") &&
+    next + 1 < words.length &&
+    !PLACED_NOT.has(words[next + 1]!)
+  );
+}
 
 const PADDED = {
   affirm: padded(AFFIRM),
@@ -355,7 +375,9 @@ function read(message: string): ActReading {
     affirmLead: leading(text, PADDED.affirm, true),
     denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
-    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS),
+    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS, (phrase, next) =>
+      placed(words, phrase, next),
+    ),
     help: pure(words, sets.help) || pure(afterGreeting(words), sets.help) || HELP_OPENER.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: termAsked(whatIsTerm),
