@@ -100,7 +100,7 @@ export function* applyCommands(turn: Turn): Effectful<void> {
     outcome.understood = true;
   } else if (commands.some((c) => c.type === "out_of_scope")) {
     // Said with the idle wording (what the assistant can do); the pending question follows.
-    turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) }, { idle: true });
+    turn.sayPattern("out_of_scope", { capabilities: capabilityTitles(turn) }, { idle: true });
     outcome.understood = true;
   } else if (chitchat) {
     const top = turn.top();
@@ -171,7 +171,7 @@ function settleFailures(turn: Turn, outcome: Outcome): void {
     if (turn.previousWaiting?.kind === "confirm" && turn.top()) {
       turn.sayPattern("clarification", { explanation: explainPending(turn) });
     } else {
-      turn.sayPattern("out_of_scope", { capabilities: capabilities(turn) });
+      turn.sayPattern("out_of_scope", { capabilities: capabilityTitles(turn) });
     }
   }
 }
@@ -506,13 +506,20 @@ function explainNo(turn: Turn, slot: string): string {
  * only of `say` steps (a greeting) is no capability unless it sets `capability: true`.
  */
 function capabilities(turn: Turn): string {
-  const titles = Object.entries(turn.domain.domain.flows)
+  return turn.catalog.capabilities(capabilityTitles(turn));
+}
+
+/**
+ * The summaries of the flows a user may start: a pattern's `{capabilities}` is written from
+ * them as its message reads (`Turn.pattern`).
+ */
+function capabilityTitles(turn: Turn): string[] {
+  return Object.entries(turn.domain.domain.flows)
     .filter(
       ([, flow]) =>
         !flow.internal && (flow.capability ?? !flow.steps.every((s) => s.type === "say")),
     )
     .map(([name]) => turn.flowSummary(name));
-  return turn.catalog.capabilities(titles);
 }
 
 const ASKED_CHANGE = "denied: asked what to change";

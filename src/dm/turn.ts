@@ -134,7 +134,8 @@ export class Turn {
         ? (config.message_in_flow ??
           (config.message === undefined ? this.catalog.patternsInFlow[name] : undefined))
         : undefined;
-    return this.render(inFlow ?? config.message ?? this.catalog.patterns[name], values);
+    const template = inFlow ?? config.message ?? this.catalog.patterns[name];
+    return this.render(template, withCapabilities(template, values, this.catalog));
   }
 
   /** `idle`: the pattern's idle wording even while a flow is active. */
@@ -208,4 +209,28 @@ export function slotFormats(domain: LoadedDomain): Record<string, TemplateFormat
     formatsByDomain.set(domain, formats);
   }
   return formats;
+}
+
+const CAPABILITIES = "{capabilities}";
+
+/**
+ * `{capabilities}` given as the flows' summaries, written as the message reads: a sentence of
+ * its own ("I can help you: a; or b.") where the message has no lead-in, the bare list after
+ * one ending in a colon ("I can help with: {capabilities}."), and no second full stop before
+ * the message's own.
+ */
+function withCapabilities(
+  template: string,
+  values: Record<string, unknown>,
+  catalog: MessageCatalog,
+): Record<string, unknown> {
+  const titles = values.capabilities;
+  if (!Array.isArray(titles)) return values;
+  const at = template.indexOf(CAPABILITIES);
+  const ownLead = at >= 0 && titles.length > 0 && template.slice(0, at).trimEnd().endsWith(":");
+  let text = ownLead ? catalog.capabilityList(titles) : catalog.capabilities(titles);
+  if (at >= 0 && /^[.!?]/.test(template.slice(at + CAPABILITIES.length))) {
+    text = text.replace(/[.!?]$/, "");
+  }
+  return { ...values, capabilities: text };
 }

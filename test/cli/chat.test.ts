@@ -100,3 +100,53 @@ slots:
     await rm(folder, { recursive: true, force: true });
   });
 });
+
+describe("soni chat --clock", () => {
+  it("runs the conversation on the day given: relative dates and handlers read it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "soni-chat-clock-"));
+    try {
+      const domain = path.join(dir, "bakery.yaml");
+      const handlers = path.join(dir, "bakery.mjs");
+      await writeFile(
+        domain,
+        [
+          "settings: { handlers: ./bakery.mjs }",
+          "slots:",
+          "  pickup_day: { type: date, prompt: 'Which day will you collect the cake?' }",
+          "  today_is: { type: string, internal: true }",
+          "actions:",
+          "  which_day: { outputs: [today_is] }",
+          "flows:",
+          "  order_cake:",
+          "    description: Order a birthday cake",
+          "    trigger: { intents: ['order a birthday cake'] }",
+          "    steps:",
+          "      - { step: d, type: collect, slot: pickup_day }",
+          "      - { step: w, type: action, action: which_day }",
+          "      - { step: s, type: say, message: 'Collect on {pickup_day}; ordered on {today_is}.' }",
+        ].join("\n"),
+      );
+      await writeFile(
+        handlers,
+        "export const actions = { which_day: (_inputs, ctx) => ({ today_is: ctx.now.toISOString().slice(0, 10) }) };\n",
+      );
+      const { code, stdout } = await chat(
+        ["--config", domain, "--clock", "2031-07-09"],
+        "order a birthday cake\ntomorrow\n",
+      );
+      expect(code).toBe(0);
+      expect(stdout).toContain("Collect on 2031-07-10; ordered on 2031-07-09.");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a day that does not exist, exit 2", async () => {
+    const { code, stderr } = await chat(
+      ["--config", "examples/banking", "--clock", "2031-02-30"],
+      "",
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain("--clock");
+  });
+});

@@ -14,6 +14,7 @@ interface ChatOptions {
   stubHandlers?: boolean;
   user: string;
   store: "memory" | "domain";
+  clock?: string;
 }
 
 const HELP = "Type a message. /state shows the conversation, /reset starts over, /quit exits.";
@@ -38,6 +39,10 @@ export function registerChatCommand(program: Command): void {
       "--stub-handlers",
       "run each action, validator or normalizer the domain names but no module exports as a stub (an action returns nothing, a validator accepts), to try the conversations before the handlers exist",
     )
+    .option(
+      "--clock <date>",
+      "start the conversation's clock at this ISO date or date-time (a date alone: its noon); it runs on from there: handlers' ctx.now and relative dates read it",
+    )
     .option("--user <id>", "conversation id", "cli-user")
     .addOption(
       new Option(
@@ -52,7 +57,36 @@ export function registerChatCommand(program: Command): void {
   });
 }
 
+/**
+ * A clock that starts at `iso` and runs on as real time passes; a date alone starts at its noon,
+ * local time, as an evaluation set's `today:` is read. Null when `iso` is no real date.
+ */
+export function runningClock(iso: string, real: () => number = Date.now): (() => Date) | null {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(iso)) return null;
+  const start = new Date(dateOnly ? `${iso}T12:00:00` : iso);
+  if (Number.isNaN(start.getTime())) return null;
+  if (dateOnly) {
+    const [y, m, d] = iso.split("-").map(Number);
+    if (start.getFullYear() !== y || start.getMonth() + 1 !== m || start.getDate() !== d) {
+      return null;
+    }
+  }
+  const began = real();
+  return () => new Date(start.getTime() + (real() - began));
+}
+
 async function chat(options: ChatOptions): Promise<number> {
+  let clock: (() => Date) | undefined;
+  if (options.clock !== undefined) {
+    clock = runningClock(options.clock) ?? undefined;
+    if (!clock) {
+      console.error(
+        `--clock: not a date or date-time written YYYY-MM-DD or YYYY-MM-DDTHH:MM: ${options.clock}`,
+      );
+      return 2;
+    }
+  }
   // Loaded here, not at the top, so `soni --help` and other commands stay fast.
   const [
     { default: pino },
@@ -96,11 +130,12 @@ async function chat(options: ChatOptions): Promise<number> {
   // before each message, so it always keeps it there.
   const store =
     options.store === "memory" || options.explain ? new MemoryCheckpointer() : undefined;
-  const explain = options.explain ? await explainer() : undefined;
+  const explain = options.explain ? await explainer(clock) : undefined;
   const runtime = new RuntimeLoop(domain, {
     logger,
     handlers,
     defaultBackend: "memory",
+    ...(clock ? { clock } : {}),
     ...(store ? { checkpointer: store } : {}),
   });
   try {
@@ -174,12 +209,12 @@ async function printDebug(runtime: RuntimeLoop, user: string, result: TurnResult
 }
 
 /** The offline DU's explanation of a message, as lines (loaded only with --explain). */
-async function explainer() {
+async function explainer(clock?: () => Date) {
   const [{ explainMessage, formatExplanation }, { HeuristicUnderstanding }] = await Promise.all([
     import("../../du/heuristic/explain.ts"),
     import("../../du/heuristic/heuristic-understanding.ts"),
   ]);
-  const du = new HeuristicUnderstanding();
+  const du = new HeuristicUnderstanding(clock ? { now: clock } : {});
   return (message: string, domain: LoadedDomain, state: DialogueState) =>
     formatExplanation(explainMessage(du, message, domain, state));
 }

@@ -37,4 +37,9 @@ export interface MessageCatalog {
   didYouMean(flows: string[]): string;
   /** What the assistant can do (`{capabilities}`), from the summaries of the flows. */
   capabilities(flows: string[]): string;
+  /**
+   * The same as a bare list, for a message that writes its own lead-in before
+   * `{capabilities}` ("I can help with: {capabilities}.").
+   */
+  capabilityList(flows: string[]): string;
 }

@@ -91,4 +91,5 @@ export const en: MessageCatalog = {
     flows.length === 0
       ? "I can't do anything yet: this assistant has no flows."
       : `I can help you: ${orList(flows, "; ")}.`,
+  capabilityList: (flows) => orList(flows, "; "),
 };

@@ -83,4 +83,5 @@ export const es: MessageCatalog = {
     flows.length === 0
       ? "Todavía no puedo hacer nada: este asistente no tiene flujos."
       : `Puedo ayudarte con lo siguiente: ${orList(flows, "; ")}.`,
+  capabilityList: (flows) => orList(flows, "; "),
 };

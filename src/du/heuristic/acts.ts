@@ -19,6 +19,9 @@ import {
   HELP_QUESTION,
   NEGATIONS,
   NONE,
+  PLACED_BEFORE,
+  PLACED_NOT,
+  PLACING_CANCELS,
   REPEAT,
   SMALL_TALK,
   SWITCH_CUES,
@@ -184,6 +187,7 @@ function mentionedIn(
   words: readonly string[],
   set: MentionSet,
   negated?: ReadonlySet<string>,
+  skip?: (phrase: string, next: number) => boolean,
 ): string | null {
   let best: string | null = null;
   let bestAt = -1;
@@ -194,7 +198,7 @@ function mentionedIn(
       phrase = j === i ? words[i]! : `${phrase} ${words[j]}`;
       if (!set.starts.has(phrase)) break;
       const at = set.at.get(phrase);
-      if (at === undefined) continue;
+      if (at === undefined || skip?.(phrase, j + 1)) continue;
       if (
         best === null ||
         phrase.length > best.length ||
@@ -215,6 +219,19 @@ const CANCEL_MENTIONS = mentionSet(CANCEL.filter((p) => !AMBIGUOUS_CANCEL.has(p)
 // a cancel phrase says the thing does not happen; "no, forget it" still cancels.
 const DENY_WORDS = new Set(DENY);
 const CANCEL_NEGATED = new Set([...NEGATIONS].filter((w) => !DENY_WORDS.has(w)));
+
+/**
+ * "leave it in the porch", "drop it off at reception": a cancel phrase that puts the thing
+ * somewhere, followed by where, is an instruction, not a cancel ("leave it at that" is one).
+ */
+function placed(words: readonly string[], phrase: string, next: number): boolean {
+  return (
+    PLACING_CANCELS.has(phrase) &&
+    PLACED_BEFORE.has(words[next] ?? "") &&
+    next + 1 < words.length &&
+    !PLACED_NOT.has(words[next + 1]!)
+  );
+}
 
 const PADDED = {
   affirm: padded(AFFIRM),
@@ -384,7 +401,9 @@ function read(message: string): ActReading {
     affirmLead: leading(text, PADDED.affirm, true),
     denyLead: leading(text, PADDED.deny),
     cancel: pure(words, sets.cancel),
-    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS, CANCEL_NEGATED),
+    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS, CANCEL_NEGATED, (phrase, next) =>
+      placed(words, phrase, next),
+    ),
     help: pure(words, sets.help) || pure(afterGreeting(words), sets.help) || HELP_OPENER.test(text),
     helpQuestion: HELP_QUESTION.test(text),
     whatIs: termAsked(whatIsTerm),

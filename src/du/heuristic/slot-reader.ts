@@ -925,6 +925,8 @@ export class SlotReader {
       if (code) return { slot: slot.name, value: code, start: at, end: at + value.length };
     }
     const start = Math.max(0, text.indexOf(value));
+    // "Thailand in January" asked the country: the place, not when.
+    if (slot.place) return this.textFound(slot, text, { start, end: start + value.length });
     return { slot: slot.name, value, start, end: start + value.length };
   }
 
@@ -2188,12 +2190,37 @@ export class SlotReader {
     return null;
   }
 
-  private textFound(slot: SlotInfo, text: string, span: Span): Found {
+  private textFound(slot: SlotInfo, text: string, found: Span): Found {
+    const span = slot.place ? this.placeBeforeWhen(text, found) : found;
     const raw = text.slice(span.start, span.end);
     const value = slot.nameLike
       ? inDomainLanguage(displayName(raw, text, this.relations), this.language)
       : raw;
     return { slot: slot.name, value, ...span };
+  }
+
+  /**
+   * "Thailand in January", "Lisbon on Friday the 3rd": a place runs up to when, not into it.
+   * The span ends before the first month, weekday or date after its first word, and before the
+   * prepositions that lead to it.
+   */
+  private placeBeforeWhen(text: string, span: Span): Span {
+    const tokens = tokenize(text.slice(span.start, span.end));
+    const dates = findDates(text, this.now());
+    let cut = tokens.findIndex(
+      (t, k) =>
+        k > 0 &&
+        (isMonthName(t.norm) ||
+          WEEKDAYS[t.norm] !== undefined ||
+          dates.some((d) => d.start === span.start + t.start)),
+    );
+    if (cut < 0) return span;
+    while (
+      cut > 1 &&
+      (PREPOSITIONS.has(tokens[cut - 1]!.norm) || STOP_WORDS.has(tokens[cut - 1]!.norm))
+    )
+      cut--;
+    return { start: span.start, end: span.start + tokens[cut - 1]!.end };
   }
 
   /**

@@ -204,9 +204,12 @@ const WEEKDAY_BARE_DAY = new RegExp(
 const BARE_DAY_MONTHS = 2;
 
 const WEEKDAY = new RegExp(
-  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:(?<coming>que viene)|(?<nextWeek>(?:of\\s+)?next week)))?`,
+  `\\b(?:(next|this|coming|on|el|este|proximo|el proximo)\\s+)?(${WEEKDAY_RE})\\b(?:\\s+(?:(?<coming>que viene)|(?<nextWeek>(?:of\\s+)?next week)|(?<weekAfter>week)\\b(?!\\s*end)))?`,
   "g",
 );
+
+/** "a week on friday", "a week friday" before a weekday: a week after the coming one. */
+const WEEK_ON = /\ba\s+week\s+(?:on\s+)?$/;
 
 /**
  * "on sat", "next sun", "for sat", "sat night", "wed am": a short form that is also a word, said
@@ -831,6 +834,10 @@ function searchDates(text: string, now: Date, past: boolean): DateMatch[] {
     if (days === 0 && ahead) days = 7;
     // "wednesday next week": that day of the week after this one (weeks start on Monday).
     if (m.groups?.nextWeek !== undefined) days = 7 - ((now.getDay() + 6) % 7) + ((target + 6) % 7);
+    // "friday week", "a week on friday" (British): a week after the coming Friday.
+    if (m.groups?.weekAfter !== undefined || WEEK_ON.test(s.slice(0, m.index!))) {
+      days += 7;
+    }
     const at = m.index! + m[0].indexOf((m[2] ?? m[3])!);
     pushDate(out, addDays(now, days), m.index!, m.index! + m[0].length);
     if (out.at(-1)?.start === m.index!) weekdays.push([out.at(-1)!, at]);

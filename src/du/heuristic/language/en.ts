@@ -588,6 +588,11 @@ export const EN: LanguagePack = {
   ],
   contrasts: list("but though although however"),
   ambiguousCancel: [],
+  placingCancels: ["leave it", "drop it"],
+  placedBefore: list(
+    "in inside into at with by on onto behind outside under underneath beside next near round around opposite off",
+  ),
+  placedNot: list("that this all"),
   infinitive: "(?!)",
   enclitic: "(?!)",
   youPlural: {},
@@ -1372,6 +1377,9 @@ export const EN: LanguagePack = {
   excessWords: list("too"),
   habitLeads: list("every each"),
   selfFuture: ["ill", "i will", "well", "we will", "i shall"],
+  // "we'll" folds to "well" ("no, well, ..."): only its long form says so.
+  selfSeeTo:
+    "^(?:ill|i will|we will|i shall|id rather|i would rather|wed rather|im going to|im gonna|i can just|ill just)\\b",
   asideOpener:
     "^(?:(?:oh|aw|ah|wow) )?(?:lol|lmao|rofl|xd|(?:ha){2,}h?|(?:he){2,}|thanks|thank you|thx|cheers)\\b",
   pastStory: "\\b(?:was|were|had|did|came|went|last time)\\b",

@@ -237,6 +237,9 @@ export const ES: LanguagePack = {
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
   ambiguousCancel: ["para", "deja"],
+  placingCancels: list("dejalo dejala dejalos dejalas"),
+  placedBefore: list("en con junto al detras debajo fuera dentro encima"),
+  placedNot: list("paz"),
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
   // "¿sabéis algo?", "¿me lo guardáis?", "¿lo traéis?": the present said to vosotros.
   youPlural: { "^([a-z]{2,})ais$": "ar", "^([a-z]{2,})eis$": "er", "^([a-z]{2,})is$": "ir" },
@@ -659,6 +662,9 @@ export const ES: LanguagePack = {
   excessWords: list("demasiado"),
   habitLeads: list("cada"),
   selfFuture: [],
+  // "ya se lo explico yo", "ya lo cuento por teléfono", "prefiero decírselo en persona".
+  selfSeeTo:
+    "^(?:ya (?:(?:se|te|os|le|les) )?(?:lo |la )?[a-z]+(?:o|e|are|ere|ire)|prefiero [a-z]+(?:rselo|rlo|r))\\b",
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   nothingMore:

@@ -132,6 +132,15 @@ export interface LanguagePack {
   /** Cancel words that mean something else inside a sentence (Spanish "para": stop / for). */
   ambiguousCancel: string[];
   /**
+   * Cancel phrases that put the thing somewhere when a place follows them ("leave it in the
+   * porch", "drop it off at reception", "déjalo en conserjería"): said so, they mention no
+   * cancel. `placedBefore`: the words that open the place; `placedNot`: words after one of them
+   * that make it the idiom again ("leave it at that", "déjalo en paz").
+   */
+  placingCancels: string[];
+  placedBefore: string[];
+  placedNot: string[];
+  /**
    * A verb's infinitive, as a pattern of one folded word ("banar", "ponerle"): typed in small
    * letters right after a name's cue word and before more words ("para bañar a Rocky"), it is
    * the verb, no name. "(?!)" when the language has no such form.
@@ -753,6 +762,12 @@ export interface LanguagePack {
    * with a verb no act has ("forget it, I'll call another day"), it asks for nothing more.
    */
   selfFuture: string[];
+  /**
+   * After a refusal, the speaker saying how they will see to it themselves ("nah I'll explain
+   * on the phone", "no, I'd rather tell them in person", "no, ya se lo explico yo"): a pattern
+   * on the folded words after the refusal. Asked an optional question, that declines it.
+   */
+  selfSeeTo: string;
   /**
    * Every choice of a list but some ("everything but olives", "todo menos cebolla"): the
    * words up to the exception; the choices named after it are left out.

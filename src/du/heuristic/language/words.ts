@@ -88,6 +88,10 @@ export const JUDGED_HOW = new Set(words((p) => p.judgedHow));
 export const PROMPT_ASKS = new Set(words((p) => p.promptAsks));
 export const NO_OPENERS = words((p) => p.noOpeners);
 export const AMBIGUOUS_CANCEL = new Set(words((p) => p.ambiguousCancel));
+export const PLACING_CANCELS = new Set(words((p) => p.placingCancels));
+export const PLACED_BEFORE = new Set(words((p) => p.placedBefore));
+export const PLACED_NOT = new Set(words((p) => p.placedNot));
+export const SELF_SEE_TO = cue((p) => p.selfSeeTo);
 /** A verb's infinitive in any pack ("banar", "ponerle"), one folded word. */
 export const INFINITIVE = cue((p) => p.infinitive);
 /** The packs' diminutives, one pattern per pack: group 1 the root, group 2 the ending. */

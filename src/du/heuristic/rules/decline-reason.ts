@@ -1,7 +1,7 @@
 import { readActs } from "../acts.ts";
 import { flowWords } from "../flow-words.ts";
 import type { Turn } from "../heuristic-understanding.ts";
-import { FILLERS, ONLY_WORDS, STOP_WORDS, STORY_ACT } from "../language/words.ts";
+import { FILLERS, ONLY_WORDS, SELF_SEE_TO, STOP_WORDS, STORY_ACT } from "../language/words.ts";
 import type { SlotInfo } from "../slot-catalog.ts";
 import { flat, stem, type Token, tokenize } from "../text.ts";
 import { declines, ownWords } from "./shared.ts";
@@ -32,6 +32,7 @@ export function declinesWithReason(turn: Turn, slot: SlotInfo, flow: string): bo
   return (
     afterthought(turn, rest, text.slice(cut + 1), declined || offer, offer, slot) ||
     (declined && reasonOnly(turn, rest, text.slice(cut + 1), flow, slot)) ||
+    ((declined || offer) && seesToIt(turn, rest, text.slice(cut + 1), slot, flow)) ||
     ((declined || offer) && onlyOther(rest, text.slice(cut + 1), slot))
   );
 }
@@ -124,4 +125,26 @@ function reasonOnly(
   }
   // A weak task word ("yet" of "not had one yet") asks nothing of its own.
   return !model.index.hasTask(restText, true);
+}
+
+/**
+ * "nah I'll explain on the phone", "no, I'd rather tell them in person": after the refusal, the
+ * speaker says how they will see to it themselves (pack `selfSeeTo`), whatever words of the
+ * domain that takes ("phone"), as long as it asks for nothing, cancels nothing and holds no value
+ * of the flow's other slots ("no, I'll collect it on friday" gives a day).
+ */
+function seesToIt(
+  turn: Turn,
+  rest: readonly Token[],
+  restText: string,
+  slot: SlotInfo,
+  flow: string,
+): boolean {
+  if (rest.length === 0 || rest.length > REASON_WORDS || /\d/.test(restText)) return false;
+  const words = flat(restText);
+  if (!SELF_SEE_TO.test(words) || readActs(restText).cancelMentioned) return false;
+  const { model } = turn;
+  if (model.index.hasTask(restText)) return false;
+  const others = (model.flowSlots.get(flow) ?? []).filter((s) => s !== slot && s.kind !== "text");
+  return model.reader.mentions(restText, others, []).length === 0;
 }
