@@ -1982,6 +1982,7 @@ export class SlotReader {
               x.start <= reach &&
               free(x) &&
               !givenUp(text, x.start) &&
+              !suitsBadly(text, x) &&
               !(others && toldBy(text, x)) &&
               !(unreasoned && inReason(text, x)) &&
               !(unconditioned && inCondition(text, x)),

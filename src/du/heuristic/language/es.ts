@@ -667,7 +667,10 @@ export const ES: LanguagePack = {
   ],
   alternatives: list("ni o"),
   thingEnds: [],
-  anyThing: [],
+  // "¿hay hueco el viernes?", "¿queda sitio en algún grupo?": a place free, no unknown thing.
+  anyThing: list(
+    "algo alguno alguna algun hueco huecos sitio sitios plaza plazas disponibilidad libre libres",
+  ),
   followUp: ["y", "y que tal", "que tal"],
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],
