@@ -233,6 +233,27 @@ export const ES: LanguagePack = {
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
   // "¿sabéis algo?", "¿me lo guardáis?", "¿lo traéis?": the present said to vosotros.
   youPlural: { "^([a-z]{2,})ais$": "ar", "^([a-z]{2,})eis$": "er", "^([a-z]{2,})is$": "ir" },
+  // "me borro", "lo dejo", "que me lo justifiquen", "¿me cargan ...?": the present and the
+  // subjunctive, read as the infinitive the domain says. Not the past nor the participle: "me lo
+  // dejaron con manchas", "estoy matriculada" tell what happened or is, no act asked.
+  verbEndings: {
+    o: ["ar", "er", "ir"],
+    a: ["ar", "er", "ir"],
+    as: ["ar", "er", "ir"],
+    an: ["ar", "er", "ir"],
+    e: ["ar", "er", "ir"],
+    es: ["ar", "er", "ir"],
+    en: ["ar", "er", "ir"],
+    amos: ["ar"],
+    emos: ["er", "ar"],
+    imos: ["ir"],
+    que: ["car"],
+    ques: ["car"],
+    quen: ["car"],
+    gue: ["gar"],
+    gues: ["gar"],
+    guen: ["gar"],
+  },
   // "pequeñito", "cochecito", "cafecillo": -ito, -ecito, -illo on the word made smaller.
   diminutive: "^([a-z]{2,}?)(?:ecit|cit|it|ecill|ill)([oa]s?)$",
   // The infinitive ("devolverla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
