@@ -94,7 +94,7 @@ export class Analyzer {
   /** The personal "a" of the language (pack `nameLeads`): a being named follows. */
   private readonly nameLeads: ReadonlySet<string>;
   private readonly vocabulary = new Set<string>();
-  /** Infinitives the domain says only with pronouns attached: "borrar" -> "borrarme". */
+  /** Infinitives the domain says only with pronouns attached: "anotar" -> "anotarme". */
   private readonly pronounVerbs = new Map<string, string>();
   /** The words of the domain alone (flows, slots, choices, synonyms), not the packs' act words. */
   private readonly domainVocabulary: ReadonlySet<string>;
@@ -180,7 +180,7 @@ export class Analyzer {
     }
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
     this.domainVocabulary = new Set(this.vocabulary);
-    // "borrarme" of a phrase: the infinitive it is, by which a form said otherwise is known.
+    // "anotarme" of a phrase: the infinitive it is, by which a form said otherwise is known.
     for (const w of this.domainVocabulary) {
       for (const re of ENCLITICS) {
         const verb = re.exec(w)?.[1];
@@ -738,8 +738,8 @@ export class Analyzer {
       if (root && root.length >= ENCLITIC_VERB_MIN - 2 && known(root + ending))
         return root + ending;
     }
-    // "me borro", "que me lo justifiquen": a person or tense of a verb the domain says, maybe
-    // only with pronouns attached ("borrarme del curso"), as is the bare infinitive.
+    // "me anoto", "que me lo arreglen": a person or tense of a verb the domain says, maybe
+    // only with pronouns attached ("anotarme en la lista"), as is the bare infinitive.
     const said = this.pronounVerbs.get(norm);
     if (said) return said;
     for (const [ending, infinitives] of VERB_ENDINGS) {
@@ -928,7 +928,7 @@ interface TermItem {
 /** The shortest root read before a diminutive's ending: "bonito" is no small "bono". */
 const DIMINUTIVE_ROOT_MIN = 4;
 
-/** The shortest root read before a verb's ending: "dej" of "dejo"; "va" is no "v" + "a". */
+/** The shortest root read before a verb's ending: "rob" of "robo"; "va" is no "v" + "a". */
 const VERB_ROOT_MIN = 3;
 
 /** The shortest verb read before attached pronouns: "parte" is no "par" + "te". */

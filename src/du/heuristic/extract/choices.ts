@@ -430,7 +430,7 @@ export class ChoiceMatcher {
         continue;
       }
       // "a big group, 15 people": a word right before the people counted says how they are,
-      // not which choice is meant. A mark between parts them ("inglés B2, grupo de tarde").
+      // not which choice is meant. A mark between parts them ("soprano, grupo de tarde").
       const next = tokens[i + length];
       if (
         next &&
