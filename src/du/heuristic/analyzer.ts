@@ -27,6 +27,7 @@ import {
   TEXTING_FORMS,
   TIMES_WORDS,
   UNDO_PREFIXES,
+  VERB_ENDINGS,
   VERB_LEADS,
   VERB_NOUNS,
   VERB_OBJECTS,
@@ -93,6 +94,8 @@ export class Analyzer {
   /** The personal "a" of the language (pack `nameLeads`): a being named follows. */
   private readonly nameLeads: ReadonlySet<string>;
   private readonly vocabulary = new Set<string>();
+  /** Infinitives the domain says only with pronouns attached: "anotar" -> "anotarme". */
+  private readonly pronounVerbs = new Map<string, string>();
   /** The words of the domain alone (flows, slots, choices, synonyms), not the packs' act words. */
   private readonly domainVocabulary: ReadonlySet<string>;
   /** The words of the flows and slots themselves (names, descriptions, phrases, choices). */
@@ -181,6 +184,14 @@ export class Analyzer {
     }
     for (const w of synonymWords(domain)) this.vocabulary.add(w);
     this.domainVocabulary = new Set(this.vocabulary);
+    // "anotarme" of a phrase: the infinitive it is, by which a form said otherwise is known.
+    for (const w of this.domainVocabulary) {
+      for (const re of ENCLITICS) {
+        const verb = re.exec(w)?.[1];
+        if (verb && /(?:ar|er|ir)$/.test(verb) && !this.vocabulary.has(verb))
+          if (!this.pronounVerbs.has(verb)) this.pronounVerbs.set(verb, w);
+      }
+    }
     for (const w of this.domainVocabulary)
       for (let n = JOIN_MIN; n + JOIN_MIN <= w.length; n++) this.joinHeads.add(w.slice(0, n));
     for (const w of extraWords) this.vocabulary.add(w);
@@ -731,6 +742,21 @@ export class Analyzer {
       if (root && root.length >= ENCLITIC_VERB_MIN - 2 && known(root + ending))
         return root + ending;
     }
+    // "me anoto", "que me lo arreglen": a person or tense of a verb the domain says, maybe
+    // only with pronouns attached ("anotarme en la lista"), as is the bare infinitive.
+    const said = this.pronounVerbs.get(norm);
+    if (said) return said;
+    for (const [ending, infinitives] of VERB_ENDINGS) {
+      if (!norm.endsWith(ending)) continue;
+      const root = norm.slice(0, -ending.length);
+      if (root.length < VERB_ROOT_MIN) continue;
+      for (const end of infinitives) {
+        const verb = root + end;
+        if (this.domainVocabulary.has(verb)) return verb;
+        const attached = this.pronounVerbs.get(verb);
+        if (attached) return attached;
+      }
+    }
     return undefined;
   }
 
@@ -905,6 +931,9 @@ interface TermItem {
 
 /** The shortest root read before a diminutive's ending: "bonito" is no small "bono". */
 const DIMINUTIVE_ROOT_MIN = 4;
+
+/** The shortest root read before a verb's ending: "rob" of "robo"; "va" is no "v" + "a". */
+const VERB_ROOT_MIN = 3;
 
 /** The shortest verb read before attached pronouns: "parte" is no "par" + "te". */
 const ENCLITIC_VERB_MIN = 4;

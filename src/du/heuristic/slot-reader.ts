@@ -2018,6 +2018,7 @@ export class SlotReader {
               free(x) &&
               !givenUp(text, x.start) &&
               !(!slot.sharedChoices && movedFrom(text, x, all)) &&
+              !suitsBadly(text, x) &&
               !(others && toldBy(text, x)) &&
               !(unreasoned && inReason(text, x)) &&
               !(unconditioned && inCondition(text, x)),

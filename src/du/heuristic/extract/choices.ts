@@ -451,8 +451,13 @@ export class ChoiceMatcher {
         continue;
       }
       // "a big group, 15 people": a word right before the people counted says how they are,
-      // not which choice is meant.
-      if (PEOPLE_NOUNS.has(tokens[i + length]?.norm ?? "")) {
+      // not which choice is meant. A mark between parts them ("soprano, grupo de tarde").
+      const next = tokens[i + length];
+      if (
+        next &&
+        PEOPLE_NOUNS.has(next.norm) &&
+        !/[,.;:!?]/.test(text.slice(tokens[i + length - 1]!.end, next.start))
+      ) {
         i += length - 1;
         continue;
       }

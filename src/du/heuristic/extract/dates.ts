@@ -390,6 +390,9 @@ function searchDateWord(word: string): string | null {
   for (const target of TYPO_TARGETS) {
     // People rarely mistype the first letter ("monday" is no typo of "sunday").
     if (target[0] !== word[0]) continue;
+    // "las mañanas": the plural of a relative day word is a word of its own (the mornings), no
+    // typo of one day ("los domingos" is still read as Sunday).
+    if (target in RELATIVE_DAYS && (word === `${target}s` || word === `${target}es`)) return null;
     // Long words take two typos ("tommorow", "wensday") when their first two letters hold.
     const near =
       editDistanceAtMost1(word, target) ||

@@ -596,6 +596,7 @@ export const EN: LanguagePack = {
   infinitive: "(?!)",
   enclitic: "(?!)",
   youPlural: {},
+  verbEndings: {},
   diminutive: "(?!)",
   sameDay: [
     "for the day",

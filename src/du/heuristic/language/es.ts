@@ -125,6 +125,8 @@ export const ES: LanguagePack = {
     ...[
       "que puedo hacer",
       "que cosas puedo hacer",
+      "que cosas puedo gestionar",
+      "que puedo gestionar",
       "que cosas puedes hacer",
       "que se puede hacer",
       // "¿qué cosas se pueden hacer por aquí?": the same, said of the things.
@@ -150,7 +152,17 @@ export const ES: LanguagePack = {
     "como funciona",
   ],
   greeting: ["hola", "buenas", "buenos dias", "buenas tardes", "buenas noches"],
-  thanks: ["gracias", "muchas gracias", "mil gracias"],
+  thanks: [
+    "gracias",
+    "muchas gracias",
+    "mil gracias",
+    "muchisimas gracias",
+    "muchisimas gracias muy amables",
+    "muchas gracias muy amables",
+    "gracias muy amables",
+    "muy amables",
+    "muy amable",
+  ],
   thanksWords: ["gracias"],
   thankingWords: [],
   goodbye: ["adios", "chao", "hasta luego", "hasta pronto", "nada mas", "eso es todo"],
@@ -243,6 +255,27 @@ export const ES: LanguagePack = {
   infinitive: "^[a-z]{2,}(?:ar|er|ir)(?:se|me|te|le|les|la|las|lo|los|nos)?$",
   // "¿sabéis algo?", "¿me lo guardáis?", "¿lo traéis?": the present said to vosotros.
   youPlural: { "^([a-z]{2,})ais$": "ar", "^([a-z]{2,})eis$": "er", "^([a-z]{2,})is$": "ir" },
+  // "me anoto", "lo anulo", "que me lo arreglen", "¿me lo mandan?": the present and the
+  // subjunctive, read as the infinitive the domain says. Not the past nor the participle: "me lo
+  // trajeron roto", "ya está arreglada" tell what happened or is, no act asked.
+  verbEndings: {
+    o: ["ar", "er", "ir"],
+    a: ["ar", "er", "ir"],
+    as: ["ar", "er", "ir"],
+    an: ["ar", "er", "ir"],
+    e: ["ar", "er", "ir"],
+    es: ["ar", "er", "ir"],
+    en: ["ar", "er", "ir"],
+    amos: ["ar"],
+    emos: ["er", "ar"],
+    imos: ["ir"],
+    que: ["car"],
+    ques: ["car"],
+    quen: ["car"],
+    gue: ["gar"],
+    gues: ["gar"],
+    guen: ["gar"],
+  },
   // "pequeñito", "cochecito", "cafecillo": -ito, -ecito, -illo on the word made smaller.
   diminutive: "^([a-z]{2,}?)(?:ecit|cit|it|ecill|ill)([oa]s?)$",
   // The infinitive ("devolverla"), the gerund ("mandandolo"), or the imperative of tú ("anúlalo",
@@ -286,7 +319,8 @@ export const ES: LanguagePack = {
   assistantQuestion:
     "^(?:eres|es usted|estoy hablando con)(?: \\w+)?? (?:un |una )?(?:bot|robot|maquina|programa|humano|persona|persona real)\\b|^con quien hablo\\b",
   frustration: "\\b(?:inutil|no sirve|no me ayudas|no me entiendes|no entiendes|que desastre)\\b",
-  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_ES}|${LOOK_ES})(?:,? (?:${PAUSE_ES}|${LOOK_ES}|${WHERE_ES}|${LOOK_AFTER_ES}))*$`,
+  // "espera que lo miro en la agenda": a "que" may join the look to the pause.
+  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_ES}|${LOOK_ES})(?:,? (?:que )?(?:${PAUSE_ES}|${LOOK_ES}|${WHERE_ES}|${LOOK_AFTER_ES}))*$`,
   switchCues:
     "\\b(?:en vez|en lugar)\\b|^(?:(?:no)\\s+)*(?:en realidad|mejor)\\b|^(?:no)\\s+(?:quiero|prefiero)\\b",
   digressionCues: "\\b(?:primero|antes)\\b",
@@ -688,7 +722,10 @@ export const ES: LanguagePack = {
   ],
   alternatives: list("ni o"),
   thingEnds: [],
-  anyThing: [],
+  // "¿hay hueco el viernes?", "¿queda sitio en alguna clase?": a place free, no unknown thing.
+  anyThing: list(
+    "algo alguno alguna algun hueco huecos sitio sitios plaza plazas disponibilidad libre libres",
+  ),
   followUp: ["y", "y que tal", "que tal"],
   sameAsBefore: list("mismo misma"),
   changeOfMind: ["en realidad", "pensandolo mejor", "quise decir"],

@@ -158,6 +158,14 @@ export interface LanguagePack {
    */
   youPlural: Record<string, string>;
   /**
+   * A verb said in a person or tense of its own ("me anoto", "lo anulo", "que me lo arreglen",
+   * "¿me lo mandan?"): each ending of such a form (folded), with the endings of the
+   * infinitives its root may take, tried in order ("que" of "busque" takes "car": the
+   * spelling moves back). The form is read as the infinitive only when the domain's own texts
+   * have that infinitive, or have it with pronouns attached ("anotarme"). Empty when the language has none.
+   */
+  verbEndings: Record<string, readonly string[]>;
+  /**
    * A diminutive ("pequeñito", "cochecito"), as a pattern of one folded word: group 1 the root,
    * group 2 the ending ("o", "as"). Read as the domain's word it makes smaller. "(?!)" for none.
    */

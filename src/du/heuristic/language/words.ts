@@ -100,6 +100,13 @@ export const DIMINUTIVES = perPack((p) => p.diminutive);
 export const YOU_PLURAL: ReadonlyArray<readonly [RegExp, string]> = PACKS.flatMap((p) =>
   Object.entries(p.youPlural).map(([re, ending]) => [new RegExp(re), ending] as const),
 );
+/**
+ * The packs' endings of a verb said in a person or tense of its own, longest first, each with
+ * the infinitive endings its root may take.
+ */
+export const VERB_ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = PACKS.flatMap(
+  (p) => Object.entries(p.verbEndings),
+).sort((a, b) => b[0].length - a[0].length);
 /** The packs' verbs with pronouns attached, one pattern per pack: group 1 is the verb. */
 export const ENCLITICS = perPack((p) => p.enclitic);
 /** The packs' same-day phrases ("just for the day") as whole phrases of a flat text. */
