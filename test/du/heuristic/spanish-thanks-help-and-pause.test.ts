@@ -51,3 +51,41 @@ describe("Spanish small talk and help", () => {
     expect(said).toMatchObject([{ type: "chitchat", kind: "wait" }]);
   });
 });
+
+describe("a Spanish pause in a domain that says the looking verb itself", () => {
+  // The domain's own "buscar" and "mirar" make "busco" and "miro" read as them before the
+  // cues are tried; the look of a pause is still a look.
+  let rentals: LoadedDomain;
+  beforeAll(async () => {
+    rentals = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  ticket:",
+        "    type: string",
+        "    extract: pattern",
+        "    pattern: 'BK-\\\\d{4}'",
+        "actions:",
+        "  ver: { inputs: [ticket] }",
+        "flows:",
+        "  estado_bici:",
+        "    description: Buscar una reserva y mirar cómo va",
+        "    trigger: { intents: ['buscar mi reserva', 'mirar el estado de {ticket}'] }",
+        "    steps:",
+        "      - { step: t, type: collect, slot: ticket }",
+        "      - { step: go, type: action, action: ver }",
+      ],
+      "rentals.yaml",
+    );
+  });
+
+  it("is a pause, not the answer", () => {
+    for (const text of [
+      "un segundo que busco el resguardo",
+      "un momento, que lo miro en el correo",
+    ]) {
+      const said = du.read(text, rentals, inFlow(rentals, "estado_bici", { waiting: "ticket" }));
+      expect(said, text).toMatchObject([{ type: "chitchat", kind: "wait" }]);
+    }
+  });
+});
