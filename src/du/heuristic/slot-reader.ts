@@ -102,6 +102,7 @@ import {
   SMALL_TALK,
   SPEAKER_KNOWS,
   STOP_WORDS,
+  STREET_WORDS,
   SUITS_BADLY_AFTER,
   TAKE_BACK,
   TASKS,
@@ -1080,7 +1081,7 @@ export class SlotReader {
     }
     for (const slot of slots) {
       if (slot.kind !== "text") continue;
-      const f = this.keyedText(slot, text, tokens, stems, free);
+      const f = this.keyedText(slot, text, tokens, stems, free, slots);
       if (f) found.add(f);
     }
     for (const slot of slots) {
@@ -2075,7 +2076,7 @@ export class SlotReader {
           if (!slot.address && leadsVerb(tokens, i)) continue;
           if (!slot.address && !slot.nameLike) ends ??= phraseEnds(slot, slots, cues, text);
           const span = slot.address
-            ? addressAfter(text, tokens, tokens[i]!.end, free)
+            ? addressAfter(text, tokens, tokens[i]!.end, free, this.lowerValueStarts(text, slots))
             : slot.nameLike
               ? this.nameAfter(text, tokens, i + 1, free)
               : this.phraseAfter(text, tokens, i + 1, free, ends);
@@ -2151,6 +2152,7 @@ export class SlotReader {
     tokens: readonly Token[],
     stems: readonly string[],
     free: (s: Span) => boolean,
+    slots: readonly SlotInfo[],
   ) {
     for (const [i, j] of keySpans(stems, slot.keys)) {
       if (j >= tokens.length) continue;
@@ -2182,7 +2184,7 @@ export class SlotReader {
       if (is < 0 || is >= tokens.length) continue;
       // "Address is Avenida Diagonal 200, Barcelona": an address runs on past its number.
       const span = slot.address
-        ? addressAfter(text, tokens, tokens[is]!.start, free)
+        ? addressAfter(text, tokens, tokens[is]!.start, free, this.lowerValueStarts(text, slots))
         : slot.nameLike
           ? this.nameAfter(text, tokens, is, free)
           : this.phraseAfter(text, tokens, is, free, NO_ENDS, is === j && /:/.test(gap));
@@ -2190,6 +2192,25 @@ export class SlotReader {
     }
     return null;
   }
+
+  /**
+   * Where the choices of `slots` typed in small letters start in `text` ("... 30 hay un bache"):
+   * an address said before one ends there (`addressAfter`). A capitalised one may be the town.
+   */
+  private lowerValueStarts(text: string, slots: readonly SlotInfo[]): readonly number[] {
+    const last = this.valueStartsOf;
+    if (last?.text === text && last.slots === slots) return last.starts;
+    const starts: number[] = [];
+    for (const s of slots) {
+      if (!s.choices || (s.kind !== "choice" && s.kind !== "list")) continue;
+      for (const m of s.choices.find(text))
+        if (/^\p{Ll}/u.test(text.slice(m.start))) starts.push(m.start);
+    }
+    starts.sort((a, b) => a - b);
+    this.valueStartsOf = { text, slots, starts };
+    return starts;
+  }
+  private valueStartsOf: { text: string; slots: readonly SlotInfo[]; starts: number[] } | undefined;
 
   private textFound(slot: SlotInfo, text: string, found: Span): Found {
     const span = slot.place ? this.placeBeforeWhen(text, found) : found;
@@ -2543,6 +2564,7 @@ function addressAfter(
   tokens: readonly Token[],
   from: number,
   free: (s: Span) => boolean,
+  valueStarts: readonly number[] = [],
 ): Span | null {
   // An address has a number: with no digit after `from`, the scan below would find none (a
   // long message says "to" and "for" many times).
@@ -2550,7 +2572,12 @@ function addressAfter(
   const taken = tokens.find((t) => t.start >= from && !free(t));
   const rest = text.slice(from, taken?.start ?? text.length);
   const stop = addressStop(rest);
-  const raw = stop < 0 ? rest : rest.slice(0, stop);
+  let raw = stop < 0 ? rest : rest.slice(0, stop);
+  // "en la avenida del Río 30 hay un bache enorme": after its number, an address ends where a
+  // value of another slot typed in small letters starts; the words leading to it go below.
+  const number = raw.search(/\d/);
+  const next = number < 0 ? undefined : valueStarts.find((at) => at > from + number);
+  if (next !== undefined && next < from + raw.length) raw = raw.slice(0, next - from);
   // An address has a number (checked below on a part of `raw`): none here, no trimming to do.
   if (!/\d/.test(raw)) return null;
   // Words that lead to the value cut off ("..., Madrid from" before "from monday").
@@ -2592,10 +2619,12 @@ function addressStop(rest: string): number {
     const m = ADDRESS_END.exec(rest.slice(from));
     if (!m) return -1;
     const at = from + m.index;
+    // "Avda. de la Paz 4": nor is the full stop of a word naming a kind of street.
     const abbreviation =
       m[0].startsWith(".") &&
-      /\b\p{Lu}\p{Ll}{0,2}$/u.test(rest.slice(0, at)) &&
-      /^\s+\p{Lu}/u.test(rest.slice(at + 1));
+      ((/\b\p{Lu}\p{Ll}{0,2}$/u.test(rest.slice(0, at)) &&
+        /^\s+\p{Lu}/u.test(rest.slice(at + 1))) ||
+        STREET_WORDS.has(fold(/[\p{L}º]+$/u.exec(rest.slice(0, at))?.[0] ?? "")));
     if (!abbreviation) return at;
     from = at + 1;
   }
@@ -2655,6 +2684,16 @@ function addressStart(words: readonly Token[], text: string): number {
       if (ARTICLES.has(words[i + 1]!.norm)) i++;
       continue;
     }
+    // "en la calle Cervantes 12", "en el portal, c/ Luna 3": a word naming a kind of street
+    // before its name or number starts the address; the article and words before it do not.
+    const next = words[i + 1]!;
+    if (
+      STREET_WORDS.has(t.norm) &&
+      (capitalised(next) || hasDigit(next) || NAME_PARTICLES.has(next.norm))
+    ) {
+      at = t.start;
+      break;
+    }
     // "I live in Calle Alcalá 100": the speaker's capital "I" starts no street.
     if (capitalised(t) && !CAPITAL_SELF.has(t.norm)) {
       // "en mi trabajo, Paseo de Gracia 20": lower-case words set off by a comma before the
@@ -2662,7 +2701,6 @@ function addressStart(words: readonly Token[], text: string): number {
       if (i > 0 && text.slice(words[i - 1]!.end, t.start).includes(",")) at = t.start;
       break;
     }
-    const next = words[i + 1]!;
     // "my sister's, 8 Oak Close": so may the house number.
     // "en mi casa, calle Alcalá 12", "at home, c/ Mayor 3": or a street word in lower case.
     if (named && text.slice(t.end, next.start).includes(",")) {

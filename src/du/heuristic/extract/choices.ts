@@ -200,6 +200,11 @@ export class ChoiceMatcher {
             if (join !== what && join !== head)
               this.variants.push({ stems: [what, join, head], value: choice });
           }
+          // "registrar unos papeles", "renew the passport" for the synonyms "registrar papeles",
+          // "renew passport": an article before the second word of a verb and its object.
+          if (!ARTICLES.has(what) && !ARTICLES.has(head) && !SYNONYM_JOINS.includes(head))
+            for (const article of ARTICLES)
+              this.variants.push({ stems: [what, singular(article), head], value: choice });
         }
       }
     }

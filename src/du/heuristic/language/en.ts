@@ -1495,6 +1495,7 @@ export const EN: LanguagePack = {
   ],
   answerTails: ["please", "thanks", "thank you", "thx"],
   addressTails: ["please", "pls", "thanks", "thank you", "asap"],
+  streetWords: [],
   itemsWith: ["with"],
   ordinalSuffixes: list("st nd rd th"),
   slotLeadArticles: ["the", "my"],

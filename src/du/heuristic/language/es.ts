@@ -48,6 +48,8 @@ export const ES: LanguagePack = {
     "pedido pedidos",
     // "¿qué diferencia hay entre ellos?" asks for help; no typo of "diferente".
     "diferencia",
+    // "no consigo encontrarlo": managing to, no typo of a domain's word ("codigo").
+    "consigo",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
@@ -301,11 +303,13 @@ export const ES: LanguagePack = {
     ...["ni idea", "no lo se", "no se", "no me acuerdo", "no lo recuerdo", "no recuerdo"],
     ...["lo olvide", "se me olvido", "no estoy seguro", "no estoy segura"],
   ],
-  notAtHand: "no (?:lo |la |los |las )?tengo",
+  // "no lo tengo", "no lo encuentro", "no la veo", "no consigo encontrarlo".
+  notAtHand:
+    "no (?:lo |la |los |las )?(?:tengo|tenemos|encuentro|encontramos|veo|localizo)|no (?:lo |la |los |las )?(?:puedo|consigo) (?:encontrar|localizar)(?:lo|la|los|las)?",
   speakerKnows: "\\b(?:recuerdo|me acuerdo|me (?:lo|la) se)\\b",
   // "¿dónde lo encuentro?", "y eso, ¿dónde lo miro?": where to find what was asked.
   helpQuestion:
-    "^(?:y (?:eso )?)?(?:donde|como) (?:lo |la )?(?:encuentro|veo|miro|se)\\b|^(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
+    "^(?:y (?:eso )?)?(?:donde|como) (?:lo |la )?(?:encuentro|veo|miro|se)\\b|^(?:(?:uf|ay|vaya|pues|hmm+|mm+|perdona|lo siento)\\s+)*(?:NOT_AT_HAND|NOT_KNOWN)\\b|^(?:cual es |que )?(?:la )?diferencia (?:hay )?entre\\b",
   valueAsked: list("hora horas horario precio precios coste costes"),
   whatIs: "^que (?:es|significa) (?:un |una |el |la )?",
   whatMeans: "^(?:que quiere decir|a que te refieres con) (?:un |una |el |la |lo de )?(.+)$",
@@ -800,6 +804,11 @@ export const ES: LanguagePack = {
   answerLeads: ["es", "son", "se llama", "a nombre de", "para", "pues", "el", "la"],
   answerTails: ["por favor", "gracias"],
   addressTails: [],
+  // "en la calle Sol 4", "c/ Luna 3", "avda. de la Paz 8", "pº del Prado 2".
+  streetWords: list(
+    "calle c cl avenida avda av plaza pza paseo pº ronda camino carretera ctra",
+    "travesia trav glorieta urbanizacion urb callejon pasaje bulevar poligono carrer rua",
+  ),
   itemsWith: ["con"],
   ordinalSuffixes: [],
   slotLeadArticles: ["el", "la"],

@@ -961,6 +961,13 @@ export interface LanguagePack {
   answerTails: string[];
   /** Courtesy or haste after an address that ends it ("Gran Via 22 please", "... asap"). */
   addressTails: string[];
+  /**
+   * Words naming a kind of street said before its name, and their abbreviations as typed
+   * ("calle", "c/", "avda."): an address starts at one, without the words before it ("en la
+   * calle Sol 4" -> "calle Sol 4", "en el portal, c/ Luna 3" -> "c/ Luna 3"). Folded, one word
+   * each. English says the kind after the name ("Elm Road"): none.
+   */
+  streetWords: string[];
   /** The word before a free list's items ("with fever and a cough", "con fiebre"): no item. */
   itemsWith: string[];
   /** The endings of a day written as an ordinal ("21st", "3rd", "the 10th"). */

@@ -32,6 +32,8 @@ const perPack = (pick: (p: LanguagePack) => string): readonly RegExp[] =>
     .map((p) => new RegExp(p));
 
 export const STOP_WORDS = new Set(words((p) => p.stopWords));
+/** The words naming a kind of street before its name ("calle", "c/"): the packs' `streetWords`. */
+export const STREET_WORDS: ReadonlySet<string> = new Set(words((p) => p.streetWords));
 /** The words naming an address ("address", "direccion"): the packs' `kindWords.address`. */
 export const ADDRESS_WORDS: ReadonlySet<string> = new Set(
   words((p) => p.kindWords.address ?? []).filter((w) => !w.includes(" ")),
