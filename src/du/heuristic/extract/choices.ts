@@ -12,6 +12,7 @@ import {
   EXCESS_WORDS,
   GREETING,
   HABIT_LEADS,
+  KEEP_WORDS,
   NEGATED_DETERMINERS,
   NEGATIONS,
   PARTICIPLE_ENDS,
@@ -431,8 +432,9 @@ export class ChoiceMatcher {
         const known = facts.known[i];
         // Any other slip of four letters, or one of a synonym, is too often another word ("back"
         // for black, "cost" for a name "Costa").
+        // Nor a word the packs keep from typo correction ("pedido" is no slip of "perdido").
         const typo =
-          known || STOP_WORDS.has(w)
+          known || STOP_WORDS.has(w) || KEEP_WORDS.has(tokens[i]!.norm)
             ? undefined
             : w.length >= TYPO_MIN
               ? this.typoOf(w)
