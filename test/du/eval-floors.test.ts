@@ -11,9 +11,10 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * `holdout4`, (from the eighth) `holdout5`, (from the ninth) `round9` and every domain's
  * `holdout6`, (from the tenth) `round10`, `round10b` and every domain's `holdout7`, (from the
  * eleventh) `round11` and every domain's `holdout8`, (from the twelfth) `round12` and every
- * domain's `holdout9`, and (from the thirteenth) `round13` and every domain's `holdout10` sets
- * have been tuned on; `holdout11` (written before the thirteenth round) and `final` never were,
- * and their floors only guard against regressions. Raise a floor when the DU gets better; a
+ * domain's `holdout9`, (from the thirteenth) `round13` and every domain's `holdout10`, and (from
+ * the fourteenth) `round14` and every domain's `holdout11` sets have been tuned on; `holdout12`
+ * (written before the fourteenth round) and `final` never were, and their floors only guard
+ * against regressions. Raise a floor when the DU gets better; a
  * change that lowers a figure under its floor is a regression. Every set in an example's eval/
  * folder has a floor (see the last test). The banking sets have their floors in
  * heuristic/evaluation-floor.test.ts.
@@ -52,7 +53,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // thirteenth round.
     holdout10: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.96, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the fourteenth round.
     holdout11: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.96 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
@@ -81,7 +82,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // thirteenth round.
     holdout10: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the fourteenth round.
     holdout11: { intent: 0.92, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
@@ -112,7 +113,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // thirteenth round.
     holdout10: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.96, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the fourteenth round.
     holdout11: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.96 },
@@ -142,7 +143,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // thirteenth round.
     holdout10: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.96 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
-    // never tuned on. Floors start at the untuned figures.
+    // tuned on in the fourteenth round.
     holdout11: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
