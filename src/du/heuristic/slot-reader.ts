@@ -3070,14 +3070,22 @@ function lastClauseMark(text: string): number {
 
 /** The value's clause, up to it, holds one of the leads (each a list of words). */
 function inClauseLedBy(text: string, m: Span, leads: readonly (readonly string[])[]): boolean {
-  const before = flat(
-    text
-      .slice(0, m.start)
-      .split(/[,;.!?]/)
-      .at(-1) ?? "",
-  ).split(" ");
-  return before.some((_, i) => leads.some((lead) => lead.every((w, j) => before[i + j] === w)));
+  // Loops over the clause's tokens, no split copies or closures: this runs for every choice
+  // found, on every reading of the message.
+  let mark = m.start - 1;
+  while (mark >= 0 && !CLAUSE_MARKS.includes(text[mark]!)) mark--;
+  const before = tokenize(text.slice(mark + 1, m.start));
+  for (let i = 0; i < before.length; i++) {
+    for (const lead of leads) {
+      let j = 0;
+      while (j < lead.length && before[i + j]?.norm === lead[j]) j++;
+      if (j === lead.length) return true;
+    }
+  }
+  return false;
 }
+
+const CLAUSE_MARKS = ",;.!?";
 
 /**
  * The value's clause tells what the speaker did ("I typed the code wrong": the packs'
@@ -3261,7 +3269,21 @@ function movedFrom(text: string, m: ChoiceMatch, all: readonly ChoiceMatch[]): b
   );
 }
 
+/**
+ * The one choice of `slot` `text` asks for, if any. Every flow asking the same slot reads it
+ * again on the same message: the last answer is kept per slot (the matches are frozen).
+ */
 function choiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
+  const last = lastChoice.get(slot);
+  if (last?.text === text) return last.found;
+  const found = readChoiceIn(slot, text);
+  lastChoice.set(slot, { text, found });
+  return found;
+}
+
+const lastChoice = new WeakMap<SlotInfo, { text: string; found: ChoiceMatch | null }>();
+
+function readChoiceIn(slot: SlotInfo, text: string): ChoiceMatch | null {
   const all = slot.choices!.find(text);
   if (all.length === 0) return null;
   let kept = notTakenBack(
