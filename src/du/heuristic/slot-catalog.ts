@@ -2,7 +2,7 @@ import type { Domain, SlotDefinition, SlotExtract } from "../../config/schema.ts
 import { slotExtract } from "../../config/slot-kind.ts";
 import { wholePattern } from "../../config/slot-pattern.ts";
 import type { Analyzer } from "./analyzer.ts";
-import { ChoiceMatcher } from "./extract/choices.ts";
+import { ChoiceIndex, ChoiceMatcher } from "./extract/choices.ts";
 import type { LanguagePack } from "./language/pack.ts";
 import {
   CURRENCY_NOUNS,
@@ -350,6 +350,9 @@ export function buildSlotCatalog(
     if (info.choices && (byChoices.get(JSON.stringify(info.def.choices)) ?? 0) > 1)
       info.sharedChoices = true;
   }
+  // Every choice slot searches the same messages: one index of their words says which may
+  // name a choice in a message at all.
+  ChoiceIndex.of([...catalog.values()].flatMap((info) => (info.choices ? [info.choices] : [])));
   return catalog;
 }
 

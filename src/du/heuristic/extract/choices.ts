@@ -273,6 +273,24 @@ export class ChoiceMatcher {
     return facts;
   }
 
+  /** The domain's index of choice words this matcher is part of, and its number there. */
+  private shared: { index: ChoiceIndex; id: number } | undefined;
+
+  /** Joins the domain's index (`ChoiceIndex`), which answers for this matcher's words. */
+  joinIndex(index: ChoiceIndex, id: number): void {
+    this.shared = { index, id };
+  }
+
+  /** The first word of every variant: a match of any kind but a clipped or misspelt word starts at one. */
+  firstWords(): Iterable<string> {
+    return this.byFirst.keys();
+  }
+
+  /** The word of every one-word variant: clipped and misspelt words are read against these. */
+  singleWords(): string[] {
+    return this.singles.map((v) => v.stems[0]!);
+  }
+
   /** The last text searched and what was found: a message is searched several times a turn. */
   private last:
     | { text: string; found: readonly ChoiceMatch[]; negated: readonly ChoiceMatch[] }
@@ -382,6 +400,9 @@ export class ChoiceMatcher {
   private searchWords(text: string, negatedOut: ChoiceMatch[]): ChoiceMatch[] {
     const tokens = tokenize(text);
     const facts = this.factsOf(tokens);
+    // Most messages name no choice of most slots: the domain's index says which slots a word
+    // of the message may start a choice of, so the others are not searched word by word.
+    if (this.shared && !this.shared.index.mayName(this.shared.id, tokens, facts)) return [];
     const stems = facts.stems;
     const out: ChoiceMatch[] = [];
     const adverbs = stems.some((s) => PHRASE_ADVERBS.has(s));
@@ -649,6 +670,86 @@ export class ChoiceMatcher {
     if (found.length === 0) return null;
     return found.every((m) => m.value === found[0]!.value) ? found[0]! : null;
   }
+}
+
+/**
+ * One index per domain from a word of a message to the choice slots (their matchers) a choice
+ * of could start at it: by the first word of a variant, by a verb a participle is made from
+ * ("unlocked"), by the beginning of a one-word variant (a clipped word) and by a one-word
+ * variant with one letter left out (a misspelt word). It may name a slot that then finds
+ * nothing, never leave out one that finds something; a slot no word of the message names is
+ * not searched.
+ */
+export class ChoiceIndex {
+  private readonly firsts = new Map<string, number[]>();
+  private readonly prefixes = new Map<string, number[]>();
+  private readonly deletions = new Map<string, number[]>();
+  /** The slots each tokenized text may name, by matcher number (tokens are cached and frozen). */
+  private readonly named = new WeakMap<readonly Token[], Uint8Array>();
+
+  constructor(private readonly size: number) {}
+
+  /** An index over `matchers`, each told its number in it. */
+  static of(matchers: readonly ChoiceMatcher[]): ChoiceIndex {
+    const index = new ChoiceIndex(matchers.length);
+    for (const [id, matcher] of matchers.entries()) {
+      for (const word of matcher.firstWords()) add(index.firsts, word, id);
+      for (const word of new Set(matcher.singleWords())) {
+        for (let k = 0; k <= word.length; k++) add(index.prefixes, word.slice(0, k), id);
+        for (let k = 1; k < word.length; k++)
+          add(index.deletions, word.slice(0, k) + word.slice(k + 1), id);
+      }
+      matcher.joinIndex(index, id);
+    }
+    return index;
+  }
+
+  /** The matcher numbered `id` may find a choice in `tokens` (their word facts `facts`). */
+  mayName(id: number, tokens: readonly Token[], facts: { stems: string[]; digit: boolean[] }) {
+    let named = this.named.get(tokens);
+    if (!named) {
+      named = this.nameAll(tokens, facts);
+      this.named.set(tokens, named);
+    }
+    return named[id] === 1;
+  }
+
+  private nameAll(
+    tokens: readonly Token[],
+    facts: { stems: string[]; digit: boolean[] },
+  ): Uint8Array {
+    const named = new Uint8Array(this.size);
+    // Loops, no closure: this runs once per text, but for every text of a message.
+    for (let i = 0; i < tokens.length; i++) {
+      const stem = facts.stems[i]!;
+      const norm = tokens[i]!.norm;
+      mark(named, this.firsts.get(stem));
+      // "get them reset": the verb of a participle after a pronoun.
+      if (PARTICLE_OBJECTS.has(tokens[i - 1]?.norm ?? "")) {
+        for (const end of PARTICIPLE_ENDS) {
+          if (!stem.endsWith(end)) continue;
+          mark(named, this.firsts.get(stem.slice(0, -end.length)));
+          mark(named, this.firsts.get(stem.slice(0, 1 - end.length)));
+          break;
+        }
+      }
+      if (facts.digit[i]) continue;
+      if (norm.length >= PREFIX_MIN && !PEOPLE_NOUNS.has(norm))
+        mark(named, this.prefixes.get(stem));
+      if (norm.length >= CLIPPED_END_MIN) mark(named, this.deletions.get(stem));
+    }
+    return named;
+  }
+}
+
+function mark(named: Uint8Array, ids: readonly number[] | undefined): void {
+  if (ids) for (let k = 0; k < ids.length; k++) named[ids[k]!] = 1;
+}
+
+function add(map: Map<string, number[]>, word: string, id: number): void {
+  const ids = map.get(word);
+  if (!ids) map.set(word, [id]);
+  else if (ids.at(-1) !== id) ids.push(id);
 }
 
 /** Greetings of several words, as their folded words: "good morning", "buenas tardes". */
