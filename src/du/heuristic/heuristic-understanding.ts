@@ -2114,7 +2114,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       // changes that answer ("yes but add breakfast").
       const answered = current !== undefined && (current !== null || waiting?.kind === "confirm");
       const isFilled = answered && f.slot !== pending?.name;
-      out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value: f.value });
+      // "I meant the 26th" puts right the day of the date held, in its month.
+      const value =
+        isFilled && typeof current === "string" && turn.model.slots.get(f.slot)?.kind === "date"
+          ? turn.model.reader.sameMonth(f, current, turn.text).value
+          : f.value;
+      out.push({ type: isFilled ? "correct_slot" : "set_slot", slot: f.slot, value });
     }
     return out;
   }

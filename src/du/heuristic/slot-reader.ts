@@ -28,6 +28,8 @@ import {
   ADDRESS_WORDS,
   AFFIRM,
   ALL_BUT,
+  ALL_CHOICES,
+  ALL_CHOICES_ALONG,
   AND_WORDS,
   ARTICLES,
   BARE_ARTICLES,
@@ -314,19 +316,48 @@ export class SlotReader {
    * A date read as the answer for a later date slot (a return, a check-out) that falls before
    * `earlier`, the flow's earlier date already given: a weekday ("sunday", "next sunday") is the
    * first such day after that date, not the one before it. A weekday read again from the
-   * earlier date falls a whole number of weeks later; other dates ("march 2", "tomorrow") do not
-   * and are kept, for the flow to judge.
+   * earlier date falls a whole number of weeks later. A day of the month said alone ("the
+   * 28th") is the first such day from that date (the 28th of the earlier date's month, else of
+   * the next); other dates ("march 2", "tomorrow") are kept, for the flow to judge.
    */
   afterEarlier(found: Found, earlier: string, text: string): Found {
     const value = found.value;
     if (typeof value !== "string" || value >= earlier) return found;
     const [y, m, d] = earlier.split("-").map(Number) as [number, number, number];
-    const again = findDates(text.slice(found.start, found.end), new Date(y, m - 1, d, 12));
-    if (again.length !== 1 || daysBetween(value, again[0]!.value) % 7 !== 0) return found;
+    const said = text.slice(found.start, found.end);
+    const again = findDates(said, new Date(y, m - 1, d, 12));
+    if (again.length !== 1) return found;
+    if (DAY_ONLY.test(said.trim())) return { ...found, value: again[0]!.value };
+    if (daysBetween(value, again[0]!.value) % 7 !== 0) return found;
     const weeks = Math.floor(daysBetween(value, earlier) / 7) + 1;
     const [vy, vm, vd] = value.split("-").map(Number) as [number, number, number];
     const later = new Date(Date.UTC(vy, vm - 1, vd + 7 * weeks)).toISOString().slice(0, 10);
     return { ...found, value: later };
+  }
+
+  /**
+   * A day of the month said alone ("I meant the 26th") as the new value of a date already held
+   * (`held`): the day is the one put right, so it keeps the held date's month (the 26th of that
+   * month, else the first such day after it), when that day is not past; any other date is kept.
+   */
+  sameMonth(found: Found, held: string, text: string): Found {
+    const value = found.value;
+    if (typeof value !== "string" || value.slice(0, 7) === held.slice(0, 7)) return found;
+    // Its span may be of a cut-down form of the message: the date is looked for in the whole,
+    // where a day said alone may be read only by its answer ("no, better the 26th").
+    const day = Number(value.slice(8));
+    const dates = findDates(text, this.now());
+    const said = dates.filter((d) => d.value === value);
+    if (said.length > 1 || dates.length > said.length) return found;
+    if (said.length === 1 && !DAY_ONLY.test(text.slice(said[0]!.start, said[0]!.end).trim()))
+      return found;
+    if (said.length === 0 && !new RegExp(`(?<![\\d.,:/-])${day}(?![\\d.,:/-])`).test(text))
+      return found;
+    const [y, m] = held.split("-").map(Number) as [number, number];
+    const again = nextDayOfMonth(new Date(y, m - 1, 1, 12), day);
+    // Read from today it is the first such day not past: one before it is past.
+    if (!again || again < value) return found;
+    return { ...found, value: again };
   }
 
   /**
@@ -421,7 +452,7 @@ export class SlotReader {
         return t && (/\d/.test(String(t.value)) || !/\s/.test(String(t.value))) ? t : null;
       }
       case "list":
-        return this.listItems(slot, text);
+        return everyListChoice(slot, text) ?? this.listItems(slot, text);
       case "code": {
         // "it's james.okoye, same as my email": the one token of a marked pattern's shape.
         const marked = slot.marked ? markedToken(slot, text) : null;
@@ -3445,6 +3476,20 @@ function onlyDays(slots: readonly SlotInfo[]): SlotInfo | undefined {
 function onlyPeople(slots: readonly SlotInfo[]): SlotInfo | undefined {
   const people = slots.filter((s) => s.people);
   return people.length === 1 ? people[0] : undefined;
+}
+
+/**
+ * "all of them", "I'll take them all": asked a list with choices, a message of the packs'
+ * `allChoices` words and the words that go with them (`allChoicesAlong`) only, asking nothing,
+ * takes every choice.
+ */
+function everyListChoice(slot: SlotInfo, text: string): Found | null {
+  const all = slot.def.choices ?? [];
+  if (all.length < 2 || text.includes("?")) return null;
+  const words = flat(text).split(" ").filter(Boolean);
+  if (!words.some((w) => ALL_CHOICES.has(w))) return null;
+  if (!words.every((w) => ALL_CHOICES.has(w) || ALL_CHOICES_ALONG.has(w))) return null;
+  return { slot: slot.name, value: all.map(String), start: 0, end: text.length };
 }
 
 /**

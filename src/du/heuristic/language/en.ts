@@ -486,6 +486,11 @@ export const EN: LanguagePack = {
     "showed turned answered called knocked",
   ),
   everything: list("everything anything all whatever"),
+  allChoices: list("all everything"),
+  allChoicesAlong: list(
+    "of them the i ill ll id take have want please pls just ok okay yes yeah sure",
+    "lol haha hahaha hehe three four five",
+  ),
   declineOffer: [
     "im good",
     "im fine",

@@ -195,6 +195,11 @@ export const ES: LanguagePack = {
     "aparece aparecio contesta contesto abre abrio sirve",
   ),
   everything: list("todo todos todas cualquiera"),
+  allChoices: list("todo todos todas"),
+  allChoicesAlong: list(
+    "de ellos ellas los las lo pon ponme dame quiero me si vale por favor jaja jajaja",
+    "tres cuatro cinco",
+  ),
   acceptTail: ["esta bien", "me vale", "vale", "basta"],
   textingForms: [
     ...["q que", "xq porque", "pq porque", "tb tambien"],

@@ -58,6 +58,13 @@ export interface LanguagePack {
    */
   everything: string[];
   /**
+   * Asked a list with its choices, the words that take every one ("all of them", "everything"):
+   * a message of these and `allChoicesAlong` words only is the list of all the choices.
+   */
+  allChoices: string[];
+  /** The words that may stand around `allChoices` ("I'll take them all, lol"). */
+  allChoicesAlong: string[];
+  /**
    * Turning an offer down without a "no" ("I'm good", "I'll pass"): an answer to an optional
    * question only. Kept apart from `none`, whose every word declines ("good" does not).
    */

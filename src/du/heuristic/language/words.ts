@@ -70,6 +70,10 @@ export const NONE = words((p) => p.none);
 export const NOTHING = new Set(words((p) => p.nothing));
 export const NOTHING_VERBS = new Set(words((p) => p.nothingVerbs));
 export const EVERYTHING = new Set(words((p) => p.everything));
+/** The packs' `allChoices`: asked a list, a word that takes every choice. */
+export const ALL_CHOICES = new Set(words((p) => p.allChoices));
+/** The packs' `allChoicesAlong`: what may stand around an `allChoices` word. */
+export const ALL_CHOICES_ALONG = new Set(words((p) => p.allChoicesAlong));
 export const DECLINE_OFFER = words((p) => p.declineOffer);
 export const ACCEPT_TAIL = words((p) => p.acceptTail);
 export const HEDGE_WORDS = words((p) => p.hedgeWords);

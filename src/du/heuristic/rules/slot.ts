@@ -192,8 +192,9 @@ export class SlotContext {
       : null;
   }
   /**
-   * A weekday read for a later date slot (a return, a check-out) that would fall before the
-   * flow's earlier date, given before or in the same message: the first such day after it.
+   * A weekday or a day of the month alone read for a later date slot (a return, a check-out)
+   * that would fall before the flow's earlier date, given before or in the same message: the
+   * first such day after it (SlotReader.afterEarlier).
    */
   private afterEarlier(found: Found, alongside: readonly Found[]): Found {
     let latest: string | undefined;
