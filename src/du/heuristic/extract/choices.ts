@@ -453,7 +453,7 @@ export class ChoiceMatcher {
         const known = facts.known[i];
         // Any other slip of four letters, or one of a synonym, is too often another word ("back"
         // for black, "cost" for a name "Costa").
-        // Nor a word the packs keep from typo correction ("pedido" is no slip of "perdido").
+        // Nor a word the packs keep from typo correction, one letter from a choice or not.
         const typo =
           known || STOP_WORDS.has(w) || KEEP_WORDS.has(tokens[i]!.norm)
             ? undefined
