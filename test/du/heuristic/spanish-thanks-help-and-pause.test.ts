@@ -8,8 +8,9 @@ import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 const du = new HeuristicUnderstanding({ now: () => EXAMPLE_NOW });
 let shop: LoadedDomain;
 
-beforeAll(async () => {
-  shop = await domainFromLines(
+/** One flow following a repair by its ticket, described and triggered in the given words. */
+const bikeShop = (description: string, intents: string, file: string) =>
+  domainFromLines(
     [
       "settings: { language: es }",
       "slots:",
@@ -21,12 +22,19 @@ beforeAll(async () => {
       "  ver: { inputs: [ticket] }",
       "flows:",
       "  estado_bici:",
-      "    description: Saber cómo va la reparación de la bici",
-      "    trigger: { intents: ['cómo va mi bici', 'estado de la reparación {ticket}'] }",
+      `    description: ${description}`,
+      `    trigger: { intents: [${intents}] }`,
       "    steps:",
       "      - { step: t, type: collect, slot: ticket }",
       "      - { step: go, type: action, action: ver }",
     ],
+    file,
+  );
+
+beforeAll(async () => {
+  shop = await bikeShop(
+    "Saber cómo va la reparación de la bici",
+    "'cómo va mi bici', 'estado de la reparación {ticket}'",
     "bikes.yaml",
   );
 });
@@ -57,24 +65,9 @@ describe("a Spanish pause in a domain that says the looking verb itself", () => 
   // cues are tried; the look of a pause is still a look.
   let rentals: LoadedDomain;
   beforeAll(async () => {
-    rentals = await domainFromLines(
-      [
-        "settings: { language: es }",
-        "slots:",
-        "  ticket:",
-        "    type: string",
-        "    extract: pattern",
-        "    pattern: 'BK-\\\\d{4}'",
-        "actions:",
-        "  ver: { inputs: [ticket] }",
-        "flows:",
-        "  estado_bici:",
-        "    description: Buscar una reserva y mirar cómo va",
-        "    trigger: { intents: ['buscar mi reserva', 'mirar el estado de {ticket}'] }",
-        "    steps:",
-        "      - { step: t, type: collect, slot: ticket }",
-        "      - { step: go, type: action, action: ver }",
-      ],
+    rentals = await bikeShop(
+      "Buscar una reserva y mirar cómo va",
+      "'buscar mi reserva', 'mirar el estado de {ticket}'",
       "rentals.yaml",
     );
   });
