@@ -13,7 +13,7 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * eleventh) `round11` and every domain's `holdout8`, (from the twelfth) `round12` and every
  * domain's `holdout9`, (from the thirteenth) `round13` and every domain's `holdout10`, and (from
  * the fourteenth) `round14` and every domain's `holdout11` sets have been tuned on; `holdout12`
- * (written before the fourteenth round) and `final` never were, and their floors only guard
+ * (written before the fourteenth round), `holdout13` (written before the fifteenth) and `final` never were, and their floors only guard
  * against regressions. Raise a floor when the DU gets better; a
  * change that lowers a figure under its floor is a regression. Every set in an example's eval/
  * folder has a floor (see the last test). The banking sets have their floors in
@@ -57,6 +57,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout11: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.96 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout13: { intent: 0.9, slotPrecision: 0.94, slotRecall: 0.94, completion: 0.92 },
   },
   hotel: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -86,6 +87,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout11: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.96, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout13: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.96 },
   },
   clinic: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -117,6 +119,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout11: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.96 },
+    holdout13: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   telecom: {
     dev: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
@@ -147,6 +150,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout11: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
     holdout12: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout13: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.99 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
   // never looked at beyond its totals.
