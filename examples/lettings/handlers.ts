@@ -214,6 +214,16 @@ const AREA_NAMES: Record<string, string> = {
   roundhay: "Roundhay",
 };
 
+/** "Friday 24 November" for an ISO day. */
+function spoken(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
+}
+
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -282,7 +292,7 @@ export default defineHandlers({
       if (!viewing || viewing.cancelled)
         throw new UserFacingError(`I can't find a booked viewing ${ref}.`);
       return {
-        viewing_summary: `${propertyOf(viewing.property).summary} on ${viewing.day} at ${viewing.at}`,
+        viewing_summary: `${propertyOf(viewing.property).summary} on ${spoken(viewing.day)} at ${viewing.at}`,
       };
     },
 
