@@ -517,7 +517,8 @@ export class FlowIndex {
     valueWords?: readonly (readonly string[])[],
   ): FlowScore[] {
     const analyzed = this.analyzer.features(text);
-    const features = new Set([...analyzed.features, ...markers.flat()]);
+    const features = new Set(analyzed.features);
+    for (const group of markers) for (const m of group) features.add(m);
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
     // Task words of an act some flow has, and what each weighs in the coverage: a function word
     // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.
