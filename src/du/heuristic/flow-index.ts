@@ -402,9 +402,17 @@ export class FlowIndex {
 
   /** The flow's main acts ("cancel" for a flow that cancels a reservation). */
   actsOf(flow: string): ReadonlySet<string> {
-    const doc = this.docs.find((d) => d.flow === flow);
-    return new Set(doc?.acts.keys() ?? []);
+    let acts = this.flowActs.get(flow);
+    if (!acts) {
+      const doc = this.docs.find((d) => d.flow === flow);
+      acts = new Set(doc?.acts.keys() ?? []);
+      this.flowActs.set(flow, acts);
+    }
+    return acts;
   }
+
+  /** `actsOf` per flow: the documents never change once the index is built. */
+  private readonly flowActs = new Map<string, ReadonlySet<string>>();
 
   /** Some flow has this act among its main acts ("pay"). */
   hasAct(act: string): boolean {
