@@ -131,8 +131,28 @@ interface Padded {
 const padded = (list: readonly string[]): Padded[] =>
   list.map((phrase) => ({ phrase, lead: `${phrase} `, within: ` ${phrase} ` }));
 
-function leading(text: string, phrases: readonly Padded[], behindFillers = false): boolean {
-  if (phrases.some((p) => text.startsWith(p.lead))) return true;
+/** Phrases by their first word: a text can only start with those of its own first word. */
+function byFirstWord(list: readonly Padded[]): ReadonlyMap<string, readonly Padded[]> {
+  const out = new Map<string, Padded[]>();
+  for (const p of list) {
+    const first = p.phrase.split(" ")[0]!;
+    out.set(first, [...(out.get(first) ?? []), p]);
+  }
+  return out;
+}
+
+function startsWithOne(text: string, phrases: ReadonlyMap<string, readonly Padded[]>): boolean {
+  const space = text.indexOf(" ");
+  if (space < 0) return false;
+  return phrases.get(text.slice(0, space))?.some((p) => text.startsWith(p.lead)) ?? false;
+}
+
+function leading(
+  text: string,
+  phrases: ReadonlyMap<string, readonly Padded[]>,
+  behindFillers = false,
+): boolean {
+  if (startsWithOne(text, phrases)) return true;
   if (!behindFillers) return false;
   // "sorry, yes cancel it", "perdona, sí, cancélala". (A "no" behind an opener is read by the
   // rules that need it: "actually no, keep my plan" names the plan but does not change it.)
@@ -140,8 +160,7 @@ function leading(text: string, phrases: readonly Padded[], behindFillers = false
   let i = 0;
   while (i < words.length - 1 && FILLERS.has(words[i]!)) i++;
   if (i === 0) return false;
-  const rest = words.slice(i).join(" ");
-  return phrases.some((p) => rest.startsWith(p.lead));
+  return startsWithOne(words.slice(i).join(" "), phrases);
 }
 
 function mentioned(text: string, phrases: readonly Padded[]): string | null {
@@ -233,9 +252,12 @@ function placed(words: readonly string[], phrase: string, next: number): boolean
   );
 }
 
+const LEADS = {
+  affirm: byFirstWord(padded(AFFIRM)),
+  deny: byFirstWord(padded(DENY)),
+};
+
 const PADDED = {
-  affirm: padded(AFFIRM),
-  deny: padded(DENY),
   thanks: padded(THANKS),
   goodbye: padded(GOODBYE),
   greeting: padded(GREETING),
@@ -252,7 +274,7 @@ const sets = {
   smallTalk: phraseSet([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
 };
 
-function chitchatKind(text: string, words: string[]): ChitchatKind | null {
+function chitchatKind(text: string, words: readonly string[]): ChitchatKind | null {
   if (!pure(words, sets.smallTalk)) return null;
   if (mentioned(text, PADDED.goodbye)) return "goodbye";
   if (mentioned(text, PADDED.thanks) || words.some((w) => THANKING_WORDS.has(w))) {
@@ -297,7 +319,7 @@ const RECENT_SIZE = 64;
 export function readActs(message: string): Readonly<ActReading> {
   let reading = recent.get(message);
   if (!reading) {
-    reading = Object.freeze(read(message));
+    reading = Object.freeze(new Acts(message));
     if (recent.size >= RECENT_SIZE) recent.clear();
     recent.set(message, reading);
   }
@@ -320,7 +342,7 @@ export function withoutAcceptTail(words: readonly string[]): readonly string[] {
  * behind refusal words, followed by words accepting it, or said around thanks ("I'm good thank
  * you"; "leave it plain" keeps its "it", which thanks also have: "appreciate it").
  */
-function declinesOffer(words: string[]): boolean {
+function declinesOffer(words: readonly string[]): boolean {
   const core = withoutAcceptTail(afterRefusal(words));
   return (
     offerOpenings(words, refusalsOpening(words)).some((w) =>
@@ -380,40 +402,125 @@ export function repeatWithReason(message: string): boolean {
   return head !== "" && pure(head.split(" "), sets.repeat);
 }
 
-function read(message: string): ActReading {
-  const text = flat(message);
-  const typed = text.length ? text.split(" ") : [];
-  // "how's ur day going": texting forms are matched as the words they stand for.
-  const words = typed.some((w) => TEXTING_FORMS.has(w))
-    ? typed.map((w) => TEXTING_FORMS.get(w) ?? w)
-    : typed;
-  const whatIsMatch = WHAT_IS.exec(text);
-  const whatIsTerm = whatIsMatch
-    ? text.slice(whatIsMatch[0].length).trim()
-    : (meansTerm(text) ?? "");
-  // "are you a bot or a real person?" asks what the assistant is: small talk, not a request
-  // for a person, though it names one.
-  const aboutAssistant = words.length <= MAX_ACT_WORDS && ASSISTANT_QUESTION.test(text);
-  return {
-    flat: text,
-    affirm: pure(words, sets.affirm),
-    deny: pure(words, sets.deny),
-    affirmLead: leading(text, PADDED.affirm, true),
-    denyLead: leading(text, PADDED.deny),
-    cancel: pure(words, sets.cancel),
-    cancelMentioned: mentionedIn(words, CANCEL_MENTIONS, CANCEL_NEGATED, (phrase, next) =>
-      placed(words, phrase, next),
-    ),
-    help: pure(words, sets.help) || pure(afterGreeting(words), sets.help) || HELP_OPENER.test(text),
-    helpQuestion: HELP_QUESTION.test(text),
-    whatIs: termAsked(whatIsTerm),
-    aboutAssistant,
-    greeting: pure(words, sets.greeting),
-    chitchat: chitchatKind(text, words) ?? (aboutAssistant ? "other" : null),
-    correction: CORRECTION_OPENERS.test(text) || CORRECTION_PHRASES.test(text),
-    frustrated: words.length <= MAX_ACT_WORDS && FRUSTRATION.test(text),
-    switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),
-    repeat: pure(words, sets.repeat),
-    offerDeclined: declinesOffer(words),
-  };
+/**
+ * An act reading whose parts are read on first use: most messages are settled by a rule that
+ * looks at a few of them, and clauses are often read for one ("cancelMentioned").
+ */
+class Acts implements ActReading {
+  readonly flat: string;
+  readonly #words: readonly string[];
+  #affirm?: boolean;
+  #deny?: boolean;
+  #affirmLead?: boolean;
+  #denyLead?: boolean;
+  #cancel?: boolean;
+  #cancelMentioned?: string | null;
+  #help?: boolean;
+  #helpQuestion?: boolean;
+  #whatIs?: string | null;
+  #aboutAssistant?: boolean;
+  #greeting?: boolean;
+  #chitchat?: ChitchatKind | null;
+  #correction?: boolean;
+  #frustrated?: boolean;
+  #switches?: boolean;
+  #repeat?: boolean;
+  #offerDeclined?: boolean;
+
+  constructor(message: string) {
+    this.flat = flat(message);
+    const typed = this.flat.length ? this.flat.split(" ") : [];
+    // "how's ur day going": texting forms are matched as the words they stand for.
+    this.#words = typed.some((w) => TEXTING_FORMS.has(w))
+      ? typed.map((w) => TEXTING_FORMS.get(w) ?? w)
+      : typed;
+  }
+
+  get affirm(): boolean {
+    this.#affirm ??= pure(this.#words, sets.affirm);
+    return this.#affirm;
+  }
+  get deny(): boolean {
+    this.#deny ??= pure(this.#words, sets.deny);
+    return this.#deny;
+  }
+  get affirmLead(): boolean {
+    this.#affirmLead ??= leading(this.flat, LEADS.affirm, true);
+    return this.#affirmLead;
+  }
+  get denyLead(): boolean {
+    this.#denyLead ??= leading(this.flat, LEADS.deny);
+    return this.#denyLead;
+  }
+  get cancel(): boolean {
+    this.#cancel ??= pure(this.#words, sets.cancel);
+    return this.#cancel;
+  }
+  get cancelMentioned(): string | null {
+    if (this.#cancelMentioned === undefined) {
+      const words = this.#words;
+      this.#cancelMentioned = mentionedIn(words, CANCEL_MENTIONS, CANCEL_NEGATED, (phrase, next) =>
+        placed(words, phrase, next),
+      );
+    }
+    return this.#cancelMentioned;
+  }
+  get help(): boolean {
+    this.#help ??=
+      pure(this.#words, sets.help) ||
+      pure(afterGreeting(this.#words), sets.help) ||
+      HELP_OPENER.test(this.flat);
+    return this.#help;
+  }
+  get helpQuestion(): boolean {
+    this.#helpQuestion ??= HELP_QUESTION.test(this.flat);
+    return this.#helpQuestion;
+  }
+  get whatIs(): string | null {
+    if (this.#whatIs === undefined) {
+      const text = this.flat;
+      const whatIsMatch = WHAT_IS.exec(text);
+      const term = whatIsMatch ? text.slice(whatIsMatch[0].length).trim() : (meansTerm(text) ?? "");
+      this.#whatIs = termAsked(term);
+    }
+    return this.#whatIs;
+  }
+  /** "are you a bot or a real person?" asks what the assistant is: small talk, not a request
+   * for a person, though it names one. */
+  get aboutAssistant(): boolean {
+    this.#aboutAssistant ??=
+      this.#words.length <= MAX_ACT_WORDS && ASSISTANT_QUESTION.test(this.flat);
+    return this.#aboutAssistant;
+  }
+  get greeting(): boolean {
+    this.#greeting ??= pure(this.#words, sets.greeting);
+    return this.#greeting;
+  }
+  get chitchat(): ChitchatKind | null {
+    if (this.#chitchat === undefined) {
+      this.#chitchat =
+        chitchatKind(this.flat, this.#words) ?? (this.aboutAssistant ? "other" : null);
+    }
+    return this.#chitchat;
+  }
+  get correction(): boolean {
+    this.#correction ??= CORRECTION_OPENERS.test(this.flat) || CORRECTION_PHRASES.test(this.flat);
+    return this.#correction;
+  }
+  get frustrated(): boolean {
+    this.#frustrated ??= this.#words.length <= MAX_ACT_WORDS && FRUSTRATION.test(this.flat);
+    return this.#frustrated;
+  }
+  get switches(): boolean {
+    this.#switches ??= SWITCH_CUES.test(this.flat) && !DIGRESSION_CUES.test(this.flat);
+    return this.#switches;
+  }
+  get repeat(): boolean {
+    this.#repeat ??= pure(this.#words, sets.repeat);
+    return this.#repeat;
+  }
+  get offerDeclined(): boolean {
+    this.#offerDeclined ??= declinesOffer(this.#words);
+    return this.#offerDeclined;
+  }
 }

@@ -365,8 +365,10 @@ export class Analyzer {
    * ("check out" for "checkout", "log in" for "login") are that word, and one typed where its
    * texts have two ("signup" for "sign up") are those two.
    */
-  domainSpelling(tokens: readonly Token[]): Token[] {
-    const out: Token[] = [];
+  domainSpelling(tokens: readonly Token[]): readonly Token[] {
+    // Most messages need no respelling: the tokens are handed back as they are, and a copy is
+    // made only from the first word respelt.
+    let out: Token[] | undefined;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
       const next = tokens[k + 1];
@@ -380,6 +382,7 @@ export class Analyzer {
         this.domainVocabulary.has(joined) &&
         next.start - t.end <= 1
       ) {
+        out ??= tokens.slice(0, k);
         out.push({ raw: t.raw + next.raw, norm: joined, start: t.start, end: next.end });
         k++;
         continue;
@@ -387,6 +390,7 @@ export class Analyzer {
       const split = this.compounds.get(t.norm);
       if (split && !this.domainVocabulary.has(t.norm)) {
         const cut = t.start + split[0].length;
+        out ??= tokens.slice(0, k);
         out.push({
           raw: t.raw.slice(0, split[0].length),
           norm: split[0],
@@ -400,12 +404,14 @@ export class Analyzer {
       // for, is that question word.
       const texted = TEXTING_FORMS.get(t.norm);
       if (texted && INTENT_WORDS.has(texted) && !this.domainVocabulary.has(t.norm)) {
+        out ??= tokens.slice(0, k);
         out.push({ ...t, norm: texted });
         continue;
       }
       const undone = this.undone(t.norm);
       if (undone) {
         const cut = t.start + undone.prefix.length;
+        out ??= tokens.slice(0, k);
         out.push({
           raw: t.raw.slice(0, undone.prefix.length),
           norm: undone.word,
@@ -420,9 +426,9 @@ export class Analyzer {
         });
         continue;
       }
-      out.push(t);
+      out?.push(t);
     }
-    return out;
+    return out ?? tokens;
   }
 
   /**

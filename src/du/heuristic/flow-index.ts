@@ -402,9 +402,17 @@ export class FlowIndex {
 
   /** The flow's main acts ("cancel" for a flow that cancels a reservation). */
   actsOf(flow: string): ReadonlySet<string> {
-    const doc = this.docs.find((d) => d.flow === flow);
-    return new Set(doc?.acts.keys() ?? []);
+    let acts = this.flowActs.get(flow);
+    if (!acts) {
+      const doc = this.docs.find((d) => d.flow === flow);
+      acts = new Set(doc?.acts.keys() ?? []);
+      this.flowActs.set(flow, acts);
+    }
+    return acts;
   }
+
+  /** `actsOf` per flow: the documents never change once the index is built. */
+  private readonly flowActs = new Map<string, ReadonlySet<string>>();
 
   /** Some flow has this act among its main acts ("pay"). */
   hasAct(act: string): boolean {
@@ -517,7 +525,8 @@ export class FlowIndex {
     valueWords?: readonly (readonly string[])[],
   ): FlowScore[] {
     const analyzed = this.analyzer.features(text);
-    const features = new Set([...analyzed.features, ...markers.flat()]);
+    const features = new Set(analyzed.features);
+    for (const group of markers) for (const m of group) features.add(m);
     const unigrams = new Set(analyzed.features.filter((f) => !f.includes(" ")));
     // Task words of an act some flow has, and what each weighs in the coverage: a function word
     // ("make") weighs only TASK_SHARE of a word, so "make me a sandwich" starts no booking.

@@ -169,11 +169,17 @@ class MessageTurn implements Turn {
  * "if I cancel today, is there a fee?" (before it, up to the comma). Null unless the message asks
  * (a question word opens it or it ends in "?") and the rest has a word the domain knows.
  */
+const CONDITION_FIRST_WORDS: ReadonlySet<string> = new Set(
+  CONDITION_LEADS.map((phrase) => phrase[0]!),
+);
+
 function sceneClause(model: DomainModel, text: string): { start: number; end: number } | null {
   const tokens = tokenize(text);
   const asks = /\?\s*$/.test(text) || QUESTION_START.test(flat(text));
   if (!asks || tokens.length < 4) return null;
   for (let i = 0; i < tokens.length; i++) {
+    // Most words start no condition phrase: no search of the phrases for them.
+    if (!CONDITION_FIRST_WORDS.has(tokens[i]!.norm)) continue;
     const lead = CONDITION_LEADS.find((phrase) =>
       phrase.every((w, k) => tokens[i + k]?.norm === w),
     );
@@ -1631,7 +1637,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const choiceFinds = parts.choiceSlots.map((slot) => slot.choices!.find(text));
     // Only where two slots' values were found can one lie inside the other.
     const several = choiceFinds.filter((f) => f.length > 0).length > 1;
-    for (const [i, slot] of parts.choiceSlots.entries()) {
+    for (let i = 0; i < parts.choiceSlots.length; i++) {
+      const slot = parts.choiceSlots[i]!;
       // "I drink green tea": a word of one slot's value inside a longer value of another
       // slot ("green" of "green tea") is that longer value's word, no value of its own.
       const found = several

@@ -6,11 +6,11 @@
 
 export interface Token {
   /** As typed. */
-  raw: string;
+  readonly raw: string;
   /** Folded: lowercase, accents stripped, apostrophes dropped ("What's" -> "whats"). */
-  norm: string;
-  start: number;
-  end: number;
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -38,7 +38,7 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 
 /**
  * Recently tokenized texts. One message is tokenized by many readers (acts, ranking, every slot
- * extractor); the tokens are frozen, so sharing them is safe.
+ * extractor); the array is frozen and a token's fields are readonly, so sharing them is safe.
  */
 const tokenCache = new Map<string, readonly Token[]>();
 const TOKEN_CACHE_SIZE = 256;
@@ -58,7 +58,7 @@ export function tokenize(text: string): readonly Token[] {
       const bare = word.includes("'") ? word.replace(/'/g, "") : word;
       // "hiii", "yesss", "pleeease": a letter typed three times or more is said once, for emphasis.
       const norm = STRETCHED.test(bare) ? bare.replace(STRETCHED_ALL, "$1") : bare;
-      tokens.push(Object.freeze({ raw, norm, start, end: start + raw.length }));
+      tokens.push({ raw, norm, start, end: start + raw.length });
     }
   }
   if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
@@ -95,7 +95,7 @@ function asciiTokens(text: string, folded: string, tokens: Token[]): void {
     const bare = apostrophe ? word.replace(/'/g, "") : word;
     // "hiii", "yesss", "pleeease": a letter typed three times or more is said once, for emphasis.
     const norm = asciiStretched(bare) ? bare.replace(STRETCHED_ALL, "$1") : bare;
-    tokens.push(Object.freeze({ raw: text.slice(start, i), norm, start, end: i }));
+    tokens.push({ raw: text.slice(start, i), norm, start, end: i });
   }
 }
 

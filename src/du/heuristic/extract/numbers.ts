@@ -59,6 +59,7 @@ const MULTIPLIER = ["k", "mn", "m", ...MULTIPLIER_NAMES.map(([w]) => w)].join("|
 /** A times sign right before a small number, at a word's start ("x3", "×2"; not "2x4"). */
 const TIMES = /(?<![\w.,])[x\u00d7](?=\d{1,2}\b)/giu;
 const TIMES_CUE = /[x\u00d7]\d/i;
+const HAS_DIGIT = /\d/;
 
 const DIGITS = new RegExp(
   `(?:(${CURRENCY_BEFORE})\\s?)?` +
@@ -189,7 +190,9 @@ export function findNumbers(text: string, language: "en" | "es" = "en"): NumberM
   // "hamlet x3", "×2": a count written as times a number. The sign becomes a space, so the
   // spans found stay those of the text.
   const read = TIMES_CUE.test(text) ? text.replace(TIMES, " ") : text;
-  for (const m of read.matchAll(DIGITS)) {
+  // DIGITS may start at any character (its currency and sign are optional): a text with no
+  // digit is not scanned.
+  for (const m of HAS_DIGIT.test(read) ? read.matchAll(DIGITS) : NO_MATCHES) {
     const [whole, before, minus, digits, multiplier, after] = m;
     const sym = (before ?? after)?.toLowerCase();
     // Euros are written with a dot for thousands: "€1.200" is twelve hundred, in any language.
