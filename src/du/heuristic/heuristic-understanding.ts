@@ -130,6 +130,8 @@ export interface Turn {
   readonly view: { text: string; markers: string[][]; words?: string[][] };
   /** The values each flow would take from the message (`mentionsFor`), read on first use. */
   mentions?: Map<string, readonly Found[]>;
+  /** Another flow the message asks for (`digression`), read on first use; null for none. */
+  digressed?: Command[] | null;
 }
 
 /**
@@ -139,6 +141,7 @@ export interface Turn {
 class MessageTurn implements Turn {
   readonly frame: FlowFrame | undefined;
   mentions?: Map<string, readonly Found[]>;
+  digressed?: Command[] | null;
   #view: Turn["view"] | undefined;
   #rank: FlowScore[] | undefined;
 
@@ -163,16 +166,17 @@ class MessageTurn implements Turn {
   }
 }
 
+/** The first words of the packs' condition phrases: most words open none. */
+const CONDITION_FIRST_WORDS: ReadonlySet<string> = new Set(
+  CONDITION_LEADS.map((phrase) => phrase[0]!),
+);
+
 /**
  * The clause of a question that only sets its scene (pack `conditionLeads`): "do you hold money
  * on my card when I rent a compact?" (after the question, to its end or the next punctuation),
  * "if I cancel today, is there a fee?" (before it, up to the comma). Null unless the message asks
  * (a question word opens it or it ends in "?") and the rest has a word the domain knows.
  */
-const CONDITION_FIRST_WORDS: ReadonlySet<string> = new Set(
-  CONDITION_LEADS.map((phrase) => phrase[0]!),
-);
-
 function sceneClause(model: DomainModel, text: string): { start: number; end: number } | null {
   const tokens = tokenize(text);
   const asks = /\?\s*$/.test(text) || QUESTION_START.test(flat(text));
@@ -744,6 +748,12 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
 
   /** Another flow, asked for clearly enough to interrupt the one waiting for an answer. */
   digression(turn: Turn): Command[] | null {
+    // Several rules ask (a question aside, the digression itself, a pause): read once per turn.
+    if (turn.digressed === undefined) turn.digressed = this.readDigression(turn);
+    return turn.digressed;
+  }
+
+  private readDigression(turn: Turn): Command[] | null {
     let decision = this.decide(turn.rank, this.limits.digressionCoverage);
     // "forget that, I want a refund on ...": the cancel phrase in front says the request
     // replaces the running flow; it is no part of the request, so the rest is read alone.
