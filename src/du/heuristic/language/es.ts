@@ -8,11 +8,10 @@ const PAUSE_FILLERS = "eh+|mm+|hmm+|ah|pues|vale|bueno|oye|a ver|si|perdon|esper
 const PAUSE_ES =
   "(?:un (?:momento|momentito|segundo|segundito|minuto|minutito|sec)|esperame|espera(?: un (?:momento|segundo|minuto|poco))?|espere(?: un (?:momento|segundo|minuto))?|(?:dame|deme) un (?:momento|segundo|minuto)|aguarda)(?: por favor)?";
 const LOOK_ES =
-  "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:mir|busc|compru?eb|comprob|revis)\\w*)(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
-// "un segundo, que busco la dirección": after a pause asked for, "que" and the look itself. The
-// looks are stems: a domain that says "buscar" has "busco" read as it before the cues are tried.
+  "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:miro|busco|compruebo|reviso))(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+// "un segundo, que busco la dirección": after a pause asked for, "que" and the look itself.
 const LOOK_AFTER_ES =
-  "que (?:lo |la |los |las )?(?:busc|mir|compru?eb|comprob|revis|consult|encuentr|encontr)\\w*(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+  "que (?:lo |la |los |las )?(?:busco|miro|compruebo|reviso|consulto|encuentro)(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
 const WHERE_ES =
   "(?:esta|lo tengo|la tengo) (?:en|por) (?:mi|mis|el|la|algun|alguno de mis)(?: (?!\\d)\\w+){1,3}";
 
