@@ -177,3 +177,39 @@ describe("a question whose only tie to the domain is a choice value", () => {
     });
   });
 });
+
+describe("a Spanish pause in a domain with a word one letter from its time", () => {
+  let carWash: LoadedDomain;
+  beforeAll(async () => {
+    carWash = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  matricula:",
+        "    type: string",
+        "    extract: pattern",
+        "    pattern: '\\\\d{4}[A-Z]{3}'",
+        "    description: la matrícula del coche",
+        "actions:",
+        "  reservar: { inputs: [matricula] }",
+        "flows:",
+        "  lavado:",
+        "    description: Reservar un lavado seguido de encerado",
+        "    trigger: { intents: ['reservar un lavado', 'lavado para {matricula}'] }",
+        "    steps:",
+        "      - { step: m, type: collect, slot: matricula }",
+        "      - { step: go, type: action, action: reservar }",
+      ],
+      "car-wash.yaml",
+    );
+  });
+
+  it("reads 'un segundo' as the pause, not a typo of the domain's word", () => {
+    const state = inFlow(carWash, "lavado", { waiting: "matricula" });
+    for (const text of ["un segundo que lo busco en el correo", "un segundo, por favor"]) {
+      expect(du.read(text, carWash, state), text).toMatchObject([
+        { type: "chitchat", kind: "wait" },
+      ]);
+    }
+  });
+});

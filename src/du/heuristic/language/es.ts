@@ -49,6 +49,9 @@ export const ES: LanguagePack = {
     "diferencia",
     // "no consigo encontrarlo": managing to, no typo of a domain's word ("codigo").
     "consigo",
+    // The time a pause asks for ("un segundo, que lo busco"): no typo of a domain's word one
+    // letter away.
+    "segundo momento minuto",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
