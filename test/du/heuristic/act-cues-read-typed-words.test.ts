@@ -213,3 +213,60 @@ describe("a Spanish pause in a domain with a word one letter from its time", () 
     }
   });
 });
+
+describe("Spanish cancel words with pronouns attached, read as typed", () => {
+  it("cancel the flow", () => {
+    const state = inFlow(parcels, "seguir_envio", { waiting: "codigo" });
+    for (const text of ["cancélamelo por favor", "mejor cancelarlo", "olvídala", "déjala"]) {
+      expect(du.read(text, parcels, state), text).toEqual([{ type: "cancel_flow" }]);
+    }
+  });
+
+  it("leave it somewhere when a place follows", () => {
+    const state = inFlow(parcels, "seguir_envio", { waiting: "codigo" });
+    const said = du.read("déjala en la portería", parcels, state);
+    expect(said.some((c) => c.type === "cancel_flow")).toBe(false);
+  });
+});
+
+describe("an act word with pronouns attached, in a request", () => {
+  let shipping: LoadedDomain;
+  beforeAll(async () => {
+    shipping = await domainFromLines(
+      [
+        "settings: { language: es }",
+        "slots:",
+        "  codigo:",
+        "    type: string",
+        "    extract: pattern",
+        "    pattern: 'PQ\\d{5}'",
+        "actions:",
+        "  ver: { inputs: [codigo] }",
+        "  anular: { inputs: [codigo] }",
+        "flows:",
+        "  seguir_envio:",
+        "    description: Localizar un envío",
+        "    trigger: { intents: ['localizar mi envío', 'dónde está el envío {codigo}'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: codigo }",
+        "      - { step: go, type: action, action: ver }",
+        "  cancelar_envio:",
+        "    description: Cancelar un envío",
+        "    trigger: { intents: ['cancelar un envío', 'cancelar el envío {codigo}'] }",
+        "    steps:",
+        "      - { step: c, type: collect, slot: codigo }",
+        "      - { step: go, type: action, action: anular }",
+      ],
+      "shipping.yaml",
+    );
+  });
+
+  it("is read as its verb by the ranking", () => {
+    const said = du.read(
+      "me equivoqué con el envío y quiero cancelarlo, el localizador es PQ12345",
+      shipping,
+      emptyState("t"),
+    );
+    expect(said[0]).toEqual({ type: "start_flow", flow: "cancelar_envio" });
+  });
+});

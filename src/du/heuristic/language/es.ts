@@ -1,6 +1,11 @@
 import type { LanguagePack } from "./pack.ts";
 
 const list = (...lines: string[]) => lines.join(" ").split(" ");
+/** Pronouns attached to a verb ("cancélamelo", "olvídala"). */
+const ATTACHED = list(
+  "lo la los las le les me nos",
+  "melo mela melos melas noslo nosla noslos noslas selo sela selos selas",
+);
 
 /** Spanish (folded: no accents). */
 /** Pauses (pack field `pause`): a moment asked for, a look for the answer, where it is. */
@@ -86,13 +91,13 @@ export const ES: LanguagePack = {
   cancel: [
     "cancela",
     "cancelar",
-    "cancelalo",
-    "cancelala",
-    "cancelalos",
-    "cancelalas",
-    "olvidalo",
     "olvida",
+    // With pronouns attached, as typed ("cancélamelo", "cancelarla", "olvídala"): the cues read
+    // the words as the user wrote them.
+    ...list("cancela cancelar olvida").flatMap((v) => ATTACHED.map((p) => v + p)),
     "dejalo",
+    // "déjala", "páralo": only on their own, as "deja" and "para" (ambiguousCancel).
+    ...list("dejala dejalos dejalas paralo parala"),
     // Dropping it together ("mejor lo dejamos", "dejémoslo").
     "mejor lo dejamos",
     "dejemoslo",
@@ -113,6 +118,7 @@ export const ES: LanguagePack = {
     "para que lo necesitas",
     "ayuda",
     "ayudame",
+    "ayudanos",
     "necesito ayuda",
     "no entiendo",
     "que significa",
@@ -258,7 +264,7 @@ export const ES: LanguagePack = {
     "ninguna preferencia",
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
-  ambiguousCancel: ["para", "deja"],
+  ambiguousCancel: ["para", "deja", ...list("dejala dejalos dejalas paralo parala")],
   placingCancels: list("dejalo dejala dejalos dejalas"),
   placedBefore: list("en con junto al detras debajo fuera dentro encima"),
   placedNot: list("paz"),
