@@ -108,7 +108,7 @@ export class Analyzer {
   private readonly compounds = new Map<string, [string, string]>();
   /** Stems of the vocabulary, so inflected forms of known words are never "corrected". */
   private readonly stems = new Set<string>();
-  private readonly corrections = new Map<string, string>();
+  private readonly corrections = new Map<string, Correction>();
   private readonly clippings = new Map<string, string>();
   private readonly keys = new Map<string, string>();
   /** Task words of the language packs: stem -> act, and phrases as stem sequences. */
@@ -201,8 +201,26 @@ export class Analyzer {
     }
   }
 
-  /** A known word, or the single vocabulary word one edit away ("balanse" -> "balance"). */
+  /**
+   * The word as the domain's vocabulary says it: a known word, the single vocabulary word one
+   * edit away ("balanse" -> "balance"), or the domain's infinitive of a verb form said otherwise
+   * ("anulalo" -> "anular", "me anoto" -> "anotarme"). What flow matching and values read; act
+   * cues read `correctTypo`, which leaves the verb as typed.
+   */
   correct(word: string): string {
+    return this.unchanged(word) ?? this.correction(word).read;
+  }
+
+  /**
+   * The word with a typo fixed and nothing else ("cancle" -> "cancel"): a verb form stays as
+   * typed ("busco", "anulalo"), however the domain says the verb. What act cues read.
+   */
+  correctTypo(word: string): string {
+    return this.unchanged(word) ?? this.correction(word).typo;
+  }
+
+  /** The word itself, or the doubled last letter of a short one, where no search is needed. */
+  private unchanged(word: string): string | undefined {
     // "bil", "cal": a three-letter word with its last letter typed once, when doubled it is
     // the domain's word ("bill", "call").
     if (word.length === 3 && !this.vocabulary.has(word) && !STOP_WORDS.has(word)) {
@@ -218,6 +236,11 @@ export class Analyzer {
     ) {
       return word;
     }
+    return undefined;
+  }
+
+  /** Both readings of a word the typo search looks at, remembered per word. */
+  private correction(word: string): Correction {
     // The typo search scans the vocabulary; every message asks it for the same words many times.
     let corrected = this.corrections.get(word);
     if (corrected === undefined) {
@@ -262,16 +285,23 @@ export class Analyzer {
     return clipped;
   }
 
-  private searchCorrection(word: string): string {
+  private searchCorrection(word: string): Correction {
     // A known word in another form ("sending" for "send") is no typo of a third ("spending"),
     // nor is a task word of the language ("charged" is no "changed").
     const s = stem(word);
-    if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s)) return word;
-    if (PRICE_STEMS.has(s) || /\d/.test(word)) return word;
+    if (this.stems.has(s) || this.taskWords.has(s) || this.taskPhraseStems.has(s))
+      return same(word);
+    if (PRICE_STEMS.has(s) || /\d/.test(word)) return same(word);
     // "devolverla", "anúlalo", "sabéis": a verb the domain or the packs know, with pronouns
-    // attached or said to "vosotros", is that verb, no typo of another word.
+    // attached or said to "vosotros", is that verb, no typo of another word: read as the verb,
+    // typed as it stands.
     const verb = this.verbOf(word);
-    if (verb) return verb;
+    if (verb) return { typo: word, read: verb };
+    return same(this.typoOf(word));
+  }
+
+  /** The typo search itself, for a word no verb form explains. */
+  private typoOf(word: string): string {
     const plain = this.undiminished(word);
     if (plain) return plain;
     // A doubled letter is the likeliest typo ("cancell", "orderr"): undoubled, a known word wins.
@@ -868,17 +898,20 @@ export class Analyzer {
     return out;
   }
 
-  /** The tokens' words typo-corrected, joined by spaces; once per array `tokenize` handed out. */
-  correctedText(tokens: readonly Token[]): string {
-    let text = this.correctedTexts.get(tokens);
+  /**
+   * The tokens' words with typos fixed and nothing else (`correctTypo`), joined by spaces: what
+   * the user typed, as act cues read it. Once per array `tokenize` handed out.
+   */
+  typoCorrectedText(tokens: readonly Token[]): string {
+    let text = this.typoCorrectedTexts.get(tokens);
     if (text === undefined) {
-      text = tokens.map((t) => this.correct(t.norm)).join(" ");
-      this.correctedTexts.set(tokens, text);
+      text = tokens.map((t) => this.correctTypo(t.norm)).join(" ");
+      this.typoCorrectedTexts.set(tokens, text);
     }
     return text;
   }
 
-  private readonly correctedTexts = new WeakMap<readonly Token[], string>();
+  private readonly typoCorrectedTexts = new WeakMap<readonly Token[], string>();
 
   /** The stems of the tokens' typo-corrected words; once per array `tokenize` handed out. */
   correctedStems(tokens: readonly Token[]): readonly string[] {
@@ -919,6 +952,14 @@ export class Analyzer {
     return this.domainVocabulary.has(term);
   }
 }
+
+/** A word as typed with its typo fixed (`typo`), and as the domain says it (`read`). */
+interface Correction {
+  typo: string;
+  read: string;
+}
+
+const same = (word: string): Correction => ({ typo: word, read: word });
 
 /** One word of a text as `literalTerms` reads it. */
 interface TermItem {

@@ -7,6 +7,7 @@ import {
   AFFIRM,
   CANCEL,
   DENY,
+  ENCLITICS,
   GOODBYE,
   GREETING,
   HELP,
@@ -59,18 +60,23 @@ export interface DomainModel {
 
 export function buildDomainModel(loaded: LoadedDomain, now: () => Date): DomainModel {
   const domain = loaded.domain;
-  // Dialogue-act words are known words too, so "cancle" is corrected to "cancel".
+  // Dialogue-act words are known words too, so "cancle" is corrected to "cancel". One that is
+  // another act word with pronouns attached ("cancelarlo") is no word of its own: the ranking
+  // reads it as that verb, as it reads any verb said so; the act cues read it as typed.
+  const acts = [...AFFIRM, ...DENY, ...CANCEL, ...HELP, ...GREETING, ...THANKS, ...GOODBYE].flatMap(
+    words,
+  );
+  const known = new Set(acts);
+  const attached = (w: string) =>
+    ENCLITICS.some((re) => {
+      const verb = re.exec(w)?.[1];
+      return verb !== undefined && known.has(verb);
+    });
   const actWords = [
-    ...AFFIRM,
-    ...DENY,
-    ...CANCEL,
-    ...HELP,
-    ...GREETING,
-    ...THANKS,
-    ...GOODBYE,
+    ...acts.filter((w) => !attached(w)),
     // "librarian" is a staff word of the domain, not "library" typed wrong.
-    ...domain.vocabulary.staff,
-  ].flatMap(words);
+    ...domain.vocabulary.staff.flatMap(words),
+  ];
   const analyzer = new Analyzer(domain, actWords);
   const pack: LanguagePack = PACKS.find((p) => p.code === domain.settings.language) ?? PACKS[0]!;
   const slots = buildSlotCatalog(domain, analyzer, pack);

@@ -347,7 +347,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   turnFor(text: string, domain: LoadedDomain, state: Readonly<DialogueState>): Turn {
     const model = this.prepare(domain);
     // Dialogue acts are read on typo-corrected words ("cancle" -> "cancel").
-    const acts = readActs(model.analyzer.correctedText(tokenize(text)));
+    const acts = readActs(model.analyzer.typoCorrectedText(tokenize(text)));
     return new MessageTurn(this, text, acts, model, state);
   }
 
@@ -1543,7 +1543,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private firstQuestionTerm(turn: Turn): string | null {
     const at = turn.text.indexOf("?");
     if (at < 0 || !/\S.*\?\s*$/.test(turn.text.slice(at + 1))) return null;
-    const first = turn.model.analyzer.correctedText(tokenize(turn.text.slice(0, at)));
+    const first = turn.model.analyzer.typoCorrectedText(tokenize(turn.text.slice(0, at)));
     return readActs(first).whatIs;
   }
 

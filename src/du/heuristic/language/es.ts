@@ -1,6 +1,11 @@
 import type { LanguagePack } from "./pack.ts";
 
 const list = (...lines: string[]) => lines.join(" ").split(" ");
+/** Pronouns attached to a verb ("cancélamelo", "olvídala"). */
+const ATTACHED = list(
+  "lo la los las le les me nos",
+  "melo mela melos melas noslo nosla noslos noslas selo sela selos selas",
+);
 
 /** Spanish (folded: no accents). */
 /** Pauses (pack field `pause`): a moment asked for, a look for the answer, where it is. */
@@ -8,11 +13,10 @@ const PAUSE_FILLERS = "eh+|mm+|hmm+|ah|pues|vale|bueno|oye|a ver|si|perdon|esper
 const PAUSE_ES =
   "(?:un (?:momento|momentito|segundo|segundito|minuto|minutito|sec)|esperame|espera(?: un (?:momento|segundo|minuto|poco))?|espere(?: un (?:momento|segundo|minuto))?|(?:dame|deme) un (?:momento|segundo|minuto)|aguarda)(?: por favor)?";
 const LOOK_ES =
-  "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:mir|busc|compru?eb|comprob|revis)\\w*)(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
-// "un segundo, que busco la dirección": after a pause asked for, "que" and the look itself. The
-// looks are stems: a domain that says "buscar" has "busco" read as it before the cues are tried.
+  "(?:(?:(?:deja(?:me)?|deje(?:me)?|voy a|tengo que|ahora)(?: que)? (?:lo |la )?(?:mir|busc|comprueb|comprob|revis|ver|pens)\\w*)|(?:ahora )?(?:lo|la) (?:miro|busco|compruebo|reviso))(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+// "un segundo, que busco la dirección": after a pause asked for, "que" and the look itself.
 const LOOK_AFTER_ES =
-  "que (?:lo |la |los |las )?(?:busc|mir|compru?eb|comprob|revis|consult|encuentr|encontr)\\w*(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
+  "que (?:lo |la |los |las )?(?:busco|miro|compruebo|reviso|consulto|encuentro)(?: (?:en|el|la|los|las|mi|mis|un|una)(?: (?!\\d)\\w+){1,3})?";
 const WHERE_ES =
   "(?:esta|lo tengo|la tengo) (?:en|por) (?:mi|mis|el|la|algun|alguno de mis)(?: (?!\\d)\\w+){1,3}";
 
@@ -50,6 +54,9 @@ export const ES: LanguagePack = {
     "diferencia",
     // "no consigo encontrarlo": managing to, no typo of a domain's word ("codigo").
     "consigo",
+    // The time a pause asks for ("un segundo, que lo busco"): no typo of a domain's word one
+    // letter away.
+    "segundo momento minuto",
   ),
   fillers: list(
     "por favor vale bueno pues eso lo la perdon perdona uf ay",
@@ -84,13 +91,13 @@ export const ES: LanguagePack = {
   cancel: [
     "cancela",
     "cancelar",
-    "cancelalo",
-    "cancelala",
-    "cancelalos",
-    "cancelalas",
-    "olvidalo",
     "olvida",
+    // With pronouns attached, as typed ("cancélamelo", "cancelarla", "olvídala"): the cues read
+    // the words as the user wrote them.
+    ...list("cancela cancelar olvida").flatMap((v) => ATTACHED.map((p) => v + p)),
     "dejalo",
+    // "déjala", "páralo": only on their own, as "deja" and "para" (ambiguousCancel).
+    ...list("dejala dejalos dejalas paralo parala"),
     // Dropping it together ("mejor lo dejamos", "dejémoslo").
     "mejor lo dejamos",
     "dejemoslo",
@@ -111,6 +118,7 @@ export const ES: LanguagePack = {
     "para que lo necesitas",
     "ayuda",
     "ayudame",
+    "ayudanos",
     "necesito ayuda",
     "no entiendo",
     "que significa",
@@ -256,7 +264,7 @@ export const ES: LanguagePack = {
     "ninguna preferencia",
   ],
   // "para" (stop / for) and "deja" (leave / let) cancel only on their own: "para el alquiler".
-  ambiguousCancel: ["para", "deja"],
+  ambiguousCancel: ["para", "deja", ...list("dejala dejalos dejalas paralo parala")],
   placingCancels: list("dejalo dejala dejalos dejalas"),
   placedBefore: list("en con junto al detras debajo fuera dentro encima"),
   placedNot: list("paz"),

@@ -589,9 +589,9 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
     run: ({ du, turn }) => {
       if (turn.frame || turn.rank.length === 0 || turn.acts.chitchat) return null;
       const question = /\?\s*$/.test(turn.text) || QUESTION_START.test(turn.acts.flat);
-      // "do you have ...?" asks what the business has, "can you help?" asks for a request:
-      // rule business-question and the flows read them.
-      if (!question || BUSINESS_QUESTION.test(turn.acts.flat)) return null;
+      // A question opening on what the business does ("do you do ... too?") is no exception:
+      // the value is still its only tie to the domain.
+      if (!question) return null;
       if (turn.model.asks.test(turn.acts.flat)) return null;
       // "how much is in my savings": a value of the customer's own is about their business here.
       if (tokenize(turn.text).some((t) => POSSESSIVES.has(t.norm))) return null;
