@@ -162,3 +162,41 @@ flows:
     );
   });
 });
+
+describe("reading original-dialect domains: places typed capitalised and kinds of a thing", () => {
+  const trip = `
+version: "1.0"
+flows:
+  book_train:
+    description: "Book a train ticket"
+    trigger:
+      intents: ["book a train ticket"]
+    slots:
+      - { name: start_city, type: string }
+      - { name: end_city, type: string }
+      - { name: seat_type, type: string }
+    steps:
+      - { step: from, type: collect, slot: start_city, message: "Which city do you leave from?" }
+      - { step: to, type: collect, slot: end_city, message: "Which city are you going to?" }
+      - { step: seat, type: collect, slot: seat_type, message: "What kind of seat?" }
+`;
+
+  it("a place typed capitalised ends with its capitalised words", async () => {
+    const read = await reader(trip, "trip.yaml");
+    const commands = await read("book a train ticket to Ghent departing from Lille");
+    expect(commands).toContainEqual({ type: "set_slot", slot: "end_city", value: "Ghent" });
+    expect(commands).toContainEqual({ type: "set_slot", slot: "start_city", value: "Lille" });
+  });
+
+  it("a slot named for a kind of seat reads the word before 'seat'; a word of the domain is no kind", async () => {
+    const read = await reader(trip, "trip.yaml");
+    expect(await read("book a train ticket, a window seat please")).toContainEqual({
+      type: "set_slot",
+      slot: "seat_type",
+      value: "window",
+    });
+    expect(await read("book a train ticket with a train seat")).not.toContainEqual(
+      expect.objectContaining({ slot: "seat_type" }),
+    );
+  });
+});

@@ -22,6 +22,18 @@ const OLD_TYPE_EXTRACT: Readonly<Record<string, string>> = { address: "address" 
  * checks what is read.
  */
 const VALIDATOR_KINDS = new Set(["iban", "person_name", "address"]);
+/**
+ * A validator named as a check on dates (`future_date_only`, `past_date`): the original's model
+ * handed it what was said, usually an ISO date; here the slot reads dates and stores them as ISO
+ * dates ("next friday" too), and the validator still checks what is read.
+ */
+const DATE_VALIDATOR = /(?:^|_)dates?(?:_|$)/i;
+/**
+ * A validator whose error message asks for a code of so many digits ("Please give exactly 3
+ * digits.", "Enter the 5-digit code."): the slot reads a code of that length from any sentence
+ * ("the one ending in 417").
+ */
+const DIGITS_MESSAGE = /\b(\d{1,2})[- ]digits?\b/i;
 const IGNORED_SLOT_KEYS = ["normalization", "default", "examples"];
 /**
  * The original's `normalization: {strategy: natural_date}` stores "next friday" as an ISO date,
@@ -56,6 +68,17 @@ export function normalizeSlot(slot: PlainObject, at: Path, report: DialectReport
     !Object.hasOwn(slot, "extract")
   ) {
     put(slot, "extract", validator);
+  }
+  if (typeof validator === "string" && slot.type === "string" && !Object.hasOwn(slot, "extract")) {
+    const digits =
+      typeof slot.validation_error_message === "string"
+        ? DIGITS_MESSAGE.exec(slot.validation_error_message)
+        : null;
+    if (DATE_VALIDATOR.test(validator)) put(slot, "extract", "date");
+    else if (digits && !Object.hasOwn(slot, "length")) {
+      put(slot, "extract", "digits");
+      put(slot, "length", Number(digits[1]));
+    }
   }
   const strategy = isPlainObject(slot.normalization) ? slot.normalization.strategy : undefined;
   if (strategy === DATE_STRATEGY) {

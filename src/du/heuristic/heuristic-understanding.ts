@@ -222,7 +222,11 @@ function statesOtherChoices(turn: Turn, c: Command, found: readonly Found[]): bo
 }
 
 /** Some slot `flow` asks for has `property` (a name's, a reference of the domain's shape). */
-function hasSlot(turn: Turn, flow: string, property: "nameLike" | "distinctive"): boolean {
+function hasSlot(
+  turn: Turn,
+  flow: string,
+  property: "nameLike" | "distinctive" | "referenceLike",
+): boolean {
   for (const slot of turn.model.flowSlots.get(flow) ?? []) if (slot[property]) return true;
   return false;
 }
@@ -1945,15 +1949,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   private byReference(turn: Turn, flow: string, own: readonly Found[]): string {
     const top = turn.rank[0]!;
     const slots = turn.model.slots;
-    if (own.some((f) => slots.get(f.slot)?.distinctive)) return flow;
+    if (own.some((f) => slots.get(f.slot)?.referenceLike)) return flow;
     let pick: string | undefined;
     for (const other of turn.rank.slice(0, 3)) {
       if (other.flow === flow || other.score < top.score * RUNNER_UP_SHARE) continue;
-      if (!hasSlot(turn, other.flow, "distinctive")) continue;
+      if (!hasSlot(turn, other.flow, "referenceLike")) continue;
       const found = this.mentionsFor(turn, other.flow, [], []);
       if (
         found.length > own.length &&
-        found.some((f) => slots.get(f.slot)?.distinctive) &&
+        found.some((f) => slots.get(f.slot)?.referenceLike) &&
         own.every((f) => found.some((g) => g.start === f.start && g.end === f.end))
       ) {
         if (pick) return flow;

@@ -8,6 +8,7 @@ import {
   CURRENCY_NOUNS,
   DAY_STEMS,
   GENERIC_NOUNS,
+  KIND_NOUNS,
   MONTH_DAY_CUE,
   PAST_CUES,
   PEOPLE_WORDS,
@@ -81,6 +82,18 @@ export interface SlotInfo {
    * what was read.
    */
   distinctive: boolean;
+  /**
+   * A code that names a thing already had: a distinctive pattern, or a number of a fixed count
+   * of digits (`extract: digits` with `length`: the last 3 digits of a code). A flow that reads it,
+   * beside every value a flow the words point at reads, is the one meant (see byReference).
+   */
+  referenceLike: boolean;
+  /**
+   * A free-text slot named for a kind of something (`lantern_type`, pack `kindNouns`): the stem
+   * of that something ("lantern"). The word right before it in a message is the value ("a paper
+   * lantern").
+   */
+  kindOf?: string;
   /**
    * A loose pattern that needs a dot, an at sign or an underscore between its parts
    * ("[a-z]+\\.[a-z]+"): one token of that shape is no word of prose, so it is the slot's value
@@ -301,7 +314,9 @@ export function buildSlotCatalog(
           (t) => t !== undefined && tokenize(t).some((w) => CURRENCY_NOUNS.has(w.norm)),
         ),
       bounds: def.choices && def.prompt ? boundsOf(def) : undefined,
+      kindOf: extract === "free_text" ? kindOf(name) : undefined,
       distinctive,
+      referenceLike: distinctive || (extract === "digits" && def.length !== undefined),
       marked: def.pattern !== undefined && !distinctive && /\\\.|[@_]/.test(literal),
       digitClass,
       hyphened: literal.includes("-"),
@@ -438,4 +453,14 @@ function boundsOf(def: SlotDefinition): ChoiceBound[] | undefined {
     bounds.push({ value, max: Number(m[1]!.replace(",", ".")), unit });
   }
   return bounds.length >= 2 ? bounds.sort((a, b) => a.max - b.max) : undefined;
+}
+
+/** `lantern_type` -> the stem of "lantern": a name of two words, one of them a kind noun. */
+function kindOf(name: string): string | undefined {
+  const parts = name.split("_").filter(Boolean);
+  if (parts.length !== 2) return undefined;
+  const [a, b] = parts as [string, string];
+  if (KIND_NOUNS.has(b) && !KIND_NOUNS.has(a)) return stem(a);
+  if (KIND_NOUNS.has(a) && !KIND_NOUNS.has(b)) return stem(b);
+  return undefined;
 }

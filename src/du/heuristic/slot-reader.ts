@@ -1116,6 +1116,11 @@ export class SlotReader {
       if (f) found.add(f);
     }
     for (const slot of slots) {
+      if (slot.kind !== "text" || slot.kindOf === undefined || found.has(slot.name)) continue;
+      const f = this.kindBefore(slot, text, tokens, stems, free);
+      if (f) found.add(f);
+    }
+    for (const slot of slots) {
       if (slot.kind !== "list" || slot.choices) continue;
       const f = this.keyedList(slot, text, tokens, stems);
       if (f) found.add(f);
@@ -1371,6 +1376,36 @@ export class SlotReader {
       if (plainWord(t) && t.norm.length > 2) own = true;
     }
     return { own, domain: false };
+  }
+
+  /**
+   * "a paper lantern": for a slot named for a kind of lantern (`lantern_type`), the lower-case
+   * word right before "lantern", when it is no function word, number or word of the domain's own
+   * texts (in a shop that sells lanterns, "a shop lantern" says no kind).
+   */
+  private kindBefore(
+    slot: SlotInfo,
+    text: string,
+    tokens: readonly Token[],
+    stems: readonly string[],
+    free: (s: Span) => boolean,
+  ): Found | null {
+    for (let i = 1; i < tokens.length; i++) {
+      if (stems[i] !== slot.kindOf) continue;
+      const prev = tokens[i - 1]!;
+      if (
+        /^\p{Ll}/u.test(prev.raw) &&
+        plainWord(prev) &&
+        !STOP_WORDS.has(prev.norm) &&
+        !ARTICLES.has(prev.norm) &&
+        !NUMBER_WORDS.has(prev.norm) &&
+        !this.domainWord(prev) &&
+        adjacent(text, prev, tokens[i]!) &&
+        free(prev)
+      )
+        return { slot: slot.name, value: prev.norm, start: prev.start, end: prev.end };
+    }
+    return null;
   }
 
   /** A content word (no function word, no number) the domain's texts use. */
@@ -2255,17 +2290,25 @@ export class SlotReader {
   /**
    * "Thailand in January", "Lisbon on Friday the 3rd": a place runs up to when, not into it.
    * The span ends before the first month, weekday or date after its first word, and before the
-   * prepositions that lead to it.
+   * prepositions that lead to it. A place typed capitalised mid-sentence ends with its
+   * capitalised words ("to Athens leaving from Milan": "Athens"); a lower-case word between two
+   * of them joins them ("Stratford upon Avon").
    */
   private placeBeforeWhen(text: string, span: Span): Span {
     const tokens = tokenize(text.slice(span.start, span.end));
     const dates = findDates(text, this.now());
+    // Capitalised mid-sentence, as a name is typed (a message's first word is capitalised anyway).
+    const typedCapitalised =
+      tokens.length > 0 &&
+      capitalised(tokens[0]!) &&
+      /\p{L}[\s,]*$/u.test(text.slice(0, span.start + tokens[0]!.start));
     let cut = tokens.findIndex(
       (t, k) =>
         k > 0 &&
         (isMonthName(t.norm) ||
           WEEKDAYS[t.norm] !== undefined ||
-          dates.some((d) => d.start === span.start + t.start)),
+          dates.some((d) => d.start === span.start + t.start) ||
+          (typedCapitalised && /^\p{Ll}/u.test(t.raw) && !tokens.slice(k + 1).some(capitalised))),
     );
     if (cut < 0) return span;
     while (
@@ -2428,11 +2471,16 @@ export class SlotReader {
     let start = from;
     // "on The Midnight Library": the title's article stays; any other leading article is no
     // part of the value. After a label ("note: the van is ..."), the whole clause is.
+    // An article hyphened to what follows ("EL-230991") is the start of a code, not an article.
     while (
       !labelled &&
       start < tokens.length &&
       ARTICLES.has(tokens[start]!.norm) &&
-      !opensTitle(tokens[start]!.raw, tokens[start + 1]?.raw)
+      !opensTitle(tokens[start]!.raw, tokens[start + 1]?.raw) &&
+      !(
+        start + 1 < tokens.length &&
+        text.slice(tokens[start]!.end, tokens[start + 1]!.start) === "-"
+      )
     )
       start++;
     // "reserve the ebook of ...", "on card RB-100002": another slot's value or name where this

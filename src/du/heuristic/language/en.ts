@@ -1353,6 +1353,7 @@ export const EN: LanguagePack = {
     cm: list("cm centimeter centimeters centimetre centimetres"),
   },
   placeWords: list("where city town country place location destination"),
+  kindNouns: list("type kind sort"),
   placePrepositions: list("in to"),
   onlyWords: list("just only"),
   childWords: list(

@@ -696,6 +696,8 @@ export const ES: LanguagePack = {
     cm: list("cm centimetro centimetros"),
   },
   placeWords: list("donde ciudad pueblo pais lugar ubicacion destino"),
+  // The kind follows its noun in Spanish ("un farol chino"): the word before it is none.
+  kindNouns: [],
   placePrepositions: list("en a"),
   onlyWords: list("solo solamente unicamente"),
   childWords: list("nino ninos nina ninas bebe bebes crio crios"),

@@ -692,6 +692,13 @@ export interface LanguagePack {
    */
   placeWords: string[];
   /**
+   * Nouns that make a slot's name ask for a kind of the other noun in it (`lantern_type`): a
+   * free-text slot so named reads the word right before that other noun ("a paper lantern" ->
+   * paper) when no vocabulary of the domain knows the word. Empty where the kind follows its
+   * noun.
+   */
+  kindNouns: string[];
+  /**
    * Words that put an upper bound on a choice in its slot's prompt ("mediano (hasta 10 kg)",
    * "medium (up to 10 kg)"): a measure said as the answer picks the smallest choice it fits.
    */

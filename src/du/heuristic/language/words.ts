@@ -292,6 +292,8 @@ export const DAY_STEMS = new Set(DAY_WORDS.map(stem));
 export const WEEKS: readonly RegExp[] = PACKS.map((p) => new RegExp(p.weeks, "g"));
 export const PEOPLE_WORDS = words((p) => p.peopleWords);
 export const PLACE_WORDS = new Set(words((p) => p.placeWords));
+/** The packs' `kindNouns`: a slot named `lantern_type` asks what kind of lantern. */
+export const KIND_NOUNS = new Set(words((p) => p.kindNouns));
 export const UP_TO: readonly string[] = words((p) => p.upTo);
 /** Every word said for a unit, to the unit's short form ("kilos" -> "kg"). */
 export const UNIT_OF: ReadonlyMap<string, string> = new Map(
