@@ -642,6 +642,7 @@ export const ES: LanguagePack = {
   particles: [],
   particleObjects: [],
   askedPronouns: list("eso esto ello ellos ellas estos esos"),
+  optionPronouns: "\\b(?:cuales|esos|esas|estos|estas|ellos|ellas|cada uno|cada una)\\b",
   irregular: {},
   // "desapuntar", "desreservar": undone, as "cancelar" says.
   undoPrefixes: { des: "cancelar" },
@@ -711,6 +712,7 @@ export const ES: LanguagePack = {
     "^(?:ya (?:(?:se|te|os|le|les) )?(?:lo |la )?[a-z]+(?:o|e|are|ere|ire)|prefiero [a-z]+(?:rselo|rlo|r))\\b",
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
+  otherWords: list("otro otros otra otras"),
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory:

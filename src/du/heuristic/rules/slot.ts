@@ -324,10 +324,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   },
   {
     name: "cancel",
-    run: ({ du, turn }) =>
-      turn.acts.cancel || du.cancelsActive(turn) || onlyCancels(turn)
-        ? [{ type: "cancel_flow" }]
-        : null,
+    run: ({ du, turn }) => {
+      if (!(turn.acts.cancel || du.cancelsActive(turn) || onlyCancels(turn))) return null;
+      const next = du.flowAfterCancel(turn);
+      return next ? [{ type: "cancel_flow" }, ...du.start(turn, next)] : [{ type: "cancel_flow" }];
+    },
   },
   {
     // "investment" when asked "checking or savings?": answered, so the DM lists the allowed ones.
