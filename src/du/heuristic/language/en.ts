@@ -865,6 +865,8 @@ export const EN: LanguagePack = {
       "cannot make my",
       "wont make my",
       "wont make the",
+      // Someone else missing what was arranged for them ("he won't make his lesson").
+      ...list("his her our their").flatMap((d) => [`cant make ${d}`, `wont make ${d}`]),
       "call off",
       "no longer",
       "dont need",
@@ -893,6 +895,9 @@ export const EN: LanguagePack = {
       "wont make it",
       "cant make it",
       "cannot make it",
+      // "I can't do the 5th anymore": the day or thing arranged no longer suits.
+      "cant do",
+      "cannot do",
       "will not make it",
       "wont be able to make it",
       "cant come",
