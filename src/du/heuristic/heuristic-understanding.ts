@@ -2084,6 +2084,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slot = numberSlots.length === 1 ? numberSlots[0]! : undefined;
     if (!slot || found.some((f) => f.slot === slot.name)) return null;
     if ((turn.frame?.flow === flow ? turn.frame.slots[slot.name] : null) != null) return null;
+    return this.freeNumberFor(turn, slot, found);
+  }
+
+  /**
+   * The one number of the message no value in `found` took, as `slot`'s value ("5, and there'll
+   * be 2 of us" asked the nights: the guests took the 2). None when it shifts a value or counts
+   * another thing.
+   */
+  freeNumberFor(turn: Turn, slot: SlotInfo, found: readonly Found[]): Found | null {
     const tokens = tokenize(turn.text);
     const free = turn.model.reader
       .numbers(turn.text)

@@ -288,6 +288,13 @@ export const EN: LanguagePack = {
       `what does this ${n} do`,
       `what is this ${n} for`,
     ]),
+    // ... with a doubt about it ("what can this bot actually do", "what can you really do").
+    ...list("you this").flatMap((s) =>
+      list("actually really even").map((a) => `what can ${s} ${a} do`),
+    ),
+    ...list("thing bot chat chatbot assistant app").flatMap((n) =>
+      list("actually really even").map((a) => `what can this ${n} ${a} do`),
+    ),
     "what do you do",
     "what can you help with",
     "what can you help me with",
@@ -1164,7 +1171,7 @@ export const EN: LanguagePack = {
     pay: list("pay payment settle owe due charge"),
     // Asking for "a"/"an" thing is asking for a new one (see actFamilies).
     create: [
-      ...["need", "want", "like", "get", "wanna", "fancy", "craving"].flatMap((v) => [
+      ...["need", "want", "like", "love", "get", "wanna", "fancy", "craving"].flatMap((v) => [
         `${v} a`,
         `${v} an`,
       ]),

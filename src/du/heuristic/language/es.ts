@@ -652,7 +652,7 @@ export const ES: LanguagePack = {
   infinitiveTo: [],
   kindWords: {
     money: ["importe", "cantidad"],
-    date: ["fecha"],
+    date: ["fecha", "dia"],
     address: ["direccion"],
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
