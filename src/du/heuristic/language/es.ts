@@ -524,6 +524,8 @@ export const ES: LanguagePack = {
       "cuanto falta",
       // "¿ya ha salido?": asking how far a thing already had has got.
       "ha salido",
+      // "¿está ya en camino lo que me mandó?": whether a thing sent is on its way.
+      ...["esta en camino", "estan en camino", "esta ya en camino", "estan ya en camino"],
       // "¿cuándo llega mi pedido?": when a thing already had comes is asked.
       "cuando llega",
       "cuando llegan",
