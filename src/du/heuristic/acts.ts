@@ -28,6 +28,7 @@ import {
   TEXTING_FORMS,
   THANKING_WORDS,
   THANKS,
+  TOLD_IN_PERSON,
   VALUE_ASKED,
   WHAT_IS,
   WHAT_MEANS,
@@ -428,6 +429,6 @@ function read(message: string): ActReading {
     frustrated: words.length <= MAX_ACT_WORDS && FRUSTRATION.test(text),
     switches: SWITCH_CUES.test(text) && !DIGRESSION_CUES.test(text),
     repeat: pure(words, sets.repeat),
-    offerDeclined: declinesOffer(words),
+    offerDeclined: declinesOffer(words) || TOLD_IN_PERSON.test(text),
   };
 }

@@ -1404,6 +1404,8 @@ export const EN: LanguagePack = {
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
   additionWords: list("extra additional more other further"),
   otherWords: list("other another"),
+  toldInPerson:
+    "^(?:id rather|i would rather|id prefer to|i would prefer to|i prefer to|ill|i will|ill just|i can)\\s+(?:tell|say|explain|discuss|mention)\\b(?:\\s+\\w+){0,4}?\\s+(?:in person|face to face|myself|on the day|when i (?:get there|arrive|come in|see (?:him|her|them)))$",
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),

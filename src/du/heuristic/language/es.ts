@@ -715,6 +715,8 @@ export const ES: LanguagePack = {
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
   otherWords: list("otro otros otra otras"),
+  toldInPerson:
+    "^(?:prefiero|mejor|ya)\\s+(?:se lo |lo )?(?:cuento|digo|explico|contar(?:selo)?|decir(?:selo)?|explicar(?:selo)?)\\b(?:\\s+\\w+){0,4}?\\s+(?:en persona|cara a cara|alli|alla|en la consulta|cuando (?:llegue|vaya))$",
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory:

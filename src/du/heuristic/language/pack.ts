@@ -752,6 +752,12 @@ export interface LanguagePack {
    */
   otherWords: string[];
   /**
+   * Keeping an optional answer for someone in person ("I'd rather tell the doctor in person",
+   * "I'll explain it when I get there"): a pattern on the whole folded message; it turns the
+   * question down as "I'd rather not say" does.
+   */
+  toldInPerson: string;
+  /**
    * What opens a remark aside rather than a request ("lol", "haha", "thanks so much, ..."):
    * matched on the start of the folded message.
    */

@@ -316,6 +316,8 @@ export const NOTHING_MORE = cue((p) => p.nothingMore);
 export const ADDITION_WORDS = new Set(words((p) => p.additionWords));
 /** The packs' `otherWords`: "cancel my other lesson" is not about the one at hand. */
 export const OTHER_WORDS: ReadonlySet<string> = new Set(words((p) => p.otherWords));
+/** The packs' `toldInPerson`: "I'd rather tell the doctor in person" keeps the answer. */
+export const TOLD_IN_PERSON = cue((p) => p.toldInPerson);
 export const ASIDE_OPENER = cue((p) => p.asideOpener);
 export const DO_VERBS = new Set(words((p) => p.doVerbs));
 export const DEGREE_ASKS = new Set(words((p) => p.degreeAsks));
