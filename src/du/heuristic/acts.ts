@@ -28,6 +28,7 @@ import {
   TEXTING_FORMS,
   THANKING_WORDS,
   THANKS,
+  TOLD_IN_PERSON,
   VALUE_ASKED,
   WHAT_IS,
   WHAT_MEANS,
@@ -274,8 +275,22 @@ const sets = {
   smallTalk: phraseSet([...GREETING, ...THANKS, ...GOODBYE, ...SMALL_TALK]),
 };
 
+/** One-word agreements that may open thanks or a farewell: "great", "perfect", "ok". */
+const ACKNOWLEDGING = new Set(AFFIRM.filter((p) => !p.includes(" ")));
+const CLOSINGS = phraseSet([...THANKS, ...GOODBYE]);
+
+/**
+ * "great, thanks a lot, bye", "perfect, thank you so much": agreement words opening thanks or
+ * a farewell, the rest of the message nothing else.
+ */
+function acknowledgedClosing(words: readonly string[]): boolean {
+  let i = 0;
+  while (i < words.length && ACKNOWLEDGING.has(words[i]!)) i++;
+  return i > 0 && i < words.length && pure(words.slice(i), CLOSINGS);
+}
+
 function chitchatKind(text: string, words: readonly string[]): ChitchatKind | null {
-  if (!pure(words, sets.smallTalk)) return null;
+  if (!pure(words, sets.smallTalk) && !acknowledgedClosing(words)) return null;
   if (mentioned(text, PADDED.goodbye)) return "goodbye";
   if (mentioned(text, PADDED.thanks) || words.some((w) => THANKING_WORDS.has(w))) {
     return "thanks";
@@ -520,7 +535,7 @@ class Acts implements ActReading {
     return this.#repeat;
   }
   get offerDeclined(): boolean {
-    this.#offerDeclined ??= declinesOffer(this.#words);
+    this.#offerDeclined ??= declinesOffer(this.#words) || TOLD_IN_PERSON.test(this.flat);
     return this.#offerDeclined;
   }
 }

@@ -573,7 +573,16 @@ export class FlowIndex {
     }
     // A phrase some flow has weighs through its words, unless they are no terms (a negated
     // phrase: "won't be able to come"); then it weighs as itself.
-    for (const k of tasks) if (!this.df.has(k.key) || k.bare) total += k.weight;
+    // A phrase some flow has whose words are no terms ("dónde está": function words only)
+    // weighs as itself too, and explains the message for the flows that have it.
+    const wordless = new Map<string, number>();
+    for (const k of tasks) {
+      if (!this.df.has(k.key) || k.bare) total += k.weight;
+      else if (k.key.split(" ").every((w) => !unigrams.has(w) && !this.df.has(w))) {
+        total += k.weight;
+        wordless.set(k.key, k.weight);
+      }
+    }
     const groups = markers
       .map((group, i) => ({
         members: group,
@@ -629,6 +638,7 @@ export class FlowIndex {
         const norm = tf + lengthNorm;
         score += (x.idf * tf * (K1 + 1)) / norm;
         if (x.unigram) explained += x.idf;
+        else if (wordless.size > 0) explained += wordless.get(x.f) ?? 0;
       }
       // A date or number the flow does not take ("a pizza for tonight") is a detail beside its
       // request, not a sign of another: it neither explains nor dilutes the match.

@@ -45,7 +45,10 @@ import {
   NOT_INSTEAD_WORDS,
   NOT_OLD_TAIL,
   OLD_VALUE_ARTICLE,
+  OPTION_PRONOUN,
+  OPTION_PRONOUNS,
   ORDINALS,
+  OTHER_WORDS,
   PAIR_AND,
   PAST_NARRATIVE,
   PAST_STORY,
@@ -1129,6 +1132,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (doing?.act === undefined && cancelThenReason(turn.text)) return true;
     if (this.valueOfOtherFlow(turn)) return false;
     if (this.changesValue(turn)) return false;
+    // "I need to cancel my other lesson first": a thing set apart from the one at hand ("I'll
+    // come another day" puts off this one).
+    if (
+      rest
+        .replace(DEFERRALS, " ")
+        .split(" ")
+        .some((w) => OTHER_WORDS.has(w))
+    )
+      return false;
     const terms = turn.model.analyzer.terms(rest);
     if (terms.length === 0) return true;
     if (lead && doing?.act === undefined) return true;
@@ -1142,6 +1154,26 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     if (ranked.length === 0) return terms.length <= 2;
     const top = ranked[0]!.score;
     return ranked.some((r) => r.flow === active && r.score >= top * this.limits.ambiguity);
+  }
+
+  /**
+   * "forget the lesson, I'd rather rent a board": a change of plan whose clauses after
+   * the one cancelling ask for another flow: that flow, started once the running one is dropped.
+   */
+  flowAfterCancel(turn: Turn): string | null {
+    const phrase = turn.acts.cancelMentioned;
+    if (!phrase || !turn.frame || !turn.acts.switches || turn.text.includes("?")) return null;
+    const clauses = turn.text.split(/[,;.!]+/).map((c) => flat(c));
+    const at = clauses.findIndex((c) => ` ${c} `.includes(` ${phrase} `));
+    const after = clauses
+      .slice(at + 1)
+      .filter((c) => c.length > 0)
+      .join(" ");
+    if (at < 0 || after.length === 0) return null;
+    const decision = this.decide(turn.model.index.rank(after), this.limits.digressionCoverage);
+    return decision && "flow" in decision && decision.flow !== turn.frame.flow
+      ? decision.flow
+      : null;
   }
 
   /**
@@ -1569,6 +1601,18 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       return false;
     }
     if (terms.some((t) => turn.model.index.knows(t.key))) return false;
+    // "how heavy are they?", "where are those stamped?": what is asked about stands for the
+    // options offered or the thing asked, and the rest is said in the slot's own words ("which
+    // ones come with a child seat?" asked the bike asks what it does not tell).
+    if (OPTION_PRONOUN.test(turn.acts.flat)) {
+      const pronouns = new Set(
+        [...turn.acts.flat.matchAll(OPTION_PRONOUNS)].flatMap((m) =>
+          tokenize(m[0]).map((t) => stem(t.norm)),
+        ),
+      );
+      const own = slotWords(slot);
+      if (terms.every((t) => t.intent || pronouns.has(t.key) || own.has(t.key))) return false;
+    }
     // "how big is the medium one?": a question naming one of the asked slot's choices is
     // about the question.
     const said = new Set(tokenize(turn.acts.flat).map((t) => t.norm));
@@ -2061,6 +2105,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slot = numberSlots.length === 1 ? numberSlots[0]! : undefined;
     if (!slot || found.some((f) => f.slot === slot.name)) return null;
     if ((turn.frame?.flow === flow ? turn.frame.slots[slot.name] : null) != null) return null;
+    return this.freeNumberFor(turn, slot, found);
+  }
+
+  /**
+   * The one number of the message no value in `found` took, as `slot`'s value ("5, and there'll
+   * be 2 of us" asked the nights: the guests took the 2). None when it shifts a value or counts
+   * another thing.
+   */
+  freeNumberFor(turn: Turn, slot: SlotInfo, found: readonly Found[]): Found | null {
     const tokens = tokenize(turn.text);
     const free = turn.model.reader
       .numbers(turn.text)
@@ -2724,3 +2777,25 @@ function cancelThenReason(text: string): boolean {
   return false;
 }
 const NO_OPENER_WORDS = new Set(NO_OPENERS.flatMap((p) => p.split(" ")));
+
+const SLOT_WORDS = new WeakMap<SlotInfo, ReadonlySet<string>>();
+
+/** Stems of the words a slot is written with: its name, label, prompt, description and choices. */
+function slotWords(slot: SlotInfo): ReadonlySet<string> {
+  let words = SLOT_WORDS.get(slot);
+  if (!words) {
+    const { def } = slot;
+    const texts = [
+      slot.name.replace(/_/g, " "),
+      def.label ?? "",
+      def.prompt ?? "",
+      def.description ?? "",
+      ...(def.choices ?? []).map((c) => String(c).replace(/_/g, " ")),
+      ...Object.values(def.choice_labels ?? {}),
+      ...Object.values(def.synonyms ?? {}).flat(),
+    ];
+    words = new Set(texts.flatMap((t) => tokenize(t).map((w) => stem(w.norm))));
+    SLOT_WORDS.set(slot, words);
+  }
+  return words;
+}

@@ -91,6 +91,10 @@ const LOOK_EN =
   "(?:let me|lemme|ill|i will|i need to|i have to|i gotta|gotta) (?:just )?(?:quickly )?(?:go and |go |have a )?(?:check|look|find|see|get|grab|dig|pull|search|fetch|think)(?: (?:it|that|this|them))?(?: (?:up|out))?(?: (?:at|for|in|on|through|into))?(?: (?:the|my|our|your|a|an|that|this)(?: (?!\\d)\\w+){1,3})?";
 const WHERE_EN =
   "(?:its|it is|thats|theyre|it should be) (?:somewhere )?(?:in|on) (?:my|the|an?|one of my)(?: (?!\\d)\\w+){1,3}";
+// "hang on, asking my wife what she wants", "one sec, opening my email": after a pause asked
+// for, what is being done meanwhile to find the answer, said as a gerund.
+const DOING_EN =
+  "(?:im |i am |just |still )?(?:asking|looking|getting|grabbing|opening|finding|taking|digging|pulling|fetching|searching|logging|reading|calling|texting|turning)(?: (?!\\d)\\w+){0,8}";
 
 export const EN: LanguagePack = {
   code: "en",
@@ -284,6 +288,13 @@ export const EN: LanguagePack = {
       `what does this ${n} do`,
       `what is this ${n} for`,
     ]),
+    // ... with a doubt about it ("what can this bot actually do", "what can you really do").
+    ...list("you this").flatMap((s) =>
+      list("actually really even").map((a) => `what can ${s} ${a} do`),
+    ),
+    ...list("thing bot chat chatbot assistant app").flatMap((n) =>
+      list("actually really even").map((a) => `what can this ${n} ${a} do`),
+    ),
     "what do you do",
     "what can you help with",
     "what can you help me with",
@@ -641,12 +652,12 @@ export const EN: LanguagePack = {
   humanNouns:
     "person|human|agent|someone|somebody|representative|operator|advisor|adviser|staff|employee|real person|customer service|support|receptionist|reception|front desk|manager|technician|engineer",
   human:
-    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\breal (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b|\\b(?:someone|somebody|a person) (?:to )?call me\\b",
+    "^(?:(?:i want|i need|id like|i would like|give me|get me|can i have)(?: to talk to| to speak to)? )?(?:a |an )?(?:human|agent|operator|representative|real person)(?: not an? (?:bot|machine|robot|computer))?(?: please)?$|\\bhuman being\\b|\\b(?:real|actual|live) (?:person|human)\\b|\\b(?:need|want|get|have) (?:someone|somebody|a person) (?:at|from|on|in) (?:the |your )?(?:front desk|reception|desk|counter|office|phone|customer service|customer support|customer care|support)\\b|\\b(?:someone|somebody|a person) (?:to )?call me\\b",
   assistantQuestion:
     "^(?:are you|r u|is this|is that|am i (?:talking|speaking|chatting|writing) (?:to|with))(?: \\w+)?? (?:a |an )?(?:bot|chatbot|robot|machine|computer|program|ai|human|person|real person|human being|real human)\\b|^who am i (?:talking|speaking|chatting) (?:to|with)\\b",
   frustration:
     "\\b(?:useless|pointless|hopeless|not helping|not helpful|unhelpful|no help|stupid|dumb|idiot|annoying|frustrat\\w*|ridiculous|waste of (?:my )?time|terrible|awful|rubbish|garbage|nightmare|unacceptable|unbelievable|fed up|sick (?:and tired )?of (?:this|it)|ugh+|argh+|this sucks|you suck|you dont understand|you dont get it|not understanding|thats wrong|this is wrong|thats not what i (?:said|asked|meant|want))\\b",
-  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_EN}|${LOOK_EN})(?: (?:${PAUSE_EN}|${LOOK_EN}|${WHERE_EN}))*$`,
+  pause: `^(?:(?:${PAUSE_FILLERS}) )*(?:${PAUSE_EN}|${LOOK_EN})(?: (?:${PAUSE_EN}|${LOOK_EN}|${WHERE_EN}))*(?:(?<=(?:^| )(?:${PAUSE_EN})) ${DOING_EN})?$`,
   switchCues:
     "\\b(?:instead|rather|after all)\\b|^(?:(?:no|oh|hmm|ok|okay|um|sorry)\\s+)*(?:actually|wait|no wait|scratch that|on second thought|change of plans?)\\b(?!\\s+(?:who|what|whats|how|which|where|when|can you|could you|is|are|do|does)\\b)|^(?:no|nah|nope)\\s+(?:i|im|id|ill|lets|let me|just)\\b",
   digressionCues:
@@ -777,6 +788,11 @@ export const EN: LanguagePack = {
     anyone: ["anyone", "anybody"],
     // What is still there, and what has been spent of it, said in other words.
     left: ["left", "remaining", "remain", "remains", "left over", "leftover"],
+    // Going beyond a limit ("did we go past the limit?"); "past" alone is a time gone by.
+    exceed: [
+      ...["exceed", "exceeded", "exceeding", "go over", "went over", "gone over", "going over"],
+      ...["go past", "went past", "gone past", "going past", "go beyond", "went beyond"],
+    ],
     // Giving a thing back to whoever it came from ("hand back the tickets", "give the car back").
     return: ["return", "hand back", "give back", "send back", "bring back"],
     // The end of a place's day ("what time does it shut?").
@@ -856,6 +872,8 @@ export const EN: LanguagePack = {
       "cannot make my",
       "wont make my",
       "wont make the",
+      // Someone else missing what was arranged for them ("he won't make his lesson").
+      ...list("his her our their").flatMap((d) => [`cant make ${d}`, `wont make ${d}`]),
       "call off",
       "no longer",
       "dont need",
@@ -884,6 +902,9 @@ export const EN: LanguagePack = {
       "wont make it",
       "cant make it",
       "cannot make it",
+      // "I can't do the 5th anymore": the day or thing arranged no longer suits.
+      "cant do",
+      "cannot do",
       "will not make it",
       "wont be able to make it",
       "cant come",
@@ -935,6 +956,8 @@ export const EN: LanguagePack = {
     change: [
       ...list("change modify move reschedule rearrange update edit alter amend adjust shift"),
       ...list("switch postpone delay push upgrade downgrade extend add rebook swap"),
+      // Going to a lower or higher tier of a thing ("drop down to the smallest tier").
+      ...list("drop go step move").flatMap((verb) => [`${verb} down to`, `${verb} up to`]),
       // "a different slot for AP-3307": another of a thing already had is a change of it.
       "different",
       "push back",
@@ -1148,7 +1171,7 @@ export const EN: LanguagePack = {
     pay: list("pay payment settle owe due charge"),
     // Asking for "a"/"an" thing is asking for a new one (see actFamilies).
     create: [
-      ...["need", "want", "like", "get", "wanna", "fancy", "craving"].flatMap((v) => [
+      ...["need", "want", "like", "love", "get", "wanna", "fancy", "craving"].flatMap((v) => [
         `${v} a`,
         `${v} an`,
       ]),
@@ -1175,8 +1198,10 @@ export const EN: LanguagePack = {
       "killing me",
       // A posture ("from looking down all day", "when I sit down"): nothing down, no fault.
       ...list("look looking looked sit sitting bend bending").map((v) => `${v} down`),
-      // Someone dealing with a thing ("is anybody working on it?"), not the thing working.
+      // Someone dealing with a thing ("is anybody working on it?", "my husband deals with
+      // this"), not the thing working, nor a deal.
       "working on",
+      ...["deal with", "deals with", "dealt with", "dealing with"],
       // A thing working again ("the boiler is back", "it works again"): how it is now, no
       // coming back to anyone.
       ...["is back", "its back", "are back", "back to normal", "up and running"],
@@ -1275,6 +1300,8 @@ export const EN: LanguagePack = {
   particles: list("back off up out down forward"),
   particleObjects: list("it them me us him her"),
   askedPronouns: list("it that this them those these"),
+  optionPronouns:
+    "\\b(?:are|were|is) (?:they|those|these|each one)\\b|\\b(?:them|those|these|ones|each one)\\b",
   differenceAfter: list("later earlier sooner longer shorter more less fewer extra"),
   comparatives: list("more less fewer extra"),
   differenceBefore: list("by"),
@@ -1377,6 +1404,9 @@ export const EN: LanguagePack = {
   nothingMore:
     "^(?:and\\s+|but\\s+)?(?:nothing|no)\\s+(?:extra|add ons?|addons?|added|on top)(?:\\s+(?:thanks|thank you|please|pls|needed))*$",
   additionWords: list("extra additional more other further"),
+  otherWords: list("other another"),
+  toldInPerson:
+    "^(?:id rather|i would rather|id prefer to|i would prefer to|i prefer to|ill|i will|ill just|i can)\\s+(?:tell|say|explain|discuss|mention)\\b(?:\\s+\\w+){0,4}?\\s+(?:in person|face to face|myself|on the day|when i (?:get there|arrive|come in|see (?:him|her|them)))$",
   doVerbs: list("make do send receive"),
   degreeAsks: list("how"),
   degreeWords: list("that so very too really all"),

@@ -532,6 +532,8 @@ export const ES: LanguagePack = {
       "cuanto falta",
       // "¿ya ha salido?": asking how far a thing already had has got.
       "ha salido",
+      // "¿está ya en camino lo que me mandó?": whether a thing sent is on its way.
+      ...["esta en camino", "estan en camino", "esta ya en camino", "estan ya en camino"],
       // "¿cuándo llega mi pedido?": when a thing already had comes is asked.
       "cuando llega",
       "cuando llegan",
@@ -650,6 +652,7 @@ export const ES: LanguagePack = {
   particles: [],
   particleObjects: [],
   askedPronouns: list("eso esto ello ellos ellas estos esos"),
+  optionPronouns: "\\b(?:cuales|esos|esas|estos|estas|ellos|ellas|cada uno|cada una)\\b",
   irregular: {},
   // "desapuntar", "desreservar": undone, as "cancelar" says.
   undoPrefixes: { des: "cancelar" },
@@ -659,7 +662,7 @@ export const ES: LanguagePack = {
   infinitiveTo: [],
   kindWords: {
     money: ["importe", "cantidad"],
-    date: ["fecha"],
+    date: ["fecha", "dia"],
     address: ["direccion"],
     person_name: ["nombre"],
     digits: ["digitos", "termina", "acaba"],
@@ -721,6 +724,9 @@ export const ES: LanguagePack = {
     "^(?:ya (?:(?:se|te|os|le|les) )?(?:lo |la )?[a-z]+(?:o|e|are|ere|ire)|prefiero [a-z]+(?:rselo|rlo|r))\\b",
   doVerbs: list("hacer hago recibir enviar mandar"),
   additionWords: list("extra adicional adicionales mas otro otros otra otras"),
+  otherWords: list("otro otros otra otras"),
+  toldInPerson:
+    "^(?:prefiero|mejor|ya)\\s+(?:se lo |lo )?(?:cuento|digo|explico|contar(?:selo)?|decir(?:selo)?|explicar(?:selo)?)\\b(?:\\s+\\w+){0,4}?\\s+(?:en persona|cara a cara|alli|alla|en la consulta|cuando (?:llegue|vaya))$",
   nothingMore:
     "^(?:y\\s+|pero\\s+)?(?:nada|sin)\\s+(?:extra|adicional|adicionales|mas)(?:\\s+(?:gracias|por favor))*$",
   pastStory:

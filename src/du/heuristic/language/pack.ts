@@ -601,6 +601,12 @@ export interface LanguagePack {
    * between THOSE?"), stand for the thing the pending question asks.
    */
   askedPronouns: string[];
+  /**
+   * Words standing for the options the pending question offers or the thing it asks ("how heavy
+   * are THEY?", "which ONES have you got?", "where are THOSE stamped?"): a question saying one
+   * is about the question, not off the topic. A pattern on the folded message.
+   */
+  optionPronouns: string;
   /** Irregular past forms and the verb they are read as ("sent" -> "send"). */
   irregular: Record<string, string>;
   /**
@@ -747,6 +753,17 @@ export interface LanguagePack {
    * noun they decline it all the same ("no extra toppings", "sin ingredientes extra").
    */
   additionWords: string[];
+  /**
+   * Words setting a thing apart from the one at hand ("my OTHER lesson", "ANOTHER visit"): a
+   * cancel of such a thing is not of the running flow's.
+   */
+  otherWords: string[];
+  /**
+   * Keeping an optional answer for someone in person ("I'd rather tell the doctor in person",
+   * "I'll explain it when I get there"): a pattern on the whole folded message; it turns the
+   * question down as "I'd rather not say" does.
+   */
+  toldInPerson: string;
   /**
    * What opens a remark aside rather than a request ("lol", "haha", "thanks so much, ..."):
    * matched on the start of the folded message.

@@ -316,6 +316,10 @@ export const SELF_AFTER = words((p) => p.selfAfter).map((w) => w.split(" "));
 export const SELF_ONLY = cue((p) => p.selfOnly);
 export const NOTHING_MORE = cue((p) => p.nothingMore);
 export const ADDITION_WORDS = new Set(words((p) => p.additionWords));
+/** The packs' `otherWords`: "cancel my other lesson" is not about the one at hand. */
+export const OTHER_WORDS: ReadonlySet<string> = new Set(words((p) => p.otherWords));
+/** The packs' `toldInPerson`: "I'd rather tell the doctor in person" keeps the answer. */
+export const TOLD_IN_PERSON = cue((p) => p.toldInPerson);
 export const ASIDE_OPENER = cue((p) => p.asideOpener);
 export const DO_VERBS = new Set(words((p) => p.doVerbs));
 export const DEGREE_ASKS = new Set(words((p) => p.degreeAsks));
@@ -557,6 +561,9 @@ export const PERSON_PRONOUN = new RegExp(`\\b(?:${alternation((p) => p.personPro
 export const SLOT_QUESTION = cue((p) => p.slotQuestion);
 /** The packs' `askedPronouns`: "where would I find it?" asks about the pending question. */
 export const ASKED_PRONOUNS: ReadonlySet<string> = new Set(words((p) => p.askedPronouns));
+/** The packs' `optionPronouns`: "how heavy are they?" asks about the pending question. */
+export const OPTION_PRONOUN = cue((p) => p.optionPronouns);
+export const OPTION_PRONOUNS = new RegExp(OPTION_PRONOUN.source, "g");
 /** Fillers before a question asked on the way: "wait, how much ...", "hmm what's ...". */
 export const ASIDE_OPENERS = new RegExp(
   `^(?:(?:${PACKS.map((p) => p.asideFillers).join("|")})\\s+)+`,

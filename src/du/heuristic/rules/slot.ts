@@ -324,10 +324,11 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
   },
   {
     name: "cancel",
-    run: ({ du, turn }) =>
-      turn.acts.cancel || du.cancelsActive(turn) || onlyCancels(turn)
-        ? [{ type: "cancel_flow" }]
-        : null,
+    run: ({ du, turn }) => {
+      if (!(turn.acts.cancel || du.cancelsActive(turn) || onlyCancels(turn))) return null;
+      const next = du.flowAfterCancel(turn);
+      return next ? [{ type: "cancel_flow" }, ...du.start(turn, next)] : [{ type: "cancel_flow" }];
+    },
   },
   {
     // "investment" when asked "checking or savings?": answered, so the DM lists the allowed ones.
@@ -637,10 +638,16 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
     // "from my savings" while asked the amount.
     name: "other-slot-values",
     // "no fillings, and crisps" asked the fillings: the optional slot declined beside is skipped.
-    run: (c) =>
-      c.others.length
-        ? [...c.du.setSlots(c.turn, c.others), ...c.du.skips(c.turn, c.frame.flow, c.others)]
-        : null,
+    run: (c) => {
+      if (!c.others.length) return null;
+      // "5, and there'll be 2 of us" asked the nights: the number the others left answers.
+      const lone =
+        c.slot.kind === "number" && !c.others.some((f) => f.slot === c.slot.name)
+          ? c.du.freeNumberFor(c.turn, c.slot, c.others)
+          : null;
+      const found = lone ? [lone, ...c.others] : c.others;
+      return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
+    },
   },
   {
     // "Peter Walsh" while asked the IBAN of "my neighbour": the name replaces the relation.
