@@ -1320,8 +1320,10 @@ export const EN: LanguagePack = {
     "weekend weekends weekday weekdays late early today tomorrow tonight holidays",
     "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
   ),
+  // "half 10" is British for half past ten (10:30). A time with its half of the day needs no
+  // lead word ("can we do 5pm instead").
   clockTime:
-    "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*)(?:(?:(?<half>half)|(?<quarter>quarter))\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at)\\b)",
+    "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*|\\b(?=\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])))(?:(?<half>half)\\s+(?:past\\s+)?|(?<quarter>quarter)\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at|instead|rather)\\b)",
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
   monthDayCues: ["of the month", "of each month", "of every month"],
