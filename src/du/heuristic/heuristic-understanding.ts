@@ -2049,7 +2049,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const [only] = free;
     // "arrive two days later", "one more night": a shift of a value, not the value itself.
     const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
-    if (!only || free.length !== 1 || shift || countsOther(turn, only, found, slot)) return null;
+    if (!only || free.length !== 1 || shift || countsOther(turn, only, found, slot, flow))
+      return null;
     return { slot: slot.name, value: only.value, start: only.start, end: only.end };
   }
 
@@ -2579,13 +2580,15 @@ const PEOPLE_LEAD_BEFORE = new RegExp(`\\b(?:${PEOPLE_LEADS.join("|")})\\s*$`);
 
 /**
  * "a car with two child seats", "we're a group of 7", "for 3 people": the number counts items of
- * a list slot said right after it, or, for a count of days, people; not what `slot` counts.
+ * a list slot said right after it, the thing of another flow's number slot, or, for a count of
+ * days, people; not what `slot` counts.
  */
 function countsOther(
   turn: Turn,
   n: { start: number; end: number },
   found: readonly Found[],
   slot: SlotInfo,
+  flow: string,
 ): boolean {
   const text = turn.text;
   const items = found.some(
@@ -2595,6 +2598,9 @@ function countsOther(
       turn.model.slots.get(f.slot)?.kind === "list",
   );
   if (items) return true;
+  // "apply for the 1 bed" where the flow counts people: another flow's count.
+  const own = turn.model.flowSlots.get(flow) ?? [];
+  if (turn.model.reader.countsElsewhere(slot, own, text, n)) return true;
   if (!slot.days) return false;
   return countsPeople(text, n) || PEOPLE_LEAD_BEFORE.test(flat(text.slice(0, n.start)));
 }

@@ -229,6 +229,8 @@ export class SlotReader {
     private readonly now: () => Date,
     /** Relation words a person may be named by ("my sister"): the language's and the domain's. */
     private readonly relations: ReadonlySet<string>,
+    /** Every number slot of the domain, of whichever flow. */
+    private readonly domainNumbers: readonly SlotInfo[] = [],
   ) {}
 
   /**
@@ -512,6 +514,35 @@ export class SlotReader {
       this.keysOf(tokens),
       stemsOf(tokens),
       n,
+    );
+    return named !== null && named !== slot;
+  }
+
+  /**
+   * "apply for the 1 bed" in a flow that counts people, not bedrooms: `n` is followed by the
+   * word naming a number slot of another flow of the domain (none of `slots`), so it counts
+   * that slot's thing and is no value of `slot`.
+   */
+  countsElsewhere(
+    slot: SlotInfo,
+    slots: readonly SlotInfo[],
+    text: string,
+    n: { start: number; end: number },
+  ): boolean {
+    if (slot.kind !== "number") return false;
+    const others = this.domainNumbers.filter((s) => s !== slot && !slots.includes(s));
+    if (others.length === 0) return false;
+    const number = this.numbers(text).find((x) => x.start === n.start && x.end === n.end);
+    if (!number) return false;
+    const tokens = tokenize(text);
+    const named = this.unitSlot(
+      [slot, ...others],
+      [],
+      text,
+      tokens,
+      this.keysOf(tokens),
+      stemsOf(tokens),
+      number,
     );
     return named !== null && named !== slot;
   }
@@ -1171,7 +1202,13 @@ export class SlotReader {
     if (peopleSlot && !found.has(peopleSlot.name)) {
       // Free numbers only: "me and my wife ... 2 nights" is two people, the 2 counting nights;
       // a number no other slot took may be the count ("me and my wife, 3 of us with the baby").
-      const n = this.peopleCount(text, this.numbers(text).filter(free), false);
+      const n = this.peopleCount(
+        text,
+        this.numbers(text).filter(
+          (x) => free(x) && !this.countsElsewhere(peopleSlot, slots, text, x),
+        ),
+        false,
+      );
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
