@@ -1217,11 +1217,21 @@ export class SlotReader {
     const numbers = numeric
       ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
       : NO_NUMBERS;
-    if (numberSlots?.length === 1 && !countsThings(numberSlots[0]!)) {
+    // "3 bedrooms, max £1500": beside counts, the flow's only money slot takes it.
+    const moneySlots = numberSlots?.filter((s) => s.def.extract === "money");
+    const amountSlot =
+      numberSlots?.length === 1
+        ? countsThings(numberSlots[0]!)
+          ? undefined
+          : numberSlots[0]
+        : moneySlots?.length === 1
+          ? moneySlots[0]
+          : undefined;
+    if (amountSlot) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
         found.add({
-          slot: numberSlots[0]!.name,
+          slot: amountSlot.name,
           value: money[0]!.value,
           start: money[0]!.start,
           end: money[0]!.end,

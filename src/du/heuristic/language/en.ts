@@ -107,6 +107,8 @@ export const EN: LanguagePack = {
     // A conjunction ("while mine is repaired", "while I have you"): the clause it opens says the
     // request, the word itself nothing.
     "while whilst",
+    // "we'd" written without its apostrophe ("we'd like to come round"): no word of a request.
+    "wed",
     // Texting forms of "you", "your".
     "u ur",
     // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
