@@ -667,8 +667,9 @@ export const EN: LanguagePack = {
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
+  // "take the ibuprofen out", "leave the onions off": the verb and its particle around the item.
   listRemove:
-    "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
+    "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b|\\b(?:take|leave)\\b(?=(?:\\s+\\w+){1,3}\\s+(?:off|out)\\b)|(?<=\\b(?:take|leave)(?:\\s+\\w+){1,3}\\s+)(?:off|out)\\b",
   thingQuestion:
     "^(?:(?:hi|hello|hey|so|and|also|um|ok|btw|by the way|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you guys|you all|you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
