@@ -16,6 +16,7 @@ import { saysFlowWord } from "./flow-words.ts";
 import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
+  AND_WORDS,
   ASIDE_OPENERS,
   ASKED_PRONOUNS,
   CANCEL_OPENER,
@@ -572,6 +573,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const parts = turn.text
       .replace(ABBREVIATION, "$1 ")
       .replace(PAIR_AND, (m) => m.replace(/\S+$/, (and) => `${PAIR_MARK}${and}`))
+      // "a flu jab for me and my wife": the people said as a pair are one group, not two parts.
+      .replace(new RegExp(turn.model.reader.pair.source, "gi"), (m) =>
+        m.replace(AND_WORD, (and) => `${PAIR_MARK}${and}`),
+      )
       .split(REQUEST_SPLIT)
       .map((p) => p.replaceAll(PAIR_MARK, ""))
       .filter(
@@ -891,7 +896,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   bareOther(turn: Turn, pending: SlotInfo): Found | null {
     const frame = turn.frame!;
-    if (!/\d/.test(turn.text)) return null;
+    if (!/\d/.test(turn.text)) return this.bareName(turn, pending);
     const hits: Found[] = [];
     for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
       if (s === pending || (frame.slots[s.name] ?? null) !== null) continue;
@@ -904,6 +909,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm))) hits.push(found);
     }
     return hits.length === 1 ? hits[0]! : null;
+  }
+
+  /**
+   * "John Smith" while asked the day, the patient's name asked next: a message that is only a
+   * full name (two to four capitalised words the domain does not know) is kept for the flow's
+   * one empty name slot, as a code is.
+   */
+  private bareName(turn: Turn, pending: SlotInfo): Found | null {
+    const frame = turn.frame!;
+    if (pending.kind === "text" || !FULL_NAME_ALONE.test(turn.text)) return null;
+    const tokens = tokenize(turn.text);
+    if (tokens.some((t) => turn.model.analyzer.knows(t.norm) || STOP_WORDS.has(t.norm)))
+      return null;
+    const names = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+      (s) => s !== pending && s.nameLike && (frame.slots[s.name] ?? null) === null,
+    );
+    if (names.length !== 1) return null;
+    const found = turn.model.reader.answer(names[0]!, turn.text);
+    return found && typeof found.value === "string" && found.value.trim() !== "" ? found : null;
   }
 
   /**
@@ -2507,8 +2531,12 @@ function emojiWords(message: string): string {
 
 /** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
 const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
+/** A message that is only a full name: "John Smith", "Mary-Jane O'Neill." */
+const FULL_NAME_ALONE = /^\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*[.!]?\s*$/u;
 /** Set before a pair's "and" so that it parts no requests; taken out of the parts again. */
 const PAIR_MARK = "\u0001";
+/** The packs' "and" words, as a word of a message. */
+const AND_WORD = new RegExp(`\\b(?:${[...AND_WORDS].join("|")})\\b`, "i");
 
 /** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 const REQUEST_SPLIT =

@@ -617,7 +617,7 @@ export class SlotReader {
   }
 
   /** "me and my partner": the packs' pair phrases with this domain's relation words. */
-  private get pair(): RegExp {
+  get pair(): RegExp {
     this.#pair ??= new RegExp(PAIR_SOURCE.replace(/REL/g, [...this.relations].join("|")));
     return this.#pair;
   }
