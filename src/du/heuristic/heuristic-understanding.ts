@@ -573,7 +573,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const parts = turn.text
       .replace(ABBREVIATION, "$1 ")
       .replace(PAIR_AND, (m) => m.replace(/\S+$/, (and) => `${PAIR_MARK}${and}`))
-      // "a flu jab for me and my wife": the people said as a pair are one group, not two parts.
+      // "a kayak for me and my husband": the people said as a pair are one group, not two parts.
       .replace(new RegExp(turn.model.reader.pair.source, "gi"), (m) =>
         m.replace(AND_WORD, (and) => `${PAIR_MARK}${and}`),
       )
@@ -912,7 +912,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
   }
 
   /**
-   * "John Smith" while asked the day, the patient's name asked next: a message that is only a
+   * "Jane Doe" while asked the day, the name being asked next: a message that is only a
    * full name (two to four capitalised words the domain does not know) is kept for the flow's
    * one empty name slot, as a code is.
    */
@@ -2531,7 +2531,7 @@ function emojiWords(message: string): string {
 
 /** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
 const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
-/** A message that is only a full name: "John Smith", "Mary-Jane O'Neill." */
+/** A message that is only a full name: "Jane Doe", "Mary-Jane O'Neill." */
 const FULL_NAME_ALONE = /^\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*[.!]?\s*$/u;
 /** Set before a pair's "and" so that it parts no requests; taken out of the parts again. */
 const PAIR_MARK = "\u0001";
@@ -2626,7 +2626,7 @@ function countsOther(
       turn.model.slots.get(f.slot)?.kind === "list",
   );
   if (items) return true;
-  // "apply for the 1 bed" where the flow counts people: another flow's count.
+  // "hire the 4 berth boat" where the flow counts people: another flow's count.
   const own = turn.model.flowSlots.get(flow) ?? [];
   if (turn.model.reader.countsElsewhere(slot, own, text, n)) return true;
   if (!slot.days) return false;

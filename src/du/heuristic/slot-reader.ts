@@ -519,7 +519,7 @@ export class SlotReader {
   }
 
   /**
-   * "apply for the 1 bed" in a flow that counts people, not bedrooms: `n` is followed by the
+   * "hire the 4 berth boat" in a flow that counts people, not berths: `n` is followed by the
    * word naming a number slot of another flow of the domain (none of `slots`), so it counts
    * that slot's thing and is no value of `slot`.
    */
@@ -1217,7 +1217,7 @@ export class SlotReader {
     const numbers = numeric
       ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
       : NO_NUMBERS;
-    // "3 bedrooms, max £1500": beside counts, the flow's only money slot takes it.
+    // "4 berths, max £300": beside counts, the flow's only money slot takes it.
     const moneySlots = numberSlots?.filter((s) => s.def.extract === "money");
     const amountSlot =
       numberSlots?.length === 1

@@ -667,7 +667,7 @@ export const EN: LanguagePack = {
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
-  // "take the ibuprofen out", "leave the onions off": the verb and its particle around the item.
+  // "take the marmalade out", "leave the compost off": the verb and its particle around the item.
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b|\\b(?:take|leave)\\b(?=(?:\\s+\\w+){1,3}\\s+(?:off|out)\\b)|(?<=\\b(?:take|leave)(?:\\s+\\w+){1,3}\\s+)(?:off|out)\\b",
   thingQuestion:

@@ -45,7 +45,7 @@ export function dropHeld(du: HeuristicUnderstanding, turn: Turn): Command[] | nu
     const at = ` ${said} `.indexOf(` ${phrase} `);
     rest = `${said.slice(0, at)} ${said.slice(at + phrase.length)}`.split(" ").filter(Boolean);
   } else if (remove) {
-    // "take off the beer", "hold the olives", "take the beer out": the words that take an item
+    // "take off the beer", "hold the olives", "take the marmalade out": the words that take an item
     // out of a list.
     rest = said.replace(LIST_REMOVE_ALL, " ").split(" ").filter(Boolean);
   } else {
