@@ -683,6 +683,7 @@ export const EN: LanguagePack = {
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
   wishStart: "(?!)",
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
+  stateQuestion: "^(?:is|are|isnt|arent) (?:the|your|it|this|that)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do|what time do|what time does|what time are|how late are|how late do|how early do) (?:your|you)\\b",
   propertyQuestion:
