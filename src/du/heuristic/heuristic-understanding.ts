@@ -16,6 +16,7 @@ import { saysFlowWord } from "./flow-words.ts";
 import {
   AFFIRM,
   AMBIGUOUS_CANCEL,
+  AND_WORDS,
   ASIDE_OPENERS,
   ASKED_PRONOUNS,
   CANCEL_OPENER,
@@ -589,6 +590,10 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const parts = turn.text
       .replace(ABBREVIATION, "$1 ")
       .replace(PAIR_AND, (m) => m.replace(/\S+$/, (and) => `${PAIR_MARK}${and}`))
+      // "a kayak for me and my husband": the people said as a pair are one group, not two parts.
+      .replace(new RegExp(turn.model.reader.pair.source, "gi"), (m) =>
+        m.replace(AND_WORD, (and) => `${PAIR_MARK}${and}`),
+      )
       .split(REQUEST_SPLIT)
       .map((p) => p.replaceAll(PAIR_MARK, ""))
       .filter(
@@ -914,7 +919,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
    */
   bareOther(turn: Turn, pending: SlotInfo): Found | null {
     const frame = turn.frame!;
-    if (!/\d/.test(turn.text)) return null;
+    if (!/\d/.test(turn.text)) return this.bareName(turn, pending);
     const hits: Found[] = [];
     for (const s of turn.model.flowSlots.get(frame.flow) ?? []) {
       if (s === pending || (frame.slots[s.name] ?? null) !== null) continue;
@@ -927,6 +932,25 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       if (tokenize(rest).every((t) => STOP_WORDS.has(t.norm))) hits.push(found);
     }
     return hits.length === 1 ? hits[0]! : null;
+  }
+
+  /**
+   * "Jane Doe" while asked the day, the name being asked next: a message that is only a
+   * full name (two to four capitalised words the domain does not know) is kept for the flow's
+   * one empty name slot, as a code is.
+   */
+  private bareName(turn: Turn, pending: SlotInfo): Found | null {
+    const frame = turn.frame!;
+    if (pending.kind === "text" || !FULL_NAME_ALONE.test(turn.text)) return null;
+    const tokens = tokenize(turn.text);
+    if (tokens.some((t) => turn.model.analyzer.knows(t.norm) || STOP_WORDS.has(t.norm)))
+      return null;
+    const names = (turn.model.flowSlots.get(frame.flow) ?? []).filter(
+      (s) => s !== pending && s.nameLike && (frame.slots[s.name] ?? null) === null,
+    );
+    if (names.length !== 1) return null;
+    const found = turn.model.reader.answer(names[0]!, turn.text);
+    return found && typeof found.value === "string" && found.value.trim() !== "" ? found : null;
   }
 
   /**
@@ -2105,15 +2129,15 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const slot = numberSlots.length === 1 ? numberSlots[0]! : undefined;
     if (!slot || found.some((f) => f.slot === slot.name)) return null;
     if ((turn.frame?.flow === flow ? turn.frame.slots[slot.name] : null) != null) return null;
-    return this.freeNumberFor(turn, slot, found);
+    return this.freeNumberFor(turn, flow, slot, found);
   }
 
   /**
-   * The one number of the message no value in `found` took, as `slot`'s value ("5, and there'll
-   * be 2 of us" asked the nights: the guests took the 2). None when it shifts a value or counts
-   * another thing.
+   * The one number of the message no value in `found` took, as the value of `flow`'s `slot`
+   * ("5, and there'll be 2 of us" asked the nights: the guests took the 2). None when it shifts a
+   * value or counts another thing.
    */
-  freeNumberFor(turn: Turn, slot: SlotInfo, found: readonly Found[]): Found | null {
+  freeNumberFor(turn: Turn, flow: string, slot: SlotInfo, found: readonly Found[]): Found | null {
     const tokens = tokenize(turn.text);
     const free = turn.model.reader
       .numbers(turn.text)
@@ -2123,7 +2147,8 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
     const [only] = free;
     // "arrive two days later", "one more night": a shift of a value, not the value itself.
     const shift = only && SHIFT_AFTER.test(flat(turn.text.slice(only.end)));
-    if (!only || free.length !== 1 || shift || countsOther(turn, only, found, slot)) return null;
+    if (!only || free.length !== 1 || shift || countsOther(turn, only, found, slot, flow))
+      return null;
     return { slot: slot.name, value: only.value, start: only.start, end: only.end };
   }
 
@@ -2580,8 +2605,12 @@ function emojiWords(message: string): string {
 
 /** A short capitalised word with a full stop before a name ("Dr. Serra"): no sentence end. */
 const ABBREVIATION = /\b([A-Z][a-z]{0,2})\.\s+(?=\p{Lu})/gu;
+/** A message that is only a full name: "Jane Doe", "Mary-Jane O'Neill." */
+const FULL_NAME_ALONE = /^\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*[.!]?\s*$/u;
 /** Set before a pair's "and" so that it parts no requests; taken out of the parts again. */
 const PAIR_MARK = "\u0001";
+/** The packs' "and" words, as a word of a message. */
+const AND_WORD = new RegExp(`\\b(?:${[...AND_WORDS].join("|")})\\b`, "i");
 
 /** Where one message may hold two requests: "... and (also/then) ...", "... then ...", ". ". */
 const REQUEST_SPLIT =
@@ -2653,13 +2682,15 @@ const PEOPLE_LEAD_BEFORE = new RegExp(`\\b(?:${PEOPLE_LEADS.join("|")})\\s*$`);
 
 /**
  * "a car with two child seats", "we're a group of 7", "for 3 people": the number counts items of
- * a list slot said right after it, or, for a count of days, people; not what `slot` counts.
+ * a list slot said right after it, the thing of another flow's number slot, or, for a count of
+ * days, people; not what `slot` counts.
  */
 function countsOther(
   turn: Turn,
   n: { start: number; end: number },
   found: readonly Found[],
   slot: SlotInfo,
+  flow: string,
 ): boolean {
   const text = turn.text;
   const items = found.some(
@@ -2669,6 +2700,9 @@ function countsOther(
       turn.model.slots.get(f.slot)?.kind === "list",
   );
   if (items) return true;
+  // "hire the 4 berth boat" where the flow counts people: another flow's count.
+  const own = turn.model.flowSlots.get(flow) ?? [];
+  if (turn.model.reader.countsElsewhere(slot, own, text, n)) return true;
   if (!slot.days) return false;
   return countsPeople(text, n) || PEOPLE_LEAD_BEFORE.test(flat(text.slice(0, n.start)));
 }

@@ -229,6 +229,8 @@ export class SlotReader {
     private readonly now: () => Date,
     /** Relation words a person may be named by ("my sister"): the language's and the domain's. */
     private readonly relations: ReadonlySet<string>,
+    /** Every number slot of the domain, of whichever flow. */
+    private readonly domainNumbers: readonly SlotInfo[] = [],
   ) {}
 
   /**
@@ -516,6 +518,35 @@ export class SlotReader {
     return named !== null && named !== slot;
   }
 
+  /**
+   * "hire the 4 berth boat" in a flow that counts people, not berths: `n` is followed by the
+   * word naming a number slot of another flow of the domain (none of `slots`), so it counts
+   * that slot's thing and is no value of `slot`.
+   */
+  countsElsewhere(
+    slot: SlotInfo,
+    slots: readonly SlotInfo[],
+    text: string,
+    n: { start: number; end: number },
+  ): boolean {
+    if (slot.kind !== "number") return false;
+    const others = this.domainNumbers.filter((s) => s !== slot && !slots.includes(s));
+    if (others.length === 0) return false;
+    const number = this.numbers(text).find((x) => x.start === n.start && x.end === n.end);
+    if (!number) return false;
+    const tokens = tokenize(text);
+    const named = this.unitSlot(
+      [slot, ...others],
+      [],
+      text,
+      tokens,
+      this.keysOf(tokens),
+      stemsOf(tokens),
+      number,
+    );
+    return named !== null && named !== slot;
+  }
+
   /** Of several numbers, the one followed by the slot's name: "4 nights" of "2 people, 4 nights". */
   private unitNumber(
     slot: SlotInfo,
@@ -586,7 +617,7 @@ export class SlotReader {
   }
 
   /** "me and my partner": the packs' pair phrases with this domain's relation words. */
-  private get pair(): RegExp {
+  get pair(): RegExp {
     this.#pair ??= new RegExp(PAIR_SOURCE.replace(/REL/g, [...this.relations].join("|")));
     return this.#pair;
   }
@@ -1176,7 +1207,13 @@ export class SlotReader {
     if (peopleSlot && !found.has(peopleSlot.name)) {
       // Free numbers only: "me and my wife ... 2 nights" is two people, the 2 counting nights;
       // a number no other slot took may be the count ("me and my wife, 3 of us with the baby").
-      const n = this.peopleCount(text, this.numbers(text).filter(free), false);
+      const n = this.peopleCount(
+        text,
+        this.numbers(text).filter(
+          (x) => free(x) && !this.countsElsewhere(peopleSlot, slots, text, x),
+        ),
+        false,
+      );
       if (n && found.isFree(n)) found.add(foundAt(peopleSlot, n.value, n));
     }
     // An amount with a currency belongs to the flow's only amount-like slot.
@@ -1185,11 +1222,21 @@ export class SlotReader {
     const numbers = numeric
       ? this.numbers(text).filter((n) => free(n) && !isDifference(tokens, n))
       : NO_NUMBERS;
-    if (numberSlots?.length === 1 && !countsThings(numberSlots[0]!)) {
+    // "4 berths, max £300": beside counts, the flow's only money slot takes it.
+    const moneySlots = numberSlots?.filter((s) => s.def.extract === "money");
+    const amountSlot =
+      numberSlots?.length === 1
+        ? countsThings(numberSlots[0]!)
+          ? undefined
+          : numberSlots[0]
+        : moneySlots?.length === 1
+          ? moneySlots[0]
+          : undefined;
+    if (amountSlot) {
       const money = numbers.filter(hasCurrency);
       if (money.length >= 1 && uniqueNumber(money)) {
         found.add({
-          slot: numberSlots[0]!.name,
+          slot: amountSlot.name,
           value: money[0]!.value,
           start: money[0]!.start,
           end: money[0]!.end,

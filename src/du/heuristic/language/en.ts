@@ -111,6 +111,8 @@ export const EN: LanguagePack = {
     // A conjunction ("while mine is repaired", "while I have you"): the clause it opens says the
     // request, the word itself nothing.
     "while whilst",
+    // "we'd" written without its apostrophe ("we'd like to come round"): no word of a request.
+    "wed",
     // Texting forms of "you", "your".
     "u ur",
     // Address words ("do you guys deliver") name whoever is spoken to, nothing asked for.
@@ -676,8 +678,9 @@ export const EN: LanguagePack = {
   recallQuestion:
     "^(?:what|whats) (?:was|were)\\s+(?:the |my |that |your )?(?<term>.+?)(?: again)?$|^(?:what|whats) (?:is |s |are )?(?:the |my |that |your )?(?<again>.+?) again$",
   listAdd: "^(?:and|plus)\\b|\\b(?:add|also|too|as well)\\b",
+  // "take the marmalade out", "leave the compost off": the verb and its particle around the item.
   listRemove:
-    "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b",
+    "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b|\\b(?:take|leave)\\b(?=(?:\\s+\\w+){1,3}\\s+(?:off|out)\\b)|(?<=\\b(?:take|leave)(?:\\s+\\w+){1,3}\\s+)(?:off|out)\\b",
   thingQuestion:
     "^(?:(?:hi|hello|hey|so|and|also|um|ok|btw|by the way|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you guys|you all|you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
@@ -691,6 +694,7 @@ export const EN: LanguagePack = {
     "^(?:who|whom|what|whats|why|how|which|where|when|can|could|do|does|is|are|should|would)\\b",
   wishStart: "(?!)",
   businessQuestion: "^(?:do|does|are|will) (?:you|u|ya|your|they)\\b",
+  stateQuestion: "^(?:is|are|isnt|arent) (?:the|your|it|this|that)\\b",
   yourQuestion:
     "^(?:whats|what is|what are|where is|where are|when is|when are|when do|what time do|what time does|what time are|how late are|how late do|how early do) (?:your|you)\\b",
   propertyQuestion:
@@ -1347,8 +1351,10 @@ export const EN: LanguagePack = {
     "weekend weekends weekday weekdays late early today tomorrow tonight holidays",
     "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
   ),
+  // "half 10" is British for half past ten (10:30). A time with its half of the day needs no
+  // lead word ("can we do 5pm instead").
   clockTime:
-    "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*)(?:(?:(?<half>half)|(?<quarter>quarter))\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at)\\b)",
+    "(?:\\b(?:at|around|about|by|from|after|before|towards?|roughly|say)\\s+|^\\s*|\\b(?=\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])))(?:(?<half>half)\\s+(?:past\\s+)?|(?<quarter>quarter)\\s+(?:past|(?<to>to))\\s+)?(?<hour>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.](?<minutes>\\d{2}))?(?:\\s*(?<suffix>am|pm|a\\.m\\.|p\\.m\\.|oclock|o'clock|ish))?(?=\\s*$|\\s*[,.!?]|\\s+(?:please|pls|if|or|would|works|is|then|thanks|thank|in|on|at|instead|rather)\\b)",
   // Not "did" or "was": "When did you want to come?" asks for a future day.
   pastCues: list("since started began begun ago happened occurred stopped broke"),
   monthDayCues: ["of the month", "of each month", "of every month"],

@@ -363,6 +363,7 @@ export const ES: LanguagePack = {
   // pronouns, then a verb said of "them" (the people who do the work) is a wish, not "¿qué?".
   wishStart:
     "^que\\s+(?:(?:me|te|le|les|lo|la|los|las|se|nos)\\s+){0,2}(?:(?:tambien|también|no)\\s+)?[a-zñ]{2,}(?:en|an)\\b",
+  stateQuestion: "^(?:esta|estan|sigue|siguen) (?:abiert[oa]s?|cerrad[oa]s?|el|la|los|las)\\b",
   businessQuestion:
     "^(?:venden|vendeis|tienen|teneis|hacen|haceis|aceptan|aceptais|abren|abris)\\b",
   yourQuestion:

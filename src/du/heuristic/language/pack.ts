@@ -309,6 +309,11 @@ export interface LanguagePack {
   /** A question about the business's own things ("what's your address"), no task asked. */
   yourQuestion: string;
   /**
+   * A yes/no question whether a thing is so, opened by its verb "to be" ("is the sauna open on
+   * sunday?", "¿está abierto el museo el sábado?"): it asks about the thing, no act.
+   */
+  stateQuestion: string;
+  /**
    * A question about how a thing is ("how near is the lodge to the lake?", "que tan lejos
    * esta"): the named group `word` is the property asked. No quantity or time word ("how
    * much", "how long"): flows answer those; nor a question about the assistant ("how old are

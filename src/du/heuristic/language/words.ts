@@ -175,6 +175,8 @@ export const NEGATED_ACT = PACKS.map((p) => new RegExp(p.negatedAct, "g"));
 export const QUESTION_START = cue((p) => p.questionStart);
 export const WISH_START = cue((p) => p.wishStart);
 export const BUSINESS_QUESTION = cue((p) => p.businessQuestion);
+/** "is the sauna open on sunday?", "¿está abierto el museo?": whether a thing is so. */
+export const STATE_QUESTION = cue((p) => p.stateQuestion);
 export const YOUR_QUESTION = cue((p) => p.yourQuestion);
 /** One pattern per pack: each has its own `word` group. */
 export const PROPERTY_QUESTION = PACKS.map((p) => new RegExp(p.propertyQuestion));

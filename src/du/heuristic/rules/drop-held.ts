@@ -15,6 +15,9 @@ import { keySpans, stem, tokenize } from "../text.ts";
 
 const THANKS_WORDS = new Set(THANKS.flatMap((p) => p.split(" ")));
 
+/** The packs' removal words, every one of them in a message. */
+const LIST_REMOVE_ALL = new RegExp(LIST_REMOVE.source, "g");
+
 /** The packs' one-word cancel verbs ("scrap", "drop", "remove"). */
 const CANCEL_VERBS = new Set((TASKS.cancel ?? []).filter((w) => !w.includes(" ")));
 
@@ -42,10 +45,9 @@ export function dropHeld(du: HeuristicUnderstanding, turn: Turn): Command[] | nu
     const at = ` ${said} `.indexOf(` ${phrase} `);
     rest = `${said.slice(0, at)} ${said.slice(at + phrase.length)}`.split(" ").filter(Boolean);
   } else if (remove) {
-    // "take off the beer", "hold the olives": the words that take an item out of a list.
-    rest = `${said.slice(0, remove.index)} ${said.slice(remove.index + remove[0].length)}`
-      .split(" ")
-      .filter(Boolean);
+    // "take off the beer", "hold the olives", "take the marmalade out": the words that take an item
+    // out of a list.
+    rest = said.replace(LIST_REMOVE_ALL, " ").split(" ").filter(Boolean);
   } else {
     // "no beer actually", "scrap the drink": a "no" or a cancel verb in front of the value,
     // behind fillers at most.

@@ -25,6 +25,7 @@ import {
   REASON_LEADS,
   REMARK,
   REQUEST_CUES,
+  STATE_QUESTION,
   STOP_WORDS,
   UNNEEDED_OPENING,
   VAGUE_AMOUNTS,
@@ -921,6 +922,19 @@ export const OPEN_RULES: readonly Rule<OpenContext>[] = [
       const top = pointed[0]!.score;
       const near = pointed.filter((r) => r.score >= top * du.limits.ambiguity).slice(0, 4);
       const told = !worded && toldAside(du, turn, pointed[0]!.flow);
+      // "is the sauna open on sunday?": a question asking no act, where one flow near the
+      // best is named by a word of its own and the others only take values said, is about the
+      // named one (what the values are said of), not a request of the flow taking them.
+      if (
+        /\?\s*$/.test(turn.text) &&
+        STATE_QUESTION.test(turn.acts.flat) &&
+        !turn.rank.some((r) => r.acting)
+      ) {
+        const own = near.filter((r) => r.named);
+        const [first] = near;
+        if (own.length === 1 && first !== own[0] && !first!.named && !first!.phrased)
+          return du.start(turn, own[0]!.flow);
+      }
       // "I left my jacket on the plane yesterday": a day gone by tells what happened, so it is
       // no value of a slot that asks a day to come (a trip, a booking). A name read only by the
       // word before it ("de Trueno") points at no flow.

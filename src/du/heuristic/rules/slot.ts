@@ -643,7 +643,7 @@ export const SLOT_RULES: readonly Rule<SlotContext>[] = [
       // "5, and there'll be 2 of us" asked the nights: the number the others left answers.
       const lone =
         c.slot.kind === "number" && !c.others.some((f) => f.slot === c.slot.name)
-          ? c.du.freeNumberFor(c.turn, c.slot, c.others)
+          ? c.du.freeNumberFor(c.turn, c.frame.flow, c.slot, c.others)
           : null;
       const found = lone ? [lone, ...c.others] : c.others;
       return [...c.du.setSlots(c.turn, found), ...c.du.skips(c.turn, c.frame.flow, found)];
