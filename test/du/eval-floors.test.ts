@@ -11,12 +11,12 @@ import { evaluateSetFile } from "../../src/runtime/evaluation/domain-evaluation.
  * `holdout4`, (from the eighth) `holdout5`, (from the ninth) `round9` and every domain's
  * `holdout6`, (from the tenth) `round10`, `round10b` and every domain's `holdout7`, (from the
  * eleventh) `round11` and every domain's `holdout8`, (from the twelfth) `round12` and every
- * domain's `holdout9`, (from the thirteenth) `round13` and every domain's `holdout10`, and (from
- * the fourteenth) `round14` and every domain's `holdout11` sets have been tuned on; `holdout12`
- * (written before the fourteenth round), `holdout13` (written before the fifteenth) and `final` never were, and their floors only guard
- * against regressions. Raise a floor when the DU gets better; a
- * change that lowers a figure under its floor is a regression. Every set in an example's eval/
- * folder has a floor (see the last test). The banking sets have their floors in
+ * domain's `holdout9`, (from the thirteenth) `round13` and every domain's `holdout10`, (from the
+ * fourteenth) `round14` and every domain's `holdout11`, and (from the fifteenth) every domain's
+ * `holdout12` sets have been tuned on; `holdout13` (written before the fifteenth round) and
+ * `final` never were, and their floors only guard against regressions. Raise a floor when the DU
+ * gets better; a change that lowers a figure under its floor is a regression. Every set in an
+ * example's eval/ folder has a floor (see the last test). The banking sets have their floors in
  * heuristic/evaluation-floor.test.ts.
  */
 interface Floor {
@@ -56,7 +56,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // tuned on in the fourteenth round.
     holdout11: { intent: 0.96, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.96 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
-    holdout12: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout12: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout13: { intent: 0.9, slotPrecision: 0.94, slotRecall: 0.94, completion: 0.92 },
   },
   hotel: {
@@ -86,7 +86,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // tuned on in the fourteenth round.
     holdout11: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.96, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
-    holdout12: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
+    holdout12: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     holdout13: { intent: 0.95, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.96 },
   },
   clinic: {
@@ -107,18 +107,18 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout8: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     round5: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind in the tenth round (first messages first), scored once untuned, then tuned on.
-    round10b: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    round10b: { intent: 0.94, slotPrecision: 0.98, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the eleventh round, second reader checked (no fix needed);
     // tuned on in the twelfth round.
     holdout9: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the twelfth round, second reader checked; tuned on in the
     // thirteenth round.
-    holdout10: { intent: 0.92, slotPrecision: 0.92, slotRecall: 0.96, completion: 0.99 },
+    holdout10: { intent: 0.92, slotPrecision: 0.94, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
     // tuned on in the fourteenth round.
-    holdout11: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
+    holdout11: { intent: 0.97, slotPrecision: 0.98, slotRecall: 0.97, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
-    holdout12: { intent: 0.95, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.96 },
+    holdout12: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     holdout13: { intent: 0.97, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
   },
   telecom: {
@@ -147,10 +147,10 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     holdout10: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.96 },
     // Written blind at the start of the thirteenth round, second reader checked (no fix needed);
     // tuned on in the fourteenth round.
-    holdout11: { intent: 0.92, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    holdout11: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; never tuned on.
-    holdout12: { intent: 0.91, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
-    holdout13: { intent: 0.93, slotPrecision: 0.97, slotRecall: 0.98, completion: 0.99 },
+    holdout12: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    holdout13: { intent: 0.95, slotPrecision: 0.97, slotRecall: 0.99, completion: 0.99 },
   },
   // Written by a new author from the docs alone; dev after the author's own YAML fixes, final
   // never looked at beyond its totals.
@@ -202,7 +202,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A fifth new author's domain (eighth round); the same reading as car-rental's.
   library: {
     dev: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
-    final: { intent: 0.96, slotPrecision: 0.97, slotRecall: 0.97, completion: 0.99 },
+    final: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.97, completion: 0.99 },
   },
   // A sixth new author's domain (ninth round, an IT service desk); the same reading as
   // car-rental's, dev tuned on by the author's YAML fixes only.
@@ -219,7 +219,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round13: { intent: 0.96, slotPrecision: 0.98, slotRecall: 0.93, completion: 0.95 },
     // Written blind at the start of the fourteenth round, second reader checked; tuned on in
     // the fourteenth round.
-    round14: { intent: 0.83, slotPrecision: 0.87, slotRecall: 0.84, completion: 0.99 },
+    round14: { intent: 0.84, slotPrecision: 0.87, slotRecall: 0.84, completion: 0.99 },
   },
   // A seventh new author's domain (ninth round, in Spanish); the same reading as car-rental's, dev
   // tuned on after the author's YAML fixes.
@@ -249,7 +249,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     // Written blind in the tenth round (b), scored once untuned, then tuned on.
     round10b: { intent: 0.91, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.96 },
     // Written blind at the start of the eleventh round, scored once untuned, then tuned on.
-    round11: { intent: 0.93, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
+    round11: { intent: 0.94, slotPrecision: 0.99, slotRecall: 0.98, completion: 0.99 },
     // Written blind at the start of the twelfth round, scored once untuned, then tuned on.
     round12: { intent: 0.97, slotPrecision: 0.97, slotRecall: 0.95, completion: 0.99 },
     // Written blind at the start of the thirteenth round, scored once untuned, then tuned on.
@@ -269,7 +269,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round13: { intent: 0.91, slotPrecision: 0.98, slotRecall: 0.94, completion: 0.95 },
     // Written blind at the start of the fourteenth round, second reader checked; tuned on in
     // the fourteenth round.
-    round14: { intent: 0.88, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.85 },
+    round14: { intent: 0.9, slotPrecision: 0.96, slotRecall: 0.89, completion: 0.9 },
   },
   // An eleventh new author's domain (twelfth round, in Spanish, a chain of car repair garages);
   // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
@@ -288,7 +288,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     round13: { intent: 0.94, slotPrecision: 0.97, slotRecall: 0.94, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; tuned on in
     // the fourteenth round.
-    round14: { intent: 0.82, slotPrecision: 0.92, slotRecall: 0.88, completion: 0.95 },
+    round14: { intent: 0.83, slotPrecision: 0.92, slotRecall: 0.88, completion: 0.95 },
   },
   // A thirteenth new author's domain (thirteenth round, in Spanish, a chain of language schools);
   // the same reading as car-rental's, dev tuned on by the author's YAML fixes.
@@ -297,7 +297,7 @@ const FLOORS: Record<string, Record<string, Floor>> = {
     final: { intent: 0.89, slotPrecision: 0.98, slotRecall: 0.92, completion: 0.99 },
     // Written blind at the start of the fourteenth round, second reader checked; tuned on in
     // the fourteenth round.
-    round14: { intent: 0.71, slotPrecision: 0.95, slotRecall: 0.89, completion: 0.99 },
+    round14: { intent: 0.73, slotPrecision: 0.95, slotRecall: 0.89, completion: 0.99 },
   },
   // A fourteenth new author's domain (thirteenth round, a home and car insurer); the same reading
   // as car-rental's, dev tuned on by the author's YAML fixes.
@@ -311,18 +311,18 @@ const FLOORS: Record<string, Record<string, Floor>> = {
   // A new author's domain (fourteenth round), written from the docs alone; final never tuned on.
   pharmacy: {
     dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
-    final: { intent: 0.93, slotPrecision: 0.93, slotRecall: 0.9, completion: 0.86 },
+    final: { intent: 0.93, slotPrecision: 0.95, slotRecall: 0.92, completion: 0.86 },
   },
   // A new author's domain in Spanish (fourteenth round), written from the docs alone; final never
   // tuned on.
   ayuntamiento: {
-    dev: { intent: 0.97, slotPrecision: 0.96, slotRecall: 0.99, completion: 0.99 },
+    dev: { intent: 0.98, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
     final: { intent: 0.91, slotPrecision: 0.91, slotRecall: 0.91, completion: 0.86 },
   },
   // A new author's domain (fifteenth round), written from the docs alone; final never tuned on.
   lettings: {
-    dev: { intent: 0.98, slotPrecision: 0.97, slotRecall: 0.96, completion: 0.95 },
-    final: { intent: 0.93, slotPrecision: 0.89, slotRecall: 0.9, completion: 0.99 },
+    dev: { intent: 0.99, slotPrecision: 0.99, slotRecall: 0.99, completion: 0.99 },
+    final: { intent: 0.93, slotPrecision: 0.91, slotRecall: 0.93, completion: 0.99 },
   },
 };
 
