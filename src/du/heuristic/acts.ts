@@ -500,8 +500,10 @@ class Acts implements ActReading {
     }
     return this.#whatIs;
   }
-  /** "are you a bot or a real person?" asks what the assistant is: small talk, not a request
-   * for a person, though it names one. */
+  /**
+   * "are you a bot or a real person?" asks what the assistant is: small talk, not a request for
+   * a person, though it names one.
+   */
   get aboutAssistant(): boolean {
     this.#aboutAssistant ??=
       this.#words.length <= MAX_ACT_WORDS && ASSISTANT_QUESTION.test(this.flat);
