@@ -102,8 +102,8 @@ const NOMBRE_MUTUA: Record<string, string> = {
 };
 
 const FRANJAS: Record<string, string[]> = {
-  manana: ["9:30", "10:30", "11:30", "12:30"],
-  tarde: ["16:30", "17:30", "18:30", "19:30"],
+  por_la_manana: ["9:30", "10:30", "11:30", "12:30"],
+  por_la_tarde: ["16:30", "17:30", "18:30", "19:30"],
 };
 
 function cambios(data: Record<string, unknown>): Cambios {
@@ -164,7 +164,7 @@ export default defineHandlers({
       const n = data.siguiente ?? 41500;
       const codigo = `CD-${n}`;
       const franja = String(inputs.franja);
-      const hora = (FRANJAS[franja] ?? FRANJAS.manana ?? ["10:00"])[n % 4] ?? "10:00";
+      const hora = (FRANJAS[franja] ?? FRANJAS.por_la_manana ?? ["10:00"])[n % 4] ?? "10:00";
       data.siguiente = n + 1;
       data.citas = {
         ...data.citas,
@@ -265,7 +265,7 @@ export default defineHandlers({
     datos_clinica: ({ clinica }) => {
       const c = CLINICAS[String(clinica)];
       if (!c) throw new UserFacingError("No tenemos clínica ahí.");
-      return { horario: c.horario, direccion: c.direccion };
+      return { horario: c.horario, direccion_clinica: c.direccion };
     },
     enviar_documentos: ({ telefono }) => {
       if (!FICHAS.has(String(telefono))) throw new Error("paciente no encontrado");
