@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LoadedDomain } from "../../../src/config/loaded-domain.ts";
 import { HeuristicUnderstanding } from "../../../src/du/heuristic/heuristic-understanding.ts";
+import { emptyState } from "../../../src/protocol/state.ts";
 import { domainFromLines, EXAMPLE_NOW, inFlow } from "../helpers.ts";
 
 /**
@@ -23,6 +24,9 @@ beforeAll(async () => {
       "  boat: { choices: [rowing, motor], prompt: 'Which boat?' }",
       "  hull_number: { type: string, prompt: 'What number is painted on the hull?' }",
       "  ok: { type: boolean }",
+      "  topic:",
+      "    choices: [hours, prices]",
+      "    synonyms: { hours: [opening times, answering the phones], prices: [price, cost] }",
       "flows:",
       "  cancel_hire:",
       "    description: Cancel a boat hire",
@@ -36,6 +40,11 @@ beforeAll(async () => {
       "    steps:",
       "      - { step: b, type: collect, slot: boat }",
       "      - { step: h, type: collect, slot: hull_number }",
+      "  boathouse_info:",
+      "    description: Opening hours and prices of the boathouse",
+      "    trigger: { intents: ['opening hours', 'when are the phones answered', 'what are your prices'] }",
+      "    steps:",
+      "      - { step: t, type: collect, slot: topic }",
     ],
     "boats.yaml",
   );
@@ -113,6 +122,18 @@ describe("asked for a value", () => {
 
   it("reads the domain's noun qualified by an unknown word as another thing", () => {
     expect(atBoat("do you do kayak tours as well?")).toEqual([{ type: "out_of_scope" }]);
+  });
+
+  it("reads someone to do a thing as no unknown thing", () => {
+    const open = du.read(
+      "is there anyone answering the phones on sundays?",
+      boats,
+      emptyState("t"),
+    );
+    expect(open).toEqual([
+      { type: "start_flow", flow: "boathouse_info" },
+      { type: "set_slot", slot: "topic", value: "hours" },
+    ]);
   });
 
   it("keeps a question about the domain's own thing", () => {

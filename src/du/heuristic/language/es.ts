@@ -758,6 +758,7 @@ export const ES: LanguagePack = {
   // "¿hay hueco el viernes?", "¿queda sitio en alguna clase?": a place free, no unknown thing.
   anyThing: list(
     "algo alguno alguna algun hueco huecos sitio sitios plaza plazas disponibilidad libre libres",
+    "alguien",
   ),
   followUp: ["y", "y que tal", "que tal"],
   sameAsBefore: list("mismo misma"),
