@@ -1444,7 +1444,7 @@ export const EN: LanguagePack = {
   thingLinks: [],
   anyThing: list(
     "anything something any some space spaces places spots room openings opening availability free",
-    // "is there anyone answering the phones ...": a person at work, not a thing sold.
+    // "is there anyone at the front desk ...": a person at work, not a thing sold.
     "anyone anybody someone somebody",
   ),
   followUp: ["and", "what about", "how about", "and what about", "and how about"],

@@ -842,8 +842,8 @@ export interface LanguagePack {
   /** Words that end the thing a "do you have a ..." question asks about ("a gym near ..."). */
   thingEnds: string[];
   /**
-   * Prepositions that join a noun to what qualifies it inside the thing asked about ("clases
-   * de piano"): the thing goes on past them.
+   * Prepositions that join a noun to what qualifies it inside the thing asked about ("rutas
+   * de kayak"): the thing goes on past them.
    */
   thingLinks: string[];
   /**

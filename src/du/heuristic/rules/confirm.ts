@@ -242,7 +242,7 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
         : null,
   },
   {
-    // "pensándolo mejor, no me borro", "on second thoughts I won't cancel" asked to confirm
+    // "pensándolo mejor, no la anulo", "on second thoughts I won't cancel" asked to confirm
     // the flow: its own act said behind a negation, and not said otherwise, is a no.
     name: "negated-own-act",
     run: ({ turn, frame }) => {

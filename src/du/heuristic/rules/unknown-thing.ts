@@ -28,7 +28,7 @@ export function asksUnknownThing(du: HeuristicUnderstanding, turn: Turn, inFlow 
   const thing: string[] = [];
   for (const w of text.slice(cue[0].length).trim().split(" ")) {
     // A value said in it was blanked out of the text (an empty word): the thing ends there.
-    // "clases de piano": a linking preposition after a word keeps the thing going.
+    // "rutas de kayak": a linking preposition after a word keeps the thing going.
     if (w && thing.length > 0 && THING_LINKS.has(w)) {
       thing.push(w);
       continue;
@@ -49,7 +49,7 @@ export function asksUnknownThing(du: HeuristicUnderstanding, turn: Turn, inFlow 
   if (!found.every((f) => slots[f.slot]?.choices)) return false;
   // Every word no flow's (an adjective the language knows, "good", may stand with them), and
   // some word nothing of the domain or the language knows; asked besides what the business does
-  // ("do you do travel insurance as well?", "¿dais clases de piano también?"), a flow's noun
+  // ("do you do kayak tours as well?", "¿hacéis rutas de kayak también?"), a flow's noun
   // qualified by such a word is another thing than the domain's.
   const besides = BESIDES.test(text);
   return (besides || terms.every((t) => !index.knows(t))) && index.foreign(said).length > 0;
