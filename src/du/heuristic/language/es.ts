@@ -353,7 +353,7 @@ export const ES: LanguagePack = {
   listRemove: "\\b(?:quita|quitar|quitame|quitadme|quiteme|sin|elimina|eliminar)\\b",
   thingQuestion:
     "^(?:(?:hola|oye|y)\\s+)*(?:hay(?: algun| alguna| un| una)?|(?:tienen|teneis|tienes|venden|vendeis|ofrecen|ofreceis|dan|dais|haceis)(?: algun| alguna| un| una)?|(?:me )?(?:puedes|podrias|puede) recomendar(?:me)?(?: algun| alguna| un| una)?|me recomiendas(?: algun| alguna| un| una)?)\\b",
-  // "no lo anulo", "no me la cancele": a pronoun may stand between the no and the verb.
+  // "no lo anulo", "no la cancelo": a pronoun may stand between the no and the verb.
   negatedAct:
     "\\bno\\s+(?:(?:quiero|queremos|necesito|necesitamos|pienso)\\s+)?(?:(?:me|te|se|nos|os|lo|la|los|las|le|les)\\s+)?(?<verb>[a-z]+)",
   swapValue:
