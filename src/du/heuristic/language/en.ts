@@ -88,7 +88,7 @@ const PAUSE_FILLERS = "hmm+|um+|uh+|erm?|oh|ah|ok|okay|right|sorry|yeah|sure|so|
 const PAUSE_EN =
   "(?:hang on|hold on|hold up|bear with me|brb|one (?:sec(?:ond)?|moment|min(?:ute)?)|(?:just |wait |give me |gimme )?a (?:sec(?:ond)?|moment|minute|min|mo|tick)|just a sec)(?: please)?";
 const LOOK_EN =
-  "(?:let me|lemme|ill|i will|i need to|i have to|i gotta|gotta) (?:just )?(?:quickly )?(?:go and |go |have a )?(?:check|look|find|see|get|grab|dig|pull|search|fetch|think)(?: (?:it|that|this|them))?(?: (?:up|out))?(?: (?:at|for|in|on|through|into))?(?: (?:the|my|our|your|a|an|that|this)(?: (?!\\d)\\w+){1,3})?";
+  "(?:let me|lemme|ill|i will|i need to|i have to|i gotta|gotta) (?:just )?(?:quickly )?(?:(?:go|pop|nip|run)(?: (?:out|outside|down|downstairs|up|upstairs|over|back))?(?: to (?:the|my|our) (?!\\d)\\w+(?: \\w+)?)? (?:and|to) |go |have a )?(?:check|look|find|see|get|grab|dig|pull|search|fetch|think)(?: (?:it|that|this|them))?(?: (?:up|out))?(?: (?:at|for|in|on|through|into)(?: (?:it|that|this|them))?)?(?: (?:the|my|our|your|a|an|that|this)(?: (?!\\d)\\w+){1,3})?";
 const WHERE_EN =
   "(?:its|it is|thats|theyre|it should be) (?:somewhere )?(?:in|on) (?:my|the|an?|one of my)(?: (?!\\d)\\w+){1,3}";
 // "hang on, asking my wife what she wants", "one sec, opening my email": after a pause asked
@@ -682,9 +682,9 @@ export const EN: LanguagePack = {
   listRemove:
     "\\b(?:remove|without|take (?:off|out)|no more|minus|drop|hold the|leave out|lose the|get rid of)\\b|\\b(?:take|leave)\\b(?=(?:\\s+\\w+){1,3}\\s+(?:off|out)\\b)|(?<=\\b(?:take|leave)(?:\\s+\\w+){1,3}\\s+)(?:off|out)\\b",
   thingQuestion:
-    "^(?:(?:hi|hello|hey|so|and|also|um|ok|btw|by the way|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you guys|you all|you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
+    "^(?:(?:hi|hello|hey|so|and|also|um|ok|btw|by the way|quick question)\\s+)*(?:(?:is|are) there(?: any| a| an)?|(?:do|does) (?:you guys|you all|you|u|ya|they|(?:the|your) \\w+(?: \\w+)?) (?:have|sell|offer|serve|rent|do)(?: any| a| an)?|(?:can|could) (?:you|u) (?:recommend|suggest)(?: me)?(?: any| a| an| some)?|any (?:recommendations|tips) (?:for|on)(?: a| an)?)\\b",
   negatedAct:
-    "\\b(?:dont|do not|didnt|did not|not|never|no need to)\\s+(?:(?:want|wanna|need|mean|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
+    "\\b(?:dont|do not|didnt|did not|not|never|no need to|wont|will not)\\s+(?:(?:want|wanna|need|mean|intend)\\s+(?:to\\s+)?)?(?<verb>[a-z]+)",
   swapValue:
     "^(?:(?:can|could) you |please |can i |could i )?(?:swap|switch|replace|change|exchange|trade|sub|substitute)(?: out)? (?<old>.+?) (?:for|with|to|into|by) (?<new>.+)$",
   requestCues:
@@ -1440,8 +1440,12 @@ export const EN: LanguagePack = {
   ],
   alternatives: list("or nor"),
   thingEnds: list("near around nearby close here there"),
+  besidesWords: ["also", "too", "as well", "either"],
+  thingLinks: [],
   anyThing: list(
     "anything something any some space spaces places spots room openings opening availability free",
+    // "is there anyone at the front desk ...": a person at work, not a thing sold.
+    "anyone anybody someone somebody",
   ),
   followUp: ["and", "what about", "how about", "and what about", "and how about"],
   sameAsBefore: ["same", "as before", "like before", "as last time", "like last time", "the usual"],

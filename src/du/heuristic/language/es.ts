@@ -352,8 +352,10 @@ export const ES: LanguagePack = {
   listAdd: "^y\\b|\\b(?:anade|anadir|agrega|agregar|pon tambien|tambien|ademas)\\b",
   listRemove: "\\b(?:quita|quitar|quitame|quitadme|quiteme|sin|elimina|eliminar)\\b",
   thingQuestion:
-    "^(?:(?:hola|oye|y)\\s+)*(?:hay(?: algun| alguna| un| una)?|(?:tienen|teneis|tienes|venden|vendeis|ofrecen)(?: algun| alguna| un| una)?|(?:me )?(?:puedes|podrias|puede) recomendar(?:me)?(?: algun| alguna| un| una)?|me recomiendas(?: algun| alguna| un| una)?)\\b",
-  negatedAct: "\\bno\\s+(?:(?:quiero|queremos|necesito|necesitamos|pienso)\\s+)?(?<verb>[a-z]+)",
+    "^(?:(?:hola|oye|y)\\s+)*(?:hay(?: algun| alguna| un| una)?|(?:tienen|teneis|tienes|venden|vendeis|ofrecen|ofreceis|dan|dais|haceis)(?: algun| alguna| un| una)?|(?:me )?(?:puedes|podrias|puede) recomendar(?:me)?(?: algun| alguna| un| una)?|me recomiendas(?: algun| alguna| un| una)?)\\b",
+  // "no lo anulo", "no la cancelo": a pronoun may stand between the no and the verb.
+  negatedAct:
+    "\\bno\\s+(?:(?:quiero|queremos|necesito|necesitamos|pienso)\\s+)?(?:(?:me|te|se|nos|os|lo|la|los|las|le|les)\\s+)?(?<verb>[a-z]+)",
   swapValue:
     "^(?:(?:puedes|podrias) )?(?:cambia|cambiar|cambiame|sustituye|sustituir|reemplaza|reemplazar) (?<old>.+?) (?:por|a) (?<new>.+)$",
   requestCues: "\\b(?:quiero|necesito|puedo|muestrame|dime|cuanto|cual)\\b",
@@ -472,7 +474,9 @@ export const ES: LanguagePack = {
       "pedir una cita",
     ],
     cancel: [
-      ...list("cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra"),
+      ...list(
+        "cancelar cancela cancelo anular anula anulo eliminar elimina borrar borra borro elimino",
+      ),
       // Asked of "vosotros" ("anulad la cita").
       ...list("cancelad anulad borrad eliminad"),
       // Asked of "usted" / "ustedes", as a customer writes to a company ("anulen mi envío").
@@ -623,8 +627,8 @@ export const ES: LanguagePack = {
   letterFrameWords: [],
   plainNo: ["no"],
   storyTurns: "(?!)",
-  secondThoughts: "pensandolo bien",
-  secondThoughtOpeners: [],
+  secondThoughts: "pensandolo (?:bien|mejor)|bien pensado",
+  secondThoughtOpeners: list("bueno vale mmm oye pues"),
   statementOwners: [],
   statementLinks: [],
   restateCues: "(?!)",
@@ -749,9 +753,12 @@ export const ES: LanguagePack = {
   ],
   alternatives: list("ni o"),
   thingEnds: [],
+  besidesWords: list("tambien ademas"),
+  thingLinks: ["de"],
   // "¿hay hueco el viernes?", "¿queda sitio en alguna clase?": a place free, no unknown thing.
   anyThing: list(
     "algo alguno alguna algun hueco huecos sitio sitios plaza plazas disponibilidad libre libres",
+    "alguien",
   ),
   followUp: ["y", "y que tal", "que tal"],
   sameAsBefore: list("mismo misma"),

@@ -841,6 +841,16 @@ export interface LanguagePack {
   alternatives: string[];
   /** Words that end the thing a "do you have a ..." question asks about ("a gym near ..."). */
   thingEnds: string[];
+  /**
+   * Prepositions that join a noun to what qualifies it inside the thing asked about ("rutas
+   * de kayak"): the thing goes on past them.
+   */
+  thingLinks: string[];
+  /**
+   * Words asking about a thing besides what the business does ("do you do X as well?",
+   * "¿dais X también?"): with them the domain's noun qualified by an unknown word is another thing.
+   */
+  besidesWords: string[];
   /** Words that stand for whatever the business has ("anything", "any openings"). */
   anyThing: string[];
   /**

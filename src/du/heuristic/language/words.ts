@@ -341,6 +341,8 @@ export const CLEARED_AFTER: readonly (readonly string[])[] = words((p) => p.clea
 export const ALTERNATIVES = new Set(words((p) => p.alternatives));
 export const THING_ENDS = new Set(words((p) => p.thingEnds));
 export const ANY_THING = new Set(words((p) => p.anyThing));
+export const THING_LINKS = new Set(words((p) => p.thingLinks));
+export const BESIDES = new RegExp(`\\b(?:${words((p) => p.besidesWords).join("|")})\\b`);
 export const SAME_AS_BEFORE = phrases((p) => p.sameAsBefore);
 /** A message opening with a follow-up phrase of a pack ("and ...", "what about ..."). */
 export const FOLLOW_UP = new RegExp(`^(?:${words((p) => p.followUp).join("|")})\\b`);

@@ -4,10 +4,12 @@ import { flowWords, saysOwnAct } from "../flow-words.ts";
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
 import {
   CHANGE_WORDS,
+  DEFERRALS,
   FILLERS,
   KEEP_IT,
   KEEP_OLD,
   LEAVE_AS_IS,
+  NEGATED_ACT,
   QUESTION_START,
   REQUEST_CUES,
   STOP_WORDS,
@@ -18,6 +20,7 @@ import type { SlotInfo } from "../slot-catalog.ts";
 import { tokenize } from "../text.ts";
 import { cancelTheThing } from "./cancel-the-thing.ts";
 import { dropHeld } from "./drop-held.ts";
+import { actsBySign } from "./negated-act.ts";
 import type { Rule } from "./rule.ts";
 import {
   AMOUNT_REASON,
@@ -209,6 +212,11 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       if (!named || !(c.turn.acts.denyLead || CHANGE_WORDS.test(c.turn.acts.flat))) return null;
       // "no, leave the old dates": the slot is named to be kept, not changed.
       if (KEEP_OLD.test(c.turn.acts.flat)) return [{ type: "deny" }];
+      // "no, better I pay it another day": put off to no set day, the flow is refused, not a
+      // slot other than a date or time changed.
+      const { extract } = named.slot;
+      if (extract !== "date" && extract !== "time" && c.turn.acts.flat.search(DEFERRALS) >= 0)
+        return [{ type: "deny" }];
       return [{ type: "deny", slot_to_change: named.slot.name }];
     },
   },
@@ -232,6 +240,20 @@ export const CONFIRM_RULES: readonly Rule<ConfirmContext>[] = [
       KEEP_IT.test(turn.acts.flat) && turn.model.index.actsOf(frame.flow).has("cancel")
         ? [{ type: "deny" }]
         : null,
+  },
+  {
+    // "pensándolo mejor, no la anulo", "on second thoughts I won't cancel" asked to confirm
+    // the flow: its own act said behind a negation, and not said otherwise, is a no.
+    name: "negated-own-act",
+    run: ({ turn, frame }) => {
+      // `search`, not `test`: the patterns are global and `test` would move their lastIndex.
+      if (!NEGATED_ACT.some((re) => turn.acts.flat.search(re) >= 0)) return null;
+      const { negated, said } = actsBySign(turn);
+      const own = turn.model.index.actsOf(frame.flow);
+      return [...own].some((a) => negated.has(a)) && ![...own].some((a) => said.has(a))
+        ? [{ type: "deny" }]
+        : null;
+    },
   },
   {
     name: "yes",

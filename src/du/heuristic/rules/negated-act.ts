@@ -2,7 +2,7 @@ import type { Turn } from "../heuristic-understanding.ts";
 import { NEGATED_ACT } from "../language/words.ts";
 
 /** The acts of the task words `text` says with a negation before them, and of the others. */
-function actsBySign(turn: Turn): { negated: Set<string>; said: Set<string> } {
+export function actsBySign(turn: Turn): { negated: Set<string>; said: Set<string> } {
   const { analyzer } = turn.model;
   const text = turn.acts.flat;
   const negated = new Set<string>();

@@ -1,5 +1,12 @@
 import type { HeuristicUnderstanding, Turn } from "../heuristic-understanding.ts";
-import { ANY_THING, PREPOSITIONS, THING_ENDS, THING_QUESTION } from "../language/words.ts";
+import {
+  ANY_THING,
+  BESIDES,
+  PREPOSITIONS,
+  THING_ENDS,
+  THING_LINKS,
+  THING_QUESTION,
+} from "../language/words.ts";
 import { flat } from "../text.ts";
 
 /**
@@ -21,6 +28,11 @@ export function asksUnknownThing(du: HeuristicUnderstanding, turn: Turn, inFlow 
   const thing: string[] = [];
   for (const w of text.slice(cue[0].length).trim().split(" ")) {
     // A value said in it was blanked out of the text (an empty word): the thing ends there.
+    // "rutas de kayak": a linking preposition after a word keeps the thing going.
+    if (w && thing.length > 0 && THING_LINKS.has(w)) {
+      thing.push(w);
+      continue;
+    }
     if (!w || PREPOSITIONS.has(w) || THING_ENDS.has(w)) break;
     thing.push(w);
   }
@@ -36,6 +48,9 @@ export function asksUnknownThing(du: HeuristicUnderstanding, turn: Turn, inFlow 
   if (new Set(found.map((f) => `${f.start}:${f.end}`)).size > 1) return false;
   if (!found.every((f) => slots[f.slot]?.choices)) return false;
   // Every word no flow's (an adjective the language knows, "good", may stand with them), and
-  // some word nothing of the domain or the language knows.
-  return terms.every((t) => !index.knows(t)) && index.foreign(said).length > 0;
+  // some word nothing of the domain or the language knows; asked besides what the business does
+  // ("do you do kayak tours as well?", "¿hacéis rutas de kayak también?"), a flow's noun
+  // qualified by such a word is another thing than the domain's.
+  const besides = BESIDES.test(text);
+  return (besides || terms.every((t) => !index.knows(t))) && index.foreign(said).length > 0;
 }
