@@ -591,7 +591,7 @@ export class HeuristicUnderstanding implements DialogueUnderstanding {
       .replace(ABBREVIATION, "$1 ")
       .replace(PAIR_AND, (m) => m.replace(/\S+$/, (and) => `${PAIR_MARK}${and}`))
       // "a kayak for me and my husband": the people said as a pair are one group, not two parts.
-      .replace(new RegExp(turn.model.reader.pair.source, "gi"), (m) =>
+      .replace(turn.model.reader.pairInText, (m) =>
         m.replace(AND_WORD, (and) => `${PAIR_MARK}${and}`),
       )
       .split(REQUEST_SPLIT)

@@ -623,6 +623,13 @@ export class SlotReader {
   }
   #pair?: RegExp;
 
+  /** `pair` anywhere in a message as typed, in any case: built once, not per message. */
+  get pairInText(): RegExp {
+    this.#pairInText ??= new RegExp(this.pair.source, "gi");
+    return this.#pairInText;
+  }
+  #pairInText?: RegExp;
+
   /** A reference or code typed as the answer ("GAS-2026-0042", "4 8 2 1", "TEL 5521 9930"). */
   private code(slot: SlotInfo, text: string): Found | null {
     // "TEL 5521 9930": one reference typed in groups (IBANs are not references).
